@@ -1,0 +1,110 @@
+/**
+ * The one contract between the renderer and the main process. Every request and every pushed event
+ * is declared here once, with a zod schema; Electron IPC (preload + ipc.ts), the WebSocket bridge
+ * (web mode) and the renderer's api.ts are thin adapters over it.
+ *
+ * Shared with the renderer: imports nothing but zod and ./model.
+ */
+import { z } from 'zod';
+import { SessionInfo, SimClock, Snapshot, Update } from './model';
+
+export * from './model';
+
+const Empty = z.object({}).strict();
+
+export const requests = {
+  /** Which mode (simulation / AWS profile) the core is in. */
+  'session.get': { request: Empty, response: SessionInfo },
+  /** The full current picture; the renderer asks once per (re)connect, then follows `update` events. */
+  'snapshot.get': { request: Empty, response: Snapshot },
+  /** Drive the simulator's virtual clock. */
+  'sim.control': {
+    request: z.discriminatedUnion('command', [
+      z.object({ command: z.literal('pause') }).strict(),
+      z.object({ command: z.literal('resume') }).strict(),
+      z.object({ command: z.literal('step'), seconds: z.number().int().min(1).max(86_400) }).strict(),
+      z.object({ command: z.literal('setSpeed'), speed: z.number().min(1).max(3600) }).strict(),
+    ]),
+    response: SimClock,
+  },
+} as const;
+
+export const events = {
+  update: Update,
+  'session.changed': SessionInfo,
+} as const;
+
+export type RequestChannel = keyof typeof requests;
+export type EventChannel = keyof typeof events;
+export type RequestOf<C extends RequestChannel> = z.infer<(typeof requests)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.infer<(typeof requests)[C]['response']>;
+export type EventOf<C extends EventChannel> = z.infer<(typeof events)[C]>;
+
+export const requestChannels = Object.keys(requests) as RequestChannel[];
+export const eventChannels = Object.keys(events) as EventChannel[];
+
+export function isRequestChannel(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && Object.hasOwn(requests, value);
+}
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && Object.hasOwn(events, value);
+}
+
+/** Errors cross the boundary as values, never as thrown exceptions with stacks. */
+export const ErrorCode = z.enum([
+  'UnknownChannel',
+  'InvalidRequest',
+  'NotSupported',
+  'Unauthorized',
+  'Internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ContractError = z.object({
+  code: ErrorCode,
+  message: z.string().max(4000),
+  /** Where in the request the problem is, e.g. `speed` — from zod issue paths. */
+  path: z.string().max(500).optional(),
+});
+export type ContractError = z.infer<typeof ContractError>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+export const ResultEnvelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ContractError }),
+]);
+
+/** WebSocket frames (web mode). IPC uses ipcRenderer.invoke/send with the same payloads. */
+export const ClientFrame = z.object({
+  type: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  channel: z.string().max(100),
+  payload: z.unknown(),
+});
+export type ClientFrame = z.infer<typeof ClientFrame>;
+
+export const ServerFrame = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('response'), id: z.number().int(), result: ResultEnvelope }),
+  z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown() }),
+]);
+export type ServerFrame = z.infer<typeof ServerFrame>;
+
+/** Turns a zod failure into the message an operator reads: which field, what was wrong. */
+export function describeZodError(error: z.ZodError): { message: string; path?: string } {
+  const first = error.issues[0];
+  if (!first) return { message: 'invalid value' };
+  const path = first.path.map(String).join('.');
+  return { message: path ? `${path}: ${first.message}` : first.message, path: path || undefined };
+}
+
+/** Validates an incoming request; the result says exactly what was wrong. */
+export function parseRequest<C extends RequestChannel>(
+  channel: C,
+  payload: unknown,
+): Result<RequestOf<C>> {
+  const parsed = requests[channel].request.safeParse(payload ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as RequestOf<C> };
+  const { message, path } = describeZodError(parsed.error);
+  return { ok: false, error: { code: 'InvalidRequest', message: `${channel}: ${message}`, path } };
+}

@@ -1,0 +1,117 @@
+/**
+ * Target groups: registration, health checks and the target states an operator sees in
+ * DescribeTargetHealth (ALB-4, ALB-5, ALB-6, ALB-7).
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay
+ */
+import type { SimContext } from '../sim-context';
+import type { SimTarget, SimTargetGroup } from '../world';
+
+/** ALB-4: defaults for instance and ip targets. */
+export const HEALTH_CHECK_DEFAULTS = {
+  intervalSeconds: 30,
+  timeoutSeconds: 5,
+  healthyThresholdCount: 5,
+  unhealthyThresholdCount: 2,
+  path: '/',
+  deregistrationDelaySeconds: 300,
+};
+
+export function registerTarget(ctx: SimContext, group: SimTargetGroup, id: string, availabilityZone: string): SimTarget {
+  const target: SimTarget = {
+    id,
+    port: group.port,
+    availabilityZone,
+    state: 'initial',
+    reason: 'Elb.RegistrationInProgress',
+    description: 'Target registration is in progress',
+    consecutivePasses: 0,
+    consecutiveFailures: 0,
+    nextCheckAt: ctx.now + group.healthCheckIntervalSeconds * 1000,
+  };
+  group.targets.set(id, target);
+  ctx.inventoryChanged();
+  return target;
+}
+
+/** ALB-7: a deregistered target drains for the deregistration delay, then it is gone. */
+export function deregisterTarget(ctx: SimContext, group: SimTargetGroup, id: string): void {
+  const target = group.targets.get(id);
+  if (!target) return;
+  target.state = 'draining';
+  target.reason = 'Target.DeregistrationInProgress';
+  target.description = 'Target deregistration is in progress';
+  target.drainUntil = ctx.now + group.deregistrationDelaySeconds * 1000;
+  ctx.inventoryChanged();
+}
+
+/**
+ * The targets a request may go to: the healthy ones, or — ALB-5, fail-open — every registered,
+ * non-draining target when none is healthy.
+ */
+export function routableTargets(group: SimTargetGroup): SimTarget[] {
+  const healthy: SimTarget[] = [];
+  const candidates: SimTarget[] = [];
+  for (const target of group.targets.values()) {
+    if (target.state === 'healthy') healthy.push(target);
+    if (target.state === 'healthy' || target.state === 'unhealthy') candidates.push(target);
+  }
+  return healthy.length > 0 ? healthy : candidates;
+}
+
+export function countByState(group: SimTargetGroup): { healthy: number; unhealthy: number } {
+  let healthy = 0;
+  let unhealthy = 0;
+  for (const target of group.targets.values()) {
+    if (target.state === 'healthy') healthy++;
+    else if (target.state === 'unhealthy' || target.state === 'initial') unhealthy++;
+  }
+  return { healthy, unhealthy };
+}
+
+export interface HealthCheckOutcome {
+  passed: boolean;
+  /** Target.Timeout or Target.ResponseCodeMismatch when failing. */
+  reason?: 'Target.Timeout' | 'Target.ResponseCodeMismatch';
+}
+
+/**
+ * Runs the checks that are due. `probe` answers one check for one target. Returns the targets
+ * whose state changed, so the engine can record the transition.
+ */
+export function runHealthChecks(ctx: SimContext, group: SimTargetGroup, probe: (target: SimTarget) => HealthCheckOutcome): SimTarget[] {
+  const changed: SimTarget[] = [];
+  for (const target of group.targets.values()) {
+    if (target.state === 'draining') {
+      if (target.drainUntil !== undefined && ctx.now >= target.drainUntil) {
+        group.targets.delete(target.id);
+        changed.push({ ...target, state: 'unused', reason: 'Target.NotRegistered', description: 'Target is not registered to the target group' });
+      }
+      continue;
+    }
+    if (ctx.now < target.nextCheckAt) continue;
+    target.nextCheckAt += group.healthCheckIntervalSeconds * 1000;
+    const outcome = probe(target);
+    if (outcome.passed) {
+      target.consecutivePasses++;
+      target.consecutiveFailures = 0;
+      if (target.state !== 'healthy' && target.consecutivePasses >= group.healthyThresholdCount) {
+        target.state = 'healthy';
+        target.reason = undefined;
+        target.description = undefined;
+        changed.push(target);
+      }
+    } else {
+      target.consecutiveFailures++;
+      target.consecutivePasses = 0;
+      if (target.state !== 'unhealthy' && target.consecutiveFailures >= group.unhealthyThresholdCount) {
+        target.state = 'unhealthy';
+        target.reason = outcome.reason === 'Target.Timeout' ? 'Target.Timeout' : 'Target.FailedHealthChecks';
+        target.description = outcome.reason === 'Target.Timeout' ? 'Request timed out' : 'Health checks failed';
+        changed.push(target);
+      }
+    }
+  }
+  if (changed.length > 0) ctx.inventoryChanged();
+  return changed;
+}

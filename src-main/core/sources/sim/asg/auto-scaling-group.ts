@@ -1,0 +1,216 @@
+/**
+ * EC2 Auto Scaling group capacity management: desired capacity changes, launches and terminations,
+ * each instance its own scaling activity with an AWS-style cause (ASG-1, ASG-9, ASG-10, ASG-11, ASG-13).
+ * docs.aws.amazon.com/autoscaling/ec2/userguide/as-verify-scaling-activity.html
+ * docs.aws.amazon.com/autoscaling/ec2/userguide/as-instance-termination.html
+ */
+import type { SimContext } from '../sim-context';
+import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
+import { deregisterTarget, registerTarget } from '../alb/target-group';
+import type { SimActivity, SimAutoScalingGroup, SimInstance } from '../world';
+
+export const MAX_ACTIVITIES = 5000;
+
+/** Clamp a requested capacity into [MinSize, MaxSize] (ASG-1). */
+export function clampCapacity(group: Pick<SimAutoScalingGroup, 'minSize' | 'maxSize'>, requested: number): number {
+  return Math.min(group.maxSize, Math.max(group.minSize, requested));
+}
+
+/** Instances that count toward capacity: everything not on its way out. */
+export function countedInstances(group: SimAutoScalingGroup): SimInstance[] {
+  return [...group.instances.values()].filter((i) => !i.lifecycleState.startsWith('Terminat'));
+}
+
+/** "changing the desired capacity from 2 to 3" — the first sentence of a cause says who asked. */
+export type CapacityTrigger =
+  | { kind: 'alarm'; alarmName: string; policyName: string }
+  | { kind: 'created' }
+  | { kind: 'user' }
+  | { kind: 'reconcile' };
+
+function triggerSentence(trigger: CapacityTrigger, at: string, from: number, to: number): string {
+  switch (trigger.kind) {
+    case 'alarm':
+      return `At ${at} a monitor alarm ${trigger.alarmName} in state ALARM triggered policy ${trigger.policyName} changing the desired capacity from ${from} to ${to}.`;
+    case 'created':
+      return `At ${at} a user request created an AutoScalingGroup changing the desired capacity from ${from} to ${to}.`;
+    case 'user':
+      return `At ${at} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${to}.`;
+    case 'reconcile':
+      return '';
+  }
+}
+
+/**
+ * Sets the desired capacity (already clamped by the caller where AWS clamps) and launches or
+ * terminates instances to match. Returns the activities started.
+ */
+export function setDesiredCapacity(ctx: SimContext, group: SimAutoScalingGroup, desired: number, trigger: CapacityTrigger): SimActivity[] {
+  const previous = group.desiredCapacity;
+  group.desiredCapacity = desired;
+  ctx.inventoryChanged();
+  const first = triggerSentence(trigger, awsCauseTime(ctx.now), previous, desired);
+  return reconcile(ctx, group, first);
+}
+
+/** Launch or terminate until the counted instances equal the desired capacity. */
+export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSentence = ''): SimActivity[] {
+  const counted = countedInstances(group);
+  const difference = group.desiredCapacity - counted.length;
+  const at = awsCauseTime(ctx.now);
+  const started: SimActivity[] = [];
+  const prefix = firstSentence ? `${firstSentence}  ` : '';
+  if (difference > 0) {
+    const cause = `${prefix}At ${at} an instance was started in response to a difference between desired and running capacity, increasing the capacity from ${counted.length} to ${group.desiredCapacity}.`;
+    for (let n = 0; n < difference; n++) started.push(launchInstance(ctx, group, cause));
+  } else if (difference < 0) {
+    for (let n = 0; n < -difference; n++) {
+      const victim = selectForTermination(group);
+      if (!victim) break;
+      const cause = `${prefix}At ${at} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${counted.length} to ${group.desiredCapacity}.  At ${at} instance ${victim.instanceId} was selected for termination.`;
+      started.push(terminateInstance(ctx, group, victim, cause));
+    }
+  }
+  return started;
+}
+
+function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string, description: string): SimActivity {
+  const activity: SimActivity = {
+    activityId: newUuid(ctx.random('ids')),
+    autoScalingGroupName: group.name,
+    cause,
+    description,
+    startTime: ctx.now,
+    statusCode: 'InProgress',
+    progress: 0,
+  };
+  group.activities.push(activity);
+  // Bounded history: AWS keeps six weeks of activities; we keep the newest MAX_ACTIVITIES per group.
+  if (group.activities.length > MAX_ACTIVITIES) group.activities.splice(0, group.activities.length - MAX_ACTIVITIES);
+  ctx.activityChanged(activity);
+  return activity;
+}
+
+/** ASG-10: a new instance goes to the enabled AZ with the fewest instances (ties: first in list). */
+export function chooseAvailabilityZone(group: SimAutoScalingGroup): string {
+  const counts = new Map(group.availabilityZones.map((az) => [az, 0]));
+  for (const instance of countedInstances(group)) counts.set(instance.availabilityZone, (counts.get(instance.availabilityZone) ?? 0) + 1);
+  let best = group.availabilityZones[0]!;
+  for (const az of group.availabilityZones) if (counts.get(az)! < counts.get(best)!) best = az;
+  return best;
+}
+
+/**
+ * Default termination policy, simplified: the AZ with the most instances, then the oldest instance
+ * in it (all instances share one launch template here, so "oldest launch template" does not decide).
+ */
+export function selectForTermination(group: SimAutoScalingGroup): SimInstance | undefined {
+  const counted = countedInstances(group);
+  if (counted.length === 0) return undefined;
+  const perAz = new Map<string, SimInstance[]>();
+  for (const instance of counted) {
+    const list = perAz.get(instance.availabilityZone) ?? [];
+    list.push(instance);
+    perAz.set(instance.availabilityZone, list);
+  }
+  let busiest: SimInstance[] = [];
+  for (const az of [...group.availabilityZones].reverse()) {
+    const list = perAz.get(az) ?? [];
+    if (list.length > busiest.length) busiest = list;
+  }
+  return busiest[0];
+}
+
+function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, cause: string): SimActivity {
+  const instanceId = newInstanceId(ctx.random('ids'));
+  const activity = newActivity(ctx, group, cause, `Launching a new EC2 instance: ${instanceId}`);
+  const instance: SimInstance = {
+    instanceId,
+    autoScalingGroupName: group.name,
+    availabilityZone: chooseAvailabilityZone(group),
+    instanceType: group.instanceType,
+    vcpus: group.vcpus,
+    lifecycleState: 'Pending',
+    healthStatus: 'Healthy',
+    launchTime: ctx.now,
+    readyAt: ctx.now + ctx.instanceBootSeconds * 1000,
+    utilisation: 0,
+    cpuPercent: 0,
+    activity,
+  };
+  activity.progress = 30;
+  group.instances.set(instanceId, instance);
+  ctx.world.instances.set(instanceId, instance);
+  ctx.schedule(instance.readyAt, { kind: 'instanceReady', instanceId });
+  return activity;
+}
+
+/** ASG-13: boot done → InService, registered with the group's target groups (which start it `initial`). */
+export function onInstanceReady(ctx: SimContext, instanceId: string): void {
+  const instance = ctx.world.instances.get(instanceId);
+  if (!instance || instance.lifecycleState !== 'Pending') return;
+  const group = ctx.world.autoScalingGroups.get(instance.autoScalingGroupName);
+  if (!group) return;
+  instance.lifecycleState = 'InService';
+  for (const arn of group.targetGroupArns) {
+    const targetGroup = ctx.world.targetGroups.get(arn);
+    if (targetGroup) registerTarget(ctx, targetGroup, instance.instanceId, instance.availabilityZone);
+  }
+  finishActivity(ctx, instance.activity);
+  ctx.inventoryChanged();
+}
+
+function finishActivity(ctx: SimContext, activity: SimActivity): void {
+  activity.statusCode = 'Successful';
+  activity.progress = 100;
+  activity.endTime = ctx.now;
+  ctx.activityChanged(activity);
+}
+
+export function terminateInstance(ctx: SimContext, group: SimAutoScalingGroup, instance: SimInstance, cause: string): SimActivity {
+  const activity = newActivity(ctx, group, cause, `Terminating EC2 instance: ${instance.instanceId}`);
+  instance.activity = activity;
+  instance.lifecycleState = 'Terminating';
+  let drainSeconds = 0;
+  for (const arn of group.targetGroupArns) {
+    const targetGroup = ctx.world.targetGroups.get(arn);
+    if (targetGroup && targetGroup.targets.has(instance.instanceId)) {
+      deregisterTarget(ctx, targetGroup, instance.instanceId);
+      drainSeconds = Math.max(drainSeconds, targetGroup.deregistrationDelaySeconds);
+    }
+  }
+  if (drainSeconds > 0) {
+    activity.statusCode = 'WaitingForELBConnectionDraining';
+    activity.progress = 50;
+    ctx.schedule(ctx.now + drainSeconds * 1000, { kind: 'instanceDrained', instanceId: instance.instanceId });
+  } else {
+    onInstanceDrained(ctx, instance.instanceId);
+  }
+  ctx.inventoryChanged();
+  return activity;
+}
+
+/** After connection draining, the instance shuts down; EC2 takes a few seconds (our choice: 10 s). */
+export function onInstanceDrained(ctx: SimContext, instanceId: string): void {
+  const instance = ctx.world.instances.get(instanceId);
+  if (!instance) return;
+  instance.lifecycleState = 'Terminating:Proceed';
+  instance.activity.statusCode = 'InProgress';
+  instance.activity.progress = 75;
+  ctx.activityChanged(instance.activity);
+  ctx.schedule(ctx.now + 10_000, { kind: 'instanceTerminated', instanceId });
+}
+
+export function onInstanceTerminated(ctx: SimContext, instanceId: string): void {
+  const instance = ctx.world.instances.get(instanceId);
+  if (!instance) return;
+  const group = ctx.world.autoScalingGroups.get(instance.autoScalingGroupName);
+  instance.lifecycleState = 'Terminated';
+  ctx.world.instances.delete(instanceId);
+  for (const targetGroup of ctx.world.targetGroups.values()) targetGroup.targets.delete(instanceId);
+  if (group) {
+    group.instances.delete(instanceId);
+  }
+  finishActivity(ctx, instance.activity);
+  ctx.inventoryChanged();
+}

@@ -1,0 +1,45 @@
+/**
+ * The report `flightdeck sim run` writes (format documented in docs/sim-report.md). It contains
+ * nothing from the wall clock or the machine, so one scenario and one seed give identical bytes.
+ */
+import type { Inventory, MetricSeries, ScalingActivity } from '../../contract/model';
+import type { AlarmHistoryItem } from './cloudwatch/alarm';
+import type { SimulationEngine } from './engine';
+import { exportActivities, exportInventory, exportMetrics } from './export';
+
+export const REPORT_FORMAT = 'flightdeck-sim-report/1';
+
+export interface SimReport {
+  format: typeof REPORT_FORMAT;
+  scenario: string;
+  seed: number;
+  startTime: string;
+  simulatedSeconds: number;
+  scalingActivities: ScalingActivity[];
+  alarmHistory: AlarmHistoryItem[];
+  metrics: MetricSeries[];
+  finalState: Inventory;
+}
+
+export function runSimulation(engine: SimulationEngine, durationSeconds: number): SimReport {
+  engine.advanceBy(durationSeconds);
+  return buildReport(engine);
+}
+
+export function buildReport(engine: SimulationEngine): SimReport {
+  return {
+    format: REPORT_FORMAT,
+    scenario: engine.scenario.name,
+    seed: engine.seed,
+    startTime: new Date(engine.startTime).toISOString(),
+    simulatedSeconds: engine.simulatedSeconds,
+    scalingActivities: exportActivities(engine.world),
+    alarmHistory: [...engine.world.alarmHistory],
+    metrics: exportMetrics(engine.metrics),
+    finalState: exportInventory(engine.world),
+  };
+}
+
+export function serializeReport(report: SimReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

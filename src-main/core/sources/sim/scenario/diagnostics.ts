@@ -1,0 +1,42 @@
+/**
+ * What a scenario file did wrong, and where. Every message names the YAML path (`Resources.WebGroup.
+ * Properties.MaxSize`) and the line, so an operator can jump straight to it.
+ */
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  /** Dotted YAML path, e.g. `Resources.WebGroup.Properties.MinSize`. */
+  path: string;
+  /** 1-based; 0 when the location is unknown (e.g. a missing section). */
+  line: number;
+  column: number;
+}
+
+export type PathSegment = string | number;
+
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
+  const where = diagnostic.line > 0 ? `${file}:${diagnostic.line}:${diagnostic.column}` : file;
+  const at = diagnostic.path ? ` (at ${diagnostic.path})` : '';
+  return `${where}: ${diagnostic.severity}: ${diagnostic.message}${at}`;
+}
+
+/** Thrown when a scenario has at least one error; carries every diagnostic, warnings included. */
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly diagnostics: Diagnostic[],
+  ) {
+    super(
+      diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => formatDiagnostic(file, d))
+        .join('\n'),
+    );
+    this.name = 'ScenarioError';
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The non-CloudFormation sections of a scenario: `Simulation` and `Traffic`.
+ * Their keys are PascalCase like CloudFormation's, and locations use Route 53's own keys
+ * (ContinentCode, CountryCode, SubdivisionCode) so they read naturally next to the Resources.
+ */
+import { z } from 'zod';
+import { parseDuration } from '../kernel/duration';
+import type { RateCurve } from '../traffic/rate-curve';
+
+const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const seconds = parseDuration(value);
+  if (seconds === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 10m, 2h)` });
+    return z.NEVER;
+  }
+  return seconds;
+});
+
+const timeOfDay = z.string().transform((value, ctx) => {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(value);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time of day HH:MM (UTC)` });
+    return z.NEVER;
+  }
+  return Number(match[1]) * 3600 + Number(match[2]) * 60;
+});
+
+const rate = z.number().nonnegative();
+
+export const RateSchema = z.union([
+  rate.transform((value): RateCurve => ({ kind: 'constant', value })),
+  z.object({ Constant: rate }).strict().transform((v): RateCurve => ({ kind: 'constant', value: v.Constant })),
+  z
+    .object({ Ramp: z.object({ From: rate, To: rate, Start: duration.optional(), Over: duration }).strict() })
+    .strict()
+    .transform((v): RateCurve => ({ kind: 'ramp', from: v.Ramp.From, to: v.Ramp.To, startSeconds: v.Ramp.Start ?? 0, overSeconds: v.Ramp.Over })),
+  z
+    .object({ Diurnal: z.object({ Min: rate, Max: rate, PeakAt: timeOfDay }).strict() })
+    .strict()
+    .transform((v): RateCurve => ({ kind: 'diurnal', min: v.Diurnal.Min, max: v.Diurnal.Max, peakSecondOfDay: v.Diurnal.PeakAt })),
+  z
+    .object({ Spike: z.object({ Base: rate, Peak: rate, At: duration, Duration: duration }).strict() })
+    .strict()
+    .transform((v): RateCurve => ({ kind: 'spike', base: v.Spike.Base, peak: v.Spike.Peak, atSeconds: v.Spike.At, durationSeconds: v.Spike.Duration })),
+  z
+    .object({ Points: z.array(z.tuple([duration, rate])).min(1) })
+    .strict()
+    .transform((v): RateCurve => ({ kind: 'points', points: [...v.Points].sort((a, b) => a[0] - b[0]) })),
+]);
+
+export const LocationSchema = z
+  .object({
+    ContinentCode: z.enum(['AF', 'AN', 'AS', 'EU', 'OC', 'NA', 'SA']).optional(),
+    CountryCode: z.string().regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 country code').optional(),
+    SubdivisionCode: z.string().max(3).optional(),
+  })
+  .strict();
+
+export const TrafficSchema = z
+  .object({
+    Name: z.string().min(1),
+    /** The DNS name the clients call (an ALB's DNSName, or later a Route 53 record). */
+    Target: z.string().min(1),
+    Location: LocationSchema.optional(),
+    Rate: RateSchema,
+    /** Relative standard deviation of per-tick noise on the rate (0.05 = ±5 %). */
+    Noise: z.number().min(0).max(1).optional(),
+    /** CPU time one request costs on a target instance. */
+    CpuPerRequest: duration.optional(),
+  })
+  .strict();
+export type TrafficInput = z.output<typeof TrafficSchema>;
+
+export const SimulationSchema = z
+  .object({
+    StartTime: z
+      .union([z.string(), z.date()])
+      .transform((value, ctx) => {
+        const time = value instanceof Date ? value.getTime() : Date.parse(value);
+        if (!Number.isFinite(time)) {
+          ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not an ISO date-time such as 2026-11-20T14:00:00Z` });
+          return z.NEVER;
+        }
+        return time;
+      })
+      .optional(),
+    Seed: z.number().int().optional(),
+    Tick: duration.optional(),
+    Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1').optional(),
+    InstanceBootTime: duration.optional(),
+  })
+  .strict();
+
+export interface SimulationSettings {
+  /** Epoch milliseconds. */
+  startTime: number;
+  seed: number;
+  tickSeconds: number;
+  region: string;
+  instanceBootSeconds: number;
+}
+
+/** Defaults chosen for a lively but readable default run; every one is overridable in the file. */
+export const SIMULATION_DEFAULTS: SimulationSettings = {
+  startTime: Date.UTC(2026, 10, 20, 14, 0, 0),
+  seed: 1,
+  tickSeconds: 5,
+  region: 'us-east-1',
+  // AWS documents no boot time; 60 s is a typical Amazon Linux boot plus user data (our choice).
+  instanceBootSeconds: 60,
+};

@@ -1,0 +1,103 @@
+/**
+ * YAML with CloudFormation's short-form intrinsic tags (`!Ref`, `!GetAtt`, `!Sub`, …), turned into the
+ * long form (`{ Ref: X }`, `{ 'Fn::GetAtt': [A, B] }`) so one evaluator handles both, while keeping a
+ * map from YAML paths to lines for error messages.
+ * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
+ */
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import type { Diagnostic, PathSegment } from './diagnostics';
+import { formatPath } from './diagnostics';
+
+type CustomTag = NonNullable<Parameters<typeof parseDocument>[1]>['customTags'];
+
+const FUNCTION_TAGS = ['Base64', 'Cidr', 'FindInMap', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split', 'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Condition'];
+
+function intrinsicTags(): CustomTag {
+  const tags: { tag: string; collection?: 'map' | 'seq'; resolve: (value: unknown) => unknown }[] = [];
+  const longName = (name: string) => (name === 'Condition' ? 'Condition' : `Fn::${name}`);
+  // !Ref and !GetAtt take a scalar; !GetAtt A.B is short for ['A', 'B'].
+  tags.push({ tag: '!Ref', resolve: (value) => ({ Ref: value }) });
+  tags.push({
+    tag: '!GetAtt',
+    resolve: (value) => {
+      const text = String(value);
+      const dot = text.indexOf('.');
+      return { 'Fn::GetAtt': dot < 0 ? [text] : [text.slice(0, dot), text.slice(dot + 1)] };
+    },
+  });
+  tags.push({ tag: '!GetAtt', collection: 'seq', resolve: (value) => ({ 'Fn::GetAtt': value }) });
+  for (const name of FUNCTION_TAGS) {
+    tags.push({ tag: `!${name}`, resolve: (value) => ({ [longName(name)]: value }) });
+    tags.push({ tag: `!${name}`, collection: 'seq', resolve: (value) => ({ [longName(name)]: value }) });
+    tags.push({ tag: `!${name}`, collection: 'map', resolve: (value) => ({ [longName(name)]: value }) });
+  }
+  return tags as unknown as CustomTag;
+}
+
+export interface YamlSource {
+  value: unknown;
+  /** Line and column of the node at `path`, or of its closest ancestor that has one. */
+  locate(path: readonly PathSegment[]): { line: number; column: number };
+  diagnostics: Diagnostic[];
+}
+
+export function readYaml(text: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const document: Document = parseDocument(text, {
+    customTags: intrinsicTags(),
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const diagnostics: Diagnostic[] = [];
+  for (const error of document.errors) {
+    const pos = error.linePos?.[0];
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${error.message.split('\n')[0]}`, path: '', line: pos?.line ?? 0, column: pos?.col ?? 0 });
+  }
+  for (const warning of document.warnings) {
+    const pos = warning.linePos?.[0];
+    // An unknown tag is something we do not support; say which.
+    diagnostics.push({ severity: 'warning', message: warning.message.split('\n')[0] ?? 'YAML warning', path: '', line: pos?.line ?? 0, column: pos?.col ?? 0 });
+  }
+
+  const locate = (path: readonly PathSegment[]): { line: number; column: number } => {
+    let node: unknown = document.contents;
+    let best: Node | undefined = node as Node | undefined;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        best = (pair.key as Node | undefined) ?? best;
+        node = pair.value;
+        if (node && (node as Node).range) best = node as Node;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+        if (node && (node as Node).range) best = node as Node;
+        else break;
+      } else {
+        break;
+      }
+    }
+    const offset = best?.range?.[0];
+    if (offset === undefined) return { line: 0, column: 0 };
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+
+  let value: unknown;
+  try {
+    value = document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${(error as Error).message}`, path: '', line: 0, column: 0 });
+  }
+  return { value, locate, diagnostics };
+}
+
+/** A diagnostic builder bound to one source. */
+export function diagnose(source: YamlSource, sink: Diagnostic[]) {
+  return (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string): void => {
+    const { line, column } = source.locate(path);
+    sink.push({ severity, message, path: formatPath(path), line, column });
+  };
+}
+export type Diagnose = ReturnType<typeof diagnose>;

@@ -1,0 +1,132 @@
+/**
+ * The simulator as a live data source: paces the engine's virtual clock against the wall clock at a
+ * chosen speed (×1 … ×3600), and turns each frame's changes into one Update for the renderer.
+ */
+import type { SessionInfo, SimClock, Snapshot, Update } from '../../contract/model';
+import type { DataSource, SimulationControls } from '../data-source';
+import type { WallClock } from '../../wall-clock';
+import { SimulationEngine, toScalingActivity } from './engine';
+import { exportActivities, exportInventory, exportMetrics } from './export';
+import type { ScenarioModel } from './scenario/load-scenario';
+
+export interface SimSourceOptions {
+  wallClock: WallClock;
+  /** Simulated seconds per wall second. */
+  speed?: number;
+  /** How often the pacer runs and an Update is pushed (wall ms). */
+  frameMs?: number;
+  /** How much metric history a snapshot carries (simulated seconds). */
+  snapshotWindowSeconds?: number;
+  /** Start paused (tests drive the clock with step). */
+  paused?: boolean;
+}
+
+export class SimSource implements DataSource, SimulationControls {
+  readonly session: SessionInfo;
+  readonly control: SimulationControls = this;
+  engine: SimulationEngine;
+  private listeners = new Set<(update: Update) => void>();
+  private speed: number;
+  private running: boolean;
+  private stopTimer?: () => void;
+  private lastWall = 0;
+  /** Virtual time the pacer aims for; the engine follows in whole ticks. */
+  private virtualTarget: number;
+
+  constructor(
+    readonly scenario: ScenarioModel,
+    private readonly options: SimSourceOptions,
+  ) {
+    this.engine = new SimulationEngine(scenario);
+    this.virtualTarget = this.engine.now;
+    this.speed = options.speed ?? 10;
+    this.running = !options.paused;
+    this.session = { mode: 'simulation', scenarioName: scenario.name, seed: scenario.simulation.seed, region: scenario.simulation.region };
+    this.engine.drainChanges();
+  }
+
+  start(): void {
+    if (this.stopTimer) return;
+    this.lastWall = this.options.wallClock.now();
+    this.stopTimer = this.options.wallClock.every(this.options.frameMs ?? 250, () => this.frame());
+  }
+
+  stop(): void {
+    this.stopTimer?.();
+    this.stopTimer = undefined;
+  }
+
+  private frame(): void {
+    const wall = this.options.wallClock.now();
+    const elapsed = wall - this.lastWall;
+    this.lastWall = wall;
+    if (!this.running) return;
+    this.virtualTarget += elapsed * this.speed;
+    this.engine.advanceTo(this.virtualTarget);
+    this.publish();
+  }
+
+  clock(): SimClock {
+    return { now: this.engine.now, startTime: this.engine.startTime, running: this.running, speed: this.speed };
+  }
+
+  pause(): void {
+    this.running = false;
+    this.publish();
+  }
+
+  resume(): void {
+    this.running = true;
+    this.lastWall = this.options.wallClock.now();
+    this.publish();
+  }
+
+  step(seconds: number): void {
+    this.engine.advanceBy(seconds);
+    this.virtualTarget = this.engine.now;
+    this.publish();
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = speed;
+    this.publish();
+  }
+
+  snapshot(): Snapshot {
+    const windowSeconds = this.options.snapshotWindowSeconds ?? 6 * 3600;
+    return {
+      session: this.session,
+      clock: this.clock(),
+      inventory: exportInventory(this.engine.world),
+      scalingActivities: exportActivities(this.engine.world, 500),
+      metrics: exportMetrics(this.engine.metrics, this.engine.now / 1000 - windowSeconds),
+    };
+  }
+
+  onUpdate(listener: (update: Update) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Pushes what changed since the last Update: new datapoints, changed activities, new inventory. */
+  private publish(): void {
+    const changes = this.engine.drainChanges();
+    const grouped = new Map<string, Update['metrics'][number]>();
+    for (const { series, stat, point } of changes.datapoints) {
+      const key = `${series.key}|${stat}`;
+      let entry = grouped.get(key);
+      if (!entry) {
+        entry = { namespace: series.namespace, metricName: series.metricName, dimensions: { ...series.dimensions }, stat, period: series.period, points: [] };
+        grouped.set(key, entry);
+      }
+      entry.points.push(point);
+    }
+    const update: Update = {
+      clock: this.clock(),
+      scalingActivities: changes.activities.map(toScalingActivity),
+      metrics: [...grouped.values()],
+      ...(changes.inventoryChanged ? { inventory: exportInventory(this.engine.world) } : {}),
+    };
+    for (const listener of this.listeners) listener(update);
+  }
+}
