@@ -80,13 +80,13 @@ export const ClientFrame = z.object({
   type: z.literal('request'),
   id: z.number().int().nonnegative(),
   channel: z.string().max(100),
-  payload: z.unknown(),
+  payload: z.unknown().optional(),
 });
 export type ClientFrame = z.infer<typeof ClientFrame>;
 
 export const ServerFrame = z.discriminatedUnion('type', [
   z.object({ type: z.literal('response'), id: z.number().int(), result: ResultEnvelope }),
-  z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown() }),
+  z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown().optional() }),
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
 

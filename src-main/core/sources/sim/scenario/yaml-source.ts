@@ -4,7 +4,7 @@
  * map from YAML paths to lines for error messages.
  * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 
@@ -51,11 +51,11 @@ export function readYaml(text: string): YamlSource {
   });
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
-    const pos = error.linePos?.[0];
-    diagnostics.push({ severity: 'error', message: `invalid YAML: ${error.message.split('\n')[0]}`, path: '', line: pos?.line ?? 0, column: pos?.col ?? 0 });
+    const pos = lineCounter.linePos(error.pos[0]);
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${error.message.split('\n')[0]}`, path: '', line: pos.line, column: pos.col });
   }
   for (const warning of document.warnings) {
-    const pos = warning.linePos?.[0];
+    const pos = lineCounter.linePos(warning.pos[0]);
     // An unknown tag is something we do not support; say which.
     diagnostics.push({ severity: 'warning', message: warning.message.split('\n')[0] ?? 'YAML warning', path: '', line: pos?.line ?? 0, column: pos?.col ?? 0 });
   }
@@ -86,11 +86,24 @@ export function readYaml(text: string): YamlSource {
 
   let value: unknown;
   try {
-    value = document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 100 });
+    value = document.errors.length > 0 ? undefined : toPlain(document.toJS({ maxAliasCount: 100 }));
   } catch (error) {
     diagnostics.push({ severity: 'error', message: `invalid YAML: ${(error as Error).message}`, path: '', line: 0, column: 0 });
   }
   return { value, locate, diagnostics };
+}
+
+/**
+ * Custom collection tags (`!Join [...]`) resolve to objects that still hold YAML nodes, and nested
+ * tags nest them further; turn everything into plain JSON values.
+ */
+function toPlain(value: unknown): unknown {
+  if (isNode(value)) return toPlain(value.toJSON());
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
+  }
+  return value;
 }
 
 /** A diagnostic builder bound to one source. */

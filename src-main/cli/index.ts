@@ -1,0 +1,46 @@
+/**
+ * `flightdeck` — the headless face of Flightdeck: web mode and the simulator from a terminal.
+ * Bundled by electron-vite next to the Electron main process (out/main/cli.js), so it runs the very
+ * same core code as the desktop app; bin/flightdeck.js loads it.
+ */
+import { reportError, UsageError, EXIT } from './output';
+import { serve, SERVE_USAGE } from './serve';
+import { simRun, SIM_RUN_USAGE } from './sim-run';
+
+const USAGE = `Flightdeck — monitoring and control for ALB, Auto Scaling, Route 53, RDS and Lambda.
+
+Usage:
+  ${SERVE_USAGE.split('\n').join('\n  ')}
+
+  ${SIM_RUN_USAGE.split('\n').join('\n  ')}
+
+  flightdeck help`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      case 'serve':
+        return await serve(rest);
+      case 'sim': {
+        const [sub, ...simArgs] = rest;
+        if (sub === 'run') return simRun(simArgs);
+        throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\`?`);
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      return reportError(new UsageError(error.message));
+    }
+    return reportError(error);
+  }
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src-main/cli/index';
+
+let stderr: string;
+let stdout: string;
+beforeEach(() => {
+  stderr = '';
+  stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dir = mkdtempSync(join(tmpdir(), 'fd-cli-'));
+
+describe('flightdeck sim run', () => {
+  it('writes the same report twice for one seed', async () => {
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    expect(await main(['sim', 'run', 'shop', '--duration', '1h', '--seed', '5', '--out', a])).toBe(0);
+    expect(await main(['sim', 'run', 'shop', '--duration', '1h', '--seed', '5', '--out', b])).toBe(0);
+    expect(readFileSync(a, 'utf8')).toBe(readFileSync(b, 'utf8'));
+    const report = JSON.parse(readFileSync(a, 'utf8'));
+    expect(report).toMatchObject({ seed: 5, simulatedSeconds: 3600 });
+    expect(stderr).toContain('simulated 3600 s of shop (seed 5)');
+  });
+
+  it('prints the report to standard output without --out', async () => {
+    expect(await main(['sim', 'run', 'shop', '--duration', '10m'])).toBe(0);
+    expect(JSON.parse(stdout).simulatedSeconds).toBe(600);
+  });
+
+  it.each([
+    [['sim', 'run', 'shop'], 'needs --duration'],
+    [['sim', 'run', 'shop', '--duration', 'soon'], '"soon" is not a duration'],
+    [['sim', 'run', '--duration', '1h'], 'needs a scenario'],
+    [['sim', 'run', 'shop', '--duration', '1h', '--seed', 'abc'], '--seed must be an integer'],
+    [['sim', 'run', 'shop', '--duration', '1h', '--bogus'], "Unknown option '--bogus'"],
+    [['sim', 'walk'], 'unknown command "sim walk"'],
+    [['launch'], 'unknown command "launch"'],
+  ])('exits 2 with a clear usage message for %j', async (args, message) => {
+    expect(await main(args)).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('exits 1 and lists each scenario error with file, line and path', async () => {
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'Resources:\n  G:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: 5\n      MaxSize: 2\n      AvailabilityZones: [us-east-1a]\n');
+    expect(await main(['sim', 'run', file, '--duration', '1h'])).toBe(1);
+    expect(stderr).toContain(`${file}:5:16: error: MinSize 5 is greater than MaxSize 2 (at Resources.G.Properties.MinSize)`);
+  });
+
+  it('names the bundled scenarios when one is not found', async () => {
+    expect(await main(['sim', 'run', 'no-such-scenario', '--duration', '1h'])).toBe(1);
+    expect(stderr).toMatch(/file not found \(bundled scenarios: .*shop/);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { MetricStore } from '../../../../src-main/core/sources/sim/cloudwatch/metric-store';
+import { evaluateAlarm, type AlarmDefinition } from '../../../../src-main/core/sources/sim/cloudwatch/alarm';
+
+const T0 = Date.UTC(2026, 10, 20, 8, 0, 0) / 1000;
+const dims = { AutoScalingGroupName: 'web' };
+
+describe('metric store (CloudWatch periods)', () => {
+  it('aggregates raw values into 60 s periods with Sum, Average, Minimum, Maximum, SampleCount', () => {
+    const store = new MetricStore(60);
+    for (const [offset, value] of [[0, 10], [5, 20], [55, 30], [60, 100]] as const) store.put('AWS/EC2', 'CPUUtilization', dims, T0 + offset, value);
+    const series = store.get('AWS/EC2', 'CPUUtilization', dims)!;
+    expect(series.points('Average')).toEqual([[T0, 20]]);
+    expect(series.points('Sum')).toEqual([[T0, 60]]);
+    expect(series.points('Minimum')).toEqual([[T0, 10]]);
+    expect(series.points('Maximum')).toEqual([[T0, 30]]);
+    expect(series.points('SampleCount')).toEqual([[T0, 3]]);
+    // The second period is still open until it is closed explicitly.
+    expect(store.closePeriodsBefore(T0 + 120).map((c) => c.start)).toEqual([T0 + 60]);
+    expect(series.points('Average')).toEqual([[T0, 20], [T0 + 60, 100]]);
+  });
+
+  it('has no datapoint for a period without values (ALB-10: published only while requests flow)', () => {
+    const store = new MetricStore(60);
+    store.put('AWS/ApplicationELB', 'RequestCount', {}, T0, 5);
+    store.put('AWS/ApplicationELB', 'RequestCount', {}, T0 + 180, 5);
+    store.closePeriodsBefore(T0 + 240);
+    expect(store.get('AWS/ApplicationELB', 'RequestCount', {})!.points('Sum').map((p) => p[0])).toEqual([T0, T0 + 180]);
+  });
+
+  it('keeps memory bounded: a ring buffer drops the oldest periods', () => {
+    const store = new MetricStore(60, 10);
+    for (let minute = 0; minute < 25; minute++) store.put('NS', 'M', {}, T0 + minute * 60, minute);
+    store.closePeriodsBefore(T0 + 25 * 60);
+    const points = store.get('NS', 'M', {})!.points('Average');
+    expect(points).toHaveLength(10);
+    expect(points[0]).toEqual([T0 + 15 * 60, 15]);
+    expect(points[9]).toEqual([T0 + 24 * 60, 24]);
+  });
+
+  it('weights statistic sets by their sample count (TargetResponseTime across ticks)', () => {
+    const store = new MetricStore(60);
+    store.putStatistics('AWS/ApplicationELB', 'TargetResponseTime', {}, T0, { count: 90, sum: 9, min: 0.1, max: 0.1 });
+    store.putStatistics('AWS/ApplicationELB', 'TargetResponseTime', {}, T0 + 5, { count: 10, sum: 5, min: 0.5, max: 0.5 });
+    store.closePeriodsBefore(T0 + 60);
+    expect(store.get('AWS/ApplicationELB', 'TargetResponseTime', {})!.points('Average')).toEqual([[T0, 0.14]]);
+  });
+});
+
+function highCpuAlarm(overrides: Partial<AlarmDefinition> = {}): AlarmDefinition {
+  return {
+    alarmName: 'cpu-high',
+    alarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:cpu-high',
+    namespace: 'AWS/EC2',
+    metricName: 'CPUUtilization',
+    dimensions: dims,
+    statistic: 'Average',
+    period: 60,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 3,
+    threshold: 50,
+    comparisonOperator: 'GreaterThanThreshold',
+    treatMissingData: 'missing',
+    alarmActions: [],
+    ...overrides,
+  };
+}
+
+function storeWith(values: (number | undefined)[]): MetricStore {
+  const store = new MetricStore(60);
+  values.forEach((value, minute) => {
+    if (value !== undefined) store.put('AWS/EC2', 'CPUUtilization', dims, T0 + minute * 60, value);
+  });
+  store.closePeriodsBefore(T0 + values.length * 60);
+  return store;
+}
+
+describe('CloudWatch alarms', () => {
+  it('CW-1: stays in INSUFFICIENT_DATA while there are no datapoints', () => {
+    const result = evaluateAlarm(highCpuAlarm(), undefined, T0 + 180, 'INSUFFICIENT_DATA');
+    expect(result.state).toBe('INSUFFICIENT_DATA');
+  });
+
+  it('CW-1: goes to ALARM only when DatapointsToAlarm of EvaluationPeriods breach', () => {
+    const twoOfThree = storeWith([60, 40, 70]);
+    expect(evaluateAlarm(highCpuAlarm(), twoOfThree.get('AWS/EC2', 'CPUUtilization', dims), T0 + 180, 'OK').state).toBe('OK');
+    const threeOfThree = storeWith([60, 55, 70]);
+    const result = evaluateAlarm(highCpuAlarm(), threeOfThree.get('AWS/EC2', 'CPUUtilization', dims), T0 + 180, 'OK');
+    expect(result.state).toBe('ALARM');
+    expect(result.latestValue).toBe(70);
+    expect(result.reason).toMatch(/^Threshold Crossed: 3 out of the last 3 datapoints \[70 \(20\/11\/26 08:02:00\), 55 .*\] were greater than the threshold \(50\)/);
+  });
+
+  it('CW-1: M out of N — 2 of 3 breaching is enough with DatapointsToAlarm 2', () => {
+    const store = storeWith([60, 40, 70]);
+    expect(evaluateAlarm(highCpuAlarm({ datapointsToAlarm: 2 }), store.get('AWS/EC2', 'CPUUtilization', dims), T0 + 180, 'OK').state).toBe('ALARM');
+  });
+
+  it('CW-1: TreatMissingData=breaching counts missing periods as breaching', () => {
+    const store = storeWith([60, undefined, 70]);
+    const series = store.get('AWS/EC2', 'CPUUtilization', dims);
+    expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'breaching' }), series, T0 + 180, 'OK').state).toBe('ALARM');
+    expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'missing' }), series, T0 + 180, 'OK').state).toBe('OK');
+  });
+
+  it('CW-1: TreatMissingData=ignore keeps the current state when every period is missing', () => {
+    expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'ignore' }), undefined, T0 + 180, 'ALARM').state).toBe('ALARM');
+  });
+});
