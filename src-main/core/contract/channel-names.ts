@@ -1,0 +1,28 @@
+/**
+ * The contract's channel names as plain strings, without zod.
+ *
+ * Why this exists: the sandboxed preload can `require` only `electron` and a handful of built-ins
+ * (electronjs.org/docs/latest/tutorial/sandbox#preload-scripts), and electron-vite externalizes
+ * `dependencies` such as zod by default, so importing `./index` from the preload would ship a
+ * `require('zod')` that fails at runtime. The lists below are checked against `./index` at compile
+ * time (the `satisfies` clauses and the exhaustiveness types) and at test time.
+ */
+import type { EventChannel, RequestChannel } from './index';
+
+export const requestChannelNames = ['session.get', 'snapshot.get', 'sim.control'] as const satisfies readonly RequestChannel[];
+export const eventChannelNames = ['update', 'session.changed'] as const satisfies readonly EventChannel[];
+
+// A channel added to `requests`/`events` but not listed above fails type-checking on these lines.
+type Exhaustive<Missing> = [Missing] extends [never] ? true : { missingFromList: Missing };
+const _requestsListed: Exhaustive<Exclude<RequestChannel, (typeof requestChannelNames)[number]>> = true;
+const _eventsListed: Exhaustive<Exclude<EventChannel, (typeof eventChannelNames)[number]>> = true;
+
+const requestSet: ReadonlySet<string> = new Set(requestChannelNames);
+const eventSet: ReadonlySet<string> = new Set(eventChannelNames);
+
+export function isRequestChannelName(value: unknown): value is RequestChannel {
+  return typeof value === 'string' && requestSet.has(value);
+}
+export function isEventChannelName(value: unknown): value is EventChannel {
+  return typeof value === 'string' && eventSet.has(value);
+}
