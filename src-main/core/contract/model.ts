@@ -6,155 +6,74 @@
  * This folder is shared with the renderer: it may import nothing but zod.
  */
 import { z } from 'zod';
+import { AccessLogEntry, LoadBalancer, TargetGroup } from './model-alb';
+import { AutoScalingGroup, ScalingActivity } from './model-asg';
+import { AlarmHistoryItem, MetricAlarm } from './model-cloudwatch';
+import { MetricSeries } from './model-common';
+import { LambdaAccount, LambdaFunction } from './model-lambda';
+import { DbInstance, RdsEvent } from './model-rds';
+import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
 
-/** ISO-8601 timestamp in UTC, as the AWS APIs return them. */
-export const IsoTime = z.string().max(40);
-
-export const Dimensions = z.record(z.string().max(255), z.string().max(1024));
-
-export const MetricStat = z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount', 'p50', 'p90', 'p99']);
-export type MetricStat = z.infer<typeof MetricStat>;
-
-/** Identifies one CloudWatch time series: namespace + name + dimensions + statistic + period. */
-export const MetricKey = z.object({
-  namespace: z.string().max(255),
-  metricName: z.string().max(255),
-  dimensions: Dimensions,
-  stat: MetricStat,
-  period: z.number().int().positive(),
-});
-export type MetricKey = z.infer<typeof MetricKey>;
-
-/** [epochSeconds, value] — the period's start time, like GetMetricData's Timestamps. */
-export const MetricPoint = z.tuple([z.number(), z.number()]);
-export type MetricPoint = z.infer<typeof MetricPoint>;
-
-export const MetricSeries = MetricKey.extend({ points: z.array(MetricPoint) });
-export type MetricSeries = z.infer<typeof MetricSeries>;
-
-/** DescribeScalingActivities → Activity (autoscaling/ec2/APIReference/API_Activity.html). */
-export const ActivityStatusCode = z.enum([
-  'PendingSpotBidPlacement',
-  'WaitingForSpotInstanceRequestId',
-  'WaitingForSpotInstanceId',
-  'WaitingForInstanceId',
-  'PreInService',
-  'InProgress',
-  'WaitingForELBConnectionDraining',
-  'MidLifecycleAction',
-  'WaitingForInstanceWarmup',
-  'Successful',
-  'Failed',
-  'Cancelled',
-  'WaitingForConnectionDraining',
-]);
-export type ActivityStatusCode = z.infer<typeof ActivityStatusCode>;
-
-export const ScalingActivity = z.object({
-  activityId: z.string(),
-  autoScalingGroupName: z.string(),
-  cause: z.string(),
-  description: z.string(),
-  startTime: IsoTime,
-  endTime: IsoTime.optional(),
-  statusCode: ActivityStatusCode,
-  progress: z.number().min(0).max(100),
-});
-export type ScalingActivity = z.infer<typeof ScalingActivity>;
-
-export const LifecycleState = z.enum([
-  'Pending',
-  'Pending:Wait',
-  'Pending:Proceed',
-  'InService',
-  'Terminating',
-  'Terminating:Wait',
-  'Terminating:Proceed',
-  'Terminated',
-  'Detaching',
-  'Detached',
-  'EnteringStandby',
-  'Standby',
-]);
-export type LifecycleState = z.infer<typeof LifecycleState>;
-
-export const AsgInstance = z.object({
-  instanceId: z.string(),
-  availabilityZone: z.string(),
-  lifecycleState: LifecycleState,
-  healthStatus: z.enum(['Healthy', 'Unhealthy']),
-  launchTime: IsoTime.optional(),
-});
-export type AsgInstance = z.infer<typeof AsgInstance>;
-
-export const ScalingPolicySummary = z.object({
-  policyName: z.string(),
-  policyType: z.enum(['SimpleScaling', 'StepScaling', 'TargetTrackingScaling', 'PredictiveScaling']),
-  /** Target tracking: the metric and its target value, shown as "CPUUtilization at 50". */
-  targetValue: z.number().optional(),
-  predefinedMetricType: z.string().optional(),
-  alarmNames: z.array(z.string()),
-});
-export type ScalingPolicySummary = z.infer<typeof ScalingPolicySummary>;
-
-export const AutoScalingGroup = z.object({
-  autoScalingGroupName: z.string(),
-  minSize: z.number().int().nonnegative(),
-  maxSize: z.number().int().nonnegative(),
-  desiredCapacity: z.number().int().nonnegative(),
-  defaultCooldown: z.number().int().nonnegative(),
-  healthCheckType: z.enum(['EC2', 'ELB']),
-  healthCheckGracePeriod: z.number().int().nonnegative(),
-  availabilityZones: z.array(z.string()),
-  targetGroupARNs: z.array(z.string()),
-  instances: z.array(AsgInstance),
-  policies: z.array(ScalingPolicySummary),
-});
-export type AutoScalingGroup = z.infer<typeof AutoScalingGroup>;
-
-/** DescribeTargetHealth → TargetHealthDescription (elasticloadbalancing/latest/APIReference). */
-export const TargetHealthState = z.enum(['initial', 'healthy', 'unhealthy', 'unused', 'draining', 'unavailable']);
-export type TargetHealthState = z.infer<typeof TargetHealthState>;
-
-export const TargetHealthDescription = z.object({
-  targetId: z.string(),
-  port: z.number().int().optional(),
-  availabilityZone: z.string().optional(),
-  state: TargetHealthState,
-  reason: z.string().optional(),
-  description: z.string().optional(),
-});
-export type TargetHealthDescription = z.infer<typeof TargetHealthDescription>;
-
-export const TargetGroup = z.object({
-  targetGroupArn: z.string(),
-  targetGroupName: z.string(),
-  protocol: z.string().optional(),
-  port: z.number().int().optional(),
-  targetType: z.enum(['instance', 'ip', 'lambda', 'alb']),
-  healthCheckPath: z.string().optional(),
-  loadBalancerArns: z.array(z.string()),
-  targets: z.array(TargetHealthDescription),
-});
-export type TargetGroup = z.infer<typeof TargetGroup>;
-
-export const LoadBalancer = z.object({
-  loadBalancerArn: z.string(),
-  loadBalancerName: z.string(),
-  dnsName: z.string(),
-  scheme: z.enum(['internet-facing', 'internal']),
-  state: z.enum(['provisioning', 'active', 'active_impaired', 'failed']),
-  availabilityZones: z.array(z.string()),
-});
-export type LoadBalancer = z.infer<typeof LoadBalancer>;
+export * from './model-common';
+export * from './model-alb';
+export * from './model-asg';
+export * from './model-cloudwatch';
+export * from './model-route53';
+export * from './model-rds';
+export * from './model-lambda';
+export * from './model-dns';
+export * from './model-actions';
 
 /** Everything a view needs to draw the current shape of the system (no time series). */
 export const Inventory = z.object({
   loadBalancers: z.array(LoadBalancer),
   targetGroups: z.array(TargetGroup),
   autoScalingGroups: z.array(AutoScalingGroup),
+  alarms: z.array(MetricAlarm).default([]),
+  hostedZones: z.array(HostedZone).default([]),
+  recordSets: z.array(ResourceRecordSet).default([]),
+  healthChecks: z.array(HealthCheck).default([]),
+  dbInstances: z.array(DbInstance).default([]),
+  lambdaFunctions: z.array(LambdaFunction).default([]),
+  lambdaAccount: LambdaAccount.optional(),
 });
 export type Inventory = z.infer<typeof Inventory>;
+
+export const Service = z.enum(['elbv2', 'autoscaling', 'cloudwatch', 'route53', 'rds', 'lambda', 'simulator']);
+export type Service = z.infer<typeof Service>;
+
+/**
+ * A state change an operator looks for that has no AWS record type of its own: target-health and
+ * health-check transitions, injected faults, operator actions. Scaling activities, alarm history and
+ * RDS events travel in their own AWS-shaped lists.
+ */
+export const TimelineEvent = z.object({
+  time: z.string().max(40),
+  service: Service,
+  kind: z.string(),
+  resource: z.string(),
+  message: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** How fresh each service's data is, so the UI can show loading, staleness and per-service errors. */
+export const DatasetStatus = z.object({
+  state: z.enum(['loading', 'ok', 'stale', 'error']),
+  /** Epoch ms of the last good data. */
+  fetchedAt: z.number().optional(),
+  error: z
+    .object({
+      code: z.string(),
+      message: z.string(),
+      /** The exact fix, e.g. `aws sso login --profile prod` or the missing IAM permission. */
+      hint: z.string().optional(),
+    })
+    .optional(),
+});
+export type DatasetStatus = z.infer<typeof DatasetStatus>;
+export const DatasetStatuses = z.partialRecord(Service, DatasetStatus);
+export type DatasetStatuses = z.infer<typeof DatasetStatuses>;
 
 export const SimClock = z.object({
   /** Virtual time, epoch milliseconds. */
@@ -177,7 +96,17 @@ export const SessionInfo = z.discriminatedUnion('mode', [
     mode: z.literal('aws'),
     profile: z.string(),
     region: z.string(),
+    /** From STS GetCallerIdentity once connected. */
     accountId: z.string().optional(),
+    callerArn: z.string().optional(),
+    /** connected; or why not, with the fix in `credentialHint`. */
+    credentialState: z.enum(['connecting', 'connected', 'sso-expired', 'sso-missing', 'expired', 'mfa-required', 'missing', 'error']),
+    credentialMessage: z.string().optional(),
+    credentialHint: z.string().optional(),
+    readOnly: z.boolean(),
+    environmentColour: z.string().optional(),
+    /** Set when the profile or environment points the SDK at a custom endpoint (moto, LocalStack). */
+    customEndpoint: z.string().optional(),
   }),
 ]);
 export type SessionInfo = z.infer<typeof SessionInfo>;
@@ -188,7 +117,12 @@ export const Snapshot = z.object({
   clock: SimClock.optional(),
   inventory: Inventory,
   scalingActivities: z.array(ScalingActivity),
+  alarmHistory: z.array(AlarmHistoryItem).default([]),
+  rdsEvents: z.array(RdsEvent).default([]),
+  timeline: z.array(TimelineEvent).default([]),
+  accessLog: z.array(AccessLogEntry).default([]),
   metrics: z.array(MetricSeries),
+  datasets: DatasetStatuses.default({}),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -197,6 +131,11 @@ export const Update = z.object({
   clock: SimClock.optional(),
   inventory: Inventory.optional(),
   scalingActivities: z.array(ScalingActivity),
+  alarmHistory: z.array(AlarmHistoryItem).default([]),
+  rdsEvents: z.array(RdsEvent).default([]),
+  timeline: z.array(TimelineEvent).default([]),
+  accessLog: z.array(AccessLogEntry).default([]),
   metrics: z.array(MetricSeries),
+  datasets: DatasetStatuses.optional(),
 });
 export type Update = z.infer<typeof Update>;

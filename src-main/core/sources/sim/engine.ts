@@ -21,6 +21,7 @@ import type { SimActivity, SimAutoScalingGroup, SimInstance, SimTarget, SimTarge
 
 /** A target whose vCPUs are offered more than this much work fails health checks by timing out (our choice). */
 export const HEALTH_CHECK_TIMEOUT_UTILISATION = 1.2;
+export const MAX_ALARM_HISTORY = 5000;
 /** Time a request spends outside the CPU (network, I/O) on an idle target (our choice). */
 const BASE_LATENCY_SECONDS = 0.01;
 
@@ -47,6 +48,8 @@ export class SimulationEngine implements SimContext {
   private changedActivities = new Set<SimActivity>();
   private inventoryDirty = true;
   private closedDatapoints: ClosedDatapoint[] = [];
+  private alarmHistoryMark = 0;
+  private alarmHistoryTotal = 0;
 
   constructor(readonly scenario: ScenarioModel) {
     this.startTime = scenario.simulation.startTime;
@@ -285,6 +288,9 @@ export class SimulationEngine implements SimContext {
           reason: evaluation.reason,
         };
         this.world.alarmHistory.push(item);
+        this.alarmHistoryTotal++;
+        // Bounded: the newest MAX_ALARM_HISTORY items (CloudWatch keeps 30 days).
+        if (this.world.alarmHistory.length > MAX_ALARM_HISTORY) this.world.alarmHistory.splice(0, this.world.alarmHistory.length - MAX_ALARM_HISTORY);
         alarm.state = evaluation.state;
         alarm.stateReason = evaluation.reason;
         alarm.stateUpdated = this.now;
@@ -341,8 +347,15 @@ export class SimulationEngine implements SimContext {
 
   // ---- change tracking --------------------------------------------------------------------------
 
-  drainChanges(): { activities: SimActivity[]; inventoryChanged: boolean; datapoints: ClosedDatapoint[] } {
-    const changes = { activities: [...this.changedActivities], inventoryChanged: this.inventoryDirty, datapoints: this.closedDatapoints };
+  drainChanges(): { activities: SimActivity[]; inventoryChanged: boolean; datapoints: ClosedDatapoint[]; alarmHistory: AlarmHistoryItem[] } {
+    const history = this.world.alarmHistory;
+    const changes = {
+      activities: [...this.changedActivities],
+      inventoryChanged: this.inventoryDirty,
+      datapoints: this.closedDatapoints,
+      alarmHistory: history.slice(Math.max(0, history.length - (this.alarmHistoryTotal - this.alarmHistoryMark))),
+    };
+    this.alarmHistoryMark = this.alarmHistoryTotal;
     this.changedActivities = new Set();
     this.inventoryDirty = false;
     this.closedDatapoints = [];

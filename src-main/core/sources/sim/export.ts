@@ -1,5 +1,5 @@
 /** World → the contract's domain model, under AWS field names (the same shapes AwsSource produces). */
-import type { AutoScalingGroup, Inventory, LoadBalancer, MetricSeries, ScalingActivity, TargetGroup } from '../../contract/model';
+import type { AutoScalingGroup, Inventory, LoadBalancer, MetricAlarm, MetricSeries, ScalingActivity, TargetGroup } from '../../contract/model';
 import { standardStats } from './cloudwatch/metric-catalog';
 import type { MetricStore } from './cloudwatch/metric-store';
 import { toScalingActivity } from './engine';
@@ -13,6 +13,14 @@ export function exportInventory(world: World): Inventory {
     scheme: lb.scheme,
     state: 'active',
     availabilityZones: lb.availabilityZones,
+    listeners: lb.listeners.map((listener) => ({
+      listenerArn: listener.arn,
+      port: listener.port,
+      protocol: listener.protocol,
+      rules: listener.defaultTargetGroupArn
+        ? [{ ruleArn: `${listener.arn.replace(':listener/', ':listener-rule/')}/default`, priority: 'default', isDefault: true, conditions: [], actions: [{ type: 'forward' as const, targetGroups: [{ targetGroupArn: listener.defaultTargetGroupArn, weight: 1 }] }] }]
+        : [],
+    })),
   }));
   const targetGroups: TargetGroup[] = [...world.targetGroups.values()].map((group) => ({
     targetGroupArn: group.arn,
@@ -21,6 +29,16 @@ export function exportInventory(world: World): Inventory {
     port: group.port,
     targetType: group.targetType,
     healthCheckPath: group.healthCheckPath,
+    healthCheck: {
+      protocol: group.protocol,
+      path: group.healthCheckPath,
+      intervalSeconds: group.healthCheckIntervalSeconds,
+      timeoutSeconds: group.healthCheckTimeoutSeconds,
+      healthyThresholdCount: group.healthyThresholdCount,
+      unhealthyThresholdCount: group.unhealthyThresholdCount,
+      matcher: '200',
+    },
+    deregistrationDelaySeconds: group.deregistrationDelaySeconds,
     loadBalancerArns: group.loadBalancerArns,
     targets: [...group.targets.values()].map((target) => ({
       targetId: target.id,
@@ -55,8 +73,30 @@ export function exportInventory(world: World): Inventory {
       predefinedMetricType: policy.predefinedMetricType,
       alarmNames: policy.disableScaleIn ? [policy.alarmHigh] : [policy.alarmHigh, policy.alarmLow],
     })),
+    scheduledActions: [],
   }));
-  return { loadBalancers, targetGroups, autoScalingGroups };
+  return { loadBalancers, targetGroups, autoScalingGroups, alarms: exportAlarms(world), hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], lambdaFunctions: [] };
+}
+
+export function exportAlarms(world: World): MetricAlarm[] {
+  return [...world.alarms.values()].map(({ definition, state, stateReason, stateUpdated }) => ({
+    alarmName: definition.alarmName,
+    alarmArn: definition.alarmArn,
+    namespace: definition.namespace,
+    metricName: definition.metricName,
+    dimensions: { ...definition.dimensions },
+    statistic: definition.statistic,
+    period: definition.period,
+    evaluationPeriods: definition.evaluationPeriods,
+    datapointsToAlarm: definition.datapointsToAlarm,
+    threshold: definition.threshold,
+    comparisonOperator: definition.comparisonOperator,
+    treatMissingData: definition.treatMissingData,
+    alarmActions: [...definition.alarmActions],
+    stateValue: state,
+    stateReason,
+    stateUpdatedTimestamp: new Date(stateUpdated).toISOString(),
+  }));
 }
 
 /** All groups' activities, newest first like DescribeScalingActivities (ties: by group, then id). */

@@ -99,7 +99,12 @@ export class SimSource implements DataSource, SimulationControls {
       clock: this.clock(),
       inventory: exportInventory(this.engine.world),
       scalingActivities: exportActivities(this.engine.world, 500),
+      alarmHistory: this.engine.world.alarmHistory.slice(-500),
+      rdsEvents: [],
+      timeline: [],
+      accessLog: [],
       metrics: exportMetrics(this.engine.metrics, this.engine.now / 1000 - windowSeconds),
+      datasets: {},
     };
   }
 
@@ -124,6 +129,10 @@ export class SimSource implements DataSource, SimulationControls {
     const update: Update = {
       clock: this.clock(),
       scalingActivities: changes.activities.map(toScalingActivity),
+      alarmHistory: changes.alarmHistory,
+      rdsEvents: [],
+      timeline: [],
+      accessLog: [],
       metrics: [...grouped.values()],
       ...(changes.inventoryChanged ? { inventory: exportInventory(this.engine.world) } : {}),
     };

@@ -1,0 +1,113 @@
+/**
+ * Elastic Load Balancing v2 (Application Load Balancer), as DescribeLoadBalancers, DescribeListeners,
+ * DescribeRules, DescribeTargetGroups and DescribeTargetHealth return it.
+ * docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/
+ */
+import { z } from 'zod';
+import { IsoTime } from './model-common';
+
+export const TargetHealthState = z.enum(['initial', 'healthy', 'unhealthy', 'unused', 'draining', 'unavailable']);
+export type TargetHealthState = z.infer<typeof TargetHealthState>;
+
+export const TargetHealthDescription = z.object({
+  targetId: z.string(),
+  port: z.number().int().optional(),
+  availabilityZone: z.string().optional(),
+  state: TargetHealthState,
+  /** Elb.RegistrationInProgress, Target.FailedHealthChecks, Target.Timeout, Target.DeregistrationInProgress … */
+  reason: z.string().optional(),
+  description: z.string().optional(),
+});
+export type TargetHealthDescription = z.infer<typeof TargetHealthDescription>;
+
+export const TargetGroupHealthCheck = z.object({
+  protocol: z.string().optional(),
+  path: z.string().optional(),
+  intervalSeconds: z.number().int(),
+  timeoutSeconds: z.number().int(),
+  healthyThresholdCount: z.number().int(),
+  unhealthyThresholdCount: z.number().int(),
+  matcher: z.string().optional(),
+});
+export type TargetGroupHealthCheck = z.infer<typeof TargetGroupHealthCheck>;
+
+export const TargetGroup = z.object({
+  targetGroupArn: z.string(),
+  targetGroupName: z.string(),
+  protocol: z.string().optional(),
+  port: z.number().int().optional(),
+  targetType: z.enum(['instance', 'ip', 'lambda', 'alb']),
+  healthCheckPath: z.string().optional(),
+  healthCheck: TargetGroupHealthCheck.optional(),
+  deregistrationDelaySeconds: z.number().int().optional(),
+  slowStartSeconds: z.number().int().optional(),
+  loadBalancerArns: z.array(z.string()),
+  targets: z.array(TargetHealthDescription),
+});
+export type TargetGroup = z.infer<typeof TargetGroup>;
+
+/** A rule condition: `path-pattern` and `host-header` are simulated; others are shown as configured. */
+export const RuleCondition = z.object({
+  field: z.string(),
+  values: z.array(z.string()),
+});
+export type RuleCondition = z.infer<typeof RuleCondition>;
+
+export const RuleAction = z.object({
+  type: z.enum(['forward', 'redirect', 'fixed-response', 'authenticate-oidc', 'authenticate-cognito']),
+  order: z.number().int().optional(),
+  /** forward: one or more target groups with weights (a single TargetGroupArn is weight 1). */
+  targetGroups: z.array(z.object({ targetGroupArn: z.string(), weight: z.number().int() })).optional(),
+  fixedResponseStatusCode: z.string().optional(),
+  redirectUrl: z.string().optional(),
+});
+export type RuleAction = z.infer<typeof RuleAction>;
+
+export const ListenerRule = z.object({
+  ruleArn: z.string(),
+  /** "1" … "50000", or "default" for the listener's default action (evaluated last, ALB-1). */
+  priority: z.string(),
+  isDefault: z.boolean(),
+  conditions: z.array(RuleCondition),
+  actions: z.array(RuleAction),
+});
+export type ListenerRule = z.infer<typeof ListenerRule>;
+
+export const Listener = z.object({
+  listenerArn: z.string(),
+  port: z.number().int(),
+  protocol: z.string(),
+  /** In evaluation order: ascending priority, default last. */
+  rules: z.array(ListenerRule),
+});
+export type Listener = z.infer<typeof Listener>;
+
+export const LoadBalancer = z.object({
+  loadBalancerArn: z.string(),
+  loadBalancerName: z.string(),
+  dnsName: z.string(),
+  canonicalHostedZoneId: z.string().optional(),
+  scheme: z.enum(['internet-facing', 'internal']),
+  state: z.enum(['provisioning', 'active', 'active_impaired', 'failed']),
+  availabilityZones: z.array(z.string()),
+  listeners: z.array(Listener).default([]),
+  createdTime: IsoTime.optional(),
+});
+export type LoadBalancer = z.infer<typeof LoadBalancer>;
+
+/** One sampled request, shaped like an ALB access-log entry (ALB-9). */
+export const AccessLogEntry = z.object({
+  time: IsoTime,
+  loadBalancerName: z.string(),
+  clientLocation: z.string().optional(),
+  request: z.string(),
+  host: z.string().optional(),
+  targetGroupName: z.string().optional(),
+  target: z.string().optional(),
+  elbStatusCode: z.number().int(),
+  targetStatusCode: z.number().int().optional(),
+  targetProcessingTimeSeconds: z.number(),
+  /** `Root=1-{8 hex epoch seconds}-{24 hex}`. */
+  traceId: z.string(),
+});
+export type AccessLogEntry = z.infer<typeof AccessLogEntry>;
