@@ -1,0 +1,77 @@
+/** The current shape of the system (load balancers, target groups, Auto Scaling groups, …), replaced whole. */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { Inventory, type AutoScalingGroup, type TargetGroup } from '@contract';
+
+export interface TargetHealthCounts {
+  healthy: number;
+  unhealthy: number;
+  /** initial, draining, unused, unavailable: neither serving nor failing. */
+  other: number;
+  total: number;
+}
+
+// Parsed, so that every list the contract defaults (alarms, hosted zones, …) exists.
+const EMPTY: Inventory = Inventory.parse({ loadBalancers: [], targetGroups: [], autoScalingGroups: [] });
+
+export function countTargetHealth(groups: readonly TargetGroup[]): TargetHealthCounts {
+  const counts: TargetHealthCounts = { healthy: 0, unhealthy: 0, other: 0, total: 0 };
+  for (const group of groups) {
+    for (const target of group.targets) {
+      counts.total++;
+      if (target.state === 'healthy') counts.healthy++;
+      else if (target.state === 'unhealthy') counts.unhealthy++;
+      else counts.other++;
+    }
+  }
+  return counts;
+}
+
+export const useInventoryStore = defineStore('inventory', () => {
+  // Inventories arrive whole and are never edited in place, so one shallow ref is enough.
+  const inventory = shallowRef<Inventory>(EMPTY);
+  const loaded = ref(false);
+
+  const loadBalancers = computed(() => inventory.value.loadBalancers);
+  const targetGroups = computed(() => inventory.value.targetGroups);
+  const autoScalingGroups = computed(() => inventory.value.autoScalingGroups);
+  const hostedZones = computed(() => inventory.value.hostedZones);
+  const dbInstances = computed(() => inventory.value.dbInstances);
+  const lambdaFunctions = computed(() => inventory.value.lambdaFunctions);
+  const targetHealth = computed(() => countTargetHealth(inventory.value.targetGroups));
+  const instanceCount = computed(() => inventory.value.autoScalingGroups.reduce((sum, group) => sum + group.instances.length, 0));
+
+  function replace(next: Inventory): void {
+    inventory.value = next;
+    loaded.value = true;
+  }
+
+  function groupByName(name: string): AutoScalingGroup | undefined {
+    return inventory.value.autoScalingGroups.find((group) => group.autoScalingGroupName === name);
+  }
+
+  function targetGroupName(arn: string): string {
+    return inventory.value.targetGroups.find((group) => group.targetGroupArn === arn)?.targetGroupName ?? arn;
+  }
+
+  function loadBalancerName(arn: string): string {
+    return inventory.value.loadBalancers.find((lb) => lb.loadBalancerArn === arn)?.loadBalancerName ?? arn;
+  }
+
+  return {
+    inventory,
+    loaded,
+    loadBalancers,
+    targetGroups,
+    autoScalingGroups,
+    hostedZones,
+    dbInstances,
+    lambdaFunctions,
+    targetHealth,
+    instanceCount,
+    replace,
+    groupByName,
+    targetGroupName,
+    loadBalancerName,
+  };
+});

@@ -1,0 +1,111 @@
+/**
+ * Keeps the domain stores in step with the core: one `snapshot.get` per (re)connect or session
+ * change, then `update` events as deltas. Updates that arrive while a snapshot is in flight are
+ * held back and replayed on top of it, except those older than the snapshot itself.
+ */
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { Snapshot, Update } from '@contract';
+import { api } from '@/api';
+import { useActivitiesStore } from './activities';
+import { useInventoryStore } from './inventory';
+import { useMetricsStore } from './metrics';
+import { useSessionStore } from './session';
+
+export type LiveStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Enough for several seconds of frames at any speed; beyond that the snapshot will be newer anyway. */
+const MAX_HELD_UPDATES = 240;
+
+export const useLiveStore = defineStore('live', () => {
+  const status = ref<LiveStatus>('idle');
+  const loadError = ref<string | null>(null);
+  const snapshotCount = ref(0);
+
+  let unsubscribers: (() => void)[] = [];
+  let generation = 0;
+  let held: Update[] | null = null;
+
+  function applyUpdate(update: Update): void {
+    if (update.clock) useSessionStore().setClock(update.clock);
+    if (update.inventory) useInventoryStore().replace(update.inventory);
+    useActivitiesStore().upsert(update.scalingActivities);
+    useMetricsStore().append(update.metrics);
+  }
+
+  function applySnapshot(snapshot: Snapshot): void {
+    const session = useSessionStore();
+    session.setSession(snapshot.session);
+    session.setClock(snapshot.clock ?? null);
+    useInventoryStore().replace(snapshot.inventory);
+    useActivitiesStore().load(snapshot.scalingActivities);
+    useMetricsStore().load(snapshot.metrics);
+  }
+
+  function onUpdate(update: Update): void {
+    if (held) {
+      held.push(update);
+      if (held.length > MAX_HELD_UPDATES) held.shift();
+      return;
+    }
+    applyUpdate(update);
+  }
+
+  async function reload(): Promise<void> {
+    const token = ++generation;
+    status.value = 'loading';
+    held = [];
+    try {
+      const snapshot = await api.request('snapshot.get');
+      if (token !== generation) return; // a newer reload (reconnect, session change) superseded this one
+      applySnapshot(snapshot);
+      const pending = held ?? [];
+      held = null;
+      const snapshotTime = snapshot.clock?.now;
+      for (const update of pending) {
+        // Older than the snapshot: already in it, and replaying could roll an activity back.
+        if (snapshotTime !== undefined && update.clock && update.clock.now < snapshotTime) continue;
+        applyUpdate(update);
+      }
+      snapshotCount.value++;
+      loadError.value = null;
+      status.value = 'ready';
+    } catch (error) {
+      if (token !== generation) return;
+      held = null;
+      loadError.value = error instanceof Error ? error.message : String(error);
+      status.value = 'error';
+    }
+  }
+
+  function start(): void {
+    if (unsubscribers.length > 0) return;
+    const session = useSessionStore();
+    session.setConnection(api.connection);
+    unsubscribers = [
+      api.on('update', onUpdate),
+      api.on('session.changed', (info) => {
+        session.setSession(info);
+        void reload();
+      }),
+      api.onConnectionChange((state) => {
+        session.setConnection(state);
+        // After a reconnect the deltas we missed are gone: start again from a snapshot. The first
+        // open needs nothing, the initial request is already waiting in the transport's queue.
+        if (state === 'open' && status.value !== 'loading') void reload();
+      }),
+      api.onProblem((error) => session.reportProblem(error)),
+    ];
+    void reload();
+  }
+
+  function stop(): void {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    unsubscribers = [];
+    generation++;
+    held = null;
+    status.value = 'idle';
+  }
+
+  return { status, loadError, snapshotCount, start, stop, reload };
+});

@@ -1,0 +1,79 @@
+/**
+ * Which backend we look at (simulation or an AWS profile), its virtual clock, the state of the wire,
+ * and the problems worth telling the operator about (failed controls, invalid frames).
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import type { RequestOf, SessionInfo, SimClock } from '@contract';
+import { api, isApiError, type ConnectionState } from '@/api';
+
+export interface Problem {
+  id: number;
+  code: string;
+  message: string;
+}
+
+/** Older problems scroll away: the banner is for "what just went wrong", not a log. */
+export const MAX_PROBLEMS = 5;
+
+export const useSessionStore = defineStore('session', () => {
+  const session = shallowRef<SessionInfo | null>(null);
+  const clock = shallowRef<SimClock | null>(null);
+  const connection = ref<ConnectionState>('connecting');
+  const problems = ref<Problem[]>([]);
+  const controlPending = ref(false);
+  let nextProblemId = 1;
+
+  const isSimulation = computed(() => session.value?.mode === 'simulation');
+  const isConnected = computed(() => connection.value === 'open');
+
+  function setSession(next: SessionInfo): void {
+    session.value = next;
+  }
+
+  function setClock(next: SimClock | null): void {
+    clock.value = next;
+  }
+
+  function setConnection(next: ConnectionState): void {
+    connection.value = next;
+  }
+
+  function reportProblem(error: unknown): void {
+    const code = isApiError(error) ? error.code : 'Error';
+    const message = error instanceof Error ? error.message : String(error);
+    problems.value = [...problems.value, { id: nextProblemId++, code, message }].slice(-MAX_PROBLEMS);
+  }
+
+  function dismissProblem(id: number): void {
+    problems.value = problems.value.filter((problem) => problem.id !== id);
+  }
+
+  /** Drives the simulator; the answer is the new clock, shown at once rather than on the next Update. */
+  async function control(command: RequestOf<'sim.control'>): Promise<void> {
+    controlPending.value = true;
+    try {
+      clock.value = await api.request('sim.control', command);
+    } catch (error) {
+      reportProblem(error);
+    } finally {
+      controlPending.value = false;
+    }
+  }
+
+  return {
+    session,
+    clock,
+    connection,
+    problems,
+    controlPending,
+    isSimulation,
+    isConnected,
+    setSession,
+    setClock,
+    setConnection,
+    reportProblem,
+    dismissProblem,
+    control,
+  };
+});

@@ -1,0 +1,24 @@
+/**
+ * The one error type the renderer sees from the core. Domain errors keep the contract's code
+ * (InvalidRequest, NotSupported, …); the transport adds its own for what can go wrong on the way.
+ */
+import type { ErrorCode } from '@contract';
+
+export type TransportErrorCode = 'Disconnected' | 'Timeout' | 'InvalidResponse' | 'InvalidEvent' | 'InvalidFrame';
+export type ApiErrorCode = ErrorCode | TransportErrorCode;
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}

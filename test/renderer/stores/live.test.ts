@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createApi, setApi } from '@/api';
+import { useActivitiesStore } from '@/stores/activities';
+import { useInventoryStore } from '@/stores/inventory';
+import { useLiveStore } from '@/stores/live';
+import { useMetricsStore } from '@/stores/metrics';
+import { useSessionStore } from '@/stores/session';
+import { createWebSocketTransport } from '@/transport/websocket-transport';
+import { capacityQueries } from '@/views/auto-scaling/capacity-series';
+import { installFakeCore, type FakeCore } from '../support/fake-api';
+import { FakeSocket } from '../support/fake-socket';
+import { GROUP, activity, awsSession, capacitySeries, clock, simSession, snapshot, update } from '../support/fixtures';
+
+let core: FakeCore;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  core = installFakeCore();
+});
+afterEach(() => {
+  useLiveStore().stop();
+  setApi(undefined);
+});
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('live store', () => {
+  it('loads the snapshot into the domain stores on start', async () => {
+    core.answer('snapshot.get', snapshot());
+    const live = useLiveStore();
+    live.start();
+    expect(live.status).toBe('loading');
+    await flush();
+    expect(live.status).toBe('ready');
+    expect(useSessionStore().session).toEqual(simSession);
+    expect(useSessionStore().clock).toEqual(clock(10));
+    expect(useInventoryStore().autoScalingGroups[0]!.autoScalingGroupName).toBe(GROUP);
+    expect(useActivitiesStore().items.map((a) => a.activityId)).toEqual(['a2', 'a1']);
+    expect(useMetricsStore().find(capacityQueries(GROUP).cpu)?.length).toBe(10);
+  });
+
+  it('follows update events: points, activities, inventory and clock', async () => {
+    core.answer('snapshot.get', snapshot());
+    useLiveStore().start();
+    await flush();
+    const inventory = snapshot().inventory;
+    inventory.autoScalingGroups[0]!.desiredCapacity = 3;
+    core.emit('update', update({ clock: clock(11), inventory, scalingActivities: [activity('a3', 10, 'InProgress')], metrics: capacitySeries(10, 1) }));
+
+    expect(useSessionStore().clock?.now).toBe(clock(11).now);
+    expect(useInventoryStore().autoScalingGroups[0]!.desiredCapacity).toBe(3);
+    expect(useActivitiesStore().items[0]).toMatchObject({ activityId: 'a3', statusCode: 'InProgress' });
+    expect(useMetricsStore().find(capacityQueries(GROUP).desired)?.length).toBe(11);
+  });
+
+  it('holds updates that arrive during the snapshot and drops those older than it', async () => {
+    let answer!: (value: unknown) => void;
+    core.answer('snapshot.get', () => new Promise((resolve) => (answer = resolve)));
+    useLiveStore().start();
+    core.emit('update', update({ clock: clock(9), scalingActivities: [activity('a2', 5, 'InProgress')] }));
+    core.emit('update', update({ clock: clock(11), metrics: capacitySeries(10, 2) }));
+    expect(useActivitiesStore().items).toHaveLength(0);
+    answer(snapshot());
+    await flush();
+    // a2 stays Successful (the stale InProgress is dropped); the newer points are on top of the snapshot.
+    expect(useActivitiesStore().items.find((a) => a.activityId === 'a2')?.statusCode).toBe('Successful');
+    expect(useMetricsStore().find(capacityQueries(GROUP).cpu)?.length).toBe(12);
+  });
+
+  it('reloads the snapshot on session.changed', async () => {
+    core.answer('snapshot.get', snapshot());
+    useLiveStore().start();
+    await flush();
+    const aws = awsSession;
+    core.answer('snapshot.get', snapshot({ session: aws, clock: undefined, scalingActivities: [] }));
+    core.emit('session.changed', aws);
+    expect(useSessionStore().session).toEqual(aws);
+    await flush();
+    expect(core.requests.filter((r) => r.channel === 'snapshot.get')).toHaveLength(2);
+    expect(useActivitiesStore().items).toHaveLength(0);
+    expect(useSessionStore().clock).toBeNull();
+  });
+
+  it('shows a failed load and recovers on retry', async () => {
+    useLiveStore().start();
+    await flush();
+    expect(useLiveStore().status).toBe('error');
+    expect(useLiveStore().loadError).toMatch(/no fake for snapshot.get/);
+    core.answer('snapshot.get', snapshot());
+    await useLiveStore().reload();
+    expect(useLiveStore().status).toBe('ready');
+  });
+
+  it('reports invalid frames as problems', async () => {
+    core.answer('snapshot.get', snapshot());
+    useLiveStore().start();
+    await flush();
+    core.emit('update', { nope: true });
+    core.problem('ignored a frame that is not JSON');
+    expect(useSessionStore().problems.map((p) => p.code)).toEqual(['InvalidEvent', 'InvalidFrame']);
+  });
+});
+
+describe('live store over a real WebSocket transport', () => {
+  beforeEach(() => {
+    FakeSocket.all = [];
+    vi.useFakeTimers();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('reloads the snapshot after a reconnect and keeps following updates', async () => {
+    setApi(createApi(createWebSocketTransport({ url: 'ws://x/ws?token=t', createSocket: (url) => new FakeSocket(url), initialBackoffMs: 10 })));
+    const live = useLiveStore();
+    const session = useSessionStore();
+    live.start();
+    expect(session.connection).toBe('connecting');
+
+    FakeSocket.latest().open();
+    expect(session.connection).toBe('open');
+    const firstRequests = FakeSocket.latest().sent.filter((frame) => frame.channel === 'snapshot.get');
+    expect(firstRequests).toHaveLength(1); // the first open does not load twice
+    FakeSocket.latest().respond(0, { ok: true, value: snapshot() });
+    await vi.waitFor(() => expect(live.status).toBe('ready'));
+
+    FakeSocket.latest().serverClose();
+    expect(session.connection).toBe('closed');
+    vi.advanceTimersByTime(10);
+    FakeSocket.latest().open();
+    expect(FakeSocket.all).toHaveLength(2);
+    const again = FakeSocket.latest().sent;
+    expect(again.map((frame) => frame.channel)).toEqual(['snapshot.get']);
+    FakeSocket.latest().respond(0, { ok: true, value: snapshot({ clock: clock(20), scalingActivities: [activity('a9', 19)] }) });
+    await vi.waitFor(() => expect(useSessionStore().clock?.now).toBe(clock(20).now));
+    expect(live.snapshotCount).toBe(2);
+
+    // The update listener registered before the drop still works on the new socket.
+    FakeSocket.latest().receive({ type: 'event', channel: 'update', payload: update({ clock: clock(21) }) });
+    expect(useSessionStore().clock?.now).toBe(clock(21).now);
+    expect(useActivitiesStore().items.map((a) => a.activityId)).toEqual(['a9']);
+  });
+});

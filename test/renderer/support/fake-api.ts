@@ -1,0 +1,66 @@
+/**
+ * A controllable Transport behind the real createApi, so store and view tests exercise the real
+ * validation path while deciding what the "core" answers and when events arrive.
+ */
+import { createApi, setApi, type Api, type ConnectionState, type Transport } from '@/api';
+import { Listeners } from '@/transport/transport';
+
+type Handler = (payload: unknown) => unknown;
+
+export interface FakeCore {
+  api: Api;
+  /** Requests seen, in order. */
+  requests: { channel: string; payload: unknown }[];
+  /** Sets what a channel answers (the `value` of an ok Result); a function sees the payload. */
+  answer(channel: string, handler: Handler | unknown): void;
+  emit(channel: string, payload: unknown): void;
+  setState(state: ConnectionState): void;
+  problem(message: string): void;
+}
+
+export function installFakeCore(): FakeCore {
+  const handlers = new Map<string, Handler>();
+  const events = new Map<string, Listeners<unknown>>();
+  const states = new Listeners<ConnectionState>();
+  const problems = new Listeners<string>();
+  let state: ConnectionState = 'open';
+  const requests: FakeCore['requests'] = [];
+
+  const transport: Transport = {
+    kind: 'websocket',
+    get state() {
+      return state;
+    },
+    async request(channel, payload) {
+      requests.push({ channel, payload });
+      const handler = handlers.get(channel);
+      if (!handler) return { ok: false, error: { code: 'UnknownChannel', message: `no fake for ${channel}` } };
+      return { ok: true, value: await handler(payload) };
+    },
+    on(channel, listener) {
+      let set = events.get(channel);
+      if (!set) events.set(channel, (set = new Listeners()));
+      return set.add(listener);
+    },
+    onStateChange: (listener) => states.add(listener),
+    onProblem: (listener) => problems.add(listener),
+    close: () => {},
+  };
+  const api = createApi(transport);
+  setApi(api);
+  return {
+    api,
+    requests,
+    answer(channel, handler) {
+      handlers.set(channel, typeof handler === 'function' ? (handler as Handler) : () => handler);
+    },
+    emit(channel, payload) {
+      events.get(channel)?.emit(payload);
+    },
+    setState(next) {
+      state = next;
+      states.emit(next);
+    },
+    problem: (message) => problems.emit(message),
+  };
+}
