@@ -1,0 +1,72 @@
+/**
+ * Planning GetMetricData calls: every series we want is one MetricDataQuery; queries that share a
+ * period and a time range go into the same call, at most 500 per call (the API's limit, together
+ * with 100,800 datapoints per call: docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html).
+ *
+ * Incremental: a series we already hold points for is asked only from its newest point onwards;
+ * one we hold nothing for is back-filled. Windows are aligned to period boundaries, so series that
+ * are up to date share one window and one call.
+ */
+import type { MetricKey } from '../../../contract/model';
+
+export const MAX_QUERIES_PER_CALL = 500;
+export const MAX_DATAPOINTS_PER_CALL = 100_800;
+
+export interface PlannedQuery {
+  /** GetMetricData query Id: must start with a lowercase letter. */
+  id: string;
+  key: MetricKey;
+}
+
+export interface PlannedCall {
+  period: number;
+  /** Epoch seconds, inclusive. */
+  startTime: number;
+  /** Epoch seconds, exclusive. */
+  endTime: number;
+  queries: PlannedQuery[];
+}
+
+export interface SeriesWatermark {
+  /** Epoch seconds of the newest datapoint held for this series. */
+  newest?: number;
+}
+
+export interface PlanOptions {
+  /** Epoch seconds. */
+  now: number;
+  /** How far back a series with no points is filled (seconds). */
+  backfillSeconds: number;
+}
+
+export function alignDown(seconds: number, period: number): number {
+  return Math.floor(seconds / period) * period;
+}
+
+export function planMetricCalls(series: { id: string; key: MetricKey; watermark: SeriesWatermark }[], options: PlanOptions): PlannedCall[] {
+  const groups = new Map<string, PlannedCall>();
+  for (const { id, key, watermark } of series) {
+    const period = key.period;
+    // Only datapoints newer than the newest one held. (A period CloudWatch was still filling when we
+    // read it keeps the value we read; the next one is picked up on the next poll.)
+    const start = watermark.newest !== undefined ? alignDown(watermark.newest, period) + period : alignDown(options.now - options.backfillSeconds, period);
+    const end = alignDown(options.now, period) + period;
+    if (end <= start) continue;
+    const groupKey = `${period}|${start}|${end}`;
+    let call = groups.get(groupKey);
+    if (!call) {
+      call = { period, startTime: start, endTime: end, queries: [] };
+      groups.set(groupKey, call);
+    }
+    call.queries.push({ id, key });
+  }
+  const calls: PlannedCall[] = [];
+  for (const group of groups.values()) {
+    const pointsPerQuery = Math.max(1, Math.ceil((group.endTime - group.startTime) / group.period));
+    const perCall = Math.max(1, Math.min(MAX_QUERIES_PER_CALL, Math.floor(MAX_DATAPOINTS_PER_CALL / pointsPerQuery)));
+    for (let i = 0; i < group.queries.length; i += perCall) {
+      calls.push({ ...group, queries: group.queries.slice(i, i + perCall) });
+    }
+  }
+  return calls;
+}
