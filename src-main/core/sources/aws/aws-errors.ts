@@ -132,6 +132,13 @@ export function toAwsCallError(error: unknown, service: AwsServiceName, operatio
   const code = errorCode(error);
   const raw = ((error ?? {}) as SdkErrorLike).message || code;
   const permission = kind === 'access-denied' ? missingPermission(error, service, operation) : undefined;
-  const message = kind === 'access-denied' ? `${operation} was denied: missing ${permission}` : `${operation}: ${raw}`;
+  // An emulator without this API (or a proxy) answers with an HTML page the SDK cannot parse.
+  const foreign = /Deserialization error|Unexpected token '<'|XML parse error/.test(raw);
+  const message =
+    kind === 'access-denied'
+      ? `${operation} was denied: missing ${permission}`
+      : foreign
+        ? `${operation}: the endpoint did not answer as AWS does (HTTP ${httpStatus(error) ?? '?'}); an emulator may not implement this API.`
+        : `${operation}: ${raw.split('\n')[0]}`;
   return new AwsCallError(kind, code, message, service, operation, permission);
 }

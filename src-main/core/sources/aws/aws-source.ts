@@ -42,7 +42,7 @@ import { discoverLoadBalancing } from './elbv2/discover-load-balancing';
 import { discoverAutoScaling, discoverScalingActivities } from './autoscaling/discover-auto-scaling';
 import { discoverRoute53 } from './route53/discover-route53';
 import { discoverDbInstances, discoverRdsEvents } from './rds/discover-rds';
-import { discoverLambda } from './lambda/discover-lambda';
+import { discoverLambdaAccount, discoverLambdaFunctions } from './lambda/discover-lambda';
 import { discoverAlarmHistory, discoverAlarms } from './cloudwatch/discover-alarms';
 import { MetricPoller } from './metrics/metric-poller';
 import { standardMetricKeys } from './metrics/standard-metrics';
@@ -112,6 +112,9 @@ export class AwsSource implements DataSource {
   private stopped = false;
   private started = false;
   private loops: Promise<void>[] = [];
+  private markReady: () => void = () => undefined;
+  /** Settles when the first connect and full refresh are done (or connecting failed). */
+  ready: Promise<void> = new Promise((resolve) => (this.markReady = resolve));
 
   constructor(private readonly options: AwsSourceOptions) {
     this.env = options.env ?? process.env;
@@ -195,6 +198,8 @@ export class AwsSource implements DataSource {
     try {
       const identity = await this.clients.sts.send(new GetCallerIdentityCommand({}));
       if (this.stopped) return this.session;
+      // Retry with other keys can land in another account: nothing read before may stay on screen.
+      if (this.state.accountId && identity.Account !== this.state.accountId) this.forgetData();
       this.setSession({ credentialState: 'connected', accountId: identity.Account, callerArn: identity.Arn });
     } catch (error) {
       if (this.stopped) return this.session;
@@ -220,10 +225,14 @@ export class AwsSource implements DataSource {
   }
 
   private async run(): Promise<void> {
-    await this.connect();
-    if (!this.connected || this.stopped) return;
-    await this.refresh();
-    this.loops = AWS_DATASETS.map((dataset) => this.loop(dataset));
+    try {
+      await this.connect();
+      if (!this.connected || this.stopped) return;
+      await this.refresh();
+      this.loops = AWS_DATASETS.map((dataset) => this.loop(dataset));
+    } finally {
+      this.markReady();
+    }
   }
 
   private async loop(dataset: AwsDataset): Promise<void> {
@@ -256,8 +265,18 @@ export class AwsSource implements DataSource {
     await Promise.all(this.loops);
     this.abort = new AbortController();
     this.started = true;
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
     await this.run();
     return this.session;
+  }
+
+  private forgetData(): void {
+    this.inventory = structuredClone(EMPTY_INVENTORY);
+    this.activities.clear();
+    this.alarmHistory = [];
+    this.rdsEvents = [];
+    this.metrics.clear();
+    for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
   }
 
   /** Every dataset once, the metrics last (they are derived from the inventory). */
@@ -270,10 +289,17 @@ export class AwsSource implements DataSource {
     if (this.stopped || !this.connected) return;
     const before = JSON.stringify(this.inventory);
     const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
+    const partial: AwsCallError[] = [];
     try {
-      await this.fetch(dataset, update);
+      await this.fetch(dataset, update, partial);
       if (this.stopped) return;
-      this.datasets[dataset] = { state: 'ok', fetchedAt: this.clock.now() };
+      const first = partial[0];
+      this.datasets[dataset] = {
+        state: 'ok',
+        fetchedAt: this.clock.now(),
+        // A secondary call failed (e.g. alarm history): the rest is fresh, the gap is named.
+        ...(first ? { error: { code: first.code, message: partial.map((e) => e.message).join(' '), ...(first.hint ? { hint: first.hint } : {}) } } : {}),
+      };
     } catch (error) {
       if (this.stopped) return;
       this.markFailed(dataset, error);
@@ -300,8 +326,18 @@ export class AwsSource implements DataSource {
     }
   }
 
-  private async fetch(dataset: AwsDataset, update: Update): Promise<void> {
+  private async fetch(dataset: AwsDataset, update: Update, partial: AwsCallError[]): Promise<void> {
     const now = this.clock.now();
+    /** A secondary call whose failure must not discard the dataset's main data. */
+    const optional = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await read();
+      } catch (error) {
+        if (!(error instanceof AwsCallError) || error.kind === 'credentials') throw error;
+        partial.push(error);
+        return undefined;
+      }
+    };
     switch (dataset) {
       case 'elbv2': {
         const found = await discoverLoadBalancing(this.clients.elbv2);
@@ -311,7 +347,7 @@ export class AwsSource implements DataSource {
       }
       case 'autoscaling': {
         this.inventory.autoScalingGroups = await discoverAutoScaling(this.clients.autoscaling, now);
-        const activities = await discoverScalingActivities(this.clients.autoscaling, this.activities);
+        const activities = (await optional(() => discoverScalingActivities(this.clients.autoscaling, this.activities))) ?? [];
         for (const activity of activities.reverse()) {
           const previous = this.activities.get(activity.activityId);
           if (previous && JSON.stringify(previous) === JSON.stringify(activity)) continue;
@@ -328,7 +364,8 @@ export class AwsSource implements DataSource {
       }
       case 'rds': {
         this.inventory.dbInstances = await discoverDbInstances(this.clients.rds);
-        const events = await discoverRdsEvents(this.clients.rds, new Date(this.historySince.rds), new Date(now));
+        const events = await optional(() => discoverRdsEvents(this.clients.rds, new Date(this.historySince.rds), new Date(now)));
+        if (!events) return;
         const fresh = mergeNew(this.rdsEvents, events, (e) => `${e.sourceIdentifier}|${e.date}|${e.message}`);
         this.rdsEvents = [...this.rdsEvents, ...fresh].slice(-MAX_HELD_EVENTS);
         update.rdsEvents.push(...fresh);
@@ -337,19 +374,21 @@ export class AwsSource implements DataSource {
         return;
       }
       case 'lambda': {
-        const found = await discoverLambda(this.clients.lambda);
-        this.inventory.lambdaFunctions = found.lambdaFunctions;
-        if (found.lambdaAccount) this.inventory.lambdaAccount = found.lambdaAccount;
+        this.inventory.lambdaFunctions = await discoverLambdaFunctions(this.clients.lambda);
+        const account = await optional(() => discoverLambdaAccount(this.clients.lambda));
+        if (account) this.inventory.lambdaAccount = account;
         else delete this.inventory.lambdaAccount;
         return;
       }
       case 'cloudwatch': {
         this.inventory.alarms = await discoverAlarms(this.clients.cloudwatch);
-        const history = await discoverAlarmHistory(this.clients.cloudwatch, new Date(this.historySince.alarms), new Date(now));
-        const fresh = mergeNew(this.alarmHistory, history, (h) => `${h.alarmName}|${h.timestamp}|${h.newState}`);
-        this.alarmHistory = [...this.alarmHistory, ...fresh].slice(-MAX_HELD_EVENTS);
-        update.alarmHistory.push(...fresh);
-        this.historySince.alarms = now - 60_000;
+        const history = await optional(() => discoverAlarmHistory(this.clients.cloudwatch, new Date(this.historySince.alarms), new Date(now)));
+        if (history) {
+          const fresh = mergeNew(this.alarmHistory, history, (h) => `${h.alarmName}|${h.timestamp}|${h.newState}`);
+          this.alarmHistory = [...this.alarmHistory, ...fresh].slice(-MAX_HELD_EVENTS);
+          update.alarmHistory.push(...fresh);
+          this.historySince.alarms = now - 60_000;
+        }
         update.metrics.push(...(await this.metrics.poll(standardMetricKeys(this.inventory), now)));
         this.applyReplicaLag();
         return;

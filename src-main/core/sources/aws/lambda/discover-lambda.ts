@@ -8,12 +8,7 @@ import { GetAccountSettingsCommand, GetFunctionConcurrencyCommand, paginateListF
 import type { LambdaAccount, LambdaFunction } from '../../../contract/model';
 import { compact, iso } from '../iso';
 
-export interface LambdaInventory {
-  lambdaFunctions: LambdaFunction[];
-  lambdaAccount?: LambdaAccount;
-}
-
-export async function discoverLambda(client: LambdaClient): Promise<LambdaInventory> {
+export async function discoverLambdaFunctions(client: LambdaClient): Promise<LambdaFunction[]> {
   const lambdaFunctions: LambdaFunction[] = [];
   for await (const page of paginateListFunctions({ client }, {})) {
     for (const fn of page.Functions ?? []) {
@@ -34,11 +29,12 @@ export async function discoverLambda(client: LambdaClient): Promise<LambdaInvent
       );
     }
   }
+  return lambdaFunctions;
+}
+
+export async function discoverLambdaAccount(client: LambdaClient): Promise<LambdaAccount | undefined> {
   const settings = await client.send(new GetAccountSettingsCommand({}));
   const limit = settings.AccountLimit;
-  const lambdaAccount =
-    limit?.ConcurrentExecutions !== undefined
-      ? { concurrentExecutionsLimit: limit.ConcurrentExecutions, unreservedConcurrentExecutions: limit.UnreservedConcurrentExecutions ?? limit.ConcurrentExecutions }
-      : undefined;
-  return compact({ lambdaFunctions, lambdaAccount });
+  if (limit?.ConcurrentExecutions === undefined) return undefined;
+  return { concurrentExecutionsLimit: limit.ConcurrentExecutions, unreservedConcurrentExecutions: limit.UnreservedConcurrentExecutions ?? limit.ConcurrentExecutions };
 }

@@ -114,6 +114,10 @@ export class MetricPoller {
     for (const entry of this.held.values()) for (const t of entry.points.keys()) if (t < oldest) entry.points.delete(t);
   }
 
+  clear(): void {
+    this.held.clear();
+  }
+
   /** Everything held, oldest point first: for snapshots. */
   series(): MetricSeries[] {
     return [...this.held.values()].map((entry) => ({ ...entry.key, points: [...entry.points].sort((a, b) => a[0] - b[0]) }));
