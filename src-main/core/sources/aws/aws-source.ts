@@ -46,7 +46,7 @@ import { discoverLambdaAccount, discoverLambdaFunctions } from './lambda/discove
 import { discoverAlarmHistory, discoverAlarms } from './cloudwatch/discover-alarms';
 import { MetricPoller } from './metrics/metric-poller';
 import { standardMetricKeys } from './metrics/standard-metrics';
-import { AwsActionBackend } from './actions/aws-action-backend';
+import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
 import { startSsoDeviceLogin } from './sso/sso-device-login';
 
@@ -70,6 +70,8 @@ export interface AwsSourceOptions {
   createClients?: (options: ClientOptions) => AwsClients;
   /** How much history RDS events / alarm history are read for on the first poll (ms). */
   historyWindowMs?: number;
+  /** How a control action is followed until it settles. */
+  follow?: FollowOptions;
 }
 
 const EMPTY_INVENTORY: Inventory = {
@@ -140,7 +142,7 @@ export class AwsSource implements DataSource {
       ...(endpoint ? { customEndpoint: endpoint } : {}),
     };
     for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
-    this.actions = new AwsActionBackend(this.clients, this.clock, this.metrics);
+    this.actions = new AwsActionBackend(this.clients, this.clock, this.metrics, options.follow ?? DEFAULT_FOLLOW);
   }
 
   private buildClients(): AwsClients {
