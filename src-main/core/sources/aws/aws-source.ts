@@ -98,6 +98,7 @@ export class AwsSource implements DataSource {
   readonly actions: ActionBackend;
   private readonly env: NodeJS.ProcessEnv;
   private clients: AwsClients;
+  private credentials!: AwsCredentialIdentityProvider;
   private state: AwsSession;
   private inventory: Inventory = structuredClone(EMPTY_INVENTORY);
   private readonly activities = new Map<string, ScalingActivity>();
@@ -146,11 +147,11 @@ export class AwsSource implements DataSource {
   }
 
   private buildClients(): AwsClients {
-    const credentials =
+    this.credentials =
       this.options.credentialProvider ??
       createCredentialProvider({ profile: this.profile, paths: this.files.paths, mfaCode: () => this.pendingMfaCode, now: () => this.clock.now() });
     const create = this.options.createClients ?? createAwsClients;
-    return create({ region: this.region, credentials, endpoints: resolveEndpoints(this.files, this.profile, this.env), gate: this.gate });
+    return create({ region: this.region, credentials: this.credentials, endpoints: resolveEndpoints(this.files, this.profile, this.env), gate: this.gate });
   }
 
   get session(): SessionInfo {
@@ -198,6 +199,9 @@ export class AwsSource implements DataSource {
   async connect(): Promise<SessionInfo> {
     this.setSession({ credentialState: 'connecting', credentialMessage: undefined, credentialHint: undefined });
     try {
+      // Credentials first, on their own: their failures (SSO, MFA, missing) are told apart from
+      // STS or network failures. The resolved identity is cached and shared by every client.
+      await this.credentials();
       const identity = await this.clients.sts.send(new GetCallerIdentityCommand({}));
       if (this.stopped) return this.session;
       // Retry with other keys can land in another account: nothing read before may stay on screen.
