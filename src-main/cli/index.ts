@@ -6,6 +6,8 @@
 import { reportError, UsageError, EXIT } from './output';
 import { serve, SERVE_USAGE } from './serve';
 import { simRun, SIM_RUN_USAGE } from './sim-run';
+import { awsCommand, AWS_SNAPSHOT_USAGE } from './aws-snapshot';
+import { dnsCommand, DNS_USAGE } from './dns-command';
 
 const USAGE = `Flightdeck — monitoring and control for ALB, Auto Scaling, Route 53, RDS and Lambda.
 
@@ -13,6 +15,10 @@ Usage:
   ${SERVE_USAGE.split('\n').join('\n  ')}
 
   ${SIM_RUN_USAGE.split('\n').join('\n  ')}
+
+  ${AWS_SNAPSHOT_USAGE.split('\n').join('\n  ')}
+
+  ${DNS_USAGE.split('\n').join('\n  ')}
 
   flightdeck help`;
 
@@ -33,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
         if (sub === 'run') return simRun(simArgs);
         throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\`?`);
       }
+      case 'aws':
+        return await awsCommand(rest);
+      case 'dns':
+        return await dnsCommand(rest);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

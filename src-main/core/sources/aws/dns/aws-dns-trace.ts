@@ -152,7 +152,8 @@ export async function traceDnsOnAws(client: Route53Client, request: { name: stri
       kind: 'authoritative' as const,
       server: authority,
       zone: zone.name,
-      result: answer.responseCode === 'NXDOMAIN' ? ('nxdomain' as const) : answer.values.length ? ('answer' as const) : ('nodata' as const),
+      // Without TestDNSAnswer and without the resolver, which record answers is not known here.
+      result: answer.responseCode === 'NXDOMAIN' ? ('nxdomain' as const) : answer.values.length || (!testAnswer && !options.explain) ? ('answer' as const) : ('nodata' as const),
       records: answer.values.map((v) => `${name} ${type} ${v}`),
       note: testError ? `TestDNSAnswer failed: ${testError}` : undefined,
     }),
@@ -196,7 +197,7 @@ function buildAnswer(input: RoutingExplainerInput, testAnswer: { values: string[
     ttl: input.records[0]?.ttl,
     routingPolicy: input.records[0]?.routingPolicy,
     responseCode: (['NOERROR', 'NXDOMAIN', 'SERVFAIL', 'REFUSED'] as const).find((c) => c === testAnswer?.responseCode) ?? (input.records.length ? 'NOERROR' : 'NXDOMAIN'),
-    explanation: [PENDING],
+    explanation: testAnswer ? [PENDING] : [PENDING, 'TestDNSAnswer gave no answer either, so which of these records Route 53 returns is not known here.'],
     candidates,
   });
 }
