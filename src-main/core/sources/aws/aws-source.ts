@@ -190,8 +190,9 @@ export class AwsSource implements DataSource {
   private setSession(change: Partial<AwsSession>): void {
     const next: AwsSession = { ...this.state, ...change };
     for (const key of Object.keys(next) as (keyof AwsSession)[]) if (next[key] === undefined) delete next[key];
+    const unchanged = JSON.stringify(next) === JSON.stringify(this.state);
     this.state = next;
-    if (this.stopped) return;
+    if (this.stopped || unchanged) return;
     for (const listener of this.sessionListeners) listener(this.session);
   }
 
