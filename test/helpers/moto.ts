@@ -73,7 +73,8 @@ export function operationOf(method: string, url: string, headers: Record<string,
     const parts = path.split('/').slice(2);
     return `route53.${method} /${parts.map((p, i) => (i % 2 === 1 && parts[i - 1] !== 'rrset' ? '{id}' : p)).join('/')}`;
   }
-  if (path.startsWith('/2015-03-31/') || path.startsWith('/2017-10-31/') || path.startsWith('/2016-08-19/')) return `lambda.${method} ${path.replace(/functions\/[^/]+/, 'functions/{name}')}`;
+  // Lambda's REST paths carry an API date per resource family (2015-03-31, 2016-08-19, 2019-09-30 …).
+  if (/^\/\d{4}-\d{2}-\d{2}\//.test(path)) return `lambda.${method} ${path.replace(/functions\/[^/]+\//, 'functions/{name}/')}`;
   return `${method} ${path}`;
 }
 
