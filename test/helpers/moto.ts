@@ -38,7 +38,7 @@ export interface CallCount {
   operation: string;
   requestBytes: number;
   responseBytes: number;
-  /** GetMetricData request bodies are kept, so tests can check the windows asked for. */
+  /** GetMetricData and AssumeRole request bodies are kept, so tests can check what was asked. */
   body?: string;
 }
 
@@ -109,7 +109,7 @@ export async function startMoto(): Promise<MotoServer> {
       const body = Buffer.concat(chunks);
       const text = body.toString('utf8');
       const call: CallCount = { operation: operationOf(req.method ?? 'GET', req.url ?? '/', req.headers, text), requestBytes: body.length, responseBytes: 0 };
-      if (call.operation.endsWith('GetMetricData')) call.body = text;
+      if (call.operation.endsWith('GetMetricData') || call.operation === 'AssumeRole') call.body = text;
       calls.push(call);
       const upstream = httpRequest({ host: '127.0.0.1', port: motoPort, method: req.method, path: req.url, headers: req.headers }, (upstreamRes) => {
         res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.headers);

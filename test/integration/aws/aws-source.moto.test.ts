@@ -28,7 +28,11 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
 
   beforeAll(async () => {
     server = await startMoto();
-    profiles = writeMotoProfiles(server.endpoint);
+    // An assume-role profile that needs MFA, sourcing its keys from `moto`.
+    profiles = writeMotoProfiles(
+      server.endpoint,
+      `\n[profile moto-admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = moto\nmfa_serial = arn:aws:iam::123456789012:mfa/jane\nregion = us-east-1\nendpoint_url = ${server.endpoint}\n`,
+    );
   }, 60_000);
   afterAll(async () => server?.stop());
   beforeEach(async () => {
@@ -54,6 +58,19 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
       customEndpoint: server.endpoint,
     });
     expect(source.session.mode === 'aws' && source.session.callerArn).toMatch(/^arn:aws:sts::123456789012:/);
+    source.stop();
+  });
+
+  it('asks for an MFA code for an assume-role profile, then assumes the role with it on Retry', async () => {
+    const source = new AwsSource({ profile: 'moto-admin', env: profiles.env, clock: instantWaits });
+    expect(await source.connect()).toMatchObject({ credentialState: 'mfa-required', credentialHint: expect.stringContaining('MFA') });
+    server.clearCounts();
+    await source.retry('123456');
+    expect(source.session).toMatchObject({ credentialState: 'connected', accountId: '123456789012', callerArn: expect.stringContaining(':assumed-role/admin/') });
+    const assumeRole = server.calls.find((c) => c.operation === 'AssumeRole');
+    expect(assumeRole!.body).toContain('TokenCode=123456');
+    expect(assumeRole!.body).toContain(`SerialNumber=${encodeURIComponent('arn:aws:iam::123456789012:mfa/jane')}`);
+    expect(source.snapshot().inventory.loadBalancers).toHaveLength(1);
     source.stop();
   });
 

@@ -147,11 +147,21 @@ export class AwsSource implements DataSource {
   }
 
   private buildClients(): AwsClients {
+    const endpoints = resolveEndpoints(this.files, this.profile, this.env);
+    // Assuming a role calls STS from inside fromIni: send it where this profile's STS calls go.
+    // (Only for role profiles: fromIni hands the same config to the SSO portal client.)
+    const assumesRole = this.kind === 'assume-role' || this.kind === 'web-identity';
     this.credentials =
       this.options.credentialProvider ??
-      createCredentialProvider({ profile: this.profile, paths: this.files.paths, mfaCode: () => this.pendingMfaCode, now: () => this.clock.now() });
+      createCredentialProvider({
+        profile: this.profile,
+        paths: this.files.paths,
+        mfaCode: () => this.pendingMfaCode,
+        now: () => this.clock.now(),
+        ...(assumesRole ? { stsConfig: { region: this.region, ...(endpoints.sts ? { endpoint: endpoints.sts } : {}) } } : {}),
+      });
     const create = this.options.createClients ?? createAwsClients;
-    return create({ region: this.region, credentials: this.credentials, endpoints: resolveEndpoints(this.files, this.profile, this.env), gate: this.gate });
+    return create({ region: this.region, credentials: this.credentials, endpoints, gate: this.gate });
   }
 
   get session(): SessionInfo {

@@ -19,6 +19,8 @@ export interface CredentialResolverOptions {
   now?: () => number;
   /** Tests replace the SDK provider. */
   provider?: AwsCredentialIdentityProvider;
+  /** The STS client fromIni uses to assume a role: region and custom endpoint of the profile. */
+  stsConfig?: { region?: string; endpoint?: string };
 }
 
 export function createCredentialProvider(options: CredentialResolverOptions): AwsCredentialIdentityProvider {
@@ -30,6 +32,7 @@ export function createCredentialProvider(options: CredentialResolverOptions): Aw
       filepath: options.paths.credentialsFile,
       configFilepath: options.paths.configFile,
       ignoreCache: true,
+      ...(options.stsConfig ? { clientConfig: options.stsConfig } : {}),
       mfaCodeProvider: async (serial: string) => {
         const code = options.mfaCode?.();
         if (!code) throw new Error(`Profile ${options.profile} requires multi-factor authentication (MFA code for ${serial}).`);
