@@ -20,7 +20,7 @@ export interface MotoAvailability {
 
 export function motoAvailability(env: NodeJS.ProcessEnv = process.env): MotoAvailability {
   const required = Boolean(env.CI) || env.FLIGHTDECK_REQUIRE_MOTO === '1';
-  const found = spawnSync('moto_server', ['--help'], { stdio: 'ignore' });
+  const found = spawnSync('moto_server', ['--help'], { stdio: 'ignore', env });
   if (found.error || found.status !== 0) {
     return { available: false, required, reason: 'moto_server is not on PATH. Install it with: pip install "moto[server]==5.2.1"' };
   }

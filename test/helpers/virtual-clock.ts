@@ -12,8 +12,12 @@ export function virtualClock(start = 0): Clock & { drive<T>(work: Promise<T>): P
   const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
   return {
     now: () => now,
-    sleep(ms) {
-      return new Promise<void>((resolve) => timers.push({ at: now + Math.max(0, ms), seq: sequence++, wake: resolve }));
+    sleep(ms, signal) {
+      return new Promise<void>((resolve) => {
+        if (signal?.aborted) return resolve();
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+        timers.push({ at: now + Math.max(0, ms), seq: sequence++, wake: resolve });
+      });
     },
     async drive<T>(work: Promise<T>): Promise<T> {
       let done = false;

@@ -48,7 +48,7 @@ import { MetricPoller } from './metrics/metric-poller';
 import { standardMetricKeys } from './metrics/standard-metrics';
 import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
-import { startSsoDeviceLogin } from './sso/sso-device-login';
+import { startSsoDeviceLogin, type SsoLoginOptions } from './sso/sso-device-login';
 
 type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 
@@ -72,6 +72,8 @@ export interface AwsSourceOptions {
   historyWindowMs?: number;
   /** How a control action is followed until it settles. */
   follow?: FollowOptions;
+  /** Tests: the SSO OIDC client for device sign-in. */
+  ssoOidcClient?: SsoLoginOptions['client'];
 }
 
 const EMPTY_INVENTORY: Inventory = {
@@ -465,6 +467,7 @@ export class AwsSource implements DataSource {
       profile: this.profile,
       env: this.env,
       clock: this.clock,
+      ...(this.options.ssoOidcClient ? { client: this.options.ssoOidcClient } : {}),
     });
     void completion.then(
       () => (this.stopped ? undefined : this.retry()),
