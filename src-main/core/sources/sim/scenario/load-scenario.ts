@@ -6,9 +6,11 @@
  */
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
-import { type Diagnostic, type PathSegment, ScenarioError } from './diagnostics';
+import { parseDuration } from '../kernel/duration';
+import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
+import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
-import { loadBalancerDnsName, RESOURCE_TYPES, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { RESOURCE_TYPES, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
@@ -31,6 +33,8 @@ export interface ScenarioModel {
   simulation: SimulationSettings;
   resources: LoadedResource[];
   traffic: TrafficInput[];
+  /** Faults and actions, in the order they happen (ties: file order). */
+  timeline: (TimedFault | TimedAction)[];
   warnings: Diagnostic[];
 }
 
@@ -45,6 +49,8 @@ const TOP_LEVEL_SECTIONS = new Set([
   'Outputs',
   'Resources',
   'Traffic',
+  'Faults',
+  'Actions',
   'Simulation',
 ]);
 
@@ -114,6 +120,10 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   }
 
   checkTrafficTargets(traffic, resources, report);
+  const timeline = [
+    ...parseTimed(root.Faults, 'Faults', resolver.context, settings.startTime, report),
+    ...parseTimed(root.Actions, 'Actions', resolver.context, settings.startTime, report),
+  ].sort((a, b) => a.atSeconds - b.atSeconds);
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,
@@ -122,21 +132,65 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     simulation: settings,
     resources,
     traffic,
+    timeline,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
   };
 }
 
-/** Every Traffic Target must be a DNS name the scenario serves (an ALB's DNSName, for now). */
+/** Every Traffic Target must be a DNS name the scenario serves (an ALB's DNSName, a Route 53 record name). */
 function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[], report: Diagnose): void {
-  const served = new Set(
-    resources.filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer').map((r) => loadBalancerDnsName(r.identity)),
-  );
+  const served = new Set<string>();
+  for (const resource of resources) {
+    for (const name of RESOURCE_TYPES[resource.type]?.servedNames?.(resource.identity, resource.properties) ?? []) served.add(name.toLowerCase().replace(/\.$/, ''));
+  }
   traffic.forEach((entry, index) => {
-    if (!served.has(entry.Target.toLowerCase())) {
+    if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `no load balancer in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName`);
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName or a Route 53 record name`);
     }
   });
+}
+
+/** `At: 10m` (offset from the start) or an ISO time at or after the start. */
+function parseAt(value: unknown, startTime: number): number | undefined {
+  if (typeof value === 'number' || (typeof value === 'string' && parseDuration(value) !== undefined)) return parseDuration(value as string | number);
+  if (typeof value === 'string') {
+    const time = Date.parse(value);
+    if (Number.isFinite(time) && time >= startTime) return (time - startTime) / 1000;
+  }
+  return undefined;
+}
+
+function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: IntrinsicContext, startTime: number, report: Diagnose): (TimedFault | TimedAction)[] {
+  if (section === undefined) return [];
+  if (!Array.isArray(section)) {
+    report('error', [name], `${name} is a list of entries like "- At: 10m" / "Type: …"`);
+    return [];
+  }
+  const kinds: Record<string, z.ZodType> = name === 'Faults' ? FAULT_PARAMETERS : ACTION_PARAMETERS;
+  const out: (TimedFault | TimedAction)[] = [];
+  section.forEach((raw, index) => {
+    const path: PathSegment[] = [name, index];
+    const entry = evaluate(raw, path, context);
+    if (!isRecord(entry)) return report('error', path, 'each entry is a mapping with At and Type');
+    const { At, Type, Duration, ...parameters } = entry;
+    const atSeconds = parseAt(At, startTime);
+    if (atSeconds === undefined) return report('error', [...path, 'At'], `At must be an offset such as 10m or an ISO time not before the start (got ${JSON.stringify(At)})`);
+    if (typeof Type !== 'string' || !Object.hasOwn(kinds, Type)) {
+      return report('error', [...path, 'Type'], `unknown ${name === 'Faults' ? 'fault' : 'action'} type ${JSON.stringify(Type)} (known: ${Object.keys(kinds).join(', ')})`);
+    }
+    if (name === 'Actions' && Duration !== undefined) report('warning', [...path, 'Duration'], 'actions have no Duration; ignored');
+    let durationSeconds: number | undefined;
+    if (name === 'Faults' && Duration !== undefined) {
+      durationSeconds = parseDuration(Duration as string | number);
+      if (durationSeconds === undefined || durationSeconds <= 0) return report('error', [...path, 'Duration'], `Duration must be a duration such as 5m (got ${JSON.stringify(Duration)})`);
+    }
+    const parsed = parseSection(kinds[Type]!, parameters, path, report);
+    if (!parsed) return;
+    const common = { atSeconds, parameters: parsed as Record<string, unknown>, path: formatPath(path) };
+    out.push(name === 'Faults' ? { kind: 'fault', type: Type as FaultType, durationSeconds, ...common } : { kind: 'action', type: Type as ActionType, ...common });
+  });
+  return out;
 }
 
 /** Validates one section with zod and reports each issue at its own path. */
@@ -245,11 +299,27 @@ class ResourceResolver {
     return attr(identity);
   }
 
+  /**
+   * A stack lives in one region; a scenario may place a resource elsewhere with CloudFormation's
+   * Metadata attribute — `Metadata: { Region: eu-west-1 }` — to model multi-region setups.
+   */
+  private regionOf(logicalId: string): string {
+    const resource = this.raw[logicalId];
+    const metadata = isRecord(resource) && isRecord(resource.Metadata) ? resource.Metadata : undefined;
+    const region = metadata?.Region;
+    if (region === undefined) return this.settings.region;
+    if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+      this.report('error', ['Resources', logicalId, 'Metadata', 'Region'], `Metadata.Region must be an AWS region such as eu-west-1 (got ${JSON.stringify(region)})`);
+      return this.settings.region;
+    }
+    return region;
+  }
+
   private identity(logicalId: string, path: readonly PathSegment[]): ResourceIdentity {
     const known = this.identities.get(logicalId);
     if (known) return known;
     const hex = createRandom(0, `${this.stackName}/${logicalId}`).hex(32);
-    const fallback: ResourceIdentity = { logicalId, name: logicalId, hex, region: this.settings.region, accountId: ACCOUNT_ID };
+    const fallback: ResourceIdentity = { logicalId, name: logicalId, hex, region: this.regionOf(logicalId), accountId: ACCOUNT_ID };
     if (this.resolving.has(logicalId)) {
       this.report('error', path, `circular reference through "${logicalId}"`);
       return fallback;

@@ -29,6 +29,8 @@ export interface ResourceTypeSpec {
   /** CloudFormation's generated names are limited for some types (ALB names: 32 characters). */
   maxNameLength?: number;
   ref(id: ResourceIdentity): string;
+  /** DNS names this resource answers to, so Traffic may call them (an ALB's DNSName, a record's Name). */
+  servedNames?(id: ResourceIdentity, properties: Record<string, unknown>): string[];
   /** Checks across properties (MinSize <= MaxSize …); `report` takes a property name. */
   check?(properties: Record<string, unknown>, report: (property: string, message: string) => void): void;
   attributes: Record<string, (id: ResourceIdentity) => unknown>;
@@ -55,20 +57,46 @@ export const ALB_HOSTED_ZONE_IDS: Record<string, string> = {
   'sa-east-1': 'Z2P70J7HTTTPLU',
 };
 
-const forwardAction = z.object({
+export const ListenerActionSchema = z.object({
   Type: z.enum(['forward', 'redirect', 'fixed-response', 'authenticate-oidc', 'authenticate-cognito']),
   TargetGroupArn: z.string().optional(),
   Order: cfnInteger.optional(),
   ForwardConfig: z
     .object({
-      TargetGroups: z.array(z.object({ TargetGroupArn: z.string(), Weight: cfnInteger.optional() })),
+      TargetGroups: z.array(z.object({ TargetGroupArn: z.string(), Weight: cfnInteger.optional() })).min(1),
+      TargetGroupStickinessConfig: z.unknown().optional(),
     })
     .optional(),
   FixedResponseConfig: z
     .object({ StatusCode: cfnString, ContentType: z.string().optional(), MessageBody: z.string().optional() })
     .optional(),
-  RedirectConfig: z.record(z.string(), z.unknown()).optional(),
+  RedirectConfig: z
+    .object({ StatusCode: z.enum(['HTTP_301', 'HTTP_302']), Protocol: z.string().optional(), Host: z.string().optional(), Port: cfnString.optional(), Path: z.string().optional(), Query: z.string().optional() })
+    .optional(),
 });
+export type ListenerActionInput = z.output<typeof ListenerActionSchema>;
+
+const valuesConfig = z.object({ Values: z.array(z.string()).min(1) });
+/** Both forms CloudFormation accepts: `Field` + `Values`, or the typed `…Config` blocks. */
+export const RuleConditionSchema = z.object({
+  Field: z.enum(['path-pattern', 'host-header', 'http-request-method', 'http-header', 'query-string', 'source-ip']).optional(),
+  Values: z.array(z.string()).optional(),
+  PathPatternConfig: valuesConfig.optional(),
+  HostHeaderConfig: valuesConfig.optional(),
+  HttpRequestMethodConfig: valuesConfig.optional(),
+  HttpHeaderConfig: z.unknown().optional(),
+  QueryStringConfig: z.unknown().optional(),
+  SourceIpConfig: z.unknown().optional(),
+});
+export type RuleConditionInput = z.output<typeof RuleConditionSchema>;
+
+function checkActions(actions: ListenerActionInput[], property: string, report: (property: string, message: string) => void): void {
+  actions.forEach((action, index) => {
+    if (action.Type === 'forward' && !action.TargetGroupArn && !action.ForwardConfig) report(`${property}.${index}`, 'a forward action needs TargetGroupArn or ForwardConfig');
+    if (action.Type === 'fixed-response' && !action.FixedResponseConfig) report(`${property}.${index}`, 'a fixed-response action needs FixedResponseConfig');
+    if (action.Type === 'redirect' && !action.RedirectConfig) report(`${property}.${index}`, 'a redirect action needs RedirectConfig');
+  });
+}
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': {
@@ -83,6 +111,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     }),
     ignored: ['SecurityGroups', 'SubnetMappings', 'IpAddressType', 'LoadBalancerAttributes'],
     ref: loadBalancerArn,
+    servedNames: (id) => [loadBalancerDnsName(id)],
     attributes: {
       DNSName: loadBalancerDnsName,
       LoadBalancerName: (id) => id.name,
@@ -123,12 +152,42 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       LoadBalancerArn: z.string(),
       Port: cfnInteger.optional(),
       Protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE']).optional(),
-      DefaultActions: z.array(forwardAction).min(1),
+      DefaultActions: z.array(ListenerActionSchema).min(1),
     }),
     ignored: ['Certificates', 'SslPolicy', 'AlpnPolicy', 'MutualAuthentication'],
+    check: (properties, report) => checkActions(properties.DefaultActions as ListenerActionInput[], 'DefaultActions', report),
     ref: (id) => elbArn(id, `listener/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
     attributes: {
       ListenerArn: (id) => elbArn(id, `listener/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
+    },
+  },
+  'AWS::ElasticLoadBalancingV2::ListenerRule': {
+    properties: z.object({
+      ListenerArn: z.string(),
+      Priority: cfnInteger,
+      Conditions: z.array(RuleConditionSchema).min(1),
+      Actions: z.array(ListenerActionSchema).min(1),
+    }),
+    check(properties, report) {
+      const priority = properties.Priority as number;
+      if (priority < 1 || priority > 50_000) report('Priority', `Priority ${priority} must be between 1 and 50000`);
+      (properties.Conditions as RuleConditionInput[]).forEach((condition, index) => {
+        const field = condition.Field;
+        const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig;
+        if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig) {
+          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig block');
+        } else if (field && !['path-pattern', 'host-header', 'http-request-method'].includes(field)) {
+          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header and http-request-method are`);
+        } else if (!hasValues) {
+          report(`Conditions.${index}`, 'a condition needs at least one value');
+        }
+      });
+      checkActions(properties.Actions as ListenerActionInput[], 'Actions', report);
+    },
+    ref: (id) => elbArn(id, `listener-rule/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
+    attributes: {
+      RuleArn: (id) => elbArn(id, `listener-rule/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
+      IsDefault: () => 'false',
     },
   },
   'AWS::EC2::LaunchTemplate': {
