@@ -24,6 +24,8 @@ export interface LoadedResource {
   ref: string;
   /** Properties after intrinsics and validation; shape per type in resource-types.ts. */
   properties: Record<string, unknown>;
+  /** The resource's CloudFormation `Metadata` (evaluated), where scenarios put simulator hints. */
+  metadata: Record<string, unknown>;
 }
 
 export interface ScenarioModel {
@@ -378,7 +380,8 @@ class ResourceResolver {
       if (!properties) continue;
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
       const identity = this.identity(logicalId, path);
-      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown> });
+      const metadata = isRecord(resource.Metadata) ? evaluate(resource.Metadata, [...path, 'Metadata'], this.context) : {};
+      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown>, metadata: isRecord(metadata) ? metadata : {} });
     }
     return loaded;
   }
