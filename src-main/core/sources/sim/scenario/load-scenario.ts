@@ -10,7 +10,8 @@ import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
-import { RESOURCE_TYPES, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { RESOURCE_TYPES } from './resource-registry';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
