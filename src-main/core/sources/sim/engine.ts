@@ -149,9 +149,15 @@ export class SimulationEngine implements SimContext {
     this.inventoryDirty = true;
   }
 
-  /** Runs whole ticks until virtual time reaches `targetMs` (never beyond). */
+  /** Runs whole ticks until virtual time reaches `targetMs` (never beyond); what is due at that instant has happened. */
   advanceTo(targetMs: number): void {
     while (this.now + this.tickMs <= targetMs) this.step();
+    this.runDue();
+  }
+
+  /** Events due by now run before the tick that starts now, so they shape that tick's traffic. */
+  private runDue(): void {
+    for (const action of this.queue.popDue(this.now)) action();
   }
 
   advanceBy(seconds: number): void {
@@ -161,9 +167,9 @@ export class SimulationEngine implements SimContext {
   /** One tick; the order is documented in service-module.ts. */
   step(): void {
     const tickStart = this.now;
-    this.now += this.tickMs;
-    for (const action of this.queue.popDue(this.now)) action();
+    this.runDue();
     this.traffic.serve(tickStart);
+    this.now += this.tickMs;
     for (const service of this.services.all) service.tick?.(tickStart);
     if (this.now % 60_000 === 0) {
       for (const closed of this.metrics.closePeriodsBefore(this.now / 1000)) this.recordClosed(closed);

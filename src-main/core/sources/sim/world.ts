@@ -24,6 +24,10 @@ export interface SimInstance {
   /** Utilisation of its vCPUs in the last tick, 0..1 (can exceed 1 when offered more than it can serve). */
   utilisation: number;
   cpuPercent: number;
+  /** CPU-seconds of queued work not yet processed (requests waiting), carried across ticks. */
+  backlog: number;
+  /** Whether it received work this tick (an idle instance drains its backlog in the ALB's tick). */
+  busyThisTick: boolean;
   /** The scaling activity currently describing this instance (launch or termination). */
   activity: SimActivity;
   /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */

@@ -13,8 +13,11 @@ import { matchRule, type RequestShape } from './listener-rules';
 import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 
-/** A target offered more than this share of its CPU fails health checks by timing out (our choice). */
-export const HEALTH_CHECK_TIMEOUT_UTILISATION = 1.2;
+/**
+ * A target queues what its CPUs cannot process this tick; beyond this much waiting work (seconds)
+ * it rejects requests (503 from the target). Our choice: clients and the ALB rarely wait longer.
+ */
+export const MAX_QUEUE_SECONDS = 10;
 /** Time a request spends outside the CPU (network, I/O) on an idle target (our choice). */
 export const BASE_LATENCY_SECONDS = 0.01;
 /** Access-log sampling: at most this many entries kept (a ring), one per load balancer per tick. */
@@ -175,14 +178,27 @@ export class AlbService implements SimService {
         targetErrors += count;
         return;
       }
-      const capacity = Math.floor((instance.vcpus * tickSeconds) / cpuPerRequest);
-      instance.utilisation += (count * cpuPerRequest) / (instance.vcpus * tickSeconds);
-      const ok = Math.min(count, capacity);
+      // Queueing (ALB-11): work beyond what the vCPUs process this tick waits in a backlog; past
+      // MAX_QUEUE_SECONDS of waiting work, the target rejects requests.
+      const capacity = instance.vcpus * tickSeconds;
+      const queued = instance.backlog + count * cpuPerRequest;
+      const processed = Math.min(queued, capacity);
+      let backlog = queued - processed;
+      let rejected = 0;
+      const maxBacklog = MAX_QUEUE_SECONDS * instance.vcpus;
+      if (backlog > maxBacklog) {
+        rejected = Math.min(count, Math.ceil((backlog - maxBacklog) / cpuPerRequest));
+        backlog = Math.max(0, backlog - rejected * cpuPerRequest);
+      }
+      instance.backlog = backlog;
+      instance.busyThisTick = true;
+      instance.utilisation = Math.max(instance.utilisation, queued / capacity);
+      const ok = count - rejected;
       served += ok;
-      targetErrors += count - ok;
+      targetErrors += rejected;
       if (ok > 0) {
-        // M/M/1-style: mean response time grows as 1 / (1 − utilisation), capped at 95 % busy.
-        const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation));
+        // Mean response time: M/M/1-style service time growth, plus the wait for the queued work ahead.
+        const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation)) + backlog / instance.vcpus;
         latency.count += ok;
         latency.sum += seconds * ok;
         latency.components.push([seconds, ok]);
@@ -271,16 +287,26 @@ export class AlbService implements SimService {
   }
 
   tick(): void {
-    const probe = (target: SimTarget): HealthCheckOutcome => {
+    const probe = (target: SimTarget, group: SimTargetGroup): HealthCheckOutcome => {
       if (target.forcedUnhealthyUntil !== undefined && this.ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
       const instance = this.world.instances.get(target.id);
       if (!instance) return { passed: true }; // ip / lambda targets: healthy unless a fault says otherwise
       if (instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) return { passed: false, reason: 'Target.Timeout' };
-      if (instance.utilisation >= HEALTH_CHECK_TIMEOUT_UTILISATION) return { passed: false, reason: 'Target.Timeout' };
+      // A health check waits behind the queued work like any request: it times out past the timeout.
+      if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return { passed: false, reason: 'Target.Timeout' };
       return { passed: true };
     };
+    // Idle instances (no traffic this tick) work off their backlog.
+    const tickSeconds = this.ctx.settings.tickSeconds;
+    for (const instance of this.world.instances.values()) {
+      if (instance.busyThisTick || instance.backlog <= 0) continue;
+      // Working off queued requests keeps the CPU busy even when the ALB sends nothing new.
+      const drained = Math.min(instance.backlog, instance.vcpus * tickSeconds);
+      instance.backlog -= drained;
+      instance.utilisation = drained / (instance.vcpus * tickSeconds);
+    }
     for (const group of this.world.targetGroups.values()) {
-      for (const changed of runHealthChecks(this.ctx, group, probe)) {
+      for (const changed of runHealthChecks(this.ctx, group, (target) => probe(target, group))) {
         if (changed.state === 'healthy') {
           const live = group.targets.get(changed.id);
           if (live) live.healthySince = this.ctx.now;

@@ -154,6 +154,8 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
     readyAt,
     utilisation: 0,
     cpuPercent: 0,
+    backlog: 0,
+    busyThisTick: false,
     activity,
     warmUntil: readyAt + warmupSeconds(group) * 1000,
     ...(options.rebalancing ? { rebalancing: true } : {}),

@@ -75,7 +75,10 @@ export class TrafficService implements SimService {
     const tickSeconds = this.ctx.settings.tickSeconds;
     const elapsed = (tickStart - this.ctx.startTime) / 1000;
     const noise = this.ctx.random('traffic');
-    for (const instance of world.instances.values()) instance.utilisation = 0;
+    for (const instance of world.instances.values()) {
+      instance.utilisation = 0;
+      instance.busyThisTick = false;
+    }
 
     const batches = new Map<SimLoadBalancer, AlbRequests[]>();
     world.traffic.forEach((population, index) => {
