@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
-import { ScenarioError } from '../../../../src-main/core/sources/sim/scenario/diagnostics';
+import { type ScenarioError } from '../../../../src-main/core/sources/sim/scenario/diagnostics';
 import { buildReport } from '../../../../src-main/core/sources/sim/report';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
