@@ -10,7 +10,8 @@ import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
-import { RESOURCE_TYPES, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { RESOURCE_TYPES } from './resource-registry';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
@@ -24,6 +25,8 @@ export interface LoadedResource {
   ref: string;
   /** Properties after intrinsics and validation; shape per type in resource-types.ts. */
   properties: Record<string, unknown>;
+  /** The resource's CloudFormation `Metadata` (evaluated), where scenarios put simulator hints. */
+  metadata: Record<string, unknown>;
 }
 
 export interface ScenarioModel {
@@ -68,6 +71,11 @@ export interface LoadOptions {
   file: string;
   /** Overrides Simulation.Seed. */
   seed?: number;
+  /**
+   * A real CloudFormation template whose Resources (with its Parameters and Mappings) replace the
+   * scenario's own: the scenario then brings only Traffic, Faults, Actions and Simulation.
+   */
+  template?: { text: string; file: string };
 }
 
 export function loadScenario(text: string, options: LoadOptions): ScenarioModel {
@@ -99,21 +107,38 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   }
 
   const stackName = options.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '') || 'scenario';
-  const rawResources = root.Resources;
+  // With --template, Resources (and the Parameters/Mappings they use) come from the template file,
+  // and problems there are reported against that file.
+  let templateRoot: Record<string, unknown> = root;
+  let templateReport = report;
+  if (options.template) {
+    if (root.Resources !== undefined) report('error', ['Resources'], `give Resources here or a --template (${options.template.file}), not both`);
+    const template = readYaml(options.template.text);
+    diagnostics.push(...template.diagnostics.map((d) => ({ ...d, file: options.template!.file })));
+    if (!isRecord(template.value)) {
+      diagnostics.push({ severity: 'error', message: 'a CloudFormation template is a mapping with a Resources section', path: '', line: 0, column: 0, file: options.template.file });
+      throw fail();
+    }
+    templateRoot = template.value;
+    templateReport = diagnose(template, diagnostics, options.template.file);
+  }
+  const rawResources = templateRoot.Resources;
   if (!isRecord(rawResources) || Object.keys(rawResources).length === 0) {
-    report('error', ['Resources'], 'Resources is required and must map logical ids to resources');
+    templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources');
     throw fail();
   }
 
-  const resolver = new ResourceResolver(rawResources, root, settings, stackName, report);
+  const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, templateReport);
   const resources = resolver.loadAll();
+  // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
+  const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
   const traffic: TrafficInput[] = [];
   if (root.Traffic !== undefined) {
     if (!Array.isArray(root.Traffic)) report('error', ['Traffic'], 'Traffic is a list of client populations');
     else
       root.Traffic.forEach((entry, index) => {
-        const evaluated = evaluate(entry, ['Traffic', index], resolver.context);
+        const evaluated = evaluate(entry, ['Traffic', index], scenarioContext);
         const parsed = parseSection(TrafficSchema, evaluated, ['Traffic', index], report);
         if (parsed) traffic.push(parsed);
       });
@@ -121,8 +146,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   checkTrafficTargets(traffic, resources, report);
   const timeline = [
-    ...parseTimed(root.Faults, 'Faults', resolver.context, settings.startTime, report),
-    ...parseTimed(root.Actions, 'Actions', resolver.context, settings.startTime, report),
+    ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
+    ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
   ].sort((a, b) => a.atSeconds - b.atSeconds);
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
@@ -280,10 +305,10 @@ class ResourceResolver {
     return spec ? spec.ref(identity) : genericRef(String(resource.Type), identity);
   }
 
-  private getAtt(logicalId: string, attribute: string, path: readonly PathSegment[]): unknown {
+  getAtt(logicalId: string, attribute: string, path: readonly PathSegment[], report: Diagnose = this.report): unknown {
     const resource = this.raw[logicalId];
     if (!isRecord(resource)) {
-      this.report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
+      report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
       return undefined;
     }
     const type = String(resource.Type);
@@ -293,7 +318,7 @@ class ResourceResolver {
     const attr = spec.attributes[attribute];
     if (!attr) {
       const known = Object.keys(spec.attributes);
-      this.report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+      report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
       return undefined;
     }
     return attr(identity);
@@ -378,7 +403,8 @@ class ResourceResolver {
       if (!properties) continue;
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
       const identity = this.identity(logicalId, path);
-      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown> });
+      const metadata = isRecord(resource.Metadata) ? evaluate(resource.Metadata, [...path, 'Metadata'], this.context) : {};
+      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown>, metadata: isRecord(metadata) ? metadata : {} });
     }
     return loaded;
   }
