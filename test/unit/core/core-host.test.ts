@@ -37,7 +37,8 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     expect(result).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 8, 10), running: false } });
     expect(updates).toHaveLength(1);
     const update = Update.parse(updates[0]);
-    expect(update.metrics.find((m) => m.metricName === 'CPUUtilization')!.points.length).toBe(10);
+    // Instances boot until 08:01, so the first CPU datapoint is the 08:01 minute.
+    expect(update.metrics.find((m) => m.metricName === 'CPUUtilization')!.points.length).toBe(9);
     expect(update.inventory!.autoScalingGroups[0]!.autoScalingGroupName).toBe('shop-web-asg');
   });
 

@@ -6,7 +6,7 @@ import type { SessionInfo, SimClock, Snapshot, Update } from '../../contract/mod
 import type { DataSource, SimulationControls } from '../data-source';
 import type { WallClock } from '../../wall-clock';
 import { SimulationEngine, toScalingActivity } from './engine';
-import { exportActivities, exportInventory, exportMetrics } from './export';
+import { exportActivities, exportMetrics } from './export';
 import type { ScenarioModel } from './scenario/load-scenario';
 
 export interface SimSourceOptions {
@@ -97,12 +97,12 @@ export class SimSource implements DataSource, SimulationControls {
     return {
       session: this.session,
       clock: this.clock(),
-      inventory: exportInventory(this.engine.world),
+      inventory: this.engine.inventory(),
       scalingActivities: exportActivities(this.engine.world, 500),
       alarmHistory: this.engine.world.alarmHistory.slice(-500),
-      rdsEvents: [],
-      timeline: [],
-      accessLog: [],
+      rdsEvents: this.engine.rdsEvents.slice(-500),
+      timeline: this.engine.timeline.slice(-500),
+      accessLog: this.engine.alb.accessLogInOrder().slice(-200),
       metrics: exportMetrics(this.engine.metrics, this.engine.now / 1000 - windowSeconds),
       datasets: {},
     };
@@ -130,11 +130,11 @@ export class SimSource implements DataSource, SimulationControls {
       clock: this.clock(),
       scalingActivities: changes.activities.map(toScalingActivity),
       alarmHistory: changes.alarmHistory,
-      rdsEvents: [],
-      timeline: [],
-      accessLog: [],
+      rdsEvents: changes.rdsEvents,
+      timeline: changes.timeline,
+      accessLog: changes.accessLog,
       metrics: [...grouped.values()],
-      ...(changes.inventoryChanged ? { inventory: exportInventory(this.engine.world) } : {}),
+      ...(changes.inventoryChanged ? { inventory: this.engine.inventory() } : {}),
     };
     for (const listener of this.listeners) listener(update);
   }

@@ -10,7 +10,10 @@ const STATS: Record<string, MetricStat[]> = {
   HTTPCode_Target_5XX_Count: ['Sum'],
   HTTPCode_ELB_5XX_Count: ['Sum'],
   HTTPCode_ELB_503_Count: ['Sum'],
-  TargetResponseTime: ['Average', 'Maximum'],
+  HTTPCode_ELB_4XX_Count: ['Sum'],
+  HTTPCode_ELB_3XX_Count: ['Sum'],
+  // Percentiles come from the per-period response-time distribution (metric-store.ts).
+  TargetResponseTime: ['Average', 'p50', 'p90', 'p99'],
   HealthyHostCount: ['Average'],
   UnHealthyHostCount: ['Average'],
   CPUUtilization: ['Average'],
@@ -19,6 +22,11 @@ const STATS: Record<string, MetricStat[]> = {
   GroupPendingInstances: ['Average'],
   GroupMinSize: ['Average'],
   GroupMaxSize: ['Average'],
+  GroupTerminatingInstances: ['Average'],
+  GroupTotalInstances: ['Average'],
+  // Flightdeck's own traffic accounting (not an AWS namespace): what clients offered and what found no endpoint.
+  OfferedRequests: ['Sum'],
+  UnresolvedRequests: ['Sum'],
 };
 
 export function standardStats(metricName: string): MetricStat[] {

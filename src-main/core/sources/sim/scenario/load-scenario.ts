@@ -10,7 +10,8 @@ import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
-import { RESOURCE_TYPES, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { RESOURCE_TYPES } from './resource-registry';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
@@ -24,6 +25,8 @@ export interface LoadedResource {
   ref: string;
   /** Properties after intrinsics and validation; shape per type in resource-types.ts. */
   properties: Record<string, unknown>;
+  /** The resource's CloudFormation `Metadata` (evaluated), where scenarios put simulator hints. */
+  metadata: Record<string, unknown>;
 }
 
 export interface ScenarioModel {
@@ -378,7 +381,8 @@ class ResourceResolver {
       if (!properties) continue;
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
       const identity = this.identity(logicalId, path);
-      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown> });
+      const metadata = isRecord(resource.Metadata) ? evaluate(resource.Metadata, [...path, 'Metadata'], this.context) : {};
+      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown>, metadata: isRecord(metadata) ? metadata : {} });
     }
     return loaded;
   }

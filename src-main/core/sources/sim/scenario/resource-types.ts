@@ -8,6 +8,7 @@
  * not in the schema is reported as a warning that names it.
  */
 import { z } from 'zod';
+import { isValidTimeZone, parseCron } from '../asg/cron';
 import { cfnBoolean, cfnInteger, cfnNumber, cfnString, cfnTags } from './cfn-values';
 
 /** Identity of a resource once its name is known; every ARN and id derives from it. */
@@ -96,6 +97,11 @@ function checkActions(actions: ListenerActionInput[], property: string, report: 
     if (action.Type === 'fixed-response' && !action.FixedResponseConfig) report(`${property}.${index}`, 'a fixed-response action needs FixedResponseConfig');
     if (action.Type === 'redirect' && !action.RedirectConfig) report(`${property}.${index}`, 'a redirect action needs RedirectConfig');
   });
+}
+
+function scalingPolicyArn(id: ResourceIdentity): string {
+  const uuid = `${id.hex.slice(0, 8)}-${id.hex.slice(8, 12)}-${id.hex.slice(12, 16)}-${id.hex.slice(16, 20)}-${id.hex.slice(20, 32)}`;
+  return `arn:aws:autoscaling:${id.region}:${id.accountId}:scalingPolicy:${uuid}:autoScalingGroupName/*:policyName/${id.name}`;
 }
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
@@ -245,7 +251,15 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       AutoScalingGroupName: z.string(),
       PolicyName: z.string().optional(),
       PolicyType: z.enum(['SimpleScaling', 'StepScaling', 'TargetTrackingScaling', 'PredictiveScaling']).optional(),
+      AdjustmentType: z.enum(['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity']).optional(),
+      ScalingAdjustment: cfnInteger.optional(),
+      MinAdjustmentMagnitude: cfnInteger.optional(),
+      Cooldown: cfnInteger.optional(),
       EstimatedInstanceWarmup: cfnInteger.optional(),
+      MetricAggregationType: z.enum(['Minimum', 'Maximum', 'Average']).optional(),
+      StepAdjustments: z
+        .array(z.object({ MetricIntervalLowerBound: cfnNumber.optional(), MetricIntervalUpperBound: cfnNumber.optional(), ScalingAdjustment: cfnInteger }))
+        .optional(),
       TargetTrackingConfiguration: z
         .object({
           TargetValue: cfnNumber,
@@ -256,14 +270,105 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
               ResourceLabel: z.string().optional(),
             })
             .optional(),
+          CustomizedMetricSpecification: z.unknown().optional(),
         })
         .optional(),
     }),
-    ref: (id) => `arn:aws:autoscaling:${id.region}:${id.accountId}:scalingPolicy:${id.hex.slice(0, 8)}-${id.hex.slice(8, 12)}-${id.hex.slice(12, 16)}-${id.hex.slice(16, 20)}-${id.hex.slice(20, 32)}:autoScalingGroupName/*:policyName/${id.name}`,
+    ignored: ['PredictiveScalingConfiguration'],
+    check(properties, report) {
+      const type = (properties.PolicyType as string | undefined) ?? 'SimpleScaling';
+      if (type === 'PredictiveScaling') report('PolicyType', 'PredictiveScaling is not simulated');
+      if (type === 'TargetTrackingScaling') {
+        const config = properties.TargetTrackingConfiguration as { PredefinedMetricSpecification?: { PredefinedMetricType: string }; CustomizedMetricSpecification?: unknown } | undefined;
+        if (!config) report('TargetTrackingConfiguration', 'a TargetTrackingScaling policy needs TargetTrackingConfiguration');
+        else if (!config.PredefinedMetricSpecification) report('TargetTrackingConfiguration', 'only PredefinedMetricSpecification is simulated (CustomizedMetricSpecification is not)');
+      }
+      if (type === 'SimpleScaling' && properties.ScalingAdjustment === undefined) report('ScalingAdjustment', 'a SimpleScaling policy needs ScalingAdjustment');
+      if ((type === 'SimpleScaling' || type === 'StepScaling') && !properties.AdjustmentType) report('AdjustmentType', `a ${type} policy needs AdjustmentType`);
+      if (type === 'StepScaling' && !(properties.StepAdjustments as unknown[] | undefined)?.length) report('StepAdjustments', 'a StepScaling policy needs StepAdjustments');
+      if (properties.MinAdjustmentMagnitude !== undefined && properties.AdjustmentType !== 'PercentChangeInCapacity') {
+        report('MinAdjustmentMagnitude', 'MinAdjustmentMagnitude applies only with AdjustmentType PercentChangeInCapacity');
+      }
+    },
+    ref: (id) => scalingPolicyArn(id),
     attributes: {
       PolicyName: (id) => id.name,
-      Arn: (id) => RESOURCE_TYPES['AWS::AutoScaling::ScalingPolicy']!.ref(id),
+      Arn: (id) => scalingPolicyArn(id),
     },
+  },
+  'AWS::AutoScaling::ScheduledAction': {
+    properties: z.object({
+      AutoScalingGroupName: z.string(),
+      DesiredCapacity: cfnInteger.optional(),
+      MinSize: cfnInteger.optional(),
+      MaxSize: cfnInteger.optional(),
+      Recurrence: z.string().optional(),
+      StartTime: z.string().optional(),
+      EndTime: z.string().optional(),
+      TimeZone: z.string().optional(),
+    }),
+    check(properties, report) {
+      if (properties.DesiredCapacity === undefined && properties.MinSize === undefined && properties.MaxSize === undefined) {
+        report('DesiredCapacity', 'a scheduled action sets at least one of DesiredCapacity, MinSize, MaxSize');
+      }
+      if (!properties.Recurrence && !properties.StartTime) report('Recurrence', 'give Recurrence (cron) or StartTime (a one-off run)');
+      if (typeof properties.Recurrence === 'string') {
+        try {
+          parseCron(properties.Recurrence);
+        } catch (error) {
+          report('Recurrence', `Recurrence "${properties.Recurrence}" is not a 5-field cron expression: ${(error as Error).message}`);
+        }
+      }
+      if (typeof properties.TimeZone === 'string' && !isValidTimeZone(properties.TimeZone)) report('TimeZone', `TimeZone "${properties.TimeZone}" is not an IANA time zone such as Europe/Berlin`);
+      for (const key of ['StartTime', 'EndTime'] as const) {
+        if (properties[key] !== undefined && !Number.isFinite(Date.parse(properties[key] as string))) report(key, `${key} must be an ISO date-time such as 2026-11-20T15:00:00Z`);
+      }
+    },
+    ref: (id) => `${id.name}`,
+    attributes: {},
+  },
+  'AWS::AutoScaling::LaunchConfiguration': {
+    nameProperty: 'LaunchConfigurationName',
+    properties: z.object({ LaunchConfigurationName: z.string().optional(), InstanceType: z.string(), ImageId: z.string().optional() }),
+    ignored: ['SecurityGroups', 'KeyName', 'UserData', 'IamInstanceProfile', 'BlockDeviceMappings', 'InstanceMonitoring', 'AssociatePublicIpAddress', 'EbsOptimized', 'MetadataOptions'],
+    ref: (id) => id.name,
+    attributes: {},
+  },
+  'AWS::CloudWatch::Alarm': {
+    nameProperty: 'AlarmName',
+    properties: z.object({
+      AlarmName: z.string().optional(),
+      AlarmDescription: z.string().optional(),
+      Namespace: z.string(),
+      MetricName: z.string(),
+      Dimensions: z.array(z.object({ Name: z.string(), Value: cfnString })).optional(),
+      Statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).optional(),
+      ExtendedStatistic: z.string().optional(),
+      Period: cfnInteger,
+      EvaluationPeriods: cfnInteger,
+      DatapointsToAlarm: cfnInteger.optional(),
+      Threshold: cfnNumber,
+      ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']),
+      TreatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).optional(),
+      AlarmActions: z.array(z.string()).optional(),
+      OKActions: z.array(z.string()).optional(),
+      InsufficientDataActions: z.array(z.string()).optional(),
+      ActionsEnabled: cfnBoolean.optional(),
+      Unit: z.string().optional(),
+    }),
+    ignored: ['Metrics', 'EvaluateLowSampleCountPercentile', 'ThresholdMetricId'],
+    check(properties, report) {
+      const period = properties.Period as number;
+      if (period % 60 !== 0 && ![10, 20, 30].includes(period)) report('Period', `Period ${period} must be 10, 20, 30 or a multiple of 60`);
+      if (period < 60) report('Period', 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60');
+      const evaluation = properties.EvaluationPeriods as number;
+      const datapoints = properties.DatapointsToAlarm as number | undefined;
+      if (evaluation < 1) report('EvaluationPeriods', 'EvaluationPeriods must be at least 1');
+      if (datapoints !== undefined && (datapoints < 1 || datapoints > evaluation)) report('DatapointsToAlarm', `DatapointsToAlarm ${datapoints} must be between 1 and EvaluationPeriods ${evaluation}`);
+      if (!properties.Statistic && !properties.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
+    },
+    ref: (id) => id.name,
+    attributes: { Arn: (id) => `arn:aws:cloudwatch:${id.region}:${id.accountId}:alarm:${id.name}` },
   },
 };
 
