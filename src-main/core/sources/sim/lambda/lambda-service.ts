@@ -25,28 +25,20 @@
  * served in the order they invoke (first come, first served) from the capacity left; Init time is not
  * counted as concurrency (it is short next to a tick).
  */
-import type { Inventory, LambdaAccount, LambdaCostEstimate, LambdaFunction, TimelineEvent } from '../../../contract/model';
-import type { MetricStore } from '../cloudwatch/metric-store';
+import type { Inventory, LambdaAccount, LambdaCostEstimate, LambdaFunction } from '../../../contract/model';
 import type { Random } from '../kernel/random';
 import type { LoadedResource } from '../scenario/load-scenario';
 import type { FaultParameters } from '../scenario/timed-entries';
 import type { FaultEffect, FunctionTier, InvocationOutcome } from '../service-module';
+import type { SimContext } from '../sim-context';
 import { AsyncQueue, ERROR_RETRY_WAITS_MS, throttleBackoffMs } from './async-queue';
 import { defaultDurationMs, durationOutcome } from './duration-model';
 import { BillingLedger, gbSeconds, lambdaCostUsd } from './pricing';
 import { functionArn, LAMBDA_LIMITS, LambdaSimulationMetadata } from './resource-types';
 import { WarmPool } from './warm-pool';
 
-/** What the Lambda module needs from the engine: a narrow view of SimContext. */
-export interface LambdaContext {
-  /** Virtual time, epoch milliseconds. */
-  readonly now: number;
-  readonly settings: { readonly tickSeconds: number };
-  random(stream: string): Random;
-  readonly metrics: Pick<MetricStore, 'put' | 'putStatistics'>;
-  recordTimeline(event: Omit<TimelineEvent, 'time'>): void;
-  inventoryChanged(): void;
-}
+/** What the Lambda module uses of the engine's SimContext. */
+export type LambdaContext = Pick<SimContext, 'now' | 'settings' | 'random' | 'metrics' | 'recordTimeline' | 'inventoryChanged'>;
 
 export interface LambdaServiceOptions {
   /** The account's regional concurrency quota (GetAccountSettings ConcurrentExecutions). AWS default: 1,000. */
@@ -273,25 +265,29 @@ export class LambdaService implements FunctionTier {
       return { succeeded: 0, errors: requests, throttled: 0, averageDurationMs: 0 };
     }
     if (requests <= 0) return { ...ZERO };
-    if (mode === 'sync') return this.run(fn, requests, tickSeconds);
+    const now = this.ctx.now;
+    if (mode === 'sync') return this.run(fn, requests, tickSeconds, now);
 
     // Asynchronous: Lambda accepts every event (202) and queues it; the first attempt happens at once,
     // throttled events wait 1 s before their first retry, failed ones one minute.
     fn.totals.asyncReceived += requests;
-    const now = this.ctx.now;
-    const run = this.run(fn, requests, tickSeconds);
+    const run = this.run(fn, requests, tickSeconds, now);
     this.recordAsyncAge(fn, run.succeeded + run.errors, 0);
     fn.queue.add({ count: run.throttled, enqueuedMs: now, nextAttemptMs: now + throttleBackoffMs(1), throttledAttempts: 1, errorRetries: 0 });
-    this.retryOrDrop(fn, run.errors, now, 0);
+    this.retryOrDrop(fn, run.errors, now, now, 0);
     // The caller got 202 for every event: nothing is "throttled" from its point of view; the rest is queued.
     return { succeeded: run.succeeded, errors: run.errors, throttled: 0, averageDurationMs: run.averageDurationMs };
   }
 
-  tick(): void {
-    const now = this.ctx.now;
-    this.beginAccountTick();
+  /**
+   * After the tick's traffic (the engine has moved its clock to the tick's end by now; the tick is
+   * identified by its start, as during traffic): retries from the asynchronous queue, then metrics.
+   */
+  tick(tickStartMs: number = this.ctx.now): void {
+    const now = tickStartMs;
+    this.beginAccountTick(now);
     for (const fn of this.functions.values()) {
-      this.beginTick(fn);
+      this.beginTick(fn, now);
       this.processQueue(fn, now);
     }
     let concurrency = 0;
@@ -452,15 +448,14 @@ export class LambdaService implements FunctionTier {
     return `InvalidParameterValueException: Specified ReservedConcurrentExecutions for function ${name} decreases account's UnreservedConcurrentExecution below its minimum value of [${this.minimumUnreserved}].`;
   }
 
-  private beginAccountTick(): void {
-    if (this.accountTickMs === this.ctx.now) return;
-    this.accountTickMs = this.ctx.now;
+  private beginAccountTick(now: number): void {
+    if (this.accountTickMs === now) return;
+    this.accountTickMs = now;
     this.unreservedUsed = 0;
   }
 
   /** First touch of a function in a tick: refill the scaling allowance, let idle environments go. */
-  private beginTick(fn: SimFunction): void {
-    const now = this.ctx.now;
+  private beginTick(fn: SimFunction, now: number): void {
     if (fn.tickMs === now) return;
     if (fn.tickMs >= 0) fn.scalingTokens = Math.min(this.scalingBurst, fn.scalingTokens + (now - fn.tickMs) * this.scalingPerMs);
     fn.tickMs = now;
@@ -470,9 +465,9 @@ export class LambdaService implements FunctionTier {
   }
 
   /** Runs `requests` invocations of `fn` this tick with the capacity left; the rest is throttled. */
-  private run(fn: SimFunction, requests: number, tickSeconds: number): RunResult {
-    this.beginTick(fn);
-    this.beginAccountTick();
+  private run(fn: SimFunction, requests: number, tickSeconds: number, now: number): RunResult {
+    this.beginTick(fn, now);
+    this.beginAccountTick(now);
     const timeoutMs = fn.timeoutSeconds * 1000;
     const duration = durationOutcome(fn.meanDurationMs * fn.noiseFactor, fn.durationSpread, timeoutMs);
     const demand = (requests * duration.meanAllMs) / 1000 / tickSeconds;
@@ -502,7 +497,7 @@ export class LambdaService implements FunctionTier {
     const finished = served - timedOut;
     const errors = timedOut + finished * fn.errorRate;
     const billedMs = finished * duration.billedFinishedMs + timedOut * timeoutMs + coldStarts * Math.ceil(fn.coldStartMs);
-    fn.ledger.add(this.ctx.now, served, gbSeconds(billedMs, fn.memoryMb));
+    fn.ledger.add(now, served, gbSeconds(billedMs, fn.memoryMb));
 
     const t = fn.totals;
     t.invocations += served;
@@ -529,11 +524,11 @@ export class LambdaService implements FunctionTier {
     fn.totals.asyncAgeMaxMs = Math.max(fn.totals.asyncAgeMaxMs, ageMs);
   }
 
-  private retryOrDrop(fn: SimFunction, errors: number, enqueuedMs: number, errorRetries: number): void {
+  private retryOrDrop(fn: SimFunction, errors: number, now: number, enqueuedMs: number, errorRetries: number): void {
     if (errors <= 0) return;
     if (errorRetries < fn.maximumRetryAttempts) {
       const wait = ERROR_RETRY_WAITS_MS[Math.min(errorRetries, ERROR_RETRY_WAITS_MS.length - 1)]!;
-      fn.queue.add({ count: errors, enqueuedMs, nextAttemptMs: this.ctx.now + wait, throttledAttempts: 0, errorRetries: errorRetries + 1 });
+      fn.queue.add({ count: errors, enqueuedMs, nextAttemptMs: now + wait, throttledAttempts: 0, errorRetries: errorRetries + 1 });
     } else {
       fn.totals.asyncDropped += errors;
       fn.drops.retriesExhausted += errors;
@@ -548,13 +543,13 @@ export class LambdaService implements FunctionTier {
     }
     const tickSeconds = this.ctx.settings.tickSeconds;
     for (const cohort of fn.queue.takeDue(now)) {
-      const run = this.run(fn, cohort.count, tickSeconds);
+      const run = this.run(fn, cohort.count, tickSeconds, now);
       this.recordAsyncAge(fn, run.succeeded + run.errors, now - cohort.enqueuedMs);
       if (run.throttled > 1e-9) {
         const attempts = cohort.throttledAttempts + 1;
         fn.queue.add({ ...cohort, count: run.throttled, throttledAttempts: attempts, nextAttemptMs: now + throttleBackoffMs(attempts) });
       }
-      this.retryOrDrop(fn, run.errors, cohort.enqueuedMs, cohort.errorRetries);
+      this.retryOrDrop(fn, run.errors, now, cohort.enqueuedMs, cohort.errorRetries);
     }
   }
 
@@ -619,13 +614,13 @@ export class LambdaService implements FunctionTier {
 }
 
 /**
- * `Metadata: { Simulation: {…} }` of a function resource. The scenario loader does not keep Metadata on
- * LoadedResource yet; when it does (as `metadata`), the knobs are read from there.
+ * `Metadata: { Simulation: {…} }` of a function resource. The loader evaluates Metadata but does not
+ * validate it against the type, so a mistake is reported here, when the engine is built.
  */
 function metadataKnobs(resource: LoadedResource): LambdaSimulationMetadata {
-  const metadata = (resource as LoadedResource & { metadata?: Record<string, unknown> }).metadata;
-  if (metadata?.Simulation === undefined) return {};
-  const parsed = LambdaSimulationMetadata.safeParse(metadata.Simulation);
+  const simulation = resource.metadata?.Simulation;
+  if (simulation === undefined) return {};
+  const parsed = LambdaSimulationMetadata.safeParse(simulation);
   if (!parsed.success) throw new Error(`${resource.logicalId}: Metadata.Simulation: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   return parsed.data;
 }

@@ -1,14 +1,15 @@
 /**
- * A minimal SimContext for testing the Lambda module on its own, until the engine's service-module
- * context lands: a real MetricStore, an EventQueue for `schedule`, seeded random streams, and arrays
- * collecting what the module reports. `step` plays one engine tick in the engine's order (events due,
- * traffic, service ticks, then on a minute boundary: periods close, `minute`).
+ * A minimal SimContext (the part LambdaContext picks) for testing the Lambda module on its own: a real
+ * MetricStore, an EventQueue for `schedule`, seeded random streams, and arrays collecting what the module
+ * reports. `step` plays one tick exactly as engine.ts does: events due, traffic at the tick's start, the
+ * clock moves to the tick's end, `tick(tickStart)`, and on a minute boundary periods close, then `minute`.
  */
 import type { TimelineEvent } from '../../../../../src-main/core/contract/model';
 import { MetricStore } from '../../../../../src-main/core/sources/sim/cloudwatch/metric-store';
 import { EventQueue } from '../../../../../src-main/core/sources/sim/kernel/event-queue';
 import { createRandom, type Random } from '../../../../../src-main/core/sources/sim/kernel/random';
 import type { LambdaContext } from '../../../../../src-main/core/sources/sim/lambda/lambda-service';
+import { SIMULATION_DEFAULTS, type SimulationSettings } from '../../../../../src-main/core/sources/sim/scenario/sections';
 import type { SimService } from '../../../../../src-main/core/sources/sim/service-module';
 
 export const START = Date.UTC(2026, 10, 20, 14, 0, 0);
@@ -18,7 +19,7 @@ export class FakeContext implements LambdaContext {
   readonly metrics = new MetricStore();
   readonly timeline: TimelineEvent[] = [];
   inventoryChanges = 0;
-  readonly settings: { tickSeconds: number };
+  readonly settings: SimulationSettings;
   private readonly events = new EventQueue<() => void>();
   private readonly streams = new Map<string, Random>();
 
@@ -28,7 +29,7 @@ export class FakeContext implements LambdaContext {
     startMs = START,
   ) {
     this.now = startMs;
-    this.settings = { tickSeconds };
+    this.settings = { ...SIMULATION_DEFAULTS, startTime: startMs, seed, tickSeconds };
   }
 
   random(stream: string): Random {
@@ -57,17 +58,17 @@ export class FakeContext implements LambdaContext {
     return (this.now - START) / 1000;
   }
 
-  /** One tick at the current time, then the clock moves on by one tick. */
+  /** One tick starting at the current time; afterwards the clock is at the tick's end. */
   step(service: SimService, traffic: () => void = () => {}): void {
+    const tickStart = this.now;
     for (const action of this.events.popDue(this.now)) action();
     traffic();
-    service.tick?.(this.now);
-    const next = this.now + this.settings.tickSeconds * 1000;
-    if (Math.floor(next / 60_000) !== Math.floor(this.now / 60_000)) {
-      this.metrics.closePeriodsBefore(next / 1000);
+    this.now += this.settings.tickSeconds * 1000;
+    service.tick?.(tickStart);
+    if (this.now % 60_000 === 0) {
+      this.metrics.closePeriodsBefore(this.now / 1000);
       service.minute?.();
     }
-    this.now = next;
   }
 
   /** `ticks` steps with the same traffic each tick. */

@@ -1,13 +1,5 @@
-/**
- * Loads scenarios containing Lambda resources through the real scenario loader. Until the resource-type
- * registry imports LAMBDA_RESOURCE_TYPES itself (when the Lambda module is wired into the engine), this
- * registers them in this test process only.
- */
-import { LAMBDA_RESOURCE_TYPES } from '../../../../../src-main/core/sources/sim/lambda/resource-types';
-import { RESOURCE_TYPES } from '../../../../../src-main/core/sources/sim/scenario/resource-types';
+/** Scenarios with Lambda resources, loaded through the real scenario loader. */
 import { loadScenario, type ScenarioModel } from '../../../../../src-main/core/sources/sim/scenario/load-scenario';
-
-for (const [type, spec] of Object.entries(LAMBDA_RESOURCE_TYPES)) RESOURCE_TYPES[type] ??= spec;
 
 export function lambdaScenario(yaml: string, file = 'lambda-test.yaml'): ScenarioModel {
   return loadScenario(yaml, { file });
