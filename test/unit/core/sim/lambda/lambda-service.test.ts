@@ -381,4 +381,21 @@ describe('Lambda faults, inventory and lookup', () => {
     ]);
     expect(() => service.costEstimate('missing', 60)).toThrow('ResourceNotFoundException');
   });
+
+  it('reads the simulation knobs from the resource\'s Metadata.Simulation; options override them', () => {
+    const yaml = (simulation: string) => `
+Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Metadata: { Simulation: ${simulation} }
+    Properties: { FunctionName: knobs, Role: r, Code: { ZipFile: x } }
+`;
+    const resources = lambdaScenario(yaml('{ DurationMs: 250, DurationSpread: 0, ColdStartMs: 0, ErrorRate: 0.5 }')).resources;
+    const fromMetadata = new LambdaService(new FakeContext(), resources, { durationNoise: 0 });
+    expect(fromMetadata.invoke('knobs', 100, 5, 'sync')).toEqual({ succeeded: 50, errors: 50, throttled: 0, averageDurationMs: 250 });
+    const overridden = new LambdaService(new FakeContext(), resources, { durationNoise: 0, functionKnobs: { knobs: { ErrorRate: 0 } } });
+    expect(overridden.invoke('knobs', 100, 5, 'sync').errors).toBe(0);
+    const bad = lambdaScenario(yaml('{ DurationMs: -5, Bananas: 1 }')).resources;
+    expect(() => new LambdaService(new FakeContext(), bad)).toThrow(/^Fn: Metadata\.Simulation: .*DurationMs must be positive/);
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../../../../src-main/core/scenario-files';
 import { SimulationEngine } from '../../../../../src-main/core/sources/sim/engine';
 import { LambdaService } from '../../../../../src-main/core/sources/sim/lambda/lambda-service';
+import { runSimulation, serializeReport } from '../../../../../src-main/core/sources/sim/report';
 
 const sum = (points: [number, number][], from: number, to: number) => points.filter(([t]) => t >= from && t < to).reduce((total, [, v]) => total + v, 0);
 
@@ -64,5 +65,13 @@ describe('serverless.yaml', () => {
     const estimate = lambda.costEstimate('orders-api', 1_800);
     expect(estimate.requests).toBeCloseTo(sum(series('AWS/Lambda', 'Invocations', { FunctionName: 'orders-api' }), t0, t0 + 1_800), 0);
     expect(estimate.usd).toBeGreaterThan(0);
+  });
+
+  it('the same seed gives a byte-identical report; another seed a different one', () => {
+    const report = (seed: number) => serializeReport(runSimulation(new SimulationEngine(readScenario('serverless', { seed })), 20 * 60));
+    const first = report(7);
+    expect(report(7)).toBe(first);
+    expect(report(8)).not.toBe(first);
+    expect(JSON.parse(first).metrics.some((m: { namespace: string; metricName: string }) => m.namespace === 'AWS/Lambda' && m.metricName === 'Throttles')).toBe(true);
   });
 });
