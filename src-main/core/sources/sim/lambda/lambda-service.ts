@@ -195,6 +195,7 @@ export class LambdaService implements FunctionTier {
   private accountTickMs = -1;
   private unreservedUsed = 0;
   private readonly unknownReported = new Set<string>();
+  private reservedSum: number | undefined;
 
   constructor(
     private readonly ctx: LambdaContext,
@@ -244,6 +245,7 @@ export class LambdaService implements FunctionTier {
         throw new Error(this.reservationRefused(name));
       }
       this.functions.set(name, fn);
+      this.reservedSum = undefined;
     }
     for (const resource of resources) {
       if (resource.type !== 'AWS::Lambda::EventInvokeConfig') continue;
@@ -373,13 +375,11 @@ export class LambdaService implements FunctionTier {
         // PutFunctionConcurrency refuses it; nothing changes.
         return { message: `LimitFunctionConcurrency refused: ${this.reservationRefused(fn.name)}` };
       }
-      fn.reserved = p.ReservedConcurrentExecutions;
-      this.ctx.inventoryChanged();
+      this.setReserved(fn, p.ReservedConcurrentExecutions);
       return {
         message: `${fn.name}: reserved concurrency set to ${p.ReservedConcurrentExecutions}${p.ReservedConcurrentExecutions === 0 ? ' (every invocation is throttled)' : ''}`,
         revert: () => {
-          fn.reserved = previous;
-          this.ctx.inventoryChanged();
+          this.setReserved(fn, previous);
           return previous === undefined ? `${fn.name}: reserved concurrency removed (uses the unreserved pool again)` : `${fn.name}: reserved concurrency back to ${previous}`;
         },
       };
@@ -438,10 +438,19 @@ export class LambdaService implements FunctionTier {
     this.ctx.recordTimeline({ service: 'lambda', kind: 'FunctionNotFound', resource: ref, message: `Invoke: ResourceNotFoundException: Function not found: ${ref}`, severity: 'error' });
   }
 
+  /** The sum of every function's reserved concurrency (recomputed only when a reservation changes). */
   private reservedTotal(): number {
-    let total = 0;
-    for (const fn of this.functions.values()) total += fn.reserved ?? 0;
-    return total;
+    if (this.reservedSum === undefined) {
+      this.reservedSum = 0;
+      for (const fn of this.functions.values()) this.reservedSum += fn.reserved ?? 0;
+    }
+    return this.reservedSum;
+  }
+
+  private setReserved(fn: SimFunction, reserved: number | undefined): void {
+    fn.reserved = reserved;
+    this.reservedSum = undefined;
+    this.ctx.inventoryChanged();
   }
 
   private reservationRefused(name: string): string {
