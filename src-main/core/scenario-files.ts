@@ -32,6 +32,15 @@ export function bundledScenarioNames(): string[] {
     .sort();
 }
 
+/** Bundled scenarios with the Description line of each file (read cheaply, without loading them). */
+export function bundledScenarios(): { name: string; description?: string }[] {
+  return bundledScenarioNames().map((name) => {
+    const text = readFileSync(join(resourcesDir(), 'scenarios', `${name}.yaml`), 'utf8');
+    const description = /^Description:\s*(.+)$/m.exec(text)?.[1]?.trim().replace(/^['"]|['"]$/g, '');
+    return description ? { name, description } : { name };
+  });
+}
+
 /** A bundled scenario name (`shop`) or a path to a YAML file. */
 export function resolveScenarioPath(nameOrPath: string): string {
   if (/^[a-z0-9-]+$/.test(nameOrPath) && !existsSync(nameOrPath)) {

@@ -40,6 +40,19 @@ export const FAULT_PARAMETERS = {
   MultiplyTraffic: z.object({ Factor: z.number().positive().max(1000), Name: z.string().optional() }).strict(),
 } satisfies Record<string, z.ZodType>;
 
+/** One line each, for the fault menu and the docs. */
+export const FAULT_DESCRIPTIONS: Record<keyof typeof FAULT_PARAMETERS, string> = {
+  TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
+  FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',
+  FailTargets: 'Make targets of a target group fail their health checks (a bad deploy).',
+  FailDBInstance: 'Fail the primary of a Multi-AZ DB instance: RDS fails over to the standby.',
+  RaiseReplicaLag: 'Make a read replica fall behind by some seconds.',
+  RaiseFunctionErrorRate: "Make a share of a Lambda function's invocations fail.",
+  LimitFunctionConcurrency: "Cut a Lambda function's reserved concurrency (0 throttles every call).",
+  FailHealthCheck: 'Make a Route 53 health check report its endpoint unhealthy.',
+  MultiplyTraffic: 'Multiply the request rate of every population (or of one, by Name).',
+};
+
 export type ActionType = keyof typeof ACTION_PARAMETERS;
 export type FaultType = keyof typeof FAULT_PARAMETERS;
 export type ActionParameters<T extends ActionType> = z.output<(typeof ACTION_PARAMETERS)[T]>;
