@@ -119,6 +119,7 @@ const emptyTotals = (): TickTotals => ({
 
 class SimFunction {
   readonly queue = new AsyncQueue();
+  readonly dimensions: { readonly FunctionName: string };
   readonly ledger = new BillingLedger();
   readonly warm: WarmPool;
   errorRateOverride?: number;
@@ -156,6 +157,7 @@ class SimFunction {
   ) {
     this.scalingTokens = scalingBurst;
     this.warm = new WarmPool(idleMs);
+    this.dimensions = { FunctionName: name };
   }
 
   get errorRate(): number {
@@ -301,8 +303,8 @@ export class LambdaService implements FunctionTier {
     }
     if (active) {
       const at = Math.floor(now / 1000);
-      this.ctx.metrics.put(NAMESPACE, 'ConcurrentExecutions', {}, at, concurrency);
-      this.ctx.metrics.put(NAMESPACE, 'UnreservedConcurrentExecutions', {}, at, this.unreservedUsed);
+      this.ctx.metrics.putFor(this, NAMESPACE, 'ConcurrentExecutions', {}, at, concurrency);
+      this.ctx.metrics.putFor(this, NAMESPACE, 'UnreservedConcurrentExecutions', {}, at, this.unreservedUsed);
     }
   }
 
@@ -566,25 +568,27 @@ export class LambdaService implements FunctionTier {
   private flush(fn: SimFunction, now: number): void {
     const t = fn.totals;
     const at = Math.floor(now / 1000);
-    const dims = { FunctionName: fn.name };
-    const put = (name: string, value: number) => this.ctx.metrics.put(NAMESPACE, name, dims, at, value);
+    const dims = fn.dimensions;
+    const metrics = this.ctx.metrics;
+    // putFor: the series are cached per function, so a tick does not rebuild dimension keys.
+    const put = (name: string, value: number) => metrics.putFor(fn, NAMESPACE, name, dims, at, value);
     if (t.invocations + t.throttles > 0) {
       put('Invocations', t.invocations);
       put('Errors', t.errors);
       put('Throttles', t.throttles);
       put('ConcurrentExecutions', fn.usedConcurrency);
       if (t.invocations > 0) {
-        this.ctx.metrics.putStatistics(NAMESPACE, 'Duration', dims, at, { count: t.invocations, sum: t.durationSumMs, min: t.durationMinMs, max: t.durationMaxMs });
+        metrics.putStatisticsFor(fn, NAMESPACE, 'Duration', dims, at, { count: t.invocations, sum: t.durationSumMs, min: t.durationMinMs, max: t.durationMaxMs });
       }
     }
     if (t.asyncReceived > 0) put('AsyncEventsReceived', t.asyncReceived);
     if (t.asyncAgeCount > 0) {
-      this.ctx.metrics.putStatistics(NAMESPACE, 'AsyncEventAge', dims, at, { count: t.asyncAgeCount, sum: t.asyncAgeSumMs, min: 0, max: t.asyncAgeMaxMs });
+      metrics.putStatisticsFor(fn, NAMESPACE, 'AsyncEventAge', dims, at, { count: t.asyncAgeCount, sum: t.asyncAgeSumMs, min: 0, max: t.asyncAgeMaxMs });
     }
     if (t.asyncDropped > 0) put('AsyncEventsDropped', t.asyncDropped);
     if (t.coldStarts > 0) {
-      this.ctx.metrics.put(OWN_NAMESPACE, 'ColdStarts', dims, at, t.coldStarts);
-      this.ctx.metrics.putStatistics(OWN_NAMESPACE, 'InitDuration', dims, at, { count: t.coldStarts, sum: t.coldStarts * fn.coldStartMs, min: fn.coldStartMs, max: fn.coldStartMs });
+      metrics.putFor(fn, OWN_NAMESPACE, 'ColdStarts', dims, at, t.coldStarts);
+      metrics.putStatisticsFor(fn, OWN_NAMESPACE, 'InitDuration', dims, at, { count: t.coldStarts, sum: t.coldStarts * fn.coldStartMs, min: fn.coldStartMs, max: fn.coldStartMs });
     }
 
     fn.warm.record(now, Math.ceil(fn.usedConcurrency - 1e-9));
