@@ -17,6 +17,12 @@ import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
 
+/**
+ * How often the group looks at its instances' health. AWS says only "periodically"; EC2 status checks
+ * run every minute and ELB checks at their own interval, so 30 s is our choice (ec2-auto-scaling-health-checks.html).
+ */
+export const HEALTH_CHECK_PERIOD_SECONDS = 30;
+
 /** ASG-7: a scheduled action may start up to two minutes late (the delay is drawn per run). */
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
 
@@ -68,8 +74,9 @@ export class AsgService implements SimService {
   }
 
   tick(tickStart: number): void {
+    const healthCheckDue = this.ctx.now % (HEALTH_CHECK_PERIOD_SECONDS * 1000) === 0;
     for (const group of this.world.autoScalingGroups.values()) {
-      this.replaceUnhealthy(group);
+      if (healthCheckDue) this.replaceUnhealthy(group);
       this.publishMetrics(group, tickStart);
     }
   }
