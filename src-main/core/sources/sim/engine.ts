@@ -20,6 +20,7 @@ import { buildAlb } from './alb/build-alb';
 import { AsgService } from './asg/asg-service';
 import { buildAsg } from './asg/build-asg';
 import { buildTraffic, TrafficService } from './traffic/traffic-service';
+import { LambdaService } from './lambda/lambda-service';
 import type { FaultEffect, SimService, SimServices } from './service-module';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
@@ -89,6 +90,10 @@ export class SimulationEngine implements SimContext {
     this.services = { all };
     // ---- optional services: Route 53 (services.dns), RDS (services.database), Lambda (services.functions) ----
     // Each is constructed only when the scenario has resources of its kind, then appended to `all`.
+    if (scenario.resources.some((r) => r.type === 'AWS::Lambda::Function')) {
+      this.services.functions = new LambdaService(this, scenario.resources);
+      all.push(this.services.functions);
+    }
 
     const desired = new Map(
       scenario.resources
