@@ -21,6 +21,7 @@ import { AsgService } from './asg/asg-service';
 import { buildAsg } from './asg/build-asg';
 import { buildTraffic, TrafficService } from './traffic/traffic-service';
 import { LambdaService } from './lambda/lambda-service';
+import { hasSimulatedDbInstances, RdsService } from './rds/rds-service';
 import type { FaultEffect, SimService, SimServices } from './service-module';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
@@ -93,6 +94,10 @@ export class SimulationEngine implements SimContext {
     if (scenario.resources.some((r) => r.type === 'AWS::Lambda::Function')) {
       this.services.functions = new LambdaService(this, scenario.resources);
       all.push(this.services.functions);
+    }
+    if (hasSimulatedDbInstances(scenario.resources)) {
+      this.services.database = new RdsService(this, scenario.resources);
+      all.push(this.services.database);
     }
 
     const desired = new Map(

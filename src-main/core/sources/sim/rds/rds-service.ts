@@ -116,7 +116,7 @@ export type DbInstanceStatus = 'creating' | 'available' | 'backing-up' | 'modify
 type Operation = 'failover' | 'reboot' | 'recovery' | 'promotion' | 'creation' | 'backup' | 'replica-snapshot';
 
 interface TickLoad {
-  /** ctx.now of the tick this load belongs to. */
+  /** Start (ms) of the tick this load belongs to. */
   mark: number;
   tickSeconds: number;
   reads: number;
@@ -359,6 +359,7 @@ export class RdsService implements DatabaseTier {
     return { failedReads, failedWrites, latencySeconds: served > 0 ? latencySum / served : 0 };
   }
 
+  /** This tick's load; traffic is served at the tick's start (service-module.ts), so `now` marks the tick. */
   private loadOf(instance: SimDbInstance, tickSeconds: number): TickLoad {
     if (instance.load.mark !== this.ctx.now) instance.load = emptyLoad(this.ctx.now, tickSeconds);
     return instance.load;
@@ -394,8 +395,9 @@ export class RdsService implements DatabaseTier {
 
   /** Mean extra wait of this tick's requests when I/O was suspended during part of it (backup start). */
   private suspensionStall(instance: SimDbInstance, tickSeconds: number): number {
-    const tickStart = this.ctx.now - tickSeconds * 1000;
-    const overlap = Math.max(0, Math.min(this.ctx.now, instance.ioSuspendedUntil) - Math.max(tickStart, instance.ioSuspendedFrom)) / 1000;
+    const tickStart = this.ctx.now;
+    const tickEnd = tickStart + tickSeconds * 1000;
+    const overlap = Math.max(0, Math.min(tickEnd, instance.ioSuspendedUntil) - Math.max(tickStart, instance.ioSuspendedFrom)) / 1000;
     return overlap > 0 ? (overlap / tickSeconds) * (overlap / 2) : 0;
   }
 
@@ -406,7 +408,7 @@ export class RdsService implements DatabaseTier {
     if (tickSeconds <= 0) return;
     for (const id of this.order) {
       const instance = this.instances.get(id)!;
-      const load = instance.load.mark === this.ctx.now ? instance.load : emptyLoad(this.ctx.now, tickSeconds);
+      const load = instance.load.mark === tickStartMs ? instance.load : emptyLoad(tickStartMs, tickSeconds);
       instance.committedWrites = instance.source === undefined ? load.writes : 0;
       instance.replayedWrites = 0;
       if (instance.source !== undefined) this.replicate(instance, load, tickSeconds);
@@ -715,6 +717,7 @@ export class RdsService implements DatabaseTier {
       identity: { logicalId: identifier, name: identifier, hex: this.random.hex(32), region: source.region, accountId: source.arn.split(':')[4]! },
       ref: identifier,
       properties: {},
+      metadata: {},
     };
     const p: DbInstanceProperties = { DBInstanceClass: parameters.DBInstanceClass, AvailabilityZone: parameters.AvailabilityZone, MultiAZ: parameters.MultiAZ };
     const replica = this.buildInstance(resource, p, source);
@@ -861,6 +864,11 @@ export class RdsService implements DatabaseTier {
       })),
     };
   }
+}
+
+/** Whether a scenario has DB instances the RDS module simulates (Aurora cluster members are left out). */
+export function hasSimulatedDbInstances(resources: readonly LoadedResource[]): boolean {
+  return resources.some((r) => r.type === DB_INSTANCE_TYPE && !isAurora(r.properties as DbInstanceProperties));
 }
 
 function isAurora(p: DbInstanceProperties): boolean {

@@ -60,8 +60,8 @@ export function sourceIdentifierOf(value: string): string {
 }
 
 /**
- * The port the endpoint listens on. `Fn::GetAtt` attributes see only the identity unless the loader
- * hands them the raw properties too; then Port or the engine's default port is used.
+ * The port the endpoint listens on: Port, or the engine's default port. The loader hands attributes
+ * the properties as written, so a Port or Engine given through an intrinsic falls back to 3306.
  */
 function portOf(properties: Record<string, unknown> | undefined): number {
   const port = properties?.Port;
@@ -171,7 +171,7 @@ export const RDS_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     attributes: {
       'Endpoint.Address': (id) => endpointAddress(dbInstanceIdentifierOf(id), id.region, id.accountId),
       // CloudFormation returns the port as a string.
-      'Endpoint.Port': ((id: ResourceIdentity, properties?: Record<string, unknown>) => String(portOf(properties))) as (id: ResourceIdentity) => unknown,
+      'Endpoint.Port': (_id, rawProperties) => String(portOf(rawProperties)),
       DBInstanceArn: (id) => dbInstanceArn(dbInstanceIdentifierOf(id), id.region, id.accountId),
       DbiResourceId: (id) => `db-${id.hex.slice(0, 26).toUpperCase()}`,
     },

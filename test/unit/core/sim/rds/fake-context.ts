@@ -81,12 +81,15 @@ export function harness(resources: LoadedResource[], options: { seed?: number; t
   const rds = new RdsService(ctx, resources);
   rds.start();
   const tickSeconds = options.tickSeconds ?? 5;
+  // The engine's step: what is due runs first, traffic is served at the tick's start, then the clock
+  // moves and the services tick; like advanceTo, we then run what is due at the new instant.
   const step = (traffic?: (tickSeconds: number) => void) => {
     const tickStart = ctx.now;
-    ctx.now += tickSeconds * 1000;
     ctx.runDue();
     traffic?.(tickSeconds);
+    ctx.now += tickSeconds * 1000;
     rds.tick(tickStart);
+    ctx.runDue();
   };
   return {
     ctx,

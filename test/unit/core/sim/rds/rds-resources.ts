@@ -16,7 +16,7 @@ export function dbResources(definitions: Record<string, Record<string, unknown>>
     if (problems.length > 0) throw new Error(`${logicalId}: ${problems.join('; ')}`);
     const name = typeof properties.DBInstanceIdentifier === 'string' ? properties.DBInstanceIdentifier : `test-${logicalId}-${logicalId.length}`;
     const identity = { logicalId, name, hex: createRandom(0, `test/${logicalId}`).hex(32), region, accountId: '123456789012' };
-    return { logicalId, type: DB_INSTANCE_TYPE, identity, ref: spec.ref(identity), properties };
+    return { logicalId, type: DB_INSTANCE_TYPE, identity, ref: spec.ref(identity), properties, metadata: {} };
   });
 }
 

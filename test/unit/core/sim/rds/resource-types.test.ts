@@ -34,13 +34,13 @@ describe('AWS::RDS::DBInstance: Ref, GetAtt and properties', () => {
   });
 
   it('GetAtt Endpoint.Address / DBInstanceArn / Endpoint.Port', () => {
-    const address = spec.attributes['Endpoint.Address']!(identity('shop-db')) as string;
+    const address = spec.attributes['Endpoint.Address']!(identity('shop-db'), {}) as string;
     expect(address).toMatch(/^shop-db\.[0-9a-f]{12}\.us-east-1\.rds\.amazonaws\.com$/);
     // The middle part belongs to the account and region, as in RDS: the same for every instance there.
-    expect((spec.attributes['Endpoint.Address']!(identity('other')) as string).split('.')[1]).toBe(address.split('.')[1]);
-    expect((spec.attributes['Endpoint.Address']!(identity('shop-db', 'eu-west-1')) as string).split('.')[1]).not.toBe(address.split('.')[1]);
-    expect(spec.attributes.DBInstanceArn!(identity('Shop-DB'))).toBe('arn:aws:rds:us-east-1:123456789012:db:shop-db');
-    const port = spec.attributes['Endpoint.Port'] as unknown as (id: unknown, p?: Record<string, unknown>) => unknown;
+    expect((spec.attributes['Endpoint.Address']!(identity('other'), {}) as string).split('.')[1]).toBe(address.split('.')[1]);
+    expect((spec.attributes['Endpoint.Address']!(identity('shop-db', 'eu-west-1'), {}) as string).split('.')[1]).not.toBe(address.split('.')[1]);
+    expect(spec.attributes.DBInstanceArn!(identity('Shop-DB'), {})).toBe('arn:aws:rds:us-east-1:123456789012:db:shop-db');
+    const port = spec.attributes['Endpoint.Port']!;
     expect(port(identity('x'), { Engine: 'postgres' })).toBe('5432');
     expect(port(identity('x'), { Engine: 'sqlserver-se' })).toBe('1433');
     expect(port(identity('x'), { Engine: 'mysql', Port: '3307' })).toBe('3307');
