@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../../../src-main/cli/index';
 import type { MetricSeries, RdsEvent } from '../../../../../src-main/core/contract/model';
 import { SimulationEngine } from '../../../../../src-main/core/sources/sim/engine';
+import { runSimulation, serializeReport } from '../../../../../src-main/core/sources/sim/report';
 import { ScenarioError } from '../../../../../src-main/core/sources/sim/scenario/diagnostics';
 import { scenarioFrom, webTier } from '../../../../helpers/scenarios';
 
@@ -94,6 +95,14 @@ describe('RDS in the engine: sim run with a FailDBInstance fault', () => {
     expect(cpu?.points.length).toBeGreaterThan(30);
     const lag = report.metrics.find((m) => m.namespace === 'AWS/RDS' && m.metricName === 'ReplicaLag' && m.dimensions.DBInstanceIdentifier === 'shop-db-replica-1');
     expect(lag?.points.some(([, v]) => v < 0)).toBe(true); // replication paused during the failover
+  });
+
+  it('the same seed gives byte-identical reports; another seed another failover duration', () => {
+    const report = (seed: number) => serializeReport(runSimulation(new SimulationEngine(scenarioFrom(shopScenario(), 'shop-db.yaml', seed)), 40 * 60));
+    expect(report(7)).toBe(report(7));
+    const completedAt = (json: string) => (JSON.parse(json) as { events: RdsEvent[] }).events.find((e) => e.eventId === 'RDS-EVENT-0049')!.date;
+    const seeds = [7, 8, 9, 10].map((seed) => completedAt(report(seed)));
+    expect(new Set(seeds).size).toBeGreaterThan(1);
   });
 
   it('the primary and standby zones swap in the inventory after the failover', () => {
