@@ -423,6 +423,14 @@ export class RdsService implements DatabaseTier {
    * takes at the nominal replay rate, plus any injected lag, plus the source's own lag (cascading).
    */
   private replicate(replica: SimDbInstance, load: TickLoad, tickSeconds: number): void {
+    const before = lagState(replica.replicaLag);
+    this.replay(replica, load, tickSeconds);
+    // The inventory carries ReplicaLag too; it is re-sent when the lag changes state (−1 / 0 / behind),
+    // not on every tick — the ReplicaLag metric has the numbers.
+    if (lagState(replica.replicaLag) !== before) this.ctx.inventoryChanged();
+  }
+
+  private replay(replica: SimDbInstance, load: TickLoad, tickSeconds: number): void {
     const source = this.instances.get(replica.source!)!;
     replica.backlogWrites += source.committedWrites;
     const active = !replica.promoting && !replica.down && !source.down && replica.status !== 'creating';
@@ -865,6 +873,8 @@ export class RdsService implements DatabaseTier {
     };
   }
 }
+
+const lagState = (lag: number): number => Math.sign(lag);
 
 /** Whether a scenario has DB instances the RDS module simulates (Aurora cluster members are left out). */
 export function hasSimulatedDbInstances(resources: readonly LoadedResource[]): boolean {

@@ -59,6 +59,19 @@ describe('RDS-3 ReplicaLag', () => {
     expect(drain).toBeLessThanOrEqual(455);
   });
 
+  it('RDS-3 the inventory is re-sent when a replica falls behind and when it has caught up, not every tick', () => {
+    const h = smallReplica();
+    h.run(60, (tick) => h.rds.serve('main', 0, 50 * tick, tick));
+    const quiet = h.ctx.inventoryChanges;
+    h.run(60, (tick) => h.rds.serve('main', 0, 50 * tick, tick));
+    expect(h.ctx.inventoryChanges).toBe(quiet);
+    h.run(120, (tick) => h.rds.serve('main', 0, 300 * tick, tick));
+    expect(h.ctx.inventoryChanges).toBe(quiet + 1);
+    h.runUntil(() => lagOf(h, 'small') === 0, 1200, (tick) => h.rds.serve('main', 0, 10 * tick, tick));
+    expect(h.ctx.inventoryChanges).toBe(quiet + 2);
+    expect(h.rds.inventory().dbInstances.find((d) => d.dbInstanceIdentifier === 'small')!.replicaLagSeconds).toBe(0);
+  });
+
   it('RDS-3 reads on the replica slow its replay (it shares its CPU)', () => {
     const idle = smallReplica();
     const busy = smallReplica();
