@@ -6,16 +6,13 @@
  *
  * Counts and bytes do not depend on the machine's speed; no timing is recorded.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { CloudWatchClient, GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
 import { AwsSource } from '../src-main/core/sources/aws/aws-source';
 import { standardMetricKeys } from '../src-main/core/sources/aws/metrics/standard-metrics';
 import type { Clock } from '../src-main/core/sources/aws/throttle/time';
 import { createTopology, sdkConfig } from '../test/helpers/aws-topology';
 import { motoAvailability, startMoto, writeMotoProfiles, type CallCount, type MotoServer } from '../test/helpers/moto';
-
-export const RESULTS_FILE = new URL('./results/aws-api-calls.json', import.meta.url);
+import type { BenchResult } from './run';
 
 export interface CallSummary {
   calls: number;
@@ -40,7 +37,16 @@ const isMetricCall = (c: CallCount) => /GetMetricData|GetMetricStatistics/.test(
 /** The reference topology: 3 web tiers (ALB, 2 target groups, ASG), 1 zone, 3 DB instances, 6 functions. */
 export const REFERENCE = { webTiers: 3, lambdaFunctions: 6 };
 
-export async function measureAwsApiCalls(): Promise<Record<string, unknown>> {
+export interface AwsApiCallsData {
+  topology: Record<string, number>;
+  flightdeck: Record<'firstRefresh' | 'incrementalRefresh' | 'metricsFirstRefresh' | 'metricsIncrementalRefresh', CallSummary>;
+  naive: Record<'perRefresh' | 'metricsPerRefresh', CallSummary>;
+  metricCallsRatio: number;
+  emulator: string;
+  notes: string[];
+}
+
+export async function measureAwsApiCalls(): Promise<AwsApiCallsData> {
   const availability = motoAvailability();
   if (!availability.available) throw new Error(`bench aws-api-calls needs moto_server: ${availability.reason}`);
   const server: MotoServer = await startMoto();
@@ -88,8 +94,6 @@ export async function measureAwsApiCalls(): Promise<Record<string, unknown>> {
     const flightdeckNextMetrics = incremental.filter(isMetricCall);
     const naivePerRefresh = [...discovery, ...naiveMetrics];
     return {
-      bench: 'aws-api-calls',
-      measuredAt: new Date().toISOString(),
       emulator: 'moto_server 5.2.1 (through a counting HTTP proxy; bytes are HTTP bodies)',
       topology: {
         ...REFERENCE,
@@ -125,14 +129,23 @@ export async function measureAwsApiCalls(): Promise<Record<string, unknown>> {
   }
 }
 
-export async function runAwsApiCallsBench(): Promise<Record<string, unknown>> {
-  const result = await measureAwsApiCalls();
-  mkdirSync(dirname(RESULTS_FILE.pathname), { recursive: true });
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(result, null, 2)}\n`);
-  return result;
-}
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await runAwsApiCallsBench();
-  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+export async function awsApiCallsBench(): Promise<BenchResult> {
+  const data = await measureAwsApiCalls();
+  const row = (label: string, all: CallSummary, metrics: CallSummary) =>
+    `| ${label} | ${all.calls} | ${metrics.calls} | ${kib(all.requestBytes)} | ${kib(all.responseBytes)} | ${kib(metrics.requestBytes + metrics.responseBytes)} |`;
+  const t = data.topology;
+  const markdown = [
+    `Reference topology against moto_server: ${t.loadBalancers} ALBs, ${t.targetGroups} target groups, ${t.autoScalingGroups} Auto Scaling groups, ${t.hostedZones} hosted zone (${t.recordSets} record sets, ${t.healthChecks} health check), ${t.dbInstances} DB instances, ${t.lambdaFunctions} Lambda functions, ${t.alarms} alarm — ${t.metricSeries} standard metric series. Calls and HTTP body bytes per refresh of every dataset, counted by a proxy in front of moto.`,
+    '',
+    '| refresh | API calls | metric calls | request bytes | response bytes | metric bytes |',
+    '|---|---:|---:|---:|---:|---:|',
+    row('Flightdeck, first (3 h back-fill)', data.flightdeck.firstRefresh, data.flightdeck.metricsFirstRefresh),
+    row('Flightdeck, next (incremental)', data.flightdeck.incrementalRefresh, data.flightdeck.metricsIncrementalRefresh),
+    row('naive: GetMetricStatistics per series', data.naive.perRefresh, data.naive.metricsPerRefresh),
+    '',
+    `Metric calls: ${data.naive.metricsPerRefresh.calls} naive vs ${data.flightdeck.metricsIncrementalRefresh.calls} batched (×${data.metricCallsRatio.toFixed(1)}). Discovery calls are the same in both. ${data.notes[1]}.`,
+  ].join('\n');
+  return { name: 'aws-api-calls', title: 'AWS API calls and bytes per refresh', markdown, data };
 }

@@ -1,35 +1,57 @@
 /**
- * `npm run bench`: runs every benchmark in BENCHES (or those named on the command line) and writes
- * each one's figures to bench/results/<name>.json. Figures are recorded, never asserted on.
- * To add one: export a function that measures and writes its results, and list it below.
+ * `npm run bench`: runs the benchmarks, writes each one's figures to bench/results/<name>.json and
+ * rewrites its section of BENCHMARKS.md. Figures come from here, never from timed assertions in tests.
+ * `npm run bench -- simulator` runs only the named benchmarks.
  */
-import { runAwsApiCallsBench } from './aws-api-calls';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { simulatorBench } from './simulator';
+import { awsApiCallsBench } from './aws-api-calls';
 
-interface Bench {
+export interface BenchResult {
   name: string;
-  description: string;
-  run(): Promise<Record<string, unknown>>;
+  title: string;
+  /** The section for BENCHMARKS.md (a table, and a line on what it shows). */
+  markdown: string;
+  data: unknown;
 }
 
-const BENCHES: Bench[] = [
-  { name: 'aws-api-calls', description: 'AWS API calls and bytes per refresh vs one GetMetricStatistics per metric (needs moto_server)', run: runAwsApiCallsBench },
-];
+const ROOT = join(import.meta.dirname, '..');
+const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  simulator: simulatorBench,
+  'aws-api-calls': awsApiCallsBench,
+};
 
-const wanted = process.argv.slice(2);
-const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
-if (wanted.length && selected.length !== wanted.length) {
-  process.stderr.write(`unknown bench; available: ${BENCHES.map((b) => b.name).join(', ')}\n`);
-  process.exit(2);
+function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
-let failed = 0;
-for (const bench of selected) {
-  process.stdout.write(`bench ${bench.name}: ${bench.description}\n`);
-  try {
-    const result = await bench.run();
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } catch (error) {
-    failed++;
-    process.stderr.write(`bench ${bench.name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+
+/** Replaces (or appends) the section between the markers for this benchmark. */
+function updateMarkdown(result: BenchResult, when: string): void {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench` (bench/run.ts). Medians, measured side by side in one run.\n';
+  const begin = `<!-- bench:${result.name}:begin -->`;
+  const end = `<!-- bench:${result.name}:end -->`;
+  const section = `${begin}\n## ${result.title}\n\n_${when} — ${machine()}_\n\n${result.markdown}\n${end}`;
+  const pattern = new RegExp(`${begin}[\\s\\S]*?${end}`);
+  writeFileSync(file, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`unknown benchmark ${name} (known: ${Object.keys(BENCHES).join(', ')})`);
+    process.stderr.write(`bench: ${name} …\n`);
+    const result = await bench();
+    const when = new Date().toISOString();
+    writeFileSync(join(ROOT, 'bench/results', `${name}.json`), `${JSON.stringify({ when, machine: machine(), ...result }, null, 2)}\n`);
+    updateMarkdown(result, when);
+    process.stdout.write(`\n## ${result.title}\n\n${result.markdown}\n`);
   }
 }
-process.exit(failed ? 1 : 0);
+
+await main();

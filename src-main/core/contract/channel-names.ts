@@ -13,6 +13,11 @@ export const requestChannelNames = [
   'session.get',
   'snapshot.get',
   'sim.control',
+  // simulation: scenarios and fault injection
+  'sim.scenarios.list',
+  'sim.scenario.load',
+  'sim.faultKinds',
+  'sim.fault.inject',
   // AWS mode
   'profiles.list',
   'session.switch',

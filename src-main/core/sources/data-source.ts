@@ -2,12 +2,14 @@
  * The one interface both data sources implement: the bundled simulator (SimSource) and real AWS
  * accounts (AwsSource). The renderer never knows which one it talks to, except to show the mode.
  */
-import type { DnsTrace, SessionInfo, SimClock, Snapshot, Update } from '../contract/model';
+import type { DnsTrace, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { SsoLoginPrompt } from '../contract/model-aws';
 import type { RequestOf } from '../contract';
 import type { ActionBackend, ActionTarget } from '../actions/action-executor';
+import type { ScenarioModel } from './sim/scenario/load-scenario';
 
 export interface DataSource {
+  /** Which mode, profile / scenario; may change (a scenario load, a reconnect). */
   readonly session: SessionInfo;
   /** The full current picture, for a client that (re)connects. */
   snapshot(): Snapshot;
@@ -39,4 +41,11 @@ export interface SimulationControls {
   resume(): void;
   step(seconds: number): void;
   setSpeed(speed: number): void;
+  /** Back to the scenario's start with the same seed. */
+  reset(): void;
+  /** Replace the running scenario (already loaded and validated). */
+  load(scenario: ScenarioModel): void;
+  /** Inject a fault now; throws with a clear message when it cannot apply. */
+  injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): TimelineEvent;
+  readonly scenarioName: string;
 }
