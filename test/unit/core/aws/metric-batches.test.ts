@@ -29,6 +29,15 @@ describe('GetMetricData planning', () => {
     ]);
   });
 
+  it('does not ask again, beyond the settle margin, for a window already asked: sparse series share one call', () => {
+    const end = alignDown(NOW, 60) + 60;
+    // Twelve sparse series whose last non-zero minutes all differ, all asked up to `end` last time.
+    const calls = planMetricCalls(series(lambdaKeys(2), (i) => end - 3600 - i * 60).map((s) => ({ ...s, watermark: { ...s.watermark, queriedUntil: end - 60 } })), { now: NOW, backfillSeconds: 3600 });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ startTime: end - 60 - 300, endTime: end });
+    expect(calls[0]!.queries).toHaveLength(12);
+  });
+
   it('skips series that are already up to date, and splits by period', () => {
     const upToDate = alignDown(NOW, 60) + 60;
     const fiveMinute = { ...lambdaFunctionMetrics('x')[0]!, period: 300 };

@@ -3,9 +3,13 @@
  * period and a time range go into the same call, at most 500 per call (the API's limit, together
  * with 100,800 datapoints per call: docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html).
  *
- * Incremental: a series we already hold points for is asked only from its newest point onwards;
- * one we hold nothing for is back-filled. Windows are aligned to period boundaries, so series that
- * are up to date share one window and one call.
+ * Incremental: a series we already hold points for is asked only for points after its newest one;
+ * one we hold nothing for is back-filled. A window already asked for is not asked again beyond a
+ * settle margin for late datapoints (CloudWatch can publish a period's value a few minutes late), so
+ * sparse series — an error count with no datapoint while it is zero — share one window instead of
+ * each starting at its own last non-zero minute. Windows are aligned to period boundaries, so the
+ * number of calls per poll is bounded by (settle margin / period + 2) per period, not by the number
+ * of series.
  */
 import type { MetricKey } from '../../../contract/model';
 
@@ -30,6 +34,8 @@ export interface PlannedCall {
 export interface SeriesWatermark {
   /** Epoch seconds of the newest datapoint held for this series. */
   newest?: number;
+  /** Epoch seconds: the end of the last window successfully asked for this series. */
+  queriedUntil?: number;
 }
 
 export interface PlanOptions {
@@ -37,7 +43,12 @@ export interface PlanOptions {
   now: number;
   /** How far back a series with no points is filled (seconds). */
   backfillSeconds: number;
+  /** How long before the last window's end late datapoints are still looked for (seconds). */
+  settleSeconds?: number;
 }
+
+/** Late datapoints are looked for during five minutes after their period (our choice). */
+export const DEFAULT_SETTLE_SECONDS = 300;
 
 export function alignDown(seconds: number, period: number): number {
   return Math.floor(seconds / period) * period;
@@ -49,7 +60,8 @@ export function planMetricCalls(series: { id: string; key: MetricKey; watermark:
     const period = key.period;
     // Only datapoints newer than the newest one held. (A period CloudWatch was still filling when we
     // read it keeps the value we read; the next one is picked up on the next poll.)
-    const start = watermark.newest !== undefined ? alignDown(watermark.newest, period) + period : alignDown(options.now - options.backfillSeconds, period);
+    let start = watermark.newest !== undefined ? alignDown(watermark.newest, period) + period : alignDown(options.now - options.backfillSeconds, period);
+    if (watermark.queriedUntil !== undefined) start = Math.max(start, alignDown(watermark.queriedUntil - (options.settleSeconds ?? DEFAULT_SETTLE_SECONDS), period));
     const end = alignDown(options.now, period) + period;
     if (end <= start) continue;
     const groupKey = `${period}|${start}|${end}`;

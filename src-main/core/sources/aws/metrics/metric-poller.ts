@@ -19,12 +19,13 @@ interface HeldSeries {
   key: MetricKey;
   points: Map<number, number>;
   newest?: number;
+  queriedUntil?: number;
 }
 
 export function toQuery(id: string, key: MetricKey): MetricDataQuery {
+  // ReturnData defaults to true; leaving it out keeps each query (and the request) smaller.
   return {
     Id: id,
-    ReturnData: true,
     MetricStat: {
       Metric: { Namespace: key.namespace, MetricName: key.metricName, Dimensions: Object.entries(key.dimensions).map(([Name, Value]) => ({ Name, Value })) },
       Period: key.period,
@@ -66,7 +67,7 @@ export class MetricPoller {
         entry = { key, points: new Map() };
         this.held.set(id, entry);
       }
-      return { id: `m${index}`, seriesId: id, key, watermark: { newest: entry.newest } };
+      return { id: `m${index}`, seriesId: id, key, watermark: { newest: entry.newest, queriedUntil: entry.queriedUntil } };
     });
     const bySeries = new Map(indexed.map((q) => [q.id, q.seriesId]));
     const nowSeconds = Math.floor(nowMs / 1000);
@@ -104,6 +105,10 @@ export class MetricPoller {
         }
         nextToken = response.NextToken;
       } while (nextToken);
+      for (const query of call.queries) {
+        const entry = this.held.get(bySeries.get(query.id) ?? '');
+        if (entry) entry.queriedUntil = call.endTime;
+      }
     }
     this.trim(nowSeconds);
     return [...changed].map(([seriesId, points]) => ({ ...this.held.get(seriesId)!.key, points: points.sort((a, b) => a[0] - b[0]) }));
