@@ -22,7 +22,9 @@ const STATS: Record<string, MetricStat[]> = {
   HTTPCode_Target_5XX_Count: ['Sum'],
   HTTPCode_ELB_5XX_Count: ['Sum'],
   HTTPCode_ELB_503_Count: ['Sum'],
-  TargetResponseTime: ['Average', 'Maximum'],
+  HTTPCode_ELB_4XX_Count: ['Sum'],
+  HTTPCode_ELB_3XX_Count: ['Sum'],
+  TargetResponseTime: ['Average', 'p50', 'p90', 'p99'],
   HealthyHostCount: ['Average'],
   UnHealthyHostCount: ['Average'],
   // AWS/EC2 and AWS/RDS
@@ -31,6 +33,8 @@ const STATS: Record<string, MetricStat[]> = {
   GroupDesiredCapacity: ['Average'],
   GroupInServiceInstances: ['Average'],
   GroupPendingInstances: ['Average'],
+  GroupTerminatingInstances: ['Average'],
+  GroupTotalInstances: ['Average'],
   GroupMinSize: ['Average'],
   GroupMaxSize: ['Average'],
   // AWS/RDS
@@ -38,12 +42,21 @@ const STATS: Record<string, MetricStat[]> = {
   ReadIOPS: ['Average'],
   WriteIOPS: ['Average'],
   ReplicaLag: ['Average'],
-  // AWS/Lambda
+  // AWS/Lambda: invocation metrics are counts; ConcurrentExecutions is read as Maximum.
   Invocations: ['Sum'],
   Errors: ['Sum'],
   Throttles: ['Sum'],
-  Duration: ['Average', 'Maximum'],
+  Duration: ['Average', 'p50', 'p90', 'p99', 'Maximum'],
   ConcurrentExecutions: ['Maximum'],
+  UnreservedConcurrentExecutions: ['Maximum'],
+  AsyncEventsReceived: ['Sum'],
+  AsyncEventAge: ['Average', 'Maximum'],
+  AsyncEventsDropped: ['Sum'],
+  // Simulator-only namespaces (Flightdeck/Traffic, Flightdeck/Lambda): no AWS counterpart to poll.
+  OfferedRequests: ['Sum'],
+  UnresolvedRequests: ['Sum'],
+  ColdStarts: ['Sum'],
+  InitDuration: ['Average'],
 };
 
 /** The statistics worth showing for a metric name; unknown metrics are averaged. */
@@ -57,11 +70,27 @@ function expand(namespace: string, names: readonly string[], dimensions: Record<
   );
 }
 
-export const LOAD_BALANCER_METRICS = ['RequestCount', 'TargetResponseTime', 'HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_5XX_Count', 'HTTPCode_ELB_503_Count'] as const;
+/** Percentiles are "extended statistics" in CloudWatch (GetMetricStatistics takes them separately). */
+export function isExtendedStat(stat: MetricStat): boolean {
+  return /^p\d/.test(stat);
+}
+
+// The metrics the simulator publishes for each resource (sources/sim/*-service.ts), in AWS namespaces.
+export const LOAD_BALANCER_METRICS = ['RequestCount', 'TargetResponseTime', 'HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_5XX_Count', 'HTTPCode_ELB_4XX_Count', 'HTTPCode_ELB_3XX_Count'] as const;
 export const TARGET_GROUP_METRICS = ['RequestCount', 'TargetResponseTime', 'HTTPCode_Target_5XX_Count', 'HealthyHostCount', 'UnHealthyHostCount'] as const;
-export const AUTO_SCALING_GROUP_METRICS = ['GroupDesiredCapacity', 'GroupInServiceInstances', 'GroupPendingInstances', 'GroupMinSize', 'GroupMaxSize'] as const;
+export const AUTO_SCALING_GROUP_METRICS = [
+  'GroupDesiredCapacity',
+  'GroupInServiceInstances',
+  'GroupPendingInstances',
+  'GroupTerminatingInstances',
+  'GroupTotalInstances',
+  'GroupMinSize',
+  'GroupMaxSize',
+] as const;
 export const DB_INSTANCE_METRICS = ['CPUUtilization', 'DatabaseConnections', 'ReadIOPS', 'WriteIOPS'] as const;
-export const LAMBDA_FUNCTION_METRICS = ['Invocations', 'Errors', 'Throttles', 'Duration', 'ConcurrentExecutions'] as const;
+export const LAMBDA_FUNCTION_METRICS = ['Invocations', 'Errors', 'Throttles', 'Duration', 'ConcurrentExecutions', 'AsyncEventsReceived', 'AsyncEventAge', 'AsyncEventsDropped'] as const;
+/** Account-wide, without dimensions. */
+export const LAMBDA_ACCOUNT_METRICS = ['ConcurrentExecutions', 'UnreservedConcurrentExecutions'] as const;
 
 /**
  * `app/my-alb/50dc6c495c0c9188` — the LoadBalancer dimension value, i.e. the ARN after `loadbalancer/`.
@@ -100,6 +129,10 @@ export function dbInstanceMetrics(dbInstanceIdentifier: string, isReplica: boole
 
 export function lambdaFunctionMetrics(functionName: string): MetricKey[] {
   return expand('AWS/Lambda', LAMBDA_FUNCTION_METRICS, { FunctionName: functionName });
+}
+
+export function lambdaAccountMetrics(): MetricKey[] {
+  return expand('AWS/Lambda', LAMBDA_ACCOUNT_METRICS, {});
 }
 
 /** A stable identity for one series: namespace, name, sorted dimensions, stat, period. */

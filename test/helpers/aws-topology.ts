@@ -217,6 +217,7 @@ export async function createTopology(options: TopologyOptions): Promise<Topology
     requestCounts.push([time / 1000, requests]);
     data.push({ MetricName: 'RequestCount', Dimensions: [{ Name: 'LoadBalancer', Value: lbDim }], Timestamp: new Date(time), Value: requests, Unit: 'Count' });
     data.push({ MetricName: 'HealthyHostCount', Dimensions: [{ Name: 'LoadBalancer', Value: lbDim }, { Name: 'TargetGroup', Value: tgDim }], Timestamp: new Date(time), Value: 2 });
+    data.push({ MetricName: 'TargetResponseTime', Dimensions: [{ Name: 'LoadBalancer', Value: lbDim }], Timestamp: new Date(time), Value: 0.1 + i / 100, Unit: 'Seconds' });
   }
   await cw.send(new PutMetricDataCommand({ Namespace: 'AWS/ApplicationELB', MetricData: data }));
   await cw.send(

@@ -161,8 +161,12 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
     expect(requests!.points).toEqual(topology.written.requestCounts);
     const cpu = snapshot.metrics.find((m) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization');
     expect(cpu!.points.map((p) => p[1])).toEqual([41.5]);
-    // Every standard series is polled, with or without data: LB 6 + TG pairs 2×6 + ASG 6 + DBs 4+5+5 + Lambda 2×6.
-    expect(snapshot.metrics).toHaveLength(6 + 12 + 6 + 14 + 12);
+    // Every standard series is polled, with or without data: LB 9 + TG pairs 2×8 + ASG 8 + DBs 4+5+5
+    // + Lambda 2×13 + the account's 2.
+    expect(snapshot.metrics).toHaveLength(9 + 16 + 8 + 14 + 26 + 2);
+    // moto answers percentile queries with HTTP 500: those alone are missing, and named.
+    expect(snapshot.metrics.filter((m) => m.stat === 'p99').every((m) => m.points.length === 0)).toBe(true);
+    expect(snapshot.datasets.cloudwatch!.error!.message).toContain('GetMetricData');
     for (const dataset of ['elbv2', 'autoscaling', 'route53', 'rds', 'lambda', 'cloudwatch'] as const) {
       expect(snapshot.datasets[dataset]!.state, dataset).toBe('ok');
       expect(snapshot.datasets[dataset]!.fetchedAt).toBeGreaterThan(Date.now() - 60_000);
@@ -177,17 +181,22 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
     server.clearCounts();
     await source.refreshDataset('cloudwatch');
     // One call per (period, window): the series whose newest point is minute−2 (RequestCount,
-    // HealthyHostCount, ReplicaLag), the one at minute−3 (CPU), and those still empty — asked only
-    // for the settle margin (5 minutes) before the end of the window already asked.
-    const calls = server.calls.filter((c) => c.operation === 'monitoring.GetMetricData').map((c) => JSON.parse(c.body!) as { StartTime: number; MetricDataQueries: unknown[] });
+    // TargetResponseTime, HealthyHostCount, ReplicaLag), the one at minute−3 (CPU), and those still
+    // empty — asked only for the settle margin (5 minutes) before the end of the window already asked.
+    type Body = { StartTime: number; MetricDataQueries: { MetricStat: { Stat: string } }[] };
+    const all = server.calls.filter((c) => c.operation === 'monitoring.GetMetricData').map((c) => JSON.parse(c.body!) as Body);
+    const calls = all.filter((c) => !c.MetricDataQueries.some((q) => q.MetricStat.Stat.startsWith('p')));
     expect(calls).toHaveLength(3);
+    // The percentiles' own call: moto fails it (HTTP 500 once data exists), tried three times.
+    expect(all.length - calls.length).toBe(3);
+    expect(source.snapshot().datasets.cloudwatch).toMatchObject({ state: 'ok', error: { message: expect.stringContaining('GetMetricData') } });
     const newest = topology.written.requestCounts.at(-1)![0];
     const starts = calls.map((c) => [c.StartTime, c.MetricDataQueries.length]).sort((a, b) => b[0]! - a[0]!);
-    expect(starts[0]).toEqual([newest + 60, 3]); // newest held minute−2 → ask from minute−1
+    expect(starts[0]).toEqual([newest + 60, 4]); // newest held minute−2 → ask from minute−1
     expect(starts[1]).toEqual([newest, 1]); // newest held minute−3 → ask from minute−2
     const firstEnd = Math.floor(Date.now() / 60_000) * 60 + 60;
     expect([firstEnd - 300, firstEnd - 360]).toContain(starts[2]![0]); // empty: the settle margin only (minute may have turned)
-    expect(starts[2]![1]).toBe(50 - 4);
+    expect(starts[2]![1]).toBe(75 - 15 - 5); // 15 percentile series go in their own call
     expect(updates.at(-1)!.metrics).toEqual([]);
     source.stop();
   });

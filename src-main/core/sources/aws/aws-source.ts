@@ -409,6 +409,7 @@ export class AwsSource implements DataSource {
           this.historySince.alarms = now - 60_000;
         }
         update.metrics.push(...(await this.metrics.poll(standardMetricKeys(this.inventory), now)));
+        partial.push(...this.metrics.lastFailures);
         this.applyReplicaLag();
         return;
       }

@@ -215,8 +215,10 @@ describe('AwsSource on mocked AWS APIs', () => {
     await source.connect();
     await source.refresh();
     const calls = stubs.cloudwatch.commandCalls(GetMetricDataCommand);
-    expect(calls).toHaveLength(2);
+    // Page 1 and page 2 of the standard statistics, then the percentiles' own call.
+    expect(calls).toHaveLength(3);
     expect(calls[1]!.args[0].input.NextToken).toBe('page-2');
+    expect(calls[2]!.args[0].input.MetricDataQueries!.map((q) => q.MetricStat!.Stat)).toEqual(['p50', 'p90', 'p99']);
     const series = source.snapshot().metrics.find((m) => m.metricName === 'RequestCount')!;
     expect(series.dimensions).toEqual({ LoadBalancer: 'app/shop/50dc6c495c0c9188' });
     expect(series.points.map((p) => p[1])).toEqual([10, 11, 12]);

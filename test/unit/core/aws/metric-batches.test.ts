@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { alignDown, MAX_QUERIES_PER_CALL, planMetricCalls } from '../../../../src-main/core/sources/aws/metrics/metric-batches';
-import { autoScalingGroupMetrics, dbInstanceMetrics, lambdaFunctionMetrics, loadBalancerDimension, loadBalancerMetrics, metricKeyId, standardStats, targetGroupDimension, targetGroupMetrics } from '../../../../src-main/core/metric-catalog';
+import { autoScalingGroupMetrics, dbInstanceMetrics, isExtendedStat, lambdaAccountMetrics, lambdaFunctionMetrics, loadBalancerDimension, loadBalancerMetrics, metricKeyId, standardStats, targetGroupDimension, targetGroupMetrics } from '../../../../src-main/core/metric-catalog';
 import type { MetricKey } from '../../../../src-main/core/contract';
 
 const NOW = 1_780_000_000; // epoch seconds
 const series = (keys: MetricKey[], newest?: (i: number) => number | undefined) => keys.map((key, i) => ({ id: `m${i}`, key, watermark: { newest: newest?.(i) } }));
-const lambdaKeys = (n: number) => Array.from({ length: n }, (_, i) => lambdaFunctionMetrics(`fn-${i}`)).flat();
+/** Ten standard-statistic series per function (the three Duration percentiles left out). */
+const lambdaKeys = (n: number) => Array.from({ length: n }, (_, i) => lambdaFunctionMetrics(`fn-${i}`).filter((k) => !isExtendedStat(k.stat))).flat();
 
 describe('GetMetricData planning', () => {
   it('puts new series into one back-fill window, at most 500 queries per call', () => {
-    const calls = planMetricCalls(series(lambdaKeys(200)), { now: NOW, backfillSeconds: 3 * 3600 });
+    const calls = planMetricCalls(series(lambdaKeys(120)), { now: NOW, backfillSeconds: 3 * 3600 });
     expect(calls.map((c) => c.queries.length)).toEqual([500, 500, 200]);
     for (const call of calls) {
       expect(call.startTime).toBe(alignDown(NOW - 3 * 3600, 60));
@@ -25,7 +26,7 @@ describe('GetMetricData planning', () => {
     expect(calls.map((c) => [c.startTime, c.queries.length])).toEqual([
       [newest + 60, 6],
       [newest, 3],
-      [alignDown(NOW - 3600, 60), 3],
+      [alignDown(NOW - 3600, 60), 11],
     ]);
   });
 
@@ -35,7 +36,7 @@ describe('GetMetricData planning', () => {
     const calls = planMetricCalls(series(lambdaKeys(2), (i) => end - 3600 - i * 60).map((s) => ({ ...s, watermark: { ...s.watermark, queriedUntil: end - 60 } })), { now: NOW, backfillSeconds: 3600 });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ startTime: end - 60 - 300, endTime: end });
-    expect(calls[0]!.queries).toHaveLength(12);
+    expect(calls[0]!.queries).toHaveLength(20);
   });
 
   it('skips series that are already up to date, and splits by period', () => {
@@ -44,6 +45,14 @@ describe('GetMetricData planning', () => {
     const calls = planMetricCalls([...series(lambdaKeys(1), () => upToDate), { id: 'p', key: fiveMinute, watermark: {} }], { now: NOW, backfillSeconds: 3600 });
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ period: 300, startTime: alignDown(NOW - 3600, 300) });
+  });
+
+  it('puts percentiles in calls of their own, so an endpoint that cannot compute them loses only those', () => {
+    const calls = planMetricCalls(series(lambdaFunctionMetrics('f')), { now: NOW, backfillSeconds: 3600 });
+    expect(calls.map((c) => [c.extended, c.queries.map((q) => q.key.stat)])).toEqual([
+      [false, ['Sum', 'Sum', 'Sum', 'Average', 'Maximum', 'Maximum', 'Sum', 'Average', 'Maximum', 'Sum']],
+      [true, ['p50', 'p90', 'p99']],
+    ]);
   });
 
   it('keeps each call under 100,800 datapoints', () => {
@@ -64,16 +73,38 @@ describe('the shared metric catalog', () => {
     expect(names(loadBalancerMetrics('app/web/abc'))).toEqual([
       'AWS/ApplicationELB:RequestCount:Sum',
       'AWS/ApplicationELB:TargetResponseTime:Average',
-      'AWS/ApplicationELB:TargetResponseTime:Maximum',
+      'AWS/ApplicationELB:TargetResponseTime:p50',
+      'AWS/ApplicationELB:TargetResponseTime:p90',
+      'AWS/ApplicationELB:TargetResponseTime:p99',
       'AWS/ApplicationELB:HTTPCode_Target_5XX_Count:Sum',
       'AWS/ApplicationELB:HTTPCode_ELB_5XX_Count:Sum',
-      'AWS/ApplicationELB:HTTPCode_ELB_503_Count:Sum',
+      'AWS/ApplicationELB:HTTPCode_ELB_4XX_Count:Sum',
+      'AWS/ApplicationELB:HTTPCode_ELB_3XX_Count:Sum',
     ]);
     expect(targetGroupMetrics('app/web/abc', 'targetgroup/web-tg/def')[0]!.dimensions).toEqual({ LoadBalancer: 'app/web/abc', TargetGroup: 'targetgroup/web-tg/def' });
     expect(names(autoScalingGroupMetrics('web'))[0]).toBe('AWS/EC2:CPUUtilization:Average');
     expect(names(dbInstanceMetrics('db', true))).toContain('AWS/RDS:ReplicaLag:Average');
     expect(names(dbInstanceMetrics('db', false))).not.toContain('AWS/RDS:ReplicaLag:Average');
-    expect(names(lambdaFunctionMetrics('f'))).toEqual(['AWS/Lambda:Invocations:Sum', 'AWS/Lambda:Errors:Sum', 'AWS/Lambda:Throttles:Sum', 'AWS/Lambda:Duration:Average', 'AWS/Lambda:Duration:Maximum', 'AWS/Lambda:ConcurrentExecutions:Maximum']);
+    expect(names(lambdaFunctionMetrics('f'))).toEqual([
+      'AWS/Lambda:Invocations:Sum',
+      'AWS/Lambda:Errors:Sum',
+      'AWS/Lambda:Throttles:Sum',
+      'AWS/Lambda:Duration:Average',
+      'AWS/Lambda:Duration:p50',
+      'AWS/Lambda:Duration:p90',
+      'AWS/Lambda:Duration:p99',
+      'AWS/Lambda:Duration:Maximum',
+      'AWS/Lambda:ConcurrentExecutions:Maximum',
+      'AWS/Lambda:AsyncEventsReceived:Sum',
+      'AWS/Lambda:AsyncEventAge:Average',
+      'AWS/Lambda:AsyncEventAge:Maximum',
+      'AWS/Lambda:AsyncEventsDropped:Sum',
+    ]);
+    expect(lambdaAccountMetrics().map((k) => [k.metricName, k.stat, k.dimensions])).toEqual([
+      ['ConcurrentExecutions', 'Maximum', {}],
+      ['UnreservedConcurrentExecutions', 'Maximum', {}],
+    ]);
+    expect(names(autoScalingGroupMetrics('web'))).toHaveLength(8);
     expect(standardStats('SomethingElse')).toEqual(['Average']);
     expect(metricKeyId({ namespace: 'N', metricName: 'M', dimensions: { b: '2', a: '1' }, stat: 'Sum', period: 60 })).toBe('N|M|a=1,b=2|Sum|60');
   });

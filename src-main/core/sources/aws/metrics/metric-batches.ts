@@ -12,6 +12,7 @@
  * of series.
  */
 import type { MetricKey } from '../../../contract/model';
+import { isExtendedStat } from '../../../metric-catalog';
 
 export const MAX_QUERIES_PER_CALL = 500;
 export const MAX_DATAPOINTS_PER_CALL = 100_800;
@@ -24,6 +25,8 @@ export interface PlannedQuery {
 
 export interface PlannedCall {
   period: number;
+  /** Percentile queries go in calls of their own (see planMetricCalls). */
+  extended: boolean;
   /** Epoch seconds, inclusive. */
   startTime: number;
   /** Epoch seconds, exclusive. */
@@ -64,10 +67,13 @@ export function planMetricCalls(series: { id: string; key: MetricKey; watermark:
     if (watermark.queriedUntil !== undefined) start = Math.max(start, alignDown(watermark.queriedUntil - (options.settleSeconds ?? DEFAULT_SETTLE_SECONDS), period));
     const end = alignDown(options.now, period) + period;
     if (end <= start) continue;
-    const groupKey = `${period}|${start}|${end}`;
+    // Percentiles in calls of their own: an endpoint that cannot compute them (moto answers 500)
+    // then loses only the percentiles, not every series in the call.
+    const extended = isExtendedStat(key.stat);
+    const groupKey = `${period}|${start}|${end}|${extended}`;
     let call = groups.get(groupKey);
     if (!call) {
-      call = { period, startTime: start, endTime: end, queries: [] };
+      call = { period, extended, startTime: start, endTime: end, queries: [] };
       groups.set(groupKey, call);
     }
     call.queries.push({ id, key });

@@ -7,6 +7,7 @@ import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } fro
 import type { MetricKey, MetricPoint, MetricSeries } from '../../../contract/model';
 import { metricKeyId } from '../../../metric-catalog';
 import { planMetricCalls, type PlannedCall } from './metric-batches';
+import { AwsCallError } from '../aws-errors';
 
 export interface MetricPollerOptions {
   /** How far back a new series is filled on its first poll (seconds). */
@@ -55,10 +56,21 @@ export class MetricPoller {
   }
 
   /**
-   * Polls `keys` at `nowMs`; returns only the points that are new or changed since the last poll.
-   * Series no longer wanted (resource gone) are dropped.
+   * Polls `keys` at `nowMs`; returns only the points that are new or changed since the last poll,
+   * and the calls that failed (their series are asked again next time). Series no longer wanted
+   * (resource gone) are dropped. Throws when every call failed, or on a credential error.
    */
   async poll(keys: MetricKey[], nowMs: number): Promise<MetricSeries[]> {
+    const { series, failures } = await this.pollDetailed(keys, nowMs);
+    if (failures.length > 0 && failures.length === this.lastPlan.length) throw failures[0];
+    this.lastFailures = failures;
+    return series;
+  }
+
+  /** The calls of the last poll that failed while others succeeded. */
+  lastFailures: AwsCallError[] = [];
+
+  private async pollDetailed(keys: MetricKey[], nowMs: number): Promise<{ series: MetricSeries[]; failures: AwsCallError[] }> {
     const wanted = new Map(keys.map((key) => [metricKeyId(key), key]));
     for (const id of this.held.keys()) if (!wanted.has(id)) this.held.delete(id);
     const indexed = [...wanted].map(([id, key], index) => {
@@ -74,44 +86,54 @@ export class MetricPoller {
     const plan = planMetricCalls(indexed, { now: nowSeconds, backfillSeconds: this.backfillSeconds });
     this.lastPlan = plan;
     const changed = new Map<string, MetricPoint[]>();
+    const failures: AwsCallError[] = [];
     for (const call of plan) {
-      let nextToken: string | undefined;
-      do {
-        const response = await this.client.send(
-          new GetMetricDataCommand({
-            MetricDataQueries: call.queries.map((q) => toQuery(q.id, q.key)),
-            StartTime: new Date(call.startTime * 1000),
-            EndTime: new Date(call.endTime * 1000),
-            ScanBy: 'TimestampAscending',
-            NextToken: nextToken,
-          }),
-        );
-        for (const result of response.MetricDataResults ?? []) {
-          const seriesId = bySeries.get(result.Id ?? '');
-          const entry = seriesId ? this.held.get(seriesId) : undefined;
-          if (!seriesId || !entry) continue;
-          const timestamps = result.Timestamps ?? [];
-          const values = result.Values ?? [];
-          timestamps.forEach((time, i) => {
-            const t = Math.floor(time.getTime() / 1000);
-            const v = values[i];
-            if (v === undefined || entry.points.get(t) === v) return;
-            entry.points.set(t, v);
-            entry.newest = Math.max(entry.newest ?? t, t);
-            const list = changed.get(seriesId) ?? [];
-            list.push([t, v]);
-            changed.set(seriesId, list);
-          });
-        }
-        nextToken = response.NextToken;
-      } while (nextToken);
-      for (const query of call.queries) {
-        const entry = this.held.get(bySeries.get(query.id) ?? '');
-        if (entry) entry.queriedUntil = call.endTime;
+      try {
+        await this.runCall(call, bySeries, changed);
+      } catch (error) {
+        if (!(error instanceof AwsCallError) || error.kind === 'credentials') throw error;
+        failures.push(error);
       }
     }
     this.trim(nowSeconds);
-    return [...changed].map(([seriesId, points]) => ({ ...this.held.get(seriesId)!.key, points: points.sort((a, b) => a[0] - b[0]) }));
+    return { series: [...changed].map(([seriesId, points]) => ({ ...this.held.get(seriesId)!.key, points: points.sort((a, b) => a[0] - b[0]) })), failures };
+  }
+
+  private async runCall(call: PlannedCall, bySeries: Map<string, string>, changed: Map<string, MetricPoint[]>): Promise<void> {
+    let nextToken: string | undefined;
+    do {
+      const response = await this.client.send(
+        new GetMetricDataCommand({
+          MetricDataQueries: call.queries.map((q) => toQuery(q.id, q.key)),
+          StartTime: new Date(call.startTime * 1000),
+          EndTime: new Date(call.endTime * 1000),
+          ScanBy: 'TimestampAscending',
+          NextToken: nextToken,
+        }),
+      );
+      for (const result of response.MetricDataResults ?? []) {
+        const seriesId = bySeries.get(result.Id ?? '');
+        const entry = seriesId ? this.held.get(seriesId) : undefined;
+        if (!seriesId || !entry) continue;
+        const timestamps = result.Timestamps ?? [];
+        const values = result.Values ?? [];
+        timestamps.forEach((time, i) => {
+          const t = Math.floor(time.getTime() / 1000);
+          const v = values[i];
+          if (v === undefined || entry.points.get(t) === v) return;
+          entry.points.set(t, v);
+          entry.newest = Math.max(entry.newest ?? t, t);
+          const list = changed.get(seriesId) ?? [];
+          list.push([t, v]);
+          changed.set(seriesId, list);
+        });
+      }
+      nextToken = response.NextToken;
+    } while (nextToken);
+    for (const query of call.queries) {
+      const entry = this.held.get(bySeries.get(query.id) ?? '');
+      if (entry) entry.queriedUntil = call.endTime;
+    }
   }
 
   private trim(nowSeconds: number): void {

@@ -3,6 +3,7 @@ import type { Inventory, MetricKey } from '../../../contract/model';
 import {
   autoScalingGroupMetrics,
   dbInstanceMetrics,
+  lambdaAccountMetrics,
   lambdaFunctionMetrics,
   loadBalancerDimension,
   loadBalancerMetrics,
@@ -20,5 +21,6 @@ export function standardMetricKeys(inventory: Inventory): MetricKey[] {
   for (const group of inventory.autoScalingGroups) keys.push(...autoScalingGroupMetrics(group.autoScalingGroupName));
   for (const db of inventory.dbInstances) keys.push(...dbInstanceMetrics(db.dbInstanceIdentifier, db.readReplicaSourceDBInstanceIdentifier !== undefined));
   for (const fn of inventory.lambdaFunctions) keys.push(...lambdaFunctionMetrics(fn.functionName));
+  if (inventory.lambdaFunctions.length > 0) keys.push(...lambdaAccountMetrics());
   return keys;
 }
