@@ -4,7 +4,7 @@
  * when the credentials do not work (3) or a permission is missing (4); partial output still prints.
  */
 import { parseArgs } from 'node:util';
-import { AwsSource } from '../core/sources/aws/aws-source';
+import { AwsSource, type AwsSourceOptions } from '../core/sources/aws/aws-source';
 import { listProfiles } from '../core/sources/aws/profiles/profile-list';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import { formatAwsSnapshot } from './aws-snapshot-format';
@@ -24,7 +24,10 @@ export async function awsCommand(args: string[]): Promise<number> {
   throw new UsageError(`unknown command "aws ${sub ?? ''}"; did you mean \`flightdeck aws snapshot\`?`);
 }
 
-export async function awsSnapshot(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Tests swap the source (e.g. one on mocked clients); the command is otherwise unchanged. */
+export type CreateAwsSource = (options: AwsSourceOptions) => AwsSource;
+
+export async function awsSnapshot(args: string[], env: NodeJS.ProcessEnv = process.env, createSource: CreateAwsSource = (options) => new AwsSource(options)): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { profile: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } } });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const files = readSharedFiles(env);
@@ -34,7 +37,7 @@ export async function awsSnapshot(args: string[], env: NodeJS.ProcessEnv = proce
     process.stderr.write(`flightdeck: no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}.\n  fix: \`aws configure --profile ${profile}\`, or pick one of: ${listing.profiles.map((p) => p.name).join(', ') || '(none)'}\n`);
     return AWS_EXIT.credentials;
   }
-  const source = new AwsSource({ profile, region: values.region, env, files });
+  const source = createSource({ profile, region: values.region, env, files });
   try {
     const session = await source.connect();
     if (session.mode !== 'aws' || session.credentialState !== 'connected') {

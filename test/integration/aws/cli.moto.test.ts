@@ -9,11 +9,13 @@ import { createTopology } from '../../helpers/aws-topology';
 const moto = motoAvailability();
 if (!moto.available && !moto.required) announceSkipped('cli.moto.test.ts', moto);
 
-describe.runIf(moto.required && !moto.available)('moto_server (required here)', () => {
-  it('is installed', () => {
-    throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
+if (moto.required && !moto.available) {
+  describe('moto_server (required here)', () => {
+    it('is installed', () => {
+      throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
+    });
   });
-});
+}
 
 describe.runIf(moto.available)('headless AWS commands against moto_server', () => {
   let server: MotoServer;

@@ -26,11 +26,13 @@ if (!moto.available && !moto.required) announceSkipped('session-actions.moto.tes
 
 const instantWaits: Clock = { now: () => Date.now(), sleep: async () => undefined };
 
-describe.runIf(moto.required && !moto.available)('moto_server (required here)', () => {
-  it('is installed', () => {
-    throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
+if (moto.required && !moto.available) {
+  describe('moto_server (required here)', () => {
+    it('is installed', () => {
+      throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
+    });
   });
-});
+}
 
 describe.runIf(moto.available)('the core in AWS mode against moto_server', () => {
   let server: MotoServer;
