@@ -14,6 +14,9 @@ import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
 export const ACCOUNT_ID = '123456789012';
 
+/** us-east-1, eu-west-1, ap-southeast-2, us-gov-west-1 … */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
 export interface LoadedResource {
   logicalId: string;
   type: string;
@@ -256,6 +259,7 @@ class ResourceResolver {
     }
     this.resolving.add(logicalId);
     const resource = this.raw[logicalId] as Record<string, unknown>;
+    fallback.region = this.regionOf(logicalId, resource);
     const spec = RESOURCE_TYPES[String(resource.Type)];
     const properties = isRecord(resource.Properties) ? resource.Properties : {};
     let name: string | undefined;
@@ -272,6 +276,22 @@ class ResourceResolver {
     this.identities.set(logicalId, identity);
     this.resolving.delete(logicalId);
     return identity;
+  }
+
+  /**
+   * A resource lives in the scenario's region unless its CloudFormation `Metadata` says
+   * `Region: eu-west-1` — how one scenario spans regions (a real stack is regional; a multi-region
+   * setup is several stacks, which a scenario folds into one file).
+   */
+  private regionOf(logicalId: string, resource: Record<string, unknown>): string {
+    if (!isRecord(resource.Metadata) || resource.Metadata.Region === undefined) return this.settings.region;
+    const path = ['Resources', logicalId, 'Metadata', 'Region'];
+    const region = evaluate(resource.Metadata.Region, path, this.context);
+    if (typeof region !== 'string' || !REGION_NAME.test(region)) {
+      this.report('error', path, `Metadata.Region must be an AWS region such as eu-west-1, got ${JSON.stringify(region)}`);
+      return this.settings.region;
+    }
+    return region;
   }
 
   loadAll(): LoadedResource[] {
