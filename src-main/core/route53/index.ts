@@ -7,7 +7,7 @@ export { albAliasHealth, type AliasHealth } from './alias-health';
 export { completeLocation, continentOfCountry, defaultLatencyTable, describeLocation, locationOfRegion, parseLocation, REGIONS, LATENCY_MODEL } from './geography';
 export { awsdnsName, NS_TTL, route53NameServers, SOA_TTL, soaValue } from './name-servers';
 export { isInZone, normalizeName, sameName, withoutDualstack } from './names';
-export { describeGeoLocation, groupRecordSets, routingPolicyOf, validateRecordSets, type RecordSetProblem } from './record-groups';
+export { describeGeoLocation, groupRecordSets, routingPolicyOf, validateRecordSet, validateRecordSets, validateZoneRecordSets, type RecordSetProblem } from './record-groups';
 export {
   answerDistribution,
   MULTIVALUE_MAX_ANSWERS,

@@ -68,45 +68,59 @@ export interface RecordSetProblem {
 
 type Validated = Omit<ResourceRecordSet, 'routingPolicy' | 'hostedZoneId'> & { routingPolicy?: RoutingPolicy };
 
+/** Problems of one record set on its own (its fields, not its neighbours); `index` is 0. */
+export function validateRecordSet(record: Validated): RecordSetProblem[] {
+  const problems: RecordSetProblem[] = [];
+  const report = (message: string, field?: string) => problems.push({ index: 0, message, ...(field ? { field } : {}) });
+  const name = normalizeName(record.name);
+  const type = record.type.toUpperCase();
+  const fields = routingFieldsOf(record);
+  if (fields.length > 1) report(`a record set has one routing policy, but this one sets ${fields.map((f) => f.field).join(' and ')}`, fields[1]!.field);
+  const policy = fields[0]?.policy ?? 'simple';
+  if (policy !== 'simple' && !record.setIdentifier) report(`a ${policy} record set needs a SetIdentifier that is unique among the ${name} ${type} record sets`, 'SetIdentifier');
+  if (policy === 'simple' && record.setIdentifier) report('SetIdentifier is only for record sets with a routing policy (Weight, Region, GeoLocation, Failover or MultiValueAnswer)', 'SetIdentifier');
+  if (record.weight !== undefined && (!Number.isInteger(record.weight) || record.weight < 0 || record.weight > 255)) report(`Weight ${record.weight} is outside 0–255`, 'Weight');
+  const hasValues = record.resourceRecords.length > 0;
+  if (record.aliasTarget && hasValues) report('an alias record set has an AliasTarget and no ResourceRecords', 'ResourceRecords');
+  if (!record.aliasTarget && !hasValues) report('a record set needs ResourceRecords, or an AliasTarget for an alias record', 'ResourceRecords');
+  if (!record.aliasTarget && hasValues && record.ttl === undefined) report('a non-alias record set needs a TTL', 'TTL');
+  if (record.aliasTarget && record.ttl !== undefined) report('an alias record set takes its TTL from the alias target; omit TTL', 'TTL');
+  if (policy === 'multivalue') {
+    if (record.aliasTarget) report("You can't create multivalue answer alias records", 'AliasTarget');
+    if (!MULTIVALUE_TYPES.has(type)) report(`multivalue answer record sets cannot have type ${type} (allowed: ${[...MULTIVALUE_TYPES].join(', ')})`, 'Type');
+  }
+  if (policy === 'failover' && record.aliasTarget && !record.aliasTarget.evaluateTargetHealth) {
+    report('a failover alias record set must set EvaluateTargetHealth to true', 'AliasTarget');
+  }
+  const geo = record.geoLocation;
+  if (geo) {
+    if (geo.continentCode && geo.countryCode) report('GeoLocation takes a ContinentCode or a CountryCode, not both', 'GeoLocation');
+    if (geo.subdivisionCode && !geo.countryCode) report('GeoLocation SubdivisionCode needs the CountryCode it belongs to', 'GeoLocation');
+    if (!geo.continentCode && !geo.countryCode) report('GeoLocation needs a ContinentCode, a CountryCode, or CountryCode "*" for the default location', 'GeoLocation');
+    if (geo.countryCode === '*' && geo.subdivisionCode) report('the default location (CountryCode "*") takes no SubdivisionCode', 'GeoLocation');
+  }
+  return problems;
+}
+
 /**
  * The problems Route 53 would refuse the record sets of one hosted zone for (InvalidChangeBatch),
- * worded after its own messages where we know them.
+ * worded after its own messages where we know them: each record set's own (validateRecordSet)
+ * and those of the zone as a whole (validateZoneRecordSets).
  */
 export function validateRecordSets(records: readonly Validated[], zoneName: string): RecordSetProblem[] {
+  const own = records.flatMap((record, index) => validateRecordSet(record).map((problem) => ({ ...problem, index })));
+  return [...own, ...validateZoneRecordSets(records, zoneName)].sort((a, b) => a.index - b.index);
+}
+
+/** Rules across record sets: names in the zone, one policy per name and type, unique identifiers and locations, CNAME alone at its name. */
+export function validateZoneRecordSets(records: readonly Validated[], zoneName: string): RecordSetProblem[] {
   const problems: RecordSetProblem[] = [];
   const zone = normalizeName(zoneName);
   const report = (index: number, message: string, field?: string) => problems.push({ index, message, ...(field ? { field } : {}) });
-
   records.forEach((record, index) => {
     const name = normalizeName(record.name);
-    const type = record.type.toUpperCase();
     if (!isInZone(name, zone)) report(index, `RRSet with DNS name ${name} is not permitted in zone ${zone}`, 'Name');
-    const fields = routingFieldsOf(record);
-    if (fields.length > 1) report(index, `a record set has one routing policy, but this one sets ${fields.map((f) => f.field).join(' and ')}`, fields[1]!.field);
-    const policy = fields[0]?.policy ?? 'simple';
-    if (policy !== 'simple' && !record.setIdentifier) report(index, `a ${policy} record set needs a SetIdentifier that is unique among the ${name} ${type} record sets`, 'SetIdentifier');
-    if (policy === 'simple' && record.setIdentifier) report(index, 'SetIdentifier is only for record sets with a routing policy (Weight, Region, GeoLocation, Failover or MultiValueAnswer)', 'SetIdentifier');
-    if (record.weight !== undefined && (!Number.isInteger(record.weight) || record.weight < 0 || record.weight > 255)) report(index, `Weight ${record.weight} is outside 0–255`, 'Weight');
-    const hasValues = record.resourceRecords.length > 0;
-    if (record.aliasTarget && hasValues) report(index, 'an alias record set has an AliasTarget and no ResourceRecords', 'ResourceRecords');
-    if (!record.aliasTarget && !hasValues) report(index, 'a record set needs ResourceRecords, or an AliasTarget for an alias record', 'ResourceRecords');
-    if (!record.aliasTarget && hasValues && record.ttl === undefined) report(index, 'a non-alias record set needs a TTL', 'TTL');
-    if (record.aliasTarget && record.ttl !== undefined) report(index, 'an alias record set takes its TTL from the alias target; omit TTL', 'TTL');
-    if (policy === 'multivalue') {
-      if (record.aliasTarget) report(index, "You can't create multivalue answer alias records", 'AliasTarget');
-      if (!MULTIVALUE_TYPES.has(type)) report(index, `multivalue answer record sets cannot have type ${type} (allowed: ${[...MULTIVALUE_TYPES].join(', ')})`, 'Type');
-    }
-    if (policy === 'failover' && record.aliasTarget && !record.aliasTarget.evaluateTargetHealth) {
-      report(index, 'a failover alias record set must set EvaluateTargetHealth to true', 'AliasTarget');
-    }
-    const geo = record.geoLocation;
-    if (geo) {
-      if (geo.continentCode && geo.countryCode) report(index, 'GeoLocation takes a ContinentCode or a CountryCode, not both', 'GeoLocation');
-      if (geo.subdivisionCode && !geo.countryCode) report(index, 'GeoLocation SubdivisionCode needs the CountryCode it belongs to', 'GeoLocation');
-      if (!geo.continentCode && !geo.countryCode) report(index, 'GeoLocation needs a ContinentCode, a CountryCode, or CountryCode "*" for the default location', 'GeoLocation');
-      if (geo.countryCode === '*' && geo.subdivisionCode) report(index, 'the default location (CountryCode "*") takes no SubdivisionCode', 'GeoLocation');
-    }
-    if (type === 'CNAME' && name === zone) report(index, `RRSet of type CNAME with DNS name ${name} is not permitted at apex in zone ${zone}`, 'Type');
+    if (record.type.toUpperCase() === 'CNAME' && name === zone) report(index, `RRSet of type CNAME with DNS name ${name} is not permitted at apex in zone ${zone}`, 'Type');
   });
 
   // Rules across the record sets of one name and type, and across types at one name (CNAME).
