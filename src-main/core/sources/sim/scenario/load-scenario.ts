@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
+import { checkRoute53Resources, route53ServedNames } from '../route53/validate';
 import { type Diagnostic, type PathSegment, ScenarioError } from './diagnostics';
 import { evaluate, type IntrinsicContext } from './intrinsics';
 import { loadBalancerDnsName, RESOURCE_TYPES, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
@@ -104,6 +105,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   const resolver = new ResourceResolver(rawResources, root, settings, stackName, report);
   const resources = resolver.loadAll();
+  checkRoute53Resources(resources, report);
 
   const traffic: TrafficInput[] = [];
   if (root.Traffic !== undefined) {
@@ -129,15 +131,16 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   };
 }
 
-/** Every Traffic Target must be a DNS name the scenario serves (an ALB's DNSName, for now). */
+/** Every Traffic Target must be a DNS name the scenario serves: an ALB's DNSName or a name in a public hosted zone. */
 function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[], report: Diagnose): void {
-  const served = new Set(
-    resources.filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer').map((r) => loadBalancerDnsName(r.identity)),
-  );
+  const served = new Set([
+    ...resources.filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer').map((r) => loadBalancerDnsName(r.identity)),
+    ...route53ServedNames(resources),
+  ]);
   traffic.forEach((entry, index) => {
-    if (!served.has(entry.Target.toLowerCase())) {
+    if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `no load balancer in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName`);
+      report('error', ['Traffic', index, 'Target'], `no load balancer or Route 53 record in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName or a record name`);
     }
   });
 }

@@ -8,6 +8,7 @@
  * not in the schema is reported as a warning that names it.
  */
 import { z } from 'zod';
+import { ROUTE53_RESOURCE_TYPES } from '../route53/resource-types';
 import { cfnBoolean, cfnInteger, cfnNumber, cfnString, cfnTags } from './cfn-values';
 
 /** Identity of a resource once its name is known; every ARN and id derives from it. */
@@ -206,6 +207,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       Arn: (id) => RESOURCE_TYPES['AWS::AutoScaling::ScalingPolicy']!.ref(id),
     },
   },
+  ...ROUTE53_RESOURCE_TYPES,
 };
 
 /** Types a template may contain that have no effect on simulation; loading skips them quietly. */
