@@ -14,7 +14,12 @@ import {
   type ResponseOf,
   type Result,
 } from './contract';
-import type { DataSource } from './sources/data-source';
+import { z } from 'zod';
+import type { DataSource, SimulationControls } from './sources/data-source';
+import { bundledScenarios, readScenario } from './scenario-files';
+import { formatDiagnostic, ScenarioError } from './sources/sim/scenario/diagnostics';
+import { loadScenario } from './sources/sim/scenario/load-scenario';
+import { FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './sources/sim/scenario/timed-entries';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventOf<C>) => void;
@@ -54,10 +59,51 @@ export class FlightdeckCore {
           case 'setSpeed':
             control.setSpeed(request.speed);
             break;
+          case 'reset':
+            control.reset();
+            this.emit('session.changed', this.source.session);
+            break;
         }
         return control.clock();
       },
+      'sim.scenarios.list': () => ({ current: this.simulation().scenarioName, scenarios: bundledScenarios() }),
+      'sim.scenario.load': (request) => {
+        const control = this.simulation();
+        let scenario;
+        try {
+          scenario = 'name' in request ? readScenario(request.name) : loadScenario(request.yaml, { file: request.fileName });
+        } catch (error) {
+          if (error instanceof ScenarioError) {
+            // Every problem, with file, line and path; the running simulation is untouched.
+            throw new CoreError('InvalidRequest', error.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(error.file, d)).join('\n'));
+          }
+          throw error;
+        }
+        control.load(scenario);
+        this.emit('session.changed', this.source.session);
+        return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
+      },
+      'sim.faultKinds': () =>
+        Object.entries(FAULT_PARAMETERS).map(([type, schema]) => ({
+          type,
+          description: FAULT_DESCRIPTIONS[type as keyof typeof FAULT_DESCRIPTIONS],
+          parameters: z.toJSONSchema(schema) as Record<string, unknown>,
+        })),
+      'sim.fault.inject': (request) => {
+        try {
+          return this.simulation().injectFault(request.type, request.parameters, request.durationSeconds);
+        } catch (error) {
+          if (error instanceof CoreError) throw error;
+          throw new CoreError('InvalidRequest', (error as Error).message);
+        }
+      },
     };
+  }
+
+  private simulation(): SimulationControls {
+    const control = this.source.control;
+    if (!control) throw new CoreError('NotSupported', 'only available in simulation mode');
+    return control;
   }
 
   get dataSource(): DataSource {

@@ -9,7 +9,7 @@
  */
 import type { EventChannel, RequestChannel } from './index';
 
-export const requestChannelNames = ['session.get', 'snapshot.get', 'sim.control'] as const satisfies readonly RequestChannel[];
+export const requestChannelNames = ['session.get', 'snapshot.get', 'sim.control', 'sim.scenarios.list', 'sim.scenario.load', 'sim.faultKinds', 'sim.fault.inject'] as const satisfies readonly RequestChannel[];
 export const eventChannelNames = ['update', 'session.changed'] as const satisfies readonly EventChannel[];
 
 // A channel added to `requests`/`events` but not listed above fails type-checking on these lines.

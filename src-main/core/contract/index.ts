@@ -6,7 +6,7 @@
  * Shared with the renderer: imports nothing but zod and ./model.
  */
 import { z } from 'zod';
-import { SessionInfo, SimClock, Snapshot, Update } from './model';
+import { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
 
 export * from './model';
 
@@ -24,8 +24,46 @@ export const requests = {
       z.object({ command: z.literal('resume') }).strict(),
       z.object({ command: z.literal('step'), seconds: z.number().int().min(1).max(86_400) }).strict(),
       z.object({ command: z.literal('setSpeed'), speed: z.number().min(1).max(3600) }).strict(),
+      /** Back to the scenario's start, same seed: the same run again. */
+      z.object({ command: z.literal('reset') }).strict(),
     ]),
     response: SimClock,
+  },
+  // ---- simulation: scenarios and fault injection ----
+  /** The bundled scenarios, for the scenario picker. */
+  'sim.scenarios.list': {
+    request: Empty,
+    response: z.object({
+      current: z.string(),
+      scenarios: z.array(z.object({ name: z.string(), description: z.string().optional() })),
+    }),
+  },
+  /**
+   * Switch to another scenario: a bundled one by name, or a file's text the operator opened. A
+   * scenario with errors is refused with every problem (path and line) and the current one keeps running.
+   */
+  'sim.scenario.load': {
+    request: z.union([
+      z.object({ name: z.string().regex(/^[a-z0-9-]+$/).max(64) }).strict(),
+      z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(2_000_000) }).strict(),
+    ]),
+    response: z.object({ session: SessionInfo, warnings: z.array(z.string()) }),
+  },
+  /** The fault kinds and their parameters (JSON Schema per kind, AWS parameter names), for the fault menu. */
+  'sim.faultKinds': {
+    request: Empty,
+    response: z.array(z.object({ type: z.string(), description: z.string(), parameters: z.record(z.string(), z.unknown()) })),
+  },
+  /** Inject a fault now; with durationSeconds it is reverted after that long (virtual time). */
+  'sim.fault.inject': {
+    request: z
+      .object({
+        type: z.string().min(1).max(64),
+        parameters: z.record(z.string().max(64), z.unknown()),
+        durationSeconds: z.number().positive().max(7 * 86_400).optional(),
+      })
+      .strict(),
+    response: TimelineEvent,
   },
 } as const;
 

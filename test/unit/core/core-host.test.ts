@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { resolveScenarioPath } from '../../../src-main/core/scenario-files';
 import { Snapshot, Update } from '../../../src-main/core/contract';
 import { shopCore } from '../../helpers/core';
 
@@ -37,7 +39,8 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     expect(result).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 8, 10), running: false } });
     expect(updates).toHaveLength(1);
     const update = Update.parse(updates[0]);
-    expect(update.metrics.find((m) => m.metricName === 'CPUUtilization')!.points.length).toBe(10);
+    // Instances boot until 08:01, so the first CPU datapoint is the 08:01 minute.
+    expect(update.metrics.find((m) => m.metricName === 'CPUUtilization')!.points.length).toBe(9);
     expect(update.inventory!.autoScalingGroups[0]!.autoScalingGroupName).toBe('shop-web-asg');
   });
 
@@ -50,5 +53,60 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     wallClock.tick(10_000);
     expect(source.clock().now - source.clock().startTime).toBe(600_000);
     core.stop();
+  });
+
+  it('lists bundled scenarios with their descriptions', async () => {
+    const { core } = shopCore();
+    const result = (await core.handle('sim.scenarios.list', {})) as { ok: true; value: { current: string; scenarios: { name: string; description?: string }[] } };
+    expect(result.value.current).toBe('shop');
+    expect(result.value.scenarios).toContainEqual({ name: 'shop', description: expect.stringContaining('ALB') });
+  });
+
+  it('refuses a broken scenario with every error and keeps the current simulation running', async () => {
+    const { core, source } = shopCore();
+    await core.handle('sim.control', { command: 'step', seconds: 300 });
+    const before = source.clock().now;
+    const result = await core.handle('sim.scenario.load', { fileName: 'mine.yaml', yaml: 'Resources:\n  G:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties: { MinSize: 3, MaxSize: 1, AvailabilityZones: [us-east-1a] }\n' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: 'mine.yaml:4:28: error: MinSize 3 is greater than MaxSize 1 (at Resources.G.Properties.MinSize)' } });
+    expect(source.clock().now).toBe(before);
+    expect(source.session).toMatchObject({ scenarioName: 'shop' });
+  });
+
+  it('loads a scenario from text, announces the new session and starts it from its beginning', async () => {
+    const { core, source } = shopCore();
+    const events: string[] = [];
+    core.subscribe((channel) => events.push(channel));
+    const yaml = readFileSync(resolveScenarioPath('shop'), 'utf8').replace('StartTime: 2026-11-20T08:00:00Z', 'StartTime: 2026-11-21T08:00:00Z');
+    const result = await core.handle('sim.scenario.load', { fileName: 'saturday.yaml', yaml });
+    expect(result).toMatchObject({ ok: true, value: { session: { scenarioName: 'saturday' } } });
+    expect(events).toContain('session.changed');
+    expect(source.clock().now).toBe(Date.UTC(2026, 10, 21, 8));
+  });
+
+  it('describes fault kinds with JSON Schemas of their AWS-named parameters', async () => {
+    const { core } = shopCore();
+    const result = (await core.handle('sim.faultKinds', {})) as { ok: true; value: { type: string; parameters: { properties: Record<string, unknown>; required?: string[] } }[] };
+    const zone = result.value.find((k) => k.type === 'FailAvailabilityZone')!;
+    expect(zone.parameters.required).toEqual(['AvailabilityZone']);
+    expect(result.value.map((k) => k.type)).toContain('MultiplyTraffic');
+  });
+
+  it('injects a fault now and answers with its timeline entry; a bad one gets a clear error', async () => {
+    const { core } = shopCore();
+    await core.handle('sim.control', { command: 'step', seconds: 120 });
+    const ok = await core.handle('sim.fault.inject', { type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1b' }, durationSeconds: 600 });
+    expect(ok).toMatchObject({ ok: true, value: { kind: 'FaultInjected', message: expect.stringContaining('us-east-1b is down') } });
+    const bad = await core.handle('sim.fault.inject', { type: 'TerminateInstances', parameters: { AutoScalingGroupName: 'ghost' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining("'ghost' not found") } });
+  });
+
+  it('reset goes back to the start with the same seed', async () => {
+    const { core, source } = shopCore();
+    await core.handle('sim.control', { command: 'step', seconds: 900 });
+    const afterFirst = JSON.stringify(source.snapshot().scalingActivities);
+    const reset = await core.handle('sim.control', { command: 'reset' });
+    expect(reset).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 8) } });
+    await core.handle('sim.control', { command: 'step', seconds: 900 });
+    expect(JSON.stringify(source.snapshot().scalingActivities)).toBe(afterFirst);
   });
 });

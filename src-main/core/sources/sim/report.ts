@@ -2,10 +2,10 @@
  * The report `flightdeck sim run` writes (format documented in docs/sim-report.md). It contains
  * nothing from the wall clock or the machine, so one scenario and one seed give identical bytes.
  */
-import type { Inventory, MetricSeries, ScalingActivity } from '../../contract/model';
+import type { AccessLogEntry, Inventory, MetricSeries, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import type { SimulationEngine } from './engine';
-import { exportActivities, exportInventory, exportMetrics } from './export';
+import { exportActivities, exportMetrics } from './export';
 
 export const REPORT_FORMAT = 'flightdeck-sim-report/1';
 
@@ -17,6 +17,12 @@ export interface SimReport {
   simulatedSeconds: number;
   scalingActivities: ScalingActivity[];
   alarmHistory: AlarmHistoryItem[];
+  /** RDS events (DescribeEvents): sourceIdentifier, date, message, eventId. */
+  events: RdsEvent[];
+  /** Target-health and health-check transitions, faults and actions. */
+  timeline: TimelineEvent[];
+  /** The newest sampled access-log entries (ALB-9). */
+  accessLog: AccessLogEntry[];
   metrics: MetricSeries[];
   finalState: Inventory;
 }
@@ -35,8 +41,11 @@ export function buildReport(engine: SimulationEngine): SimReport {
     simulatedSeconds: engine.simulatedSeconds,
     scalingActivities: exportActivities(engine.world),
     alarmHistory: [...engine.world.alarmHistory],
+    events: [...engine.rdsEvents],
+    timeline: [...engine.timeline],
+    accessLog: engine.alb.accessLogInOrder().slice(-100),
     metrics: exportMetrics(engine.metrics),
-    finalState: exportInventory(engine.world),
+    finalState: engine.inventory(),
   };
 }
 

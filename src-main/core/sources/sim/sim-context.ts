@@ -1,24 +1,32 @@
 /**
  * What a service module may touch while handling one step: the world, the virtual time, its own
- * random stream, the event queue and the change tracker that turns steps into pushed deltas.
+ * random stream, the event queue, the metric store, the other services, and the recorders that turn
+ * state changes into pushed deltas and report entries.
  */
+import type { RdsEvent, TimelineEvent } from '../../contract/model';
+import type { MetricStore } from './cloudwatch/metric-store';
 import type { Random } from './kernel/random';
+import type { SimulationSettings } from './scenario/sections';
+import type { SimServices } from './service-module';
 import type { SimActivity, World } from './world';
-
-export type SimEvent =
-  | { kind: 'instanceReady'; instanceId: string }
-  | { kind: 'instanceDrained'; instanceId: string }
-  | { kind: 'instanceTerminated'; instanceId: string };
 
 export interface SimContext {
   readonly world: World;
   /** Virtual time, epoch milliseconds. */
   readonly now: number;
-  readonly instanceBootSeconds: number;
+  readonly startTime: number;
+  readonly settings: SimulationSettings;
+  readonly metrics: MetricStore;
+  readonly services: SimServices;
   random(stream: string): Random;
-  schedule(atMs: number, event: SimEvent): void;
+  /** Runs `action` at virtual time `atMs`; actions due at one instant run in the order scheduled. */
+  schedule(atMs: number, action: () => void): void;
   activityChanged(activity: SimActivity): void;
   inventoryChanged(): void;
+  /** Target-health and health-check transitions, faults, actions: what an operator looks for. */
+  recordTimeline(event: Omit<TimelineEvent, 'time'>): void;
+  /** An RDS event (DescribeEvents shape), stamped with the current virtual time. */
+  recordRdsEvent(event: Omit<RdsEvent, 'date'>): void;
 }
 
 /** `2026-11-20T15:00:00Z`: how AWS writes times inside scaling-activity causes. */

@@ -2,11 +2,11 @@
  * The simulator as a live data source: paces the engine's virtual clock against the wall clock at a
  * chosen speed (×1 … ×3600), and turns each frame's changes into one Update for the renderer.
  */
-import type { SessionInfo, SimClock, Snapshot, Update } from '../../contract/model';
+import type { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../../contract/model';
 import type { DataSource, SimulationControls } from '../data-source';
 import type { WallClock } from '../../wall-clock';
 import { SimulationEngine, toScalingActivity } from './engine';
-import { exportActivities, exportInventory, exportMetrics } from './export';
+import { exportActivities, exportMetrics } from './export';
 import type { ScenarioModel } from './scenario/load-scenario';
 
 export interface SimSourceOptions {
@@ -22,9 +22,10 @@ export interface SimSourceOptions {
 }
 
 export class SimSource implements DataSource, SimulationControls {
-  readonly session: SessionInfo;
+  session: SessionInfo;
   readonly control: SimulationControls = this;
   engine: SimulationEngine;
+  scenario: ScenarioModel;
   private listeners = new Set<(update: Update) => void>();
   private speed: number;
   private running: boolean;
@@ -34,15 +35,40 @@ export class SimSource implements DataSource, SimulationControls {
   private virtualTarget: number;
 
   constructor(
-    readonly scenario: ScenarioModel,
+    scenario: ScenarioModel,
     private readonly options: SimSourceOptions,
   ) {
+    this.scenario = scenario;
     this.engine = new SimulationEngine(scenario);
     this.virtualTarget = this.engine.now;
     this.speed = options.speed ?? 10;
     this.running = !options.paused;
-    this.session = { mode: 'simulation', scenarioName: scenario.name, seed: scenario.simulation.seed, region: scenario.simulation.region };
+    this.session = sessionOf(scenario);
     this.engine.drainChanges();
+  }
+
+  get scenarioName(): string {
+    return this.scenario.name;
+  }
+
+  reset(): void {
+    this.load(this.scenario);
+  }
+
+  /** A fresh engine on `scenario` from its start; subscribers reload the snapshot (session.changed). */
+  load(scenario: ScenarioModel): void {
+    this.scenario = scenario;
+    this.engine = new SimulationEngine(scenario);
+    this.engine.drainChanges();
+    this.virtualTarget = this.engine.now;
+    this.session = sessionOf(scenario);
+  }
+
+  injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): TimelineEvent {
+    this.engine.injectFault(type, parameters, durationSeconds);
+    const event = this.engine.timeline[this.engine.timeline.length - 1]!;
+    this.publish();
+    return event;
   }
 
   start(): void {
@@ -97,12 +123,12 @@ export class SimSource implements DataSource, SimulationControls {
     return {
       session: this.session,
       clock: this.clock(),
-      inventory: exportInventory(this.engine.world),
+      inventory: this.engine.inventory(),
       scalingActivities: exportActivities(this.engine.world, 500),
       alarmHistory: this.engine.world.alarmHistory.slice(-500),
-      rdsEvents: [],
-      timeline: [],
-      accessLog: [],
+      rdsEvents: this.engine.rdsEvents.slice(-500),
+      timeline: this.engine.timeline.slice(-500),
+      accessLog: this.engine.alb.accessLogInOrder().slice(-200),
       metrics: exportMetrics(this.engine.metrics, this.engine.now / 1000 - windowSeconds),
       datasets: {},
     };
@@ -130,12 +156,16 @@ export class SimSource implements DataSource, SimulationControls {
       clock: this.clock(),
       scalingActivities: changes.activities.map(toScalingActivity),
       alarmHistory: changes.alarmHistory,
-      rdsEvents: [],
-      timeline: [],
-      accessLog: [],
+      rdsEvents: changes.rdsEvents,
+      timeline: changes.timeline,
+      accessLog: changes.accessLog,
       metrics: [...grouped.values()],
-      ...(changes.inventoryChanged ? { inventory: exportInventory(this.engine.world) } : {}),
+      ...(changes.inventoryChanged ? { inventory: this.engine.inventory() } : {}),
     };
     for (const listener of this.listeners) listener(update);
   }
+}
+
+function sessionOf(scenario: ScenarioModel): SessionInfo {
+  return { mode: 'simulation', scenarioName: scenario.name, seed: scenario.simulation.seed, region: scenario.simulation.region };
 }

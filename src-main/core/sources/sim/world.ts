@@ -6,6 +6,8 @@
 import type { ActivityStatusCode, LifecycleState, TargetHealthState } from '../../contract/model';
 import type { AlarmDefinition, AlarmHistoryItem, AlarmState } from './cloudwatch/alarm';
 import type { MetricSeriesData } from './cloudwatch/metric-store';
+import type { ClientLocation } from '../../contract/model';
+import type { SimListenerRule } from './alb/listener-rules';
 import type { RateCurve } from './traffic/rate-curve';
 
 export interface SimInstance {
@@ -22,8 +24,16 @@ export interface SimInstance {
   /** Utilisation of its vCPUs in the last tick, 0..1 (can exceed 1 when offered more than it can serve). */
   utilisation: number;
   cpuPercent: number;
+  /** CPU-seconds of queued work not yet processed (requests waiting), carried across ticks. */
+  backlog: number;
+  /** Whether it received work this tick (an idle instance drains its backlog in the ALB's tick). */
+  busyThisTick: boolean;
   /** The scaling activity currently describing this instance (launch or termination). */
   activity: SimActivity;
+  /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
+  warmUntil: number;
+  /** Launched for AZ rebalancing: when it is in service, one instance of the busiest AZ goes. */
+  rebalancing?: boolean;
 }
 
 export interface SimTarget {
@@ -38,6 +48,10 @@ export interface SimTarget {
   nextCheckAt: number;
   /** When draining ends (ms). */
   drainUntil?: number;
+  /** When it last turned healthy (ms): slow start ramps its share from here (ALB-8). */
+  healthySince?: number;
+  /** Fault injection: health checks fail until this time (ms). */
+  forcedUnhealthyUntil?: number;
 }
 
 export interface SimTargetGroup {
@@ -53,6 +67,8 @@ export interface SimTargetGroup {
   healthyThresholdCount: number;
   unhealthyThresholdCount: number;
   deregistrationDelaySeconds: number;
+  /** 0 = off; 30–900 s (ALB-8). */
+  slowStartSeconds: number;
   targets: Map<string, SimTarget>;
   loadBalancerArns: string[];
 }
@@ -61,7 +77,8 @@ export interface SimListener {
   arn: string;
   port: number;
   protocol: string;
-  defaultTargetGroupArn?: string;
+  /** Sorted for evaluation: ascending priority, the default rule (priority Infinity) last. */
+  rules: SimListenerRule[];
 }
 
 export interface SimLoadBalancer {
@@ -74,16 +91,65 @@ export interface SimLoadBalancer {
   listeners: SimListener[];
 }
 
-export interface SimScalingPolicy {
+interface SimScalingPolicyBase {
   policyName: string;
   policyArn: string;
   autoScalingGroupName: string;
+  enabled: boolean;
+  /** Seconds a new instance warms up before its metrics count (ASG-5); undefined: the group's DefaultInstanceWarmup. */
+  estimatedInstanceWarmup?: number;
+}
+
+export type AdjustmentType = 'ChangeInCapacity' | 'ExactCapacity' | 'PercentChangeInCapacity';
+
+export interface SimTargetTrackingPolicy extends SimScalingPolicyBase {
   policyType: 'TargetTrackingScaling';
   targetValue: number;
   predefinedMetricType: string;
   disableScaleIn: boolean;
   alarmHigh: string;
   alarmLow: string;
+}
+
+export interface SimSimplePolicy extends SimScalingPolicyBase {
+  policyType: 'SimpleScaling';
+  adjustmentType: AdjustmentType;
+  scalingAdjustment: number;
+  minAdjustmentMagnitude?: number;
+  /** Overrides the group's DefaultCooldown (ASG-3). */
+  cooldown?: number;
+}
+
+export interface SimStepAdjustment {
+  lower?: number;
+  upper?: number;
+  adjustment: number;
+}
+
+export interface SimStepPolicy extends SimScalingPolicyBase {
+  policyType: 'StepScaling';
+  adjustmentType: AdjustmentType;
+  stepAdjustments: SimStepAdjustment[];
+  minAdjustmentMagnitude?: number;
+  /** The step last applied and until when its instances warm up: the same step does not scale twice. */
+  lastStep?: { adjustment: number; warmUntil: number };
+}
+
+export type SimScalingPolicy = SimTargetTrackingPolicy | SimSimplePolicy | SimStepPolicy;
+
+export interface SimScheduledAction {
+  name: string;
+  autoScalingGroupName: string;
+  recurrence?: string;
+  timeZone?: string;
+  /** Epoch ms: a one-off run time, or the earliest time a recurrence may run. */
+  startTime?: number;
+  endTime?: number;
+  minSize?: number;
+  maxSize?: number;
+  desiredCapacity?: number;
+  /** Epoch ms of the next run (before its up-to-two-minutes delay), undefined when it will not run again. */
+  nextRun?: number;
 }
 
 export interface SimActivity {
@@ -94,6 +160,7 @@ export interface SimActivity {
   startTime: number;
   endTime?: number;
   statusCode: ActivityStatusCode;
+  statusMessage?: string;
   progress: number;
 }
 
@@ -109,6 +176,11 @@ export interface SimAutoScalingGroup {
   targetGroupArns: string[];
   instanceType: string;
   vcpus: number;
+  launchTemplateName?: string;
+  defaultInstanceWarmup?: number;
+  /** Simple scaling (ASG-3): no new simple-scaling activity before this time, nor while these run. */
+  simpleCooldown?: { activities: SimActivity[]; seconds: number };
+  scheduledActions: SimScheduledAction[];
   /** Instances by id, insertion order = launch order. */
   instances: Map<string, SimInstance>;
   policies: SimScalingPolicy[];
@@ -124,12 +196,26 @@ export interface SimAlarm {
   stateUpdated: number;
 }
 
+/** One kind of request a population sends: where it goes on the ALB and what it costs. */
+export interface SimRequestClass {
+  path: string;
+  host?: string;
+  share: number;
+  cpuSecondsPerRequest: number;
+}
+
 export interface SimTraffic {
   name: string;
+  /** Lower-cased DNS name the clients call. */
   target: string;
+  location: ClientLocation;
   rate: RateCurve;
   noise: number;
-  cpuSecondsPerRequest: number;
+  requests: SimRequestClass[];
+  /** Share of served requests that read / write the database (DBInstanceIdentifier of the primary). */
+  database?: { dbInstanceIdentifier: string; readShare: number; writeShare: number };
+  /** Share of served requests that call a Lambda function synchronously from the instance. */
+  lambda?: { functionName: string; share: number };
 }
 
 export interface World {
@@ -143,4 +229,22 @@ export interface World {
   alarmHistory: AlarmHistoryItem[];
   policiesByArn: Map<string, SimScalingPolicy>;
   traffic: SimTraffic[];
+  /** Fault injection: AZs that are down (instances there stop serving and fail checks). */
+  failedAvailabilityZones: Set<string>;
+}
+
+export function createWorld(region: string): World {
+  return {
+    region,
+    loadBalancers: new Map(),
+    loadBalancersByDns: new Map(),
+    targetGroups: new Map(),
+    autoScalingGroups: new Map(),
+    instances: new Map(),
+    alarms: new Map(),
+    alarmHistory: [],
+    policiesByArn: new Map(),
+    traffic: [],
+    failedAvailabilityZones: new Set(),
+  };
 }

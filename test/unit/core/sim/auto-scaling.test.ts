@@ -3,7 +3,7 @@ import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { buildReport } from '../../../../src-main/core/sources/sim/report';
 import { chooseAvailabilityZone, clampCapacity } from '../../../../src-main/core/sources/sim/asg/auto-scaling-group';
 import { targetTrackingCapacity } from '../../../../src-main/core/sources/sim/asg/target-tracking';
-import type { SimAutoScalingGroup, SimScalingPolicy } from '../../../../src-main/core/sources/sim/world';
+import type { SimAutoScalingGroup, SimTargetTrackingPolicy } from '../../../../src-main/core/sources/sim/world';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
 const engineFor = (options: Parameters<typeof webTier>[0] = {}) => new SimulationEngine(scenarioFrom(webTier(options)));
@@ -70,8 +70,9 @@ describe('EC2 Auto Scaling', () => {
 
   it('SetDesiredCapacity outside [MinSize, MaxSize] is refused like the AWS API', () => {
     const engine = engineFor({ min: 2, max: 4 });
-    expect(() => engine.setDesiredCapacity('web-asg', 5)).toThrow(/outside/);
-    const started = engine.setDesiredCapacity('web-asg', 4);
+    expect(() => engine.runAction('SetDesiredCapacity', { AutoScalingGroupName: 'web-asg', DesiredCapacity: 5 })).toThrow('New SetDesiredCapacity value 5 is above max value 4 for the AutoScalingGroup.');
+    engine.runAction('SetDesiredCapacity', { AutoScalingGroupName: 'web-asg', DesiredCapacity: 4 });
+    const started = group(engine).activities.slice(2);
     expect(started).toHaveLength(2);
     expect(started[0]!.cause).toMatch(/^At 2026-11-20T08:00:00Z a user request explicitly set group desired capacity changing the desired capacity from 2 to 4\./);
   });
@@ -79,7 +80,8 @@ describe('EC2 Auto Scaling', () => {
   it('scale-in terminates from the AZ with the most instances and drains first (ALB-7)', () => {
     const engine = engineFor({ min: 1, max: 6, desired: 3 });
     engine.advanceBy(120);
-    const [terminating] = engine.setDesiredCapacity('web-asg', 2);
+    engine.runAction('SetDesiredCapacity', { AutoScalingGroupName: 'web-asg', DesiredCapacity: 2 });
+    const terminating = group(engine).activities.at(-1);
     expect(terminating!.description).toMatch(/^Terminating EC2 instance: i-/);
     expect(terminating!.statusCode).toBe('WaitingForELBConnectionDraining');
     expect(terminating!.cause).toMatch(/an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from 3 to 2\. {2}At .* instance i-[0-9a-f]{17} was selected for termination\.$/);
@@ -94,7 +96,7 @@ describe('EC2 Auto Scaling', () => {
 });
 
 describe('target tracking', () => {
-  const policy: SimScalingPolicy = {
+  const policy: SimTargetTrackingPolicy = {
     policyName: 'p',
     policyArn: 'arn',
     autoScalingGroupName: 'g',
@@ -104,6 +106,7 @@ describe('target tracking', () => {
     disableScaleIn: false,
     alarmHigh: 'high',
     alarmLow: 'low',
+    enabled: true,
   };
   const at = (desired: number) => ({ desiredCapacity: desired }) as Pick<SimAutoScalingGroup, 'desiredCapacity'>;
 

@@ -47,7 +47,7 @@ describe('per-resource region (Metadata.Region)', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ScenarioError);
-      expect((error as ScenarioError).message).toBe('test.yaml:10:15: error: Metadata.Region must be an AWS region such as eu-west-1, got "Ireland" (at Resources.Away.Metadata.Region)');
+      expect((error as ScenarioError).message).toBe('test.yaml:10:15: error: Metadata.Region must be an AWS region such as eu-west-1 (got "Ireland") (at Resources.Away.Metadata.Region)');
     }
   });
 });

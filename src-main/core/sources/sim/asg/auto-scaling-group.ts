@@ -16,9 +16,12 @@ export function clampCapacity(group: Pick<SimAutoScalingGroup, 'minSize' | 'maxS
   return Math.min(group.maxSize, Math.max(group.minSize, requested));
 }
 
-/** Instances that count toward capacity: everything not on its way out. */
+/**
+ * Instances that count toward capacity: everything not on its way out. A rebalancing launch counts
+ * only once it is in service (and then one instance of the busiest zone leaves).
+ */
 export function countedInstances(group: SimAutoScalingGroup): SimInstance[] {
-  return [...group.instances.values()].filter((i) => !i.lifecycleState.startsWith('Terminat'));
+  return [...group.instances.values()].filter((i) => !i.lifecycleState.startsWith('Terminat') && !(i.rebalancing && i.lifecycleState === 'Pending'));
 }
 
 /** "changing the desired capacity from 2 to 3" — the first sentence of a cause says who asked. */
@@ -26,6 +29,7 @@ export type CapacityTrigger =
   | { kind: 'alarm'; alarmName: string; policyName: string }
   | { kind: 'created' }
   | { kind: 'user' }
+  | { kind: 'scheduled'; actionName: string; minSize: number; maxSize: number }
   | { kind: 'reconcile' };
 
 function triggerSentence(trigger: CapacityTrigger, at: string, from: number, to: number): string {
@@ -36,6 +40,8 @@ function triggerSentence(trigger: CapacityTrigger, at: string, from: number, to:
       return `At ${at} a user request created an AutoScalingGroup changing the desired capacity from ${from} to ${to}.`;
     case 'user':
       return `At ${at} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${to}.`;
+    case 'scheduled':
+      return `At ${at} a scheduled action update of AutoScalingGroup constraints to min: ${trigger.minSize}, max: ${trigger.maxSize}, desired: ${to} changing the desired capacity from ${from} to ${to}.`;
     case 'reconcile':
       return '';
   }
@@ -92,12 +98,20 @@ function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string,
 }
 
 /** ASG-10: a new instance goes to the enabled AZ with the fewest instances (ties: first in list). */
-export function chooseAvailabilityZone(group: SimAutoScalingGroup): string {
+export function chooseAvailabilityZone(group: SimAutoScalingGroup, unavailable: ReadonlySet<string> = new Set()): string {
+  const zones = group.availabilityZones.filter((az) => !unavailable.has(az));
+  const candidates = zones.length > 0 ? zones : group.availabilityZones;
+  const counts = zoneCounts(group);
+  let best = candidates[0]!;
+  for (const az of candidates) if (counts.get(az)! < counts.get(best)!) best = az;
+  return best;
+}
+
+/** Counted instances per enabled AZ (zero for empty zones). */
+export function zoneCounts(group: SimAutoScalingGroup): Map<string, number> {
   const counts = new Map(group.availabilityZones.map((az) => [az, 0]));
   for (const instance of countedInstances(group)) counts.set(instance.availabilityZone, (counts.get(instance.availabilityZone) ?? 0) + 1);
-  let best = group.availabilityZones[0]!;
-  for (const az of group.availabilityZones) if (counts.get(az)! < counts.get(best)!) best = az;
-  return best;
+  return counts;
 }
 
 /**
@@ -105,7 +119,10 @@ export function chooseAvailabilityZone(group: SimAutoScalingGroup): string {
  * in it (all instances share one launch template here, so "oldest launch template" does not decide).
  */
 export function selectForTermination(group: SimAutoScalingGroup): SimInstance | undefined {
+  // Instances already known to be unhealthy go first; then the default policy.
   const counted = countedInstances(group);
+  const unhealthy = counted.find((i) => i.healthStatus === 'Unhealthy');
+  if (unhealthy) return unhealthy;
   if (counted.length === 0) return undefined;
   const perAz = new Map<string, SimInstance[]>();
   for (const instance of counted) {
@@ -121,28 +138,42 @@ export function selectForTermination(group: SimAutoScalingGroup): SimInstance | 
   return busiest[0];
 }
 
-function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, cause: string): SimActivity {
+export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, cause: string, options: { availabilityZone?: string; rebalancing?: boolean } = {}): SimActivity {
   const instanceId = newInstanceId(ctx.random('ids'));
   const activity = newActivity(ctx, group, cause, `Launching a new EC2 instance: ${instanceId}`);
+  const readyAt = ctx.now + ctx.settings.instanceBootSeconds * 1000;
   const instance: SimInstance = {
     instanceId,
     autoScalingGroupName: group.name,
-    availabilityZone: chooseAvailabilityZone(group),
+    availabilityZone: options.availabilityZone ?? chooseAvailabilityZone(group, ctx.world.failedAvailabilityZones),
     instanceType: group.instanceType,
     vcpus: group.vcpus,
     lifecycleState: 'Pending',
     healthStatus: 'Healthy',
     launchTime: ctx.now,
-    readyAt: ctx.now + ctx.instanceBootSeconds * 1000,
+    readyAt,
     utilisation: 0,
     cpuPercent: 0,
+    backlog: 0,
+    busyThisTick: false,
     activity,
+    warmUntil: readyAt + warmupSeconds(group) * 1000,
+    ...(options.rebalancing ? { rebalancing: true } : {}),
   };
   activity.progress = 30;
   group.instances.set(instanceId, instance);
   ctx.world.instances.set(instanceId, instance);
-  ctx.schedule(instance.readyAt, { kind: 'instanceReady', instanceId });
+  ctx.schedule(instance.readyAt, () => onInstanceReady(ctx, instanceId));
   return activity;
+}
+
+/**
+ * ASG-5: how long a new instance's metrics stay out of the group's aggregate: the group's
+ * DefaultInstanceWarmup, else the largest EstimatedInstanceWarmup of its policies, else none.
+ */
+export function warmupSeconds(group: SimAutoScalingGroup): number {
+  if (group.defaultInstanceWarmup !== undefined) return group.defaultInstanceWarmup;
+  return Math.max(0, ...group.policies.map((p) => p.estimatedInstanceWarmup ?? 0));
 }
 
 /** ASG-13: boot done → InService, registered with the group's target groups (which start it `initial`). */
@@ -151,6 +182,19 @@ export function onInstanceReady(ctx: SimContext, instanceId: string): void {
   if (!instance || instance.lifecycleState !== 'Pending') return;
   const group = ctx.world.autoScalingGroups.get(instance.autoScalingGroupName);
   if (!group) return;
+  if (ctx.world.failedAvailabilityZones.has(instance.availabilityZone)) {
+    // The zone went down while it booted: the launch fails and the group tries again elsewhere.
+    group.instances.delete(instanceId);
+    ctx.world.instances.delete(instanceId);
+    instance.activity.statusCode = 'Failed';
+    instance.activity.statusMessage = `Instance ${instanceId} could not start: ${instance.availabilityZone} is unavailable.`;
+    instance.activity.progress = 100;
+    instance.activity.endTime = ctx.now;
+    ctx.activityChanged(instance.activity);
+    ctx.inventoryChanged();
+    reconcile(ctx, group);
+    return;
+  }
   instance.lifecycleState = 'InService';
   for (const arn of group.targetGroupArns) {
     const targetGroup = ctx.world.targetGroups.get(arn);
@@ -158,6 +202,19 @@ export function onInstanceReady(ctx: SimContext, instanceId: string): void {
   }
   finishActivity(ctx, instance.activity);
   ctx.inventoryChanged();
+  if (instance.rebalancing) finishRebalancing(ctx, group, instance);
+}
+
+/** ASG-10: the rebalancing launch is in service; now one instance of the busiest zone goes. */
+function finishRebalancing(ctx: SimContext, group: SimAutoScalingGroup, launched: SimInstance): void {
+  launched.rebalancing = undefined;
+  const counts = zoneCounts(group);
+  let busiest: string | undefined;
+  for (const [az, n] of counts) if (!ctx.world.failedAvailabilityZones.has(az) && (busiest === undefined || n > counts.get(busiest)!)) busiest = az;
+  const victim = countedInstances(group).find((i) => i.availabilityZone === busiest && i !== launched);
+  if (!victim || countedInstances(group).length <= group.desiredCapacity) return;
+  const at = awsCauseTime(ctx.now);
+  terminateInstance(ctx, group, victim, `At ${at} an instance was taken out of service in response to an Availability Zone rebalancing operation.  At ${at} instance ${victim.instanceId} was selected for termination.`);
 }
 
 function finishActivity(ctx: SimContext, activity: SimActivity): void {
@@ -182,7 +239,7 @@ export function terminateInstance(ctx: SimContext, group: SimAutoScalingGroup, i
   if (drainSeconds > 0) {
     activity.statusCode = 'WaitingForELBConnectionDraining';
     activity.progress = 50;
-    ctx.schedule(ctx.now + drainSeconds * 1000, { kind: 'instanceDrained', instanceId: instance.instanceId });
+    ctx.schedule(ctx.now + drainSeconds * 1000, () => onInstanceDrained(ctx, instance.instanceId));
   } else {
     onInstanceDrained(ctx, instance.instanceId);
   }
@@ -198,7 +255,7 @@ export function onInstanceDrained(ctx: SimContext, instanceId: string): void {
   instance.activity.statusCode = 'InProgress';
   instance.activity.progress = 75;
   ctx.activityChanged(instance.activity);
-  ctx.schedule(ctx.now + 10_000, { kind: 'instanceTerminated', instanceId });
+  ctx.schedule(ctx.now + 10_000, () => onInstanceTerminated(ctx, instanceId));
 }
 
 export function onInstanceTerminated(ctx: SimContext, instanceId: string): void {

@@ -5,7 +5,7 @@
  * docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html
  */
 import type { AlarmDefinition } from '../cloudwatch/alarm';
-import type { SimAutoScalingGroup, SimScalingPolicy } from '../world';
+import type { SimAutoScalingGroup, SimTargetTrackingPolicy } from '../world';
 
 /**
  * AWS does not document its alarm thresholds; these are what the console shows for a new policy
@@ -26,7 +26,7 @@ export function predefinedMetric(type: string): { namespace: string; metricName:
   return PREDEFINED_METRICS[type];
 }
 
-export function targetTrackingAlarms(policy: SimScalingPolicy, region: string, accountId: string): AlarmDefinition[] {
+export function targetTrackingAlarms(policy: SimTargetTrackingPolicy, region: string, accountId: string): AlarmDefinition[] {
   const metric = PREDEFINED_METRICS[policy.predefinedMetricType] ?? PREDEFINED_METRICS.ASGAverageCPUUtilization!;
   const base = {
     namespace: metric.namespace,
@@ -70,7 +70,7 @@ export function targetTrackingAlarms(policy: SimScalingPolicy, region: string, a
  * figure, at most SCALE_IN_STEP_FRACTION of the group at a time.
  */
 export function targetTrackingCapacity(
-  policy: SimScalingPolicy,
+  policy: SimTargetTrackingPolicy,
   group: Pick<SimAutoScalingGroup, 'desiredCapacity'>,
   inService: number,
   metricValue: number,

@@ -82,8 +82,10 @@ export function evaluateAlarm(alarm: AlarmDefinition, series: MetricSeriesData |
   const windowStart = nowEpochSeconds - (nowEpochSeconds % alarm.period) - alarm.evaluationPeriods * alarm.period;
   const values = new Map<number, number>();
   if (series) {
-    for (const { start, slot } of series.latest(alarm.evaluationPeriods + 2)) {
-      if (start >= windowStart) values.set(start, series.statAt(slot, alarm.statistic));
+    for (let k = 0; k < alarm.evaluationPeriods; k++) {
+      const start = windowStart + k * alarm.period;
+      const value = series.aggregate(start, alarm.period, alarm.statistic);
+      if (value !== undefined) values.set(start, value);
     }
   }
   let breaching = 0;

@@ -4,13 +4,17 @@
  * Auto Scaling: ec2-auto-scaling-cloudwatch-monitoring.html). Counts are summed; gauges averaged.
  */
 import type { MetricStat } from '../../../contract/model';
+import { LAMBDA_METRIC_STATS } from '../lambda/metric-stats';
 
 const STATS: Record<string, MetricStat[]> = {
   RequestCount: ['Sum'],
   HTTPCode_Target_5XX_Count: ['Sum'],
   HTTPCode_ELB_5XX_Count: ['Sum'],
   HTTPCode_ELB_503_Count: ['Sum'],
-  TargetResponseTime: ['Average', 'Maximum'],
+  HTTPCode_ELB_4XX_Count: ['Sum'],
+  HTTPCode_ELB_3XX_Count: ['Sum'],
+  // Percentiles come from the per-period response-time distribution (metric-store.ts).
+  TargetResponseTime: ['Average', 'p50', 'p90', 'p99'],
   HealthyHostCount: ['Average'],
   UnHealthyHostCount: ['Average'],
   CPUUtilization: ['Average'],
@@ -19,6 +23,13 @@ const STATS: Record<string, MetricStat[]> = {
   GroupPendingInstances: ['Average'],
   GroupMinSize: ['Average'],
   GroupMaxSize: ['Average'],
+  GroupTerminatingInstances: ['Average'],
+  GroupTotalInstances: ['Average'],
+  // Flightdeck's own traffic accounting (not an AWS namespace): what clients offered and what found no endpoint.
+  OfferedRequests: ['Sum'],
+  UnresolvedRequests: ['Sum'],
+  // Service modules keep their own metrics' statistics.
+  ...LAMBDA_METRIC_STATS,
 };
 
 export function standardStats(metricName: string): MetricStat[] {

@@ -42,8 +42,17 @@ class PeriodRing {
     this.max = new Float64Array(capacity);
   }
 
-  push(start: number, count: number, sum: number, min: number, max: number): void {
+  /** p50, p90, p99 per slot, allocated only for series that carry a distribution. */
+  percentiles?: [Float64Array, Float64Array, Float64Array];
+
+  push(start: number, count: number, sum: number, min: number, max: number, percentiles?: [number, number, number]): void {
     const i = this.head;
+    if (percentiles) {
+      this.percentiles ??= [new Float64Array(this.capacity), new Float64Array(this.capacity), new Float64Array(this.capacity)];
+      this.percentiles[0][i] = percentiles[0];
+      this.percentiles[1][i] = percentiles[1];
+      this.percentiles[2][i] = percentiles[2];
+    }
     this.start[i] = start;
     this.count[i] = count;
     this.sum[i] = sum;
@@ -68,6 +77,11 @@ export class MetricSeriesData implements SeriesId {
   openSum = 0;
   openMin = Infinity;
   openMax = -Infinity;
+  /**
+   * Mixture components of the open period, when the metric has a distribution: weight per mean,
+   * means bucketed on a 1 % log scale so a period holds tens of components, not one per target-tick.
+   */
+  openDistribution?: Map<number, number>;
 
   constructor(
     readonly namespace: string,
@@ -91,8 +105,13 @@ export class MetricSeriesData implements SeriesId {
         return ring.min[slot]!;
       case 'Maximum':
         return ring.max[slot]!;
+      case 'p50':
+      case 'p90':
+      case 'p99':
+        // Only metrics published with a distribution have percentiles; the others fall back to Average.
+        if (ring.percentiles) return ring.percentiles[stat === 'p50' ? 0 : stat === 'p90' ? 1 : 2][slot]!;
+        return ring.sum[slot]! / ring.count[slot]!;
       default:
-        // Percentiles need the value distribution, which this store does not keep: Average stands in.
         return ring.sum[slot]! / ring.count[slot]!;
     }
   }
@@ -106,6 +125,46 @@ export class MetricSeriesData implements SeriesId {
       if (start >= fromEpochSeconds && start < toEpochSeconds) out.push([start, round(this.statAt(slot, stat))]);
     }
     return out;
+  }
+
+  /**
+   * The statistic over [start, start + period) from the stored 60 s periods: sums and counts add up,
+   * minima and maxima combine; percentiles over several periods take the sample-weighted mean of the
+   * periods' percentiles (an approximation, documented). Undefined when no period there has data.
+   */
+  aggregate(start: number, period: number, stat: MetricStat): number | undefined {
+    let count = 0;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let weighted = 0;
+    const ring = this.ring;
+    for (let k = ring.length - 1; k >= 0; k--) {
+      const slot = ring.slot(k);
+      const slotStart = ring.start[slot]!;
+      if (slotStart < start) break;
+      if (slotStart >= start + period) continue;
+      count += ring.count[slot]!;
+      sum += ring.sum[slot]!;
+      min = Math.min(min, ring.min[slot]!);
+      max = Math.max(max, ring.max[slot]!);
+      if (stat === 'p50' || stat === 'p90' || stat === 'p99') weighted += this.statAt(slot, stat) * ring.count[slot]!;
+    }
+    if (count === 0) return undefined;
+    switch (stat) {
+      case 'Sum':
+        return sum;
+      case 'SampleCount':
+        return count;
+      case 'Minimum':
+        return min;
+      case 'Maximum':
+        return max;
+      case 'Average':
+        return sum / count;
+      default:
+        return weighted / count;
+    }
   }
 
   /** The newest closed datapoints, up to `count`, newest last; used by alarms. */
@@ -122,6 +181,28 @@ export class MetricSeriesData implements SeriesId {
 /** Six significant decimals: enough for any chart, and keeps reports byte-stable and small. */
 function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
+}
+
+/** 3 % wide buckets: plenty for p50/p90/p99 of response times, and few components to integrate. */
+const LOG_BUCKET = Math.log(1.03);
+
+/** p50, p90, p99 of a mixture of exponentials (bisection on the mixture's CDF). */
+export function mixturePercentiles(components: [mean: number, weight: number][]): [number, number, number] {
+  const total = components.reduce((sum, [, w]) => sum + w, 0);
+  const cdf = (x: number) => components.reduce((sum, [mean, w]) => sum + w * (1 - Math.exp(-x / mean)), 0) / total;
+  const maxMean = Math.max(...components.map(([mean]) => mean));
+  const quantile = (q: number) => {
+    let lo = 0;
+    let hi = maxMean * 10; // exp(-10) < 0.01 % above this
+    // 40 halvings of [0, 10 × the largest mean] resolve far below a microsecond.
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (cdf(mid) < q) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
+  };
+  return [quantile(0.5), quantile(0.9), quantile(0.99)];
 }
 
 export interface StatisticSet {
@@ -151,6 +232,45 @@ export class MetricStore {
     return data;
   }
 
+  /**
+   * The series for (namespace, name, dimensions) as seen from `owner` (a load balancer, a group …):
+   * hot paths put thousands of values per tick, and building the dimension key each time costs more
+   * than the put itself; this caches the series per owner object without allocating.
+   */
+  seriesOf(owner: object, namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
+    let byNamespace = this.ownerCache.get(owner);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.ownerCache.set(owner, byNamespace);
+    }
+    let byName = byNamespace.get(namespace);
+    if (!byName) {
+      byName = new Map();
+      byNamespace.set(namespace, byName);
+    }
+    let data = byName.get(metricName);
+    if (!data) {
+      data = this.seriesFor(namespace, metricName, dimensions);
+      byName.set(metricName, data);
+    }
+    return data;
+  }
+
+  /** put / putStatistics / putDistribution through the per-owner cache (see seriesOf). */
+  putFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, value: number): void {
+    this.putInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, value);
+  }
+
+  putStatisticsFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, set: StatisticSet): void {
+    this.putStatisticsInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, set);
+  }
+
+  putDistributionFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, components: [number, number][]): void {
+    this.putDistributionInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, components);
+  }
+
+  private readonly ownerCache = new WeakMap<object, Map<string, Map<string, MetricSeriesData>>>();
+
   private seriesFor(namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
     const key = seriesKey(namespace, metricName, dimensions);
     let data = this.series.get(key);
@@ -163,6 +283,10 @@ export class MetricStore {
 
   putInto(data: MetricSeriesData, epochSeconds: number, value: number): void {
     this.accumulate(data, epochSeconds, 1, value, value, value);
+  }
+
+  putStatisticsInto(data: MetricSeriesData, epochSeconds: number, set: StatisticSet): void {
+    if (set.count > 0) this.accumulate(data, epochSeconds, set.count, set.sum, set.min, set.max);
   }
 
   /** Like PutMetricData's StatisticValues: many samples at once (e.g. the response times of a tick's requests). */
@@ -184,8 +308,30 @@ export class MetricStore {
     if (max > data.openMax) data.openMax = max;
   }
 
+  /**
+   * Adds per-request response-time components for percentiles: within one target, response times of
+   * an M/M/1-like queue are exponential around their mean, so a period's distribution is a mixture of
+   * exponentials weighted by request counts.
+   */
+  putDistribution(namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, components: [mean: number, weight: number][]): void {
+    this.putDistributionInto(this.seriesFor(namespace, metricName, dimensions), epochSeconds, components);
+  }
+
+  putDistributionInto(data: MetricSeriesData, epochSeconds: number, components: [mean: number, weight: number][]): void {
+    const start = epochSeconds - (epochSeconds % this.period);
+    if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
+    data.openDistribution ??= new Map();
+    for (const [mean, weight] of components) {
+      const bucket = Math.round(Math.log(mean) / LOG_BUCKET);
+      data.openDistribution.set(bucket, (data.openDistribution.get(bucket) ?? 0) + weight);
+    }
+  }
+
   private closeOpen(data: MetricSeriesData): void {
-    data.ring.push(data.openStart, data.openCount, data.openSum, data.openMin, data.openMax);
+    const distribution = data.openDistribution;
+    const components = distribution ? [...distribution].map(([bucket, weight]): [number, number] => [Math.exp(bucket * LOG_BUCKET), weight]) : [];
+    data.ring.push(data.openStart, data.openCount, data.openSum, data.openMin, data.openMax, components.length > 0 ? mixturePercentiles(components) : undefined);
+    data.openDistribution = undefined;
     data.openStart = -1;
     data.openCount = 0;
     data.openSum = 0;

@@ -94,6 +94,11 @@ function checkZoneReference(value: { HostedZoneId?: string; HostedZoneName?: str
   if (!value.HostedZoneId && !value.HostedZoneName) ctx.addIssue({ code: 'custom', message: 'give HostedZoneId (e.g. !Ref MyZone) or HostedZoneName (e.g. example.com.)', path: [] });
 }
 
+/** Names clients can call: those with an address record or a CNAME. */
+function servedNames(records: readonly CfnRecordSet[]): string[] {
+  return records.filter((r) => r.Type === 'A' || r.Type === 'AAAA' || r.Type === 'CNAME').map((r) => r.Name.toLowerCase().replace(/\.$/, ''));
+}
+
 const ENDPOINT_TYPES = new Set(['HTTP', 'HTTPS', 'HTTP_STR_MATCH', 'HTTPS_STR_MATCH', 'TCP']);
 
 const healthCheckConfig = z
@@ -161,6 +166,7 @@ export const ROUTE53_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       }),
     // CidrRoutingConfig and GeoProximityLocation are routing policies the simulator does not model: they are warned about.
     ref: (id) => id.name.replace(/\.$/, ''),
+    servedNames: (_id, properties) => servedNames([properties as unknown as CfnRecordSet]),
     attributes: {},
   },
   'AWS::Route53::RecordSetGroup': {
@@ -168,6 +174,7 @@ export const ROUTE53_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       .object({ ...zoneReference, Comment: z.string().optional(), RecordSets: z.array(groupedRecordSet).min(1) })
       .superRefine(checkZoneReference),
     ref: (id) => id.name,
+    servedNames: (_id, properties) => servedNames((properties as { RecordSets: CfnRecordSet[] }).RecordSets),
     attributes: {},
   },
   'AWS::Route53::HealthCheck': {

@@ -104,15 +104,3 @@ function checkAlias(l: LocatedRecordSet, namesInZone: Set<string>, loadBalancers
   }
   report('warning', [...path, 'DNSName'], `alias target ${target} (zone ${alias.hostedZoneId}) is not a load balancer or a record in this scenario; the simulator answers nothing for it`);
 }
-
-/** The names Route 53 answers for in public zones: what Traffic may call besides load balancers. */
-export function route53ServedNames(resources: readonly LoadedResource[]): Set<string> {
-  const zones = hostedZones(resources);
-  const names = new Set<string>();
-  for (const l of locatedRecordSets(resources, zones)) {
-    if (l.zone.privateZone) continue;
-    const type = l.record.type;
-    if (type === 'A' || type === 'AAAA' || type === 'CNAME') names.add(normalizeName(l.record.name).replace(/\.$/, ''));
-  }
-  return names;
-}

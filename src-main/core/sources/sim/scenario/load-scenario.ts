@@ -6,17 +6,17 @@
  */
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
-import { checkRoute53Resources, route53ServedNames } from '../route53/validate';
-import { type Diagnostic, type PathSegment, ScenarioError } from './diagnostics';
+import { checkRoute53Resources } from '../route53/validate';
+import { parseDuration } from '../kernel/duration';
+import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
+import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
-import { loadBalancerDnsName, RESOURCE_TYPES, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { RESOURCE_TYPES } from './resource-registry';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
 export const ACCOUNT_ID = '123456789012';
-
-/** us-east-1, eu-west-1, ap-southeast-2, us-gov-west-1 … */
-const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 export interface LoadedResource {
   logicalId: string;
@@ -26,6 +26,8 @@ export interface LoadedResource {
   ref: string;
   /** Properties after intrinsics and validation; shape per type in resource-types.ts. */
   properties: Record<string, unknown>;
+  /** The resource's CloudFormation `Metadata` (evaluated), where scenarios put simulator hints. */
+  metadata: Record<string, unknown>;
 }
 
 export interface ScenarioModel {
@@ -35,6 +37,8 @@ export interface ScenarioModel {
   simulation: SimulationSettings;
   resources: LoadedResource[];
   traffic: TrafficInput[];
+  /** Faults and actions, in the order they happen (ties: file order). */
+  timeline: (TimedFault | TimedAction)[];
   warnings: Diagnostic[];
 }
 
@@ -49,6 +53,8 @@ const TOP_LEVEL_SECTIONS = new Set([
   'Outputs',
   'Resources',
   'Traffic',
+  'Faults',
+  'Actions',
   'Simulation',
 ]);
 
@@ -66,6 +72,11 @@ export interface LoadOptions {
   file: string;
   /** Overrides Simulation.Seed. */
   seed?: number;
+  /**
+   * A real CloudFormation template whose Resources (with its Parameters and Mappings) replace the
+   * scenario's own: the scenario then brings only Traffic, Faults, Actions and Simulation.
+   */
+  template?: { text: string; file: string };
 }
 
 export function loadScenario(text: string, options: LoadOptions): ScenarioModel {
@@ -97,28 +108,50 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   }
 
   const stackName = options.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '') || 'scenario';
-  const rawResources = root.Resources;
+  // With --template, Resources (and the Parameters/Mappings they use) come from the template file,
+  // and problems there are reported against that file.
+  let templateRoot: Record<string, unknown> = root;
+  let templateReport = report;
+  if (options.template) {
+    if (root.Resources !== undefined) report('error', ['Resources'], `give Resources here or a --template (${options.template.file}), not both`);
+    const template = readYaml(options.template.text);
+    diagnostics.push(...template.diagnostics.map((d) => ({ ...d, file: options.template!.file })));
+    if (!isRecord(template.value)) {
+      diagnostics.push({ severity: 'error', message: 'a CloudFormation template is a mapping with a Resources section', path: '', line: 0, column: 0, file: options.template.file });
+      throw fail();
+    }
+    templateRoot = template.value;
+    templateReport = diagnose(template, diagnostics, options.template.file);
+  }
+  const rawResources = templateRoot.Resources;
   if (!isRecord(rawResources) || Object.keys(rawResources).length === 0) {
-    report('error', ['Resources'], 'Resources is required and must map logical ids to resources');
+    templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources');
     throw fail();
   }
 
-  const resolver = new ResourceResolver(rawResources, root, settings, stackName, report);
+  const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, templateReport);
   const resources = resolver.loadAll();
-  checkRoute53Resources(resources, report);
+  // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
+  checkRoute53Resources(resources, templateReport);
+  // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
+  const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
   const traffic: TrafficInput[] = [];
   if (root.Traffic !== undefined) {
     if (!Array.isArray(root.Traffic)) report('error', ['Traffic'], 'Traffic is a list of client populations');
     else
       root.Traffic.forEach((entry, index) => {
-        const evaluated = evaluate(entry, ['Traffic', index], resolver.context);
+        const evaluated = evaluate(entry, ['Traffic', index], scenarioContext);
         const parsed = parseSection(TrafficSchema, evaluated, ['Traffic', index], report);
         if (parsed) traffic.push(parsed);
       });
   }
 
   checkTrafficTargets(traffic, resources, report);
+  const timeline = [
+    ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
+    ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
+  ].sort((a, b) => a.atSeconds - b.atSeconds);
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,
@@ -127,22 +160,65 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     simulation: settings,
     resources,
     traffic,
+    timeline,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
   };
 }
 
-/** Every Traffic Target must be a DNS name the scenario serves: an ALB's DNSName or a name in a public hosted zone. */
+/** Every Traffic Target must be a DNS name the scenario serves (an ALB's DNSName, a Route 53 record name). */
 function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[], report: Diagnose): void {
-  const served = new Set([
-    ...resources.filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer').map((r) => loadBalancerDnsName(r.identity)),
-    ...route53ServedNames(resources),
-  ]);
+  const served = new Set<string>();
+  for (const resource of resources) {
+    for (const name of RESOURCE_TYPES[resource.type]?.servedNames?.(resource.identity, resource.properties) ?? []) served.add(name.toLowerCase().replace(/\.$/, ''));
+  }
   traffic.forEach((entry, index) => {
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `no load balancer or Route 53 record in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName or a record name`);
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName or a Route 53 record name`);
     }
   });
+}
+
+/** `At: 10m` (offset from the start) or an ISO time at or after the start. */
+function parseAt(value: unknown, startTime: number): number | undefined {
+  if (typeof value === 'number' || (typeof value === 'string' && parseDuration(value) !== undefined)) return parseDuration(value as string | number);
+  if (typeof value === 'string') {
+    const time = Date.parse(value);
+    if (Number.isFinite(time) && time >= startTime) return (time - startTime) / 1000;
+  }
+  return undefined;
+}
+
+function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: IntrinsicContext, startTime: number, report: Diagnose): (TimedFault | TimedAction)[] {
+  if (section === undefined) return [];
+  if (!Array.isArray(section)) {
+    report('error', [name], `${name} is a list of entries like "- At: 10m" / "Type: …"`);
+    return [];
+  }
+  const kinds: Record<string, z.ZodType> = name === 'Faults' ? FAULT_PARAMETERS : ACTION_PARAMETERS;
+  const out: (TimedFault | TimedAction)[] = [];
+  section.forEach((raw, index) => {
+    const path: PathSegment[] = [name, index];
+    const entry = evaluate(raw, path, context);
+    if (!isRecord(entry)) return report('error', path, 'each entry is a mapping with At and Type');
+    const { At, Type, Duration, ...parameters } = entry;
+    const atSeconds = parseAt(At, startTime);
+    if (atSeconds === undefined) return report('error', [...path, 'At'], `At must be an offset such as 10m or an ISO time not before the start (got ${JSON.stringify(At)})`);
+    if (typeof Type !== 'string' || !Object.hasOwn(kinds, Type)) {
+      return report('error', [...path, 'Type'], `unknown ${name === 'Faults' ? 'fault' : 'action'} type ${JSON.stringify(Type)} (known: ${Object.keys(kinds).join(', ')})`);
+    }
+    if (name === 'Actions' && Duration !== undefined) report('warning', [...path, 'Duration'], 'actions have no Duration; ignored');
+    let durationSeconds: number | undefined;
+    if (name === 'Faults' && Duration !== undefined) {
+      durationSeconds = parseDuration(Duration as string | number);
+      if (durationSeconds === undefined || durationSeconds <= 0) return report('error', [...path, 'Duration'], `Duration must be a duration such as 5m (got ${JSON.stringify(Duration)})`);
+    }
+    const parsed = parseSection(kinds[Type]!, parameters, path, report);
+    if (!parsed) return;
+    const common = { atSeconds, parameters: parsed as Record<string, unknown>, path: formatPath(path) };
+    out.push(name === 'Faults' ? { kind: 'fault', type: Type as FaultType, durationSeconds, ...common } : { kind: 'action', type: Type as ActionType, ...common });
+  });
+  return out;
 }
 
 /** Validates one section with zod and reports each issue at its own path. */
@@ -232,10 +308,10 @@ class ResourceResolver {
     return spec ? spec.ref(identity) : genericRef(String(resource.Type), identity);
   }
 
-  private getAtt(logicalId: string, attribute: string, path: readonly PathSegment[]): unknown {
+  getAtt(logicalId: string, attribute: string, path: readonly PathSegment[], report: Diagnose = this.report): unknown {
     const resource = this.raw[logicalId];
     if (!isRecord(resource)) {
-      this.report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
+      report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
       return undefined;
     }
     const type = String(resource.Type);
@@ -245,24 +321,39 @@ class ResourceResolver {
     const attr = spec.attributes[attribute];
     if (!attr) {
       const known = Object.keys(spec.attributes);
-      this.report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+      report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
       return undefined;
     }
     return attr(identity);
+  }
+
+  /**
+   * A stack lives in one region; a scenario may place a resource elsewhere with CloudFormation's
+   * Metadata attribute — `Metadata: { Region: eu-west-1 }` — to model multi-region setups.
+   */
+  private regionOf(logicalId: string): string {
+    const resource = this.raw[logicalId];
+    const metadata = isRecord(resource) && isRecord(resource.Metadata) ? resource.Metadata : undefined;
+    const region = metadata?.Region;
+    if (region === undefined) return this.settings.region;
+    if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+      this.report('error', ['Resources', logicalId, 'Metadata', 'Region'], `Metadata.Region must be an AWS region such as eu-west-1 (got ${JSON.stringify(region)})`);
+      return this.settings.region;
+    }
+    return region;
   }
 
   private identity(logicalId: string, path: readonly PathSegment[]): ResourceIdentity {
     const known = this.identities.get(logicalId);
     if (known) return known;
     const hex = createRandom(0, `${this.stackName}/${logicalId}`).hex(32);
-    const fallback: ResourceIdentity = { logicalId, name: logicalId, hex, region: this.settings.region, accountId: ACCOUNT_ID };
+    const fallback: ResourceIdentity = { logicalId, name: logicalId, hex, region: this.regionOf(logicalId), accountId: ACCOUNT_ID };
     if (this.resolving.has(logicalId)) {
       this.report('error', path, `circular reference through "${logicalId}"`);
       return fallback;
     }
     this.resolving.add(logicalId);
     const resource = this.raw[logicalId] as Record<string, unknown>;
-    fallback.region = this.regionOf(logicalId, resource);
     const spec = RESOURCE_TYPES[String(resource.Type)];
     const properties = isRecord(resource.Properties) ? resource.Properties : {};
     let name: string | undefined;
@@ -279,22 +370,6 @@ class ResourceResolver {
     this.identities.set(logicalId, identity);
     this.resolving.delete(logicalId);
     return identity;
-  }
-
-  /**
-   * A resource lives in the scenario's region unless its CloudFormation `Metadata` says
-   * `Region: eu-west-1` — how one scenario spans regions (a real stack is regional; a multi-region
-   * setup is several stacks, which a scenario folds into one file).
-   */
-  private regionOf(logicalId: string, resource: Record<string, unknown>): string {
-    if (!isRecord(resource.Metadata) || resource.Metadata.Region === undefined) return this.settings.region;
-    const path = ['Resources', logicalId, 'Metadata', 'Region'];
-    const region = evaluate(resource.Metadata.Region, path, this.context);
-    if (typeof region !== 'string' || !REGION_NAME.test(region)) {
-      this.report('error', path, `Metadata.Region must be an AWS region such as eu-west-1, got ${JSON.stringify(region)}`);
-      return this.settings.region;
-    }
-    return region;
   }
 
   loadAll(): LoadedResource[] {
@@ -331,7 +406,8 @@ class ResourceResolver {
       if (!properties) continue;
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
       const identity = this.identity(logicalId, path);
-      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown> });
+      const metadata = isRecord(resource.Metadata) ? evaluate(resource.Metadata, [...path, 'Metadata'], this.context) : {};
+      loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown>, metadata: isRecord(metadata) ? metadata : {} });
     }
     return loaded;
   }

@@ -8,7 +8,7 @@
  * not in the schema is reported as a warning that names it.
  */
 import { z } from 'zod';
-import { ROUTE53_RESOURCE_TYPES } from '../route53/resource-types';
+import { isValidTimeZone, parseCron } from '../asg/cron';
 import { cfnBoolean, cfnInteger, cfnNumber, cfnString, cfnTags } from './cfn-values';
 
 /** Identity of a resource once its name is known; every ARN and id derives from it. */
@@ -30,6 +30,8 @@ export interface ResourceTypeSpec {
   /** CloudFormation's generated names are limited for some types (ALB names: 32 characters). */
   maxNameLength?: number;
   ref(id: ResourceIdentity): string;
+  /** DNS names this resource answers to, so Traffic may call them (an ALB's DNSName, a record's Name). */
+  servedNames?(id: ResourceIdentity, properties: Record<string, unknown>): string[];
   /** Checks across properties (MinSize <= MaxSize …); `report` takes a property name. */
   check?(properties: Record<string, unknown>, report: (property: string, message: string) => void): void;
   attributes: Record<string, (id: ResourceIdentity) => unknown>;
@@ -56,20 +58,51 @@ export const ALB_HOSTED_ZONE_IDS: Record<string, string> = {
   'sa-east-1': 'Z2P70J7HTTTPLU',
 };
 
-const forwardAction = z.object({
+export const ListenerActionSchema = z.object({
   Type: z.enum(['forward', 'redirect', 'fixed-response', 'authenticate-oidc', 'authenticate-cognito']),
   TargetGroupArn: z.string().optional(),
   Order: cfnInteger.optional(),
   ForwardConfig: z
     .object({
-      TargetGroups: z.array(z.object({ TargetGroupArn: z.string(), Weight: cfnInteger.optional() })),
+      TargetGroups: z.array(z.object({ TargetGroupArn: z.string(), Weight: cfnInteger.optional() })).min(1),
+      TargetGroupStickinessConfig: z.unknown().optional(),
     })
     .optional(),
   FixedResponseConfig: z
     .object({ StatusCode: cfnString, ContentType: z.string().optional(), MessageBody: z.string().optional() })
     .optional(),
-  RedirectConfig: z.record(z.string(), z.unknown()).optional(),
+  RedirectConfig: z
+    .object({ StatusCode: z.enum(['HTTP_301', 'HTTP_302']), Protocol: z.string().optional(), Host: z.string().optional(), Port: cfnString.optional(), Path: z.string().optional(), Query: z.string().optional() })
+    .optional(),
 });
+export type ListenerActionInput = z.output<typeof ListenerActionSchema>;
+
+const valuesConfig = z.object({ Values: z.array(z.string()).min(1) });
+/** Both forms CloudFormation accepts: `Field` + `Values`, or the typed `…Config` blocks. */
+export const RuleConditionSchema = z.object({
+  Field: z.enum(['path-pattern', 'host-header', 'http-request-method', 'http-header', 'query-string', 'source-ip']).optional(),
+  Values: z.array(z.string()).optional(),
+  PathPatternConfig: valuesConfig.optional(),
+  HostHeaderConfig: valuesConfig.optional(),
+  HttpRequestMethodConfig: valuesConfig.optional(),
+  HttpHeaderConfig: z.unknown().optional(),
+  QueryStringConfig: z.unknown().optional(),
+  SourceIpConfig: z.unknown().optional(),
+});
+export type RuleConditionInput = z.output<typeof RuleConditionSchema>;
+
+function checkActions(actions: ListenerActionInput[], property: string, report: (property: string, message: string) => void): void {
+  actions.forEach((action, index) => {
+    if (action.Type === 'forward' && !action.TargetGroupArn && !action.ForwardConfig) report(`${property}.${index}`, 'a forward action needs TargetGroupArn or ForwardConfig');
+    if (action.Type === 'fixed-response' && !action.FixedResponseConfig) report(`${property}.${index}`, 'a fixed-response action needs FixedResponseConfig');
+    if (action.Type === 'redirect' && !action.RedirectConfig) report(`${property}.${index}`, 'a redirect action needs RedirectConfig');
+  });
+}
+
+function scalingPolicyArn(id: ResourceIdentity): string {
+  const uuid = `${id.hex.slice(0, 8)}-${id.hex.slice(8, 12)}-${id.hex.slice(12, 16)}-${id.hex.slice(16, 20)}-${id.hex.slice(20, 32)}`;
+  return `arn:aws:autoscaling:${id.region}:${id.accountId}:scalingPolicy:${uuid}:autoScalingGroupName/*:policyName/${id.name}`;
+}
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   'AWS::ElasticLoadBalancingV2::LoadBalancer': {
@@ -84,6 +117,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     }),
     ignored: ['SecurityGroups', 'SubnetMappings', 'IpAddressType', 'LoadBalancerAttributes'],
     ref: loadBalancerArn,
+    servedNames: (id) => [loadBalancerDnsName(id)],
     attributes: {
       DNSName: loadBalancerDnsName,
       LoadBalancerName: (id) => id.name,
@@ -124,12 +158,42 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       LoadBalancerArn: z.string(),
       Port: cfnInteger.optional(),
       Protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE']).optional(),
-      DefaultActions: z.array(forwardAction).min(1),
+      DefaultActions: z.array(ListenerActionSchema).min(1),
     }),
     ignored: ['Certificates', 'SslPolicy', 'AlpnPolicy', 'MutualAuthentication'],
+    check: (properties, report) => checkActions(properties.DefaultActions as ListenerActionInput[], 'DefaultActions', report),
     ref: (id) => elbArn(id, `listener/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
     attributes: {
       ListenerArn: (id) => elbArn(id, `listener/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
+    },
+  },
+  'AWS::ElasticLoadBalancingV2::ListenerRule': {
+    properties: z.object({
+      ListenerArn: z.string(),
+      Priority: cfnInteger,
+      Conditions: z.array(RuleConditionSchema).min(1),
+      Actions: z.array(ListenerActionSchema).min(1),
+    }),
+    check(properties, report) {
+      const priority = properties.Priority as number;
+      if (priority < 1 || priority > 50_000) report('Priority', `Priority ${priority} must be between 1 and 50000`);
+      (properties.Conditions as RuleConditionInput[]).forEach((condition, index) => {
+        const field = condition.Field;
+        const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig;
+        if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig) {
+          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig block');
+        } else if (field && !['path-pattern', 'host-header', 'http-request-method'].includes(field)) {
+          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header and http-request-method are`);
+        } else if (!hasValues) {
+          report(`Conditions.${index}`, 'a condition needs at least one value');
+        }
+      });
+      checkActions(properties.Actions as ListenerActionInput[], 'Actions', report);
+    },
+    ref: (id) => elbArn(id, `listener-rule/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
+    attributes: {
+      RuleArn: (id) => elbArn(id, `listener-rule/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
+      IsDefault: () => 'false',
     },
   },
   'AWS::EC2::LaunchTemplate': {
@@ -187,7 +251,15 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       AutoScalingGroupName: z.string(),
       PolicyName: z.string().optional(),
       PolicyType: z.enum(['SimpleScaling', 'StepScaling', 'TargetTrackingScaling', 'PredictiveScaling']).optional(),
+      AdjustmentType: z.enum(['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity']).optional(),
+      ScalingAdjustment: cfnInteger.optional(),
+      MinAdjustmentMagnitude: cfnInteger.optional(),
+      Cooldown: cfnInteger.optional(),
       EstimatedInstanceWarmup: cfnInteger.optional(),
+      MetricAggregationType: z.enum(['Minimum', 'Maximum', 'Average']).optional(),
+      StepAdjustments: z
+        .array(z.object({ MetricIntervalLowerBound: cfnNumber.optional(), MetricIntervalUpperBound: cfnNumber.optional(), ScalingAdjustment: cfnInteger }))
+        .optional(),
       TargetTrackingConfiguration: z
         .object({
           TargetValue: cfnNumber,
@@ -198,16 +270,106 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
               ResourceLabel: z.string().optional(),
             })
             .optional(),
+          CustomizedMetricSpecification: z.unknown().optional(),
         })
         .optional(),
     }),
-    ref: (id) => `arn:aws:autoscaling:${id.region}:${id.accountId}:scalingPolicy:${id.hex.slice(0, 8)}-${id.hex.slice(8, 12)}-${id.hex.slice(12, 16)}-${id.hex.slice(16, 20)}-${id.hex.slice(20, 32)}:autoScalingGroupName/*:policyName/${id.name}`,
+    ignored: ['PredictiveScalingConfiguration'],
+    check(properties, report) {
+      const type = (properties.PolicyType as string | undefined) ?? 'SimpleScaling';
+      if (type === 'PredictiveScaling') report('PolicyType', 'PredictiveScaling is not simulated');
+      if (type === 'TargetTrackingScaling') {
+        const config = properties.TargetTrackingConfiguration as { PredefinedMetricSpecification?: { PredefinedMetricType: string }; CustomizedMetricSpecification?: unknown } | undefined;
+        if (!config) report('TargetTrackingConfiguration', 'a TargetTrackingScaling policy needs TargetTrackingConfiguration');
+        else if (!config.PredefinedMetricSpecification) report('TargetTrackingConfiguration', 'only PredefinedMetricSpecification is simulated (CustomizedMetricSpecification is not)');
+      }
+      if (type === 'SimpleScaling' && properties.ScalingAdjustment === undefined) report('ScalingAdjustment', 'a SimpleScaling policy needs ScalingAdjustment');
+      if ((type === 'SimpleScaling' || type === 'StepScaling') && !properties.AdjustmentType) report('AdjustmentType', `a ${type} policy needs AdjustmentType`);
+      if (type === 'StepScaling' && !(properties.StepAdjustments as unknown[] | undefined)?.length) report('StepAdjustments', 'a StepScaling policy needs StepAdjustments');
+      if (properties.MinAdjustmentMagnitude !== undefined && properties.AdjustmentType !== 'PercentChangeInCapacity') {
+        report('MinAdjustmentMagnitude', 'MinAdjustmentMagnitude applies only with AdjustmentType PercentChangeInCapacity');
+      }
+    },
+    ref: (id) => scalingPolicyArn(id),
     attributes: {
       PolicyName: (id) => id.name,
-      Arn: (id) => RESOURCE_TYPES['AWS::AutoScaling::ScalingPolicy']!.ref(id),
+      Arn: (id) => scalingPolicyArn(id),
     },
   },
-  ...ROUTE53_RESOURCE_TYPES,
+  'AWS::AutoScaling::ScheduledAction': {
+    properties: z.object({
+      AutoScalingGroupName: z.string(),
+      DesiredCapacity: cfnInteger.optional(),
+      MinSize: cfnInteger.optional(),
+      MaxSize: cfnInteger.optional(),
+      Recurrence: z.string().optional(),
+      StartTime: z.string().optional(),
+      EndTime: z.string().optional(),
+      TimeZone: z.string().optional(),
+    }),
+    check(properties, report) {
+      if (properties.DesiredCapacity === undefined && properties.MinSize === undefined && properties.MaxSize === undefined) {
+        report('DesiredCapacity', 'a scheduled action sets at least one of DesiredCapacity, MinSize, MaxSize');
+      }
+      if (!properties.Recurrence && !properties.StartTime) report('Recurrence', 'give Recurrence (cron) or StartTime (a one-off run)');
+      if (typeof properties.Recurrence === 'string') {
+        try {
+          parseCron(properties.Recurrence);
+        } catch (error) {
+          report('Recurrence', `Recurrence "${properties.Recurrence}" is not a 5-field cron expression: ${(error as Error).message}`);
+        }
+      }
+      if (typeof properties.TimeZone === 'string' && !isValidTimeZone(properties.TimeZone)) report('TimeZone', `TimeZone "${properties.TimeZone}" is not an IANA time zone such as Europe/Berlin`);
+      for (const key of ['StartTime', 'EndTime'] as const) {
+        if (properties[key] !== undefined && !Number.isFinite(Date.parse(properties[key] as string))) report(key, `${key} must be an ISO date-time such as 2026-11-20T15:00:00Z`);
+      }
+    },
+    ref: (id) => `${id.name}`,
+    attributes: {},
+  },
+  'AWS::AutoScaling::LaunchConfiguration': {
+    nameProperty: 'LaunchConfigurationName',
+    properties: z.object({ LaunchConfigurationName: z.string().optional(), InstanceType: z.string(), ImageId: z.string().optional() }),
+    ignored: ['SecurityGroups', 'KeyName', 'UserData', 'IamInstanceProfile', 'BlockDeviceMappings', 'InstanceMonitoring', 'AssociatePublicIpAddress', 'EbsOptimized', 'MetadataOptions'],
+    ref: (id) => id.name,
+    attributes: {},
+  },
+  'AWS::CloudWatch::Alarm': {
+    nameProperty: 'AlarmName',
+    properties: z.object({
+      AlarmName: z.string().optional(),
+      AlarmDescription: z.string().optional(),
+      Namespace: z.string(),
+      MetricName: z.string(),
+      Dimensions: z.array(z.object({ Name: z.string(), Value: cfnString })).optional(),
+      Statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).optional(),
+      ExtendedStatistic: z.string().optional(),
+      Period: cfnInteger,
+      EvaluationPeriods: cfnInteger,
+      DatapointsToAlarm: cfnInteger.optional(),
+      Threshold: cfnNumber,
+      ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']),
+      TreatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).optional(),
+      AlarmActions: z.array(z.string()).optional(),
+      OKActions: z.array(z.string()).optional(),
+      InsufficientDataActions: z.array(z.string()).optional(),
+      ActionsEnabled: cfnBoolean.optional(),
+      Unit: z.string().optional(),
+    }),
+    ignored: ['Metrics', 'EvaluateLowSampleCountPercentile', 'ThresholdMetricId'],
+    check(properties, report) {
+      const period = properties.Period as number;
+      if (period % 60 !== 0 && ![10, 20, 30].includes(period)) report('Period', `Period ${period} must be 10, 20, 30 or a multiple of 60`);
+      if (period < 60) report('Period', 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60');
+      const evaluation = properties.EvaluationPeriods as number;
+      const datapoints = properties.DatapointsToAlarm as number | undefined;
+      if (evaluation < 1) report('EvaluationPeriods', 'EvaluationPeriods must be at least 1');
+      if (datapoints !== undefined && (datapoints < 1 || datapoints > evaluation)) report('DatapointsToAlarm', `DatapointsToAlarm ${datapoints} must be between 1 and EvaluationPeriods ${evaluation}`);
+      if (!properties.Statistic && !properties.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
+    },
+    ref: (id) => id.name,
+    attributes: { Arn: (id) => `arn:aws:cloudwatch:${id.region}:${id.accountId}:alarm:${id.name}` },
+  },
 };
 
 /** Types a template may contain that have no effect on simulation; loading skips them quietly. */

@@ -56,17 +56,35 @@ export const LocationSchema = z
   })
   .strict();
 
+const share = z.number().min(0).max(1);
+
+/** One kind of request in a population's mix: path (and host) decide the listener rule (ALB-1…3). */
+export const RequestClassSchema = z
+  .object({
+    Path: z.string().startsWith('/', 'a path starts with /'),
+    Host: z.string().optional(),
+    Share: z.number().positive(),
+    CpuPerRequest: duration.optional(),
+  })
+  .strict();
+
 export const TrafficSchema = z
   .object({
     Name: z.string().min(1),
-    /** The DNS name the clients call (an ALB's DNSName, or later a Route 53 record). */
+    /** The DNS name the clients call: an ALB's DNSName or a Route 53 record name. */
     Target: z.string().min(1),
     Location: LocationSchema.optional(),
     Rate: RateSchema,
     /** Relative standard deviation of per-tick noise on the rate (0.05 = ±5 %). */
     Noise: z.number().min(0).max(1).optional(),
-    /** CPU time one request costs on a target instance. */
+    /** CPU time one request costs on a target instance (default for every class in Requests). */
     CpuPerRequest: duration.optional(),
+    /** The mix of paths and host headers; shares are relative. Default: everything to `/`. */
+    Requests: z.array(RequestClassSchema).min(1).optional(),
+    /** Share of served requests that read / write the database; reads spread over the primary's replicas. */
+    Database: z.object({ DBInstanceIdentifier: z.string().min(1), ReadShare: share.optional(), WriteShare: share.optional() }).strict().optional(),
+    /** Share of served requests that call a Lambda function synchronously. */
+    Lambda: z.object({ FunctionName: z.string().min(1), Share: share }).strict().optional(),
   })
   .strict();
 export type TrafficInput = z.output<typeof TrafficSchema>;

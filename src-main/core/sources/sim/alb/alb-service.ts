@@ -1,0 +1,370 @@
+/**
+ * Application Load Balancers and their target groups as one simulated service: listener rules,
+ * spreading requests over targets (with slow start), health checks, CloudWatch metrics in
+ * AWS/ApplicationELB and sampled access-log entries.
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+ */
+import type { AccessLogEntry, Inventory } from '../../../contract/model';
+import type { SimContext } from '../sim-context';
+import type { FaultEffect, SimService } from '../service-module';
+import type { FaultParameters } from '../scenario/timed-entries';
+import type { SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from '../world';
+import { matchRule, type RequestShape } from './listener-rules';
+import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome } from './target-group';
+import { exportLoadBalancers, exportTargetGroups } from './export-alb';
+
+/**
+ * A target queues what its CPUs cannot process this tick; beyond this much waiting work (seconds)
+ * it rejects requests (503 from the target). Our choice: clients and the ALB rarely wait longer.
+ */
+export const MAX_QUEUE_SECONDS = 10;
+/** Time a request spends outside the CPU (network, I/O) on an idle target (our choice). */
+export const BASE_LATENCY_SECONDS = 0.01;
+/** Access-log sampling: at most this many entries kept (a ring), one per target group per minute. */
+export const ACCESS_LOG_CAPACITY = 1000;
+
+/** Requests of one kind arriving at one load balancer in one tick. */
+export interface AlbRequests extends RequestShape {
+  count: number;
+  cpuSecondsPerRequest: number;
+  clientLocation?: string;
+  /** Called with how many of them the targets served, to spread their database / Lambda work. */
+  onServed?: (served: number, latencySeconds: number) => { failed: number; extraLatencySeconds: number };
+}
+
+interface TargetGroupLoad {
+  requests: number;
+  cpuWeighted: number;
+  classes: AlbRequests[];
+}
+
+interface Latency {
+  count: number;
+  sum: number;
+  /** Per-target mean response time and request count, for percentiles (exponential mixture). */
+  components: [meanSeconds: number, weight: number][];
+}
+
+export class AlbService implements SimService {
+  readonly id = 'elbv2';
+  readonly accessLog: AccessLogEntry[] = [];
+  private accessLogCursor = 0;
+  private roundRobin = 0;
+
+  constructor(private readonly ctx: SimContext) {}
+
+  private get world() {
+    return this.ctx.world;
+  }
+
+  /** The listener clients reach for a scheme (HTTPS → 443 when present), else the first. */
+  private listenerFor(lb: SimLoadBalancer): SimListener | undefined {
+    return lb.listeners.find((l) => l.protocol === 'HTTPS') ?? lb.listeners.find((l) => l.protocol === 'HTTP') ?? lb.listeners[0];
+  }
+
+  /** Serves one tick's requests at `lb`. `tickStart` is the metric timestamp (ms). */
+  serve(lb: SimLoadBalancer, batch: AlbRequests[], tickStart: number, tickSeconds: number): void {
+    const epochSeconds = tickStart / 1000;
+    const lbDims = { LoadBalancer: lb.fullName };
+    const metrics = this.ctx.metrics;
+    const total = batch.reduce((sum, r) => sum + r.count, 0);
+    if (total === 0) return;
+    metrics.putFor(lb, 'AWS/ApplicationELB', 'RequestCount', lbDims, epochSeconds, total);
+
+    const listener = this.listenerFor(lb);
+    const loads = new Map<SimTargetGroup, TargetGroupLoad>();
+    let elb5xx = 0;
+    let elb4xx = 0;
+    let elb3xx = 0;
+    for (const requests of batch) {
+      if (requests.count === 0) continue;
+      const rule = listener ? matchRule(listener.rules, requests) : undefined;
+      const action = rule?.action;
+      if (!action) {
+        // No listener or no rule: the ALB itself answers 503 (or 404 for an unmatched fixed setup).
+        elb5xx += requests.count;
+        continue;
+      }
+      if (action.type === 'fixed-response') {
+        if (action.statusCode >= 500) elb5xx += requests.count;
+        else if (action.statusCode >= 400) elb4xx += requests.count;
+        continue;
+      }
+      if (action.type === 'redirect') {
+        elb3xx += requests.count;
+        continue;
+      }
+      this.splitForward(action.targetGroups, requests, loads);
+    }
+
+    const latency: Latency = { count: 0, sum: 0, components: [] };
+    let target5xx = 0;
+    for (const [group, load] of loads) {
+      const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
+      metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCount', tgDims, epochSeconds, load.requests);
+      const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
+      elb5xx += result.elbErrors;
+      target5xx += result.targetErrors;
+      if (result.latency.count > 0) {
+        metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, statisticSet(result.latency));
+        metrics.putDistributionFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, result.latency.components);
+        latency.count += result.latency.count;
+        latency.sum += result.latency.sum;
+        latency.components.push(...result.latency.components);
+      }
+      if (result.targetErrors > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims, epochSeconds, result.targetErrors);
+      const counts = countByState(group);
+      metrics.putFor(group, 'AWS/ApplicationELB', 'HealthyHostCount', tgDims, epochSeconds, counts.healthy);
+      metrics.putFor(group, 'AWS/ApplicationELB', 'UnHealthyHostCount', tgDims, epochSeconds, counts.unhealthy);
+      this.sampleAccessLog(lb, group, load, result, tickStart);
+    }
+    if (latency.count > 0) {
+      metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, statisticSet(latency));
+      metrics.putDistributionFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, latency.components);
+    }
+    // ALB-10: the 5XX counts are published only when non-zero.
+    if (target5xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', lbDims, epochSeconds, target5xx);
+    if (elb5xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', lbDims, epochSeconds, elb5xx);
+    if (elb4xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_4XX_Count', lbDims, epochSeconds, elb4xx);
+    if (elb3xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_3XX_Count', lbDims, epochSeconds, elb3xx);
+  }
+
+  /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
+  private splitForward(targets: { targetGroupArn: string; weight: number }[], requests: AlbRequests, loads: Map<SimTargetGroup, TargetGroupLoad>): void {
+    const totalWeight = targets.reduce((sum, t) => sum + t.weight, 0);
+    let remaining = requests.count;
+    targets.forEach((target, index) => {
+      const group = this.world.targetGroups.get(target.targetGroupArn);
+      if (!group) return;
+      const count = index === targets.length - 1 ? remaining : totalWeight > 0 ? Math.floor((requests.count * target.weight) / totalWeight) : 0;
+      remaining -= count;
+      if (count === 0) return;
+      const load = loads.get(group) ?? { requests: 0, cpuWeighted: 0, classes: [] };
+      load.requests += count;
+      load.cpuWeighted += count * requests.cpuSecondsPerRequest;
+      load.classes.push({ ...requests, count });
+      loads.set(group, load);
+    });
+  }
+
+  /** Slow start (ALB-8): a new target's share ramps linearly from 0 to 1 over the slow-start period. */
+  private shareWeight(group: SimTargetGroup, target: SimTarget): number {
+    if (group.slowStartSeconds <= 0 || target.healthySince === undefined) return 1;
+    const elapsed = (this.ctx.now - target.healthySince) / 1000;
+    return Math.min(1, Math.max(0.01, elapsed / group.slowStartSeconds));
+  }
+
+  private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number) {
+    const latency: Latency = { count: 0, sum: 0, components: [] };
+    const targets = routableTargets(group);
+    if (targets.length === 0) return { served: 0, targetErrors: 0, elbErrors: load.requests, latency };
+    const cpuPerRequest = load.cpuWeighted / load.requests;
+    // Split by slow-start weights, integer counts with the remainder rotated over targets.
+    const weights = targets.map((t) => this.shareWeight(group, t));
+    const weightSum = weights.reduce((a, b) => a + b, 0);
+    const assigned = weights.map((w) => Math.floor((load.requests * w) / weightSum));
+    let leftover = load.requests - assigned.reduce((a, b) => a + b, 0);
+    const offset = this.roundRobin++ % targets.length;
+    for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % targets.length]!++;
+
+    let served = 0;
+    let targetErrors = 0;
+    targets.forEach((target, index) => {
+      const count = assigned[index]!;
+      if (count === 0) return;
+      const instance = this.world.instances.get(target.id);
+      if (!instance || instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) {
+        // The connection fails: the ALB answers 502 for it, counted with target errors here (ALB-11).
+        targetErrors += count;
+        return;
+      }
+      // Queueing (ALB-11): work beyond what the vCPUs process this tick waits in a backlog; past
+      // MAX_QUEUE_SECONDS of waiting work, the target rejects requests.
+      const capacity = instance.vcpus * tickSeconds;
+      const queued = instance.backlog + count * cpuPerRequest;
+      const processed = Math.min(queued, capacity);
+      let backlog = queued - processed;
+      let rejected = 0;
+      const maxBacklog = MAX_QUEUE_SECONDS * instance.vcpus;
+      if (backlog > maxBacklog) {
+        rejected = Math.min(count, Math.ceil((backlog - maxBacklog) / cpuPerRequest));
+        backlog = Math.max(0, backlog - rejected * cpuPerRequest);
+      }
+      instance.backlog = backlog;
+      instance.busyThisTick = true;
+      instance.utilisation = Math.max(instance.utilisation, queued / capacity);
+      const ok = count - rejected;
+      served += ok;
+      targetErrors += rejected;
+      if (ok > 0) {
+        // Mean response time: M/M/1-style service time growth, plus the wait for the queued work ahead.
+        const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation)) + backlog / instance.vcpus;
+        latency.count += ok;
+        latency.sum += seconds * ok;
+        latency.components.push([seconds, ok]);
+      }
+    });
+    // Downstream work (database, Lambda) for what the targets served, class by class.
+    if (served > 0) {
+      const fraction = served / load.requests;
+      const meanLatency = latency.sum / latency.count;
+      let downstreamFailed = 0;
+      let extraLatency = 0;
+      for (const requests of load.classes) {
+        if (!requests.onServed) continue;
+        const share = Math.round(requests.count * fraction);
+        const outcome = requests.onServed(share, meanLatency);
+        downstreamFailed += outcome.failed;
+        extraLatency += outcome.extraLatencySeconds * share;
+      }
+      if (downstreamFailed > 0) {
+        // Requests whose database or Lambda call failed end as target 5xx, not as served responses.
+        const failed = Math.min(downstreamFailed, served);
+        const keep = (served - failed) / served;
+        served -= failed;
+        targetErrors += failed;
+        latency.components = latency.components.map(([mean, weight]) => [mean, weight * keep]);
+        latency.count = served;
+        latency.sum *= keep;
+      }
+      if (extraLatency > 0) {
+        latency.sum += extraLatency;
+        const added = extraLatency / latency.count;
+        latency.components = latency.components.map(([mean, weight]) => [mean + added, weight]);
+      }
+    }
+    return { served, targetErrors, elbErrors: 0, latency };
+  }
+
+  /** A lambda target group: the ALB invokes the function synchronously, one invocation per request. */
+  private serveLambdaGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number) {
+    const latency: Latency = { count: 0, sum: 0, components: [] };
+    const functions = this.ctx.services.functions;
+    const target = [...group.targets.values()][0];
+    if (!functions || !target) return { served: 0, targetErrors: 0, elbErrors: load.requests, latency };
+    const outcome = functions.invoke(target.id, load.requests, tickSeconds, 'sync');
+    const seconds = outcome.averageDurationMs / 1000 + BASE_LATENCY_SECONDS;
+    if (outcome.succeeded > 0) {
+      latency.count = outcome.succeeded;
+      latency.sum = seconds * outcome.succeeded;
+      latency.components.push([seconds, outcome.succeeded]);
+    }
+    // Function errors come back as target 502s; throttles as ELB 5xx (the ALB gets a 429 it cannot pass on).
+    return { served: outcome.succeeded, targetErrors: outcome.errors, elbErrors: outcome.throttled, latency };
+  }
+
+  /** ALB-9: one sampled request per target group per minute, with an X-Amzn-Trace-Id. */
+  private sampleAccessLog(lb: SimLoadBalancer, group: SimTargetGroup, load: TargetGroupLoad, result: { served: number; targetErrors: number; elbErrors: number; latency: Latency }, tickStart: number): void {
+    if (tickStart % 60_000 !== 0) return;
+    const random = this.ctx.random('access-log');
+    const requests = load.classes[random.int(load.classes.length)];
+    if (!requests) return;
+    const failed = random.next() * load.requests < result.targetErrors + result.elbErrors;
+    let target: string | undefined;
+    let skip = random.int(Math.max(1, group.targets.size));
+    for (const id of group.targets.keys()) if (skip-- === 0) target = id;
+    const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
+    const seconds = result.latency.count > 0 ? result.latency.sum / result.latency.count : 0;
+    const entry: AccessLogEntry = {
+      time: new Date(at).toISOString(),
+      loadBalancerName: lb.name,
+      clientLocation: requests.clientLocation,
+      request: `${requests.method ?? 'GET'} ${this.listenerFor(lb)?.protocol === 'HTTPS' ? 'https' : 'http'}://${requests.host ?? lb.dnsName}:${this.listenerFor(lb)?.port ?? 80}${requests.path} HTTP/1.1`,
+      host: requests.host,
+      targetGroupName: group.name,
+      target,
+      elbStatusCode: failed ? (result.elbErrors > 0 ? 503 : 502) : 200,
+      ...(failed && result.elbErrors > 0 ? {} : { targetStatusCode: failed ? 500 : 200 }),
+      targetProcessingTimeSeconds: Math.round(seconds * 1e6) / 1e6,
+      traceId: traceId(at, random.hex(24)),
+    };
+    if (this.accessLog.length < ACCESS_LOG_CAPACITY) this.accessLog.push(entry);
+    else this.accessLog[this.accessLogCursor % ACCESS_LOG_CAPACITY] = entry;
+    this.accessLogCursor++;
+    this.newAccessLog.push(entry);
+  }
+
+  /** Entries sampled since the last drain (for pushed updates). */
+  newAccessLog: AccessLogEntry[] = [];
+
+  /** The access log, oldest first. */
+  accessLogInOrder(): AccessLogEntry[] {
+    if (this.accessLog.length < ACCESS_LOG_CAPACITY) return [...this.accessLog];
+    const cut = this.accessLogCursor % ACCESS_LOG_CAPACITY;
+    return [...this.accessLog.slice(cut), ...this.accessLog.slice(0, cut)];
+  }
+
+  tick(): void {
+    const probe = (target: SimTarget, group: SimTargetGroup): HealthCheckOutcome => {
+      if (target.forcedUnhealthyUntil !== undefined && this.ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
+      const instance = this.world.instances.get(target.id);
+      if (!instance) return { passed: true }; // ip / lambda targets: healthy unless a fault says otherwise
+      if (instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) return { passed: false, reason: 'Target.Timeout' };
+      // A health check waits behind the queued work like any request: it times out past the timeout.
+      if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return { passed: false, reason: 'Target.Timeout' };
+      return { passed: true };
+    };
+    // Idle instances (no traffic this tick) work off their backlog.
+    const tickSeconds = this.ctx.settings.tickSeconds;
+    for (const instance of this.world.instances.values()) {
+      if (instance.busyThisTick || instance.backlog <= 0) continue;
+      // Working off queued requests keeps the CPU busy even when the ALB sends nothing new.
+      const drained = Math.min(instance.backlog, instance.vcpus * tickSeconds);
+      instance.backlog -= drained;
+      instance.utilisation = drained / (instance.vcpus * tickSeconds);
+    }
+    for (const group of this.world.targetGroups.values()) {
+      for (const changed of runHealthChecks(this.ctx, group, (target) => probe(target, group))) {
+        if (changed.state === 'healthy') {
+          const live = group.targets.get(changed.id);
+          if (live) live.healthySince = this.ctx.now;
+        }
+        this.ctx.recordTimeline({
+          service: 'elbv2',
+          kind: 'TargetHealth',
+          resource: `${group.name}/${changed.id}`,
+          message: `Target ${changed.id} in ${group.name} is now ${changed.state}${changed.reason ? ` (${changed.reason})` : ''}`,
+          severity: changed.state === 'unhealthy' ? 'warning' : 'info',
+        });
+      }
+    }
+  }
+
+  inventory(): Partial<Inventory> {
+    return { loadBalancers: exportLoadBalancers(this.world), targetGroups: exportTargetGroups(this.world) };
+  }
+
+  /** FailTargets: targets of a group start failing their health checks (e.g. a bad deploy) until reverted. */
+  applyFault(type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
+    if (type !== 'FailTargets') return undefined;
+    const p = parameters as FaultParameters<'FailTargets'>;
+    const group = [...this.world.targetGroups.values()].find((g) => g.name === p.TargetGroupName);
+    if (!group) throw new Error(`One or more target groups not found: ${p.TargetGroupName}`);
+    const targets = [...group.targets.values()].filter((t) => t.state !== 'draining');
+    const count = p.Count ?? (p.Percent !== undefined ? Math.max(1, Math.round((targets.length * p.Percent) / 100)) : targets.length);
+    const victims = targets.slice(0, count);
+    for (const target of victims) target.forcedUnhealthyUntil = Infinity;
+    return {
+      message: `${victims.length} target(s) of ${group.name} fail their health checks: ${victims.map((t) => t.id).join(', ') || 'none registered'}`,
+      revert: () => {
+        for (const target of victims) target.forcedUnhealthyUntil = undefined;
+        return `Targets of ${group.name} answer their health checks again`;
+      },
+    };
+  }
+}
+
+/** `Root=1-{8 hex digits of epoch seconds}-{24 hex}` (ALB-9; load-balancer-request-tracing.html). */
+export function traceId(epochMs: number, random24Hex: string): string {
+  return `Root=1-${Math.floor(epochMs / 1000).toString(16).padStart(8, '0')}-${random24Hex}`;
+}
+
+function statisticSet(latency: Latency) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const [mean] of latency.components) {
+    min = Math.min(min, mean);
+    max = Math.max(max, mean);
+  }
+  return { count: latency.count, sum: latency.sum, min, max };
+}

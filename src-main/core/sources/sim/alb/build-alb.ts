@@ -1,0 +1,140 @@
+/**
+ * CloudFormation → simulated load balancers, target groups, listeners and rules. Defaults are the
+ * AWS API defaults (ALB-4): a property the template leaves out behaves as on AWS.
+ */
+import { availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
+import { loadBalancerDnsName, type ListenerActionInput, type RuleConditionInput } from '../scenario/resource-types';
+import type { SimListener, SimLoadBalancer, SimTargetGroup, World } from '../world';
+import { HEALTH_CHECK_DEFAULTS } from './target-group';
+import { sortRules, type SimRuleAction, type SimRuleCondition } from './listener-rules';
+
+type Props = Record<string, unknown>;
+const ofType = (scenario: ScenarioModel, type: string): LoadedResource[] => scenario.resources.filter((r) => r.type === type);
+
+/** Lambda targets: interval 35 s, timeout 30 s; health checks are off unless enabled (ALB-4). */
+const LAMBDA_HEALTH_CHECK = { intervalSeconds: 35, timeoutSeconds: 30 };
+
+export function buildAlb(scenario: ScenarioModel, world: World): void {
+  for (const resource of ofType(scenario, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+    const p = resource.properties as Props;
+    const lb: SimLoadBalancer = {
+      arn: resource.ref,
+      name: resource.identity.name,
+      fullName: `app/${resource.identity.name}/${resource.identity.hex.slice(0, 16)}`,
+      dnsName: loadBalancerDnsName(resource.identity),
+      scheme: (p.Scheme as SimLoadBalancer['scheme']) ?? 'internet-facing',
+      availabilityZones: availabilityZonesOf(resource.identity.region),
+      listeners: [],
+    };
+    world.loadBalancers.set(lb.arn, lb);
+    world.loadBalancersByDns.set(lb.dnsName, lb);
+  }
+
+  for (const resource of ofType(scenario, 'AWS::ElasticLoadBalancingV2::TargetGroup')) {
+    const p = resource.properties as Props;
+    const attributes = new Map(((p.TargetGroupAttributes as { Key: string; Value: string }[]) ?? []).map((a) => [a.Key, a.Value]));
+    const targetType = (p.TargetType as SimTargetGroup['targetType']) ?? 'instance';
+    const lambda = targetType === 'lambda';
+    const group: SimTargetGroup = {
+      arn: resource.ref,
+      name: resource.identity.name,
+      fullName: `targetgroup/${resource.identity.name}/${resource.identity.hex.slice(0, 16)}`,
+      port: (p.Port as number) ?? 80,
+      protocol: (p.Protocol as string) ?? 'HTTP',
+      targetType,
+      healthCheckPath: (p.HealthCheckPath as string) ?? HEALTH_CHECK_DEFAULTS.path,
+      healthCheckIntervalSeconds: (p.HealthCheckIntervalSeconds as number) ?? (lambda ? LAMBDA_HEALTH_CHECK.intervalSeconds : HEALTH_CHECK_DEFAULTS.intervalSeconds),
+      healthCheckTimeoutSeconds: (p.HealthCheckTimeoutSeconds as number) ?? (lambda ? LAMBDA_HEALTH_CHECK.timeoutSeconds : HEALTH_CHECK_DEFAULTS.timeoutSeconds),
+      healthyThresholdCount: (p.HealthyThresholdCount as number) ?? HEALTH_CHECK_DEFAULTS.healthyThresholdCount,
+      unhealthyThresholdCount: (p.UnhealthyThresholdCount as number) ?? HEALTH_CHECK_DEFAULTS.unhealthyThresholdCount,
+      deregistrationDelaySeconds: Number(attributes.get('deregistration_delay.timeout_seconds') ?? HEALTH_CHECK_DEFAULTS.deregistrationDelaySeconds),
+      slowStartSeconds: Number(attributes.get('slow_start.duration_seconds') ?? 0),
+      targets: new Map(),
+      loadBalancerArns: [],
+    };
+    // Static targets (ip or lambda) are registered at creation; instance targets come from Auto Scaling.
+    for (const target of (p.Targets as { Id: string; Port?: number; AvailabilityZone?: string }[]) ?? []) {
+      group.targets.set(target.Id, {
+        id: target.Id,
+        port: target.Port ?? group.port,
+        availabilityZone: target.AvailabilityZone ?? 'all',
+        // Lambda targets without health checks enabled are `unavailable` on AWS but receive traffic; we show them healthy.
+        state: 'healthy',
+        consecutivePasses: 0,
+        consecutiveFailures: 0,
+        nextCheckAt: scenario.simulation.startTime + group.healthCheckIntervalSeconds * 1000,
+        healthySince: scenario.simulation.startTime,
+      });
+    }
+    world.targetGroups.set(group.arn, group);
+  }
+
+  const listenersByArn = new Map<string, SimListener>();
+  for (const resource of ofType(scenario, 'AWS::ElasticLoadBalancingV2::Listener')) {
+    const p = resource.properties as { LoadBalancerArn: string; Port?: number; Protocol?: string; DefaultActions: ListenerActionInput[] };
+    const lb = world.loadBalancers.get(p.LoadBalancerArn);
+    if (!lb) continue;
+    const listener: SimListener = {
+      arn: resource.ref,
+      port: p.Port ?? (p.Protocol === 'HTTPS' ? 443 : 80),
+      protocol: p.Protocol ?? 'HTTP',
+      rules: [{ arn: `${resource.ref.replace(':listener/', ':listener-rule/')}/default`, priority: Infinity, conditions: [], action: toAction(p.DefaultActions) }],
+    };
+    lb.listeners.push(listener);
+    listenersByArn.set(listener.arn, listener);
+  }
+
+  for (const resource of ofType(scenario, 'AWS::ElasticLoadBalancingV2::ListenerRule')) {
+    const p = resource.properties as { ListenerArn: string; Priority: number; Conditions: RuleConditionInput[]; Actions: ListenerActionInput[] };
+    const listener = listenersByArn.get(p.ListenerArn);
+    if (!listener) continue;
+    listener.rules.push({ arn: resource.ref, priority: p.Priority, conditions: p.Conditions.flatMap(toCondition), action: toAction(p.Actions) });
+  }
+
+  for (const lb of world.loadBalancers.values()) {
+    for (const listener of lb.listeners) {
+      listener.rules = sortRules(listener.rules);
+      for (const rule of listener.rules) {
+        if (rule.action.type !== 'forward') continue;
+        for (const { targetGroupArn } of rule.action.targetGroups) {
+          const group = world.targetGroups.get(targetGroupArn);
+          if (group && !group.loadBalancerArns.includes(lb.arn)) group.loadBalancerArns.push(lb.arn);
+        }
+      }
+    }
+  }
+}
+
+function toCondition(condition: RuleConditionInput): SimRuleCondition[] {
+  const out: SimRuleCondition[] = [];
+  if (condition.PathPatternConfig) out.push({ field: 'path-pattern', values: condition.PathPatternConfig.Values });
+  if (condition.HostHeaderConfig) out.push({ field: 'host-header', values: condition.HostHeaderConfig.Values });
+  if (condition.HttpRequestMethodConfig) out.push({ field: 'http-request-method', values: condition.HttpRequestMethodConfig.Values });
+  if (condition.Field && condition.Values && ['path-pattern', 'host-header', 'http-request-method'].includes(condition.Field)) {
+    out.push({ field: condition.Field as SimRuleCondition['field'], values: condition.Values });
+  }
+  return out;
+}
+
+/** The action that answers the request: the last in Order (authenticate-* actions come first and pass). */
+function toAction(actions: ListenerActionInput[]): SimRuleAction {
+  const sorted = [...actions].sort((a, b) => (a.Order ?? 0) - (b.Order ?? 0));
+  const final = sorted.filter((a) => !a.Type.startsWith('authenticate'));
+  const action = final[final.length - 1] ?? sorted[sorted.length - 1]!;
+  switch (action.Type) {
+    case 'fixed-response':
+      return { type: 'fixed-response', statusCode: Number(action.FixedResponseConfig?.StatusCode ?? 200) };
+    case 'redirect': {
+      const config = action.RedirectConfig;
+      return { type: 'redirect', statusCode: config?.StatusCode === 'HTTP_302' ? 302 : 301, url: `${config?.Protocol ?? '#{protocol}'}://${config?.Host ?? '#{host}'}${config?.Path ?? '/#{path}'}` };
+    }
+    default: {
+      const targetGroups = action.ForwardConfig
+        ? action.ForwardConfig.TargetGroups.map((t) => ({ targetGroupArn: t.TargetGroupArn, weight: t.Weight ?? 1 }))
+        : action.TargetGroupArn
+          ? [{ targetGroupArn: action.TargetGroupArn, weight: 1 }]
+          : [];
+      return { type: 'forward', targetGroups };
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** Simulated ALB state → the contract's LoadBalancer / TargetGroup (DescribeLoadBalancers, DescribeRules, DescribeTargetHealth shapes). */
+import type { ListenerRule, LoadBalancer, TargetGroup } from '../../../contract/model';
+import type { World } from '../world';
+import type { SimListenerRule } from './listener-rules';
+
+function exportRule(rule: SimListenerRule): ListenerRule {
+  const isDefault = rule.priority === Infinity;
+  const action = rule.action;
+  return {
+    ruleArn: rule.arn,
+    priority: isDefault ? 'default' : String(rule.priority),
+    isDefault,
+    conditions: rule.conditions.map((c) => ({ field: c.field, values: [...c.values] })),
+    actions: [
+      action.type === 'forward'
+        ? { type: 'forward', targetGroups: action.targetGroups.map((t) => ({ ...t })) }
+        : action.type === 'fixed-response'
+          ? { type: 'fixed-response', fixedResponseStatusCode: String(action.statusCode) }
+          : { type: 'redirect', redirectUrl: action.url },
+    ],
+  };
+}
+
+export function exportLoadBalancers(world: World): LoadBalancer[] {
+  return [...world.loadBalancers.values()].map((lb) => ({
+    loadBalancerArn: lb.arn,
+    loadBalancerName: lb.name,
+    dnsName: lb.dnsName,
+    scheme: lb.scheme,
+    state: 'active',
+    availabilityZones: lb.availabilityZones,
+    listeners: lb.listeners.map((listener) => ({
+      listenerArn: listener.arn,
+      port: listener.port,
+      protocol: listener.protocol,
+      rules: listener.rules.map(exportRule),
+    })),
+  }));
+}
+
+export function exportTargetGroups(world: World): TargetGroup[] {
+  return [...world.targetGroups.values()].map((group) => ({
+    targetGroupArn: group.arn,
+    targetGroupName: group.name,
+    protocol: group.protocol,
+    port: group.port,
+    targetType: group.targetType,
+    healthCheckPath: group.healthCheckPath,
+    healthCheck: {
+      protocol: group.protocol,
+      path: group.healthCheckPath,
+      intervalSeconds: group.healthCheckIntervalSeconds,
+      timeoutSeconds: group.healthCheckTimeoutSeconds,
+      healthyThresholdCount: group.healthyThresholdCount,
+      unhealthyThresholdCount: group.unhealthyThresholdCount,
+      matcher: '200',
+    },
+    deregistrationDelaySeconds: group.deregistrationDelaySeconds,
+    slowStartSeconds: group.slowStartSeconds,
+    loadBalancerArns: group.loadBalancerArns,
+    targets: [...group.targets.values()].map((target) => ({
+      targetId: target.id,
+      port: target.port,
+      availabilityZone: target.availabilityZone,
+      state: target.state,
+      ...(target.reason ? { reason: target.reason } : {}),
+      ...(target.description ? { description: target.description } : {}),
+    })),
+  }));
+}

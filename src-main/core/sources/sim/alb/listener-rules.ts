@@ -1,0 +1,90 @@
+/**
+ * Listener rule evaluation (ALB-1, ALB-2, ALB-3).
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/listener-rules.html
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html
+ *
+ * Rules are evaluated in priority order, lowest number first, and the default rule last. Within a rule
+ * every condition must match; within a condition any of its values may match.
+ */
+
+export interface RequestShape {
+  /** Path without the query string, e.g. `/orders/42`. */
+  path: string;
+  host?: string;
+  method?: string;
+}
+
+export interface SimRuleCondition {
+  field: 'path-pattern' | 'host-header' | 'http-request-method';
+  values: string[];
+}
+
+export interface SimForwardTarget {
+  targetGroupArn: string;
+  weight: number;
+}
+
+export type SimRuleAction =
+  | { type: 'forward'; targetGroups: SimForwardTarget[] }
+  | { type: 'fixed-response'; statusCode: number }
+  | { type: 'redirect'; statusCode: number; url: string };
+
+export interface SimListenerRule {
+  arn: string;
+  /** Infinity for the default rule. */
+  priority: number;
+  conditions: SimRuleCondition[];
+  action: SimRuleAction;
+}
+
+/** `*` matches zero or more characters, `?` exactly one; everything else literally. */
+function wildcardToRegExp(pattern: string, caseInsensitive: boolean): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, caseInsensitive ? 'i' : '');
+}
+
+const compiled = new Map<string, RegExp>();
+function matcher(pattern: string, caseInsensitive: boolean): RegExp {
+  const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    regex = wildcardToRegExp(pattern, caseInsensitive);
+    compiled.set(key, regex);
+  }
+  return regex;
+}
+
+/** ALB-2: case-sensitive, against the path only — a query string is not part of it. */
+export function pathMatches(pattern: string, path: string): boolean {
+  const pathOnly = path.split('?')[0]!;
+  return matcher(pattern, false).test(pathOnly);
+}
+
+/** ALB-3: case-insensitive; `*.example.com` matches `a.example.com` but not `example.com`. A port in Host is ignored. */
+export function hostMatches(pattern: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  return matcher(pattern, true).test(host.replace(/:\d+$/, ''));
+}
+
+export function conditionMatches(condition: SimRuleCondition, request: RequestShape): boolean {
+  switch (condition.field) {
+    case 'path-pattern':
+      return condition.values.some((pattern) => pathMatches(pattern, request.path));
+    case 'host-header':
+      return condition.values.some((pattern) => hostMatches(pattern, request.host));
+    case 'http-request-method':
+      return condition.values.includes((request.method ?? 'GET').toUpperCase());
+  }
+}
+
+/** ALB-1: the first rule (by ascending priority, default last) whose conditions all match. */
+export function matchRule(rules: readonly SimListenerRule[], request: RequestShape): SimListenerRule | undefined {
+  for (const rule of rules) {
+    if (rule.conditions.every((condition) => conditionMatches(condition, request))) return rule;
+  }
+  return undefined;
+}
+
+export function sortRules(rules: SimListenerRule[]): SimListenerRule[] {
+  return [...rules].sort((a, b) => a.priority - b.priority);
+}

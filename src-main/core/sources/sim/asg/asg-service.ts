@@ -1,0 +1,330 @@
+/**
+ * EC2 Auto Scaling as a simulated service: the groups' capacity, their instances' CPU and health,
+ * scaling policies invoked by alarms (simple, step, target tracking), scheduled actions, health
+ * replacements and Availability Zone rebalancing.
+ * docs.aws.amazon.com/autoscaling/ec2/userguide/ (as-scale-based-on-demand, as-scaling-simple-step,
+ * as-scaling-target-tracking, ec2-auto-scaling-scheduled-scaling, ec2-auto-scaling-health-checks,
+ * auto-scaling-benefits#AutoScalingBehavior.InstanceUsage)
+ */
+import type { Inventory, ScalingPolicySummary } from '../../../contract/model';
+import type { SimContext } from '../sim-context';
+import type { FaultEffect, SimService } from '../service-module';
+import type { ActionParameters, FaultParameters } from '../scenario/timed-entries';
+import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
+import { awsCauseTime } from '../sim-context';
+import { clampCapacity, countedInstances, launchInstance, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
+import { nextScheduledRun } from './build-asg';
+import { adjustedCapacity, selectStep } from './scaling-adjustment';
+import { targetTrackingCapacity } from './target-tracking';
+
+/**
+ * How often the group looks at its instances' health. AWS says only "periodically"; EC2 status checks
+ * run every minute and ELB checks at their own interval, so 30 s is our choice (ec2-auto-scaling-health-checks.html).
+ */
+export const HEALTH_CHECK_PERIOD_SECONDS = 30;
+
+/** ASG-7: a scheduled action may start up to two minutes late (the delay is drawn per run). */
+export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
+
+export interface AlarmTrigger {
+  alarmName: string;
+  metricValue: number;
+  threshold: number;
+}
+
+export class AsgService implements SimService {
+  readonly id = 'autoscaling';
+
+  constructor(private readonly ctx: SimContext) {}
+
+  private get world() {
+    return this.ctx.world;
+  }
+
+  /** t = 0: each group is created at 0 and raised to its DesiredCapacity (default MinSize), as CloudFormation does. */
+  createGroups(desiredByGroup: Map<string, number>): void {
+    for (const group of this.world.autoScalingGroups.values()) {
+      const desired = desiredByGroup.get(group.name) ?? group.minSize;
+      if (desired > 0) setDesiredCapacity(this.ctx, group, desired, { kind: 'created' });
+      for (const action of group.scheduledActions) this.scheduleNext(group, action);
+    }
+  }
+
+  private scheduleNext(group: SimAutoScalingGroup, action: SimScheduledAction): void {
+    if (action.nextRun === undefined) return;
+    const delay = this.ctx.random('scheduled-actions').int(SCHEDULED_ACTION_MAX_DELAY_SECONDS + 1) * 1000;
+    this.ctx.schedule(action.nextRun + delay, () => {
+      this.runScheduledAction(group, action);
+      action.nextRun = nextScheduledRun(action, action.nextRun!);
+      this.scheduleNext(group, action);
+    });
+  }
+
+  /** ASG-7: set Min/Max/Desired; a desired capacity outside the new bounds is clamped. Ignores cooldowns (ASG-3). */
+  private runScheduledAction(group: SimAutoScalingGroup, action: SimScheduledAction): void {
+    group.minSize = action.minSize ?? group.minSize;
+    group.maxSize = action.maxSize ?? group.maxSize;
+    const desired = clampCapacity(group, action.desiredCapacity ?? group.desiredCapacity);
+    this.ctx.recordTimeline({ service: 'autoscaling', kind: 'ScheduledAction', resource: group.name, message: `Scheduled action ${action.name} ran: min ${group.minSize}, max ${group.maxSize}, desired ${desired}`, severity: 'info' });
+    if (desired !== group.desiredCapacity) {
+      setDesiredCapacity(this.ctx, group, desired, { kind: 'scheduled', actionName: action.name, minSize: group.minSize, maxSize: group.maxSize });
+    } else {
+      this.ctx.inventoryChanged();
+    }
+  }
+
+  tick(tickStart: number): void {
+    const healthCheckDue = this.ctx.now % (HEALTH_CHECK_PERIOD_SECONDS * 1000) === 0;
+    for (const group of this.world.autoScalingGroups.values()) {
+      if (healthCheckDue) this.replaceUnhealthy(group);
+      this.publishMetrics(group, tickStart);
+    }
+  }
+
+  minute(): void {
+    for (const group of this.world.autoScalingGroups.values()) this.rebalance(group);
+  }
+
+  /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
+  private publishMetrics(group: SimAutoScalingGroup, tickStart: number): void {
+    const epochSeconds = tickStart / 1000;
+    const noise = this.ctx.random('cpu');
+    let cpuSum = 0;
+    let counted = 0;
+    let inService = 0;
+    let pending = 0;
+    let terminating = 0;
+    for (const instance of group.instances.values()) {
+      if (instance.lifecycleState === 'Pending') pending++;
+      else if (instance.lifecycleState.startsWith('Terminating')) terminating++;
+      if (instance.lifecycleState !== 'InService') continue;
+      inService++;
+      const down = this.world.failedAvailabilityZones.has(instance.availabilityZone);
+      // 2 % idle baseline plus the work it did, with ±1 point of jitter; a host in a failed zone reports nothing.
+      instance.cpuPercent = down ? 0 : Math.min(100, Math.max(0, 2 + 98 * Math.min(1, instance.utilisation) + noise.normal()));
+      if (down || this.ctx.now < instance.warmUntil) continue;
+      cpuSum += instance.cpuPercent;
+      counted++;
+    }
+    const dims = { AutoScalingGroupName: group.name };
+    const metrics = this.ctx.metrics;
+    if (counted > 0) metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, epochSeconds, cpuSum / counted);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupDesiredCapacity', dims, epochSeconds, group.desiredCapacity);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupInServiceInstances', dims, epochSeconds, inService);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupPendingInstances', dims, epochSeconds, pending);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTerminatingInstances', dims, epochSeconds, terminating);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTotalInstances', dims, epochSeconds, group.instances.size);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMinSize', dims, epochSeconds, group.minSize);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMaxSize', dims, epochSeconds, group.maxSize);
+  }
+
+  /**
+   * ASG-8/ASG-9: after the grace period, an instance whose EC2 status check fails (its zone is down)
+   * or — with HealthCheckType ELB — whose target is unhealthy is terminated and replaced, each its
+   * own activity. Replacements ignore cooldowns (ASG-3).
+   */
+  private replaceUnhealthy(group: SimAutoScalingGroup): void {
+    let failing: [SimInstance, string][] | undefined;
+    for (const instance of group.instances.values()) {
+      if (instance.lifecycleState !== 'InService' || this.ctx.now < instance.readyAt + group.healthCheckGracePeriod * 1000) continue;
+      const reason = this.healthFailure(group, instance);
+      if (reason) (failing ??= []).push([instance, reason]);
+    }
+    if (!failing) return;
+    const at = awsCauseTime(this.ctx.now);
+    for (const [instance, reason] of failing) {
+      instance.healthStatus = 'Unhealthy';
+      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to ${reason}.`);
+    }
+    reconcile(this.ctx, group);
+  }
+
+  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance): string | undefined {
+    if (this.world.failedAvailabilityZones.has(instance.availabilityZone)) return 'an EC2 instance status check failure';
+    if (group.healthCheckType !== 'ELB') return undefined;
+    for (const arn of group.targetGroupArns) {
+      const target = this.world.targetGroups.get(arn)?.targets.get(instance.instanceId);
+      if (target?.state === 'unhealthy') return 'an ELB system health check failure';
+    }
+    return undefined;
+  }
+
+  /**
+   * ASG-10: when zones are unbalanced by more than one instance, launch in the emptiest healthy zone
+   * first, then terminate in the busiest; meanwhile the group may exceed MaxSize by 10 % or 1.
+   */
+  private rebalance(group: SimAutoScalingGroup): void {
+    if ([...group.instances.values()].some((i) => i.rebalancing || i.lifecycleState === 'Pending' || i.lifecycleState.startsWith('Terminating'))) return;
+    const counts = zoneCounts(group);
+    const healthy = [...counts].filter(([az]) => !this.world.failedAvailabilityZones.has(az));
+    if (healthy.length < 2) return;
+    const [emptiest] = healthy.reduce((a, b) => (b[1] < a[1] ? b : a));
+    const [, most] = healthy.reduce((a, b) => (b[1] > a[1] ? b : a));
+    if (most - counts.get(emptiest)! <= 1) return;
+    const allowance = Math.max(1, Math.floor(group.maxSize * 0.1));
+    if (group.instances.size + 1 > group.maxSize + allowance) return;
+    const at = awsCauseTime(this.ctx.now);
+    launchInstance(this.ctx, group, `At ${at} an instance was started in response to an Availability Zone imbalance, to rebalance the group across its zones.`, { availabilityZone: emptiest, rebalancing: true });
+    this.ctx.inventoryChanged();
+  }
+
+  /** A policy invoked by an alarm in ALARM (CW-2), or by ExecutePolicy. Returns what happened, for messages. */
+  executePolicy(policy: SimScalingPolicy, trigger: AlarmTrigger | undefined, honorCooldown = true): string {
+    const group = this.world.autoScalingGroups.get(policy.autoScalingGroupName);
+    if (!group || !policy.enabled) return 'policy not found or disabled';
+    const inService = countedInstances(group).filter((i) => i.lifecycleState === 'InService').length;
+    let wanted: number | undefined;
+    switch (policy.policyType) {
+      case 'TargetTrackingScaling':
+        if (!trigger) return 'a target-tracking policy only acts on its own alarms';
+        wanted = targetTrackingCapacity(policy, group, inService, trigger.metricValue, trigger.alarmName);
+        break;
+      case 'SimpleScaling': {
+        if (honorCooldown && this.inSimpleCooldown(group)) return `the group is in its cooldown period`;
+        wanted = adjustedCapacity(group.desiredCapacity, policy.adjustmentType, policy.scalingAdjustment, policy.minAdjustmentMagnitude);
+        break;
+      }
+      case 'StepScaling': {
+        const step = trigger ? selectStep(policy.stepAdjustments, trigger.metricValue, trigger.threshold) : policy.stepAdjustments[0];
+        if (!step) return 'no step adjustment matches the metric value';
+        // While the last step's instances warm up, the same (or a smaller) step does not scale again:
+        // warming instances already count toward current capacity (as-scaling-simple-step.html#as-step-scaling-warmup).
+        const last = policy.lastStep;
+        if (last && this.ctx.now < last.warmUntil && Math.abs(step.adjustment) <= Math.abs(last.adjustment) && Math.sign(step.adjustment) === Math.sign(last.adjustment)) {
+          return 'instances from this step are still warming up';
+        }
+        const base = last && this.ctx.now < last.warmUntil && Math.sign(step.adjustment) === Math.sign(last.adjustment) ? group.desiredCapacity - (policy.adjustmentType === 'ChangeInCapacity' ? last.adjustment : 0) : group.desiredCapacity;
+        wanted = adjustedCapacity(base, policy.adjustmentType, step.adjustment, policy.minAdjustmentMagnitude);
+        policy.lastStep = { adjustment: step.adjustment, warmUntil: this.ctx.now + ((policy.estimatedInstanceWarmup ?? group.defaultInstanceWarmup ?? 300) + this.ctx.settings.instanceBootSeconds) * 1000 };
+        break;
+      }
+    }
+    if (wanted === undefined) return 'no change needed';
+    const desired = clampCapacity(group, wanted);
+    if (desired === group.desiredCapacity) return `desired capacity stays at ${desired} (bounded by [${group.minSize}, ${group.maxSize}])`;
+    const started = setDesiredCapacity(
+      this.ctx,
+      group,
+      desired,
+      trigger ? { kind: 'alarm', alarmName: trigger.alarmName, policyName: policy.policyName } : { kind: 'user' },
+    );
+    if (policy.policyType === 'SimpleScaling') group.simpleCooldown = { activities: started, seconds: policy.cooldown ?? group.defaultCooldown };
+    return `desired capacity ${desired}`;
+  }
+
+  /** ASG-3: simple scaling waits for its activities to finish plus the cooldown. */
+  private inSimpleCooldown(group: SimAutoScalingGroup): boolean {
+    const cooldown = group.simpleCooldown;
+    if (!cooldown) return false;
+    if (cooldown.activities.some((a) => a.endTime === undefined)) return true;
+    const finished = Math.max(...cooldown.activities.map((a) => a.endTime!), 0);
+    return this.ctx.now < finished + cooldown.seconds * 1000;
+  }
+
+  applyFault(type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
+    if (type !== 'TerminateInstances') return undefined;
+    const p = parameters as FaultParameters<'TerminateInstances'>;
+    const group = this.requireGroup(p.AutoScalingGroupName);
+    const inService = [...group.instances.values()].filter((i) => i.lifecycleState === 'InService');
+    const victims = p.InstanceIds ? inService.filter((i) => p.InstanceIds!.includes(i.instanceId)) : inService.slice(0, p.Count ?? 1);
+    // Terminated outside Auto Scaling: EC2 reports them gone, the group notices at its next health check.
+    for (const instance of victims) {
+      instance.healthStatus = 'Unhealthy';
+      const at = awsCauseTime(this.ctx.now);
+      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped.`);
+    }
+    reconcile(this.ctx, group);
+    return { message: `Terminated ${victims.length} instance(s) of ${group.name}: ${victims.map((i) => i.instanceId).join(', ') || 'none in service'}` };
+  }
+
+  runAction(type: string, parameters: Record<string, unknown>): string | undefined {
+    if (type === 'SetDesiredCapacity') {
+      const p = parameters as ActionParameters<'SetDesiredCapacity'>;
+      const group = this.requireGroup(p.AutoScalingGroupName);
+      if (p.DesiredCapacity < group.minSize || p.DesiredCapacity > group.maxSize) {
+        // The API's ValidationError text.
+        throw new Error(`New SetDesiredCapacity value ${p.DesiredCapacity} is ${p.DesiredCapacity < group.minSize ? 'below min value' : 'above max value'} ${p.DesiredCapacity < group.minSize ? group.minSize : group.maxSize} for the AutoScalingGroup.`);
+      }
+      if (p.HonorCooldown && this.inSimpleCooldown(group)) throw new Error(`AutoScalingGroup ${group.name} is in its cooldown period (ScalingActivityInProgress)`);
+      setDesiredCapacity(this.ctx, group, p.DesiredCapacity, { kind: 'user' });
+      return `Desired capacity of ${group.name} set to ${p.DesiredCapacity}`;
+    }
+    if (type === 'ExecutePolicy') {
+      const p = parameters as ActionParameters<'ExecutePolicy'>;
+      const group = this.requireGroup(p.AutoScalingGroupName);
+      const policy = group.policies.find((candidate) => candidate.policyName === p.PolicyName);
+      if (!policy) throw new Error(`No scaling policy ${p.PolicyName} for AutoScalingGroup ${group.name}`);
+      if (policy.policyType === 'TargetTrackingScaling') throw new Error('ExecutePolicy is not supported for a target tracking scaling policy.');
+      const alarm = [...this.world.alarms.values()].find((a) => a.definition.alarmActions.includes(policy.policyArn));
+      const trigger = p.MetricValue !== undefined ? { alarmName: alarm?.definition.alarmName ?? 'ExecutePolicy', metricValue: p.MetricValue, threshold: alarm?.definition.threshold ?? 0 } : undefined;
+      if (policy.policyType === 'StepScaling' && p.MetricValue === undefined) throw new Error('ExecutePolicy for a step scaling policy needs MetricValue (and BreachThreshold).');
+      return `${policy.policyName}: ${this.executePolicy(policy, trigger, p.HonorCooldown ?? true)}`;
+    }
+    return undefined;
+  }
+
+  requireGroup(name: string): SimAutoScalingGroup {
+    const group = this.world.autoScalingGroups.get(name);
+    if (!group) throw new Error(`AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
+    return group;
+  }
+
+  inventory(): Partial<Inventory> {
+    return {
+      autoScalingGroups: [...this.world.autoScalingGroups.values()].map((group) => ({
+        autoScalingGroupName: group.name,
+        autoScalingGroupARN: `arn:aws:autoscaling:${this.world.region}:123456789012:autoScalingGroup:${group.name}`,
+        minSize: group.minSize,
+        maxSize: group.maxSize,
+        desiredCapacity: group.desiredCapacity,
+        defaultCooldown: group.defaultCooldown,
+        ...(group.defaultInstanceWarmup !== undefined ? { defaultInstanceWarmup: group.defaultInstanceWarmup } : {}),
+        healthCheckType: group.healthCheckType,
+        healthCheckGracePeriod: group.healthCheckGracePeriod,
+        availabilityZones: group.availabilityZones,
+        targetGroupARNs: group.targetGroupArns,
+        ...(group.launchTemplateName ? { launchTemplateName: group.launchTemplateName } : {}),
+        instanceType: group.instanceType,
+        instances: [...group.instances.values()].map((instance) => ({
+          instanceId: instance.instanceId,
+          instanceType: instance.instanceType,
+          availabilityZone: instance.availabilityZone,
+          lifecycleState: instance.lifecycleState,
+          healthStatus: instance.healthStatus,
+          launchTime: new Date(instance.launchTime).toISOString(),
+          cpuUtilization: Math.round(instance.cpuPercent * 10) / 10,
+        })),
+        policies: group.policies.map((policy) => this.policySummary(policy)),
+        scheduledActions: group.scheduledActions.map((action) => ({
+          scheduledActionName: action.name,
+          ...(action.recurrence ? { recurrence: action.recurrence } : {}),
+          ...(action.startTime !== undefined ? { startTime: new Date(action.startTime).toISOString() } : {}),
+          ...(action.endTime !== undefined ? { endTime: new Date(action.endTime).toISOString() } : {}),
+          ...(action.timeZone ? { timeZone: action.timeZone } : {}),
+          ...(action.minSize !== undefined ? { minSize: action.minSize } : {}),
+          ...(action.maxSize !== undefined ? { maxSize: action.maxSize } : {}),
+          ...(action.desiredCapacity !== undefined ? { desiredCapacity: action.desiredCapacity } : {}),
+          ...(action.nextRun !== undefined ? { nextRunTime: new Date(action.nextRun).toISOString() } : {}),
+        })),
+      })),
+    };
+  }
+
+  private policySummary(policy: SimScalingPolicy): ScalingPolicySummary {
+    const alarmNames = [...this.world.alarms.values()].filter((a) => a.definition.alarmActions.includes(policy.policyArn)).map((a) => a.definition.alarmName);
+    const common = { policyName: policy.policyName, policyARN: policy.policyArn, policyType: policy.policyType, enabled: policy.enabled, alarmNames, ...(policy.estimatedInstanceWarmup !== undefined ? { estimatedInstanceWarmup: policy.estimatedInstanceWarmup } : {}) };
+    switch (policy.policyType) {
+      case 'TargetTrackingScaling':
+        return { ...common, targetValue: policy.targetValue, predefinedMetricType: policy.predefinedMetricType, disableScaleIn: policy.disableScaleIn };
+      case 'SimpleScaling':
+        return { ...common, adjustmentType: policy.adjustmentType, scalingAdjustment: policy.scalingAdjustment, ...(policy.cooldown !== undefined ? { cooldown: policy.cooldown } : {}), ...(policy.minAdjustmentMagnitude !== undefined ? { minAdjustmentMagnitude: policy.minAdjustmentMagnitude } : {}) };
+      case 'StepScaling':
+        return {
+          ...common,
+          adjustmentType: policy.adjustmentType,
+          ...(policy.minAdjustmentMagnitude !== undefined ? { minAdjustmentMagnitude: policy.minAdjustmentMagnitude } : {}),
+          stepAdjustments: policy.stepAdjustments.map((s) => ({ ...(s.lower !== undefined ? { metricIntervalLowerBound: s.lower } : {}), ...(s.upper !== undefined ? { metricIntervalUpperBound: s.upper } : {}), scalingAdjustment: s.adjustment })),
+        };
+    }
+  }
+}

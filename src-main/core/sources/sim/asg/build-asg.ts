@@ -1,0 +1,226 @@
+/**
+ * CloudFormation → Auto Scaling groups, their policies and scheduled actions, and the CloudWatch
+ * alarms that drive them (explicit AWS::CloudWatch::Alarm resources and the target-tracking ones).
+ */
+import type { AlarmDefinition } from '../cloudwatch/alarm';
+import { newUuid } from '../sim-context';
+import { createRandom } from '../kernel/random';
+import { ACCOUNT_ID, availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
+import type { SimAutoScalingGroup, SimScalingPolicy, SimScheduledAction, World } from '../world';
+import { parseCron, nextCronTime } from './cron';
+import { targetTrackingAlarms } from './target-tracking';
+
+/** vCPUs per instance type (EC2 instance-types page); unknown types get 2, said in docs/scenario-format.md. */
+const VCPUS: Record<string, number> = {
+  't3.micro': 2,
+  't3.small': 2,
+  't3.medium': 2,
+  't3.large': 2,
+  't3.xlarge': 4,
+  'c5.large': 2,
+  'c5.xlarge': 4,
+  'c5.2xlarge': 8,
+  'c6g.large': 2,
+  'c6g.xlarge': 4,
+  'c7g.large': 2,
+  'm5.large': 2,
+  'm5.xlarge': 4,
+  'm5.2xlarge': 8,
+  'm6g.large': 2,
+  'm7g.large': 2,
+  'r5.large': 2,
+};
+export const vcpusOf = (instanceType: string): number => VCPUS[instanceType] ?? 2;
+
+const ofType = (scenario: ScenarioModel, type: string): LoadedResource[] => scenario.resources.filter((r) => r.type === type);
+
+interface GroupProps {
+  MinSize: number;
+  MaxSize: number;
+  DesiredCapacity?: number;
+  Cooldown?: number;
+  DefaultInstanceWarmup?: number;
+  AvailabilityZones?: string[];
+  VPCZoneIdentifier?: string[];
+  HealthCheckType?: string;
+  HealthCheckGracePeriod?: number;
+  TargetGroupARNs?: string[];
+  LaunchTemplate?: { LaunchTemplateId?: string; LaunchTemplateName?: string };
+  LaunchConfigurationName?: string;
+}
+
+export function buildAsg(scenario: ScenarioModel, world: World): void {
+  const templates = new Map<string, { name: string; instanceType: string }>();
+  for (const resource of ofType(scenario, 'AWS::EC2::LaunchTemplate')) {
+    const data = (resource.properties as { LaunchTemplateData?: { InstanceType?: string } }).LaunchTemplateData;
+    const entry = { name: resource.identity.name, instanceType: data?.InstanceType ?? 't3.micro' };
+    templates.set(resource.ref, entry);
+    templates.set(resource.identity.name, entry);
+  }
+  for (const resource of ofType(scenario, 'AWS::AutoScaling::LaunchConfiguration')) {
+    templates.set(resource.ref, { name: resource.identity.name, instanceType: (resource.properties as { InstanceType: string }).InstanceType });
+  }
+
+  for (const resource of ofType(scenario, 'AWS::AutoScaling::AutoScalingGroup')) {
+    const p = resource.properties as unknown as GroupProps;
+    const templateRef = p.LaunchTemplate?.LaunchTemplateId ?? p.LaunchTemplate?.LaunchTemplateName ?? p.LaunchConfigurationName;
+    const template = templateRef ? templates.get(templateRef) : undefined;
+    const instanceType = template?.instanceType ?? 't3.micro';
+    // Subnets carry no AZ here; spread them over the region's AZs in order, as a VPC template usually does.
+    const zones = availabilityZonesOf(resource.identity.region);
+    const availabilityZones = p.AvailabilityZones ?? [...new Set((p.VPCZoneIdentifier ?? []).map((_, i) => zones[i % zones.length]!))];
+    const group: SimAutoScalingGroup = {
+      name: resource.identity.name,
+      minSize: p.MinSize,
+      maxSize: p.MaxSize,
+      // Created at 0; the service raises it to DesiredCapacity (default MinSize) at t = 0 as AWS does.
+      desiredCapacity: 0,
+      defaultCooldown: p.Cooldown ?? 300,
+      defaultInstanceWarmup: p.DefaultInstanceWarmup,
+      healthCheckType: p.HealthCheckType === 'ELB' ? 'ELB' : 'EC2',
+      // ASG-8: the API default grace period is 0 s (the console's is 300 s).
+      healthCheckGracePeriod: p.HealthCheckGracePeriod ?? 0,
+      availabilityZones,
+      targetGroupArns: p.TargetGroupARNs ?? [],
+      instanceType,
+      vcpus: vcpusOf(instanceType),
+      launchTemplateName: template?.name,
+      instances: new Map(),
+      policies: [],
+      activities: [],
+      scheduledActions: [],
+    };
+    world.autoScalingGroups.set(group.name, group);
+  }
+
+  const ids = createRandom(scenario.simulation.seed, 'policy-ids');
+  for (const resource of ofType(scenario, 'AWS::AutoScaling::ScalingPolicy')) {
+    const p = resource.properties as {
+      AutoScalingGroupName: string;
+      PolicyType?: string;
+      AdjustmentType?: 'ChangeInCapacity' | 'ExactCapacity' | 'PercentChangeInCapacity';
+      ScalingAdjustment?: number;
+      MinAdjustmentMagnitude?: number;
+      Cooldown?: number;
+      EstimatedInstanceWarmup?: number;
+      StepAdjustments?: { MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number; ScalingAdjustment: number }[];
+      TargetTrackingConfiguration?: { TargetValue: number; DisableScaleIn?: boolean; PredefinedMetricSpecification?: { PredefinedMetricType: string } };
+    };
+    const group = world.autoScalingGroups.get(p.AutoScalingGroupName);
+    if (!group) continue;
+    const base = {
+      policyName: resource.identity.name,
+      policyArn: resource.ref.replace('autoScalingGroupName/*', `autoScalingGroupName/${group.name}`),
+      autoScalingGroupName: group.name,
+      enabled: true,
+      estimatedInstanceWarmup: p.EstimatedInstanceWarmup,
+    };
+    let policy: SimScalingPolicy;
+    const type = p.PolicyType ?? 'SimpleScaling';
+    if (type === 'TargetTrackingScaling' && p.TargetTrackingConfiguration) {
+      policy = {
+        ...base,
+        policyType: 'TargetTrackingScaling',
+        targetValue: p.TargetTrackingConfiguration.TargetValue,
+        predefinedMetricType: p.TargetTrackingConfiguration.PredefinedMetricSpecification?.PredefinedMetricType ?? 'ASGAverageCPUUtilization',
+        disableScaleIn: p.TargetTrackingConfiguration.DisableScaleIn ?? false,
+        alarmHigh: `TargetTracking-${group.name}-AlarmHigh-${newUuid(ids)}`,
+        alarmLow: `TargetTracking-${group.name}-AlarmLow-${newUuid(ids)}`,
+      };
+    } else if (type === 'StepScaling') {
+      policy = {
+        ...base,
+        policyType: 'StepScaling',
+        adjustmentType: p.AdjustmentType ?? 'ChangeInCapacity',
+        minAdjustmentMagnitude: p.MinAdjustmentMagnitude,
+        stepAdjustments: (p.StepAdjustments ?? []).map((s) => ({ lower: s.MetricIntervalLowerBound, upper: s.MetricIntervalUpperBound, adjustment: s.ScalingAdjustment })),
+      };
+    } else {
+      policy = {
+        ...base,
+        policyType: 'SimpleScaling',
+        adjustmentType: p.AdjustmentType ?? 'ChangeInCapacity',
+        scalingAdjustment: p.ScalingAdjustment ?? 0,
+        minAdjustmentMagnitude: p.MinAdjustmentMagnitude,
+        cooldown: p.Cooldown,
+      };
+    }
+    group.policies.push(policy);
+    world.policiesByArn.set(policy.policyArn, policy);
+    // Alarms name policies by the ARN CloudFormation returns (with the `*` group placeholder) too.
+    world.policiesByArn.set(resource.ref, policy);
+    if (policy.policyType === 'TargetTrackingScaling') {
+      for (const definition of targetTrackingAlarms(policy, resource.identity.region, ACCOUNT_ID)) addAlarm(world, definition, scenario.simulation.startTime);
+    }
+  }
+
+  for (const resource of ofType(scenario, 'AWS::CloudWatch::Alarm')) {
+    const p = resource.properties as {
+      Namespace: string;
+      MetricName: string;
+      Dimensions?: { Name: string; Value: string }[];
+      Statistic?: AlarmDefinition['statistic'];
+      ExtendedStatistic?: string;
+      Period: number;
+      EvaluationPeriods: number;
+      DatapointsToAlarm?: number;
+      Threshold: number;
+      ComparisonOperator: AlarmDefinition['comparisonOperator'];
+      TreatMissingData?: AlarmDefinition['treatMissingData'];
+      AlarmActions?: string[];
+      ActionsEnabled?: boolean;
+    };
+    const statistic = (p.Statistic ?? (['p50', 'p90', 'p99'].includes(p.ExtendedStatistic ?? '') ? p.ExtendedStatistic : 'Average')) as AlarmDefinition['statistic'];
+    addAlarm(
+      world,
+      {
+        alarmName: resource.identity.name,
+        alarmArn: `arn:aws:cloudwatch:${resource.identity.region}:${ACCOUNT_ID}:alarm:${resource.identity.name}`,
+        namespace: p.Namespace,
+        metricName: p.MetricName,
+        dimensions: Object.fromEntries((p.Dimensions ?? []).map((d) => [d.Name, String(d.Value)])),
+        statistic,
+        period: p.Period,
+        evaluationPeriods: p.EvaluationPeriods,
+        datapointsToAlarm: p.DatapointsToAlarm ?? p.EvaluationPeriods,
+        threshold: p.Threshold,
+        comparisonOperator: p.ComparisonOperator,
+        treatMissingData: p.TreatMissingData ?? 'missing',
+        alarmActions: p.ActionsEnabled === false ? [] : (p.AlarmActions ?? []),
+      },
+      scenario.simulation.startTime,
+    );
+  }
+
+  for (const resource of ofType(scenario, 'AWS::AutoScaling::ScheduledAction')) {
+    const p = resource.properties as { AutoScalingGroupName: string; DesiredCapacity?: number; MinSize?: number; MaxSize?: number; Recurrence?: string; StartTime?: string; EndTime?: string; TimeZone?: string };
+    const group = world.autoScalingGroups.get(p.AutoScalingGroupName);
+    if (!group) continue;
+    const action: SimScheduledAction = {
+      name: resource.identity.name,
+      autoScalingGroupName: group.name,
+      recurrence: p.Recurrence,
+      timeZone: p.TimeZone,
+      startTime: p.StartTime ? Date.parse(p.StartTime) : undefined,
+      endTime: p.EndTime ? Date.parse(p.EndTime) : undefined,
+      minSize: p.MinSize,
+      maxSize: p.MaxSize,
+      desiredCapacity: p.DesiredCapacity,
+    };
+    action.nextRun = nextScheduledRun(action, scenario.simulation.startTime - 1);
+    group.scheduledActions.push(action);
+  }
+}
+
+function addAlarm(world: World, definition: AlarmDefinition, startTime: number): void {
+  world.alarms.set(definition.alarmName, { definition, state: 'INSUFFICIENT_DATA', stateReason: 'Unchecked: Initial alarm creation', stateUpdated: startTime });
+}
+
+/** The next run strictly after `afterMs`, honouring StartTime/EndTime; undefined when it is over. */
+export function nextScheduledRun(action: SimScheduledAction, afterMs: number): number | undefined {
+  if (!action.recurrence) return action.startTime !== undefined && action.startTime > afterMs ? action.startTime : undefined;
+  const from = action.startTime !== undefined ? Math.max(afterMs, action.startTime - 1) : afterMs;
+  const next = nextCronTime(parseCron(action.recurrence), from, action.timeZone);
+  if (next === undefined || (action.endTime !== undefined && next > action.endTime)) return undefined;
+  return next;
+}

@@ -1,0 +1,79 @@
+/**
+ * CloudWatch alarms as a simulated service: at each minute boundary, after the minute's metric
+ * periods closed, every alarm is evaluated (CW-1); state changes are recorded with time, old and new
+ * state and reason (CW-2); while an alarm is in ALARM its actions (scaling policies) are invoked
+ * each minute — our reading of how Auto Scaling alarms keep driving their policies.
+ */
+import type { AlarmHistoryItem, Inventory, MetricAlarm } from '../../../contract/model';
+import type { SimContext } from '../sim-context';
+import type { SimService } from '../service-module';
+import { evaluateAlarm } from './alarm';
+
+/** Newest alarm-history items kept (CloudWatch keeps 30 days). */
+export const MAX_ALARM_HISTORY = 5000;
+
+export type AlarmActionDispatcher = (actionArn: string, trigger: { alarmName: string; metricValue: number; threshold: number }) => void;
+
+export class AlarmService implements SimService {
+  readonly id = 'cloudwatch';
+  /** Alarm history items recorded since the last drain. */
+  newHistory: AlarmHistoryItem[] = [];
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly dispatch: AlarmActionDispatcher,
+  ) {}
+
+  /** Run by the engine after the minute's periods closed and every service's `minute`. */
+  evaluate(): void {
+    const nowSeconds = this.ctx.now / 1000;
+    for (const alarm of this.ctx.world.alarms.values()) {
+      const def = alarm.definition;
+      if ((nowSeconds % def.period) !== 0) continue; // a period of its own has not just ended
+      const series = this.ctx.metrics.get(def.namespace, def.metricName, def.dimensions);
+      const evaluation = evaluateAlarm(def, series, nowSeconds, alarm.state);
+      if (evaluation.state !== alarm.state) {
+        const item: AlarmHistoryItem = {
+          alarmName: def.alarmName,
+          timestamp: new Date(this.ctx.now).toISOString(),
+          oldState: alarm.state,
+          newState: evaluation.state,
+          reason: evaluation.reason,
+        };
+        const history = this.ctx.world.alarmHistory;
+        history.push(item);
+        if (history.length > MAX_ALARM_HISTORY) history.splice(0, history.length - MAX_ALARM_HISTORY);
+        this.newHistory.push(item);
+        alarm.state = evaluation.state;
+        alarm.stateReason = evaluation.reason;
+        alarm.stateUpdated = this.ctx.now;
+        this.ctx.inventoryChanged();
+      }
+      if (alarm.state === 'ALARM' && evaluation.latestValue !== undefined) {
+        for (const action of def.alarmActions) this.dispatch(action, { alarmName: def.alarmName, metricValue: evaluation.latestValue, threshold: def.threshold });
+      }
+    }
+  }
+
+  inventory(): Partial<Inventory> {
+    const alarms: MetricAlarm[] = [...this.ctx.world.alarms.values()].map(({ definition, state, stateReason, stateUpdated }) => ({
+      alarmName: definition.alarmName,
+      alarmArn: definition.alarmArn,
+      namespace: definition.namespace,
+      metricName: definition.metricName,
+      dimensions: { ...definition.dimensions },
+      statistic: definition.statistic,
+      period: definition.period,
+      evaluationPeriods: definition.evaluationPeriods,
+      datapointsToAlarm: definition.datapointsToAlarm,
+      threshold: definition.threshold,
+      comparisonOperator: definition.comparisonOperator,
+      treatMissingData: definition.treatMissingData,
+      alarmActions: [...definition.alarmActions],
+      stateValue: state,
+      stateReason,
+      stateUpdatedTimestamp: new Date(stateUpdated).toISOString(),
+    }));
+    return { alarms };
+  }
+}

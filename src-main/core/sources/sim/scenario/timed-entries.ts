@@ -1,0 +1,81 @@
+/**
+ * The `Faults` and `Actions` sections: timed entries `- At: 10m` (offset from the start, or an ISO
+ * time), `Type: <Kind>`, the parameters named as in the AWS API, and `Duration` for faults.
+ * Each kind's parameters are declared here once: the loader validates scenario files with them, the
+ * live simulator validates "inject now" requests with them, and the service that owns the kind
+ * implements it (applyFault / runAction in its service module).
+ */
+import { z } from 'zod';
+
+const name = z.string().min(1).max(255);
+const count = z.number().int().positive();
+
+/** Operator actions — the same ones the UI offers. */
+export const ACTION_PARAMETERS = {
+  SetDesiredCapacity: z.object({ AutoScalingGroupName: name, DesiredCapacity: z.number().int().nonnegative(), HonorCooldown: z.boolean().optional() }).strict(),
+  ExecutePolicy: z.object({ AutoScalingGroupName: name, PolicyName: name, HonorCooldown: z.boolean().optional(), MetricValue: z.number().optional() }).strict(),
+  PromoteReadReplica: z.object({ DBInstanceIdentifier: name, BackupRetentionPeriod: z.number().int().min(0).max(35).optional() }).strict(),
+  RebootDBInstance: z.object({ DBInstanceIdentifier: name, ForceFailover: z.boolean().optional() }).strict(),
+} satisfies Record<string, z.ZodType>;
+
+/** Fault kinds: what can break, named after what an operator would see break. */
+export const FAULT_PARAMETERS = {
+  /** Terminates instances without the group asking (like an EC2 failure); the group replaces them. */
+  TerminateInstances: z.object({ AutoScalingGroupName: name, Count: count.optional(), InstanceIds: z.array(z.string()).optional() }).strict(),
+  /** Every instance in the zone stops answering; launches there fail until it recovers. */
+  FailAvailabilityZone: z.object({ AvailabilityZone: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, 'an Availability Zone such as us-east-1a') }).strict(),
+  /** Targets of a target group fail their health checks (e.g. a bad deploy returning 500 on /health). */
+  FailTargets: z.object({ TargetGroupName: name, Count: count.optional(), Percent: z.number().min(1).max(100).optional() }).strict(),
+  /** The primary of a Multi-AZ instance fails; RDS fails over to the standby (RDS-1). */
+  FailDBInstance: z.object({ DBInstanceIdentifier: name }).strict(),
+  /** Replication on a read replica falls behind by this many seconds (RDS-3). */
+  RaiseReplicaLag: z.object({ DBInstanceIdentifier: name, LagSeconds: z.number().positive() }).strict(),
+  /** A share of a function's invocations fail (Errors). */
+  RaiseFunctionErrorRate: z.object({ FunctionName: name, ErrorRate: z.number().min(0).max(1) }).strict(),
+  /** Reserved concurrency cut to this value (0 throttles every call, LAM-1). */
+  LimitFunctionConcurrency: z.object({ FunctionName: name, ReservedConcurrentExecutions: z.number().int().nonnegative() }).strict(),
+  /** A Route 53 health check reports its endpoint unhealthy. */
+  FailHealthCheck: z.object({ HealthCheckId: name }).strict(),
+  /** Every population's request rate times this factor. */
+  MultiplyTraffic: z.object({ Factor: z.number().positive().max(1000), Name: z.string().optional() }).strict(),
+} satisfies Record<string, z.ZodType>;
+
+/** One line each, for the fault menu and the docs. */
+export const FAULT_DESCRIPTIONS: Record<keyof typeof FAULT_PARAMETERS, string> = {
+  TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
+  FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',
+  FailTargets: 'Make targets of a target group fail their health checks (a bad deploy).',
+  FailDBInstance: 'Fail the primary of a Multi-AZ DB instance: RDS fails over to the standby.',
+  RaiseReplicaLag: 'Make a read replica fall behind by some seconds.',
+  RaiseFunctionErrorRate: "Make a share of a Lambda function's invocations fail.",
+  LimitFunctionConcurrency: "Cut a Lambda function's reserved concurrency (0 throttles every call).",
+  FailHealthCheck: 'Make a Route 53 health check report its endpoint unhealthy.',
+  MultiplyTraffic: 'Multiply the request rate of every population (or of one, by Name).',
+};
+
+export type ActionType = keyof typeof ACTION_PARAMETERS;
+export type FaultType = keyof typeof FAULT_PARAMETERS;
+export type ActionParameters<T extends ActionType> = z.output<(typeof ACTION_PARAMETERS)[T]>;
+export type FaultParameters<T extends FaultType> = z.output<(typeof FAULT_PARAMETERS)[T]>;
+
+export const ACTION_TYPES = Object.keys(ACTION_PARAMETERS) as ActionType[];
+export const FAULT_TYPES = Object.keys(FAULT_PARAMETERS) as FaultType[];
+
+export interface TimedAction {
+  kind: 'action';
+  atSeconds: number;
+  type: ActionType;
+  parameters: Record<string, unknown>;
+  /** Where it came from in the scenario file, for messages. */
+  path: string;
+}
+
+export interface TimedFault {
+  kind: 'fault';
+  atSeconds: number;
+  type: FaultType;
+  parameters: Record<string, unknown>;
+  /** Until it is reverted; undefined = for the rest of the run. */
+  durationSeconds?: number;
+  path: string;
+}

@@ -1,0 +1,89 @@
+/**
+ * How a service plugs into the simulation engine. Each AWS service the simulator models is a module
+ * with its own state and rules (alb/, asg/, route53/, rds/, lambda/); the engine only orders them in
+ * time and carries traffic between them through the narrow interfaces below.
+ *
+ * Order within one tick (engine.ts):
+ *   1. events due (the event queue, in (time, sequence) order)
+ *   2. traffic: populations → DNS (DnsRouting) → ALB rules → targets (instances, FunctionTier) →
+ *      the database share of served requests (DatabaseTier)
+ *   3. `tick` of every service, in registration order (health checks, replication, boots …)
+ *   4. on a minute boundary: CloudWatch periods close, then every service's `minute`, then alarms
+ */
+import type { ClientLocation, Inventory } from '../../contract/model';
+
+export interface SimService extends FaultAndActionHandlers {
+  readonly id: string;
+  /** t = 0, after every service has been built: initial launches, first schedules. */
+  start?(): void;
+  tick?(tickStartMs: number): void;
+  minute?(): void;
+  /** This service's part of the inventory, under AWS field names. */
+  inventory?(): Partial<Inventory>;
+}
+
+export interface DnsRoute {
+  /** Share of the population's requests that get this answer (the answers' shares sum to 1). */
+  probability: number;
+  /** What the answer points at: an ALB DNS name (alias), another name, or an IP address. */
+  endpoint: string;
+}
+
+/** Route 53 as the traffic model sees it. */
+export interface DnsRouting extends SimService {
+  /** The fluid split of requests for `name`, or undefined when no hosted zone serves it. An empty list: no answer. */
+  routeTraffic(name: string, location: ClientLocation): DnsRoute[] | undefined;
+}
+
+export interface DatabaseOutcome {
+  failedReads: number;
+  failedWrites: number;
+  /** Mean time a request spends waiting on the database this tick. */
+  latencySeconds: number;
+}
+
+/** RDS as the traffic model sees it: reads may go to replicas, writes only to the primary (RDS-5). */
+export interface DatabaseTier extends SimService {
+  serve(dbInstanceIdentifier: string, reads: number, writes: number, tickSeconds: number): DatabaseOutcome;
+}
+
+export interface InvocationOutcome {
+  succeeded: number;
+  errors: number;
+  /** 429 TooManyRequestsException (synchronous) — never counted in Invocations (LAM-5). */
+  throttled: number;
+  averageDurationMs: number;
+}
+
+/** Lambda as the traffic model sees it. */
+export interface FunctionTier extends SimService {
+  /** `functionRef` is a function name or ARN (an ALB lambda target holds the ARN). */
+  invoke(functionRef: string, requests: number, tickSeconds: number, mode: 'sync' | 'async'): InvocationOutcome;
+}
+
+/** The services present in this scenario. ALB and Auto Scaling are always there; the rest only when a scenario uses them. */
+export interface SimServices {
+  dns?: DnsRouting;
+  database?: DatabaseTier;
+  functions?: FunctionTier;
+  /** Every service module, in tick order. */
+  all: SimService[];
+}
+
+/** What applying a fault did, for the timeline, and how to undo it when its Duration ends. */
+export interface FaultEffect {
+  message: string;
+  revert?: () => string | void;
+}
+
+/**
+ * Faults and operator actions reach the service that owns them through these hooks. `type` and
+ * `parameters` are validated beforehand against the static schemas in scenario/timed-entries.ts, so
+ * a service may cast `parameters` to the schema's output type. A service returns undefined for types
+ * it does not own.
+ */
+export interface FaultAndActionHandlers {
+  applyFault?(type: string, parameters: Record<string, unknown>): FaultEffect | undefined;
+  /** Throws an Error whose message reads like the AWS API's error when the action is refused. */
+  runAction?(type: string, parameters: Record<string, unknown>): string | undefined;
+}

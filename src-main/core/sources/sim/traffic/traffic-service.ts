@@ -1,0 +1,167 @@
+/**
+ * Client populations: each tick a population offers rate × tick requests (a whole number, the
+ * fraction carried to the next tick so none is lost). Route 53 splits them over its answers (fluid
+ * weights, no sampling), each answer's load balancer receives its share of every request class, and
+ * what the targets serve fans out to the database and Lambda.
+ */
+import type { ScenarioModel } from '../scenario/load-scenario';
+import type { SimContext } from '../sim-context';
+import type { SimService } from '../service-module';
+import type { FaultEffect } from '../service-module';
+import type { FaultParameters } from '../scenario/timed-entries';
+import type { SimLoadBalancer, SimTraffic } from '../world';
+import type { AlbRequests, AlbService } from '../alb/alb-service';
+import { rateAt, withNoise } from './rate-curve';
+
+/** Our default: 20 ms of CPU per request, a typical dynamic web page. */
+export const DEFAULT_CPU_SECONDS_PER_REQUEST = 0.02;
+
+export function buildTraffic(scenario: ScenarioModel): SimTraffic[] {
+  return scenario.traffic.map((entry) => {
+    const cpu = entry.CpuPerRequest ?? DEFAULT_CPU_SECONDS_PER_REQUEST;
+    const classes = entry.Requests ?? [{ Path: '/', Share: 1 }];
+    const totalShare = classes.reduce((sum, c) => sum + c.Share, 0);
+    return {
+      name: entry.Name,
+      target: entry.Target.toLowerCase().replace(/\.$/, ''),
+      location: {
+        ...(entry.Location?.ContinentCode ? { continentCode: entry.Location.ContinentCode } : {}),
+        ...(entry.Location?.CountryCode ? { countryCode: entry.Location.CountryCode } : {}),
+        ...(entry.Location?.SubdivisionCode ? { subdivisionCode: entry.Location.SubdivisionCode } : {}),
+      },
+      rate: entry.Rate,
+      noise: entry.Noise ?? 0,
+      requests: classes.map((c) => ({ path: c.Path, host: c.Host, share: c.Share / totalShare, cpuSecondsPerRequest: c.CpuPerRequest ?? cpu })),
+      ...(entry.Database
+        ? { database: { dbInstanceIdentifier: entry.Database.DBInstanceIdentifier.toLowerCase(), readShare: entry.Database.ReadShare ?? 0, writeShare: entry.Database.WriteShare ?? 0 } }
+        : {}),
+      ...(entry.Lambda ? { lambda: { functionName: entry.Lambda.FunctionName, share: entry.Lambda.Share } } : {}),
+    };
+  });
+}
+
+/** Splits `total` into whole parts proportional to `weights` (largest remainder, ties by order). */
+export function apportion(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum <= 0 || total <= 0) return weights.map(() => 0);
+  const exact = weights.map((w) => (total * w) / sum);
+  const parts = exact.map(Math.floor);
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (let k = 0; left > 0; k++, left--) parts[order[k % order.length]!.index]!++;
+  return parts;
+}
+
+export class TrafficService implements SimService {
+  readonly id = 'traffic';
+  private readonly carry: number[];
+  /** Per-population multipliers from MultiplyTraffic faults (name → factor); '*' applies to all. */
+  private readonly multipliers = new Map<string, number>();
+
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly alb: AlbService,
+  ) {
+    this.carry = ctx.world.traffic.map(() => 0);
+  }
+
+  private multiplierFor(population: SimTraffic): number {
+    return (this.multipliers.get('*') ?? 1) * (this.multipliers.get(population.name) ?? 1);
+  }
+
+  /** Runs before the services' ticks: offers this tick's requests. */
+  serve(tickStart: number): void {
+    const world = this.ctx.world;
+    const tickSeconds = this.ctx.settings.tickSeconds;
+    const elapsed = (tickStart - this.ctx.startTime) / 1000;
+    const noise = this.ctx.random('traffic');
+    for (const instance of world.instances.values()) {
+      instance.utilisation = 0;
+      instance.busyThisTick = false;
+    }
+
+    const batches = new Map<SimLoadBalancer, AlbRequests[]>();
+    world.traffic.forEach((population, index) => {
+      const rate = withNoise(rateAt(population.rate, elapsed, tickStart / 1000), population.noise, noise) * this.multiplierFor(population);
+      const exact = this.carry[index]! + rate * tickSeconds;
+      const offered = Math.floor(exact);
+      this.carry[index] = exact - offered;
+      const dims = { Population: population.name };
+      this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'OfferedRequests', dims, tickStart / 1000, offered);
+      if (offered === 0) return;
+
+      const routes = this.ctx.services.dns?.routeTraffic(population.target, population.location) ?? [{ probability: 1, endpoint: population.target }];
+      const perRoute = apportion(offered, routes.map((r) => r.probability));
+      let unresolved = routes.length === 0 ? offered : 0;
+      routes.forEach((route, r) => {
+        const count = perRoute[r]!;
+        if (count === 0) return;
+        const lb = world.loadBalancersByDns.get(route.endpoint.toLowerCase().replace(/\.$/, ''));
+        if (!lb) {
+          unresolved += count;
+          return;
+        }
+        const perClass = apportion(count, population.requests.map((c) => c.share));
+        const batch = batches.get(lb) ?? [];
+        population.requests.forEach((requestClass, c) => {
+          if (perClass[c]! === 0) return;
+          batch.push({
+            count: perClass[c]!,
+            path: requestClass.path,
+            host: requestClass.host,
+            cpuSecondsPerRequest: requestClass.cpuSecondsPerRequest,
+            clientLocation: population.location.subdivisionCode ?? population.location.countryCode ?? population.location.continentCode,
+            onServed: (served) => this.downstream(population, served, tickSeconds),
+          });
+        });
+        batches.set(lb, batch);
+      });
+      // Requests that found no endpoint (no DNS answer, or an answer nothing serves) fail at the client.
+      if (unresolved > 0) this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'UnresolvedRequests', dims, tickStart / 1000, unresolved);
+    });
+    for (const [lb, batch] of batches) this.alb.serve(lb, batch, tickStart, tickSeconds);
+  }
+
+  /** The database and Lambda work of requests the targets served; failures there fail the request (5xx). */
+  private downstream(population: SimTraffic, served: number, tickSeconds: number): { failed: number; extraLatencySeconds: number } {
+    let failed = 0;
+    let extraLatencySeconds = 0;
+    const database = population.database;
+    const db = this.ctx.services.database;
+    if (database && db && served > 0) {
+      const reads = Math.round(served * database.readShare);
+      const writes = Math.round(served * database.writeShare);
+      const outcome = db.serve(database.dbInstanceIdentifier, reads, writes, tickSeconds);
+      failed += outcome.failedReads + outcome.failedWrites;
+      extraLatencySeconds += outcome.latencySeconds * ((reads + writes) / served);
+    }
+    const lambda = population.lambda;
+    const functions = this.ctx.services.functions;
+    if (lambda && functions && served > 0) {
+      const calls = Math.round(served * lambda.share);
+      if (calls > 0) {
+        const outcome = functions.invoke(lambda.functionName, calls, tickSeconds, 'sync');
+        failed += outcome.errors + outcome.throttled;
+        extraLatencySeconds += (outcome.averageDurationMs / 1000) * (calls / served);
+      }
+    }
+    return { failed: Math.min(failed, served), extraLatencySeconds };
+  }
+
+  applyFault(type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
+    if (type !== 'MultiplyTraffic') return undefined;
+    const p = parameters as FaultParameters<'MultiplyTraffic'>;
+    const key = p.Name ?? '*';
+    if (p.Name && !this.ctx.world.traffic.some((t) => t.name === p.Name)) throw new Error(`no Traffic population named ${p.Name}`);
+    const previous = this.multipliers.get(key);
+    this.multipliers.set(key, (previous ?? 1) * p.Factor);
+    return {
+      message: `Traffic ${p.Name ? `of ${p.Name} ` : ''}multiplied by ${p.Factor}`,
+      revert: () => {
+        const current = this.multipliers.get(key) ?? 1;
+        this.multipliers.set(key, current / p.Factor);
+        return `Traffic ${p.Name ? `of ${p.Name} ` : ''}back to normal (÷${p.Factor})`;
+      },
+    };
+  }
+}
