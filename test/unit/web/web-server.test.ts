@@ -131,7 +131,7 @@ describe('web mode WebSocket bridge', () => {
     const event = nextFrame(ws, (f) => f.type === 'event' && f.channel === 'update');
     ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'sim.control', payload: { command: 'step', seconds: 120 } }));
     const frame = (await event) as { payload: { clock: { now: number } } };
-    expect(frame.payload.clock.now).toBe(Date.UTC(2026, 10, 20, 8, 2));
+    expect(frame.payload.clock.now).toBe(Date.UTC(2026, 10, 20, 14, 2));
     ws.close();
   });
 

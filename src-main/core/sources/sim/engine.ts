@@ -91,7 +91,7 @@ export class SimulationEngine implements SimContext {
     // ---- optional services: Route 53 (services.dns), RDS (services.database), Lambda (services.functions) ----
     // Each is constructed only when the scenario has resources of its kind, then appended to `all`.
     if (scenario.resources.some((r) => r.type === 'AWS::Lambda::Function')) {
-      this.services.functions = new LambdaService(this, scenario.resources);
+      this.services.functions = new LambdaService(this, scenario.resources, { ...(this.settings.lambdaConcurrencyLimit !== undefined ? { concurrentExecutionsLimit: this.settings.lambdaConcurrencyLimit } : {}) });
       all.push(this.services.functions);
     }
 

@@ -47,6 +47,7 @@ export type LambdaSimulationMetadata = z.output<typeof LambdaSimulationMetadata>
 export const LAMBDA_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   'AWS::Lambda::Function': {
     nameProperty: 'FunctionName',
+    metadata: z.object({ Simulation: LambdaSimulationMetadata.optional() }).loose(),
     // Function names are at most 64 characters (API_CreateFunction FunctionName).
     maxNameLength: 64,
     properties: z.object({

@@ -102,6 +102,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     tickSeconds: simulation?.Tick ?? SIMULATION_DEFAULTS.tickSeconds,
     region: simulation?.Region ?? SIMULATION_DEFAULTS.region,
     instanceBootSeconds: simulation?.InstanceBootTime ?? SIMULATION_DEFAULTS.instanceBootSeconds,
+    ...(simulation?.LambdaConcurrencyLimit !== undefined ? { lambdaConcurrencyLimit: simulation.LambdaConcurrencyLimit } : {}),
   };
   if (settings.tickSeconds <= 0 || settings.tickSeconds > 60 || 60 % settings.tickSeconds !== 0) {
     report('error', ['Simulation', 'Tick'], 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up');
@@ -407,6 +408,7 @@ class ResourceResolver {
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
       const identity = this.identity(logicalId, path);
       const metadata = isRecord(resource.Metadata) ? evaluate(resource.Metadata, [...path, 'Metadata'], this.context) : {};
+      if (spec.metadata && isRecord(metadata)) parseSection(spec.metadata, metadata, [...path, 'Metadata'], this.report);
       loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown>, metadata: isRecord(metadata) ? metadata : {} });
     }
     return loaded;

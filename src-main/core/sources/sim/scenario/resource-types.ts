@@ -25,6 +25,8 @@ export interface ResourceIdentity {
 export interface ResourceTypeSpec {
   properties: z.ZodObject<z.ZodRawShape>;
   ignored?: readonly string[];
+  /** Simulator hints the type reads from the resource's `Metadata` (validated with path and line). */
+  metadata?: z.ZodType;
   /** The property that names the resource (e.g. `Name`, `AutoScalingGroupName`). */
   nameProperty?: string;
   /** CloudFormation's generated names are limited for some types (ALB names: 32 characters). */

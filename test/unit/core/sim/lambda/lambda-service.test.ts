@@ -395,7 +395,7 @@ Resources:
     expect(fromMetadata.invoke('knobs', 100, 5, 'sync')).toEqual({ succeeded: 50, errors: 50, throttled: 0, averageDurationMs: 250 });
     const overridden = new LambdaService(new FakeContext(), resources, { durationNoise: 0, functionKnobs: { knobs: { ErrorRate: 0 } } });
     expect(overridden.invoke('knobs', 100, 5, 'sync').errors).toBe(0);
-    const bad = lambdaScenario(yaml('{ DurationMs: -5, Bananas: 1 }')).resources;
-    expect(() => new LambdaService(new FakeContext(), bad)).toThrow(/^Fn: Metadata\.Simulation: .*DurationMs must be positive/);
+    // Bad knobs are caught by the loader, with their path and line.
+    expect(() => lambdaScenario(yaml('{ DurationMs: -5, Bananas: 1 }'))).toThrow(/lambda-test\.yaml:5:\d+: error: DurationMs must be positive \(at Resources\.Fn\.Metadata\.Simulation\.DurationMs\)/);
   });
 });
