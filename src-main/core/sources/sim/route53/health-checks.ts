@@ -14,8 +14,8 @@
  *
  * AWS does not document how many checkers run per region; we use three (CHECKERS_PER_REGION), so
  * the default eight regions give 24 checkers and an endpoint needs 5 of them (20.8 %) to be healthy.
- * Each checker's first probe falls at a random moment of its first interval (drawn from the stream
- * given to the step function). CLOUDWATCH_METRIC and RECOVERY_CONTROL checks are not simulated:
+ * Each checker's first probe falls at a random moment of its first interval, counted from the first
+ * step (drawn from the stream given to the step function). CLOUDWATCH_METRIC and RECOVERY_CONTROL checks are not simulated:
  * they stay Healthy, and the scenario loader warns about them.
  */
 import type { Random } from '../kernel/random';
@@ -157,7 +157,7 @@ export function stepHealthChecks(state: HealthChecksState, nowMs: number, endpoi
     const checkers = check.checkers.map((previous) => {
       const checker = { ...previous };
       // A checker's first probe falls somewhere in its first interval; checkers are not in step.
-      checker.nextProbeAt ??= nowMs - intervalMs + Math.floor(random.next() * intervalMs) + 1;
+      checker.nextProbeAt ??= nowMs + Math.floor(random.next() * intervalMs);
       while (checker.nextProbeAt <= nowMs) {
         const up = forced ? false : endpointUp(definition, { region: checker.region, index: checker.index });
         checker.lastReport = up ? successReport(definition) : forced ? `Failure: ${forced.reason}` : FAILURE_REPORT;
