@@ -63,7 +63,7 @@ describe('the simulator’s Route 53 state', () => {
       fullyQualifiedDomainName: lb('EuLoadBalancer').dnsName,
       port: 80,
       resourcePath: '/health',
-      requestInterval: 10,
+      requestInterval: 30,
       failureThreshold: 3,
       status: 'Healthy',
       checkersHealthyPercent: 100,
@@ -90,7 +90,7 @@ describe('the simulator’s Route 53 state', () => {
   it('R53-7 with R53-4: when eu-west-1 goes down its health check fails, and api fails over to the secondary', () => {
     const healthy = simDnsTrace(state, { name: 'api.example.com', type: 'A' }, from('GB'), { random: createRandom(1, 'dns') });
     expect(healthy.answer.values).toEqual(lb('EuLoadBalancer').addresses);
-    const down = withEuDown(60, 120);
+    const down = withEuDown(60, 240);
     const euStatus = down.healthChecks.checks.find((c) => c.definition.logicalId === 'EuHealth')!;
     expect(euStatus.status).toBe('Unhealthy');
     expect(down.healthChecks.checks.filter((c) => c.status === 'Unhealthy').map((c) => c.definition.logicalId)).toEqual(['EuHealth']);
