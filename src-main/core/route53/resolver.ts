@@ -95,6 +95,8 @@ export interface Resolution {
   path: ResourceRecordSet[];
   /** Alias target names outside the zone the answer leads to (e.g. an ALB's DNS name). */
   targets: string[];
+  /** The sentence of the explanation that decided the answer (the innermost group's decision). */
+  decision: string;
 }
 
 /** One possible answer and how likely it is. */
@@ -508,6 +510,7 @@ class ZoneResolver {
   /** One sampled outcome of a plan, collecting explanations and candidates along the way. */
   sample(plan: Plan, random: RandomSource, walk: Walk): void {
     walk.explanation.push(...plan.explanation);
+    walk.decision = plan.explanation[plan.explanation.length - 1] ?? walk.decision;
     if (plan.kind === 'empty') {
       walk.responseCode = plan.responseCode;
       return;
@@ -529,7 +532,10 @@ class ZoneResolver {
         walk.ttl ??= part.ttl;
         walk.path.push(plan.candidates[index]!.record);
       }
-      if (decision.pool.length > decision.size) walk.explanation.push(`Drew ${picked.map((i) => plan.candidates[i]!.record.setIdentifier).join(', ')}.`);
+      if (decision.pool.length > decision.size) {
+        walk.decision = `Drew ${picked.map((i) => plan.candidates[i]!.record.setIdentifier).join(', ')}.`;
+        walk.explanation.push(walk.decision);
+      }
       walk.responseCode = 'NOERROR';
       return;
     }
@@ -546,7 +552,8 @@ class ZoneResolver {
         }
       }
       const chosen = plan.candidates[index]!;
-      walk.explanation.push(`Drew ${chosen.record.setIdentifier ?? chosen.record.region} (${percent(chosen.probability ?? 0)} of answers).`);
+      walk.decision = `Drew ${chosen.record.setIdentifier ?? chosen.record.region} (${percent(chosen.probability ?? 0)} of answers).`;
+      walk.explanation.push(walk.decision);
     }
     walk.chosen.set(plan, new Set([index]));
     this.recordOutcomes(plan, plan.candidates[index]!.record, { random, walk });
@@ -645,6 +652,7 @@ interface Walk {
   targets: string[];
   aliasHops: AliasHop[];
   explanation: string[];
+  decision: string;
   groups: GroupPlan[];
   chosen: Map<GroupPlan, Set<number>>;
 }
@@ -729,7 +737,7 @@ function toCandidate(c: Candidate, chosen: boolean, policy: RoutingPolicy): DnsC
 export function resolveDns(query: DnsQuery, ctx: ResolverContext, random: RandomSource): Resolution {
   const resolver = new ZoneResolver(ctx);
   const type = query.type.toUpperCase();
-  const walk: Walk = { probability: 1, values: [], responseCode: 'NOERROR', records: [], path: [], targets: [], aliasHops: [], explanation: [], groups: [], chosen: new Map() };
+  const walk: Walk = { probability: 1, values: [], responseCode: 'NOERROR', records: [], path: [], targets: [], aliasHops: [], explanation: [], decision: '', groups: [], chosen: new Map() };
   resolver.sample(resolver.plan(query.name, type, []), random, walk);
   const policies = walk.groups.map((g) => g.policy);
   const routingPolicy = [...policies].reverse().find((p) => p !== 'simple') ?? policies[0];
@@ -742,7 +750,7 @@ export function resolveDns(query: DnsQuery, ctx: ResolverContext, random: Random
     explanation: walk.explanation,
     candidates: walk.groups.flatMap((group) => group.candidates.map((c, index) => toCandidate(c, walk.chosen.get(group)?.has(index) ?? false, group.policy))),
   };
-  return { answer, records: walk.records, aliasHops: walk.aliasHops, path: walk.path, targets: walk.targets };
+  return { answer, records: walk.records, aliasHops: walk.aliasHops, path: walk.path, targets: walk.targets, decision: walk.decision };
 }
 
 /**

@@ -117,7 +117,7 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
     zone: tld,
     result: 'referral',
     records: referral(normalizeName(chain[0]!.zone.name), chain[0]!.zone.nameServers, NS_TTL),
-    note: `The ${tld} server refers the resolver to the Route 53 name servers of ${normalizeName(chain[0]!.zone.name)}.`,
+    note: `The ${tld} server refers the resolver to the four Route 53 name servers of ${normalizeName(chain[0]!.zone.name)}`,
   });
   for (let i = 0; i + 1 < chain.length; i++) {
     const parent = chain[i]!;
@@ -128,7 +128,7 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
       zone: normalizeName(parent.zone.name),
       result: 'referral',
       records: referral(normalizeName(child.zone.name), child.zone.nameServers, NS_TTL),
-      note: `${normalizeName(parent.zone.name)} delegates ${normalizeName(child.zone.name)} to its own Route 53 name servers.`,
+      note: `${normalizeName(parent.zone.name)} delegates ${normalizeName(child.zone.name)} to the child zone's own Route 53 name servers`,
     });
   }
 
@@ -155,7 +155,7 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
     result,
     // An empty answer carries the zone's SOA in its authority section (negative caching, RFC 2308).
     records: result === 'answer' ? resolution.records : [...resolution.records, soa],
-    note: summary(answer),
+    note: `${answer.routingPolicy ? `${answer.routingPolicy} routing` : answer.responseCode}: ${resolution.decision || answer.explanation.at(-1) || answer.responseCode}`,
   });
   for (const hop of resolution.aliasHops) {
     const target = normalizeName(hop.target.dnsName).replace(/^dualstack\./, '');
@@ -171,10 +171,4 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
     });
   }
   return { name, type, from: input.from, steps, answer, ...(input.repeat ? { distribution } : {}) };
-}
-
-/** The authoritative step's note: the policy and the last line of the explanation (the decision). */
-function summary(answer: DnsTrace['answer']): string {
-  const head = answer.routingPolicy ? `${answer.routingPolicy} routing` : answer.responseCode;
-  return `${head}: ${answer.explanation[answer.explanation.length - 1] ?? answer.responseCode}`;
 }
