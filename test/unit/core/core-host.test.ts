@@ -40,7 +40,7 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     expect(updates).toHaveLength(1);
     const update = Update.parse(updates[0]);
     // Instances boot until 14:01, so the first CPU datapoint is the 14:01 minute.
-    expect(update.metrics.find((m) => m.metricName === 'CPUUtilization')!.points.length).toBe(9);
+    expect(update.metrics.find((m) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization')!.points.length).toBe(9);
     expect(update.inventory!.autoScalingGroups[0]!.autoScalingGroupName).toBe('shop-web-asg');
   });
 

@@ -22,6 +22,7 @@ import { buildAsg } from './asg/build-asg';
 import { buildTraffic, TrafficService } from './traffic/traffic-service';
 import { LambdaService } from './lambda/lambda-service';
 import { Route53Service } from './route53/route53-service';
+import { hasSimulatedDbInstances, RdsService } from './rds/rds-service';
 import type { FaultEffect, SimService, SimServices } from './service-module';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
@@ -98,6 +99,10 @@ export class SimulationEngine implements SimContext {
     if (scenario.resources.some((r) => r.type === 'AWS::Lambda::Function')) {
       this.services.functions = new LambdaService(this, scenario.resources, { ...(this.settings.lambdaConcurrencyLimit !== undefined ? { concurrentExecutionsLimit: this.settings.lambdaConcurrencyLimit } : {}) });
       all.push(this.services.functions);
+    }
+    if (hasSimulatedDbInstances(scenario.resources)) {
+      this.services.database = new RdsService(this, scenario.resources);
+      all.push(this.services.database);
     }
 
     const desired = new Map(

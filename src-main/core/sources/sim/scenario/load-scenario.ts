@@ -13,6 +13,7 @@ import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, t
 import { evaluate, type IntrinsicContext } from './intrinsics';
 import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import { RESOURCE_TYPES } from './resource-registry';
+import { checkRdsScenario } from '../rds/resource-types';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
@@ -153,6 +154,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
     ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
   ].sort((a, b) => a.atSeconds - b.atSeconds);
+  // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.
+  checkRdsScenario({ resources, traffic, timeline }, (severity, path, message) => (path[0] === 'Resources' ? templateReport : report)(severity, path, message));
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,
@@ -325,7 +328,7 @@ class ResourceResolver {
       report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
       return undefined;
     }
-    return attr(identity);
+    return attr(identity, isRecord(resource.Properties) ? resource.Properties : {});
   }
 
   /**

@@ -36,7 +36,8 @@ export interface ResourceTypeSpec {
   servedNames?(id: ResourceIdentity, properties: Record<string, unknown>): string[];
   /** Checks across properties (MinSize <= MaxSize …); `report` takes a property name. */
   check?(properties: Record<string, unknown>, report: (property: string, message: string) => void): void;
-  attributes: Record<string, (id: ResourceIdentity) => unknown>;
+  /** `rawProperties` are the resource's Properties as written (intrinsics not evaluated), for attributes that depend on them. */
+  attributes: Record<string, (id: ResourceIdentity, rawProperties: Record<string, unknown>) => unknown>;
 }
 
 const elbArn = (id: ResourceIdentity, kind: string) => `arn:aws:elasticloadbalancing:${id.region}:${id.accountId}:${kind}`;
