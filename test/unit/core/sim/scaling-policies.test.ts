@@ -268,7 +268,7 @@ describe('failed launches', () => {
     expect(failed.length).toBeLessThanOrEqual(8);
     const gaps = failed.slice(1).map((a, i) => (a.startTime - failed[i]!.startTime) / 1000);
     for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1]!);
-    expect(failed[0]!.description).toMatch(/^Launching a new EC2 instance\.  Status Reason: /);
+    expect(failed[0]!.description).toMatch(/^Launching a new EC2 instance\. {2}Status Reason: /);
     // Zones back: the next attempt launches for real and the group returns to its desired capacity.
     engine.advanceBy(600);
     expect([...group(engine).instances.values()].filter((i) => i.lifecycleState === 'InService')).toHaveLength(2);
