@@ -10,6 +10,7 @@ import { registerIpc, type CoreEndpoint } from '../../../src-main/electron/ipc';
 import { shopCore } from '../../helpers/core';
 import { electron, FakeBrowserWindow, resetFakeElectron } from '../electron/fake-electron';
 import { ERROR_CODES, invalidRequest } from './malformed-messages';
+import { recordTrustFigures } from '../../helpers/trust-figures';
 
 vi.mock('electron', async () => (await import('../electron/fake-electron')).electron);
 
@@ -39,7 +40,12 @@ describe('fuzz: malformed messages over IPC', () => {
       { numRuns: FUZZ_RUNS },
     );
     expect(tried).toBe(FUZZ_RUNS);
-    expect(JSON.stringify(source.snapshot())).toBe(before);
+    const unchanged = JSON.stringify(source.snapshot()) === before;
+    recordTrustFigures('fuzz-ipc', [
+      { figure: 'malformed requests tried over IPC (mocked)', value: tried, goal: '≥ 2,000', ok: tried >= 2000 },
+      { figure: 'IPC: crashes / untyped answers / state changes', value: unchanged ? 0 : 1, goal: '0', ok: unchanged },
+    ]);
+    expect(unchanged).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import WebSocket from 'ws';
 import { startWebServer } from '../../../src-main/web/web-server';
 import { shopCore } from '../../helpers/core';
 import { ERROR_CODES, invalidRequest } from './malformed-messages';
+import { recordTrustFigures } from '../../helpers/trust-figures';
 
 const RUNS = 2500;
 
@@ -52,7 +53,13 @@ describe('fuzz: malformed frames over the WebSocket bridge', () => {
       expect(response.result.ok).toBe(false);
       expect(ERROR_CODES.has(response.result.error!.code)).toBe(true);
     }
-    expect(JSON.stringify(source.snapshot())).toBe(before);
+    const unchanged = JSON.stringify(source.snapshot()) === before;
+    const untyped = errors.filter((r) => r.result.ok || !ERROR_CODES.has(r.result.error!.code)).length;
+    recordTrustFigures('fuzz-websocket', [
+      { figure: 'malformed frames tried over the WebSocket', value: frames.length, goal: '≥ 2,000', ok: frames.length >= 2000 },
+      { figure: 'WebSocket: crashes / untyped answers / state changes', value: untyped + (unchanged ? 0 : 1), goal: '0', ok: untyped === 0 && unchanged },
+    ]);
+    expect(unchanged).toBe(true);
     ws.close();
     await server.close();
     core.stop();

@@ -34,7 +34,7 @@ export interface ClosedDatapoint {
 }
 
 /** Newest timeline entries and RDS events kept. */
-export const MAX_TIMELINE = 5000;
+export const MAX_TIMELINE = 2000;
 
 export interface FaultRecord {
   type: FaultType;

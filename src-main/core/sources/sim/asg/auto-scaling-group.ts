@@ -9,7 +9,7 @@ import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
 import { deregisterTarget, registerTarget } from '../alb/target-group';
 import type { SimActivity, SimAutoScalingGroup, SimInstance } from '../world';
 
-export const MAX_ACTIVITIES = 5000;
+export const MAX_ACTIVITIES = 300;
 
 /** Clamp a requested capacity into [MinSize, MaxSize] (ASG-1). */
 export function clampCapacity(group: Pick<SimAutoScalingGroup, 'minSize' | 'maxSize'>, requested: number): number {
@@ -120,7 +120,8 @@ function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string,
     progress: 0,
   };
   group.activities.push(activity);
-  // Bounded history: AWS keeps six weeks of activities; we keep the newest MAX_ACTIVITIES per group.
+  // Bounded history: AWS keeps six weeks of activities; we keep the newest MAX_ACTIVITIES per group (the
+  // console pages through 100 at a time), so memory stays flat however long a simulation runs.
   if (group.activities.length > MAX_ACTIVITIES) group.activities.splice(0, group.activities.length - MAX_ACTIVITIES);
   ctx.activityChanged(activity);
   return activity;
