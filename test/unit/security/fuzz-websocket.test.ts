@@ -38,8 +38,9 @@ describe('fuzz: malformed frames over the WebSocket bridge', () => {
       fc.constantFrom('{', 'null', '[]', '{"type":"request"}', '{"type":"request","id":-5,"channel":"session.get"}', '{"type":"request","id":1.5,"channel":"x"}', '{"type":"event"}'),
       fc.anything({ maxDepth: 3 }).map((value) => JSON.stringify(value) ?? 'undefined'),
     );
-    const framed = invalidRequest.map(([channel, payload], index) => JSON.stringify({ type: 'request', id: 1_000_000 + index, channel, payload }));
-    const frames = fc.sample(fc.oneof(rawFrame, framed), { numRuns: RUNS, seed: 42 });
+    let nextId = 1_000_000;
+    const framed = invalidRequest.map(([channel, payload]): string => JSON.stringify({ type: 'request', id: nextId++, channel, payload }));
+    const frames: string[] = fc.sample(fc.oneof(rawFrame, framed), { numRuns: RUNS, seed: 42 });
     // Plus frames over the size limit.
     frames.push('{"type":"request","id":7,"channel":"session.get","payload":"' + 'x'.repeat(3 * 1024 * 1024) + '"}');
     for (const frame of frames) ws.send(frame);
