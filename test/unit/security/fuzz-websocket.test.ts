@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { requests, type RequestChannel } from '../../../src-main/core/contract';
 import { startWebServer } from '../../../src-main/web/web-server';
 import { shopCore } from '../../helpers/core';
 import { ERROR_CODES, invalidRequest } from './malformed-messages';
@@ -39,7 +40,13 @@ describe('fuzz: malformed frames over the WebSocket bridge', () => {
       fc.anything({ maxDepth: 3 }).map((value) => JSON.stringify(value) ?? 'undefined'),
     );
     let nextId = 1_000_000;
-    const framed = invalidRequest.map(([channel, payload]): string => JSON.stringify({ type: 'request', id: nextId++, channel, payload }));
+    // JSON drops undefined members, which can turn an invalid payload valid: keep only what stays invalid on the wire.
+    const framed = invalidRequest
+      .map(([channel, payload]): string => JSON.stringify({ type: 'request', id: nextId++, channel, payload }))
+      .filter((text) => {
+        const { channel, payload } = JSON.parse(text) as { channel: unknown; payload: unknown };
+        return typeof channel !== 'string' || !Object.hasOwn(requests, channel) || !requests[channel as RequestChannel].request.safeParse(payload ?? {}).success;
+      });
     const frames: string[] = fc.sample(fc.oneof(rawFrame, framed), { numRuns: RUNS, seed: 42 });
     // Plus frames over the size limit.
     frames.push('{"type":"request","id":7,"channel":"session.get","payload":"' + 'x'.repeat(3 * 1024 * 1024) + '"}');
