@@ -3,11 +3,12 @@
  * Bundled by electron-vite next to the Electron main process (out/main/cli.js), so it runs the very
  * same core code as the desktop app; bin/flightdeck.js loads it.
  */
+import { dnsTrace, DNS_TRACE_USAGE } from './dns-trace';
 import { reportError, UsageError, EXIT } from './output';
 import { serve, SERVE_USAGE } from './serve';
 import { simRun, SIM_RUN_USAGE } from './sim-run';
 import { awsCommand, AWS_SNAPSHOT_USAGE } from './aws-snapshot';
-import { dnsCommand, DNS_USAGE } from './dns-command';
+import { DNS_TRACE_AWS_USAGE } from './dns-trace-aws';
 
 const USAGE = `Flightdeck — monitoring and control for ALB, Auto Scaling, Route 53, RDS and Lambda.
 
@@ -16,9 +17,11 @@ Usage:
 
   ${SIM_RUN_USAGE.split('\n').join('\n  ')}
 
+  ${DNS_TRACE_USAGE.split('\n').join('\n  ')}
+
   ${AWS_SNAPSHOT_USAGE.split('\n').join('\n  ')}
 
-  ${DNS_USAGE.split('\n').join('\n  ')}
+  ${DNS_TRACE_AWS_USAGE.split('\n').join('\n  ')}
 
   flightdeck help`;
 
@@ -41,8 +44,11 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'aws':
         return await awsCommand(rest);
-      case 'dns':
-        return await dnsCommand(rest);
+      case 'dns': {
+        const [sub, ...dnsArgs] = rest;
+        if (sub === 'trace') return await dnsTrace(dnsArgs);
+        throw new UsageError(`unknown command "dns ${sub ?? ''}"; did you mean \`flightdeck dns trace\`?`);
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

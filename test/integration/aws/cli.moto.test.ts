@@ -95,7 +95,7 @@ describe.runIf(moto.available)('headless AWS commands against moto_server', () =
 
   it('explains usage errors', async () => {
     expect(await main(['dns', 'trace', 'www.example.com'])).toBe(2);
-    expect(stderr).toContain('needs --profile');
+    expect(stderr).toContain('or --profile for a real AWS account');
     expect(await main(['aws', 'list'])).toBe(2);
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
+import { checkRoute53Resources } from '../route53/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
@@ -132,6 +133,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, templateReport);
   const resources = resolver.loadAll();
+  // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
+  checkRoute53Resources(resources, templateReport);
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
