@@ -82,15 +82,20 @@ describe.runIf(moto.available)('headless AWS commands against moto_server', () =
     expect(stdout).toBe('');
   });
 
-  it('traces a name in a real zone: delegation to the zone’s four name servers and the competing records', async () => {
+  it('traces a name in a real zone: delegation to the zone’s four name servers, the competing records and why', async () => {
     expect(await main(['dns', 'trace', 'www.example.com', '--profile', 'moto'])).toBe(0);
-    expect(stdout).toContain('authoritative ns-2048.awsdns-64.com.  (example.com.)');
-    expect(stdout).toContain('example.com. NS ns-2051.awsdns-67.co.uk.');
-    expect(stdout).toMatch(/blue {2}192\.0\.2\.1 {2}weight 70 {2}check \S+ healthy/);
-    expect(stdout).toMatch(/green {2}192\.0\.2\.2 {2}weight 30/);
+    expect(stdout).toContain(';; www.example.com. A from us-east-1 (US-VA, NA) — profile moto (us-east-1, account 123456789012)');
+    expect(stdout).toContain('example.com. 172800 IN NS ns-2051.awsdns-67.co.uk.');
+    expect(stdout).toMatch(/;; authoritative ns-\d+\.awsdns-\d+\.[a-z.]+\. \(example\.com\.\): answer/);
+    // moto reports every checker healthy: blue 70 % / green 30 %.
+    expect(stdout).toContain('Possible answers by the resolver: 192.0.2.1 70 %; 192.0.2.2 30 %.');
+    expect(stdout).toMatch(/blue \[weight 70, check \S+, healthy\] 192\.0\.2\.1/);
     // moto has no TestDNSAnswer: the trace says so instead of failing.
-    expect(stdout).toContain('note: TestDNSAnswer failed');
-    expect(await main(['dns', 'trace', 'www.example.com', '--profile', 'moto', '--json'])).toBe(0);
+    expect(stdout).toContain('Route 53 TestDNSAnswer could not be asked');
+    stdout = '';
+    expect(await main(['dns', 'trace', 'db.example.com', '--profile', 'moto', '--from', 'DE', '--json'])).toBe(0);
+    const trace = JSON.parse(stdout) as { answer: { values: string[]; routingPolicy: string }; from: { countryCode: string } };
+    expect(trace).toMatchObject({ answer: { values: ['192.0.2.5'], routingPolicy: 'failover' }, from: { countryCode: 'DE' } });
   });
 
   it('explains usage errors', async () => {

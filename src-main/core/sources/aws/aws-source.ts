@@ -458,7 +458,7 @@ export class AwsSource implements DataSource {
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
     if (!this.connected) throw new Error(`Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`);
-    return traceDnsOnAws(this.clients.route53, request, { inventory: this.inventory.hostedZones.length ? this.inventory : undefined });
+    return traceDnsOnAws(this.clients.route53, request, { inventory: this.inventory });
   }
 
   /** SSO device authorization for this profile; Retry runs when the operator has approved it. */
