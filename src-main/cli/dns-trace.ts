@@ -6,7 +6,7 @@
  * Without --at the trace reads the scenario as configured: every health check Healthy (as Route 53
  * starts them) and every load balancer taken as healthy. With --at the simulation first runs to that
  * time (faults included) and the trace reads its state then. `--profile` is AWS mode, implemented in
- * dns-trace-aws.ts when the build has it.
+ * dns-trace-aws.ts.
  */
 import { parseArgs } from 'node:util';
 import type { ClientLocation, DnsTrace } from '../core/contract/model-dns';
@@ -34,12 +34,6 @@ export const DNS_TRACE_USAGE = `flightdeck dns trace <name> --scenario <scenario
   --json       print the trace as JSON (steps, answer, distribution)
   --profile    resolve against a real AWS account instead (AWS mode)`;
 
-/** The AWS-mode command another module provides (src-main/cli/dns-trace-aws.ts), when this build has it. */
-interface AwsTraceModule {
-  dnsTraceAws(args: string[]): Promise<number>;
-}
-// Bundled when the file exists, an empty map otherwise (Vite's import.meta.glob, in the build and in vitest).
-const awsTraceModules = import.meta.glob<AwsTraceModule>('./dns-trace-aws.ts');
 
 const RECORD_TYPES = new Set(['A', 'AAAA', 'CAA', 'CNAME', 'DS', 'HTTPS', 'MX', 'NAPTR', 'NS', 'PTR', 'SOA', 'SPF', 'SRV', 'SSHFP', 'SVCB', 'TLSA', 'TXT']);
 const MAX_REPEAT = 1_000_000;
@@ -87,12 +81,9 @@ export function parseAt(text: string, startTime: number): number {
 export async function dnsTrace(args: string[]): Promise<number> {
   // AWS mode parses its own options (profile, region …): hand it the arguments untouched.
   if (args.some((arg) => arg === '--profile' || arg.startsWith('--profile='))) {
-    const load = awsTraceModules['./dns-trace-aws.ts'];
-    if (!load) {
-      process.stderr.write('flightdeck: AWS mode is not available in this build: `dns trace --profile` needs the AWS data source. Use --scenario to trace in a simulated scenario.\n');
-      return EXIT.failure;
-    }
-    return (await load()).dnsTraceAws(args);
+    // Loaded on demand: the AWS SDK is only needed when a real account is traced.
+    const { dnsTraceAws } = await import('./dns-trace-aws');
+    return dnsTraceAws(args);
   }
   const { values, positionals } = parseArgs({
     args,

@@ -4,7 +4,6 @@
  * subscribers. Errors become typed values; nothing thrown here reaches a renderer as a stack trace.
  */
 import {
-  type ContractError,
   type EventChannel,
   type EventOf,
   isRequestChannel,
@@ -15,6 +14,7 @@ import {
   type Result,
 } from './contract';
 import { z } from 'zod';
+import { CoreError } from './core-error';
 import type { DataSource, SimulationControls } from './sources/data-source';
 import { SessionError, SessionManager } from './session/session-manager';
 import { bundledScenarios, readScenario } from './scenario-files';
@@ -25,14 +25,7 @@ import { FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './sources/sim/scenario/tim
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventOf<C>) => void;
 
-export class CoreError extends Error {
-  constructor(
-    readonly code: ContractError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { CoreError };
 
 export class FlightdeckCore {
   private listeners = new Set<EventListener>();

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -143,13 +143,15 @@ describe('flightdeck dns trace', () => {
     expect(stderr).toContain('shop has no AWS::Route53::HostedZone');
   });
 
-  it('hands --profile to AWS mode, or says this build has none', async () => {
+  it('hands --profile to AWS mode, which names the missing profile and the fix', async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), 'fd-aws-')), 'config');
+    writeFileSync(empty, '');
+    vi.stubEnv('AWS_CONFIG_FILE', empty);
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', empty);
     const code = await main(['dns', 'trace', 'www.example.com', '--profile', 'prod']);
-    if (existsSync(join(__dirname, '../../../src-main/cli/dns-trace-aws.ts'))) {
-      expect(stderr).not.toContain('AWS mode is not available in this build');
-    } else {
-      expect(code).toBe(1);
-      expect(stderr).toContain('AWS mode is not available in this build');
-    }
+    vi.unstubAllEnvs();
+    expect(code).toBe(3);
+    expect(stderr).toContain('cannot use profile prod');
+    expect(stderr).toContain('aws configure --profile prod');
   });
 });

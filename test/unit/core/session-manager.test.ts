@@ -59,8 +59,11 @@ describe('AWS-mode channels on the core', () => {
     const back = await core.handle('session.switch', { mode: 'simulation' });
     expect(back).toMatchObject({ ok: true, value: { mode: 'simulation', scenarioName: 'shop' } });
     expect(events.filter(([c]) => c === 'session.changed').map(([, s]) => (s as { mode: string }).mode)).toEqual(['aws', 'simulation']);
-    // The simulator has no action executor yet: the protocol says so rather than pretending.
-    expect(await core.handle('action.prepare', { action: { type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 2 } })).toMatchObject({ ok: false, error: { code: 'NotSupported', message: expect.stringContaining('simulation') } });
+    // Back in simulation, actions go through the same protocol against the fresh simulator.
+    expect(await core.handle('action.prepare', { action: { type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 2 } })).toMatchObject({
+      ok: true,
+      value: { allowed: false, checks: [{ id: 'group-exists', status: 'fail' }] },
+    });
     core.stop();
   });
 

@@ -9,7 +9,7 @@ import type { Inventory, MetricStat, RdsEvent, ScalingActivity, TimelineEvent } 
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import { AlarmService } from './cloudwatch/alarm-service';
 import { MetricStore, type ClosedPeriod, type MetricSeriesData } from './cloudwatch/metric-store';
-import { standardStats } from './cloudwatch/metric-catalog';
+import { standardStats } from '../../metric-catalog';
 import { EventQueue } from './kernel/event-queue';
 import { createRandom, type Random } from './kernel/random';
 import type { ScenarioModel } from './scenario/load-scenario';

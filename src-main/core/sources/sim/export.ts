@@ -1,6 +1,6 @@
 /** Engine state → the contract's domain model (the same shapes AwsSource produces). */
 import type { MetricSeries, ScalingActivity } from '../../contract/model';
-import { standardStats } from './cloudwatch/metric-catalog';
+import { standardStats } from '../../metric-catalog';
 import type { MetricStore } from './cloudwatch/metric-store';
 import { toScalingActivity } from './engine';
 import type { World } from './world';

@@ -2,7 +2,15 @@
  * The simulator as a live data source: paces the engine's virtual clock against the wall clock at a
  * chosen speed (×1 … ×3600), and turns each frame's changes into one Update for the renderer.
  */
-import type { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../../contract/model';
+import type { ClientLocation, DnsTrace, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../../contract/model';
+import type { RequestOf } from '../../contract';
+import { CoreError } from '../../core-error';
+import { parseLocation } from '../../route53/geography';
+import { Route53Service } from './route53/route53-service';
+import { SimActionBackend } from './sim-actions';
+
+/** Where the resolver is when a trace names no location: N. Virginia (our choice, as the CLI's). */
+const DEFAULT_TRACE_FROM = 'us-east-1';
 import type { DataSource, SimulationControls } from '../data-source';
 import type { WallClock } from '../../wall-clock';
 import { SimulationEngine, toScalingActivity } from './engine';
@@ -24,6 +32,8 @@ export interface SimSourceOptions {
 export class SimSource implements DataSource, SimulationControls {
   session: SessionInfo;
   readonly control: SimulationControls = this;
+  /** The two-step action protocol's simulator backend (pre-flight, execute, follow). */
+  readonly actions: SimActionBackend;
   engine: SimulationEngine;
   scenario: ScenarioModel;
   private listeners = new Set<(update: Update) => void>();
@@ -45,6 +55,17 @@ export class SimSource implements DataSource, SimulationControls {
     this.running = !options.paused;
     this.session = sessionOf(scenario);
     this.engine.drainChanges();
+    this.actions = new SimActionBackend(() => this.engine, options.wallClock);
+  }
+
+  /** A DNS trace on the running simulation: health checks and load balancers as they are now. */
+  async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
+    const dns = this.engine.services.dns;
+    if (!(dns instanceof Route53Service)) throw new CoreError('NotSupported', `${this.scenario.name} has no Route 53 hosted zone to trace`);
+    const from = Object.keys(request.from).length > 0 ? request.from : (parseLocation(DEFAULT_TRACE_FROM) as ClientLocation);
+    const trace = dns.trace({ name: request.name, type: request.type }, from, this.engine.random('dns-trace'), request.repeat);
+    this.publish();
+    return trace;
   }
 
   get scenarioName(): string {
