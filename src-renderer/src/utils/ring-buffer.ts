@@ -50,6 +50,23 @@ export class MetricRingBuffer {
     return true;
   }
 
+  get firstTime(): number | undefined {
+    return this.count === 0 ? undefined : this.times[this.start];
+  }
+
+  /** Points with time ≥ `fromSeconds`, oldest first, time in epoch ms (for incremental chart updates). */
+  chartDataSince(fromSeconds: number): [number, number][] {
+    // Walk back from the newest: live updates ask for the last few points only.
+    let first = this.count;
+    while (first > 0 && this.times[(this.start + first - 1) % this.capacity]! >= fromSeconds) first--;
+    const out = new Array<[number, number]>(this.count - first);
+    for (let i = first; i < this.count; i++) {
+      const index = (this.start + i) % this.capacity;
+      out[i - first] = [this.times[index]! * 1000, this.values[index]!];
+    }
+    return out;
+  }
+
   clear(): void {
     this.start = 0;
     this.count = 0;

@@ -1,0 +1,51 @@
+/**
+ * AWS profiles and their per-profile settings (read-only, environment colour, non-production), and
+ * switching the session between the simulator and a profile/region. These channels are being added
+ * to the contract; until the core declares them, `available` is false and Settings says so.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { SessionInfo } from '@contract';
+import { isDeclared, requestDeclared } from '@/api-pending';
+import { ProfileListing, SettingsView, type SettingsUpdate } from '@/contract-pending';
+
+export const useProfilesStore = defineStore('profiles', () => {
+  const listing = shallowRef<ProfileListing | null>(null);
+  const settings = shallowRef<SettingsView | null>(null);
+  const error = ref<string | null>(null);
+  const busy = ref(false);
+
+  const available = computed(() => isDeclared('profiles.list') && isDeclared('session.switch'));
+  const settingsAvailable = computed(() => isDeclared('settings.get') && isDeclared('settings.update'));
+
+  async function guarded(work: () => Promise<void>): Promise<void> {
+    busy.value = true;
+    error.value = null;
+    try {
+      await work();
+    } catch (caught) {
+      error.value = caught instanceof Error ? caught.message : String(caught);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  const refresh = () =>
+    guarded(async () => {
+      if (available.value) listing.value = await requestDeclared('profiles.list', {}, ProfileListing);
+      if (settingsAvailable.value) settings.value = await requestDeclared('settings.get', {}, SettingsView);
+    });
+
+  const update = (change: SettingsUpdate) =>
+    guarded(async () => {
+      settings.value = await requestDeclared('settings.update', change, SettingsView);
+    });
+
+  /** The core answers with the new session and also emits session.changed, which reloads the stores. */
+  const switchTo = (target: { mode: 'simulation' } | { mode: 'aws'; profile: string; region?: string }) =>
+    guarded(async () => {
+      await requestDeclared('session.switch', target, SessionInfo);
+    });
+
+  return { listing, settings, error, busy, available, settingsAvailable, refresh, update, switchTo };
+});
