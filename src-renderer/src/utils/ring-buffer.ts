@@ -10,6 +10,8 @@ export class MetricRingBuffer {
   private count = 0;
   /** Increases whenever the content changes, so a chart can skip series that did not move. */
   version = 0;
+  /** Increases on clear(): a reader holding a copy must start again rather than append. */
+  generation = 0;
 
   constructor(readonly capacity: number) {
     this.times = new Float64Array(capacity);
@@ -71,6 +73,7 @@ export class MetricRingBuffer {
     this.start = 0;
     this.count = 0;
     this.version++;
+    this.generation++;
   }
 
   /** Oldest first, with time in epoch milliseconds, as ECharts' time axis wants it. */

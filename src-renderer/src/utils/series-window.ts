@@ -10,26 +10,24 @@ export class SeriesWindow {
   readonly data: [number, number][] = [];
   private buffer: MetricRingBuffer | undefined;
   private version = -1;
+  private generation = -1;
 
   /** True when the data changed. */
   sync(buffer: MetricRingBuffer | undefined): boolean {
     if (buffer !== this.buffer) {
       this.buffer = buffer;
-      this.version = buffer?.version ?? -1;
-      this.data.length = 0;
-      if (buffer) for (const point of buffer.toChartData()) this.data.push(point);
+      this.rebuild(buffer);
       return true;
     }
     if (!buffer || buffer.version === this.version) return false;
-    this.version = buffer.version;
     const first = buffer.firstTime;
     const ownLast = this.data.at(-1);
     // Cleared and refilled (a new snapshot), or gone past us: start again from the buffer.
-    if (first === undefined || !ownLast || first * 1000 > ownLast[0] || this.data.length > buffer.length + 1) {
-      this.data.length = 0;
-      for (const point of buffer.toChartData()) this.data.push(point);
+    if (buffer.generation !== this.generation || first === undefined || !ownLast || first * 1000 > ownLast[0]) {
+      this.rebuild(buffer);
       return true;
     }
+    this.version = buffer.version;
     const fresh = buffer.chartDataSince(ownLast[0] / 1000);
     for (const point of fresh) {
       const last = this.data.at(-1)!;
@@ -41,5 +39,12 @@ export class SeriesWindow {
     while (drop < this.data.length && this.data[drop]![0] < first * 1000) drop++;
     if (drop > 0) this.data.splice(0, drop);
     return true;
+  }
+
+  private rebuild(buffer: MetricRingBuffer | undefined): void {
+    this.version = buffer?.version ?? -1;
+    this.generation = buffer?.generation ?? -1;
+    this.data.length = 0;
+    if (buffer) for (const point of buffer.toChartData()) this.data.push(point);
   }
 }

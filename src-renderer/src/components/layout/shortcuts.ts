@@ -10,8 +10,9 @@ export interface ShortcutKeys {
 
 /** Typing in a field must not trigger single-key shortcuts. */
 export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  const element = target as { tagName?: string; isContentEditable?: boolean } | null;
+  if (!element || typeof element.tagName !== 'string') return false;
+  return element.isContentEditable === true || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
 }
 
 export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target'>): ShortcutAction | null {

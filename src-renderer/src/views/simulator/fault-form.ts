@@ -129,3 +129,15 @@ export function buildParameters(fields: readonly FaultField[], values: Record<st
   }
   return { ok: true, parameters };
 }
+
+const INVENTORY_FIELDS = new Set(['AutoScalingGroupName', 'AvailabilityZone', 'TargetGroupName', 'DBInstanceIdentifier', 'FunctionName', 'HealthCheckId']);
+
+/** The parameter names a resource in the inventory: offered as a list, never free text. */
+export function isInventoryField(name: string): boolean {
+  return INVENTORY_FIELDS.has(name);
+}
+
+/** A kind applies when every required resource parameter has something to pick. */
+export function faultApplies(kind: { type: string; parameters: Record<string, unknown> }, inventory: Inventory): boolean {
+  return schemaFields(kind.parameters).every((field) => !field.required || !isInventoryField(field.name) || suggestions(field.name, kind.type, inventory).length > 0);
+}
