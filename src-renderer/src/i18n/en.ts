@@ -592,6 +592,7 @@ const en = {
     scenario: 'Scenario',
     load: 'Load',
     openFile: 'Or open a scenario file (YAML)',
+    chooseFile: 'Open a file…',
     loaded: '{name} is running.',
     refused: 'Not loaded: {count} problems. The current scenario keeps running.',
     traffic: 'Traffic',

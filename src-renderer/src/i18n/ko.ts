@@ -593,6 +593,7 @@ const ko: MessageSchema = {
     scenario: '시나리오',
     load: '불러오기',
     openFile: '또는 시나리오 파일 열기 (YAML)',
+    chooseFile: '파일 열기…',
     loaded: '{name} 실행 중.',
     refused: '불러오지 않음: 문제 {count}개. 현재 시나리오는 계속 실행됩니다.',
     traffic: '트래픽',
