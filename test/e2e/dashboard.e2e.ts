@@ -43,13 +43,12 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   errors = collectPageErrors(page);
   // A fixed, English, light start whatever the machine prefers.
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('fd-e2e')) {
-      sessionStorage.setItem('fd-e2e', '1');
-      localStorage.setItem('flightdeck.locale', 'en');
-      localStorage.setItem('flightdeck.theme', 'light');
-    }
-  });
+  // A string: this file is type-checked for Node, without the DOM's storage globals.
+  await page.addInitScript(`if (!sessionStorage.getItem('fd-e2e')) {
+    sessionStorage.setItem('fd-e2e', '1');
+    localStorage.setItem('flightdeck.locale', 'en');
+    localStorage.setItem('flightdeck.theme', 'light');
+  }`);
   await page.goto(web.url);
   await page.getByTestId('mode-indicator').waitFor();
 });
@@ -70,7 +69,7 @@ async function pointCount(selector: string): Promise<number> {
 
 /** Charts settle (the lazy setOption drew) before a screenshot. */
 async function settle(): Promise<void> {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   await page.waitForTimeout(250);
 }
 

@@ -116,6 +116,8 @@ export interface MetricOptionInput {
   axes: readonly MetricChartAxis[];
   markers: readonly ChartMarker[];
   data: Record<string, [number, number][]>;
+  /** Per series id: draw points (see isSparse); judged before downsampling. Defaults to isSparse(data). */
+  sparse?: Record<string, boolean>;
   window: { from: number; to: number };
   theme: ChartTheme;
 }
@@ -181,7 +183,7 @@ export function buildMetricOption(input: MetricOptionInput): ECOption {
         type: 'line' as const,
         yAxisIndex: Math.min(s.yAxis ?? 0, axes.length - 1),
         step: s.step ? ('end' as const) : undefined,
-        showSymbol: isSparse(input.data[s.id] ?? []),
+        showSymbol: input.sparse?.[s.id] ?? isSparse(input.data[s.id] ?? []),
         symbolSize: 4,
         lineStyle: { width: s.dashed ? 1.5 : 1.5, type: s.dashed ? ('dashed' as const) : ('solid' as const) },
         areaStyle: s.area ? { opacity: 0.12 } : undefined,
