@@ -11,7 +11,7 @@ import type { Inventory, ListenerRule } from '@contract';
 import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, targetGroupTone } from '@/utils/service-health';
 import type { Tone } from '@/utils/tone';
 
-export type PathNodeKind = 'record' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance';
+export type PathNodeKind = 'record' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
 
 export interface PathNode {
   id: string;
@@ -158,7 +158,7 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
     const isReplica = Boolean(db.readReplicaSourceDBInstanceIdentifier);
     add({
       id: `db:${db.dbInstanceIdentifier}`,
-      kind: 'dbInstance',
+      kind: isReplica ? 'dbReplica' : 'dbInstance',
       column: isReplica ? 5 : 4,
       label: db.dbInstanceIdentifier,
       detail: isReplica && db.replicaLagSeconds !== undefined ? `${db.dbInstanceStatus} · ${db.replicaLagSeconds} s` : `${db.dbInstanceStatus}${db.multiAZ ? ' · Multi-AZ' : ''}`,
@@ -187,12 +187,20 @@ export interface LaidOutNode extends PathNode {
 }
 
 export const NODE_WIDTH = 190;
+export const MIN_NODE_WIDTH = 130;
 export const NODE_HEIGHT = 42;
-const COLUMN_GAP = 56;
+export const COLUMN_GAP = 48;
 const ROW_GAP = 10;
 
+/** The node width that fits `columns` into `available` pixels, between MIN_NODE_WIDTH and NODE_WIDTH. */
+export function fitNodeWidth(columns: number, available: number): number {
+  if (columns <= 0 || !Number.isFinite(available) || available <= 0) return NODE_WIDTH;
+  const fit = Math.floor((available - (columns - 1) * COLUMN_GAP) / columns);
+  return Math.max(MIN_NODE_WIDTH, Math.min(NODE_WIDTH, fit));
+}
+
 /** Columns left to right, nodes stacked and centred vertically; pure so it can be tested. */
-export function layoutRequestPath(path: RequestPath): { nodes: LaidOutNode[]; width: number; height: number } {
+export function layoutRequestPath(path: RequestPath, nodeWidth = NODE_WIDTH): { nodes: LaidOutNode[]; width: number; height: number; nodeWidth: number } {
   const byColumn = new Map<number, PathNode[]>();
   for (const node of path.nodes) byColumn.set(node.column, [...(byColumn.get(node.column) ?? []), node]);
   const tallest = Math.max(1, ...[...byColumn.values()].map((list) => list.length));
@@ -201,8 +209,8 @@ export function layoutRequestPath(path: RequestPath): { nodes: LaidOutNode[]; wi
   for (const [column, list] of byColumn) {
     const columnHeight = list.length * NODE_HEIGHT + (list.length - 1) * ROW_GAP;
     const top = (height - columnHeight) / 2;
-    list.forEach((node, index) => laid.push({ ...node, x: column * (NODE_WIDTH + COLUMN_GAP), y: top + index * (NODE_HEIGHT + ROW_GAP) }));
+    list.forEach((node, index) => laid.push({ ...node, x: column * (nodeWidth + COLUMN_GAP), y: top + index * (NODE_HEIGHT + ROW_GAP) }));
   }
-  const width = Math.max(0, path.columns * NODE_WIDTH + (path.columns - 1) * COLUMN_GAP);
-  return { nodes: laid, width, height };
+  const width = Math.max(0, path.columns * nodeWidth + (path.columns - 1) * COLUMN_GAP);
+  return { nodes: laid, width, height, nodeWidth };
 }

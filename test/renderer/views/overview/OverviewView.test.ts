@@ -39,7 +39,7 @@ describe('OverviewView', () => {
       ['autoScalingGroup', 'web-asg'],
       ['function', 'thumbnailer'],
       ['dbInstance', 'shop-db'],
-      ['dbInstance', 'shop-db-replica-1'],
+      ['dbReplica', 'shop-db-replica-1'],
     ]);
     const record = wrapper.get('[data-testid="path-node"][data-kind="record"]');
     expect(record.attributes('href')).toBe('#/route53?focus=www.example.com.');
