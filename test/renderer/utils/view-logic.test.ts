@@ -214,3 +214,11 @@ describe('keyboard shortcuts while typing', () => {
     expect(shortcutFor({ ...base, key: 'k', ctrlKey: true })).toEqual({ type: 'palette' });
   });
 });
+
+describe('Space', () => {
+  it('presses a focused button instead of pausing the simulation', () => {
+    const base = { key: ' ', code: 'Space', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false };
+    expect(shortcutFor({ ...base, target: { tagName: 'BUTTON' } as unknown as EventTarget })).toBeNull();
+    expect(shortcutFor({ ...base, target: { tagName: 'BODY' } as unknown as EventTarget })).toEqual({ type: 'pause' });
+  });
+});

@@ -29,7 +29,9 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey
   }
   if (event.key === '?') return { type: 'help' };
   if (event.key === '/') return { type: 'filter' };
-  if (event.key === ' ' || event.code === 'Space') return { type: 'pause' };
+  // Space on a focused button or link already means "press it".
+  const tag = (event.target as { tagName?: string } | null)?.tagName;
+  if ((event.key === ' ' || event.code === 'Space') && tag !== 'BUTTON' && tag !== 'A' && tag !== 'SUMMARY') return { type: 'pause' };
   return null;
 }
 
