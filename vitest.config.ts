@@ -11,7 +11,10 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/renderer/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/renderer/**/*.test.ts', 'test/soak/**/*.test.ts'],
+    globalSetup: ['test/trust-summary.ts'],
+    // The soak test measures heap growth after forced collections.
+    execArgv: ['--expose-gc'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import vue from '@vitejs/plugin-vue';
 import { chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
-import type { Bench } from './run';
+import type { BenchResult } from './run';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 50);
@@ -93,39 +93,37 @@ function summarise(samples: { ours: Sample[]; bare: Sample[] }) {
   return { ours, bare, ratioScript: round(ours.scriptMs / bare.scriptMs), ratioTotal: round(ours.totalMs / bare.totalMs) };
 }
 
-export const rendererChartsBench: Bench = {
-  name: 'renderer-charts',
-  title: 'Renderer: live chart updates (20 charts × 3 series × 3,600 points)',
-  async run() {
-    const dir = await buildPage();
-    const { server, url } = await serve(dir);
-    const browser = await chromium.launch({
-      executablePath: process.env.FLIGHTDECK_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    try {
-      const page = await browser.newPage({ viewport: { width: 1500, height: 2200 } });
-      const full = summarise(await measure(page, false, url));
-      const shipped = summarise(await measure(page, true, url));
-      const row = (label: string, s: ReturnType<typeof summarise>) =>
-        `| ${label} | ${s.ours.scriptMs} | ${s.bare.scriptMs} | **${s.ratioScript}×** | ${s.ours.totalMs} | ${s.bare.totalMs} | ${s.ratioTotal}× |`;
-      return {
-        figures: { updates: UPDATES, warmup: WARMUP, charts: 20, seriesPerChart: 3, pointsPerSeries: 3600, goalRatio: 1.3, sameDataDrawn: full, asShipped: shipped },
-        markdown: [
-          `Median per live update (one new point in each of the 60 series), ${UPDATES} updates after ${WARMUP} warm-up, the two paths alternating on one page in headless Chromium (software rendering).`,
-          'Script = CDP `ScriptDuration` from before the update until two frames after it (ECharts draws in those frames); wall = `performance.now()` over the same span.',
-          '',
-          '| | app script ms | bare ECharts script ms | ratio (goal ≤ 1.3×) | app wall ms | bare wall ms | wall ratio |',
-          '|---|---|---|---|---|---|---|',
-          row('same points drawn (downsampling off)', full),
-          row('as shipped (min/max downsampling to ~2 points per pixel)', shipped),
-          '',
-          'The app path appends to ring buffers, keeps a per-series copy it appends to (no rebuild), and sends ECharts only the changed series; bare ECharts keeps plain arrays and calls setOption with them.',
-        ].join('\n'),
-      };
-    } finally {
-      await browser.close();
-      server.close();
-    }
-  },
-};
+export async function rendererChartsBench(): Promise<BenchResult> {
+  const dir = await buildPage();
+  const { server, url } = await serve(dir);
+  const browser = await chromium.launch({
+    executablePath: process.env.FLIGHTDECK_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 2200 } });
+    const full = summarise(await measure(page, false, url));
+    const shipped = summarise(await measure(page, true, url));
+    const row = (label: string, s: ReturnType<typeof summarise>) =>
+      `| ${label} | ${s.ours.scriptMs} | ${s.bare.scriptMs} | **${s.ratioScript}×** | ${s.ours.totalMs} | ${s.bare.totalMs} | ${s.ratioTotal}× |`;
+    return {
+      name: 'renderer-charts',
+      title: 'Renderer: live chart updates (20 charts × 3 series × 3,600 points)',
+      data: { updates: UPDATES, warmup: WARMUP, charts: 20, seriesPerChart: 3, pointsPerSeries: 3600, goalRatio: 1.3, sameDataDrawn: full, asShipped: shipped },
+      markdown: [
+        `Median per live update (one new point in each of the 60 series), ${UPDATES} updates after ${WARMUP} warm-up, the two paths alternating on one page in headless Chromium (software rendering).`,
+        'Script = CDP `ScriptDuration` from before the update until two frames after it (ECharts draws in those frames); wall = `performance.now()` over the same span.',
+        '',
+        '| | app script ms | bare ECharts script ms | ratio (goal ≤ 1.3×) | app wall ms | bare wall ms | wall ratio |',
+        '|---|---|---|---|---|---|---|',
+        row('same points drawn (downsampling off)', full),
+        row('as shipped (min/max downsampling to ~2 points per pixel)', shipped),
+        '',
+        'The app path appends to ring buffers, keeps a per-series copy it appends to (no rebuild), and sends ECharts only the changed series; bare ECharts keeps plain arrays and calls setOption with them.',
+      ].join('\n'),
+    };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

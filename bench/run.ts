@@ -1,68 +1,59 @@
 /**
- * `npm run bench`: runs every bench module in turn, writes each one's figures to
- * bench/results/<name>.json and its section of BENCHMARKS.md (between its own markers, so benches
- * by different people do not overwrite each other). Figures are reported, never asserted.
- * To add a bench: export a `Bench` from bench/<name>.ts and list it below.
- *   node --expose-gc --import tsx bench/run.ts [name …]
+ * `npm run bench`: runs the benchmarks, writes each one's figures to bench/results/<name>.json and
+ * rewrites its section of BENCHMARKS.md. Figures come from here, never from timed assertions in tests.
+ * `npm run bench -- simulator` runs only the named benchmarks.
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { rendererBundleBench } from './renderer-bundle';
 import { rendererChartsBench } from './renderer-charts';
+import { simulatorBench } from './simulator';
 
 export interface BenchResult {
-  /** Machine-readable figures for bench/results/<name>.json. */
-  figures: Record<string, unknown>;
-  /** The BENCHMARKS.md section body (Markdown). */
-  markdown: string;
-}
-
-export interface Bench {
   name: string;
   title: string;
-  run(): Promise<BenchResult>;
+  /** The section for BENCHMARKS.md (a table, and a line on what it shows). */
+  markdown: string;
+  data: unknown;
 }
 
-const BENCHES: Bench[] = [rendererBundleBench, rendererChartsBench];
-
-const ROOT = resolve(import.meta.dirname, '..');
-const RESULTS = resolve(ROOT, 'bench/results');
-const BENCHMARKS = resolve(ROOT, 'BENCHMARKS.md');
+const ROOT = join(import.meta.dirname, '..');
+const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  simulator: simulatorBench,
+  'renderer-bundle': rendererBundleBench,
+  'renderer-charts': rendererChartsBench,
+};
 
 function machine(): string {
-  return `Node ${process.version}, ${process.platform}/${process.arch}`;
+  return `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
-function writeSection(name: string, title: string, body: string): void {
-  const start = `<!-- bench:${name} -->`;
-  const end = `<!-- /bench:${name} -->`;
-  const section = `${start}\n## ${title}\n\n${body.trim()}\n${end}`;
-  let text = existsSync(BENCHMARKS) ? readFileSync(BENCHMARKS, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench`; each section is replaced by its own bench. Figures from one run on the machine named in the section; never asserted in tests.\n';
-  const from = text.indexOf(start);
-  const to = text.indexOf(end);
-  text = from >= 0 && to > from ? text.slice(0, from) + section + text.slice(to + end.length) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(BENCHMARKS, text);
+/** Replaces (or appends) the section between the markers for this benchmark. */
+function updateMarkdown(result: BenchResult, when: string): void {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\nWritten by `npm run bench` (bench/run.ts). Medians, measured side by side in one run.\n';
+  const begin = `<!-- bench:${result.name}:begin -->`;
+  const end = `<!-- bench:${result.name}:end -->`;
+  const section = `${begin}\n## ${result.title}\n\n_${when} — ${machine()}_\n\n${result.markdown}\n${end}`;
+  const pattern = new RegExp(`${begin}[\\s\\S]*?${end}`);
+  writeFileSync(file, pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`);
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
-  mkdirSync(RESULTS, { recursive: true });
-  let failed = false;
-  for (const bench of BENCHES) {
-    if (only.length > 0 && !only.includes(bench.name)) continue;
-    console.log(`bench: ${bench.name} …`);
-    try {
-      const result = await bench.run();
-      const record = { name: bench.name, date: new Date().toISOString(), machine: machine(), ...result.figures };
-      writeFileSync(resolve(RESULTS, `${bench.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
-      writeSection(bench.name, bench.title, `${result.markdown.trim()}\n\n_${record.date.slice(0, 10)}, ${machine()}._`);
-      console.log(result.markdown);
-    } catch (error) {
-      failed = true;
-      console.error(`bench: ${bench.name} failed:`, error);
-    }
+  const wanted = process.argv.slice(2);
+  const names = wanted.length > 0 ? wanted : Object.keys(BENCHES);
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  for (const name of names) {
+    const bench = BENCHES[name];
+    if (!bench) throw new Error(`unknown benchmark ${name} (known: ${Object.keys(BENCHES).join(', ')})`);
+    process.stderr.write(`bench: ${name} …\n`);
+    const result = await bench();
+    const when = new Date().toISOString();
+    writeFileSync(join(ROOT, 'bench/results', `${name}.json`), `${JSON.stringify({ when, machine: machine(), ...result }, null, 2)}\n`);
+    updateMarkdown(result, when);
+    process.stdout.write(`\n## ${result.title}\n\n${result.markdown}\n`);
   }
-  if (failed) process.exitCode = 1;
 }
 
 await main();

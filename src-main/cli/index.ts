@@ -3,6 +3,7 @@
  * Bundled by electron-vite next to the Electron main process (out/main/cli.js), so it runs the very
  * same core code as the desktop app; bin/flightdeck.js loads it.
  */
+import { dnsTrace, DNS_TRACE_USAGE } from './dns-trace';
 import { reportError, UsageError, EXIT } from './output';
 import { serve, SERVE_USAGE } from './serve';
 import { simRun, SIM_RUN_USAGE } from './sim-run';
@@ -13,6 +14,8 @@ Usage:
   ${SERVE_USAGE.split('\n').join('\n  ')}
 
   ${SIM_RUN_USAGE.split('\n').join('\n  ')}
+
+  ${DNS_TRACE_USAGE.split('\n').join('\n  ')}
 
   flightdeck help`;
 
@@ -32,6 +35,11 @@ export async function main(argv: string[]): Promise<number> {
         const [sub, ...simArgs] = rest;
         if (sub === 'run') return simRun(simArgs);
         throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\`?`);
+      }
+      case 'dns': {
+        const [sub, ...dnsArgs] = rest;
+        if (sub === 'trace') return await dnsTrace(dnsArgs);
+        throw new UsageError(`unknown command "dns ${sub ?? ''}"; did you mean \`flightdeck dns trace\`?`);
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

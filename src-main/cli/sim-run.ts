@@ -7,11 +7,12 @@ import { SimulationEngine } from '../core/sources/sim/engine';
 import { runSimulation, serializeReport } from '../core/sources/sim/report';
 import { printWarnings, UsageError } from './output';
 
-export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--out <report.json>]
+export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--out <report.json>] [--template <file>]
   <scenario>   a bundled scenario name (e.g. shop) or a path to a scenario YAML file
   --duration   simulated time to run: 90s, 30m, 2h, 1d, 1h30m
   --seed       overrides Simulation.Seed in the file
-  --out        where to write the JSON report (docs/sim-report.md); default: standard output`;
+  --out        where to write the JSON report (docs/sim-report.md); default: standard output
+  --template   a CloudFormation template whose Resources replace the scenario's own`;
 
 export function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -23,7 +24,7 @@ export function simRun(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { duration: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' } },
+    options: { duration: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' } },
   });
   const [scenarioArg, ...rest] = positionals;
   if (!scenarioArg) throw new UsageError(`sim run needs a scenario.\n${SIM_RUN_USAGE}`);
@@ -32,7 +33,7 @@ export function simRun(args: string[]): number {
   const duration = parseDuration(values.duration);
   if (duration === undefined || duration <= 0) throw new UsageError(`--duration "${values.duration}" is not a duration such as 90s, 30m, 2h or 1d`);
 
-  const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed) });
+  const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed), template: values.template });
   printWarnings(scenario.file, scenario.warnings);
   const report = runSimulation(new SimulationEngine(scenario), duration);
   const text = serializeReport(report);

@@ -134,6 +134,11 @@ export class FlightdeckCore {
     this.listeners.clear();
   }
 
+  /** How many subscribers there are (a leak shows as a count that only grows). */
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -49,17 +49,20 @@ export function resolveScenarioPath(nameOrPath: string): string {
   return resolve(nameOrPath);
 }
 
-export function readScenario(nameOrPath: string, options: { seed?: number } = {}): ScenarioModel {
+export function readScenario(nameOrPath: string, options: { seed?: number; template?: string } = {}): ScenarioModel {
   const path = resolveScenarioPath(nameOrPath);
-  let text: string;
+  const text = readText(path, /^[a-z0-9-]+$/.test(nameOrPath) ? ` (bundled scenarios: ${safeBundledNames()})` : '');
+  const template = options.template ? { file: resolve(options.template), text: readText(resolve(options.template), '') } : undefined;
+  return loadScenario(text, { file: path, seed: options.seed, template });
+}
+
+function readText(path: string, hint: string): string {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    const hint = /^[a-z0-9-]+$/.test(nameOrPath) ? ` (bundled scenarios: ${safeBundledNames()})` : '';
     throw new ScenarioError(path, [{ severity: 'error', message: `${reason}${hint}`, path: '', line: 0, column: 0 }]);
   }
-  return loadScenario(text, { file: path, seed: options.seed });
 }
 
 function safeBundledNames(): string {

@@ -11,8 +11,13 @@ import type { FlightdeckCore } from '../core/core-host';
 import { checkAccess, securityHeaders, TOKEN_COOKIE, newToken } from './security';
 import { readStatic } from './static-files';
 
-/** Largest client frame accepted; contract requests are tiny. */
-export const MAX_FRAME_BYTES = 64 * 1024;
+/**
+ * Contract requests are small (the largest is a scenario file's text, up to 2 MB): a frame above
+ * MAX_FRAME_BYTES is answered with a typed error; above HARD_FRAME_BYTES the socket is closed (1009)
+ * before the frame is even buffered whole.
+ */
+export const MAX_FRAME_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+export const HARD_FRAME_BYTES = 8 * 1024 * 1024;
 /** A client this far behind is disconnected; it reconnects and reloads the snapshot. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
@@ -74,7 +79,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_BYTES, perMessageDeflate: false });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     const access = checkAccess(request, token, port);
@@ -114,6 +119,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const invalid = (id: number, message: string) =>
       send(ws, { type: 'response', id, result: { ok: false, error: { code: 'InvalidRequest', message } } });
     if (isBinary) return invalid(-1, 'binary frames are not part of the contract');
+    const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
+    if (size > MAX_FRAME_BYTES) return invalid(-1, `frame of ${size} bytes is larger than the ${MAX_FRAME_BYTES} allowed`);
     let json: unknown;
     try {
       json = JSON.parse(data.toString());

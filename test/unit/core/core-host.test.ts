@@ -36,11 +36,11 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     const updates: unknown[] = [];
     core.subscribe((channel, payload) => channel === 'update' && updates.push(payload));
     const result = await core.handle('sim.control', { command: 'step', seconds: 600 });
-    expect(result).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 8, 10), running: false } });
+    expect(result).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 14, 10), running: false } });
     expect(updates).toHaveLength(1);
     const update = Update.parse(updates[0]);
-    // Instances boot until 08:01, so the first CPU datapoint is the 08:01 minute.
-    expect(update.metrics.find((m) => m.metricName === 'CPUUtilization')!.points.length).toBe(9);
+    // Instances boot until 14:01, so the first CPU datapoint is the 14:01 minute.
+    expect(update.metrics.find((m) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization')!.points.length).toBe(9);
     expect(update.inventory!.autoScalingGroups[0]!.autoScalingGroupName).toBe('shop-web-asg');
   });
 
@@ -76,7 +76,7 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     const { core, source } = shopCore();
     const events: string[] = [];
     core.subscribe((channel) => events.push(channel));
-    const yaml = readFileSync(resolveScenarioPath('shop'), 'utf8').replace('StartTime: 2026-11-20T08:00:00Z', 'StartTime: 2026-11-21T08:00:00Z');
+    const yaml = readFileSync(resolveScenarioPath('shop'), 'utf8').replace('StartTime: 2026-11-20T14:00:00Z', 'StartTime: 2026-11-21T08:00:00Z');
     const result = await core.handle('sim.scenario.load', { fileName: 'saturday.yaml', yaml });
     expect(result).toMatchObject({ ok: true, value: { session: { scenarioName: 'saturday' } } });
     expect(events).toContain('session.changed');
@@ -105,7 +105,7 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     await core.handle('sim.control', { command: 'step', seconds: 900 });
     const afterFirst = JSON.stringify(source.snapshot().scalingActivities);
     const reset = await core.handle('sim.control', { command: 'reset' });
-    expect(reset).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 8) } });
+    expect(reset).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 14) } });
     await core.handle('sim.control', { command: 'step', seconds: 900 });
     expect(JSON.stringify(source.snapshot().scalingActivities)).toBe(afterFirst);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
+import { HARD_FRAME_BYTES, MAX_FRAME_BYTES, startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
 import { shopCore } from '../../helpers/core';
 
 let server: RunningWebServer;
@@ -131,7 +131,7 @@ describe('web mode WebSocket bridge', () => {
     const event = nextFrame(ws, (f) => f.type === 'event' && f.channel === 'update');
     ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'sim.control', payload: { command: 'step', seconds: 120 } }));
     const frame = (await event) as { payload: { clock: { now: number } } };
-    expect(frame.payload.clock.now).toBe(Date.UTC(2026, 10, 20, 8, 2));
+    expect(frame.payload.clock.now).toBe(Date.UTC(2026, 10, 20, 14, 2));
     ws.close();
   });
 
@@ -149,10 +149,13 @@ describe('web mode WebSocket bridge', () => {
     ws.close();
   });
 
-  it('closes the connection on an oversized frame', async () => {
+  it('answers an oversized frame with a typed error, and closes the connection on a huge one', async () => {
     const ws = await openSocket(`?token=${server.token}`);
+    const tooLarge = nextFrame(ws, (f) => f.type === 'response' && f.id === -1);
+    ws.send('x'.repeat(MAX_FRAME_BYTES + 1));
+    expect(await tooLarge).toMatchObject({ result: { ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining('larger than') } } });
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.send('x'.repeat(200 * 1024));
+    ws.send('x'.repeat(HARD_FRAME_BYTES + 1));
     expect(await closed).toBe(1009);
   });
 });

@@ -20,6 +20,9 @@ import { buildAlb } from './alb/build-alb';
 import { AsgService } from './asg/asg-service';
 import { buildAsg } from './asg/build-asg';
 import { buildTraffic, TrafficService } from './traffic/traffic-service';
+import { LambdaService } from './lambda/lambda-service';
+import { Route53Service } from './route53/route53-service';
+import { hasSimulatedDbInstances, RdsService } from './rds/rds-service';
 import type { FaultEffect, SimService, SimServices } from './service-module';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
@@ -31,7 +34,7 @@ export interface ClosedDatapoint {
 }
 
 /** Newest timeline entries and RDS events kept. */
-export const MAX_TIMELINE = 5000;
+export const MAX_TIMELINE = 2000;
 
 export interface FaultRecord {
   type: FaultType;
@@ -89,6 +92,18 @@ export class SimulationEngine implements SimContext {
     this.services = { all };
     // ---- optional services: Route 53 (services.dns), RDS (services.database), Lambda (services.functions) ----
     // Each is constructed only when the scenario has resources of its kind, then appended to `all`.
+    if (scenario.resources.some((r) => r.type === 'AWS::Route53::HostedZone')) {
+      this.services.dns = new Route53Service(this, scenario.resources);
+      all.push(this.services.dns);
+    }
+    if (scenario.resources.some((r) => r.type === 'AWS::Lambda::Function')) {
+      this.services.functions = new LambdaService(this, scenario.resources, { ...(this.settings.lambdaConcurrencyLimit !== undefined ? { concurrentExecutionsLimit: this.settings.lambdaConcurrencyLimit } : {}) });
+      all.push(this.services.functions);
+    }
+    if (hasSimulatedDbInstances(scenario.resources)) {
+      this.services.database = new RdsService(this, scenario.resources);
+      all.push(this.services.database);
+    }
 
     const desired = new Map(
       scenario.resources

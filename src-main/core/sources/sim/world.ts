@@ -181,6 +181,8 @@ export interface SimAutoScalingGroup {
   /** Simple scaling (ASG-3): no new simple-scaling activity before this time, nor while these run. */
   simpleCooldown?: { activities: SimActivity[]; seconds: number };
   scheduledActions: SimScheduledAction[];
+  /** After a failed launch: when the next attempt is due and the current backoff. */
+  launchRetry?: { delaySeconds: number; at: number };
   /** Instances by id, insertion order = launch order. */
   instances: Map<string, SimInstance>;
   policies: SimScalingPolicy[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore } from '../../../../src-main/core/sources/sim/cloudwatch/metric-store';
+import { MetricStore, mixturePercentiles } from '../../../../src-main/core/sources/sim/cloudwatch/metric-store';
 import { evaluateAlarm, type AlarmDefinition } from '../../../../src-main/core/sources/sim/cloudwatch/alarm';
 
 const T0 = Date.UTC(2026, 10, 20, 8, 0, 0) / 1000;
@@ -105,5 +105,44 @@ describe('CloudWatch alarms', () => {
 
   it('CW-1: TreatMissingData=ignore keeps the current state when every period is missing', () => {
     expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'ignore' }), undefined, T0 + 180, 'ALARM').state).toBe('ALARM');
+  });
+});
+
+describe('percentiles from response-time distributions', () => {
+  it('an exponential component: p50 = ln 2 × mean, p99 = ln 100 × mean', () => {
+    const [p50, p90, p99] = mixturePercentiles([{ mean: 0.1, weight: 1 }]);
+    expect(p50).toBeCloseTo(0.1 * Math.LN2, 6);
+    expect(p90).toBeCloseTo(0.1 * Math.log(10), 6);
+    expect(p99).toBeCloseTo(0.1 * Math.log(100), 6);
+  });
+
+  it('a log-normal component keeps its mean: median = mean × e^(−σ²/2), p99 = median × e^(2.326σ)', () => {
+    const sigma = 0.3;
+    const [p50, , p99] = mixturePercentiles([{ mean: 100, weight: 1, sigma }]);
+    const median = 100 * Math.exp((-sigma * sigma) / 2);
+    expect(p50).toBeCloseTo(median, 3);
+    expect(p99 / median).toBeCloseTo(Math.exp(2.3263 * sigma), 3);
+  });
+
+  it('a mixture weights its components by request count', () => {
+    // 99 % fast requests and 1 % slow ones: p50 is fast, p99 sits between.
+    const [p50, , p99] = mixturePercentiles([
+      { mean: 0.01, weight: 99 },
+      { mean: 1, weight: 1 },
+    ]);
+    expect(p50).toBeLessThan(0.01);
+    expect(p99).toBeGreaterThan(0.04);
+  });
+
+  it('the store publishes Lambda-style log-normal percentiles per period', () => {
+    const store = new MetricStore(60);
+    store.putStatistics('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, { count: 10, sum: 1000, min: 100, max: 100 });
+    store.putDistribution('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, [[100, 10]], 0.3);
+    store.closePeriodsBefore(T0 + 60);
+    const series = store.get('AWS/Lambda', 'Duration', { FunctionName: 'f' })!;
+    const p50 = series.points('p50')[0]![1];
+    expect(p50).toBeGreaterThan(94);
+    expect(p50).toBeLessThan(97);
+    expect(series.points('p99')[0]![1]).toBeGreaterThan(180);
   });
 });

@@ -28,7 +28,7 @@ describe('determinism: same seed, same bytes', () => {
     expect(report.scalingActivities[0]).toEqual(
       expect.objectContaining({ autoScalingGroupName: 'shop-web-asg', startTime: expect.any(String), statusCode: expect.any(String), cause: expect.any(String) }),
     );
-    const cpu = report.metrics.find((m: { metricName: string }) => m.metricName === 'CPUUtilization');
+    const cpu = report.metrics.find((m: { namespace: string; metricName: string }) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization');
     expect(cpu).toMatchObject({ namespace: 'AWS/EC2', dimensions: { AutoScalingGroupName: 'shop-web-asg' }, stat: 'Average', period: 60 });
     expect(cpu.points[0]).toEqual([expect.any(Number), expect.any(Number)]);
     expect(cpu.points[1][0] - cpu.points[0][0]).toBe(60);

@@ -256,3 +256,21 @@ describe('health, replacement and rebalancing', () => {
     expect(group(engine).desiredCapacity).toBe(2);
   });
 });
+
+describe('failed launches', () => {
+  it('when every zone of the group is down, one failed activity per attempt, retried with a doubling backoff', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier({ min: 2 })));
+    engine.advanceBy(120);
+    for (const zone of ['us-east-1a', 'us-east-1b', 'us-east-1c']) engine.injectFault('FailAvailabilityZone', { AvailabilityZone: zone }, 900);
+    engine.advanceBy(900);
+    const failed = group(engine).activities.filter((a) => a.statusCode === 'Failed');
+    expect(failed.length).toBeGreaterThanOrEqual(3);
+    expect(failed.length).toBeLessThanOrEqual(8);
+    const gaps = failed.slice(1).map((a, i) => (a.startTime - failed[i]!.startTime) / 1000);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]).toBeGreaterThanOrEqual(gaps[i - 1]!);
+    expect(failed[0]!.description).toMatch(/^Launching a new EC2 instance\. {2}Status Reason: /);
+    // Zones back: the next attempt launches for real and the group returns to its desired capacity.
+    engine.advanceBy(600);
+    expect([...group(engine).instances.values()].filter((i) => i.lifecycleState === 'InService')).toHaveLength(2);
+  });
+});

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../../src-main/core/sources/sim/scenario/diagnostics';
+import { loadScenario } from '../../../../src-main/core/sources/sim/scenario/load-scenario';
+import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
 function errorsOf(yaml: string) {
@@ -142,5 +144,57 @@ Resources:
     Properties: { Name: !GetAtt A.LoadBalancerName }
 `);
     expect(errors.some((e) => e.message.includes('circular reference'))).toBe(true);
+  });
+});
+
+describe('--template: Resources from a real CloudFormation template', () => {
+  const full = webTier();
+  const template = `AWSTemplateFormatVersion: "2010-09-09"\n${full.slice(full.indexOf('Resources:'), full.indexOf('Traffic:'))}`;
+  const scenario = `${full.slice(0, full.indexOf('Resources:'))}${full.slice(full.indexOf('Traffic:'))}`;
+
+  it('takes Resources from the template and Traffic/Simulation from the scenario', () => {
+    const loaded = loadScenario(scenario, { file: 'load.yaml', template: { text: template, file: 'stack.yaml' } });
+    expect(loaded.resources.map((r) => r.logicalId)).toContain('Asg');
+    expect(loaded.traffic[0]!.Target).toMatch(/^web-alb-/);
+    expect(loaded.simulation.seed).toBe(3);
+  });
+
+  it('reports problems inside the template against the template file', () => {
+    try {
+      loadScenario(scenario, { file: 'load.yaml', template: { text: template.replace('MaxSize: 10', 'MaxSize: 1'), file: 'stack.yaml' } });
+      throw new Error('expected an error');
+    } catch (error) {
+      const message = (error as ScenarioError).message;
+      expect(message).toMatch(/^stack\.yaml:\d+:\d+: error: MinSize 2 is greater than MaxSize 1/m);
+    }
+  });
+
+  it('refuses Resources in both places', () => {
+    expect(() => loadScenario(full, { file: 'load.yaml', template: { text: template, file: 'stack.yaml' } })).toThrow(/give Resources here or a --template \(stack\.yaml\), not both/);
+  });
+});
+
+describe('simulator hints in Metadata', () => {
+  it('validates a Lambda function\'s Metadata.Simulation with path and line', () => {
+    const yaml = `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Metadata:
+      Simulation:
+        ErrorRate: 7
+    Properties: { FunctionName: checkout, Runtime: nodejs20.x, Handler: index.handler, Role: arn:aws:iam::123456789012:role/x, Code: { ZipFile: "x" } }
+`;
+    try {
+      scenarioFrom(yaml);
+      throw new Error('expected an error');
+    } catch (error) {
+      expect((error as ScenarioError).diagnostics.find((d) => d.severity === 'error')).toMatchObject({ path: 'Resources.Fn.Metadata.Simulation.ErrorRate', line: 6 });
+    }
+  });
+
+  it('takes the account Lambda concurrency quota from Simulation.LambdaConcurrencyLimit', () => {
+    const scenario = scenarioFrom(`Simulation: { LambdaConcurrencyLimit: 3000 }\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n    Properties: { FunctionName: f, Runtime: nodejs20.x, Handler: index.handler, Role: arn:aws:iam::123456789012:role/x, Code: { ZipFile: "x" } }\n`);
+    expect(scenario.simulation.lambdaConcurrencyLimit).toBe(3000);
+    expect(new SimulationEngine(scenario).inventory().lambdaAccount).toMatchObject({ concurrentExecutionsLimit: 3000 });
   });
 });

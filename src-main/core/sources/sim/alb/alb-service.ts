@@ -20,7 +20,7 @@ import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 export const MAX_QUEUE_SECONDS = 10;
 /** Time a request spends outside the CPU (network, I/O) on an idle target (our choice). */
 export const BASE_LATENCY_SECONDS = 0.01;
-/** Access-log sampling: at most this many entries kept (a ring), one per load balancer per tick. */
+/** Access-log sampling: at most this many entries kept (a ring), one per target group per minute. */
 export const ACCESS_LOG_CAPACITY = 1000;
 
 /** Requests of one kind arriving at one load balancer in one tick. */
@@ -69,7 +69,7 @@ export class AlbService implements SimService {
     const metrics = this.ctx.metrics;
     const total = batch.reduce((sum, r) => sum + r.count, 0);
     if (total === 0) return;
-    metrics.put('AWS/ApplicationELB', 'RequestCount', lbDims, epochSeconds, total);
+    metrics.putFor(lb, 'AWS/ApplicationELB', 'RequestCount', lbDims, epochSeconds, total);
 
     const listener = this.listenerFor(lb);
     const loads = new Map<SimTargetGroup, TargetGroupLoad>();
@@ -101,32 +101,32 @@ export class AlbService implements SimService {
     let target5xx = 0;
     for (const [group, load] of loads) {
       const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
-      metrics.put('AWS/ApplicationELB', 'RequestCount', tgDims, epochSeconds, load.requests);
+      metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCount', tgDims, epochSeconds, load.requests);
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
       elb5xx += result.elbErrors;
       target5xx += result.targetErrors;
       if (result.latency.count > 0) {
-        metrics.putStatistics('AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, statisticSet(result.latency));
-        metrics.putDistribution('AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, result.latency.components);
+        metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, statisticSet(result.latency));
+        metrics.putDistributionFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, result.latency.components);
         latency.count += result.latency.count;
         latency.sum += result.latency.sum;
         latency.components.push(...result.latency.components);
       }
-      if (result.targetErrors > 0) metrics.put('AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims, epochSeconds, result.targetErrors);
+      if (result.targetErrors > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims, epochSeconds, result.targetErrors);
       const counts = countByState(group);
-      metrics.put('AWS/ApplicationELB', 'HealthyHostCount', tgDims, epochSeconds, counts.healthy);
-      metrics.put('AWS/ApplicationELB', 'UnHealthyHostCount', tgDims, epochSeconds, counts.unhealthy);
+      metrics.putFor(group, 'AWS/ApplicationELB', 'HealthyHostCount', tgDims, epochSeconds, counts.healthy);
+      metrics.putFor(group, 'AWS/ApplicationELB', 'UnHealthyHostCount', tgDims, epochSeconds, counts.unhealthy);
       this.sampleAccessLog(lb, group, load, result, tickStart);
     }
     if (latency.count > 0) {
-      metrics.putStatistics('AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, statisticSet(latency));
-      metrics.putDistribution('AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, latency.components);
+      metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, statisticSet(latency));
+      metrics.putDistributionFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, latency.components);
     }
     // ALB-10: the 5XX counts are published only when non-zero.
-    if (target5xx > 0) metrics.put('AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', lbDims, epochSeconds, target5xx);
-    if (elb5xx > 0) metrics.put('AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', lbDims, epochSeconds, elb5xx);
-    if (elb4xx > 0) metrics.put('AWS/ApplicationELB', 'HTTPCode_ELB_4XX_Count', lbDims, epochSeconds, elb4xx);
-    if (elb3xx > 0) metrics.put('AWS/ApplicationELB', 'HTTPCode_ELB_3XX_Count', lbDims, epochSeconds, elb3xx);
+    if (target5xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', lbDims, epochSeconds, target5xx);
+    if (elb5xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', lbDims, epochSeconds, elb5xx);
+    if (elb4xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_4XX_Count', lbDims, epochSeconds, elb4xx);
+    if (elb3xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_3XX_Count', lbDims, epochSeconds, elb3xx);
   }
 
   /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
@@ -218,9 +218,14 @@ export class AlbService implements SimService {
         extraLatency += outcome.extraLatencySeconds * share;
       }
       if (downstreamFailed > 0) {
+        // Requests whose database or Lambda call failed end as target 5xx, not as served responses.
         const failed = Math.min(downstreamFailed, served);
+        const keep = (served - failed) / served;
         served -= failed;
         targetErrors += failed;
+        latency.components = latency.components.map(([mean, weight]) => [mean, weight * keep]);
+        latency.count = served;
+        latency.sum *= keep;
       }
       if (extraLatency > 0) {
         latency.sum += extraLatency;
@@ -248,13 +253,16 @@ export class AlbService implements SimService {
     return { served: outcome.succeeded, targetErrors: outcome.errors, elbErrors: outcome.throttled, latency };
   }
 
-  /** ALB-9: one sampled request per target group per tick, with an X-Amzn-Trace-Id. */
+  /** ALB-9: one sampled request per target group per minute, with an X-Amzn-Trace-Id. */
   private sampleAccessLog(lb: SimLoadBalancer, group: SimTargetGroup, load: TargetGroupLoad, result: { served: number; targetErrors: number; elbErrors: number; latency: Latency }, tickStart: number): void {
+    if (tickStart % 60_000 !== 0) return;
     const random = this.ctx.random('access-log');
     const requests = load.classes[random.int(load.classes.length)];
     if (!requests) return;
     const failed = random.next() * load.requests < result.targetErrors + result.elbErrors;
-    const targets = [...group.targets.keys()];
+    let target: string | undefined;
+    let skip = random.int(Math.max(1, group.targets.size));
+    for (const id of group.targets.keys()) if (skip-- === 0) target = id;
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
     const seconds = result.latency.count > 0 ? result.latency.sum / result.latency.count : 0;
     const entry: AccessLogEntry = {
@@ -264,7 +272,7 @@ export class AlbService implements SimService {
       request: `${requests.method ?? 'GET'} ${this.listenerFor(lb)?.protocol === 'HTTPS' ? 'https' : 'http'}://${requests.host ?? lb.dnsName}:${this.listenerFor(lb)?.port ?? 80}${requests.path} HTTP/1.1`,
       host: requests.host,
       targetGroupName: group.name,
-      target: targets.length > 0 ? targets[random.int(targets.length)] : undefined,
+      target,
       elbStatusCode: failed ? (result.elbErrors > 0 ? 503 : 502) : 200,
       ...(failed && result.elbErrors > 0 ? {} : { targetStatusCode: failed ? 500 : 200 }),
       targetProcessingTimeSeconds: Math.round(seconds * 1e6) / 1e6,

@@ -17,6 +17,12 @@ import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
 
+/**
+ * How often the group looks at its instances' health. AWS says only "periodically"; EC2 status checks
+ * run every minute and ELB checks at their own interval, so 30 s is our choice (ec2-auto-scaling-health-checks.html).
+ */
+export const HEALTH_CHECK_PERIOD_SECONDS = 30;
+
 /** ASG-7: a scheduled action may start up to two minutes late (the delay is drawn per run). */
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
 
@@ -68,8 +74,9 @@ export class AsgService implements SimService {
   }
 
   tick(tickStart: number): void {
+    const healthCheckDue = this.ctx.now % (HEALTH_CHECK_PERIOD_SECONDS * 1000) === 0;
     for (const group of this.world.autoScalingGroups.values()) {
-      this.replaceUnhealthy(group);
+      if (healthCheckDue) this.replaceUnhealthy(group);
       this.publishMetrics(group, tickStart);
     }
   }
@@ -101,14 +108,14 @@ export class AsgService implements SimService {
     }
     const dims = { AutoScalingGroupName: group.name };
     const metrics = this.ctx.metrics;
-    if (counted > 0) metrics.put('AWS/EC2', 'CPUUtilization', dims, epochSeconds, cpuSum / counted);
-    metrics.put('AWS/AutoScaling', 'GroupDesiredCapacity', dims, epochSeconds, group.desiredCapacity);
-    metrics.put('AWS/AutoScaling', 'GroupInServiceInstances', dims, epochSeconds, inService);
-    metrics.put('AWS/AutoScaling', 'GroupPendingInstances', dims, epochSeconds, pending);
-    metrics.put('AWS/AutoScaling', 'GroupTerminatingInstances', dims, epochSeconds, terminating);
-    metrics.put('AWS/AutoScaling', 'GroupTotalInstances', dims, epochSeconds, group.instances.size);
-    metrics.put('AWS/AutoScaling', 'GroupMinSize', dims, epochSeconds, group.minSize);
-    metrics.put('AWS/AutoScaling', 'GroupMaxSize', dims, epochSeconds, group.maxSize);
+    if (counted > 0) metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, epochSeconds, cpuSum / counted);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupDesiredCapacity', dims, epochSeconds, group.desiredCapacity);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupInServiceInstances', dims, epochSeconds, inService);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupPendingInstances', dims, epochSeconds, pending);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTerminatingInstances', dims, epochSeconds, terminating);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTotalInstances', dims, epochSeconds, group.instances.size);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMinSize', dims, epochSeconds, group.minSize);
+    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMaxSize', dims, epochSeconds, group.maxSize);
   }
 
   /**
@@ -117,17 +124,19 @@ export class AsgService implements SimService {
    * own activity. Replacements ignore cooldowns (ASG-3).
    */
   private replaceUnhealthy(group: SimAutoScalingGroup): void {
-    let replaced = false;
-    for (const instance of [...group.instances.values()]) {
+    let failing: [SimInstance, string][] | undefined;
+    for (const instance of group.instances.values()) {
       if (instance.lifecycleState !== 'InService' || this.ctx.now < instance.readyAt + group.healthCheckGracePeriod * 1000) continue;
       const reason = this.healthFailure(group, instance);
-      if (!reason) continue;
-      instance.healthStatus = 'Unhealthy';
-      const at = awsCauseTime(this.ctx.now);
-      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to ${reason}.`);
-      replaced = true;
+      if (reason) (failing ??= []).push([instance, reason]);
     }
-    if (replaced) reconcile(this.ctx, group);
+    if (!failing) return;
+    const at = awsCauseTime(this.ctx.now);
+    for (const [instance, reason] of failing) {
+      instance.healthStatus = 'Unhealthy';
+      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to ${reason}.`);
+    }
+    reconcile(this.ctx, group);
   }
 
   private healthFailure(group: SimAutoScalingGroup, instance: SimInstance): string | undefined {

@@ -9,7 +9,7 @@ import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
 import { deregisterTarget, registerTarget } from '../alb/target-group';
 import type { SimActivity, SimAutoScalingGroup, SimInstance } from '../world';
 
-export const MAX_ACTIVITIES = 5000;
+export const MAX_ACTIVITIES = 300;
 
 /** Clamp a requested capacity into [MinSize, MaxSize] (ASG-1). */
 export function clampCapacity(group: Pick<SimAutoScalingGroup, 'minSize' | 'maxSize'>, requested: number): number {
@@ -68,6 +68,11 @@ export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSent
   const prefix = firstSentence ? `${firstSentence}  ` : '';
   if (difference > 0) {
     const cause = `${prefix}At ${at} an instance was started in response to a difference between desired and running capacity, increasing the capacity from ${counted.length} to ${group.desiredCapacity}.`;
+    if (group.availabilityZones.every((az) => ctx.world.failedAvailabilityZones.has(az))) {
+      started.push(failLaunch(ctx, group, cause));
+      return started;
+    }
+    group.launchRetry = undefined;
     for (let n = 0; n < difference; n++) started.push(launchInstance(ctx, group, cause));
   } else if (difference < 0) {
     for (let n = 0; n < -difference; n++) {
@@ -78,6 +83,30 @@ export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSent
     }
   }
   return started;
+}
+
+/** First retry after a failed launch; doubles per failure up to LAUNCH_RETRY_MAX_SECONDS (our choice; AWS backs off but documents no figures). */
+export const LAUNCH_RETRY_FIRST_SECONDS = 10;
+export const LAUNCH_RETRY_MAX_SECONDS = 300;
+
+/**
+ * Every zone of the group is down: EC2 refuses the launch at once. Auto Scaling records one failed
+ * activity and tries again later with an exponential backoff, instead of one attempt per missing instance.
+ */
+function failLaunch(ctx: SimContext, group: SimAutoScalingGroup, cause: string): SimActivity {
+  const activity = newActivity(ctx, group, cause, 'Launching a new EC2 instance.  Status Reason: Your requested instance type is not supported in your requested Availability Zones, or they are unavailable. Launching EC2 instance failed.');
+  activity.statusCode = 'Failed';
+  activity.statusMessage = `The Availability Zones of ${group.name} (${group.availabilityZones.join(', ')}) are unavailable.`;
+  activity.progress = 100;
+  activity.endTime = ctx.now;
+  const delay = group.launchRetry ? Math.min(LAUNCH_RETRY_MAX_SECONDS, group.launchRetry.delaySeconds * 2) : LAUNCH_RETRY_FIRST_SECONDS;
+  const retryAt = ctx.now + delay * 1000;
+  group.launchRetry = { delaySeconds: delay, at: retryAt };
+  ctx.schedule(retryAt, () => {
+    if (group.launchRetry?.at === retryAt) reconcile(ctx, group);
+  });
+  ctx.inventoryChanged();
+  return activity;
 }
 
 function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string, description: string): SimActivity {
@@ -91,7 +120,8 @@ function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string,
     progress: 0,
   };
   group.activities.push(activity);
-  // Bounded history: AWS keeps six weeks of activities; we keep the newest MAX_ACTIVITIES per group.
+  // Bounded history: AWS keeps six weeks of activities; we keep the newest MAX_ACTIVITIES per group (the
+  // console pages through 100 at a time), so memory stays flat however long a simulation runs.
   if (group.activities.length > MAX_ACTIVITIES) group.activities.splice(0, group.activities.length - MAX_ACTIVITIES);
   ctx.activityChanged(activity);
   return activity;

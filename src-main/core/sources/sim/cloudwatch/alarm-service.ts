@@ -10,7 +10,7 @@ import type { SimService } from '../service-module';
 import { evaluateAlarm } from './alarm';
 
 /** Newest alarm-history items kept (CloudWatch keeps 30 days). */
-export const MAX_ALARM_HISTORY = 5000;
+export const MAX_ALARM_HISTORY = 2000;
 
 export type AlarmActionDispatcher = (actionArn: string, trigger: { alarmName: string; metricValue: number; threshold: number }) => void;
 

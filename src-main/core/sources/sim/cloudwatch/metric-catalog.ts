@@ -4,6 +4,7 @@
  * Auto Scaling: ec2-auto-scaling-cloudwatch-monitoring.html). Counts are summed; gauges averaged.
  */
 import type { MetricStat } from '../../../contract/model';
+import { LAMBDA_METRIC_STATS } from '../lambda/metric-stats';
 
 const STATS: Record<string, MetricStat[]> = {
   RequestCount: ['Sum'],
@@ -27,6 +28,8 @@ const STATS: Record<string, MetricStat[]> = {
   // Flightdeck's own traffic accounting (not an AWS namespace): what clients offered and what found no endpoint.
   OfferedRequests: ['Sum'],
   UnresolvedRequests: ['Sum'],
+  // Service modules keep their own metrics' statistics.
+  ...LAMBDA_METRIC_STATS,
 };
 
 export function standardStats(metricName: string): MetricStat[] {

@@ -183,17 +183,49 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-const LOG_BUCKET = Math.log(1.01);
+/** 3 % wide buckets: plenty for p50/p90/p99, and few components to integrate. */
+const LOG_BUCKET = Math.log(1.03);
+const SHAPE_STRIDE = 100_000;
 
-/** p50, p90, p99 of a mixture of exponentials (bisection on the mixture's CDF). */
-export function mixturePercentiles(components: [mean: number, weight: number][]): [number, number, number] {
-  const total = components.reduce((sum, [, w]) => sum + w, 0);
-  const cdf = (x: number) => components.reduce((sum, [mean, w]) => sum + w * (1 - Math.exp(-x / mean)), 0) / total;
-  const maxMean = Math.max(...components.map(([mean]) => mean));
+export interface MixtureComponent {
+  mean: number;
+  weight: number;
+  /** Undefined: exponential; else log-normal σ. */
+  sigma?: number;
+}
+
+function decodeComponent(key: number, weight: number): MixtureComponent {
+  const shape = Math.floor(key / SHAPE_STRIDE);
+  const mean = Math.exp((key - shape * SHAPE_STRIDE - SHAPE_STRIDE / 2) * LOG_BUCKET);
+  return shape === 0 ? { mean, weight } : { mean, weight, sigma: (shape - 1) / 100 };
+}
+
+/** Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, |error| < 1.5e-7). */
+function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+
+function componentCdf(c: MixtureComponent, x: number): number {
+  if (c.sigma === undefined) return 1 - Math.exp(-x / c.mean);
+  if (c.sigma === 0) return x >= c.mean ? 1 : 0;
+  const mu = Math.log(c.mean) - (c.sigma * c.sigma) / 2;
+  return x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / c.sigma);
+}
+
+/** p50, p90, p99 of a mixture of exponential and log-normal components (bisection on the mixture's CDF). */
+export function mixturePercentiles(components: MixtureComponent[]): [number, number, number] {
+  const total = components.reduce((sum, c) => sum + c.weight, 0);
+  const cdf = (x: number) => components.reduce((sum, c) => sum + c.weight * componentCdf(c, x), 0) / total;
+  // Far enough out for every component: 10 means (exponential), or e^(5σ) times the mean (log-normal).
+  const upper = Math.max(...components.map((c) => c.mean * (c.sigma === undefined ? 10 : Math.exp(5 * c.sigma) + 1)));
   const quantile = (q: number) => {
     let lo = 0;
-    let hi = maxMean * 10; // exp(-10) < 0.01 % above this
-    for (let i = 0; i < 50; i++) {
+    let hi = upper;
+    // 40 halvings resolve far below a microsecond.
+    for (let i = 0; i < 40; i++) {
       const mid = (lo + hi) / 2;
       if (cdf(mid) < q) lo = mid;
       else hi = mid;
@@ -230,6 +262,45 @@ export class MetricStore {
     return data;
   }
 
+  /**
+   * The series for (namespace, name, dimensions) as seen from `owner` (a load balancer, a group …):
+   * hot paths put thousands of values per tick, and building the dimension key each time costs more
+   * than the put itself; this caches the series per owner object without allocating.
+   */
+  seriesOf(owner: object, namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
+    let byNamespace = this.ownerCache.get(owner);
+    if (!byNamespace) {
+      byNamespace = new Map();
+      this.ownerCache.set(owner, byNamespace);
+    }
+    let byName = byNamespace.get(namespace);
+    if (!byName) {
+      byName = new Map();
+      byNamespace.set(namespace, byName);
+    }
+    let data = byName.get(metricName);
+    if (!data) {
+      data = this.seriesFor(namespace, metricName, dimensions);
+      byName.set(metricName, data);
+    }
+    return data;
+  }
+
+  /** put / putStatistics / putDistribution through the per-owner cache (see seriesOf). */
+  putFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, value: number): void {
+    this.putInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, value);
+  }
+
+  putStatisticsFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, set: StatisticSet): void {
+    this.putStatisticsInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, set);
+  }
+
+  putDistributionFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, components: [number, number][], sigma?: number): void {
+    this.putDistributionInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, components, sigma);
+  }
+
+  private readonly ownerCache = new WeakMap<object, Map<string, Map<string, MetricSeriesData>>>();
+
   private seriesFor(namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
     const key = seriesKey(namespace, metricName, dimensions);
     let data = this.series.get(key);
@@ -242,6 +313,10 @@ export class MetricStore {
 
   putInto(data: MetricSeriesData, epochSeconds: number, value: number): void {
     this.accumulate(data, epochSeconds, 1, value, value, value);
+  }
+
+  putStatisticsInto(data: MetricSeriesData, epochSeconds: number, set: StatisticSet): void {
+    if (set.count > 0) this.accumulate(data, epochSeconds, set.count, set.sum, set.min, set.max);
   }
 
   /** Like PutMetricData's StatisticValues: many samples at once (e.g. the response times of a tick's requests). */
@@ -268,20 +343,30 @@ export class MetricStore {
    * an M/M/1-like queue are exponential around their mean, so a period's distribution is a mixture of
    * exponentials weighted by request counts.
    */
-  putDistribution(namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, components: [mean: number, weight: number][]): void {
-    const data = this.seriesFor(namespace, metricName, dimensions);
+  putDistribution(namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, components: [mean: number, weight: number][], sigma?: number): void {
+    this.putDistributionInto(this.seriesFor(namespace, metricName, dimensions), epochSeconds, components, sigma);
+  }
+
+  /**
+   * `sigma` undefined: each component is exponential around its mean (queueing response times).
+   * With `sigma`: log-normal with that σ of ln(duration) (Lambda durations), mean preserved.
+   */
+  putDistributionInto(data: MetricSeriesData, epochSeconds: number, components: [mean: number, weight: number][], sigma?: number): void {
     const start = epochSeconds - (epochSeconds % this.period);
     if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
     data.openDistribution ??= new Map();
+    // One key per (mean bucket, shape): shape 0 is exponential, k ≥ 1 is log-normal with σ = (k − 1) / 100.
+    const shape = sigma === undefined ? 0 : Math.round(sigma * 100) + 1;
     for (const [mean, weight] of components) {
-      const bucket = Math.round(Math.log(mean) / LOG_BUCKET);
-      data.openDistribution.set(bucket, (data.openDistribution.get(bucket) ?? 0) + weight);
+      if (!(mean > 0) || !(weight > 0)) continue;
+      const key = shape * SHAPE_STRIDE + Math.round(Math.log(mean) / LOG_BUCKET) + SHAPE_STRIDE / 2;
+      data.openDistribution.set(key, (data.openDistribution.get(key) ?? 0) + weight);
     }
   }
 
   private closeOpen(data: MetricSeriesData): void {
     const distribution = data.openDistribution;
-    const components = distribution ? [...distribution].map(([bucket, weight]): [number, number] => [Math.exp(bucket * LOG_BUCKET), weight]) : [];
+    const components = distribution ? [...distribution].map(([key, weight]) => decodeComponent(key, weight)) : [];
     data.ring.push(data.openStart, data.openCount, data.openSum, data.openMin, data.openMax, components.length > 0 ? mixturePercentiles(components) : undefined);
     data.openDistribution = undefined;
     data.openStart = -1;

@@ -11,6 +11,8 @@ export interface Diagnostic {
   /** 1-based; 0 when the location is unknown (e.g. a missing section). */
   line: number;
   column: number;
+  /** Set when the problem is in another file than the scenario (a --template). */
+  file?: string;
 }
 
 export type PathSegment = string | number;
@@ -20,7 +22,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 }
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
-  const where = diagnostic.line > 0 ? `${file}:${diagnostic.line}:${diagnostic.column}` : file;
+  const name = diagnostic.file ?? file;
+  const where = diagnostic.line > 0 ? `${name}:${diagnostic.line}:${diagnostic.column}` : name;
   const at = diagnostic.path ? ` (at ${diagnostic.path})` : '';
   return `${where}: ${diagnostic.severity}: ${diagnostic.message}${at}`;
 }

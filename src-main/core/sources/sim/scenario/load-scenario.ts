@@ -6,12 +6,14 @@
  */
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
+import { checkRoute53Resources } from '../route53/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
 import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import { RESOURCE_TYPES } from './resource-registry';
+import { checkRdsScenario } from '../rds/resource-types';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
@@ -71,6 +73,11 @@ export interface LoadOptions {
   file: string;
   /** Overrides Simulation.Seed. */
   seed?: number;
+  /**
+   * A real CloudFormation template whose Resources (with its Parameters and Mappings) replace the
+   * scenario's own: the scenario then brings only Traffic, Faults, Actions and Simulation.
+   */
+  template?: { text: string; file: string };
 }
 
 export function loadScenario(text: string, options: LoadOptions): ScenarioModel {
@@ -96,27 +103,47 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     tickSeconds: simulation?.Tick ?? SIMULATION_DEFAULTS.tickSeconds,
     region: simulation?.Region ?? SIMULATION_DEFAULTS.region,
     instanceBootSeconds: simulation?.InstanceBootTime ?? SIMULATION_DEFAULTS.instanceBootSeconds,
+    ...(simulation?.LambdaConcurrencyLimit !== undefined ? { lambdaConcurrencyLimit: simulation.LambdaConcurrencyLimit } : {}),
   };
   if (settings.tickSeconds <= 0 || settings.tickSeconds > 60 || 60 % settings.tickSeconds !== 0) {
     report('error', ['Simulation', 'Tick'], 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up');
   }
 
   const stackName = options.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '') || 'scenario';
-  const rawResources = root.Resources;
+  // With --template, Resources (and the Parameters/Mappings they use) come from the template file,
+  // and problems there are reported against that file.
+  let templateRoot: Record<string, unknown> = root;
+  let templateReport = report;
+  if (options.template) {
+    if (root.Resources !== undefined) report('error', ['Resources'], `give Resources here or a --template (${options.template.file}), not both`);
+    const template = readYaml(options.template.text);
+    diagnostics.push(...template.diagnostics.map((d) => ({ ...d, file: options.template!.file })));
+    if (!isRecord(template.value)) {
+      diagnostics.push({ severity: 'error', message: 'a CloudFormation template is a mapping with a Resources section', path: '', line: 0, column: 0, file: options.template.file });
+      throw fail();
+    }
+    templateRoot = template.value;
+    templateReport = diagnose(template, diagnostics, options.template.file);
+  }
+  const rawResources = templateRoot.Resources;
   if (!isRecord(rawResources) || Object.keys(rawResources).length === 0) {
-    report('error', ['Resources'], 'Resources is required and must map logical ids to resources');
+    templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources');
     throw fail();
   }
 
-  const resolver = new ResourceResolver(rawResources, root, settings, stackName, report);
+  const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, templateReport);
   const resources = resolver.loadAll();
+  // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
+  checkRoute53Resources(resources, templateReport);
+  // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
+  const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
   const traffic: TrafficInput[] = [];
   if (root.Traffic !== undefined) {
     if (!Array.isArray(root.Traffic)) report('error', ['Traffic'], 'Traffic is a list of client populations');
     else
       root.Traffic.forEach((entry, index) => {
-        const evaluated = evaluate(entry, ['Traffic', index], resolver.context);
+        const evaluated = evaluate(entry, ['Traffic', index], scenarioContext);
         const parsed = parseSection(TrafficSchema, evaluated, ['Traffic', index], report);
         if (parsed) traffic.push(parsed);
       });
@@ -124,9 +151,11 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   checkTrafficTargets(traffic, resources, report);
   const timeline = [
-    ...parseTimed(root.Faults, 'Faults', resolver.context, settings.startTime, report),
-    ...parseTimed(root.Actions, 'Actions', resolver.context, settings.startTime, report),
+    ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
+    ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
   ].sort((a, b) => a.atSeconds - b.atSeconds);
+  // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.
+  checkRdsScenario({ resources, traffic, timeline }, (severity, path, message) => (path[0] === 'Resources' ? templateReport : report)(severity, path, message));
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,
@@ -283,10 +312,10 @@ class ResourceResolver {
     return spec ? spec.ref(identity) : genericRef(String(resource.Type), identity);
   }
 
-  private getAtt(logicalId: string, attribute: string, path: readonly PathSegment[]): unknown {
+  getAtt(logicalId: string, attribute: string, path: readonly PathSegment[], report: Diagnose = this.report): unknown {
     const resource = this.raw[logicalId];
     if (!isRecord(resource)) {
-      this.report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
+      report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
       return undefined;
     }
     const type = String(resource.Type);
@@ -296,10 +325,10 @@ class ResourceResolver {
     const attr = spec.attributes[attribute];
     if (!attr) {
       const known = Object.keys(spec.attributes);
-      this.report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+      report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
       return undefined;
     }
-    return attr(identity);
+    return attr(identity, isRecord(resource.Properties) ? resource.Properties : {});
   }
 
   /**
@@ -382,6 +411,7 @@ class ResourceResolver {
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
       const identity = this.identity(logicalId, path);
       const metadata = isRecord(resource.Metadata) ? evaluate(resource.Metadata, [...path, 'Metadata'], this.context) : {};
+      if (spec.metadata && isRecord(metadata)) parseSection(spec.metadata, metadata, [...path, 'Metadata'], this.report);
       loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown>, metadata: isRecord(metadata) ? metadata : {} });
     }
     return loaded;

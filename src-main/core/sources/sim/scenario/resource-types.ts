@@ -25,6 +25,8 @@ export interface ResourceIdentity {
 export interface ResourceTypeSpec {
   properties: z.ZodObject<z.ZodRawShape>;
   ignored?: readonly string[];
+  /** Simulator hints the type reads from the resource's `Metadata` (validated with path and line). */
+  metadata?: z.ZodType;
   /** The property that names the resource (e.g. `Name`, `AutoScalingGroupName`). */
   nameProperty?: string;
   /** CloudFormation's generated names are limited for some types (ALB names: 32 characters). */
@@ -34,7 +36,8 @@ export interface ResourceTypeSpec {
   servedNames?(id: ResourceIdentity, properties: Record<string, unknown>): string[];
   /** Checks across properties (MinSize <= MaxSize …); `report` takes a property name. */
   check?(properties: Record<string, unknown>, report: (property: string, message: string) => void): void;
-  attributes: Record<string, (id: ResourceIdentity) => unknown>;
+  /** `rawProperties` are the resource's Properties as written (intrinsics not evaluated), for attributes that depend on them. */
+  attributes: Record<string, (id: ResourceIdentity, rawProperties: Record<string, unknown>) => unknown>;
 }
 
 const elbArn = (id: ResourceIdentity, kind: string) => `arn:aws:elasticloadbalancing:${id.region}:${id.accountId}:${kind}`;

@@ -106,6 +106,8 @@ export const SimulationSchema = z
     Tick: duration.optional(),
     Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1').optional(),
     InstanceBootTime: duration.optional(),
+    /** The account's regional Lambda concurrency quota (LAM-1; AWS default 1,000). */
+    LambdaConcurrencyLimit: z.number().int().min(100).max(100_000).optional(),
   })
   .strict();
 
@@ -116,6 +118,7 @@ export interface SimulationSettings {
   tickSeconds: number;
   region: string;
   instanceBootSeconds: number;
+  lambdaConcurrencyLimit?: number;
 }
 
 /** Defaults chosen for a lively but readable default run; every one is overridable in the file. */

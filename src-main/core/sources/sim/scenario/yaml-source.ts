@@ -107,10 +107,10 @@ function toPlain(value: unknown): unknown {
 }
 
 /** A diagnostic builder bound to one source. */
-export function diagnose(source: YamlSource, sink: Diagnostic[]) {
+export function diagnose(source: YamlSource, sink: Diagnostic[], file?: string) {
   return (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string): void => {
     const { line, column } = source.locate(path);
-    sink.push({ severity, message, path: formatPath(path), line, column });
+    sink.push({ severity, message, path: formatPath(path), line, column, ...(file ? { file } : {}) });
   };
 }
 export type Diagnose = ReturnType<typeof diagnose>;

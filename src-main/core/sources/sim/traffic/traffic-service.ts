@@ -87,7 +87,7 @@ export class TrafficService implements SimService {
       const offered = Math.floor(exact);
       this.carry[index] = exact - offered;
       const dims = { Population: population.name };
-      this.ctx.metrics.put('Flightdeck/Traffic', 'OfferedRequests', dims, tickStart / 1000, offered);
+      this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'OfferedRequests', dims, tickStart / 1000, offered);
       if (offered === 0) return;
 
       const routes = this.ctx.services.dns?.routeTraffic(population.target, population.location) ?? [{ probability: 1, endpoint: population.target }];
@@ -117,7 +117,7 @@ export class TrafficService implements SimService {
         batches.set(lb, batch);
       });
       // Requests that found no endpoint (no DNS answer, or an answer nothing serves) fail at the client.
-      if (unresolved > 0) this.ctx.metrics.put('Flightdeck/Traffic', 'UnresolvedRequests', dims, tickStart / 1000, unresolved);
+      if (unresolved > 0) this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'UnresolvedRequests', dims, tickStart / 1000, unresolved);
     });
     for (const [lb, batch] of batches) this.alb.serve(lb, batch, tickStart, tickSeconds);
   }

@@ -1,0 +1,323 @@
+/**
+ * AWS::RDS::DBInstance as the scenario loader sees it: the CloudFormation properties the simulator
+ * uses, what Ref and Fn::GetAtt return, and the checks a real stack would fail on.
+ * docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-rds-dbinstance.html
+ *
+ * `check` sees one resource's properties. Whatever needs the whole file — a read replica's source must
+ * exist, replica limits (RDS-4), the source's backup retention, cascading rules, Aurora warnings — is
+ * in `checkRdsScenario`, which the loader calls once every resource is loaded.
+ */
+import { z } from 'zod';
+import { createRandom } from '../kernel/random';
+import { cfnBoolean, cfnInteger, cfnString, cfnTags } from '../scenario/cfn-values';
+import type { PathSegment } from '../scenario/diagnostics';
+import type { LoadedResource } from '../scenario/load-scenario';
+import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-types';
+import { allowsCascadingReplicas, DEFAULT_PORTS, ENGINE_LABELS, engineFamily, ENGINES, isAuroraEngine, MAX_CASCADE_DEPTH, MAX_READ_REPLICAS, type EngineFamily } from './engines';
+
+export const DB_INSTANCE_TYPE = 'AWS::RDS::DBInstance';
+
+/** CloudFormation default when BackupRetentionPeriod is left out; read replicas are created with backups off. */
+export const DEFAULT_BACKUP_RETENTION = 1;
+/** AllocatedStorage when a template leaves it out (CloudFormation requires it for these engines; we are lenient). */
+export const DEFAULT_ALLOCATED_STORAGE = 20;
+
+export const DbInstancePropertiesSchema = z.object({
+  DBInstanceIdentifier: z.string().optional(),
+  DBInstanceClass: z.string().optional(),
+  Engine: z.string().optional(),
+  EngineVersion: cfnString.optional(),
+  MultiAZ: cfnBoolean.optional(),
+  AllocatedStorage: cfnInteger.optional(),
+  BackupRetentionPeriod: cfnInteger.optional(),
+  PreferredBackupWindow: z.string().optional(),
+  AvailabilityZone: z.string().optional(),
+  SourceDBInstanceIdentifier: z.string().optional(),
+  Port: cfnInteger.optional(),
+  StorageType: z.enum(['gp2', 'gp3', 'io1', 'io2', 'standard']).optional(),
+  Iops: cfnInteger.optional(),
+  /** Present on Aurora cluster members only; they are not simulated (warning). */
+  DBClusterIdentifier: z.string().optional(),
+  Tags: cfnTags,
+});
+export type DbInstanceProperties = z.output<typeof DbInstancePropertiesSchema>;
+
+/** The identifier RDS stores: always lower case (CreateDBInstance: "stored as a lowercase string"). */
+export const dbInstanceIdentifierOf = (id: ResourceIdentity): string => id.name.toLowerCase();
+
+/** The middle of RDS endpoint names is the same for every instance of one account in one region. */
+export function endpointAddress(identifier: string, region: string, accountId: string): string {
+  const accountRegionHex = createRandom(0, `rds-endpoint/${accountId}/${region}`).hex(12);
+  return `${identifier}.${accountRegionHex}.${region}.rds.amazonaws.com`;
+}
+
+export const dbInstanceArn = (identifier: string, region: string, accountId: string): string => `arn:aws:rds:${region}:${accountId}:db:${identifier}`;
+
+/** A source given as an identifier or as a DB instance ARN (cross-Region form), normalised to the identifier. */
+export function sourceIdentifierOf(value: string): string {
+  const arn = /^arn:aws[\w-]*:rds:[^:]*:\d*:db:(.+)$/.exec(value);
+  return (arn ? arn[1]! : value).toLowerCase();
+}
+
+/**
+ * The port the endpoint listens on: Port, or the engine's default port. The loader hands attributes
+ * the properties as written, so a Port or Engine given through an intrinsic falls back to 3306.
+ */
+function portOf(properties: Record<string, unknown> | undefined): number {
+  const port = properties?.Port;
+  if (typeof port === 'number' || (typeof port === 'string' && /^\d+$/.test(port))) return Number(port);
+  const engine = typeof properties?.Engine === 'string' ? engineFamily(properties.Engine) : undefined;
+  return engine ? DEFAULT_PORTS[engine] : DEFAULT_PORTS.mysql;
+}
+
+const IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?!-))*$/;
+const BACKUP_WINDOW = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** `hh24:mi-hh24:mi` (UTC) → start second of day and length in seconds, or undefined when malformed. */
+export function parseBackupWindow(window: string): { startSecondOfDay: number; durationSeconds: number } | undefined {
+  const match = BACKUP_WINDOW.exec(window);
+  if (!match) return undefined;
+  const start = Number(match[1]) * 3600 + Number(match[2]) * 60;
+  const end = Number(match[3]) * 3600 + Number(match[4]) * 60;
+  return { startSecondOfDay: start, durationSeconds: (end - start + 86_400) % 86_400 };
+}
+
+function checkDbInstance(properties: Record<string, unknown>, report: (property: string, message: string) => void): void {
+  const p = properties as DbInstanceProperties;
+  if (p.DBInstanceIdentifier !== undefined && (!IDENTIFIER.test(p.DBInstanceIdentifier) || p.DBInstanceIdentifier.length > 63 || p.DBInstanceIdentifier.endsWith('-'))) {
+    report('DBInstanceIdentifier', `DBInstanceIdentifier "${p.DBInstanceIdentifier}" must be 1 to 63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens`);
+  }
+  const aurora = p.DBClusterIdentifier !== undefined || (p.Engine !== undefined && isAuroraEngine(p.Engine));
+  if (p.Engine !== undefined && !aurora && !engineFamily(p.Engine)) {
+    report('Engine', `Engine "${p.Engine}" is not an RDS DB instance engine (known: ${Object.keys(ENGINES).join(', ')}; Aurora engines run on clusters)`);
+  }
+  if (p.SourceDBInstanceIdentifier === undefined && !aurora) {
+    if (p.Engine === undefined) report('Engine', 'Engine is required unless the instance is a read replica (SourceDBInstanceIdentifier)');
+    if (p.DBInstanceClass === undefined) report('DBInstanceClass', 'DBInstanceClass is required unless the instance is a read replica (SourceDBInstanceIdentifier)');
+  }
+  if (p.DBInstanceClass !== undefined && !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(p.DBInstanceClass)) {
+    report('DBInstanceClass', `DBInstanceClass "${p.DBInstanceClass}" is not a DB instance class such as db.r6g.large`);
+  }
+  if (p.BackupRetentionPeriod !== undefined && (p.BackupRetentionPeriod < 0 || p.BackupRetentionPeriod > 35)) {
+    report('BackupRetentionPeriod', `BackupRetentionPeriod ${p.BackupRetentionPeriod} must be between 0 and 35 days`);
+  }
+  if (p.PreferredBackupWindow !== undefined) {
+    const window = parseBackupWindow(p.PreferredBackupWindow);
+    if (!window) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}" must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30`);
+    else if (window.durationSeconds < 1800) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}" must be at least 30 minutes long`);
+  }
+  if (p.MultiAZ && p.AvailabilityZone !== undefined) {
+    report('AvailabilityZone', 'AvailabilityZone cannot be set on a Multi-AZ DB instance (RDS chooses the primary and standby zones)');
+  }
+  if ((p.StorageType === 'io1' || p.StorageType === 'io2') && p.Iops === undefined) report('Iops', `StorageType ${p.StorageType} needs Iops`);
+  if ((p.StorageType === 'gp2' || p.StorageType === 'standard') && p.Iops !== undefined) report('Iops', `Iops cannot be set for StorageType ${p.StorageType}`);
+  if (p.AllocatedStorage !== undefined) {
+    const minimum = p.StorageType === 'standard' ? 5 : p.StorageType === 'io1' || p.StorageType === 'io2' ? 100 : 20;
+    if (p.AllocatedStorage < minimum || p.AllocatedStorage > 65_536) report('AllocatedStorage', `AllocatedStorage ${p.AllocatedStorage} GiB is outside ${minimum}–65536 GiB for ${p.StorageType ?? 'gp3'} storage`);
+  }
+  if (p.Port !== undefined && (p.Port < 1150 || p.Port > 65_535)) report('Port', `Port ${p.Port} must be between 1150 and 65535`);
+}
+
+export const RDS_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
+  [DB_INSTANCE_TYPE]: {
+    nameProperty: 'DBInstanceIdentifier',
+    maxNameLength: 63,
+    properties: DbInstancePropertiesSchema,
+    ignored: [
+      'AllowMajorVersionUpgrade',
+      'AssociatedRoles',
+      'AutoMinorVersionUpgrade',
+      'AutomaticBackupReplicationRegion',
+      'CACertificateIdentifier',
+      'CharacterSetName',
+      'CopyTagsToSnapshot',
+      'DBName',
+      'DBParameterGroupName',
+      'DBSecurityGroups',
+      'DBSnapshotIdentifier',
+      'DBSubnetGroupName',
+      'DedicatedLogVolume',
+      'DeleteAutomatedBackups',
+      'DeletionProtection',
+      'Domain',
+      'DomainIAMRoleName',
+      'EnableCloudwatchLogsExports',
+      'EnableIAMDatabaseAuthentication',
+      'EnablePerformanceInsights',
+      'KmsKeyId',
+      'LicenseModel',
+      'ManageMasterUserPassword',
+      'MasterUserPassword',
+      'MasterUserSecret',
+      'MasterUsername',
+      'MaxAllocatedStorage',
+      'MonitoringInterval',
+      'MonitoringRoleArn',
+      'NcharCharacterSetName',
+      'NetworkType',
+      'OptionGroupName',
+      'PerformanceInsightsKMSKeyId',
+      'PerformanceInsightsRetentionPeriod',
+      'PreferredMaintenanceWindow',
+      'PubliclyAccessible',
+      'SourceRegion',
+      'StorageEncrypted',
+      'StorageThroughput',
+      'Timezone',
+      'VPCSecurityGroups',
+    ],
+    check: checkDbInstance,
+    ref: dbInstanceIdentifierOf,
+    attributes: {
+      'Endpoint.Address': (id) => endpointAddress(dbInstanceIdentifierOf(id), id.region, id.accountId),
+      // CloudFormation returns the port as a string.
+      'Endpoint.Port': (_id, rawProperties) => String(portOf(rawProperties)),
+      DBInstanceArn: (id) => dbInstanceArn(dbInstanceIdentifierOf(id), id.region, id.accountId),
+      DbiResourceId: (id) => `db-${id.hex.slice(0, 26).toUpperCase()}`,
+    },
+  },
+};
+
+/** Severity-aware report, as the loader's `diagnose` gives it: path from the file's root. */
+export type RdsReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
+
+/** Where a fault or action names a DB instance (the loader keeps its entries' paths as `Faults[3]`). */
+export interface RdsTimedReference {
+  type: string;
+  parameters: Record<string, unknown>;
+  path: string;
+}
+
+export interface RdsTrafficReference {
+  Database?: { DBInstanceIdentifier: string };
+}
+
+interface Node {
+  resource: LoadedResource;
+  identifier: string;
+  properties: DbInstanceProperties;
+  source?: string;
+}
+
+/** Faults and actions whose DBInstanceIdentifier must name a DB instance of the file. */
+const TIMED_TYPES_WITH_DB = new Set(['FailDBInstance', 'RaiseReplicaLag', 'PromoteReadReplica', 'RebootDBInstance']);
+
+function parsePath(path: string): PathSegment[] {
+  const segments: PathSegment[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) segments.push(match[2] !== undefined ? Number(match[2]) : match[1]!);
+  return segments;
+}
+
+/**
+ * Checks across DB instances (and the Traffic / Faults / Actions that name them). Errors stop the load;
+ * Aurora members are a warning and are left out of the simulation.
+ */
+export function checkRdsScenario(
+  scenario: { resources: readonly LoadedResource[]; traffic?: readonly RdsTrafficReference[]; timeline?: readonly RdsTimedReference[] },
+  report: RdsReport,
+): void {
+  const nodes = new Map<string, Node>();
+  for (const resource of scenario.resources) {
+    if (resource.type !== DB_INSTANCE_TYPE) continue;
+    const properties = resource.properties as DbInstanceProperties;
+    const at = (property: string): PathSegment[] => ['Resources', resource.logicalId, 'Properties', property];
+    if (properties.DBClusterIdentifier !== undefined || (properties.Engine !== undefined && isAuroraEngine(properties.Engine))) {
+      report('warning', at(properties.DBClusterIdentifier !== undefined ? 'DBClusterIdentifier' : 'Engine'), `Aurora DB instances are not simulated; ${resource.logicalId} is ignored`);
+      continue;
+    }
+    const identifier = dbInstanceIdentifierOf(resource.identity);
+    if (nodes.has(identifier)) {
+      report('error', at('DBInstanceIdentifier'), `DBInstanceIdentifier "${identifier}" is already used by ${nodes.get(identifier)!.resource.logicalId}`);
+      continue;
+    }
+    nodes.set(identifier, { resource, identifier, properties, source: properties.SourceDBInstanceIdentifier === undefined ? undefined : sourceIdentifierOf(properties.SourceDBInstanceIdentifier) });
+  }
+
+  const familyOf = (node: Node): EngineFamily | undefined => {
+    const seen = new Set<string>();
+    let current: Node | undefined = node;
+    while (current && !seen.has(current.identifier)) {
+      seen.add(current.identifier);
+      if (current.properties.Engine !== undefined) return engineFamily(current.properties.Engine);
+      current = current.source ? nodes.get(current.source) : undefined;
+    }
+    return undefined;
+  };
+
+  const replicasOf = new Map<string, Node[]>();
+  for (const node of nodes.values()) {
+    if (node.source === undefined) continue;
+    const at: PathSegment[] = ['Resources', node.resource.logicalId, 'Properties', 'SourceDBInstanceIdentifier'];
+    const source = nodes.get(node.source);
+    if (!source) {
+      const known = [...nodes.keys()].filter((id) => id !== node.identifier).join(', ') || 'none';
+      report('error', at, `SourceDBInstanceIdentifier "${node.properties.SourceDBInstanceIdentifier}" is not a DB instance in this file (known: ${known})`);
+      continue;
+    }
+    if (source === node) {
+      report('error', at, 'a DB instance cannot be its own read replica');
+      continue;
+    }
+    const family = familyOf(node);
+    const sourceFamily = familyOf(source);
+    if (node.properties.Engine !== undefined && sourceFamily !== undefined && engineFamily(node.properties.Engine) !== sourceFamily) {
+      report('error', ['Resources', node.resource.logicalId, 'Properties', 'Engine'], `a read replica runs its source's engine: ${source.identifier} is ${source.properties.Engine ?? sourceFamily}, not ${node.properties.Engine}`);
+    }
+    const list = replicasOf.get(source.identifier) ?? [];
+    list.push(node);
+    replicasOf.set(source.identifier, list);
+    if (family && list.length > MAX_READ_REPLICAS[family]) {
+      report('error', at, `${source.identifier} already has ${MAX_READ_REPLICAS[family]} read replicas, the most ${ENGINE_LABELS[family]} allows per source (RDS-4)`);
+    }
+    const sourceRetention = source.properties.BackupRetentionPeriod ?? (source.source === undefined ? DEFAULT_BACKUP_RETENTION : 0);
+    // MySQL and MariaDB say the rule also applies to a replica that is a source; RDS for PostgreSQL
+    // replicas cannot have automated backups at all, and cascade without them.
+    if (sourceRetention === 0 && !(source.source !== undefined && family === 'postgres')) {
+      const hint = source.source === undefined ? '' : ' (a read replica is created with backups off: set BackupRetentionPeriod on it to make it a source)';
+      report('error', at, `${source.identifier} has BackupRetentionPeriod 0; the source of a read replica needs automated backups (RDS-4)${hint}`);
+    }
+  }
+
+  // Chains: no cycles; replica-of-replica only where the engine allows it, at most three deep.
+  for (const node of nodes.values()) {
+    if (node.source === undefined || !nodes.has(node.source)) continue;
+    const at: PathSegment[] = ['Resources', node.resource.logicalId, 'Properties', 'SourceDBInstanceIdentifier'];
+    const chain: Node[] = [node];
+    let current = nodes.get(node.source);
+    while (current && !chain.includes(current)) {
+      chain.push(current);
+      current = current.source ? nodes.get(current.source) : undefined;
+    }
+    if (current) {
+      report('error', at, `circular replication: ${[...chain, current].map((n) => n.identifier).join(' → ')} (RDS does not support circular replication)`);
+      continue;
+    }
+    const depth = chain.length - 1; // replicas between this one and the primary at the top, this one included
+    const family = familyOf(node);
+    const source = nodes.get(node.source)!;
+    if (source.source !== undefined && family) {
+      const version = chain.map((n) => n.properties.EngineVersion).find((v) => v !== undefined);
+      if (!allowsCascadingReplicas(family, version)) {
+        const which = family === 'postgres' ? `${ENGINE_LABELS[family]} before version 14.1` : ENGINE_LABELS[family];
+        report('error', at, `${source.identifier} is itself a read replica; ${which} does not support a read replica of a read replica`);
+      } else if (depth > MAX_CASCADE_DEPTH) {
+        report('error', at, `${node.identifier} would be replica number ${depth} in a chain from ${chain[chain.length - 1]!.identifier}; cascading read replicas allow at most ${MAX_CASCADE_DEPTH}`);
+      }
+    }
+  }
+
+  scenario.traffic?.forEach((entry, index) => {
+    const id = entry.Database?.DBInstanceIdentifier;
+    if (id !== undefined && !nodes.has(sourceIdentifierOf(id))) {
+      report('error', ['Traffic', index, 'Database', 'DBInstanceIdentifier'], `"${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`);
+    }
+  });
+  for (const entry of scenario.timeline ?? []) {
+    const id = entry.parameters.DBInstanceIdentifier;
+    if (!TIMED_TYPES_WITH_DB.has(entry.type) || typeof id !== 'string') continue;
+    if (!nodes.has(id.toLowerCase())) {
+      report('error', [...parsePath(entry.path), 'DBInstanceIdentifier'], `${entry.type}: "${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`);
+    }
+  }
+}
+

@@ -1,0 +1,154 @@
+/**
+ * Route 53 as the engine's DnsRouting service: it splits each population's requests over the answers
+ * its hosted zones give (the shared resolver's answer distribution — no sampling), runs the health
+ * checkers every tick (R53-7), turns an alias's EvaluateTargetHealth into R53-9 from the load
+ * balancers' target groups, owns the FailHealthCheck fault, and exports zones, record sets and
+ * health checks for the inventory.
+ *
+ * What a health checker sees of a load balancer (our model): the ALB answers its ResourcePath with
+ * a 2xx/3xx while one of its nodes is in a working Availability Zone and one of its target groups
+ * has a healthy target in a working zone; otherwise the probe fails (ELB 503, or nothing at all).
+ */
+import type { ClientLocation, Inventory, TargetGroup } from '../../../contract/model';
+import { albAliasHealth, type AliasHealth } from '../../../route53/alias-health';
+import { defaultLatencyTable } from '../../../route53/geography';
+import type { DnsQuery, RandomSource } from '../../../route53/resolver';
+import type { LoadedResource } from '../scenario/load-scenario';
+import type { FaultParameters } from '../scenario/timed-entries';
+import type { DnsRoute, DnsRouting, FaultEffect } from '../service-module';
+import type { SimContext } from '../sim-context';
+import type { SimLoadBalancer, World } from '../world';
+import { buildRoute53, type Route53State, type SimAliasLoadBalancer } from './build-route53';
+import { exportRoute53 } from './export-route53';
+import { forceHealthCheckFailure, stepHealthChecks, type HealthCheckTransition } from './health-checks';
+import { endpointProbe, simDnsTrace, trafficShares, type LoadBalancerHealth } from './sim-dns';
+
+/** What the Route 53 module uses of the engine's SimContext. */
+export type Route53Context = Pick<SimContext, 'now' | 'world' | 'random' | 'recordTimeline' | 'inventoryChanged'>;
+
+export class Route53Service implements DnsRouting {
+  readonly id = 'route53';
+  state: Route53State;
+  /** Routes per (name, location) for the current tick: health changes only between ticks. */
+  private routes = new Map<string, DnsRoute[] | undefined>();
+  private routesAt = Number.NaN;
+  private readonly healthCache = new Map<string, AliasHealth>();
+
+  constructor(
+    private readonly ctx: Route53Context,
+    resources: readonly LoadedResource[],
+  ) {
+    this.state = buildRoute53(resources);
+  }
+
+  /** R53-9 for a load balancer of the world, from its target groups' current target states. */
+  readonly loadBalancerHealth: LoadBalancerHealth = (target) => {
+    const cached = this.healthCache.get(target.arn);
+    if (cached) return cached;
+    const health = albAliasHealth({ loadBalancerArn: target.arn, loadBalancerName: target.name }, targetGroupsOf(this.ctx.world));
+    this.healthCache.set(target.arn, health);
+    return health;
+  };
+
+  private freshTick(): void {
+    if (this.routesAt === this.ctx.now) return;
+    this.routesAt = this.ctx.now;
+    this.routes = new Map();
+    this.healthCache.clear();
+  }
+
+  routeTraffic(name: string, location: ClientLocation): DnsRoute[] | undefined {
+    this.freshTick();
+    const key = `${name}|${location.continentCode ?? ''}|${location.countryCode ?? ''}|${location.subdivisionCode ?? ''}|${location.region ?? ''}`;
+    if (this.routes.has(key)) return this.routes.get(key);
+    const shares = this.servesName(name) ? trafficShares(this.state, name, location, this.loadBalancerHealth, defaultLatencyTable(location)) : undefined;
+    const routes = shares ? [...shares].map(([endpoint, probability]) => ({ endpoint, probability })) : undefined;
+    this.routes.set(key, routes);
+    return routes;
+  }
+
+  private servesName(name: string): boolean {
+    const n = name.toLowerCase().replace(/\.?$/, '.');
+    return this.state.zones.some((zone) => !zone.privateZone && (n === zone.name || n.endsWith(`.${zone.name}`)));
+  }
+
+  /** Health checkers probe their endpoints; status changes go to the timeline. */
+  tick(): void {
+    this.freshTick();
+    const loadBalancers = this.ctx.world.loadBalancers;
+    const probe = endpointProbe(this.state, (target) => loadBalancerAnswers(this.ctx.world, loadBalancers.get(target.arn)));
+    const { state, transitions } = stepHealthChecks(this.state.healthChecks, this.ctx.now, probe, this.ctx.random('route53-health'));
+    this.state = { ...this.state, healthChecks: state };
+    for (const transition of transitions) this.recordTransition(transition);
+    if (transitions.length > 0) {
+      // Health decides answers: routes computed earlier this tick are stale.
+      this.routesAt = Number.NaN;
+      this.ctx.inventoryChanged();
+    }
+  }
+
+  private recordTransition(t: HealthCheckTransition): void {
+    this.ctx.recordTimeline({
+      service: 'route53',
+      kind: 'HealthCheckStatus',
+      resource: t.logicalId,
+      message: `Health check ${t.logicalId} (${t.healthCheckId}) is now ${t.newStatus}: ${t.reason}`,
+      severity: t.newStatus === 'Unhealthy' ? 'warning' : 'info',
+    });
+  }
+
+  inventory(): Partial<Inventory> {
+    return exportRoute53(this.state);
+  }
+
+  /** FailHealthCheck: every checker's probe fails until reverted (by id or by the scenario's logical id). */
+  applyFault(type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
+    if (type !== 'FailHealthCheck') return undefined;
+    const { HealthCheckId: wanted } = parameters as FaultParameters<'FailHealthCheck'>;
+    const check = this.state.healthChecks.checks.find((c) => c.definition.id === wanted || c.definition.logicalId === wanted);
+    if (!check) throw new Error(`A health check with id ${wanted} does not exist.`);
+    const id = check.definition.id;
+    const reason = 'FailHealthCheck fault';
+    this.state = { ...this.state, healthChecks: forceHealthCheckFailure(this.state.healthChecks, { healthCheckId: id, fromMs: this.ctx.now, untilMs: Infinity, reason }) };
+    return {
+      message: `every health checker's probe of ${check.definition.logicalId} (${id}) fails; it turns Unhealthy after FailureThreshold (${check.definition.failureThreshold}) probes`,
+      revert: () => {
+        const now = this.ctx.now;
+        const forced = this.state.healthChecks.forced.map((f) => (f.healthCheckId === id && f.reason === reason && f.untilMs > now ? { ...f, untilMs: now } : f));
+        this.state = { ...this.state, healthChecks: { ...this.state.healthChecks, forced } };
+        return `probes of ${check.definition.logicalId} (${id}) reach the endpoint again`;
+      },
+    };
+  }
+
+  /** A DNS trace of `query` as the simulation stands now (for `dns trace --at` and the UI). */
+  trace(query: DnsQuery, from: ClientLocation, random: RandomSource, repeat?: number) {
+    this.freshTick();
+    return simDnsTrace(this.state, query, from, { random, loadBalancerHealth: this.loadBalancerHealth, ...(repeat ? { repeat } : {}) });
+  }
+}
+
+/** The world's target groups in the contract's shape, as far as R53-9 needs them. */
+function targetGroupsOf(world: World): TargetGroup[] {
+  return [...world.targetGroups.values()].map((group) => ({
+    targetGroupArn: group.arn,
+    targetGroupName: group.name,
+    targetType: group.targetType,
+    loadBalancerArns: group.loadBalancerArns,
+    targets: [...group.targets.values()].map((t) => ({ targetId: t.id, availabilityZone: t.availabilityZone, state: t.state })),
+  }));
+}
+
+/** Does the load balancer answer a health checker's request with a success? (see the module comment) */
+export function loadBalancerAnswers(world: World, lb: SimLoadBalancer | undefined): boolean {
+  if (!lb) return false;
+  const zoneUp = (zone: string) => !world.failedAvailabilityZones.has(zone);
+  if (!lb.availabilityZones.some(zoneUp)) return false;
+  for (const group of world.targetGroups.values()) {
+    if (!group.loadBalancerArns.includes(lb.arn)) continue;
+    for (const target of group.targets.values()) if (target.state === 'healthy' && zoneUp(target.availabilityZone)) return true;
+  }
+  return false;
+}
+
+export type { SimAliasLoadBalancer };
