@@ -63,6 +63,39 @@ async function open(view: string): Promise<void> {
   await page.waitForURL(new RegExp(`#/${view}`));
 }
 
+/** The bundled scenario that shows a view best: Route 53 needs hosted zones, Lambda needs functions. */
+const SCENARIO_FOR: Partial<Record<(typeof VIEWS)[number], string | undefined>> = {
+  route53: bundledScenarioWith(/AWS::Route53::RecordSet/),
+  lambda: bundledScenarioWith(/AWS::Lambda::Function/),
+};
+let currentScenario = 'shop';
+
+async function loadScenario(name: string): Promise<void> {
+  if (currentScenario === name) return;
+  await open('simulator');
+  await page.getByTestId('scenario-select').selectOption(name);
+  await page.getByTestId('scenario-load').click();
+  await page.getByTestId('scenario-loaded').waitFor();
+  await expect.poll(async () => page.getByTestId('mode-indicator').textContent()).toContain(name);
+  currentScenario = name;
+}
+
+/** Visits every view (each in the scenario that shows it best) and saves a full-page screenshot. */
+async function photographEveryView(suffix: string): Promise<void> {
+  for (const view of VIEWS) {
+    await loadScenario(SCENARIO_FOR[view] ?? 'shop');
+    await open(view);
+    await page.locator('.view__title').first().waitFor();
+    if (view === 'route53' && SCENARIO_FOR.route53) await page.getByTestId('record-group').first().waitFor();
+    // A freshly loaded scenario: let half an hour of virtual time (3 s at ×600) fill the charts.
+    if (view === 'lambda' && SCENARIO_FOR.lambda) await expect.poll(() => pointCount('[data-point-count]'), { timeout: 20_000 }).toBeGreaterThan(30 * 3);
+    if (view === 'auto-scaling') await expect.poll(() => pointCount('[data-testid="capacity-chart"]'), { timeout: 20_000 }).toBeGreaterThan(0);
+    await settle();
+    await page.screenshot({ path: screenshotPath(`view-${view}-${suffix}`), fullPage: true });
+  }
+  await loadScenario('shop');
+}
+
 async function pointCount(selector: string): Promise<number> {
   return Number(await page.locator(selector).first().getAttribute('data-point-count'));
 }
@@ -75,22 +108,17 @@ async function settle(): Promise<void> {
 
 describe('the dashboard in Chromium', () => {
   it('shows every view in English and the light theme, with charts gaining data', async () => {
-    for (const view of VIEWS) {
+    for (const view of ['load-balancers', 'auto-scaling', 'rds'] as const) {
       await open(view);
-      await page.locator('.view__title').first().waitFor();
-      if (view === 'load-balancers' || view === 'auto-scaling') {
-        const chart = '[data-point-count]';
-        await expect.poll(() => pointCount(chart), { timeout: 20_000 }).toBeGreaterThan(0);
-        const first = await pointCount(chart);
-        await expect.poll(() => pointCount(chart), { timeout: 20_000 }).toBeGreaterThan(first);
-      }
-      if (view === 'overview') {
-        await page.getByTestId('path-node').first().waitFor();
-        expect(await page.getByTestId('service-tile').count()).toBe(6);
-      }
-      await settle();
-      await page.screenshot({ path: screenshotPath(`view-${view}-light`), fullPage: true });
+      const chart = '[data-point-count]';
+      await expect.poll(() => pointCount(chart), { timeout: 20_000 }).toBeGreaterThan(0);
+      const first = await pointCount(chart);
+      await expect.poll(() => pointCount(chart), { timeout: 20_000 }).toBeGreaterThan(first);
     }
+    await open('overview');
+    await page.getByTestId('path-node').first().waitFor();
+    expect(await page.getByTestId('service-tile').count()).toBe(6);
+    await photographEveryView('light');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
   });
 
@@ -137,10 +165,7 @@ describe('the dashboard in Chromium', () => {
   });
 
   it.runIf(dnsScenario !== undefined)('traces a weighted and a failover record', async () => {
-    await open('simulator');
-    await page.getByTestId('scenario-select').selectOption(dnsScenario!);
-    await page.getByTestId('scenario-load').click();
-    await page.getByTestId('scenario-loaded').waitFor();
+    await loadScenario(dnsScenario!);
     await open('route53');
     const source = readFileSync(resolve(ROOT, `resources/scenarios/${dnsScenario}.yaml`), 'utf8');
     const names = (pattern: RegExp) => [...source.matchAll(pattern)].map((m) => m[1]!);
@@ -165,10 +190,7 @@ describe('the dashboard in Chromium', () => {
   });
 
   it.runIf(promoteScenario !== undefined)('promotes a read replica and watches it become standalone', async () => {
-    await open('simulator');
-    await page.getByTestId('scenario-select').selectOption(promoteScenario!);
-    await page.getByTestId('scenario-load').click();
-    await page.getByTestId('scenario-loaded').waitFor();
+    await loadScenario(promoteScenario!);
     await open('rds');
     const replica = page.locator('[data-testid="db-instance"][data-role="replica"]').first();
     await replica.waitFor({ timeout: 30_000 });
@@ -186,26 +208,14 @@ describe('the dashboard in Chromium', () => {
   });
 
   it('switches to Korean and the dark theme in Settings, and shows every view that way', async () => {
-    if (dnsScenario || promoteScenario) {
-      // Back to the scenario the light screenshots show, so both themes picture the same system.
-      await open('simulator');
-      await page.getByTestId('scenario-select').selectOption('shop');
-      await page.getByTestId('scenario-load').click();
-      await page.getByTestId('scenario-loaded').waitFor();
-    }
+    await loadScenario('shop');
     await open('settings');
     await page.getByTestId('locale-ko').check();
     await page.getByTestId('theme-dark').check();
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     expect(await page.getByTestId('nav-load-balancers').textContent()).toContain('로드 밸런서');
-    for (const view of VIEWS) {
-      await open(view);
-      await page.locator('.view__title').first().waitFor();
-      if (view === 'auto-scaling') await expect.poll(() => pointCount('[data-testid="capacity-chart"]'), { timeout: 20_000 }).toBeGreaterThan(0);
-      await settle();
-      await page.screenshot({ path: screenshotPath(`view-${view}-dark-ko`), fullPage: true });
-    }
+    await photographEveryView('dark-ko');
     expect(await page.getByTestId('nav-settings').textContent()).toContain('설정');
   });
 
