@@ -96,6 +96,16 @@ async function photographEveryView(suffix: string): Promise<void> {
   await loadScenario('shop');
 }
 
+/**
+ * Waits for the expected element or for the error the UI shows instead, and fails at once with that
+ * error's text (e.g. the core refusing dns.trace in simulation) rather than after a long timeout.
+ */
+async function firstOf(expected: string, error: string, timeout = 30_000): Promise<void> {
+  const found = page.getByTestId(expected).or(page.getByTestId(error)).first();
+  await found.waitFor({ timeout });
+  if ((await found.getAttribute('data-testid')) === error) throw new Error(`${expected} did not appear; the UI says: ${await found.textContent()}`);
+}
+
 async function pointCount(selector: string): Promise<number> {
   return Number(await page.locator(selector).first().getAttribute('data-point-count'));
 }
@@ -180,8 +190,7 @@ describe('the dashboard in Chromium', () => {
       if (kind === 'weighted') await page.getByTestId('dns-repeat-toggle').check();
       else await page.getByTestId('dns-repeat-toggle').uncheck();
       await page.getByTestId('dns-run').click();
-      const trace = page.getByTestId('dns-trace');
-      await trace.waitFor();
+      await firstOf('dns-trace', 'dns-error');
       await expect.poll(async () => page.getByTestId('dns-step').count()).toBeGreaterThanOrEqual(3);
       expect(await page.getByTestId('dns-explanation').textContent()).toBeTruthy();
       if (kind === 'weighted') await page.getByTestId('dns-distribution').waitFor();
@@ -196,14 +205,18 @@ describe('the dashboard in Chromium', () => {
     await replica.waitFor({ timeout: 30_000 });
     const identifier = (await replica.getAttribute('data-identifier'))!;
     await replica.getByTestId('db-promote').click();
-    await page.getByTestId('action-summary').waitFor();
-    const typed = page.getByTestId('action-typed-confirmation');
-    if (await typed.count()) await typed.fill(identifier);
-    await page.screenshot({ path: screenshotPath('rds-promote-confirm') });
-    await page.getByTestId('action-execute').click();
-    await page.getByTestId('promote-done').waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: screenshotPath('rds-promote-done') });
-    await page.getByTestId('action-cancel').click();
+    try {
+      await firstOf('action-summary', 'action-error');
+      const typed = page.getByTestId('action-typed-confirmation');
+      if (await typed.count()) await typed.fill(identifier);
+      await page.screenshot({ path: screenshotPath('rds-promote-confirm') });
+      await page.getByTestId('action-execute').click();
+      await firstOf('promote-done', 'action-error', 60_000);
+      await page.screenshot({ path: screenshotPath('rds-promote-done') });
+    } finally {
+      // Whatever happened, close the dialog so the next steps see the views.
+      if (await page.getByTestId('dialog').count()) await page.keyboard.press('Escape');
+    }
     await page.locator(`[data-testid="db-instance"][data-identifier="${identifier}"][data-role="primary"]`).waitFor();
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Inventory } from '@contract';
+import { DnsTrace as DnsTraceSchema, Inventory, type DnsTrace } from '@contract';
+import betaTrace from '../support/traces/beta-weighted.json';
 import { resourceItems, searchPalette } from '@/components/palette/palette-items';
 import { shortcutFor } from '@/components/layout/shortcuts';
 import { serviceHealth } from '@/utils/service-health';
@@ -97,28 +98,56 @@ describe('Route 53 records', () => {
   });
 
   it('put the observed distribution next to the configured probabilities', () => {
-    const rows = distributionRows({
+    const trace = (candidates: DnsTrace['answer']['candidates'], distribution: Record<string, number>, values: string[] = []): DnsTrace => ({
       name: 'x.',
       type: 'A',
       from: {},
       steps: [],
-      answer: {
-        values: [],
-        type: 'A',
-        responseCode: 'NOERROR',
-        explanation: [],
-        candidates: [
-          { values: ['a'], probability: 0.9, healthy: true, verdict: '', chosen: false },
-          { values: ['b'], probability: 0.1, healthy: true, verdict: '', chosen: true },
-          { values: ['c'], probability: 0, healthy: false, verdict: '', chosen: false },
-        ],
-      },
-      distribution: { a: 880, b: 120 },
+      answer: { values, type: 'A', responseCode: 'NOERROR', explanation: [], candidates },
+      distribution,
     });
-    expect(rows.map((r) => [r.answer, r.observed, r.expected])).toEqual([
+    // Plain records: matched by their values.
+    const plain = distributionRows(
+      trace(
+        [
+          { setIdentifier: 'a', values: ['a'], probability: 0.9, healthy: true, verdict: '', chosen: false },
+          { setIdentifier: 'b', values: ['b'], probability: 0.1, healthy: true, verdict: '', chosen: true },
+          { setIdentifier: 'c', values: ['c'], healthy: true, verdict: 'weight 0', chosen: false },
+        ],
+        { a: 880, b: 120 },
+        ['b'],
+      ),
+    );
+    expect(plain.map((r) => [r.setIdentifier, r.observed, r.expected])).toEqual([
       ['a', 0.88, 0.9],
       ['b', 0.12, 0.1],
-      ['c', 0, 0],
+    ]);
+    // Three weighted aliases, one never drawn: nothing to match it by, so it is shown unmatched.
+    const aliases = distributionRows(
+      trace(
+        [
+          { setIdentifier: 'x', values: ['ALIAS x.elb.'], probability: 0.5, healthy: true, verdict: '', chosen: true },
+          { setIdentifier: 'y', values: ['ALIAS y.elb.'], probability: 0.3, healthy: true, verdict: '', chosen: false },
+          { setIdentifier: 'z', values: ['ALIAS z.elb.'], probability: 0.2, healthy: true, verdict: '', chosen: false },
+        ],
+        { '10.0.0.1': 500, '10.0.0.2': 500 },
+        ['10.0.0.1'],
+      ),
+    );
+    expect(aliases.map((r) => [r.answer, r.setIdentifier, r.expected])).toEqual([
+      ['10.0.0.1', 'x', 0.5],
+      ['10.0.0.2', undefined, undefined],
+      ['ALIAS y.elb.', 'y', 0.3],
+      ['ALIAS z.elb.', 'z', 0.2],
+    ]);
+  });
+
+  it('match the real resolver output for a weighted alias record (flightdeck dns trace --json)', () => {
+    const rows = distributionRows(DnsTraceSchema.parse(betaTrace));
+    // stable (90) is the drawn answer; canary (10) is the only other weighted set and the only other answer.
+    expect(rows.map((r) => [r.setIdentifier, r.expected, r.count])).toEqual([
+      ['stable', 0.9, 902],
+      ['canary', 0.1, 98],
     ]);
   });
 });

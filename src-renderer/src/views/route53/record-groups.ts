@@ -56,27 +56,51 @@ export function routingDetail(record: ResourceRecordSet): string {
 }
 
 export interface DistributionRow {
+  /** The answer as the distribution keys it (values joined by commas), or the record's target. */
   answer: string;
+  /** The record set that gives this answer, when it can be told. */
+  setIdentifier?: string;
   count: number;
   observed: number;
   /** Configured share (weight / sum of weights) when the candidates say so. */
   expected?: number;
 }
 
-/** Observed shares from `distribution`, joined with each candidate's configured probability. */
+/**
+ * Observed shares from `distribution`, next to each record set's configured probability. An alias
+ * candidate lists its target (`ALIAS …elb.amazonaws.com.`) while the distribution counts the
+ * addresses it resolved to, so answers are matched to record sets by what the trace does say: a
+ * plain record by its values, the chosen record by the trace's answer, and — when exactly one
+ * answer and one weighted record set are left — those two by elimination. Anything still
+ * unmatched is shown as it is, never guessed.
+ */
 export function distributionRows(trace: DnsTrace): DistributionRow[] {
   const distribution = trace.distribution ?? {};
   const total = Object.values(distribution).reduce((sum, n) => sum + n, 0);
-  const expectedByAnswer = new Map<string, number>();
-  for (const candidate of trace.answer.candidates) {
-    if (candidate.probability === undefined) continue;
-    const answer = candidate.values.join(',');
-    expectedByAnswer.set(answer, (expectedByAnswer.get(answer) ?? 0) + candidate.probability);
+  const weighted = trace.answer.candidates.filter((c) => c.probability !== undefined && c.probability > 0);
+  const byAnswer = new Map<string, (typeof weighted)[number]>();
+  const matched = new Set<(typeof weighted)[number]>();
+  for (const candidate of weighted) {
+    const key = candidate.chosen ? trace.answer.values.join(',') : candidate.values.join(',');
+    if (key in distribution && !byAnswer.has(key)) {
+      byAnswer.set(key, candidate);
+      matched.add(candidate);
+    }
   }
-  const answers = new Set([...Object.keys(distribution), ...expectedByAnswer.keys()]);
-  return [...answers]
-    .map((answer) => ({ answer, count: distribution[answer] ?? 0, observed: total ? (distribution[answer] ?? 0) / total : 0, expected: expectedByAnswer.get(answer) }))
-    .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer));
+  const leftAnswers = Object.keys(distribution).filter((answer) => !byAnswer.has(answer));
+  const leftCandidates = weighted.filter((candidate) => !matched.has(candidate));
+  if (leftAnswers.length === 1 && leftCandidates.length === 1) {
+    byAnswer.set(leftAnswers[0]!, leftCandidates[0]!);
+    matched.add(leftCandidates[0]!);
+  }
+  const rows: DistributionRow[] = Object.entries(distribution).map(([answer, count]) => {
+    const candidate = byAnswer.get(answer);
+    return { answer, setIdentifier: candidate?.setIdentifier, count, observed: total ? count / total : 0, expected: candidate?.probability };
+  });
+  for (const candidate of weighted) {
+    if (!matched.has(candidate)) rows.push({ answer: candidate.values.join(','), setIdentifier: candidate.setIdentifier, count: 0, observed: 0, expected: candidate.probability });
+  }
+  return rows.sort((a, b) => b.count - a.count || (b.expected ?? 0) - (a.expected ?? 0) || a.answer.localeCompare(b.answer));
 }
 
 /** Client locations an operator picks from; "custom" opens the fields. */

@@ -11,12 +11,15 @@ import AutoScalingView from '@/views/auto-scaling/AutoScalingView.vue';
 import { chart, fullOptions } from '../../support/echarts-mock';
 import { GROUP, START, activity, capacitySeries, clock, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { pending, reset } from '../../support/pending-mock';
 
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
+vi.mock('@/api-pending', () => import('../../support/pending-mock'));
 
 beforeEach(() => {
   setActivePinia(createPinia());
   vi.clearAllMocks();
+  reset();
   const data = snapshot();
   useSessionStore().setClock(clock(10));
   useInventoryStore().replace(data.inventory);
@@ -99,6 +102,7 @@ describe('AutoScalingView', () => {
   });
 
   it('keeps Set desired capacity disabled, saying why, while the core has no action protocol', () => {
+    pending.declared = false;
     const wrapper = mountWithApp(AutoScalingView);
     const button = wrapper.get('[data-testid="asg-set-desired"]');
     expect(button.attributes('disabled')).toBeDefined();

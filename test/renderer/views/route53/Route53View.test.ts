@@ -8,6 +8,8 @@ import { useSessionStore } from '@/stores/session';
 import Route53View from '@/views/route53/Route53View.vue';
 import { fullInventory, simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import apiTrace from '../../support/traces/api-failover.json';
+import betaTrace from '../../support/traces/beta-weighted.json';
 import { pending, reset } from '../../support/pending-mock';
 
 vi.mock('@/api-pending', () => import('../../support/pending-mock'));
@@ -74,6 +76,30 @@ describe('Route53View', () => {
     const rows = wrapper.findAll('[data-testid="dns-distribution-row"]');
     expect(rows.map((row) => row.attributes('data-answer'))).toEqual(['198.51.100.1', '192.0.2.10']);
     expect(rows[0]!.text()).toContain('89.7 % observed · 90.0 % configured');
+  });
+
+  it('renders real resolver output: a weighted alias record resolved 1,000 times, and a failover record', async () => {
+    // Both fixtures are `flightdeck dns trace … --scenario global-failover --from DE --json` output.
+    pending.handlers.set('dns.trace', (payload: unknown) => ((payload as { name: string }).name.startsWith('beta') ? betaTrace : apiTrace));
+    const wrapper = mountWithApp(Route53View);
+    await wrapper.get('[data-testid="dns-name"]').setValue('beta.example.com');
+    await wrapper.get('[data-testid="dns-repeat-toggle"]').setValue(true);
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="dns-step"]').map((step) => step.attributes('data-kind'))).toEqual(betaTrace.steps.map((step) => step.kind));
+    const rows = wrapper.findAll('[data-testid="dns-distribution-row"]');
+    expect(rows[0]!.text()).toContain('stable');
+    expect(rows[0]!.text()).toContain('90.2 % observed · 90.0 % configured');
+    expect(rows[1]!.text()).toContain('canary');
+
+    await wrapper.get('[data-testid="dns-name"]').setValue('api.example.com');
+    await wrapper.get('[data-testid="dns-repeat-toggle"]').setValue(false);
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(pending.requests.at(-1)?.payload).not.toHaveProperty('repeat');
+    expect(wrapper.get('[data-testid="dns-candidate"][data-chosen="true"]').text()).toContain('primary-eu');
+    expect(wrapper.get('[data-testid="dns-explanation"]').text()).toContain('The primary is healthy');
+    expect(wrapper.find('[data-testid="dns-distribution"]').exists()).toBe(false);
   });
 
   it('keeps the trace button disabled, saying why, while the core has no dns.trace', () => {
