@@ -72,6 +72,8 @@ const en = {
   datasets: {
     failed: 'Could not load this data.',
     fix: 'Fix:',
+    loadingShort: 'Loading',
+    errorShort: 'Error',
     loading: 'Loading {services}…',
     stale: 'Showing old data for {services}: last good data {age} ago.',
   },
@@ -174,7 +176,7 @@ const en = {
     requestPath: 'Request path',
     requestPathHint: 'DNS record → listener rule → target group → compute → database; click a node to open it',
     noPath: 'No load balancers yet, so there is no request path to draw.',
-    notPresent: 'Not in this scenario or account',
+    notPresent: 'Not in this scenario or region',
     timeline: 'Recent changes',
     timelineHint: 'Alarms, scaling activities, RDS events, target health, faults and actions',
     pathKinds: {
@@ -197,7 +199,7 @@ const en = {
   },
   loadBalancers: {
     title: 'Load balancers',
-    empty: 'No load balancers in this scenario',
+    empty: 'No load balancers in this scenario or region',
     dnsName: 'DNS name',
     scheme: 'Scheme',
     state: 'State',
@@ -262,7 +264,7 @@ const en = {
   },
   targetGroups: {
     title: 'Target groups',
-    empty: 'No target groups in this scenario',
+    empty: 'No target groups in this scenario or region',
     noTargets: 'No registered targets',
     protocolPort: 'Protocol : port',
     targetType: 'Target type',
@@ -286,7 +288,7 @@ const en = {
   },
   autoScaling: {
     title: 'Auto Scaling groups',
-    empty: 'No Auto Scaling groups in this scenario',
+    empty: 'No Auto Scaling groups in this scenario or region',
     capacitySummary: '{inService} of {desired} InService · min {min} · max {max}',
     minSize: 'Min',
     maxSize: 'Max',
@@ -409,7 +411,7 @@ const en = {
   },
   route53: {
     title: 'Route 53',
-    empty: 'No hosted zones in this scenario',
+    empty: 'No hosted zones in this scenario or region',
     detail: 'Hosted zones, record sets, health checks and DNS traces appear here once the scenario or account has them.',
     zones: 'Hosted zones',
     records: 'Records by name',
@@ -501,7 +503,7 @@ const en = {
   },
   rds: {
     title: 'RDS',
-    empty: 'No DB instances in this scenario',
+    empty: 'No DB instances in this scenario or region',
     detail: 'DB instances, read replicas and replica promotion appear here once the scenario or account has them.',
     topology: 'Topology',
     primary: 'Primary',
@@ -542,7 +544,7 @@ const en = {
   },
   lambda: {
     title: 'Lambda',
-    empty: 'No functions in this scenario',
+    empty: 'No functions in this scenario or region',
     detail: 'Functions with their invocations, errors, throttles and concurrency appear here once the scenario or account has them.',
     functions: 'Functions',
     account: 'Account concurrency {limit} · unreserved {unreserved}',

@@ -73,6 +73,8 @@ const ko: MessageSchema = {
   datasets: {
     failed: '이 데이터를 불러오지 못했습니다.',
     fix: '해결 방법:',
+    loadingShort: '불러오는 중',
+    errorShort: '오류',
     loading: '{services} 불러오는 중…',
     stale: '{services}의 이전 데이터를 표시 중: 마지막 정상 데이터는 {age} 전.',
   },
@@ -198,7 +200,7 @@ const ko: MessageSchema = {
   },
   loadBalancers: {
     title: '로드 밸런서',
-    empty: '이 시나리오에는 로드 밸런서가 없습니다',
+    empty: '이 시나리오 또는 리전에는 로드 밸런서가 없습니다',
     dnsName: 'DNS 이름',
     scheme: '체계',
     state: '상태',
@@ -263,7 +265,7 @@ const ko: MessageSchema = {
   },
   targetGroups: {
     title: '대상 그룹',
-    empty: '이 시나리오에는 대상 그룹이 없습니다',
+    empty: '이 시나리오 또는 리전에는 대상 그룹이 없습니다',
     noTargets: '등록된 대상 없음',
     protocolPort: '프로토콜 : 포트',
     targetType: '대상 유형',
@@ -287,7 +289,7 @@ const ko: MessageSchema = {
   },
   autoScaling: {
     title: 'Auto Scaling 그룹',
-    empty: '이 시나리오에는 Auto Scaling 그룹이 없습니다',
+    empty: '이 시나리오 또는 리전에는 Auto Scaling 그룹이 없습니다',
     capacitySummary: '원하는 용량 {desired} 중 {inService} InService · 최소 {min} · 최대 {max}',
     minSize: '최소',
     maxSize: '최대',
@@ -410,7 +412,7 @@ const ko: MessageSchema = {
   },
   route53: {
     title: 'Route 53',
-    empty: '이 시나리오에는 호스팅 영역이 없습니다',
+    empty: '이 시나리오 또는 리전에는 호스팅 영역이 없습니다',
     detail: '시나리오나 계정에 호스팅 영역, 레코드, 상태 확인이 있으면 여기에 DNS 추적과 함께 표시됩니다.',
     zones: '호스팅 영역',
     records: '이름별 레코드',
@@ -502,7 +504,7 @@ const ko: MessageSchema = {
   },
   rds: {
     title: 'RDS',
-    empty: '이 시나리오에는 DB 인스턴스가 없습니다',
+    empty: '이 시나리오 또는 리전에는 DB 인스턴스가 없습니다',
     detail: '시나리오나 계정에 DB 인스턴스가 있으면 읽기 전용 복제본과 읽기 전용 복제본 승격이 여기에 표시됩니다.',
     topology: '토폴로지',
     primary: '기본',
@@ -543,7 +545,7 @@ const ko: MessageSchema = {
   },
   lambda: {
     title: 'Lambda',
-    empty: '이 시나리오에는 함수가 없습니다',
+    empty: '이 시나리오 또는 리전에는 함수가 없습니다',
     detail: '시나리오나 계정에 함수가 있으면 호출, 오류, 제한, 동시성과 함께 여기에 표시됩니다.',
     functions: '함수',
     account: '계정 동시성 {limit} · 예약되지 않음 {unreserved}',

@@ -1,12 +1,16 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 import { useActivitiesStore } from '@/stores/activities';
 import { useEventsStore } from '@/stores/events';
 import { useInventoryStore } from '@/stores/inventory';
+import { useSessionStore } from '@/stores/session';
+import LoadBalancersView from '@/views/load-balancers/LoadBalancersView.vue';
 import OverviewView from '@/views/overview/OverviewView.vue';
-import { START, activity, fullInventory, snapshot } from '../../support/fixtures';
+import { START, activity, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
 
 beforeEach(() => {
@@ -53,5 +57,27 @@ describe('OverviewView', () => {
     useActivitiesStore().upsert([activity('a3', 10)]);
     await flushPromises();
     expect(wrapper.findAll('[data-testid="recent-event"]')[0]!.attributes('data-service')).toBe('autoscaling');
+  });
+});
+
+describe('OverviewView in AWS mode while data loads or fails', () => {
+  it('says "loading" or shows the error instead of "not in this account"', () => {
+    useInventoryStore().replace(emptyInventory());
+    useSessionStore().setDatasets({ elbv2: { state: 'loading' }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBInstances' } } });
+    const wrapper = mountWithApp(OverviewView);
+    const tile = (service: string) => wrapper.get(`[data-testid="service-tile"][data-service="${service}"]`);
+    expect(tile('elbv2').attributes('data-tone')).toBe('info');
+    expect(tile('elbv2').text()).toContain('Loading');
+    expect(tile('rds').attributes('data-tone')).toBe('bad');
+    expect(tile('rds').text()).toContain('rds:DescribeDBInstances');
+    expect(tile('lambda').text()).toContain('Not in this scenario or region');
+  });
+
+  it('keeps a view from claiming "no load balancers" while they are still loading', () => {
+    useInventoryStore().replace(emptyInventory());
+    useSessionStore().setDatasets({ elbv2: { state: 'loading' } });
+    expect(mountWithApp(LoadBalancersView).find('[data-testid="empty-state"]').exists()).toBe(false);
+    useSessionStore().setDatasets({ elbv2: { state: 'ok', fetchedAt: Date.now() } });
+    expect(mountWithApp(LoadBalancersView).find('[data-testid="empty-state"]').exists()).toBe(true);
   });
 });
