@@ -60,3 +60,11 @@ export const ActionProgress = z.object({
   time: IsoTime,
 });
 export type ActionProgress = z.infer<typeof ActionProgress>;
+
+export const SsoLoginPrompt = z.object({
+  verificationUri: z.string(),
+  verificationUriComplete: z.string().optional(),
+  userCode: z.string(),
+  expiresAt: IsoTime,
+});
+export type SsoLoginPrompt = z.infer<typeof SsoLoginPrompt>;

@@ -53,6 +53,10 @@ const en = {
     account: 'Account {account}',
     readOnly: 'READ-ONLY',
     endpoint: 'Endpoint {endpoint}',
+    retry: 'Retry',
+    mfaCode: 'MFA code',
+    ssoLogin: 'Sign in with SSO',
+    ssoPrompt: 'Open {url} and enter {code}',
     credentials: {
       connecting: 'Connecting…',
       connected: 'Connected',

@@ -54,6 +54,10 @@ const ko: MessageSchema = {
     account: '계정 {account}',
     readOnly: '읽기 전용',
     endpoint: '엔드포인트 {endpoint}',
+    retry: '다시 시도',
+    mfaCode: 'MFA 코드',
+    ssoLogin: 'SSO로 로그인',
+    ssoPrompt: '{url}을(를) 열고 {code}을(를) 입력하세요',
     credentials: {
       connecting: '연결 중…',
       connected: '연결됨',

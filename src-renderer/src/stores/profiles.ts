@@ -7,13 +7,17 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { SessionInfo } from '@contract';
 import { isDeclared, requestDeclared } from '@/api-pending';
-import { ProfileListing, SettingsView, type SettingsUpdate } from '@/contract-pending';
+import { ProfileListing, SettingsView, SsoLoginPrompt, type SettingsUpdate } from '@/contract-pending';
 
 export const useProfilesStore = defineStore('profiles', () => {
   const listing = shallowRef<ProfileListing | null>(null);
   const settings = shallowRef<SettingsView | null>(null);
   const error = ref<string | null>(null);
   const busy = ref(false);
+  /** SSO device sign-in in progress: what the operator opens and types (the device code stays in main). */
+  const ssoPrompt = shallowRef<SsoLoginPrompt | null>(null);
+  const retryAvailable = computed(() => isDeclared('session.retry'));
+  const ssoAvailable = computed(() => isDeclared('session.ssoLogin'));
 
   const available = computed(() => isDeclared('profiles.list') && isDeclared('session.switch'));
   const settingsAvailable = computed(() => isDeclared('settings.get') && isDeclared('settings.update'));
@@ -47,5 +51,16 @@ export const useProfilesStore = defineStore('profiles', () => {
       await requestDeclared('session.switch', target, SessionInfo);
     });
 
-  return { listing, settings, error, busy, available, settingsAvailable, refresh, update, switchTo };
+  /** After `aws sso login`, new keys, or with an MFA code; session.changed follows with the new state. */
+  const retry = (mfaCode?: string) =>
+    guarded(async () => {
+      await requestDeclared('session.retry', mfaCode ? { mfaCode } : {}, SessionInfo);
+    });
+
+  const ssoLogin = () =>
+    guarded(async () => {
+      ssoPrompt.value = await requestDeclared('session.ssoLogin', {}, SsoLoginPrompt);
+    });
+
+  return { listing, settings, error, busy, ssoPrompt, available, settingsAvailable, retryAvailable, ssoAvailable, refresh, update, switchTo, retry, ssoLogin };
 });
