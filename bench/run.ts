@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { rendererBundleBench } from './renderer-bundle';
 import { rendererChartsBench } from './renderer-charts';
 import { simulatorBench } from './simulator';
+import { awsApiCallsBench } from './aws-api-calls';
 
 export interface BenchResult {
   name: string;
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   simulator: simulatorBench,
   'renderer-bundle': rendererBundleBench,
   'renderer-charts': rendererChartsBench,
+  'aws-api-calls': awsApiCallsBench,
 };
 
 function machine(): string {

@@ -7,6 +7,8 @@ import { dnsTrace, DNS_TRACE_USAGE } from './dns-trace';
 import { reportError, UsageError, EXIT } from './output';
 import { serve, SERVE_USAGE } from './serve';
 import { simRun, SIM_RUN_USAGE } from './sim-run';
+import { awsCommand, AWS_SNAPSHOT_USAGE } from './aws-snapshot';
+import { DNS_TRACE_AWS_USAGE } from './dns-trace-aws';
 
 const USAGE = `Flightdeck — monitoring and control for ALB, Auto Scaling, Route 53, RDS and Lambda.
 
@@ -16,6 +18,10 @@ Usage:
   ${SIM_RUN_USAGE.split('\n').join('\n  ')}
 
   ${DNS_TRACE_USAGE.split('\n').join('\n  ')}
+
+  ${AWS_SNAPSHOT_USAGE.split('\n').join('\n  ')}
+
+  ${DNS_TRACE_AWS_USAGE.split('\n').join('\n  ')}
 
   flightdeck help`;
 
@@ -36,6 +42,8 @@ export async function main(argv: string[]): Promise<number> {
         if (sub === 'run') return simRun(simArgs);
         throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\`?`);
       }
+      case 'aws':
+        return await awsCommand(rest);
       case 'dns': {
         const [sub, ...dnsArgs] = rest;
         if (sub === 'trace') return await dnsTrace(dnsArgs);

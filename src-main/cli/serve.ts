@@ -8,6 +8,8 @@ import { DEFAULT_SCENARIO, readScenario } from '../core/scenario-files';
 import { SimSource } from '../core/sources/sim/sim-source';
 import { systemWallClock } from '../core/wall-clock';
 import { startWebServer } from '../web/web-server';
+import { createSessionManager } from '../core/session/create-session-manager';
+import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import { parseSeed } from './sim-run';
 import { printWarnings, UsageError } from './output';
 
@@ -50,7 +52,14 @@ export async function serve(args: string[]): Promise<number> {
 
   const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) });
   printWarnings(scenario.file, scenario.warnings);
-  const core = new FlightdeckCore(new SimSource(scenario, { wallClock: systemWallClock, speed }));
+  // Starts in the simulator; session.switch moves to an AWS profile (and back) without a restart.
+  const core = new FlightdeckCore(
+    createSessionManager({
+      initial: new SimSource(scenario, { wallClock: systemWallClock, speed }),
+      createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) }), { wallClock: systemWallClock, speed }),
+      configDirectory: defaultSettingsDirectory(),
+    }),
+  );
   core.start();
   const server = await startWebServer({ core, rendererDir: renderer, port });
   process.stdout.write(`Flightdeck listening on ${server.url}\n`);

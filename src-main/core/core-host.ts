@@ -16,6 +16,7 @@ import {
 } from './contract';
 import { z } from 'zod';
 import type { DataSource, SimulationControls } from './sources/data-source';
+import { SessionError, SessionManager } from './session/session-manager';
 import { bundledScenarios, readScenario } from './scenario-files';
 import { formatDiagnostic, ScenarioError } from './sources/sim/scenario/diagnostics';
 import { loadScenario } from './sources/sim/scenario/load-scenario';
@@ -35,11 +36,19 @@ export class CoreError extends Error {
 
 export class FlightdeckCore {
   private listeners = new Set<EventListener>();
-  private unsubscribeSource: () => void;
   private readonly handlers: Handlers;
+  /** Owns the active data source and swaps it (simulator ↔ AWS profile/region). */
+  readonly sessions: SessionManager;
 
-  constructor(private source: DataSource) {
-    this.unsubscribeSource = this.follow(source);
+  /** A bare DataSource gets a session manager that cannot switch (tests, embedded use). */
+  constructor(sourceOrSessions: DataSource | SessionManager) {
+    this.sessions = sourceOrSessions instanceof SessionManager ? sourceOrSessions : new SessionManager(sourceOrSessions);
+    this.sessions.attach({
+      update: (update) => this.emit('update', update),
+      sessionChanged: (session) => this.emit('session.changed', session),
+      actionProgress: (progress) => this.emit('action.progress', progress),
+    });
+    const sessions = this.sessions;
     this.handlers = {
       'session.get': () => this.source.session,
       'snapshot.get': () => this.source.snapshot(),
@@ -97,6 +106,16 @@ export class FlightdeckCore {
           throw new CoreError('InvalidRequest', (error as Error).message);
         }
       },
+      // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
+      'profiles.list': () => sessions.profiles(),
+      'session.switch': (request) => sessions.switch(request),
+      'session.retry': (request) => sessions.retry(request.mfaCode),
+      'session.ssoLogin': () => sessions.ssoLogin(),
+      'settings.get': () => sessions.settingsView(),
+      'settings.update': (request) => sessions.updateSettings(request),
+      'action.prepare': (request) => sessions.prepareAction(request.action),
+      'action.execute': (request) => sessions.executeAction(request.nonce, request.confirmation),
+      'dns.trace': (request) => sessions.traceDns(request),
     };
   }
 
@@ -106,31 +125,25 @@ export class FlightdeckCore {
     return control;
   }
 
+  private get source(): DataSource {
+    return this.sessions.active;
+  }
+
   get dataSource(): DataSource {
     return this.source;
   }
 
-  private follow(source: DataSource): () => void {
-    return source.onUpdate((update) => this.emit('update', update));
-  }
-
   /** Swap the data source (profile / mode switch): the old one stops, subscribers get the new session. */
   replaceSource(next: DataSource): void {
-    this.unsubscribeSource();
-    this.source.stop();
-    this.source = next;
-    this.unsubscribeSource = this.follow(next);
-    next.start();
-    this.emit('session.changed', next.session);
+    this.sessions.replace(next);
   }
 
   start(): void {
-    this.source.start();
+    this.sessions.start();
   }
 
   stop(): void {
-    this.unsubscribeSource();
-    this.source.stop();
+    this.sessions.stop();
     this.listeners.clear();
   }
 
@@ -165,8 +178,8 @@ export class FlightdeckCore {
       const handler = this.handlers[channel] as (request: unknown) => unknown;
       return { ok: true, value: await handler(parsed.value) };
     } catch (error) {
-      if (error instanceof CoreError) return { ok: false, error: { code: error.code, message: error.message } };
-      return { ok: false, error: { code: 'Internal', message: error instanceof Error ? error.message : String(error) } };
+      if (error instanceof CoreError || error instanceof SessionError) return { ok: false, error: { code: error.code, message: error.message.slice(0, 4000) } };
+      return { ok: false, error: { code: 'Internal', message: (error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
     }
   }
 }

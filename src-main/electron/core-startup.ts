@@ -7,6 +7,8 @@ import { FlightdeckCore } from '../core/core-host';
 import { DEFAULT_SCENARIO, readScenario } from '../core/scenario-files';
 import { SimSource } from '../core/sources/sim/sim-source';
 import { systemWallClock } from '../core/wall-clock';
+import { createSessionManager } from '../core/session/create-session-manager';
+import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import type { CoreEndpoint } from './ipc';
 
 export interface StartedCore {
@@ -27,10 +29,19 @@ export function unavailableCore(message: string): CoreEndpoint {
   };
 }
 
-export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO): StartedCore {
+/**
+ * The simulator first; the session manager can switch to an AWS profile (and back) at runtime.
+ * Settings and the audit log live in the user's config directory.
+ */
+export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO, configDirectory: string = defaultSettingsDirectory()): StartedCore {
   try {
     const scenario = readScenario(scenarioName);
-    const core = new FlightdeckCore(new SimSource(scenario, { wallClock: systemWallClock, speed: 10 }));
+    const sessions = createSessionManager({
+      initial: new SimSource(scenario, { wallClock: systemWallClock, speed: 10 }),
+      createSimulation: () => new SimSource(readScenario(scenarioName), { wallClock: systemWallClock, speed: 10 }),
+      configDirectory,
+    });
+    const core = new FlightdeckCore(sessions);
     core.start();
     return { endpoint: core, stop: () => core.stop() };
   } catch (error) {

@@ -1,8 +1,8 @@
 /**
- * Calls to channels that may not be in the running core's contract yet (see contract-pending.ts).
- * `isDeclared` is the UI's switch: a button whose channel is missing stays disabled and says why.
- * Once declared, the request goes through the normal api (validated with the contract's schema)
- * and is parsed again with the shape the UI was built against.
+ * Requests the UI treats as capabilities (the action protocol, dns.trace, profiles and settings):
+ * built while they were landing on main, and still guarded, so a build whose contract lacks one
+ * shows a disabled button with the reason instead of failing. `isDeclared` is that switch; the
+ * request itself goes through the normal api, validated with the contract's schema.
  */
 import type { z } from 'zod';
 import { isEventChannel, isRequestChannel, type EventChannel, type RequestChannel } from '@contract';

@@ -5,9 +5,9 @@
  * must gain data, an Availability Zone failure must show up as target-health changes and scaling
  * activities, and the command palette must jump to a resource.
  *
- * Steps that need pieces still landing on main (the Route 53 and RDS simulator modules, `dns.trace`,
- * the two-step action protocol) run only when the contract and a bundled scenario have them; until
- * then they are reported as skipped with the reason, never faked.
+ * The DNS-trace and promotion steps need `dns.trace` / the two-step action protocol in the contract,
+ * a bundled scenario with such records / a read replica, and the simulator serving the request; while
+ * any is missing the step is reported as skipped with the reason (the core's own words), never faked.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -106,6 +106,23 @@ async function firstOf(expected: string, error: string, timeout = 30_000): Promi
   if ((await found.getAttribute('data-testid')) === error) throw new Error(`${expected} did not appear; the UI says: ${await found.textContent()}`);
 }
 
+/**
+ * The contract can declare a request before the simulator implements it: the core then answers
+ * NotSupported "… not available in simulation mode yet". That one answer turns the step into a
+ * reported skip (with the core's words), so it runs by itself once the simulator side lands; any
+ * other error fails the step.
+ */
+async function skipIfNotInSimulationYet(error: string, skip: (note: string) => void): Promise<void> {
+  const shown = page.getByTestId(error);
+  if ((await shown.count()) === 0) return;
+  const text = (await shown.first().textContent()) ?? '';
+  if (/not available in simulation mode yet/.test(text)) {
+    console.warn(`e2e: step skipped, the core says: ${text.trim()}`);
+    if (await page.getByTestId('dialog').count()) await page.keyboard.press('Escape');
+    skip(text.trim());
+  }
+}
+
 async function pointCount(selector: string): Promise<number> {
   return Number(await page.locator(selector).first().getAttribute('data-point-count'));
 }
@@ -174,7 +191,7 @@ describe('the dashboard in Chromium', () => {
     await page.locator('[data-testid="asg-panel"][data-group="shop-web-asg"]').waitFor();
   });
 
-  it.runIf(dnsScenario !== undefined)('traces a weighted and a failover record', async () => {
+  it.runIf(dnsScenario !== undefined)('traces a weighted and a failover record', async (context) => {
     await loadScenario(dnsScenario!);
     await open('route53');
     const source = readFileSync(resolve(ROOT, `resources/scenarios/${dnsScenario}.yaml`), 'utf8');
@@ -190,6 +207,8 @@ describe('the dashboard in Chromium', () => {
       if (kind === 'weighted') await page.getByTestId('dns-repeat-toggle').check();
       else await page.getByTestId('dns-repeat-toggle').uncheck();
       await page.getByTestId('dns-run').click();
+      await page.getByTestId('dns-trace').or(page.getByTestId('dns-error')).first().waitFor();
+      await skipIfNotInSimulationYet('dns-error', (note) => context.skip(note));
       await firstOf('dns-trace', 'dns-error');
       await expect.poll(async () => page.getByTestId('dns-step').count()).toBeGreaterThanOrEqual(3);
       expect(await page.getByTestId('dns-explanation').textContent()).toBeTruthy();
@@ -198,13 +217,15 @@ describe('the dashboard in Chromium', () => {
     }
   });
 
-  it.runIf(promoteScenario !== undefined)('promotes a read replica and watches it become standalone', async () => {
+  it.runIf(promoteScenario !== undefined)('promotes a read replica and watches it become standalone', async (context) => {
     await loadScenario(promoteScenario!);
     await open('rds');
     const replica = page.locator('[data-testid="db-instance"][data-role="replica"]').first();
     await replica.waitFor({ timeout: 30_000 });
     const identifier = (await replica.getAttribute('data-identifier'))!;
     await replica.getByTestId('db-promote').click();
+    await page.getByTestId('action-summary').or(page.getByTestId('action-error')).first().waitFor();
+    await skipIfNotInSimulationYet('action-error', (note) => context.skip(note));
     try {
       await firstOf('action-summary', 'action-error');
       const typed = page.getByTestId('action-typed-confirmation');

@@ -9,8 +9,27 @@
  */
 import type { EventChannel, RequestChannel } from './index';
 
-export const requestChannelNames = ['session.get', 'snapshot.get', 'sim.control', 'sim.scenarios.list', 'sim.scenario.load', 'sim.faultKinds', 'sim.fault.inject'] as const satisfies readonly RequestChannel[];
-export const eventChannelNames = ['update', 'session.changed'] as const satisfies readonly EventChannel[];
+export const requestChannelNames = [
+  'session.get',
+  'snapshot.get',
+  'sim.control',
+  // simulation: scenarios and fault injection
+  'sim.scenarios.list',
+  'sim.scenario.load',
+  'sim.faultKinds',
+  'sim.fault.inject',
+  // AWS mode
+  'profiles.list',
+  'session.switch',
+  'session.retry',
+  'session.ssoLogin',
+  'settings.get',
+  'settings.update',
+  'action.prepare',
+  'action.execute',
+  'dns.trace',
+] as const satisfies readonly RequestChannel[];
+export const eventChannelNames = ['update', 'session.changed', 'action.progress'] as const satisfies readonly EventChannel[];
 
 // A channel added to `requests`/`events` but not listed above fails type-checking on these lines.
 type Exhaustive<Missing> = [Missing] extends [never] ? true : { missingFromList: Missing };

@@ -7,8 +7,13 @@
  */
 import { z } from 'zod';
 import { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
+// ---- AWS mode: profiles, session, settings, actions, DNS traces (imports) ----
+import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
+import { ActionProgress, ProfileListing, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
+import { ClientLocation, DnsTrace } from './model-dns';
 
 export * from './model';
+export * from './model-aws';
 
 const Empty = z.object({}).strict();
 
@@ -29,6 +34,50 @@ export const requests = {
     ]),
     response: SimClock,
   },
+
+  // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
+  /** Profiles from the shared config and credentials files (names, kinds, regions; never secrets). */
+  'profiles.list': { request: Empty, response: ProfileListing },
+  /** Switch to the simulator or to an AWS profile/region: new clients, nothing from the old identity kept. */
+  'session.switch': {
+    request: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('simulation') }).strict(),
+      z
+        .object({
+          mode: z.literal('aws'),
+          profile: z.string().min(1).max(200),
+          region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-west-1').optional(),
+        })
+        .strict(),
+    ]),
+    response: SessionInfo,
+  },
+  /** Try the credentials again (after `aws sso login`, new keys, or with an MFA code). */
+  'session.retry': { request: z.object({ mfaCode: z.string().regex(/^\d{6}$/, 'six digits').optional() }).strict(), response: SessionInfo },
+  /** Start SSO device authorization for the active profile; `session.changed` follows when it completes. */
+  'session.ssoLogin': { request: Empty, response: SsoLoginPrompt },
+  'settings.get': { request: Empty, response: SettingsView },
+  'settings.update': { request: SettingsUpdate, response: SettingsView },
+  /** Step 1 of a control action: pre-flight checks, consequences and a short-lived single-use nonce. */
+  'action.prepare': { request: z.object({ action: ControlAction }).strict(), response: PreparedAction },
+  /** Step 2: run a prepared action; `confirmation` must equal PreparedAction.typedConfirmation when set. */
+  'action.execute': {
+    request: z.object({ nonce: z.string().min(1).max(200), confirmation: z.string().max(255).optional() }).strict(),
+    response: ActionOutcome,
+  },
+  /** Trace how a name resolves: delegation path, competing records, the answer and why. */
+  'dns.trace': {
+    request: z
+      .object({
+        name: z.string().min(1).max(255),
+        type: z.string().regex(/^[A-Z]{1,10}$/).default('A'),
+        from: ClientLocation.default({}),
+        repeat: z.number().int().min(1).max(10_000).optional(),
+      })
+      .strict(),
+    response: DnsTrace,
+  },
+
   // ---- simulation: scenarios and fault injection ----
   /** The bundled scenarios, for the scenario picker. */
   'sim.scenarios.list': {
@@ -70,6 +119,9 @@ export const requests = {
 export const events = {
   update: Update,
   'session.changed': SessionInfo,
+  // ---- AWS mode (events) ----
+  /** A control action's progress until the resource settles. */
+  'action.progress': ActionProgress,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

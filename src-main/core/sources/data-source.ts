@@ -2,7 +2,10 @@
  * The one interface both data sources implement: the bundled simulator (SimSource) and real AWS
  * accounts (AwsSource). The renderer never knows which one it talks to, except to show the mode.
  */
-import type { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
+import type { DnsTrace, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
+import type { SsoLoginPrompt } from '../contract/model-aws';
+import type { RequestOf } from '../contract';
+import type { ActionBackend, ActionTarget } from '../actions/action-executor';
 import type { ScenarioModel } from './sim/scenario/load-scenario';
 
 export interface DataSource {
@@ -16,6 +19,20 @@ export interface DataSource {
   stop(): void;
   /** Simulation only: the virtual clock controls. AwsSource throws NotSupported. */
   control?: SimulationControls;
+
+  // ---- optional capabilities (AWS mode today; the simulator can add them) ----
+  /** The session changes on its own (connecting → connected, credentials expire). */
+  onSessionChanged?(listener: (session: SessionInfo) => void): () => void;
+  /** Pre-flight, execution and follow-up of control actions (used by actions/action-protocol.ts). */
+  actions?: ActionBackend;
+  /** Who acts where, for the action protocol's checks and the audit log. */
+  actionTarget?(): ActionTarget;
+  traceDns?(request: RequestOf<'dns.trace'>): Promise<DnsTrace>;
+  /** Re-resolve credentials (after `aws sso login`, new keys, or with an MFA code). */
+  retry?(mfaCode?: string): Promise<SessionInfo>;
+  ssoLogin?(): Promise<SsoLoginPrompt>;
+  /** The profile's settings changed (read-only flag, colour). */
+  applyProfileSettings?(settings: { readOnly: boolean; environmentColour?: string }): void;
 }
 
 export interface SimulationControls {

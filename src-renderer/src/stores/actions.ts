@@ -6,9 +6,8 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { ActionOutcome, PreparedAction, type ControlAction } from '@contract';
+import { ActionOutcome, ActionProgress, PreparedAction, type ControlAction } from '@contract';
 import { isDeclared, onDeclared, requestDeclared } from '@/api-pending';
-import { ActionProgress } from '@/contract-pending';
 
 export type ActionPhase = 'idle' | 'preparing' | 'prepared' | 'executing' | 'done' | 'error';
 

@@ -1,13 +1,12 @@
 /**
  * AWS profiles and their per-profile settings (read-only, environment colour, non-production), and
- * switching the session between the simulator and a profile/region. These channels are being added
- * to the contract; until the core declares them, `available` is false and Settings says so.
+ * switching the session between the simulator and a profile/region. A core without these channels
+ * (an older build) makes `available` false and Settings says so.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { SessionInfo } from '@contract';
+import { ProfileListing, SessionInfo, SettingsView, SsoLoginPrompt, type SettingsUpdate } from '@contract';
 import { isDeclared, requestDeclared } from '@/api-pending';
-import { ProfileListing, SettingsView, SsoLoginPrompt, type SettingsUpdate } from '@/contract-pending';
 
 export const useProfilesStore = defineStore('profiles', () => {
   const listing = shallowRef<ProfileListing | null>(null);

@@ -1,0 +1,92 @@
+/** `flightdeck dns trace <name> --profile P [--region R] [--type A] [--repeat N] [--resolver-ip IP] [--json]` on a real zone. */
+import { parseArgs } from 'node:util';
+import type { DnsTrace } from '../core/contract';
+import { describeLocation, parseLocation } from '../core/route53';
+import { AwsSource } from '../core/sources/aws/aws-source';
+import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
+import { AWS_EXIT } from './aws-snapshot';
+import { MAX_AWS_REPEAT } from '../core/sources/aws/dns/aws-dns-trace';
+import { UsageError } from './output';
+
+export const DNS_TRACE_AWS_USAGE = `flightdeck dns trace <name> --profile <name> [--region <r>] [--type A] [--from <location>] [--resolver-ip <ip>] [--repeat <n>] [--json]
+  traces <name> in a public hosted zone of the account: the delegation path, the competing record
+  sets with their health checks, why (the resolver the simulator uses) and Route 53's TestDNSAnswer
+  (asked up to ${MAX_AWS_REPEAT} times with --repeat); exit 3 on credential, 4 on permission errors`;
+
+/** Printed in the style of the simulator's `dns trace` (dig-like `;;` lines), plus Route 53's own answer. */
+export function formatDnsTrace(trace: DnsTrace, where: string): string {
+  const lines = [`;; ${trace.name} ${trace.type} from ${describeLocation(trace.from)} — ${where}`];
+  for (const step of trace.steps) {
+    lines.push('', `;; ${step.kind} ${step.server} (${step.zone}): ${step.result}`);
+    const shown = step.kind === 'root' && step.records.length > 2 ? [...step.records.slice(0, 2), `;; … and ${step.records.length - 2} more`] : step.records;
+    lines.push(...shown);
+    if (step.note) lines.push(`;; ${step.note}`);
+  }
+  const answer = trace.answer;
+  lines.push('', `Answer: ${answer.values.join(', ') || '(none)'} — ${answer.responseCode}${answer.routingPolicy ? `, ${answer.routingPolicy} routing` : ''}${answer.ttl !== undefined ? `, TTL ${answer.ttl}` : ''}`);
+  if (answer.explanation.length > 0) {
+    lines.push('Why:');
+    for (const line of answer.explanation) lines.push(`  ${line.trim()}`);
+  }
+  if (answer.candidates.length > 0) {
+    lines.push('Record sets:');
+    for (const c of answer.candidates) {
+      const facts = [
+        c.weight !== undefined ? `weight ${c.weight}` : '',
+        c.region ?? '',
+        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '',
+        c.geoLocation ?? '',
+        c.failover ?? '',
+        c.healthCheckId ? `check ${c.healthCheckId}` : '',
+        c.healthy ? 'healthy' : 'unhealthy',
+      ].filter(Boolean);
+      lines.push(`  ${c.chosen ? '*' : ' '} ${c.setIdentifier ?? '(simple)'} [${facts.join(', ')}] ${c.values.join(' ')} — ${c.verdict}`);
+    }
+  }
+  if (trace.testDnsAnswer) lines.push(`Route 53 TestDNSAnswer: ${trace.testDnsAnswer.values.join(', ') || '(none)'} — ${trace.testDnsAnswer.responseCode}`);
+  if (trace.distribution) {
+    const total = Object.values(trace.distribution).reduce((x, y) => x + y, 0);
+    lines.push(`TestDNSAnswer over ${total} queries:`);
+    for (const [key, count] of Object.entries(trace.distribution).sort((x, y) => y[1] - x[1])) lines.push(`  ${String(count).padStart(String(total).length)}  ${key || '(no answer)'}`);
+  }
+  if (trace.disagreement) lines.push(`Disagreement: ${trace.disagreement}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function dnsTraceAws(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { profile: { type: 'string' }, region: { type: 'string' }, type: { type: 'string' }, from: { type: 'string' }, repeat: { type: 'string' }, 'resolver-ip': { type: 'string' }, json: { type: 'boolean' } },
+  });
+  const [name, ...extra] = positionals;
+  if (!name) throw new UsageError(`dns trace needs a name.\n${DNS_TRACE_AWS_USAGE}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (!values.profile) throw new UsageError('dns trace on AWS needs --profile');
+  const type = (values.type ?? 'A').toUpperCase();
+  if (!/^[A-Z]{1,10}$/.test(type)) throw new UsageError(`--type must be a record type such as A or AAAA, got "${values.type}"`);
+  const location = values.from === undefined ? {} : parseLocation(values.from);
+  if ('error' in location) throw new UsageError(`--from: ${location.error}`);
+  const repeat = values.repeat === undefined ? undefined : Number(values.repeat);
+  if (repeat !== undefined && (!Number.isInteger(repeat) || repeat < 1 || repeat > 10_000)) throw new UsageError(`--repeat must be 1–10000, got "${values.repeat}"`);
+
+  const source = new AwsSource({ profile: values.profile, region: values.region, env, files: readSharedFiles(env) });
+  try {
+    const session = await source.connect();
+    if (session.mode === 'aws' && session.credentialState !== 'connected') {
+      process.stderr.write(`flightdeck: cannot use profile ${values.profile} (${session.credentialState}): ${session.credentialMessage ?? ''}\n  fix: ${session.credentialHint ?? ''}\n`);
+      return AWS_EXIT.credentials;
+    }
+    const from = { ...location, ...(values['resolver-ip'] ? { resolverIp: values['resolver-ip'] } : {}) };
+    const trace = await source.traceDns({ name, type, from, ...(repeat ? { repeat } : {}) });
+    const where = `profile ${values.profile} (${source.region}${session.mode === 'aws' && session.accountId ? `, account ${session.accountId}` : ''})`;
+    process.stdout.write(values.json ? `${JSON.stringify(trace, null, 2)}\n` : formatDnsTrace(trace, where));
+    return 0;
+  } catch (error) {
+    const e = error as { kind?: string; message?: string; hint?: string };
+    process.stderr.write(`flightdeck: ${e.message ?? String(error)}${e.hint ? `\n  fix: ${e.hint}` : ''}\n`);
+    return e.kind === 'access-denied' ? AWS_EXIT.permission : AWS_EXIT.awsError;
+  } finally {
+    source.stop();
+  }
+}

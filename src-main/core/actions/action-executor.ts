@@ -1,0 +1,60 @@
+/**
+ * What a data source plugs into the two-step action protocol (actions/action-protocol.ts): the
+ * pre-flight checks for an action, running it, and following the resource until it settles.
+ * AwsSource implements it with the SDK (sources/aws/actions/); the simulator can implement the same
+ * interface on its engine and get the identical confirmation, read-only and audit behaviour.
+ */
+import type { ControlAction, PreflightCheck } from '../contract/model';
+
+export interface Preflight {
+  /** One line: what the operator is about to do. */
+  summary: string;
+  checks: PreflightCheck[];
+  /** What will happen, in order, in plain words. */
+  consequences: string[];
+}
+
+export interface FollowReport {
+  /** The resource's state as last seen, e.g. `modifying`, `3/5 InService`. */
+  status: string;
+  message: string;
+}
+
+export interface FollowResult extends FollowReport {
+  outcome: 'settled' | 'failed' | 'timed-out';
+}
+
+export interface PreflightProvider {
+  preflight(action: ControlAction): Promise<Preflight>;
+}
+
+export interface ActionExecutor {
+  /** Sends the action; resolves with AWS's (or the simulator's) acknowledgement in one line. */
+  execute(action: ControlAction): Promise<string>;
+  /** Polls the resource until it settles, reporting each change; never throws. */
+  follow(action: ControlAction, report: (progress: FollowReport) => void): Promise<FollowResult>;
+}
+
+export type ActionBackend = PreflightProvider & ActionExecutor;
+
+/** Who is acting where: recorded in the audit log and checked against the profile's settings. */
+export interface ActionTarget {
+  mode: 'aws' | 'simulation';
+  /** The profile name (AWS), or `simulation`. */
+  profile: string;
+  accountId?: string;
+  region: string;
+  /** Changes between sessions: the protocol refuses a nonce prepared under another session. */
+  sessionKey: string;
+}
+
+/** The identifier an action is about, for the audit log and the typed confirmation. */
+export function actionTargetId(action: ControlAction): string {
+  switch (action.type) {
+    case 'PromoteReadReplica':
+    case 'RebootDBInstance':
+      return action.dbInstanceIdentifier;
+    case 'SetDesiredCapacity':
+      return action.autoScalingGroupName;
+  }
+}

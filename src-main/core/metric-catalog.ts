@@ -1,0 +1,145 @@
+/**
+ * The standard CloudWatch metric set per resource type, shared by both data sources so that a view
+ * draws the same series whether the simulator or a real account produced them.
+ *
+ * Statistics per metric follow the AWS metric reference pages — counts are summed, gauges averaged:
+ * - ALB: docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+ * - EC2 by Auto Scaling group: docs.aws.amazon.com/AWSEC2/latest/UserGuide/viewing_metrics_with_cloudwatch.html
+ * - Auto Scaling group metrics: docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-metrics.html
+ * - RDS: docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
+ * - Lambda: docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+ *
+ * Plain TypeScript, no Node or SDK imports: the simulator (deterministic) may import it.
+ */
+import type { MetricKey, MetricStat } from './contract/model';
+
+/** One-minute periods: the finest standard resolution for these namespaces. */
+export const STANDARD_PERIOD_SECONDS = 60;
+
+const STATS: Record<string, MetricStat[]> = {
+  // AWS/ApplicationELB
+  RequestCount: ['Sum'],
+  HTTPCode_Target_5XX_Count: ['Sum'],
+  HTTPCode_ELB_5XX_Count: ['Sum'],
+  HTTPCode_ELB_503_Count: ['Sum'],
+  HTTPCode_ELB_4XX_Count: ['Sum'],
+  HTTPCode_ELB_3XX_Count: ['Sum'],
+  TargetResponseTime: ['Average', 'p50', 'p90', 'p99'],
+  HealthyHostCount: ['Average'],
+  UnHealthyHostCount: ['Average'],
+  // AWS/EC2 and AWS/RDS
+  CPUUtilization: ['Average'],
+  // AWS/AutoScaling
+  GroupDesiredCapacity: ['Average'],
+  GroupInServiceInstances: ['Average'],
+  GroupPendingInstances: ['Average'],
+  GroupTerminatingInstances: ['Average'],
+  GroupTotalInstances: ['Average'],
+  GroupMinSize: ['Average'],
+  GroupMaxSize: ['Average'],
+  // AWS/RDS
+  DatabaseConnections: ['Average'],
+  ReadIOPS: ['Average'],
+  WriteIOPS: ['Average'],
+  ReplicaLag: ['Average'],
+  // AWS/Lambda: invocation metrics are counts; ConcurrentExecutions is read as Maximum.
+  Invocations: ['Sum'],
+  Errors: ['Sum'],
+  Throttles: ['Sum'],
+  Duration: ['Average', 'p50', 'p90', 'p99', 'Maximum'],
+  ConcurrentExecutions: ['Maximum'],
+  UnreservedConcurrentExecutions: ['Maximum'],
+  AsyncEventsReceived: ['Sum'],
+  AsyncEventAge: ['Average', 'Maximum'],
+  AsyncEventsDropped: ['Sum'],
+  // Simulator-only namespaces (Flightdeck/Traffic, Flightdeck/Lambda): no AWS counterpart to poll.
+  OfferedRequests: ['Sum'],
+  UnresolvedRequests: ['Sum'],
+  ColdStarts: ['Sum'],
+  InitDuration: ['Average'],
+};
+
+/** The statistics worth showing for a metric name; unknown metrics are averaged. */
+export function standardStats(metricName: string): MetricStat[] {
+  return STATS[metricName] ?? ['Average'];
+}
+
+function expand(namespace: string, names: readonly string[], dimensions: Record<string, string>): MetricKey[] {
+  return names.flatMap((metricName) =>
+    standardStats(metricName).map((stat) => ({ namespace, metricName, dimensions: { ...dimensions }, stat, period: STANDARD_PERIOD_SECONDS })),
+  );
+}
+
+/** Percentiles are "extended statistics" in CloudWatch (GetMetricStatistics takes them separately). */
+export function isExtendedStat(stat: MetricStat): boolean {
+  return /^p\d/.test(stat);
+}
+
+// The metrics the simulator publishes for each resource (sources/sim/*-service.ts), in AWS namespaces.
+export const LOAD_BALANCER_METRICS = ['RequestCount', 'TargetResponseTime', 'HTTPCode_Target_5XX_Count', 'HTTPCode_ELB_5XX_Count', 'HTTPCode_ELB_4XX_Count', 'HTTPCode_ELB_3XX_Count'] as const;
+export const TARGET_GROUP_METRICS = ['RequestCount', 'TargetResponseTime', 'HTTPCode_Target_5XX_Count', 'HealthyHostCount', 'UnHealthyHostCount'] as const;
+export const AUTO_SCALING_GROUP_METRICS = [
+  'GroupDesiredCapacity',
+  'GroupInServiceInstances',
+  'GroupPendingInstances',
+  'GroupTerminatingInstances',
+  'GroupTotalInstances',
+  'GroupMinSize',
+  'GroupMaxSize',
+] as const;
+export const DB_INSTANCE_METRICS = ['CPUUtilization', 'DatabaseConnections', 'ReadIOPS', 'WriteIOPS'] as const;
+export const LAMBDA_FUNCTION_METRICS = ['Invocations', 'Errors', 'Throttles', 'Duration', 'ConcurrentExecutions', 'AsyncEventsReceived', 'AsyncEventAge', 'AsyncEventsDropped'] as const;
+/** Account-wide, without dimensions. */
+export const LAMBDA_ACCOUNT_METRICS = ['ConcurrentExecutions', 'UnreservedConcurrentExecutions'] as const;
+
+/**
+ * `app/my-alb/50dc6c495c0c9188` — the LoadBalancer dimension value, i.e. the ARN after `loadbalancer/`.
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html#load-balancer-metric-dimensions-alb
+ */
+export function loadBalancerDimension(loadBalancerArn: string): string {
+  const index = loadBalancerArn.indexOf(':loadbalancer/');
+  return index >= 0 ? loadBalancerArn.slice(index + ':loadbalancer/'.length) : loadBalancerArn;
+}
+
+/** `targetgroup/my-targets/73e2d6bc24d8a067` — the TargetGroup dimension value. */
+export function targetGroupDimension(targetGroupArn: string): string {
+  const index = targetGroupArn.indexOf(':targetgroup/');
+  return index >= 0 ? targetGroupArn.slice(index + 1) : targetGroupArn;
+}
+
+export function loadBalancerMetrics(loadBalancer: string): MetricKey[] {
+  return expand('AWS/ApplicationELB', LOAD_BALANCER_METRICS, { LoadBalancer: loadBalancer });
+}
+
+export function targetGroupMetrics(loadBalancer: string, targetGroup: string): MetricKey[] {
+  return expand('AWS/ApplicationELB', TARGET_GROUP_METRICS, { LoadBalancer: loadBalancer, TargetGroup: targetGroup });
+}
+
+/** EC2 CPU aggregated by group (ASG-12) plus the group's own capacity metrics. */
+export function autoScalingGroupMetrics(groupName: string): MetricKey[] {
+  const dims = { AutoScalingGroupName: groupName };
+  return [...expand('AWS/EC2', ['CPUUtilization'], dims), ...expand('AWS/AutoScaling', AUTO_SCALING_GROUP_METRICS, dims)];
+}
+
+/** ReplicaLag exists only for read replicas. */
+export function dbInstanceMetrics(dbInstanceIdentifier: string, isReplica: boolean): MetricKey[] {
+  const names = isReplica ? [...DB_INSTANCE_METRICS, 'ReplicaLag'] : DB_INSTANCE_METRICS;
+  return expand('AWS/RDS', names, { DBInstanceIdentifier: dbInstanceIdentifier });
+}
+
+export function lambdaFunctionMetrics(functionName: string): MetricKey[] {
+  return expand('AWS/Lambda', LAMBDA_FUNCTION_METRICS, { FunctionName: functionName });
+}
+
+export function lambdaAccountMetrics(): MetricKey[] {
+  return expand('AWS/Lambda', LAMBDA_ACCOUNT_METRICS, {});
+}
+
+/** A stable identity for one series: namespace, name, sorted dimensions, stat, period. */
+export function metricKeyId(key: MetricKey): string {
+  const dims = Object.keys(key.dimensions)
+    .sort()
+    .map((name) => `${name}=${key.dimensions[name]}`)
+    .join(',');
+  return `${key.namespace}|${key.metricName}|${dims}|${key.stat}|${key.period}`;
+}

@@ -1,0 +1,144 @@
+/**
+ * Sorting AWS errors into what Flightdeck does about them: retry (throttling, 5xx, timeouts), show
+ * the missing IAM permission (AccessDenied), or show a credential state with its fix.
+ * Error codes: docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (throttling and
+ * transient codes the SDKs retry) and each service's "Common Errors" API page.
+ */
+import type { AwsServiceName } from './throttle/api-rates';
+
+export type AwsErrorKind = 'throttled' | 'transient' | 'access-denied' | 'credentials' | 'not-found' | 'other';
+
+const THROTTLING_CODES = new Set([
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'PriorRequestNotComplete',
+  'RequestThrottled',
+  'SlowDown',
+  'BandwidthLimitExceeded',
+  'EC2ThrottledException',
+  'TransactionInProgressException',
+]);
+
+const ACCESS_DENIED_CODES = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'UnauthorizedException', 'NotAuthorized']);
+
+const CREDENTIAL_CODES = new Set([
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'SignatureDoesNotMatch',
+  'InvalidAccessKeyId',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+  'CredentialsProviderError',
+  'TokenProviderError',
+  'InvalidSignatureException',
+]);
+
+const TRANSIENT_CODES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'InternalServerError', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
+const NOT_FOUND = /NotFound|NoSuch/;
+
+/** The IAM action prefix of each service (docs.aws.amazon.com/service-authorization/latest/reference/). */
+export const IAM_PREFIX: Record<AwsServiceName, string> = {
+  elbv2: 'elasticloadbalancing',
+  autoscaling: 'autoscaling',
+  cloudwatch: 'cloudwatch',
+  route53: 'route53',
+  rds: 'rds',
+  lambda: 'lambda',
+  sts: 'sts',
+};
+
+interface SdkErrorLike {
+  name?: string;
+  code?: string;
+  Code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $fault?: string;
+}
+
+export function errorCode(error: unknown): string {
+  const e = (error ?? {}) as SdkErrorLike;
+  return e.Code ?? e.name ?? e.code ?? 'Error';
+}
+
+export function httpStatus(error: unknown): number | undefined {
+  return ((error ?? {}) as SdkErrorLike).$metadata?.httpStatusCode;
+}
+
+export function classifyAwsError(error: unknown): AwsErrorKind {
+  const code = errorCode(error);
+  const status = httpStatus(error);
+  const nodeCode = (error as { code?: string } | undefined)?.code;
+  if (THROTTLING_CODES.has(code) || status === 429) return 'throttled';
+  if (ACCESS_DENIED_CODES.has(code)) return 'access-denied';
+  if (CREDENTIAL_CODES.has(code)) return 'credentials';
+  if (TRANSIENT_CODES.has(code) || (nodeCode && TRANSIENT_CODES.has(nodeCode)) || (status !== undefined && status >= 500)) return 'transient';
+  if (NOT_FOUND.test(code)) return 'not-found';
+  return 'other';
+}
+
+/**
+ * The IAM action that was denied: AWS says it in the message ("… is not authorized to perform:
+ * rds:DescribeDBInstances on resource …"); when it does not, it is the API we called.
+ */
+export function missingPermission(error: unknown, service: AwsServiceName, operation: string): string {
+  const message = ((error ?? {}) as SdkErrorLike).message ?? '';
+  const stated = /not authorized to perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/i.exec(message);
+  if (stated?.[1]) return stated[1];
+  return `${IAM_PREFIX[service]}:${operation}`;
+}
+
+/** An AWS call that failed after retries, with what the operator needs to act on it. */
+export class AwsCallError extends Error {
+  constructor(
+    readonly kind: AwsErrorKind,
+    readonly code: string,
+    message: string,
+    readonly service: AwsServiceName,
+    readonly operation: string,
+    /** AccessDenied: the IAM action to grant, e.g. `rds:DescribeDBInstances`. */
+    readonly permission?: string,
+  ) {
+    super(message);
+    this.name = 'AwsCallError';
+  }
+
+  /** The fix an operator reads next to the failed dataset. */
+  get hint(): string | undefined {
+    switch (this.kind) {
+      case 'access-denied':
+        return `Grant ${this.permission} to this identity (see docs/iam/flightdeck-read-only.json).`;
+      case 'throttled':
+        return 'AWS is throttling this account; Flightdeck backs off and retries on the next poll.';
+      case 'credentials':
+        return 'The credentials were rejected: refresh them, then choose Retry.';
+      default:
+        return undefined;
+    }
+  }
+}
+
+/** Wraps any SDK error as an AwsCallError (messages only: SDK errors never carry credentials). */
+export function toAwsCallError(error: unknown, service: AwsServiceName, operation: string): AwsCallError {
+  if (error instanceof AwsCallError) return error;
+  const kind = classifyAwsError(error);
+  const code = errorCode(error);
+  const raw = ((error ?? {}) as SdkErrorLike).message || code;
+  const permission = kind === 'access-denied' ? missingPermission(error, service, operation) : undefined;
+  // An emulator without this API (or a proxy) answers with an HTML page the SDK cannot parse.
+  const foreign = /Deserialization error|Unexpected token '<'|XML parse error/.test(raw);
+  const message =
+    kind === 'access-denied'
+      ? `${operation} was denied: missing ${permission}`
+      : foreign
+        ? `${operation}: the endpoint did not answer as AWS does (HTTP ${httpStatus(error) ?? '?'}); an emulator may not implement this API.`
+        : `${operation}: ${raw.split('\n')[0]}`;
+  return new AwsCallError(kind, code, message, service, operation, permission);
+}

@@ -1,0 +1,497 @@
+/**
+ * A real AWS account as a DataSource: the same domain model the simulator produces, read with the
+ * AWS SDK for JavaScript v3 for one profile and region.
+ *
+ * Lifecycle: connect (credentials, then STS GetCallerIdentity for account and caller ARN) → one
+ * full refresh → each dataset on its own interval (poll-plan.ts), every call through the CallGate
+ * (token bucket per service, jittered backoff on throttling). A failure marks only its dataset
+ * (AccessDenied names the missing permission); a credential failure becomes a session state with
+ * its fix and pauses polling until Retry. A stopped source never publishes again, so nothing read
+ * under one identity can appear after a switch to another.
+ */
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type {
+  AlarmHistoryItem,
+  DatasetStatus,
+  DatasetStatuses,
+  DnsTrace,
+  Inventory,
+  MetricSeries,
+  RdsEvent,
+  ScalingActivity,
+  SessionInfo,
+  Snapshot,
+  Update,
+} from '../../contract/model';
+import type { ProfileKind, SsoLoginPrompt } from '../../contract/model-aws';
+import type { RequestOf } from '../../contract';
+import type { DataSource } from '../data-source';
+import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
+import { AwsCallError } from './aws-errors';
+import { createAwsClients, destroyClients, type AwsClients, type ClientOptions } from './clients';
+import { createCredentialProvider } from './credentials/credential-resolver';
+import { describeCredentialError } from './credentials/credential-state';
+import { customEndpointLabel, resolveEndpoints } from './endpoints';
+import { describeProfile, resolveRegion } from './profiles/profile-list';
+import { readSharedFiles, type SharedFiles } from './profiles/shared-ini';
+import { CallGate, type CallRecord } from './throttle/call-gate';
+import { systemClock, type Clock } from './throttle/time';
+import { AWS_DATASETS, DEFAULT_POLL_INTERVALS_MS, STALE_AFTER_INTERVALS, type AwsDataset } from './poll-plan';
+import { discoverLoadBalancing } from './elbv2/discover-load-balancing';
+import { discoverAutoScaling, discoverScalingActivities } from './autoscaling/discover-auto-scaling';
+import { discoverRoute53 } from './route53/discover-route53';
+import { discoverDbInstances, discoverRdsEvents } from './rds/discover-rds';
+import { discoverLambdaAccount, discoverLambdaFunctions } from './lambda/discover-lambda';
+import { discoverAlarmHistory, discoverAlarms } from './cloudwatch/discover-alarms';
+import { MetricPoller } from './metrics/metric-poller';
+import { standardMetricKeys } from './metrics/standard-metrics';
+import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
+import { traceDnsOnAws } from './dns/aws-dns-trace';
+import { startSsoDeviceLogin, type SsoLoginOptions } from './sso/sso-device-login';
+
+type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
+
+export interface AwsSourceOptions {
+  profile: string;
+  region?: string;
+  env?: NodeJS.ProcessEnv;
+  /** The shared config/credentials files, already read (default: read them now, ignoring any cache). */
+  files?: SharedFiles;
+  clock?: Clock;
+  random?: () => number;
+  readOnly?: boolean;
+  environmentColour?: string;
+  intervalsMs?: Partial<Record<AwsDataset, number>>;
+  /** Sees every SDK call attempt (tests, bench). */
+  observe?: (record: CallRecord) => void;
+  /** Tests: replace credential resolution or client construction. */
+  credentialProvider?: AwsCredentialIdentityProvider;
+  createClients?: (options: ClientOptions) => AwsClients;
+  /** How much history RDS events / alarm history are read for on the first poll (ms). */
+  historyWindowMs?: number;
+  /** How a control action is followed until it settles. */
+  follow?: FollowOptions;
+  /** Tests: the SSO OIDC client for device sign-in. */
+  ssoOidcClient?: SsoLoginOptions['client'];
+}
+
+const EMPTY_INVENTORY: Inventory = {
+  loadBalancers: [],
+  targetGroups: [],
+  autoScalingGroups: [],
+  alarms: [],
+  hostedZones: [],
+  recordSets: [],
+  healthChecks: [],
+  dbInstances: [],
+  lambdaFunctions: [],
+};
+
+const MAX_HELD_EVENTS = 500;
+
+export class AwsSource implements DataSource {
+  readonly profile: string;
+  readonly region: string;
+  readonly kind: ProfileKind;
+  readonly files: SharedFiles;
+  readonly clock: Clock;
+  readonly gate: CallGate;
+  readonly actions: ActionBackend;
+  private readonly env: NodeJS.ProcessEnv;
+  private clients: AwsClients;
+  private credentials!: AwsCredentialIdentityProvider;
+  private state: AwsSession;
+  private inventory: Inventory = structuredClone(EMPTY_INVENTORY);
+  private readonly activities = new Map<string, ScalingActivity>();
+  private alarmHistory: AlarmHistoryItem[] = [];
+  private rdsEvents: RdsEvent[] = [];
+  private readonly metrics: MetricPoller;
+  private readonly datasets: DatasetStatuses = {};
+  private readonly listeners = new Set<(update: Update) => void>();
+  private readonly sessionListeners = new Set<(session: SessionInfo) => void>();
+  private readonly intervals: Record<AwsDataset, number>;
+  private historySince: Record<'alarms' | 'rds', number>;
+  private pendingMfaCode: string | undefined;
+  private abort = new AbortController();
+  private stopped = false;
+  private started = false;
+  private loops: Promise<void>[] = [];
+  private markReady: () => void = () => undefined;
+  /** Settles when the first connect and full refresh are done (or connecting failed). */
+  ready: Promise<void> = new Promise((resolve) => (this.markReady = resolve));
+
+  constructor(private readonly options: AwsSourceOptions) {
+    this.env = options.env ?? process.env;
+    this.files = options.files ?? readSharedFiles(this.env);
+    this.profile = options.profile;
+    this.region = resolveRegion(this.files, options.profile, options.region, this.env);
+    this.kind = describeProfile(this.files, options.profile, this.env).kind;
+    this.clock = options.clock ?? systemClock;
+    this.gate = new CallGate({ clock: this.clock, random: options.random, observe: options.observe });
+    this.intervals = { ...DEFAULT_POLL_INTERVALS_MS, ...options.intervalsMs };
+    const historyStart = this.clock.now() - (options.historyWindowMs ?? 24 * 3600_000);
+    this.historySince = { alarms: historyStart, rds: historyStart };
+    this.clients = this.buildClients();
+    this.metrics = new MetricPoller(this.clients.cloudwatch);
+    const endpoint = customEndpointLabel(this.files, this.profile, this.env);
+    this.state = {
+      mode: 'aws',
+      profile: this.profile,
+      region: this.region,
+      credentialState: 'connecting',
+      readOnly: options.readOnly ?? false,
+      ...(options.environmentColour ? { environmentColour: options.environmentColour } : {}),
+      ...(endpoint ? { customEndpoint: endpoint } : {}),
+    };
+    for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
+    this.actions = new AwsActionBackend(this.clients, this.clock, this.metrics, options.follow ?? DEFAULT_FOLLOW);
+  }
+
+  private buildClients(): AwsClients {
+    const endpoints = resolveEndpoints(this.files, this.profile, this.env);
+    // Assuming a role calls STS from inside fromIni: send it where this profile's STS calls go.
+    // (Only for role profiles: fromIni hands the same config to the SSO portal client.)
+    const assumesRole = this.kind === 'assume-role' || this.kind === 'web-identity';
+    this.credentials =
+      this.options.credentialProvider ??
+      createCredentialProvider({
+        profile: this.profile,
+        paths: this.files.paths,
+        mfaCode: () => this.pendingMfaCode,
+        now: () => this.clock.now(),
+        ...(assumesRole ? { stsConfig: { region: this.region, ...(endpoints.sts ? { endpoint: endpoints.sts } : {}) } } : {}),
+      });
+    const create = this.options.createClients ?? createAwsClients;
+    return create({ region: this.region, credentials: this.credentials, endpoints, gate: this.gate });
+  }
+
+  get session(): SessionInfo {
+    return { ...this.state };
+  }
+
+  get connected(): boolean {
+    return this.state.credentialState === 'connected';
+  }
+
+  applyProfileSettings(settings: { readOnly: boolean; environmentColour?: string }): void {
+    this.setSession({ readOnly: settings.readOnly, environmentColour: settings.environmentColour });
+  }
+
+  /** Who acts, for the action protocol and the audit log. */
+  actionTarget(): ActionTarget {
+    return {
+      mode: 'aws',
+      profile: this.profile,
+      region: this.region,
+      ...(this.state.accountId ? { accountId: this.state.accountId } : {}),
+      sessionKey: `aws|${this.profile}|${this.region}|${this.state.accountId ?? '?'}`,
+    };
+  }
+
+  onUpdate(listener: (update: Update) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onSessionChanged(listener: (session: SessionInfo) => void): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  private setSession(change: Partial<AwsSession>): void {
+    const next: AwsSession = { ...this.state, ...change };
+    for (const key of Object.keys(next) as (keyof AwsSession)[]) if (next[key] === undefined) delete next[key];
+    const unchanged = JSON.stringify(next) === JSON.stringify(this.state);
+    this.state = next;
+    if (this.stopped || unchanged) return;
+    for (const listener of this.sessionListeners) listener(this.session);
+  }
+
+  /** Resolves credentials and asks STS who we are. Never throws: failures become the session state. */
+  async connect(): Promise<SessionInfo> {
+    this.setSession({ credentialState: 'connecting', credentialMessage: undefined, credentialHint: undefined });
+    try {
+      // Credentials first, on their own: their failures (SSO, MFA, missing) are told apart from
+      // STS or network failures. The resolved identity is cached and shared by every client.
+      await this.credentials();
+      const identity = await this.clients.sts.send(new GetCallerIdentityCommand({}));
+      if (this.stopped) return this.session;
+      // Retry with other keys can land in another account: nothing read before may stay on screen.
+      if (this.state.accountId && identity.Account !== this.state.accountId) this.forgetData();
+      this.setSession({ credentialState: 'connected', accountId: identity.Account, callerArn: identity.Arn });
+    } catch (error) {
+      if (this.stopped) return this.session;
+      const cause = error instanceof AwsCallError && error.kind !== 'credentials' && error.kind !== 'other' ? undefined : error;
+      if (cause === undefined) {
+        const e = error as AwsCallError;
+        this.setSession({ credentialState: 'error', credentialMessage: `Could not reach AWS STS: ${e.message}`, credentialHint: 'Check the network or the endpoint settings, then Retry.' });
+      } else {
+        const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
+        this.setSession({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint });
+      }
+    } finally {
+      this.pendingMfaCode = undefined;
+    }
+    return this.session;
+  }
+
+  /** Connect, one full refresh, then poll each dataset on its interval. */
+  start(): void {
+    if (this.started || this.stopped) return;
+    this.started = true;
+    void this.run();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      await this.connect();
+      if (!this.connected || this.stopped) return;
+      await this.refresh();
+      this.loops = AWS_DATASETS.map((dataset) => this.loop(dataset));
+    } finally {
+      this.markReady();
+    }
+  }
+
+  private async loop(dataset: AwsDataset): Promise<void> {
+    const signal = this.abort.signal;
+    while (!signal.aborted) {
+      await this.clock.sleep(this.intervals[dataset], signal);
+      if (signal.aborted || !this.connected) continue;
+      await this.refreshDataset(dataset);
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.abort.abort();
+    this.listeners.clear();
+    this.sessionListeners.clear();
+    destroyClients(this.clients);
+  }
+
+  /** Try the credentials again (after `aws sso login`, new keys, or with an MFA code); resumes polling. */
+  async retry(mfaCode?: string): Promise<SessionInfo> {
+    if (this.stopped) return this.session;
+    this.pendingMfaCode = mfaCode;
+    // New clients: a fresh credential provider reads the files (and the SSO cache) as they are now.
+    destroyClients(this.clients);
+    this.clients = this.buildClients();
+    (this.actions as AwsActionBackend).useClients(this.clients);
+    this.metrics.useClient(this.clients.cloudwatch);
+    this.abort.abort();
+    await Promise.all(this.loops);
+    this.abort = new AbortController();
+    this.started = true;
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    await this.run();
+    return this.session;
+  }
+
+  private forgetData(): void {
+    this.inventory = structuredClone(EMPTY_INVENTORY);
+    this.activities.clear();
+    this.alarmHistory = [];
+    this.rdsEvents = [];
+    this.metrics.clear();
+    for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
+  }
+
+  /** Every dataset once, the metrics last (they are derived from the inventory). */
+  async refresh(): Promise<void> {
+    await Promise.all((['elbv2', 'autoscaling', 'route53', 'rds', 'lambda'] as const).map((d) => this.refreshDataset(d)));
+    await this.refreshDataset('cloudwatch');
+  }
+
+  async refreshDataset(dataset: AwsDataset): Promise<void> {
+    if (this.stopped || !this.connected) return;
+    const before = JSON.stringify(this.inventory);
+    const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
+    const partial: AwsCallError[] = [];
+    try {
+      await this.fetch(dataset, update, partial);
+      if (this.stopped) return;
+      const first = partial[0];
+      this.datasets[dataset] = {
+        state: 'ok',
+        fetchedAt: this.clock.now(),
+        // A secondary call failed (e.g. alarm history): the rest is fresh, the gap is named.
+        ...(first ? { error: { code: first.code, message: partial.map((e) => e.message).join(' '), ...(first.hint ? { hint: first.hint } : {}) } } : {}),
+      };
+    } catch (error) {
+      if (this.stopped) return;
+      this.markFailed(dataset, error);
+    }
+    if (this.stopped) return;
+    update.datasets = this.datasetStatuses();
+    if (JSON.stringify(this.inventory) !== before) update.inventory = this.currentInventory();
+    for (const listener of this.listeners) listener(update);
+  }
+
+  private markFailed(dataset: AwsDataset, error: unknown): void {
+    const previous = this.datasets[dataset];
+    const e = error instanceof AwsCallError ? error : undefined;
+    const status: DatasetStatus = {
+      state: previous?.fetchedAt !== undefined ? 'stale' : 'error',
+      ...(previous?.fetchedAt !== undefined ? { fetchedAt: previous.fetchedAt } : {}),
+      error: { code: e?.code ?? 'Error', message: e?.message ?? (error instanceof Error ? error.message : String(error)), ...(e?.hint ? { hint: e.hint } : {}) },
+    };
+    this.datasets[dataset] = status;
+    if (e?.kind === 'credentials') {
+      const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
+      status.error = { code: e.code, message: problem.message, hint: problem.hint };
+      this.setSession({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint });
+    }
+  }
+
+  private async fetch(dataset: AwsDataset, update: Update, partial: AwsCallError[]): Promise<void> {
+    const now = this.clock.now();
+    /** A secondary call whose failure must not discard the dataset's main data. */
+    const optional = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
+      try {
+        return await read();
+      } catch (error) {
+        if (!(error instanceof AwsCallError) || error.kind === 'credentials') throw error;
+        partial.push(error);
+        return undefined;
+      }
+    };
+    switch (dataset) {
+      case 'elbv2': {
+        const found = await discoverLoadBalancing(this.clients.elbv2);
+        this.inventory.loadBalancers = found.loadBalancers;
+        this.inventory.targetGroups = found.targetGroups;
+        return;
+      }
+      case 'autoscaling': {
+        this.inventory.autoScalingGroups = await discoverAutoScaling(this.clients.autoscaling, now);
+        const activities = (await optional(() => discoverScalingActivities(this.clients.autoscaling, this.activities))) ?? [];
+        for (const activity of activities.reverse()) {
+          const previous = this.activities.get(activity.activityId);
+          if (previous && JSON.stringify(previous) === JSON.stringify(activity)) continue;
+          this.activities.set(activity.activityId, activity);
+          update.scalingActivities.push(activity);
+        }
+        while (this.activities.size > MAX_HELD_EVENTS) this.activities.delete(this.activities.keys().next().value!);
+        return;
+      }
+      case 'route53': {
+        const found = await discoverRoute53(this.clients.route53);
+        Object.assign(this.inventory, found);
+        return;
+      }
+      case 'rds': {
+        this.inventory.dbInstances = await discoverDbInstances(this.clients.rds);
+        const events = await optional(() => discoverRdsEvents(this.clients.rds, new Date(this.historySince.rds), new Date(now)));
+        if (!events) return;
+        const fresh = mergeNew(this.rdsEvents, events, (e) => `${e.sourceIdentifier}|${e.date}|${e.message}`);
+        this.rdsEvents = [...this.rdsEvents, ...fresh].slice(-MAX_HELD_EVENTS);
+        update.rdsEvents.push(...fresh);
+        // Overlap a minute: RDS may record an event with a time slightly before it becomes visible.
+        this.historySince.rds = now - 60_000;
+        return;
+      }
+      case 'lambda': {
+        this.inventory.lambdaFunctions = await discoverLambdaFunctions(this.clients.lambda);
+        const account = await optional(() => discoverLambdaAccount(this.clients.lambda));
+        if (account) this.inventory.lambdaAccount = account;
+        else delete this.inventory.lambdaAccount;
+        return;
+      }
+      case 'cloudwatch': {
+        this.inventory.alarms = await discoverAlarms(this.clients.cloudwatch);
+        const history = await optional(() => discoverAlarmHistory(this.clients.cloudwatch, new Date(this.historySince.alarms), new Date(now)));
+        if (history) {
+          const fresh = mergeNew(this.alarmHistory, history, (h) => `${h.alarmName}|${h.timestamp}|${h.newState}`);
+          this.alarmHistory = [...this.alarmHistory, ...fresh].slice(-MAX_HELD_EVENTS);
+          update.alarmHistory.push(...fresh);
+          this.historySince.alarms = now - 60_000;
+        }
+        update.metrics.push(...(await this.metrics.poll(standardMetricKeys(this.inventory), now)));
+        partial.push(...this.metrics.lastFailures);
+        this.applyReplicaLag();
+        return;
+      }
+    }
+  }
+
+  /** DbInstance.replicaLagSeconds comes from the latest AWS/RDS ReplicaLag datapoint. */
+  private applyReplicaLag(): void {
+    for (const db of this.inventory.dbInstances) {
+      if (db.readReplicaSourceDBInstanceIdentifier === undefined) continue;
+      const lag = this.metrics.latest('AWS/RDS', 'ReplicaLag', 'DBInstanceIdentifier', db.dbInstanceIdentifier);
+      if (lag !== undefined) db.replicaLagSeconds = lag;
+    }
+  }
+
+  private currentInventory(): Inventory {
+    return structuredClone(this.inventory);
+  }
+
+  /** Each dataset's status, with `stale` for data older than STALE_AFTER_INTERVALS intervals. */
+  datasetStatuses(): DatasetStatuses {
+    const now = this.clock.now();
+    const result: DatasetStatuses = {};
+    for (const dataset of AWS_DATASETS) {
+      const status = this.datasets[dataset];
+      if (!status) continue;
+      const aged = status.state === 'ok' && status.fetchedAt !== undefined && now - status.fetchedAt > STALE_AFTER_INTERVALS * this.intervals[dataset];
+      result[dataset] = aged ? { ...status, state: 'stale' } : { ...status };
+    }
+    return result;
+  }
+
+  snapshot(): Snapshot {
+    return {
+      session: this.session,
+      inventory: this.currentInventory(),
+      scalingActivities: [...this.activities.values()],
+      alarmHistory: [...this.alarmHistory],
+      rdsEvents: [...this.rdsEvents],
+      timeline: [],
+      accessLog: [],
+      metrics: this.metrics.series() as MetricSeries[],
+      datasets: this.datasetStatuses(),
+    };
+  }
+
+  async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
+    if (!this.connected) throw new Error(`Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`);
+    return traceDnsOnAws(this.clients.route53, request, { inventory: this.inventory });
+  }
+
+  /** SSO device authorization for this profile; Retry runs when the operator has approved it. */
+  async ssoLogin(): Promise<SsoLoginPrompt> {
+    const { prompt, completion } = await startSsoDeviceLogin({
+      files: this.files,
+      profile: this.profile,
+      env: this.env,
+      clock: this.clock,
+      ...(this.options.ssoOidcClient ? { client: this.options.ssoOidcClient } : {}),
+    });
+    void completion.then(
+      () => (this.stopped ? undefined : this.retry()),
+      (error: unknown) => this.setSession({ credentialMessage: `SSO sign-in did not complete: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+    return prompt;
+  }
+}
+
+/** The underlying SDK error of an AwsCallError (its code and message drive the credential state). */
+function unwrap(error: unknown): unknown {
+  if (error instanceof AwsCallError) return Object.assign(new Error(error.message), { name: error.code });
+  return error;
+}
+
+function mergeNew<T>(held: T[], found: T[], key: (item: T) => string): T[] {
+  const seen = new Set(held.map(key));
+  const fresh: T[] = [];
+  for (const item of found) {
+    const k = key(item);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    fresh.push(item);
+  }
+  return fresh;
+}

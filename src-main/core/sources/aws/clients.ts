@@ -1,0 +1,75 @@
+/**
+ * One set of SDK v3 clients per (profile, region), created fresh on every session switch so nothing
+ * — credentials, endpoint, cached responses — carries over from the previous identity. Every client
+ * sends through the CallGate middleware (rate budget + jittered backoff) with the SDK's own retries
+ * off, and honours the custom endpoint resolved for the profile (endpoints.ts).
+ */
+import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsServiceName } from './throttle/api-rates';
+import type { CallGate } from './throttle/call-gate';
+import type { EndpointService } from './endpoints';
+
+export interface AwsClients {
+  elbv2: ElasticLoadBalancingV2Client;
+  autoscaling: AutoScalingClient;
+  cloudwatch: CloudWatchClient;
+  route53: Route53Client;
+  rds: RDSClient;
+  lambda: LambdaClient;
+  sts: STSClient;
+}
+
+export interface ClientOptions {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoints: Partial<Record<EndpointService, string>>;
+  gate: CallGate;
+  /** Per-request socket timeout; a hung call becomes a retryable TimeoutError. */
+  requestTimeoutMs?: number;
+}
+
+interface MiddlewareStackLike {
+  add(middleware: unknown, options: { step: 'initialize'; name: string; priority?: 'high' | 'low' | 'normal'; override?: boolean }): void;
+}
+
+/** Routes every command of `client` through the gate; the operation name is the command's minus "Command". */
+export function installGate(client: { middlewareStack: unknown }, service: AwsServiceName, gate: CallGate): void {
+  const middleware =
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+    (args: unknown): Promise<unknown> =>
+      gate.run(service, (context.commandName ?? 'Unknown').replace(/Command$/, ''), () => next(args));
+  (client.middlewareStack as MiddlewareStackLike).add(middleware, { step: 'initialize', name: 'flightdeckCallGate', priority: 'high', override: true });
+}
+
+export function createAwsClients(options: ClientOptions): AwsClients {
+  const base = (service: AwsServiceName) => ({
+    region: options.region,
+    credentials: options.credentials,
+    // Our gate retries with the injected clock; the SDK's own retry would double the attempts.
+    maxAttempts: 1,
+    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 20_000, connectionTimeout: 5_000 },
+    ...(options.endpoints[service] ? { endpoint: options.endpoints[service] } : {}),
+  });
+  const clients: AwsClients = {
+    elbv2: new ElasticLoadBalancingV2Client(base('elbv2')),
+    autoscaling: new AutoScalingClient(base('autoscaling')),
+    cloudwatch: new CloudWatchClient(base('cloudwatch')),
+    route53: new Route53Client(base('route53')),
+    rds: new RDSClient(base('rds')),
+    lambda: new LambdaClient(base('lambda')),
+    sts: new STSClient(base('sts')),
+  };
+  for (const [service, client] of Object.entries(clients) as [AwsServiceName, { middlewareStack: unknown }][]) installGate(client, service, options.gate);
+  return clients;
+}
+
+export function destroyClients(clients: AwsClients): void {
+  for (const client of Object.values(clients)) client.destroy();
+}

@@ -1,0 +1,141 @@
+/**
+ * Application Load Balancers with their listeners, rules, target groups and target health, every
+ * list paginated (DescribeLoadBalancers, DescribeListeners, DescribeRules, DescribeTargetGroups use
+ * Marker/NextMarker; DescribeTargetHealth is not paginated).
+ * docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Operations.html
+ */
+import {
+  DescribeTargetHealthCommand,
+  paginateDescribeListeners,
+  paginateDescribeLoadBalancers,
+  paginateDescribeRules,
+  paginateDescribeTargetGroups,
+  type Action,
+  type ElasticLoadBalancingV2Client,
+  type Rule,
+  type TargetGroup as SdkTargetGroup,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { Listener, ListenerRule, LoadBalancer, RuleAction, TargetGroup, TargetHealthDescription } from '../../../contract/model';
+import { RuleAction as RuleActionSchema, TargetHealthState } from '../../../contract/model';
+import { compact, iso } from '../iso';
+
+export interface LoadBalancingInventory {
+  loadBalancers: LoadBalancer[];
+  targetGroups: TargetGroup[];
+}
+
+function toRuleAction(action: Action): RuleAction | undefined {
+  const type = RuleActionSchema.shape.type.safeParse(action.Type);
+  if (!type.success) return undefined;
+  const forward = action.ForwardConfig?.TargetGroups?.length
+    ? action.ForwardConfig.TargetGroups.map((tg) => ({ targetGroupArn: tg.TargetGroupArn ?? '', weight: tg.Weight ?? 1 }))
+    : action.TargetGroupArn
+      ? [{ targetGroupArn: action.TargetGroupArn, weight: 1 }]
+      : undefined;
+  const redirect = action.RedirectConfig;
+  return compact({
+    type: type.data,
+    order: action.Order,
+    targetGroups: type.data === 'forward' ? forward : undefined,
+    fixedResponseStatusCode: action.FixedResponseConfig?.StatusCode,
+    redirectUrl: redirect
+      ? `${redirect.Protocol ?? '#{protocol}'}://${redirect.Host ?? '#{host}'}:${redirect.Port ?? '#{port}'}${redirect.Path ?? '/#{path}'}${redirect.Query ? `?${redirect.Query}` : ''} (${redirect.StatusCode})`
+      : undefined,
+  });
+}
+
+function toRule(rule: Rule): ListenerRule {
+  return {
+    ruleArn: rule.RuleArn ?? '',
+    priority: rule.Priority ?? 'default',
+    isDefault: rule.IsDefault ?? rule.Priority === 'default',
+    conditions: (rule.Conditions ?? []).map((c) => ({
+      field: c.Field ?? '',
+      values: c.Values?.length
+        ? c.Values
+        : (c.PathPatternConfig?.Values ?? c.HostHeaderConfig?.Values ?? c.HttpRequestMethodConfig?.Values ?? c.SourceIpConfig?.Values ?? c.HttpHeaderConfig?.Values ?? c.QueryStringConfig?.Values?.map((q) => `${q.Key ?? ''}=${q.Value ?? ''}`) ?? []),
+    })),
+    actions: (rule.Actions ?? []).map(toRuleAction).filter((a): a is RuleAction => a !== undefined),
+  };
+}
+
+/** Evaluation order (ALB-1): ascending numeric priority, the default rule last. */
+export function sortRules(rules: ListenerRule[]): ListenerRule[] {
+  return [...rules].sort((a, b) => (a.isDefault ? 1 : 0) - (b.isDefault ? 1 : 0) || Number(a.priority) - Number(b.priority));
+}
+
+function toTargetGroup(tg: SdkTargetGroup, targets: TargetHealthDescription[]): TargetGroup {
+  const targetType = (['instance', 'ip', 'lambda', 'alb'] as const).find((t) => t === tg.TargetType) ?? 'instance';
+  return compact({
+    targetGroupArn: tg.TargetGroupArn ?? '',
+    targetGroupName: tg.TargetGroupName ?? '',
+    protocol: tg.Protocol,
+    port: tg.Port,
+    targetType,
+    healthCheckPath: tg.HealthCheckPath,
+    healthCheck: compact({
+      protocol: tg.HealthCheckProtocol,
+      path: tg.HealthCheckPath,
+      intervalSeconds: tg.HealthCheckIntervalSeconds ?? 30,
+      timeoutSeconds: tg.HealthCheckTimeoutSeconds ?? 5,
+      healthyThresholdCount: tg.HealthyThresholdCount ?? 5,
+      unhealthyThresholdCount: tg.UnhealthyThresholdCount ?? 2,
+      matcher: tg.Matcher?.HttpCode ?? tg.Matcher?.GrpcCode,
+    }),
+    loadBalancerArns: tg.LoadBalancerArns ?? [],
+    targets,
+  });
+}
+
+export async function discoverLoadBalancing(client: ElasticLoadBalancingV2Client): Promise<LoadBalancingInventory> {
+  const loadBalancers: LoadBalancer[] = [];
+  for await (const page of paginateDescribeLoadBalancers({ client }, {})) {
+    for (const lb of page.LoadBalancers ?? []) {
+      // Flightdeck models Application Load Balancers; NLB/GWLB listeners have other shapes.
+      if (lb.Type && lb.Type !== 'application') continue;
+      const listeners: Listener[] = [];
+      for await (const listenerPage of paginateDescribeListeners({ client }, { LoadBalancerArn: lb.LoadBalancerArn })) {
+        for (const listener of listenerPage.Listeners ?? []) {
+          const rules: ListenerRule[] = [];
+          for await (const rulePage of paginateDescribeRules({ client }, { ListenerArn: listener.ListenerArn })) {
+            rules.push(...(rulePage.Rules ?? []).map(toRule));
+          }
+          listeners.push({ listenerArn: listener.ListenerArn ?? '', port: listener.Port ?? 0, protocol: listener.Protocol ?? 'HTTP', rules: sortRules(rules) });
+        }
+      }
+      const state = (['provisioning', 'active', 'active_impaired', 'failed'] as const).find((s) => s === lb.State?.Code) ?? 'provisioning';
+      loadBalancers.push(
+        compact({
+          loadBalancerArn: lb.LoadBalancerArn ?? '',
+          loadBalancerName: lb.LoadBalancerName ?? '',
+          dnsName: lb.DNSName ?? '',
+          canonicalHostedZoneId: lb.CanonicalHostedZoneId,
+          scheme: lb.Scheme === 'internal' ? ('internal' as const) : ('internet-facing' as const),
+          state,
+          availabilityZones: (lb.AvailabilityZones ?? []).map((az) => az.ZoneName ?? '').filter(Boolean),
+          listeners: listeners.sort((a, b) => a.port - b.port),
+          createdTime: iso(lb.CreatedTime),
+        }),
+      );
+    }
+  }
+
+  const targetGroups: TargetGroup[] = [];
+  for await (const page of paginateDescribeTargetGroups({ client }, {})) {
+    for (const tg of page.TargetGroups ?? []) {
+      const health = await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }));
+      const targets = (health.TargetHealthDescriptions ?? []).map((d) =>
+        compact({
+          targetId: d.Target?.Id ?? '',
+          port: d.Target?.Port,
+          availabilityZone: d.Target?.AvailabilityZone,
+          state: TargetHealthState.catch('unavailable').parse(d.TargetHealth?.State),
+          reason: d.TargetHealth?.Reason,
+          description: d.TargetHealth?.Description,
+        }),
+      );
+      targetGroups.push(toTargetGroup(tg, targets));
+    }
+  }
+  return { loadBalancers, targetGroups };
+}

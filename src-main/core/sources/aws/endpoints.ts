@@ -1,0 +1,69 @@
+/**
+ * Custom endpoints (moto, LocalStack, VPC endpoints), resolved the way the SDKs document
+ * "service-specific endpoints" (docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html):
+ * AWS_ENDPOINT_URL_<SERVICE> › AWS_ENDPOINT_URL › the profile's `services` section › the profile's
+ * `endpoint_url`; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS / ignore_configured_endpoint_urls turn all off.
+ *
+ * Why we resolve it ourselves: SDK v3 (3.11xx, @smithy/core getEndpointFromConfig) reads the
+ * environment natively, but reads the config file for the profile named by AWS_PROFILE, not for the
+ * `profile` a client is created with. Flightdeck switches profiles at runtime, so it resolves the
+ * URL for the chosen profile and passes it to each client as `endpoint`.
+ */
+import type { AwsServiceName } from './throttle/api-rates';
+import { configSection, type SharedFiles } from './profiles/shared-ini';
+
+export type EndpointService = AwsServiceName | 'sso-oidc';
+
+/** The SDK service id of each client: `AWS_ENDPOINT_URL_<ID>` and the `services` key `<id>`. */
+const SERVICE_IDS: Record<EndpointService, string> = {
+  elbv2: 'Elastic Load Balancing v2',
+  autoscaling: 'Auto Scaling',
+  cloudwatch: 'CloudWatch',
+  route53: 'Route 53',
+  rds: 'RDS',
+  lambda: 'Lambda',
+  sts: 'STS',
+  'sso-oidc': 'SSO OIDC',
+};
+
+function envSuffix(service: EndpointService): string {
+  return SERVICE_IDS[service].toUpperCase().replace(/ /g, '_');
+}
+function configKey(service: EndpointService): string {
+  return SERVICE_IDS[service].toLowerCase().replace(/ /g, '_');
+}
+
+function ignored(files: SharedFiles, profile: string, env: NodeJS.ProcessEnv): boolean {
+  const flag = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? configSection(files, profile)?.ignore_configured_endpoint_urls;
+  return flag?.toLowerCase() === 'true';
+}
+
+export function resolveEndpoint(files: SharedFiles, profile: string, service: EndpointService, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (ignored(files, profile, env)) return undefined;
+  const fromEnv = env[`AWS_ENDPOINT_URL_${envSuffix(service)}`] || env.AWS_ENDPOINT_URL;
+  if (fromEnv) return fromEnv;
+  const section = configSection(files, profile);
+  if (!section) return undefined;
+  if (section.services) {
+    const services = files.config.get(`services ${section.services}`);
+    const url = services?.[`${configKey(service)}.endpoint_url`];
+    if (url) return url;
+  }
+  return section.endpoint_url || undefined;
+}
+
+export function resolveEndpoints(files: SharedFiles, profile: string, env: NodeJS.ProcessEnv = process.env): Partial<Record<EndpointService, string>> {
+  const result: Partial<Record<EndpointService, string>> = {};
+  for (const service of Object.keys(SERVICE_IDS) as EndpointService[]) {
+    const url = resolveEndpoint(files, profile, service, env);
+    if (url) result[service] = url;
+  }
+  return result;
+}
+
+/** What to show next to the profile: the one custom URL, or "N custom endpoints". */
+export function customEndpointLabel(files: SharedFiles, profile: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const urls = [...new Set(Object.values(resolveEndpoints(files, profile, env)))];
+  if (urls.length === 0) return undefined;
+  return urls.length === 1 ? urls[0] : `${urls.length} custom endpoints: ${urls.join(', ')}`;
+}

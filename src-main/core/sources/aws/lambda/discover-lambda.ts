@@ -1,0 +1,40 @@
+/**
+ * Lambda functions with their reserved concurrency, and the account's concurrency limits.
+ * ListFunctions does not return reserved concurrency, hence one GetFunctionConcurrency per function
+ * (docs.aws.amazon.com/lambda/latest/api/API_GetFunctionConcurrency.html); GetAccountSettings gives
+ * the account limit and the unreserved pool (API_GetAccountSettings.html).
+ */
+import { GetAccountSettingsCommand, GetFunctionConcurrencyCommand, paginateListFunctions, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaAccount, LambdaFunction } from '../../../contract/model';
+import { compact, iso } from '../iso';
+
+export async function discoverLambdaFunctions(client: LambdaClient): Promise<LambdaFunction[]> {
+  const lambdaFunctions: LambdaFunction[] = [];
+  for await (const page of paginateListFunctions({ client }, {})) {
+    for (const fn of page.Functions ?? []) {
+      const concurrency = await client.send(new GetFunctionConcurrencyCommand({ FunctionName: fn.FunctionName }));
+      lambdaFunctions.push(
+        compact({
+          functionName: fn.FunctionName ?? '',
+          functionArn: fn.FunctionArn ?? '',
+          runtime: fn.Runtime,
+          handler: fn.Handler,
+          memorySize: fn.MemorySize ?? 128,
+          timeout: fn.Timeout ?? 3,
+          architectures: fn.Architectures,
+          reservedConcurrentExecutions: concurrency.ReservedConcurrentExecutions,
+          state: fn.State,
+          lastModified: fn.LastModified ? iso(fn.LastModified) : undefined,
+        }),
+      );
+    }
+  }
+  return lambdaFunctions;
+}
+
+export async function discoverLambdaAccount(client: LambdaClient): Promise<LambdaAccount | undefined> {
+  const settings = await client.send(new GetAccountSettingsCommand({}));
+  const limit = settings.AccountLimit;
+  if (limit?.ConcurrentExecutions === undefined) return undefined;
+  return { concurrentExecutionsLimit: limit.ConcurrentExecutions, unreservedConcurrentExecutions: limit.UnreservedConcurrentExecutions ?? limit.ConcurrentExecutions };
+}

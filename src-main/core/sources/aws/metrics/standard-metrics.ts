@@ -1,0 +1,26 @@
+/** The series to poll for an inventory: the shared catalog (core/metric-catalog.ts) per resource. */
+import type { Inventory, MetricKey } from '../../../contract/model';
+import {
+  autoScalingGroupMetrics,
+  dbInstanceMetrics,
+  lambdaAccountMetrics,
+  lambdaFunctionMetrics,
+  loadBalancerDimension,
+  loadBalancerMetrics,
+  targetGroupDimension,
+  targetGroupMetrics,
+} from '../../../metric-catalog';
+
+export function standardMetricKeys(inventory: Inventory): MetricKey[] {
+  const keys: MetricKey[] = [];
+  for (const lb of inventory.loadBalancers) keys.push(...loadBalancerMetrics(loadBalancerDimension(lb.loadBalancerArn)));
+  for (const tg of inventory.targetGroups) {
+    // Target-group metrics exist per (load balancer, target group) pair.
+    for (const lbArn of tg.loadBalancerArns) keys.push(...targetGroupMetrics(loadBalancerDimension(lbArn), targetGroupDimension(tg.targetGroupArn)));
+  }
+  for (const group of inventory.autoScalingGroups) keys.push(...autoScalingGroupMetrics(group.autoScalingGroupName));
+  for (const db of inventory.dbInstances) keys.push(...dbInstanceMetrics(db.dbInstanceIdentifier, db.readReplicaSourceDBInstanceIdentifier !== undefined));
+  for (const fn of inventory.lambdaFunctions) keys.push(...lambdaFunctionMetrics(fn.functionName));
+  if (inventory.lambdaFunctions.length > 0) keys.push(...lambdaAccountMetrics());
+  return keys;
+}

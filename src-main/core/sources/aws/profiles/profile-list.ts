@@ -1,0 +1,70 @@
+/**
+ * The profiles an operator can pick, with their kind and default region — never their secrets:
+ * only names, regions, ARNs and URLs leave this module.
+ * docs.aws.amazon.com/sdkref/latest/guide/settings-reference.html
+ */
+import type { AwsProfile, ProfileKind } from '../../../contract/model-aws';
+import { configSection, readSharedFiles, type IniSection, type SharedFiles } from './shared-ini';
+import { customEndpointLabel } from '../endpoints';
+
+export function profileKind(config: IniSection | undefined, credentials: IniSection | undefined): ProfileKind {
+  const c = config ?? {};
+  if (c.sso_session || c.sso_start_url) return 'sso';
+  if (c.role_arn && c.web_identity_token_file) return 'web-identity';
+  if (c.role_arn) return 'assume-role';
+  if (c.credential_process || credentials?.credential_process) return 'credential-process';
+  if (credentials?.aws_access_key_id || c.aws_access_key_id) return 'static';
+  return 'unknown';
+}
+
+export function profileNames(files: SharedFiles): string[] {
+  const names = new Set<string>();
+  for (const section of files.config.keys()) {
+    if (section === 'default') names.add('default');
+    else if (section.startsWith('profile ')) names.add(section.slice('profile '.length));
+  }
+  for (const section of files.credentials.keys()) names.add(section);
+  return [...names].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
+}
+
+export function describeProfile(files: SharedFiles, name: string, env: NodeJS.ProcessEnv = process.env): AwsProfile {
+  const config = configSection(files, name);
+  const credentials = files.credentials.get(name);
+  const kind = profileKind(config, credentials);
+  const ssoSession = config?.sso_session ? files.config.get(`sso-session ${config.sso_session}`) : undefined;
+  const endpoint = customEndpointLabel(files, name, env);
+  return {
+    name,
+    kind,
+    ...(config?.region ? { region: config.region } : {}),
+    ...(kind === 'sso' ? { ssoStartUrl: ssoSession?.sso_start_url ?? config?.sso_start_url, ssoSession: config?.sso_session } : {}),
+    ...(config?.role_arn ? { roleArn: config.role_arn } : {}),
+    ...(config?.source_profile ? { sourceProfile: config.source_profile } : {}),
+    ...(config?.mfa_serial ? { mfa: true } : {}),
+    ...(endpoint ? { customEndpoint: endpoint } : {}),
+  };
+}
+
+export interface ProfileListing {
+  profiles: AwsProfile[];
+  /** AWS_PROFILE, else `default` when it exists. */
+  defaultProfile?: string;
+  configFile: string;
+  credentialsFile: string;
+}
+
+export function listProfiles(env: NodeJS.ProcessEnv = process.env, files: SharedFiles = readSharedFiles(env)): ProfileListing {
+  const names = profileNames(files);
+  const fromEnv = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE;
+  return {
+    profiles: names.map((name) => describeProfile(files, name, env)),
+    defaultProfile: fromEnv || (names.includes('default') ? 'default' : undefined),
+    configFile: files.paths.configFile,
+    credentialsFile: files.paths.credentialsFile,
+  };
+}
+
+/** The region to use: the one asked for, AWS_REGION, the profile's, AWS_DEFAULT_REGION, then us-east-1. */
+export function resolveRegion(files: SharedFiles, profile: string, requested: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return requested || env.AWS_REGION || configSection(files, profile)?.region || env.AWS_DEFAULT_REGION || 'us-east-1';
+}
