@@ -6,6 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { rendererBundleBench } from './renderer-bundle';
+import { rendererChartsBench } from './renderer-charts';
 import { simulatorBench } from './simulator';
 import { awsApiCallsBench } from './aws-api-calls';
 
@@ -20,6 +22,8 @@ export interface BenchResult {
 const ROOT = join(import.meta.dirname, '..');
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   simulator: simulatorBench,
+  'renderer-bundle': rendererBundleBench,
+  'renderer-charts': rendererChartsBench,
   'aws-api-calls': awsApiCallsBench,
 };
 

@@ -1,8 +1,9 @@
 /**
  * The one way this app draws a chart (after soybean-admin's `useEcharts`): tree-shaken ECharts,
- * a non-reactive instance, resize with the container, theme switching and disposal in one place.
- * Callers give a full option once (`build`) and afterwards push only what changed (`update`), so a
- * live chart never rebuilds its instance or re-sends its axes for every datapoint.
+ * a non-reactive instance, resize with the container, theme switching, linking into a view's
+ * chart group (shared crosshair and zoom through echarts.connect), PNG export and disposal in one
+ * place. Callers give a full option once (`build`) and afterwards push only what changed
+ * (`update`), so a live chart never rebuilds its instance or re-sends its axes for every datapoint.
  */
 import * as echarts from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
@@ -10,19 +11,21 @@ import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   TooltipComponent,
   type DataZoomComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
+  type MarkLineComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { markRaw, onBeforeUnmount, onMounted, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, CanvasRenderer]);
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
 
 export type ECOption = echarts.ComposeOption<
-  LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption
+  LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption | MarkLineComponentOption
 >;
 
 export type ChartTheme = 'light' | 'dark';
@@ -31,10 +34,23 @@ export interface UseChartOptions {
   /** The complete option: used at mount and again on theme changes and refresh(). */
   build: () => ECOption;
   theme?: MaybeRefOrGetter<ChartTheme>;
+  /** echarts.connect group: charts in one group share the crosshair, tooltip and zoom. */
+  group?: string;
 }
 
 /** ECharts' built-in names: 'default' is the light theme. */
 const themeName = (theme: ChartTheme): string => (theme === 'dark' ? 'dark' : 'default');
+
+/** Page background per theme, so an exported PNG looks like the screen rather than transparent. */
+const EXPORT_BACKGROUND: Record<ChartTheme, string> = { light: '#ffffff', dark: '#161b22' };
+
+export function connectGroup(group: string): void {
+  echarts.connect(group);
+}
+
+export function disconnectGroup(group: string): void {
+  echarts.disconnect(group);
+}
 
 export function useChart(options: UseChartOptions) {
   /** Bind with `ref="el"` on an empty element that has a height. */
@@ -46,6 +62,10 @@ export function useChart(options: UseChartOptions) {
     if (!el.value) return;
     chart = markRaw(echarts.init(el.value, themeName(toValue(options.theme) ?? 'light'), { renderer: 'canvas' }));
     chart.setOption(options.build());
+    if (options.group) {
+      chart.group = options.group;
+      echarts.connect(options.group);
+    }
     if (typeof ResizeObserver !== 'undefined') {
       observer = new ResizeObserver(() => chart?.resize());
       observer.observe(el.value);
@@ -58,7 +78,7 @@ export function useChart(options: UseChartOptions) {
       if (!chart || !theme) return;
       chart.setTheme(themeName(theme));
       // Theme defaults lose to explicit colours in the option, so re-apply the option built for the new theme.
-      chart.setOption(options.build());
+      chart.setOption(options.build(), { notMerge: true });
     },
   );
 
@@ -76,8 +96,13 @@ export function useChart(options: UseChartOptions) {
 
   /** Re-applies the full option, e.g. after the language changed the axis names. */
   function refresh(): void {
-    chart?.setOption(options.build());
+    chart?.setOption(options.build(), { notMerge: true });
   }
 
-  return { el, update, refresh, instance: () => chart };
+  /** The chart as a PNG data URL at twice the screen resolution, on the theme's background. */
+  function exportPng(): string | undefined {
+    return chart?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: EXPORT_BACKGROUND[toValue(options.theme) ?? 'light'] });
+  }
+
+  return { el, update, refresh, exportPng, instance: () => chart };
 }

@@ -38,6 +38,9 @@ export const useInventoryStore = defineStore('inventory', () => {
   const hostedZones = computed(() => inventory.value.hostedZones);
   const dbInstances = computed(() => inventory.value.dbInstances);
   const lambdaFunctions = computed(() => inventory.value.lambdaFunctions);
+  const recordSets = computed(() => inventory.value.recordSets);
+  const healthChecks = computed(() => inventory.value.healthChecks);
+  const alarms = computed(() => inventory.value.alarms);
   const targetHealth = computed(() => countTargetHealth(inventory.value.targetGroups));
   const instanceCount = computed(() => inventory.value.autoScalingGroups.reduce((sum, group) => sum + group.instances.length, 0));
 
@@ -67,6 +70,9 @@ export const useInventoryStore = defineStore('inventory', () => {
     hostedZones,
     dbInstances,
     lambdaFunctions,
+    recordSets,
+    healthChecks,
+    alarms,
     targetHealth,
     instanceCount,
     replace,

@@ -7,7 +7,9 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { Snapshot, Update } from '@contract';
 import { api } from '@/api';
+import { useAccessLogStore } from './access-log';
 import { useActivitiesStore } from './activities';
+import { useEventsStore } from './events';
 import { useInventoryStore } from './inventory';
 import { useMetricsStore } from './metrics';
 import { useSessionStore } from './session';
@@ -31,6 +33,9 @@ export const useLiveStore = defineStore('live', () => {
     if (update.inventory) useInventoryStore().replace(update.inventory);
     useActivitiesStore().upsert(update.scalingActivities);
     useMetricsStore().append(update.metrics);
+    useEventsStore().append(update);
+    useAccessLogStore().append(update.accessLog);
+    if (update.datasets) useSessionStore().setDatasets(update.datasets);
   }
 
   function applySnapshot(snapshot: Snapshot): void {
@@ -40,6 +45,9 @@ export const useLiveStore = defineStore('live', () => {
     useInventoryStore().replace(snapshot.inventory);
     useActivitiesStore().load(snapshot.scalingActivities);
     useMetricsStore().load(snapshot.metrics);
+    useEventsStore().load(snapshot);
+    useAccessLogStore().load(snapshot.accessLog);
+    session.setDatasets(snapshot.datasets);
   }
 
   function onUpdate(update: Update): void {

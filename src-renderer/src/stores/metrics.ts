@@ -17,13 +17,22 @@ export const useMetricsStore = defineStore('metrics', () => {
   /** queryKey (no period) → series keys, so views can ask without knowing the period. */
   const index = markRaw(new Map<string, string[]>());
   const version = ref(0);
+  let capacity = MAX_POINTS_PER_SERIES;
+
+  /**
+   * Points kept per series from now on (existing buffers keep theirs). One day of one-minute periods
+   * by default; higher-resolution sources or the renderer bench keep more.
+   */
+  function setCapacity(points: number): void {
+    capacity = Math.max(1, Math.floor(points));
+  }
 
   function bufferFor(series: MetricKey): MetricRingBuffer {
     const key = seriesKey(series);
     let entry = buffers.get(key);
     if (!entry) {
       const { namespace, metricName, dimensions, stat, period } = series;
-      entry = { key: { namespace, metricName, dimensions: { ...dimensions }, stat, period }, buffer: new MetricRingBuffer(MAX_POINTS_PER_SERIES) };
+      entry = { key: { namespace, metricName, dimensions: { ...dimensions }, stat, period }, buffer: new MetricRingBuffer(capacity) };
       buffers.set(key, entry);
       const lookup = queryKey(series);
       index.set(lookup, [...(index.get(lookup) ?? []), key]);
@@ -71,5 +80,5 @@ export const useMetricsStore = defineStore('metrics', () => {
     return buffers.size;
   }
 
-  return { version, load, append, find, seriesCount };
+  return { version, setCapacity, load, append, find, seriesCount };
 });

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import type { RequestOf, SessionInfo, SimClock } from '@contract';
+import type { DatasetStatuses, RequestOf, SessionInfo, SimClock } from '@contract';
 import { api, isApiError, type ConnectionState } from '@/api';
 
 export interface Problem {
@@ -22,10 +22,13 @@ export const useSessionStore = defineStore('session', () => {
   const connection = ref<ConnectionState>('connecting');
   const problems = ref<Problem[]>([]);
   const controlPending = ref(false);
+  /** Per-service freshness and errors (AWS mode); empty in simulation, where data is never stale. */
+  const datasets = shallowRef<DatasetStatuses>({});
   let nextProblemId = 1;
 
   const isSimulation = computed(() => session.value?.mode === 'simulation');
   const isConnected = computed(() => connection.value === 'open');
+  const isReadOnly = computed(() => session.value?.mode === 'aws' && session.value.readOnly);
 
   function setSession(next: SessionInfo): void {
     session.value = next;
@@ -33,6 +36,10 @@ export const useSessionStore = defineStore('session', () => {
 
   function setClock(next: SimClock | null): void {
     clock.value = next;
+  }
+
+  function setDatasets(next: DatasetStatuses): void {
+    datasets.value = next;
   }
 
   function setConnection(next: ConnectionState): void {
@@ -67,11 +74,14 @@ export const useSessionStore = defineStore('session', () => {
     connection,
     problems,
     controlPending,
+    datasets,
     isSimulation,
     isConnected,
+    isReadOnly,
     setSession,
     setClock,
     setConnection,
+    setDatasets,
     reportProblem,
     dismissProblem,
     control,

@@ -10,6 +10,8 @@ export class MetricRingBuffer {
   private count = 0;
   /** Increases whenever the content changes, so a chart can skip series that did not move. */
   version = 0;
+  /** Increases on clear(): a reader holding a copy must start again rather than append. */
+  generation = 0;
 
   constructor(readonly capacity: number) {
     this.times = new Float64Array(capacity);
@@ -50,10 +52,28 @@ export class MetricRingBuffer {
     return true;
   }
 
+  get firstTime(): number | undefined {
+    return this.count === 0 ? undefined : this.times[this.start];
+  }
+
+  /** Points with time ≥ `fromSeconds`, oldest first, time in epoch ms (for incremental chart updates). */
+  chartDataSince(fromSeconds: number): [number, number][] {
+    // Walk back from the newest: live updates ask for the last few points only.
+    let first = this.count;
+    while (first > 0 && this.times[(this.start + first - 1) % this.capacity]! >= fromSeconds) first--;
+    const out = new Array<[number, number]>(this.count - first);
+    for (let i = first; i < this.count; i++) {
+      const index = (this.start + i) % this.capacity;
+      out[i - first] = [this.times[index]! * 1000, this.values[index]!];
+    }
+    return out;
+  }
+
   clear(): void {
     this.start = 0;
     this.count = 0;
     this.version++;
+    this.generation++;
   }
 
   /** Oldest first, with time in epoch milliseconds, as ECharts' time axis wants it. */

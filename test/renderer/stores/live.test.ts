@@ -8,10 +8,10 @@ import { useLiveStore } from '@/stores/live';
 import { useMetricsStore } from '@/stores/metrics';
 import { useSessionStore } from '@/stores/session';
 import { createWebSocketTransport } from '@/transport/websocket-transport';
-import { capacityQueries } from '@/views/auto-scaling/capacity-series';
+
 import { installFakeCore, type FakeCore } from '../support/fake-api';
 import { FakeSocket } from '../support/fake-socket';
-import { GROUP, activity, awsSession, capacitySeries, clock, simSession, snapshot, update } from '../support/fixtures';
+import { GROUP, activity, awsSession, capacityQueries, capacitySeries, clock, simSession, snapshot, update } from '../support/fixtures';
 
 let core: FakeCore;
 

@@ -3,8 +3,8 @@ import { createPinia, setActivePinia } from 'pinia';
 import { isReactive } from 'vue';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_POINTS_PER_SERIES, useMetricsStore } from '@/stores/metrics';
-import { capacityQueries } from '@/views/auto-scaling/capacity-series';
-import { GROUP, capacitySeries, minutes, series } from '../support/fixtures';
+
+import { GROUP, capacityQueries, capacitySeries, minutes, series } from '../support/fixtures';
 
 beforeEach(() => setActivePinia(createPinia()));
 

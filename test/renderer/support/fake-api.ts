@@ -13,6 +13,8 @@ export interface FakeCore {
   requests: { channel: string; payload: unknown }[];
   /** Sets what a channel answers (the `value` of an ok Result); a function sees the payload. */
   answer(channel: string, handler: Handler | unknown): void;
+  /** Makes a channel answer {ok:false} with this contract error, as the real core refuses. */
+  refuse(channel: string, code: string, message: string): void;
   emit(channel: string, payload: unknown): void;
   setState(state: ConnectionState): void;
   problem(message: string): void;
@@ -20,6 +22,7 @@ export interface FakeCore {
 
 export function installFakeCore(): FakeCore {
   const handlers = new Map<string, Handler>();
+  const refusals = new Map<string, { code: string; message: string }>();
   const events = new Map<string, Listeners<unknown>>();
   const states = new Listeners<ConnectionState>();
   const problems = new Listeners<string>();
@@ -33,6 +36,8 @@ export function installFakeCore(): FakeCore {
     },
     async request(channel, payload) {
       requests.push({ channel, payload });
+      const refusal = refusals.get(channel);
+      if (refusal) return { ok: false, error: refusal };
       const handler = handlers.get(channel);
       if (!handler) return { ok: false, error: { code: 'UnknownChannel', message: `no fake for ${channel}` } };
       return { ok: true, value: await handler(payload) };
@@ -53,6 +58,9 @@ export function installFakeCore(): FakeCore {
     requests,
     answer(channel, handler) {
       handlers.set(channel, typeof handler === 'function' ? (handler as Handler) : () => handler);
+    },
+    refuse(channel, code, message) {
+      refusals.set(channel, { code, message });
     },
     emit(channel, payload) {
       events.get(channel)?.emit(payload);

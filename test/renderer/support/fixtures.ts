@@ -109,3 +109,67 @@ export function snapshot(overrides: Partial<z.input<typeof Snapshot>> = {}): Sna
 export function update(overrides: Partial<z.input<typeof Update>> = {}): Update {
   return Update.parse({ scalingActivities: [], metrics: [], ...overrides });
 }
+
+/** The capacity chart's three series for a group, as views query them (no period: the finest). */
+export function capacityQueries(groupName: string) {
+  const dimensions = { AutoScalingGroupName: groupName };
+  return {
+    desired: { namespace: 'AWS/AutoScaling', metricName: 'GroupDesiredCapacity', dimensions, stat: 'Average' as const },
+    inService: { namespace: 'AWS/AutoScaling', metricName: 'GroupInServiceInstances', dimensions, stat: 'Average' as const },
+    cpu: { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'Average' as const },
+  };
+}
+
+export const LB_DNS = 'shop-alb-1.us-east-1.elb.amazonaws.com';
+export const TG_ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1';
+
+/** The snapshot's inventory plus Route 53, RDS, Lambda and alarms: every view has something to show. */
+export function fullInventory(): Inventory {
+  const base = snapshot().inventory;
+  return Inventory.parse({
+    ...base,
+    loadBalancers: base.loadBalancers.map((lb) => ({
+      ...lb,
+      listeners: [
+        {
+          listenerArn: 'arn:listener/1',
+          port: 80,
+          protocol: 'HTTP',
+          rules: [
+            { ruleArn: 'arn:rule/default', priority: 'default', isDefault: true, conditions: [], actions: [{ type: 'forward', targetGroups: [{ targetGroupArn: TG_ARN, weight: 1 }] }] },
+            { ruleArn: 'arn:rule/10', priority: '10', isDefault: false, conditions: [{ field: 'path-pattern', values: ['/api/*'] }], actions: [{ type: 'forward', targetGroups: [{ targetGroupArn: TG_ARN, weight: 1 }] }] },
+          ],
+        },
+      ],
+    })),
+    alarms: [
+      {
+        alarmName: `TargetTracking-${GROUP}-AlarmHigh-12345678-1234-1234-1234-123456789012`,
+        namespace: 'AWS/EC2',
+        metricName: 'CPUUtilization',
+        dimensions: { AutoScalingGroupName: GROUP },
+        evaluationPeriods: 3,
+        threshold: 50,
+        comparisonOperator: 'GreaterThanThreshold',
+        alarmActions: [],
+        stateValue: 'ALARM',
+        stateReason: 'Threshold Crossed',
+        stateUpdatedTimestamp: new Date(START + 5 * 60_000).toISOString(),
+      },
+    ],
+    hostedZones: [{ id: 'Z1', name: 'example.com.', privateZone: false, resourceRecordSetCount: 4, nameServers: ['ns-1.awsdns-01.com.'] }],
+    recordSets: [
+      { hostedZoneId: 'Z1', name: 'www.example.com.', type: 'A', setIdentifier: 'blue', weight: 90, resourceRecords: [], aliasTarget: { hostedZoneId: 'Z35', dnsName: `${LB_DNS}.`, evaluateTargetHealth: true }, routingPolicy: 'weighted' },
+      { hostedZoneId: 'Z1', name: 'www.example.com.', type: 'A', setIdentifier: 'green', weight: 10, resourceRecords: ['192.0.2.10'], routingPolicy: 'weighted' },
+      { hostedZoneId: 'Z1', name: 'api.example.com.', type: 'A', setIdentifier: 'primary', failover: 'PRIMARY', healthCheckId: 'hc-1', resourceRecords: ['192.0.2.1'], routingPolicy: 'failover' },
+      { hostedZoneId: 'Z1', name: 'api.example.com.', type: 'A', setIdentifier: 'secondary', failover: 'SECONDARY', resourceRecords: ['192.0.2.2'], routingPolicy: 'failover' },
+    ],
+    healthChecks: [{ id: 'hc-1', type: 'HTTP', ipAddress: '192.0.2.1', port: 80, resourcePath: '/health', status: 'Unhealthy', checkersHealthyPercent: 0 }],
+    dbInstances: [
+      { dbInstanceIdentifier: 'shop-db', dbInstanceClass: 'db.r6g.large', engine: 'mysql', dbInstanceStatus: 'available', multiAZ: true, availabilityZone: 'us-east-1a', secondaryAvailabilityZone: 'us-east-1b', readReplicaDBInstanceIdentifiers: ['shop-db-replica-1'], backupRetentionPeriod: 7 },
+      { dbInstanceIdentifier: 'shop-db-replica-1', dbInstanceClass: 'db.r6g.large', engine: 'mysql', dbInstanceStatus: 'available', multiAZ: false, availabilityZone: 'us-east-1c', readReplicaSourceDBInstanceIdentifier: 'shop-db', readReplicaDBInstanceIdentifiers: [], backupRetentionPeriod: 0, replicaLagSeconds: 2 },
+    ],
+    lambdaFunctions: [{ functionName: 'thumbnailer', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:thumbnailer', runtime: 'nodejs20.x', memorySize: 1024, timeout: 30, reservedConcurrentExecutions: 50 }],
+    lambdaAccount: { concurrentExecutionsLimit: 1000, unreservedConcurrentExecutions: 950 },
+  });
+}

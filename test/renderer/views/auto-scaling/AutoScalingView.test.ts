@@ -3,29 +3,25 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useActivitiesStore } from '@/stores/activities';
+import { useEventsStore } from '@/stores/events';
 import { useInventoryStore } from '@/stores/inventory';
 import { useMetricsStore } from '@/stores/metrics';
+import { useSessionStore } from '@/stores/session';
 import AutoScalingView from '@/views/auto-scaling/AutoScalingView.vue';
-import { GROUP, activity, capacitySeries, emptyInventory, snapshot } from '../../support/fixtures';
+import { chart, fullOptions } from '../../support/echarts-mock';
+import { GROUP, START, activity, capacitySeries, clock, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { pending, reset } from '../../support/pending-mock';
 
-// happy-dom has no canvas: replace ECharts with a recorder of what the view asks it to draw.
-const chart = vi.hoisted(() => ({
-  init: vi.fn(),
-  setOption: vi.fn(),
-  setTheme: vi.fn(),
-  dispose: vi.fn(),
-  resize: vi.fn(),
-}));
-vi.mock('echarts/core', () => ({
-  use: vi.fn(),
-  init: chart.init.mockImplementation(() => ({ setOption: chart.setOption, setTheme: chart.setTheme, dispose: chart.dispose, resize: chart.resize })),
-}));
+vi.mock('echarts/core', () => import('../../support/echarts-mock'));
+vi.mock('@/api-pending', () => import('../../support/pending-mock'));
 
 beforeEach(() => {
   setActivePinia(createPinia());
   vi.clearAllMocks();
+  reset();
   const data = snapshot();
+  useSessionStore().setClock(clock(10));
   useInventoryStore().replace(data.inventory);
   useActivitiesStore().load(data.scalingActivities);
   useMetricsStore().load(data.metrics);
@@ -48,53 +44,80 @@ describe('AutoScalingView', () => {
     expect(panel.findAll('[data-testid="scaling-activity"]').map((row) => row.attributes('data-activity-id'))).toEqual(['a2', 'a1']);
   });
 
-  it('draws desired, InService and CPU, and sends only new data as metrics arrive', async () => {
+  it('draws capacity (desired, InService, min, max) and CPU, and sends only the series that changed', async () => {
     const wrapper = mountWithApp(AutoScalingView);
-    const container = wrapper.get('[data-testid="capacity-chart"]');
-    expect(container.attributes('data-point-count')).toBe('30');
-    expect(chart.init).toHaveBeenCalledTimes(1);
-    const option = chart.setOption.mock.calls[0]![0];
-    expect(option.useUTC).toBe(true);
-    expect(option.series.map((s: { id: string; data: unknown[] }) => [s.id, s.data.length])).toEqual([
+    const capacity = wrapper.get('[data-testid="capacity-chart"]');
+    expect(capacity.attributes('data-point-count')).toBe('20'); // desired + InService; min/max not in the fixture
+    expect(chart.init).toHaveBeenCalledTimes(2); // capacity and CPU, nothing else
+    const [capacityOption, cpuOption] = fullOptions();
+    expect(capacityOption!.series.map((s) => [s.id, s.data.length])).toEqual([
       ['desired', 10],
       ['inService', 10],
-      ['cpu', 10],
+      ['min', 0],
+      ['max', 0],
+      ['__markers', 0],
     ]);
-    expect(option.series.map((s: { step?: string }) => s.step)).toEqual(['end', 'end', undefined]);
-    expect(option.yAxis[1]).toMatchObject({ min: 0, max: 100 });
+    expect(cpuOption!.series.map((s) => s.id)).toEqual(['cpu', '__markers']);
 
     chart.setOption.mockClear();
     useMetricsStore().append([capacitySeries(10, 2)[2]!]); // CPU only
+    useSessionStore().setClock(clock(12));
     await flushPromises();
-    expect(container.attributes('data-point-count')).toBe('32');
-    expect(chart.init).toHaveBeenCalledTimes(1); // the instance is reused
-    expect(chart.setOption).toHaveBeenCalledTimes(1);
-    const [partial, opts] = chart.setOption.mock.calls[0]!;
-    expect(partial).toEqual({ series: [{ id: 'cpu', data: expect.any(Array) }] });
-    expect(partial.series[0].data).toHaveLength(12);
-    expect(opts).toEqual({ lazyUpdate: true });
+    expect(chart.init).toHaveBeenCalledTimes(2); // instances are reused
+    const cpuUpdate = chart.setOption.mock.calls.map((call) => call[0]).find((partial) => partial.series?.some((s: { id: string }) => s.id === 'cpu'));
+    expect(cpuUpdate.series.find((s: { id: string }) => s.id === 'cpu').data).toHaveLength(12);
+    // Unchanged series are not re-sent: desired/InService appear in no partial update.
+    const sentIds = chart.setOption.mock.calls.flatMap((call) => (call[0].series ?? []).map((s: { id: string }) => s.id));
+    expect(sentIds).not.toContain('desired');
+    expect(chart.setOption.mock.calls.every((call) => call[1]?.lazyUpdate === true)).toBe(true);
+  });
+
+  it('marks scaling activities and alarm transitions on the capacity chart', async () => {
+    useInventoryStore().replace(fullInventory());
+    useEventsStore().load({
+      alarmHistory: [{ alarmName: fullInventory().alarms[0]!.alarmName, timestamp: new Date(START + 5 * 60_000).toISOString(), oldState: 'OK', newState: 'ALARM', reason: 'Threshold Crossed' }],
+      rdsEvents: [],
+      timeline: [],
+    });
+    mountWithApp(AutoScalingView);
+    await flushPromises();
+    const markers = fullOptions()[0]!.series.find((s) => s.id === '__markers') as unknown as { markLine: { data: { xAxis: number; name: string }[] } };
+    const names = markers.markLine.data.map((m) => m.name);
+    expect(names.some((name) => name.includes('AlarmHigh → ALARM'))).toBe(true);
+    expect(names.filter((name) => name.includes('Launching a new EC2 instance'))).toHaveLength(2);
   });
 
   it('shows the new activity and capacity when the inventory and activities change', async () => {
     const wrapper = mountWithApp(AutoScalingView);
     const inventory = snapshot().inventory;
-    inventory.autoScalingGroups[0]!.desiredCapacity = 4;
-    useInventoryStore().replace(inventory);
-    useActivitiesStore().upsert([activity('a3', 12, 'InProgress')]);
+    const group = inventory.autoScalingGroups[0]!;
+    useInventoryStore().replace({
+      ...inventory,
+      autoScalingGroups: [{ ...group, desiredCapacity: 3, instances: group.instances.map((instance) => ({ ...instance, lifecycleState: 'InService' as const })) }],
+    });
+    useActivitiesStore().upsert([activity('a3', 9, 'InProgress')]);
     await flushPromises();
-    expect(wrapper.get('[data-testid="asg-desired"]').text()).toBe('4');
+    expect(wrapper.get('[data-testid="asg-capacity"]').text()).toBe('2 of 3 InService · min 2 · max 6');
     expect(wrapper.findAll('[data-testid="scaling-activity"]')[0]!.attributes('data-status')).toBe('InProgress');
   });
 
-  it('disposes the chart when the view goes away', () => {
+  it('keeps Set desired capacity disabled, saying why, while the core has no action protocol', () => {
+    pending.declared = false;
+    const wrapper = mountWithApp(AutoScalingView);
+    const button = wrapper.get('[data-testid="asg-set-desired"]');
+    expect(button.attributes('disabled')).toBeDefined();
+    expect(button.element.parentElement!.getAttribute('title')).toContain('action.prepare');
+  });
+
+  it('disposes the charts when the view goes away', () => {
     const wrapper = mountWithApp(AutoScalingView);
     wrapper.unmount();
-    expect(chart.dispose).toHaveBeenCalledTimes(1);
+    expect(chart.dispose).toHaveBeenCalledTimes(2);
   });
 
   it('has an honest empty state', () => {
     useInventoryStore().replace(emptyInventory());
     const wrapper = mountWithApp(AutoScalingView);
-    expect(wrapper.get('[data-testid="empty-state"]').text()).toContain('No Auto Scaling groups in this scenario');
+    expect(wrapper.get('[data-testid="empty-state"]').text()).toContain('No Auto Scaling groups');
   });
 });

@@ -1,34 +1,84 @@
 // @vitest-environment happy-dom
+import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAccessLogStore } from '@/stores/access-log';
 import { useInventoryStore } from '@/stores/inventory';
+import { useMetricsStore } from '@/stores/metrics';
+import { useSessionStore } from '@/stores/session';
 import LoadBalancersView from '@/views/load-balancers/LoadBalancersView.vue';
-import { snapshot } from '../../support/fixtures';
+import { fullOptions } from '../../support/echarts-mock';
+import { START, clock, fullInventory, minutes } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+
+vi.mock('echarts/core', () => import('../../support/echarts-mock'));
+
+const LB = 'app/shop-alb/1';
 
 beforeEach(() => {
   setActivePinia(createPinia());
-  useInventoryStore().replace(snapshot().inventory);
+  vi.clearAllMocks();
+  useSessionStore().setClock(clock(5));
+  useInventoryStore().replace(fullInventory());
+  useMetricsStore().load([
+    { namespace: 'AWS/ApplicationELB', metricName: 'RequestCount', dimensions: { LoadBalancer: LB }, stat: 'Sum', period: 60, points: minutes(0, 5, () => 600) },
+    { namespace: 'AWS/ApplicationELB', metricName: 'TargetResponseTime', dimensions: { LoadBalancer: LB }, stat: 'p99', period: 60, points: minutes(0, 5, () => 0.25) },
+  ]);
+  useAccessLogStore().load(
+    Array.from({ length: 3 }, (_, i) => ({
+      time: new Date(START + i * 1000).toISOString(),
+      loadBalancerName: 'shop-alb',
+      request: `GET http://${LB}:80/item/${i} HTTP/1.1`,
+      targetGroupName: 'web',
+      target: 'i-1',
+      elbStatusCode: i === 2 ? 502 : 200,
+      targetProcessingTimeSeconds: 0.02,
+      traceId: `Root=1-00000000-00000000000000000000000${i}`,
+    })),
+  );
 });
 
 describe('LoadBalancersView', () => {
-  it('lists load balancers and per-target health with reason codes', () => {
+  it('lists listener rules in evaluation order, default last', () => {
     const wrapper = mountWithApp(LoadBalancersView);
-    const lb = wrapper.get('[data-testid="load-balancer-row"]');
-    expect(lb.attributes('data-name')).toBe('shop-alb');
-    expect(lb.text()).toContain('shop-alb-1.us-east-1.elb.amazonaws.com');
-    expect(lb.text()).toContain('Internet-facing');
-    const targets = wrapper.findAll('[data-testid="target-row"]');
-    expect(targets.map((row) => row.attributes('data-state'))).toEqual(['healthy', 'unhealthy']);
-    expect(targets[1]!.text()).toContain('Target.FailedHealthChecks');
-    expect(wrapper.get('[data-testid="target-group"]').text()).toContain('1 healthy · 1 unhealthy · 2 total');
-    expect(wrapper.get('[data-testid="target-group"]').text()).toContain('shop-alb');
+    expect(wrapper.findAll('[data-testid="listener-rule"]').map((rule) => rule.attributes('data-priority'))).toEqual(['10', 'default']);
+    expect(wrapper.get('[data-testid="listener-rule"]').text()).toContain('/api/*');
+  });
+
+  it('shows per-target health with reason codes', () => {
+    const wrapper = mountWithApp(LoadBalancersView);
+    const rows = wrapper.findAll('[data-testid="target-row"]');
+    expect(rows.map((row) => row.attributes('data-state'))).toEqual(['healthy', 'unhealthy']);
+    expect(rows[1]!.text()).toContain('Target.FailedHealthChecks');
+  });
+
+  it('charts the ALB metrics on the LoadBalancer dimension, response time in milliseconds', () => {
+    mountWithApp(LoadBalancersView);
+    const options = fullOptions();
+    expect(options.map((option) => option.series.filter((s) => s.id !== '__markers').map((s) => s.id))).toEqual([
+      ['requests'],
+      ['avg', 'p99'],
+      ['target5xx', 'elb5xx'],
+      [`healthy:arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1`, `unhealthy:arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1`],
+    ]);
+    const p99 = options[1]!.series.find((s) => s.id === 'p99')!.data as [number, number][];
+    expect(p99[0]![1]).toBe(250);
+  });
+
+  it('shows sampled requests newest first with their trace ids, filterable', async () => {
+    const wrapper = mountWithApp(LoadBalancersView);
+    const rows = () => wrapper.findAll('[data-testid="access-log-row"]');
+    expect(rows().map((row) => row.attributes('data-trace-id')!.slice(-1))).toEqual(['2', '1', '0']);
+    const table = wrapper.findAll('[data-testid="virtual-table"]').at(-1)!;
+    await table.get('[data-testid="table-filter"]').setValue('502');
+    await flushPromises();
+    expect(rows().map((row) => row.attributes('data-status'))).toEqual(['502']);
   });
 
   it('uses the Korean console terms', () => {
     const wrapper = mountWithApp(LoadBalancersView, { locale: 'ko' });
     expect(wrapper.text()).toContain('대상 그룹');
-    expect(wrapper.text()).toContain('인터넷 경계');
-    expect(wrapper.findAll('[data-testid="target-row"]')[1]!.text()).toContain('비정상');
+    expect(wrapper.text()).toContain('리스너 및 규칙');
+    expect(wrapper.text()).toContain('정상');
   });
 });

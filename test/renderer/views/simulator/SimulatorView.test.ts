@@ -3,13 +3,21 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '@/api';
+import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
 import { installFakeCore, type FakeCore } from '../../support/fake-api';
-import { awsSession, clock, simSession } from '../../support/fixtures';
+import { START, awsSession, clock, fullInventory, simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
 
 let core: FakeCore;
+
+const FAULT_KINDS = [
+  { type: 'FailAvailabilityZone', description: 'AZ down', parameters: { type: 'object', properties: { AvailabilityZone: { type: 'string', pattern: '^[a-z]{2}(-[a-z]+)+-\\d[a-z]$' } }, required: ['AvailabilityZone'] } },
+  { type: 'RaiseReplicaLag', description: 'lag', parameters: { type: 'object', properties: { DBInstanceIdentifier: { type: 'string' }, LagSeconds: { type: 'number', exclusiveMinimum: 0 } }, required: ['DBInstanceIdentifier', 'LagSeconds'] } },
+  { type: 'FailHealthCheck', description: 'hc', parameters: { type: 'object', properties: { HealthCheckId: { type: 'string' } }, required: ['HealthCheckId'] } },
+  { type: 'MultiplyTraffic', description: 'traffic', parameters: { type: 'object', properties: { Factor: { type: 'number' }, Name: { type: 'string' } }, required: ['Factor'] } },
+];
 
 beforeEach(() => {
   setActivePinia(createPinia());
@@ -17,11 +25,14 @@ beforeEach(() => {
   const session = useSessionStore();
   session.setSession(simSession);
   session.setClock(clock(0, true, 10));
+  useInventoryStore().replace(fullInventory());
+  core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop', description: 'Online shop' }, { name: 'global-failover' }] });
+  core.answer('sim.faultKinds', FAULT_KINDS);
 });
 afterEach(() => setApi(undefined));
 
 describe('SimulatorView', () => {
-  it('sends pause, resume, step and setSpeed through sim.control and shows the returned clock', async () => {
+  it('sends pause, resume, step, setSpeed and reset through sim.control and shows the returned clock', async () => {
     let current = clock(0, true, 10);
     core.answer('sim.control', (payload: unknown) => {
       const command = payload as { command: string; seconds?: number; speed?: number };
@@ -29,15 +40,16 @@ describe('SimulatorView', () => {
       if (command.command === 'resume') current = { ...current, running: true };
       if (command.command === 'step') current = { ...current, now: current.now + command.seconds! * 1000 };
       if (command.command === 'setSpeed') current = { ...current, speed: command.speed! };
+      if (command.command === 'reset') current = clock(0, true, current.speed);
       return current;
     });
     const wrapper = mountWithApp(SimulatorView);
-    expect(wrapper.get('[data-testid="sim-resume"]').attributes('disabled')).toBeDefined();
+    await flushPromises();
+    expect(wrapper.find('[data-testid="sim-resume"]').exists()).toBe(false);
 
     await wrapper.get('[data-testid="sim-pause"]').trigger('click');
     await flushPromises();
     expect(useSessionStore().clock?.running).toBe(false);
-    expect(wrapper.get('[data-testid="sim-pause"]').attributes('disabled')).toBeDefined();
 
     await wrapper.get('[data-testid="sim-step"]').trigger('click');
     await flushPromises();
@@ -47,24 +59,66 @@ describe('SimulatorView', () => {
     await flushPromises();
     await wrapper.get('[data-testid="sim-resume"]').trigger('click');
     await flushPromises();
+    await wrapper.get('[data-testid="sim-reset"]').trigger('click');
+    await flushPromises();
 
-    expect(core.requests.map((r) => r.payload)).toEqual([
+    expect(core.requests.filter((r) => r.channel === 'sim.control').map((r) => r.payload)).toEqual([
       { command: 'pause' },
       { command: 'step', seconds: 60 },
       { command: 'setSpeed', speed: 3600 },
       { command: 'resume' },
+      { command: 'reset' },
     ]);
-    expect(useSessionStore().clock).toMatchObject({ running: true, speed: 3600 });
-    expect(wrapper.findAll('[data-testid="sim-speed"] option').map((o) => o.text())).toEqual(['×1', '×10', '×60', '×600', '×3600']);
+    expect(useSessionStore().clock).toMatchObject({ running: true, speed: 3600, now: START });
   });
 
   it('reports a refused control as a problem instead of throwing', async () => {
-    // No answer registered for sim.control: the fake core refuses with {ok:false, UnknownChannel}.
     const wrapper = mountWithApp(SimulatorView);
     await wrapper.get('[data-testid="sim-pause"]').trigger('click');
     await flushPromises();
-    expect(core.requests).toHaveLength(1);
     expect(useSessionStore().problems[0]).toMatchObject({ code: 'UnknownChannel' });
+  });
+
+  it('builds a form per fault kind, pre-filled from the inventory, and injects with one click', async () => {
+    core.answer('sim.fault.inject', (payload: unknown) => ({ time: new Date(START).toISOString(), service: 'simulator', kind: (payload as { type: string }).type, resource: 'x', message: 'injected', severity: 'warning' }));
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    const forms = wrapper.findAll('[data-testid="fault-form"]');
+    expect(forms.map((form) => form.attributes('data-type'))).toEqual(['FailAvailabilityZone', 'RaiseReplicaLag', 'FailHealthCheck']);
+    const az = wrapper.get('[data-type="FailAvailabilityZone"]');
+    expect((az.get('[data-testid="fault-field-AvailabilityZone"]').element as HTMLSelectElement).value).toBe('us-east-1a');
+    const lag = wrapper.get('[data-type="RaiseReplicaLag"]');
+    expect((lag.get('[data-testid="fault-field-DBInstanceIdentifier"]').element as HTMLSelectElement).value).toBe('shop-db-replica-1');
+
+    await az.get('[data-testid="fault-duration"]').setValue('10');
+    await az.trigger('submit');
+    await flushPromises();
+    await lag.trigger('submit');
+    await flushPromises();
+    await wrapper.get('[data-testid="traffic-3"]').trigger('click');
+    await flushPromises();
+    expect(core.requests.filter((r) => r.channel === 'sim.fault.inject').map((r) => r.payload)).toEqual([
+      { type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' }, durationSeconds: 600 },
+      { type: 'RaiseReplicaLag', parameters: { DBInstanceIdentifier: 'shop-db-replica-1', LagSeconds: 120 } },
+      { type: 'MultiplyTraffic', parameters: { Factor: 3 }, durationSeconds: 900 },
+    ]);
+  });
+
+  it('shows every error of a refused scenario file and keeps the current run', async () => {
+    core.refuse('sim.scenario.load', 'InvalidRequest', 'bad.yaml:3: Resources.Web.Type: unknown resource type\nbad.yaml:9: Traffic[0].Rate: expected a number');
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    const input = wrapper.get('[data-testid="scenario-file"]');
+    const file = new File(['Resources: {}'], 'bad.yaml', { type: 'text/yaml' });
+    Object.defineProperty(input.element, 'files', { value: [file] });
+    await input.trigger('change');
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="scenario-error"]').map((li) => li.text())).toEqual([
+      'bad.yaml:3: Resources.Web.Type: unknown resource type',
+      'bad.yaml:9: Traffic[0].Rate: expected a number',
+    ]);
+    expect(core.requests.find((r) => r.channel === 'sim.scenario.load')?.payload).toEqual({ fileName: 'bad.yaml', yaml: 'Resources: {}' });
   });
 
   it('explains that the controls are for simulation mode only', () => {

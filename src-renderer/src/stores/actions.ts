@@ -1,0 +1,84 @@
+/**
+ * Control actions through the two-step protocol: `action.prepare` returns pre-flight checks,
+ * consequences, a short-lived nonce and (in AWS mode, production profiles) the identifier to type;
+ * only `action.execute` with that nonce runs it. Progress arrives as `action.progress` events.
+ * Until the core declares these channels, `available` is false and the UI says why.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { ActionOutcome, ActionProgress, PreparedAction, type ControlAction } from '@contract';
+import { isDeclared, onDeclared, requestDeclared } from '@/api-pending';
+
+export type ActionPhase = 'idle' | 'preparing' | 'prepared' | 'executing' | 'done' | 'error';
+
+/** What the typed confirmation must equal, or undefined when none is asked for. */
+export function confirmationMatches(prepared: PreparedAction, typed: string): boolean {
+  return prepared.typedConfirmation === undefined || typed.trim() === prepared.typedConfirmation;
+}
+
+/** The resource an action is about, for matching progress and events to the dialog. */
+export function actionTarget(action: ControlAction): string {
+  return action.type === 'SetDesiredCapacity' ? action.autoScalingGroupName : action.dbInstanceIdentifier;
+}
+
+export const useActionsStore = defineStore('actions', () => {
+  const phase = ref<ActionPhase>('idle');
+  const prepared = shallowRef<PreparedAction | null>(null);
+  const outcome = shallowRef<ActionOutcome | null>(null);
+  const error = ref<string | null>(null);
+  const progress = shallowRef<readonly ActionProgress[]>([]);
+  let unsubscribe: (() => void) | undefined;
+
+  /** Re-evaluated on each read: a core that gains the channels (a reload) enables the buttons. */
+  const available = computed(() => isDeclared('action.prepare') && isDeclared('action.execute'));
+
+  function follow(): void {
+    unsubscribe ??= onDeclared('action.progress', ActionProgress, (event) => {
+      progress.value = [...progress.value, event].slice(-200);
+    });
+  }
+
+  async function prepare(action: ControlAction): Promise<void> {
+    follow();
+    phase.value = 'preparing';
+    prepared.value = null;
+    outcome.value = null;
+    error.value = null;
+    try {
+      prepared.value = await requestDeclared('action.prepare', { action }, PreparedAction);
+      phase.value = 'prepared';
+    } catch (caught) {
+      error.value = caught instanceof Error ? caught.message : String(caught);
+      phase.value = 'error';
+    }
+  }
+
+  async function execute(confirmation?: string): Promise<void> {
+    const current = prepared.value;
+    if (!current || !current.allowed) return;
+    phase.value = 'executing';
+    try {
+      const payload = current.typedConfirmation === undefined ? { nonce: current.nonce } : { nonce: current.nonce, confirmation: confirmation?.trim() ?? '' };
+      outcome.value = await requestDeclared('action.execute', payload, ActionOutcome);
+      phase.value = outcome.value.accepted ? 'done' : 'error';
+      if (!outcome.value.accepted) error.value = outcome.value.message;
+    } catch (caught) {
+      error.value = caught instanceof Error ? caught.message : String(caught);
+      phase.value = 'error';
+    }
+  }
+
+  function reset(): void {
+    phase.value = 'idle';
+    prepared.value = null;
+    outcome.value = null;
+    error.value = null;
+  }
+
+  function progressFor(action: ControlAction): ActionProgress[] {
+    const target = actionTarget(action);
+    return progress.value.filter((event) => event.action.type === action.type && actionTarget(event.action) === target);
+  }
+
+  return { phase, prepared, outcome, error, progress, available, prepare, execute, reset, progressFor };
+});

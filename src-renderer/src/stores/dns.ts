@@ -1,0 +1,40 @@
+/**
+ * DNS traces (`dns.trace`): how a name resolves from a client location — delegation steps, the
+ * competing records and why one won — and, with `repeat`, the distribution of answers.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { DnsTrace, type ClientLocation } from '@contract';
+import { isDeclared, requestDeclared } from '@/api-pending';
+
+export interface TraceQuery {
+  name: string;
+  type: string;
+  from: ClientLocation;
+  repeat?: number;
+}
+
+export const useDnsStore = defineStore('dns', () => {
+  const trace = shallowRef<DnsTrace | null>(null);
+  const query = shallowRef<TraceQuery | null>(null);
+  const loading = ref(false);
+  const error = ref<string | null>(null);
+  const available = computed(() => isDeclared('dns.trace'));
+
+  async function run(next: TraceQuery): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    query.value = next;
+    try {
+      const payload = { name: next.name, type: next.type, from: next.from, ...(next.repeat && next.repeat > 1 ? { repeat: next.repeat } : {}) };
+      trace.value = await requestDeclared('dns.trace', payload, DnsTrace);
+    } catch (caught) {
+      trace.value = null;
+      error.value = caught instanceof Error ? caught.message : String(caught);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return { trace, query, loading, error, available, run };
+});

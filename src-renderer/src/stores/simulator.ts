@@ -1,0 +1,82 @@
+/**
+ * The simulator's scenario and fault controls: the bundled scenarios, loading one by name or from
+ * a file the operator opened (refused with every error, the current run continuing), the fault
+ * kinds (JSON Schema per kind) and injecting one now.
+ */
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { ResponseOf, TimelineEvent } from '@contract';
+import { api } from '@/api';
+
+export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
+export type FaultKind = ResponseOf<'sim.faultKinds'>[number];
+
+/** "shop.yaml:12: Resources.Web.Properties.MinSize: expected a number" → one entry per line. */
+export function splitErrors(message: string): string[] {
+  return message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+export const useSimulatorStore = defineStore('simulator', () => {
+  const scenarios = shallowRef<ScenarioList | null>(null);
+  const faultKinds = shallowRef<readonly FaultKind[]>([]);
+  const loadErrors = ref<string[]>([]);
+  const loadWarnings = ref<string[]>([]);
+  const loading = ref(false);
+  const injecting = ref(false);
+  const injectError = ref<string | null>(null);
+  /** What this window injected, newest first (the timeline has everyone's, via service 'simulator'). */
+  const injected = shallowRef<readonly TimelineEvent[]>([]);
+
+  async function fetchScenarios(): Promise<void> {
+    try {
+      scenarios.value = await api.request('sim.scenarios.list');
+    } catch {
+      scenarios.value = null;
+    }
+  }
+
+  async function fetchFaultKinds(): Promise<void> {
+    try {
+      faultKinds.value = await api.request('sim.faultKinds');
+    } catch {
+      faultKinds.value = [];
+    }
+  }
+
+  async function load(request: { name: string } | { fileName: string; yaml: string }): Promise<boolean> {
+    loading.value = true;
+    loadErrors.value = [];
+    loadWarnings.value = [];
+    try {
+      const result = await api.request('sim.scenario.load', request);
+      loadWarnings.value = result.warnings;
+      await fetchScenarios();
+      return true;
+    } catch (error) {
+      loadErrors.value = splitErrors(error instanceof Error ? error.message : String(error));
+      return false;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function inject(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<boolean> {
+    injecting.value = true;
+    injectError.value = null;
+    try {
+      const event = await api.request('sim.fault.inject', { type, parameters, ...(durationSeconds ? { durationSeconds } : {}) });
+      injected.value = [event, ...injected.value].slice(0, 100);
+      return true;
+    } catch (error) {
+      injectError.value = error instanceof Error ? error.message : String(error);
+      return false;
+    } finally {
+      injecting.value = false;
+    }
+  }
+
+  return { scenarios, faultKinds, loadErrors, loadWarnings, loading, injecting, injectError, injected, fetchScenarios, fetchFaultKinds, load, inject };
+});

@@ -1,0 +1,42 @@
+/** CSV export of chart data: one row per timestamp, one column per series (RFC 4180 quoting). */
+import { formatUtc } from './time';
+
+export interface CsvSeries {
+  name: string;
+  /** [epoch ms, value] in time order. */
+  points: readonly [number, number][];
+}
+
+function quote(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function seriesToCsv(series: readonly CsvSeries[], timeHeader = 'time_utc'): string {
+  const times = new Set<number>();
+  for (const s of series) for (const [time] of s.points) times.add(time);
+  const sorted = [...times].sort((a, b) => a - b);
+  const lookups = series.map((s) => new Map(s.points.map(([time, value]) => [time, value])));
+  const lines = [[timeHeader, ...series.map((s) => s.name)].map(quote).join(',')];
+  for (const time of sorted) {
+    lines.push([formatUtc(time), ...lookups.map((lookup) => (lookup.has(time) ? String(lookup.get(time)) : ''))].map(quote).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Saves text or a data URL as a file through a temporary link (works in Electron and browsers). */
+export function downloadFile(fileName: string, content: string, type = 'text/csv'): void {
+  const href = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(href), 0);
+}
+
+/** A file name that survives every OS: letters, digits, dashes. */
+export function safeFileName(name: string): string {
+  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'chart';
+}

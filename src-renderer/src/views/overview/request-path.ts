@@ -1,0 +1,216 @@
+/**
+ * The request path as the inventory describes it, for the Overview map:
+ *   Route 53 record (alias → the load balancer's DNS name)
+ *   → listener rule (in evaluation order) → target group (from the rule's forward action)
+ *   → Auto Scaling group (its TargetGroupARNs) or Lambda function (a lambda target group's target)
+ *   → RDS primary → read replicas (ReadReplicaSourceDBInstanceIdentifier).
+ * The compute → database edge is not in any AWS API (it lives in the application's config), so it
+ * is drawn as inferred: every compute tier to every primary.
+ */
+import type { Inventory, ListenerRule } from '@contract';
+import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, targetGroupTone } from '@/utils/service-health';
+import type { Tone } from '@/utils/tone';
+
+export type PathNodeKind = 'record' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
+
+export interface PathNode {
+  id: string;
+  kind: PathNodeKind;
+  column: number;
+  label: string;
+  /** Short second line: rule condition, target counts, capacity, status. */
+  detail: string;
+  tone: Tone;
+  /** Where clicking goes: a route name and the resource to focus there. */
+  route: string;
+  focus: string;
+}
+
+export interface PathEdge {
+  from: string;
+  to: string;
+  inferred?: boolean;
+}
+
+export interface RequestPath {
+  nodes: PathNode[];
+  edges: PathEdge[];
+  columns: number;
+}
+
+const normalise = (name: string): string => name.toLowerCase().replace(/\.$/, '').replace(/^dualstack\./, '');
+
+export function ruleSummary(rule: ListenerRule): string {
+  if (rule.isDefault) return 'default';
+  const conditions = rule.conditions.map((c) => `${c.field} ${c.values.join(', ')}`);
+  return conditions.join(' · ') || `#${rule.priority}`;
+}
+
+export function buildRequestPath(inventory: Inventory): RequestPath {
+  const nodes: PathNode[] = [];
+  const edges: PathEdge[] = [];
+  const ids = new Set<string>();
+  const add = (node: PathNode): void => {
+    if (ids.has(node.id)) return;
+    ids.add(node.id);
+    nodes.push(node);
+  };
+
+  const lbByDns = new Map(inventory.loadBalancers.map((lb) => [normalise(lb.dnsName), lb]));
+  const checks = new Map(inventory.healthChecks.map((check) => [check.id, check]));
+  const tgByArn = new Map(inventory.targetGroups.map((tg) => [tg.targetGroupArn, tg]));
+
+  // Rules first: records only appear when they lead somewhere on the map.
+  const rulesOfLb = new Map<string, string[]>();
+  for (const lb of inventory.loadBalancers) {
+    const ruleIds: string[] = [];
+    for (const listener of lb.listeners) {
+      for (const rule of listener.rules) {
+        const id = `rule:${rule.ruleArn}`;
+        ruleIds.push(id);
+        add({
+          id,
+          kind: 'rule',
+          column: 1,
+          label: `${lb.loadBalancerName} :${listener.port}`,
+          detail: rule.isDefault ? 'default' : `${rule.priority} · ${ruleSummary(rule)}`,
+          tone: lb.state === 'active' ? 'ok' : lb.state === 'failed' ? 'bad' : 'warn',
+          route: 'load-balancers',
+          focus: lb.loadBalancerName,
+        });
+        for (const action of rule.actions) {
+          for (const forward of action.targetGroups ?? []) {
+            if (tgByArn.has(forward.targetGroupArn)) edges.push({ from: id, to: `tg:${forward.targetGroupArn}` });
+          }
+        }
+      }
+    }
+    rulesOfLb.set(lb.loadBalancerArn, ruleIds);
+  }
+
+  for (const record of inventory.recordSets) {
+    const alias = record.aliasTarget ? lbByDns.get(normalise(record.aliasTarget.dnsName)) : undefined;
+    if (!alias) continue;
+    const id = `record:${record.hostedZoneId}:${record.name}:${record.type}:${record.setIdentifier ?? ''}`;
+    const check = record.healthCheckId ? checks.get(record.healthCheckId) : undefined;
+    add({
+      id,
+      kind: 'record',
+      column: 0,
+      label: record.name.replace(/\.$/, ''),
+      detail: [record.type, record.routingPolicy, record.setIdentifier, record.weight !== undefined ? `w${record.weight}` : undefined, record.failover].filter(Boolean).join(' · '),
+      tone: check ? healthCheckTone(check) : 'ok',
+      route: 'route53',
+      focus: record.name,
+    });
+    for (const rule of rulesOfLb.get(alias.loadBalancerArn) ?? []) edges.push({ from: id, to: rule });
+  }
+
+  for (const tg of inventory.targetGroups) {
+    const healthy = tg.targets.filter((target) => target.state === 'healthy').length;
+    add({
+      id: `tg:${tg.targetGroupArn}`,
+      kind: 'targetGroup',
+      column: 2,
+      label: tg.targetGroupName,
+      detail: `${healthy}/${tg.targets.length}`,
+      tone: targetGroupTone(tg),
+      route: 'load-balancers',
+      focus: tg.targetGroupName,
+    });
+  }
+
+  const computeIds: string[] = [];
+  for (const group of inventory.autoScalingGroups) {
+    const id = `asg:${group.autoScalingGroupName}`;
+    computeIds.push(id);
+    const serving = group.instances.filter((instance) => instance.lifecycleState === 'InService').length;
+    add({ id, kind: 'autoScalingGroup', column: 3, label: group.autoScalingGroupName, detail: `${serving}/${group.desiredCapacity}`, tone: autoScalingGroupTone(group), route: 'auto-scaling', focus: group.autoScalingGroupName });
+    for (const arn of group.targetGroupARNs) if (tgByArn.has(arn)) edges.push({ from: `tg:${arn}`, to: id });
+  }
+
+  const fnByArn = new Map(inventory.lambdaFunctions.map((fn) => [fn.functionArn, fn]));
+  for (const fn of inventory.lambdaFunctions) {
+    const id = `fn:${fn.functionArn}`;
+    computeIds.push(id);
+    add({
+      id,
+      kind: 'function',
+      column: 3,
+      label: fn.functionName,
+      detail: `${fn.memorySize} MB`,
+      tone: fn.reservedConcurrentExecutions === 0 ? 'warn' : 'ok',
+      route: 'lambda',
+      focus: fn.functionName,
+    });
+  }
+  for (const tg of inventory.targetGroups) {
+    if (tg.targetType !== 'lambda') continue;
+    for (const target of tg.targets) {
+      // A lambda target's id is the function ARN, sometimes with a version or alias qualifier.
+      const fn = fnByArn.get(target.targetId) ?? inventory.lambdaFunctions.find((f) => target.targetId.startsWith(`${f.functionArn}:`));
+      if (fn) edges.push({ from: `tg:${tg.targetGroupArn}`, to: `fn:${fn.functionArn}` });
+    }
+  }
+
+  const primaries = inventory.dbInstances.filter((db) => !db.readReplicaSourceDBInstanceIdentifier);
+  for (const db of inventory.dbInstances) {
+    const isReplica = Boolean(db.readReplicaSourceDBInstanceIdentifier);
+    add({
+      id: `db:${db.dbInstanceIdentifier}`,
+      kind: isReplica ? 'dbReplica' : 'dbInstance',
+      column: isReplica ? 5 : 4,
+      label: db.dbInstanceIdentifier,
+      detail: isReplica && db.replicaLagSeconds !== undefined ? `${db.dbInstanceStatus} · ${db.replicaLagSeconds} s` : `${db.dbInstanceStatus}${db.multiAZ ? ' · Multi-AZ' : ''}`,
+      tone: dbInstanceTone(db),
+      route: 'rds',
+      focus: db.dbInstanceIdentifier,
+    });
+    if (db.readReplicaSourceDBInstanceIdentifier) edges.push({ from: `db:${db.readReplicaSourceDBInstanceIdentifier}`, to: `db:${db.dbInstanceIdentifier}` });
+  }
+  const asgIds = computeIds.filter((id) => id.startsWith('asg:'));
+  for (const from of asgIds.length > 0 ? asgIds : computeIds) {
+    for (const db of primaries) edges.push({ from, to: `db:${db.dbInstanceIdentifier}`, inferred: true });
+  }
+
+  // Drop empty columns so the map has no gaps (no Route 53 in a scenario, no replicas …).
+  const used = [...new Set(nodes.map((node) => node.column))].sort((a, b) => a - b);
+  const remap = new Map(used.map((column, index) => [column, index]));
+  for (const node of nodes) node.column = remap.get(node.column)!;
+  const valid = edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to));
+  return { nodes, edges: valid, columns: used.length };
+}
+
+export interface LaidOutNode extends PathNode {
+  x: number;
+  y: number;
+}
+
+export const NODE_WIDTH = 190;
+export const MIN_NODE_WIDTH = 130;
+export const NODE_HEIGHT = 42;
+export const COLUMN_GAP = 48;
+const ROW_GAP = 10;
+
+/** The node width that fits `columns` into `available` pixels, between MIN_NODE_WIDTH and NODE_WIDTH. */
+export function fitNodeWidth(columns: number, available: number): number {
+  if (columns <= 0 || !Number.isFinite(available) || available <= 0) return NODE_WIDTH;
+  const fit = Math.floor((available - (columns - 1) * COLUMN_GAP) / columns);
+  return Math.max(MIN_NODE_WIDTH, Math.min(NODE_WIDTH, fit));
+}
+
+/** Columns left to right, nodes stacked and centred vertically; pure so it can be tested. */
+export function layoutRequestPath(path: RequestPath, nodeWidth = NODE_WIDTH): { nodes: LaidOutNode[]; width: number; height: number; nodeWidth: number } {
+  const byColumn = new Map<number, PathNode[]>();
+  for (const node of path.nodes) byColumn.set(node.column, [...(byColumn.get(node.column) ?? []), node]);
+  const tallest = Math.max(1, ...[...byColumn.values()].map((list) => list.length));
+  const height = tallest * NODE_HEIGHT + (tallest - 1) * ROW_GAP;
+  const laid: LaidOutNode[] = [];
+  for (const [column, list] of byColumn) {
+    const columnHeight = list.length * NODE_HEIGHT + (list.length - 1) * ROW_GAP;
+    const top = (height - columnHeight) / 2;
+    list.forEach((node, index) => laid.push({ ...node, x: column * (nodeWidth + COLUMN_GAP), y: top + index * (NODE_HEIGHT + ROW_GAP) }));
+  }
+  const width = Math.max(0, path.columns * nodeWidth + (path.columns - 1) * COLUMN_GAP);
+  return { nodes: laid, width, height, nodeWidth };
+}

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useInventoryStore } from '@/stores/inventory';
+import { useMetricsStore } from '@/stores/metrics';
+import { useSessionStore } from '@/stores/session';
+import LambdaView from '@/views/lambda/LambdaView.vue';
+import { fullOptions } from '../../support/echarts-mock';
+import { clock, emptyInventory, fullInventory, minutes } from '../../support/fixtures';
+import { mountWithApp } from '../../support/mount';
+
+vi.mock('echarts/core', () => import('../../support/echarts-mock'));
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  vi.clearAllMocks();
+  useSessionStore().setClock(clock(10));
+  useInventoryStore().replace(fullInventory());
+  const dimensions = { FunctionName: 'thumbnailer' };
+  useMetricsStore().load([
+    { namespace: 'AWS/Lambda', metricName: 'Invocations', dimensions, stat: 'Sum', period: 60, points: minutes(0, 10, () => 100_000) },
+    { namespace: 'AWS/Lambda', metricName: 'Duration', dimensions, stat: 'Average', period: 60, points: minutes(0, 10, () => 500) },
+  ]);
+});
+
+describe('LambdaView', () => {
+  it('lists functions with memory, timeout and reserved concurrency, and estimates their cost (LAM-6)', () => {
+    const wrapper = mountWithApp(LambdaView);
+    const row = wrapper.get('[data-testid="lambda-function-row"][data-name="thumbnailer"]');
+    expect(row.text()).toContain('1024');
+    expect(row.text()).toContain('30 s');
+    expect(row.text()).toContain('50');
+    // 1,000,000 requests × $0.20/M + 1,000,000 × 0.5 s × 1 GB × $0.0000166667 = 0.20 + 8.33
+    expect(row.get('[data-testid="lambda-cost"]').text()).toBe('$8.53');
+    expect(wrapper.get('[data-testid="lambda-account"]').text()).toContain('1000');
+  });
+
+  it('charts invocations, errors, throttles, duration and concurrency for the selected function', () => {
+    mountWithApp(LambdaView);
+    expect(fullOptions().map((option) => option.series.filter((s) => s.id !== '__markers').map((s) => s.id))).toEqual([
+      ['invocations', 'errors', 'throttles'],
+      ['p50', 'p99', 'avg', 'max'],
+      ['concurrency'],
+    ]);
+  });
+
+  it('has an honest empty state', () => {
+    useInventoryStore().replace(emptyInventory());
+    const wrapper = mountWithApp(LambdaView);
+    expect(wrapper.get('[data-testid="empty-state"]').text()).toContain('No functions');
+  });
+});

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PreparedAction } from '@contract';
+import { useEventsStore } from '@/stores/events';
+import { useInventoryStore } from '@/stores/inventory';
+import { useSessionStore } from '@/stores/session';
+import RdsView from '@/views/rds/RdsView.vue';
+import { START, clock, fullInventory, simSession } from '../../support/fixtures';
+import { mountWithApp } from '../../support/mount';
+import { pending, reset } from '../../support/pending-mock';
+
+vi.mock('@/api-pending', () => import('../../support/pending-mock'));
+vi.mock('echarts/core', () => import('../../support/echarts-mock'));
+
+function prepared(typedConfirmation?: string): PreparedAction {
+  return {
+    nonce: 'n-1',
+    action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' },
+    summary: 'Promote shop-db-replica-1 to a standalone DB instance',
+    checks: [
+      { id: 'is-replica', label: 'Is a read replica', status: 'pass', detail: 'of shop-db' },
+      { id: 'replica-lag', label: 'Replica lag', status: 'warn', detail: 'ReplicaLag 2 s' },
+    ],
+    consequences: ['Replication from shop-db stops for good.', 'The instance reboots.'],
+    allowed: true,
+    ...(typedConfirmation ? { typedConfirmation } : {}),
+    expiresAt: new Date(START + 15 * 60_000).toISOString(),
+  };
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  reset();
+  useSessionStore().setSession(simSession);
+  useSessionStore().setClock(clock(10));
+  useInventoryStore().replace(fullInventory());
+});
+
+describe('RdsView', () => {
+  it('shows the primary with its Multi-AZ standby and the replica with its live lag', () => {
+    const wrapper = mountWithApp(RdsView);
+    const primary = wrapper.get('[data-testid="db-instance"][data-role="primary"]');
+    expect(primary.attributes('data-identifier')).toBe('shop-db');
+    expect(primary.get('[data-testid="db-standby"]').text()).toContain('us-east-1b');
+    const replica = wrapper.get('[data-testid="db-instance"][data-role="replica"]');
+    expect(replica.get('[data-testid="replica-lag"]').attributes('data-lag')).toBe('2');
+  });
+
+  it('promotes a replica: checks and consequences, typed identifier, then progress until standalone', async () => {
+    pending.handlers.set('action.prepare', () => prepared('shop-db-replica-1'));
+    pending.handlers.set('action.execute', () => ({ action: prepared().action, accepted: true, message: 'Promotion started', auditId: 'a-1' }));
+    const wrapper = mountWithApp(RdsView, { attachTo: document.body });
+    await wrapper.get('[data-testid="db-promote"]').trigger('click');
+    await flushPromises();
+    const dialog = () => document.body.querySelector('[data-testid="dialog"]')!;
+    expect(pending.requests[0]).toEqual({ channel: 'action.prepare', payload: { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' } } });
+    expect([...dialog().querySelectorAll('[data-testid="action-check"]')].map((c) => c.getAttribute('data-status'))).toEqual(['pass', 'warn']);
+    expect(dialog().querySelector('[data-testid="action-consequences"]')!.textContent).toContain('Replication from shop-db stops');
+    const execute = dialog().querySelector<HTMLButtonElement>('[data-testid="action-execute"]')!;
+    expect(execute.disabled).toBe(true);
+
+    const typed = dialog().querySelector<HTMLInputElement>('[data-testid="action-typed-confirmation"]')!;
+    typed.value = 'shop-db-replica-1';
+    typed.dispatchEvent(new Event('input'));
+    await flushPromises();
+    expect(execute.disabled).toBe(false);
+    execute.click();
+    await flushPromises();
+    expect(pending.requests[1]).toEqual({ channel: 'action.execute', payload: { nonce: 'n-1', confirmation: 'shop-db-replica-1' } });
+
+    // RDS reports the promotion: modifying, then available without a source.
+    const inventory = fullInventory();
+    const [primary, replica] = inventory.dbInstances;
+    useSessionStore().setClock(clock(11));
+    useInventoryStore().replace({ ...inventory, dbInstances: [primary!, { ...replica!, dbInstanceStatus: 'modifying' }] });
+    await flushPromises();
+    useEventsStore().append({ alarmHistory: [], timeline: [], rdsEvents: [{ sourceIdentifier: 'shop-db-replica-1', sourceType: 'db-instance', date: new Date(START + 11 * 60_000).toISOString(), message: 'Promoted read replica to a standalone database instance', eventCategories: ['read replica'], eventId: 'RDS-EVENT-0045' }] });
+    useSessionStore().setClock(clock(13));
+    useInventoryStore().replace({ ...inventory, dbInstances: [{ ...primary!, readReplicaDBInstanceIdentifiers: [] }, { ...replica!, readReplicaSourceDBInstanceIdentifier: undefined }] });
+    await flushPromises();
+    expect([...dialog().querySelectorAll('[data-testid="promote-status"]')].map((s) => s.getAttribute('data-status'))).toEqual(['available', 'modifying', 'available']);
+    expect(dialog().querySelector('[data-testid="promote-event"]')!.textContent).toContain('RDS-EVENT-0045');
+    expect(dialog().querySelector('[data-testid="promote-done"]')).not.toBeNull();
+    wrapper.unmount();
+  });
+
+  it('keeps Promote disabled, saying why, while the core has no action protocol', () => {
+    pending.declared = false;
+    const wrapper = mountWithApp(RdsView);
+    const button = wrapper.get('[data-testid="db-promote"]');
+    expect(button.attributes('disabled')).toBeDefined();
+    expect(button.element.parentElement!.getAttribute('title')).toContain('action.prepare');
+  });
+});
