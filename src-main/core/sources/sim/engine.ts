@@ -237,7 +237,7 @@ export class SimulationEngine implements SimContext {
   }
 
   private failAvailabilityZone(zone: string): FaultEffect {
-    this.world.failedAvailabilityZones.add(zone);
+    this.world.failedAvailabilityZones.set(zone, this.now);
     return {
       message: `Availability Zone ${zone} is down: its instances stop answering and launches there fail`,
       revert: () => {

@@ -231,8 +231,8 @@ export interface World {
   alarmHistory: AlarmHistoryItem[];
   policiesByArn: Map<string, SimScalingPolicy>;
   traffic: SimTraffic[];
-  /** Fault injection: AZs that are down (instances there stop serving and fail checks). */
-  failedAvailabilityZones: Set<string>;
+  /** Fault injection: AZs that are down (instances there stop serving and fail checks) → since when (ms). */
+  failedAvailabilityZones: Map<string, number>;
 }
 
 export function createWorld(region: string): World {
@@ -247,6 +247,6 @@ export function createWorld(region: string): World {
     alarmHistory: [],
     policiesByArn: new Map(),
     traffic: [],
-    failedAvailabilityZones: new Set(),
+    failedAvailabilityZones: new Map(),
   };
 }

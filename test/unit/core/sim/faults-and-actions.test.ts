@@ -66,7 +66,7 @@ Actions:
     engine.advanceBy(5 * 60 - 5);
     expect(engine.world.failedAvailabilityZones.size).toBe(0);
     engine.advanceBy(5);
-    expect([...engine.world.failedAvailabilityZones]).toEqual(['us-east-1a']);
+    expect([...engine.world.failedAvailabilityZones.keys()]).toEqual(['us-east-1a']);
     engine.advanceBy(10 * 60);
     expect(engine.world.failedAvailabilityZones.size).toBe(0);
     const kinds = engine.timeline.filter((t) => t.service === 'simulator').map((t) => [t.kind, t.time]);

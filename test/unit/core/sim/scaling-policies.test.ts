@@ -274,3 +274,34 @@ describe('failed launches', () => {
     expect([...group(engine).instances.values()].filter((i) => i.lifecycleState === 'InService')).toHaveLength(2);
   });
 });
+
+describe('an Availability Zone failure, as an operator watches it', () => {
+  it('targets there turn unhealthy first (ALB checks), then EC2 status checks fail and Auto Scaling replaces them', () => {
+    const yaml = webTier({ min: 3, rate: '90' }).replace('      TargetGroupARNs: [!Ref Tg]', '      TargetGroupARNs: [!Ref Tg]\n      HealthCheckType: ELB');
+    const engine = new SimulationEngine(scenarioFrom(yaml));
+    engine.advanceBy(180);
+    const inZone = [...group(engine).instances.values()].find((i) => i.availabilityZone === 'us-east-1a')!.instanceId;
+    const faultAt = engine.now;
+    engine.injectFault('FailAvailabilityZone', { AvailabilityZone: 'us-east-1a' });
+    engine.advanceBy(300);
+    const after = engine.timeline.filter((t) => t.resource.endsWith(inZone) && Date.parse(t.time) >= faultAt);
+    expect(after.map((t) => t.message.replace(/^Target \S+ in web-tg is now /, ''))).toEqual([
+      'unhealthy (Target.Timeout)',
+      'draining (Target.DeregistrationInProgress)',
+      'unused (Target.NotRegistered)',
+    ]);
+    const termination = group(engine).activities.find((a) => a.description === `Terminating EC2 instance: ${inZone}`)!;
+    expect(termination.startTime).toBeGreaterThan(Date.parse(after[0]!.time));
+    // HealthCheckType ELB: the unhealthy target is reason enough (ASG-8).
+    expect(termination.cause).toMatch(/ELB system health check failure/);
+    // With EC2 health checks only, Auto Scaling waits for the status checks to fail (two minutes).
+    const ec2 = new SimulationEngine(scenarioFrom(webTier({ min: 3, rate: '90' })));
+    ec2.advanceBy(180);
+    const ec2Start = ec2.now;
+    ec2.injectFault('FailAvailabilityZone', { AvailabilityZone: 'us-east-1a' });
+    ec2.advanceBy(300);
+    const ec2Termination = ec2.world.autoScalingGroups.get('web-asg')!.activities.find((a) => a.description.startsWith('Terminating'))!;
+    expect(ec2Termination.cause).toMatch(/EC2 instance status check failure/);
+    expect(ec2Termination.startTime - ec2Start).toBeGreaterThanOrEqual(120_000);
+  });
+});

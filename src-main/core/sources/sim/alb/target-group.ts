@@ -42,6 +42,7 @@ export function deregisterTarget(ctx: SimContext, group: SimTargetGroup, id: str
   target.reason = 'Target.DeregistrationInProgress';
   target.description = 'Target deregistration is in progress';
   target.drainUntil = ctx.now + group.deregistrationDelaySeconds * 1000;
+  ctx.recordTimeline({ service: 'elbv2', kind: 'TargetHealth', resource: `${group.name}/${id}`, message: `Target ${id} in ${group.name} is now draining (Target.DeregistrationInProgress)`, severity: 'info' });
   ctx.inventoryChanged();
 }
 

@@ -23,6 +23,9 @@ import { targetTrackingCapacity } from './target-tracking';
  */
 export const HEALTH_CHECK_PERIOD_SECONDS = 30;
 
+/** How long an unreachable instance takes to fail its EC2 status checks (two one-minute checks; our choice). */
+export const EC2_STATUS_CHECK_DETECTION_SECONDS = 120;
+
 /** ASG-7: a scheduled action may start up to two minutes late (the delay is drawn per run). */
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
 
@@ -140,7 +143,11 @@ export class AsgService implements SimService {
   }
 
   private healthFailure(group: SimAutoScalingGroup, instance: SimInstance): string | undefined {
-    if (this.world.failedAvailabilityZones.has(instance.availabilityZone)) return 'an EC2 instance status check failure';
+    // EC2 runs status checks every minute and marks an instance impaired after they fail; Auto Scaling
+    // sees it at its next look — minutes, not seconds (ec2-auto-scaling-health-checks.html). Meanwhile
+    // the load balancer's own checks have already marked its target unhealthy.
+    const zoneDownSince = this.world.failedAvailabilityZones.get(instance.availabilityZone);
+    if (zoneDownSince !== undefined && this.ctx.now - zoneDownSince >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return 'an EC2 instance status check failure';
     if (group.healthCheckType !== 'ELB') return undefined;
     for (const arn of group.targetGroupArns) {
       const target = this.world.targetGroups.get(arn)?.targets.get(instance.instanceId);

@@ -128,7 +128,7 @@ function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string,
 }
 
 /** ASG-10: a new instance goes to the enabled AZ with the fewest instances (ties: first in list). */
-export function chooseAvailabilityZone(group: SimAutoScalingGroup, unavailable: ReadonlySet<string> = new Set()): string {
+export function chooseAvailabilityZone(group: SimAutoScalingGroup, unavailable: { has(zone: string): boolean } = new Set()): string {
   const zones = group.availabilityZones.filter((az) => !unavailable.has(az));
   const candidates = zones.length > 0 ? zones : group.availabilityZones;
   const counts = zoneCounts(group);
