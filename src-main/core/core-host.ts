@@ -23,6 +23,9 @@ import { loadScenario } from './sources/sim/scenario/load-scenario';
 import { FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './sources/sim/scenario/timed-entries';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
+/** Shows a desktop notification; given by hosts that can (Electron), absent in web mode. */
+export type Notifier = (notification: RequestOf<'notifications.show'>) => boolean;
+
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventOf<C>) => void;
 
 export { CoreError };
@@ -34,7 +37,10 @@ export class FlightdeckCore {
   readonly sessions: SessionManager;
 
   /** A bare DataSource gets a session manager that cannot switch (tests, embedded use). */
-  constructor(sourceOrSessions: DataSource | SessionManager) {
+  constructor(
+    sourceOrSessions: DataSource | SessionManager,
+    private readonly options: { notifier?: Notifier } = {},
+  ) {
     this.sessions = sourceOrSessions instanceof SessionManager ? sourceOrSessions : new SessionManager(sourceOrSessions);
     this.sessions.attach({
       update: (update) => this.emit('update', update),
@@ -44,6 +50,10 @@ export class FlightdeckCore {
     const sessions = this.sessions;
     this.handlers = {
       'session.get': () => this.source.session,
+      'notifications.show': (request) => {
+        if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s');
+        return { shown: this.options.notifier(request) };
+      },
       'snapshot.get': () => this.source.snapshot(),
       'sim.control': (request) => {
         const control = this.source.control;

@@ -3,7 +3,7 @@
  * A scenario that fails to load must not crash the app or leave a blank window, so failure yields a
  * stand-in core that answers every request with the load error, and the message for a dialog.
  */
-import { FlightdeckCore } from '../core/core-host';
+import { FlightdeckCore, type Notifier } from '../core/core-host';
 import { DEFAULT_SCENARIO, readScenario } from '../core/scenario-files';
 import { SimSource } from '../core/sources/sim/sim-source';
 import { systemWallClock } from '../core/wall-clock';
@@ -33,7 +33,7 @@ export function unavailableCore(message: string): CoreEndpoint {
  * The simulator first; the session manager can switch to an AWS profile (and back) at runtime.
  * Settings and the audit log live in the user's config directory.
  */
-export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO, configDirectory: string = defaultSettingsDirectory()): StartedCore {
+export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO, configDirectory: string = defaultSettingsDirectory(), notifier?: Notifier): StartedCore {
   try {
     const scenario = readScenario(scenarioName);
     const sessions = createSessionManager({
@@ -41,7 +41,7 @@ export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO, con
       createSimulation: () => new SimSource(readScenario(scenarioName), { wallClock: systemWallClock, speed: 10 }),
       configDirectory,
     });
-    const core = new FlightdeckCore(sessions);
+    const core = new FlightdeckCore(sessions, notifier ? { notifier } : {});
     core.start();
     return { endpoint: core, stop: () => core.stop() };
   } catch (error) {

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { APP_ORIGIN, APP_START_URL, originOf } from './app-origin';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
 import { startSimulationCore, type StartedCore } from './core-startup';
+import { showDesktopNotification } from './notifier';
 import { registerIpc, type CoreEndpoint } from './ipc';
 import { hardenWebContents } from './navigation';
 import { denyAllPermissions, installDevContentSecurityPolicy } from './security-policy';
@@ -93,7 +94,7 @@ function main(): void {
           dialog.showErrorBox('Flightdeck is not built', `No renderer found in ${rendererDir}. Run \`npm run build\` first.`);
         }
       }
-      core = startSimulationCore();
+      core = startSimulationCore(undefined, undefined, showDesktopNotification);
       // Told before the window opens; the window still opens, and its requests answer with this error.
       if (core.error) dialog.showErrorBox('Flightdeck could not load its simulation scenario', core.error);
       window = openWindow(core.endpoint);

@@ -13,6 +13,7 @@ export const requestChannelNames = [
   'session.get',
   'snapshot.get',
   'sim.control',
+  'notifications.show',
   // simulation: scenarios and fault injection
   'sim.scenarios.list',
   'sim.scenario.load',

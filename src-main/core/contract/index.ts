@@ -78,6 +78,15 @@ export const requests = {
     response: DnsTrace,
   },
 
+  /**
+   * A desktop notification shown by the host (Electron's Notification in the desktop app; web mode
+   * answers NotSupported and the renderer uses the browser's Notification API instead).
+   */
+  'notifications.show': {
+    request: z.object({ title: z.string().min(1).max(200), body: z.string().max(1000), tag: z.string().max(200).optional() }).strict(),
+    response: z.object({ shown: z.boolean() }),
+  },
+
   // ---- simulation: scenarios and fault injection ----
   /** The bundled scenarios, for the scenario picker. */
   'sim.scenarios.list': {

@@ -1,13 +1,16 @@
 /**
- * Desktop notifications on alarm state changes, through the web Notification API: the browser's in
- * web mode, and Chromium's inside the Electron renderer too. Electron's shell denies permission
- * requests from the renderer today, so there this ends in 'denied' and the Settings view says so;
- * routing them through main (Electron's Notification) is a contract addition for later.
+ * Desktop notifications on alarm state changes. In the desktop app the main process shows them
+ * (Electron's Notification, through `notifications.show`): the shell denies the renderer's own
+ * permission requests. In web mode, the browser's Notification API, with its permission prompt.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AlarmHistoryItem } from '@contract';
+import { api } from '@/api';
 import { usePreferencesStore } from './preferences';
+
+/** The desktop app's main process shows notifications itself; no browser permission is involved. */
+const viaMainProcess = (): boolean => api.kind === 'electron';
 
 export type NotificationPermissionState = 'unsupported' | 'default' | 'granted' | 'denied';
 
@@ -15,6 +18,7 @@ export type NotificationPermissionState = 'unsupported' | 'default' | 'granted' 
 export const MAX_NOTIFICATIONS_AT_ONCE = 3;
 
 function currentPermission(): NotificationPermissionState {
+  if (viaMainProcess()) return 'granted';
   if (typeof globalThis.Notification === 'undefined') return 'unsupported';
   return globalThis.Notification.permission as NotificationPermissionState;
 }
@@ -24,6 +28,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
   const sent = ref(0);
 
   async function requestPermission(): Promise<NotificationPermissionState> {
+    if (viaMainProcess()) return (permission.value = 'granted');
     if (typeof globalThis.Notification === 'undefined') return (permission.value = 'unsupported');
     try {
       permission.value = (await globalThis.Notification.requestPermission()) as NotificationPermissionState;
@@ -39,6 +44,21 @@ export const useNotificationsStore = defineStore('notifications', () => {
     permission.value = currentPermission();
     if (permission.value !== 'granted') return;
     const shown = items.slice(0, MAX_NOTIFICATIONS_AT_ONCE);
+    if (viaMainProcess()) {
+      const show = (title: string, body: string, tag: string) =>
+        api.request('notifications.show', { title: title.slice(0, 200), body: body.slice(0, 1000), tag }).then(
+          (result) => {
+            if (result.shown) sent.value++;
+          },
+          () => undefined,
+        );
+      for (const item of shown) {
+        const { title, body } = format(item);
+        void show(title, body, `alarm:${item.alarmName}`);
+      }
+      if (items.length > shown.length) void show(summary(items.length - shown.length), '', 'alarm:summary');
+      return;
+    }
     try {
       for (const item of shown) {
         const { title, body } = format(item);

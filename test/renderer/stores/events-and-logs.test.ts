@@ -84,7 +84,20 @@ describe('notifications', () => {
     expect(shown.map((s) => s.title)).toEqual(['high-cpu ALARM', 'high-cpu ALARM', 'high-cpu ALARM', '2 more']);
   });
 
-  it('end in "denied" without throwing where the shell refuses (Electron today)', async () => {
+  it('in the desktop app, ask the main process to show them (no browser permission involved)', async () => {
+    const core = installFakeCore('electron');
+    core.answer('notifications.show', { shown: true });
+    vi.stubGlobal('Notification', undefined);
+    const notifications = useNotificationsStore();
+    expect(await notifications.requestPermission()).toBe('granted');
+    usePreferencesStore().setNotifications(true);
+    notifications.notifyAlarms([alarm(1, 'ALARM')], (item) => ({ title: `${item.alarmName} ${item.newState}`, body: item.reason }), (n) => `${n} more`);
+    await flushPromises();
+    expect(core.requests.filter((r) => r.channel === 'notifications.show').map((r) => r.payload)).toEqual([{ title: 'high-cpu ALARM', body: 'Threshold Crossed', tag: 'alarm:high-cpu' }]);
+    expect(notifications.sent).toBe(1);
+  });
+
+  it('end in "denied" without throwing where a browser refuses', async () => {
     vi.stubGlobal('Notification', { permission: 'default', requestPermission: vi.fn(async () => 'denied') });
     expect(await useNotificationsStore().requestPermission()).toBe('denied');
     vi.stubGlobal('Notification', undefined);

@@ -20,7 +20,7 @@ export interface FakeCore {
   problem(message: string): void;
 }
 
-export function installFakeCore(): FakeCore {
+export function installFakeCore(kind: Transport['kind'] = 'websocket'): FakeCore {
   const handlers = new Map<string, Handler>();
   const refusals = new Map<string, { code: string; message: string }>();
   const events = new Map<string, Listeners<unknown>>();
@@ -30,7 +30,7 @@ export function installFakeCore(): FakeCore {
   const requests: FakeCore['requests'] = [];
 
   const transport: Transport = {
-    kind: 'websocket',
+    kind,
     get state() {
       return state;
     },

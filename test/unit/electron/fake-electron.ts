@@ -81,7 +81,18 @@ class FakeIpcRenderer extends EventEmitter {
   send = vi.fn();
 }
 
+export class FakeNotification {
+  static supported = true;
+  static shown: { title: string; body: string }[] = [];
+  static isSupported = (): boolean => FakeNotification.supported;
+  constructor(readonly options: { title: string; body: string }) {}
+  show(): void {
+    FakeNotification.shown.push({ title: this.options.title, body: this.options.body });
+  }
+}
+
 export const electron = {
+  Notification: FakeNotification,
   app: new FakeApp(),
   BrowserWindow: FakeBrowserWindow,
   ipcMain: new FakeIpcMain(),
@@ -108,6 +119,8 @@ export function resetFakeElectron(): void {
   electron.app.isPackaged = false;
   electron.ipcMain.handlers.clear();
   electron.ipcRenderer.removeAllListeners();
+  FakeNotification.shown = [];
+  FakeNotification.supported = true;
 }
 
 /** The same shape as Electron's `will-navigate` / `will-attach-webview` event objects. */
