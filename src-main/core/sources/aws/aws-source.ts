@@ -230,10 +230,27 @@ export class AwsSource implements DataSource {
         const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
         this.setSession({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint });
       }
+      this.datasetsWaitOnCredentials();
     } finally {
       this.pendingMfaCode = undefined;
     }
     return this.session;
+  }
+
+  /**
+   * Without credentials no dataset can load: each says so (with the fix) instead of "loading"
+   * forever; data already held stays, marked stale, until a Retry connects again.
+   */
+  private datasetsWaitOnCredentials(): void {
+    const session = this.session;
+    if (session.mode !== 'aws' || session.credentialState === 'connected') return;
+    const error = { code: session.credentialState, message: session.credentialMessage ?? 'Not connected to AWS.', ...(session.credentialHint ? { hint: session.credentialHint } : {}) };
+    for (const dataset of AWS_DATASETS) {
+      const previous = this.datasets[dataset];
+      this.datasets[dataset] = previous?.fetchedAt !== undefined ? { state: 'stale', fetchedAt: previous.fetchedAt, error } : { state: 'error', error };
+    }
+    const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], datasets: this.datasetStatuses() };
+    for (const listener of this.listeners) listener(update);
   }
 
   /** Connect, one full refresh, then poll each dataset on its interval. */

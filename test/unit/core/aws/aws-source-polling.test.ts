@@ -102,6 +102,10 @@ describe('SSO sign-in from the app', () => {
     });
     source.onSessionChanged((s) => sessions.push(s));
     expect(await clock.drive(source.connect())).toMatchObject({ credentialState: 'sso-missing' });
+    // No dataset waits in "loading" forever: each names the credential problem and its fix.
+    const waiting = source.snapshot().datasets;
+    expect(Object.keys(waiting).length).toBeGreaterThan(0);
+    for (const status of Object.values(waiting)) expect(status).toMatchObject({ state: 'error', error: { code: 'sso-missing', hint: expect.stringContaining('sso') } });
     const prompt = await clock.drive(source.ssoLogin());
     expect(prompt).toMatchObject({ userCode: 'WXYZ-1234', verificationUri: 'https://device.sso.eu-west-1.amazonaws.com/' });
     await clock.drive(clock.sleep(5_000));
