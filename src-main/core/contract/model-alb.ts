@@ -32,8 +32,8 @@ export const TargetGroupHealthCheck = z.object({
 export type TargetGroupHealthCheck = z.infer<typeof TargetGroupHealthCheck>;
 
 export const TargetGroup = z.object({
-  targetGroupArn: z.string(),
-  targetGroupName: z.string(),
+  targetGroupArn: z.string().min(1),
+  targetGroupName: z.string().min(1),
   protocol: z.string().optional(),
   port: z.number().int().optional(),
   targetType: z.enum(['instance', 'ip', 'lambda', 'alb']),
@@ -83,8 +83,8 @@ export const Listener = z.object({
 export type Listener = z.infer<typeof Listener>;
 
 export const LoadBalancer = z.object({
-  loadBalancerArn: z.string(),
-  loadBalancerName: z.string(),
+  loadBalancerArn: z.string().min(1),
+  loadBalancerName: z.string().min(1),
   dnsName: z.string(),
   canonicalHostedZoneId: z.string().optional(),
   scheme: z.enum(['internet-facing', 'internal']),

@@ -107,7 +107,7 @@ export const ScheduledAction = z.object({
 export type ScheduledAction = z.infer<typeof ScheduledAction>;
 
 export const AutoScalingGroup = z.object({
-  autoScalingGroupName: z.string(),
+  autoScalingGroupName: z.string().min(1),
   autoScalingGroupARN: z.string().optional(),
   minSize: z.number().int().nonnegative(),
   maxSize: z.number().int().nonnegative(),

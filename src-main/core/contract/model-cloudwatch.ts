@@ -6,7 +6,7 @@ export const AlarmState = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 export type AlarmState = z.infer<typeof AlarmState>;
 
 export const MetricAlarm = z.object({
-  alarmName: z.string(),
+  alarmName: z.string().min(1),
   alarmArn: z.string().optional(),
   alarmDescription: z.string().optional(),
   namespace: z.string().optional(),

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { IsoTime } from './model-common';
 
 export const LambdaFunction = z.object({
-  functionName: z.string(),
-  functionArn: z.string(),
+  functionName: z.string().min(1),
+  functionArn: z.string().min(1),
   runtime: z.string().optional(),
   handler: z.string().optional(),
   memorySize: z.number().int(),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { IsoTime } from './model-common';
 
 export const DbInstance = z.object({
-  dbInstanceIdentifier: z.string(),
+  dbInstanceIdentifier: z.string().min(1),
   dbInstanceArn: z.string().optional(),
   dbInstanceClass: z.string(),
   engine: z.string(),

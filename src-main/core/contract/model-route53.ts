@@ -8,7 +8,7 @@ import { IsoTime } from './model-common';
 
 export const HostedZone = z.object({
   /** Without the `/hostedzone/` prefix, e.g. Z0123456789ABCDEFGHIJ. */
-  id: z.string(),
+  id: z.string().min(1),
   /** Fully qualified, with the trailing dot: `example.com.`. */
   name: z.string(),
   privateZone: z.boolean(),

@@ -100,7 +100,7 @@ export const SessionInfo = z.discriminatedUnion('mode', [
     accountId: z.string().optional(),
     callerArn: z.string().optional(),
     /** connected; or why not, with the fix in `credentialHint`. */
-    credentialState: z.enum(['connecting', 'connected', 'sso-expired', 'sso-missing', 'expired', 'mfa-required', 'missing', 'error']),
+    credentialState: z.enum(['connecting', 'connected', 'offline', 'sso-expired', 'sso-missing', 'expired', 'mfa-required', 'missing', 'error']),
     credentialMessage: z.string().optional(),
     credentialHint: z.string().optional(),
     readOnly: z.boolean(),

@@ -60,6 +60,7 @@ const en = {
     credentials: {
       connecting: 'Connecting…',
       connected: 'Connected',
+      offline: 'Offline — retrying',
       'sso-expired': 'SSO session expired',
       'sso-missing': 'Not signed in with SSO',
       expired: 'Credentials expired',

@@ -61,6 +61,7 @@ const ko: MessageSchema = {
     credentials: {
       connecting: '연결 중…',
       connected: '연결됨',
+      offline: '오프라인 — 다시 시도 중',
       'sso-expired': 'SSO 세션 만료',
       'sso-missing': 'SSO에 로그인하지 않음',
       expired: '자격 증명 만료',

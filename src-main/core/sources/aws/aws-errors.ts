@@ -39,7 +39,17 @@ const CREDENTIAL_CODES = new Set([
   'InvalidSignatureException',
 ]);
 
-const TRANSIENT_CODES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'InternalServerError', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+/** The machine cannot reach AWS at all (DNS, routing, refused connections): Flightdeck is offline. */
+export const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENETDOWN']);
+
+const TRANSIENT_CODES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'InternalServerError', ...NETWORK_CODES]);
+
+/** Whether an error (an SDK error or a Node socket error) means the network, not AWS, failed. */
+export function isNetworkError(error: unknown): boolean {
+  const e = (error ?? {}) as { code?: string; name?: string; cause?: unknown };
+  if ((e.code && NETWORK_CODES.has(e.code)) || (e.name && NETWORK_CODES.has(e.name))) return true;
+  return e.cause !== undefined && e.cause !== error ? isNetworkError(e.cause) : false;
+}
 
 const NOT_FOUND = /NotFound|NoSuch/;
 
@@ -129,7 +139,9 @@ export class AwsCallError extends Error {
 export function toAwsCallError(error: unknown, service: AwsServiceName, operation: string): AwsCallError {
   if (error instanceof AwsCallError) return error;
   const kind = classifyAwsError(error);
-  const code = errorCode(error);
+  // A socket error's useful name is its Node code (ENOTFOUND), not `Error`.
+  const nodeCode = (error as { code?: string } | undefined)?.code;
+  const code = nodeCode && NETWORK_CODES.has(nodeCode) ? nodeCode : errorCode(error);
   const raw = ((error ?? {}) as SdkErrorLike).message || code;
   const permission = kind === 'access-denied' ? missingPermission(error, service, operation) : undefined;
   // An emulator without this API (or a proxy) answers with an HTML page the SDK cannot parse.

@@ -16,7 +16,6 @@ import type {
   DatasetStatus,
   DatasetStatuses,
   DnsTrace,
-  Inventory,
   MetricSeries,
   RdsEvent,
   ScalingActivity,
@@ -24,11 +23,12 @@ import type {
   Snapshot,
   Update,
 } from '../../contract/model';
+import { Inventory } from '../../contract/model';
 import type { ProfileKind, SsoLoginPrompt } from '../../contract/model-aws';
 import type { RequestOf } from '../../contract';
 import type { DataSource } from '../data-source';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
-import { AwsCallError } from './aws-errors';
+import { AwsCallError, isNetworkError, NETWORK_CODES } from './aws-errors';
 import { createAwsClients, destroyClients, type AwsClients, type ClientOptions } from './clients';
 import { createCredentialProvider } from './credentials/credential-resolver';
 import { describeCredentialError } from './credentials/credential-state';
@@ -89,6 +89,20 @@ const EMPTY_INVENTORY: Inventory = {
 };
 
 const MAX_HELD_EVENTS = 500;
+
+/** The part of the inventory each dataset owns. */
+const INVENTORY_KEYS: Record<AwsDataset, (keyof Inventory)[]> = {
+  elbv2: ['loadBalancers', 'targetGroups'],
+  autoscaling: ['autoScalingGroups'],
+  route53: ['hostedZones', 'recordSets', 'healthChecks'],
+  rds: ['dbInstances'],
+  lambda: ['lambdaFunctions', 'lambdaAccount'],
+  cloudwatch: ['alarms'],
+};
+
+/** Reconnecting while offline: first pause, doubling up to the maximum (our choice). */
+export const OFFLINE_RETRY_FIRST_MS = 5_000;
+export const OFFLINE_RETRY_MAX_MS = 60_000;
 
 export class AwsSource implements DataSource {
   readonly profile: string;
@@ -170,8 +184,9 @@ export class AwsSource implements DataSource {
     return { ...this.state };
   }
 
+  /** Polling goes on while connected, and while offline (that is how it notices the network is back). */
   get connected(): boolean {
-    return this.state.credentialState === 'connected';
+    return this.state.credentialState === 'connected' || this.state.credentialState === 'offline';
   }
 
   applyProfileSettings(settings: { readOnly: boolean; environmentColour?: string }): void {
@@ -223,7 +238,9 @@ export class AwsSource implements DataSource {
     } catch (error) {
       if (this.stopped) return this.session;
       const cause = error instanceof AwsCallError && error.kind !== 'credentials' && error.kind !== 'other' ? undefined : error;
-      if (cause === undefined) {
+      if (isNetworkError(error) || (error instanceof AwsCallError && NETWORK_CODES.has(error.code))) {
+        this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${(error as Error).message}`, credentialHint: 'Flightdeck keeps trying, with backoff; check the network, a VPN or proxy, or the endpoint settings.' });
+      } else if (cause === undefined) {
         const e = error as AwsCallError;
         this.setSession({ credentialState: 'error', credentialMessage: `Could not reach AWS STS: ${e.message}`, credentialHint: 'Check the network or the endpoint settings, then Retry.' });
       } else {
@@ -263,6 +280,12 @@ export class AwsSource implements DataSource {
   private async run(): Promise<void> {
     try {
       await this.connect();
+      // Offline at start: try again with a growing pause until the network is back (no restart needed).
+      for (let pause = OFFLINE_RETRY_FIRST_MS; this.state.credentialState === 'offline' && !this.stopped; pause = Math.min(pause * 2, OFFLINE_RETRY_MAX_MS)) {
+        await this.clock.sleep(pause, this.abort.signal);
+        if (this.abort.signal.aborted) return;
+        await this.connect();
+      }
       if (!this.connected || this.stopped) return;
       await this.refresh();
       this.loops = AWS_DATASETS.map((dataset) => this.loop(dataset));
@@ -326,10 +349,22 @@ export class AwsSource implements DataSource {
     const before = JSON.stringify(this.inventory);
     const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
     const partial: AwsCallError[] = [];
+    // Datasets refresh concurrently: each checks and, if need be, restores only its own part.
+    const keys = INVENTORY_KEYS[dataset];
+    const kept = structuredClone(Object.fromEntries(keys.map((key) => [key, this.inventory[key]])));
     try {
       await this.fetch(dataset, update, partial);
       if (this.stopped) return;
+      // A response that does not have the shape AWS documents (a proxy, an emulator, a bug) must not
+      // reach the screen half-mapped: keep the last good data and say what was wrong.
+      const checked = Inventory.pick(Object.fromEntries(keys.map((key) => [key, true])) as Partial<Record<keyof Inventory, true>>).safeParse(this.inventory);
+      if (!checked.success) {
+        Object.assign(this.inventory, kept);
+        const issue = checked.error.issues[0];
+        throw new AwsCallError('other', 'MalformedResponse', `${dataset}: a response did not have the shape AWS documents (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`, dataset, 'Describe');
+      }
       const first = partial[0];
+      if (this.state.credentialState === 'offline') this.setSession({ credentialState: 'connected', credentialMessage: undefined, credentialHint: undefined });
       this.datasets[dataset] = {
         state: 'ok',
         fetchedAt: this.clock.now(),
@@ -355,6 +390,11 @@ export class AwsSource implements DataSource {
       error: { code: e?.code ?? 'Error', message: e?.message ?? (error instanceof Error ? error.message : String(error)), ...(e?.hint ? { hint: e.hint } : {}) },
     };
     this.datasets[dataset] = status;
+    // Every service unreachable for the network's sake: the whole session is offline (polling goes on).
+    if (e && NETWORK_CODES.has(e.code) && this.state.credentialState === 'connected') {
+      const allDown = AWS_DATASETS.every((d) => this.datasets[d]?.error && NETWORK_CODES.has(this.datasets[d]!.error!.code) && this.datasets[d]!.state !== 'ok');
+      if (allDown) this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${e.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
+    }
     if (e?.kind === 'credentials') {
       const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
       status.error = { code: e.code, message: problem.message, hint: problem.hint };
