@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { rendererBundleBench } from './renderer-bundle';
 import { rendererChartsBench } from './renderer-charts';
 import { simulatorBench } from './simulator';
+import { trustBench } from './trust';
 import { awsApiCallsBench } from './aws-api-calls';
 
 export interface BenchResult {
@@ -21,6 +22,7 @@ export interface BenchResult {
 
 const ROOT = join(import.meta.dirname, '..');
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
+  trust: trustBench,
   simulator: simulatorBench,
   'renderer-bundle': rendererBundleBench,
   'renderer-charts': rendererChartsBench,

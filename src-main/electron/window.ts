@@ -21,6 +21,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     experimentalFeatures: false,
+    // Middle-click (auxclick) can open links in new windows; they are denied anyway, but the event
+    // should not reach page code at all (Electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     // The renderer reads nothing the user did not see; no spellchecker dictionary downloads either.
     spellcheck: false,
   };

@@ -25,6 +25,7 @@ describe('secureWebPreferences', () => {
   it('enables no Blink feature and no extra privileges', () => {
     const prefs = secureWebPreferences(preloadPath);
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs).not.toHaveProperty('additionalArguments');
   });
 
