@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FlightdeckCore } from '../../../src-main/core/core-host';
 import { createSessionManager, AUDIT_LOG_FILE } from '../../../src-main/core/session/create-session-manager';
 import type { AwsSource } from '../../../src-main/core/sources/aws/aws-source';
@@ -182,7 +182,12 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
     clients.cloudwatch.destroy();
   });
 
-  it('never lets a credential value reach the renderer or the audit log', async () => {
+  it('never lets a credential value reach the renderer, the logs, crash output or the audit log', async () => {
+    // Everything the process prints while it works, failures included.
+    const printed: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) => vi.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+    const consoles = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void printed.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '))));
+    const streams = [capture(process.stdout), capture(process.stderr)];
     const { core, sessions, events, configDirectory } = awsCore();
     const responses: unknown[] = [];
     const call = async (channel: string, payload: unknown) => responses.push(await core.handle(channel, payload));
@@ -200,10 +205,18 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
     await call('action.execute', { nonce: (prepared as { value: PreparedAction }).value.nonce, confirmation: 'orders' });
     await sessions.actions!.settled();
     await call('snapshot.get', {});
+    // Failure paths: a refused action, an unknown profile, an AWS error answered as a typed error.
+    await call('action.execute', { nonce: 'not-a-nonce' });
+    await call('session.switch', { mode: 'aws', profile: 'no-such-profile' });
+    await call('session.switch', { mode: 'aws', profile: 'moto' });
+    await (sessions.active as AwsSource).ready;
+    await call('action.prepare', { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'does-not-exist' } });
+    for (const spy of [...consoles, ...streams]) spy.mockRestore();
 
-    const everything = JSON.stringify({ events, responses });
+    const everything = JSON.stringify({ events, responses, printed });
     expect(events.some((e) => e.channel === 'update')).toBe(true);
     expect(everything).toContain('123456789012');
+    expect(responses.some((r) => !(r as { ok: boolean }).ok)).toBe(true);
     for (const secret of [FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, FAKE_SESSION_TOKEN]) {
       expect(everything).not.toContain(secret);
       expect(readFileSync(join(configDirectory, AUDIT_LOG_FILE), 'utf8')).not.toContain(secret);
