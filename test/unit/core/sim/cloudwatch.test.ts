@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MetricStore, mixturePercentiles } from '../../../../src-main/core/sources/sim/cloudwatch/metric-store';
 import { evaluateAlarm, type AlarmDefinition } from '../../../../src-main/core/sources/sim/cloudwatch/alarm';
+import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
+import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
 const T0 = Date.UTC(2026, 10, 20, 8, 0, 0) / 1000;
 const dims = { AutoScalingGroupName: 'web' };
@@ -144,5 +146,19 @@ describe('percentiles from response-time distributions', () => {
     expect(p50).toBeGreaterThan(94);
     expect(p50).toBeLessThan(97);
     expect(series.points('p99')[0]![1]).toBeGreaterThan(180);
+  });
+});
+
+describe('alarm history and actions', () => {
+  it('CW-2: state changes are recorded with time, old state, new state and reason, and fire their actions', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier({ rate: '{ Points: [[0m, 60], [10m, 400], [60m, 400]] }' })));
+    engine.advanceBy(30 * 60);
+    const toAlarm = engine.world.alarmHistory.find((h) => h.newState === 'ALARM')!;
+    expect(toAlarm).toMatchObject({ alarmName: expect.stringMatching(/AlarmHigh/), oldState: 'OK', newState: 'ALARM', reason: expect.stringMatching(/^Threshold Crossed: 3 out of the last 3 datapoints/) });
+    expect(toAlarm.timestamp).toMatch(/^2026-11-20T08:\d\d:00\.000Z$/);
+    // The action it fired: a scaling activity at that very time, naming the alarm.
+    const activity = engine.world.autoScalingGroups.get('web-asg')!.activities.find((a) => a.cause.includes(toAlarm.alarmName))!;
+    expect(new Date(activity.startTime).toISOString()).toBe(toAlarm.timestamp);
+    expect(engine.inventory().alarms.find((a) => a.alarmName === toAlarm.alarmName)).toMatchObject({ stateReason: expect.any(String) });
   });
 });
