@@ -18,6 +18,7 @@ import { createRandom } from '../core/sources/sim/kernel/random';
 import { buildRoute53 } from '../core/sources/sim/route53/build-route53';
 import { Route53Service } from '../core/sources/sim/route53/route53-service';
 import { ASSUME_HEALTHY, simDnsTrace } from '../core/sources/sim/route53/sim-dns';
+import { latencyFor } from '../core/sources/sim/route53/latency';
 import type { ScenarioModel } from '../core/sources/sim/scenario/load-scenario';
 import { EXIT, printWarnings, UsageError } from './output';
 import { parseSeed } from './sim-run';
@@ -59,7 +60,7 @@ export function traceScenario(scenario: ScenarioModel, options: DnsTraceOptions)
   if (options.atSeconds === undefined) {
     const state = buildRoute53(scenario.resources);
     if (state.zones.length === 0) throw new Error(`${scenario.name} has no AWS::Route53::HostedZone: there is nothing for Route 53 to answer`);
-    return simDnsTrace(state, query, options.from, { random, loadBalancerHealth: ASSUME_HEALTHY, ...(options.repeat ? { repeat: options.repeat } : {}) });
+    return simDnsTrace(state, query, options.from, { random, loadBalancerHealth: ASSUME_HEALTHY, latency: latencyFor(options.from, scenario.simulation.latency), ...(options.repeat ? { repeat: options.repeat } : {}) });
   }
   const engine = new SimulationEngine(scenario);
   const dns = engine.services.dns;

@@ -11,7 +11,7 @@
  */
 import type { ClientLocation, Inventory, TargetGroup } from '../../../contract/model';
 import { albAliasHealth, type AliasHealth } from '../../../route53/alias-health';
-import { defaultLatencyTable } from '../../../route53/geography';
+import { latencyFor } from './latency';
 import type { DnsQuery, RandomSource } from '../../../route53/resolver';
 import type { LoadedResource } from '../scenario/load-scenario';
 import type { FaultParameters } from '../scenario/timed-entries';
@@ -24,7 +24,7 @@ import { forceHealthCheckFailure, stepHealthChecks, type HealthCheckTransition }
 import { endpointProbe, simDnsTrace, trafficShares, type LoadBalancerHealth } from './sim-dns';
 
 /** What the Route 53 module uses of the engine's SimContext. */
-export type Route53Context = Pick<SimContext, 'now' | 'world' | 'random' | 'recordTimeline' | 'inventoryChanged'>;
+export type Route53Context = Pick<SimContext, 'now' | 'world' | 'random' | 'recordTimeline' | 'inventoryChanged' | 'settings'>;
 
 export class Route53Service implements DnsRouting {
   readonly id = 'route53';
@@ -61,7 +61,7 @@ export class Route53Service implements DnsRouting {
     this.freshTick();
     const key = `${name}|${location.continentCode ?? ''}|${location.countryCode ?? ''}|${location.subdivisionCode ?? ''}|${location.region ?? ''}`;
     if (this.routes.has(key)) return this.routes.get(key);
-    const shares = this.servesName(name) ? trafficShares(this.state, name, location, this.loadBalancerHealth, defaultLatencyTable(location)) : undefined;
+    const shares = this.servesName(name) ? trafficShares(this.state, name, location, this.loadBalancerHealth, latencyFor(location, this.ctx.settings.latency)) : undefined;
     const routes = shares ? [...shares].map(([endpoint, probability]) => ({ endpoint, probability })) : undefined;
     this.routes.set(key, routes);
     return routes;
@@ -124,7 +124,7 @@ export class Route53Service implements DnsRouting {
   /** A DNS trace of `query` as the simulation stands now (for `dns trace --at` and the UI). */
   trace(query: DnsQuery, from: ClientLocation, random: RandomSource, repeat?: number) {
     this.freshTick();
-    return simDnsTrace(this.state, query, from, { random, loadBalancerHealth: this.loadBalancerHealth, ...(repeat ? { repeat } : {}) });
+    return simDnsTrace(this.state, query, from, { random, loadBalancerHealth: this.loadBalancerHealth, latency: latencyFor(from, this.ctx.settings.latency), ...(repeat ? { repeat } : {}) });
   }
 }
 

@@ -106,6 +106,12 @@ export const SimulationSchema = z
     Tick: duration.optional(),
     Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1').optional(),
     InstanceBootTime: duration.optional(),
+    /**
+     * Latency from client locations to AWS regions, for latency routing (R53-2), overriding the
+     * built-in great-circle model: `{ DE: { eu-central-1: 12, us-east-1: 95 }, EU: { … } }`. Keys are
+     * a subdivision (US-CA), a country (DE), a continent (EU) or a region; the most specific wins.
+     */
+    Latency: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'a location code such as EU, DE, US-CA or an AWS region'), z.record(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-1'), z.number().nonnegative())).optional(),
     /** The account's regional Lambda concurrency quota (LAM-1; AWS default 1,000). */
     LambdaConcurrencyLimit: z.number().int().min(100).max(100_000).optional(),
   })
@@ -119,6 +125,8 @@ export interface SimulationSettings {
   region: string;
   instanceBootSeconds: number;
   lambdaConcurrencyLimit?: number;
+  /** Location code → region → milliseconds (Simulation.Latency). */
+  latency?: Record<string, Record<string, number>>;
 }
 
 /** Defaults chosen for a lively but readable default run; every one is overridable in the file. */
