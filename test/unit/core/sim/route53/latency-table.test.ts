@@ -5,7 +5,7 @@ import { loadScenario } from '../../../../../src-main/core/sources/sim/scenario/
 import { latencyFor } from '../../../../../src-main/core/sources/sim/route53/latency';
 import { traceScenario } from '../../../../../src-main/cli/dns-trace';
 import { SimulationEngine } from '../../../../../src-main/core/sources/sim/engine';
-import { Route53Service } from '../../../../../src-main/core/sources/sim/route53/route53-service';
+import { type Route53Service } from '../../../../../src-main/core/sources/sim/route53/route53-service';
 
 const globalFailover = (latency = '') =>
   loadScenario(readFileSync(resolveScenarioPath('global-failover'), 'utf8').replace('  Region: us-east-1\n', `  Region: us-east-1\n${latency}`), { file: 'global-failover.yaml' });
