@@ -4,16 +4,13 @@
  * photographed in both themes (English light, then Korean dark, switched through Settings), charts
  * must gain data, an Availability Zone failure must show up as target-health changes and scaling
  * activities, and the command palette must jump to a resource.
- *
- * The DNS-trace and promotion steps need `dns.trace` / the two-step action protocol in the contract,
- * a bundled scenario with such records / a read replica, and the simulator serving the request; while
- * any is missing the step is reported as skipped with the reason (the core's own words), never faked.
+ * A DNS trace of a weighted and of a failover record, and a replica promotion through the two-step
+ * protocol until the replica is standalone, run on the bundled scenarios that have them.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isRequestChannel } from '../../src-main/core/contract';
 import { collectPageErrors, launchChromium, ROOT, screenshotPath, startWebMode, type WebMode } from './support/web-mode';
 
 const VIEWS = ['overview', 'load-balancers', 'auto-scaling', 'route53', 'rds', 'lambda', 'simulator', 'settings'] as const;
@@ -27,10 +24,9 @@ function bundledScenarioWith(...patterns: RegExp[]): string | undefined {
     ?.replace(/\.yaml$/, '');
 }
 
-const dnsScenario = isRequestChannel('dns.trace') ? bundledScenarioWith(/Weight:/, /Failover:\s*PRIMARY/) : undefined;
-const promoteScenario = isRequestChannel('action.prepare') && isRequestChannel('action.execute') ? bundledScenarioWith(/SourceDBInstanceIdentifier:/) : undefined;
-if (!dnsScenario) console.warn('e2e: DNS trace step not run: needs the dns.trace request and a bundled scenario with weighted and failover records (landing on main).');
-if (!promoteScenario) console.warn('e2e: replica promotion step not run: needs action.prepare/action.execute and a bundled scenario with a read replica (landing on main).');
+// The bundled scenarios these steps need; a missing one fails the step (below), it is never skipped.
+const dnsScenario = bundledScenarioWith(/Weight:/, /Failover:\s*PRIMARY/);
+const promoteScenario = bundledScenarioWith(/SourceDBInstanceIdentifier:/);
 
 let web: WebMode;
 let browser: Browser;
@@ -106,23 +102,6 @@ async function firstOf(expected: string, error: string, timeout = 30_000): Promi
   if ((await found.getAttribute('data-testid')) === error) throw new Error(`${expected} did not appear; the UI says: ${await found.textContent()}`);
 }
 
-/**
- * The contract can declare a request before the simulator implements it: the core then answers
- * NotSupported "… not available in simulation mode yet". That one answer turns the step into a
- * reported skip (with the core's words), so it runs by itself once the simulator side lands; any
- * other error fails the step.
- */
-async function skipIfNotInSimulationYet(error: string, skip: (note: string) => void): Promise<void> {
-  const shown = page.getByTestId(error);
-  if ((await shown.count()) === 0) return;
-  const text = (await shown.first().textContent()) ?? '';
-  if (/not available in simulation mode yet/.test(text)) {
-    console.warn(`e2e: step skipped, the core says: ${text.trim()}`);
-    if (await page.getByTestId('dialog').count()) await page.keyboard.press('Escape');
-    skip(text.trim());
-  }
-}
-
 async function pointCount(selector: string): Promise<number> {
   return Number(await page.locator(selector).first().getAttribute('data-point-count'));
 }
@@ -191,7 +170,8 @@ describe('the dashboard in Chromium', () => {
     await page.locator('[data-testid="asg-panel"][data-group="shop-web-asg"]').waitFor();
   });
 
-  it.runIf(dnsScenario !== undefined)('traces a weighted and a failover record', async (context) => {
+  it('traces a weighted and a failover record', async () => {
+    expect(dnsScenario, 'a bundled scenario with weighted and failover records').toBeDefined();
     await loadScenario(dnsScenario!);
     await open('route53');
     const source = readFileSync(resolve(ROOT, `resources/scenarios/${dnsScenario}.yaml`), 'utf8');
@@ -208,7 +188,6 @@ describe('the dashboard in Chromium', () => {
       else await page.getByTestId('dns-repeat-toggle').uncheck();
       await page.getByTestId('dns-run').click();
       await page.getByTestId('dns-trace').or(page.getByTestId('dns-error')).first().waitFor();
-      await skipIfNotInSimulationYet('dns-error', (note) => context.skip(note));
       await firstOf('dns-trace', 'dns-error');
       await expect.poll(async () => page.getByTestId('dns-step').count()).toBeGreaterThanOrEqual(3);
       expect(await page.getByTestId('dns-explanation').textContent()).toBeTruthy();
@@ -217,7 +196,8 @@ describe('the dashboard in Chromium', () => {
     }
   });
 
-  it.runIf(promoteScenario !== undefined)('promotes a read replica and watches it become standalone', async (context) => {
+  it('promotes a read replica and watches it become standalone', async () => {
+    expect(promoteScenario, 'a bundled scenario with a read replica').toBeDefined();
     await loadScenario(promoteScenario!);
     await open('rds');
     const replica = page.locator('[data-testid="db-instance"][data-role="replica"]').first();
@@ -225,7 +205,6 @@ describe('the dashboard in Chromium', () => {
     const identifier = (await replica.getAttribute('data-identifier'))!;
     await replica.getByTestId('db-promote').click();
     await page.getByTestId('action-summary').or(page.getByTestId('action-error')).first().waitFor();
-    await skipIfNotInSimulationYet('action-error', (note) => context.skip(note));
     try {
       await firstOf('action-summary', 'action-error');
       const typed = page.getByTestId('action-typed-confirmation');
