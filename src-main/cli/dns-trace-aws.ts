@@ -1,7 +1,8 @@
 /** `flightdeck dns trace <name> --profile P [--region R] [--type A] [--repeat N] [--resolver-ip IP] [--json]` on a real zone. */
 import { parseArgs } from 'node:util';
 import type { DnsTrace } from '../core/contract';
-import { describeLocation, parseLocation } from '../core/route53';
+import { parseLocation } from '../core/route53';
+import { traceLines } from './dns-trace';
 import { AwsSource } from '../core/sources/aws/aws-source';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import { AWS_EXIT } from './aws-snapshot';
@@ -15,34 +16,7 @@ export const DNS_TRACE_AWS_USAGE = `flightdeck dns trace <name> --profile <name>
 
 /** Printed in the style of the simulator's `dns trace` (dig-like `;;` lines), plus Route 53's own answer. */
 export function formatDnsTrace(trace: DnsTrace, where: string): string {
-  const lines = [`;; ${trace.name} ${trace.type} from ${describeLocation(trace.from)} — ${where}`];
-  for (const step of trace.steps) {
-    lines.push('', `;; ${step.kind} ${step.server} (${step.zone}): ${step.result}`);
-    const shown = step.kind === 'root' && step.records.length > 2 ? [...step.records.slice(0, 2), `;; … and ${step.records.length - 2} more`] : step.records;
-    lines.push(...shown);
-    if (step.note) lines.push(`;; ${step.note}`);
-  }
-  const answer = trace.answer;
-  lines.push('', `Answer: ${answer.values.join(', ') || '(none)'} — ${answer.responseCode}${answer.routingPolicy ? `, ${answer.routingPolicy} routing` : ''}${answer.ttl !== undefined ? `, TTL ${answer.ttl}` : ''}`);
-  if (answer.explanation.length > 0) {
-    lines.push('Why:');
-    for (const line of answer.explanation) lines.push(`  ${line.trim()}`);
-  }
-  if (answer.candidates.length > 0) {
-    lines.push('Record sets:');
-    for (const c of answer.candidates) {
-      const facts = [
-        c.weight !== undefined ? `weight ${c.weight}` : '',
-        c.region ?? '',
-        c.latencyMs !== undefined ? `${c.latencyMs} ms` : '',
-        c.geoLocation ?? '',
-        c.failover ?? '',
-        c.healthCheckId ? `check ${c.healthCheckId}` : '',
-        c.healthy ? 'healthy' : 'unhealthy',
-      ].filter(Boolean);
-      lines.push(`  ${c.chosen ? '*' : ' '} ${c.setIdentifier ?? '(simple)'} [${facts.join(', ')}] ${c.values.join(' ')} — ${c.verdict}`);
-    }
-  }
+  const lines = traceLines(trace, where);
   if (trace.testDnsAnswer) lines.push(`Route 53 TestDNSAnswer: ${trace.testDnsAnswer.values.join(', ') || '(none)'} — ${trace.testDnsAnswer.responseCode}`);
   if (trace.distribution) {
     const total = Object.values(trace.distribution).reduce((x, y) => x + y, 0);

@@ -127,19 +127,32 @@ export async function dnsTrace(args: string[]): Promise<number> {
 
 /** The trace for a person: dig +trace's layout, then the answer, the reasons and the candidates. */
 export function formatTrace(trace: DnsTrace, scenarioName: string, atSeconds?: number): string {
-  const lines: string[] = [];
   const when = atSeconds === undefined ? 'as configured (every health check Healthy)' : `at ${formatDuration(atSeconds)}`;
-  lines.push(`;; ${trace.name} ${trace.type} from ${describeLocation(trace.from)} — scenario ${scenarioName}, ${when}`);
+  const lines = traceLines(trace, `scenario ${scenarioName}, ${when}`);
+  if (trace.distribution) {
+    const total = Object.values(trace.distribution).reduce((a, b) => a + b, 0);
+    lines.push(`Distribution over ${total} resolutions:`);
+    for (const [key, count] of Object.entries(trace.distribution).sort((a, b) => b[1] - a[1])) {
+      lines.push(`  ${String(count).padStart(String(total).length)}  ${(Math.round((count / total) * 1000) / 10).toFixed(1).padStart(5)}%  ${key || '(no answer)'}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The layout both `dns trace` commands print (simulated and AWS): a dig-like `;;` header per step,
+ * the answer, why, and each competing record set with its facts and verdict.
+ */
+export function traceLines(trace: DnsTrace, where: string): string[] {
+  const lines = [`;; ${trace.name} ${trace.type} from ${describeLocation(trace.from)} — ${where}`];
   for (const step of trace.steps) {
-    lines.push('');
-    lines.push(`;; ${step.kind} ${step.server} (${step.zone}): ${step.result}`);
+    lines.push('', `;; ${step.kind} ${step.server} (${step.zone}): ${step.result}`);
     const shown = step.kind === 'root' && step.records.length > 2 ? [...step.records.slice(0, 2), `;; … and ${step.records.length - 2} more`] : step.records;
     lines.push(...shown);
     if (step.note) lines.push(`;; ${step.note}`);
   }
   const answer = trace.answer;
-  lines.push('');
-  lines.push(`Answer: ${answer.values.join(', ') || '(none)'} — ${answer.responseCode}${answer.routingPolicy ? `, ${answer.routingPolicy} routing` : ''}${answer.ttl !== undefined ? `, TTL ${answer.ttl}` : ''}`);
+  lines.push('', `Answer: ${answer.values.join(', ') || '(none)'} — ${answer.responseCode}${answer.routingPolicy ? `, ${answer.routingPolicy} routing` : ''}${answer.ttl !== undefined ? `, TTL ${answer.ttl}` : ''}`);
   if (answer.explanation.length > 0) {
     lines.push('Why:');
     for (const line of answer.explanation) lines.push(`  ${line.trim()}`);
@@ -153,18 +166,12 @@ export function formatTrace(trace: DnsTrace, scenarioName: string, atSeconds?: n
         c.latencyMs !== undefined ? `${c.latencyMs} ms` : '',
         c.geoLocation ?? '',
         c.failover ?? '',
+        c.healthCheckId ? `check ${c.healthCheckId}` : '',
         c.healthy ? 'healthy' : 'unhealthy',
       ].filter(Boolean);
       lines.push(`  ${c.chosen ? '*' : ' '} ${c.setIdentifier ?? '(simple)'} [${facts.join(', ')}] ${c.values.join(' ')} — ${c.verdict}`);
     }
   }
-  if (trace.distribution) {
-    const total = Object.values(trace.distribution).reduce((a, b) => a + b, 0);
-    lines.push(`Distribution over ${total} resolutions:`);
-    for (const [key, count] of Object.entries(trace.distribution).sort((a, b) => b[1] - a[1])) {
-      lines.push(`  ${String(count).padStart(String(total).length)}  ${(Math.round((count / total) * 1000) / 10).toFixed(1).padStart(5)}%  ${key || '(no answer)'}`);
-    }
-  }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 

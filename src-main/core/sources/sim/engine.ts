@@ -2,7 +2,7 @@
  * The simulation engine: a virtual clock advanced in fixed ticks, an event queue for what happens at
  * a precise instant (an instance finishing its boot, a drain ending, a fault's end), and the service
  * modules (service-module.ts) that hold each AWS service's state and rules. Deterministic by
- * construction: no wall clock, no Math.random, Maps iterated in insertion order, one named random
+ * construction: no wall clock, no unseeded randomness, Maps iterated in insertion order, one named random
  * stream per subsystem. Same scenario + seed → same bytes.
  */
 import type { Inventory, MetricStat, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';

@@ -1,5 +1,5 @@
 /**
- * Seeded randomness for the simulator. `Math.random` is forbidden in the engine (ESLint enforces it):
+ * Seeded randomness for the simulator. The global random generator is forbidden in the engine (ESLint enforces it):
  * every subsystem draws from its own named stream derived from the scenario seed, so adding draws in
  * one subsystem never shifts the numbers another one sees, and the same seed gives the same bytes.
  *
