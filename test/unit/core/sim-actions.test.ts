@@ -55,6 +55,9 @@ describe('control actions in simulation (two-step protocol)', () => {
     expect(replica.dbInstanceStatus).toBe('available');
     expect(source.snapshot().inventory.dbInstances.find((d) => d.dbInstanceIdentifier === 'shop-db')!.readReplicaDBInstanceIdentifiers).toEqual(['shop-db-replica-2']);
     expect(progress.some((p) => p.includes('settled'))).toBe(true);
+    // Every state the replica went through is reported, even at ×60 with one look per tick.
+    const statuses = progress.map((p) => (JSON.parse(p) as { status?: string }).status).filter(Boolean);
+    expect(statuses).toEqual(expect.arrayContaining(['modifying', 'rebooting']));
     const audit = readFileSync(join(configDirectory, AUDIT_LOG_FILE), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(audit.at(-1)).toMatchObject({ action: 'PromoteReadReplica', target: 'shop-db-replica-1' });
     core.stop();
@@ -78,6 +81,29 @@ describe('control actions in simulation (two-step protocol)', () => {
     expect(value<ActionOutcome>(await first).accepted).toBe(true);
     const replay = await core.handle('action.execute', { nonce: resize.nonce });
     expect(replay.ok ? (replay.value as ActionOutcome).accepted : false).toBe(false);
+    core.stop();
+  });
+
+  it('stops following, and says why, when the simulation is reset under it', async () => {
+    const { core, wallClock } = simulationCore();
+    wallClock.tick(5000);
+    const phases: { phase: string; message: string }[] = [];
+    core.subscribe((channel, payload) => {
+      if (channel === 'action.progress') phases.push(payload as { phase: string; message: string });
+    });
+    const prepared = value<PreparedAction>(await core.handle('action.prepare', { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-2' } }));
+    const executing = core.handle('action.execute', { nonce: prepared.nonce });
+    await new Promise((resolve) => setImmediate(resolve));
+    await core.handle('sim.control', { command: 'reset' });
+    wallClock.tick(1000);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The action itself ran (accepted); following it ended with the reason.
+    expect(value<ActionOutcome>(await executing).accepted).toBe(true);
+    for (let i = 0; i < 5 && !phases.some((p) => p.phase === 'failed'); i++) {
+      wallClock.tick(1000);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(phases.at(-1)).toMatchObject({ phase: 'failed', message: 'The simulation was reset or replaced while the action was being followed.' });
     core.stop();
   });
 

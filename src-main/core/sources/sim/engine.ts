@@ -61,6 +61,8 @@ export class SimulationEngine implements SimContext {
   readonly rdsEvents: RdsEvent[] = [];
   readonly faults: FaultRecord[] = [];
 
+  /** Called after every tick (an action being followed watches each state, however fast time runs). */
+  readonly afterStep = new Set<() => void>();
   private readonly queue = new EventQueue<() => void>();
   private readonly streams = new Map<string, Random>();
 
@@ -191,6 +193,7 @@ export class SimulationEngine implements SimContext {
       for (const service of this.services.all) service.minute?.();
       this.alarms.evaluate();
     }
+    for (const listener of this.afterStep) listener();
   }
 
   private recordClosed(closed: ClosedPeriod): void {

@@ -88,26 +88,46 @@ export class SimActionBackend implements ActionBackend {
     }
   }
 
-  /** Looks at the engine as virtual time passes; never throws. */
+  /**
+   * Watches the engine after every tick, so each state the resource passes through is reported even
+   * at ×3600; gives up after a wall-clock timeout (a paused simulation never settles) or when the
+   * simulation is reset or replaced. Never throws.
+   */
   async follow(action: ControlAction, report: (progress: FollowReport) => void): Promise<FollowResult> {
+    const engine = this.engine();
     const deadline = this.wallClock.now() + this.options.timeoutMs;
     let last = '';
-    for (;;) {
+    let result: FollowResult | undefined;
+    const look = (): void => {
+      if (result) return;
       const observed = this.observe(action);
-      if ('outcome' in observed) return observed;
+      if ('outcome' in observed) {
+        result = observed;
+        return;
+      }
       if (observed.status !== last) {
         last = observed.status;
         report(observed);
       }
-      if (this.wallClock.now() >= deadline) {
-        return { outcome: 'timed-out', status: last, message: `Still ${last} after ${Math.round(this.options.timeoutMs / 60_000)} minutes of wall time (is the simulation paused?); Flightdeck stopped following it.` };
-      }
-      await new Promise<void>((resolve) => {
-        const stop = this.wallClock.every(this.options.intervalMs, () => {
-          stop();
-          resolve();
+    };
+    look();
+    engine.afterStep.add(look);
+    try {
+      while (!result) {
+        if (this.engine() !== engine) return { outcome: 'failed', status: last, message: 'The simulation was reset or replaced while the action was being followed.' };
+        if (this.wallClock.now() >= deadline) {
+          return { outcome: 'timed-out', status: last, message: `Still ${last} after ${Math.round(this.options.timeoutMs / 60_000)} minutes of wall time (is the simulation paused?); Flightdeck stopped following it.` };
+        }
+        await new Promise<void>((resolve) => {
+          const stop = this.wallClock.every(this.options.intervalMs, () => {
+            stop();
+            resolve();
+          });
         });
-      });
+      }
+      return result;
+    } finally {
+      engine.afterStep.delete(look);
     }
   }
 
