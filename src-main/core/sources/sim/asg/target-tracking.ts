@@ -22,10 +22,6 @@ const PREDEFINED_METRICS: Record<string, { namespace: string; metricName: string
   ASGAverageNetworkOut: { namespace: 'AWS/EC2', metricName: 'NetworkOut' },
 };
 
-export function predefinedMetric(type: string): { namespace: string; metricName: string } | undefined {
-  return PREDEFINED_METRICS[type];
-}
-
 export function targetTrackingAlarms(policy: SimTargetTrackingPolicy, region: string, accountId: string): AlarmDefinition[] {
   const metric = PREDEFINED_METRICS[policy.predefinedMetricType] ?? PREDEFINED_METRICS.ASGAverageCPUUtilization!;
   const base = {

@@ -6,8 +6,7 @@
  */
 import type { ScenarioModel } from '../scenario/load-scenario';
 import type { SimContext } from '../sim-context';
-import type { SimService } from '../service-module';
-import type { FaultEffect } from '../service-module';
+import type { FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import type { SimLoadBalancer, SimTraffic } from '../world';
 import type { AlbRequests, AlbService } from '../alb/alb-service';
