@@ -17,6 +17,9 @@ export default defineConfig({
     execArgv: ['--expose-gc'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    // Generous for a loaded 2-core machine (a moto hook once timed out at 10 s in CI); hooks start
+    // moto_server and local fakes. Performance is measured by npm run bench, never by timeouts.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });

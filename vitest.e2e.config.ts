@@ -8,6 +8,7 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    // Hooks start servers and browsers: on a loaded 2-core CI machine that can take minutes.
+    hookTimeout: 240_000,
   },
 });

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { DnsTrace } from '../core/contract';
 import { parseLocation } from '../core/route53';
-import { traceLines } from './dns-trace';
+import { traceLines } from './dns-trace-format';
 import { AwsSource } from '../core/sources/aws/aws-source';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import { AWS_EXIT } from './aws-snapshot';

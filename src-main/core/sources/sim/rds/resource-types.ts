@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { cfnBoolean, cfnInteger, cfnString, cfnTags } from '../scenario/cfn-values';
 import type { PathSegment } from '../scenario/diagnostics';
-import type { LoadedResource } from '../scenario/load-scenario';
+import type { LoadedResource } from '../scenario/loaded-resource';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-types';
 import { allowsCascadingReplicas, DEFAULT_PORTS, ENGINE_LABELS, engineFamily, ENGINES, isAuroraEngine, MAX_CASCADE_DEPTH, MAX_READ_REPLICAS, type EngineFamily } from './engines';
 

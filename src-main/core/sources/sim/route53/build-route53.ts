@@ -6,7 +6,7 @@
 import type { ResourceRecordSet } from '../../../contract/model-route53';
 import { normalizeName, withoutDualstack } from '../../../route53/names';
 import { NS_TTL, SOA_TTL, soaValue } from '../../../route53/name-servers';
-import type { LoadedResource } from '../scenario/load-scenario';
+import type { LoadedResource } from '../scenario/loaded-resource';
 import { ALB_HOSTED_ZONE_IDS, loadBalancerDnsName } from '../scenario/resource-types';
 import { DEFAULT_FAILURE_THRESHOLD, DEFAULT_REQUEST_INTERVAL_SECONDS, initialHealthChecks, type HealthCheckDefinition, type HealthChecksState } from './health-checks';
 import { toRecordSet, type CfnRecordSet } from './records';

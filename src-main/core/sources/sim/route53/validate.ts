@@ -8,7 +8,7 @@
 import { isInZone, normalizeName, withoutDualstack } from '../../../route53/names';
 import { groupKey, validateZoneRecordSets } from '../../../route53/record-groups';
 import type { PathSegment } from '../scenario/diagnostics';
-import type { LoadedResource } from '../scenario/load-scenario';
+import type { LoadedResource } from '../scenario/loaded-resource';
 import { aliasLoadBalancers, hostedZones, locatedRecordSets, zoneFor, type LocatedRecordSet } from './build-route53';
 
 export type Route53Report = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;

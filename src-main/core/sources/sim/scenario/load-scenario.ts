@@ -12,6 +12,7 @@ import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
 import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import type { LoadedResource } from './loaded-resource';
 import { RESOURCE_TYPES } from './resource-registry';
 import { checkRdsScenario } from '../rds/resource-types';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
@@ -19,17 +20,7 @@ import { diagnose, readYaml, type Diagnose } from './yaml-source';
 
 export const ACCOUNT_ID = '123456789012';
 
-export interface LoadedResource {
-  logicalId: string;
-  type: string;
-  identity: ResourceIdentity;
-  /** What `Ref` returns (an ARN, a name or an id, per type). */
-  ref: string;
-  /** Properties after intrinsics and validation; shape per type in resource-types.ts. */
-  properties: Record<string, unknown>;
-  /** The resource's CloudFormation `Metadata` (evaluated), where scenarios put simulator hints. */
-  metadata: Record<string, unknown>;
-}
+export type { LoadedResource } from './loaded-resource';
 
 export interface ScenarioModel {
   name: string;
