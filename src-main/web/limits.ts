@@ -39,8 +39,8 @@ export const WEB_HOST_LIMITS: Readonly<WebHostLimits> = Object.freeze({
   // The largest contract request is a scenario file's text (up to 2 MiB) plus its JSON framing.
   maxFrameBytes: 2 * 1024 * 1024 + 64 * 1024,
   hardFrameBytes: 8 * 1024 * 1024,
-  frameBurst: 5_000,
-  frameUnitsPerSecond: 1_000,
+  frameBurst: 20_000,
+  frameUnitsPerSecond: 2_000,
   requestBurst: 100,
   requestsPerSecond: 50,
   strikeBurst: 200,
