@@ -70,8 +70,6 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   );
   server.maxHeadersCount = 100;
   server.maxConnections = limits.maxSockets;
-  // Last resort: an error on the listening socket after start-up is reported, never thrown.
-  server.on('error', (error) => log(`server error: ${describe(error)}`));
   // Malformed HTTP (bad request line, oversized headers): answer it and drop that connection only.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable) return void socket.destroy();
@@ -249,6 +247,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       server.off('error', reject);
+      // Last resort: an error on the listening socket after start-up is reported, never thrown.
+      server.on('error', (error) => log(`server error: ${describe(error)}`));
       resolve();
     });
   });

@@ -8,14 +8,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
 import { cookieValue, parseCookies, staleCookieRemovals } from '../../../src-main/web/security';
 import { shopCore } from '../../helpers/core';
-import { openSocket, rawExchange, rendererDir, upgradeRequest } from './support';
+import { collect, openSocket, rawExchange, rendererDir, upgradeRequest } from './support';
 
 let server: RunningWebServer;
 let stopCore: () => void;
+let core: ReturnType<typeof shopCore>['core'];
 const logged: string[] = [];
 
 beforeEach(async () => {
-  const { core } = shopCore();
+  core = shopCore().core;
   stopCore = () => core.stop();
   logged.length = 0;
   server = await startWebServer({ core, rendererDir: rendererDir(), port: 0, log: (m) => logged.push(m) });
@@ -96,5 +97,18 @@ describe('the web host under hostile input', () => {
       expect(status(answer), JSON.stringify(request.slice(0, 80))).toBe(expected);
     }
     await stillServing();
+  });
+
+  it('answers a request whose handling throws with a typed Internal error, logs it, and keeps the connection', async () => {
+    core.handle = async () => {
+      throw new TypeError('boom');
+    };
+    const ws = await openSocket(server.port, `?token=${server.token}`);
+    const frames = collect(ws);
+    ws.send(JSON.stringify({ type: 'request', id: 9, channel: 'session.get', payload: {} }));
+    await expect.poll(() => frames.find((f) => f.id === 9)).toMatchObject({ result: { ok: false, error: { code: 'Internal', message: 'session.get failed inside Flightdeck; see the serve log' } } });
+    expect(logged).toContain('session.get failed: TypeError: boom');
+    expect(ws.readyState).toBe(ws.OPEN);
+    ws.close();
   });
 });
