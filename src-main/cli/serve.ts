@@ -11,7 +11,7 @@ import { startWebServer } from '../web/web-server';
 import { createSessionManager } from '../core/session/create-session-manager';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import { parseSeed } from './sim-run';
-import { printWarnings, UsageError } from './output';
+import { EXIT, printWarnings, UsageError } from './output';
 
 export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--speed <n>] [--seed <n>]
   --port       TCP port on 127.0.0.1 (default: a free port)
@@ -61,16 +61,66 @@ export async function serve(args: string[]): Promise<number> {
     }),
   );
   core.start();
+  const guard = guardProcess((message) => process.stderr.write(`flightdeck serve: ${message}\n`));
   const server = await startWebServer({ core, rendererDir: renderer, port });
   process.stdout.write(`Flightdeck listening on ${server.url}\n`);
   process.stdout.write(`Simulation: ${scenario.name} (seed ${scenario.simulation.seed}) at ×${speed}. Press Ctrl+C to stop.\n`);
 
-  await new Promise<void>((resolve) => {
-    const shutdown = () => resolve();
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
-  core.stop();
-  await server.close();
-  return 0;
+  process.stderr.write(`${signal}: stopping\n`);
+  // A second signal while stopping means "now": the default handler would print nothing.
+  const now = (again: NodeJS.Signals) => {
+    process.stderr.write(`${again} again: exiting at once\n`);
+    process.exit(EXIT_FORCED);
+  };
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  // Timers of work in flight (an action being followed, a poll) must not keep the process alive:
+  // stop what can be stopped within the grace period, then exit whatever is still pending.
+  const stopped = await withinGrace(async () => {
+    core.stop();
+    await server.close();
+  }, SHUTDOWN_GRACE_MS);
+  guard.dispose();
+  if (!stopped) process.stderr.write(`could not stop cleanly within ${SHUTDOWN_GRACE_MS} ms; exiting anyway\n`);
+  process.exit(stopped ? EXIT.ok : EXIT_FORCED);
+}
+
+/** SIGTERM/SIGINT end `serve` within 2 s: 1.5 s to stop cleanly, then exit regardless. */
+export const SHUTDOWN_GRACE_MS = 1500;
+/** Exit status when the stop was forced (second signal, or the grace period ran out). */
+const EXIT_FORCED = 1;
+
+async function withinGrace(work: () => Promise<void>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([work().then(() => true as const), expired]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Last resort for the web host: an exception or rejection nobody caught is logged, and the host
+ * keeps serving — one bad request must not take the operator's dashboard down. Every known input
+ * path is guarded where it is parsed (src-main/web); this only catches what those missed.
+ */
+export function guardProcess(log: (message: string) => void): { dispose(): void } {
+  const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error));
+  const onException = (error: unknown) => log(`uncaught exception (still serving): ${describe(error)}`);
+  const onRejection = (reason: unknown) => log(`unhandled rejection (still serving): ${describe(reason)}`);
+  process.on('uncaughtException', onException);
+  process.on('unhandledRejection', onRejection);
+  return {
+    dispose() {
+      process.off('uncaughtException', onException);
+      process.off('unhandledRejection', onRejection);
+    },
+  };
 }

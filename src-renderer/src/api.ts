@@ -18,6 +18,7 @@ import {
 import { ApiError } from './transport/api-error';
 import { createElectronTransport } from './transport/electron-transport';
 import { Listeners, type ConnectionState, type Transport } from './transport/transport';
+import { takeLaunchToken } from './transport/launch-token';
 import { createWebSocketTransport, webSocketUrl } from './transport/websocket-transport';
 
 export { ApiError, isApiError, type ApiErrorCode } from './transport/api-error';
@@ -84,7 +85,7 @@ export function createApi(transport: Transport): Api {
 /** Electron when the preload exposed its bridge, otherwise the web-mode WebSocket to our own host. */
 export function createDefaultTransport(target: Window = window): Transport {
   if (target.flightdeck) return createElectronTransport(target.flightdeck);
-  return createWebSocketTransport({ url: webSocketUrl(target.location) });
+  return createWebSocketTransport({ url: webSocketUrl(target.location, takeLaunchToken(target)) });
 }
 
 let current: Api | undefined;

@@ -10,7 +10,11 @@ import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
 import { useLiveStore } from './stores/live';
 import { useSessionStore } from './stores/session';
+import { takeLaunchToken } from './transport/launch-token';
 import './styles/main.css';
+
+// Web mode: the token leaves the address bar before the router reads it (the cookie now carries it).
+takeLaunchToken(window);
 
 const app = createApp(App);
 const pinia = createPinia();

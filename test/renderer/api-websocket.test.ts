@@ -22,9 +22,10 @@ afterEach(() => {
 });
 
 describe('the web-mode URL', () => {
-  it('carries the page token to /ws on the same host, wss under https', () => {
-    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4000', search: '?token=abc' })).toBe('ws://127.0.0.1:4000/ws?token=abc');
-    expect(webSocketUrl({ protocol: 'https:', host: 'example.test', search: '?x=1&token=a%2Bb' })).toBe('wss://example.test/ws?token=a%2Bb');
+  it('carries the page token to /ws on the same host, wss under https; without one the cookie authorises', () => {
+    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, 'abc')).toBe('ws://127.0.0.1:4000/ws?token=abc');
+    expect(webSocketUrl({ protocol: 'https:', host: 'example.test' }, 'a+b')).toBe('wss://example.test/ws?token=a%2Bb');
+    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4000' }, '')).toBe('ws://127.0.0.1:4000/ws');
   });
 
   it('is used when there is no window.flightdeck', () => {
@@ -33,6 +34,8 @@ describe('the web-mode URL', () => {
     const transport = createDefaultTransport(window);
     expect(transport.kind).toBe('websocket');
     expect(latest().url).toBe(`ws://${window.location.host}/ws?token=secret`);
+    // The token left the address bar (and history) once it was taken.
+    expect(window.location.search).toBe('');
     transport.close();
   });
 });

@@ -156,6 +156,8 @@ export const ErrorCode = z.enum([
   'NotSupported',
   'Unauthorized',
   'Internal',
+  /** Web mode: over the per-connection request rate; retry shortly (src-main/web/limits.ts). */
+  'RateLimited',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

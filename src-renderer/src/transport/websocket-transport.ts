@@ -37,11 +37,14 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-/** `ws(s)://<host>/ws?token=…` from the page's own URL: the server put the token in the link it printed. */
-export function webSocketUrl(location: Pick<Location, 'protocol' | 'host' | 'search'>): string {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+/**
+ * `ws(s)://<host>/ws?token=…` for the page's own host. The token is the one the server put in the
+ * link it printed (taken from the address bar at start-up); without one, the instance's cookie
+ * authorises the upgrade (a reload after the token left the address bar).
+ */
+export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>, token: string): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`;
+  return token ? `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}` : `${scheme}://${location.host}/ws`;
 }
 
 export function createWebSocketTransport(options: WebSocketTransportOptions): Transport {

@@ -31,9 +31,9 @@ export interface WebMode {
   stop(): Promise<void>;
 }
 
-export async function startWebMode(args: string[] = []): Promise<WebMode> {
+export async function startWebMode(args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<WebMode> {
   assertBuilt();
-  const child = spawn(process.execPath, [resolve(ROOT, 'bin/flightdeck.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [resolve(ROOT, 'bin/flightdeck.js'), 'serve', '--port', '0', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   child.stderr!.on('data', (chunk) => (output += chunk));
   const url = await new Promise<string>((resolveUrl, reject) => {

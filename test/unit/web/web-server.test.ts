@@ -85,13 +85,15 @@ describe('web mode HTTP', () => {
     const response = await get(`/?token=${server.token}`);
     expect(response.status).toBe(200);
     expect(response.body).toContain('<title>Flightdeck</title>');
-    expect(response.headers['set-cookie']![0]).toMatch(/^flightdeck_token=.+; HttpOnly; SameSite=Strict; Path=\/$/);
+    // Named for this instance (port and launch id): cookies are not port-scoped, instances must not collide.
+    expect(server.cookieName).toMatch(new RegExp(`^flightdeck_${server.port}_[0-9a-f]{12}$`));
+    expect(response.headers['set-cookie']).toEqual([`${server.cookieName}=${server.token}; HttpOnly; SameSite=Strict; Path=/`]);
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    const asset = await get('/assets/app.js', { Cookie: `flightdeck_token=${server.token}` });
+    const asset = await get('/assets/app.js', { Cookie: `${server.cookieName}=${server.token}` });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
   });

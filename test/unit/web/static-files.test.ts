@@ -1,0 +1,58 @@
+/**
+ * Issue 10: "Web-mode static files follow symlinks out of the renderer folder." The real path of
+ * what is served must stay inside the real path of the renderer folder; links within it still work.
+ */
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readStatic } from '../../../src-main/web/static-files';
+
+function fixture() {
+  const base = mkdtempSync(join(tmpdir(), 'fd-static-'));
+  const outside = join(base, 'outside');
+  mkdirSync(outside);
+  writeFileSync(join(outside, 'secret.txt'), 'do not serve');
+  const root = join(base, 'renderer');
+  mkdirSync(join(root, 'assets'), { recursive: true });
+  writeFileSync(join(root, 'index.html'), '<!doctype html>');
+  writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+  symlinkSync(join(outside, 'secret.txt'), join(root, 'leak.txt'));
+  symlinkSync('../../outside/secret.txt', join(root, 'assets', 'relative-leak.txt'));
+  symlinkSync(outside, join(root, 'linked-dir'));
+  symlinkSync('/etc/hostname', join(root, 'hostname.txt'));
+  symlinkSync(join(root, 'assets', 'app.js'), join(root, 'alias.js'));
+  return { base, root };
+}
+
+describe('static files of web mode', () => {
+  it('refuses symlinks (to files or folders) that lead out of the renderer folder', async () => {
+    const { root } = fixture();
+    for (const path of ['/leak.txt', '/assets/relative-leak.txt', '/linked-dir/secret.txt', '/hostname.txt']) {
+      expect(await readStatic(root, path), path).toBeUndefined();
+    }
+  });
+
+  it('still serves files and links that stay inside', async () => {
+    const { root } = fixture();
+    expect((await readStatic(root, '/'))?.isHtml).toBe(true);
+    expect((await readStatic(root, '/assets/app.js'))?.body.toString()).toBe('console.log(1)');
+    expect((await readStatic(root, '/alias.js'))?.body.toString()).toBe('console.log(1)');
+  });
+
+  it('works when the renderer folder itself is reached through a symlink', async () => {
+    const { base, root } = fixture();
+    const linkedRoot = join(base, 'current');
+    symlinkSync(root, linkedRoot);
+    expect((await readStatic(linkedRoot, '/assets/app.js'))?.body.toString()).toBe('console.log(1)');
+    expect(await readStatic(linkedRoot, '/leak.txt')).toBeUndefined();
+  });
+
+  it('refuses a FIFO without blocking on it', async () => {
+    const { root } = fixture();
+    const fifo = join(root, 'pipe.js');
+    execFileSync('mkfifo', [fifo]);
+    expect(await readStatic(root, '/pipe.js')).toBeUndefined();
+  });
+});
