@@ -116,6 +116,7 @@ export class FlightdeckCore {
       'session.ssoLogin': () => sessions.ssoLogin(),
       'settings.get': () => sessions.settingsView(),
       'settings.update': (request) => sessions.updateSettings(request),
+      'settings.resolve': (request) => sessions.resolveSettings(request),
       'action.prepare': (request) => sessions.prepareAction(request.action),
       'action.execute': (request) => sessions.executeAction(request.nonce, request.confirmation),
       'dns.trace': (request) => sessions.traceDns(request),
