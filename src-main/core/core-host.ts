@@ -15,6 +15,7 @@ import {
 } from './contract';
 import { z } from 'zod';
 import { CoreError } from './core-error';
+import { redactDeep, redactText } from './redact';
 import type { DataSource, SimulationControls } from './sources/data-source';
 import { SessionError, SessionManager } from './session/session-manager';
 import { bundledScenarios, readScenario } from './scenario-files';
@@ -29,6 +30,9 @@ export type Notifier = (notification: RequestOf<'notifications.show'>) => boolea
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventOf<C>) => void;
 
 export { CoreError };
+
+/** Responses that carry texts from the shared files or the SDK (small; snapshots are redacted at their source). */
+const REDACTED_RESPONSES: ReadonlySet<RequestChannel> = new Set(['session.get', 'session.switch', 'session.retry', 'profiles.list']);
 
 export class FlightdeckCore {
   private listeners = new Set<EventListener>();
@@ -162,6 +166,9 @@ export class FlightdeckCore {
   }
 
   private emit<C extends EventChannel>(channel: C, payload: EventOf<C>): void {
+    // A second line of defence after each source's own redaction (core/redact.ts): session info
+    // carries SDK messages. Updates are large and their texts come from the same redacted statuses.
+    if (channel === 'session.changed') payload = redactDeep(payload);
     for (const listener of this.listeners) {
       try {
         listener(channel, payload);
@@ -180,10 +187,12 @@ export class FlightdeckCore {
     if (!parsed.ok) return parsed;
     try {
       const handler = this.handlers[channel] as (request: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.value) };
+      const value = await handler(parsed.value);
+      return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
-      if (error instanceof CoreError || error instanceof SessionError) return { ok: false, error: { code: error.code, message: error.message.slice(0, 4000) } };
-      return { ok: false, error: { code: 'Internal', message: (error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
+      // Error texts may quote what they failed on: an endpoint URL, a command line.
+      if (error instanceof CoreError || error instanceof SessionError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000) } };
+      return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
     }
   }
 }
