@@ -12,6 +12,7 @@ import { createSessionManager } from '../../../../src-main/core/session/create-s
 import { readScenario } from '../../../../src-main/core/scenario-files';
 import { SimSource } from '../../../../src-main/core/sources/sim/sim-source';
 import { manualWallClock } from '../../../helpers/core';
+import { recordTrustFigures } from '../../../helpers/trust-figures';
 
 const SECRETS = ['hunter2-process-secret', 'endpoint-pass-42', 'sso-url-pass-77', 'static-secret-key-99', 'session-token-abc123'];
 
@@ -74,6 +75,8 @@ describe('secrets stay in the main process', () => {
     seen.push(await core.handle('session.switch', { mode: 'aws', profile: 'http://x:endpoint-pass-42@h' }));
     await core.handle('session.switch', { mode: 'simulation' });
     const everything = JSON.stringify(seen);
+    const leaked = SECRETS.filter((secret) => everything.includes(secret)).length;
+    recordTrustFigures('redaction', [{ figure: 'secrets (credential_process args, endpoint/SSO URL passwords, keys, tokens) seen by the window: listing, session, events, snapshot, errors', value: `${leaked} of ${SECRETS.length}`, goal: `0 of ${SECRETS.length}`, ok: leaked === 0 }]);
     for (const secret of SECRETS) expect(everything, secret).not.toContain(secret);
     expect(everything).not.toContain('sh -c');
   }, 120_000);

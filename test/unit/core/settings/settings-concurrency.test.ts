@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsStore } from '../../../../src-main/core/settings/settings-store';
+import { recordTrustFigures } from '../../../helpers/trust-figures';
 
 const WRITER = resolve(__dirname, 'concurrent-writer.ts');
 const TSX = resolve(__dirname, '../../../../node_modules/.bin/tsx');
@@ -48,6 +49,8 @@ describe('settings shared by two processes', () => {
     }
     const profiles = new SettingsStore(dir).view().settings.profiles;
     const names = Object.keys(profiles);
+    const kept = names.filter((n) => /^[ab]-/.test(n)).length;
+    recordTrustFigures('settings-concurrency', [{ figure: 'settings: updates kept, two processes × 100 interleaved (file lock + merge by key)', value: `${kept} / ${2 * COUNT}`, goal: `${2 * COUNT} / ${2 * COUNT}`, ok: kept === 2 * COUNT }]);
     expect(names.filter((n) => n.startsWith('a-'))).toHaveLength(COUNT);
     expect(names.filter((n) => n.startsWith('b-'))).toHaveLength(COUNT);
     expect(profiles['a-0']).toEqual({ readOnly: true, nonProduction: false, environmentColour: '#00ff00' });
