@@ -12,7 +12,7 @@
  * profile, and replaces the file atomically (settings/atomic-file.ts). The file is re-read when
  * another process changed it, so a profile made read-only elsewhere is read-only here too.
  */
-import { copyFileSync, readFileSync, renameSync, statSync, type Stats } from 'node:fs';
+import { copyFileSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { ProfileSettings, Settings, SettingsDiagnostic, SettingsUpdate, SettingsView } from '../contract/model-aws';
 import { writeFileAtomic } from './atomic-file';
@@ -139,7 +139,9 @@ export class SettingsStore {
   }
 
   private write(settings: Settings): void {
-    writeFileAtomic(this.path, serializeSettings(settings));
+    // Through a symbolic link (settings kept in a dotfiles folder): replace the file it points to,
+    // not the link.
+    writeFileAtomic(linkTarget(this.path), serializeSettings(settings));
     this.current = settings;
     this.blocking = undefined;
     this.warnings = [];
@@ -189,7 +191,8 @@ export class SettingsStore {
     try {
       stats = statSync(this.path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+      // A link to a file that is not there (a dotfiles folder not mounted) is not "no settings".
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !isDanglingLink(this.path)) return { kind: 'missing' };
       return this.unusable('unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'error' }, 'unreadable');
     }
     const stamp = stampOf(stats);
@@ -207,6 +210,22 @@ export class SettingsStore {
 
   private unusable(code: SettingsDiagnostic['code'], params: SettingsDiagnostic['params'], stamp: string): FileState {
     return { kind: 'read', stamp, parsed: { ok: false, problem: { code, severity: 'blocking', params: { file: this.path, ...params } } } };
+  }
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }
 

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -182,6 +183,28 @@ describe('settings store', () => {
       const store = new SettingsStore(dir);
       expect(store.view().diagnostics[0]).toMatchObject({ code: 'not-a-file' });
       expect(store.profile('x').readOnly).toBe(true);
+      if (process.platform === 'win32') return;
+      // A FIFO would block a read forever: it is never opened.
+      const fifoDir = temp();
+      execFileSync('mkfifo', [join(fifoDir, SETTINGS_FILE)]);
+      const fifo = new SettingsStore(fifoDir);
+      expect(fifo.view().diagnostics[0]).toMatchObject({ code: 'not-a-file' });
+      expect(() => fifo.update({ profile: 'x', readOnly: false })).toThrow(/not saved/);
+    });
+
+    it.skipIf(process.platform === 'win32')('treats a link to a missing file as unreadable, not as "no settings"; writes through a good link', () => {
+      const dir = temp();
+      symlinkSync(join(dir, 'elsewhere', 'settings.json'), join(dir, SETTINGS_FILE));
+      const store = new SettingsStore(dir);
+      expect(store.view().diagnostics[0]).toMatchObject({ code: 'unreadable', params: { error: 'ENOENT' } });
+      expect(store.profile('prod').readOnly).toBe(true);
+      expect(() => store.update({ profile: 'prod', readOnly: false })).toThrow(/not saved/);
+      const linked = temp();
+      writeFileSync(join(linked, 'real.json'), PROD_READ_ONLY);
+      symlinkSync(join(linked, 'real.json'), join(linked, SETTINGS_FILE));
+      new SettingsStore(linked).update({ profile: 'dev', nonProduction: true });
+      expect(lstatSync(join(linked, SETTINGS_FILE)).isSymbolicLink()).toBe(true);
+      expect(JSON.parse(readFileSync(join(linked, 'real.json'), 'utf8')).profiles.dev).toEqual({ readOnly: false, nonProduction: true });
     });
 
     it.skipIf(process.platform === 'win32' || process.getuid?.() === 0)('reports a file it may not read as unreadable', () => {
