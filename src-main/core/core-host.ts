@@ -32,7 +32,7 @@ export type EventListener = <C extends EventChannel>(channel: C, payload: EventO
 export { CoreError };
 
 /** Responses that carry texts from the shared files or the SDK (small; snapshots are redacted at their source). */
-const REDACTED_RESPONSES: ReadonlySet<RequestChannel> = new Set(['session.get', 'session.switch', 'session.retry', 'profiles.list']);
+const REDACTED_RESPONSES: ReadonlySet<RequestChannel> = new Set(['session.get', 'session.switch', 'session.retry', 'profiles.list', 'action.prepare', 'action.execute']);
 
 export class FlightdeckCore {
   private listeners = new Set<EventListener>();
@@ -166,9 +166,10 @@ export class FlightdeckCore {
   }
 
   private emit<C extends EventChannel>(channel: C, payload: EventOf<C>): void {
-    // A second line of defence after each source's own redaction (core/redact.ts): session info
-    // carries SDK messages. Updates are large and their texts come from the same redacted statuses.
-    if (channel === 'session.changed') payload = redactDeep(payload);
+    // A second line of defence after each source's own redaction (core/redact.ts): session info and
+    // action progress carry SDK messages. Updates are large and their texts come from the source's
+    // already redacted dataset statuses.
+    if (channel === 'session.changed' || channel === 'action.progress') payload = redactDeep(payload);
     for (const listener of this.listeners) {
       try {
         listener(channel, payload);
