@@ -20,6 +20,8 @@ export const AwsProfile = z.object({
   sourceProfile: z.string().optional(),
   /** The profile names an mfa_serial: assuming its role asks for a code. */
   mfa: z.boolean().optional(),
+  /** A credential_process profile: the program's name only — never its path or arguments, which may hold secrets. */
+  credentialProgram: z.string().max(200).optional(),
   /** Set when the SDK would send this profile's calls to a custom endpoint (moto, LocalStack). */
   customEndpoint: z.string().optional(),
 });

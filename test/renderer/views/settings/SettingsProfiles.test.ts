@@ -27,4 +27,12 @@ describe('SettingsProfiles', () => {
     expect(readOnly!.attributes('disabled')).toBeDefined();
     expect(row.get('input[type="color"]').attributes('disabled')).toBeDefined();
   });
+
+  it('shows a credential_process profile by its program name only (all the core sends)', async () => {
+    pending.handlers.set('profiles.list', () => ({ profiles: [{ name: 'vault', kind: 'credential-process', credentialProgram: 'vault-creds' }], configFile: '/c', credentialsFile: '/k' }));
+    pending.handlers.set('settings.get', () => ({ settings: { version: 1, profiles: {} }, status: 'ok', file: '/cfg/settings.json', diagnostics: [] }));
+    const wrapper = mountWithApp(SettingsProfiles);
+    await flushPromises();
+    expect(wrapper.get('[data-profile="vault"] [data-testid="credential-program"]').text()).toBe('vault-creds');
+  });
 });

@@ -60,7 +60,7 @@ describe('secrets stay in the main process', () => {
     const { core, seen } = wired();
     const listing = await core.handle('profiles.list', {});
     seen.push(listing);
-    expect(listing).toMatchObject({ ok: true, value: { profiles: expect.arrayContaining([expect.objectContaining({ name: 'vault', kind: 'credential-process', customEndpoint: 'http://[redacted]@127.0.0.1:9' })]) } });
+    expect(listing).toMatchObject({ ok: true, value: { profiles: expect.arrayContaining([expect.objectContaining({ name: 'vault', kind: 'credential-process', credentialProgram: 'sh', customEndpoint: 'http://[redacted]@127.0.0.1:9' })]) } });
     seen.push(await core.handle('session.switch', { mode: 'aws', profile: 'vault' }));
     await until(async () => {
       const session = await core.handle('session.get', {});

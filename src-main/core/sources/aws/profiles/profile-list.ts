@@ -7,7 +7,7 @@
 import type { AwsProfile, ProfileKind } from '../../../contract/model-aws';
 import { configSection, readSharedFiles, type IniSection, type SharedFiles } from './shared-ini';
 import { customEndpointLabel } from '../endpoints';
-import { redactUrl } from '../../../redact';
+import { credentialProcessProgram, redactUrl } from '../../../redact';
 
 export function profileKind(config: IniSection | undefined, credentials: IniSection | undefined): ProfileKind {
   const c = config ?? {};
@@ -37,6 +37,8 @@ export function describeProfile(files: SharedFiles, name: string, env: NodeJS.Pr
   const label = customEndpointLabel(files, name, env);
   const endpoint = label === undefined ? undefined : redactUrl(label);
   const ssoStartUrl = ssoSession?.sso_start_url ?? config?.sso_start_url;
+  const command = config?.credential_process ?? credentials?.credential_process;
+  const program = kind === 'credential-process' && command ? credentialProcessProgram(command).slice(0, 200) : '';
   return {
     name,
     kind,
@@ -45,6 +47,7 @@ export function describeProfile(files: SharedFiles, name: string, env: NodeJS.Pr
     ...(config?.role_arn ? { roleArn: config.role_arn } : {}),
     ...(config?.source_profile ? { sourceProfile: config.source_profile } : {}),
     ...(config?.mfa_serial ? { mfa: true } : {}),
+    ...(program ? { credentialProgram: program } : {}),
     ...(endpoint ? { customEndpoint: endpoint } : {}),
   };
 }
