@@ -15,6 +15,7 @@ import {
 } from './contract';
 import { z } from 'zod';
 import { CoreError } from './core-error';
+import { redactDeep, redactText } from './redact';
 import type { DataSource, SimulationControls } from './sources/data-source';
 import { SessionError, SessionManager } from './session/session-manager';
 import { bundledScenarios, readScenario } from './scenario-files';
@@ -29,6 +30,9 @@ export type Notifier = (notification: RequestOf<'notifications.show'>) => boolea
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventOf<C>) => void;
 
 export { CoreError };
+
+/** Responses that carry texts from the shared files or the SDK (small; snapshots are redacted at their source). */
+const REDACTED_RESPONSES: ReadonlySet<RequestChannel> = new Set(['session.get', 'session.switch', 'session.retry', 'profiles.list', 'action.prepare', 'action.execute']);
 
 export class FlightdeckCore {
   private listeners = new Set<EventListener>();
@@ -116,6 +120,7 @@ export class FlightdeckCore {
       'session.ssoLogin': () => sessions.ssoLogin(),
       'settings.get': () => sessions.settingsView(),
       'settings.update': (request) => sessions.updateSettings(request),
+      'settings.resolve': (request) => sessions.resolveSettings(request),
       'action.prepare': (request) => sessions.prepareAction(request.action),
       'action.execute': (request) => sessions.executeAction(request.nonce, request.confirmation),
       'dns.trace': (request) => sessions.traceDns(request),
@@ -161,6 +166,10 @@ export class FlightdeckCore {
   }
 
   private emit<C extends EventChannel>(channel: C, payload: EventOf<C>): void {
+    // A second line of defence after each source's own redaction (core/redact.ts): session info and
+    // action progress carry SDK messages. Updates are large and their texts come from the source's
+    // already redacted dataset statuses.
+    if (channel === 'session.changed' || channel === 'action.progress') payload = redactDeep(payload);
     for (const listener of this.listeners) {
       try {
         listener(channel, payload);
@@ -179,10 +188,12 @@ export class FlightdeckCore {
     if (!parsed.ok) return parsed;
     try {
       const handler = this.handlers[channel] as (request: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.value) };
+      const value = await handler(parsed.value);
+      return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
-      if (error instanceof CoreError || error instanceof SessionError) return { ok: false, error: { code: error.code, message: error.message.slice(0, 4000) } };
-      return { ok: false, error: { code: 'Internal', message: (error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
+      // Error texts may quote what they failed on: an endpoint URL, a command line.
+      if (error instanceof CoreError || error instanceof SessionError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000) } };
+      return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
     }
   }
 }

@@ -26,6 +26,7 @@ export const requestChannelNames = [
   'session.ssoLogin',
   'settings.get',
   'settings.update',
+  'settings.resolve',
   'action.prepare',
   'action.execute',
   'dns.trace',

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
 // ---- AWS mode: profiles, session, settings, actions, DNS traces (imports) ----
 import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
-import { ActionProgress, ProfileListing, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
+import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
 import { ClientLocation, DnsTrace } from './model-dns';
 
 export * from './model';
@@ -58,6 +58,8 @@ export const requests = {
   'session.ssoLogin': { request: Empty, response: SsoLoginPrompt },
   'settings.get': { request: Empty, response: SettingsView },
   'settings.update': { request: SettingsUpdate, response: SettingsView },
+  /** The operator's decision about a settings file that could not be used (see SettingsResolve). */
+  'settings.resolve': { request: SettingsResolve, response: SettingsView },
   /** Step 1 of a control action: pre-flight checks, consequences and a short-lived single-use nonce. */
   'action.prepare': { request: z.object({ action: ControlAction }).strict(), response: PreparedAction },
   /** Step 2: run a prepared action; `confirmation` must equal PreparedAction.typedConfirmation when set. */

@@ -20,6 +20,8 @@ export const AwsProfile = z.object({
   sourceProfile: z.string().optional(),
   /** The profile names an mfa_serial: assuming its role asks for a code. */
   mfa: z.boolean().optional(),
+  /** A credential_process profile: the program's name only — never its path or arguments, which may hold secrets. */
+  credentialProgram: z.string().max(200).optional(),
   /** Set when the SDK would send this profile's calls to a custom endpoint (moto, LocalStack). */
   customEndpoint: z.string().optional(),
 });
@@ -51,16 +53,68 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * What happened to settings.json, as a code and parameters (the renderer words it):
+ * - blocking: the file is kept untouched, nothing is written and every AWS profile is read-only
+ *   until the operator reloads it (after fixing it) or starts over (`settings.resolve`);
+ * - warning: one entry or field was wrong and took its safe value or was dropped;
+ * - info: a copy of the file was kept (`copy`) before it was repaired or replaced.
+ */
+export const SettingsDiagnosticCode = z.enum([
+  'unreadable',
+  'not-a-file',
+  'too-large',
+  'empty',
+  'unparseable',
+  'not-an-object',
+  'newer-version',
+  'unknown-version',
+  'too-many-profiles',
+  'entry-invalid',
+  'profile-name-invalid',
+  'more-problems',
+  'repaired',
+  'reset',
+]);
+export type SettingsDiagnosticCode = z.infer<typeof SettingsDiagnosticCode>;
+
+export const SettingsDiagnostic = z.object({
+  code: SettingsDiagnosticCode,
+  severity: z.enum(['blocking', 'warning', 'info']),
+  /** Always `file`; then e.g. `profile`, `field`, `outcome`, `copy`, `version`, `limit`, `detail`. */
+  params: z.record(z.string(), z.union([z.string().max(1000), z.number()])),
+});
+export type SettingsDiagnostic = z.infer<typeof SettingsDiagnostic>;
+
 export const SettingsView = z.object({
   settings: Settings,
-  /** Set when the file could not be read and defaults were loaded (and where the bad file went). */
-  message: z.string().optional(),
+  /** `blocked`: the file could not be used; every AWS profile is treated as read-only meanwhile. */
+  status: z.enum(['ok', 'blocked']),
+  /** The settings file's full path. */
+  file: z.string().max(4096),
+  diagnostics: z.array(SettingsDiagnostic).max(60),
 });
 export type SettingsView = z.infer<typeof SettingsView>;
 
+/** The operator's decision about a settings file that could not be used. */
+export const SettingsResolve = z
+  .object({
+    /**
+     * `reload`: read the file again (after fixing it by hand).
+     * `reset`: keep the file as a copy next to it and start a new one in which every known AWS
+     * profile is read-only — protection is only ever loosened per profile, afterwards.
+     */
+    action: z.enum(['reload', 'reset']),
+  })
+  .strict();
+export type SettingsResolve = z.infer<typeof SettingsResolve>;
+
+/** Same bound as settings/settings-file.ts MAX_PROFILE_NAME_LENGTH (the contract imports nothing from core). */
+const MAX_PROFILE_NAME = 200;
+
 export const SettingsUpdate = z
   .object({
-    profile: z.string().min(1).max(200),
+    profile: z.string().min(1).max(MAX_PROFILE_NAME),
     readOnly: z.boolean().optional(),
     /** null clears it. */
     environmentColour: EnvironmentColour.nullable().optional(),

@@ -5,7 +5,7 @@
  * session rather than on a source: profiles, settings, the action protocol, DNS traces.
  */
 import type { ActionOutcome, DnsTrace, PreparedAction, SessionInfo, Update } from '../contract/model';
-import type { ActionProgress, ProfileListing, ProfileSettings, SettingsUpdate, SettingsView, SsoLoginPrompt } from '../contract/model-aws';
+import type { ActionProgress, ProfileListing, ProfileSettings, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from '../contract/model-aws';
 import type { ControlAction, RequestOf } from '../contract';
 import type { DataSource } from '../sources/data-source';
 import type { SettingsStore } from '../settings/settings-store';
@@ -156,6 +156,27 @@ export class SessionManager {
       if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
     }
     return view;
+  }
+
+  /**
+   * The operator's decision about a settings file that could not be used: read it again, or start
+   * over with every AWS profile from the shared files read-only (the old file is kept as a copy).
+   */
+  resolveSettings(request: SettingsResolve): SettingsView {
+    if (!this.factories.settings) throw new SessionError('NotSupported', 'settings are not available in this host');
+    const names = this.factories.listProfiles ? this.factories.listProfiles().profiles.map((p) => p.name) : [];
+    const view = request.action === 'reload' ? this.factories.settings.reload() : this.factories.settings.reset(names);
+    this.applyActiveProfileSettings();
+    return view;
+  }
+
+  /** The active AWS session shows (and enforces) its profile's flags as they are now. */
+  private applyActiveProfileSettings(): void {
+    const session = this.source.session;
+    if (session.mode !== 'aws' || !this.source.applyProfileSettings || !this.factories.settings) return;
+    const profile = this.factories.settings.profile(session.profile);
+    this.source.applyProfileSettings({ readOnly: profile.readOnly, ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}) });
+    if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
   }
 
   private target(): ActionTarget {

@@ -2,75 +2,235 @@
  * Flightdeck's own settings (per-profile read-only flag, environment colour, non-production mark),
  * one JSON file in the user's config directory, injected so that tests use a temp dir.
  *
- * Written atomically (settings/atomic-file.ts). A file that cannot be parsed or fails validation is
- * moved aside as `settings.json.corrupt-<time>` and defaults load with a message saying so — the app
- * never refuses to start over its own settings, and never silently overwrites what the user had.
+ * Fails closed (settings/settings-file.ts): good entries of a damaged file are kept, a bad field
+ * takes its safe value. A file that cannot be used at all (unreadable, not JSON, a newer version,
+ * too big) is left exactly as it is, nothing is written, and every profile reads as read-only until
+ * the operator decides (`reload` after fixing it, or `reset`, which keeps it as a copy).
+ *
+ * Safe with several processes sharing the config directory (two windows, `serve` and the app):
+ * each update takes a file lock, re-reads the file, changes only the fields asked for on the one
+ * profile, and replaces the file atomically (settings/atomic-file.ts). The file is re-read when
+ * another process changed it, so a profile made read-only elsewhere is read-only here too.
  */
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { Settings, type ProfileSettings, type SettingsUpdate, type SettingsView } from '../contract/model-aws';
+import type { ProfileSettings, Settings, SettingsDiagnostic, SettingsUpdate, SettingsView } from '../contract/model-aws';
 import { writeFileAtomic } from './atomic-file';
+import { withFileLock, type FileLockOptions } from './file-lock';
+import { CoreError } from '../core-error';
+import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings } from './settings-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
-const DEFAULTS: Settings = { version: 1, profiles: {} };
+const WRITABLE: ProfileSettings = { readOnly: false, nonProduction: false };
+/** What every profile reads as while the file cannot be used. */
+const FAIL_CLOSED: ProfileSettings = { readOnly: true, nonProduction: false };
+
+/** A settings change that was refused; crosses the contract as its code and message. */
+export class SettingsError extends CoreError {}
+
+type FileState = { kind: 'missing' } | { kind: 'read'; parsed: ParsedSettings; stamp: string };
 
 export class SettingsStore {
-  private current: Settings;
-  private loadMessage: string | undefined;
+  private current: Settings = { version: SETTINGS_VERSION, profiles: {} };
+  /** The blocking problem while the file cannot be used. */
+  private blocking: SettingsDiagnostic | undefined;
+  private warnings: SettingsDiagnostic[] = [];
+  /** Copies kept (repaired, reset): reported until the next change. */
+  private notices: SettingsDiagnostic[] = [];
+  /** size/mtime/inode of the file as last read: a change by another process triggers a re-read. */
+  private stamp = '';
   readonly path: string;
 
   constructor(
     readonly directory: string,
     private readonly now: () => number = Date.now,
+    private readonly lockOptions: FileLockOptions = {},
   ) {
     this.path = join(directory, SETTINGS_FILE);
-    const loaded = this.load();
-    this.current = loaded.settings;
-    this.loadMessage = loaded.message;
+    this.adopt(this.readFile());
   }
 
-  private load(): SettingsView {
-    if (!existsSync(this.path)) return { settings: structuredClone(DEFAULTS) };
-    let problem: string;
-    try {
-      const parsed = Settings.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
-      if (parsed.success) return { settings: parsed.data };
-      problem = parsed.error.issues[0]?.message ?? 'invalid settings';
-    } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
-    }
-    const aside = `${this.path}.corrupt-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
-    try {
-      renameSync(this.path, aside);
-    } catch {
-      return { settings: structuredClone(DEFAULTS), message: `Settings file ${this.path} could not be read (${problem}) and could not be moved aside; defaults are in use.` };
-    }
-    return { settings: structuredClone(DEFAULTS), message: `Settings file ${this.path} could not be read (${problem}); it was moved to ${aside} and defaults are in use.` };
+  /** True while the file cannot be used: writes are refused and every profile is read-only. */
+  get blocked(): boolean {
+    this.refresh();
+    return this.blocking !== undefined;
   }
 
   view(): SettingsView {
-    return { settings: structuredClone(this.current), ...(this.loadMessage ? { message: this.loadMessage } : {}) };
+    this.refresh();
+    return {
+      settings: structuredClone(this.current),
+      status: this.blocking ? 'blocked' : 'ok',
+      file: this.path,
+      diagnostics: [...(this.blocking ? [this.blocking] : []), ...this.warnings, ...this.notices],
+    };
   }
 
   profile(name: string): ProfileSettings {
-    return this.current.profiles[name] ?? { readOnly: false, nonProduction: false };
+    this.refresh();
+    if (this.blocking || name.length > MAX_PROFILE_NAME_LENGTH) return { ...FAIL_CLOSED };
+    return Object.hasOwn(this.current.profiles, name) ? { ...this.current.profiles[name]! } : { ...WRITABLE };
   }
 
+  /** Changes the given fields of one profile, merged into the file as it is now on disk. */
   update(change: SettingsUpdate): SettingsView {
-    const previous = this.profile(change.profile);
-    const next: ProfileSettings = {
-      readOnly: change.readOnly ?? previous.readOnly,
-      nonProduction: change.nonProduction ?? previous.nonProduction,
-    };
-    const colour = change.environmentColour === undefined ? previous.environmentColour : change.environmentColour ?? undefined;
-    if (colour) next.environmentColour = colour;
-    const settings: Settings = { ...this.current, profiles: { ...this.current.profiles, [change.profile]: next } };
-    writeFileAtomic(this.path, `${JSON.stringify(settings, null, 2)}\n`);
-    this.current = settings;
-    this.loadMessage = undefined;
+    if (change.profile.length === 0 || change.profile.length > MAX_PROFILE_NAME_LENGTH) {
+      throw new SettingsError('InvalidRequest', `Profile names in settings are 1 to ${MAX_PROFILE_NAME_LENGTH} characters (got ${change.profile.length}).`);
+    }
+    this.locked(() => {
+      const state = this.readFile();
+      this.adopt(state);
+      if (this.blocking) {
+        throw new SettingsError('InvalidRequest', `Settings are not saved while ${this.path} cannot be used (${this.blocking.code}); reload it after fixing it, or start over.`);
+      }
+      const profiles = this.current.profiles;
+      const exists = Object.hasOwn(profiles, change.profile);
+      if (!exists && Object.keys(profiles).length >= MAX_PROFILES) {
+        throw new SettingsError('InvalidRequest', `${this.path} already holds settings for ${MAX_PROFILES} profiles, the most Flightdeck keeps; remove some entries first.`);
+      }
+      const previous = exists ? profiles[change.profile]! : WRITABLE;
+      const next: ProfileSettings = {
+        readOnly: change.readOnly ?? previous.readOnly,
+        nonProduction: change.nonProduction ?? previous.nonProduction,
+      };
+      const colour = change.environmentColour === undefined ? previous.environmentColour : (change.environmentColour ?? undefined);
+      if (colour) next.environmentColour = colour;
+      const settings: Settings = { version: SETTINGS_VERSION, profiles: Object.fromEntries([...Object.entries(profiles).filter(([name]) => name !== change.profile), [change.profile, next]]) };
+      // Entries that were repaired are about to be rewritten: keep the file as it was first.
+      const notices = state.kind === 'read' && this.warnings.length > 0 ? [this.keepCopy('repaired', copyFileSync)] : [];
+      this.write(settings);
+      this.notices = notices;
+    });
     return this.view();
   }
+
+  /** Read the file again, e.g. after the operator fixed it by hand. */
+  reload(): SettingsView {
+    this.notices = [];
+    this.adopt(this.readFile());
+    return this.view();
+  }
+
+  /**
+   * Start over: the file that could not be used is renamed next to itself (never deleted) and a new
+   * one is written in which each of `readOnlyProfiles` is read-only — starting over never loosens
+   * protection; each profile is then made writable on its own, as a confirmed change.
+   */
+  reset(readOnlyProfiles: readonly string[]): SettingsView {
+    const names = [...new Set(readOnlyProfiles.filter((name) => name.length > 0 && name.length <= MAX_PROFILE_NAME_LENGTH))].slice(0, MAX_PROFILES);
+    this.locked(() => {
+      const state = this.readFile();
+      const notices = state.kind === 'read' ? [this.keepCopy('reset', renameSync)] : [];
+      this.write({ version: SETTINGS_VERSION, profiles: Object.fromEntries(names.map((name) => [name, { ...FAIL_CLOSED }])) });
+      this.notices = notices;
+    });
+    return this.view();
+  }
+
+  private locked(work: () => void): void {
+    try {
+      withFileLock(this.path, work, this.lockOptions);
+    } catch (error) {
+      if (error instanceof SettingsError) throw error;
+      // A full disk, a read-only directory, a lock held too long: say so; the host stays up.
+      throw new SettingsError('Internal', `Settings could not be saved to ${this.path}: ${(error as Error).message}`);
+    }
+  }
+
+  private write(settings: Settings): void {
+    // Through a symbolic link (settings kept in a dotfiles folder): replace the file it points to,
+    // not the link.
+    writeFileAtomic(linkTarget(this.path), serializeSettings(settings));
+    this.current = settings;
+    this.blocking = undefined;
+    this.warnings = [];
+    this.stamp = stampOf(statSync(this.path));
+  }
+
+  /** Keeps the file as `settings.json.<why>-<time>` next to it (copied or renamed) and says where. */
+  private keepCopy(why: 'repaired' | 'reset', keep: (from: string, to: string) => void): SettingsDiagnostic {
+    const copy = `${this.path}.${why}-${new Date(this.now()).toISOString().replace(/[:.]/g, '-')}`;
+    keep(this.path, copy);
+    return { code: why, severity: 'info', params: { file: this.path, copy } };
+  }
+
+  private refresh(): void {
+    let stamp: string;
+    try {
+      stamp = stampOf(statSync(this.path));
+    } catch {
+      stamp = 'missing';
+    }
+    if (stamp !== this.stamp) this.adopt(this.readFile());
+  }
+
+  private adopt(state: FileState): void {
+    if (state.kind === 'missing') {
+      this.stamp = 'missing';
+      this.current = { version: SETTINGS_VERSION, profiles: {} };
+      this.blocking = undefined;
+      this.warnings = [];
+      return;
+    }
+    this.stamp = state.stamp;
+    if (state.parsed.ok) {
+      this.current = state.parsed.settings;
+      this.blocking = undefined;
+      this.warnings = state.parsed.problems;
+    } else {
+      // Keep what was known before (for display only: profile() answers read-only for all).
+      this.blocking = state.parsed.problem;
+      this.warnings = [];
+    }
+  }
+
+  /** Only a regular file of bounded size is read (a FIFO would block, /dev/zero never ends). */
+  private readFile(): FileState {
+    let stats: Stats;
+    try {
+      stats = statSync(this.path);
+    } catch (error) {
+      // A link to a file that is not there (a dotfiles folder not mounted) is not "no settings".
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !isDanglingLink(this.path)) return { kind: 'missing' };
+      return this.unusable('unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'error' }, 'unreadable');
+    }
+    const stamp = stampOf(stats);
+    if (!stats.isFile()) return this.unusable('not-a-file', {}, stamp);
+    if (stats.size > MAX_SETTINGS_BYTES) return this.unusable('too-large', { size: stats.size, limit: MAX_SETTINGS_BYTES }, stamp);
+    let text: string;
+    try {
+      text = readFileSync(this.path, 'utf8');
+    } catch (error) {
+      return this.unusable('unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'error' }, stamp);
+    }
+    if (Buffer.byteLength(text) > MAX_SETTINGS_BYTES) return this.unusable('too-large', { size: Buffer.byteLength(text), limit: MAX_SETTINGS_BYTES }, stamp);
+    return { kind: 'read', parsed: parseSettingsText(text, this.path), stamp };
+  }
+
+  private unusable(code: SettingsDiagnostic['code'], params: SettingsDiagnostic['params'], stamp: string): FileState {
+    return { kind: 'read', stamp, parsed: { ok: false, problem: { code, severity: 'blocking', params: { file: this.path, ...params } } } };
+  }
+}
+
+function isDanglingLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function linkTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+function stampOf(stats: Stats): string {
+  return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 }
 
 /** The user's config directory for Flightdeck: $XDG_CONFIG_HOME, %APPDATA% or ~/Library/Application Support. */

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { ProfileListing, SessionInfo, SettingsView, SsoLoginPrompt, type SettingsUpdate } from '@contract';
+import { ProfileListing, SessionInfo, SettingsView, SsoLoginPrompt, type SettingsResolve, type SettingsUpdate } from '@contract';
 import { isDeclared, requestDeclared } from '@/api-pending';
 
 export const useProfilesStore = defineStore('profiles', () => {
@@ -39,6 +39,28 @@ export const useProfilesStore = defineStore('profiles', () => {
       if (settingsAvailable.value) settings.value = await requestDeclared('settings.get', {}, SettingsView);
     });
 
+  const resolveAvailable = computed(() => isDeclared('settings.resolve'));
+
+  /**
+   * Only the settings' status, for the shell's banner (every view, not just Settings): asked at
+   * start and after each session change. A host without settings (simulator only) has nothing to
+   * report, so its NotSupported answer is not an error here.
+   */
+  async function loadSettings(): Promise<void> {
+    if (!settingsAvailable.value) return;
+    try {
+      settings.value = await requestDeclared('settings.get', {}, SettingsView);
+    } catch {
+      // Settings shows the error when opened; the banner only reports what the core could say.
+    }
+  }
+
+  /** The operator's decision about a settings file that could not be used. */
+  const resolveSettings = (action: SettingsResolve['action']) =>
+    guarded(async () => {
+      settings.value = await requestDeclared('settings.resolve', { action }, SettingsView);
+    });
+
   const update = (change: SettingsUpdate) =>
     guarded(async () => {
       settings.value = await requestDeclared('settings.update', change, SettingsView);
@@ -61,5 +83,5 @@ export const useProfilesStore = defineStore('profiles', () => {
       ssoPrompt.value = await requestDeclared('session.ssoLogin', {}, SsoLoginPrompt);
     });
 
-  return { listing, settings, error, busy, ssoPrompt, available, settingsAvailable, retryAvailable, ssoAvailable, refresh, update, switchTo, retry, ssoLogin };
+  return { listing, settings, error, busy, ssoPrompt, available, settingsAvailable, retryAvailable, ssoAvailable, resolveAvailable, refresh, loadSettings, resolveSettings, update, switchTo, retry, ssoLogin };
 });

@@ -34,6 +34,7 @@ import { createCredentialProvider } from './credentials/credential-resolver';
 import { describeCredentialError } from './credentials/credential-state';
 import { customEndpointLabel, resolveEndpoints } from './endpoints';
 import { describeProfile, resolveRegion } from './profiles/profile-list';
+import { redactText, secretValues } from '../../redact';
 import { readSharedFiles, type SharedFiles } from './profiles/shared-ini';
 import { CallGate, type CallRecord } from './throttle/call-gate';
 import { systemClock, type Clock } from './throttle/time';
@@ -113,6 +114,8 @@ export class AwsSource implements DataSource {
   readonly gate: CallGate;
   readonly actions: ActionBackend;
   private readonly env: NodeJS.ProcessEnv;
+  /** The shared files' secret values: removed from every text this source lets out (core/redact.ts). */
+  private readonly secrets: string[];
   private clients: AwsClients;
   private credentials!: AwsCredentialIdentityProvider;
   private state: AwsSession;
@@ -139,6 +142,7 @@ export class AwsSource implements DataSource {
     this.env = options.env ?? process.env;
     this.files = options.files ?? readSharedFiles(this.env);
     this.profile = options.profile;
+    this.secrets = secretValues([...this.files.config.values(), ...this.files.credentials.values()]);
     this.region = resolveRegion(this.files, options.profile, options.region, this.env);
     this.kind = describeProfile(this.files, options.profile, this.env).kind;
     this.clock = options.clock ?? systemClock;
@@ -148,7 +152,8 @@ export class AwsSource implements DataSource {
     this.historySince = { alarms: historyStart, rds: historyStart };
     this.clients = this.buildClients();
     this.metrics = new MetricPoller(this.clients.cloudwatch);
-    const endpoint = customEndpointLabel(this.files, this.profile, this.env);
+    const label = customEndpointLabel(this.files, this.profile, this.env);
+    const endpoint = label === undefined ? undefined : redactText(label, this.secrets);
     this.state = {
       mode: 'aws',
       profile: this.profile,
@@ -216,6 +221,11 @@ export class AwsSource implements DataSource {
 
   private setSession(change: Partial<AwsSession>): void {
     const next: AwsSession = { ...this.state, ...change };
+    // SDK messages can quote a credential_process command line or an endpoint with a password.
+    for (const key of ['credentialMessage', 'credentialHint', 'customEndpoint'] as const) {
+      const text = next[key];
+      if (text !== undefined) next[key] = redactText(text, this.secrets);
+    }
     for (const key of Object.keys(next) as (keyof AwsSession)[]) if (next[key] === undefined) delete next[key];
     const unchanged = JSON.stringify(next) === JSON.stringify(this.state);
     this.state = next;
@@ -495,6 +505,8 @@ export class AwsSource implements DataSource {
       if (!status) continue;
       const aged = status.state === 'ok' && status.fetchedAt !== undefined && now - status.fetchedAt > STALE_AFTER_INTERVALS * this.intervals[dataset];
       result[dataset] = aged ? { ...status, state: 'stale' } : { ...status };
+      // An SDK error can quote an endpoint URL with its userinfo.
+      if (status.error) result[dataset]!.error = { ...status.error, message: redactText(status.error.message, this.secrets), ...(status.error.hint ? { hint: redactText(status.error.hint, this.secrets) } : {}) };
     }
     return result;
   }

@@ -61,6 +61,21 @@ describe('TheAppShell', () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="connection-banner"]').exists()).toBe(false);
   });
+
+  it('tells, above every view, that the settings file could not be used and every profile is read-only', async () => {
+    const core = installFakeCore();
+    const file = '/home/op/.config/flightdeck/settings.json';
+    core.answer('settings.get', { settings: { version: 1, profiles: {} }, status: 'blocked', file, diagnostics: [{ code: 'unparseable', severity: 'blocking', params: { file, detail: 'Unexpected end of JSON input' } }] });
+    const session = useSessionStore();
+    session.setConnection('open');
+    session.setSession(awsSession);
+    const wrapper = mountWithApp(TheAppShell);
+    await flushPromises();
+    const banner = wrapper.get('[data-testid="settings-file-banner"]');
+    expect(banner.text()).toContain('every AWS profile is read-only until you decide');
+    expect(banner.text()).toContain('It is not valid JSON (Unexpected end of JSON input).');
+    expect(banner.text()).toContain(file);
+  });
 });
 
 describe('TheErrorBoundary', () => {

@@ -99,13 +99,14 @@ describe('shared config and credentials files', () => {
     expect(byName['sso-new']).toEqual({ name: 'sso-new', kind: 'sso', region: 'eu-central-1', ssoSession: 'corp', ssoStartUrl: 'https://corp.awsapps.com/start' });
     expect(byName['sso-legacy']).toMatchObject({ kind: 'sso', ssoStartUrl: 'https://legacy.awsapps.com/start' });
     expect(byName.admin).toEqual({ name: 'admin', kind: 'assume-role', region: 'us-west-2', roleArn: 'arn:aws:iam::444455556666:role/Admin', sourceProfile: 'static', mfa: true });
-    expect(byName.vault!.kind).toBe('credential-process');
+    // Only the program's name: its path and arguments may carry secrets (core/redact.ts).
+    expect(byName.vault).toEqual({ name: 'vault', kind: 'credential-process', credentialProgram: 'vault-creds' });
     expect(byName.ci!.kind).toBe('web-identity');
     expect(byName.broken!.kind).toBe('unknown');
     expect(byName.local!.customEndpoint).toBe('http://127.0.0.1:4566');
     expect(listing.defaultProfile).toBe('default');
     const text = JSON.stringify(listing);
-    for (const secret of ['secret-value', 'AKIA']) expect(text).not.toContain(secret);
+    for (const secret of ['secret-value', 'AKIA', '--account prod', '/usr/local/bin']) expect(text).not.toContain(secret);
   });
 
   it('honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE', () => {

@@ -1,11 +1,13 @@
 /**
  * The profiles an operator can pick, with their kind and default region — never their secrets:
- * only names, regions, ARNs and URLs leave this module.
+ * only names, regions, ARNs and URLs leave this module, URLs without userinfo (core/redact.ts).
+ * A credential_process profile is shown by its kind only, never by its command line.
  * docs.aws.amazon.com/sdkref/latest/guide/settings-reference.html
  */
 import type { AwsProfile, ProfileKind } from '../../../contract/model-aws';
 import { configSection, readSharedFiles, type IniSection, type SharedFiles } from './shared-ini';
 import { customEndpointLabel } from '../endpoints';
+import { credentialProcessProgram, redactUrl } from '../../../redact';
 
 export function profileKind(config: IniSection | undefined, credentials: IniSection | undefined): ProfileKind {
   const c = config ?? {};
@@ -32,15 +34,20 @@ export function describeProfile(files: SharedFiles, name: string, env: NodeJS.Pr
   const credentials = files.credentials.get(name);
   const kind = profileKind(config, credentials);
   const ssoSession = config?.sso_session ? files.config.get(`sso-session ${config.sso_session}`) : undefined;
-  const endpoint = customEndpointLabel(files, name, env);
+  const label = customEndpointLabel(files, name, env);
+  const endpoint = label === undefined ? undefined : redactUrl(label);
+  const ssoStartUrl = ssoSession?.sso_start_url ?? config?.sso_start_url;
+  const command = config?.credential_process ?? credentials?.credential_process;
+  const program = kind === 'credential-process' && command ? credentialProcessProgram(command).slice(0, 200) : '';
   return {
     name,
     kind,
     ...(config?.region ? { region: config.region } : {}),
-    ...(kind === 'sso' ? { ssoStartUrl: ssoSession?.sso_start_url ?? config?.sso_start_url, ssoSession: config?.sso_session } : {}),
+    ...(kind === 'sso' ? { ssoStartUrl: ssoStartUrl === undefined ? undefined : redactUrl(ssoStartUrl), ssoSession: config?.sso_session } : {}),
     ...(config?.role_arn ? { roleArn: config.role_arn } : {}),
     ...(config?.source_profile ? { sourceProfile: config.source_profile } : {}),
     ...(config?.mfa_serial ? { mfa: true } : {}),
+    ...(program ? { credentialProgram: program } : {}),
     ...(endpoint ? { customEndpoint: endpoint } : {}),
   };
 }

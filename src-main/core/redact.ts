@@ -1,0 +1,87 @@
+/**
+ * Secrets never leave the main process: every text that goes to a window (profile listings,
+ * session info, errors, snapshots) passes through here first. Pure functions, no I/O.
+ *
+ * What counts as secret:
+ * - values of config keys that hold one: aws_secret_access_key, aws_session_token (and the older
+ *   aws_security_token), credential_process (its command line may carry passwords or tokens),
+ *   and any key whose name contains password, secret or token — except `*_file` keys, which name
+ *   a file (web_identity_token_file) rather than hold the secret;
+ * - the userinfo (`user:password@`) of any URL, and URL query parameters with such names;
+ * - the command line in a child_process failure ("Command failed: …"), which is how
+ *   @aws-sdk/credential-provider-process reports a credential_process that failed.
+ */
+
+export const REDACTED = '[redacted]';
+
+/** Config keys that hold secrets (docs.aws.amazon.com/sdkref/latest/guide/settings-reference.html). */
+export function isSecretKey(key: string): boolean {
+  const k = key.toLowerCase();
+  if (k.endsWith('_file')) return false;
+  return k === 'credential_process' || /password|passwd|secret|token|private_key|passphrase/.test(k);
+}
+
+/** The command's program name only (no directory, no arguments): `/opt/bin/vault-creds --x y` → `vault-creds`. */
+export function credentialProcessProgram(command: string): string {
+  const trimmed = command.trim();
+  const quoted = /^(["'])(.*?)\1/.exec(trimmed);
+  const program = quoted ? quoted[2]! : (trimmed.split(/\s+/)[0] ?? '');
+  return program.split(/[\\/]/).pop() ?? '';
+}
+
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
+const SECRET_QUERY = /([?&][^=&#\s]*(?:password|passwd|secret|token|signature|credential)[^=&#\s]*=)[^&#\s]*/gi;
+/** `key = value`, `key: value`, `"key": "value"` for secret-looking keys. */
+const SECRET_ASSIGNMENT = /(["']?[a-z0-9_.-]*(?:password|passwd|secret|token|credential_process|private_key|passphrase)[a-z0-9_.-]*(?<!_file)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi;
+/** child_process.exec errors: "Command failed: <the whole command line>" then stderr. */
+const COMMAND_FAILED = /(Command failed:\s*)[^\n]*/g;
+
+/** A URL (or a label with several) without userinfo or secret query parameters. */
+export function redactUrl(url: string): string {
+  return url.replace(URL_USERINFO, `$1${REDACTED}@`).replace(SECRET_QUERY, `$1${REDACTED}`);
+}
+
+/**
+ * The secret values of the shared config and credentials files, so that a message quoting one
+ * (an SDK error repeating the credential_process command, say) can be cleaned even when no
+ * pattern would recognise it. Values shorter than 6 characters are skipped: replacing "true" or
+ * "on" everywhere would garble messages and protect nothing.
+ */
+export function secretValues(sections: Iterable<Record<string, string>>): string[] {
+  const found = new Set<string>();
+  const add = (value: string | undefined) => {
+    if (value && value.trim().length >= 6) found.add(value.trim());
+  };
+  for (const section of sections) {
+    for (const [key, value] of Object.entries(section)) {
+      if (isSecretKey(key)) {
+        add(value);
+        // The arguments on their own too: a message may quote them without the program.
+        if (key.toLowerCase() === 'credential_process') add(value.trim().split(/\s+/).slice(1).join(' '));
+      }
+      for (const match of value.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@]+)@/gi)) {
+        add(match[1]);
+        add(match[1]!.split(':').slice(1).join(':'));
+      }
+    }
+  }
+  // Longest first, so that a value containing another is replaced whole.
+  return [...found].sort((a, b) => b.length - a.length);
+}
+
+/** A text bound for a window: known secret values, URL userinfo, secret assignments and failed command lines removed. */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text;
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return redactUrl(out).replace(SECRET_ASSIGNMENT, `$1${REDACTED}`).replace(COMMAND_FAILED, `$1${REDACTED}`);
+}
+
+/** Every string inside a value (objects, arrays) redacted; other values unchanged. */
+export function redactDeep<T>(value: T, secrets: readonly string[] = []): T {
+  if (typeof value === 'string') return redactText(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, secrets)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets)])) as T;
+  }
+  return value;
+}
