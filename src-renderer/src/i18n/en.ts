@@ -220,6 +220,11 @@ const en = {
     truncated: 'Only the newest records are listed.',
     skipped: '{count} unreadable lines in the audit file were skipped.',
   },
+  safetyErrors: {
+    AuditUnavailable: 'Not run: the audit log cannot be written, so nothing was changed.',
+    TooManyPending: 'Too many confirmations are waiting: run or let them expire first.',
+    ConfirmationRequired: 'This change loosens a protection and needs a typed confirmation.',
+  },
   notify: {
     title: '{alarm} is {state}',
     more: 'More alarm changes: {count}',

@@ -221,6 +221,11 @@ const ko: MessageSchema = {
     truncated: '가장 최근 기록만 표시됩니다.',
     skipped: '감사 파일에서 읽을 수 없는 줄 {count}개를 건너뛰었습니다.',
   },
+  safetyErrors: {
+    AuditUnavailable: '실행되지 않음: 감사 로그를 기록할 수 없어 아무것도 변경되지 않았습니다.',
+    TooManyPending: '대기 중인 확인이 너무 많습니다. 먼저 실행하거나 만료될 때까지 기다리세요.',
+    ConfirmationRequired: '이 변경은 보호를 완화하므로 확인 입력이 필요합니다.',
+  },
   notify: {
     title: '{alarm}: {state}',
     more: '경보 변경 {count}건 더',
