@@ -58,7 +58,20 @@ function bounded(record: AuditRecord): AuditRecord {
       .slice(0, 50)
       .map(([k, v]) => [k.slice(0, 100), typeof v === 'string' ? v.slice(0, MAX_PARAMETER) : v]),
   );
-  return { ...record, parameters, message: record.message.slice(0, MAX_MESSAGE) };
+  // Within the contract's limits, so that `list` never skips a record this process wrote.
+  return {
+    ...record,
+    auditId: record.auditId.slice(0, 100),
+    profile: record.profile.slice(0, 300),
+    ...(record.scenario !== undefined ? { scenario: record.scenario.slice(0, 300) } : {}),
+    ...(record.accountId !== undefined ? { accountId: record.accountId.slice(0, 20) } : {}),
+    region: record.region.slice(0, 50),
+    action: record.action.slice(0, 100),
+    target: record.target.slice(0, 300),
+    ...(record.nonce !== undefined ? { nonce: record.nonce.slice(0, 200) } : {}),
+    parameters,
+    message: record.message.slice(0, MAX_MESSAGE),
+  };
 }
 
 /** One write(2) of the whole line on an O_APPEND descriptor, then fsync. */

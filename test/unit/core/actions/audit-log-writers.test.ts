@@ -52,3 +52,15 @@ describe('audit log with two writers', () => {
     expect(log.list({ limit: 10 })).toMatchObject({ records: [{ auditId: 'b' }, { auditId: 'a' }], skippedLines: 2 });
   });
 });
+
+describe('audit records stay within the contract', () => {
+  it('bounds every field, so a record this process wrote is always read back', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'fd-audit-bounds-')), 'audit-log.jsonl');
+    const log = new AuditLog(path);
+    const long = 'x'.repeat(10_000);
+    log.append({ time: '2026-01-01T00:00:00.000Z', auditId: 'a', kind: 'fault', mode: 'simulation', profile: long, scenario: long, region: long, action: long, target: long, parameters: { [long]: long }, result: 'intent', message: long });
+    const page = log.list({ limit: 10 });
+    expect(page.skippedLines).toBe(0);
+    expect(page.records[0]).toMatchObject({ action: 'x'.repeat(100), target: 'x'.repeat(300), message: 'x'.repeat(4000) });
+  });
+});
