@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../../src-main/core/actions/audit-log';
 import { AuditRecord } from '../../../../src-main/core/contract';
+import { recordTrustFigures } from '../../../helpers/trust-figures';
 
 const TSX = resolve(__dirname, '../../../../node_modules/.bin/tsx');
 const CHILD = resolve(__dirname, 'fixtures/append-records.ts');
@@ -31,6 +32,16 @@ describe('audit log with two writers', () => {
     await Promise.all([writer(path, 'a'), writer(path, 'b')]);
     const lines = readFileSync(path, 'utf8').split('\n');
     expect(lines.pop()).toBe('');
+    const parsing = lines.filter((line) => {
+      try {
+        return AuditRecord.safeParse(JSON.parse(line)).success;
+      } catch {
+        return false;
+      }
+    });
+    recordTrustFigures('audit-writers', [
+      { figure: `audit log, 2 processes × ${PER_WRITER} records at once: whole lines that parse`, value: `${parsing.length}`, goal: `${2 * PER_WRITER}`, ok: parsing.length === 2 * PER_WRITER && lines.length === parsing.length },
+    ]);
     const records = lines.map((line) => AuditRecord.parse(JSON.parse(line)));
     expect(records).toHaveLength(2 * PER_WRITER);
     for (const name of ['a', 'b']) {

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ActionOutcome, AuditPage, AuditRecord, ControlAction, PreparedAction, PreparedProtectionChange } from '../../../../src-main/core/contract';
 import { FlightdeckCore } from '../../../../src-main/core/core-host';
 import { readScenario } from '../../../../src-main/core/scenario-files';
@@ -14,6 +14,17 @@ import { AUDIT_LOG_FILE, createSessionManager } from '../../../../src-main/core/
 import { SimSource } from '../../../../src-main/core/sources/sim/sim-source';
 import { manualWallClock } from '../../../helpers/core';
 import { fakeAwsSource } from './fixtures/fake-aws-source';
+import { recordTrustFigures } from '../../../helpers/trust-figures';
+
+/** Audit-failure cases in which the action was refused and the backend never called. */
+const refusedWithoutCall: string[] = [];
+const safetyCases: string[] = [];
+afterAll(() => {
+  recordTrustFigures('audit-safety', [
+    { figure: 'audit log unwritable (ENOSPC writer, config dir not a directory): action refused, backend never called', value: `${refusedWithoutCall.length}`, goal: '2', ok: refusedWithoutCall.length === 2 },
+    { figure: 'loosen-act-tighten attack, nonce after switch round trip / scenario load / reset: refused', value: `${safetyCases.length}`, goal: '4', ok: safetyCases.length === 4 },
+  ]);
+});
 
 const PROMOTE: ControlAction = { type: 'PromoteReadReplica', dbInstanceIdentifier: 'orders-r1' };
 const RESIZE: ControlAction = { type: 'SetDesiredCapacity', autoScalingGroupName: 'shop-web-asg', desiredCapacity: 4 };
@@ -76,6 +87,7 @@ describe('write-ahead audit (issue 10)', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'AuditUnavailable', message: expect.stringMatching(/(EEXIST|ENOTDIR).*nothing was changed/) } });
     expect(calls).toBe(0);
     expect(desired(core)).toBe(before);
+    refusedWithoutCall.push('config dir');
     core.stop();
   });
 
@@ -101,6 +113,7 @@ describe('write-ahead audit (issue 10)', () => {
     expect(desired(core)).toBe(before);
     expect(executed).toEqual([]);
     expect(readAudit(configDirectory)).toEqual([]);
+    refusedWithoutCall.push('ENOSPC');
     await sessions.actions!.settled();
     core.stop();
   });
@@ -172,6 +185,7 @@ describe('loosening protection is a confirmed change (issue 10)', () => {
       ['settings', 'prod'],
       ['action', 'orders-r1'],
     ]);
+    safetyCases.push('loosen attack');
     core.stop();
   });
 
@@ -213,6 +227,7 @@ describe('nonces are bound to the session (issue 10)', () => {
     value(await core.handle('session.switch', { mode: 'aws', profile: 'prod' }));
     expect(await core.handle('action.execute', { nonce: prepared.nonce, confirmation: 'orders-r1' })).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining('expired or was already used') } });
     expect(executed).toEqual([]);
+    safetyCases.push('switch round trip');
     core.stop();
   });
 
@@ -223,10 +238,12 @@ describe('nonces are bound to the session (issue 10)', () => {
     value(await core.handle('sim.scenario.load', { name: 'shop' }));
     const afterLoad = await core.handle('action.execute', { nonce: beforeLoad.nonce });
     expect(afterLoad).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+    safetyCases.push('scenario load');
 
     const beforeReset = value<PreparedAction>(await core.handle('action.prepare', { action: RESIZE }));
     value(await core.handle('sim.control', { command: 'reset' }));
     expect(await core.handle('action.execute', { nonce: beforeReset.nonce })).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+    safetyCases.push('reset');
     expect(desired(core)).not.toBe(4);
     core.stop();
   });
