@@ -67,8 +67,10 @@ export class SessionManager {
   private unsubscribe: () => void = () => undefined;
   private events?: SessionEvents;
   readonly actions?: ActionProtocol;
-  /** Bumped on every switch, scenario load and reset: work (and nonces) from before must not act after. */
+  /** Bumped on every switch: work started under an older source must not publish. */
   private generation = 0;
+  /** Bumped on every switch, scenario load and reset: nonces from before must not act after. */
+  private identity = 0;
   /** This host instance: nonces are bound to it as well as to the session. */
   private readonly instanceId = randomBytes(6).toString('hex');
   private readonly now: () => number;
@@ -123,12 +125,13 @@ export class SessionManager {
 
   /** A new session identity: every confirmation prepared before it is dropped. */
   private newGeneration(): void {
-    this.generation++;
+    this.identity++;
     this.actions?.dropAll();
   }
 
   /** Replace the active source: the old one stops first, so nothing of it can follow the switch. */
   replace(next: DataSource): SessionInfo {
+    this.generation++;
     this.newGeneration();
     this.unsubscribe();
     this.source.stop();
@@ -187,7 +190,7 @@ export class SessionManager {
   async injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<TimelineEvent> {
     const control = this.simulation();
     const recorded = Object.fromEntries(
-      Object.entries(parameters).map(([key, value]) => [key, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : JSON.stringify(value).slice(0, 2000)]),
+      Object.entries(parameters).map(([key, value]) => [key, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : (JSON.stringify(value) ?? String(value)).slice(0, 2000)]),
     );
     return this.audited(
       { kind: 'fault', action: `InjectFault:${type}`, targetId: String(parameters.AutoScalingGroupName ?? parameters.DBInstanceIdentifier ?? parameters.FunctionName ?? parameters.HealthCheckId ?? parameters.TargetGroupArn ?? type), parameters: { ...recorded, ...(durationSeconds !== undefined ? { durationSeconds } : {}) } },
@@ -308,7 +311,7 @@ export class SessionManager {
     return {
       ...base,
       ...(this.factories.actor ? { actor: this.factories.actor } : {}),
-      sessionKey: `${base.sessionKey}|host:${this.instanceId}|gen:${this.generation}`,
+      sessionKey: `${base.sessionKey}|host:${this.instanceId}|gen:${this.identity}`,
     };
   }
 

@@ -232,7 +232,7 @@ describe('nonces are bound to the session (issue 10)', () => {
   });
 
   it('a nonce prepared before loading another scenario, or before a reset, is refused on the new engine', async () => {
-    const { core, wallClock } = host();
+    const { core, wallClock, events } = host();
     wallClock.tick(5000);
     const beforeLoad = value<PreparedAction>(await core.handle('action.prepare', { action: RESIZE }));
     value(await core.handle('sim.scenario.load', { name: 'shop' }));
@@ -242,6 +242,10 @@ describe('nonces are bound to the session (issue 10)', () => {
 
     const beforeReset = value<PreparedAction>(await core.handle('action.prepare', { action: RESIZE }));
     value(await core.handle('sim.control', { command: 'reset' }));
+    // A new identity for nonces, not a new source: the running simulation still publishes.
+    const published = events.length;
+    wallClock.tick(5000);
+    expect(events.slice(published).some(([channel]) => channel === 'update')).toBe(true);
     expect(await core.handle('action.execute', { nonce: beforeReset.nonce })).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
     safetyCases.push('reset');
     expect(desired(core)).not.toBe(4);
