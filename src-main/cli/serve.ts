@@ -58,6 +58,7 @@ export async function serve(args: string[]): Promise<number> {
       initial: new SimSource(scenario, { wallClock: systemWallClock, speed }),
       createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) }), { wallClock: systemWallClock, speed }),
       configDirectory: defaultSettingsDirectory(),
+      actor: 'web',
     }),
   );
   core.start();

@@ -50,6 +50,7 @@ export class FlightdeckCore {
       update: (update) => this.emit('update', update),
       sessionChanged: (session) => this.emit('session.changed', session),
       actionProgress: (progress) => this.emit('action.progress', progress),
+      auditAppended: (record) => this.emit('audit.appended', record),
     });
     const sessions = this.sessions;
     this.handlers = {
@@ -59,7 +60,7 @@ export class FlightdeckCore {
         return { shown: this.options.notifier(request) };
       },
       'snapshot.get': () => this.source.snapshot(),
-      'sim.control': (request) => {
+      'sim.control': async (request) => {
         const control = this.source.control;
         if (!control) throw new CoreError('NotSupported', 'the clock can only be controlled in simulation mode');
         switch (request.command) {
@@ -76,15 +77,17 @@ export class FlightdeckCore {
             control.setSpeed(request.speed);
             break;
           case 'reset':
-            control.reset();
+            // Audited, and every confirmation prepared on the old run is dropped.
+            await sessions.resetSimulation();
             this.emit('session.changed', this.source.session);
             break;
         }
         return control.clock();
       },
       'sim.scenarios.list': () => ({ current: this.simulation().scenarioName, scenarios: bundledScenarios() }),
-      'sim.scenario.load': (request) => {
-        const control = this.simulation();
+      'sim.scenario.load': async (request) => {
+        // NotSupported outside simulation, before any parsing.
+        this.simulation();
         let scenario;
         try {
           scenario = 'name' in request ? readScenario(request.name) : loadScenario(request.yaml, { file: request.fileName });
@@ -95,7 +98,8 @@ export class FlightdeckCore {
           }
           throw error;
         }
-        control.load(scenario);
+        // Audited, and every confirmation prepared on the old engine is dropped.
+        await sessions.loadScenario(scenario);
         this.emit('session.changed', this.source.session);
         return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
       },
@@ -105,11 +109,11 @@ export class FlightdeckCore {
           description: FAULT_DESCRIPTIONS[type as keyof typeof FAULT_DESCRIPTIONS],
           parameters: z.toJSONSchema(schema) as Record<string, unknown>,
         })),
-      'sim.fault.inject': (request) => {
+      'sim.fault.inject': async (request) => {
         try {
-          return this.simulation().injectFault(request.type, request.parameters, request.durationSeconds);
+          return await sessions.injectFault(request.type, request.parameters, request.durationSeconds);
         } catch (error) {
-          if (error instanceof CoreError) throw error;
+          if (error instanceof CoreError || error instanceof SessionError) throw error;
           throw new CoreError('InvalidRequest', (error as Error).message);
         }
       },
@@ -124,6 +128,10 @@ export class FlightdeckCore {
       'action.prepare': (request) => sessions.prepareAction(request.action),
       'action.execute': (request) => sessions.executeAction(request.nonce, request.confirmation),
       'dns.trace': (request) => sessions.traceDns(request),
+      // ---- audit log and protection changes ----
+      'audit.list': (request) => sessions.listAudit(request),
+      'settings.protection.prepare': (request) => sessions.prepareProtection(request),
+      'settings.protection.execute': (request) => sessions.executeProtection(request.nonce, request.confirmation),
     };
   }
 

@@ -29,6 +29,7 @@ export const navigation: NavigationItem[][] = [
   [
     { name: 'simulator', titleKey: 'nav.simulator' },
     { name: 'settings', titleKey: 'nav.settings' },
+    { name: 'activity', titleKey: 'nav.activity' },
   ],
 ];
 
@@ -52,6 +53,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/lambda', name: 'lambda', component: () => import('@/views/lambda/LambdaView.vue'), meta: { titleKey: 'nav.lambda' } },
   { path: '/simulator', name: 'simulator', component: () => import('@/views/simulator/SimulatorView.vue'), meta: { titleKey: 'nav.simulator' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/settings/SettingsView.vue'), meta: { titleKey: 'nav.settings' } },
+  { path: '/activity', name: 'activity', component: () => import('@/views/activity/ActivityView.vue'), meta: { titleKey: 'nav.activity' } },
   { path: '/:pathMatch(.*)*', redirect: { name: 'overview' } },
 ];
 

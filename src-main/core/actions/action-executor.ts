@@ -5,6 +5,7 @@
  * interface on its engine and get the identical confirmation, read-only and audit behaviour.
  */
 import type { ControlAction, PreflightCheck } from '../contract/model';
+import type { AuditActor } from '../contract/model-audit';
 
 export interface Preflight {
   /** One line: what the operator is about to do. */
@@ -44,7 +45,15 @@ export interface ActionTarget {
   profile: string;
   accountId?: string;
   region: string;
-  /** Changes between sessions: the protocol refuses a nonce prepared under another session. */
+  /** The scenario, in simulation. */
+  scenario?: string;
+  /** Who asked (desktop window, web page, command line); set by the session manager. */
+  actor?: AuditActor;
+  /**
+   * Changes between sessions: the protocol refuses a nonce prepared under another session. The
+   * session manager extends the source's key with the source instance and a per-load generation,
+   * so a round trip (prod → staging → prod), a scenario load or a reset also changes it.
+   */
   sessionKey: string;
 }
 

@@ -2,24 +2,34 @@
  * The two-step protocol every control action goes through, whatever the data source:
  *
  *   prepare(action) → pre-flight checks + consequences + a nonce (random, single-use, 2 minutes)
- *   execute(nonce, confirmation?) → refused unless the nonce is live, was prepared in this same
- *     session, all checks passed, the profile is not read-only (checked again now), and — unless
- *     the profile is marked non-production — `confirmation` is exactly the resource identifier.
+ *   execute(nonce, confirmation?) → refused unless the nonce is live, was prepared under this same
+ *     session binding (source instance, profile, region, account or scenario, load generation), all
+ *     checks passed, the profile is not read-only (checked again now), and — unless the profile is
+ *     marked non-production — `confirmation` is exactly the resource identifier.
  *
- * Then the action runs, its outcome is fsynced to the audit log before it is reported, and the
- * resource is followed until it settles, with progress events along the way. The renderer can
- * neither skip a step nor replay one: it holds only the nonce, and main holds the action.
+ * Then, write-ahead: an `intent` record is fsynced to the audit log BEFORE the backend is called; if
+ * it cannot be written the action is refused (AuditUnavailable) and nothing changes. The outcome is
+ * appended after, and the resource is followed until it settles, with progress events.
+ *
+ * Loosening a profile's protection (writable, not production) goes through the same steps
+ * (prepareProtection / executeProtection), always with the profile name typed.
+ *
+ * The renderer can neither skip a step nor replay one: it holds only the nonce, main holds the change.
  */
 import { randomBytes } from 'node:crypto';
 import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction, PreflightCheck } from '../contract';
+import type { PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
 import { actionTargetId, type ActionBackend, type ActionTarget } from './action-executor';
-import type { AuditLog, AuditRecord } from './audit-log';
+import { appendAfterTheFact, auditRecord, newAuditId, type AuditSubject } from './audit-entry';
+import { AuditUnavailableError, type AuditRecord, type AuditSink } from './audit-log';
 
 export const NONCE_TTL_MS = 2 * 60_000;
+/** Prepared confirmations waiting at once; an operator has one dialog open, a client looping on prepare is refused. */
+export const MAX_PENDING_NONCES = 32;
 
 export class ActionProtocolError extends Error {
   constructor(
-    readonly code: 'InvalidRequest' | 'NotSupported' | 'Unauthorized',
+    readonly code: 'InvalidRequest' | 'NotSupported' | 'Unauthorized' | 'AuditUnavailable' | 'TooManyPending',
     message: string,
   ) {
     super(message);
@@ -32,6 +42,7 @@ export interface ActionPolicy {
 }
 
 interface PendingAction {
+  kind: 'action';
   action: ControlAction;
   backend: ActionBackend;
   target: ActionTarget;
@@ -40,11 +51,22 @@ interface PendingAction {
   expiresAt: number;
 }
 
+interface PendingProtection {
+  kind: 'protection';
+  change: ProtectionChange;
+  target: ActionTarget;
+  typedConfirmation: string;
+  expiresAt: number;
+}
+
+type Pending = PendingAction | PendingProtection;
+
 export interface ActionProtocolOptions {
-  audit: AuditLog;
+  audit: AuditSink;
   now?: () => number;
   nonce?: () => string;
   ttlMs?: number;
+  maxPending?: number;
   /** The policy in force right now for a profile (read again at execute time). */
   policy: (target: ActionTarget) => ActionPolicy;
   progress?: (event: ActionProgress) => void;
@@ -55,12 +77,19 @@ function parameters(action: ControlAction): AuditRecord['parameters'] {
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as AuditRecord['parameters'];
 }
 
+function protectionParameters(change: ProtectionChange): AuditRecord['parameters'] {
+  return {
+    ...(change.readOnly !== undefined ? { readOnly: change.readOnly } : {}),
+    ...(change.nonProduction !== undefined ? { nonProduction: change.nonProduction } : {}),
+  };
+}
+
 export class ActionProtocol {
-  private readonly pending = new Map<string, PendingAction>();
+  private readonly pending = new Map<string, Pending>();
   private readonly now: () => number;
   private readonly newNonce: () => string;
   private readonly ttlMs: number;
-  private sequence = 0;
+  private readonly maxPending: number;
   /** Follow-ups in flight, so callers (tests, shutdown) can wait for them. */
   readonly following = new Set<Promise<void>>();
 
@@ -68,10 +97,48 @@ export class ActionProtocol {
     this.now = options.now ?? Date.now;
     this.newNonce = options.nonce ?? (() => randomBytes(24).toString('base64url'));
     this.ttlMs = options.ttlMs ?? NONCE_TTL_MS;
+    this.maxPending = options.maxPending ?? MAX_PENDING_NONCES;
+  }
+
+  /** How many confirmations are waiting (after dropping the expired ones). */
+  pendingCount(): number {
+    this.dropExpired();
+    return this.pending.size;
+  }
+
+  /** A session switch, scenario load or reset: no confirmation prepared before it may run after it. */
+  dropAll(): number {
+    const dropped = this.pending.size;
+    this.pending.clear();
+    return dropped;
+  }
+
+  private ensureRoom(): void {
+    this.dropExpired();
+    if (this.pending.size >= this.maxPending) {
+      throw new ActionProtocolError('TooManyPending', `${this.pending.size} confirmations are already waiting (at most ${this.maxPending}): run them, or wait up to ${Math.round(this.ttlMs / 1000)} s for them to expire.`);
+    }
+  }
+
+  private issue(entry: Pending): string {
+    this.ensureRoom();
+    const nonce = this.newNonce();
+    this.pending.set(nonce, entry);
+    return nonce;
+  }
+
+  /** Single use: whatever happens next, the nonce is spent. */
+  private take(nonce: string): Pending {
+    this.dropExpired();
+    const pending = this.pending.get(nonce);
+    this.pending.delete(nonce);
+    if (!pending) throw new ActionProtocolError('InvalidRequest', 'This confirmation has expired or was already used: prepare the action again.');
+    return pending;
   }
 
   async prepare(action: ControlAction, backend: ActionBackend, target: ActionTarget): Promise<PreparedAction> {
-    this.dropExpired();
+    // Refuse before the (possibly remote) pre-flight calls when the cap is reached.
+    this.ensureRoom();
     const policy = this.options.policy(target);
     const preflight = await backend.preflight(action);
     const checks: PreflightCheck[] = [...preflight.checks];
@@ -80,9 +147,8 @@ export class ActionProtocol {
     }
     const allowed = checks.every((check) => check.status !== 'fail');
     const typedConfirmation = policy.nonProduction ? undefined : actionTargetId(action);
-    const nonce = this.newNonce();
     const expiresAt = this.now() + this.ttlMs;
-    this.pending.set(nonce, { action, backend, target, allowed, typedConfirmation, expiresAt });
+    const nonce = this.issue({ kind: 'action', action, backend, target, allowed, typedConfirmation, expiresAt });
     return {
       nonce,
       action,
@@ -96,39 +162,81 @@ export class ActionProtocol {
   }
 
   async execute(nonce: string, confirmation: string | undefined, currentSessionKey: string): Promise<ActionOutcome> {
-    this.dropExpired();
-    const pending = this.pending.get(nonce);
-    // Single use: whatever happens next, this nonce is spent.
-    this.pending.delete(nonce);
-    if (!pending) throw new ActionProtocolError('InvalidRequest', 'This confirmation has expired or was already used: prepare the action again.');
+    const pending = this.take(nonce);
+    if (pending.kind !== 'action') throw new ActionProtocolError('InvalidRequest', 'This confirmation belongs to a settings change, not to a control action.');
     const { action, backend, target } = pending;
-    const auditId = this.auditId();
+    const subject: AuditSubject = { kind: 'action', target, action: action.type, targetId: actionTargetId(action), parameters: parameters(action), nonce };
+    const auditId = newAuditId(this.now());
     const refuse = (message: string): ActionOutcome => {
-      this.record(auditId, action, target, 'refused', message);
+      // Nothing changed: a refusal that cannot be recorded is still a refusal.
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', message));
       return { action, accepted: false, message, auditId };
     };
-    if (target.sessionKey !== currentSessionKey) return refuse('The session changed since this action was prepared (another profile, region or mode): prepare it again.');
+    if (target.sessionKey !== currentSessionKey) return refuse('The session changed since this action was prepared (another profile, region, account, scenario, a reload or a reset): prepare it again.');
     if (this.options.policy(target).readOnly) return refuse(`Profile ${target.profile} is read-only: change it in settings to run actions.`);
     if (!pending.allowed) return refuse('A pre-flight check failed: the action was not run.');
     if (pending.typedConfirmation !== undefined && confirmation !== pending.typedConfirmation) {
       return refuse(`Type ${pending.typedConfirmation} exactly to confirm (this profile is not marked non-production).`);
     }
 
+    this.writeIntent(subject, auditId);
     let message: string;
     try {
       message = await backend.execute(action);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      this.record(auditId, action, target, 'failed', text);
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', text));
       return { action, accepted: false, message: text, auditId };
     }
-    // Durable before reported: if this throws, the caller sees the failure to audit.
-    this.record(auditId, action, target, 'accepted', message);
+    // The intent is durable; if the outcome cannot be appended the action still happened, and
+    // saying otherwise would invite a retry.
+    appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'accepted', message));
     this.emit(auditId, action, 'started', message);
-    const following = this.follow(auditId, action, backend, target);
+    const following = this.follow(auditId, action, backend, subject);
     this.following.add(following);
     void following.finally(() => this.following.delete(following));
     return { action, accepted: true, message, auditId };
+  }
+
+  /** Step 1 of loosening a profile's protection: the profile name must be typed at step 2. */
+  prepareProtection(change: ProtectionChange, current: ActionPolicy, target: ActionTarget): PreparedProtectionChange {
+    const expiresAt = this.now() + this.ttlMs;
+    const nonce = this.issue({ kind: 'protection', change, target, typedConfirmation: change.profile, expiresAt });
+    return {
+      nonce,
+      change,
+      current: { readOnly: current.readOnly, nonProduction: current.nonProduction },
+      typedConfirmation: change.profile,
+      expiresAt: new Date(expiresAt).toISOString(),
+    };
+  }
+
+  /**
+   * Step 2: checks the binding and the typed name, writes the intent, then `apply`s the change.
+   * Refusals and a failure to audit throw ActionProtocolError (the settings view is the only answer).
+   */
+  async executeProtection<T>(nonce: string, confirmation: string, currentSessionKey: string, apply: (change: ProtectionChange) => T | Promise<T>): Promise<T> {
+    const pending = this.take(nonce);
+    if (pending.kind !== 'protection') throw new ActionProtocolError('InvalidRequest', 'This confirmation belongs to a control action, not to a settings change.');
+    const { change, target } = pending;
+    const subject: AuditSubject = { kind: 'settings', target, action: 'LoosenProfileProtection', targetId: change.profile, parameters: protectionParameters(change), nonce };
+    const auditId = newAuditId(this.now(), 'set');
+    const refuse = (message: string): never => {
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', message));
+      throw new ActionProtocolError('Unauthorized', message);
+    };
+    if (target.sessionKey !== currentSessionKey) refuse('The session changed since this change was prepared: prepare it again.');
+    if (confirmation !== pending.typedConfirmation) refuse(`Type the profile name ${pending.typedConfirmation} exactly to confirm.`);
+    this.writeIntent(subject, auditId);
+    let value: T;
+    try {
+      value = await apply(change);
+    } catch (error) {
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', error instanceof Error ? error.message : String(error)));
+      throw error;
+    }
+    appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'applied', `protection of ${change.profile} loosened`));
+    return value;
   }
 
   /** Waits for every follow-up in flight (tests; a clean shutdown). */
@@ -136,36 +244,24 @@ export class ActionProtocol {
     while (this.following.size > 0) await Promise.all([...this.following]);
   }
 
-  private async follow(auditId: string, action: ControlAction, backend: ActionBackend, target: ActionTarget): Promise<void> {
+  private writeIntent(subject: AuditSubject, auditId: string): void {
+    try {
+      this.options.audit.append(auditRecord(subject, auditId, this.now(), 'intent', `${subject.action} ${subject.targetId}`));
+    } catch (error) {
+      const message = error instanceof AuditUnavailableError ? error.message : `The audit log cannot be written (${error instanceof Error ? error.message : String(error)}), so nothing was changed.`;
+      throw new ActionProtocolError('AuditUnavailable', message);
+    }
+  }
+
+  private async follow(auditId: string, action: ControlAction, backend: ActionBackend, subject: AuditSubject): Promise<void> {
     try {
       const result = await backend.follow(action, (report) => this.emit(auditId, action, 'progress', report.message, report.status));
-      const phase = result.outcome === 'settled' ? 'settled' : result.outcome === 'failed' ? 'failed' : 'timed-out';
-      this.record(auditId, action, target, result.outcome === 'settled' ? 'settled' : result.outcome === 'failed' ? 'failed' : 'timed-out', result.message);
-      this.emit(auditId, action, phase, result.message, result.status);
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), result.outcome, result.message));
+      this.emit(auditId, action, result.outcome, result.message, result.status);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       this.emit(auditId, action, 'failed', text);
     }
-  }
-
-  private auditId(): string {
-    return `act-${this.now().toString(36)}-${(++this.sequence).toString(36)}-${randomBytes(3).toString('hex')}`;
-  }
-
-  private record(auditId: string, action: ControlAction, target: ActionTarget, result: AuditRecord['result'], message: string): void {
-    this.options.audit.append({
-      time: new Date(this.now()).toISOString(),
-      auditId,
-      mode: target.mode,
-      profile: target.profile,
-      ...(target.accountId ? { accountId: target.accountId } : {}),
-      region: target.region,
-      action: action.type,
-      target: actionTargetId(action),
-      parameters: parameters(action),
-      result,
-      message,
-    });
   }
 
   private emit(auditId: string, action: ControlAction, phase: ActionProgress['phase'], message: string, status?: string): void {

@@ -1,25 +1,40 @@
 /**
- * The append-only audit log of control actions: one JSON object per line (time, profile, account,
- * region, action, target, result). Each line is fsynced before the action is reported done, so a
- * crash right after "promoted" cannot lose the record. Records are built field by field from
- * non-secret values, and every string is passed through `redactSecrets` as a second guard.
+ * The append-only audit log: one JSON object per line in `audit-log.jsonl` (contract/model-audit.ts).
+ *
+ * Write-ahead: callers append an `intent` record before they change anything, and `append` returns
+ * only once that line is fsynced; when it cannot be (full disk, read-only or missing directory) it
+ * throws AuditUnavailableError and the caller must not go on. Each record is ONE write(2) on a file
+ * opened with O_APPEND, so two processes sharing the config directory interleave whole lines, never
+ * bytes (Linux serialises O_APPEND writes to a regular file; a record is a few KiB at most).
+ * Records are built field by field from non-secret values, and every string passes `redactSecrets`.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ControlAction } from '../contract/model';
+import { AuditRecord, type AuditPage, type AuditQuery } from '../contract/model-audit';
 
-export interface AuditRecord {
-  time: string;
-  auditId: string;
-  mode: 'aws' | 'simulation';
-  profile: string;
-  accountId?: string;
-  region: string;
-  action: ControlAction['type'];
-  target: string;
-  parameters: Record<string, string | number | boolean>;
-  result: 'refused' | 'failed' | 'accepted' | 'settled' | 'timed-out';
-  message: string;
+export type { AuditRecord } from '../contract/model-audit';
+
+/** How much of the file's end `list` reads: the newest records, whatever the file's size. */
+export const AUDIT_READ_TAIL_BYTES = 8 * 1024 * 1024;
+const MAX_MESSAGE = 4000;
+const MAX_PARAMETER = 2000;
+
+/** The record could not be made durable: nothing may change. */
+export class AuditUnavailableError extends Error {
+  readonly code = 'AuditUnavailable' as const;
+  constructor(
+    readonly path: string,
+    readonly failure: unknown,
+  ) {
+    const reason = (failure as NodeJS.ErrnoException)?.code ?? (failure instanceof Error ? failure.message : String(failure));
+    super(`The audit log ${path} cannot be written (${reason}), so nothing was changed. Free space or fix the config directory's permissions, then try again.`);
+  }
+}
+
+/** Where records go; the protocol needs only this (tests inject failing ones). */
+export interface AuditSink {
+  /** Appends one record durably; throws AuditUnavailableError when it cannot. */
+  append(record: AuditRecord): void;
 }
 
 /** Masks anything shaped like an AWS access key id or a secret/session token assignment. */
@@ -36,18 +51,151 @@ function scrub<T>(value: T): T {
   return value;
 }
 
-export class AuditLog {
-  constructor(readonly path: string) {}
+/** Keeps every record a bounded size, so one write stays one whole line. */
+function bounded(record: AuditRecord): AuditRecord {
+  const parameters = Object.fromEntries(
+    Object.entries(record.parameters)
+      .slice(0, 50)
+      .map(([k, v]) => [k.slice(0, 100), typeof v === 'string' ? v.slice(0, MAX_PARAMETER) : v]),
+  );
+  // Within the contract's limits, so that `list` never skips a record this process wrote.
+  return {
+    ...record,
+    auditId: record.auditId.slice(0, 100),
+    profile: record.profile.slice(0, 300),
+    ...(record.scenario !== undefined ? { scenario: record.scenario.slice(0, 300) } : {}),
+    ...(record.accountId !== undefined ? { accountId: record.accountId.slice(0, 20) } : {}),
+    region: record.region.slice(0, 50),
+    action: record.action.slice(0, 100),
+    target: record.target.slice(0, 300),
+    ...(record.nonce !== undefined ? { nonce: record.nonce.slice(0, 200) } : {}),
+    parameters,
+    message: record.message.slice(0, MAX_MESSAGE),
+  };
+}
 
-  /** Appends one record and fsyncs it; throws if the record could not be made durable. */
+/** One write(2) of the whole line on an O_APPEND descriptor, then fsync. */
+export function appendLineDurably(path: string, line: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'a', 0o600);
+  try {
+    const bytes = Buffer.from(line, 'utf8');
+    const written = writeSync(fd, bytes, 0, bytes.length);
+    if (written !== bytes.length) throw Object.assign(new Error(`short write: ${written} of ${bytes.length} bytes`), { code: 'EIO' });
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export interface AuditLogOptions {
+  /** Writes one line durably (tests inject a failing one). */
+  writeLine?: (path: string, line: string) => void;
+}
+
+export class AuditLog implements AuditSink {
+  private readonly writeLine: (path: string, line: string) => void;
+  private readonly listeners = new Set<(record: AuditRecord) => void>();
+
+  constructor(
+    readonly path: string,
+    options: AuditLogOptions = {},
+  ) {
+    this.writeLine = options.writeLine ?? appendLineDurably;
+  }
+
   append(record: AuditRecord): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const fd = openSync(this.path, 'a', 0o600);
+    const safe = scrub(bounded(record));
     try {
-      writeSync(fd, `${JSON.stringify(scrub(record))}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      this.writeLine(this.path, `${JSON.stringify(safe)}\n`);
+    } catch (error) {
+      throw new AuditUnavailableError(this.path, error);
     }
+    for (const listener of this.listeners) {
+      try {
+        listener(safe);
+      } catch {
+        // A broken subscriber must not turn a durable record into a failure.
+      }
+    }
+  }
+
+  /** Called after each record is durable (the `audit.appended` event). */
+  onAppend(listener: (record: AuditRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The newest matching records first; reads at most the last AUDIT_READ_TAIL_BYTES of the file. */
+  list(query: AuditQuery): AuditPage {
+    const { lines, partial } = readTail(this.path, AUDIT_READ_TAIL_BYTES);
+    const records: AuditRecord[] = [];
+    let skippedLines = 0;
+    let truncated = partial;
+    const text = query.text?.toLowerCase();
+    const since = query.since ? Date.parse(query.since) : undefined;
+    for (let i = lines.length - 1; i >= 0; i--) {
+      const line = lines[i]!;
+      if (line.trim() === '') continue;
+      let parsed;
+      try {
+        parsed = AuditRecord.safeParse(JSON.parse(line));
+      } catch {
+        skippedLines++;
+        continue;
+      }
+      if (!parsed.success) {
+        skippedLines++;
+        continue;
+      }
+      const record = parsed.data;
+      if (!matches(record, query, text, since)) continue;
+      if (records.length === query.limit) {
+        truncated = true;
+        break;
+      }
+      records.push(record);
+    }
+    return { records, truncated, skippedLines };
+  }
+}
+
+function matches(record: AuditRecord, query: AuditQuery, text: string | undefined, since: number | undefined): boolean {
+  if (query.kind && (record.kind ?? 'action') !== query.kind) return false;
+  if (query.result && record.result !== query.result) return false;
+  if (query.profile && record.profile !== query.profile) return false;
+  if (since !== undefined && !(Date.parse(record.time) >= since)) return false;
+  if (text) {
+    const haystack = [record.action, record.target, record.profile, record.scenario, record.accountId, record.region, record.message].join('\n').toLowerCase();
+    if (!haystack.includes(text)) return false;
+  }
+  return true;
+}
+
+/** The file's last `maxBytes`, split into lines; `partial` when older lines were not read. */
+function readTail(path: string, maxBytes: number): { lines: string[]; partial: boolean } {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], partial: false };
+    throw error;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, maxBytes);
+    const buffer = Buffer.alloc(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, buffer, read, length - read, size - length + read);
+      if (n === 0) break;
+      read += n;
+    }
+    const lines = buffer.subarray(0, read).toString('utf8').split('\n');
+    // Reading from the middle of the file: the first line is a fragment.
+    if (size > length) lines.shift();
+    return { lines, partial: size > length };
+  } finally {
+    closeSync(fd);
   }
 }

@@ -11,9 +11,12 @@ import { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model'
 import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
 import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
 import { ClientLocation, DnsTrace } from './model-dns';
+// ---- audit log and protection changes (imports) ----
+import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 
 export * from './model';
 export * from './model-aws';
+export * from './model-audit';
 
 const Empty = z.object({}).strict();
 
@@ -80,6 +83,20 @@ export const requests = {
     response: DnsTrace,
   },
 
+  // ---- audit log and protection changes ----
+  /** The audit log, newest first, filtered and bounded (the Activity view). */
+  'audit.list': { request: AuditQuery, response: AuditPage },
+  /**
+   * Step 1 of loosening a profile's protection (writable, or not production): a nonce and the
+   * profile name to type. A plain `settings.update` that loosens is refused with ConfirmationRequired.
+   */
+  'settings.protection.prepare': { request: ProtectionChange, response: PreparedProtectionChange },
+  /** Step 2: apply it; `confirmation` must be exactly the profile name. */
+  'settings.protection.execute': {
+    request: z.object({ nonce: z.string().min(1).max(200), confirmation: z.string().max(255) }).strict(),
+    response: SettingsView,
+  },
+
   /**
    * A desktop notification shown by the host (Electron's Notification in the desktop app; web mode
    * answers NotSupported and the renderer uses the browser's Notification API instead).
@@ -133,6 +150,9 @@ export const events = {
   // ---- AWS mode (events) ----
   /** A control action's progress until the resource settles. */
   'action.progress': ActionProgress,
+  // ---- audit log (events) ----
+  /** A record was appended to the audit log (intent or outcome). */
+  'audit.appended': AuditRecord,
 } as const;
 
 export type RequestChannel = keyof typeof requests;
@@ -160,6 +180,12 @@ export const ErrorCode = z.enum([
   'Internal',
   /** Web mode: over the per-connection request rate; retry shortly (src-main/web/limits.ts). */
   'RateLimited',
+  /** The audit record could not be made durable, so the change was not made. */
+  'AuditUnavailable',
+  /** The change loosens a protection: it needs the prepare → typed confirmation → execute steps. */
+  'ConfirmationRequired',
+  /** Too many prepared confirmations are waiting: run or let some expire first. */
+  'TooManyPending',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -8,7 +8,8 @@ import type { DataSource } from '../sources/data-source';
 import { AwsSource, type AwsSourceOptions } from '../sources/aws/aws-source';
 import { listProfiles } from '../sources/aws/profiles/profile-list';
 import { SettingsStore } from '../settings/settings-store';
-import { AuditLog } from '../actions/audit-log';
+import { AuditLog, type AuditLogOptions } from '../actions/audit-log';
+import type { AuditActor } from '../contract/model-audit';
 import { SessionManager } from './session-manager';
 
 export const AUDIT_LOG_FILE = 'audit-log.jsonl';
@@ -23,6 +24,10 @@ export interface SessionManagerWiring {
   /** Extra AwsSource options (tests: clock, intervals). */
   aws?: Partial<AwsSourceOptions>;
   now?: () => number;
+  /** Who this host serves, for the audit log: the desktop window or the web page. */
+  actor?: AuditActor;
+  /** Tests: a writer that fails like a full disk. */
+  auditLog?: AuditLogOptions;
 }
 
 export function createSessionManager(wiring: SessionManagerWiring): SessionManager {
@@ -41,7 +46,8 @@ export function createSessionManager(wiring: SessionManagerWiring): SessionManag
       }),
     listProfiles: () => listProfiles(env),
     settings,
-    audit: new AuditLog(join(wiring.configDirectory, AUDIT_LOG_FILE)),
+    audit: new AuditLog(join(wiring.configDirectory, AUDIT_LOG_FILE), wiring.auditLog),
     now: wiring.now,
+    ...(wiring.actor ? { actor: wiring.actor } : {}),
   });
 }

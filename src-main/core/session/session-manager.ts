@@ -4,18 +4,23 @@
  * new session; the renderer then asks for a fresh snapshot. It also hosts what depends on the
  * session rather than on a source: profiles, settings, the action protocol, DNS traces.
  */
-import type { ActionOutcome, DnsTrace, PreparedAction, SessionInfo, Update } from '../contract/model';
+import { randomBytes } from 'node:crypto';
+import type { ActionOutcome, DnsTrace, PreparedAction, SessionInfo, TimelineEvent, Update } from '../contract/model';
 import type { ActionProgress, ProfileListing, ProfileSettings, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from '../contract/model-aws';
+import type { AuditActor, AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
 import type { ControlAction, RequestOf } from '../contract';
 import type { DataSource } from '../sources/data-source';
+import type { ScenarioModel } from '../sources/sim/scenario/load-scenario';
 import type { SettingsStore } from '../settings/settings-store';
 import { ActionProtocol, ActionProtocolError } from '../actions/action-protocol';
-import type { AuditLog } from '../actions/audit-log';
+import { AuditUnavailableError, type AuditLog } from '../actions/audit-log';
 import type { ActionTarget } from '../actions/action-executor';
+import { appendAfterTheFact, auditRecord, newAuditId, writeAhead, type AuditSubject } from '../actions/audit-entry';
+import { loosenedProtection } from './protection-policy';
 
 export class SessionError extends Error {
   constructor(
-    readonly code: 'NotSupported' | 'InvalidRequest' | 'Unauthorized',
+    readonly code: 'NotSupported' | 'InvalidRequest' | 'Unauthorized' | 'AuditUnavailable' | 'ConfirmationRequired' | 'TooManyPending',
     message: string,
   ) {
     super(message);
@@ -31,34 +36,51 @@ export interface SessionFactories {
   settings?: SettingsStore;
   audit?: AuditLog;
   now?: () => number;
+  /** Who this host serves (desktop window, web page), recorded in every audit record. */
+  actor?: AuditActor;
 }
 
 export interface SessionEvents {
   update(update: Update): void;
   sessionChanged(session: SessionInfo): void;
   actionProgress(progress: ActionProgress): void;
+  auditAppended?(record: AuditRecord): void;
 }
 
 const SIMULATION_TARGET = (session: SessionInfo): ActionTarget => ({
   mode: 'simulation',
   profile: 'simulation',
   region: session.region,
+  ...(session.mode === 'simulation' ? { scenario: session.scenarioName } : {}),
   sessionKey: `simulation|${session.mode === 'simulation' ? `${session.scenarioName}|${session.seed}` : ''}`,
 });
+
+/** Protocol and audit failures become typed session errors (codes the window can act on). */
+function typed(error: unknown): unknown {
+  if (error instanceof ActionProtocolError) return new SessionError(error.code, error.message);
+  if (error instanceof AuditUnavailableError) return new SessionError('AuditUnavailable', error.message);
+  return error;
+}
 
 export class SessionManager {
   private source: DataSource;
   private unsubscribe: () => void = () => undefined;
   private events?: SessionEvents;
   readonly actions?: ActionProtocol;
-  /** Bumped on every switch: work started under an older session must not publish. */
+  /** Bumped on every switch: work started under an older source must not publish. */
   private generation = 0;
+  /** Bumped on every switch, scenario load and reset: nonces from before must not act after. */
+  private identity = 0;
+  /** This host instance: nonces are bound to it as well as to the session. */
+  private readonly instanceId = randomBytes(6).toString('hex');
+  private readonly now: () => number;
 
   constructor(
     initial: DataSource,
     private readonly factories: SessionFactories = {},
   ) {
     this.source = initial;
+    this.now = factories.now ?? Date.now;
     if (factories.audit) {
       this.actions = new ActionProtocol({
         audit: factories.audit,
@@ -66,6 +88,7 @@ export class SessionManager {
         policy: (target) => this.policyFor(target),
         progress: (event) => this.events?.actionProgress(event),
       });
+      factories.audit.onAppend((record) => this.events?.auditAppended?.(record));
     }
   }
 
@@ -100,9 +123,16 @@ export class SessionManager {
     this.source.stop();
   }
 
+  /** A new session identity: every confirmation prepared before it is dropped. */
+  private newGeneration(): void {
+    this.identity++;
+    this.actions?.dropAll();
+  }
+
   /** Replace the active source: the old one stops first, so nothing of it can follow the switch. */
   replace(next: DataSource): SessionInfo {
     this.generation++;
+    this.newGeneration();
     this.unsubscribe();
     this.source.stop();
     this.source = next;
@@ -114,16 +144,73 @@ export class SessionManager {
 
   async switch(request: RequestOf<'session.switch'>): Promise<SessionInfo> {
     if (request.mode === 'simulation') {
-      if (!this.factories.createSimulation) throw new SessionError('NotSupported', 'switching to the simulator is not available here');
-      return this.replace(this.factories.createSimulation());
+      const createSimulation = this.factories.createSimulation;
+      if (!createSimulation) throw new SessionError('NotSupported', 'switching to the simulator is not available here');
+      return this.audited({ kind: 'session', action: 'SwitchSession', targetId: 'simulation', parameters: { mode: 'simulation' } }, () => this.replace(createSimulation()));
     }
-    if (!this.factories.createAws) throw new SessionError('NotSupported', 'AWS mode is not available in this host');
+    const createAws = this.factories.createAws;
+    if (!createAws) throw new SessionError('NotSupported', 'AWS mode is not available in this host');
     const listing = this.profiles();
     if (!listing.profiles.some((p) => p.name === request.profile)) {
       throw new SessionError('InvalidRequest', `No profile named ${request.profile} in ${listing.configFile} or ${listing.credentialsFile}.`);
     }
     const settings = this.factories.settings?.profile(request.profile) ?? { readOnly: false, nonProduction: false };
-    return this.replace(this.factories.createAws(request.profile, request.region, settings));
+    return this.audited(
+      { kind: 'session', action: 'SwitchSession', targetId: request.profile, parameters: { mode: 'aws', profile: request.profile, ...(request.region ? { region: request.region } : {}) } },
+      () => this.replace(createAws(request.profile, request.region, settings)),
+    );
+  }
+
+  // ---- simulation changes that start a new session identity, and fault injection (audited) ----
+
+  private simulation() {
+    const control = this.source.control;
+    if (!control) throw new SessionError('NotSupported', 'only available in simulation mode');
+    return control;
+  }
+
+  /** Back to the scenario's start: confirmations prepared on the old run are dropped. */
+  async resetSimulation(): Promise<void> {
+    const control = this.simulation();
+    await this.audited({ kind: 'session', action: 'ResetSimulation', targetId: control.scenarioName, parameters: {} }, () => {
+      control.reset();
+      this.newGeneration();
+    });
+  }
+
+  /** Another scenario on the running simulator: confirmations prepared on the old engine are dropped. */
+  async loadScenario(scenario: ScenarioModel): Promise<void> {
+    const control = this.simulation();
+    await this.audited({ kind: 'session', action: 'LoadScenario', targetId: scenario.name, parameters: { from: control.scenarioName, seed: scenario.simulation.seed } }, () => {
+      control.load(scenario);
+      this.newGeneration();
+    });
+  }
+
+  async injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<TimelineEvent> {
+    const control = this.simulation();
+    const recorded = Object.fromEntries(
+      Object.entries(parameters).map(([key, value]) => [key, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : (JSON.stringify(value) ?? String(value)).slice(0, 2000)]),
+    );
+    return this.audited(
+      { kind: 'fault', action: `InjectFault:${type}`, targetId: String(parameters.AutoScalingGroupName ?? parameters.DBInstanceIdentifier ?? parameters.FunctionName ?? parameters.HealthCheckId ?? parameters.TargetGroupArn ?? type), parameters: { ...recorded, ...(durationSeconds !== undefined ? { durationSeconds } : {}) } },
+      () => control.injectFault(type, parameters, durationSeconds),
+      (event) => `${event.resource}: ${event.message}`,
+    );
+  }
+
+  /**
+   * Write-ahead for a change of the session or the simulation: intent durable first (or the change
+   * is refused with AuditUnavailable), outcome after. A host without an audit log just runs it.
+   */
+  private async audited<T>(subject: Omit<AuditSubject, 'target'>, work: () => T, describe?: (value: T) => string): Promise<T> {
+    const audit = this.factories.audit;
+    if (!audit) return work();
+    try {
+      return await writeAhead(audit, { ...subject, target: this.target() }, this.now, work, describe);
+    } catch (error) {
+      throw typed(error);
+    }
   }
 
   async retry(mfaCode?: string): Promise<SessionInfo> {
@@ -146,12 +233,40 @@ export class SessionManager {
     return this.factories.settings.view();
   }
 
-  updateSettings(change: SettingsUpdate): SettingsView {
-    if (!this.factories.settings) throw new SessionError('NotSupported', 'settings are not available in this host');
-    const view = this.factories.settings.update(change);
+  /**
+   * Tightening (read-only on, production again) and colours apply at once, audited. Loosening is
+   * refused with ConfirmationRequired: it goes through settings.protection.prepare/execute.
+   * When the audit log cannot be written, a change that only tightens still applies — a full disk
+   * must never stop an operator from protecting a profile — and anything else is refused.
+   */
+  async updateSettings(change: SettingsUpdate): Promise<SettingsView> {
+    const store = this.factories.settings;
+    if (!store) throw new SessionError('NotSupported', 'settings are not available in this host');
+    const current = store.profile(change.profile);
+    const loosened = loosenedProtection(current, change);
+    const subject: AuditSubject = { kind: 'settings', target: this.target(), action: 'UpdateProfileSettings', targetId: change.profile, parameters: settingsParameters(change) };
+    if (loosened) {
+      const message = `Making profile ${change.profile} ${loosened.join(' and ')} loosens its protection: confirm it with settings.protection.prepare and the profile name typed.`;
+      if (this.factories.audit) appendAfterTheFact(this.factories.audit, auditRecord(subject, newAuditId(this.now(), 'set'), this.now(), 'refused', message));
+      throw new SessionError('ConfirmationRequired', message);
+    }
+    const apply = () => this.applySettings(change);
+    const audit = this.factories.audit;
+    if (!audit) return apply();
+    try {
+      return await writeAhead(audit, subject, this.now, apply, () => 'settings saved');
+    } catch (error) {
+      if (error instanceof AuditUnavailableError && tightensOnly(current, change)) return apply();
+      throw typed(error);
+    }
+  }
+
+  private async applySettings(change: SettingsUpdate): Promise<SettingsView> {
+    const store = this.factories.settings!;
+    const view = await store.update(change);
     const session = this.source.session;
     if (session.mode === 'aws' && session.profile === change.profile && this.source.applyProfileSettings) {
-      const profile = this.factories.settings.profile(change.profile);
+      const profile = store.profile(change.profile);
       this.source.applyProfileSettings({ readOnly: profile.readOnly, ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}) });
       if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
     }
@@ -179,8 +294,47 @@ export class SessionManager {
     if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
   }
 
+
+  /** Step 1 of loosening a profile's protection; the profile name is the text to type. */
+  prepareProtection(change: ProtectionChange): PreparedProtectionChange {
+    const store = this.factories.settings;
+    if (!store) throw new SessionError('NotSupported', 'settings are not available in this host');
+    if (!this.actions) throw new SessionError('NotSupported', 'loosening a profile needs an audit log, which this host does not have');
+    const current = store.profile(change.profile);
+    if (!loosenedProtection(current, change)) throw new SessionError('InvalidRequest', `Profile ${change.profile} is already as loose as asked: nothing to confirm.`);
+    try {
+      return this.actions.prepareProtection(change, current, this.target());
+    } catch (error) {
+      throw typed(error);
+    }
+  }
+
+  /** Step 2: the typed profile name, the same session, a durable intent — then the settings change. */
+  async executeProtection(nonce: string, confirmation: string): Promise<SettingsView> {
+    if (!this.actions || !this.factories.settings) throw new SessionError('NotSupported', 'settings are not available in this host');
+    try {
+      return await this.actions.executeProtection(nonce, confirmation, this.target().sessionKey, (change) => this.applySettings(change));
+    } catch (error) {
+      throw typed(error);
+    }
+  }
+
+  listAudit(query: AuditQuery): AuditPage {
+    if (!this.factories.audit) throw new SessionError('NotSupported', 'this host keeps no audit log');
+    return this.factories.audit.list(query);
+  }
+
+  /**
+   * Who acts where, bound to this host instance and the current generation: a switch away and
+   * back, a scenario load or a reset gives a different key even for the same profile or scenario.
+   */
   private target(): ActionTarget {
-    return this.source.actionTarget?.() ?? SIMULATION_TARGET(this.source.session);
+    const base = this.source.actionTarget?.() ?? SIMULATION_TARGET(this.source.session);
+    return {
+      ...base,
+      ...(this.factories.actor ? { actor: this.factories.actor } : {}),
+      sessionKey: `${base.sessionKey}|host:${this.instanceId}|gen:${this.identity}`,
+    };
   }
 
   private policyFor(target: ActionTarget): { readOnly: boolean; nonProduction: boolean } {
@@ -198,7 +352,11 @@ export class SessionManager {
     if (session.mode === 'aws' && session.credentialState !== 'connected') {
       throw new SessionError('InvalidRequest', `not connected to AWS (${session.credentialState}): ${session.credentialHint ?? 'Retry first'}`);
     }
-    return this.actions.prepare(action, backend, this.target());
+    try {
+      return await this.actions.prepare(action, backend, this.target());
+    } catch (error) {
+      throw typed(error);
+    }
   }
 
   async executeAction(nonce: string, confirmation: string | undefined): Promise<ActionOutcome> {
@@ -206,8 +364,7 @@ export class SessionManager {
     try {
       return await this.actions.execute(nonce, confirmation, this.target().sessionKey);
     } catch (error) {
-      if (error instanceof ActionProtocolError) throw new SessionError(error.code, error.message);
-      throw error;
+      throw typed(error);
     }
   }
 
@@ -215,4 +372,13 @@ export class SessionManager {
     if (!this.source.traceDns) throw new SessionError('NotSupported', `DNS traces are not available in ${this.source.session.mode} mode yet`);
     return this.source.traceDns(request);
   }
+}
+
+function settingsParameters(change: SettingsUpdate): AuditRecord['parameters'] {
+  return Object.fromEntries(Object.entries(change).filter(([key, value]) => key !== 'profile' && value !== undefined)) as AuditRecord['parameters'];
+}
+
+function tightensOnly(current: ProfileSettings, change: SettingsUpdate): boolean {
+  const tightens = (change.readOnly === true && !current.readOnly) || (change.nonProduction === false && current.nonProduction);
+  return tightens && change.environmentColour === undefined;
 }

@@ -8,6 +8,15 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ActionOutcome, ActionProgress, PreparedAction, type ControlAction } from '@contract';
 import { isDeclared, onDeclared, requestDeclared } from '@/api-pending';
+import { isApiError } from '@/transport/api-error';
+
+/** Refusals the window explains in its own words (the core's message follows as detail). */
+export const SAFETY_ERROR_CODES = ['AuditUnavailable', 'TooManyPending', 'ConfirmationRequired'] as const;
+export type SafetyErrorCode = (typeof SAFETY_ERROR_CODES)[number];
+
+export function safetyErrorCode(caught: unknown): SafetyErrorCode | null {
+  return isApiError(caught) && (SAFETY_ERROR_CODES as readonly string[]).includes(caught.code) ? (caught.code as SafetyErrorCode) : null;
+}
 
 export type ActionPhase = 'idle' | 'preparing' | 'prepared' | 'executing' | 'done' | 'error';
 
@@ -26,6 +35,8 @@ export const useActionsStore = defineStore('actions', () => {
   const prepared = shallowRef<PreparedAction | null>(null);
   const outcome = shallowRef<ActionOutcome | null>(null);
   const error = ref<string | null>(null);
+  /** Set when the core refused for a safety reason (audit log unwritable, too many pending). */
+  const errorCode = ref<SafetyErrorCode | null>(null);
   const progress = shallowRef<readonly ActionProgress[]>([]);
   let unsubscribe: (() => void) | undefined;
 
@@ -44,10 +55,12 @@ export const useActionsStore = defineStore('actions', () => {
     prepared.value = null;
     outcome.value = null;
     error.value = null;
+    errorCode.value = null;
     try {
       prepared.value = await requestDeclared('action.prepare', { action }, PreparedAction);
       phase.value = 'prepared';
     } catch (caught) {
+      errorCode.value = safetyErrorCode(caught);
       error.value = caught instanceof Error ? caught.message : String(caught);
       phase.value = 'error';
     }
@@ -63,6 +76,7 @@ export const useActionsStore = defineStore('actions', () => {
       phase.value = outcome.value.accepted ? 'done' : 'error';
       if (!outcome.value.accepted) error.value = outcome.value.message;
     } catch (caught) {
+      errorCode.value = safetyErrorCode(caught);
       error.value = caught instanceof Error ? caught.message : String(caught);
       phase.value = 'error';
     }
@@ -73,6 +87,7 @@ export const useActionsStore = defineStore('actions', () => {
     prepared.value = null;
     outcome.value = null;
     error.value = null;
+    errorCode.value = null;
   }
 
   function progressFor(action: ControlAction): ActionProgress[] {
@@ -80,5 +95,5 @@ export const useActionsStore = defineStore('actions', () => {
     return progress.value.filter((event) => event.action.type === action.type && actionTarget(event.action) === target);
   }
 
-  return { phase, prepared, outcome, error, progress, available, prepare, execute, reset, progressFor };
+  return { phase, prepared, outcome, error, errorCode, progress, available, prepare, execute, reset, progressFor };
 });

@@ -5,8 +5,20 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { ProfileListing, SessionInfo, SettingsView, SsoLoginPrompt, type SettingsResolve, type SettingsUpdate } from '@contract';
+import { PreparedProtectionChange, ProfileListing, SessionInfo, SettingsView, SsoLoginPrompt, type ProfileSettings, type ProtectionChange, type SettingsResolve, type SettingsUpdate } from '@contract';
 import { isDeclared, requestDeclared } from '@/api-pending';
+
+/**
+ * Whether a settings change loosens a profile's protection (read-only off, or marked not
+ * production). Only chooses the confirmation dialog: the core decides, and refuses a plain
+ * settings.update that loosens.
+ */
+export function loosening(current: Pick<ProfileSettings, 'readOnly' | 'nonProduction'>, change: SettingsUpdate): ProtectionChange | undefined {
+  const writable = change.readOnly === false && current.readOnly;
+  const nonProduction = change.nonProduction === true && !current.nonProduction;
+  if (!writable && !nonProduction) return undefined;
+  return { profile: change.profile, ...(writable ? { readOnly: false as const } : {}), ...(nonProduction ? { nonProduction: true as const } : {}) };
+}
 
 export const useProfilesStore = defineStore('profiles', () => {
   const listing = shallowRef<ProfileListing | null>(null);
@@ -61,10 +73,62 @@ export const useProfilesStore = defineStore('profiles', () => {
       settings.value = await requestDeclared('settings.resolve', { action }, SettingsView);
     });
 
-  const update = (change: SettingsUpdate) =>
-    guarded(async () => {
+  /** A loosening change being confirmed: asked for, then prepared by the core (nonce, text to type). */
+  const protectionChange = shallowRef<ProtectionChange | null>(null);
+  const protection = shallowRef<PreparedProtectionChange | null>(null);
+  const protectionError = ref<string | null>(null);
+  const protectionBusy = ref(false);
+
+  function currentSettings(profile: string): Pick<ProfileSettings, 'readOnly' | 'nonProduction'> {
+    return settings.value?.settings.profiles[profile] ?? { readOnly: false, nonProduction: false };
+  }
+
+  /** Tightening and colours apply at once; loosening opens the confirmation (typed profile name). */
+  const update = (change: SettingsUpdate) => {
+    const loosened = loosening(currentSettings(change.profile), change);
+    if (loosened) return requestProtection(loosened);
+    return guarded(async () => {
       settings.value = await requestDeclared('settings.update', change, SettingsView);
     });
+  };
+
+  async function requestProtection(change: ProtectionChange): Promise<void> {
+    protectionChange.value = change;
+    protection.value = null;
+    protectionError.value = null;
+    protectionBusy.value = true;
+    try {
+      protection.value = await requestDeclared('settings.protection.prepare', change, PreparedProtectionChange);
+    } catch (caught) {
+      protectionError.value = caught instanceof Error ? caught.message : String(caught);
+    } finally {
+      protectionBusy.value = false;
+    }
+  }
+
+  async function confirmProtection(typed: string): Promise<void> {
+    const prepared = protection.value;
+    if (!prepared) return;
+    protectionBusy.value = true;
+    protectionError.value = null;
+    try {
+      settings.value = await requestDeclared('settings.protection.execute', { nonce: prepared.nonce, confirmation: typed.trim() }, SettingsView);
+      protection.value = null;
+      protectionChange.value = null;
+    } catch (caught) {
+      // The nonce is spent either way: a new attempt prepares again.
+      protection.value = null;
+      protectionError.value = caught instanceof Error ? caught.message : String(caught);
+    } finally {
+      protectionBusy.value = false;
+    }
+  }
+
+  function cancelProtection(): void {
+    protectionChange.value = null;
+    protection.value = null;
+    protectionError.value = null;
+  }
 
   /** The core answers with the new session and also emits session.changed, which reloads the stores. */
   const switchTo = (target: { mode: 'simulation' } | { mode: 'aws'; profile: string; region?: string }) =>
@@ -83,5 +147,30 @@ export const useProfilesStore = defineStore('profiles', () => {
       ssoPrompt.value = await requestDeclared('session.ssoLogin', {}, SsoLoginPrompt);
     });
 
-  return { listing, settings, error, busy, ssoPrompt, available, settingsAvailable, retryAvailable, ssoAvailable, resolveAvailable, refresh, loadSettings, resolveSettings, update, switchTo, retry, ssoLogin };
+  return {
+    listing,
+    settings,
+    error,
+    busy,
+    ssoPrompt,
+    available,
+    settingsAvailable,
+    retryAvailable,
+    ssoAvailable,
+    resolveAvailable,
+    refresh,
+    loadSettings,
+    resolveSettings,
+    update,
+    switchTo,
+    retry,
+    ssoLogin,
+    protectionChange,
+    protection,
+    protectionError,
+    protectionBusy,
+    requestProtection,
+    confirmProtection,
+    cancelProtection,
+  };
 });

@@ -34,7 +34,7 @@ describe('TheAppShell', () => {
     expect(wrapper.get('[data-testid="sim-state"]').attributes('data-running')).toBe('false');
     expect(wrapper.get('[data-testid="sim-state"]').text()).toContain('Paused · ×60');
     expect(wrapper.find('[data-testid="connection-banner"]').exists()).toBe(false);
-    expect(wrapper.findAll('nav a').map((a) => a.text())).toEqual(['Overview', 'Load balancers', 'Auto Scaling', 'Route 53', 'RDS', 'Lambda', 'Simulator', 'Settings']);
+    expect(wrapper.findAll('nav a').map((a) => a.text())).toEqual(['Overview', 'Load balancers', 'Auto Scaling', 'Route 53', 'RDS', 'Lambda', 'Simulator', 'Settings', 'Activity']);
   });
 
   it('shows an AWS profile and region, in Korean', async () => {

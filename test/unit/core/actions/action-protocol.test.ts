@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActionProtocol, ActionProtocolError, NONCE_TTL_MS } from '../../../../src-main/core/actions/action-protocol';
 import { AuditLog, redactSecrets, type AuditRecord } from '../../../../src-main/core/actions/audit-log';
+import { MAX_PENDING_NONCES } from '../../../../src-main/core/actions/action-protocol';
 import type { ActionBackend, ActionTarget, Preflight } from '../../../../src-main/core/actions/action-executor';
 import type { ActionProgress, ControlAction } from '../../../../src-main/core/contract';
 
 const TARGET: ActionTarget = { mode: 'aws', profile: 'prod', accountId: '111122223333', region: 'eu-west-1', sessionKey: 'aws|prod|eu-west-1|111122223333' };
 const PROMOTE: ControlAction = { type: 'PromoteReadReplica', dbInstanceIdentifier: 'orders-r1' };
 
-function setup(options: { readOnly?: boolean; nonProduction?: boolean; checks?: Preflight['checks']; executeError?: Error } = {}) {
+function setup(options: { readOnly?: boolean; nonProduction?: boolean; checks?: Preflight['checks']; executeError?: Error; writeLine?: (path: string, line: string) => void } = {}) {
   let now = Date.UTC(2026, 5, 1);
   const policy = { readOnly: options.readOnly ?? false, nonProduction: options.nonProduction ?? false };
   const executed: ControlAction[] = [];
@@ -19,8 +20,8 @@ function setup(options: { readOnly?: boolean; nonProduction?: boolean; checks?: 
   const backend: ActionBackend = {
     preflight: async () => ({ summary: 'Promote orders-r1', checks: options.checks ?? [{ id: 'is-replica', label: 'Is a replica', status: 'pass', detail: 'yes' }], consequences: ['it stops replicating'] }),
     execute: async (action) => {
-      // Nothing reports an action done before its audit record: at execute time none exists yet.
-      expect(readAuditSafe()).toHaveLength(0);
+      // Write-ahead: when the backend is called, the intent record is already on disk.
+      expect(readAuditSafe().map((r) => [r.result, r.nonce])).toEqual([['intent', expect.stringMatching(/^nonce-/)]]);
       if (options.executeError) throw options.executeError;
       executed.push(action);
       return 'accepted by AWS';
@@ -39,7 +40,7 @@ function setup(options: { readOnly?: boolean; nonProduction?: boolean; checks?: 
   };
   const progress: ActionProgress[] = [];
   let nonces = 0;
-  const protocol = new ActionProtocol({ audit: new AuditLog(auditPath), now: () => now, nonce: () => `nonce-${++nonces}`, policy: () => policy, progress: (p) => progress.push(p) });
+  const protocol = new ActionProtocol({ audit: new AuditLog(auditPath, options.writeLine ? { writeLine: options.writeLine } : {}), now: () => now, nonce: () => `nonce-${++nonces}`, policy: () => policy, progress: (p) => progress.push(p) });
   return { protocol, backend, executed, readAudit, progress, policy, advance: (ms: number) => (now += ms) };
 }
 
@@ -59,12 +60,12 @@ describe('the two-step action protocol', () => {
     });
   });
 
-  it('executes once with the right confirmation, audits before reporting, then follows until settled', async () => {
+  it('executes once with the right confirmation, writes the intent before and the outcome after, then follows until settled', async () => {
     const { protocol, backend, executed, readAudit, progress } = setup();
     const { nonce } = await protocol.prepare(PROMOTE, backend, TARGET);
     const outcome = await protocol.execute(nonce, 'orders-r1', TARGET.sessionKey);
     expect(outcome).toMatchObject({ accepted: true, message: 'accepted by AWS', auditId: expect.stringMatching(/^act-/) });
-    expect(readAudit()[0]!.result).toBe('accepted');
+    expect(readAudit().map((r) => r.result).slice(0, 2)).toEqual(['intent', 'accepted']);
     await protocol.settled();
     expect(executed).toEqual([PROMOTE]);
     expect(progress.map((p) => [p.phase, p.status])).toEqual([
@@ -73,10 +74,12 @@ describe('the two-step action protocol', () => {
       ['settled', 'available'],
     ]);
     const audit = readAudit();
-    expect(audit.map((r) => r.result)).toEqual(['accepted', 'settled']);
+    expect(audit.map((r) => r.result)).toEqual(['intent', 'accepted', 'settled']);
+    expect(new Set(audit.map((r) => r.auditId))).toEqual(new Set([outcome.auditId]));
     expect(audit[0]).toEqual({
       time: '2026-06-01T00:00:00.000Z',
       auditId: outcome.auditId,
+      kind: 'action',
       mode: 'aws',
       profile: 'prod',
       accountId: '111122223333',
@@ -84,9 +87,11 @@ describe('the two-step action protocol', () => {
       action: 'PromoteReadReplica',
       target: 'orders-r1',
       parameters: { dbInstanceIdentifier: 'orders-r1' },
-      result: 'accepted',
-      message: 'accepted by AWS',
+      nonce,
+      result: 'intent',
+      message: 'PromoteReadReplica orders-r1',
     });
+    expect(audit[1]).toMatchObject({ result: 'accepted', message: 'accepted by AWS', nonce });
     // Single use.
     await expect(protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).rejects.toBeInstanceOf(ActionProtocolError);
   });
@@ -145,7 +150,74 @@ describe('the two-step action protocol', () => {
     const { protocol, backend, readAudit } = setup({ executeError: new Error('InvalidDBInstanceState: backing-up') });
     const { nonce } = await protocol.prepare(PROMOTE, backend, TARGET);
     expect(await protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).toMatchObject({ accepted: false, message: 'InvalidDBInstanceState: backing-up' });
-    expect(readAudit().map((r) => r.result)).toEqual(['failed']);
+    expect(readAudit().map((r) => r.result)).toEqual(['intent', 'failed']);
+  });
+
+  it('refuses the action and never calls the backend when the intent cannot be written (full disk)', async () => {
+    const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    const { protocol, backend, executed, progress } = setup({
+      writeLine: () => {
+        throw full;
+      },
+    });
+    let calls = 0;
+    const counted = { ...backend, execute: async (action: ControlAction) => (calls++, backend.execute(action)) };
+    const { nonce } = await protocol.prepare(PROMOTE, counted, TARGET);
+    const refused = protocol.execute(nonce, 'orders-r1', TARGET.sessionKey);
+    await expect(refused).rejects.toMatchObject({ code: 'AuditUnavailable', message: expect.stringContaining('ENOSPC') });
+    await expect(refused).rejects.toThrow(/nothing was changed/);
+    expect(calls).toBe(0);
+    expect(executed).toEqual([]);
+    expect(progress).toEqual([]);
+  });
+
+  it('still reports an executed action as accepted when only the outcome record fails (the intent is on disk)', async () => {
+    let writes = 0;
+    const { protocol, backend, executed } = setup({
+      writeLine: () => {
+        if (++writes > 1) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+      },
+    });
+    const backendWithoutDiskCheck = { ...backend, execute: async (action: ControlAction) => (executed.push(action), 'accepted by AWS') };
+    const { nonce } = await protocol.prepare(PROMOTE, backendWithoutDiskCheck, TARGET);
+    // Saying "failed" here would invite a retry of a promotion that did happen.
+    expect(await protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).toMatchObject({ accepted: true });
+    expect(executed).toHaveLength(1);
+    await protocol.settled();
+  });
+
+  it(`caps pending confirmations at ${MAX_PENDING_NONCES} with a clear error, and frees room as they are spent`, async () => {
+    const { protocol, backend } = setup();
+    const nonces: string[] = [];
+    for (let i = 0; i < MAX_PENDING_NONCES; i++) nonces.push((await protocol.prepare(PROMOTE, backend, TARGET)).nonce);
+    await expect(protocol.prepare(PROMOTE, backend, TARGET)).rejects.toMatchObject({ code: 'TooManyPending', message: expect.stringContaining(`at most ${MAX_PENDING_NONCES}`) });
+    await protocol.execute(nonces[0]!, 'wrong', TARGET.sessionKey);
+    expect((await protocol.prepare(PROMOTE, backend, TARGET)).nonce).toMatch(/^nonce-/);
+  });
+
+  it('drops every pending confirmation on dropAll (a switch, a scenario load, a reset)', async () => {
+    const { protocol, backend, executed } = setup();
+    const { nonce } = await protocol.prepare(PROMOTE, backend, TARGET);
+    expect(protocol.dropAll()).toBe(1);
+    await expect(protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).rejects.toThrow(/expired or was already used/);
+    expect(executed).toEqual([]);
+  });
+
+  it('loosens a profile only with its name typed, writing the intent first; a control-action nonce cannot be used for it', async () => {
+    const { protocol, backend, readAudit } = setup();
+    const prepared = protocol.prepareProtection({ profile: 'prod', readOnly: false }, { readOnly: true, nonProduction: false }, TARGET);
+    expect(prepared).toMatchObject({ typedConfirmation: 'prod', current: { readOnly: true, nonProduction: false }, change: { profile: 'prod', readOnly: false } });
+    const applied: unknown[] = [];
+    await expect(protocol.executeProtection(prepared.nonce, 'Prod', TARGET.sessionKey, (c) => applied.push(c))).rejects.toMatchObject({ code: 'Unauthorized' });
+    const again = protocol.prepareProtection({ profile: 'prod', readOnly: false }, { readOnly: true, nonProduction: false }, TARGET);
+    await protocol.executeProtection(again.nonce, 'prod', TARGET.sessionKey, (c) => {
+      expect(readAudit().at(-1)).toMatchObject({ kind: 'settings', action: 'LoosenProfileProtection', result: 'intent', target: 'prod', nonce: again.nonce });
+      applied.push(c);
+    });
+    expect(applied).toEqual([{ profile: 'prod', readOnly: false }]);
+    expect(readAudit().map((r) => r.result)).toEqual(['refused', 'intent', 'applied']);
+    const actionNonce = (await protocol.prepare(PROMOTE, backend, TARGET)).nonce;
+    await expect(protocol.executeProtection(actionNonce, 'prod', TARGET.sessionKey, () => undefined)).rejects.toThrow(/control action/);
   });
 
   it('redacts anything shaped like a credential from audit records', () => {

@@ -1,0 +1,96 @@
+/**
+ * The audit log as the contract carries it: one record per line of `audit-log.jsonl`, read back by
+ * the Activity view (`audit.list`) and pushed as each record is appended (`audit.appended`).
+ *
+ * Every change goes in twice: an `intent` record, fsynced before anything happens (if it cannot be
+ * written, nothing happens), then the outcome (`accepted`/`settled`/`failed`/… or `applied`) under the
+ * same auditId. Records written before `kind` existed are actions.
+ */
+import { z } from 'zod';
+import { IsoTime } from './model-common';
+
+export const AuditKind = z.enum(['action', 'settings', 'session', 'fault']);
+export type AuditKind = z.infer<typeof AuditKind>;
+
+export const AuditResult = z.enum(['intent', 'refused', 'failed', 'accepted', 'settled', 'timed-out', 'applied']);
+export type AuditResult = z.infer<typeof AuditResult>;
+
+/** Who asked: the desktop window, the web page served by `flightdeck serve`, or a command line. */
+export const AuditActor = z.enum(['desktop', 'web', 'cli']);
+export type AuditActor = z.infer<typeof AuditActor>;
+
+const text = z.string().max(4000);
+
+export const AuditRecord = z.object({
+  time: IsoTime,
+  auditId: z.string().max(100),
+  kind: AuditKind.optional(),
+  actor: AuditActor.optional(),
+  mode: z.enum(['aws', 'simulation']),
+  /** The AWS profile, or `simulation`. */
+  profile: z.string().max(300),
+  /** The scenario, in simulation. */
+  scenario: z.string().max(300).optional(),
+  accountId: z.string().max(20).optional(),
+  region: z.string().max(50),
+  /** The API action (SetDesiredCapacity), or what changed (UpdateProfileSettings, SwitchSession, InjectFault…). */
+  action: z.string().max(100),
+  target: z.string().max(300),
+  parameters: z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()])),
+  /** The single-use confirmation this change was executed with (actions and protection changes). */
+  nonce: z.string().max(200).optional(),
+  result: AuditResult,
+  message: text,
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+
+export const AUDIT_LIST_MAX = 1000;
+
+export const AuditQuery = z
+  .object({
+    /** Newest first; at most this many records. */
+    limit: z.number().int().min(1).max(AUDIT_LIST_MAX).default(200),
+    kind: AuditKind.optional(),
+    result: AuditResult.optional(),
+    profile: z.string().min(1).max(300).optional(),
+    /** Case-insensitive substring of action, target, profile, account, region or message. */
+    text: z.string().min(1).max(200).optional(),
+    /** Only records at or after this time (ISO-8601). */
+    since: IsoTime.optional(),
+  })
+  .strict();
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditPage = z.object({
+  records: z.array(AuditRecord),
+  /** More matching records exist beyond `limit` or beyond the part of the file that was read. */
+  truncated: z.boolean(),
+  /** Lines that were not valid records (a torn write, a hand edit), skipped. */
+  skippedLines: z.number().int().nonnegative(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/**
+ * Loosening a profile's protection (writable, or not production) is itself a confirmed change:
+ * prepared here, executed with the nonce and the profile name typed. Tightening needs none of this.
+ */
+export const ProtectionChange = z
+  .object({
+    profile: z.string().min(1).max(200),
+    readOnly: z.literal(false).optional(),
+    nonProduction: z.literal(true).optional(),
+  })
+  .strict()
+  .refine((change) => change.readOnly !== undefined || change.nonProduction !== undefined, { message: 'say what to loosen: readOnly false and/or nonProduction true' });
+export type ProtectionChange = z.infer<typeof ProtectionChange>;
+
+export const PreparedProtectionChange = z.object({
+  nonce: z.string(),
+  change: ProtectionChange,
+  /** The profile's flags now, for the dialog to show before → after. */
+  current: z.object({ readOnly: z.boolean(), nonProduction: z.boolean() }),
+  /** Execute must carry exactly this text: the profile name. */
+  typedConfirmation: z.string(),
+  expiresAt: IsoTime,
+});
+export type PreparedProtectionChange = z.infer<typeof PreparedProtectionChange>;
