@@ -40,6 +40,7 @@ export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO, con
       initial: new SimSource(scenario, { wallClock: systemWallClock, speed: 10 }),
       createSimulation: () => new SimSource(readScenario(scenarioName), { wallClock: systemWallClock, speed: 10 }),
       configDirectory,
+      startIn: 'last',
     });
     const core = new FlightdeckCore(sessions, notifier ? { notifier } : {});
     core.start();

@@ -31,6 +31,8 @@ export interface SessionFactories {
   settings?: SettingsStore;
   audit?: AuditLog;
   now?: () => number;
+  /** Told of every session switched to (mode, profile, region), to restore it at the next start. */
+  remember?: (session: SessionInfo) => void;
 }
 
 export interface SessionEvents {
@@ -109,6 +111,7 @@ export class SessionManager {
     this.follow(next);
     next.start();
     this.events?.sessionChanged(next.session);
+    this.factories.remember?.(next.session);
     return next.session;
   }
 
