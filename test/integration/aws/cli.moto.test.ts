@@ -47,7 +47,7 @@ describe.runIf(moto.available)('headless AWS commands against moto_server', () =
   it('prints a readable snapshot with inventory, health and latest metric values', async () => {
     expect(await main(['aws', 'snapshot', '--profile', 'moto'])).toBe(0);
     expect(stdout).toContain('AWS profile moto (us-east-1), account 123456789012');
-    expect(stdout).toContain(`endpoint  ${server.endpoint} (custom)`);
+    expect(stdout).toContain(`endpoint  ${server.endpoint} (custom; not AWS)`);
     expect(stdout).toMatch(/:80 HTTP {2}5 \/maintenance → fixed 503; 10 \/api\/\* → api-tg; default → web-tg/);
     expect(stdout).toMatch(/RequestCount 1020 \(Sum, \d\d:\d\dZ\)/);
     expect(stdout).toContain('web-tg  HTTP:80  2/2 healthy');

@@ -281,6 +281,8 @@ export class AwsSource implements DataSource {
       await this.credentials();
       const identity = await this.clients.sts.send(new GetCallerIdentityCommand({}));
       if (this.stopped) return this.session;
+      // Something answered 200 with no account (a web page, a captive portal): not AWS STS.
+      if (!identity.Account) throw Object.assign(new Error('GetCallerIdentity answered without an account'), { name: 'EndpointNotAws' });
       // Retry with other keys can land in another account: nothing read before may stay on screen.
       if (this.state.accountId && identity.Account !== this.state.accountId) this.forgetData();
       this.setSession({ credentialState: 'connected', accountId: identity.Account, callerArn: identity.Arn });

@@ -89,6 +89,22 @@ export function describeConnectError(error: unknown, context: ConnectContext): C
     };
   }
   const status = httpStatus(error);
+  const requestId = (error as { $metadata?: { requestId?: string } } | undefined)?.$metadata?.requestId;
+  // A proxy that refuses the tunnel answers the CONNECT itself: a 403/407/5xx that AWS never sent (no request id).
+  if (context.proxy && status !== undefined && [403, 407, 502, 503, 504].includes(status) && !requestId) {
+    return {
+      category: 'network',
+      state: 'offline',
+      code: 'network.proxyRefused',
+      params: { proxy: context.proxy, status: String(status) },
+      message: `Cannot reach AWS via the proxy ${context.proxy}: it answered HTTP ${status}${status === 407 ? ' (proxy authentication required)' : ''}.`,
+      hint: 'Check HTTPS_PROXY (with user:password@ if the proxy needs them) and NO_PROXY, then Retry.',
+    };
+  }
+  if (/^EndpointNotAws$/.test(errorCode(error))) {
+    const where = context.endpoint ?? `the AWS endpoint for ${context.region}`;
+    return { category: 'endpoint', state: 'error', code: 'endpoint.notAws', params: { endpoint: where, status: String(status ?? 200) }, message: `${where} did not answer as AWS STS does (no account in its answer).`, hint: 'Check the endpoint_url / AWS_ENDPOINT_URL setting: it must point at an AWS-compatible service.' };
+  }
   const foreign = FOREIGN_ANSWER.test(message) || /did not answer as AWS does/.test(message);
   if (foreign || (context.endpoint && (status === 404 || status === 405 || status === 501))) {
     const where = context.endpoint ?? `the AWS endpoint for ${context.region}`;
