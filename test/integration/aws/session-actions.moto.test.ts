@@ -41,12 +41,12 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
   beforeAll(async () => {
     server = await startMoto();
     profiles = writeMotoProfiles(server.endpoint);
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  }, 120_000);
+  afterAll(async () => server?.stop(), 120_000);
   beforeEach(async () => {
     await server.reset();
     await createTopology({ endpoint: server.directEndpoint });
-  });
+  }, 120_000);
 
   function awsCore() {
     const configDirectory = mkdtempSync(join(tmpdir(), 'flightdeck-config-'));
