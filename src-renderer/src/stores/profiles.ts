@@ -8,6 +8,9 @@ import { computed, ref, shallowRef } from 'vue';
 import { ProfileListing, SessionInfo, SettingsView, SsoLoginPrompt, type SettingsUpdate } from '@contract';
 import { isDeclared, requestDeclared } from '@/api-pending';
 
+/** The profile-list name of the SDK's standard chain (core: credentials/default-chain.ts). */
+export const DEFAULT_CHAIN = '(default chain)';
+
 export const useProfilesStore = defineStore('profiles', () => {
   const listing = shallowRef<ProfileListing | null>(null);
   const settings = shallowRef<SettingsView | null>(null);
