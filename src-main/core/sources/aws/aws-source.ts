@@ -134,6 +134,8 @@ export class AwsSource implements DataSource {
   private readonly configProfile: string;
   /** Set when the CA bundle cannot be read: connecting reports it instead of a TLS failure. */
   private networkProblem: unknown;
+  /** The session's proxy/CA-aware handler, shared by every client (and SSO sign-in). */
+  private requestHandler: unknown;
   private abort = new AbortController();
   private stopped = false;
   private started = false;
@@ -181,6 +183,7 @@ export class AwsSource implements DataSource {
     }
     // Proxy (HTTPS_PROXY/NO_PROXY) and CA bundle for every client, the credential providers' too.
     const requestHandler = createRequestHandler(network);
+    this.requestHandler = requestHandler;
     this.credentials =
       this.options.credentialProvider ??
       createCredentialProvider({
@@ -582,6 +585,7 @@ export class AwsSource implements DataSource {
       profile: this.profile,
       env: this.env,
       clock: this.clock,
+      requestHandler: this.requestHandler,
       ...(this.options.ssoOidcClient ? { client: this.options.ssoOidcClient } : {}),
     });
     void completion.then(
