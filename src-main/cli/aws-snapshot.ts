@@ -53,7 +53,7 @@ function awsRegions(args: string[]): number {
     return 0;
   }
   if (values.json) process.stdout.write(`${JSON.stringify(REGIONS, null, 2)}\n`);
-  else for (const r of REGIONS) process.stdout.write(`${r.name.padEnd(16)} ${r.description}${r.optIn ? '  (opt-in)' : ''}\n`);
+  else process.stdout.write(REGIONS.map((r) => `${r.name.padEnd(16)} ${r.description}${r.optIn ? '  (opt-in)' : ''}\n`).join(''));
   return 0;
 }
 
