@@ -8,7 +8,7 @@ import { readScenario } from '../../../src-main/core/scenario-files';
 import { SimSource } from '../../../src-main/core/sources/sim/sim-source';
 import { manualWallClock, shopCore } from '../../helpers/core';
 
-function wired(startIn?: 'last', existing?: string) {
+function wired(startIn?: 'last' | { mode: 'aws'; profile: string; region: string }, existing?: string) {
   const dir = existing ?? mkdtempSync(join(tmpdir(), 'fd-session-'));
   writeFileSync(join(dir, 'config'), '[profile staging]\nregion = eu-west-1\nendpoint_url = http://127.0.0.1:9\n');
   writeFileSync(join(dir, 'credentials'), '[staging]\naws_access_key_id = AKIASTAGINGSTAGING00\naws_secret_access_key = staging-secret\n');
@@ -65,6 +65,13 @@ describe('AWS-mode channels on the core', () => {
     expect(wired('last', first.dir).sessions.active.session.mode).toBe('simulation');
     writeFileSync(join(first.dir, 'flightdeck', 'last-session.json'), 'not json');
     expect(wired('last', first.dir).sessions.active.session.mode).toBe('simulation');
+  });
+
+  it('starts straight in AWS mode when asked (serve --profile P --region R); an unknown profile is refused', () => {
+    const { sessions } = wired({ mode: 'aws', profile: 'staging', region: 'eu-central-1' });
+    expect(sessions.active.session).toMatchObject({ mode: 'aws', profile: 'staging', region: 'eu-central-1' });
+    sessions.stop();
+    expect(() => wired({ mode: 'aws', profile: 'gone', region: 'eu-central-1' })).toThrow('No profile named gone');
   });
 
   it('switches to an AWS profile (with its settings) and back to the simulator, announcing each session', async () => {
