@@ -97,12 +97,16 @@ describe.runIf(moto.available)('the standard credential chain (no --profile) aga
     }
   });
 
-  it('EC2 instance role through IMDSv2 (token first, then the role and its keys): connects and names IMDS', async () => {
+  it('EC2 instance role through IMDSv2 (token first, then the role and its keys): connects and names IMDS; never via the proxy', async () => {
     const imds: FakeServer = await startImdsV2();
+    const proxy: FakeProxy = await startProxy();
     try {
       vi.stubEnv('AWS_EC2_METADATA_DISABLED', undefined);
       vi.stubEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT', imds.url);
+      vi.stubEnv('HTTP_PROXY', proxy.url);
       expect(await main(['aws', 'snapshot']), stderr).toBe(0);
+      expect(proxy.forwarded.some((url) => url.startsWith(server.endpoint))).toBe(true);
+      expect(proxy.forwarded.filter((url) => url.includes('/latest/'))).toEqual([]);
       expect(stdout).toContain('credentials from the default chain: EC2 instance metadata (IMDSv2)');
       const asked = imds.requests.map((r) => `${r.method} ${r.url}`);
       expect(asked[0]).toBe('PUT /latest/api/token');
@@ -110,6 +114,7 @@ describe.runIf(moto.available)('the standard credential chain (no --profile) aga
       expect(imds.requests.filter((r) => r.method === 'GET').every((r) => r.headers['x-aws-ec2-metadata-token'] === 'imds-session-token-42')).toBe(true);
     } finally {
       await imds.close();
+      await proxy.close();
     }
   });
 
