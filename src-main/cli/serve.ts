@@ -18,7 +18,8 @@ import { parseSeed } from './sim-run';
 import { printWarnings, UsageError } from './output';
 import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
 import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
-import { listProfiles } from '../core/sources/aws/profiles/profile-list';
+import { listProfiles, resolveRegion } from '../core/sources/aws/profiles/profile-list';
+import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import type { LastSession } from '../core/session/last-session';
 
 export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--speed <n>] [--seed <n>] [--profile <name>] [--region <region>]
@@ -54,10 +55,11 @@ function awsStart(profile: string | undefined, region: string | undefined): Last
   if (region !== undefined && profile === undefined) throw new UsageError('--region needs --profile');
   if (profile === undefined) return 'last';
   if (region !== undefined && regionProblem(region)) throw new UsageError(regionProblem(region)!.message);
-  const listing = listProfiles();
-  const found = listing.profiles.find((p) => p.name === profile);
-  if (!found) throw new UsageError(`no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}`);
-  return { mode: 'aws', profile, region: region ?? found.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1' };
+  const files = readSharedFiles();
+  const listing = listProfiles(process.env, files);
+  if (!listing.profiles.some((p) => p.name === profile)) throw new UsageError(`no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}`);
+  // The same order as every AWS session: --region, AWS_REGION, the profile's region, AWS_DEFAULT_REGION, us-east-1.
+  return { mode: 'aws', profile, region: resolveRegion(files, profile, region) };
 }
 
 export async function serve(args: string[]): Promise<number> {
