@@ -17,6 +17,17 @@ function latest(metrics: MetricSeries[], namespace: string, metricName: string, 
   return `${metricName} ${value} (${stat}, ${new Date(point[0] * 1000).toISOString().slice(11, 16)}Z)`;
 }
 
+/** The link of the standard chain that answered, as the CLI says it. */
+export const CHAIN_SOURCE_LABELS: Record<NonNullable<Extract<Snapshot['session'], { mode: 'aws' }>['credentialSource']>, string> = {
+  env: 'environment variables (AWS_ACCESS_KEY_ID)',
+  sso: 'IAM Identity Center (SSO)',
+  profile: 'shared config/credentials files',
+  process: 'credential_process',
+  'web-identity': 'web identity token (AWS_WEB_IDENTITY_TOKEN_FILE)',
+  container: 'container credentials endpoint (ECS/EKS)',
+  imds: 'EC2 instance metadata (IMDSv2)',
+};
+
 export function formatAwsSnapshot(snapshot: Snapshot): string {
   const lines: string[] = [];
   const session = snapshot.session;
@@ -24,7 +35,9 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
   const { inventory: inv, metrics } = snapshot;
   lines.push(`AWS profile ${session.profile} (${session.region}), account ${session.accountId ?? '?'}`);
   if (session.callerArn) lines.push(`  caller    ${session.callerArn}`);
-  if (session.customEndpoint) lines.push(`  endpoint  ${session.customEndpoint} (custom)`);
+  if (session.credentialSource) lines.push(`  credentials from the default chain: ${CHAIN_SOURCE_LABELS[session.credentialSource]}`);
+  // A non-AWS endpoint is always said, and where it came from: AWS_ENDPOINT_URL* applies to every profile.
+  if (session.customEndpoint) lines.push(`  endpoint  ${session.customEndpoint} (custom${session.customEndpointFrom === 'env' ? ', from AWS_ENDPOINT_URL* — applies to every profile' : ''}; not AWS)`);
   if (session.readOnly) lines.push('  read-only profile');
 
   const section = (title: string, count: number) => lines.push('', `${title} (${count})`);

@@ -1,49 +1,124 @@
 /**
- * `flightdeck aws snapshot [--profile P] [--region R] [--json]`: connect, refresh every dataset
- * once, print what the UI would show, exit. For scripts and runbooks: exits non-zero, with the fix,
- * when the credentials do not work (3) or a permission is missing (4); partial output still prints.
+ * `flightdeck aws snapshot [--profile P] [--region R] [--mfa-code C] [--json]`: connect, refresh
+ * every dataset once, print what the UI would show, exit. Without --profile it uses the SDK's
+ * standard credential chain, like `aws sts get-caller-identity` (env keys, $AWS_PROFILE or
+ * default, web identity, container, IMDS). For scripts and runbooks each kind of failure has its
+ * own exit code (AWS_EXIT, documented in README and docs/aws-mode.md); partial output still prints.
  */
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { AwsSource, type AwsSourceOptions } from '../core/sources/aws/aws-source';
+import type { ProblemCategory } from '../core/sources/aws/credentials/connect-problem';
+import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
+import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
 import { listProfiles } from '../core/sources/aws/profiles/profile-list';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
+import { REGIONS } from '../core/sources/aws/regions';
 import { formatAwsSnapshot } from './aws-snapshot-format';
 import { UsageError } from './output';
 
-export const AWS_SNAPSHOT_USAGE = `flightdeck aws snapshot [--profile <name>] [--region <region>] [--json]
-  --profile    a profile from the AWS config/credentials files (default: $AWS_PROFILE, else default)
+export const AWS_SNAPSHOT_USAGE = `flightdeck aws snapshot [--profile <name>] [--region <region>] [--mfa-code <code>] [--json]
+  --profile    a profile from the AWS config/credentials files (default: the SDK's standard
+               credential chain, as \`aws sts get-caller-identity\`: env keys, $AWS_PROFILE or
+               default, web identity, container, EC2 instance metadata)
   --region     overrides the profile's region
+  --mfa-code   the current code of the profile's MFA device (asked on a terminal when missing)
   --json       print the domain snapshot as JSON (the same object the UI receives)
-  exit codes   0 ok, 3 credentials do not work, 4 a permission is missing, 5 another AWS error`;
+  exit codes   0 ok, 3 credentials, 4 a permission is missing, 5 another AWS error,
+               6 network (unreachable, proxy, TLS/CA bundle), 7 endpoint not answering as AWS,
+               8 region invalid or unknown
 
-export const AWS_EXIT = { credentials: 3, permission: 4, awsError: 5 } as const;
+flightdeck aws regions [--json]
+  every region of the SDK's partition data, opt-in regions marked`;
+
+export const AWS_EXIT = { credentials: 3, permission: 4, awsError: 5, network: 6, endpoint: 7, region: 8 } as const;
+
+const CATEGORY_EXIT: Record<ProblemCategory, number> = { credentials: AWS_EXIT.credentials, network: AWS_EXIT.network, endpoint: AWS_EXIT.endpoint, region: AWS_EXIT.region };
 
 export async function awsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    process.stdout.write(`${AWS_SNAPSHOT_USAGE}\n`);
+    return sub === undefined ? 2 : 0;
+  }
   if (sub === 'snapshot') return awsSnapshot(rest);
-  throw new UsageError(`unknown command "aws ${sub ?? ''}"; did you mean \`flightdeck aws snapshot\`?`);
+  if (sub === 'regions') return awsRegions(rest);
+  throw new UsageError(`unknown command "aws ${sub}"; did you mean \`flightdeck aws snapshot\`?`);
+}
+
+function awsRegions(args: string[]): number {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(`${AWS_SNAPSHOT_USAGE}\n`);
+    return 0;
+  }
+  if (values.json) process.stdout.write(`${JSON.stringify(REGIONS, null, 2)}\n`);
+  else process.stdout.write(REGIONS.map((r) => `${r.name.padEnd(16)} ${r.description}${r.optIn ? '  (opt-in)' : ''}\n`).join(''));
+  return 0;
 }
 
 /** Tests swap the source (e.g. one on mocked clients); the command is otherwise unchanged. */
 export type CreateAwsSource = (options: AwsSourceOptions) => AwsSource;
 
-export async function awsSnapshot(args: string[], env: NodeJS.ProcessEnv = process.env, createSource: CreateAwsSource = (options) => new AwsSource(options)): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { profile: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' } } });
+/** An MFA code typed on the terminal; undefined when stdin is not a terminal (scripts use --mfa-code). */
+async function askMfaCode(profile: string): Promise<string | undefined> {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return (await rl.question(`MFA code for profile ${profile}: `)).trim() || undefined;
+  } finally {
+    rl.close();
+  }
+}
+
+export async function awsSnapshot(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  createSource: CreateAwsSource = (options) => new AwsSource(options),
+  promptMfa: (profile: string) => Promise<string | undefined> = askMfaCode,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { profile: { type: 'string' }, region: { type: 'string' }, 'mfa-code': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    process.stdout.write(`${AWS_SNAPSHOT_USAGE}\n`);
+    return 0;
+  }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const mfaCode = values['mfa-code'];
+  if (mfaCode !== undefined && !/^\d{6}$/.test(mfaCode)) throw new UsageError(`--mfa-code must be the 6 digits your MFA device shows, got "${mfaCode.slice(0, 20)}"`);
+  if (values.region !== undefined) {
+    const bad = regionProblem(values.region);
+    if (bad) {
+      process.stderr.write(`flightdeck: ${bad.message}\n  fix: ${bad.hint}\n`);
+      return AWS_EXIT.region;
+    }
+  }
   const files = readSharedFiles(env);
-  const profile = values.profile ?? (env.AWS_PROFILE || 'default');
+  const profile = values.profile ?? DEFAULT_CHAIN;
   const listing = listProfiles(env, files);
   if (!listing.profiles.some((p) => p.name === profile)) {
-    process.stderr.write(`flightdeck: no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}.\n  fix: \`aws configure --profile ${profile}\`, or pick one of: ${listing.profiles.map((p) => p.name).join(', ') || '(none)'}\n`);
+    process.stderr.write(`flightdeck: no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}.\n  fix: \`aws configure --profile ${profile}\`, pick one of: ${listing.profiles.filter((p) => p.kind !== 'default-chain').map((p) => p.name).join(', ') || '(none)'}, or leave --profile out to use the standard credential chain\n`);
     return AWS_EXIT.credentials;
   }
   const source = createSource({ profile, region: values.region, env, files });
+  const label = profile === DEFAULT_CHAIN ? 'the standard credential chain' : `profile ${profile}`;
   try {
-    const session = await source.connect();
+    if (mfaCode) source.provideMfaCode(mfaCode);
+    let session = await source.connect();
+    if (session.mode === 'aws' && session.credentialState === 'mfa-required' && !mfaCode) {
+      const code = await promptMfa(profile);
+      if (code) {
+        source.provideMfaCode(code);
+        session = await source.connect();
+      }
+    }
     if (session.mode !== 'aws' || session.credentialState !== 'connected') {
       const s = session as Extract<typeof session, { mode: 'aws' }>;
-      process.stderr.write(`flightdeck: cannot use profile ${profile} (${s.credentialState}): ${s.credentialMessage ?? ''}\n  fix: ${s.credentialHint ?? 'check the profile'}\n`);
-      return AWS_EXIT.credentials;
+      process.stderr.write(`flightdeck: cannot use ${label} (${s.credentialState}): ${s.credentialMessage ?? ''}\n  fix: ${s.credentialHint ?? 'check the profile'}\n`);
+      return CATEGORY_EXIT[source.lastProblem?.category ?? 'credentials'];
     }
     await source.refresh();
     const snapshot = source.snapshot();
@@ -51,7 +126,7 @@ export async function awsSnapshot(args: string[], env: NodeJS.ProcessEnv = proce
     const after = source.session;
     if (after.mode === 'aws' && after.credentialState !== 'connected') {
       process.stderr.write(`flightdeck: the credentials stopped working (${after.credentialState}): ${after.credentialMessage ?? ''}\n  fix: ${after.credentialHint ?? ''}\n`);
-      return AWS_EXIT.credentials;
+      return after.credentialState === 'offline' ? AWS_EXIT.network : AWS_EXIT.credentials;
     }
     const failures = Object.entries(snapshot.datasets).filter(([, status]) => status.error);
     for (const [name, status] of failures) process.stderr.write(`flightdeck: ${name}: ${status.error!.message}${status.error!.hint ? `\n  fix: ${status.error!.hint}` : ''}\n`);

@@ -25,8 +25,31 @@ Usage:
 
   flightdeck help`;
 
+/** `--help`/`-h` anywhere after a command prints that command's usage (and exits 0), never runs it. */
+function commandUsage(command: string | undefined, sub: string | undefined): string | undefined {
+  switch (command) {
+    case 'serve':
+      return SERVE_USAGE;
+    case 'sim':
+      return SIM_RUN_USAGE;
+    case 'dns':
+      return `${DNS_TRACE_USAGE}\n\n${DNS_TRACE_AWS_USAGE}`;
+    case 'aws':
+      return sub === 'snapshot' || sub === 'regions' || sub === undefined || sub.startsWith('-') ? AWS_SNAPSHOT_USAGE : undefined;
+    default:
+      return undefined;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    const usage = commandUsage(command, rest[0]);
+    if (usage) {
+      process.stdout.write(`Usage:\n  ${usage.split('\n').join('\n  ')}\n`);
+      return EXIT.ok;
+    }
+  }
   try {
     switch (command) {
       case undefined:

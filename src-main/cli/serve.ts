@@ -1,4 +1,8 @@
-/** `flightdeck serve [--port N] [--scenario FILE] [--speed N] [--seed N]`: web mode on 127.0.0.1. */
+/**
+ * `flightdeck serve [--port N] [--scenario FILE] [--speed N] [--seed N] [--profile P] [--region R]`:
+ * web mode on 127.0.0.1. Starts in AWS mode with --profile; else where the last session was
+ * (last-session.json), else in the simulator.
+ */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +16,20 @@ import { createSessionManager } from '../core/session/create-session-manager';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import { parseSeed } from './sim-run';
 import { EXIT, printWarnings, UsageError } from './output';
+import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
+import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
+import { listProfiles, resolveRegion } from '../core/sources/aws/profiles/profile-list';
+import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
+import type { LastSession } from '../core/session/last-session';
 
-export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--speed <n>] [--seed <n>]
+export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--speed <n>] [--seed <n>] [--profile <name>] [--region <region>]
   --port       TCP port on 127.0.0.1 (default: a free port)
   --scenario   bundled scenario name or YAML file (default: ${DEFAULT_SCENARIO})
   --speed      simulated seconds per wall second, 1–3600 (default: 10)
-  --seed       overrides Simulation.Seed`;
+  --seed       overrides Simulation.Seed
+  --profile    start in AWS mode with this profile ("${DEFAULT_CHAIN}" for the standard chain);
+               without it, the last session (mode, profile, region) is restored
+  --region     the region for --profile (default: the profile's)`;
 
 /** The built renderer: out/renderer next to this bundle (out/main/cli.js). */
 function rendererDir(): string {
@@ -38,16 +50,29 @@ function parsePort(text: string | undefined): number {
   return port;
 }
 
+/** --profile/--region checked before anything starts: a typo is a usage error, not a session state. */
+function awsStart(profile: string | undefined, region: string | undefined): LastSession | 'last' {
+  if (region !== undefined && profile === undefined) throw new UsageError('--region needs --profile');
+  if (profile === undefined) return 'last';
+  if (region !== undefined && regionProblem(region)) throw new UsageError(regionProblem(region)!.message);
+  const files = readSharedFiles();
+  const listing = listProfiles(process.env, files);
+  if (!listing.profiles.some((p) => p.name === profile)) throw new UsageError(`no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}`);
+  // The same order as every AWS session: --region, AWS_REGION, the profile's region, AWS_DEFAULT_REGION, us-east-1.
+  return { mode: 'aws', profile, region: resolveRegion(files, profile, region) };
+}
+
 export async function serve(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: 'string' }, scenario: { type: 'string' }, speed: { type: 'string' }, seed: { type: 'string' } },
+    options: { port: { type: 'string' }, scenario: { type: 'string' }, speed: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, region: { type: 'string' } },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const speed = values.speed === undefined ? 10 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < 1 || speed > 3600) throw new UsageError(`--speed must be between 1 and 3600, got "${values.speed}"`);
   const port = parsePort(values.port);
+  const startIn = awsStart(values.profile, values.region);
   const renderer = rendererDir();
 
   const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) });
@@ -59,6 +84,7 @@ export async function serve(args: string[]): Promise<number> {
       createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) }), { wallClock: systemWallClock, speed }),
       configDirectory: defaultSettingsDirectory(),
       actor: 'web',
+      startIn,
     }),
   );
   core.start();

@@ -41,6 +41,7 @@ export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO, con
       createSimulation: () => new SimSource(readScenario(scenarioName), { wallClock: systemWallClock, speed: 10 }),
       configDirectory,
       actor: 'desktop',
+      startIn: 'last',
     });
     const core = new FlightdeckCore(sessions, notifier ? { notifier } : {});
     core.start();

@@ -6,8 +6,16 @@ import { z } from 'zod';
 import { ControlAction } from './model-actions';
 import { IsoTime } from './model-common';
 
-export const ProfileKind = z.enum(['static', 'sso', 'assume-role', 'credential-process', 'web-identity', 'unknown']);
+export const ProfileKind = z.enum(['static', 'sso', 'assume-role', 'credential-process', 'web-identity', 'unknown', 'default-chain']);
 export type ProfileKind = z.infer<typeof ProfileKind>;
+
+/** Which link of the SDK's standard credential chain answered (or is expected to). */
+export const CredentialSource = z.enum(['env', 'sso', 'profile', 'process', 'web-identity', 'container', 'imds']);
+export type CredentialSource = z.infer<typeof CredentialSource>;
+
+/** Where a custom endpoint comes from: AWS_ENDPOINT_URL* (every profile) or the profile's own config. */
+export const EndpointOrigin = z.enum(['env', 'profile']);
+export type EndpointOrigin = z.infer<typeof EndpointOrigin>;
 
 export const AwsProfile = z.object({
   name: z.string(),
@@ -24,6 +32,9 @@ export const AwsProfile = z.object({
   credentialProgram: z.string().max(200).optional(),
   /** Set when the SDK would send this profile's calls to a custom endpoint (moto, LocalStack). */
   customEndpoint: z.string().optional(),
+  customEndpointFrom: EndpointOrigin.optional(),
+  /** kind `default-chain`: the link expected to answer, judged from the environment alone. */
+  credentialSource: CredentialSource.optional(),
 });
 export type AwsProfile = z.infer<typeof AwsProfile>;
 
@@ -32,6 +43,8 @@ export const ProfileListing = z.object({
   defaultProfile: z.string().optional(),
   configFile: z.string(),
   credentialsFile: z.string(),
+  /** Every region of the profiles' partitions (SDK partition data), opt-in regions marked. */
+  regions: z.array(z.object({ name: z.string(), description: z.string().optional(), optIn: z.boolean() })).optional(),
 });
 export type ProfileListing = z.infer<typeof ProfileListing>;
 

@@ -107,6 +107,11 @@ export const SessionInfo = z.discriminatedUnion('mode', [
     environmentColour: z.string().optional(),
     /** Set when the profile or environment points the SDK at a custom endpoint (moto, LocalStack). */
     customEndpoint: z.string().optional(),
+    customEndpointFrom: z.enum(['env', 'profile']).optional(),
+    /** The default chain: which link answered (env, container, imds …). */
+    credentialSource: z.enum(['env', 'sso', 'profile', 'process', 'web-identity', 'container', 'imds']).optional(),
+    /** What is wrong, as a code the renderer translates (credentialMessage/Hint stay for logs and the CLI). */
+    problem: z.object({ code: z.string().max(80), params: z.record(z.string(), z.string().max(2000)).default({}) }).optional(),
   }),
 ]);
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -11,6 +11,7 @@ import { SettingsStore } from '../settings/settings-store';
 import { AuditLog, type AuditLogOptions } from '../actions/audit-log';
 import type { AuditActor } from '../contract/model-audit';
 import { SessionManager } from './session-manager';
+import { LastSessionStore, type LastSession } from './last-session';
 
 export const AUDIT_LOG_FILE = 'audit-log.jsonl';
 
@@ -28,12 +29,19 @@ export interface SessionManagerWiring {
   actor?: AuditActor;
   /** Tests: a writer that fails like a full disk. */
   auditLog?: AuditLogOptions;
+  /**
+   * Where to start: `last` restores the session recorded in last-session.json (falling back to
+   * `initial` when there is none or its profile is gone); an explicit AWS profile/region
+   * (`serve --profile P --region R`) wins. Default: `initial`.
+   */
+  startIn?: 'last' | LastSession;
 }
 
 export function createSessionManager(wiring: SessionManagerWiring): SessionManager {
   const env = wiring.env ?? process.env;
   const settings = new SettingsStore(wiring.configDirectory);
-  return new SessionManager(wiring.initial, {
+  const lastSession = new LastSessionStore(wiring.configDirectory);
+  const manager = new SessionManager(wiring.initial, {
     createSimulation: wiring.createSimulation,
     createAws: (profile, region, profileSettings) =>
       new AwsSource({
@@ -49,5 +57,14 @@ export function createSessionManager(wiring: SessionManagerWiring): SessionManag
     audit: new AuditLog(join(wiring.configDirectory, AUDIT_LOG_FILE), wiring.auditLog),
     now: wiring.now,
     ...(wiring.actor ? { actor: wiring.actor } : {}),
+    remember: (session) => lastSession.write(session.mode === 'aws' ? { mode: 'aws', profile: session.profile, region: session.region } : { mode: 'simulation' }),
   });
+  const start = wiring.startIn === 'last' ? lastSession.read() : wiring.startIn;
+  if (start?.mode === 'aws') {
+    const known = manager.profiles().profiles.some((p) => p.name === start.profile);
+    // A remembered profile that has since been removed: start in the simulator rather than fail.
+    if (known) void manager.switch({ mode: 'aws', profile: start.profile, region: start.region });
+    else if (wiring.startIn !== 'last') throw new Error(`No profile named ${start.profile} in the AWS config or credentials files.`);
+  }
+  return manager;
 }

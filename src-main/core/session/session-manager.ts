@@ -38,6 +38,8 @@ export interface SessionFactories {
   now?: () => number;
   /** Who this host serves (desktop window, web page), recorded in every audit record. */
   actor?: AuditActor;
+  /** Told of every session switched to (mode, profile, region), to restore it at the next start. */
+  remember?: (session: SessionInfo) => void;
 }
 
 export interface SessionEvents {
@@ -139,6 +141,7 @@ export class SessionManager {
     this.follow(next);
     next.start();
     this.events?.sessionChanged(next.session);
+    this.factories.remember?.(next.session);
     return next.session;
   }
 

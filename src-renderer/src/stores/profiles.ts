@@ -20,6 +20,9 @@ export function loosening(current: Pick<ProfileSettings, 'readOnly' | 'nonProduc
   return { profile: change.profile, ...(writable ? { readOnly: false as const } : {}), ...(nonProduction ? { nonProduction: true as const } : {}) };
 }
 
+/** The profile-list name of the SDK's standard chain (core: credentials/default-chain.ts). */
+export const DEFAULT_CHAIN = '(default chain)';
+
 export const useProfilesStore = defineStore('profiles', () => {
   const listing = shallowRef<ProfileListing | null>(null);
   const settings = shallowRef<SettingsView | null>(null);

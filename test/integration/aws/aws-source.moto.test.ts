@@ -35,12 +35,12 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
       server.endpoint,
       `\n[profile moto-admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = moto\nmfa_serial = arn:aws:iam::123456789012:mfa/jane\nregion = us-east-1\nendpoint_url = ${server.endpoint}\n`,
     );
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  }, 120_000);
+  afterAll(async () => server?.stop(), 120_000);
   beforeEach(async () => {
     await server.reset();
     topology = await createTopology({ endpoint: server.directEndpoint });
-  });
+  }, 120_000);
 
   async function connectedSource(profile = 'moto') {
     const source = new AwsSource({ profile, env: profiles.env, clock: instantWaits });

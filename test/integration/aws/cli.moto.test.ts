@@ -28,8 +28,8 @@ describe.runIf(moto.available)('headless AWS commands against moto_server', () =
     profiles = writeMotoProfiles(server.endpoint);
     appendFileSync(profiles.env.AWS_CONFIG_FILE!, '\n[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = ReadOnly\nregion = us-east-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n');
     await createTopology({ endpoint: server.directEndpoint });
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  }, 120_000);
+  afterAll(async () => server?.stop(), 120_000);
   beforeEach(() => {
     stdout = '';
     stderr = '';
@@ -38,16 +38,16 @@ describe.runIf(moto.available)('headless AWS commands against moto_server', () =
     for (const [name, value] of Object.entries(profiles.env)) vi.stubEnv(name, value);
     vi.stubEnv('AWS_PROFILE', '');
     vi.stubEnv('AWS_REGION', '');
-  });
+  }, 120_000);
   afterEach(() => {
     vi.restoreAllMocks();
     vi.unstubAllEnvs();
-  });
+  }, 120_000);
 
   it('prints a readable snapshot with inventory, health and latest metric values', async () => {
     expect(await main(['aws', 'snapshot', '--profile', 'moto'])).toBe(0);
     expect(stdout).toContain('AWS profile moto (us-east-1), account 123456789012');
-    expect(stdout).toContain(`endpoint  ${server.endpoint} (custom)`);
+    expect(stdout).toContain(`endpoint  ${server.endpoint} (custom; not AWS)`);
     expect(stdout).toMatch(/:80 HTTP {2}5 \/maintenance → fixed 503; 10 \/api\/\* → api-tg; default → web-tg/);
     expect(stdout).toMatch(/RequestCount 1020 \(Sum, \d\d:\d\dZ\)/);
     expect(stdout).toContain('web-tg  HTTP:80  2/2 healthy');

@@ -41,8 +41,8 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
   beforeAll(async () => {
     server = await startMoto();
     profiles = writeMotoProfiles(server.endpoint);
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  }, 120_000);
+  afterAll(async () => server?.stop(), 120_000);
   // Creating the topology on a busy machine can take longer than the 10 s default.
   beforeEach(async () => {
     await server.reset();

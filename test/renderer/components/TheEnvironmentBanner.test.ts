@@ -49,4 +49,29 @@ describe('TheEnvironmentBanner fixes', () => {
     expect(wrapper.find('[data-testid="sso-login"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="credential-retry"]').exists()).toBe(false);
   });
+
+  it('tells a problem by its code, translated, never the raw SDK text; names the chain link and labels a non-AWS endpoint', () => {
+    useSessionStore().setSession({
+      ...aws,
+      profile: '(default chain)',
+      credentialState: 'error',
+      credentialMessage: `Unexpected token '<', "<!doctype "... is not valid JSON`,
+      problem: { code: 'endpoint.notAws', params: { endpoint: 'http://127.0.0.1:4566', status: '200' } },
+      credentialSource: 'container',
+      customEndpoint: 'http://127.0.0.1:4566',
+      customEndpointFrom: 'env',
+    });
+    const wrapper = mountWithApp(TheEnvironmentBanner);
+    const text = wrapper.text();
+    expect(text).toContain('Environment / default chain');
+    expect(text).toContain('http://127.0.0.1:4566 did not answer as AWS does (HTTP 200).');
+    expect(text).not.toContain('Unexpected token');
+    expect(wrapper.get('[data-testid="credential-source"]').text()).toBe('credentials from container endpoint (ECS/EKS)');
+    expect(wrapper.get('[data-testid="custom-endpoint"]').text()).toBe('Endpoint http://127.0.0.1:4566 — not AWS (AWS_ENDPOINT_URL, applies to every profile)');
+  });
+
+  it('shows a failing credential_process\'s stderr as the core passed it (bounded and redacted in main)', () => {
+    useSessionStore().setSession({ ...aws, credentialState: 'error', problem: { code: 'credentials.processFailed', params: { profile: 'vault', stderr: 'corp-login: session expired' } } });
+    expect(mountWithApp(TheEnvironmentBanner).text()).toContain('The credential_process of profile vault failed: corp-login: session expired');
+  });
 });

@@ -58,3 +58,31 @@ describe('flightdeck sim run', () => {
     expect(stderr).toMatch(/file not found \(bundled scenarios: .*shop/);
   });
 });
+
+describe('--help on every command', () => {
+  it('prints the command\'s usage and exits 0, without running it', async () => {
+    for (const argv of [['serve', '--help'], ['sim', 'run', '--help'], ['dns', 'trace', '-h'], ['aws', 'snapshot', '--help'], ['aws', 'regions', '--help'], ['aws', '--help'], ['help']]) {
+      stdout = '';
+      expect(await main(argv), argv.join(' ')).toBe(0);
+      expect(stdout, argv.join(' ')).toMatch(/flightdeck /);
+    }
+    stdout = '';
+    await main(['serve', '--help']);
+    expect(stdout).toContain('--profile');
+    expect(stdout).toContain('--region');
+  });
+
+  it('aws regions lists every partition region, opt-in ones marked', async () => {
+    expect(await main(['aws', 'regions'])).toBe(0);
+    expect(stdout).toMatch(/^me-central-1 +Middle East \(UAE\) {2}\(opt-in\)$/m);
+    expect(stdout).toMatch(/^eu-west-3 +Europe \(Paris\)$/m);
+  });
+
+  it('serve: --region without --profile, a malformed region or an unknown profile are usage errors (exit 2)', async () => {
+    expect(await main(['serve', '--region', 'eu-west-1'])).toBe(2);
+    expect(stderr).toContain('--region needs --profile');
+    stderr = '';
+    expect(await main(['serve', '--profile', 'x', '--region', 'us east 1'])).toBe(2);
+    expect(stderr).toContain('"us east 1" is not an AWS region name');
+  });
+});

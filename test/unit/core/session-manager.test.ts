@@ -8,8 +8,8 @@ import { readScenario } from '../../../src-main/core/scenario-files';
 import { SimSource } from '../../../src-main/core/sources/sim/sim-source';
 import { manualWallClock, shopCore } from '../../helpers/core';
 
-function wired() {
-  const dir = mkdtempSync(join(tmpdir(), 'fd-session-'));
+function wired(startIn?: 'last' | { mode: 'aws'; profile: string; region: string }, existing?: string) {
+  const dir = existing ?? mkdtempSync(join(tmpdir(), 'fd-session-'));
   writeFileSync(join(dir, 'config'), '[profile staging]\nregion = eu-west-1\nendpoint_url = http://127.0.0.1:9\n');
   writeFileSync(join(dir, 'credentials'), '[staging]\naws_access_key_id = AKIASTAGINGSTAGING00\naws_secret_access_key = staging-secret\n');
   const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
@@ -19,11 +19,12 @@ function wired() {
     createSimulation: () => new SimSource(readScenario('shop'), { wallClock, paused: true }),
     configDirectory: join(dir, 'flightdeck'),
     env,
+    ...(startIn ? { startIn } : {}),
   });
   const core = new FlightdeckCore(sessions);
   const events: [string, unknown][] = [];
   core.subscribe((channel, payload) => events.push([channel, payload]));
-  return { core, sessions, events };
+  return { core, sessions, events, dir };
 }
 
 describe('AWS-mode channels on the core', () => {
@@ -39,7 +40,7 @@ describe('AWS-mode channels on the core', () => {
   it('lists profiles without secrets, validates switches, and keeps settings', async () => {
     const { core } = wired();
     const profiles = await core.handle('profiles.list', {});
-    expect(profiles).toMatchObject({ ok: true, value: { profiles: [{ name: 'staging', kind: 'static', region: 'eu-west-1', customEndpoint: 'http://127.0.0.1:9' }] } });
+    expect(profiles).toMatchObject({ ok: true, value: { profiles: [{ name: '(default chain)', kind: 'default-chain' }, { name: 'staging', kind: 'static', region: 'eu-west-1', customEndpoint: 'http://127.0.0.1:9' }] } });
     expect(JSON.stringify(profiles)).not.toContain('staging-secret');
     expect(await core.handle('session.switch', { mode: 'aws', profile: 'prod' })).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining('No profile named prod') } });
     expect(await core.handle('session.switch', { mode: 'aws', profile: 'staging', region: 'Frankfurt' })).toMatchObject({ ok: false, error: { code: 'InvalidRequest', path: 'region' } });
@@ -48,6 +49,29 @@ describe('AWS-mode channels on the core', () => {
       ok: true,
       value: { settings: { profiles: { staging: { readOnly: true, environmentColour: '#ff0000', nonProduction: false } } } },
     });
+  });
+
+  it('restores the last mode, profile and region at the next start (last-session.json), and the simulator after switching back', async () => {
+    const first = wired();
+    await first.core.handle('session.switch', { mode: 'aws', profile: 'staging', region: 'ap-northeast-3' });
+    first.sessions.stop();
+    const second = wired('last', first.dir);
+    expect(second.sessions.active.session).toMatchObject({ mode: 'aws', profile: 'staging', region: 'ap-northeast-3' });
+    await second.core.handle('session.switch', { mode: 'simulation' });
+    second.sessions.stop();
+    expect(wired('last', first.dir).sessions.active.session.mode).toBe('simulation');
+    // A remembered profile that is gone: the simulator, not a failure.
+    writeFileSync(join(first.dir, 'flightdeck', 'last-session.json'), '{"mode":"aws","profile":"deleted","region":"us-east-1"}');
+    expect(wired('last', first.dir).sessions.active.session.mode).toBe('simulation');
+    writeFileSync(join(first.dir, 'flightdeck', 'last-session.json'), 'not json');
+    expect(wired('last', first.dir).sessions.active.session.mode).toBe('simulation');
+  });
+
+  it('starts straight in AWS mode when asked (serve --profile P --region R); an unknown profile is refused', () => {
+    const { sessions } = wired({ mode: 'aws', profile: 'staging', region: 'eu-central-1' });
+    expect(sessions.active.session).toMatchObject({ mode: 'aws', profile: 'staging', region: 'eu-central-1' });
+    sessions.stop();
+    expect(() => wired({ mode: 'aws', profile: 'gone', region: 'eu-central-1' })).toThrow('No profile named gone');
   });
 
   it('switches to an AWS profile (with its settings) and back to the simulator, announcing each session', async () => {

@@ -69,7 +69,7 @@ interface SdkErrorLike {
   code?: string;
   Code?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
+  $metadata?: { httpStatusCode?: number; requestId?: string };
   $fault?: string;
 }
 
@@ -152,5 +152,9 @@ export function toAwsCallError(error: unknown, service: AwsServiceName, operatio
       : foreign
         ? `${operation}: the endpoint did not answer as AWS does (HTTP ${httpStatus(error) ?? '?'}); an emulator may not implement this API.`
         : `${operation}: ${raw.split('\n')[0]}`;
-  return new AwsCallError(kind, code, message, service, operation, permission);
+  const wrapped = new AwsCallError(kind, code, message, service, operation, permission);
+  // Kept (not enumerable, never shown): whether AWS answered at all — a proxy's 403 has no request id.
+  const metadata = ((error ?? {}) as SdkErrorLike).$metadata;
+  if (metadata) Object.defineProperty(wrapped, '$metadata', { value: { httpStatusCode: metadata.httpStatusCode, requestId: metadata.requestId }, enumerable: false });
+  return wrapped;
 }

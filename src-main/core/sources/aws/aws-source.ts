@@ -28,14 +28,17 @@ import type { ProfileKind, SsoLoginPrompt } from '../../contract/model-aws';
 import type { RequestOf } from '../../contract';
 import type { DataSource } from '../data-source';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
-import { AwsCallError, isNetworkError, NETWORK_CODES } from './aws-errors';
+import { AwsCallError, NETWORK_CODES } from './aws-errors';
 import { createAwsClients, destroyClients, type AwsClients, type ClientOptions } from './clients';
 import { createCredentialProvider } from './credentials/credential-resolver';
 import { describeCredentialError } from './credentials/credential-state';
-import { customEndpointLabel, resolveEndpoints } from './endpoints';
+import { describeConnectError, regionProblem, type ConnectProblem } from './credentials/connect-problem';
+import { answeredBy, chainProfile, DEFAULT_CHAIN } from './credentials/default-chain';
+import { customEndpoint, resolveEndpoints } from './endpoints';
+import { AwsNetworkAgent, caBundlePath, createRequestHandler, loadNetworkSettings, type NetworkSettings } from './network/network-agent';
 import { describeProfile, resolveRegion } from './profiles/profile-list';
 import { redactText, secretValues } from '../../redact';
-import { readSharedFiles, type SharedFiles } from './profiles/shared-ini';
+import { configSection, readSharedFiles, type SharedFiles } from './profiles/shared-ini';
 import { CallGate, type CallRecord } from './throttle/call-gate';
 import { systemClock, type Clock } from './throttle/time';
 import { AWS_DATASETS, DEFAULT_POLL_INTERVALS_MS, STALE_AFTER_INTERVALS, type AwsDataset } from './poll-plan';
@@ -130,6 +133,12 @@ export class AwsSource implements DataSource {
   private readonly intervals: Record<AwsDataset, number>;
   private historySince: Record<'alarms' | 'rds', number>;
   private pendingMfaCode: string | undefined;
+  /** The config section this session reads: the profile's, or for the default chain $AWS_PROFILE's/default. */
+  private readonly configProfile: string;
+  /** Set when the CA bundle cannot be read: connecting reports it instead of a TLS failure. */
+  private networkProblem: unknown;
+  /** The session's proxy/CA-aware handler, shared by every client (and SSO sign-in). */
+  private requestHandler: unknown;
   private abort = new AbortController();
   private stopped = false;
   private started = false;
@@ -143,8 +152,9 @@ export class AwsSource implements DataSource {
     this.files = options.files ?? readSharedFiles(this.env);
     this.profile = options.profile;
     this.secrets = secretValues([...this.files.config.values(), ...this.files.credentials.values()]);
+    this.configProfile = options.profile === DEFAULT_CHAIN ? chainProfile(this.env) : options.profile;
     this.region = resolveRegion(this.files, options.profile, options.region, this.env);
-    this.kind = describeProfile(this.files, options.profile, this.env).kind;
+    this.kind = options.profile === DEFAULT_CHAIN ? 'default-chain' : describeProfile(this.files, options.profile, this.env).kind;
     this.clock = options.clock ?? systemClock;
     this.gate = new CallGate({ clock: this.clock, random: options.random, observe: options.observe });
     this.intervals = { ...DEFAULT_POLL_INTERVALS_MS, ...options.intervalsMs };
@@ -152,8 +162,8 @@ export class AwsSource implements DataSource {
     this.historySince = { alarms: historyStart, rds: historyStart };
     this.clients = this.buildClients();
     this.metrics = new MetricPoller(this.clients.cloudwatch);
-    const label = customEndpointLabel(this.files, this.profile, this.env);
-    const endpoint = label === undefined ? undefined : redactText(label, this.secrets);
+    const found = customEndpoint(this.files, this.configProfile, this.env);
+    const endpoint = found === undefined ? undefined : { ...found, label: redactText(found.label, this.secrets) };
     this.state = {
       mode: 'aws',
       profile: this.profile,
@@ -161,17 +171,24 @@ export class AwsSource implements DataSource {
       credentialState: 'connecting',
       readOnly: options.readOnly ?? false,
       ...(options.environmentColour ? { environmentColour: options.environmentColour } : {}),
-      ...(endpoint ? { customEndpoint: endpoint } : {}),
+      ...(endpoint ? { customEndpoint: endpoint.label, customEndpointFrom: endpoint.from } : {}),
     };
     for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
     this.actions = new AwsActionBackend(this.clients, this.clock, this.metrics, options.follow ?? DEFAULT_FOLLOW);
   }
 
   private buildClients(): AwsClients {
-    const endpoints = resolveEndpoints(this.files, this.profile, this.env);
-    // Assuming a role calls STS from inside fromIni: send it where this profile's STS calls go.
-    // (Only for role profiles: fromIni hands the same config to the SSO portal client.)
-    const assumesRole = this.kind === 'assume-role' || this.kind === 'web-identity';
+    const endpoints = resolveEndpoints(this.files, this.configProfile, this.env);
+    let network: NetworkSettings = {};
+    this.networkProblem = undefined;
+    try {
+      network = loadNetworkSettings(caBundlePath(configSection(this.files, this.configProfile)?.ca_bundle, this.env));
+    } catch (error) {
+      this.networkProblem = error;
+    }
+    // Proxy (HTTPS_PROXY/NO_PROXY) and CA bundle for every client, the credential providers' too.
+    const requestHandler = createRequestHandler(network);
+    this.requestHandler = requestHandler;
     this.credentials =
       this.options.credentialProvider ??
       createCredentialProvider({
@@ -179,11 +196,37 @@ export class AwsSource implements DataSource {
         paths: this.files.paths,
         mfaCode: () => this.pendingMfaCode,
         now: () => this.clock.now(),
-        ...(assumesRole ? { stsConfig: { region: this.region, ...(endpoints.sts ? { endpoint: endpoints.sts } : {}) } } : {}),
+        clientConfig: this.innerClientConfig(endpoints, requestHandler),
+        onResolved: (identity) => {
+          if (this.profile === DEFAULT_CHAIN) this.setSession({ credentialSource: answeredBy(identity, this.env) });
+        },
       });
     const create = this.options.createClients ?? createAwsClients;
-    return create({ region: this.region, credentials: this.credentials, endpoints, gate: this.gate });
+    return create({ region: this.region, credentials: this.credentials, endpoints, gate: this.gate, requestHandler });
   }
+
+  /**
+   * The clients the credential providers create themselves. Assuming a role calls STS: send it
+   * where this profile's STS calls go. fromIni hands the same config to the SSO portal client, so
+   * an SSO profile gets the SSO endpoint and keeps its sso_region. The default chain reads
+   * $AWS_PROFILE's section, which is its own: the SDK may look the endpoint up there itself.
+   */
+  private innerClientConfig(endpoints: ReturnType<typeof resolveEndpoints>, requestHandler: unknown): Record<string, unknown> {
+    if (this.kind === 'default-chain') return { requestHandler };
+    const isolated = { requestHandler, ignoreConfiguredEndpointUrls: true };
+    if (this.kind === 'assume-role' || this.kind === 'web-identity') return { ...isolated, region: this.region, ...(endpoints.sts ? { endpoint: endpoints.sts } : {}) };
+    if (this.kind === 'sso') return { ...isolated, ...(endpoints.sso ? { endpoint: endpoints.sso } : {}) };
+    return isolated;
+  }
+
+  /** Records a problem in the session: its translated code and the English text for the CLI. */
+  private setProblem(problem: ConnectProblem): void {
+    this.lastProblem = problem;
+    this.setSession({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint, problem: { code: problem.code, params: problem.params } });
+  }
+
+  /** The last connect failure, sorted (the CLI picks its exit code from the category). */
+  lastProblem: ConnectProblem | undefined;
 
   get session(): SessionInfo {
     return { ...this.state };
@@ -235,28 +278,40 @@ export class AwsSource implements DataSource {
 
   /** Resolves credentials and asks STS who we are. Never throws: failures become the session state. */
   async connect(): Promise<SessionInfo> {
-    this.setSession({ credentialState: 'connecting', credentialMessage: undefined, credentialHint: undefined });
+    this.setSession({ credentialState: 'connecting', credentialMessage: undefined, credentialHint: undefined, problem: undefined });
+    this.lastProblem = undefined;
+    const badRegion = regionProblem(this.region);
+    if (badRegion) {
+      this.setProblem(badRegion);
+      this.datasetsWaitOnCredentials();
+      this.pendingMfaCode = undefined;
+      return this.session;
+    }
     try {
+      if (this.networkProblem) throw this.networkProblem;
       // Credentials first, on their own: their failures (SSO, MFA, missing) are told apart from
       // STS or network failures. The resolved identity is cached and shared by every client.
       await this.credentials();
       const identity = await this.clients.sts.send(new GetCallerIdentityCommand({}));
       if (this.stopped) return this.session;
+      // Something answered 200 with no account (a web page, a captive portal): not AWS STS.
+      if (!identity.Account) throw Object.assign(new Error('GetCallerIdentity answered without an account'), { name: 'EndpointNotAws' });
       // Retry with other keys can land in another account: nothing read before may stay on screen.
       if (this.state.accountId && identity.Account !== this.state.accountId) this.forgetData();
       this.setSession({ credentialState: 'connected', accountId: identity.Account, callerArn: identity.Arn });
     } catch (error) {
       if (this.stopped) return this.session;
-      const cause = error instanceof AwsCallError && error.kind !== 'credentials' && error.kind !== 'other' ? undefined : error;
-      if (isNetworkError(error) || (error instanceof AwsCallError && NETWORK_CODES.has(error.code))) {
-        this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${(error as Error).message}`, credentialHint: 'Flightdeck keeps trying, with backoff; check the network, a VPN or proxy, or the endpoint settings.' });
-      } else if (cause === undefined) {
-        const e = error as AwsCallError;
-        this.setSession({ credentialState: 'error', credentialMessage: `Could not reach AWS STS: ${e.message}`, credentialHint: 'Check the network or the endpoint settings, then Retry.' });
-      } else {
-        const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
-        this.setSession({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint });
-      }
+      const endpoint = resolveEndpoints(this.files, this.configProfile, this.env).sts;
+      const stsUrl = new URL(endpoint ?? `https://sts.${this.region}.amazonaws.com`);
+      const proxy = AwsNetworkAgent.proxyFor(stsUrl.protocol === 'https:', stsUrl.hostname, Number(stsUrl.port) || (stsUrl.protocol === 'https:' ? 443 : 80));
+      const problem = describeConnectError(error, {
+        profile: this.profile,
+        kind: this.kind,
+        region: this.region,
+        ...(endpoint ? { endpoint } : {}),
+        ...(proxy ? { proxy } : {}),
+      });
+      this.setProblem(problem);
       this.datasetsWaitOnCredentials();
     } finally {
       this.pendingMfaCode = undefined;
@@ -319,6 +374,11 @@ export class AwsSource implements DataSource {
     this.listeners.clear();
     this.sessionListeners.clear();
     destroyClients(this.clients);
+  }
+
+  /** The MFA code the next connect answers the profile's MFA prompt with (CLI: --mfa-code or a terminal prompt). */
+  provideMfaCode(code: string): void {
+    this.pendingMfaCode = code;
   }
 
   /** Try the credentials again (after `aws sso login`, new keys, or with an MFA code); resumes polling. */
@@ -408,7 +468,7 @@ export class AwsSource implements DataSource {
     if (e?.kind === 'credentials') {
       const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
       status.error = { code: e.code, message: problem.message, hint: problem.hint };
-      this.setSession({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint });
+      this.setProblem({ ...problem, category: 'credentials' });
     }
   }
 
@@ -537,6 +597,7 @@ export class AwsSource implements DataSource {
       profile: this.profile,
       env: this.env,
       clock: this.clock,
+      requestHandler: this.requestHandler,
       ...(this.options.ssoOidcClient ? { client: this.options.ssoOidcClient } : {}),
     });
     void completion.then(

@@ -2,7 +2,9 @@
  * One set of SDK v3 clients per (profile, region), created fresh on every session switch so nothing
  * — credentials, endpoint, cached responses — carries over from the previous identity. Every client
  * sends through the CallGate middleware (rate budget + jittered backoff) with the SDK's own retries
- * off, and honours the custom endpoint resolved for the profile (endpoints.ts).
+ * off, and honours the custom endpoint resolved for the profile (endpoints.ts) — and only that one:
+ * the SDK's own lookup, which reads $AWS_PROFILE's or [default]'s endpoint_url whatever profile
+ * the client is for, is turned off. Requests leave through the session's proxy/CA-aware handler.
  */
 import { AutoScalingClient } from '@aws-sdk/client-auto-scaling';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
@@ -12,6 +14,7 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsServiceName } from './throttle/api-rates';
 import type { CallGate } from './throttle/call-gate';
 import type { EndpointService } from './endpoints';
@@ -33,6 +36,8 @@ export interface ClientOptions {
   gate: CallGate;
   /** Per-request socket timeout; a hung call becomes a retryable TimeoutError. */
   requestTimeoutMs?: number;
+  /** The proxy/CA-aware handler shared by the session (network-agent.ts); default: Node's direct one. */
+  requestHandler?: NodeHttpHandler;
 }
 
 interface MiddlewareStackLike {
@@ -54,7 +59,9 @@ export function createAwsClients(options: ClientOptions): AwsClients {
     credentials: options.credentials,
     // Our gate retries with the injected clock; the SDK's own retry would double the attempts.
     maxAttempts: 1,
-    requestHandler: { requestTimeout: options.requestTimeoutMs ?? 20_000, connectionTimeout: 5_000 },
+    requestHandler: options.requestHandler ?? { requestTimeout: options.requestTimeoutMs ?? 20_000, connectionTimeout: 5_000 },
+    // Endpoint isolation (issue 11): only the endpoint resolved for this profile, never the SDK's guess.
+    ignoreConfiguredEndpointUrls: true,
     ...(options.endpoints[service] ? { endpoint: options.endpoints[service] } : {}),
   });
   const clients: AwsClients = {

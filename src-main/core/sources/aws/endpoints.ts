@@ -5,14 +5,16 @@
  * `endpoint_url`; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS / ignore_configured_endpoint_urls turn all off.
  *
  * Why we resolve it ourselves: SDK v3 (3.11xx, @smithy/core getEndpointFromConfig) reads the
- * environment natively, but reads the config file for the profile named by AWS_PROFILE, not for the
- * `profile` a client is created with. Flightdeck switches profiles at runtime, so it resolves the
- * URL for the chosen profile and passes it to each client as `endpoint`.
+ * environment natively, but reads the config file for the profile named by AWS_PROFILE (else
+ * `[default]`), not for the `profile` a client is created with. Left to itself it sent one
+ * profile's signed requests to another profile's endpoint (issue 11). So Flightdeck resolves the
+ * URL for the chosen profile from that profile's section only, passes it to each client as
+ * `endpoint`, and turns the SDK's own lookup off (`ignoreConfiguredEndpointUrls`, clients.ts).
  */
 import type { AwsServiceName } from './throttle/api-rates';
 import { configSection, type SharedFiles } from './profiles/shared-ini';
 
-export type EndpointService = AwsServiceName | 'sso-oidc';
+export type EndpointService = AwsServiceName | 'sso-oidc' | 'sso';
 
 /** The SDK service id of each client: `AWS_ENDPOINT_URL_<ID>` and the `services` key `<id>`. */
 const SERVICE_IDS: Record<EndpointService, string> = {
@@ -24,6 +26,7 @@ const SERVICE_IDS: Record<EndpointService, string> = {
   lambda: 'Lambda',
   sts: 'STS',
   'sso-oidc': 'SSO OIDC',
+  sso: 'SSO',
 };
 
 function envSuffix(service: EndpointService): string {
@@ -61,9 +64,27 @@ export function resolveEndpoints(files: SharedFiles, profile: string, env: NodeJ
   return result;
 }
 
-/** What to show next to the profile: the one custom URL, or "N custom endpoints". */
-export function customEndpointLabel(files: SharedFiles, profile: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/** Whether any AWS_ENDPOINT_URL* variable is set: it applies to every profile alike. */
+export function endpointFromEnvironment(env: NodeJS.ProcessEnv): boolean {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return false;
+  return Object.keys(env).some((key) => key.startsWith('AWS_ENDPOINT_URL') && Boolean(env[key]));
+}
+
+export interface EndpointLabel {
+  /** The one custom URL, or "N custom endpoints: …". */
+  label: string;
+  /** `env` when an AWS_ENDPOINT_URL* variable sets any of them (it applies to every profile). */
+  from: 'env' | 'profile';
+}
+
+/** What to show next to the profile and in the banner: never absent when any call leaves AWS. */
+export function customEndpoint(files: SharedFiles, profile: string, env: NodeJS.ProcessEnv = process.env): EndpointLabel | undefined {
   const urls = [...new Set(Object.values(resolveEndpoints(files, profile, env)))];
   if (urls.length === 0) return undefined;
-  return urls.length === 1 ? urls[0] : `${urls.length} custom endpoints: ${urls.join(', ')}`;
+  return { label: urls.length === 1 ? urls[0]! : `${urls.length} custom endpoints: ${urls.join(', ')}`, from: endpointFromEnvironment(env) ? 'env' : 'profile' };
+}
+
+/** The label alone (kept for callers that show one string). */
+export function customEndpointLabel(files: SharedFiles, profile: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return customEndpoint(files, profile, env)?.label;
 }

@@ -92,7 +92,7 @@ describe('shared config and credentials files', () => {
   it('lists every profile with its kind and region, and nothing secret', () => {
     const listing = listProfiles({}, files);
     const byName = Object.fromEntries(listing.profiles.map((p) => [p.name, p]));
-    expect(listing.profiles.map((p) => p.name)).toEqual(['default', 'admin', 'broken', 'ci', 'local', 'only-in-credentials', 'split', 'sso-legacy', 'sso-new', 'static', 'vault']);
+    expect(listing.profiles.map((p) => p.name)).toEqual(['(default chain)', 'default', 'admin', 'broken', 'ci', 'local', 'only-in-credentials', 'split', 'sso-legacy', 'sso-new', 'static', 'vault']);
     expect(byName.default).toEqual({ name: 'default', kind: 'static', region: 'us-east-1' });
     expect(byName.static).toEqual({ name: 'static', kind: 'static', region: 'eu-west-1' });
     expect(byName['only-in-credentials']!.kind).toBe('static');
@@ -104,7 +104,10 @@ describe('shared config and credentials files', () => {
     expect(byName.ci!.kind).toBe('web-identity');
     expect(byName.broken!.kind).toBe('unknown');
     expect(byName.local!.customEndpoint).toBe('http://127.0.0.1:4566');
-    expect(listing.defaultProfile).toBe('default');
+    // The implicit default is the SDK's standard chain, listed first with the link expected to answer.
+    expect(listing.defaultProfile).toBe('(default chain)');
+    expect(byName['(default chain)']).toEqual({ name: '(default chain)', kind: 'default-chain', region: 'us-east-1', credentialSource: 'profile' });
+    expect(listing.regions!.find((r) => r.name === 'me-central-1')).toEqual({ name: 'me-central-1', description: 'Middle East (UAE)', optIn: true });
     const text = JSON.stringify(listing);
     for (const secret of ['secret-value', 'AKIA', '--account prod', '/usr/local/bin']) expect(text).not.toContain(secret);
   });
@@ -116,8 +119,12 @@ describe('shared config and credentials files', () => {
     const env = { HOME: '/nowhere', AWS_CONFIG_FILE: join(dir, 'cfg'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'creds'), AWS_PROFILE: 'from-env' };
     expect(sharedFilePaths(env)).toEqual({ configFile: join(dir, 'cfg'), credentialsFile: join(dir, 'creds') });
     const listing = listProfiles(env);
-    expect(listing.profiles.map((p) => p.name)).toEqual(['creds-only', 'from-env']);
-    expect(listing.defaultProfile).toBe('from-env');
+    expect(listing.profiles.map((p) => p.name)).toEqual(['(default chain)', 'creds-only', 'from-env']);
+    expect(listing.defaultProfile).toBe('(default chain)');
+    // The chain reads $AWS_PROFILE's section: its region, and the shared files as its expected source.
+    expect(listing.profiles[0]).toMatchObject({ kind: 'default-chain', region: 'ap-south-1', credentialSource: 'profile' });
+    expect(listProfiles({ ...env, AWS_PROFILE: '', AWS_ACCESS_KEY_ID: 'AKIAX', AWS_SECRET_ACCESS_KEY: 'y' }).profiles[0]!.credentialSource).toBe('env');
+    expect(listProfiles({ ...env, AWS_PROFILE: '', AWS_CONTAINER_CREDENTIALS_FULL_URI: 'http://127.0.0.1:1/creds' }).profiles[0]!.credentialSource).toBe('container');
     expect(sharedFilePaths({ HOME: '/home/jane' })).toEqual({ configFile: '/home/jane/.aws/config', credentialsFile: '/home/jane/.aws/credentials' });
     expect(readSharedFiles({ HOME: '/nowhere' }).config.size).toBe(0);
   });

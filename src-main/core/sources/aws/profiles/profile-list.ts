@@ -6,8 +6,10 @@
  */
 import type { AwsProfile, ProfileKind } from '../../../contract/model-aws';
 import { configSection, readSharedFiles, type IniSection, type SharedFiles } from './shared-ini';
-import { customEndpointLabel } from '../endpoints';
+import { customEndpoint } from '../endpoints';
 import { credentialProcessProgram, redactUrl } from '../../../redact';
+import { chainProfile, DEFAULT_CHAIN, expectedSource } from '../credentials/default-chain';
+import { REGIONS } from '../regions';
 
 export function profileKind(config: IniSection | undefined, credentials: IniSection | undefined): ProfileKind {
   const c = config ?? {};
@@ -34,8 +36,9 @@ export function describeProfile(files: SharedFiles, name: string, env: NodeJS.Pr
   const credentials = files.credentials.get(name);
   const kind = profileKind(config, credentials);
   const ssoSession = config?.sso_session ? files.config.get(`sso-session ${config.sso_session}`) : undefined;
-  const label = customEndpointLabel(files, name, env);
-  const endpoint = label === undefined ? undefined : redactUrl(label);
+  const found = customEndpoint(files, name, env);
+  // Userinfo (user:password@) in an endpoint URL never leaves the main process.
+  const endpoint = found === undefined ? undefined : { label: redactUrl(found.label), from: found.from };
   const ssoStartUrl = ssoSession?.sso_start_url ?? config?.sso_start_url;
   const command = config?.credential_process ?? credentials?.credential_process;
   const program = kind === 'credential-process' && command ? credentialProcessProgram(command).slice(0, 200) : '';
@@ -48,30 +51,53 @@ export function describeProfile(files: SharedFiles, name: string, env: NodeJS.Pr
     ...(config?.source_profile ? { sourceProfile: config.source_profile } : {}),
     ...(config?.mfa_serial ? { mfa: true } : {}),
     ...(program ? { credentialProgram: program } : {}),
-    ...(endpoint ? { customEndpoint: endpoint } : {}),
+    ...(endpoint ? { customEndpoint: endpoint.label, customEndpointFrom: endpoint.from } : {}),
+  };
+}
+
+/**
+ * The SDK's standard chain as a profile-list entry: what `aws sts get-caller-identity` uses with
+ * no --profile. Its region and endpoint are those of $AWS_PROFILE's section (else `[default]`),
+ * as for the CLI; the link expected to answer is judged from the environment alone.
+ */
+export function describeDefaultChain(files: SharedFiles, env: NodeJS.ProcessEnv = process.env): AwsProfile {
+  const profile = chainProfile(env);
+  const exists = profileNames(files).includes(profile);
+  const config = configSection(files, profile);
+  const region = env.AWS_REGION || config?.region || env.AWS_DEFAULT_REGION;
+  const found = customEndpoint(files, profile, env);
+  const endpoint = found === undefined ? undefined : { label: redactUrl(found.label), from: found.from };
+  return {
+    name: DEFAULT_CHAIN,
+    kind: 'default-chain',
+    ...(region ? { region } : {}),
+    credentialSource: expectedSource(env, exists),
+    ...(endpoint ? { customEndpoint: endpoint.label, customEndpointFrom: endpoint.from } : {}),
   };
 }
 
 export interface ProfileListing {
   profiles: AwsProfile[];
-  /** AWS_PROFILE, else `default` when it exists. */
+  /** The implicit default: always the SDK's standard chain (which itself reads $AWS_PROFILE, else default). */
   defaultProfile?: string;
   configFile: string;
   credentialsFile: string;
+  regions?: { name: string; description?: string; optIn: boolean }[];
 }
 
 export function listProfiles(env: NodeJS.ProcessEnv = process.env, files: SharedFiles = readSharedFiles(env)): ProfileListing {
   const names = profileNames(files);
-  const fromEnv = env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE;
   return {
-    profiles: names.map((name) => describeProfile(files, name, env)),
-    defaultProfile: fromEnv || (names.includes('default') ? 'default' : undefined),
+    profiles: [describeDefaultChain(files, env), ...names.map((name) => describeProfile(files, name, env))],
+    defaultProfile: DEFAULT_CHAIN,
     configFile: files.paths.configFile,
     credentialsFile: files.paths.credentialsFile,
+    regions: REGIONS.map((r) => ({ name: r.name, description: r.description, optIn: r.optIn })),
   };
 }
 
 /** The region to use: the one asked for, AWS_REGION, the profile's, AWS_DEFAULT_REGION, then us-east-1. */
 export function resolveRegion(files: SharedFiles, profile: string, requested: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return requested || env.AWS_REGION || configSection(files, profile)?.region || env.AWS_DEFAULT_REGION || 'us-east-1';
+  const section = profile === DEFAULT_CHAIN ? chainProfile(env) : profile;
+  return requested || env.AWS_REGION || configSection(files, section)?.region || env.AWS_DEFAULT_REGION || 'us-east-1';
 }

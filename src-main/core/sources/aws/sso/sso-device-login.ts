@@ -29,6 +29,8 @@ export interface SsoLoginOptions {
   clock: Clock;
   /** Tests: a client (mocked) instead of a real SSOOIDCClient. */
   client?: Pick<SSOOIDCClient, 'send'>;
+  /** The session's proxy/CA-aware handler (network/network-agent.ts). */
+  requestHandler?: unknown;
 }
 
 export interface SsoProfileConfig {
@@ -66,7 +68,15 @@ export async function startSsoDeviceLogin(options: SsoLoginOptions): Promise<{ p
   const config = ssoConfig(options.files, options.profile);
   const endpoint = resolveEndpoint(options.files, options.profile, 'sso-oidc', options.env);
   // The OIDC API is unsigned: no credentials are needed (or sent) to sign in.
-  const client = options.client ?? new SSOOIDCClient({ region: config.region, ...(endpoint ? { endpoint } : {}) });
+  const client =
+    options.client ??
+    new SSOOIDCClient({
+      region: config.region,
+      // Only this profile's endpoint, never $AWS_PROFILE's (endpoints.ts); through the proxy, trusting the CA bundle.
+      ignoreConfiguredEndpointUrls: true,
+      ...(endpoint ? { endpoint } : {}),
+      ...(options.requestHandler ? { requestHandler: options.requestHandler as never } : {}),
+    });
   const registration = await client.send(
     new RegisterClientCommand({ clientName: 'flightdeck', clientType: 'public', ...(config.scopes ? { scopes: config.scopes } : {}) }),
   );
