@@ -41,7 +41,10 @@ describe('settings that cannot be used, through the core', () => {
       value: { status: 'blocked', file, diagnostics: [{ code: 'newer-version', severity: 'blocking', params: { file, version: 2 } }] },
     });
     expect(await core.handle('session.switch', { mode: 'aws', profile: 'staging' })).toMatchObject({ ok: true, value: { readOnly: true } });
-    expect(await core.handle('settings.update', { profile: 'staging', readOnly: false })).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining(file) } });
+    // Loosening is refused before anything else (it needs the typed confirmation); a change that is
+    // not loosening is refused too, naming the file that must be decided on first.
+    expect(await core.handle('settings.update', { profile: 'staging', readOnly: false })).toMatchObject({ ok: false, error: { code: 'ConfirmationRequired' } });
+    expect(await core.handle('settings.update', { profile: 'staging', environmentColour: '#ff0000' })).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining(file) } });
     expect(readFileSync(file, 'utf8')).toContain('"version": 2');
 
     expect(await core.handle('settings.resolve', { action: 'reload' })).toMatchObject({ ok: true, value: { status: 'blocked' } });
