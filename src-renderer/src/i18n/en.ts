@@ -82,6 +82,11 @@ const en = {
     loading: 'Loading {services}…',
     stale: 'Showing old data for {services}: last good data {age} ago.',
   },
+  datasetState: {
+    countOf: '{state} · {n} of {total}',
+    seeAbove: 'Could not load: see the message above.',
+    unknown: 'Not known yet: no successful answer so far.',
+  },
   connection: {
     connecting: 'Connecting to Flightdeck…',
     closed: 'Connection to Flightdeck lost. Reconnecting…',

@@ -83,6 +83,11 @@ const ko: MessageSchema = {
     loading: '{services} 불러오는 중…',
     stale: '{services}의 이전 데이터를 표시 중: 마지막 정상 데이터는 {age} 전.',
   },
+  datasetState: {
+    countOf: '{state} · {total}개 중 {n}개',
+    seeAbove: '불러오지 못했습니다. 위의 메시지를 확인하세요.',
+    unknown: '아직 알 수 없음: 정상 응답을 받은 적이 없습니다.',
+  },
   connection: {
     connecting: 'Flightdeck에 연결하는 중…',
     closed: 'Flightdeck와의 연결이 끊어졌습니다. 다시 연결하는 중…',

@@ -41,12 +41,13 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
   beforeAll(async () => {
     server = await startMoto();
     profiles = writeMotoProfiles(server.endpoint);
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  }, 180_000);
+  afterAll(async () => server?.stop(), 120_000);
   beforeEach(async () => {
     await server.reset();
     await createTopology({ endpoint: server.directEndpoint });
-  });
+    // Generous on a loaded 2-core machine: a 10 s default timed out mid-topology.
+  }, 120_000);
 
   function awsCore() {
     const configDirectory = mkdtempSync(join(tmpdir(), 'flightdeck-config-'));
