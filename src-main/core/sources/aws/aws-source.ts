@@ -402,11 +402,37 @@ export class AwsSource implements DataSource {
     } catch (error) {
       if (this.stopped) return;
       this.markFailed(dataset, error);
+      if (error instanceof AwsCallError && NETWORK_CODES.has(error.code)) await this.confirmOffline(error);
     }
     if (this.stopped) return;
     update.datasets = this.datasetStatuses();
     if (JSON.stringify(this.inventory) !== before) update.inventory = this.currentInventory();
     for (const listener of this.listeners) listener(update);
+  }
+
+  private offlineProbe: Promise<void> | undefined;
+
+  /**
+   * One dataset could not reach its service: is the network gone, or only that endpoint? STS is
+   * asked once (GetCallerIdentity needs no permission); if it cannot be reached either, the session
+   * is offline now, within the failing dataset's poll interval, instead of after every dataset (the
+   * slowest polls every two minutes) has failed in turn.
+   */
+  private confirmOffline(cause: AwsCallError): Promise<void> {
+    if (this.state.credentialState !== 'connected') return Promise.resolve();
+    this.offlineProbe ??= (async () => {
+      try {
+        await this.clients.sts.send(new GetCallerIdentityCommand({}));
+      } catch (error) {
+        const unreachable = isNetworkError(error) || (error instanceof AwsCallError && NETWORK_CODES.has(error.code));
+        if (unreachable && !this.stopped && this.state.credentialState === 'connected') {
+          this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${cause.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
+        }
+      } finally {
+        this.offlineProbe = undefined;
+      }
+    })();
+    return this.offlineProbe;
   }
 
   private markFailed(dataset: AwsDataset, error: unknown): void {
