@@ -98,7 +98,15 @@ export class SessionManager {
   stop(): void {
     this.unsubscribe();
     this.source.stop();
+    this.parkedSimulation = undefined;
   }
+
+  /**
+   * The simulation left for AWS mode, stopped (its frame timer off, so its virtual time stands still)
+   * but kept: "Back to the simulator" resumes it as it was — same scenario, time, faults, history —
+   * instead of starting a new one.
+   */
+  private parkedSimulation: DataSource | undefined;
 
   /** Replace the active source: the old one stops first, so nothing of it can follow the switch. */
   replace(next: DataSource): SessionInfo {
@@ -114,6 +122,9 @@ export class SessionManager {
 
   async switch(request: RequestOf<'session.switch'>): Promise<SessionInfo> {
     if (request.mode === 'simulation') {
+      const parked = this.parkedSimulation;
+      this.parkedSimulation = undefined;
+      if (parked && this.source.session.mode !== 'simulation') return this.replace(parked);
       if (!this.factories.createSimulation) throw new SessionError('NotSupported', 'switching to the simulator is not available here');
       return this.replace(this.factories.createSimulation());
     }
@@ -123,7 +134,9 @@ export class SessionManager {
       throw new SessionError('InvalidRequest', `No profile named ${request.profile} in ${listing.configFile} or ${listing.credentialsFile}.`);
     }
     const settings = this.factories.settings?.profile(request.profile) ?? { readOnly: false, nonProduction: false };
-    return this.replace(this.factories.createAws(request.profile, request.region, settings));
+    const next = this.factories.createAws(request.profile, request.region, settings);
+    if (this.source.session.mode === 'simulation') this.parkedSimulation = this.source;
+    return this.replace(next);
   }
 
   async retry(mfaCode?: string): Promise<SessionInfo> {
