@@ -463,6 +463,9 @@ const en = {
       Unknown: 'Unknown',
     },
   },
+  route53Zone: {
+    column: 'Hosted zone',
+  },
   dns: {
     title: 'DNS trace',
     name: 'Name',
@@ -510,6 +513,12 @@ const en = {
       'sa-br': 'Brazil (São Paulo)',
       custom: 'Custom…',
     },
+  },
+  dnsSource: {
+    testDnsAnswer: 'Route 53 TestDNSAnswer over {count} queries',
+    model: 'Flightdeck’s resolver (a model, not Route 53) over {count} draws',
+    denied: 'Route 53 TestDNSAnswer was denied: this identity may not call route53:TestDNSAnswer. Nothing here is Route 53’s own answer.',
+    unavailable: 'Route 53 TestDNSAnswer is unavailable here. Nothing here is Route 53’s own answer.',
   },
   rds: {
     title: 'RDS',

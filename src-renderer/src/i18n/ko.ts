@@ -464,6 +464,9 @@ const ko: MessageSchema = {
       Unknown: '알 수 없음',
     },
   },
+  route53Zone: {
+    column: '호스팅 영역',
+  },
   dns: {
     title: 'DNS 추적',
     name: '이름',
@@ -511,6 +514,12 @@ const ko: MessageSchema = {
       'sa-br': '브라질 (상파울루)',
       custom: '사용자 지정…',
     },
+  },
+  dnsSource: {
+    testDnsAnswer: 'Route 53 TestDNSAnswer {count}회 조회 결과',
+    model: 'Flightdeck 리졸버 모델(Route 53 아님) {count}회 추출 결과',
+    denied: 'Route 53 TestDNSAnswer가 거부되었습니다. 이 자격 증명으로는 route53:TestDNSAnswer를 호출할 수 없습니다. 여기 표시된 내용은 Route 53의 실제 응답이 아닙니다.',
+    unavailable: '여기서는 Route 53 TestDNSAnswer를 사용할 수 없습니다. 여기 표시된 내용은 Route 53의 실제 응답이 아닙니다.',
   },
   rds: {
     title: 'RDS',
