@@ -373,6 +373,12 @@ const en = {
       selectHint: 'Click an activity to read its full cause.',
     },
   },
+  groupMetrics: {
+    on: 'Group metrics collection is on: capacity comes from CloudWatch (AWS/AutoScaling).',
+    partial: 'Group metrics collection is on for {metrics} only; the rest is sampled from DescribeAutoScalingGroups at each poll.',
+    off: 'Group metrics collection is off (the default): capacity is sampled from DescribeAutoScalingGroups at each poll, so the chart begins when Flightdeck started watching.',
+    howTo: 'To have CloudWatch record it:',
+  },
   alarms: {
     title: 'Alarms',
     empty: 'No alarms',

@@ -374,6 +374,12 @@ const ko: MessageSchema = {
       selectHint: '활동을 클릭하면 전체 원인을 볼 수 있습니다.',
     },
   },
+  groupMetrics: {
+    on: '그룹 지표 수집이 켜져 있습니다. 용량은 CloudWatch(AWS/AutoScaling)에서 가져옵니다.',
+    partial: '그룹 지표 수집이 {metrics}에 대해서만 켜져 있습니다. 나머지는 폴링할 때마다 DescribeAutoScalingGroups에서 샘플링합니다.',
+    off: '그룹 지표 수집이 꺼져 있습니다(기본값). 용량은 폴링할 때마다 DescribeAutoScalingGroups에서 샘플링하므로 차트는 Flightdeck이 모니터링을 시작한 시점부터 표시됩니다.',
+    howTo: 'CloudWatch에 기록하려면:',
+  },
   alarms: {
     title: '경보',
     empty: '경보 없음',

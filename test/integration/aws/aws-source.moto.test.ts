@@ -199,8 +199,21 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
     expect(starts[1]).toEqual([newest, 1]); // newest held minute−3 → ask from minute−2
     const firstEnd = Math.floor(Date.now() / 60_000) * 60 + 60;
     expect([firstEnd - 300, firstEnd - 360]).toContain(starts[2]![0]); // empty: the settle margin only (minute may have turned)
-    expect(starts[2]![1]).toBe(75 - 15 - 5); // 15 percentile series go in their own call
+    // 15 percentile series go in their own call; the group's 7 group metrics are not collected
+    // (EnabledMetrics empty) and are sampled from DescribeAutoScalingGroups instead.
+    expect(starts[2]![1]).toBe(75 - 15 - 5 - 7);
     expect(updates.at(-1)!.metrics).toEqual([]);
+    source.stop();
+  });
+
+  it('samples the group\'s capacity from DescribeAutoScalingGroups, group metrics collection being off (issue 11 item 4)', async () => {
+    const source = await connectedSource();
+    const snapshot = source.snapshot();
+    expect(snapshot.inventory.autoScalingGroups[0]!.enabledMetrics).toEqual([]);
+    const series = (metricName: string) => snapshot.metrics.find((m) => m.namespace === 'AWS/AutoScaling' && m.metricName === metricName && m.dimensions.AutoScalingGroupName === 'web-asg');
+    expect(series('GroupDesiredCapacity')!.points.map(([, v]) => v)).toEqual([2]);
+    expect(series('GroupMaxSize')!.points.map(([, v]) => v)).toEqual([6]);
+    expect(series('GroupInServiceInstances')!.points).toHaveLength(1);
     source.stop();
   });
 

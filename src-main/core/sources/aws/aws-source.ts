@@ -47,6 +47,7 @@ import { discoverDbInstances, discoverRdsEvents } from './rds/discover-rds';
 import { concurrencyOf, discoverLambdaAccount, discoverLambdaFunctions } from './lambda/discover-lambda';
 import { discoverAlarmHistory, discoverAlarms } from './cloudwatch/discover-alarms';
 import { MetricPoller } from './metrics/metric-poller';
+import { CapacitySamples } from './metrics/capacity-samples';
 import { standardMetricKeys } from './metrics/standard-metrics';
 import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
@@ -125,6 +126,8 @@ export class AwsSource implements DataSource {
   private alarmHistory: AlarmHistoryItem[] = [];
   private rdsEvents: RdsEvent[] = [];
   private readonly metrics: MetricPoller;
+  /** Group capacity sampled from DescribeAutoScalingGroups where group metrics are not collected. */
+  private readonly capacity = new CapacitySamples();
   private readonly datasets: DatasetStatuses = {};
   private readonly listeners = new Set<(update: Update) => void>();
   private readonly sessionListeners = new Set<(session: SessionInfo) => void>();
@@ -361,6 +364,7 @@ export class AwsSource implements DataSource {
     this.alarmHistory = [];
     this.rdsEvents = [];
     this.metrics.clear();
+    this.capacity.clear();
     for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
   }
 
@@ -497,6 +501,7 @@ export class AwsSource implements DataSource {
       case 'autoscaling': {
         this.inventory.autoScalingGroups = await discoverAutoScaling(this.clients.autoscaling, now, reuse ? autoScalingSettingsOf(this.inventory.autoScalingGroups) : undefined);
         this.settingsRead(dataset, reuse, now);
+        update.metrics.push(...this.capacity.sample(this.inventory.autoScalingGroups, now));
         const activities = (await optional(() => discoverScalingActivities(this.clients.autoscaling, this.activities))) ?? [];
         for (const activity of activities.reverse()) {
           const previous = this.activities.get(activity.activityId);
@@ -541,7 +546,9 @@ export class AwsSource implements DataSource {
           update.alarmHistory.push(...fresh);
           this.historySince.alarms = now - 60_000;
         }
-        update.metrics.push(...(await this.metrics.poll(standardMetricKeys(this.inventory), now)));
+        // Group metrics a group does not collect have no CloudWatch data: they are sampled instead.
+        const keys = standardMetricKeys(this.inventory).filter((key) => !this.capacity.has(key));
+        update.metrics.push(...(await this.metrics.poll(keys, now)));
         partial.push(...this.metrics.lastFailures);
         this.applyReplicaLag();
         return;
@@ -598,7 +605,7 @@ export class AwsSource implements DataSource {
       rdsEvents: [...this.rdsEvents],
       timeline: [],
       accessLog: [],
-      metrics: this.metrics.series() as MetricSeries[],
+      metrics: [...this.metrics.series(), ...this.capacity.series()] as MetricSeries[],
       datasets: this.datasetStatuses(),
     };
   }

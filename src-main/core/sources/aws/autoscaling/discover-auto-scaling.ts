@@ -153,6 +153,7 @@ export async function discoverAutoScaling(client: AutoScalingClient, now: number
         policies: policies.get(name) ?? [],
         scheduledActions: scheduled.get(name) ?? [],
         createdTime: iso(g.CreatedTime),
+        enabledMetrics: (g.EnabledMetrics ?? []).map((m) => m.Metric ?? '').filter(Boolean),
       }),
     );
   }
