@@ -105,6 +105,9 @@ const INVENTORY_KEYS: Record<AwsDataset, (keyof Inventory)[]> = {
   cloudwatch: ['alarms'],
 };
 
+/** What a dataset's refresh may change: its own part, and for cloudwatch the replicas' lag (ReplicaLag). */
+const WRITTEN_KEYS: Record<AwsDataset, (keyof Inventory)[]> = { ...INVENTORY_KEYS, cloudwatch: [...INVENTORY_KEYS.cloudwatch, 'dbInstances'] };
+
 /** Reconnecting while offline: first pause, doubling up to the maximum (our choice). */
 export const OFFLINE_RETRY_FIRST_MS = 5_000;
 export const OFFLINE_RETRY_MAX_MS = 60_000;
@@ -378,7 +381,9 @@ export class AwsSource implements DataSource {
   async refreshDataset(dataset: AwsDataset, options: { settings?: boolean } = {}): Promise<void> {
     if (options.settings) this.settingsDue.add(dataset);
     if (this.stopped || !this.connected) return;
-    const before = JSON.stringify(this.inventory);
+    // Only the parts this dataset writes can change: compare those, not the whole inventory.
+    const written = WRITTEN_KEYS[dataset];
+    const before = written.map((key) => JSON.stringify(this.inventory[key]));
     const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
     const partial: AwsCallError[] = [];
     // Datasets refresh concurrently: each checks and, if need be, restores only its own part.
@@ -410,7 +415,7 @@ export class AwsSource implements DataSource {
     }
     if (this.stopped) return;
     update.datasets = this.datasetStatuses();
-    if (JSON.stringify(this.inventory) !== before) update.inventory = this.currentInventory();
+    if (written.some((key, i) => JSON.stringify(this.inventory[key]) !== before[i])) update.inventory = this.currentInventory();
     for (const listener of this.listeners) listener(update);
   }
 

@@ -129,6 +129,25 @@ describe('settings on the slow cadence', () => {
   });
 });
 
+describe('change detection per dataset', () => {
+  it('publishes the inventory only when the refreshed dataset\'s own part changed', async () => {
+    const { source, stubs, clock } = mockedSource();
+    account(stubs);
+    await source.connect();
+    await source.refresh();
+    const published: boolean[] = [];
+    source.onUpdate((u) => published.push(u.inventory !== undefined));
+    clock.advance(30_000);
+    await source.refreshDataset('elbv2');
+    stubs.elbv2.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [{ LoadBalancerArn: LB_ARN, LoadBalancerName: 'shop', DNSName: 'shop.elb', Type: 'application', State: { Code: 'active_impaired' } }] });
+    clock.advance(30_000);
+    await source.refreshDataset('elbv2');
+    expect(published).toEqual([false, true]);
+    expect(source.snapshot().inventory.loadBalancers[0]!.state).toBe('active_impaired');
+    source.stop();
+  });
+});
+
 describe('target health plan', () => {
   it('reuses a healthy group\'s target health until it is old, and reads a moving target on every poll', async () => {
     const { source, stubs, clock } = mockedSource();
