@@ -11,6 +11,7 @@ import { rendererChartsBench } from './renderer-charts';
 import { simulatorBench } from './simulator';
 import { trustBench } from './trust';
 import { awsApiCallsBench } from './aws-api-calls';
+import { awsPollingBench } from './aws-polling';
 
 export interface BenchResult {
   name: string;
@@ -27,6 +28,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'renderer-bundle': rendererBundleBench,
   'renderer-charts': rendererChartsBench,
   'aws-api-calls': awsApiCallsBench,
+  'aws-polling': awsPollingBench,
 };
 
 function machine(): string {

@@ -14,13 +14,25 @@ export const DNS_TRACE_AWS_USAGE = `flightdeck dns trace <name> --profile <name>
   sets with their health checks, why (the resolver the simulator uses) and Route 53's TestDNSAnswer
   (asked up to ${MAX_AWS_REPEAT} times with --repeat); exit 3 on credential, 4 on permission errors`;
 
-/** Printed in the style of the simulator's `dns trace` (dig-like `;;` lines), plus Route 53's own answer. */
+/**
+ * Printed in the style of the simulator's `dns trace` (dig-like `;;` lines), plus Route 53's own
+ * answer. Only TestDNSAnswer's results are labelled as Route 53's; when it could not be asked the
+ * counts are Flightdeck's resolver drawing answers, and the output says so plainly.
+ */
 export function formatDnsTrace(trace: DnsTrace, where: string): string {
   const lines = traceLines(trace, where);
   if (trace.testDnsAnswer) lines.push(`Route 53 TestDNSAnswer: ${trace.testDnsAnswer.values.join(', ') || '(none)'} — ${trace.testDnsAnswer.responseCode}`);
+  const problem = trace.testDnsAnswerProblem;
+  if (problem) {
+    lines.push(
+      problem.code === 'denied'
+        ? `Route 53 TestDNSAnswer: denied — this identity may not call route53:TestDNSAnswer (${problem.message}). Nothing below is Route 53's answer.`
+        : `Route 53 TestDNSAnswer: unavailable (${problem.message}). Nothing below is Route 53's answer.`,
+    );
+  }
   if (trace.distribution) {
     const total = Object.values(trace.distribution).reduce((x, y) => x + y, 0);
-    lines.push(`TestDNSAnswer over ${total} queries:`);
+    lines.push(trace.distributionSource === 'test-dns-answer' ? `Route 53 TestDNSAnswer over ${total} queries:` : `Flightdeck's resolver (a model, not Route 53) over ${total} draws:`);
     for (const [key, count] of Object.entries(trace.distribution).sort((x, y) => y[1] - x[1])) lines.push(`  ${String(count).padStart(String(total).length)}  ${key || '(no answer)'}`);
   }
   if (trace.disagreement) lines.push(`Disagreement: ${trace.disagreement}`);

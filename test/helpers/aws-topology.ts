@@ -21,6 +21,8 @@ export interface TopologyOptions {
   /** Copies of the web tier (ALB + target groups + ASG): the bench scales with it. */
   webTiers?: number;
   lambdaFunctions?: number;
+  /** Desired capacity of each web tier's Auto Scaling group (default 2). */
+  instancesPerGroup?: number;
   /** Epoch ms "now" for metric timestamps. */
   now?: number;
 }
@@ -62,7 +64,7 @@ export async function createTopology(options: TopologyOptions): Promise<Topology
   const vpcId = vpc.Vpc!.VpcId!;
   const subnets = [];
   for (const [i, az] of [`${region}a`, `${region}b`].entries()) {
-    subnets.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.0.${i + 1}.0/24`, AvailabilityZone: az }))).Subnet!.SubnetId!);
+    subnets.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.0.${(i + 1) * 16}.0/20`, AvailabilityZone: az }))).Subnet!.SubnetId!);
   }
   await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: 'web-lt', LaunchTemplateData: { ImageId: 'ami-12c6146b', InstanceType: 't3.micro' } }));
 
@@ -96,8 +98,8 @@ export async function createTopology(options: TopologyOptions): Promise<Topology
       new CreateAutoScalingGroupCommand({
         AutoScalingGroupName: groupName,
         MinSize: 1,
-        MaxSize: 6,
-        DesiredCapacity: 2,
+        MaxSize: Math.max(6, 2 * (options.instancesPerGroup ?? 2)),
+        DesiredCapacity: options.instancesPerGroup ?? 2,
         LaunchTemplate: { LaunchTemplateName: 'web-lt' },
         VPCZoneIdentifier: subnets.join(','),
         TargetGroupARNs: [web.TargetGroupArn!],

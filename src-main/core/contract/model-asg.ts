@@ -124,5 +124,11 @@ export const AutoScalingGroup = z.object({
   policies: z.array(ScalingPolicySummary),
   scheduledActions: z.array(ScheduledAction).default([]),
   createdTime: IsoTime.optional(),
+  /**
+   * AWS mode: the group metrics Auto Scaling sends to CloudWatch (DescribeAutoScalingGroups
+   * EnabledMetrics; empty: collection is off, the default). Absent in the simulator, which
+   * publishes them all. ec2-auto-scaling-metrics.html
+   */
+  enabledMetrics: z.array(z.string()).optional(),
 });
 export type AutoScalingGroup = z.infer<typeof AutoScalingGroup>;

@@ -68,8 +68,16 @@ export const DnsTrace = z.object({
   answer: DnsAnswer,
   /** With repeat: each distinct answer (values joined by commas) → how many times it came back. */
   distribution: z.record(z.string(), z.number()).optional(),
+  /**
+   * Where `distribution` comes from: Route 53's TestDNSAnswer (AWS mode, when it could be asked) or
+   * Flightdeck's own resolver drawing answers (the simulator, or AWS mode without TestDNSAnswer).
+   * Absent: the resolver.
+   */
+  distributionSource: z.enum(['test-dns-answer', 'resolver']).optional(),
   /** AWS mode: Route 53 TestDNSAnswer's own answer, and where our explanation disagrees. */
   testDnsAnswer: z.object({ values: z.array(z.string()), responseCode: z.string() }).optional(),
+  /** AWS mode: why TestDNSAnswer gave nothing — denied (no route53:TestDNSAnswer), or unavailable (the endpoint lacks it, the network). */
+  testDnsAnswerProblem: z.object({ code: z.enum(['denied', 'unavailable']), message: z.string() }).optional(),
   disagreement: z.string().optional(),
 });
 export type DnsTrace = z.infer<typeof DnsTrace>;

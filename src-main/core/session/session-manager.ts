@@ -123,6 +123,7 @@ export class SessionManager {
   stop(): void {
     this.unsubscribe();
     this.source.stop();
+    this.parkedSimulation = undefined;
   }
 
   /** A new session identity: every confirmation prepared before it is dropped. */
@@ -130,6 +131,13 @@ export class SessionManager {
     this.identity++;
     this.actions?.dropAll();
   }
+
+  /**
+   * The simulation left for AWS mode, stopped (its frame timer off, so its virtual time stands still)
+   * but kept: "Back to the simulator" resumes it as it was — same scenario, time, faults, history —
+   * instead of starting a new one.
+   */
+  private parkedSimulation: DataSource | undefined;
 
   /** Replace the active source: the old one stops first, so nothing of it can follow the switch. */
   replace(next: DataSource): SessionInfo {
@@ -148,8 +156,12 @@ export class SessionManager {
   async switch(request: RequestOf<'session.switch'>): Promise<SessionInfo> {
     if (request.mode === 'simulation') {
       const createSimulation = this.factories.createSimulation;
-      if (!createSimulation) throw new SessionError('NotSupported', 'switching to the simulator is not available here');
-      return this.audited({ kind: 'session', action: 'SwitchSession', targetId: 'simulation', parameters: { mode: 'simulation' } }, () => this.replace(createSimulation()));
+      const parked = this.source.session.mode !== 'simulation' ? this.parkedSimulation : undefined;
+      if (!parked && !createSimulation) throw new SessionError('NotSupported', 'switching to the simulator is not available here');
+      return this.audited({ kind: 'session', action: 'SwitchSession', targetId: 'simulation', parameters: { mode: 'simulation' } }, () => {
+        this.parkedSimulation = undefined;
+        return this.replace(parked ?? createSimulation!());
+      });
     }
     const createAws = this.factories.createAws;
     if (!createAws) throw new SessionError('NotSupported', 'AWS mode is not available in this host');
@@ -160,7 +172,12 @@ export class SessionManager {
     const settings = this.factories.settings?.profile(request.profile) ?? { readOnly: false, nonProduction: false };
     return this.audited(
       { kind: 'session', action: 'SwitchSession', targetId: request.profile, parameters: { mode: 'aws', profile: request.profile, ...(request.region ? { region: request.region } : {}) } },
-      () => this.replace(createAws(request.profile, request.region, settings)),
+      () => {
+        const next = createAws(request.profile, request.region, settings);
+        // Kept, stopped, for "Back to the simulator" (resumed as it was, not restarted).
+        if (this.source.session.mode === 'simulation') this.parkedSimulation = this.source;
+        return this.replace(next);
+      },
     );
   }
 

@@ -1,15 +1,17 @@
 /**
- * Whether a view may say "there is none": the inventory has arrived and none of the view's services
- * is still loading (AWS mode discovers each service separately). Before that, an empty list means
- * "not yet", and saying "no load balancers" would be a lie.
+ * Whether a view may say "there is none": the inventory has arrived and every one of the view's
+ * services has had a successful answer (AWS mode discovers each service separately). Before that
+ * — still loading, or failing since the start (unreachable, denied) — an empty list means "not
+ * known", and saying "no load balancers in this region" would be a lie.
  */
 import { computed, type ComputedRef } from 'vue';
 import type { Service } from '@contract';
+import { hasAnswered } from '@/utils/dataset-state';
 import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
 
 export function useServiceReady(services: readonly Service[]): ComputedRef<boolean> {
   const inventory = useInventoryStore();
   const session = useSessionStore();
-  return computed(() => inventory.loaded && services.every((service) => session.datasets[service]?.state !== 'loading'));
+  return computed(() => inventory.loaded && services.every((service) => hasAnswered(session.datasets[service], session.session?.mode === 'aws')));
 }

@@ -158,6 +158,11 @@ const en = {
     loading: 'Loading {services}…',
     stale: 'Showing old data for {services}: last good data {age} ago.',
   },
+  datasetState: {
+    countOf: '{state} · {n} of {total}',
+    seeAbove: 'Could not load: see the message above.',
+    unknown: 'Not known yet: no successful answer so far.',
+  },
   connection: {
     connecting: 'Connecting to Flightdeck…',
     closed: 'Connection to Flightdeck lost. Reconnecting…',
@@ -503,6 +508,12 @@ const en = {
       selectHint: 'Click an activity to read its full cause.',
     },
   },
+  groupMetrics: {
+    on: 'Group metrics collection is on: capacity comes from CloudWatch (AWS/AutoScaling).',
+    partial: 'Group metrics collection is on for {metrics} only; the rest is sampled from DescribeAutoScalingGroups at each poll.',
+    off: 'Group metrics collection is off (the default): capacity is sampled from DescribeAutoScalingGroups at each poll, so the chart begins when Flightdeck started watching.',
+    howTo: 'To have CloudWatch record it:',
+  },
   alarms: {
     title: 'Alarms',
     empty: 'No alarms',
@@ -593,6 +604,9 @@ const en = {
       Unknown: 'Unknown',
     },
   },
+  route53Zone: {
+    column: 'Hosted zone',
+  },
   dns: {
     title: 'DNS trace',
     name: 'Name',
@@ -640,6 +654,12 @@ const en = {
       'sa-br': 'Brazil (São Paulo)',
       custom: 'Custom…',
     },
+  },
+  dnsSource: {
+    testDnsAnswer: 'Route 53 TestDNSAnswer over {count} queries',
+    model: 'Flightdeck’s resolver (a model, not Route 53) over {count} draws',
+    denied: 'Route 53 TestDNSAnswer was denied: this identity may not call route53:TestDNSAnswer. Nothing here is Route 53’s own answer.',
+    unavailable: 'Route 53 TestDNSAnswer is unavailable here. Nothing here is Route 53’s own answer.',
   },
   rds: {
     title: 'RDS',

@@ -159,6 +159,11 @@ const ko: MessageSchema = {
     loading: '{services} 불러오는 중…',
     stale: '{services}의 이전 데이터를 표시 중: 마지막 정상 데이터는 {age} 전.',
   },
+  datasetState: {
+    countOf: '{state} · {total}개 중 {n}개',
+    seeAbove: '불러오지 못했습니다. 위의 메시지를 확인하세요.',
+    unknown: '아직 알 수 없음: 정상 응답을 받은 적이 없습니다.',
+  },
   connection: {
     connecting: 'Flightdeck에 연결하는 중…',
     closed: 'Flightdeck와의 연결이 끊어졌습니다. 다시 연결하는 중…',
@@ -504,6 +509,12 @@ const ko: MessageSchema = {
       selectHint: '활동을 클릭하면 전체 원인을 볼 수 있습니다.',
     },
   },
+  groupMetrics: {
+    on: '그룹 지표 수집이 켜져 있습니다. 용량은 CloudWatch(AWS/AutoScaling)에서 가져옵니다.',
+    partial: '그룹 지표 수집이 {metrics}에 대해서만 켜져 있습니다. 나머지는 폴링할 때마다 DescribeAutoScalingGroups에서 샘플링합니다.',
+    off: '그룹 지표 수집이 꺼져 있습니다(기본값). 용량은 폴링할 때마다 DescribeAutoScalingGroups에서 샘플링하므로 차트는 Flightdeck이 모니터링을 시작한 시점부터 표시됩니다.',
+    howTo: 'CloudWatch에 기록하려면:',
+  },
   alarms: {
     title: '경보',
     empty: '경보 없음',
@@ -594,6 +605,9 @@ const ko: MessageSchema = {
       Unknown: '알 수 없음',
     },
   },
+  route53Zone: {
+    column: '호스팅 영역',
+  },
   dns: {
     title: 'DNS 추적',
     name: '이름',
@@ -641,6 +655,12 @@ const ko: MessageSchema = {
       'sa-br': '브라질 (상파울루)',
       custom: '사용자 지정…',
     },
+  },
+  dnsSource: {
+    testDnsAnswer: 'Route 53 TestDNSAnswer {count}회 조회 결과',
+    model: 'Flightdeck 리졸버 모델(Route 53 아님) {count}회 추출 결과',
+    denied: 'Route 53 TestDNSAnswer가 거부되었습니다. 이 자격 증명으로는 route53:TestDNSAnswer를 호출할 수 없습니다. 여기 표시된 내용은 Route 53의 실제 응답이 아닙니다.',
+    unavailable: '여기서는 Route 53 TestDNSAnswer를 사용할 수 없습니다. 여기 표시된 내용은 Route 53의 실제 응답이 아닙니다.',
   },
   rds: {
     title: 'RDS',

@@ -35,11 +35,12 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
       server.endpoint,
       `\n[profile moto-admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = moto\nmfa_serial = arn:aws:iam::123456789012:mfa/jane\nregion = us-east-1\nendpoint_url = ${server.endpoint}\n`,
     );
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => server?.stop(), 120_000);
   beforeEach(async () => {
     await server.reset();
     topology = await createTopology({ endpoint: server.directEndpoint });
+    // Generous on a loaded 2-core machine: a 10 s default timed out mid-topology.
   }, 120_000);
 
   async function connectedSource(profile = 'moto') {
@@ -198,8 +199,40 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
     expect(starts[1]).toEqual([newest, 1]); // newest held minute−3 → ask from minute−2
     const firstEnd = Math.floor(Date.now() / 60_000) * 60 + 60;
     expect([firstEnd - 300, firstEnd - 360]).toContain(starts[2]![0]); // empty: the settle margin only (minute may have turned)
-    expect(starts[2]![1]).toBe(75 - 15 - 5); // 15 percentile series go in their own call
+    // 15 percentile series go in their own call; the group's 7 group metrics are not collected
+    // (EnabledMetrics empty) and are sampled from DescribeAutoScalingGroups instead.
+    expect(starts[2]![1]).toBe(75 - 15 - 5 - 7);
     expect(updates.at(-1)!.metrics).toEqual([]);
+    source.stop();
+  });
+
+  it('samples the group\'s capacity from DescribeAutoScalingGroups, group metrics collection being off (issue 11 item 4)', async () => {
+    const source = await connectedSource();
+    const snapshot = source.snapshot();
+    expect(snapshot.inventory.autoScalingGroups[0]!.enabledMetrics).toEqual([]);
+    const series = (metricName: string) => snapshot.metrics.find((m) => m.namespace === 'AWS/AutoScaling' && m.metricName === metricName && m.dimensions.AutoScalingGroupName === 'web-asg');
+    expect(series('GroupDesiredCapacity')!.points.map(([, v]) => v)).toEqual([2]);
+    expect(series('GroupMaxSize')!.points.map(([, v]) => v)).toEqual([6]);
+    expect(series('GroupInServiceInstances')!.points).toHaveLength(1);
+    source.stop();
+  });
+
+  it('re-reads no setting within the settings interval and no healthy target group\'s health, yet shows them all (issue 11 item 9)', async () => {
+    const source = await connectedSource();
+    const before = source.snapshot().inventory;
+    server.clearCounts();
+    for (const dataset of ['elbv2', 'autoscaling', 'route53', 'lambda'] as const) await source.refreshDataset(dataset);
+    for (const operation of ['DescribeListeners', 'DescribeRules', 'DescribePolicies', 'DescribeScheduledActions', 'lambda.GET /2019-09-30/functions/{name}/concurrency', 'route53.GET /hostedzone/{id}']) {
+      expect(server.count(operation), operation).toBe(0);
+    }
+    // Live data is still read: the groups, the load balancers, the target groups.
+    expect(server.count('DescribeAutoScalingGroups')).toBe(1);
+    expect(server.count('DescribeLoadBalancers')).toBe(1);
+    const after = source.snapshot().inventory;
+    expect(after.loadBalancers[0]!.listeners).toEqual(before.loadBalancers[0]!.listeners);
+    expect(after.autoScalingGroups[0]!.policies).toEqual(before.autoScalingGroups[0]!.policies);
+    expect(after.lambdaFunctions.find((f) => f.functionName === 'thumbnails')!.reservedConcurrentExecutions).toBe(5);
+    expect(after.hostedZones[0]!.nameServers).toHaveLength(4);
     source.stop();
   });
 });

@@ -41,12 +41,12 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
   beforeAll(async () => {
     server = await startMoto();
     profiles = writeMotoProfiles(server.endpoint);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => server?.stop(), 120_000);
-  // Creating the topology on a busy machine can take longer than the 10 s default.
   beforeEach(async () => {
     await server.reset();
     await createTopology({ endpoint: server.directEndpoint });
+    // Generous on a loaded 2-core machine: a 10 s default timed out mid-topology.
   }, 120_000);
 
   function awsCore() {

@@ -91,6 +91,20 @@ describe('AWS-mode channels on the core', () => {
     core.stop();
   });
 
+  it('returns from AWS mode to the simulation as it was, not restarted (issue 11 item 7)', async () => {
+    const { core, sessions } = wired();
+    const simulation = sessions.active;
+    await core.handle('sim.control', { command: 'step', seconds: 120 });
+    const before = simulation.snapshot();
+    expect(before.clock!.now - before.clock!.startTime).toBe(120_000);
+    expect(await core.handle('session.switch', { mode: 'aws', profile: 'staging' })).toMatchObject({ ok: true, value: { mode: 'aws' } });
+    expect(await core.handle('session.switch', { mode: 'simulation' })).toMatchObject({ ok: true, value: { mode: 'simulation' } });
+    expect(sessions.active).toBe(simulation);
+    expect(sessions.active.snapshot().clock).toEqual(before.clock);
+    expect(sessions.active.snapshot().metrics).toEqual(before.metrics);
+    core.stop();
+  });
+
   it('rejects malformed action and trace requests at the boundary', async () => {
     const { core } = wired();
     expect(await core.handle('action.prepare', { action: { type: 'DeleteEverything' } })).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });

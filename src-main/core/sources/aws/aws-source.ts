@@ -28,7 +28,7 @@ import type { ProfileKind, SsoLoginPrompt } from '../../contract/model-aws';
 import type { RequestOf } from '../../contract';
 import type { DataSource } from '../data-source';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
-import { AwsCallError, NETWORK_CODES } from './aws-errors';
+import { AwsCallError, isNetworkError, NETWORK_CODES } from './aws-errors';
 import { createAwsClients, destroyClients, type AwsClients, type ClientOptions } from './clients';
 import { createCredentialProvider } from './credentials/credential-resolver';
 import { describeCredentialError } from './credentials/credential-state';
@@ -41,14 +41,17 @@ import { redactText, secretValues } from '../../redact';
 import { configSection, readSharedFiles, type SharedFiles } from './profiles/shared-ini';
 import { CallGate, type CallRecord } from './throttle/call-gate';
 import { systemClock, type Clock } from './throttle/time';
-import { AWS_DATASETS, DEFAULT_POLL_INTERVALS_MS, STALE_AFTER_INTERVALS, type AwsDataset } from './poll-plan';
-import { discoverLoadBalancing } from './elbv2/discover-load-balancing';
-import { discoverAutoScaling, discoverScalingActivities } from './autoscaling/discover-auto-scaling';
-import { discoverRoute53 } from './route53/discover-route53';
+import { ACTION_DATASET, AWS_DATASETS, DEFAULT_POLL_INTERVALS_MS, SETTINGS_INTERVAL_MS, STALE_AFTER_INTERVALS, type AwsDataset } from './poll-plan';
+import { discoverLoadBalancing, listenersOf } from './elbv2/discover-load-balancing';
+import { attachedInstances, reusableTargetHealth, type TargetHealthRead } from './elbv2/target-health-plan';
+import { loadBalancerDimension, targetGroupDimension } from '../../metric-catalog';
+import { autoScalingSettingsOf, discoverAutoScaling, discoverScalingActivities } from './autoscaling/discover-auto-scaling';
+import { discoverRoute53, nameServersOf } from './route53/discover-route53';
 import { discoverDbInstances, discoverRdsEvents } from './rds/discover-rds';
-import { discoverLambdaAccount, discoverLambdaFunctions } from './lambda/discover-lambda';
+import { concurrencyOf, discoverLambdaAccount, discoverLambdaFunctions } from './lambda/discover-lambda';
 import { discoverAlarmHistory, discoverAlarms } from './cloudwatch/discover-alarms';
 import { MetricPoller } from './metrics/metric-poller';
+import { CapacitySamples } from './metrics/capacity-samples';
 import { standardMetricKeys } from './metrics/standard-metrics';
 import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
@@ -67,6 +70,8 @@ export interface AwsSourceOptions {
   readOnly?: boolean;
   environmentColour?: string;
   intervalsMs?: Partial<Record<AwsDataset, number>>;
+  /** How often rarely-changing settings are re-read (default SETTINGS_INTERVAL_MS; 0: every poll). */
+  settingsIntervalMs?: number;
   /** Sees every SDK call attempt (tests, bench). */
   observe?: (record: CallRecord) => void;
   /** Tests: replace credential resolution or client construction. */
@@ -104,6 +109,9 @@ const INVENTORY_KEYS: Record<AwsDataset, (keyof Inventory)[]> = {
   cloudwatch: ['alarms'],
 };
 
+/** What a dataset's refresh may change: its own part, and for cloudwatch the replicas' lag (ReplicaLag). */
+const WRITTEN_KEYS: Record<AwsDataset, (keyof Inventory)[]> = { ...INVENTORY_KEYS, cloudwatch: [...INVENTORY_KEYS.cloudwatch, 'dbInstances'] };
+
 /** Reconnecting while offline: first pause, doubling up to the maximum (our choice). */
 export const OFFLINE_RETRY_FIRST_MS = 5_000;
 export const OFFLINE_RETRY_MAX_MS = 60_000;
@@ -127,10 +135,18 @@ export class AwsSource implements DataSource {
   private alarmHistory: AlarmHistoryItem[] = [];
   private rdsEvents: RdsEvent[] = [];
   private readonly metrics: MetricPoller;
+  /** Group capacity sampled from DescribeAutoScalingGroups where group metrics are not collected. */
+  private readonly capacity = new CapacitySamples();
   private readonly datasets: DatasetStatuses = {};
   private readonly listeners = new Set<(update: Update) => void>();
   private readonly sessionListeners = new Set<(session: SessionInfo) => void>();
   private readonly intervals: Record<AwsDataset, number>;
+  private readonly settingsIntervalMs: number;
+  /** When each dataset's settings were last read; a dataset in `settingsDue` reads them next poll. */
+  private readonly settingsReadAt: Partial<Record<AwsDataset, number>> = {};
+  private readonly settingsDue = new Set<AwsDataset>();
+  /** When each target group's health was last read, and what was attached then. */
+  private readonly targetHealthReads = new Map<string, TargetHealthRead>();
   private historySince: Record<'alarms' | 'rds', number>;
   private pendingMfaCode: string | undefined;
   /** The config section this session reads: the profile's, or for the default chain $AWS_PROFILE's/default. */
@@ -158,6 +174,7 @@ export class AwsSource implements DataSource {
     this.clock = options.clock ?? systemClock;
     this.gate = new CallGate({ clock: this.clock, random: options.random, observe: options.observe });
     this.intervals = { ...DEFAULT_POLL_INTERVALS_MS, ...options.intervalsMs };
+    this.settingsIntervalMs = options.settingsIntervalMs ?? SETTINGS_INTERVAL_MS;
     const historyStart = this.clock.now() - (options.historyWindowMs ?? 24 * 3600_000);
     this.historySince = { alarms: historyStart, rds: historyStart };
     this.clients = this.buildClients();
@@ -174,7 +191,22 @@ export class AwsSource implements DataSource {
       ...(endpoint ? { customEndpoint: endpoint.label, customEndpointFrom: endpoint.from } : {}),
     };
     for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
-    this.actions = new AwsActionBackend(this.clients, this.clock, this.metrics, options.follow ?? DEFAULT_FOLLOW);
+    this.actions = this.refreshingWhenSettled(new AwsActionBackend(this.clients, this.clock, this.metrics, options.follow ?? DEFAULT_FOLLOW));
+  }
+
+  /**
+   * When a followed action ends, its dataset is read again (settings included) before the outcome
+   * is reported, so the panel shows the settled state with the "settled" message instead of the
+   * old count until the next poll.
+   */
+  private refreshingWhenSettled(backend: AwsActionBackend): AwsActionBackend {
+    const follow = backend.follow.bind(backend);
+    backend.follow = async (action, report) => {
+      const result = await follow(action, report);
+      await this.refreshDataset(ACTION_DATASET[action.type], { settings: true });
+      return result;
+    };
+    return backend;
   }
 
   private buildClients(): AwsClients {
@@ -405,6 +437,7 @@ export class AwsSource implements DataSource {
     this.alarmHistory = [];
     this.rdsEvents = [];
     this.metrics.clear();
+    this.capacity.clear();
     for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
   }
 
@@ -414,9 +447,13 @@ export class AwsSource implements DataSource {
     await this.refreshDataset('cloudwatch');
   }
 
-  async refreshDataset(dataset: AwsDataset): Promise<void> {
+  /** `settings`: read the rarely-changing settings too (on demand), whatever their age. */
+  async refreshDataset(dataset: AwsDataset, options: { settings?: boolean } = {}): Promise<void> {
+    if (options.settings) this.settingsDue.add(dataset);
     if (this.stopped || !this.connected) return;
-    const before = JSON.stringify(this.inventory);
+    // Only the parts this dataset writes can change: compare those, not the whole inventory.
+    const written = WRITTEN_KEYS[dataset];
+    const before = written.map((key) => JSON.stringify(this.inventory[key]));
     const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
     const partial: AwsCallError[] = [];
     // Datasets refresh concurrently: each checks and, if need be, restores only its own part.
@@ -444,11 +481,37 @@ export class AwsSource implements DataSource {
     } catch (error) {
       if (this.stopped) return;
       this.markFailed(dataset, error);
+      if (error instanceof AwsCallError && NETWORK_CODES.has(error.code)) await this.confirmOffline(error);
     }
     if (this.stopped) return;
     update.datasets = this.datasetStatuses();
-    if (JSON.stringify(this.inventory) !== before) update.inventory = this.currentInventory();
+    if (written.some((key, i) => JSON.stringify(this.inventory[key]) !== before[i])) update.inventory = this.currentInventory();
     for (const listener of this.listeners) listener(update);
+  }
+
+  private offlineProbe: Promise<void> | undefined;
+
+  /**
+   * One dataset could not reach its service: is the network gone, or only that endpoint? STS is
+   * asked once (GetCallerIdentity needs no permission); if it cannot be reached either, the session
+   * is offline now, within the failing dataset's poll interval, instead of after every dataset (the
+   * slowest polls every two minutes) has failed in turn.
+   */
+  private confirmOffline(cause: AwsCallError): Promise<void> {
+    if (this.state.credentialState !== 'connected') return Promise.resolve();
+    this.offlineProbe ??= (async () => {
+      try {
+        await this.clients.sts.send(new GetCallerIdentityCommand({}));
+      } catch (error) {
+        const unreachable = isNetworkError(error) || (error instanceof AwsCallError && NETWORK_CODES.has(error.code));
+        if (unreachable && !this.stopped && this.state.credentialState === 'connected') {
+          this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${cause.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
+        }
+      } finally {
+        this.offlineProbe = undefined;
+      }
+    })();
+    return this.offlineProbe;
   }
 
   private markFailed(dataset: AwsDataset, error: unknown): void {
@@ -472,8 +535,21 @@ export class AwsSource implements DataSource {
     }
   }
 
+  /** Whether this poll may reuse the settings held for `dataset` (they are recent and not asked for). */
+  private reuseSettings(dataset: AwsDataset, now: number): boolean {
+    const readAt = this.settingsReadAt[dataset];
+    return !this.settingsDue.has(dataset) && readAt !== undefined && now - readAt < this.settingsIntervalMs;
+  }
+
+  private settingsRead(dataset: AwsDataset, reused: boolean, now: number): void {
+    if (reused) return;
+    this.settingsReadAt[dataset] = now;
+    this.settingsDue.delete(dataset);
+  }
+
   private async fetch(dataset: AwsDataset, update: Update, partial: AwsCallError[]): Promise<void> {
     const now = this.clock.now();
+    const reuse = this.reuseSettings(dataset, now);
     /** A secondary call whose failure must not discard the dataset's main data. */
     const optional = async <T>(read: () => Promise<T>): Promise<T | undefined> => {
       try {
@@ -486,13 +562,21 @@ export class AwsSource implements DataSource {
     };
     switch (dataset) {
       case 'elbv2': {
-        const found = await discoverLoadBalancing(this.clients.elbv2);
+        const targets = reuse ? this.reusableTargetHealth(now) : new Map();
+        const found = await discoverLoadBalancing(this.clients.elbv2, { ...(reuse ? { listeners: listenersOf(this.inventory.loadBalancers) } : {}), targets });
         this.inventory.loadBalancers = found.loadBalancers;
         this.inventory.targetGroups = found.targetGroups;
+        this.settingsRead(dataset, reuse, now);
+        for (const tg of found.targetGroups) {
+          if (!targets.has(tg.targetGroupArn)) this.targetHealthReads.set(tg.targetGroupArn, { at: now, instances: attachedInstances(tg.targetGroupArn, this.inventory.autoScalingGroups) });
+        }
+        for (const arn of this.targetHealthReads.keys()) if (!found.targetGroups.some((tg) => tg.targetGroupArn === arn)) this.targetHealthReads.delete(arn);
         return;
       }
       case 'autoscaling': {
-        this.inventory.autoScalingGroups = await discoverAutoScaling(this.clients.autoscaling, now);
+        this.inventory.autoScalingGroups = await discoverAutoScaling(this.clients.autoscaling, now, reuse ? autoScalingSettingsOf(this.inventory.autoScalingGroups) : undefined);
+        this.settingsRead(dataset, reuse, now);
+        update.metrics.push(...this.capacity.sample(this.inventory.autoScalingGroups, now));
         const activities = (await optional(() => discoverScalingActivities(this.clients.autoscaling, this.activities))) ?? [];
         for (const activity of activities.reverse()) {
           const previous = this.activities.get(activity.activityId);
@@ -504,7 +588,8 @@ export class AwsSource implements DataSource {
         return;
       }
       case 'route53': {
-        const found = await discoverRoute53(this.clients.route53);
+        const found = await discoverRoute53(this.clients.route53, reuse ? nameServersOf(this.inventory.hostedZones) : undefined);
+        this.settingsRead(dataset, reuse, now);
         Object.assign(this.inventory, found);
         return;
       }
@@ -520,7 +605,8 @@ export class AwsSource implements DataSource {
         return;
       }
       case 'lambda': {
-        this.inventory.lambdaFunctions = await discoverLambdaFunctions(this.clients.lambda);
+        this.inventory.lambdaFunctions = await discoverLambdaFunctions(this.clients.lambda, reuse ? concurrencyOf(this.inventory.lambdaFunctions) : undefined);
+        this.settingsRead(dataset, reuse, now);
         const account = await optional(() => discoverLambdaAccount(this.clients.lambda));
         if (account) this.inventory.lambdaAccount = account;
         else delete this.inventory.lambdaAccount;
@@ -535,12 +621,28 @@ export class AwsSource implements DataSource {
           update.alarmHistory.push(...fresh);
           this.historySince.alarms = now - 60_000;
         }
-        update.metrics.push(...(await this.metrics.poll(standardMetricKeys(this.inventory), now)));
+        // Group metrics a group does not collect have no CloudWatch data: they are sampled instead.
+        const keys = standardMetricKeys(this.inventory).filter((key) => !this.capacity.has(key));
+        update.metrics.push(...(await this.metrics.poll(keys, now)));
         partial.push(...this.metrics.lastFailures);
         this.applyReplicaLag();
         return;
       }
     }
+  }
+
+  private reusableTargetHealth(now: number) {
+    return reusableTargetHealth({
+      now,
+      targetGroups: this.inventory.targetGroups,
+      autoScalingGroups: this.inventory.autoScalingGroups,
+      reads: this.targetHealthReads,
+      latestCount: (metricName, tg) => {
+        const values = tg.loadBalancerArns.map((lb) => this.metrics.latestOf('AWS/ApplicationELB', metricName, { LoadBalancer: loadBalancerDimension(lb), TargetGroup: targetGroupDimension(tg.targetGroupArn) }));
+        const known = values.filter((v): v is number => v !== undefined);
+        return known.length ? Math.max(...known) : undefined;
+      },
+    });
   }
 
   /** DbInstance.replicaLagSeconds comes from the latest AWS/RDS ReplicaLag datapoint. */
@@ -580,7 +682,7 @@ export class AwsSource implements DataSource {
       rdsEvents: [...this.rdsEvents],
       timeline: [],
       accessLog: [],
-      metrics: this.metrics.series() as MetricSeries[],
+      metrics: [...this.metrics.series(), ...this.capacity.series()] as MetricSeries[],
       datasets: this.datasetStatuses(),
     };
   }

@@ -22,3 +22,20 @@ export const DEFAULT_POLL_INTERVALS_MS: Record<AwsDataset, number> = {
 
 /** A dataset older than this many intervals is shown as stale even if its last poll succeeded. */
 export const STALE_AFTER_INTERVALS = 3;
+
+/**
+ * Settings that rarely change — listeners and rules, scaling policies and scheduled actions,
+ * reserved concurrency, name servers — are re-read at most this often (our
+ * choice: a change made in the console shows within five minutes). Settings of a resource seen for
+ * the first time are read at once, and a dataset's settings are read again as soon as a control
+ * action on it settles. Public zones' name servers (GetHostedZone) follow the same cadence.
+ */
+export const SETTINGS_INTERVAL_MS = 300_000;
+
+/** The dataset a control action changes: refreshed (settings included) when the action settles. */
+export const ACTION_DATASET = {
+  SetDesiredCapacity: 'autoscaling',
+  ExecutePolicy: 'autoscaling',
+  RebootDBInstance: 'rds',
+  PromoteReadReplica: 'rds',
+} as const satisfies Record<string, AwsDataset>;

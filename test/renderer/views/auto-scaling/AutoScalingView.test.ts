@@ -101,6 +101,22 @@ describe('AutoScalingView', () => {
     expect(wrapper.findAll('[data-testid="scaling-activity"]')[0]!.attributes('data-status')).toBe('InProgress');
   });
 
+  it('says whether group metrics collection is on, and how to turn it on (issue 11 item 4)', () => {
+    // The simulator publishes every group metric: nothing to say.
+    expect(mountWithApp(AutoScalingView).find('[data-testid="group-metrics"]').exists()).toBe(false);
+    const data = snapshot();
+    const group = data.inventory.autoScalingGroups[0]!;
+    useInventoryStore().replace({ ...data.inventory, autoScalingGroups: [{ ...group, enabledMetrics: [] }] });
+    const off = mountWithApp(AutoScalingView).get('[data-testid="group-metrics"]');
+    expect(off.attributes('data-collection')).toBe('off');
+    expect(off.text()).toContain('sampled from DescribeAutoScalingGroups');
+    expect(off.text()).toContain(`aws autoscaling enable-metrics-collection --auto-scaling-group-name ${GROUP} --granularity "1Minute"`);
+    useInventoryStore().replace({ ...data.inventory, autoScalingGroups: [{ ...group, enabledMetrics: ['GroupDesiredCapacity', 'GroupInServiceInstances', 'GroupMinSize', 'GroupMaxSize'] }] });
+    const on = mountWithApp(AutoScalingView).get('[data-testid="group-metrics"]');
+    expect(on.attributes('data-collection')).toBe('on');
+    expect(on.text()).not.toContain('enable-metrics-collection');
+  });
+
   it('keeps Set desired capacity disabled, saying why, while the core has no action protocol', () => {
     pending.declared = false;
     const wrapper = mountWithApp(AutoScalingView);

@@ -10,7 +10,7 @@ import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
 import LoadBalancersView from '@/views/load-balancers/LoadBalancersView.vue';
 import OverviewView from '@/views/overview/OverviewView.vue';
-import { START, activity, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
+import { START, awsSession, activity, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
 
 beforeEach(() => {
@@ -62,6 +62,7 @@ describe('OverviewView', () => {
 
 describe('OverviewView in AWS mode while data loads or fails', () => {
   it('says "loading" or shows the error instead of "not in this account"', () => {
+    useSessionStore().setSession(awsSession);
     useInventoryStore().replace(emptyInventory());
     useSessionStore().setDatasets({ elbv2: { state: 'loading' }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBInstances' } } });
     const wrapper = mountWithApp(OverviewView);
@@ -69,8 +70,12 @@ describe('OverviewView in AWS mode while data loads or fails', () => {
     expect(tile('elbv2').attributes('data-tone')).toBe('info');
     expect(tile('elbv2').text()).toContain('Loading');
     expect(tile('rds').attributes('data-tone')).toBe('bad');
-    expect(tile('rds').text()).toContain('rds:DescribeDBInstances');
-    expect(tile('lambda').text()).toContain('Not in this scenario or region');
+    // The error is told once, in the banner above the tiles; the tile points to it.
+    expect(tile('rds').text()).toContain('see the message above');
+    expect(wrapper.get('[data-testid="dataset-error"]').text()).toContain('rds:DescribeDBInstances');
+    // No answer for Lambda yet: absence is not known, so it is not claimed.
+    expect(tile('lambda').text()).not.toContain('Not in this scenario or region');
+    expect(tile('lambda').text()).toContain('Not known yet');
   });
 
   it('keeps a view from claiming "no load balancers" while they are still loading', () => {

@@ -14,6 +14,7 @@ import {
   type ResourceRecordSet as SdkRecord,
 } from '@aws-sdk/client-route-53';
 import { MAX_AWS_REPEAT, traceDnsOnAws, type AwsTraceOptions } from '../../../../src-main/core/sources/aws/dns/aws-dns-trace';
+import { formatDnsTrace } from '../../../../src-main/cli/dns-trace-aws';
 import type { Inventory } from '../../../../src-main/core/contract';
 
 const NS = ['ns-1.awsdns-00.com', 'ns-600.awsdns-11.net', 'ns-1100.awsdns-12.org', 'ns-1600.awsdns-08.co.uk'];
@@ -93,9 +94,30 @@ describe('DNS traces on a real hosted zone', () => {
     const trace = await traceDnsOnAws(client, { name: 'www.shop.example.com', type: 'A', from: {}, repeat: 1000 }, noLookups);
     expect(stub.commandCalls(TestDNSAnswerCommand)).toHaveLength(MAX_AWS_REPEAT);
     expect(trace.distribution).toEqual({ '192.0.2.1': 25, '192.0.2.2': 25 });
+    expect(trace.distributionSource).toBe('test-dns-answer');
     expect(trace.answer.explanation).toContain('Possible answers by the resolver: 192.0.2.1 70 %; 192.0.2.2 30 %.');
     expect(trace.disagreement).toBeUndefined();
+    expect(formatDnsTrace(trace, 'profile prod')).toContain(`Route 53 TestDNSAnswer over ${MAX_AWS_REPEAT} queries:`);
   });
+
+  // Issue 11 item 8: "TestDNSAnswer over 20 queries: 17 / 3" was printed from Flightdeck's own draws.
+  for (const [code, error] of [
+    ['denied', Object.assign(new Error('User: arn:aws:iam::111122223333:user/ops is not authorized to perform: route53:TestDNSAnswer'), { name: 'AccessDenied' })],
+    ['unavailable', Object.assign(new Error('Not yet implemented'), { name: 'NotImplemented' })],
+  ] as const) {
+    it(`labels only real TestDNSAnswer results as Route 53's, and says plainly when it was ${code}`, async () => {
+      const healthy = WEIGHTED.map((r) => (r.HealthCheckId ? { ...r, HealthCheckId: 'hc-ok' } : r));
+      const { client } = route53(healthy, [error]);
+      const trace = await traceDnsOnAws(client, { name: 'www.shop.example.com', type: 'A', from: {}, repeat: 20 }, { ...noLookups, random: () => 0.1 });
+      expect(trace.testDnsAnswer).toBeUndefined();
+      expect(trace.testDnsAnswerProblem).toMatchObject({ code });
+      expect(trace.distributionSource).toBe('resolver');
+      const text = formatDnsTrace(trace, 'profile prod');
+      expect(text).not.toContain('TestDNSAnswer over');
+      expect(text).toContain("Flightdeck's resolver (a model, not Route 53) over 20 draws:");
+      expect(text).toContain(code === 'denied' ? 'Route 53 TestDNSAnswer: denied' : 'Route 53 TestDNSAnswer: unavailable');
+    });
+  }
 
   it('judges an alias to a load balancer with R53-9 from the inventory, and fails over', async () => {
     const lbDns = 'web-123.eu-west-1.elb.amazonaws.com';

@@ -10,6 +10,7 @@ import {
   paginateDescribeScheduledActions,
   type Activity,
   type AutoScalingClient,
+  type AutoScalingGroup as AutoScalingGroupSdk,
   type ScalingPolicy,
   type ScheduledUpdateGroupAction,
 } from '@aws-sdk/client-auto-scaling';
@@ -71,7 +72,26 @@ export function toScalingActivity(activity: Activity): ScalingActivity {
   });
 }
 
-export async function discoverAutoScaling(client: AutoScalingClient, now: number): Promise<AutoScalingGroup[]> {
+/**
+ * Scaling policies and scheduled actions per group name: configuration that changes rarely, read
+ * on the slow settings cadence (poll-plan.ts) or when a group appears that they were not read for.
+ */
+export interface AutoScalingSettings {
+  policies: ReadonlyMap<string, ScalingPolicySummary[]>;
+  scheduled: ReadonlyMap<string, ScheduledAction[]>;
+  /** The groups these were read for: a group not among them makes the settings due at once. */
+  groupNames: ReadonlySet<string>;
+}
+
+export function autoScalingSettingsOf(groups: readonly AutoScalingGroup[]): AutoScalingSettings {
+  return {
+    policies: new Map(groups.map((g) => [g.autoScalingGroupName, g.policies])),
+    scheduled: new Map(groups.map((g) => [g.autoScalingGroupName, g.scheduledActions])),
+    groupNames: new Set(groups.map((g) => g.autoScalingGroupName)),
+  };
+}
+
+export async function describeAutoScalingSettings(client: AutoScalingClient, now: number, groupNames: ReadonlySet<string>): Promise<AutoScalingSettings> {
   const policies = new Map<string, ScalingPolicySummary[]>();
   for await (const page of paginateDescribePolicies({ client }, {})) {
     for (const policy of page.ScalingPolicies ?? []) {
@@ -88,40 +108,54 @@ export async function discoverAutoScaling(client: AutoScalingClient, now: number
       scheduled.set(action.AutoScalingGroupName ?? '', list);
     }
   }
+  return { policies, scheduled, groupNames };
+}
+
+/**
+ * `held`: policies and scheduled actions to reuse; they are read (one paginated call each, for
+ * every group) when not given or when a group appears that they were not read for.
+ */
+export async function discoverAutoScaling(client: AutoScalingClient, now: number, held?: AutoScalingSettings): Promise<AutoScalingGroup[]> {
+  const described: AutoScalingGroupSdk[] = [];
+  for await (const page of paginateDescribeAutoScalingGroups({ client }, {})) described.push(...(page.AutoScalingGroups ?? []));
+  const names = new Set(described.map((g) => g.AutoScalingGroupName ?? ''));
+  // A scheduled action that has run since has a new StartTime (its next run): read them again.
+  const ranSince = held && [...held.scheduled.values()].flat().some((a) => a.nextRunTime !== undefined && Date.parse(a.nextRunTime) < now);
+  const settings = held && !ranSince && [...names].every((name) => held.groupNames.has(name)) ? held : await describeAutoScalingSettings(client, now, names);
+  const { policies, scheduled } = settings;
   const groups: AutoScalingGroup[] = [];
-  for await (const page of paginateDescribeAutoScalingGroups({ client }, {})) {
-    for (const g of page.AutoScalingGroups ?? []) {
-      const name = g.AutoScalingGroupName ?? '';
-      groups.push(
-        compact({
-          autoScalingGroupName: name,
-          autoScalingGroupARN: g.AutoScalingGroupARN,
-          minSize: g.MinSize ?? 0,
-          maxSize: g.MaxSize ?? 0,
-          desiredCapacity: g.DesiredCapacity ?? 0,
-          defaultCooldown: g.DefaultCooldown ?? 300,
-          defaultInstanceWarmup: g.DefaultInstanceWarmup,
-          healthCheckType: AutoScalingGroup.shape.healthCheckType.catch('EC2').parse(g.HealthCheckType),
-          healthCheckGracePeriod: g.HealthCheckGracePeriod ?? 0,
-          availabilityZones: g.AvailabilityZones ?? [],
-          targetGroupARNs: g.TargetGroupARNs ?? [],
-          launchTemplateName: g.LaunchTemplate?.LaunchTemplateName ?? g.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification?.LaunchTemplateName ?? g.LaunchConfigurationName,
-          instanceType: g.Instances?.[0]?.InstanceType,
-          instances: (g.Instances ?? []).map((i) =>
-            compact({
-              instanceId: i.InstanceId ?? '',
-              instanceType: i.InstanceType,
-              availabilityZone: i.AvailabilityZone ?? '',
-              lifecycleState: LifecycleState.catch('Pending').parse(i.LifecycleState),
-              healthStatus: i.HealthStatus === 'Unhealthy' ? ('Unhealthy' as const) : ('Healthy' as const),
-            }),
-          ),
-          policies: policies.get(name) ?? [],
-          scheduledActions: scheduled.get(name) ?? [],
-          createdTime: iso(g.CreatedTime),
-        }),
-      );
-    }
+  for (const g of described) {
+    const name = g.AutoScalingGroupName ?? '';
+    groups.push(
+      compact({
+        autoScalingGroupName: name,
+        autoScalingGroupARN: g.AutoScalingGroupARN,
+        minSize: g.MinSize ?? 0,
+        maxSize: g.MaxSize ?? 0,
+        desiredCapacity: g.DesiredCapacity ?? 0,
+        defaultCooldown: g.DefaultCooldown ?? 300,
+        defaultInstanceWarmup: g.DefaultInstanceWarmup,
+        healthCheckType: AutoScalingGroup.shape.healthCheckType.catch('EC2').parse(g.HealthCheckType),
+        healthCheckGracePeriod: g.HealthCheckGracePeriod ?? 0,
+        availabilityZones: g.AvailabilityZones ?? [],
+        targetGroupARNs: g.TargetGroupARNs ?? [],
+        launchTemplateName: g.LaunchTemplate?.LaunchTemplateName ?? g.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification?.LaunchTemplateName ?? g.LaunchConfigurationName,
+        instanceType: g.Instances?.[0]?.InstanceType,
+        instances: (g.Instances ?? []).map((i) =>
+          compact({
+            instanceId: i.InstanceId ?? '',
+            instanceType: i.InstanceType,
+            availabilityZone: i.AvailabilityZone ?? '',
+            lifecycleState: LifecycleState.catch('Pending').parse(i.LifecycleState),
+            healthStatus: i.HealthStatus === 'Unhealthy' ? ('Unhealthy' as const) : ('Healthy' as const),
+          }),
+        ),
+        policies: policies.get(name) ?? [],
+        scheduledActions: scheduled.get(name) ?? [],
+        createdTime: iso(g.CreatedTime),
+        enabledMetrics: (g.EnabledMetrics ?? []).map((m) => m.Metric ?? '').filter(Boolean),
+      }),
+    );
   }
   return groups;
 }

@@ -17,6 +17,7 @@
  */
 import { promises as dnsPromises } from 'node:dns';
 import { GetHealthCheckStatusCommand, GetHostedZoneCommand, paginateListHostedZones, TestDNSAnswerCommand, type Route53Client, type RRType } from '@aws-sdk/client-route-53';
+import { AwsCallError } from '../aws-errors';
 import type { ClientLocation, DnsTrace, HostedZone, Inventory, ResourceRecordSet } from '../../../contract/model';
 import {
   albAliasHealth,
@@ -149,7 +150,7 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
   const repeat = Math.min(request.repeat ?? 1, MAX_AWS_REPEAT);
   const observed: Record<string, number> = {};
   let test: { values: string[]; responseCode: string } | undefined;
-  let testError: string | undefined;
+  let testError: { code: 'denied' | 'unavailable'; message: string } | undefined;
   for (let i = 0; i < repeat; i++) {
     try {
       const out = await client.send(
@@ -159,7 +160,10 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
       test ??= { values, responseCode: out.ResponseCode ?? 'NOERROR' };
       observed[values.join(',')] = (observed[values.join(',')] ?? 0) + 1;
     } catch (error) {
-      testError = error instanceof Error ? error.message : String(error);
+      // Denied: the identity lacks route53:TestDNSAnswer. Anything else (an emulator without the
+      // API, a network failure): unavailable. Either way, no figure below is Route 53's.
+      const denied = (error instanceof AwsCallError && error.kind === 'access-denied') || /AccessDenied|not authorized/i.test((error as { name?: string })?.name ?? '');
+      testError = { code: denied ? 'denied' : 'unavailable', message: error instanceof Error ? error.message : String(error) };
       break;
     }
   }
@@ -172,11 +176,16 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
   if (test) {
     trace.testDnsAnswer = test;
     trace.answer.explanation.push(`Route 53 TestDNSAnswer${repeat > 1 ? ` (${repeat}×)` : ''}: ${Object.entries(observed).map(([k, n]) => `${k || '(no data)'}${repeat > 1 ? ` ×${n}` : ''}`).join('; ')}.`);
-    if (repeat > 1) trace.distribution = observed;
+    if (repeat > 1) {
+      trace.distribution = observed;
+      trace.distributionSource = 'test-dns-answer';
+    }
     const disagreement = compare(test, observed, possible.outcomes, request.from, recordSets.filter((r) => names.has(normalizeName(r.name))));
     if (disagreement) trace.disagreement = disagreement;
   } else if (testError) {
-    trace.answer.explanation.push(`Route 53 TestDNSAnswer could not be asked: ${testError}`);
+    trace.answer.explanation.push(`Route 53 TestDNSAnswer could not be asked: ${testError.message}`);
+    trace.testDnsAnswerProblem = testError;
+    if (trace.distribution) trace.distributionSource = 'resolver';
   }
   return trace;
 }

@@ -87,22 +87,57 @@ function toTargetGroup(tg: SdkTargetGroup, targets: TargetHealthDescription[]): 
   });
 }
 
-export async function discoverLoadBalancing(client: ElasticLoadBalancingV2Client): Promise<LoadBalancingInventory> {
+/**
+ * What an earlier poll read, reused instead of asked again: listeners and rules per load balancer
+ * (settings that rarely change, poll-plan.ts SETTINGS_INTERVAL_MS) and the targets of the groups
+ * whose health is known unchanged (target-health-plan.ts). Anything not held is read at once.
+ */
+export interface HeldLoadBalancing {
+  listeners?: ReadonlyMap<string, Listener[]>;
+  targets?: ReadonlyMap<string, TargetHealthDescription[]>;
+}
+
+export function listenersOf(loadBalancers: readonly LoadBalancer[]): ReadonlyMap<string, Listener[]> {
+  return new Map(loadBalancers.map((lb) => [lb.loadBalancerArn, lb.listeners]));
+}
+
+async function describeListeners(client: ElasticLoadBalancingV2Client, loadBalancerArn: string | undefined): Promise<Listener[]> {
+  const listeners: Listener[] = [];
+  for await (const listenerPage of paginateDescribeListeners({ client }, { LoadBalancerArn: loadBalancerArn })) {
+    for (const listener of listenerPage.Listeners ?? []) {
+      const rules: ListenerRule[] = [];
+      for await (const rulePage of paginateDescribeRules({ client }, { ListenerArn: listener.ListenerArn })) {
+        rules.push(...(rulePage.Rules ?? []).map(toRule));
+      }
+      listeners.push({ listenerArn: listener.ListenerArn ?? '', port: listener.Port ?? 0, protocol: listener.Protocol ?? 'HTTP', rules: sortRules(rules) });
+    }
+  }
+  return listeners;
+}
+
+/** DescribeTargetHealth takes one target group per call (API_DescribeTargetHealth.html). */
+async function describeTargets(client: ElasticLoadBalancingV2Client, targetGroupArn: string | undefined): Promise<TargetHealthDescription[]> {
+  const health = await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
+  return (health.TargetHealthDescriptions ?? []).map((d) =>
+    compact({
+      targetId: d.Target?.Id ?? '',
+      port: d.Target?.Port,
+      availabilityZone: d.Target?.AvailabilityZone,
+      state: TargetHealthState.catch('unavailable').parse(d.TargetHealth?.State),
+      reason: d.TargetHealth?.Reason,
+      description: d.TargetHealth?.Description,
+    }),
+  );
+}
+
+/** `held`: what may be reused (see HeldLoadBalancing); without it everything is read. */
+export async function discoverLoadBalancing(client: ElasticLoadBalancingV2Client, held: HeldLoadBalancing = {}): Promise<LoadBalancingInventory> {
   const loadBalancers: LoadBalancer[] = [];
   for await (const page of paginateDescribeLoadBalancers({ client }, {})) {
     for (const lb of page.LoadBalancers ?? []) {
       // Flightdeck models Application Load Balancers; NLB/GWLB listeners have other shapes.
       if (lb.Type && lb.Type !== 'application') continue;
-      const listeners: Listener[] = [];
-      for await (const listenerPage of paginateDescribeListeners({ client }, { LoadBalancerArn: lb.LoadBalancerArn })) {
-        for (const listener of listenerPage.Listeners ?? []) {
-          const rules: ListenerRule[] = [];
-          for await (const rulePage of paginateDescribeRules({ client }, { ListenerArn: listener.ListenerArn })) {
-            rules.push(...(rulePage.Rules ?? []).map(toRule));
-          }
-          listeners.push({ listenerArn: listener.ListenerArn ?? '', port: listener.Port ?? 0, protocol: listener.Protocol ?? 'HTTP', rules: sortRules(rules) });
-        }
-      }
+      const listeners = [...(held.listeners?.get(lb.LoadBalancerArn ?? '') ?? (await describeListeners(client, lb.LoadBalancerArn)))];
       const state = (['provisioning', 'active', 'active_impaired', 'failed'] as const).find((s) => s === lb.State?.Code) ?? 'provisioning';
       loadBalancers.push(
         compact({
@@ -123,17 +158,7 @@ export async function discoverLoadBalancing(client: ElasticLoadBalancingV2Client
   const targetGroups: TargetGroup[] = [];
   for await (const page of paginateDescribeTargetGroups({ client }, {})) {
     for (const tg of page.TargetGroups ?? []) {
-      const health = await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: tg.TargetGroupArn }));
-      const targets = (health.TargetHealthDescriptions ?? []).map((d) =>
-        compact({
-          targetId: d.Target?.Id ?? '',
-          port: d.Target?.Port,
-          availabilityZone: d.Target?.AvailabilityZone,
-          state: TargetHealthState.catch('unavailable').parse(d.TargetHealth?.State),
-          reason: d.TargetHealth?.Reason,
-          description: d.TargetHealth?.Description,
-        }),
-      );
+      const targets = held.targets?.get(tg.TargetGroupArn ?? '') ?? (await describeTargets(client, tg.TargetGroupArn));
       targetGroups.push(toTargetGroup(tg, targets));
     }
   }

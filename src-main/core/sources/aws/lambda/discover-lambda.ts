@@ -8,11 +8,25 @@ import { GetAccountSettingsCommand, GetFunctionConcurrencyCommand, paginateListF
 import type { LambdaAccount, LambdaFunction } from '../../../contract/model';
 import { compact, iso } from '../iso';
 
-export async function discoverLambdaFunctions(client: LambdaClient): Promise<LambdaFunction[]> {
+/**
+ * Reserved concurrency already read, per function name (`undefined` value: none reserved). It is
+ * a setting that rarely changes, so it is read on the slow settings cadence (poll-plan.ts) and for
+ * functions not held yet, instead of one GetFunctionConcurrency per function on every poll.
+ */
+export type HeldConcurrency = ReadonlyMap<string, number | undefined>;
+
+export function concurrencyOf(functions: readonly LambdaFunction[]): HeldConcurrency {
+  return new Map(functions.map((fn) => [fn.functionName, fn.reservedConcurrentExecutions]));
+}
+
+export async function discoverLambdaFunctions(client: LambdaClient, held?: HeldConcurrency): Promise<LambdaFunction[]> {
   const lambdaFunctions: LambdaFunction[] = [];
   for await (const page of paginateListFunctions({ client }, {})) {
     for (const fn of page.Functions ?? []) {
-      const concurrency = await client.send(new GetFunctionConcurrencyCommand({ FunctionName: fn.FunctionName }));
+      const name = fn.FunctionName ?? '';
+      const reserved = held?.has(name)
+        ? held.get(name)
+        : (await client.send(new GetFunctionConcurrencyCommand({ FunctionName: fn.FunctionName }))).ReservedConcurrentExecutions;
       lambdaFunctions.push(
         compact({
           functionName: fn.FunctionName ?? '',
@@ -22,7 +36,7 @@ export async function discoverLambdaFunctions(client: LambdaClient): Promise<Lam
           memorySize: fn.MemorySize ?? 128,
           timeout: fn.Timeout ?? 3,
           architectures: fn.Architectures,
-          reservedConcurrentExecutions: concurrency.ReservedConcurrentExecutions,
+          reservedConcurrentExecutions: reserved,
           state: fn.State,
           lastModified: fn.LastModified ? iso(fn.LastModified) : undefined,
         }),

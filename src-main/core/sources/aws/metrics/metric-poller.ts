@@ -150,6 +150,18 @@ export class MetricPoller {
     return [...this.held.values()].map((entry) => ({ ...entry.key, points: [...entry.points].sort((a, b) => a[0] - b[0]) }));
   }
 
+  /** The newest point of the series with exactly these dimensions (any statistic and period). */
+  latestOf(namespace: string, metricName: string, dimensions: Record<string, string>): number | undefined {
+    const wanted = Object.entries(dimensions);
+    for (const entry of this.held.values()) {
+      const dims = entry.key.dimensions;
+      if (entry.key.namespace !== namespace || entry.key.metricName !== metricName || Object.keys(dims).length !== wanted.length) continue;
+      if (!wanted.every(([name, value]) => dims[name] === value)) continue;
+      if (entry.newest !== undefined) return entry.points.get(entry.newest);
+    }
+    return undefined;
+  }
+
   latest(namespace: string, metricName: string, dimension: string, value: string): number | undefined {
     for (const entry of this.held.values()) {
       if (entry.key.namespace !== namespace || entry.key.metricName !== metricName || entry.key.dimensions[dimension] !== value) continue;

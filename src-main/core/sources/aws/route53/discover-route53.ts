@@ -97,7 +97,15 @@ export function healthFromObservations(observations: HealthCheckObservation[]): 
   });
 }
 
-export async function discoverRoute53(client: Route53Client): Promise<Route53Inventory> {
+/**
+ * Name servers already read per public zone id: a zone's delegation set is assigned when the zone
+ * is created, so GetHostedZone is asked on the slow settings cadence, not on every poll.
+ */
+export function nameServersOf(zones: readonly HostedZone[]): ReadonlyMap<string, string[]> {
+  return new Map(zones.filter((z) => !z.privateZone && z.nameServers.length > 0).map((z) => [z.id, z.nameServers]));
+}
+
+export async function discoverRoute53(client: Route53Client, heldNameServers?: ReadonlyMap<string, string[]>): Promise<Route53Inventory> {
   const hostedZones: HostedZone[] = [];
   const recordSets: ResourceRecordSet[] = [];
   for await (const page of paginateListHostedZones({ client }, {})) {
@@ -105,10 +113,9 @@ export async function discoverRoute53(client: Route53Client): Promise<Route53Inv
       const id = stripZonePrefix(zone.Id ?? '');
       const privateZone = zone.Config?.PrivateZone ?? false;
       // Private zones have no public delegation set; GetHostedZone then returns VPCs instead.
-      const details = privateZone ? undefined : await client.send(new GetHostedZoneCommand({ Id: id }));
-      hostedZones.push(
-        compact({ id, name: decodeDnsName(zone.Name ?? ''), privateZone, resourceRecordSetCount: zone.ResourceRecordSetCount, nameServers: details?.DelegationSet?.NameServers ?? [] }),
-      );
+      const held = heldNameServers?.get(id);
+      const nameServers = privateZone ? [] : (held ?? (await client.send(new GetHostedZoneCommand({ Id: id }))).DelegationSet?.NameServers ?? []);
+      hostedZones.push(compact({ id, name: decodeDnsName(zone.Name ?? ''), privateZone, resourceRecordSetCount: zone.ResourceRecordSetCount, nameServers: [...nameServers] }));
       recordSets.push(...(await listRecordSets(client, id)));
     }
   }
