@@ -26,20 +26,15 @@ export const cfnTags = z.array(z.object({ Key: z.string(), Value: cfnString })).
 /** What JavaScript's Number reads as a decimal number: `12`, `-3.5`, `1e21` (no hex, no Infinity). */
 const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** A number, or a string that reads as one (parsed, never trusted: the bound comes after). */
-const cfnNumeric = (what: string) =>
-  z.union([z.number(), z.string()]).transform((value, ctx) => {
-    if (typeof value === 'number') return value;
-    if (!NUMERIC_TEXT.test(value.trim())) {
-      ctx.addIssue({ code: 'custom', message: `${what} must be a number; got ${JSON.stringify(value)}` });
-      return z.NEVER;
-    }
-    return Number(value.trim());
-  });
-
 /**
  * A CloudFormation integer or number within [min, max]. Strings are parsed first and then bounded
- * like numbers ("1000000" and "1e21" are refused as 1000000 and 1e21 are), so text cannot slip past a limit.
+ * like numbers ("1000000" and "1e21" are refused as 1000000 and 1e21 are), so text cannot slip past a
+ * limit. The number form carries the bounds itself too, so that editors see them in the JSON Schema.
  */
-export const cfnIntegerIn = (what: string, min: number, max: number, why?: string) => cfnNumeric(what).pipe(numberIn(what, min, max, { integer: true, why }));
-export const cfnNumberIn = (what: string, min: number, max: number, why?: string) => cfnNumeric(what).pipe(numberIn(what, min, max, { why }));
+function cfnBounded(what: string, min: number, max: number, options: { integer?: boolean; why?: string }) {
+  const bounded = numberIn(what, min, max, options);
+  const text = z.string().regex(NUMERIC_TEXT, { error: (issue) => `${what} must be a number; got ${JSON.stringify(issue.input)}` });
+  return z.union([bounded, text]).transform(Number).pipe(bounded);
+}
+export const cfnIntegerIn = (what: string, min: number, max: number, why?: string) => cfnBounded(what, min, max, { integer: true, why });
+export const cfnNumberIn = (what: string, min: number, max: number, why?: string) => cfnBounded(what, min, max, { why });
