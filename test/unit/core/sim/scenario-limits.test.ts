@@ -230,7 +230,10 @@ const CASES: Case[] = [
   { name: 'ExecutePolicy MetricValue', set: (d, v) => (d.Actions = [{ At: '1m', Type: 'ExecutePolicy', AutoScalingGroupName: 'web-asg', PolicyName: 'p', MetricValue: v }]), atLimit: 1e15, over: 1e16, path: 'Actions[0].MetricValue', message: 'MetricValue must be between' },
 ];
 
-describe('scenario limits: each numeric field is bounded, the limit in the message', () => {
+// Some cases load 10,000 entries twice: generous timeouts for a busy machine (no timing is asserted).
+const SLOW = { timeout: 120_000 };
+
+describe('scenario limits: each numeric field is bounded, the limit in the message', SLOW, () => {
   it('the base scenario loads', () => {
     expect(errorsOf(base())).toEqual([]);
   });
@@ -250,7 +253,7 @@ describe('scenario limits: each numeric field is bounded, the limit in the messa
   });
 });
 
-describe('instance caps across a scenario', () => {
+describe('instance caps across a scenario', SLOW, () => {
   function groups(doc: Doc, sizes: number[]): void {
     delete doc.Resources.Step;
     delete doc.Resources.Simple;
@@ -319,5 +322,22 @@ describe('scenario text size', () => {
   it('refuses text longer than the 16 MiB cap before parsing it, saying the cap', () => {
     const text = `# ${'x'.repeat(MAX_SCENARIO_BYTES)}\n`;
     expect(() => loadScenario(text, { file: 'huge.yaml' })).toThrow(`huge.yaml: error: the scenario is ${text.length} characters, more than the 16 MiB allowed`);
+  });
+});
+
+describe('large files stay linear to load', SLOW, () => {
+  it('reports a repeated key with its line (checked in one pass, not by comparing every pair of keys)', () => {
+    const yaml = 'Resources:\n  Alb: { Type: AWS::ElasticLoadBalancingV2::LoadBalancer }\n  Alb: { Type: AWS::ElasticLoadBalancingV2::LoadBalancer }\n';
+    expect(() => loadScenario(yaml, { file: 'dup.yaml' })).toThrow('dup.yaml:3:3: error: invalid YAML: Map keys must be unique; "Alb" is repeated');
+  });
+
+  it('lists the first 1000 problems and counts the rest', () => {
+    const lines = ['Resources:', '  Alb: { Type: AWS::ElasticLoadBalancingV2::LoadBalancer }'];
+    for (let i = 0; i < 1500; i++) lines.push(`  Queue${i}: { Type: AWS::SQS::Queue }`);
+    const scenario = loadScenario(lines.join('\n'), { file: 'many.yaml' });
+    expect(scenario.warnings).toHaveLength(1001);
+    // Each warning still has its own line (found through an index of the map's keys).
+    expect(scenario.warnings[999]!.line).toBe(1002);
+    expect(scenario.warnings[1000]!.message).toBe('… and 500 more problems (0 errors) not listed; only the first 1000 are shown');
   });
 });

@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 /** Scenario and template files (and a scenario's text sent by the window): 16 MiB. */
 export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
+/** Problems listed for one load; the rest are counted in a last line. Our choice. */
+export const MAX_DIAGNOSTICS = 1_000;
 
 /**
  * Instances one Auto Scaling group may hold (MinSize, MaxSize, DesiredCapacity, scheduled and

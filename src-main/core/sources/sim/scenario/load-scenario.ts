@@ -16,7 +16,7 @@ import { RESOURCE_TYPES } from './resource-registry';
 import { checkRdsScenario } from '../rds/resource-types';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
-import { MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
+import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
 import { checkAutoScalingLimits } from '../asg/check-limits';
 
 export const ACCOUNT_ID = '123456789012';
@@ -93,7 +93,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   const source = readYaml(text);
   const diagnostics: Diagnostic[] = [...source.diagnostics];
   const report = diagnose(source, diagnostics);
-  const fail = () => new ScenarioError(options.file, diagnostics);
+  const fail = () => new ScenarioError(options.file, capDiagnostics(diagnostics));
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
 
   const root = source.value;
@@ -178,8 +178,23 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     resources,
     traffic,
     timeline,
-    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    warnings: capDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
   };
+}
+
+/** The first MAX_DIAGNOSTICS problems and a line saying how many more there are (a 16 MiB file can hold 100,000s). */
+function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.slice(MAX_DIAGNOSTICS);
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  const summary: Diagnostic = {
+    severity: errors > 0 ? 'error' : 'warning',
+    message: `… and ${rest.length} more problems (${errors} errors) not listed; only the first ${MAX_DIAGNOSTICS} are shown`,
+    path: '',
+    line: 0,
+    column: 0,
+  };
+  return [...diagnostics.slice(0, MAX_DIAGNOSTICS), summary];
 }
 
 /** Every Traffic Target must be a DNS name the scenario serves (an ALB's DNSName, a Route 53 record name). */
