@@ -94,3 +94,20 @@ describe.runIf(posix)('the CLI refuses devices at once (sim run, dns trace)', ()
     expect(stderr).toContain('/dev/urandom: error: refused to read this template file: a character device, not a regular file');
   });
 });
+
+describe('the CLI bounds how far it simulates', () => {
+  it('refuses a --duration or --at beyond one simulated year (a digit string used to run forever)', async () => {
+    const { main } = await import('../../../src-main/cli/index');
+    let stderr = '';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    try {
+      expect(await main(['sim', 'run', 'shop', '--duration', '9'.repeat(400)])).toBe(2);
+      expect(await main(['sim', 'run', 'shop', '--duration', '367d'])).toBe(2);
+      expect(await main(['dns', 'trace', 'www.example.com', '--scenario', 'global-failover', '--at', '367d'])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(stderr).toContain('--duration 367d is longer than the 366 days a run may last');
+    expect(stderr).toContain('--at 367d is more than 366 days after the scenario starts');
+  });
+});
