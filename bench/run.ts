@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { rendererBundleBench } from './renderer-bundle';
 import { rendererChartsBench } from './renderer-charts';
 import { simulatorBench } from './simulator';
+import { scenarioLoadBench } from './scenario-load';
 import { trustBench } from './trust';
 import { awsApiCallsBench } from './aws-api-calls';
 import { awsPollingBench } from './aws-polling';
@@ -25,6 +26,7 @@ const ROOT = join(import.meta.dirname, '..');
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   trust: trustBench,
   simulator: simulatorBench,
+  'scenario-load': scenarioLoadBench,
   'renderer-bundle': rendererBundleBench,
   'renderer-charts': rendererChartsBench,
   'aws-api-calls': awsApiCallsBench,

@@ -21,6 +21,7 @@ import { Route53Service } from '../core/sources/sim/route53/route53-service';
 import { ASSUME_HEALTHY, simDnsTrace } from '../core/sources/sim/route53/sim-dns';
 import { latencyFor } from '../core/sources/sim/route53/latency';
 import type { ScenarioModel } from '../core/sources/sim/scenario/load-scenario';
+import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
 import { EXIT, printWarnings, UsageError } from './output';
 import { parseSeed } from './sim-run';
 
@@ -72,12 +73,22 @@ export function traceScenario(scenario: ScenarioModel, options: DnsTraceOptions)
 
 /** `30m`, `1h30m`, `90` (seconds) or an ISO time at or after the scenario's start → seconds after the start. */
 export function parseAt(text: string, startTime: number): number {
+  return withinScenario(text, atOffset(text, startTime));
+}
+
+function atOffset(text: string, startTime: number): number {
   const offset = parseDuration(text);
   if (offset !== undefined) return offset;
   const time = Date.parse(text);
   if (!Number.isFinite(time)) throw new UsageError(`--at "${text}" is neither an offset such as 30m nor an ISO time such as 2026-11-20T14:30:00Z`);
   if (time < startTime) throw new UsageError(`--at ${text} is before the scenario starts (${new Date(startTime).toISOString()})`);
   return (time - startTime) / 1000;
+}
+
+/** The simulation runs to --at first: at most a simulated year, the span of a scenario's own offsets. */
+function withinScenario(text: string, seconds: number): number {
+  if (seconds > MAX_SCENARIO_SECONDS) throw new UsageError(`--at ${text} is more than ${MAX_SCENARIO_SECONDS / 86_400} days after the scenario starts`);
+  return seconds;
 }
 
 export async function dnsTrace(args: string[]): Promise<number> {

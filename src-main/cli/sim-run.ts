@@ -5,6 +5,7 @@ import { readScenario } from '../core/scenario-files';
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { SimulationEngine } from '../core/sources/sim/engine';
 import { runSimulation, serializeReport } from '../core/sources/sim/report';
+import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
 import { printWarnings, UsageError } from './output';
 
 export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--out <report.json>] [--template <file>]
@@ -32,6 +33,8 @@ export function simRun(args: string[]): number {
   if (!values.duration) throw new UsageError('sim run needs --duration (e.g. --duration 2h)');
   const duration = parseDuration(values.duration);
   if (duration === undefined || duration <= 0) throw new UsageError(`--duration "${values.duration}" is not a duration such as 90s, 30m, 2h or 1d`);
+  // One simulated year at most, the same span as a scenario's offsets: a digit string cannot run forever.
+  if (duration > MAX_SCENARIO_SECONDS) throw new UsageError(`--duration ${values.duration} is longer than the ${MAX_SCENARIO_SECONDS / 86_400} days a run may last`);
 
   const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed), template: values.template });
   printWarnings(scenario.file, scenario.warnings);

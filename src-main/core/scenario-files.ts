@@ -2,13 +2,22 @@
  * Finding and reading scenario files: the bundled ones under resources/scenarios, or any path an
  * operator gives. Read errors become ScenarioErrors that name the file.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileRefusedError, readBoundedTextFile } from './read-bounded-file';
 import { ScenarioError } from './sources/sim/scenario/diagnostics';
 import { loadScenario, type ScenarioModel } from './sources/sim/scenario/load-scenario';
+import { MAX_SCENARIO_BYTES } from './sources/sim/scenario/limits';
 
 export const DEFAULT_SCENARIO = 'shop';
+
+/**
+ * The largest scenario or template file read (docs/scenario-format.md, Limits): 16 MiB is over 400
+ * times the largest bundled scenario and 16 times CloudFormation's own limit for a template (1 MB
+ * from S3), so no real file comes near it, while /dev/zero or a runaway file is refused at once.
+ */
+export const MAX_SCENARIO_FILE_BYTES = MAX_SCENARIO_BYTES;
 
 /**
  * resources/ next to the app: FLIGHTDECK_RESOURCES when set (packaged Electron sets it to
@@ -35,7 +44,7 @@ export function bundledScenarioNames(): string[] {
 /** Bundled scenarios with the Description line of each file (read cheaply, without loading them). */
 export function bundledScenarios(): { name: string; description?: string }[] {
   return bundledScenarioNames().map((name) => {
-    const text = readFileSync(join(resourcesDir(), 'scenarios', `${name}.yaml`), 'utf8');
+    const text = readBoundedTextFile(join(resourcesDir(), 'scenarios', `${name}.yaml`), MAX_SCENARIO_FILE_BYTES);
     const description = /^Description:\s*(.+)$/m.exec(text)?.[1]?.trim().replace(/^['"]|['"]$/g, '');
     return description ? { name, description } : { name };
   });
@@ -52,16 +61,23 @@ export function resolveScenarioPath(nameOrPath: string): string {
 export function readScenario(nameOrPath: string, options: { seed?: number; template?: string } = {}): ScenarioModel {
   const path = resolveScenarioPath(nameOrPath);
   const text = readText(path, /^[a-z0-9-]+$/.test(nameOrPath) ? ` (bundled scenarios: ${safeBundledNames()})` : '');
-  const template = options.template ? { file: resolve(options.template), text: readText(resolve(options.template), '') } : undefined;
+  const template = options.template ? { file: resolve(options.template), text: readText(resolve(options.template), '', 'template') } : undefined;
   return loadScenario(text, { file: path, seed: options.seed, template });
 }
 
-function readText(path: string, hint: string): string {
+/** A scenario or template file's text; anything unreadable, not a regular file or too large becomes a ScenarioError naming the file. */
+function readText(path: string, hint: string, what: 'scenario' | 'template' = 'scenario'): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readBoundedTextFile(path, MAX_SCENARIO_FILE_BYTES);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    throw new ScenarioError(path, [{ severity: 'error', message: `${reason}${hint}`, path: '', line: 0, column: 0 }]);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? `file not found${hint}`
+        : error instanceof FileRefusedError
+          ? `refused to read this ${what} file: ${error.message}`
+          : (error as Error).message;
+    throw new ScenarioError(path, [{ severity: 'error', message: reason, path: '', line: 0, column: 0 }]);
   }
 }
 

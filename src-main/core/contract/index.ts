@@ -20,6 +20,12 @@ export * from './model-audit';
 
 const Empty = z.object({}).strict();
 
+/**
+ * The most scenario text a window may send (sim.scenario.load): under the WebSocket frame limit, and
+ * checked in the window against the file's size before it is read. Files on disk may be larger (16 MiB).
+ */
+export const MAX_SCENARIO_TEXT_CHARS = 2_000_000;
+
 export const requests = {
   /** Which mode (simulation / AWS profile) the core is in. */
   'session.get': { request: Empty, response: SessionInfo },
@@ -122,7 +128,7 @@ export const requests = {
   'sim.scenario.load': {
     request: z.union([
       z.object({ name: z.string().regex(/^[a-z0-9-]+$/).max(64) }).strict(),
-      z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(2_000_000) }).strict(),
+      z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS) }).strict(),
     ]),
     response: z.object({ session: SessionInfo, warnings: z.array(z.string()) }),
   },

@@ -776,6 +776,9 @@ const en = {
       pattern: '{field} has the wrong format',
     },
   },
+  scenarioFile: {
+    tooLarge: '{name} is {size} bytes; a scenario opened here can be at most {max} bytes. Larger files (up to 16 MiB) load with flightdeck sim run or serve --scenario.',
+  },
   faults: {
     TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
     FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',

@@ -777,6 +777,9 @@ const ko: MessageSchema = {
       pattern: '{field}의 형식이 잘못되었습니다',
     },
   },
+  scenarioFile: {
+    tooLarge: '{name}의 크기는 {size}바이트입니다. 여기서 여는 시나리오는 최대 {max}바이트까지 가능합니다. 더 큰 파일(최대 16MiB)은 flightdeck sim run 또는 serve --scenario로 불러오세요.',
+  },
   faults: {
     TerminateInstances: 'Auto Scaling 밖에서 그룹의 인스턴스를 종료합니다. 그룹이 대체합니다.',
     FailAvailabilityZone: '가용 영역을 중단시킵니다: 그 영역의 인스턴스가 응답하지 않고 시작도 실패합니다.',

@@ -63,6 +63,12 @@ export const useSimulatorStore = defineStore('simulator', () => {
     }
   }
 
+  /** A file refused in the window before it was read or sent (too large): shown like a refused load. */
+  function refuseFile(message: string): void {
+    loadErrors.value = [message];
+    loadWarnings.value = [];
+  }
+
   async function inject(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<boolean> {
     injecting.value = true;
     injectError.value = null;
@@ -78,5 +84,5 @@ export const useSimulatorStore = defineStore('simulator', () => {
     }
   }
 
-  return { scenarios, faultKinds, loadErrors, loadWarnings, loading, injecting, injectError, injected, fetchScenarios, fetchFaultKinds, load, inject };
+  return { scenarios, faultKinds, loadErrors, loadWarnings, loading, injecting, injectError, injected, fetchScenarios, fetchFaultKinds, load, refuseFile, inject };
 });

@@ -73,11 +73,13 @@ export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSent
       return started;
     }
     group.launchRetry = undefined;
-    for (let n = 0; n < difference; n++) started.push(launchInstance(ctx, group, cause));
+    // Zone counts are taken once and kept current launch by launch: recounting every instance for
+    // each new one made a group of n instances cost n² (20,000 instances took tens of seconds).
+    const counts = zoneCounts(group);
+    for (let n = 0; n < difference; n++) started.push(launchInstance(ctx, group, cause, { zoneCounts: counts }));
   } else if (difference < 0) {
-    for (let n = 0; n < -difference; n++) {
-      const victim = selectForTermination(group);
-      if (!victim) break;
+    const victims = terminationOrder(group, -difference);
+    for (const victim of victims) {
       const cause = `${prefix}At ${at} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${counted.length} to ${group.desiredCapacity}.  At ${at} instance ${victim.instanceId} was selected for termination.`;
       started.push(terminateInstance(ctx, group, victim, cause));
     }
@@ -128,10 +130,9 @@ function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string,
 }
 
 /** ASG-10: a new instance goes to the enabled AZ with the fewest instances (ties: first in list). */
-export function chooseAvailabilityZone(group: SimAutoScalingGroup, unavailable: { has(zone: string): boolean } = new Set()): string {
+export function chooseAvailabilityZone(group: SimAutoScalingGroup, unavailable: { has(zone: string): boolean } = new Set(), counts: Map<string, number> = zoneCounts(group)): string {
   const zones = group.availabilityZones.filter((az) => !unavailable.has(az));
   const candidates = zones.length > 0 ? zones : group.availabilityZones;
-  const counts = zoneCounts(group);
   let best = candidates[0]!;
   for (const az of candidates) if (counts.get(az)! < counts.get(best)!) best = az;
   return best;
@@ -168,14 +169,57 @@ export function selectForTermination(group: SimAutoScalingGroup): SimInstance | 
   return busiest[0];
 }
 
-export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, cause: string, options: { availabilityZone?: string; rebalancing?: boolean } = {}): SimActivity {
+/**
+ * `zoneCounts`, when given, are the counted instances per zone; they are used instead of a recount
+ * and updated with the new instance (for launching many in a row).
+ */
+/**
+ * The next `count` instances selectForTermination would pick, one after another, in one pass over
+ * the group (calling it once per victim recounted the whole group each time: n² when scaling in).
+ * The same order: unhealthy ones first (oldest first), then the oldest of the busiest zone, ties
+ * going to the zone listed last.
+ */
+export function terminationOrder(group: SimAutoScalingGroup, count: number): SimInstance[] {
+  const counted = countedInstances(group);
+  const order: SimInstance[] = [];
+  const taken = new Set<SimInstance>();
+  for (const instance of counted) {
+    if (order.length >= count) break;
+    if (instance.healthStatus === 'Unhealthy') {
+      order.push(instance);
+      taken.add(instance);
+    }
+  }
+  const perAz = new Map<string, SimInstance[]>();
+  for (const instance of counted) {
+    if (taken.has(instance)) continue;
+    const list = perAz.get(instance.availabilityZone) ?? [];
+    list.push(instance);
+    perAz.set(instance.availabilityZone, list);
+  }
+  // Each zone's remaining instances, oldest first: a moving start index instead of shift().
+  const next = new Map<string, number>();
+  const remaining = (az: string) => (perAz.get(az)?.length ?? 0) - (next.get(az) ?? 0);
+  const zones = [...group.availabilityZones].reverse();
+  while (order.length < count) {
+    let busiest: string | undefined;
+    for (const az of zones) if (remaining(az) > (busiest === undefined ? 0 : remaining(busiest))) busiest = az;
+    if (busiest === undefined) break;
+    const index = next.get(busiest) ?? 0;
+    order.push(perAz.get(busiest)![index]!);
+    next.set(busiest, index + 1);
+  }
+  return order;
+}
+
+export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, cause: string, options: { availabilityZone?: string; rebalancing?: boolean; zoneCounts?: Map<string, number> } = {}): SimActivity {
   const instanceId = newInstanceId(ctx.random('ids'));
   const activity = newActivity(ctx, group, cause, `Launching a new EC2 instance: ${instanceId}`);
   const readyAt = ctx.now + ctx.settings.instanceBootSeconds * 1000;
   const instance: SimInstance = {
     instanceId,
     autoScalingGroupName: group.name,
-    availabilityZone: options.availabilityZone ?? chooseAvailabilityZone(group, ctx.world.failedAvailabilityZones),
+    availabilityZone: options.availabilityZone ?? chooseAvailabilityZone(group, ctx.world.failedAvailabilityZones, options.zoneCounts),
     instanceType: group.instanceType,
     vcpus: group.vcpus,
     lifecycleState: 'Pending',
@@ -191,6 +235,7 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
     ...(options.rebalancing ? { rebalancing: true } : {}),
   };
   activity.progress = 30;
+  if (options.zoneCounts && !options.rebalancing) options.zoneCounts.set(instance.availabilityZone, (options.zoneCounts.get(instance.availabilityZone) ?? 0) + 1);
   group.instances.set(instanceId, instance);
   ctx.world.instances.set(instanceId, instance);
   ctx.schedule(instance.readyAt, () => onInstanceReady(ctx, instanceId));

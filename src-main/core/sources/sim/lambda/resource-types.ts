@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { cfnInteger, cfnNumber } from '../scenario/cfn-values';
+import { MAX_LAMBDA_CONCURRENCY } from '../scenario/limits';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-types';
 
 /** `arn:aws:lambda:us-east-1:123456789012:function:my-function` (Lambda API reference, FunctionArn). */
@@ -36,7 +37,11 @@ export const LAMBDA_LIMITS = {
  */
 export const LambdaSimulationMetadata = z
   .object({
-    DurationMs: cfnNumber.refine((v) => v > 0, 'DurationMs must be positive').optional(),
+    // At most the longest Timeout (15 minutes): a handler cannot run longer.
+    DurationMs: cfnNumber
+      .refine((v) => v > 0, 'DurationMs must be positive')
+      .refine((v) => v <= 900_000, 'DurationMs must be at most 900000 (15 minutes, the longest Timeout)')
+      .optional(),
     ColdStartMs: cfnNumber.refine((v) => v >= 0 && v <= 10_000, 'ColdStartMs is between 0 and 10000 (the Init phase is limited to 10 s)').optional(),
     ErrorRate: cfnNumber.refine((v) => v >= 0 && v <= 1, 'ErrorRate is a share between 0 and 1').optional(),
     DurationSpread: cfnNumber.refine((v) => v >= 0 && v <= 2, 'DurationSpread is between 0 and 2').optional(),
@@ -96,6 +101,8 @@ export const LAMBDA_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
         report('Timeout', `Timeout ${timeout} must be between ${LAMBDA_LIMITS.timeoutMinSeconds} and ${LAMBDA_LIMITS.timeoutMaxSeconds} seconds`);
       }
       if (reserved !== undefined && reserved < 0) report('ReservedConcurrentExecutions', `ReservedConcurrentExecutions ${reserved} cannot be negative`);
+      // Reserved concurrency cannot exceed the account's limit; the largest LambdaConcurrencyLimit the simulator takes.
+      if (reserved !== undefined && reserved > MAX_LAMBDA_CONCURRENCY) report('ReservedConcurrentExecutions', `ReservedConcurrentExecutions ${reserved} must be at most ${MAX_LAMBDA_CONCURRENCY}`);
     },
     ref: (id) => id.name,
     attributes: {

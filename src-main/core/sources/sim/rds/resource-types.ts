@@ -111,6 +111,8 @@ function checkDbInstance(properties: Record<string, unknown>, report: (property:
   }
   if ((p.StorageType === 'io1' || p.StorageType === 'io2') && p.Iops === undefined) report('Iops', `StorageType ${p.StorageType} needs Iops`);
   if ((p.StorageType === 'gp2' || p.StorageType === 'standard') && p.Iops !== undefined) report('Iops', `Iops cannot be set for StorageType ${p.StorageType}`);
+  // The most Provisioned IOPS any RDS storage type offers (io2: 256,000; CHAP_Storage).
+  if (p.Iops !== undefined && (p.Iops < 0 || p.Iops > 256_000)) report('Iops', `Iops ${p.Iops} must be between 0 and 256000`);
   if (p.AllocatedStorage !== undefined) {
     const minimum = p.StorageType === 'standard' ? 5 : p.StorageType === 'io1' || p.StorageType === 'io2' ? 100 : 20;
     if (p.AllocatedStorage < minimum || p.AllocatedStorage > 65_536) report('AllocatedStorage', `AllocatedStorage ${p.AllocatedStorage} GiB is outside ${minimum}–65536 GiB for ${p.StorageType ?? 'gp3'} storage`);

@@ -17,6 +17,8 @@ import { RESOURCE_TYPES } from './resource-registry';
 import { checkRdsScenario } from '../rds/resource-types';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
+import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
+import { checkAutoScalingLimits } from '../asg/check-limits';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -72,10 +74,17 @@ export interface LoadOptions {
 }
 
 export function loadScenario(text: string, options: LoadOptions): ScenarioModel {
+  // Files are capped when read (scenario-files.ts); text that arrives otherwise (the window's "open a
+  // file") is held to the same limit before parsing. A character is at least one byte in UTF-8.
+  for (const [file, body, what] of [[options.file, text, 'scenario'], [options.template?.file, options.template?.text, 'template']] as const) {
+    if (file !== undefined && body !== undefined && body.length > MAX_SCENARIO_BYTES) {
+      throw new ScenarioError(file, [{ severity: 'error', message: `the ${what} is ${body.length} characters, more than the 16 MiB allowed`, path: '', line: 0, column: 0 }]);
+    }
+  }
   const source = readYaml(text);
   const diagnostics: Diagnostic[] = [...source.diagnostics];
   const report = diagnose(source, diagnostics);
-  const fail = () => new ScenarioError(options.file, diagnostics);
+  const fail = () => new ScenarioError(options.file, capDiagnostics(diagnostics));
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
 
   const root = source.value;
@@ -127,12 +136,15 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   const resources = resolver.loadAll();
   // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
   checkRoute53Resources(resources, templateReport);
+  // Instance caps and AWS's per-Region and per-group quotas, across all Auto Scaling resources.
+  checkAutoScalingLimits(resources, templateReport);
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
   const traffic: TrafficInput[] = [];
   if (root.Traffic !== undefined) {
     if (!Array.isArray(root.Traffic)) report('error', ['Traffic'], 'Traffic is a list of client populations');
+    else if (root.Traffic.length > MAX_TRAFFIC_POPULATIONS) report('error', ['Traffic'], `Traffic has ${root.Traffic.length} entries; at most ${MAX_TRAFFIC_POPULATIONS} are allowed`);
     else
       root.Traffic.forEach((entry, index) => {
         const evaluated = evaluate(entry, ['Traffic', index], scenarioContext);
@@ -157,8 +169,23 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     resources,
     traffic,
     timeline,
-    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    warnings: capDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
   };
+}
+
+/** The first MAX_DIAGNOSTICS problems and a line saying how many more there are (a 16 MiB file can hold 100,000s). */
+function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.slice(MAX_DIAGNOSTICS);
+  const errors = rest.filter((d) => d.severity === 'error').length;
+  const summary: Diagnostic = {
+    severity: errors > 0 ? 'error' : 'warning',
+    message: `… and ${rest.length} more problems (${errors} errors) not listed; only the first ${MAX_DIAGNOSTICS} are shown`,
+    path: '',
+    line: 0,
+    column: 0,
+  };
+  return [...diagnostics.slice(0, MAX_DIAGNOSTICS), summary];
 }
 
 /** Every Traffic Target must be a DNS name the scenario serves (an ALB's DNSName, a Route 53 record name). */
@@ -185,10 +212,16 @@ function parseAt(value: unknown, startTime: number): number | undefined {
   return undefined;
 }
 
+const MAX_SCENARIO_DAYS = MAX_SCENARIO_SECONDS / 86_400;
+
 function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: IntrinsicContext, startTime: number, report: Diagnose): (TimedFault | TimedAction)[] {
   if (section === undefined) return [];
   if (!Array.isArray(section)) {
     report('error', [name], `${name} is a list of entries like "- At: 10m" / "Type: …"`);
+    return [];
+  }
+  if (section.length > MAX_TIMED_ENTRIES) {
+    report('error', [name], `${name} has ${section.length} entries; at most ${MAX_TIMED_ENTRIES} are allowed`);
     return [];
   }
   const kinds: Record<string, z.ZodType> = name === 'Faults' ? FAULT_PARAMETERS : ACTION_PARAMETERS;
@@ -200,6 +233,7 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
     const { At, Type, Duration, ...parameters } = entry;
     const atSeconds = parseAt(At, startTime);
     if (atSeconds === undefined) return report('error', [...path, 'At'], `At must be an offset such as 10m or an ISO time not before the start (got ${JSON.stringify(At)})`);
+    if (!(atSeconds <= MAX_SCENARIO_SECONDS)) return report('error', [...path, 'At'], `At must be at most ${MAX_SCENARIO_DAYS} days (${MAX_SCENARIO_SECONDS} s) after the start (got ${JSON.stringify(At)})`);
     if (typeof Type !== 'string' || !Object.hasOwn(kinds, Type)) {
       return report('error', [...path, 'Type'], `unknown ${name === 'Faults' ? 'fault' : 'action'} type ${JSON.stringify(Type)} (known: ${Object.keys(kinds).join(', ')})`);
     }
@@ -207,7 +241,9 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
     let durationSeconds: number | undefined;
     if (name === 'Faults' && Duration !== undefined) {
       durationSeconds = parseDuration(Duration as string | number);
-      if (durationSeconds === undefined || durationSeconds <= 0) return report('error', [...path, 'Duration'], `Duration must be a duration such as 5m (got ${JSON.stringify(Duration)})`);
+      if (durationSeconds === undefined || durationSeconds <= 0 || durationSeconds > MAX_SCENARIO_SECONDS) {
+        return report('error', [...path, 'Duration'], `Duration must be a duration such as 5m, at most ${MAX_SCENARIO_DAYS} days (got ${JSON.stringify(Duration)})`);
+      }
     }
     const parsed = parseSection(kinds[Type]!, parameters, path, report);
     if (!parsed) return;
@@ -221,11 +257,25 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
 export function parseSection<S extends z.ZodType>(schema: S, value: unknown, path: PathSegment[], report: Diagnose): z.output<S> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const issuePath = [...path, ...(issue.path as PathSegment[])];
-    report('error', issuePath, describeIssue(issue));
-  }
+  for (const issue of parsed.error.issues) reportIssue(issue, path, report);
   return undefined;
+}
+
+function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagnose): void {
+  const issuePath = [...path, ...(issue.path as PathSegment[])];
+  // A value of one of several forms (Rate: a number or { Ramp: … }): when only one form fits its
+  // shape, its own problems are the useful ones ("Rate must be between 0 and 1000000"), not "no form matches".
+  const fitting = issue.code === 'invalid_union' ? issue.errors.filter(fitsShape) : [];
+  if (fitting.length === 1) {
+    for (const inner of fitting[0]!) reportIssue(inner, issuePath, report);
+    return;
+  }
+  report('error', issuePath, describeIssue(issue));
+}
+
+/** A union branch whose errors are about values inside it, not about the value being of another form. */
+function fitsShape(issues: z.core.$ZodIssue[]): boolean {
+  return !issues.some((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union'));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

@@ -9,7 +9,31 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone, parseCron } from '../asg/cron';
-import { cfnBoolean, cfnInteger, cfnNumber, cfnString, cfnTags } from './cfn-values';
+import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString, cfnTags } from './cfn-values';
+import { listOf, MAX_DAY_SECONDS, MAX_GROUP_INSTANCES, MAX_METRIC_MAGNITUDE, MAX_STEP_ADJUSTMENTS, MAX_TARGET_GROUPS_PER_GROUP } from './limits';
+
+/** ELB limits (elb-target-group-attributes, listener rules, forward actions) and our per-group instance cap. */
+const port = cfnIntegerIn('Port', 1, 65_535);
+const instances = (what: string) => cfnIntegerIn(what, 0, MAX_GROUP_INSTANCES, 'instances per Auto Scaling group in the simulator');
+const seconds = (what: string) => cfnIntegerIn(what, 0, MAX_DAY_SECONDS, 'one day');
+const metricValue = (what: string) => cfnNumberIn(what, -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE);
+
+/** Numeric target group attributes (given as strings) and their ranges (elb target group attributes page). */
+const NUMERIC_TARGET_GROUP_ATTRIBUTES: Record<string, [number, number]> = {
+  'deregistration_delay.timeout_seconds': [0, 3_600],
+  'slow_start.duration_seconds': [0, 900],
+  'stickiness.lb_cookie.duration_seconds': [1, 604_800],
+};
+
+/** `[{ Key, Value }]` with each numeric attribute's Value parsed and bounded (its text is not trusted). */
+const targetGroupAttributes = z.array(z.object({ Key: z.string(), Value: cfnString })).superRefine((attributes, ctx) => {
+  attributes.forEach((attribute, index) => {
+    const range = NUMERIC_TARGET_GROUP_ATTRIBUTES[attribute.Key];
+    if (!range) return;
+    const parsed = cfnNumberIn(attribute.Key, range[0], range[1]).safeParse(attribute.Value);
+    for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: [index, 'Value'] });
+  });
+});
 
 /** Identity of a resource once its name is known; every ARN and id derives from it. */
 export interface ResourceIdentity {
@@ -64,15 +88,15 @@ export const ALB_HOSTED_ZONE_IDS: Record<string, string> = {
 export const ListenerActionSchema = z.object({
   Type: z.enum(['forward', 'redirect', 'fixed-response', 'authenticate-oidc', 'authenticate-cognito']),
   TargetGroupArn: z.string().optional(),
-  Order: cfnInteger.optional(),
+  Order: cfnIntegerIn('Order', 1, 50_000).optional(),
   ForwardConfig: z
     .object({
-      TargetGroups: z.array(z.object({ TargetGroupArn: z.string(), Weight: cfnInteger.optional() })).min(1),
+      TargetGroups: listOf('TargetGroups', z.object({ TargetGroupArn: z.string(), Weight: cfnIntegerIn('Weight', 0, 999).optional() }), 5).min(1),
       TargetGroupStickinessConfig: z.unknown().optional(),
     })
     .optional(),
   FixedResponseConfig: z
-    .object({ StatusCode: cfnString, ContentType: z.string().optional(), MessageBody: z.string().optional() })
+    .object({ StatusCode: cfnString.refine((code) => /^[245]\d\d$/.test(code), 'StatusCode must be an HTTP status 2XX, 4XX or 5XX'), ContentType: z.string().optional(), MessageBody: z.string().optional() })
     .optional(),
   RedirectConfig: z
     .object({ StatusCode: z.enum(['HTTP_301', 'HTTP_302']), Protocol: z.string().optional(), Host: z.string().optional(), Port: cfnString.optional(), Path: z.string().optional(), Query: z.string().optional() })
@@ -134,18 +158,18 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     maxNameLength: 32,
     properties: z.object({
       Name: z.string().optional(),
-      Port: cfnInteger.optional(),
+      Port: port.optional(),
       Protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE']).optional(),
       TargetType: z.enum(['instance', 'ip', 'lambda', 'alb']).optional(),
       HealthCheckPath: z.string().optional(),
-      HealthCheckIntervalSeconds: cfnInteger.optional(),
-      HealthCheckTimeoutSeconds: cfnInteger.optional(),
-      HealthyThresholdCount: cfnInteger.optional(),
-      UnhealthyThresholdCount: cfnInteger.optional(),
+      HealthCheckIntervalSeconds: cfnIntegerIn('HealthCheckIntervalSeconds', 5, 300).optional(),
+      HealthCheckTimeoutSeconds: cfnIntegerIn('HealthCheckTimeoutSeconds', 2, 120).optional(),
+      HealthyThresholdCount: cfnIntegerIn('HealthyThresholdCount', 2, 10).optional(),
+      UnhealthyThresholdCount: cfnIntegerIn('UnhealthyThresholdCount', 2, 10).optional(),
       HealthCheckEnabled: cfnBoolean.optional(),
       Matcher: z.object({ HttpCode: cfnString.optional(), GrpcCode: z.string().optional() }).optional(),
-      TargetGroupAttributes: z.array(z.object({ Key: z.string(), Value: cfnString })).optional(),
-      Targets: z.array(z.object({ Id: z.string(), Port: cfnInteger.optional(), AvailabilityZone: z.string().optional() })).optional(),
+      TargetGroupAttributes: targetGroupAttributes.optional(),
+      Targets: listOf('Targets', z.object({ Id: z.string(), Port: port.optional(), AvailabilityZone: z.string().optional() }), MAX_GROUP_INSTANCES).optional(),
       Tags: cfnTags,
     }),
     ignored: ['VpcId', 'HealthCheckPort', 'HealthCheckProtocol', 'ProtocolVersion', 'IpAddressType'],
@@ -159,7 +183,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   'AWS::ElasticLoadBalancingV2::Listener': {
     properties: z.object({
       LoadBalancerArn: z.string(),
-      Port: cfnInteger.optional(),
+      Port: port.optional(),
       Protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE']).optional(),
       DefaultActions: z.array(ListenerActionSchema).min(1),
     }),
@@ -173,7 +197,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   'AWS::ElasticLoadBalancingV2::ListenerRule': {
     properties: z.object({
       ListenerArn: z.string(),
-      Priority: cfnInteger,
+      Priority: cfnIntegerIn('Priority', 1, 50_000),
       Conditions: z.array(RuleConditionSchema).min(1),
       Actions: z.array(ListenerActionSchema).min(1),
     }),
@@ -221,16 +245,17 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     nameProperty: 'AutoScalingGroupName',
     properties: z.object({
       AutoScalingGroupName: z.string().optional(),
-      MinSize: cfnInteger,
-      MaxSize: cfnInteger,
-      DesiredCapacity: cfnInteger.optional(),
-      Cooldown: cfnInteger.optional(),
-      DefaultInstanceWarmup: cfnInteger.optional(),
+      MinSize: instances('MinSize'),
+      MaxSize: instances('MaxSize'),
+      DesiredCapacity: instances('DesiredCapacity').optional(),
+      Cooldown: seconds('Cooldown').optional(),
+      // -1 turns the default instance warmup off; else 0–3600 s (ec2 auto scaling user guide).
+      DefaultInstanceWarmup: cfnIntegerIn('DefaultInstanceWarmup', -1, 3_600).optional(),
       AvailabilityZones: z.array(z.string()).optional(),
       VPCZoneIdentifier: z.array(z.string()).optional(),
       HealthCheckType: z.enum(['EC2', 'ELB', 'EBS', 'VPC_LATTICE']).optional(),
-      HealthCheckGracePeriod: cfnInteger.optional(),
-      TargetGroupARNs: z.array(z.string()).optional(),
+      HealthCheckGracePeriod: seconds('HealthCheckGracePeriod').optional(),
+      TargetGroupARNs: listOf('TargetGroupARNs', z.string(), MAX_TARGET_GROUPS_PER_GROUP, 'AWS quota per Auto Scaling group').optional(),
       LaunchTemplate: z
         .object({ LaunchTemplateId: z.string().optional(), LaunchTemplateName: z.string().optional(), Version: cfnString.optional() })
         .optional(),
@@ -255,17 +280,24 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       PolicyName: z.string().optional(),
       PolicyType: z.enum(['SimpleScaling', 'StepScaling', 'TargetTrackingScaling', 'PredictiveScaling']).optional(),
       AdjustmentType: z.enum(['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity']).optional(),
-      ScalingAdjustment: cfnInteger.optional(),
-      MinAdjustmentMagnitude: cfnInteger.optional(),
-      Cooldown: cfnInteger.optional(),
-      EstimatedInstanceWarmup: cfnInteger.optional(),
+      ScalingAdjustment: cfnIntegerIn('ScalingAdjustment', -MAX_GROUP_INSTANCES, MAX_GROUP_INSTANCES).optional(),
+      MinAdjustmentMagnitude: cfnIntegerIn('MinAdjustmentMagnitude', 1, MAX_GROUP_INSTANCES).optional(),
+      Cooldown: seconds('Cooldown').optional(),
+      EstimatedInstanceWarmup: seconds('EstimatedInstanceWarmup').optional(),
       MetricAggregationType: z.enum(['Minimum', 'Maximum', 'Average']).optional(),
-      StepAdjustments: z
-        .array(z.object({ MetricIntervalLowerBound: cfnNumber.optional(), MetricIntervalUpperBound: cfnNumber.optional(), ScalingAdjustment: cfnInteger }))
-        .optional(),
+      StepAdjustments: listOf(
+        'StepAdjustments',
+        z.object({
+          MetricIntervalLowerBound: metricValue('MetricIntervalLowerBound').optional(),
+          MetricIntervalUpperBound: metricValue('MetricIntervalUpperBound').optional(),
+          ScalingAdjustment: cfnIntegerIn('ScalingAdjustment', -MAX_GROUP_INSTANCES, MAX_GROUP_INSTANCES),
+        }),
+        MAX_STEP_ADJUSTMENTS,
+        'AWS quota per step scaling policy',
+      ).optional(),
       TargetTrackingConfiguration: z
         .object({
-          TargetValue: cfnNumber,
+          TargetValue: metricValue('TargetValue'),
           DisableScaleIn: cfnBoolean.optional(),
           PredefinedMetricSpecification: z
             .object({
@@ -302,9 +334,9 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   'AWS::AutoScaling::ScheduledAction': {
     properties: z.object({
       AutoScalingGroupName: z.string(),
-      DesiredCapacity: cfnInteger.optional(),
-      MinSize: cfnInteger.optional(),
-      MaxSize: cfnInteger.optional(),
+      DesiredCapacity: instances('DesiredCapacity').optional(),
+      MinSize: instances('MinSize').optional(),
+      MaxSize: instances('MaxSize').optional(),
       Recurrence: z.string().optional(),
       StartTime: z.string().optional(),
       EndTime: z.string().optional(),
@@ -347,10 +379,10 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       Dimensions: z.array(z.object({ Name: z.string(), Value: cfnString })).optional(),
       Statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).optional(),
       ExtendedStatistic: z.string().optional(),
-      Period: cfnInteger,
-      EvaluationPeriods: cfnInteger,
-      DatapointsToAlarm: cfnInteger.optional(),
-      Threshold: cfnNumber,
+      Period: cfnIntegerIn('Period', 10, 86_400),
+      EvaluationPeriods: cfnIntegerIn('EvaluationPeriods', 1, 86_400 / 60),
+      DatapointsToAlarm: cfnIntegerIn('DatapointsToAlarm', 1, 86_400 / 60).optional(),
+      Threshold: metricValue('Threshold'),
       ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']),
       TreatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).optional(),
       AlarmActions: z.array(z.string()).optional(),
@@ -367,6 +399,8 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       const evaluation = properties.EvaluationPeriods as number;
       const datapoints = properties.DatapointsToAlarm as number | undefined;
       if (evaluation < 1) report('EvaluationPeriods', 'EvaluationPeriods must be at least 1');
+      // API_PutMetricAlarm: the evaluation span can be no longer than one day.
+      if (evaluation * period > 86_400) report('EvaluationPeriods', `EvaluationPeriods × Period is ${evaluation * period} s; AWS allows at most 86400 s (one day)`);
       if (datapoints !== undefined && (datapoints < 1 || datapoints > evaluation)) report('DatapointsToAlarm', `DatapointsToAlarm ${datapoints} must be between 1 and EvaluationPeriods ${evaluation}`);
       if (!properties.Statistic && !properties.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
     },

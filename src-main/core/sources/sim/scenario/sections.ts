@@ -6,15 +6,37 @@
 import { z } from 'zod';
 import { parseDuration } from '../kernel/duration';
 import type { RateCurve } from '../traffic/rate-curve';
+import {
+  listOf,
+  MAX_BOOT_SECONDS,
+  MAX_CPU_PER_REQUEST_SECONDS,
+  MAX_LATENCY_MS,
+  MAX_RATE,
+  MAX_RATE_POINTS,
+  MAX_REQUEST_CLASSES,
+  MAX_SCENARIO_SECONDS,
+  MAX_SHARE,
+  MAX_START_TIME,
+  MIN_START_TIME,
+  numberIn,
+} from './limits';
 
-const duration = z.union([z.number(), z.string()]).transform((value, ctx) => {
-  const seconds = parseDuration(value);
-  if (seconds === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 10m, 2h)` });
-    return z.NEVER;
-  }
-  return seconds;
-});
+/** Seconds, written `30s`, `10m`, `2h` or as a number; at most `maxSeconds` (a digit string cannot overflow past it). */
+const durationUpTo = (what: string, maxSeconds: number, note = '') =>
+  z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const seconds = parseDuration(value);
+    if (seconds === undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 10m, 2h)` });
+      return z.NEVER;
+    }
+    if (!(seconds <= maxSeconds)) {
+      ctx.addIssue({ code: 'custom', message: `${what} must be between 0 and ${maxSeconds} seconds${note}; got ${typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value}` });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+/** An offset or a length within the scenario's time span. */
+const span = (what: string) => durationUpTo(what, MAX_SCENARIO_SECONDS, ' (366 days)');
 
 const timeOfDay = z.string().transform((value, ctx) => {
   const match = /^(\d{1,2}):(\d{2})$/.exec(value);
@@ -25,13 +47,13 @@ const timeOfDay = z.string().transform((value, ctx) => {
   return Number(match[1]) * 3600 + Number(match[2]) * 60;
 });
 
-const rate = z.number().nonnegative();
+const rate = numberIn('Rate', 0, MAX_RATE, { why: 'requests per second of one population' });
 
 export const RateSchema = z.union([
   rate.transform((value): RateCurve => ({ kind: 'constant', value })),
   z.object({ Constant: rate }).strict().transform((v): RateCurve => ({ kind: 'constant', value: v.Constant })),
   z
-    .object({ Ramp: z.object({ From: rate, To: rate, Start: duration.optional(), Over: duration }).strict() })
+    .object({ Ramp: z.object({ From: rate, To: rate, Start: span('Start').optional(), Over: span('Over') }).strict() })
     .strict()
     .transform((v): RateCurve => ({ kind: 'ramp', from: v.Ramp.From, to: v.Ramp.To, startSeconds: v.Ramp.Start ?? 0, overSeconds: v.Ramp.Over })),
   z
@@ -39,11 +61,11 @@ export const RateSchema = z.union([
     .strict()
     .transform((v): RateCurve => ({ kind: 'diurnal', min: v.Diurnal.Min, max: v.Diurnal.Max, peakSecondOfDay: v.Diurnal.PeakAt })),
   z
-    .object({ Spike: z.object({ Base: rate, Peak: rate, At: duration, Duration: duration }).strict() })
+    .object({ Spike: z.object({ Base: rate, Peak: rate, At: span('At'), Duration: span('Duration') }).strict() })
     .strict()
     .transform((v): RateCurve => ({ kind: 'spike', base: v.Spike.Base, peak: v.Spike.Peak, atSeconds: v.Spike.At, durationSeconds: v.Spike.Duration })),
   z
-    .object({ Points: z.array(z.tuple([duration, rate])).min(1) })
+    .object({ Points: listOf('Points', z.tuple([span('A point\'s time'), rate]), MAX_RATE_POINTS).min(1) })
     .strict()
     .transform((v): RateCurve => ({ kind: 'points', points: [...v.Points].sort((a, b) => a[0] - b[0]) })),
 ]);
@@ -58,13 +80,15 @@ export const LocationSchema = z
 
 const share = z.number().min(0).max(1);
 
+const cpuPerRequest = durationUpTo('CpuPerRequest', MAX_CPU_PER_REQUEST_SECONDS);
+
 /** One kind of request in a population's mix: path (and host) decide the listener rule (ALB-1…3). */
 export const RequestClassSchema = z
   .object({
     Path: z.string().startsWith('/', 'a path starts with /'),
     Host: z.string().optional(),
-    Share: z.number().positive(),
-    CpuPerRequest: duration.optional(),
+    Share: numberIn('Share', 0, MAX_SHARE).refine((share) => share > 0, 'Share must be greater than 0'),
+    CpuPerRequest: cpuPerRequest.optional(),
   })
   .strict();
 
@@ -78,9 +102,9 @@ export const TrafficSchema = z
     /** Relative standard deviation of per-tick noise on the rate (0.05 = ±5 %). */
     Noise: z.number().min(0).max(1).optional(),
     /** CPU time one request costs on a target instance (default for every class in Requests). */
-    CpuPerRequest: duration.optional(),
+    CpuPerRequest: cpuPerRequest.optional(),
     /** The mix of paths and host headers; shares are relative. Default: everything to `/`. */
-    Requests: z.array(RequestClassSchema).min(1).optional(),
+    Requests: listOf('Requests', RequestClassSchema, MAX_REQUEST_CLASSES).min(1).optional(),
     /** Share of served requests that read / write the database; reads spread over the primary's replicas. */
     Database: z.object({ DBInstanceIdentifier: z.string().min(1), ReadShare: share.optional(), WriteShare: share.optional() }).strict().optional(),
     /** Share of served requests that call a Lambda function synchronously. */
@@ -99,19 +123,23 @@ export const SimulationSchema = z
           ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not an ISO date-time such as 2026-11-20T14:00:00Z` });
           return z.NEVER;
         }
+        if (time < MIN_START_TIME || time > MAX_START_TIME) {
+          ctx.addIssue({ code: 'custom', message: `StartTime must be between ${new Date(MIN_START_TIME).toISOString()} and ${new Date(MAX_START_TIME).toISOString()}; got ${String(value instanceof Date ? value.toISOString() : value)}` });
+          return z.NEVER;
+        }
         return time;
       })
       .optional(),
-    Seed: z.number().int().optional(),
-    Tick: duration.optional(),
+    Seed: numberIn('Seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, { integer: true }).optional(),
+    Tick: span('Tick').optional(),
     Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1').optional(),
-    InstanceBootTime: duration.optional(),
+    InstanceBootTime: durationUpTo('InstanceBootTime', MAX_BOOT_SECONDS).optional(),
     /**
      * Latency from client locations to AWS regions, for latency routing (R53-2), overriding the
      * built-in great-circle model: `{ DE: { eu-central-1: 12, us-east-1: 95 }, EU: { … } }`. Keys are
      * a subdivision (US-CA), a country (DE), a continent (EU) or a region; the most specific wins.
      */
-    Latency: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'a location code such as EU, DE, US-CA or an AWS region'), z.record(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-1'), z.number().nonnegative())).optional(),
+    Latency: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'a location code such as EU, DE, US-CA or an AWS region'), z.record(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-1'), numberIn('Latency', 0, MAX_LATENCY_MS, { why: 'milliseconds' }))).optional(),
     /** The account's regional Lambda concurrency quota (LAM-1; AWS default 1,000). */
     LambdaConcurrencyLimit: z.number().int().min(100).max(100_000).optional(),
   })

@@ -6,14 +6,15 @@
  * implements it (applyFault / runAction in its service module).
  */
 import { z } from 'zod';
+import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
 
 const name = z.string().min(1).max(255);
-const count = z.number().int().positive();
+const count = numberIn('Count', 1, MAX_GROUP_INSTANCES, { integer: true, why: 'instances per Auto Scaling group in the simulator' });
 
 /** Operator actions — the same ones the UI offers. */
 export const ACTION_PARAMETERS = {
-  SetDesiredCapacity: z.object({ AutoScalingGroupName: name, DesiredCapacity: z.number().int().nonnegative(), HonorCooldown: z.boolean().optional() }).strict(),
-  ExecutePolicy: z.object({ AutoScalingGroupName: name, PolicyName: name, HonorCooldown: z.boolean().optional(), MetricValue: z.number().optional() }).strict(),
+  SetDesiredCapacity: z.object({ AutoScalingGroupName: name, DesiredCapacity: numberIn('DesiredCapacity', 0, MAX_GROUP_INSTANCES, { integer: true, why: 'instances per Auto Scaling group in the simulator' }), HonorCooldown: z.boolean().optional() }).strict(),
+  ExecutePolicy: z.object({ AutoScalingGroupName: name, PolicyName: name, HonorCooldown: z.boolean().optional(), MetricValue: numberIn('MetricValue', -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE).optional() }).strict(),
   PromoteReadReplica: z.object({ DBInstanceIdentifier: name, BackupRetentionPeriod: z.number().int().min(0).max(35).optional() }).strict(),
   RebootDBInstance: z.object({ DBInstanceIdentifier: name, ForceFailover: z.boolean().optional() }).strict(),
 } satisfies Record<string, z.ZodType>;
@@ -21,7 +22,7 @@ export const ACTION_PARAMETERS = {
 /** Fault kinds: what can break, named after what an operator would see break. */
 export const FAULT_PARAMETERS = {
   /** Terminates instances without the group asking (like an EC2 failure); the group replaces them. */
-  TerminateInstances: z.object({ AutoScalingGroupName: name, Count: count.optional(), InstanceIds: z.array(z.string()).optional() }).strict(),
+  TerminateInstances: z.object({ AutoScalingGroupName: name, Count: count.optional(), InstanceIds: listOf('InstanceIds', z.string(), MAX_GROUP_INSTANCES).optional() }).strict(),
   /** Every instance in the zone stops answering; launches there fail until it recovers. */
   FailAvailabilityZone: z.object({ AvailabilityZone: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, 'an Availability Zone such as us-east-1a') }).strict(),
   /** Targets of a target group fail their health checks (e.g. a bad deploy returning 500 on /health). */
@@ -29,15 +30,15 @@ export const FAULT_PARAMETERS = {
   /** The primary of a Multi-AZ instance fails; RDS fails over to the standby (RDS-1). */
   FailDBInstance: z.object({ DBInstanceIdentifier: name }).strict(),
   /** Replication on a read replica falls behind by this many seconds (RDS-3). */
-  RaiseReplicaLag: z.object({ DBInstanceIdentifier: name, LagSeconds: z.number().positive() }).strict(),
+  RaiseReplicaLag: z.object({ DBInstanceIdentifier: name, LagSeconds: numberIn('LagSeconds', 0, MAX_REPLICA_LAG_SECONDS, { why: 'seven days' }).refine((lag) => lag > 0, 'LagSeconds must be greater than 0') }).strict(),
   /** A share of a function's invocations fail (Errors). */
   RaiseFunctionErrorRate: z.object({ FunctionName: name, ErrorRate: z.number().min(0).max(1) }).strict(),
   /** Reserved concurrency cut to this value (0 throttles every call, LAM-1). */
-  LimitFunctionConcurrency: z.object({ FunctionName: name, ReservedConcurrentExecutions: z.number().int().nonnegative() }).strict(),
+  LimitFunctionConcurrency: z.object({ FunctionName: name, ReservedConcurrentExecutions: numberIn('ReservedConcurrentExecutions', 0, MAX_LAMBDA_CONCURRENCY, { integer: true }) }).strict(),
   /** A Route 53 health check reports its endpoint unhealthy. */
   FailHealthCheck: z.object({ HealthCheckId: name }).strict(),
   /** Every population's request rate times this factor. */
-  MultiplyTraffic: z.object({ Factor: z.number().positive().max(1000), Name: z.string().optional() }).strict(),
+  MultiplyTraffic: z.object({ Factor: numberIn('Factor', 0, 1000).refine((factor) => factor > 0, 'Factor must be greater than 0'), Name: z.string().optional() }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 /** One line each, for the fault menu and the docs. */

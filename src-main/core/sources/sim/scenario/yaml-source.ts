@@ -4,7 +4,7 @@
  * map from YAML paths to lines for error messages.
  * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
-import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 
@@ -47,12 +47,18 @@ export function readYaml(text: string): YamlSource {
     customTags: intrinsicTags(),
     lineCounter,
     prettyErrors: false,
-    uniqueKeys: true,
+    // The library's own check compares every key with every other (n² for a Resources map of
+    // thousands of entries: a 1 MiB file took 25 s); duplicateKeys below does it with a Set.
+    uniqueKeys: false,
   });
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
     diagnostics.push({ severity: 'error', message: `invalid YAML: ${error.message.split('\n')[0]}`, path: '', line: pos.line, column: pos.col });
+  }
+  for (const { key, offset } of duplicateKeys(document)) {
+    const pos = lineCounter.linePos(offset);
+    diagnostics.push({ severity: 'error', message: `invalid YAML: Map keys must be unique; "${key}" is repeated`, path: '', line: pos.line, column: pos.col });
   }
   for (const warning of document.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
@@ -60,12 +66,24 @@ export function readYaml(text: string): YamlSource {
     diagnostics.push({ severity: 'warning', message: warning.message.split('\n')[0] ?? 'YAML warning', path: '', line: pos?.line ?? 0, column: pos?.col ?? 0 });
   }
 
+  // Each map's keys indexed once, on first use: a scenario with thousands of warnings locates each in O(depth).
+  const keyIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = keyIndex.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+      keyIndex.set(map, index);
+    }
+    return index.get(key);
+  };
+
   const locate = (path: readonly PathSegment[]): { line: number; column: number } => {
     let node: unknown = document.contents;
     let best: Node | undefined = node as Node | undefined;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = pairOf(node, String(segment));
         if (!pair) break;
         best = (pair.key as Node | undefined) ?? best;
         node = pair.value;
@@ -91,6 +109,23 @@ export function readYaml(text: string): YamlSource {
     diagnostics.push({ severity: 'error', message: `invalid YAML: ${(error as Error).message}`, path: '', line: 0, column: 0 });
   }
   return { value, locate, diagnostics };
+}
+
+/** Keys that appear twice in one mapping (scalar keys, compared as text), with the offset of the repeat. */
+function duplicateKeys(document: Document): { key: string; offset: number }[] {
+  const found: { key: string; offset: number }[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const item of map.items) {
+        if (!isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (seen.has(key)) found.push({ key, offset: item.key.range?.[0] ?? 0 });
+        seen.add(key);
+      }
+    },
+  });
+  return found;
 }
 
 /**
