@@ -14,7 +14,10 @@ import { systemWallClock } from '../core/wall-clock';
 import { startWebServer } from '../web/web-server';
 import { createSessionManager } from '../core/session/create-session-manager';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
-import { parseSeed } from './sim-run';
+import { parseLeadIn, parseSeed } from './sim-run';
+import { LIVE_LEAD_IN_SECONDS, liveLeadInSeconds } from '../core/sources/sim/lead-in';
+import { formatDuration } from '../core/sources/sim/kernel/duration';
+import type { ScenarioModel } from '../core/sources/sim/scenario/load-scenario';
 import { EXIT, printWarnings, UsageError } from './output';
 import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
 import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
@@ -22,11 +25,13 @@ import { listProfiles, resolveRegion } from '../core/sources/aws/profiles/profil
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import type { LastSession } from '../core/session/last-session';
 
-export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--speed <n>] [--seed <n>] [--profile <name>] [--region <region>]
+export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--speed <n>] [--seed <n>] [--lead-in <e.g. 1h>] [--profile <name>] [--region <region>]
   --port       TCP port on 127.0.0.1 (default: a free port)
   --scenario   bundled scenario name or YAML file (default: ${DEFAULT_SCENARIO})
   --speed      simulated seconds per wall second, 1–3600 (default: 10)
   --seed       overrides Simulation.Seed
+  --lead-in    history simulated before the first frame, whole minutes up to 24h, 0 for none; overrides
+               Simulation.LeadIn (default: the file's, else ${LIVE_LEAD_IN_SECONDS / 60}m, less for large scenarios)
   --profile    start in AWS mode with this profile ("${DEFAULT_CHAIN}" for the standard chain);
                without it, the last session (mode, profile, region) is restored
   --region     the region for --profile (default: the profile's)`;
@@ -66,13 +71,15 @@ export async function serve(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: 'string' }, scenario: { type: 'string' }, speed: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, region: { type: 'string' } },
+    options: { port: { type: 'string' }, scenario: { type: 'string' }, speed: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, profile: { type: 'string' }, region: { type: 'string' } },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const speed = values.speed === undefined ? 10 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < 1 || speed > 3600) throw new UsageError(`--speed must be between 1 and 3600, got "${values.speed}"`);
   const port = parsePort(values.port);
   const startIn = awsStart(values.profile, values.region);
+  const leadInOverride = parseLeadIn(values['lead-in']);
+  const leadIn = (loaded: ScenarioModel) => liveLeadInSeconds(loaded, leadInOverride);
   const renderer = rendererDir();
 
   const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) });
@@ -80,8 +87,8 @@ export async function serve(args: string[]): Promise<number> {
   // Starts in the simulator; session.switch moves to an AWS profile (and back) without a restart.
   const core = new FlightdeckCore(
     createSessionManager({
-      initial: new SimSource(scenario, { wallClock: systemWallClock, speed }),
-      createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) }), { wallClock: systemWallClock, speed }),
+      initial: new SimSource(scenario, { wallClock: systemWallClock, speed, leadIn }),
+      createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) }), { wallClock: systemWallClock, speed, leadIn }),
       configDirectory: defaultSettingsDirectory(),
       actor: 'web',
       startIn,
@@ -91,7 +98,7 @@ export async function serve(args: string[]): Promise<number> {
   const guard = guardProcess((message) => process.stderr.write(`flightdeck serve: ${message}\n`));
   const server = await startWebServer({ core, rendererDir: renderer, port });
   process.stdout.write(`Flightdeck listening on ${server.url}\n`);
-  process.stdout.write(`Simulation: ${scenario.name} (seed ${scenario.simulation.seed}) at ×${speed}. Press Ctrl+C to stop.\n`);
+  process.stdout.write(`Simulation: ${scenario.name} (seed ${scenario.simulation.seed}) at ×${speed}, ${formatDuration(leadIn(scenario))} of history. Press Ctrl+C to stop.\n`);
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));

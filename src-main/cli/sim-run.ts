@@ -4,14 +4,17 @@ import { parseArgs } from 'node:util';
 import { readScenario } from '../core/scenario-files';
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { SimulationEngine } from '../core/sources/sim/engine';
+import { parseLeadInOption } from '../core/sources/sim/lead-in';
 import { runSimulation, serializeReport } from '../core/sources/sim/report';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
 import { printWarnings, UsageError } from './output';
 
-export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--out <report.json>] [--template <file>]
+export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--lead-in <e.g. 1h>] [--out <report.json>] [--template <file>]
   <scenario>   a bundled scenario name (e.g. shop) or a path to a scenario YAML file
   --duration   simulated time to run: 90s, 30m, 2h, 1d, 1h30m
   --seed       overrides Simulation.Seed in the file
+  --lead-in    history simulated before StartTime, whole minutes up to 24h; overrides Simulation.LeadIn
+               (default: the file's, else 0)
   --out        where to write the JSON report (docs/sim-report.md); default: standard output
   --template   a CloudFormation template whose Resources replace the scenario's own`;
 
@@ -21,11 +24,20 @@ export function parseSeed(text: string | undefined): number | undefined {
   return Number(text);
 }
 
+/** `--lead-in` (sim run and serve): whole minutes, 0–24 h; 0 disables. */
+export function parseLeadIn(text: string | undefined): number | undefined {
+  try {
+    return parseLeadInOption(text);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 export function simRun(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { duration: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, template: { type: 'string' } },
+    options: { duration: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, out: { type: 'string' }, template: { type: 'string' } },
   });
   const [scenarioArg, ...rest] = positionals;
   if (!scenarioArg) throw new UsageError(`sim run needs a scenario.\n${SIM_RUN_USAGE}`);
@@ -36,9 +48,12 @@ export function simRun(args: string[]): number {
   // One simulated year at most, the same span as a scenario's offsets: a digit string cannot run forever.
   if (duration > MAX_SCENARIO_SECONDS) throw new UsageError(`--duration ${values.duration} is longer than the ${MAX_SCENARIO_SECONDS / 86_400} days a run may last`);
 
+  const leadInSeconds = parseLeadIn(values['lead-in']);
+
   const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed), template: values.template });
   printWarnings(scenario.file, scenario.warnings);
-  const report = runSimulation(new SimulationEngine(scenario), duration);
+  // A report covers the scenario from StartTime unless a lead-in is asked for (here or in the file).
+  const report = runSimulation(new SimulationEngine(scenario, leadInSeconds !== undefined ? { leadInSeconds } : {}), duration);
   const text = serializeReport(report);
   if (values.out) {
     writeFileSync(values.out, text);

@@ -6,6 +6,7 @@
 import { FlightdeckCore, type Notifier } from '../core/core-host';
 import { DEFAULT_SCENARIO, readScenario } from '../core/scenario-files';
 import { SimSource } from '../core/sources/sim/sim-source';
+import { liveLeadInSeconds } from '../core/sources/sim/lead-in';
 import { systemWallClock } from '../core/wall-clock';
 import { createSessionManager } from '../core/session/create-session-manager';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
@@ -37,8 +38,9 @@ export function startSimulationCore(scenarioName: string = DEFAULT_SCENARIO, con
   try {
     const scenario = readScenario(scenarioName);
     const sessions = createSessionManager({
-      initial: new SimSource(scenario, { wallClock: systemWallClock, speed: 10 }),
-      createSimulation: () => new SimSource(readScenario(scenarioName), { wallClock: systemWallClock, speed: 10 }),
+      // Warm start: the scenario opens with history (lead-in.ts), so the charts are filled at once.
+      initial: new SimSource(scenario, { wallClock: systemWallClock, speed: 10, leadIn: (loaded) => liveLeadInSeconds(loaded) }),
+      createSimulation: () => new SimSource(readScenario(scenarioName), { wallClock: systemWallClock, speed: 10, leadIn: (loaded) => liveLeadInSeconds(loaded) }),
       configDirectory,
       actor: 'desktop',
       startIn: 'last',

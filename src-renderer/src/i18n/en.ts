@@ -342,6 +342,29 @@ const en = {
       cloudwatch: 'In ALARM {inAlarm}/{alarms}',
     },
   },
+  guide: {
+    title: 'Welcome to Flightdeck',
+    what: 'You are looking at a simulated AWS account running the {scenario} scenario: Route 53, an Application Load Balancer, Auto Scaling groups, RDS and Lambda, with their CloudWatch metrics and alarms. The charts start with history simulated before the first frame; the virtual clock runs at ×{speed} (pause, speed up or reset it in the Simulator).',
+    tryTitle: 'Three things to try',
+    az: {
+      title: 'Inject an Availability Zone failure',
+      body: 'Simulator → Inject a fault → FailAvailabilityZone: targets there turn unhealthy and the groups replace their instances in the other zones.',
+      link: 'Open the Simulator',
+    },
+    dns: {
+      title: 'Trace a DNS name',
+      bodyNamed: 'Route 53 → DNS trace: follow {name} from the root name servers to the answer, health checks included.',
+      body: 'Route 53 → DNS trace: follow a record from the root name servers to the answer, health checks included.',
+      link: 'Open Route 53',
+    },
+    promote: {
+      title: 'Promote a read replica',
+      bodyNamed: 'RDS → {replica} → Promote: replication stops and it becomes a standalone DB instance.',
+      body: 'RDS → a read replica → Promote: replication stops and it becomes a standalone DB instance.',
+      link: 'Open RDS',
+    },
+    dismiss: 'Got it, hide this guide',
+  },
   loadBalancers: {
     title: 'Load balancers',
     empty: 'No load balancers in this scenario or region',

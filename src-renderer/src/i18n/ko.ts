@@ -343,6 +343,29 @@ const ko: MessageSchema = {
       cloudwatch: '경보 상태 {inAlarm}/{alarms}',
     },
   },
+  guide: {
+    title: 'Flightdeck 시작하기',
+    what: '지금 보고 있는 것은 {scenario} 시나리오를 실행하는 시뮬레이션 AWS 계정입니다: Route 53, Application Load Balancer, Auto Scaling 그룹, RDS, Lambda와 그 CloudWatch 지표 및 경보. 차트는 첫 화면 전에 시뮬레이션한 기록으로 시작하고, 가상 시계는 ×{speed}로 흐릅니다(시뮬레이터에서 일시 중지, 속도 변경, 다시 시작).',
+    tryTitle: '해 볼 만한 세 가지',
+    az: {
+      title: '가용 영역 장애 주입',
+      body: '시뮬레이터 → 장애 주입 → FailAvailabilityZone: 그 영역의 대상이 비정상이 되고 그룹이 다른 가용 영역에서 인스턴스를 대체합니다.',
+      link: '시뮬레이터 열기',
+    },
+    dns: {
+      title: 'DNS 이름 추적',
+      bodyNamed: 'Route 53 → DNS 추적: {name}을(를) 루트 이름 서버에서 응답까지 상태 확인과 함께 따라갑니다.',
+      body: 'Route 53 → DNS 추적: 레코드를 루트 이름 서버에서 응답까지 상태 확인과 함께 따라갑니다.',
+      link: 'Route 53 열기',
+    },
+    promote: {
+      title: '읽기 전용 복제본 승격',
+      bodyNamed: 'RDS → {replica} → 승격: 복제가 중지되고 독립 실행형 DB 인스턴스가 됩니다.',
+      body: 'RDS → 읽기 전용 복제본 → 승격: 복제가 중지되고 독립 실행형 DB 인스턴스가 됩니다.',
+      link: 'RDS 열기',
+    },
+    dismiss: '확인, 안내 숨기기',
+  },
   loadBalancers: {
     title: '로드 밸런서',
     empty: '이 시나리오 또는 리전에는 로드 밸런서가 없습니다',

@@ -33,7 +33,20 @@ describe('flightdeck sim run', () => {
     expect(JSON.parse(stdout).simulatedSeconds).toBe(600);
   });
 
+  it('runs a --lead-in of history before StartTime, and none by default', async () => {
+    expect(await main(['sim', 'run', 'shop', '--duration', '10m', '--lead-in', '30m'])).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report).toMatchObject({ startTime: '2026-11-20T14:00:00.000Z', leadInSeconds: 1800, simulatedSeconds: 600 });
+    const requests = report.metrics.find((s: { metricName: string; stat: string }) => s.metricName === 'RequestCount' && s.stat === 'Sum');
+    expect(requests.points[0][0]).toBe(Date.parse('2026-11-20T13:30:00Z') / 1000);
+    stdout = '';
+    expect(await main(['sim', 'run', 'shop', '--duration', '10m'])).toBe(0);
+    expect(JSON.parse(stdout)).not.toHaveProperty('leadInSeconds');
+  });
+
   it.each([
+    [['sim', 'run', 'shop', '--duration', '1h', '--lead-in', '45s'], '--lead-in "45s": a lead-in is whole minutes from 0 to 24h'],
+    [['serve', '--lead-in', '2d'], '--lead-in "2d": a lead-in is whole minutes from 0 to 24h'],
     [['sim', 'run', 'shop'], 'needs --duration'],
     [['sim', 'run', 'shop', '--duration', 'soon'], '"soon" is not a duration'],
     [['sim', 'run', '--duration', '1h'], 'needs a scenario'],

@@ -140,8 +140,8 @@ describe('flightdeck dns trace', () => {
   });
 
   it('exits 1 for a scenario without a hosted zone', async () => {
-    expect(await main(['dns', 'trace', 'www.example.com', '--scenario', 'shop'])).toBe(1);
-    expect(stderr).toContain('shop has no AWS::Route53::HostedZone');
+    expect(await main(['dns', 'trace', 'www.example.com', '--scenario', 'serverless'])).toBe(1);
+    expect(stderr).toContain('serverless has no AWS::Route53::HostedZone');
   });
 
   it('hands --profile to AWS mode, which names the missing profile and the fix', async () => {

@@ -125,8 +125,8 @@ describe('DNS traces on the running simulation', () => {
     expect(trace.steps.map((s) => s.kind).slice(0, 3)).toEqual(['root', 'tld', 'authoritative']);
     expect(trace.answer.values.length).toBeGreaterThan(0);
     core.stop();
-    const shop = simulationCore('shop');
-    expect(await shop.core.handle('dns.trace', { name: 'www.example.com' })).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
-    shop.core.stop();
+    const zoneless = simulationCore('serverless');
+    expect(await zoneless.core.handle('dns.trace', { name: 'www.example.com' })).toMatchObject({ ok: false, error: { code: 'NotSupported' } });
+    zoneless.core.stop();
   });
 });

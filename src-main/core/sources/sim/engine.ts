@@ -26,6 +26,7 @@ import { hasSimulatedDbInstances, RdsService } from './rds/rds-service';
 import type { FaultEffect, SimService, SimServices } from './service-module';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
+import { isValidLeadIn, LEAD_IN_RULE } from './lead-in-rule';
 
 export interface ClosedDatapoint {
   series: MetricSeriesData;
@@ -44,11 +45,23 @@ export interface FaultRecord {
   message: string;
 }
 
+export interface EngineOptions {
+  /**
+   * Seconds of history simulated before the scenario's StartTime (lead-in.ts); default: the file's
+   * Simulation.LeadIn, else none. The constructor runs it, so a new engine stands at StartTime.
+   */
+  leadInSeconds?: number;
+}
+
 export class SimulationEngine implements SimContext {
   readonly world: World;
   readonly metrics = new MetricStore(60);
   readonly settings: SimulationSettings;
+  /** The scenario's StartTime: t = 0 of its timeline, rate curves and clock. */
   readonly startTime: number;
+  /** Where the clock began: StartTime minus the lead-in (equal to StartTime without one). */
+  readonly beginTime: number;
+  readonly leadInSeconds: number;
   readonly tickMs: number;
   readonly services: SimServices;
   readonly alb: AlbService;
@@ -73,14 +86,22 @@ export class SimulationEngine implements SimContext {
   private newTimeline: TimelineEvent[] = [];
   private newRdsEvents: RdsEvent[] = [];
 
-  constructor(readonly scenario: ScenarioModel) {
+  constructor(
+    readonly scenario: ScenarioModel,
+    options: EngineOptions = {},
+  ) {
     this.settings = scenario.simulation;
     this.startTime = scenario.simulation.startTime;
-    this.now = this.startTime;
+    this.leadInSeconds = options.leadInSeconds ?? scenario.simulation.leadInSeconds ?? 0;
+    if (!isValidLeadIn(this.leadInSeconds)) throw new Error(`lead-in of ${this.leadInSeconds} s: ${LEAD_IN_RULE}`);
+    this.beginTime = this.startTime - this.leadInSeconds * 1000;
+    this.now = this.beginTime;
     this.tickMs = scenario.simulation.tickSeconds * 1000;
     this.world = createWorld(scenario.simulation.region);
-    buildAlb(scenario, this.world);
-    buildAsg(scenario, this.world);
+    // The stack is created when the clock begins: health checks, alarms and schedules start from there.
+    const created = this.leadInSeconds > 0 ? { ...scenario, simulation: { ...scenario.simulation, startTime: this.beginTime } } : scenario;
+    buildAlb(created, this.world);
+    buildAsg(created, this.world);
     this.world.traffic = buildTraffic(scenario);
 
     this.alb = new AlbService(this);
@@ -120,6 +141,9 @@ export class SimulationEngine implements SimContext {
         entry.kind === 'fault' ? this.tryInjectFault(entry.type, entry.parameters, entry.durationSeconds, entry.path) : this.tryRunAction(entry.type, entry.parameters, entry.path),
       );
     }
+    // Warm start: the history before StartTime, tick by tick like any other simulated time. Entries
+    // due exactly at StartTime (At: 0) stay queued, to run before the first tick after it.
+    if (this.leadInSeconds > 0) while (this.now + this.tickMs <= this.startTime) this.step();
   }
 
   get seed(): number {

@@ -14,6 +14,8 @@ export interface SimReport {
   scenario: string;
   seed: number;
   startTime: string;
+  /** Seconds simulated before startTime (Simulation.LeadIn or --lead-in); absent without a lead-in. */
+  leadInSeconds?: number;
   simulatedSeconds: number;
   scalingActivities: ScalingActivity[];
   alarmHistory: AlarmHistoryItem[];
@@ -38,6 +40,7 @@ export function buildReport(engine: SimulationEngine): SimReport {
     scenario: engine.scenario.name,
     seed: engine.seed,
     startTime: new Date(engine.startTime).toISOString(),
+    ...(engine.leadInSeconds > 0 ? { leadInSeconds: engine.leadInSeconds } : {}),
     simulatedSeconds: engine.simulatedSeconds,
     scalingActivities: exportActivities(engine.world),
     alarmHistory: [...engine.world.alarmHistory],

@@ -27,6 +27,11 @@ export interface SimSourceOptions {
   snapshotWindowSeconds?: number;
   /** Start paused (tests drive the clock with step). */
   paused?: boolean;
+  /**
+   * Seconds of history to simulate before each loaded scenario's StartTime (warm start, lead-in.ts);
+   * hosts pass liveLeadInSeconds. Without it, the file's Simulation.LeadIn, else none.
+   */
+  leadIn?: (scenario: ScenarioModel) => number;
 }
 
 export class SimSource implements DataSource, SimulationControls {
@@ -49,13 +54,22 @@ export class SimSource implements DataSource, SimulationControls {
     private readonly options: SimSourceOptions,
   ) {
     this.scenario = scenario;
-    this.engine = new SimulationEngine(scenario);
+    this.engine = this.createEngine(scenario);
     this.virtualTarget = this.engine.now;
     this.speed = options.speed ?? 10;
     this.running = !options.paused;
     this.session = sessionOf(scenario);
     this.engine.drainChanges();
     this.actions = new SimActionBackend(() => this.engine, options.wallClock);
+  }
+
+  /**
+   * A new engine standing at the scenario's StartTime, its lead-in already simulated (synchronously:
+   * the first snapshot must carry the history; lead-in.ts bounds the default so this stays short).
+   */
+  private createEngine(scenario: ScenarioModel): SimulationEngine {
+    const leadInSeconds = this.options.leadIn?.(scenario);
+    return new SimulationEngine(scenario, leadInSeconds !== undefined ? { leadInSeconds } : {});
   }
 
   /** A DNS trace on the running simulation: health checks and load balancers as they are now. */
@@ -79,7 +93,7 @@ export class SimSource implements DataSource, SimulationControls {
   /** A fresh engine on `scenario` from its start; subscribers reload the snapshot (session.changed). */
   load(scenario: ScenarioModel): void {
     this.scenario = scenario;
-    this.engine = new SimulationEngine(scenario);
+    this.engine = this.createEngine(scenario);
     this.engine.drainChanges();
     this.virtualTarget = this.engine.now;
     this.session = sessionOf(scenario);

@@ -105,6 +105,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     instanceBootSeconds: simulation?.InstanceBootTime ?? SIMULATION_DEFAULTS.instanceBootSeconds,
     ...(simulation?.LambdaConcurrencyLimit !== undefined ? { lambdaConcurrencyLimit: simulation.LambdaConcurrencyLimit } : {}),
     ...(simulation?.Latency ? { latency: simulation.Latency } : {}),
+    ...(simulation?.LeadIn !== undefined ? { leadInSeconds: simulation.LeadIn } : {}),
   };
   if (settings.tickSeconds <= 0 || settings.tickSeconds > 60 || 60 % settings.tickSeconds !== 0) {
     report('error', ['Simulation', 'Tick'], 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up');

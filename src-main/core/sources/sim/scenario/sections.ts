@@ -20,6 +20,7 @@ import {
   MIN_START_TIME,
   numberIn,
 } from './limits';
+import { isValidLeadIn, LEAD_IN_RULE } from '../lead-in-rule';
 
 /** Seconds, written `30s`, `10m`, `2h` or as a number; at most `maxSeconds` (a digit string cannot overflow past it). */
 const durationUpTo = (what: string, maxSeconds: number, note = '') =>
@@ -142,6 +143,11 @@ export const SimulationSchema = z
     Latency: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'a location code such as EU, DE, US-CA or an AWS region'), z.record(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-1'), numberIn('Latency', 0, MAX_LATENCY_MS, { why: 'milliseconds' }))).optional(),
     /** The account's regional Lambda concurrency quota (LAM-1; AWS default 1,000). */
     LambdaConcurrencyLimit: z.number().int().min(100).max(100_000).optional(),
+    /**
+     * History simulated before StartTime, as fast as the CPU allows, so charts open filled (lead-in.ts):
+     * whole minutes, 0 to 24 h. The scenario's clock, Faults and Actions still count from StartTime.
+     */
+    LeadIn: durationUpTo('LeadIn', 86_400, ' (24 h)').refine((seconds) => isValidLeadIn(seconds), { message: LEAD_IN_RULE }).optional(),
   })
   .strict();
 
@@ -155,6 +161,8 @@ export interface SimulationSettings {
   lambdaConcurrencyLimit?: number;
   /** Location code → region → milliseconds (Simulation.Latency). */
   latency?: Record<string, Record<string, number>>;
+  /** Simulation.LeadIn in seconds: history simulated before startTime. */
+  leadInSeconds?: number;
 }
 
 /** Defaults chosen for a lively but readable default run; every one is overridable in the file. */

@@ -27,7 +27,7 @@ describe('Route 53 in the engine', () => {
     expect(sim.services.all).toContain(sim.services.dns);
     expect(route('www.example.com', DE)).toEqual([[lbName('EuLoadBalancer'), 1]]);
     expect(sim.services.dns!.routeTraffic('other.example.org', DE)).toBeUndefined();
-    expect(new SimulationEngine(readScenario('shop')).services.dns).toBeUndefined();
+    expect(new SimulationEngine(readScenario('serverless')).services.dns).toBeUndefined();
   });
 
   it('puts zones, record sets and health checks in the inventory', () => {
