@@ -54,7 +54,7 @@ export class FlightdeckCore {
         if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s');
         return { shown: this.options.notifier(request) };
       },
-      'snapshot.get': () => this.source.snapshot(),
+      'snapshot.get': () => sessions.snapshot(),
       'sim.control': (request) => {
         const control = this.source.control;
         if (!control) throw new CoreError('NotSupported', 'the clock can only be controlled in simulation mode');
@@ -73,6 +73,7 @@ export class FlightdeckCore {
             break;
           case 'reset':
             control.reset();
+            sessions.restartHealth();
             this.emit('session.changed', this.source.session);
             break;
         }
@@ -92,6 +93,7 @@ export class FlightdeckCore {
           throw error;
         }
         control.load(scenario);
+        sessions.restartHealth();
         this.emit('session.changed', this.source.session);
         return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
       },
@@ -116,6 +118,8 @@ export class FlightdeckCore {
       'session.ssoLogin': () => sessions.ssoLogin(),
       'settings.get': () => sessions.settingsView(),
       'settings.update': (request) => sessions.updateSettings(request),
+      'health.thresholds.get': () => sessions.healthThresholds(),
+      'health.thresholds.set': (request) => sessions.setHealthThresholds(request.thresholds),
       'action.prepare': (request) => sessions.prepareAction(request.action),
       'action.execute': (request) => sessions.executeAction(request.nonce, request.confirmation),
       'dns.trace': (request) => sessions.traceDns(request),

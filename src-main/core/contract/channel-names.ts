@@ -26,6 +26,8 @@ export const requestChannelNames = [
   'session.ssoLogin',
   'settings.get',
   'settings.update',
+  'health.thresholds.get',
+  'health.thresholds.set',
   'action.prepare',
   'action.execute',
   'dns.trace',

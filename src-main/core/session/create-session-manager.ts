@@ -8,6 +8,7 @@ import type { DataSource } from '../sources/data-source';
 import { AwsSource, type AwsSourceOptions } from '../sources/aws/aws-source';
 import { listProfiles } from '../sources/aws/profiles/profile-list';
 import { SettingsStore } from '../settings/settings-store';
+import { HealthThresholdStore } from '../settings/health-thresholds-store';
 import { AuditLog } from '../actions/audit-log';
 import { SessionManager } from './session-manager';
 
@@ -42,6 +43,7 @@ export function createSessionManager(wiring: SessionManagerWiring): SessionManag
     listProfiles: () => listProfiles(env),
     settings,
     audit: new AuditLog(join(wiring.configDirectory, AUDIT_LOG_FILE)),
+    healthThresholds: new HealthThresholdStore(wiring.configDirectory),
     now: wiring.now,
   });
 }

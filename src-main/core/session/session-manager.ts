@@ -4,7 +4,7 @@
  * new session; the renderer then asks for a fresh snapshot. It also hosts what depends on the
  * session rather than on a source: profiles, settings, the action protocol, DNS traces.
  */
-import type { ActionOutcome, DnsTrace, PreparedAction, SessionInfo, Update } from '../contract/model';
+import type { ActionOutcome, DnsTrace, HealthThresholds, PreparedAction, SessionInfo, Snapshot, Update } from '../contract/model';
 import type { ActionProgress, ProfileListing, ProfileSettings, SettingsUpdate, SettingsView, SsoLoginPrompt } from '../contract/model-aws';
 import type { ControlAction, RequestOf } from '../contract';
 import type { DataSource } from '../sources/data-source';
@@ -12,6 +12,8 @@ import type { SettingsStore } from '../settings/settings-store';
 import { ActionProtocol, ActionProtocolError } from '../actions/action-protocol';
 import type { AuditLog } from '../actions/audit-log';
 import type { ActionTarget } from '../actions/action-executor';
+import { HealthMonitor } from '../health/health-monitor';
+import { HealthThresholdStore } from '../settings/health-thresholds-store';
 
 export class SessionError extends Error {
   constructor(
@@ -30,6 +32,8 @@ export interface SessionFactories {
   listProfiles?: () => ProfileListing;
   settings?: SettingsStore;
   audit?: AuditLog;
+  /** Health thresholds (Settings); in memory with the defaults when absent. */
+  healthThresholds?: HealthThresholdStore;
   now?: () => number;
 }
 
@@ -53,12 +57,17 @@ export class SessionManager {
   readonly actions?: ActionProtocol;
   /** Bumped on every switch: work started under an older session must not publish. */
   private generation = 0;
+  /** Health verdicts for the active source, pushed with its updates (core/health). */
+  private readonly health: HealthMonitor;
+  private readonly thresholds: HealthThresholdStore;
 
   constructor(
     initial: DataSource,
     private readonly factories: SessionFactories = {},
   ) {
     this.source = initial;
+    this.thresholds = factories.healthThresholds ?? new HealthThresholdStore();
+    this.health = new HealthMonitor({ thresholds: () => this.thresholds.get(), ...(factories.now ? { wallNow: factories.now } : {}) });
     if (factories.audit) {
       this.actions = new ActionProtocol({
         audit: factories.audit,
@@ -83,7 +92,12 @@ export class SessionManager {
     this.unsubscribe();
     const generation = this.generation;
     const live = () => generation === this.generation && source === this.source;
-    const offUpdate = source.onUpdate((update) => live() && this.events?.update(update));
+    this.health.reset(source.snapshot());
+    const offUpdate = source.onUpdate((update) => {
+      if (!live()) return;
+      const health = this.health.ingest(update);
+      this.events?.update(health ? { ...update, health } : update);
+    });
     const offSession = source.onSessionChanged?.((session) => live() && this.events?.sessionChanged(session)) ?? (() => undefined);
     this.unsubscribe = () => {
       offUpdate();
@@ -93,6 +107,29 @@ export class SessionManager {
 
   start(): void {
     this.source.start();
+  }
+
+  /** The active source's full picture with its health verdicts (the monitor starts over from it). */
+  snapshot(): Snapshot {
+    const snapshot = this.source.snapshot();
+    return { ...snapshot, health: this.health.reset(snapshot) };
+  }
+
+  /** The simulation was reset or another scenario loaded: verdicts start over from the new state. */
+  restartHealth(): void {
+    this.health.reset(this.source.snapshot());
+  }
+
+  healthThresholds(): HealthThresholds {
+    return this.thresholds.get();
+  }
+
+  /** New thresholds apply at once: every client gets the re-evaluated verdicts. */
+  setHealthThresholds(next: HealthThresholds | null): HealthThresholds {
+    const saved = this.thresholds.set(next);
+    const health = this.health.reevaluate();
+    this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], health });
+    return saved;
   }
 
   stop(): void {

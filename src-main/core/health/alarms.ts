@@ -1,0 +1,55 @@
+/**
+ * CloudWatch alarms. An alarm in ALARM is degradation — except the alarms that exist to scale:
+ * the ones target tracking creates and manages (`TargetTracking-<group>-AlarmHigh-<uuid>` and
+ * `…-AlarmLow-…`; AlarmLow is in ALARM whenever the group could scale in) and alarms whose every
+ * action is an Auto Scaling policy. Those are shown as scaling state, not as a problem.
+ * docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html
+ */
+import type { AutoScalingGroup, HealthReason, MetricAlarm, ResourceHealth } from '../contract/model';
+import type { HealthInput } from './input';
+import { reason, resource } from './status';
+
+const TARGET_TRACKING = /^TargetTracking-(.+)-Alarm(High|Low)-[0-9a-f-]{36}$/;
+const SCALING_POLICY_ARN = /^arn:aws[a-z-]*:autoscaling:/;
+
+export interface ScalingAlarm {
+  direction: 'high' | 'low' | 'step';
+  group?: string;
+}
+
+/** Whether an alarm is a scaling trigger, and which way it scales. */
+export function scalingAlarm(alarm: Pick<MetricAlarm, 'alarmName' | 'alarmActions'>, groups: readonly AutoScalingGroup[] = []): ScalingAlarm | undefined {
+  const managed = TARGET_TRACKING.exec(alarm.alarmName);
+  if (managed) return { direction: managed[2] === 'High' ? 'high' : 'low', group: managed[1] };
+  const owner = groups.find((g) => g.policies.some((p) => p.alarmNames.includes(alarm.alarmName)));
+  const tracking = owner?.policies.find((p) => p.policyType === 'TargetTrackingScaling' && p.alarmNames.includes(alarm.alarmName));
+  if (tracking) return { direction: /low/i.test(alarm.alarmName) ? 'low' : 'high', group: owner!.autoScalingGroupName };
+  if (alarm.alarmActions.length > 0 && alarm.alarmActions.every((action) => SCALING_POLICY_ARN.test(action))) return { direction: 'step', ...(owner ? { group: owner.autoScalingGroupName } : {}) };
+  return undefined;
+}
+
+export function evaluateAlarms(input: HealthInput): { resources: ResourceHealth[]; counts: Record<string, number>; allInsufficient: boolean } {
+  const alarms = input.inventory.alarms;
+  const groups = input.inventory.autoScalingGroups;
+  let inAlarm = 0;
+  let scaling = 0;
+  const resources = alarms.map((alarm) => {
+    const reasons: HealthReason[] = [];
+    const trigger = scalingAlarm(alarm, groups);
+    if (alarm.stateValue === 'ALARM' && trigger) {
+      scaling++;
+      reasons.push(reason('alarm.scaling', 'ok', alarm.alarmName, { direction: trigger.direction, ...(trigger.group ? { group: trigger.group } : {}) }));
+    } else if (alarm.stateValue === 'ALARM') {
+      inAlarm++;
+      reasons.push(reason('alarm.inAlarm', 'degraded', alarm.alarmName, { metric: alarm.metricName ?? '', ...(alarm.threshold !== undefined ? { threshold: alarm.threshold } : {}) }));
+    } else if (alarm.stateValue === 'INSUFFICIENT_DATA' && !trigger) {
+      reasons.push(reason('alarm.insufficientData', 'unknown', alarm.alarmName, {}));
+    }
+    return resource('alarm', alarm.alarmArn ?? alarm.alarmName, alarm.alarmName, reasons);
+  });
+  return {
+    resources,
+    counts: { alarms: alarms.length, inAlarm, scaling },
+    allInsufficient: alarms.length > 0 && alarms.every((a) => a.stateValue === 'INSUFFICIENT_DATA'),
+  };
+}
