@@ -17,6 +17,11 @@ function latest(metrics: MetricSeries[], namespace: string, metricName: string, 
   return `${metricName} ${value} (${stat}, ${new Date(point[0] * 1000).toISOString().slice(11, 16)}Z)`;
 }
 
+function describeReason(reason: NonNullable<Snapshot['health']>['services'][number]['reasons'][number]): string {
+  const params = Object.entries(reason.params).map(([name, value]) => `${name}=${value}`);
+  return `${reason.code} ${reason.subject}${params.length ? ` (${params.join(' ')})` : ''}`.trim();
+}
+
 export function formatAwsSnapshot(snapshot: Snapshot): string {
   const lines: string[] = [];
   const session = snapshot.session;
@@ -28,6 +33,15 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
   if (session.readOnly) lines.push('  read-only profile');
 
   const section = (title: string, count: number) => lines.push('', `${title} (${count})`);
+  // Verdicts as core's health model gives them (codes and parameters: the same ones the app translates).
+  if (snapshot.health) {
+    lines.push('', 'Health');
+    for (const service of snapshot.health.services) {
+      const concerns = service.reasons.filter((r) => r.status !== 'ok');
+      lines.push(`  ${service.service.padEnd(12)}${(service.total === 0 ? 'none' : service.status).padEnd(10)}${concerns.length === 0 ? '' : describeReason(concerns[0]!)}`);
+      for (const reason of concerns.slice(1, 5)) lines.push(`  ${''.padEnd(22)}${describeReason(reason)}`);
+    }
+  }
   section('Load balancers', inv.loadBalancers.length);
   for (const lb of inv.loadBalancers) {
     lines.push(`  ${lb.loadBalancerName}  ${lb.state}  ${lb.scheme}  ${lb.dnsName}`);

@@ -8,6 +8,9 @@ import { AwsSource, type AwsSourceOptions } from '../core/sources/aws/aws-source
 import { listProfiles } from '../core/sources/aws/profiles/profile-list';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import { formatAwsSnapshot } from './aws-snapshot-format';
+import { HealthMonitor } from '../core/health/health-monitor';
+import { HealthThresholdStore } from '../core/settings/health-thresholds-store';
+import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import { UsageError } from './output';
 
 export const AWS_SNAPSHOT_USAGE = `flightdeck aws snapshot [--profile <name>] [--region <region>] [--json]
@@ -46,7 +49,9 @@ export async function awsSnapshot(args: string[], env: NodeJS.ProcessEnv = proce
       return AWS_EXIT.credentials;
     }
     await source.refresh();
-    const snapshot = source.snapshot();
+    const taken = source.snapshot();
+    const thresholds = new HealthThresholdStore(defaultSettingsDirectory(env)).get();
+    const snapshot = { ...taken, health: new HealthMonitor({ thresholds: () => thresholds }).reset(taken) };
     process.stdout.write(values.json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatAwsSnapshot(snapshot));
     const after = source.session;
     if (after.mode === 'aws' && after.credentialState !== 'connected') {

@@ -6,16 +6,25 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 import { useActivitiesStore } from '@/stores/activities';
 import { useEventsStore } from '@/stores/events';
+import { useHealthStore } from '@/stores/health';
 import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
 import LoadBalancersView from '@/views/load-balancers/LoadBalancersView.vue';
 import OverviewView from '@/views/overview/OverviewView.vue';
 import { START, activity, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { DEFAULT_HEALTH_THRESHOLDS, type DatasetStatuses, type Inventory } from '@contract';
+import { evaluateHealth } from '../../../../src-main/core/health';
+
+/** The verdicts core would push for this inventory (core/health is what the app runs). */
+function judge(inventory: Inventory, datasets: DatasetStatuses = {}): void {
+  useHealthStore().replace(evaluateHealth({ now: START + 10 * 60_000, inventory, metrics: [], scalingActivities: [], rdsEvents: [], datasets, thresholds: DEFAULT_HEALTH_THRESHOLDS }));
+}
 
 beforeEach(() => {
   setActivePinia(createPinia());
   useInventoryStore().replace(fullInventory());
+  judge(fullInventory());
   useActivitiesStore().load(snapshot().scalingActivities);
   useEventsStore().load({
     alarmHistory: [{ alarmName: 'TargetTracking-web-asg-AlarmHigh-12345678-1234-1234-1234-123456789012', timestamp: new Date(START + 7 * 60_000).toISOString(), oldState: 'OK', newState: 'ALARM', reason: 'Threshold Crossed' }],
@@ -27,9 +36,14 @@ beforeEach(() => {
 describe('OverviewView', () => {
   it('shows every service with its health at a glance', () => {
     const wrapper = mountWithApp(OverviewView);
-    const tiles = Object.fromEntries(wrapper.findAll('[data-testid="service-tile"]').map((tile) => [tile.attributes('data-service'), tile.attributes('data-tone')]));
-    // One of two targets unhealthy: degraded, not down. One group short of InService. The failover primary's check is unhealthy.
-    expect(tiles).toEqual({ elbv2: 'warn', autoscaling: 'warn', route53: 'bad', rds: 'ok', lambda: 'ok', cloudwatch: 'warn' });
+    const tiles = Object.fromEntries(wrapper.findAll('[data-testid="service-tile"]').map((tile) => [tile.attributes('data-service'), tile.attributes('data-status')]));
+    // One of two targets unhealthy: degraded, not down. One instance Pending: capacity on its way.
+    // The failover primary's check is unhealthy: the secondary answers (degraded). The alarm in
+    // ALARM belongs to a target-tracking policy: scaling state, not degradation.
+    expect(tiles).toEqual({ elbv2: 'degraded', autoscaling: 'ok', route53: 'degraded', rds: 'ok', lambda: 'ok', cloudwatch: 'ok' });
+    // And why, in words.
+    const why = wrapper.get('[data-testid="service-tile"][data-service="elbv2"]').findAll('[data-testid="service-tile-reason"]').map((line) => line.text());
+    expect(why[0]).toBe('web: 1 of 2 targets unhealthy');
   });
 
   it('draws the request path from the DNS record to the replica, each node linking to its view', () => {
@@ -38,7 +52,7 @@ describe('OverviewView', () => {
     expect(nodes).toEqual([
       ['rule', 'shop-alb :80'],
       ['rule', 'shop-alb :80'],
-      ['record', 'www.example.com'],
+      ['record', 'www.example.com blue'],
       ['targetGroup', 'web'],
       ['autoScalingGroup', 'web-asg'],
       ['function', 'thumbnailer'],
@@ -63,7 +77,9 @@ describe('OverviewView', () => {
 describe('OverviewView in AWS mode while data loads or fails', () => {
   it('says "loading" or shows the error instead of "not in this account"', () => {
     useInventoryStore().replace(emptyInventory());
-    useSessionStore().setDatasets({ elbv2: { state: 'loading' }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBInstances' } } });
+    const datasets: DatasetStatuses = { elbv2: { state: 'loading' }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBInstances' } } };
+    useSessionStore().setDatasets(datasets);
+    judge(emptyInventory(), datasets);
     const wrapper = mountWithApp(OverviewView);
     const tile = (service: string) => wrapper.get(`[data-testid="service-tile"][data-service="${service}"]`);
     expect(tile('elbv2').attributes('data-tone')).toBe('info');
