@@ -13,18 +13,38 @@ import LoadBalancersView from '@/views/load-balancers/LoadBalancersView.vue';
 import OverviewView from '@/views/overview/OverviewView.vue';
 import { START, activity, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
-import { DEFAULT_HEALTH_THRESHOLDS, type DatasetStatuses, type Inventory } from '@contract';
-import { evaluateHealth } from '../../../../src-main/core/health';
+import { DEFAULT_HEALTH_THRESHOLDS, type DatasetStatuses, type HealthReason, type HealthReport, type HealthService, type ResourceHealth, type ServiceHealth } from '@contract';
 
-/** The verdicts core would push for this inventory (core/health is what the app runs). */
-function judge(inventory: Inventory, datasets: DatasetStatuses = {}): void {
-  useHealthStore().replace(evaluateHealth({ now: START + 10 * 60_000, inventory, metrics: [], scalingActivities: [], rdsEvents: [], datasets, thresholds: DEFAULT_HEALTH_THRESHOLDS }));
+const reason = (code: HealthReason['code'], status: HealthReason['status'], subject: string, params: HealthReason['params'] = {}): HealthReason => ({ code, status, subject, params });
+const verdict = (service: HealthService, status: ServiceHealth['status'], total: number, counts: Record<string, number>, reasons: HealthReason[] = []): ServiceHealth => ({ service, status, total, counts, reasons });
+
+/** What core's health model (test/unit/core/health) answers for fullInventory(). */
+function fullReport(): HealthReport {
+  const tg: ResourceHealth = { kind: 'targetGroup', id: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1', name: 'web', status: 'degraded', reasons: [reason('tg.unhealthyTargets', 'degraded', 'web', { unhealthy: 1, total: 2 })] };
+  return {
+    evaluatedAt: START,
+    thresholds: DEFAULT_HEALTH_THRESHOLDS,
+    resources: [tg],
+    services: [
+      verdict('elbv2', 'degraded', 1, { loadBalancers: 1, healthy: 1, unhealthy: 1, total: 2 }, tg.reasons),
+      verdict('autoscaling', 'ok', 1, { groups: 1, inService: 1, desired: 2 }, [reason('asg.launching', 'ok', 'web-asg', { inService: 1, desired: 2, launching: 1 })]),
+      verdict('route53', 'degraded', 1, { zones: 1, records: 4, unhealthy: 1, checks: 1 }, [reason('hc.unhealthy', 'degraded', '192.0.2.1', { records: 1, recordNames: 'api.example.com primary' })]),
+      verdict('rds', 'ok', 2, { instances: 2, available: 2, replicas: 1 }),
+      verdict('lambda', 'ok', 1, { functions: 1, throttled: 0, failing: 0 }),
+      verdict('cloudwatch', 'ok', 2, { alarms: 2, inAlarm: 0, scaling: 1 }, [reason('alarm.scaling', 'ok', 'AlarmHigh', { direction: 'high' })]),
+    ],
+  };
+}
+
+function emptyReport(datasets: Partial<Record<HealthService, 'unknown'>>): HealthReport {
+  const services = (['elbv2', 'autoscaling', 'route53', 'rds', 'lambda', 'cloudwatch'] as const).map((s) => verdict(s, datasets[s] ?? 'ok', 0, {}, datasets[s] ? [reason('data.missing', 'unknown', '', { state: 'loading' })] : []));
+  return { evaluatedAt: START, thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services };
 }
 
 beforeEach(() => {
   setActivePinia(createPinia());
   useInventoryStore().replace(fullInventory());
-  judge(fullInventory());
+  useHealthStore().replace(fullReport());
   useActivitiesStore().load(snapshot().scalingActivities);
   useEventsStore().load({
     alarmHistory: [{ alarmName: 'TargetTracking-web-asg-AlarmHigh-12345678-1234-1234-1234-123456789012', timestamp: new Date(START + 7 * 60_000).toISOString(), oldState: 'OK', newState: 'ALARM', reason: 'Threshold Crossed' }],
@@ -79,7 +99,7 @@ describe('OverviewView in AWS mode while data loads or fails', () => {
     useInventoryStore().replace(emptyInventory());
     const datasets: DatasetStatuses = { elbv2: { state: 'loading' }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBInstances' } } };
     useSessionStore().setDatasets(datasets);
-    judge(emptyInventory(), datasets);
+    useHealthStore().replace(emptyReport({ elbv2: 'unknown', rds: 'unknown' }));
     const wrapper = mountWithApp(OverviewView);
     const tile = (service: string) => wrapper.get(`[data-testid="service-tile"][data-service="${service}"]`);
     expect(tile('elbv2').attributes('data-tone')).toBe('info');
