@@ -18,19 +18,34 @@ export interface ScalingAlarm {
 }
 
 /** Whether an alarm is a scaling trigger, and which way it scales. */
-export function scalingAlarm(alarm: Pick<MetricAlarm, 'alarmName' | 'alarmActions'>, groups: readonly AutoScalingGroup[] = []): ScalingAlarm | undefined {
+export function scalingAlarm(alarm: Pick<MetricAlarm, 'alarmName' | 'alarmActions'>, groups: readonly AutoScalingGroup[] | PolicyAlarms = []): ScalingAlarm | undefined {
   const managed = TARGET_TRACKING.exec(alarm.alarmName);
   if (managed) return { direction: managed[2] === 'High' ? 'high' : 'low', group: managed[1] };
-  const owner = groups.find((g) => g.policies.some((p) => p.alarmNames.includes(alarm.alarmName)));
-  const tracking = owner?.policies.find((p) => p.policyType === 'TargetTrackingScaling' && p.alarmNames.includes(alarm.alarmName));
-  if (tracking) return { direction: /low/i.test(alarm.alarmName) ? 'low' : 'high', group: owner!.autoScalingGroupName };
-  if (alarm.alarmActions.length > 0 && alarm.alarmActions.every((action) => SCALING_POLICY_ARN.test(action))) return { direction: 'step', ...(owner ? { group: owner.autoScalingGroupName } : {}) };
+  const owner = (groups instanceof Map ? groups : policyAlarms(groups)).get(alarm.alarmName);
+  if (owner?.targetTracking) return { direction: /low/i.test(alarm.alarmName) ? 'low' : 'high', group: owner.group };
+  if (alarm.alarmActions.length > 0 && alarm.alarmActions.every((action) => SCALING_POLICY_ARN.test(action))) return { direction: 'step', ...(owner ? { group: owner.group } : {}) };
   return undefined;
+}
+
+/** Alarm name → the group whose policy names it, and whether that policy tracks a target. */
+type PolicyAlarms = Map<string, { group: string; targetTracking: boolean }>;
+
+function policyAlarms(groups: readonly AutoScalingGroup[]): PolicyAlarms {
+  const owners: PolicyAlarms = new Map();
+  for (const group of groups) {
+    for (const policy of group.policies) {
+      for (const name of policy.alarmNames) {
+        const targetTracking = policy.policyType === 'TargetTrackingScaling' || owners.get(name)?.targetTracking === true;
+        owners.set(name, { group: group.autoScalingGroupName, targetTracking });
+      }
+    }
+  }
+  return owners;
 }
 
 export function evaluateAlarms(input: HealthInput): { resources: ResourceHealth[]; counts: Record<string, number>; allInsufficient: boolean } {
   const alarms = input.inventory.alarms;
-  const groups = input.inventory.autoScalingGroups;
+  const groups = policyAlarms(input.inventory.autoScalingGroups);
   let inAlarm = 0;
   let scaling = 0;
   const resources = alarms.map((alarm) => {

@@ -17,7 +17,25 @@ export function shortfallAllowanceSeconds(group: AutoScalingGroup, thresholdSeco
   return Math.max(thresholdSeconds, group.healthCheckGracePeriod, group.defaultInstanceWarmup ?? 0, ...warmups);
 }
 
-function groupReasons(group: AutoScalingGroup, activities: readonly ScalingActivity[], input: HealthInput): HealthReason[] {
+interface Activity {
+  statusCode: ScalingActivity['statusCode'];
+  start: number;
+  message: string;
+}
+
+/** Each group's activities, newest first, with parsed start times (parsed once per evaluation). */
+function activitiesByGroup(activities: readonly ScalingActivity[]): Map<string, Activity[]> {
+  const byGroup = new Map<string, Activity[]>();
+  for (const a of activities) {
+    const list = byGroup.get(a.autoScalingGroupName) ?? [];
+    list.push({ statusCode: a.statusCode, start: Date.parse(a.startTime), message: a.statusMessage ?? a.description });
+    byGroup.set(a.autoScalingGroupName, list);
+  }
+  for (const list of byGroup.values()) list.sort((a, b) => b.start - a.start);
+  return byGroup;
+}
+
+function groupReasons(group: AutoScalingGroup, mine: readonly Activity[], input: HealthInput): HealthReason[] {
   const subject = group.autoScalingGroupName;
   const allowanceMs = shortfallAllowanceSeconds(group, input.thresholds.capacityShortfallSeconds) * 1000;
   const recent = (iso: string | undefined) => iso === undefined || input.now - Date.parse(iso) <= allowanceMs;
@@ -25,11 +43,10 @@ function groupReasons(group: AutoScalingGroup, activities: readonly ScalingActiv
   const pending = group.instances.filter((i) => i.lifecycleState.startsWith('Pending'));
   const launching = pending.filter((i) => recent(i.launchTime)).length;
   // Failures count until a later activity of the group succeeds: the group got past them.
-  const mine = activities.filter((a) => a.autoScalingGroupName === subject).sort((a, b) => Date.parse(b.startTime) - Date.parse(a.startTime));
   const lastSuccess = mine.find((a) => a.statusCode === 'Successful');
   const failedSince = input.now - input.thresholds.failedActivityMinutes * 60_000;
-  const failures = mine.filter((a) => a.statusCode === 'Failed' && Date.parse(a.startTime) >= failedSince && (!lastSuccess || Date.parse(a.startTime) > Date.parse(lastSuccess.startTime)));
-  const working = mine.some((a) => !FINISHED.has(a.statusCode) && recent(a.startTime));
+  const failures = mine.filter((a) => a.statusCode === 'Failed' && a.start >= failedSince && (!lastSuccess || a.start > lastSuccess.start));
+  const working = mine.some((a) => !FINISHED.has(a.statusCode) && input.now - a.start <= allowanceMs);
   const young = group.createdTime !== undefined && recent(group.createdTime);
 
   const reasons: HealthReason[] = [];
@@ -41,7 +58,7 @@ function groupReasons(group: AutoScalingGroup, activities: readonly ScalingActiv
     else reasons.push(reason('asg.belowDesired', 'degraded', subject, { inService, desired: group.desiredCapacity, seconds: allowanceMs / 1000 }));
   }
   if (failures.length > 0) {
-    reasons.push(reason('asg.launchFailures', 'degraded', subject, { count: failures.length, minutes: input.thresholds.failedActivityMinutes, message: (failures[0]!.statusMessage ?? failures[0]!.description).slice(0, 300) }));
+    reasons.push(reason('asg.launchFailures', 'degraded', subject, { count: failures.length, minutes: input.thresholds.failedActivityMinutes, message: failures[0]!.message.slice(0, 300) }));
   }
   const unhealthy = group.instances.filter((i) => i.healthStatus === 'Unhealthy' && !i.lifecycleState.startsWith('Terminat')).length;
   if (unhealthy > 0) reasons.push(reason('asg.unhealthyInstances', 'degraded', subject, { count: unhealthy }));
@@ -50,7 +67,8 @@ function groupReasons(group: AutoScalingGroup, activities: readonly ScalingActiv
 
 export function evaluateAutoScaling(input: HealthInput): { resources: ResourceHealth[]; counts: Record<string, number> } {
   const groups = input.inventory.autoScalingGroups;
-  const resources = groups.map((group) => resource('autoScalingGroup', group.autoScalingGroupName, group.autoScalingGroupName, groupReasons(group, input.scalingActivities, input)));
+  const byGroup = activitiesByGroup(input.scalingActivities);
+  const resources = groups.map((group) => resource('autoScalingGroup', group.autoScalingGroupName, group.autoScalingGroupName, groupReasons(group, byGroup.get(group.autoScalingGroupName) ?? [], input)));
   const inService = groups.reduce((sum, g) => sum + g.instances.filter((i) => i.lifecycleState === 'InService').length, 0);
   return { resources, counts: { groups: groups.length, inService, desired: groups.reduce((sum, g) => sum + g.desiredCapacity, 0) } };
 }

@@ -6,11 +6,17 @@
  */
 import { DEFAULT_HEALTH_THRESHOLDS, type DatasetStatuses, type HealthReport, type HealthThresholds, type Inventory, type MetricSeries, type RdsEvent, type ScalingActivity, type Snapshot, type Update } from '../contract/model';
 import { evaluateHealth } from './index';
+import { isHealthMetric } from './metric-window';
 
 /** Metric history kept: the longest window a threshold allows (60 min) plus CloudWatch's delay. */
 const KEEP_SECONDS = 65 * 60;
 const MAX_ACTIVITIES = 2000;
 const MAX_RDS_EVENTS = 500;
+/**
+ * In simulation, verdicts are re-evaluated at most once per this much virtual time (one default
+ * tick): at ×3600 a frame covers many ticks, and nothing an operator reads changes faster.
+ */
+const SIMULATED_EVALUATION_MS = 5_000;
 /** CloudWatch publishes a period a minute or two after it ends (AWS mode only). */
 export const AWS_METRICS_DELAY_SECONDS = 120;
 
@@ -35,6 +41,7 @@ export class HealthMonitor {
   private metricsSince: number | undefined;
   private last: HealthReport | undefined;
   private lastJson = '';
+  private evaluatedAt = -Infinity;
 
   constructor(
     private readonly options: { thresholds?: () => HealthThresholds; wallNow?: () => number } = {},
@@ -64,6 +71,9 @@ export class HealthMonitor {
     if (update.inventory) this.inventory = update.inventory;
     if (update.datasets) this.datasets = update.datasets;
     this.merge(update);
+    // Paused or stepped: the clock will not move on by itself, so judge what is there now.
+    const settled = update.clock !== undefined && !update.clock.running;
+    if (this.simulated && !settled && this.now - this.evaluatedAt < SIMULATED_EVALUATION_MS) return undefined;
     return this.evaluate(false);
   }
 
@@ -89,6 +99,7 @@ export class HealthMonitor {
     if (part.rdsEvents.length > 0) this.rdsEvents = [...this.rdsEvents, ...part.rdsEvents].slice(-MAX_RDS_EVENTS);
     const keepFrom = this.now / 1000 - KEEP_SECONDS;
     for (const series of part.metrics) {
+      if (!isHealthMetric(series)) continue;
       const key = seriesKey(series);
       const held = this.metrics.get(key);
       const fresh = series.points.filter(([time]) => time >= keepFrom);
@@ -103,6 +114,7 @@ export class HealthMonitor {
   }
 
   private evaluate(force: boolean): HealthReport | undefined {
+    this.evaluatedAt = this.now;
     const report = evaluateHealth({
       now: this.now,
       inventory: this.inventory,

@@ -67,7 +67,9 @@ function targetGroupReasons(tg: TargetGroup, input: HealthInput, window: MetricW
     const zones = new Map<string, TargetGroup['targets']>();
     for (const target of tg.targets) {
       if (!target.availabilityZone || target.availabilityZone === 'all') continue;
-      zones.set(target.availabilityZone, [...(zones.get(target.availabilityZone) ?? []), target]);
+      const list = zones.get(target.availabilityZone) ?? [];
+      list.push(target);
+      zones.set(target.availabilityZone, list);
     }
     for (const [zone, targets] of zones) {
       const z = countTargets(targets);

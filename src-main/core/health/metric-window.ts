@@ -9,6 +9,21 @@ import type { HealthInput } from './input';
 /** CloudWatch's standard period for every metric the model reads. */
 export const PERIOD_SECONDS = 60;
 
+/** The only series the model reads (name → statistic); everything else is skipped up front. */
+export const HEALTH_METRICS: ReadonlyMap<string, MetricStat> = new Map([
+  ['RequestCount', 'Sum'],
+  ['HTTPCode_ELB_5XX_Count', 'Sum'],
+  ['HTTPCode_Target_5XX_Count', 'Sum'],
+  ['Invocations', 'Sum'],
+  ['Errors', 'Sum'],
+  ['Throttles', 'Sum'],
+  ['ConcurrentExecutions', 'Maximum'],
+]);
+
+export function isHealthMetric(series: Pick<MetricSeries, 'metricName' | 'stat'>): boolean {
+  return HEALTH_METRICS.get(series.metricName) === series.stat;
+}
+
 function seriesKey(namespace: string, metricName: string, dimensions: Record<string, string>, stat: MetricStat): string {
   const dims = Object.keys(dimensions)
     .sort()
@@ -28,7 +43,7 @@ export class MetricWindow {
   readonly notReady: 'metrics.waiting' | 'data.stale';
 
   constructor(input: HealthInput) {
-    for (const series of input.metrics) this.byKey.set(seriesKey(series.namespace, series.metricName, series.dimensions, series.stat), series);
+    for (const series of input.metrics) if (isHealthMetric(series)) this.byKey.set(seriesKey(series.namespace, series.metricName, series.dimensions, series.stat), series);
     this.minutes = input.thresholds.windowMinutes;
     const delay = input.metricsDelaySeconds ?? 0;
     this.from = input.now / 1000 - this.minutes * 60 - delay;
