@@ -36,11 +36,15 @@ export function reasonKey(reason: HealthReason): string {
 
 type Translate = (key: string, params: Record<string, unknown>) => string;
 
-/** One line: "shop-eu-web (eu-west-1): 4 of 4 targets unhealthy, none healthy". */
-export function reasonText(t: Translate, reason: HealthReason, locale = 'en'): string {
+/**
+ * One line: "shop-eu-web (eu-west-1): 4 of 4 targets unhealthy, none healthy". With `bare`, the
+ * subject is left out where the message starts with it (a node or row that already names it).
+ */
+export function reasonText(t: Translate, reason: HealthReason, locale = 'en', bare = false): string {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const params: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(reason.params)) params[name] = typeof value === 'number' ? format.format(value) : value;
   const who = reason.params.region ? `${reason.subject} (${reason.params.region})` : reason.subject;
-  return t(reasonKey(reason), { ...params, who });
+  const text = t(reasonKey(reason), { ...params, who });
+  return bare && who && text.startsWith(`${who}: `) ? text.slice(who.length + 2) : text;
 }

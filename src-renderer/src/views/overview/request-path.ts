@@ -49,6 +49,13 @@ export interface RequestPath {
 
 const normalise = (name: string): string => name.toLowerCase().replace(/\.$/, '').replace(/^dualstack\./, '');
 
+/** `www.example.com.` in zone `example.com.` → `www`; the apex stays whole. */
+export function relativeName(name: string, zone: string | undefined): string {
+  const full = name.replace(/\.$/, '');
+  const suffix = zone ? `.${zone.replace(/\.$/, '')}` : '';
+  return suffix && full.toLowerCase().endsWith(suffix.toLowerCase()) && full.length > suffix.length ? full.slice(0, -suffix.length) : full;
+}
+
 export function ruleSummary(rule: ListenerRule): string {
   if (rule.isDefault) return 'default';
   const conditions = rule.conditions.map((c) => `${c.field} ${c.values.join(', ')}`);
@@ -71,6 +78,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup): R
   };
 
   const lbByDns = new Map(inventory.loadBalancers.map((lb) => [normalise(lb.dnsName), lb]));
+  const zoneNames = new Map(inventory.hostedZones.map((zone) => [zone.id, zone.name]));
   const checks = new Map(inventory.healthChecks.map((check) => [check.id, check]));
   const tgByArn = new Map(inventory.targetGroups.map((tg) => [tg.targetGroupArn, tg]));
 
@@ -111,8 +119,9 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup): R
       id,
       kind: 'record',
       column: 0,
-      // The set identifier tells apart the records of one name (`www.example.com eu-west-1`).
-      label: [record.name.replace(/\.$/, ''), record.setIdentifier].filter(Boolean).join(' '),
+      // Relative to its zone, with the set identifier that tells apart the records of one name:
+      // `www eu-west-1` (the full name is in the hover text and the Route 53 view).
+      label: [relativeName(record.name, zoneNames.get(record.hostedZoneId)), record.setIdentifier].filter(Boolean).join(' '),
       detail: [record.type, record.routingPolicy, record.weight !== undefined ? `w${record.weight}` : undefined, record.failover].filter(Boolean).join(' · '),
       ...judged('recordSet', `${record.hostedZoneId}|${record.name}|${record.type}|${record.setIdentifier ?? ''}`, check ? healthCheckTone(check) : 'ok'),
       route: 'route53',

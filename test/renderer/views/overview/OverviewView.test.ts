@@ -72,7 +72,7 @@ describe('OverviewView', () => {
     expect(nodes).toEqual([
       ['rule', 'shop-alb :80'],
       ['rule', 'shop-alb :80'],
-      ['record', 'www.example.com blue'],
+      ['record', 'www blue'],
       ['targetGroup', 'web'],
       ['autoScalingGroup', 'web-asg'],
       ['function', 'thumbnailer'],

@@ -39,11 +39,12 @@ beforeEach(() => {
 describe('health verdicts in the renderer', () => {
   it('colours a request-path node by its verdict and says why, in the node and on hover', () => {
     const wrapper = mountWithApp(OverviewView);
-    const node = wrapper.get('[data-testid="path-node"][data-kind="record"][data-label="www.example.com blue"]');
+    const node = wrapper.get('[data-testid="path-node"][data-kind="record"][data-label="www blue"]');
     expect(node.attributes('data-status')).toBe('failing');
     expect(node.attributes('data-tone')).toBe('bad');
-    expect(node.get('[data-testid="path-node-reason"]').text()).toBe('www.example.com blue: out of answers, alias target shop-alb has no healthy targets');
-    expect(node.attributes('title')).toContain('Failing');
+    expect(node.get('[data-testid="path-node-reason"]').text()).toBe('out of answers, alias target shop-alb has no healthy targets');
+    expect(node.attributes('title')).toContain('Route 53 record: www blue (www.example.com) — Failing');
+    expect(node.attributes('title')).toContain('www.example.com blue: out of answers, alias target shop-alb has no healthy targets');
     const tile = wrapper.get('[data-testid="service-tile"][data-service="elbv2"]');
     expect(tile.attributes('data-status')).toBe('failing');
     expect(tile.findAll('[data-testid="service-tile-reason"]').map((r) => r.text())).toEqual([
