@@ -51,9 +51,10 @@ export function evaluateAlarms(input: HealthInput): { resources: ResourceHealth[
   const resources = alarms.map((alarm) => {
     const reasons: HealthReason[] = [];
     const trigger = scalingAlarm(alarm, groups);
+    // A scaling alarm is marked as such in every state, so that its history can be read as scaling too.
+    if (trigger) reasons.push(reason('alarm.scaling', 'ok', alarm.alarmName, { direction: trigger.direction, state: alarm.stateValue, ...(trigger.group ? { group: trigger.group } : {}) }));
     if (alarm.stateValue === 'ALARM' && trigger) {
       scaling++;
-      reasons.push(reason('alarm.scaling', 'ok', alarm.alarmName, { direction: trigger.direction, ...(trigger.group ? { group: trigger.group } : {}) }));
     } else if (alarm.stateValue === 'ALARM') {
       inAlarm++;
       reasons.push(reason('alarm.inAlarm', 'degraded', alarm.alarmName, { metric: alarm.metricName ?? '', ...(alarm.threshold !== undefined ? { threshold: alarm.threshold } : {}) }));

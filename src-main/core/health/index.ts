@@ -73,7 +73,8 @@ export function evaluateHealth(input: HealthInput): HealthReport {
       .map((r) => ({ ...r, status: 'degraded' as const })),
     ...dns.names,
   ];
-  const alarmReasons = reasonsOf(alarms.resources);
+  // Scaling alarms that are not in ALARM are not worth a line on the tile.
+  const alarmReasons = reasonsOf(alarms.resources).filter((r) => r.code !== 'alarm.scaling' || r.params.state === 'ALARM');
   const alarmStatus: HealthStatus = alarms.counts.inAlarm! > 0 ? 'degraded' : alarms.allInsufficient ? 'unknown' : 'ok';
 
   const services: ServiceHealth[] = [

@@ -64,6 +64,12 @@ describe('recent events', () => {
     ]);
     expect(events[0]!.resource).toBe('TargetTracking-a-AlarmLow');
   });
+
+  it('show a scaling alarm going to ALARM as scaling (info), not as a problem, when core marks it so', () => {
+    const alarmHistory = [{ alarmName: 'TargetTracking-a-AlarmLow-12345678-1234-1234-1234-123456789012', timestamp: new Date(START).toISOString(), oldState: 'OK' as const, newState: 'ALARM' as const, reason: 'r' }];
+    const events = mergeRecentEvents({ alarmHistory, scalingActivities: [], rdsEvents: [], timeline: [], isScalingAlarm: (name) => name.startsWith('TargetTracking-') });
+    expect(events.map((e) => e.tone)).toEqual(['info']);
+  });
 });
 
 describe('capacity markers', () => {
