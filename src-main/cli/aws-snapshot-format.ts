@@ -19,7 +19,7 @@ function latest(metrics: MetricSeries[], namespace: string, metricName: string, 
 
 function describeReason(reason: NonNullable<Snapshot['health']>['services'][number]['reasons'][number]): string {
   const params = Object.entries(reason.params).map(([name, value]) => `${name}=${value}`);
-  return `${reason.code} ${reason.subject}${params.length ? ` (${params.join(' ')})` : ''}`.trim();
+  return [reason.code, reason.subject, params.length ? `(${params.join(' ')})` : ''].filter(Boolean).join(' ');
 }
 
 export function formatAwsSnapshot(snapshot: Snapshot): string {
@@ -38,7 +38,7 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
     lines.push('', 'Health');
     for (const service of snapshot.health.services) {
       const concerns = service.reasons.filter((r) => r.status !== 'ok');
-      lines.push(`  ${service.service.padEnd(12)}${(service.total === 0 ? 'none' : service.status).padEnd(10)}${concerns.length === 0 ? '' : describeReason(concerns[0]!)}`);
+      lines.push(`  ${service.service.padEnd(12)}${(service.total === 0 && service.status === 'ok' ? 'none' : service.status).padEnd(10)}${concerns.length === 0 ? '' : describeReason(concerns[0]!)}`.trimEnd());
       for (const reason of concerns.slice(1, 5)) lines.push(`  ${''.padEnd(22)}${describeReason(reason)}`);
     }
   }
