@@ -12,18 +12,26 @@ let web: WebMode;
 let browser: Browser;
 
 beforeAll(async () => {
-  web = await startWebMode(['--scenario', 'global-failover', '--speed', '1']);
   browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await web?.stop();
 });
+
+/** A web-mode server on one scenario for the describe block it is called in. */
+function serve(scenario: string): void {
+  beforeAll(async () => {
+    web = await startWebMode(['--scenario', scenario, '--speed', '1']);
+  }, 180_000);
+  afterAll(async () => {
+    await web?.stop();
+  });
+}
 
 const screenshot = (name: string) => resolve(ROOT, 'docs/screenshots', `${name}.png`);
 
-async function step(page: Page, testId: 'sim-step' | 'sim-step-600', times: number): Promise<void> {
+async function step(page: Page, testId: 'sim-step' | 'sim-step-600' | 'sim-step-3600', times: number): Promise<void> {
   await page.goto(`${web.url}#/simulator`);
   for (let i = 0; i < times; i++) {
     const before = await page.getByTestId('sim-clock').textContent();
@@ -34,10 +42,12 @@ async function step(page: Page, testId: 'sim-step' | 'sim-step-600', times: numb
   await page.getByTestId('path-node').first().waitFor();
 }
 
-const tile = (page: Page) => page.locator('[data-testid="service-tile"][data-service="elbv2"]');
+const tileOf = (page: Page, service: string) => page.locator(`[data-testid="service-tile"][data-service="${service}"]`);
+const tile = (page: Page) => tileOf(page, 'elbv2');
 const node = (page: Page) => page.locator('[data-testid="path-node"][data-kind="record"][data-label="www eu-west-1"]');
 
 describe('health verdicts in Chromium (global-failover)', () => {
+  serve('global-failover');
   it('Load balancing and the www eu-west-1 node go red with the reason during the eu-west-1 outage, and green again after', async () => {
     const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
     const errors = collectPageErrors(page);
@@ -64,6 +74,51 @@ describe('health verdicts in Chromium (global-failover)', () => {
     await expect.poll(() => tile(page).getAttribute('data-status'), { timeout: 60_000 }).toBe('ok');
     expect(await node(page).getAttribute('data-status')).toBe('ok');
     await page.screenshot({ path: screenshot('health-recovered'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('health verdicts in Chromium (serverless)', () => {
+  serve('serverless');
+
+  it('the 18:10 spike turns Lambda and Load balancing red with the throttled share, and green after', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${web.url}#/simulator`);
+    await page.getByTestId('sim-pause').click();
+    await step(page, 'sim-step', 8);
+    await expect.poll(() => tileOf(page, 'lambda').getAttribute('data-status'), { timeout: 60_000 }).toBe('ok');
+
+    // 18:16: six minutes into the spike.
+    await step(page, 'sim-step', 8);
+    await expect.poll(() => tileOf(page, 'lambda').getAttribute('data-status'), { timeout: 60_000 }).toBe('failing');
+    expect(await tileOf(page, 'lambda').getByTestId('service-tile-reason').first().textContent()).toMatch(/^search-api: \d+ % throttled over 5 min/);
+    expect(await tile(page).getAttribute('data-status')).toBe('failing');
+    expect(await tile(page).getByTestId('service-tile-reason').first().textContent()).toMatch(/^mobile-api: \d+ % 5XX over 5 min/);
+    await page.screenshot({ path: screenshot('health-serverless-spike'), fullPage: true });
+
+    // 18:32: after the spike and the scenario's own 22–25 m error fault.
+    await step(page, 'sim-step-600', 1);
+    await step(page, 'sim-step', 6);
+    await expect.poll(() => tileOf(page, 'lambda').getAttribute('data-status'), { timeout: 60_000 }).toBe('ok');
+    expect(await tile(page).getAttribute('data-status')).toBe('ok');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('health verdicts in Chromium (shop)', () => {
+  serve('shop');
+
+  it('after hours of normal load the alarms tile stays green while target-tracking alarms scale', async () => {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${web.url}#/simulator`);
+    await page.getByTestId('sim-pause').click();
+    await step(page, 'sim-step-3600', 3);
+    await expect.poll(() => tileOf(page, 'cloudwatch').getAttribute('data-status'), { timeout: 60_000 }).toBe('ok');
+    expect(await tileOf(page, 'cloudwatch').textContent()).toMatch(/In ALARM 0\/6/);
     expect(errors).toEqual([]);
     await page.close();
   });
