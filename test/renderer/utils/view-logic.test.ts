@@ -3,7 +3,6 @@ import { DnsTrace as DnsTraceSchema, Inventory, type DnsTrace } from '@contract'
 import betaTrace from '../support/traces/beta-weighted.json';
 import { resourceItems, searchPalette } from '@/components/palette/palette-items';
 import { shortcutFor } from '@/components/layout/shortcuts';
-import { serviceHealth } from '@/utils/service-health';
 import { capacityMarkers, groupAlarmNames, shortAlarmName } from '@/views/auto-scaling/capacity-markers';
 import { estimateLambdaCost, monthlyRate } from '@/views/lambda/lambda-cost';
 import { buildRequestPath, layoutRequestPath } from '@/views/overview/request-path';
@@ -38,13 +37,6 @@ describe('request path', () => {
     expect(new Set(onlyAlb.nodes.map((n) => n.column))).toEqual(new Set([0, 1]));
     const layout = layoutRequestPath(onlyAlb);
     expect(layout.nodes.every((n) => n.y >= 0 && n.y + 42 <= layout.height)).toBe(true);
-  });
-});
-
-describe('service health', () => {
-  it('says "not present" for services the inventory lacks', () => {
-    const health = serviceHealth(emptyInventory());
-    expect(health.every((h) => h.total === 0 && h.tone === 'neutral')).toBe(true);
   });
 });
 
