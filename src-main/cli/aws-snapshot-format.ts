@@ -28,6 +28,11 @@ export const CHAIN_SOURCE_LABELS: Record<NonNullable<Extract<Snapshot['session']
   imds: 'EC2 instance metadata (IMDSv2)',
 };
 
+function describeReason(reason: NonNullable<Snapshot['health']>['services'][number]['reasons'][number]): string {
+  const params = Object.entries(reason.params).map(([name, value]) => `${name}=${value}`);
+  return [reason.code, reason.subject, params.length ? `(${params.join(' ')})` : ''].filter(Boolean).join(' ');
+}
+
 export function formatAwsSnapshot(snapshot: Snapshot): string {
   const lines: string[] = [];
   const session = snapshot.session;
@@ -41,6 +46,15 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
   if (session.readOnly) lines.push('  read-only profile');
 
   const section = (title: string, count: number) => lines.push('', `${title} (${count})`);
+  // Verdicts as core's health model gives them (codes and parameters: the same ones the app translates).
+  if (snapshot.health) {
+    lines.push('', 'Health');
+    for (const service of snapshot.health.services) {
+      const concerns = service.reasons.filter((r) => r.status !== 'ok');
+      lines.push(`  ${service.service.padEnd(12)}${(service.total === 0 && service.status === 'ok' ? 'none' : service.status).padEnd(10)}${concerns.length === 0 ? '' : describeReason(concerns[0]!)}`.trimEnd());
+      for (const reason of concerns.slice(1, 5)) lines.push(`  ${''.padEnd(22)}${describeReason(reason)}`);
+    }
+  }
   section('Load balancers', inv.loadBalancers.length);
   for (const lb of inv.loadBalancers) {
     lines.push(`  ${lb.loadBalancerName}  ${lb.state}  ${lb.scheme}  ${lb.dnsName}`);

@@ -15,6 +15,9 @@ import { listProfiles } from '../core/sources/aws/profiles/profile-list';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import { REGIONS } from '../core/sources/aws/regions';
 import { formatAwsSnapshot } from './aws-snapshot-format';
+import { HealthMonitor } from '../core/health/health-monitor';
+import { HealthThresholdStore } from '../core/settings/health-thresholds-store';
+import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import { UsageError } from './output';
 
 export const AWS_SNAPSHOT_USAGE = `flightdeck aws snapshot [--profile <name>] [--region <region>] [--mfa-code <code>] [--json]
@@ -121,7 +124,9 @@ export async function awsSnapshot(
       return CATEGORY_EXIT[source.lastProblem?.category ?? 'credentials'];
     }
     await source.refresh();
-    const snapshot = source.snapshot();
+    const taken = source.snapshot();
+    const thresholds = new HealthThresholdStore(defaultSettingsDirectory(env)).get();
+    const snapshot = { ...taken, health: new HealthMonitor({ thresholds: () => thresholds }).reset(taken) };
     process.stdout.write(values.json ? `${JSON.stringify(snapshot, null, 2)}\n` : formatAwsSnapshot(snapshot));
     const after = source.session;
     if (after.mode === 'aws' && after.credentialState !== 'connected') {

@@ -59,7 +59,7 @@ export class FlightdeckCore {
         if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s');
         return { shown: this.options.notifier(request) };
       },
-      'snapshot.get': () => this.source.snapshot(),
+      'snapshot.get': () => sessions.snapshot(),
       'sim.control': async (request) => {
         const control = this.source.control;
         if (!control) throw new CoreError('NotSupported', 'the clock can only be controlled in simulation mode');
@@ -79,6 +79,7 @@ export class FlightdeckCore {
           case 'reset':
             // Audited, and every confirmation prepared on the old run is dropped.
             await sessions.resetSimulation();
+            sessions.restartHealth();
             this.emit('session.changed', this.source.session);
             break;
         }
@@ -100,6 +101,7 @@ export class FlightdeckCore {
         }
         // Audited, and every confirmation prepared on the old engine is dropped.
         await sessions.loadScenario(scenario);
+        sessions.restartHealth();
         this.emit('session.changed', this.source.session);
         return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
       },
@@ -125,6 +127,8 @@ export class FlightdeckCore {
       'settings.get': () => sessions.settingsView(),
       'settings.update': (request) => sessions.updateSettings(request),
       'settings.resolve': (request) => sessions.resolveSettings(request),
+      'health.thresholds.get': () => sessions.healthThresholds(),
+      'health.thresholds.set': (request) => sessions.setHealthThresholds(request.thresholds),
       'action.prepare': (request) => sessions.prepareAction(request.action),
       'action.execute': (request) => sessions.executeAction(request.nonce, request.confirmation),
       'dns.trace': (request) => sessions.traceDns(request),

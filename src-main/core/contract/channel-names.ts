@@ -27,6 +27,8 @@ export const requestChannelNames = [
   'settings.get',
   'settings.update',
   'settings.resolve',
+  'health.thresholds.get',
+  'health.thresholds.set',
   'action.prepare',
   'action.execute',
   'dns.trace',

@@ -13,6 +13,7 @@ import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, Settin
 import { ClientLocation, DnsTrace } from './model-dns';
 // ---- audit log and protection changes (imports) ----
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
+import { HealthThresholds } from './model-health';
 
 export * from './model';
 export * from './model-aws';
@@ -69,6 +70,25 @@ export const requests = {
   'settings.update': { request: SettingsUpdate, response: SettingsView },
   /** The operator's decision about a settings file that could not be used (see SettingsResolve). */
   'settings.resolve': { request: SettingsResolve, response: SettingsView },
+  /** Health thresholds (Settings): the current ones; `set` replaces them (null: back to the defaults). */
+  'health.thresholds.get': { request: Empty, response: HealthThresholds },
+  'health.thresholds.set': {
+    request: z
+      .object({ thresholds: HealthThresholds.nullable() })
+      .strict()
+      .superRefine((value, ctx) => {
+        const t = value.thresholds;
+        if (!t) return;
+        for (const [degraded, failing] of [
+          ['http5xxDegradedPercent', 'http5xxFailingPercent'],
+          ['lambdaErrorDegradedPercent', 'lambdaErrorFailingPercent'],
+          ['lambdaThrottleDegradedPercent', 'lambdaThrottleFailingPercent'],
+        ] as const) {
+          if (t[degraded] > t[failing]) ctx.addIssue({ code: 'custom', path: ['thresholds', degraded], message: `must not be above ${failing} (${t[failing]})` });
+        }
+      }),
+    response: HealthThresholds,
+  },
   /** Step 1 of a control action: pre-flight checks, consequences and a short-lived single-use nonce. */
   'action.prepare': { request: z.object({ action: ControlAction }).strict(), response: PreparedAction },
   /** Step 2: run a prepared action; `confirmation` must equal PreparedAction.typedConfirmation when set. */

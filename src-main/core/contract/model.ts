@@ -13,6 +13,7 @@ import { MetricSeries } from './model-common';
 import { LambdaAccount, LambdaFunction } from './model-lambda';
 import { DbInstance, RdsEvent } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
+import { HealthReport } from './model-health';
 
 export * from './model-common';
 export * from './model-alb';
@@ -23,6 +24,7 @@ export * from './model-rds';
 export * from './model-lambda';
 export * from './model-dns';
 export * from './model-actions';
+export * from './model-health';
 
 /** Everything a view needs to draw the current shape of the system (no time series). */
 export const Inventory = z.object({
@@ -128,6 +130,8 @@ export const Snapshot = z.object({
   accessLog: z.array(AccessLogEntry).default([]),
   metrics: z.array(MetricSeries),
   datasets: DatasetStatuses.default({}),
+  /** Verdicts with their reasons (core/health), for the data above. */
+  health: HealthReport.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -142,5 +146,7 @@ export const Update = z.object({
   accessLog: z.array(AccessLogEntry).default([]),
   metrics: z.array(MetricSeries),
   datasets: DatasetStatuses.optional(),
+  /** Present when a verdict or reason changed. */
+  health: HealthReport.optional(),
 });
 export type Update = z.infer<typeof Update>;

@@ -10,6 +10,7 @@ import { listProfiles } from '../sources/aws/profiles/profile-list';
 import { SettingsStore } from '../settings/settings-store';
 import { AuditLog, type AuditLogOptions } from '../actions/audit-log';
 import type { AuditActor } from '../contract/model-audit';
+import { HealthThresholdStore } from '../settings/health-thresholds-store';
 import { SessionManager } from './session-manager';
 import { LastSessionStore, type LastSession } from './last-session';
 
@@ -55,6 +56,7 @@ export function createSessionManager(wiring: SessionManagerWiring): SessionManag
     listProfiles: () => listProfiles(env),
     settings,
     audit: new AuditLog(join(wiring.configDirectory, AUDIT_LOG_FILE), wiring.auditLog),
+    healthThresholds: new HealthThresholdStore(wiring.configDirectory),
     now: wiring.now,
     ...(wiring.actor ? { actor: wiring.actor } : {}),
     remember: (session) => lastSession.write(session.mode === 'aws' ? { mode: 'aws', profile: session.profile, region: session.region } : { mode: 'simulation' }),

@@ -5,7 +5,7 @@
  * session rather than on a source: profiles, settings, the action protocol, DNS traces.
  */
 import { randomBytes } from 'node:crypto';
-import type { ActionOutcome, DnsTrace, PreparedAction, SessionInfo, TimelineEvent, Update } from '../contract/model';
+import type { ActionOutcome, DnsTrace, HealthThresholds, PreparedAction, SessionInfo, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { ActionProgress, ProfileListing, ProfileSettings, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from '../contract/model-aws';
 import type { AuditActor, AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
 import type { ControlAction, RequestOf } from '../contract';
@@ -17,6 +17,8 @@ import { AuditUnavailableError, type AuditLog } from '../actions/audit-log';
 import type { ActionTarget } from '../actions/action-executor';
 import { appendAfterTheFact, auditRecord, newAuditId, writeAhead, type AuditSubject } from '../actions/audit-entry';
 import { loosenedProtection } from './protection-policy';
+import { HealthMonitor } from '../health/health-monitor';
+import { HealthThresholdStore } from '../settings/health-thresholds-store';
 
 export class SessionError extends Error {
   constructor(
@@ -35,6 +37,8 @@ export interface SessionFactories {
   listProfiles?: () => ProfileListing;
   settings?: SettingsStore;
   audit?: AuditLog;
+  /** Health thresholds (Settings); in memory with the defaults when absent. */
+  healthThresholds?: HealthThresholdStore;
   now?: () => number;
   /** Who this host serves (desktop window, web page), recorded in every audit record. */
   actor?: AuditActor;
@@ -76,6 +80,9 @@ export class SessionManager {
   /** This host instance: nonces are bound to it as well as to the session. */
   private readonly instanceId = randomBytes(6).toString('hex');
   private readonly now: () => number;
+  /** Health verdicts for the active source, pushed with its updates (core/health). */
+  private readonly health: HealthMonitor;
+  private readonly thresholds: HealthThresholdStore;
 
   constructor(
     initial: DataSource,
@@ -83,6 +90,8 @@ export class SessionManager {
   ) {
     this.source = initial;
     this.now = factories.now ?? Date.now;
+    this.thresholds = factories.healthThresholds ?? new HealthThresholdStore();
+    this.health = new HealthMonitor({ thresholds: () => this.thresholds.get(), ...(factories.now ? { wallNow: factories.now } : {}) });
     if (factories.audit) {
       this.actions = new ActionProtocol({
         audit: factories.audit,
@@ -108,7 +117,12 @@ export class SessionManager {
     this.unsubscribe();
     const generation = this.generation;
     const live = () => generation === this.generation && source === this.source;
-    const offUpdate = source.onUpdate((update) => live() && this.events?.update(update));
+    this.health.reset(source.snapshot());
+    const offUpdate = source.onUpdate((update) => {
+      if (!live()) return;
+      const health = this.health.ingest(update);
+      this.events?.update(health ? { ...update, health } : update);
+    });
     const offSession = source.onSessionChanged?.((session) => live() && this.events?.sessionChanged(session)) ?? (() => undefined);
     this.unsubscribe = () => {
       offUpdate();
@@ -118,6 +132,29 @@ export class SessionManager {
 
   start(): void {
     this.source.start();
+  }
+
+  /** The active source's full picture with its health verdicts (the monitor starts over from it). */
+  snapshot(): Snapshot {
+    const snapshot = this.source.snapshot();
+    return { ...snapshot, health: this.health.reset(snapshot) };
+  }
+
+  /** The simulation was reset or another scenario loaded: verdicts start over from the new state. */
+  restartHealth(): void {
+    this.health.reset(this.source.snapshot());
+  }
+
+  healthThresholds(): HealthThresholds {
+    return this.thresholds.get();
+  }
+
+  /** New thresholds apply at once: every client gets the re-evaluated verdicts. */
+  setHealthThresholds(next: HealthThresholds | null): HealthThresholds {
+    const saved = this.thresholds.set(next);
+    const health = this.health.reevaluate();
+    this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], health });
+    return saved;
   }
 
   stop(): void {

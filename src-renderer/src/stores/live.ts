@@ -10,6 +10,7 @@ import { api } from '@/api';
 import { useAccessLogStore } from './access-log';
 import { useActivitiesStore } from './activities';
 import { useEventsStore } from './events';
+import { useHealthStore } from './health';
 import { useInventoryStore } from './inventory';
 import { useMetricsStore } from './metrics';
 import { useSessionStore } from './session';
@@ -36,6 +37,7 @@ export const useLiveStore = defineStore('live', () => {
     useEventsStore().append(update);
     useAccessLogStore().append(update.accessLog);
     if (update.datasets) useSessionStore().setDatasets(update.datasets);
+    if (update.health) useHealthStore().replace(update.health);
   }
 
   function applySnapshot(snapshot: Snapshot): void {
@@ -48,6 +50,7 @@ export const useLiveStore = defineStore('live', () => {
     useEventsStore().load(snapshot);
     useAccessLogStore().load(snapshot.accessLog);
     session.setDatasets(snapshot.datasets);
+    useHealthStore().replace(snapshot.health);
   }
 
   function onUpdate(update: Update): void {

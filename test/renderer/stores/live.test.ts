@@ -5,13 +5,15 @@ import { createApi, setApi } from '@/api';
 import { useActivitiesStore } from '@/stores/activities';
 import { useInventoryStore } from '@/stores/inventory';
 import { useLiveStore } from '@/stores/live';
+import { useHealthStore } from '@/stores/health';
+import { DEFAULT_HEALTH_THRESHOLDS } from '@contract';
 import { useMetricsStore } from '@/stores/metrics';
 import { useSessionStore } from '@/stores/session';
 import { createWebSocketTransport } from '@/transport/websocket-transport';
 
 import { installFakeCore, type FakeCore } from '../support/fake-api';
 import { FakeSocket } from '../support/fake-socket';
-import { GROUP, activity, awsSession, capacityQueries, capacitySeries, clock, simSession, snapshot, update } from '../support/fixtures';
+import { GROUP, START, activity, awsSession, capacityQueries, capacitySeries, clock, simSession, snapshot, update } from '../support/fixtures';
 
 let core: FakeCore;
 
@@ -27,6 +29,18 @@ afterEach(() => {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('live store', () => {
+  it('takes health verdicts from the snapshot and from updates that carry them, and keeps them otherwise', async () => {
+    const report = (status: 'ok' | 'failing') => ({ evaluatedAt: START, thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services: [{ service: 'elbv2' as const, status, total: 1, counts: {}, reasons: [] }] });
+    core.answer('snapshot.get', snapshot({ health: report('ok') }));
+    useLiveStore().start();
+    await flush();
+    expect(useHealthStore().service('elbv2')?.status).toBe('ok');
+    core.emit('update', update({ clock: clock(11), health: report('failing') }));
+    expect(useHealthStore().service('elbv2')?.status).toBe('failing');
+    core.emit('update', update({ clock: clock(12) }));
+    expect(useHealthStore().service('elbv2')?.status).toBe('failing');
+  });
+
   it('loads the snapshot into the domain stores on start', async () => {
     core.answer('snapshot.get', snapshot());
     const live = useLiveStore();

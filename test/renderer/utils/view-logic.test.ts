@@ -3,7 +3,6 @@ import { DnsTrace as DnsTraceSchema, Inventory, type DnsTrace } from '@contract'
 import betaTrace from '../support/traces/beta-weighted.json';
 import { resourceItems, searchPalette } from '@/components/palette/palette-items';
 import { shortcutFor } from '@/components/layout/shortcuts';
-import { serviceHealth } from '@/utils/service-health';
 import { capacityMarkers, groupAlarmNames, shortAlarmName } from '@/views/auto-scaling/capacity-markers';
 import { estimateLambdaCost, monthlyRate } from '@/views/lambda/lambda-cost';
 import { buildRequestPath, layoutRequestPath } from '@/views/overview/request-path';
@@ -41,13 +40,6 @@ describe('request path', () => {
   });
 });
 
-describe('service health', () => {
-  it('says "not present" for services the inventory lacks', () => {
-    const health = serviceHealth(emptyInventory());
-    expect(health.every((h) => h.total === 0 && h.tone === 'neutral')).toBe(true);
-  });
-});
-
 describe('recent events', () => {
   it('merge four lists newest first, with short alarm names', () => {
     const events = mergeRecentEvents({
@@ -63,6 +55,12 @@ describe('recent events', () => {
       ['autoscaling', 'ok'],
     ]);
     expect(events[0]!.resource).toBe('TargetTracking-a-AlarmLow');
+  });
+
+  it('show a scaling alarm going to ALARM as scaling (info), not as a problem, when core marks it so', () => {
+    const alarmHistory = [{ alarmName: 'TargetTracking-a-AlarmLow-12345678-1234-1234-1234-123456789012', timestamp: new Date(START).toISOString(), oldState: 'OK' as const, newState: 'ALARM' as const, reason: 'r' }];
+    const events = mergeRecentEvents({ alarmHistory, scalingActivities: [], rdsEvents: [], timeline: [], isScalingAlarm: (name) => name.startsWith('TargetTracking-') });
+    expect(events.map((e) => e.tone)).toEqual(['info']);
   });
 });
 

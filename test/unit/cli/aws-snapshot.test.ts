@@ -54,6 +54,9 @@ describe('flightdeck aws snapshot', () => {
     expect(code).toBe(AWS_EXIT.permission);
     expect(stdout).toContain('Load balancers (1)');
     expect(stdout).toMatch(/rds {10}error/);
+    // Core's health verdicts: RDS could not be read, so it is Unknown (never Healthy), with the reason code.
+    expect(stdout).toMatch(/^Health$/m);
+    expect(stdout).toMatch(/^ {2}rds {9}unknown {3}data\.missing \(state=error\)$/m);
     expect(stderr).toContain('flightdeck: rds: DescribeDBInstances was denied: missing rds:DescribeDBInstances');
     expect(stdout + stderr).not.toContain('prod-secret');
   });

@@ -2,7 +2,10 @@
  * What the command palette can jump to: every view, every resource in the inventory (to its view,
  * focused), and a few commands. Search is "all words, anywhere", ranked by where they match.
  */
-import type { Inventory } from '@contract';
+import type { HealthResourceKind, Inventory, ResourceHealth } from '@contract';
+
+/** Core's verdict on a resource (stores/health), so a search result says when it is failing. */
+export type PaletteHealthLookup = (kind: HealthResourceKind, id: string) => ResourceHealth | undefined;
 
 export type PaletteKind = 'view' | 'loadBalancer' | 'targetGroup' | 'autoScalingGroup' | 'instance' | 'hostedZone' | 'record' | 'healthCheck' | 'dbInstance' | 'function' | 'alarm' | 'command';
 
@@ -15,15 +18,21 @@ export interface PaletteItem {
   detail?: string;
   route?: { name: string; query?: Record<string, string> };
   command?: string;
+  /** The resource's verdict, when core has one. */
+  health?: ResourceHealth;
 }
 
-export function resourceItems(inventory: Inventory): PaletteItem[] {
+export function resourceItems(inventory: Inventory, healthOf: PaletteHealthLookup = () => undefined): PaletteItem[] {
   const items: PaletteItem[] = [];
+  const judged = (kind: HealthResourceKind, id: string) => {
+    const health = healthOf(kind, id);
+    return health ? { health } : {};
+  };
   const to = (name: string, focus: string) => ({ name, query: { focus } });
-  for (const lb of inventory.loadBalancers) items.push({ id: `lb:${lb.loadBalancerArn}`, kind: 'loadBalancer', label: lb.loadBalancerName, detail: lb.dnsName, route: to('load-balancers', lb.loadBalancerName) });
-  for (const tg of inventory.targetGroups) items.push({ id: `tg:${tg.targetGroupArn}`, kind: 'targetGroup', label: tg.targetGroupName, detail: tg.targetGroupArn, route: to('load-balancers', tg.targetGroupName) });
+  for (const lb of inventory.loadBalancers) items.push({ id: `lb:${lb.loadBalancerArn}`, kind: 'loadBalancer', label: lb.loadBalancerName, detail: lb.dnsName, route: to('load-balancers', lb.loadBalancerName), ...judged('loadBalancer', lb.loadBalancerArn) });
+  for (const tg of inventory.targetGroups) items.push({ id: `tg:${tg.targetGroupArn}`, kind: 'targetGroup', label: tg.targetGroupName, detail: tg.targetGroupArn, route: to('load-balancers', tg.targetGroupName), ...judged('targetGroup', tg.targetGroupArn) });
   for (const group of inventory.autoScalingGroups) {
-    items.push({ id: `asg:${group.autoScalingGroupName}`, kind: 'autoScalingGroup', label: group.autoScalingGroupName, detail: group.availabilityZones.join(', '), route: to('auto-scaling', group.autoScalingGroupName) });
+    items.push({ id: `asg:${group.autoScalingGroupName}`, kind: 'autoScalingGroup', label: group.autoScalingGroupName, detail: group.availabilityZones.join(', '), route: to('auto-scaling', group.autoScalingGroupName), ...judged('autoScalingGroup', group.autoScalingGroupName) });
     for (const instance of group.instances) items.push({ id: `i:${instance.instanceId}`, kind: 'instance', label: instance.instanceId, detail: `${group.autoScalingGroupName} · ${instance.availabilityZone}`, route: to('auto-scaling', group.autoScalingGroupName) });
   }
   for (const zone of inventory.hostedZones) items.push({ id: `zone:${zone.id}`, kind: 'hostedZone', label: zone.name, detail: zone.id, route: to('route53', zone.name) });
@@ -33,10 +42,10 @@ export function resourceItems(inventory: Inventory): PaletteItem[] {
     names.add(record.name);
     items.push({ id: `record:${record.name}`, kind: 'record', label: record.name, detail: record.routingPolicy, route: to('route53', record.name) });
   }
-  for (const check of inventory.healthChecks) items.push({ id: `hc:${check.id}`, kind: 'healthCheck', label: check.id, detail: check.fullyQualifiedDomainName ?? check.ipAddress, route: to('route53', check.id) });
-  for (const db of inventory.dbInstances) items.push({ id: `db:${db.dbInstanceIdentifier}`, kind: 'dbInstance', label: db.dbInstanceIdentifier, detail: `${db.engine} · ${db.dbInstanceStatus}`, route: to('rds', db.dbInstanceIdentifier) });
-  for (const fn of inventory.lambdaFunctions) items.push({ id: `fn:${fn.functionArn}`, kind: 'function', label: fn.functionName, detail: fn.runtime, route: to('lambda', fn.functionName) });
-  for (const alarm of inventory.alarms) items.push({ id: `alarm:${alarm.alarmName}`, kind: 'alarm', label: alarm.alarmName, detail: alarm.stateValue, route: { name: 'auto-scaling' } });
+  for (const check of inventory.healthChecks) items.push({ id: `hc:${check.id}`, kind: 'healthCheck', label: check.id, detail: check.fullyQualifiedDomainName ?? check.ipAddress, route: to('route53', check.id), ...judged('healthCheck', check.id) });
+  for (const db of inventory.dbInstances) items.push({ id: `db:${db.dbInstanceIdentifier}`, kind: 'dbInstance', label: db.dbInstanceIdentifier, detail: `${db.engine} · ${db.dbInstanceStatus}`, route: to('rds', db.dbInstanceIdentifier), ...judged('dbInstance', db.dbInstanceIdentifier) });
+  for (const fn of inventory.lambdaFunctions) items.push({ id: `fn:${fn.functionArn}`, kind: 'function', label: fn.functionName, detail: fn.runtime, route: to('lambda', fn.functionName), ...judged('lambdaFunction', fn.functionArn) });
+  for (const alarm of inventory.alarms) items.push({ id: `alarm:${alarm.alarmName}`, kind: 'alarm', label: alarm.alarmName, detail: alarm.stateValue, route: { name: 'auto-scaling' }, ...judged('alarm', alarm.alarmArn ?? alarm.alarmName) });
   return items;
 }
 

@@ -28,6 +28,8 @@ export function mergeRecentEvents(input: {
   scalingActivities: readonly ScalingActivity[];
   rdsEvents: readonly RdsEvent[];
   timeline: readonly TimelineEvent[];
+  /** Core's health model marks scaling alarms (target tracking, scaling-policy actions): their ALARM is scaling, not a problem. */
+  isScalingAlarm?: (alarmName: string) => boolean;
 }): RecentEvent[] {
   const out: RecentEvent[] = [];
   for (const item of input.alarmHistory) {
@@ -37,7 +39,7 @@ export function mergeRecentEvents(input: {
       service: 'cloudwatch',
       resource: shortAlarmName(item.alarmName),
       message: `${item.oldState} → ${item.newState}: ${item.reason}`,
-      tone: item.newState === 'ALARM' ? 'bad' : item.newState === 'OK' ? 'ok' : 'neutral',
+      tone: item.newState === 'ALARM' ? (input.isScalingAlarm?.(item.alarmName) ? 'info' : 'bad') : item.newState === 'OK' ? 'ok' : 'neutral',
       route: ROUTES.cloudwatch!,
     });
   }

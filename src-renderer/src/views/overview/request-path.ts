@@ -6,10 +6,16 @@
  *   → RDS primary → read replicas (ReadReplicaSourceDBInstanceIdentifier).
  * The compute → database edge is not in any AWS API (it lives in the application's config), so it
  * is drawn as inferred: every compute tier to every primary.
+ * Each node is coloured by core's verdict on its resource (core/health) and carries its reasons;
+ * without verdicts (none received yet) the inventory alone decides, as a first guess.
  */
-import type { Inventory, ListenerRule } from '@contract';
+import type { HealthReason, HealthResourceKind, HealthStatus, Inventory, ListenerRule, ResourceHealth } from '@contract';
+import { healthTone } from '@/utils/health-text';
 import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, targetGroupTone } from '@/utils/service-health';
 import type { Tone } from '@/utils/tone';
+
+/** Looks up core's verdict on a resource by kind and id (stores/health). */
+export type HealthLookup = (kind: HealthResourceKind, id: string) => ResourceHealth | undefined;
 
 export type PathNodeKind = 'record' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
 
@@ -21,6 +27,9 @@ export interface PathNode {
   /** Short second line: rule condition, target counts, capacity, status. */
   detail: string;
   tone: Tone;
+  /** Core's verdict, when there is one, and why (worst first). */
+  status?: HealthStatus;
+  reasons: HealthReason[];
   /** Where clicking goes: a route name and the resource to focus there. */
   route: string;
   focus: string;
@@ -40,16 +49,28 @@ export interface RequestPath {
 
 const normalise = (name: string): string => name.toLowerCase().replace(/\.$/, '').replace(/^dualstack\./, '');
 
+/** `www.example.com.` in zone `example.com.` → `www`; the apex stays whole. */
+export function relativeName(name: string, zone: string | undefined): string {
+  const full = name.replace(/\.$/, '');
+  const suffix = zone ? `.${zone.replace(/\.$/, '')}` : '';
+  return suffix && full.toLowerCase().endsWith(suffix.toLowerCase()) && full.length > suffix.length ? full.slice(0, -suffix.length) : full;
+}
+
 export function ruleSummary(rule: ListenerRule): string {
   if (rule.isDefault) return 'default';
   const conditions = rule.conditions.map((c) => `${c.field} ${c.values.join(', ')}`);
   return conditions.join(' · ') || `#${rule.priority}`;
 }
 
-export function buildRequestPath(inventory: Inventory): RequestPath {
+export function buildRequestPath(inventory: Inventory, health?: HealthLookup): RequestPath {
   const nodes: PathNode[] = [];
   const edges: PathEdge[] = [];
   const ids = new Set<string>();
+  /** The verdict's tone and reasons replace the inventory's guess when core has judged the resource. */
+  const judged = (kind: HealthResourceKind, id: string, guess: Tone): Pick<PathNode, 'tone' | 'status' | 'reasons'> => {
+    const verdict = health?.(kind, id);
+    return verdict ? { tone: healthTone(verdict.status), status: verdict.status, reasons: verdict.reasons } : { tone: guess, reasons: [] };
+  };
   const add = (node: PathNode): void => {
     if (ids.has(node.id)) return;
     ids.add(node.id);
@@ -57,6 +78,7 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
   };
 
   const lbByDns = new Map(inventory.loadBalancers.map((lb) => [normalise(lb.dnsName), lb]));
+  const zoneNames = new Map(inventory.hostedZones.map((zone) => [zone.id, zone.name]));
   const checks = new Map(inventory.healthChecks.map((check) => [check.id, check]));
   const tgByArn = new Map(inventory.targetGroups.map((tg) => [tg.targetGroupArn, tg]));
 
@@ -74,7 +96,7 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
           column: 1,
           label: `${lb.loadBalancerName} :${listener.port}`,
           detail: rule.isDefault ? 'default' : `${rule.priority} · ${ruleSummary(rule)}`,
-          tone: lb.state === 'active' ? 'ok' : lb.state === 'failed' ? 'bad' : 'warn',
+          ...judged('loadBalancer', lb.loadBalancerArn, lb.state === 'active' ? 'ok' : lb.state === 'failed' ? 'bad' : 'warn'),
           route: 'load-balancers',
           focus: lb.loadBalancerName,
         });
@@ -97,9 +119,11 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
       id,
       kind: 'record',
       column: 0,
-      label: record.name.replace(/\.$/, ''),
-      detail: [record.type, record.routingPolicy, record.setIdentifier, record.weight !== undefined ? `w${record.weight}` : undefined, record.failover].filter(Boolean).join(' · '),
-      tone: check ? healthCheckTone(check) : 'ok',
+      // Relative to its zone, with the set identifier that tells apart the records of one name:
+      // `www eu-west-1` (the full name is in the hover text and the Route 53 view).
+      label: [relativeName(record.name, zoneNames.get(record.hostedZoneId)), record.setIdentifier].filter(Boolean).join(' '),
+      detail: [record.type, record.routingPolicy, record.weight !== undefined ? `w${record.weight}` : undefined, record.failover].filter(Boolean).join(' · '),
+      ...judged('recordSet', `${record.hostedZoneId}|${record.name}|${record.type}|${record.setIdentifier ?? ''}`, check ? healthCheckTone(check) : 'ok'),
       route: 'route53',
       focus: record.name,
     });
@@ -114,7 +138,7 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
       column: 2,
       label: tg.targetGroupName,
       detail: `${healthy}/${tg.targets.length}`,
-      tone: targetGroupTone(tg),
+      ...judged('targetGroup', tg.targetGroupArn, targetGroupTone(tg)),
       route: 'load-balancers',
       focus: tg.targetGroupName,
     });
@@ -125,7 +149,7 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
     const id = `asg:${group.autoScalingGroupName}`;
     computeIds.push(id);
     const serving = group.instances.filter((instance) => instance.lifecycleState === 'InService').length;
-    add({ id, kind: 'autoScalingGroup', column: 3, label: group.autoScalingGroupName, detail: `${serving}/${group.desiredCapacity}`, tone: autoScalingGroupTone(group), route: 'auto-scaling', focus: group.autoScalingGroupName });
+    add({ id, kind: 'autoScalingGroup', column: 3, label: group.autoScalingGroupName, detail: `${serving}/${group.desiredCapacity}`, ...judged('autoScalingGroup', group.autoScalingGroupName, autoScalingGroupTone(group)), route: 'auto-scaling', focus: group.autoScalingGroupName });
     for (const arn of group.targetGroupARNs) if (tgByArn.has(arn)) edges.push({ from: `tg:${arn}`, to: id });
   }
 
@@ -139,7 +163,7 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
       column: 3,
       label: fn.functionName,
       detail: `${fn.memorySize} MB`,
-      tone: fn.reservedConcurrentExecutions === 0 ? 'warn' : 'ok',
+      ...judged('lambdaFunction', fn.functionArn, fn.reservedConcurrentExecutions === 0 ? 'warn' : 'ok'),
       route: 'lambda',
       focus: fn.functionName,
     });
@@ -162,7 +186,7 @@ export function buildRequestPath(inventory: Inventory): RequestPath {
       column: isReplica ? 5 : 4,
       label: db.dbInstanceIdentifier,
       detail: isReplica && db.replicaLagSeconds !== undefined ? `${db.dbInstanceStatus} · ${db.replicaLagSeconds} s` : `${db.dbInstanceStatus}${db.multiAZ ? ' · Multi-AZ' : ''}`,
-      tone: dbInstanceTone(db),
+      ...judged('dbInstance', db.dbInstanceIdentifier, dbInstanceTone(db)),
       route: 'rds',
       focus: db.dbInstanceIdentifier,
     });

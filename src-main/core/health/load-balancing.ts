@@ -1,0 +1,145 @@
+/**
+ * Elastic Load Balancing: 5XX as a share of requests (ELB-generated and target-sent, ALB-12) over
+ * the window, target groups with no healthy or no registered target, and Availability Zones whose
+ * targets all fail. Targets in `initial` are still being checked (ALB-4): not failures.
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
+ */
+import type { HealthReason, Inventory, LoadBalancer, ResourceHealth, TargetGroup } from '../contract/model';
+import { loadBalancerDimension, targetGroupDimension } from '../metric-catalog';
+import type { HealthInput } from './input';
+import { percent, type MetricWindow } from './metric-window';
+import { reason, resource, worstOf } from './status';
+
+const ELB = 'AWS/ApplicationELB';
+
+/** `shop-eu-123.eu-west-1.elb.amazonaws.com` → eu-west-1. */
+export function regionOfLoadBalancer(lb: Pick<LoadBalancer, 'dnsName' | 'availabilityZones'>): string | undefined {
+  return /\.([a-z]{2}(?:-[a-z]+)+-\d+)\.elb\.amazonaws\.com\.?$/.exec(lb.dnsName)?.[1] ?? lb.availabilityZones[0]?.replace(/[a-z]$/, '');
+}
+
+interface TargetCounts {
+  total: number;
+  healthy: number;
+  unhealthy: number;
+  initial: number;
+  draining: number;
+  /** Health checks off (a Lambda group without them): serving as far as anyone can tell. */
+  unavailable: number;
+}
+
+function countTargets(targets: TargetGroup['targets']): TargetCounts {
+  const counts: TargetCounts = { total: targets.length, healthy: 0, unhealthy: 0, initial: 0, draining: 0, unavailable: 0 };
+  for (const target of targets) {
+    if (target.state === 'healthy') counts.healthy++;
+    else if (target.state === 'unhealthy') counts.unhealthy++;
+    else if (target.state === 'initial') counts.initial++;
+    else if (target.state === 'draining' || target.state === 'unused') counts.draining++;
+    else counts.unavailable++;
+  }
+  return counts;
+}
+
+/** Instances on their way into a group's target groups: Pending in an Auto Scaling group that registers there. */
+function launchingFor(tg: TargetGroup, inventory: Inventory): number {
+  return inventory.autoScalingGroups
+    .filter((group) => group.targetGroupARNs.includes(tg.targetGroupArn))
+    .reduce((sum, group) => sum + group.instances.filter((i) => i.lifecycleState.startsWith('Pending')).length, 0);
+}
+
+function targetGroupReasons(tg: TargetGroup, input: HealthInput, window: MetricWindow, region: string | undefined): HealthReason[] {
+  const subject = tg.targetGroupName;
+  const where: Record<string, string> = region ? { region } : {};
+  const counts = countTargets(tg.targets);
+  const registered = counts.total - counts.draining;
+  const serving = counts.healthy + counts.unavailable;
+  const reasons: HealthReason[] = [];
+  if (registered === 0) {
+    const launching = launchingFor(tg, input.inventory);
+    if (launching > 0) reasons.push(reason('tg.targetsLaunching', 'unknown', subject, { ...where, launching }));
+    // R53-9: a group with no registered targets is unhealthy — when something sends it traffic.
+    else if (tg.loadBalancerArns.length > 0) reasons.push(reason('tg.noTargets', 'failing', subject, { ...where, draining: counts.draining }));
+  } else if (serving === 0) {
+    if (counts.unhealthy === 0) reasons.push(reason('tg.initial', 'unknown', subject, { ...where, initial: counts.initial, total: registered }));
+    else reasons.push(reason('tg.noHealthyTargets', 'failing', subject, { ...where, unhealthy: counts.unhealthy, total: registered, initial: counts.initial, draining: counts.draining }));
+  } else {
+    if (counts.unhealthy > 0) reasons.push(reason('tg.unhealthyTargets', 'degraded', subject, { ...where, unhealthy: counts.unhealthy, total: registered }));
+    // Per Availability Zone: a zone none of whose targets is healthy (the zone is out, or its instances are).
+    const zones = new Map<string, TargetGroup['targets']>();
+    for (const target of tg.targets) {
+      if (!target.availabilityZone || target.availabilityZone === 'all') continue;
+      const list = zones.get(target.availabilityZone) ?? [];
+      list.push(target);
+      zones.set(target.availabilityZone, list);
+    }
+    for (const [zone, targets] of zones) {
+      const z = countTargets(targets);
+      if (z.healthy + z.unavailable === 0 && z.unhealthy > 0) reasons.push(reason('tg.zoneUnhealthy', 'degraded', subject, { zone, unhealthy: z.unhealthy, total: z.total - z.draining }));
+    }
+    if (counts.initial > 0) reasons.push(reason('tg.initial', 'ok', subject, { ...where, initial: counts.initial, total: registered }));
+  }
+  // Target-sent 5XX per group, for each load balancer that forwards to it.
+  if (window.ready) {
+    for (const lbArn of tg.loadBalancerArns) {
+      const dims = { LoadBalancer: loadBalancerDimension(lbArn), TargetGroup: targetGroupDimension(tg.targetGroupArn) };
+      const requests = window.sum(ELB, 'RequestCount', dims);
+      const errors = window.sum(ELB, 'HTTPCode_Target_5XX_Count', dims);
+      const share = shareStatus(errors, requests, input);
+      if (share) reasons.push(reason('tg.target5xx', share, subject, { ...where, percent: percent(errors, requests), errors: Math.round(errors), requests: Math.round(requests), minutes: window.minutes }));
+    }
+  }
+  return reasons;
+}
+
+/** degraded / failing by the 5XX thresholds, or undefined when below them or too few requests. */
+function shareStatus(errors: number, requests: number, input: HealthInput): 'degraded' | 'failing' | undefined {
+  const t = input.thresholds;
+  if (requests < t.minRequests || errors <= 0) return undefined;
+  const share = (errors / requests) * 100;
+  if (share >= t.http5xxFailingPercent) return 'failing';
+  if (share >= t.http5xxDegradedPercent) return 'degraded';
+  return undefined;
+}
+
+function loadBalancerReasons(lb: LoadBalancer, input: HealthInput, window: MetricWindow, region: string | undefined): HealthReason[] {
+  const subject = lb.loadBalancerName;
+  const where: Record<string, string> = region ? { region } : {};
+  const reasons: HealthReason[] = [];
+  if (lb.state === 'provisioning') reasons.push(reason('lb.state', 'unknown', subject, { state: lb.state }));
+  else if (lb.state === 'active_impaired') reasons.push(reason('lb.state', 'degraded', subject, { state: lb.state }));
+  else if (lb.state === 'failed') reasons.push(reason('lb.state', 'failing', subject, { state: lb.state }));
+  if (!window.ready) {
+    reasons.push(reason(window.notReady, 'unknown', subject, {}));
+    return reasons;
+  }
+  const dims = { LoadBalancer: loadBalancerDimension(lb.loadBalancerArn) };
+  const requests = window.sum(ELB, 'RequestCount', dims);
+  const elb = window.sum(ELB, 'HTTPCode_ELB_5XX_Count', dims);
+  const target = window.sum(ELB, 'HTTPCode_Target_5XX_Count', dims);
+  const share = shareStatus(elb + target, requests, input);
+  if (share) {
+    reasons.push(
+      reason('lb.http5xx', share, subject, { ...where, percent: percent(elb + target, requests), errors: Math.round(elb + target), elb: Math.round(elb), target: Math.round(target), requests: Math.round(requests), minutes: window.minutes }),
+    );
+  }
+  return reasons;
+}
+
+export function evaluateLoadBalancing(input: HealthInput, window: MetricWindow): { resources: ResourceHealth[]; counts: Record<string, number> } {
+  const { loadBalancers, targetGroups } = input.inventory;
+  const regionOf = new Map(loadBalancers.map((lb) => [lb.loadBalancerArn, regionOfLoadBalancer(lb)]));
+  // Name the region only when there is more than one: in a one-region account it is noise.
+  const multiRegion = new Set(regionOf.values()).size > 1;
+  const region = (arn: string | undefined) => (multiRegion && arn ? regionOf.get(arn) : undefined);
+  const resources: ResourceHealth[] = [];
+  // Target groups first: "no healthy target" explains the 5XX that follow from it.
+  for (const tg of targetGroups) resources.push(resource('targetGroup', tg.targetGroupArn, tg.targetGroupName, targetGroupReasons(tg, input, window, region(tg.loadBalancerArns[0]))));
+  for (const lb of loadBalancers) resources.push(resource('loadBalancer', lb.loadBalancerArn, lb.loadBalancerName, loadBalancerReasons(lb, input, window, region(lb.loadBalancerArn))));
+  // A load balancer is as healthy as the groups it forwards to (R53-9 reads it the same way).
+  for (const lbHealth of resources.filter((r) => r.kind === 'loadBalancer')) {
+    const groups = resources.filter((r) => r.kind === 'targetGroup' && targetGroups.find((tg) => tg.targetGroupArn === r.id)?.loadBalancerArns.includes(lbHealth.id));
+    lbHealth.status = worstOf(groups.map((g) => g.status), lbHealth.status);
+  }
+  const all = targetGroups.flatMap((tg) => tg.targets);
+  const counts = countTargets(all);
+  return { resources, counts: { loadBalancers: loadBalancers.length, healthy: counts.healthy, unhealthy: counts.unhealthy, initial: counts.initial, total: all.length } };
+}

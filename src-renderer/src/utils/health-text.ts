@@ -1,0 +1,50 @@
+/**
+ * Health verdicts (codes + parameters from core/health) into the operator's language, and into the
+ * app's tone vocabulary. Numbers are formatted for the locale; resource names stay as AWS has them.
+ */
+import type { HealthReason, HealthStatus } from '@contract';
+import type { Tone } from './tone';
+
+export function healthTone(status: HealthStatus | undefined): Tone {
+  switch (status) {
+    case 'ok':
+      return 'ok';
+    case 'degraded':
+      return 'warn';
+    case 'failing':
+      return 'bad';
+    default:
+      return 'neutral';
+  }
+}
+
+/** The message key of a reason: a few codes have variants by parameter. */
+export function reasonKey(reason: HealthReason): string {
+  switch (reason.code) {
+    case 'record.outOfAnswers':
+      return `health.reason.record.outOfAnswers.${reason.params.cause === 'aliasTarget' ? 'aliasTarget' : 'healthCheck'}`;
+    case 'fn.concurrencyLimit':
+      return `health.reason.fn.concurrencyLimit.${reason.params.scope === 'account' ? 'account' : 'reserved'}`;
+    case 'alarm.scaling':
+      return `health.reason.alarm.scaling.${reason.params.direction === 'low' ? 'low' : reason.params.direction === 'high' ? 'high' : 'step'}`;
+    case 'hc.unhealthy':
+      return `health.reason.hc.unhealthy.${Number(reason.params.records) > 0 ? 'records' : 'none'}`;
+    default:
+      return `health.reason.${reason.code}`;
+  }
+}
+
+type Translate = (key: string, params: Record<string, unknown>) => string;
+
+/**
+ * One line: "shop-eu-web (eu-west-1): 4 of 4 targets unhealthy, none healthy". With `bare`, the
+ * subject is left out where the message starts with it (a node or row that already names it).
+ */
+export function reasonText(t: Translate, reason: HealthReason, locale = 'en', bare = false): string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(reason.params)) params[name] = typeof value === 'number' ? format.format(value) : value;
+  const who = reason.params.region ? `${reason.subject} (${reason.params.region})` : reason.subject;
+  const text = t(reasonKey(reason), { ...params, who });
+  return bare && who && text.startsWith(`${who}: `) ? text.slice(who.length + 2) : text;
+}

@@ -1,0 +1,56 @@
+/**
+ * A bundled scenario run the way the app runs it: SimSource (the real engine) followed by the
+ * session manager's health monitor, stepped in simulated time with the pushes it would make.
+ */
+import type { HealthReport, HealthService, ResourceHealth, ServiceHealth } from '../../src-main/core/contract/model';
+import { readScenario } from '../../src-main/core/scenario-files';
+import { SessionManager } from '../../src-main/core/session/session-manager';
+import { SimSource } from '../../src-main/core/sources/sim/sim-source';
+
+const stillWallClock = { now: () => 0, every: () => () => undefined };
+
+export class HealthTimeline {
+  readonly source: SimSource;
+  readonly sessions: SessionManager;
+  /** Every report pushed with an update, in order. */
+  readonly pushed: HealthReport[] = [];
+
+  constructor(scenario: string) {
+    this.source = new SimSource(readScenario(scenario), { wallClock: stillWallClock, paused: true });
+    this.sessions = new SessionManager(this.source);
+    this.sessions.attach({ update: (update) => update.health && this.pushed.push(update.health), sessionChanged: () => undefined, actionProgress: () => undefined });
+  }
+
+  /** Advance to `minutes` after the scenario's start (never backwards). */
+  at(minutes: number): this {
+    const target = this.source.engine.startTime + minutes * 60_000;
+    const seconds = Math.round((target - this.source.engine.now) / 1000);
+    if (seconds > 0) this.source.step(seconds);
+    return this;
+  }
+
+  /** The verdicts a client connecting now would get. */
+  get report(): HealthReport {
+    return this.sessions.snapshot().health!;
+  }
+
+  service(key: HealthService): ServiceHealth {
+    return this.report.services.find((s) => s.service === key)!;
+  }
+
+  resource(kind: ResourceHealth['kind'], name: string): ResourceHealth {
+    const found = this.report.resources.find((r) => r.kind === kind && r.name === name);
+    if (!found) throw new Error(`no ${kind} named ${name} in ${this.report.resources.filter((r) => r.kind === kind).map((r) => r.name).join(', ')}`);
+    return found;
+  }
+
+  inject(type: string, parameters: Record<string, unknown>, durationSeconds?: number): this {
+    this.source.injectFault(type, parameters, durationSeconds);
+    return this;
+  }
+
+  /** `service status: code subject …` lines, for readable failure messages. */
+  describe(): string {
+    return this.report.services.map((s) => `${s.service} ${s.status}: ${s.reasons.map((r) => `${r.status} ${r.code} ${r.subject} ${JSON.stringify(r.params)}`).join('; ')}`).join('\n');
+  }
+}
