@@ -124,7 +124,7 @@ export class ActionProtocol {
     }
     // Durable before reported: if this throws, the caller sees the failure to audit.
     this.record(auditId, action, target, 'accepted', message);
-    this.emit(auditId, action, 'started', message);
+    this.emit(auditId, action, 'started', message, undefined, backend);
     const following = this.follow(auditId, action, backend, target);
     this.following.add(following);
     void following.finally(() => this.following.delete(following));
@@ -138,13 +138,13 @@ export class ActionProtocol {
 
   private async follow(auditId: string, action: ControlAction, backend: ActionBackend, target: ActionTarget): Promise<void> {
     try {
-      const result = await backend.follow(action, (report) => this.emit(auditId, action, 'progress', report.message, report.status));
+      const result = await backend.follow(action, (report) => this.emit(auditId, action, 'progress', report.message, report.status, backend));
       const phase = result.outcome === 'settled' ? 'settled' : result.outcome === 'failed' ? 'failed' : 'timed-out';
       this.record(auditId, action, target, result.outcome === 'settled' ? 'settled' : result.outcome === 'failed' ? 'failed' : 'timed-out', result.message);
-      this.emit(auditId, action, phase, result.message, result.status);
+      this.emit(auditId, action, phase, result.message, result.status, backend);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      this.emit(auditId, action, 'failed', text);
+      this.emit(auditId, action, 'failed', text, undefined, backend);
     }
   }
 
@@ -168,8 +168,17 @@ export class ActionProtocol {
     });
   }
 
-  private emit(auditId: string, action: ControlAction, phase: ActionProgress['phase'], message: string, status?: string): void {
-    this.options.progress?.({ auditId, action, phase, message, ...(status ? { status } : {}), time: new Date(this.now()).toISOString() });
+  private emit(auditId: string, action: ControlAction, phase: ActionProgress['phase'], message: string, status: string | undefined, backend: ActionBackend): void {
+    const simulated = backend.simulatedNow?.();
+    this.options.progress?.({
+      auditId,
+      action,
+      phase,
+      message,
+      ...(status ? { status } : {}),
+      time: new Date(this.now()).toISOString(),
+      ...(simulated !== undefined ? { simulatedTime: new Date(simulated).toISOString() } : {}),
+    });
   }
 
   private dropExpired(): void {
