@@ -112,6 +112,8 @@ const en = {
     empty: 'No rows',
   },
   charts: {
+    zoomed: 'Zoomed in (Shift+wheel)',
+    resetZoom: 'Reset zoom',
     range: 'Time range',
     custom: 'Custom',
     from: 'From',

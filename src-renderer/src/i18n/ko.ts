@@ -113,6 +113,8 @@ const ko: MessageSchema = {
     empty: '행 없음',
   },
   charts: {
+    zoomed: '확대됨 (Shift+휠)',
+    resetZoom: '확대 초기화',
     range: '시간 범위',
     custom: '사용자 지정',
     from: '시작',
