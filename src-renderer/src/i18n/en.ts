@@ -572,6 +572,7 @@ const en = {
     metricsFor: 'Metrics · {name}',
   },
   lambdaCharts: {
+    errorsAxis: 'errors and throttles per minute (right)',
     invocationsTitle: 'Invocations, errors and throttles',
     invocations: 'Invocations',
     errors: 'Errors',

@@ -573,6 +573,7 @@ const ko: MessageSchema = {
     metricsFor: '지표 · {name}',
   },
   lambdaCharts: {
+    errorsAxis: '분당 오류 및 제한 (오른쪽)',
     invocationsTitle: '호출, 오류 및 제한',
     invocations: '호출',
     errors: '오류',

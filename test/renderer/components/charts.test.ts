@@ -85,3 +85,17 @@ describe('zoom is visible and resettable, and a new range starts unzoomed', () =
     expect(wrapper.find('[data-testid="chart-zoomed"]').exists()).toBe(false);
   });
 });
+
+describe('scheduled actions are drawn', () => {
+  it('extends a live chart a little past now to show the next scheduled run as a marker', async () => {
+    const { useSessionStore } = await import('@/stores/session');
+    const { fullOptions } = await import('../support/echarts-mock');
+    useSessionStore().setClock({ now: T0, startedAt: T0 - 3_600_000, running: true, speed: 60 } as never);
+    const next = T0 + 10 * 60_000;
+    mountWithApp(MetricChart, { props: { title: 'Capacity', series: [], markers: [{ time: next, kind: 'scheduled', label: 'friday-peak' }] } });
+    await flushPromises();
+    const option = fullOptions().at(-1) as unknown as { xAxis: { max: number }; series: { id: string; markLine?: { data: { xAxis: number }[] } }[] };
+    expect(option.xAxis.max).toBeGreaterThan(next);
+    expect(option.series.find((s) => s.id === '__markers')!.markLine!.data.map((d) => d.xAxis)).toEqual([next]);
+  });
+});
