@@ -200,7 +200,7 @@ const en = {
       autoscaling: 'InService {inService}/{desired} · groups {groups}',
       route53: 'Unhealthy checks {unhealthy}/{checks} · zones {zones} · records {records}',
       rds: 'Available {available}/{instances} · read replicas {replicas}',
-      lambda: 'Functions {functions} · throttled to zero {throttled}',
+      lambda: 'Functions {functions} · with reserved concurrency 0 (every call throttled): {throttled}',
       cloudwatch: 'In ALARM {inAlarm}/{alarms}',
     },
   },
@@ -323,6 +323,7 @@ const en = {
       empty: 'No scaling policies',
       targetTracking: '{metric} at {value}',
       simple: 'Adjust by {adjustment}, then wait {cooldown} s',
+      simpleGroupCooldown: 'Adjust by {adjustment}, then wait {cooldown} s (the group’s default cooldown)',
       stepBounds: 'Metric minus threshold',
       stepAdjustment: 'Adjustment',
       warmup: 'Instance warm-up {seconds} s',
@@ -420,6 +421,7 @@ const en = {
     },
   },
   route53: {
+    moreValues: '+{n} more',
     title: 'Route 53',
     empty: 'No hosted zones in this scenario or region',
     detail: 'Hosted zones, record sets, health checks and DNS traces appear here once the scenario or account has them.',
@@ -615,6 +617,7 @@ const en = {
     Name: 'Population name',
   },
   simulator: {
+    fromFile: '{name} (opened from a file)',
     title: 'Simulator',
     clockTitle: 'Virtual clock',
     clock: 'Virtual clock (UTC)',

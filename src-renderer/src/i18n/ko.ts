@@ -201,7 +201,7 @@ const ko: MessageSchema = {
       autoscaling: 'InService {inService}/{desired} · 그룹 {groups}개',
       route53: '비정상 상태 확인 {unhealthy}/{checks} · 호스팅 영역 {zones}개 · 레코드 {records}개',
       rds: '사용 가능 {available}/{instances} · 읽기 전용 복제본 {replicas}개',
-      lambda: '함수 {functions}개 · 0으로 제한됨 {throttled}개',
+      lambda: '함수 {functions}개 · 예약된 동시성 0(모든 호출 제한): {throttled}개',
       cloudwatch: '경보 상태 {inAlarm}/{alarms}',
     },
   },
@@ -324,6 +324,7 @@ const ko: MessageSchema = {
       empty: '조정 정책 없음',
       targetTracking: '{metric} 목표 {value}',
       simple: '{adjustment}만큼 조정 후 {cooldown}초 대기',
+      simpleGroupCooldown: '{adjustment}만큼 조정한 후 {cooldown}초 대기 (그룹의 기본 휴지 기간)',
       stepBounds: '지표 − 임계값',
       stepAdjustment: '조정',
       warmup: '인스턴스 워밍업 {seconds}초',
@@ -421,6 +422,7 @@ const ko: MessageSchema = {
     },
   },
   route53: {
+    moreValues: '{n}개 더 보기',
     title: 'Route 53',
     empty: '이 시나리오 또는 리전에는 호스팅 영역이 없습니다',
     detail: '시나리오나 계정에 호스팅 영역, 레코드, 상태 확인이 있으면 여기에 DNS 추적과 함께 표시됩니다.',
@@ -616,6 +618,7 @@ const ko: MessageSchema = {
     Name: '사용자 집단 이름',
   },
   simulator: {
+    fromFile: '{name} (파일에서 열기)',
     title: '시뮬레이터',
     clockTitle: '가상 시계',
     clock: '가상 시계 (UTC)',

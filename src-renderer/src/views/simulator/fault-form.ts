@@ -84,6 +84,18 @@ export function suggestions(field: string, faultType: string, inventory: Invento
   }
 }
 
+/**
+ * What an option shows: a health check by what it checks (its id is a UUID nobody recognises),
+ * everything else by its name.
+ */
+export function optionLabel(field: string, value: string, inventory: Inventory): string {
+  if (field !== 'HealthCheckId') return value;
+  const check = inventory.healthChecks.find((candidate) => candidate.id === value);
+  const host = check?.fullyQualifiedDomainName ?? check?.ipAddress;
+  if (!check || !host) return value;
+  return `${host}${check.port ? `:${check.port}` : ''}${check.resourcePath ?? ''} · ${value.slice(0, 8)}…`;
+}
+
 /** Sensible starting numbers, so one click does something visible. */
 const NUMBER_DEFAULTS: Record<string, number> = { Count: 1, Percent: 50, LagSeconds: 120, ErrorRate: 0.25, ReservedConcurrentExecutions: 0, Factor: 2 };
 

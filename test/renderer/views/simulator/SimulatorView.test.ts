@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '@/api';
 import { useEventsStore } from '@/stores/events';
 import { useInventoryStore } from '@/stores/inventory';
@@ -157,6 +157,27 @@ describe('SimulatorView', () => {
     expect(core.requests.filter((r) => r.channel === 'sim.fault.stop').map((r) => r.payload)).toEqual([{ id: 'fault-1' }]);
     expect(wrapper.find('[data-testid="running-fault"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="running-faults"]').text()).toContain('No fault is running');
+  });
+
+  it('names the scenario loaded from a file in the picker, not the one chosen before', async () => {
+    let current = 'shop';
+    core.answer('sim.scenarios.list', () => ({ current, scenarios: [{ name: 'shop', description: 'Online shop' }, { name: 'global-failover' }] }));
+    core.answer('sim.scenario.load', () => {
+      current = 'my-stack';
+      return { session: simSession, warnings: [] };
+    });
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    expect((wrapper.get('[data-testid="scenario-select"]').element as HTMLSelectElement).value).toBe('shop');
+    const input = wrapper.get('[data-testid="scenario-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File(['Resources: {}'], 'my-stack.yaml', { type: 'text/yaml' })] });
+    await input.trigger('change');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="scenario-from-file"]').exists()).toBe(true));
+    await flushPromises();
+    // The picker's choice is the file's scenario (happy-dom does not reflect v-model into option.selected
+    // for an option inserted before the others): Load is disabled because the choice is what runs.
+    expect(wrapper.get('[data-testid="scenario-from-file"]').text()).toContain('my-stack (opened from a file)');
+    expect(wrapper.get('[data-testid="scenario-load"]').attributes('disabled')).toBeDefined();
   });
 
   it('shows every error of a refused scenario file and keeps the current run', async () => {
