@@ -119,6 +119,15 @@ export class FlightdeckCore {
           throw new CoreError('InvalidRequest', (error as Error).message);
         }
       },
+      'sim.faults.running': () => this.simulation().runningFaults(),
+      'sim.fault.stop': (request) => {
+        try {
+          return this.simulation().stopFault(request.id);
+        } catch (error) {
+          if (error instanceof CoreError) throw error;
+          throw new CoreError('InvalidRequest', (error as Error).message);
+        }
+      },
       // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
       'profiles.list': () => sessions.profiles(),
       'session.switch': (request) => sessions.switch(request),

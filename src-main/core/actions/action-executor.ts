@@ -36,7 +36,14 @@ export interface ActionExecutor {
   follow(action: ControlAction, report: (progress: FollowReport) => void): Promise<FollowResult>;
 }
 
-export type ActionBackend = PreflightProvider & ActionExecutor;
+export type ActionBackend = PreflightProvider &
+  ActionExecutor & {
+    /**
+     * The simulator's virtual time (epoch ms), so progress carries the clock the rest of the
+     * window shows; absent on AWS, where the wall clock is the only clock.
+     */
+    simulatedNow?(): number;
+  };
 
 /** Who is acting where: recorded in the audit log and checked against the profile's settings. */
 export interface ActionTarget {

@@ -191,7 +191,7 @@ export class ActionProtocol {
     // The intent is durable; if the outcome cannot be appended the action still happened, and
     // saying otherwise would invite a retry.
     appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'accepted', message));
-    this.emit(auditId, action, 'started', message);
+    this.emit(auditId, action, 'started', message, undefined, backend);
     const following = this.follow(auditId, action, backend, subject);
     this.following.add(following);
     void following.finally(() => this.following.delete(following));
@@ -255,17 +255,26 @@ export class ActionProtocol {
 
   private async follow(auditId: string, action: ControlAction, backend: ActionBackend, subject: AuditSubject): Promise<void> {
     try {
-      const result = await backend.follow(action, (report) => this.emit(auditId, action, 'progress', report.message, report.status));
+      const result = await backend.follow(action, (report) => this.emit(auditId, action, 'progress', report.message, report.status, backend));
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), result.outcome, result.message));
-      this.emit(auditId, action, result.outcome, result.message, result.status);
+      this.emit(auditId, action, result.outcome, result.message, result.status, backend);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      this.emit(auditId, action, 'failed', text);
+      this.emit(auditId, action, 'failed', text, undefined, backend);
     }
   }
 
-  private emit(auditId: string, action: ControlAction, phase: ActionProgress['phase'], message: string, status?: string): void {
-    this.options.progress?.({ auditId, action, phase, message, ...(status ? { status } : {}), time: new Date(this.now()).toISOString() });
+  private emit(auditId: string, action: ControlAction, phase: ActionProgress['phase'], message: string, status: string | undefined, backend: ActionBackend): void {
+    const simulated = backend.simulatedNow?.();
+    this.options.progress?.({
+      auditId,
+      action,
+      phase,
+      message,
+      ...(status ? { status } : {}),
+      time: new Date(this.now()).toISOString(),
+      ...(simulated !== undefined ? { simulatedTime: new Date(simulated).toISOString() } : {}),
+    });
   }
 
   private dropExpired(): void {

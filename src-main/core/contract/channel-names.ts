@@ -19,6 +19,8 @@ export const requestChannelNames = [
   'sim.scenario.load',
   'sim.faultKinds',
   'sim.fault.inject',
+  'sim.faults.running',
+  'sim.fault.stop',
   // AWS mode
   'profiles.list',
   'session.switch',

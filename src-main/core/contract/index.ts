@@ -6,7 +6,7 @@
  * Shared with the renderer: imports nothing but zod and ./model.
  */
 import { z } from 'zod';
-import { SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
+import { RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
 // ---- AWS mode: profiles, session, settings, actions, DNS traces (imports) ----
 import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
 import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
@@ -168,6 +168,10 @@ export const requests = {
       .strict(),
     response: TimelineEvent,
   },
+  /** Faults still in effect that can be ended (not one-shot ones), oldest first. */
+  'sim.faults.running': { request: Empty, response: z.array(RunningFault) },
+  /** End a running fault now, as if its duration had run out. */
+  'sim.fault.stop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: TimelineEvent },
 } as const;
 
 export const events = {

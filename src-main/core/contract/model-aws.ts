@@ -152,6 +152,9 @@ export const ActionProgress = z.object({
   /** The resource's state as last described, e.g. `modifying`, or `3/5 InService`. */
   status: z.string().optional(),
   message: z.string(),
+  /** Wall-clock time of the report. */
   time: IsoTime,
+  /** In simulation: the simulated time the state was observed (the clock the window shows). */
+  simulatedTime: IsoTime.optional(),
 });
 export type ActionProgress = z.infer<typeof ActionProgress>;

@@ -59,6 +59,17 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
+/** A simulator fault still in effect (sim.faults.running); times are simulated ISO-8601 UTC. */
+export const RunningFault = z.object({
+  id: z.string().max(64),
+  type: z.string().max(64),
+  parameters: z.record(z.string(), z.unknown()),
+  startedAt: z.string().max(40),
+  /** When its duration runs out; absent = until stopped or the simulation restarts. */
+  until: z.string().max(40).optional(),
+});
+export type RunningFault = z.infer<typeof RunningFault>;
+
 /** How fresh each service's data is, so the UI can show loading, staleness and per-service errors. */
 export const DatasetStatus = z.object({
   state: z.enum(['loading', 'ok', 'stale', 'error']),

@@ -2,7 +2,7 @@
  * The one interface both data sources implement: the bundled simulator (SimSource) and real AWS
  * accounts (AwsSource). The renderer never knows which one it talks to, except to show the mode.
  */
-import type { DnsTrace, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
+import type { DnsTrace, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { SsoLoginPrompt } from '../contract/model-aws';
 import type { RequestOf } from '../contract';
 import type { ActionBackend, ActionTarget } from '../actions/action-executor';
@@ -47,5 +47,9 @@ export interface SimulationControls {
   load(scenario: ScenarioModel): void;
   /** Inject a fault now; throws with a clear message when it cannot apply. */
   injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): TimelineEvent;
+  /** Faults still in effect that can be ended. */
+  runningFaults(): RunningFault[];
+  /** End a running fault now; throws with a clear message when there is no such running fault. */
+  stopFault(id: string): TimelineEvent;
   readonly scenarioName: string;
 }

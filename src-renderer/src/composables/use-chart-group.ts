@@ -12,13 +12,17 @@ export interface ChartGroup {
   range: Ref<TimeRange>;
   /** Auto-refresh paused: charts keep what they show until resumed. */
   paused: Ref<boolean>;
+  /** Some chart of the group is zoomed in (Shift+wheel or drag): the toolbar shows it with a reset. */
+  zoomed: Ref<boolean>;
+  /** Incremented to ask every chart of the group to zoom back out. */
+  zoomResets: Ref<number>;
 }
 
 const KEY: InjectionKey<ChartGroup> = Symbol('chart-group');
 let counter = 0;
 
 export function createChartGroup(range: TimeRange = DEFAULT_RANGE): ChartGroup {
-  return { id: `fd-charts-${++counter}`, range: ref(range), paused: ref(false) };
+  return { id: `fd-charts-${++counter}`, range: ref(range), paused: ref(false), zoomed: ref(false), zoomResets: ref(0) };
 }
 
 export function provideChartGroup(range?: TimeRange): ChartGroup {
@@ -26,6 +30,12 @@ export function provideChartGroup(range?: TimeRange): ChartGroup {
   provide(KEY, group);
   onBeforeUnmount(() => disconnectGroup(group.id));
   return group;
+}
+
+/** Zooms every chart of the group back out. */
+export function resetZoom(group: ChartGroup): void {
+  group.zoomed.value = false;
+  group.zoomResets.value++;
 }
 
 /** A chart outside any group gets its own (unlinked, last hour, live). */

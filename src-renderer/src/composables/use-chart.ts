@@ -12,20 +12,22 @@ import {
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  TitleComponent,
   TooltipComponent,
   type DataZoomComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
   type MarkLineComponentOption,
+  type TitleComponentOption,
   type TooltipComponentOption,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { markRaw, onBeforeUnmount, onMounted, ref, toValue, watch, type MaybeRefOrGetter } from 'vue';
 
-echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([LineChart, GridComponent, TooltipComponent, LegendComponent, DataZoomComponent, MarkLineComponent, TitleComponent, CanvasRenderer]);
 
 export type ECOption = echarts.ComposeOption<
-  LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption | MarkLineComponentOption
+  LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption | DataZoomComponentOption | MarkLineComponentOption | TitleComponentOption
 >;
 
 export type ChartTheme = 'light' | 'dark';
@@ -99,9 +101,17 @@ export function useChart(options: UseChartOptions) {
     chart?.setOption(options.build(), { notMerge: true });
   }
 
-  /** The chart as a PNG data URL at twice the screen resolution, on the theme's background. */
-  function exportPng(): string | undefined {
-    return chart?.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: EXPORT_BACKGROUND[toValue(options.theme) ?? 'light'] });
+  /**
+   * The chart as a PNG data URL at twice the screen resolution, on the theme's background, with a
+   * title and subtitle drawn inside (a file read later must say what it shows and when). The title
+   * is shown only for the capture, then hidden again; the layout offsets are the option's own.
+   */
+  function exportPng(heading?: { title: string; subtitle: string; gridTop: number; legendTop: number }): string | undefined {
+    if (!chart) return undefined;
+    if (heading) chart.setOption({ title: { show: true, text: heading.title, subtext: heading.subtitle, left: 8, top: 2, textStyle: { fontSize: 13 }, subtextStyle: { fontSize: 11 } }, grid: { top: heading.gridTop + 46 }, legend: { top: heading.legendTop + 46 } });
+    const url = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: EXPORT_BACKGROUND[toValue(options.theme) ?? 'light'] });
+    if (heading) chart.setOption({ title: { show: false }, grid: { top: heading.gridTop }, legend: { top: heading.legendTop } });
+    return url;
   }
 
   return { el, update, refresh, exportPng, instance: () => chart };

@@ -1,11 +1,11 @@
 /**
  * The simulator's scenario and fault controls: the bundled scenarios, loading one by name or from
  * a file the operator opened (refused with every error, the current run continuing), the fault
- * kinds (JSON Schema per kind) and injecting one now.
+ * kinds (JSON Schema per kind), injecting one now, and the faults still running (with Stop).
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { ResponseOf, TimelineEvent } from '@contract';
+import type { ResponseOf, RunningFault, TimelineEvent } from '@contract';
 import { api } from '@/api';
 
 export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
@@ -29,6 +29,33 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const injectError = ref<string | null>(null);
   /** What this window injected, newest first (the timeline has everyone's, via service 'simulator'). */
   const injected = shallowRef<readonly TimelineEvent[]>([]);
+  /** Faults in effect that can be ended, oldest first (refreshed after inject/stop and on simulator events). */
+  const running = shallowRef<readonly RunningFault[]>([]);
+  const stopping = ref<string | null>(null);
+
+  async function fetchRunning(): Promise<void> {
+    try {
+      running.value = await api.request('sim.faults.running');
+    } catch {
+      running.value = [];
+    }
+  }
+
+  async function stop(id: string): Promise<boolean> {
+    stopping.value = id;
+    injectError.value = null;
+    try {
+      const event = await api.request('sim.fault.stop', { id });
+      injected.value = [event, ...injected.value].slice(0, 100);
+      return true;
+    } catch (error) {
+      injectError.value = error instanceof Error ? error.message : String(error);
+      return false;
+    } finally {
+      stopping.value = null;
+      await fetchRunning();
+    }
+  }
 
   async function fetchScenarios(): Promise<void> {
     try {
@@ -81,8 +108,9 @@ export const useSimulatorStore = defineStore('simulator', () => {
       return false;
     } finally {
       injecting.value = false;
+      await fetchRunning();
     }
   }
 
-  return { scenarios, faultKinds, loadErrors, loadWarnings, loading, injecting, injectError, injected, fetchScenarios, fetchFaultKinds, load, refuseFile, inject };
+  return { scenarios, faultKinds, loadErrors, loadWarnings, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
 });

@@ -38,5 +38,21 @@ export function downloadFile(fileName: string, content: string, type = 'text/csv
 
 /** A file name that survives every OS: letters, digits, dashes. */
 export function safeFileName(name: string): string {
-  return name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'chart';
+  // Letters and digits of any script stay (Korean chart titles must not all collapse to "chart").
+  return name.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'chart';
+}
+
+/** `20261120T1400Z`: sortable, no characters file systems refuse. */
+function compactUtc(time: number): string {
+  return new Date(time).toISOString().slice(0, 16).replace(/[-:]/g, '') + 'Z';
+}
+
+/**
+ * An exported chart's file name says which view, resource and chart, and which time range, so ten
+ * exports of "Capacity" from ten groups do not overwrite each other:
+ * `auto-scaling_web-asg_Capacity_20261120T1300Z-20261120T1400Z.png`.
+ */
+export function chartFileName(parts: { view?: string; subject?: string; title: string; from: number; to: number }, extension: 'png' | 'csv'): string {
+  const words = [parts.view, parts.subject, parts.title].filter((part): part is string => Boolean(part)).map(safeFileName);
+  return `${words.join('_')}_${compactUtc(parts.from)}-${compactUtc(parts.to)}.${extension}`;
 }

@@ -13,6 +13,9 @@ export const chart = {
   getDataURL: vi.fn(() => 'data:image/png;base64,AAAA'),
   connect: vi.fn(),
   disconnect: vi.fn(),
+  on: vi.fn(),
+  getOption: vi.fn(() => ({ dataZoom: [{ start: 0, end: 100 }] })),
+  dispatchAction: vi.fn(),
 };
 
 export const use = vi.fn();
@@ -24,6 +27,9 @@ export const init = chart.init.mockImplementation(() => ({
   dispose: chart.dispose,
   resize: chart.resize,
   getDataURL: chart.getDataURL,
+  on: chart.on,
+  getOption: chart.getOption,
+  dispatchAction: chart.dispatchAction,
   group: '',
 }));
 

@@ -110,3 +110,31 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     expect(JSON.stringify(source.snapshot().scalingActivities)).toBe(afterFirst);
   });
 });
+
+describe('FlightdeckCore: running faults can be listed and stopped (issue 12: a fault left "until restart")', () => {
+  it('lists a fault injected without a duration and ends it on sim.fault.stop, reverting its effect', async () => {
+    const { core } = shopCore();
+    const injected = await core.handle('sim.fault.inject', { type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' } });
+    expect(injected.ok).toBe(true);
+    const running = await core.handle('sim.faults.running', {});
+    expect(running).toMatchObject({ ok: true, value: [{ id: 'fault-1', type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' } }] });
+    expect((running as { value: { until?: string }[] }).value[0]!.until).toBeUndefined();
+
+    const stopped = await core.handle('sim.fault.stop', { id: 'fault-1' });
+    expect(stopped).toMatchObject({ ok: true, value: { kind: 'FaultEnded', service: 'simulator' } });
+    expect((stopped as { value: { message: string } }).value.message).toContain('stopped by an operator');
+    expect(await core.handle('sim.faults.running', {})).toEqual({ ok: true, value: [] });
+    // A second stop names the fault that is no longer running.
+    expect(await core.handle('sim.fault.stop', { id: 'fault-1' })).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: 'no running fault fault-1' } });
+  });
+
+  it('does not revert twice when a fault with a duration was stopped before it ran out', async () => {
+    const { core } = shopCore();
+    await core.handle('sim.fault.inject', { type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' }, durationSeconds: 600 });
+    expect((await core.handle('sim.faults.running', {})) as { value: { until?: string }[] }).toMatchObject({ value: [{ until: expect.any(String) }] });
+    await core.handle('sim.fault.stop', { id: 'fault-1' });
+    await core.handle('sim.control', { command: 'step', seconds: 900 });
+    const snapshot = (await core.handle('snapshot.get', {})) as { value: { timeline: { kind: string }[] } };
+    expect(snapshot.value.timeline.filter((event) => event.kind === 'FaultEnded')).toHaveLength(1);
+  });
+});

@@ -58,6 +58,11 @@ describe('control actions in simulation (two-step protocol)', () => {
     // Every state the replica went through is reported, even at ×60 with one look per tick.
     const statuses = progress.map((p) => (JSON.parse(p) as { status?: string }).status).filter(Boolean);
     expect(statuses).toEqual(expect.arrayContaining(['modifying', 'rebooting']));
+    // One clock per dialog: each report carries the simulated time it was observed at (the scenario's
+    // clock, November 2026 in shop), increasing, beside the wall-clock time.
+    const simulatedTimes = progress.map((p) => (JSON.parse(p) as { simulatedTime?: string }).simulatedTime);
+    expect(simulatedTimes.every((time) => time !== undefined && time.startsWith('2026-11-20'))).toBe(true);
+    expect([...simulatedTimes].sort()).toEqual(simulatedTimes);
     const audit = readFileSync(join(configDirectory, AUDIT_LOG_FILE), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(audit.at(-1)).toMatchObject({ action: 'PromoteReadReplica', target: 'shop-db-replica-1' });
     core.stop();

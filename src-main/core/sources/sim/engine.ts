@@ -38,11 +38,17 @@ export interface ClosedDatapoint {
 export const MAX_TIMELINE = 2000;
 
 export interface FaultRecord {
+  /** `fault-1`, `fault-2` … in injection order (deterministic). */
+  id: string;
   type: FaultType;
   parameters: Record<string, unknown>;
   at: number;
   until?: number;
   message: string;
+  /** When it was reverted (its duration ran out, or an operator stopped it). */
+  endedAt?: number;
+  /** False for one-shot faults (e.g. TerminateInstances) that have nothing to revert. */
+  revertible: boolean;
 }
 
 export interface EngineOptions {
@@ -73,6 +79,8 @@ export class SimulationEngine implements SimContext {
   readonly timeline: TimelineEvent[] = [];
   readonly rdsEvents: RdsEvent[] = [];
   readonly faults: FaultRecord[] = [];
+  /** How to undo each running revertible fault, by FaultRecord.id. */
+  private readonly reverts = new Map<string, () => string | void>();
 
   /** Called after every tick (an action being followed watches each state, however fast time runs). */
   readonly afterStep = new Set<() => void>();
@@ -240,19 +248,49 @@ export class SimulationEngine implements SimContext {
     if (!parsed.success) throw new Error(`${type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`).join('; ')}`);
     const params = parsed.data as Record<string, unknown>;
     const effect = type === 'FailAvailabilityZone' ? this.failAvailabilityZone(params.AvailabilityZone as string) : this.dispatchFault(type, params);
-    const record: FaultRecord = { type: type as FaultType, parameters: params, at: this.now, message: effect.message, ...(durationSeconds !== undefined ? { until: this.now + durationSeconds * 1000 } : {}) };
+    const record: FaultRecord = {
+      id: `fault-${this.faults.length + 1}`,
+      type: type as FaultType,
+      parameters: params,
+      at: this.now,
+      message: effect.message,
+      revertible: effect.revert !== undefined,
+      ...(durationSeconds !== undefined ? { until: this.now + durationSeconds * 1000 } : {}),
+    };
     this.faults.push(record);
     this.recordTimeline({ service: 'simulator', kind: 'FaultInjected', resource: faultResource(params), message: `${type}: ${effect.message}${durationSeconds !== undefined ? ` (for ${durationSeconds} s)` : ''}`, severity: 'warning' });
-    if (durationSeconds !== undefined && effect.revert) {
-      const revert = effect.revert;
-      this.schedule(this.now + durationSeconds * 1000, () => {
-        const message = revert() ?? `${type} ended`;
-        this.recordTimeline({ service: 'simulator', kind: 'FaultEnded', resource: faultResource(params), message, severity: 'info' });
-        this.inventoryChanged();
-      });
+    if (effect.revert) {
+      this.reverts.set(record.id, effect.revert);
+      if (durationSeconds !== undefined) this.schedule(this.now + durationSeconds * 1000, () => this.endFault(record, undefined));
     }
     this.inventoryChanged();
     return record;
+  }
+
+  /** Faults still in effect that can be undone, oldest first. */
+  runningFaults(): FaultRecord[] {
+    return this.faults.filter((fault) => this.reverts.has(fault.id));
+  }
+
+  /**
+   * Ends a running fault now (an operator's Stop), as if its duration had run out. Throws when the
+   * id names no running fault (already ended, one-shot, or unknown).
+   */
+  stopFault(id: string): FaultRecord {
+    const fault = this.faults.find((candidate) => candidate.id === id);
+    if (!fault || !this.reverts.has(id)) throw new Error(`no running fault ${id}`);
+    this.endFault(fault, 'stopped');
+    return fault;
+  }
+
+  private endFault(fault: FaultRecord, why: 'stopped' | undefined): void {
+    const revert = this.reverts.get(fault.id);
+    if (!revert) return; // already stopped by an operator before its scheduled end
+    this.reverts.delete(fault.id);
+    fault.endedAt = this.now;
+    const message = revert() ?? `${fault.type} ended`;
+    this.recordTimeline({ service: 'simulator', kind: 'FaultEnded', resource: faultResource(fault.parameters), message: why === 'stopped' ? `${message} (stopped by an operator)` : message, severity: 'info' });
+    this.inventoryChanged();
   }
 
   private dispatchFault(type: string, params: Record<string, unknown>): FaultEffect {

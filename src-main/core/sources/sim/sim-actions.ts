@@ -31,6 +31,10 @@ export class SimActionBackend implements ActionBackend {
     return database instanceof RdsService ? database : undefined;
   }
 
+  simulatedNow(): number {
+    return this.engine().now;
+  }
+
   async preflight(action: ControlAction): Promise<Preflight> {
     switch (action.type) {
       case 'PromoteReadReplica': {

@@ -2,7 +2,7 @@
  * The simulator as a live data source: paces the engine's virtual clock against the wall clock at a
  * chosen speed (×1 … ×3600), and turns each frame's changes into one Update for the renderer.
  */
-import type { ClientLocation, DnsTrace, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../../contract/model';
+import type { ClientLocation, DnsTrace, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../../contract/model';
 import type { RequestOf } from '../../contract';
 import { CoreError } from '../../core-error';
 import { parseLocation } from '../../route53/geography';
@@ -101,6 +101,23 @@ export class SimSource implements DataSource, SimulationControls {
 
   injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): TimelineEvent {
     this.engine.injectFault(type, parameters, durationSeconds);
+    const event = this.engine.timeline[this.engine.timeline.length - 1]!;
+    this.publish();
+    return event;
+  }
+
+  runningFaults(): RunningFault[] {
+    return this.engine.runningFaults().map((fault) => ({
+      id: fault.id,
+      type: fault.type,
+      parameters: fault.parameters,
+      startedAt: new Date(fault.at).toISOString(),
+      ...(fault.until !== undefined ? { until: new Date(fault.until).toISOString() } : {}),
+    }));
+  }
+
+  stopFault(id: string): TimelineEvent {
+    this.engine.stopFault(id);
     const event = this.engine.timeline[this.engine.timeline.length - 1]!;
     this.publish();
     return event;

@@ -26,6 +26,11 @@ export interface MetricChartSeries {
   color?: number;
   /** A tone colour instead (ok/bad …), for health-like series. */
   tone?: Tone;
+  /**
+   * How a missing period is drawn: 'zero' for counts CloudWatch omits when zero, 'gap' (a break in
+   * the line) otherwise. Default: from the metric (utils/missing-data.ts).
+   */
+  missing?: 'zero' | 'gap';
 }
 
 export interface MetricChartAxis {
@@ -50,6 +55,9 @@ export interface ChartMarker {
 }
 
 export const MARKER_SERIES_ID = '__markers';
+
+/** Room above the plot for the one-line legend, so it never covers lines or axis labels. */
+export const CHART_GRID_TOP = 30;
 
 /**
  * A series with gaps (CloudWatch publishes no zero for counts like HTTPCode_ELB_5XX_Count) draws its
@@ -90,7 +98,9 @@ export function markerOption(markers: readonly ChartMarker[], theme: ChartTheme,
       symbol: ['none', 'none'],
       animation: false,
       label: { show: true, position: 'end' as const, distance: 2, fontSize: 10 },
-      emphasis: { label: { show: true, formatter: '{b}', fontSize: 11 } },
+      // What a marker is shows in the axis tooltip (inside the viewport), not as a canvas label that
+      // the chart's edge clips.
+      emphasis: { disabled: true },
       data: visible.map((marker) => {
         const color = palette.tones[marker.tone ?? 'info'];
         return {
@@ -104,6 +114,10 @@ export function markerOption(markers: readonly ChartMarker[], theme: ChartTheme,
   };
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
 function round(value: number): string {
   const abs = Math.abs(value);
   if (abs >= 100) return String(Math.round(value));
@@ -115,7 +129,9 @@ export interface MetricOptionInput {
   series: readonly MetricChartSeries[];
   axes: readonly MetricChartAxis[];
   markers: readonly ChartMarker[];
-  data: Record<string, [number, number][]>;
+  /** The current markers, read when the tooltip opens (live updates replace the markers, not the option). */
+  markerSource?: () => readonly ChartMarker[];
+  data: Record<string, [number, number | null][]>;
   /** Per series id: draw points (see isSparse); judged before downsampling. Defaults to isSparse(data). */
   sparse?: Record<string, boolean>;
   window: { from: number; to: number };
@@ -133,10 +149,13 @@ export function buildMetricOption(input: MetricOptionInput): ECOption {
     backgroundColor: 'transparent',
     color: input.series.map((s, i) => seriesColor(s, i, input.theme)),
     // Axis names are shown in the chart's header (MetricChart), not here, where they collide with the legend.
-    grid: { left: 8, right: 16, top: 26, bottom: 4, containLabel: true },
-    legend: { top: 0, left: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 3, textStyle: { color: palette.text, fontSize: 11 }, data: input.series.map((s) => s.name) },
+    grid: { left: 8, right: 16, top: CHART_GRID_TOP, bottom: 4, containLabel: true },
+    // One line above the plot; more series than fit scroll sideways instead of wrapping onto the lines.
+    legend: { type: 'scroll', top: 0, left: 0, right: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 3, pageIconSize: 10, textStyle: { color: palette.text, fontSize: 11 }, pageTextStyle: { color: palette.text }, data: input.series.map((s) => s.name) },
     tooltip: {
       trigger: 'axis',
+      // Kept inside the chart, so a tooltip near an edge is never cut off.
+      confine: true,
       axisPointer: { type: 'line', lineStyle: { color: palette.text } },
       valueFormatter: (value, dataIndex) => {
         void dataIndex;
@@ -154,7 +173,10 @@ export function buildMetricOption(input: MetricOptionInput): ECOption {
             const unit = units[item.seriesIndex ?? 0] ?? '';
             return `${item.marker ?? ''}${item.seriesName ?? ''} <b>${Number.isFinite(value) ? round(value) : '—'}${unit}</b>`;
           });
-        return [Number.isFinite(time) ? `${formatUtc(time)} UTC` : '', ...lines].filter(Boolean).join('<br>');
+        const tolerance = (input.window.to - input.window.from) / 120;
+        const near = Number.isFinite(time) ? (input.markerSource?.() ?? input.markers).filter((marker) => Math.abs(marker.time - time) <= tolerance) : [];
+        const markerLines = near.map((marker) => `${MARKER_GLYPH[marker.kind]} ${formatUtc(marker.time).slice(11, 16)} ${escapeHtml(marker.label)}`);
+        return [Number.isFinite(time) ? `${formatUtc(time)} UTC` : '', ...lines, ...markerLines].filter(Boolean).join('<br>');
       },
     },
     // Inside zoom (wheel / drag) is linked across the view's charts by echarts.connect.
@@ -183,7 +205,7 @@ export function buildMetricOption(input: MetricOptionInput): ECOption {
         type: 'line' as const,
         yAxisIndex: Math.min(s.yAxis ?? 0, axes.length - 1),
         step: s.step ? ('end' as const) : undefined,
-        showSymbol: input.sparse?.[s.id] ?? isSparse(input.data[s.id] ?? []),
+        showSymbol: input.sparse?.[s.id] ?? isSparse((input.data[s.id] ?? []).filter((p): p is [number, number] => p[1] !== null)),
         symbolSize: 4,
         lineStyle: { width: s.dashed ? 1.5 : 1.5, type: s.dashed ? ('dashed' as const) : ('solid' as const) },
         areaStyle: s.area ? { opacity: 0.12 } : undefined,

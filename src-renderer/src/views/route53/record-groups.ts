@@ -35,6 +35,18 @@ export function recordValue(record: ResourceRecordSet): string {
   return record.resourceRecords.join(', ');
 }
 
+/** How many values a record row shows before folding the rest behind "+N more". */
+export const VALUES_SHOWN = 3;
+
+/**
+ * A record's values one per line (an alias is one line), so an NS or TXT set with long values is
+ * a short list rather than a wall of text.
+ */
+export function recordValueLines(record: ResourceRecordSet): string[] {
+  if (record.aliasTarget) return [recordValue(record)];
+  return record.resourceRecords.map((value) => (value.length > 120 ? `${value.slice(0, 117)}…` : value));
+}
+
 /** The routing attribute that matters for the record's policy. */
 export function routingDetail(record: ResourceRecordSet): string {
   switch (record.routingPolicy) {

@@ -84,11 +84,23 @@ export function suggestions(field: string, faultType: string, inventory: Invento
   }
 }
 
+/**
+ * What an option shows: a health check by what it checks (its id is a UUID nobody recognises),
+ * everything else by its name.
+ */
+export function optionLabel(field: string, value: string, inventory: Inventory): string {
+  if (field !== 'HealthCheckId') return value;
+  const check = inventory.healthChecks.find((candidate) => candidate.id === value);
+  const host = check?.fullyQualifiedDomainName ?? check?.ipAddress;
+  if (!check || !host) return value;
+  return `${host}${check.port ? `:${check.port}` : ''}${check.resourcePath ?? ''} · ${value.slice(0, 8)}…`;
+}
+
 /** Sensible starting numbers, so one click does something visible. */
 const NUMBER_DEFAULTS: Record<string, number> = { Count: 1, Percent: 50, LagSeconds: 120, ErrorRate: 0.25, ReservedConcurrentExecutions: 0, Factor: 2 };
 
-export function initialValues(fields: readonly FaultField[], faultType: string, inventory: Inventory): Record<string, string | boolean> {
-  const values: Record<string, string | boolean> = {};
+export function initialValues(fields: readonly FaultField[], faultType: string, inventory: Inventory): Record<string, FieldValue> {
+  const values: Record<string, FieldValue> = {};
   for (const field of fields) {
     if (field.type === 'boolean') values[field.name] = false;
     else if (field.type === 'integer' || field.type === 'number') values[field.name] = field.required && NUMBER_DEFAULTS[field.name] !== undefined ? String(NUMBER_DEFAULTS[field.name]) : '';
@@ -97,10 +109,16 @@ export function initialValues(fields: readonly FaultField[], faultType: string, 
   return values;
 }
 
+/**
+ * What a form input holds: Vue's v-model gives a number for an edited `<input type="number">`
+ * (and '' when cleared), a string for text and selects, a boolean for checkboxes.
+ */
+export type FieldValue = string | number | boolean;
+
 export type BuildResult = { ok: true; parameters: Record<string, unknown> } | { ok: false; field: string; problem: 'required' | 'number' | 'range' | 'pattern' };
 
 /** Form strings → typed parameters; optional empty fields are left out. */
-export function buildParameters(fields: readonly FaultField[], values: Record<string, string | boolean>): BuildResult {
+export function buildParameters(fields: readonly FaultField[], values: Record<string, FieldValue>): BuildResult {
   const parameters: Record<string, unknown> = {};
   for (const field of fields) {
     const raw = values[field.name];
@@ -108,7 +126,7 @@ export function buildParameters(fields: readonly FaultField[], values: Record<st
       if (raw === true || field.required) parameters[field.name] = raw === true;
       continue;
     }
-    const text = typeof raw === 'string' ? raw.trim() : '';
+    const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : '';
     if (!text) {
       if (field.required) return { ok: false, field: field.name, problem: 'required' };
       continue;

@@ -42,6 +42,13 @@ describe('LambdaView', () => {
       ['p50', 'p99', 'avg', 'max'],
       ['concurrency'],
     ]);
+    // Errors and throttles are orders of magnitude below invocations: they get the right-hand axis.
+    const invocations = fullOptions()[0]!.series as unknown as { id: string; yAxisIndex: number }[];
+    expect(invocations.filter((s) => s.id !== '__markers').map((s) => [s.id, s.yAxisIndex])).toEqual([
+      ['invocations', 0],
+      ['errors', 1],
+      ['throttles', 1],
+    ]);
   });
 
   it('has an honest empty state', () => {

@@ -9,7 +9,7 @@ import { useSessionStore } from '@/stores/session';
 import RdsView from '@/views/rds/RdsView.vue';
 import { START, clock, fullInventory, simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
-import { pending, reset } from '../../support/pending-mock';
+import { emit, pending, reset } from '../../support/pending-mock';
 
 vi.mock('@/api-pending', () => import('../../support/pending-mock'));
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
@@ -83,6 +83,44 @@ describe('RdsView', () => {
     expect([...dialog().querySelectorAll('[data-testid="promote-status"]')].map((s) => s.getAttribute('data-status'))).toEqual(['available', 'modifying', 'available']);
     expect(dialog().querySelector('[data-testid="promote-event"]')!.textContent).toContain('RDS-EVENT-0045');
     expect(dialog().querySelector('[data-testid="promote-done"]')).not.toBeNull();
+    wrapper.unmount();
+  });
+
+  it('opens Reboot without failover ticked, as the AWS console does, even on a Multi-AZ primary', async () => {
+    const wrapper = mountWithApp(RdsView, { attachTo: document.body });
+    await wrapper.get('[data-testid="db-instance"][data-role="primary"] [data-testid="db-reboot"]').trigger('click');
+    await flushPromises();
+    const box = document.body.querySelector<HTMLInputElement>('[data-testid="reboot-failover"]')!;
+    expect(box.disabled).toBe(false);
+    expect(box.checked).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('shows progress in simulated time in simulation (one clock per dialog) and the validity as a countdown', async () => {
+    const wallNow = Date.now();
+    pending.handlers.set('action.prepare', () => ({ ...prepared(), expiresAt: new Date(wallNow + 5 * 60_000).toISOString() }));
+    pending.handlers.set('action.execute', () => ({ action: prepared().action, accepted: true, message: 'Promotion started', auditId: 'a-1' }));
+    const wrapper = mountWithApp(RdsView, { attachTo: document.body });
+    await wrapper.get('[data-testid="db-promote"]').trigger('click');
+    await flushPromises();
+    const dialog = () => document.body.querySelector('[data-testid="dialog"]')!;
+    expect(dialog().textContent).toMatch(/valid for [45]:\d\d more/);
+    expect(dialog().textContent).not.toContain(new Date(wallNow).toISOString().slice(0, 10));
+    dialog().querySelector<HTMLButtonElement>('[data-testid="action-execute"]')!.click();
+    await flushPromises();
+    emit('action.progress', {
+      auditId: 'a-1',
+      action: prepared().action,
+      phase: 'progress',
+      status: 'modifying',
+      message: 'shop-db-replica-1 is modifying',
+      time: new Date(wallNow).toISOString(),
+      simulatedTime: new Date(START + 11 * 60_000).toISOString(),
+    });
+    await flushPromises();
+    const line = dialog().querySelector('[data-testid="action-progress"] li')!;
+    expect(line.textContent).toContain('2024-01-01 00:11:00');
+    expect(dialog().textContent).toContain('simulated time');
     wrapper.unmount();
   });
 

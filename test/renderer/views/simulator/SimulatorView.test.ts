@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '@/api';
+import { useEventsStore } from '@/stores/events';
 import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
@@ -102,6 +103,81 @@ describe('SimulatorView', () => {
       { type: 'RaiseReplicaLag', parameters: { DBInstanceIdentifier: 'shop-db-replica-1', LagSeconds: 120 } },
       { type: 'MultiplyTraffic', parameters: { Factor: 3 }, durationSeconds: 900 },
     ]);
+  });
+
+  it('injects the numbers an operator typed, required and optional (edited number inputs round-trip)', async () => {
+    core.answer('sim.faultKinds', [
+      ...FAULT_KINDS,
+      {
+        type: 'RaiseFunctionErrorRate',
+        description: 'errors',
+        parameters: { type: 'object', properties: { FunctionName: { type: 'string' }, ErrorRate: { type: 'number', minimum: 0, maximum: 1 }, Count: { type: 'integer', minimum: 1 } }, required: ['FunctionName', 'ErrorRate'] },
+      },
+    ]);
+    core.answer('sim.fault.inject', (payload: unknown) => ({ time: new Date(START).toISOString(), service: 'simulator', kind: (payload as { type: string }).type, resource: 'x', message: 'injected', severity: 'warning' }));
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    const form = wrapper.get('[data-type="RaiseFunctionErrorRate"]');
+    await form.get('[data-testid="fault-field-ErrorRate"]').setValue('0.5');
+    await form.get('[data-testid="fault-field-Count"]').setValue('3');
+    await form.trigger('submit');
+    await flushPromises();
+    expect(form.find('[role="alert"]').exists()).toBe(false);
+    expect(core.requests.filter((r) => r.channel === 'sim.fault.inject').map((r) => r.payload)).toEqual([
+      { type: 'RaiseFunctionErrorRate', parameters: { FunctionName: expect.any(String), ErrorRate: 0.5, Count: 3 } },
+    ]);
+  });
+
+  it('lists running faults with a Stop button, and keeps operator actions apart from faults', async () => {
+    let running = [{ id: 'fault-1', type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' }, startedAt: new Date(START).toISOString() }];
+    core.answer('sim.faults.running', () => running);
+    core.answer('sim.fault.stop', () => {
+      running = [];
+      return { time: new Date(START).toISOString(), service: 'simulator', kind: 'FaultEnded', resource: 'us-east-1a', message: 'us-east-1a is back (stopped by an operator)', severity: 'info' };
+    });
+    useEventsStore().load({
+      alarmHistory: [],
+      rdsEvents: [],
+      timeline: [
+        { time: new Date(START).toISOString(), service: 'simulator', kind: 'FaultInjected', resource: 'us-east-1a', message: 'FailAvailabilityZone: us-east-1a is down', severity: 'warning' },
+        { time: new Date(START + 60_000).toISOString(), service: 'simulator', kind: 'Action', resource: 'web-asg', message: 'SetDesiredCapacity: 2 → 4', severity: 'info' },
+      ],
+    });
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    const row = wrapper.get('[data-testid="running-fault"]');
+    expect(row.text()).toContain('Fail an Availability Zone');
+    expect(row.text()).toContain('Availability Zone: us-east-1a');
+    expect(row.text()).toContain('until stopped or restart');
+    expect(wrapper.findAll('[data-testid="fault-log-entry"]').map((li) => li.attributes('data-kind'))).toEqual(['FaultInjected']);
+    expect(wrapper.findAll('[data-testid="action-log-entry"]').map((li) => li.text())).toEqual([expect.stringContaining('SetDesiredCapacity: 2 → 4')]);
+
+    await row.get('[data-testid="running-fault-stop"]').trigger('click');
+    await flushPromises();
+    expect(core.requests.filter((r) => r.channel === 'sim.fault.stop').map((r) => r.payload)).toEqual([{ id: 'fault-1' }]);
+    expect(wrapper.find('[data-testid="running-fault"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="running-faults"]').text()).toContain('No fault is running');
+  });
+
+  it('names the scenario loaded from a file in the picker, not the one chosen before', async () => {
+    let current = 'shop';
+    core.answer('sim.scenarios.list', () => ({ current, scenarios: [{ name: 'shop', description: 'Online shop' }, { name: 'global-failover' }] }));
+    core.answer('sim.scenario.load', () => {
+      current = 'my-stack';
+      return { session: simSession, warnings: [] };
+    });
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    expect((wrapper.get('[data-testid="scenario-select"]').element as HTMLSelectElement).value).toBe('shop');
+    const input = wrapper.get('[data-testid="scenario-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File(['Resources: {}'], 'my-stack.yaml', { type: 'text/yaml' })] });
+    await input.trigger('change');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="scenario-from-file"]').exists()).toBe(true));
+    await flushPromises();
+    // The picker's choice is the file's scenario (happy-dom does not reflect v-model into option.selected
+    // for an option inserted before the others): Load is disabled because the choice is what runs.
+    expect(wrapper.get('[data-testid="scenario-from-file"]').text()).toContain('my-stack (opened from a file)');
+    expect(wrapper.get('[data-testid="scenario-load"]').attributes('disabled')).toBeDefined();
   });
 
   it('shows every error of a refused scenario file and keeps the current run', async () => {
