@@ -106,6 +106,8 @@ export interface SimTargetTrackingPolicy extends SimScalingPolicyBase {
   policyType: 'TargetTrackingScaling';
   targetValue: number;
   predefinedMetricType: string;
+  /** ALBRequestCountPerTarget: `app/<lb>/<id>/targetgroup/<tg>/<id>` (ASG-14). */
+  resourceLabel?: string;
   disableScaleIn: boolean;
   alarmHigh: string;
   alarmLow: string;

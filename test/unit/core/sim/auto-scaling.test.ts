@@ -18,7 +18,7 @@ describe('EC2 Auto Scaling', () => {
   });
 
   it('ASG-11: creating the group launches its desired capacity, one activity per instance, with an AWS cause', () => {
-    const engine = engineFor({ min: 2 });
+    const engine = engineFor({ min: 2, coldStart: true });
     const activities = group(engine).activities;
     expect(activities).toHaveLength(2);
     for (const activity of activities) {
@@ -32,7 +32,7 @@ describe('EC2 Auto Scaling', () => {
   });
 
   it('ASG-13: instances are Pending for the boot time, then InService and registered as `initial` targets', () => {
-    const engine = engineFor();
+    const engine = engineFor({ coldStart: true });
     const instances = () => [...group(engine).instances.values()];
     expect(instances().map((i) => i.lifecycleState)).toEqual(['Pending', 'Pending']);
     engine.advanceBy(55);

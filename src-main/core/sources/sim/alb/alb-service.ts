@@ -102,6 +102,14 @@ export class AlbService implements SimService {
     for (const [group, load] of loads) {
       const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
       metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCount', tgDims, epochSeconds, load.requests);
+      if (group.targetType !== 'lambda') {
+        // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
+        // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
+        // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
+        const perTarget = load.requests / Math.max(1, routableTargets(group).length);
+        metrics.put('AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName }, epochSeconds, perTarget);
+        metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims, epochSeconds, perTarget);
+      }
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
       elb5xx += result.elbErrors;
       target5xx += result.targetErrors;

@@ -12,7 +12,7 @@ import type { FaultEffect, SimService } from '../service-module';
 import type { ActionParameters, FaultParameters } from '../scenario/timed-entries';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
-import { clampCapacity, countedInstances, launchInstance, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
+import { clampCapacity, countedInstances, inServiceBeforeStart, launchInstance, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
@@ -44,11 +44,16 @@ export class AsgService implements SimService {
     return this.ctx.world;
   }
 
-  /** t = 0: each group is created at 0 and raised to its DesiredCapacity (default MinSize), as CloudFormation does. */
+  /**
+   * t = 0: each group is raised to its DesiredCapacity (default MinSize), as CloudFormation does. Unless
+   * the scenario asks for a cold start, the stack was already running before StartTime: its instances
+   * are in service and their targets healthy at once, so the first minutes carry no false 5XX burst.
+   */
   createGroups(desiredByGroup: Map<string, number>): void {
     for (const group of this.world.autoScalingGroups.values()) {
       const desired = desiredByGroup.get(group.name) ?? group.minSize;
       if (desired > 0) setDesiredCapacity(this.ctx, group, desired, { kind: 'created' });
+      if (!this.ctx.settings.coldStart) for (const instance of group.instances.values()) inServiceBeforeStart(this.ctx, instance);
       for (const action of group.scheduledActions) this.scheduleNext(group, action);
     }
   }

@@ -206,6 +206,29 @@ export function warmupSeconds(group: SimAutoScalingGroup): number {
   return Math.max(0, ...group.policies.map((p) => p.estimatedInstanceWarmup ?? 0));
 }
 
+/**
+ * A warm start (Simulation.ColdStart false): an instance of the initial capacity booted, passed its
+ * health checks and warmed up before StartTime. Its launch activity is complete and its targets healthy.
+ */
+export function inServiceBeforeStart(ctx: SimContext, instance: SimInstance): void {
+  if (instance.lifecycleState !== 'Pending') return;
+  const group = ctx.world.autoScalingGroups.get(instance.autoScalingGroupName);
+  if (!group) return;
+  instance.lifecycleState = 'InService';
+  instance.readyAt = ctx.now;
+  instance.warmUntil = ctx.now;
+  for (const arn of group.targetGroupArns) {
+    const targetGroup = ctx.world.targetGroups.get(arn);
+    if (!targetGroup) continue;
+    const target = registerTarget(ctx, targetGroup, instance.instanceId, instance.availabilityZone);
+    target.state = 'healthy';
+    target.reason = undefined;
+    target.description = undefined;
+    target.healthySince = ctx.now - targetGroup.slowStartSeconds * 1000;
+  }
+  finishActivity(ctx, instance.activity);
+}
+
 /** ASG-13: boot done → InService, registered with the group's target groups (which start it `initial`). */
 export function onInstanceReady(ctx: SimContext, instanceId: string): void {
   const instance = ctx.world.instances.get(instanceId);

@@ -104,7 +104,7 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
       Cooldown?: number;
       EstimatedInstanceWarmup?: number;
       StepAdjustments?: { MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number; ScalingAdjustment: number }[];
-      TargetTrackingConfiguration?: { TargetValue: number; DisableScaleIn?: boolean; PredefinedMetricSpecification?: { PredefinedMetricType: string } };
+      TargetTrackingConfiguration?: { TargetValue: number; DisableScaleIn?: boolean; PredefinedMetricSpecification?: { PredefinedMetricType: string; ResourceLabel?: string } };
     };
     const group = world.autoScalingGroups.get(p.AutoScalingGroupName);
     if (!group) continue;
@@ -123,6 +123,7 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
         policyType: 'TargetTrackingScaling',
         targetValue: p.TargetTrackingConfiguration.TargetValue,
         predefinedMetricType: p.TargetTrackingConfiguration.PredefinedMetricSpecification?.PredefinedMetricType ?? 'ASGAverageCPUUtilization',
+        resourceLabel: p.TargetTrackingConfiguration.PredefinedMetricSpecification?.ResourceLabel,
         disableScaleIn: p.TargetTrackingConfiguration.DisableScaleIn ?? false,
         alarmHigh: `TargetTracking-${group.name}-AlarmHigh-${newUuid(ids)}`,
         alarmLow: `TargetTracking-${group.name}-AlarmLow-${newUuid(ids)}`,

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { checkRoute53Resources } from '../route53/validate';
+import { checkAutoScalingResources } from '../asg/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
@@ -103,6 +104,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     tickSeconds: simulation?.Tick ?? SIMULATION_DEFAULTS.tickSeconds,
     region: simulation?.Region ?? SIMULATION_DEFAULTS.region,
     instanceBootSeconds: simulation?.InstanceBootTime ?? SIMULATION_DEFAULTS.instanceBootSeconds,
+    ...(simulation?.ColdStart ? { coldStart: true } : {}),
     ...(simulation?.LambdaConcurrencyLimit !== undefined ? { lambdaConcurrencyLimit: simulation.LambdaConcurrencyLimit } : {}),
     ...(simulation?.Latency ? { latency: simulation.Latency } : {}),
   };
@@ -136,6 +138,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   const resources = resolver.loadAll();
   // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
   checkRoute53Resources(resources, templateReport);
+  checkAutoScalingResources(resources, templateReport);
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 

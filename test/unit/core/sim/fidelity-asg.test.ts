@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
+import { ScenarioError } from '../../../../src-main/core/sources/sim/scenario/diagnostics';
+import { scenarioFrom, webTier } from '../../../helpers/scenarios';
+
+const cpuPolicy = `        PredefinedMetricSpecification: { PredefinedMetricType: ASGAverageCPUUtilization }
+        TargetValue: 50`;
+
+function withMetric(spec: string, target = 1000, rate = '60'): string {
+  return webTier({ rate }).replace(cpuPolicy, `        PredefinedMetricSpecification: ${spec}\n        TargetValue: ${target}`);
+}
+
+const LABEL = '{ PredefinedMetricType: ALBRequestCountPerTarget, ResourceLabel: !Join ["/", [!GetAtt Alb.LoadBalancerFullName, !GetAtt Tg.TargetGroupFullName]] }';
+
+function loadErrors(yaml: string): string {
+  try {
+    scenarioFrom(yaml);
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.message;
+    throw error;
+  }
+  return '';
+}
+
+// docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html
+describe('ASG-14: each predefined metric type tracks its own metric (as-scaling-target-tracking)', () => {
+  it('ASG-14: ALBRequestCountPerTarget alarms watch RequestCountPerTarget of the ResourceLabel target group', () => {
+    const engine = new SimulationEngine(scenarioFrom(withMetric(LABEL)));
+    const alarms = engine.inventory().alarms.filter((a) => a.alarmName.startsWith('TargetTracking-web-asg'));
+    expect(alarms).toHaveLength(2);
+    const tgFullName = engine.world.targetGroups.values().next().value!.fullName;
+    for (const alarm of alarms) {
+      expect(alarm).toMatchObject({ namespace: 'AWS/ApplicationELB', metricName: 'RequestCountPerTarget', dimensions: { TargetGroup: tgFullName }, statistic: 'Sum' });
+    }
+    expect(alarms.find((a) => a.alarmName.includes('AlarmHigh'))!.threshold).toBe(1000);
+    expect(alarms.find((a) => a.alarmName.includes('AlarmLow'))!.threshold).toBe(900);
+  });
+
+  it('ASG-14: 60 req/s over 2 targets is 1800 requests per target per minute: a 1000 target scales out to 4', () => {
+    const engine = new SimulationEngine(scenarioFrom(withMetric(LABEL)));
+    engine.advanceBy(15 * 60);
+    const tgFullName = engine.world.targetGroups.values().next().value!.fullName;
+    const series = engine.metrics.get('AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: tgFullName })!;
+    const first = series.points('Sum')[1]![1];
+    expect(first).toBeGreaterThan(1700);
+    expect(first).toBeLessThan(1900);
+    expect(engine.world.autoScalingGroups.get('web-asg')!.desiredCapacity).toBeGreaterThanOrEqual(4);
+  });
+
+  it('ASG-14: a request-count policy does not scale in to min while requests per target sit on target', () => {
+    // 60 req/s, 4 instances: 900 per target per minute; target 900 → neither alarm should drive to min.
+    const yaml = withMetric(LABEL, 900).replace('DesiredCapacity: 2', 'DesiredCapacity: 4');
+    const engine = new SimulationEngine(scenarioFrom(yaml));
+    engine.advanceBy(40 * 60);
+    expect(engine.world.autoScalingGroups.get('web-asg')!.desiredCapacity).toBeGreaterThanOrEqual(3);
+  });
+
+  it('ASG-14: a metric type the simulator does not model is a load error, never a CPU policy', () => {
+    const message = loadErrors(withMetric('{ PredefinedMetricType: ASGAverageNetworkIn }', 1_000_000));
+    expect(message).toMatch(/PredefinedMetricType ASGAverageNetworkIn is not simulated/);
+    expect(message).toMatch(/Resources\.Cpu\.Properties\.TargetTrackingConfiguration\.PredefinedMetricSpecification\.PredefinedMetricType/);
+  });
+
+  it('ASG-14: ALBRequestCountPerTarget without ResourceLabel, or naming another target group, is refused', () => {
+    expect(loadErrors(withMetric('{ PredefinedMetricType: ALBRequestCountPerTarget }'))).toMatch(/ALBRequestCountPerTarget needs ResourceLabel/);
+    expect(loadErrors(withMetric('{ PredefinedMetricType: ALBRequestCountPerTarget, ResourceLabel: app/x/1/targetgroup/y/2 }'))).toMatch(/no load balancer of this scenario is app\/x\/1/);
+    expect(loadErrors(withMetric('{ PredefinedMetricType: ALBRequestCountPerTarget, ResourceLabel: nonsense }'))).toMatch(/must look like app\/<load-balancer-name>/);
+  });
+});
