@@ -69,6 +69,8 @@ export interface SimTargetGroup {
   deregistrationDelaySeconds: number;
   /** 0 = off; 30–900 s (ALB-8). */
   slowStartSeconds: number;
+  /** HealthCheckEnabled: default on for instance and ip targets, off for a Lambda target (ALB-13). */
+  healthCheckEnabled: boolean;
   targets: Map<string, SimTarget>;
   loadBalancerArns: string[];
 }

@@ -49,6 +49,7 @@ export function buildAlb(scenario: ScenarioModel, world: World): void {
       unhealthyThresholdCount: (p.UnhealthyThresholdCount as number) ?? HEALTH_CHECK_DEFAULTS.unhealthyThresholdCount,
       deregistrationDelaySeconds: Number(attributes.get('deregistration_delay.timeout_seconds') ?? HEALTH_CHECK_DEFAULTS.deregistrationDelaySeconds),
       slowStartSeconds: Number(attributes.get('slow_start.duration_seconds') ?? 0),
+      healthCheckEnabled: (p.HealthCheckEnabled as boolean | undefined) ?? !lambda,
       targets: new Map(),
       loadBalancerArns: [],
     };
