@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { ScenarioError } from '../../../../src-main/core/sources/sim/scenario/diagnostics';
+import { selectStep } from '../../../../src-main/core/sources/sim/asg/scaling-adjustment';
+import { warmupSeconds } from '../../../../src-main/core/sources/sim/asg/auto-scaling-group';
+import type { SimAutoScalingGroup } from '../../../../src-main/core/sources/sim/world';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
 const cpuPolicy = `        PredefinedMetricSpecification: { PredefinedMetricType: ASGAverageCPUUtilization }
@@ -65,5 +68,70 @@ describe('ASG-14: each predefined metric type tracks its own metric (as-scaling-
     expect(loadErrors(withMetric('{ PredefinedMetricType: ALBRequestCountPerTarget }'))).toMatch(/ALBRequestCountPerTarget needs ResourceLabel/);
     expect(loadErrors(withMetric('{ PredefinedMetricType: ALBRequestCountPerTarget, ResourceLabel: app/x/1/targetgroup/y/2 }'))).toMatch(/no load balancer of this scenario is app\/x\/1/);
     expect(loadErrors(withMetric('{ PredefinedMetricType: ALBRequestCountPerTarget, ResourceLabel: nonsense }'))).toMatch(/must look like app\/<load-balancer-name>/);
+  });
+});
+
+// docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html
+describe('ASG-4: step scaling at exactly the threshold (API_StepAdjustment)', () => {
+  it('ASG-4: a below-threshold step (-inf, 0] matches the metric at the threshold', () => {
+    expect(selectStep([{ upper: 0, adjustment: -1 }], 20, 20)!.adjustment).toBe(-1);
+    expect(selectStep([{ lower: 0, adjustment: 1 }], 20, 20)!.adjustment).toBe(1);
+    expect(selectStep([{ upper: 0, adjustment: -1 }], 20.1, 20)).toBeUndefined();
+  });
+
+  it('ASG-4: a `<= X → scale in` policy whose alarm sits at exactly X scales in', () => {
+    const yaml = `${webTier({ rate: '0', min: 1, desired: 4 })}`.replace(
+      / {2}Cpu:\n[\s\S]*?TargetValue: 50\n/,
+      `  ScaleIn:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties:
+      AutoScalingGroupName: !Ref Asg
+      PolicyName: scale-in
+      PolicyType: StepScaling
+      AdjustmentType: ChangeInCapacity
+      StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: -1 }]
+  Low:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      AlarmName: hosts-low
+      Namespace: AWS/ApplicationELB
+      MetricName: HealthyHostCount
+      Dimensions: [{ Name: LoadBalancer, Value: !GetAtt Alb.LoadBalancerFullName }, { Name: TargetGroup, Value: !GetAtt Tg.TargetGroupFullName }]
+      Statistic: Minimum
+      Period: 60
+      EvaluationPeriods: 1
+      Threshold: 4
+      ComparisonOperator: LessThanOrEqualToThreshold
+      AlarmActions: [!Ref ScaleIn]
+`,
+    );
+    const engine = new SimulationEngine(scenarioFrom(yaml));
+    // HealthyHostCount is exactly 4 (the threshold) for the first minute: the step (-inf, 0] applies.
+    engine.advanceBy(2 * 60);
+    expect(engine.world.alarms.get('hosts-low')!.state).toBe('ALARM');
+    expect(engine.world.autoScalingGroups.get('web-asg')!.desiredCapacity).toBeLessThan(4);
+  });
+});
+
+// docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-default-instance-warmup.html
+describe('ASG-15: default warm-up is the default cooldown (ec2-auto-scaling-default-instance-warmup)', () => {
+  const group = (overrides: Partial<SimAutoScalingGroup>, policies: SimAutoScalingGroup['policies']) => ({ defaultCooldown: 300, policies, ...overrides }) as SimAutoScalingGroup;
+  const tt = { policyType: 'TargetTrackingScaling' } as SimAutoScalingGroup['policies'][number];
+
+  it('ASG-15: no DefaultInstanceWarmup and no EstimatedInstanceWarmup → 300 s (the default cooldown)', () => {
+    expect(warmupSeconds(group({}, [tt]))).toBe(300);
+    expect(warmupSeconds(group({ defaultCooldown: 120 }, [tt]))).toBe(120);
+    expect(warmupSeconds(group({ defaultInstanceWarmup: 0 }, [tt]))).toBe(0);
+    expect(warmupSeconds(group({}, [{ ...tt, estimatedInstanceWarmup: 60 }]))).toBe(60);
+    expect(warmupSeconds(group({}, []))).toBe(0);
+  });
+
+  it('ASG-15: instances launched by a scale-out stay out of the group CPU for 300 s after boot', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier({ rate: '400' })));
+    engine.advanceBy(10 * 60);
+    const g = engine.world.autoScalingGroups.get('web-asg')!;
+    const launched = [...g.instances.values()].filter((i) => i.launchTime > engine.startTime);
+    expect(launched.length).toBeGreaterThan(0);
+    for (const instance of launched) expect(instance.warmUntil - instance.readyAt).toBe(300_000);
   });
 });

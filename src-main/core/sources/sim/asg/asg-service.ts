@@ -12,7 +12,7 @@ import type { FaultEffect, SimService } from '../service-module';
 import type { ActionParameters, FaultParameters } from '../scenario/timed-entries';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
-import { clampCapacity, countedInstances, inServiceBeforeStart, launchInstance, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
+import { clampCapacity, countedInstances, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
@@ -207,7 +207,7 @@ export class AsgService implements SimService {
         }
         const base = last && this.ctx.now < last.warmUntil && Math.sign(step.adjustment) === Math.sign(last.adjustment) ? group.desiredCapacity - (policy.adjustmentType === 'ChangeInCapacity' ? last.adjustment : 0) : group.desiredCapacity;
         wanted = adjustedCapacity(base, policy.adjustmentType, step.adjustment, policy.minAdjustmentMagnitude);
-        policy.lastStep = { adjustment: step.adjustment, warmUntil: this.ctx.now + ((policy.estimatedInstanceWarmup ?? group.defaultInstanceWarmup ?? 300) + this.ctx.settings.instanceBootSeconds) * 1000 };
+        policy.lastStep = { adjustment: step.adjustment, warmUntil: this.ctx.now + (policyWarmupSeconds(group, policy) + this.ctx.settings.instanceBootSeconds) * 1000 };
         break;
       }
     }

@@ -198,12 +198,20 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
 }
 
 /**
- * ASG-5: how long a new instance's metrics stay out of the group's aggregate: the group's
- * DefaultInstanceWarmup, else the largest EstimatedInstanceWarmup of its policies, else none.
+ * ASG-5/ASG-15: how long a new instance's metrics stay out of the group's aggregate: the group's
+ * DefaultInstanceWarmup, else the largest warm-up of its target-tracking and step policies — each
+ * policy's EstimatedInstanceWarmup, which "falls back to the value of default cooldown" (300 s unless
+ * Cooldown says otherwise) when neither is set (ec2-auto-scaling-default-instance-warmup.html,
+ * API_PutScalingPolicy EstimatedInstanceWarmup). A group without such policies has no warm-up.
  */
 export function warmupSeconds(group: SimAutoScalingGroup): number {
   if (group.defaultInstanceWarmup !== undefined) return group.defaultInstanceWarmup;
-  return Math.max(0, ...group.policies.map((p) => p.estimatedInstanceWarmup ?? 0));
+  return Math.max(0, ...group.policies.filter((p) => p.policyType !== 'SimpleScaling').map((p) => policyWarmupSeconds(group, p)));
+}
+
+/** ASG-15: a target-tracking or step policy's warm-up: its own, else the group's default warm-up, else the default cooldown. */
+export function policyWarmupSeconds(group: SimAutoScalingGroup, policy: { estimatedInstanceWarmup?: number }): number {
+  return policy.estimatedInstanceWarmup ?? group.defaultInstanceWarmup ?? group.defaultCooldown;
 }
 
 /**
