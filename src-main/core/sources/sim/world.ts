@@ -96,6 +96,8 @@ export interface SimLoadBalancer {
 interface SimScalingPolicyBase {
   policyName: string;
   policyArn: string;
+  /** The scenario's logical id for the policy, which a scenario's ExecutePolicy may name. */
+  logicalId?: string;
   autoScalingGroupName: string;
   enabled: boolean;
   /** Seconds a new instance warms up before its metrics count (ASG-5); undefined: the group's DefaultInstanceWarmup. */

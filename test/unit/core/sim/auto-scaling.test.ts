@@ -25,7 +25,7 @@ describe('EC2 Auto Scaling', () => {
       expect(activity.description).toMatch(/^Launching a new EC2 instance: i-[0-9a-f]{17}$/);
       expect(activity.cause).toBe(
         'At 2026-11-20T08:00:00Z a user request created an AutoScalingGroup changing the desired capacity from 0 to 2.  ' +
-          'At 2026-11-20T08:00:00Z an instance was started in response to a difference between desired and running capacity, increasing the capacity from 0 to 2.',
+          'At 2026-11-20T08:00:00Z an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 0 to 2.',
       );
       expect(activity.statusCode).toBe('InProgress');
     }

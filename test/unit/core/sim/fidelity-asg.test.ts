@@ -135,3 +135,81 @@ describe('ASG-15: default warm-up is the default cooldown (ec2-auto-scaling-defa
     for (const instance of launched) expect(instance.warmUntil - instance.readyAt).toBe(300_000);
   });
 });
+
+function stepScenario(actions = ''): string {
+  const base = webTier({ rate: '40', max: 20 });
+  return `${base.slice(0, base.indexOf('  Cpu:'))}  ScaleOut:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties:
+      AutoScalingGroupName: !Ref Asg
+      PolicyName: step-out
+      PolicyType: StepScaling
+      AdjustmentType: ChangeInCapacity
+      StepAdjustments:
+        - { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 1 }
+        - { MetricIntervalLowerBound: 20, ScalingAdjustment: 3 }
+  CpuHigh:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      AlarmName: cpu-high
+      Namespace: AWS/EC2
+      MetricName: CPUUtilization
+      Dimensions: [{ Name: AutoScalingGroupName, Value: !Ref Asg }]
+      Statistic: Average
+      Period: 60
+      EvaluationPeriods: 2
+      Threshold: 95
+      ComparisonOperator: GreaterThanThreshold
+      AlarmActions: [!Ref ScaleOut]
+${base.slice(base.indexOf('Traffic:'))}${actions}`;
+}
+
+// docs.aws.amazon.com/autoscaling/ec2/APIReference/API_ExecutePolicy.html
+describe('ASG-16: ExecutePolicy takes the name or ARN; a step policy needs MetricValue and BreachThreshold (API_ExecutePolicy)', () => {
+  const execute = (engine: SimulationEngine, policyName: string, extra: Record<string, unknown> = { MetricValue: 75, BreachThreshold: 50 }) =>
+    engine.runAction('ExecutePolicy', { AutoScalingGroupName: 'web-asg', PolicyName: policyName, HonorCooldown: false, ...extra });
+
+  it('ASG-16: the policy name, its ARN and its logical id all name the policy', () => {
+    const probe = new SimulationEngine(scenarioFrom(stepScenario()));
+    const arn = probe.inventory().autoScalingGroups[0]!.policies.find((p) => p.policyName === 'step-out')!.policyARN;
+    for (const name of ['step-out', arn!, 'ScaleOut']) {
+      const engine = new SimulationEngine(scenarioFrom(stepScenario()));
+      expect(execute(engine, name)).toBe('step-out: desired capacity 5');
+    }
+  });
+
+  it('ASG-16: the step is picked from MetricValue − BreachThreshold, not from a threshold of 0', () => {
+    const engine = new SimulationEngine(scenarioFrom(stepScenario()));
+    // 60 − 50 = 10 → the [0, 20) step: +1 (a threshold of 0 would have given +3).
+    expect(execute(engine, 'step-out', { MetricValue: 60, BreachThreshold: 50 })).toBe('step-out: desired capacity 3');
+  });
+
+  it('ASG-16: a step policy without MetricValue or BreachThreshold is refused', () => {
+    const engine = new SimulationEngine(scenarioFrom(stepScenario()));
+    expect(() => execute(engine, 'step-out', { MetricValue: 60 })).toThrow('needs MetricValue and BreachThreshold');
+    expect(() => execute(engine, 'no-such-policy')).toThrow('No scaling policy no-such-policy for AutoScalingGroup web-asg (give its name or ARN)');
+  });
+
+  it('ASG-16: a scenario action may name the policy with !Ref and give BreachThreshold', () => {
+    const engine = new SimulationEngine(
+      scenarioFrom(stepScenario('Actions:\n  - { At: 1m, Type: ExecutePolicy, AutoScalingGroupName: web-asg, PolicyName: !Ref ScaleOut, MetricValue: 80, BreachThreshold: 50 }\n')),
+    );
+    engine.advanceBy(2 * 60);
+    expect(engine.timeline.filter((e) => e.severity === 'error')).toEqual([]);
+    expect(engine.world.autoScalingGroups.get('web-asg')!.desiredCapacity).toBe(5);
+  });
+
+  it('ASG-16: a policy lists the alarms that invoke it, also through !Ref', () => {
+    const engine = new SimulationEngine(scenarioFrom(stepScenario()));
+    expect(engine.inventory().autoScalingGroups[0]!.policies.find((p) => p.policyName === 'step-out')!.alarmNames).toEqual(['cpu-high']);
+  });
+
+  it('ASG-19: the cause of an executed policy uses AWS words', () => {
+    const engine = new SimulationEngine(scenarioFrom(stepScenario()));
+    execute(engine, 'step-out');
+    const activity = engine.world.autoScalingGroups.get('web-asg')!.activities.at(-1)!;
+    expect(activity.cause).toMatch(
+      /^At \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ a user request executed policy step-out changing the desired capacity from 2 to 5\. {2}At .* an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 2 to 5\.$/,
+    );
+  });
+});

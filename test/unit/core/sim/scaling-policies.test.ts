@@ -214,7 +214,7 @@ describe('health, replacement and rebalancing', () => {
     const termination = activities.find((a) => a.description.startsWith('Terminating'))!;
     const replacement = activities.find((a) => a.description.startsWith('Launching'))!;
     expect(termination.cause).toMatch(/an instance was taken out of service in response to an ELB system health check failure\.$/);
-    expect(replacement.cause).toMatch(/an instance was started in response to a difference between desired and running capacity, increasing the capacity from 1 to 2\.$/);
+    expect(replacement.cause).toMatch(/an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 1 to 2\.$/);
     expect(termination.activityId).not.toBe(replacement.activityId);
     expect(group(engine).desiredCapacity).toBe(2);
   });

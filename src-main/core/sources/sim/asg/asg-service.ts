@@ -30,7 +30,8 @@ export const EC2_STATUS_CHECK_DETECTION_SECONDS = 120;
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
 
 export interface AlarmTrigger {
-  alarmName: string;
+  /** Absent when an operator executed the policy (ExecutePolicy). */
+  alarmName?: string;
   metricValue: number;
   threshold: number;
 }
@@ -188,7 +189,7 @@ export class AsgService implements SimService {
     let wanted: number | undefined;
     switch (policy.policyType) {
       case 'TargetTrackingScaling':
-        if (!trigger) return 'a target-tracking policy only acts on its own alarms';
+        if (!trigger?.alarmName) return 'a target-tracking policy only acts on its own alarms';
         wanted = targetTrackingCapacity(policy, group, inService, trigger.metricValue, trigger.alarmName);
         break;
       case 'SimpleScaling': {
@@ -218,7 +219,7 @@ export class AsgService implements SimService {
       this.ctx,
       group,
       desired,
-      trigger ? { kind: 'alarm', alarmName: trigger.alarmName, policyName: policy.policyName } : { kind: 'user' },
+      trigger?.alarmName ? { kind: 'alarm', alarmName: trigger.alarmName, policyName: policy.policyName } : { kind: 'user-policy', policyName: policy.policyName },
     );
     if (policy.policyType === 'SimpleScaling') group.simpleCooldown = { activities: started, seconds: policy.cooldown ?? group.defaultCooldown };
     return `desired capacity ${desired}`;
@@ -264,12 +265,19 @@ export class AsgService implements SimService {
     if (type === 'ExecutePolicy') {
       const p = parameters as ActionParameters<'ExecutePolicy'>;
       const group = this.requireGroup(p.AutoScalingGroupName);
-      const policy = group.policies.find((candidate) => candidate.policyName === p.PolicyName);
-      if (!policy) throw new Error(`No scaling policy ${p.PolicyName} for AutoScalingGroup ${group.name}`);
+      // ASG-16: PolicyName is "the name or ARN of the policy" (API_ExecutePolicy); a scenario may also
+      // give `!Ref <Policy>` (the ARN CloudFormation returns) or the policy's logical id.
+      const policy =
+        group.policies.find((candidate) => candidate.policyName === p.PolicyName || candidate.policyArn === p.PolicyName || candidate.logicalId === p.PolicyName) ??
+        group.policies.find((candidate) => this.world.policiesByArn.get(p.PolicyName) === candidate);
+      if (!policy) throw new Error(`No scaling policy ${p.PolicyName} for AutoScalingGroup ${group.name} (give its name or ARN)`);
       if (policy.policyType === 'TargetTrackingScaling') throw new Error('ExecutePolicy is not supported for a target tracking scaling policy.');
-      const alarm = [...this.world.alarms.values()].find((a) => a.definition.alarmActions.includes(policy.policyArn));
-      const trigger = p.MetricValue !== undefined ? { alarmName: alarm?.definition.alarmName ?? 'ExecutePolicy', metricValue: p.MetricValue, threshold: alarm?.definition.threshold ?? 0 } : undefined;
-      if (policy.policyType === 'StepScaling' && p.MetricValue === undefined) throw new Error('ExecutePolicy for a step scaling policy needs MetricValue (and BreachThreshold).');
+      if (policy.policyType === 'StepScaling' && (p.MetricValue === undefined || p.BreachThreshold === undefined)) {
+        // The API's ValidationError: both are required for a step scaling policy.
+        throw new Error('ExecutePolicy for a step scaling policy needs MetricValue and BreachThreshold.');
+      }
+      // The step is picked from MetricValue − BreachThreshold; the activity cause is the user request.
+      const trigger = policy.policyType === 'StepScaling' ? { metricValue: p.MetricValue!, threshold: p.BreachThreshold! } : undefined;
       return `${policy.policyName}: ${this.executePolicy(policy, trigger, p.HonorCooldown ?? true)}`;
     }
     return undefined;
@@ -323,7 +331,8 @@ export class AsgService implements SimService {
   }
 
   private policySummary(policy: SimScalingPolicy): ScalingPolicySummary {
-    const alarmNames = [...this.world.alarms.values()].filter((a) => a.definition.alarmActions.includes(policy.policyArn)).map((a) => a.definition.alarmName);
+    // ASG-16: the alarms that invoke the policy, however they name it (its ARN or CloudFormation's `!Ref` ARN).
+    const alarmNames = [...this.world.alarms.values()].filter((a) => a.definition.alarmActions.some((action) => this.world.policiesByArn.get(action) === policy)).map((a) => a.definition.alarmName);
     const common = { policyName: policy.policyName, policyARN: policy.policyArn, policyType: policy.policyType, enabled: policy.enabled, alarmNames, ...(policy.estimatedInstanceWarmup !== undefined ? { estimatedInstanceWarmup: policy.estimatedInstanceWarmup } : {}) };
     switch (policy.policyType) {
       case 'TargetTrackingScaling':

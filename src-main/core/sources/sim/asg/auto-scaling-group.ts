@@ -29,6 +29,7 @@ export type CapacityTrigger =
   | { kind: 'alarm'; alarmName: string; policyName: string }
   | { kind: 'created' }
   | { kind: 'user' }
+  | { kind: 'user-policy'; policyName: string }
   | { kind: 'scheduled'; actionName: string; minSize: number; maxSize: number }
   | { kind: 'reconcile' };
 
@@ -40,6 +41,9 @@ function triggerSentence(trigger: CapacityTrigger, at: string, from: number, to:
       return `At ${at} a user request created an AutoScalingGroup changing the desired capacity from ${from} to ${to}.`;
     case 'user':
       return `At ${at} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${to}.`;
+    case 'user-policy':
+      // ASG-19: the cause AWS writes for ExecutePolicy (DescribeScalingActivities).
+      return `At ${at} a user request executed policy ${trigger.policyName} changing the desired capacity from ${from} to ${to}.`;
     case 'scheduled':
       return `At ${at} a scheduled action update of AutoScalingGroup constraints to min: ${trigger.minSize}, max: ${trigger.maxSize}, desired: ${to} changing the desired capacity from ${from} to ${to}.`;
     case 'reconcile':
@@ -67,7 +71,7 @@ export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSent
   const started: SimActivity[] = [];
   const prefix = firstSentence ? `${firstSentence}  ` : '';
   if (difference > 0) {
-    const cause = `${prefix}At ${at} an instance was started in response to a difference between desired and running capacity, increasing the capacity from ${counted.length} to ${group.desiredCapacity}.`;
+    const cause = `${prefix}At ${at} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${counted.length} to ${group.desiredCapacity}.`;
     if (group.availabilityZones.every((az) => ctx.world.failedAvailabilityZones.has(az))) {
       started.push(failLaunch(ctx, group, cause));
       return started;

@@ -110,6 +110,7 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
     if (!group) continue;
     const base = {
       policyName: resource.identity.name,
+      logicalId: resource.logicalId,
       policyArn: resource.ref.replace('autoScalingGroupName/*', `autoScalingGroupName/${group.name}`),
       autoScalingGroupName: group.name,
       enabled: true,

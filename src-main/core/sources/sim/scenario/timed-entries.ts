@@ -13,7 +13,8 @@ const count = z.number().int().positive();
 /** Operator actions — the same ones the UI offers. */
 export const ACTION_PARAMETERS = {
   SetDesiredCapacity: z.object({ AutoScalingGroupName: name, DesiredCapacity: z.number().int().nonnegative(), HonorCooldown: z.boolean().optional() }).strict(),
-  ExecutePolicy: z.object({ AutoScalingGroupName: name, PolicyName: name, HonorCooldown: z.boolean().optional(), MetricValue: z.number().optional() }).strict(),
+  // PolicyName: the name or ARN (API_ExecutePolicy); in a scenario also `!Ref <Policy>` or its logical id.
+  ExecutePolicy: z.object({ AutoScalingGroupName: name, PolicyName: z.string().min(1).max(1600), HonorCooldown: z.boolean().optional(), MetricValue: z.number().optional(), BreachThreshold: z.number().optional() }).strict(),
   PromoteReadReplica: z.object({ DBInstanceIdentifier: name, BackupRetentionPeriod: z.number().int().min(0).max(35).optional() }).strict(),
   RebootDBInstance: z.object({ DBInstanceIdentifier: name, ForceFailover: z.boolean().optional() }).strict(),
 } satisfies Record<string, z.ZodType>;
