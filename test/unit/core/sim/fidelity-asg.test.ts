@@ -3,7 +3,8 @@ import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { ScenarioError } from '../../../../src-main/core/sources/sim/scenario/diagnostics';
 import { selectStep } from '../../../../src-main/core/sources/sim/asg/scaling-adjustment';
 import { warmupSeconds } from '../../../../src-main/core/sources/sim/asg/auto-scaling-group';
-import type { SimAutoScalingGroup } from '../../../../src-main/core/sources/sim/world';
+import type { SimAutoScalingGroup, SimScheduledAction } from '../../../../src-main/core/sources/sim/world';
+import { nextScheduledRun } from '../../../../src-main/core/sources/sim/asg/build-asg';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
 const cpuPolicy = `        PredefinedMetricSpecification: { PredefinedMetricType: ASGAverageCPUUtilization }
@@ -211,5 +212,36 @@ describe('ASG-16: ExecutePolicy takes the name or ARN; a step policy needs Metri
     expect(activity.cause).toMatch(
       /^At \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ a user request executed policy step-out changing the desired capacity from 2 to 5\. {2}At .* an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 2 to 5\.$/,
     );
+  });
+});
+
+// docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutScheduledUpdateGroupAction.html
+describe('ASG-17: Recurrence with StartTime runs first at StartTime (API_PutScheduledUpdateGroupAction)', () => {
+  const T = Date.UTC(2026, 10, 20, 8, 0, 0);
+  const action = (overrides: Partial<SimScheduledAction>): SimScheduledAction => ({ name: 'a', autoScalingGroupName: 'g', recurrence: '0 12 * * *', ...overrides }) as SimScheduledAction;
+
+  it('ASG-17: first at StartTime, then on the recurrence, never after EndTime', () => {
+    const a = action({ startTime: T + 30 * 60_000, endTime: T + 2 * 86_400_000 });
+    const first = nextScheduledRun(a, T - 1)!;
+    expect(new Date(first).toISOString()).toBe('2026-11-20T08:30:00.000Z');
+    const second = nextScheduledRun(a, first)!;
+    expect(new Date(second).toISOString()).toBe('2026-11-20T12:00:00.000Z');
+    const third = nextScheduledRun(a, second)!;
+    expect(new Date(third).toISOString()).toBe('2026-11-21T12:00:00.000Z');
+    expect(nextScheduledRun(a, third)).toBeUndefined(); // 2026-11-22T12:00 is after EndTime (08:00)
+  });
+
+  it('ASG-17: a scenario action with StartTime and Recurrence changes the group at StartTime', () => {
+    const yaml = `${webTier({ max: 10 }).replace('Traffic:', `  Evening:
+    Type: AWS::AutoScaling::ScheduledAction
+    Properties: { AutoScalingGroupName: !Ref Asg, DesiredCapacity: 5, Recurrence: "0 18 * * *", StartTime: "2026-11-20T08:10:00Z" }
+Traffic:`)}`;
+    const engine = new SimulationEngine(scenarioFrom(yaml));
+    engine.advanceBy(15 * 60); // StartTime plus up to ASG-7's two-minute delay
+    const ran = engine.timeline.find((e) => e.kind === 'ScheduledAction')!;
+    expect(ran.message).toContain('desired 5');
+    expect(Date.parse(ran.time)).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 20, 8, 10));
+    expect(Date.parse(ran.time)).toBeLessThanOrEqual(Date.UTC(2026, 10, 20, 8, 12));
+    expect(engine.world.autoScalingGroups.get('web-asg')!.activities.some((a) => a.cause.includes('a scheduled action update'))).toBe(true);
   });
 });

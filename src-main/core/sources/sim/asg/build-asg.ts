@@ -218,10 +218,17 @@ function addAlarm(world: World, definition: AlarmDefinition, startTime: number):
   world.alarms.set(definition.alarmName, { definition, state: 'INSUFFICIENT_DATA', stateReason: 'Unchecked: Initial alarm creation', stateUpdated: startTime });
 }
 
-/** The next run strictly after `afterMs`, honouring StartTime/EndTime; undefined when it is over. */
+/**
+ * The next run strictly after `afterMs`, honouring StartTime/EndTime; undefined when it is over.
+ * ASG-17: with Recurrence and StartTime the action runs first at StartTime, then on the recurrence,
+ * never after EndTime (API_PutScheduledUpdateGroupAction: "If you specify Recurrence and StartTime,
+ * Amazon EC2 Auto Scaling performs the action at this time, and then performs the action based on the
+ * specified recurrence").
+ */
 export function nextScheduledRun(action: SimScheduledAction, afterMs: number): number | undefined {
   if (!action.recurrence) return action.startTime !== undefined && action.startTime > afterMs ? action.startTime : undefined;
-  const from = action.startTime !== undefined ? Math.max(afterMs, action.startTime - 1) : afterMs;
+  if (action.startTime !== undefined && action.startTime > afterMs) return action.endTime !== undefined && action.startTime > action.endTime ? undefined : action.startTime;
+  const from = action.startTime !== undefined ? Math.max(afterMs, action.startTime) : afterMs;
   const next = nextCronTime(parseCron(action.recurrence), from, action.timeZone);
   if (next === undefined || (action.endTime !== undefined && next > action.endTime)) return undefined;
   return next;
