@@ -3,6 +3,7 @@ import { MetricStore, mixturePercentiles } from '../../../../src-main/core/sourc
 import { evaluateAlarm, type AlarmDefinition } from '../../../../src-main/core/sources/sim/cloudwatch/alarm';
 import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
+import { readScenario } from '../../../../src-main/core/scenario-files';
 
 const T0 = Date.UTC(2026, 10, 20, 8, 0, 0) / 1000;
 const dims = { AutoScalingGroupName: 'web' };
@@ -232,7 +233,7 @@ describe('percentiles from response-time distributions', () => {
 
   it('the store publishes Lambda-style log-normal percentiles per period', () => {
     const store = new MetricStore(60);
-    store.putStatistics('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, { count: 10, sum: 1000, min: 100, max: 100 });
+    store.putStatistics('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, { count: 10, sum: 1000, min: 40, max: 300 });
     store.putDistribution('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, [[100, 10]], 0.3);
     store.closePeriodsBefore(T0 + 60);
     const series = store.get('AWS/Lambda', 'Duration', { FunctionName: 'f' })!;
@@ -254,5 +255,32 @@ describe('alarm history and actions', () => {
     const activity = engine.world.autoScalingGroups.get('web-asg')!.activities.find((a) => a.cause.includes(toAlarm.alarmName))!;
     expect(new Date(activity.startTime).toISOString()).toBe(toAlarm.timestamp);
     expect(engine.inventory().alarms.find((a) => a.alarmName === toAlarm.alarmName)).toMatchObject({ stateReason: expect.any(String) });
+  });
+});
+
+describe('CW-5: counts are whole numbers; percentiles stay within [Minimum, Maximum]', () => {
+  it('CW-5: a percentile of a modelled distribution is clamped to the recorded Maximum and Minimum', () => {
+    const store = new MetricStore(60);
+    store.putStatistics('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, { count: 10, sum: 1000, min: 90, max: 110 });
+    store.putDistribution('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, [[100, 10]], 0.5);
+    store.closePeriodsBefore(T0 + 60);
+    const series = store.get('AWS/Lambda', 'Duration', { FunctionName: 'f' })!;
+    expect(series.points('p99')[0]![1]).toBe(110);
+    expect(series.points('p50')[0]![1]).toBeGreaterThanOrEqual(90);
+    expect(series.aggregate(T0, 60, 'p99')).toBe(110);
+  });
+
+  it('CW-5: Lambda and ALB counts of every bundled scenario are whole per period; p99 ≤ Maximum', () => {
+    for (const name of ['serverless', 'shop']) {
+      const engine = new SimulationEngine(readScenario(name));
+      engine.advanceBy(30 * 60);
+      for (const series of engine.metrics.all()) {
+        const counts = /Count$|^Invocations$|^Errors$|^Throttles$|^ConcurrentExecutions$|^RequestCount$|^AsyncEvents|^ColdStarts$/.test(series.metricName);
+        if (counts) for (const [, value] of series.points('Sum')) expect({ metric: series.metricName, value, whole: Number.isInteger(value) }).toMatchObject({ whole: true });
+        const max = series.points('Maximum');
+        const p99 = series.points('p99');
+        p99.forEach(([, value], i) => expect(value).toBeLessThanOrEqual(max[i]![1] + 1e-9));
+      }
+    }
   });
 });

@@ -469,12 +469,18 @@ export function pickOutcome(codes: StatusCodes, draw: number): { elb: number; ta
   return { elb: 200, target: 200 };
 }
 
+/**
+ * The statistic set of a tick's response times. Each target's times are exponential around its mean,
+ * so the fastest and slowest requests lie well beyond the means: Minimum and Maximum are the mixture's
+ * 0.1st and 99.9th percentiles (mean × ln(1/0.999) and mean × ln 1000), which keeps p50/p90/p99 inside
+ * [Minimum, Maximum] as CloudWatch's are (CW-5).
+ */
 function statisticSet(latency: Latency) {
   let min = Infinity;
   let max = -Infinity;
   for (const [mean] of latency.components) {
-    min = Math.min(min, mean);
-    max = Math.max(max, mean);
+    min = Math.min(min, mean * -Math.log(0.999));
+    max = Math.max(max, mean * Math.log(1000));
   }
   return { count: latency.count, sum: latency.sum, min, max };
 }
