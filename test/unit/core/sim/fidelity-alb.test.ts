@@ -96,3 +96,24 @@ describe('ALB-13: host counts whenever health checks run (load-balancer-cloudwat
     }
   });
 });
+
+// docs.aws.amazon.com/elasticloadbalancing/latest/network/introduction.html — not an ALB.
+describe('ALB-15: network, gateway and Classic load balancers are named as not simulated', () => {
+  it('ALB-15: a Type: network load balancer is a warning, is not built, and its traffic is unresolved', () => {
+    const yaml = webTier().replace('Properties: { Name: web-alb }', 'Properties: { Name: web-nlb, Type: network }');
+    const scenario = scenarioFrom(yaml);
+    const warning = scenario.warnings.find((w) => w.message.includes('web-nlb'))!;
+    expect(warning.message).toMatch(/^network load balancer web-nlb is not simulated \(only Type: application is\): traffic to its DNS name is not served and counts as UnresolvedRequests/);
+    expect(warning.path).toBe('Resources.Alb.Properties.Type');
+    const engine = new SimulationEngine(scenario);
+    engine.advanceBy(3 * 60);
+    expect(engine.world.loadBalancers.size).toBe(0);
+    expect(sum(engine.metrics.get('Flightdeck/Traffic', 'UnresolvedRequests', { Population: 'users' })?.points('Sum'))).toBeGreaterThan(0);
+  });
+
+  it('ALB-15: a Classic Load Balancer is named in a warning', () => {
+    const yaml = webTier().replace('Resources:\n', 'Resources:\n  Clb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties: { Listeners: [] }\n');
+    const warning = scenarioFrom(yaml).warnings.find((w) => w.path.startsWith('Resources.Clb'))!;
+    expect(warning.message).toMatch(/^Classic Load Balancer Clb \(AWS::ElasticLoadBalancing::LoadBalancer\) is not simulated/);
+  });
+});

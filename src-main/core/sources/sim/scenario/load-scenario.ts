@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { checkRoute53Resources } from '../route53/validate';
 import { checkAutoScalingResources } from '../asg/validate';
+import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
@@ -139,6 +140,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
   checkRoute53Resources(resources, templateReport);
   checkAutoScalingResources(resources, templateReport);
+  checkLoadBalancerResources(resources, templateReport);
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
@@ -392,7 +394,8 @@ class ResourceResolver {
       const type = resource.Type;
       const spec = RESOURCE_TYPES[type];
       if (!spec) {
-        if (!SAFELY_IGNORED_TYPES.has(type)) this.report('warning', [...path, 'Type'], `resource type ${type} is not simulated; ${logicalId} is ignored`);
+        if (type === CLASSIC_LOAD_BALANCER_TYPE) this.report('warning', [...path, 'Type'], CLASSIC_LOAD_BALANCER_WARNING(logicalId));
+        else if (!SAFELY_IGNORED_TYPES.has(type)) this.report('warning', [...path, 'Type'], `resource type ${type} is not simulated; ${logicalId} is ignored`);
         continue;
       }
       const rawProperties = resource.Properties ?? {};
