@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { pickOutcome } from '../../../../src-main/core/sources/sim/alb/alb-service';
+import { runSimulation } from '../../../../src-main/core/sources/sim/report';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
 const sum = (points: [number, number][] | undefined) => (points ?? []).reduce((total, [, v]) => total + v, 0);
@@ -115,5 +116,16 @@ describe('ALB-15: network, gateway and Classic load balancers are named as not s
     const yaml = webTier().replace('Resources:\n', 'Resources:\n  Clb:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties: { Listeners: [] }\n');
     const warning = scenarioFrom(yaml).warnings.find((w) => w.path.startsWith('Resources.Clb'))!;
     expect(warning.message).toMatch(/^Classic Load Balancer Clb \(AWS::ElasticLoadBalancing::LoadBalancer\) is not simulated/);
+  });
+});
+
+describe('ALB-14: the report carries units and the new ALB metrics', () => {
+  it('ALB-14: every report series has its CloudWatch unit; counts are Count, TargetResponseTime Seconds', () => {
+    const report = runSimulation(new SimulationEngine(scenarioFrom(webTier())), 5 * 60);
+    expect(report.metrics.every((m) => typeof m.unit === 'string' && m.unit.length > 0)).toBe(true);
+    expect(report.metrics.find((m) => m.metricName === 'TargetResponseTime')!.unit).toBe('Seconds');
+    expect(report.metrics.find((m) => m.metricName === 'CPUUtilization')!.unit).toBe('Percent');
+    expect(report.metrics.find((m) => m.metricName === 'RequestCount')!.unit).toBe('Count');
+    expect(report.metrics.filter((m) => m.metricName === 'HTTPCode_Target_2XX_Count' || m.metricName === 'RequestCountPerTarget').every((m) => m.stat === 'Sum')).toBe(true);
   });
 });
