@@ -224,6 +224,8 @@ export interface SimTraffic {
   database?: { dbInstanceIdentifier: string; readShare: number; writeShare: number };
   /** Share of served requests that call a Lambda function synchronously from the instance. */
   lambda?: { functionName: string; share: number };
+  /** LAM-8: the population invokes this Lambda function directly (Target is the function). */
+  invoke?: { functionRef: string; mode: 'sync' | 'async' };
 }
 
 export interface World {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { checkRoute53Resources } from '../route53/validate';
 import { checkAutoScalingResources } from '../asg/validate';
+import { functionTargets } from '../traffic/function-targets';
 import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
@@ -181,10 +182,13 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
   for (const resource of resources) {
     for (const name of RESOURCE_TYPES[resource.type]?.servedNames?.(resource.identity, resource.properties) ?? []) served.add(name.toLowerCase().replace(/\.$/, ''));
   }
+  const functions = functionTargets(resources);
   traffic.forEach((entry, index) => {
+    if (functions.has(entry.Target.toLowerCase())) return; // LAM-8: a direct Lambda invocation
+    if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)');
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName or a Route 53 record name`);
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name or a Lambda function`);
     }
   });
 }

@@ -85,6 +85,12 @@ export const TrafficSchema = z
     Database: z.object({ DBInstanceIdentifier: z.string().min(1), ReadShare: share.optional(), WriteShare: share.optional() }).strict().optional(),
     /** Share of served requests that call a Lambda function synchronously. */
     Lambda: z.object({ FunctionName: z.string().min(1), Share: share }).strict().optional(),
+    /**
+     * LAM-8: when Target is a Lambda function (its name or `!GetAtt Fn.Arn`), the clients invoke it
+     * directly: `RequestResponse` (default, synchronous) or `Event` (asynchronous: Lambda queues the
+     * event, retries function errors twice, drops events past their maximum age) — API_Invoke.
+     */
+    InvocationType: z.enum(['RequestResponse', 'Event']).optional(),
   })
   .strict();
 export type TrafficInput = z.output<typeof TrafficSchema>;
