@@ -37,6 +37,7 @@ Resources:
     Type: AWS::AutoScaling::AutoScalingGroup
     Properties:
       AutoScalingGroupName: web-asg
+      MetricsCollection: [{ Granularity: 1Minute }]
       MinSize: ${options.min ?? 2}
       MaxSize: ${options.max ?? 10}
       DesiredCapacity: ${options.desired ?? options.min ?? 2}

@@ -184,6 +184,11 @@ export interface SimAutoScalingGroup {
   vcpus: number;
   launchTemplateName?: string;
   defaultInstanceWarmup?: number;
+  /**
+   * ASG-18: the AWS/AutoScaling group metrics collection enabled (MetricsCollection /
+   * EnableMetricsCollection); empty: none published. A collection without Metrics enables all.
+   */
+  metricsCollection: Set<string>;
   /** Simple scaling (ASG-3): no new simple-scaling activity before this time, nor while these run. */
   simpleCooldown?: { activities: SimActivity[]; seconds: number };
   scheduledActions: SimScheduledAction[];

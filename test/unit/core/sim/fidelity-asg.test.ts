@@ -4,6 +4,7 @@ import { ScenarioError } from '../../../../src-main/core/sources/sim/scenario/di
 import { selectStep } from '../../../../src-main/core/sources/sim/asg/scaling-adjustment';
 import { warmupSeconds } from '../../../../src-main/core/sources/sim/asg/auto-scaling-group';
 import type { SimAutoScalingGroup, SimScheduledAction } from '../../../../src-main/core/sources/sim/world';
+import { GROUP_METRICS } from '../../../../src-main/core/sources/sim/asg/group-metrics';
 import { nextScheduledRun } from '../../../../src-main/core/sources/sim/asg/build-asg';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
@@ -243,5 +244,32 @@ Traffic:`)}`;
     expect(Date.parse(ran.time)).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 20, 8, 10));
     expect(Date.parse(ran.time)).toBeLessThanOrEqual(Date.UTC(2026, 10, 20, 8, 12));
     expect(engine.world.autoScalingGroups.get('web-asg')!.activities.some((a) => a.cause.includes('a scheduled action update'))).toBe(true);
+  });
+});
+
+// docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-metrics.html
+describe('ASG-18: group metrics only with metrics collection enabled (ec2-auto-scaling-metrics)', () => {
+  const dims = { AutoScalingGroupName: 'web-asg' };
+
+  it('ASG-18: without MetricsCollection no AWS/AutoScaling metric is published', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier().replace('      MetricsCollection: [{ Granularity: 1Minute }]\n', '')));
+    engine.advanceBy(3 * 60);
+    expect([...engine.metrics.all()].filter((s) => s.namespace === 'AWS/AutoScaling')).toEqual([]);
+    expect(engine.metrics.get('AWS/EC2', 'CPUUtilization', dims)).toBeDefined();
+  });
+
+  it('ASG-18: MetricsCollection without Metrics publishes all thirteen, with Standby and Capacity metrics', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier()));
+    engine.advanceBy(3 * 60);
+    const names = [...engine.metrics.all()].filter((s) => s.namespace === 'AWS/AutoScaling').map((s) => s.metricName).sort();
+    expect(names).toEqual([...GROUP_METRICS].sort());
+    expect(engine.metrics.get('AWS/AutoScaling', 'GroupTotalCapacity', dims)!.points('Average').at(-1)![1]).toBe(2);
+    expect(engine.metrics.get('AWS/AutoScaling', 'GroupStandbyInstances', dims)!.points('Average').at(-1)![1]).toBe(0);
+  });
+
+  it('ASG-18: a listed subset publishes only those', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier().replace('MetricsCollection: [{ Granularity: 1Minute }]', 'MetricsCollection: [{ Granularity: 1Minute, Metrics: [GroupDesiredCapacity] }]')));
+    engine.advanceBy(3 * 60);
+    expect([...engine.metrics.all()].filter((s) => s.namespace === 'AWS/AutoScaling').map((s) => s.metricName)).toEqual(['GroupDesiredCapacity']);
   });
 });

@@ -12,6 +12,7 @@ import type { FaultEffect, SimService } from '../service-module';
 import type { ActionParameters, FaultParameters } from '../scenario/timed-entries';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
+import { GROUP_METRICS } from './group-metrics';
 import { clampCapacity, countedInstances, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
@@ -118,13 +119,24 @@ export class AsgService implements SimService {
     const dims = { AutoScalingGroupName: group.name };
     const metrics = this.ctx.metrics;
     if (counted > 0) metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, epochSeconds, cpuSum / counted);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupDesiredCapacity', dims, epochSeconds, group.desiredCapacity);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupInServiceInstances', dims, epochSeconds, inService);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupPendingInstances', dims, epochSeconds, pending);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTerminatingInstances', dims, epochSeconds, terminating);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTotalInstances', dims, epochSeconds, group.instances.size);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMinSize', dims, epochSeconds, group.minSize);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMaxSize', dims, epochSeconds, group.maxSize);
+    // ASG-18: group metrics only for the metrics whose collection is enabled. Every instance weighs 1
+    // capacity unit here, so the *Capacity metrics equal the instance counts; Standby is not modelled (0).
+    const values: Record<string, number> = {
+      GroupMinSize: group.minSize,
+      GroupMaxSize: group.maxSize,
+      GroupDesiredCapacity: group.desiredCapacity,
+      GroupInServiceInstances: inService,
+      GroupPendingInstances: pending,
+      GroupStandbyInstances: 0,
+      GroupTerminatingInstances: terminating,
+      GroupTotalInstances: group.instances.size,
+      GroupInServiceCapacity: inService,
+      GroupPendingCapacity: pending,
+      GroupStandbyCapacity: 0,
+      GroupTerminatingCapacity: terminating,
+      GroupTotalCapacity: group.instances.size,
+    };
+    for (const name of GROUP_METRICS) if (group.metricsCollection.has(name)) metrics.putFor(group, 'AWS/AutoScaling', name, dims, epochSeconds, values[name]!);
   }
 
   /**

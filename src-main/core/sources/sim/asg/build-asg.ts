@@ -3,6 +3,7 @@
  * alarms that drive them (explicit AWS::CloudWatch::Alarm resources and the target-tracking ones).
  */
 import type { AlarmDefinition } from '../cloudwatch/alarm';
+import { GROUP_METRICS } from './group-metrics';
 import { newUuid } from '../sim-context';
 import { createRandom } from '../kernel/random';
 import { ACCOUNT_ID, availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
@@ -35,6 +36,7 @@ export const vcpusOf = (instanceType: string): number => VCPUS[instanceType] ?? 
 const ofType = (scenario: ScenarioModel, type: string): LoadedResource[] => scenario.resources.filter((r) => r.type === type);
 
 interface GroupProps {
+  MetricsCollection?: { Granularity: string; Metrics?: string[] }[];
   MinSize: number;
   MaxSize: number;
   DesiredCapacity?: number;
@@ -77,6 +79,7 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
       desiredCapacity: 0,
       defaultCooldown: p.Cooldown ?? 300,
       defaultInstanceWarmup: p.DefaultInstanceWarmup,
+      metricsCollection: new Set((p.MetricsCollection ?? []).flatMap((c) => c.Metrics ?? [...GROUP_METRICS])),
       healthCheckType: p.HealthCheckType === 'ELB' ? 'ELB' : 'EC2',
       // ASG-8: the API default grace period is 0 s (the console's is 300 s).
       healthCheckGracePeriod: p.HealthCheckGracePeriod ?? 0,

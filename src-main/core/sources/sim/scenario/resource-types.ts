@@ -8,6 +8,7 @@
  * not in the schema is reported as a warning that names it.
  */
 import { z } from 'zod';
+import { GROUP_METRICS } from '../asg/group-metrics';
 import { isValidTimeZone, parseCron } from '../asg/cron';
 import { cfnBoolean, cfnInteger, cfnNumber, cfnString, cfnTags } from './cfn-values';
 
@@ -226,6 +227,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       DesiredCapacity: cfnInteger.optional(),
       Cooldown: cfnInteger.optional(),
       DefaultInstanceWarmup: cfnInteger.optional(),
+      MetricsCollection: z.array(z.object({ Granularity: z.literal('1Minute'), Metrics: z.array(z.enum(GROUP_METRICS)).optional() })).optional(),
       AvailabilityZones: z.array(z.string()).optional(),
       VPCZoneIdentifier: z.array(z.string()).optional(),
       HealthCheckType: z.enum(['EC2', 'ELB', 'EBS', 'VPC_LATTICE']).optional(),
@@ -244,7 +246,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       if (desired !== undefined && (desired < min || desired > max)) report('DesiredCapacity', `DesiredCapacity ${desired} is outside [MinSize ${min}, MaxSize ${max}]`);
       if (!properties.AvailabilityZones && !properties.VPCZoneIdentifier) report('AvailabilityZones', 'give AvailabilityZones (e.g. !GetAZs "") or VPCZoneIdentifier');
     },
-    ignored: ['MetricsCollection', 'NotificationConfigurations', 'TerminationPolicies', 'CapacityRebalance', 'NewInstancesProtectedFromScaleIn', 'ServiceLinkedRoleARN', 'MixedInstancesPolicy', 'LifecycleHookSpecificationList', 'MaxInstanceLifetime', 'PlacementGroup'],
+    ignored: ['NotificationConfigurations', 'TerminationPolicies', 'CapacityRebalance', 'NewInstancesProtectedFromScaleIn', 'ServiceLinkedRoleARN', 'MixedInstancesPolicy', 'LifecycleHookSpecificationList', 'MaxInstanceLifetime', 'PlacementGroup'],
     ref: (id) => id.name,
     attributes: {},
   },
