@@ -32,7 +32,7 @@ Resources:
       DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Tg }]
   Lt:
     Type: AWS::EC2::LaunchTemplate
-    Properties: { LaunchTemplateData: { InstanceType: c5.large } }
+    Properties: { LaunchTemplateData: { InstanceType: c5.large, Monitoring: { Enabled: true } } }
   Asg:
     Type: AWS::AutoScaling::AutoScalingGroup
     Properties:

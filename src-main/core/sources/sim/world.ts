@@ -189,6 +189,10 @@ export interface SimAutoScalingGroup {
    * EnableMetricsCollection); empty: none published. A collection without Metrics enables all.
    */
   metricsCollection: Set<string>;
+  /** EC2-1: detailed (1-minute) monitoring from the launch template / configuration; else 5-minute. */
+  detailedMonitoring: boolean;
+  /** EC2-1 basic monitoring: the group CPU accumulated over the current 5-minute period. */
+  basicCpu: { sum: number; count: number };
   /** Simple scaling (ASG-3): no new simple-scaling activity before this time, nor while these run. */
   simpleCooldown?: { activities: SimActivity[]; seconds: number };
   scheduledActions: SimScheduledAction[];

@@ -273,3 +273,21 @@ describe('ASG-18: group metrics only with metrics collection enabled (ec2-auto-s
     expect([...engine.metrics.all()].filter((s) => s.namespace === 'AWS/AutoScaling').map((s) => s.metricName)).toEqual(['GroupDesiredCapacity']);
   });
 });
+
+// docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-cloudwatch-new.html (basic vs detailed monitoring)
+describe('EC2-1: CPUUtilization at 5-minute periods unless detailed monitoring is on', () => {
+  const dims = { AutoScalingGroupName: 'web-asg' };
+  it('EC2-1: a launch template without Monitoring.Enabled publishes one CPU datapoint per 5 minutes', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier().replace(', Monitoring: { Enabled: true }', '')));
+    engine.advanceBy(20 * 60);
+    const times = engine.metrics.get('AWS/EC2', 'CPUUtilization', dims)!.points('Average').map(([t]) => t);
+    expect(times).toHaveLength(4);
+    expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([300, 300, 300]);
+  });
+
+  it('EC2-1: Monitoring.Enabled (detailed monitoring) publishes every minute', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier()));
+    engine.advanceBy(20 * 60);
+    expect(engine.metrics.get('AWS/EC2', 'CPUUtilization', dims)!.points('Average')).toHaveLength(20);
+  });
+});

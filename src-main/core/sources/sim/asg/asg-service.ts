@@ -29,6 +29,8 @@ export const EC2_STATUS_CHECK_DETECTION_SECONDS = 120;
 
 /** ASG-7: a scheduled action may start up to two minutes late (the delay is drawn per run). */
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
+/** EC2-1: basic monitoring publishes EC2 metrics every 5 minutes. */
+const BASIC_MONITORING_MS = 300_000;
 
 export interface AlarmTrigger {
   /** Absent when an operator executed the policy (ExecutePolicy). */
@@ -95,6 +97,33 @@ export class AsgService implements SimService {
     for (const group of this.world.autoScalingGroups.values()) this.rebalance(group);
   }
 
+  /**
+   * EC2-1: AWS/EC2 CPUUtilization by AutoScalingGroupName. With detailed monitoring one datapoint per
+   * minute; with basic monitoring (a launch template's default) one per 5 minutes, the average of the
+   * five minutes (AWSEC2 UserGuide, using-cloudwatch-new.html).
+   * Per-instance (InstanceId) series are not modelled (docs/metrics.md).
+   */
+  private publishCpu(group: SimAutoScalingGroup, tickStart: number, cpu: number | undefined): void {
+    const dims = { AutoScalingGroupName: group.name };
+    if (group.detailedMonitoring) {
+      if (cpu !== undefined) this.ctx.metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, tickStart / 1000, cpu);
+      return;
+    }
+    if (cpu !== undefined) {
+      group.basicCpu.sum += cpu;
+      group.basicCpu.count++;
+    }
+    const tickMs = this.ctx.settings.tickSeconds * 1000;
+    if ((tickStart + tickMs) % BASIC_MONITORING_MS !== 0) return;
+    if (group.basicCpu.count > 0) {
+      // Stamped in the minute that is still open (the store's closed minutes are final): one datapoint
+      // per 5 minutes, at the last minute of the window it averages.
+      const minuteStart = tickStart - (tickStart % 60_000);
+      this.ctx.metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, minuteStart / 1000, group.basicCpu.sum / group.basicCpu.count);
+    }
+    group.basicCpu = { sum: 0, count: 0 };
+  }
+
   /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
   private publishMetrics(group: SimAutoScalingGroup, tickStart: number): void {
     const epochSeconds = tickStart / 1000;
@@ -118,7 +147,7 @@ export class AsgService implements SimService {
     }
     const dims = { AutoScalingGroupName: group.name };
     const metrics = this.ctx.metrics;
-    if (counted > 0) metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, epochSeconds, cpuSum / counted);
+    this.publishCpu(group, tickStart, counted > 0 ? cpuSum / counted : undefined);
     // ASG-18: group metrics only for the metrics whose collection is enabled. Every instance weighs 1
     // capacity unit here, so the *Capacity metrics equal the instance counts; Standby is not modelled (0).
     const values: Record<string, number> = {

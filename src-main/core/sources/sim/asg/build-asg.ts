@@ -52,15 +52,18 @@ interface GroupProps {
 }
 
 export function buildAsg(scenario: ScenarioModel, world: World): void {
-  const templates = new Map<string, { name: string; instanceType: string }>();
+  // EC2-1: a launch template has basic (5-minute) monitoring unless Monitoring.Enabled; a launch
+  // configuration has detailed (1-minute) monitoring unless InstanceMonitoring is false (AWS defaults).
+  const templates = new Map<string, { name: string; instanceType: string; detailedMonitoring: boolean }>();
   for (const resource of ofType(scenario, 'AWS::EC2::LaunchTemplate')) {
-    const data = (resource.properties as { LaunchTemplateData?: { InstanceType?: string } }).LaunchTemplateData;
-    const entry = { name: resource.identity.name, instanceType: data?.InstanceType ?? 't3.micro' };
+    const data = (resource.properties as { LaunchTemplateData?: { InstanceType?: string; Monitoring?: { Enabled?: boolean } } }).LaunchTemplateData;
+    const entry = { name: resource.identity.name, instanceType: data?.InstanceType ?? 't3.micro', detailedMonitoring: data?.Monitoring?.Enabled === true };
     templates.set(resource.ref, entry);
     templates.set(resource.identity.name, entry);
   }
   for (const resource of ofType(scenario, 'AWS::AutoScaling::LaunchConfiguration')) {
-    templates.set(resource.ref, { name: resource.identity.name, instanceType: (resource.properties as { InstanceType: string }).InstanceType });
+    const lc = resource.properties as { InstanceType: string; InstanceMonitoring?: boolean };
+    templates.set(resource.ref, { name: resource.identity.name, instanceType: lc.InstanceType, detailedMonitoring: lc.InstanceMonitoring !== false });
   }
 
   for (const resource of ofType(scenario, 'AWS::AutoScaling::AutoScalingGroup')) {
@@ -79,6 +82,8 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
       desiredCapacity: 0,
       defaultCooldown: p.Cooldown ?? 300,
       defaultInstanceWarmup: p.DefaultInstanceWarmup,
+      detailedMonitoring: template?.detailedMonitoring ?? false,
+      basicCpu: { sum: 0, count: 0 },
       metricsCollection: new Set((p.MetricsCollection ?? []).flatMap((c) => c.Metrics ?? [...GROUP_METRICS])),
       healthCheckType: p.HealthCheckType === 'ELB' ? 'ELB' : 'EC2',
       // ASG-8: the API default grace period is 0 s (the console's is 300 s).

@@ -207,6 +207,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       LaunchTemplateData: z
         .object({
           InstanceType: z.string().optional(),
+          Monitoring: z.object({ Enabled: cfnBoolean.optional() }).optional(),
         })
         .loose()
         .optional(),
@@ -334,8 +335,8 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   },
   'AWS::AutoScaling::LaunchConfiguration': {
     nameProperty: 'LaunchConfigurationName',
-    properties: z.object({ LaunchConfigurationName: z.string().optional(), InstanceType: z.string(), ImageId: z.string().optional() }),
-    ignored: ['SecurityGroups', 'KeyName', 'UserData', 'IamInstanceProfile', 'BlockDeviceMappings', 'InstanceMonitoring', 'AssociatePublicIpAddress', 'EbsOptimized', 'MetadataOptions'],
+    properties: z.object({ LaunchConfigurationName: z.string().optional(), InstanceType: z.string(), ImageId: z.string().optional(), InstanceMonitoring: cfnBoolean.optional() }),
+    ignored: ['SecurityGroups', 'KeyName', 'UserData', 'IamInstanceProfile', 'BlockDeviceMappings', 'AssociatePublicIpAddress', 'EbsOptimized', 'MetadataOptions'],
     ref: (id) => id.name,
     attributes: {},
   },
