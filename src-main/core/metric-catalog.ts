@@ -58,6 +58,7 @@ const STATS: Record<string, MetricStat[]> = {
   Duration: ['Average', 'p50', 'p90', 'p99', 'Maximum'],
   ConcurrentExecutions: ['Maximum'],
   UnreservedConcurrentExecutions: ['Maximum'],
+  ClaimedAccountConcurrency: ['Maximum'],
   AsyncEventsReceived: ['Sum'],
   AsyncEventAge: ['Average', 'Maximum'],
   AsyncEventsDropped: ['Sum'],

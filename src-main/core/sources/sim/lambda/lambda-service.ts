@@ -307,6 +307,9 @@ export class LambdaService implements FunctionTier {
       const at = Math.floor(now / 1000);
       this.ctx.metrics.putFor(this, NAMESPACE, 'ConcurrentExecutions', {}, at, Math.ceil(concurrency - 1e-9));
       this.ctx.metrics.putFor(this, NAMESPACE, 'UnreservedConcurrentExecutions', {}, at, Math.ceil(this.unreservedUsed - 1e-9));
+      // LAM-8: ClaimedAccountConcurrency = reserved concurrency set aside plus unreserved concurrency in use
+      // (monitoring-concurrency.html#claimed-account-concurrency); no provisioned concurrency here.
+      this.ctx.metrics.putFor(this, NAMESPACE, 'ClaimedAccountConcurrency', {}, at, this.reservedTotal() + Math.ceil(this.unreservedUsed - 1e-9));
     }
   }
 

@@ -50,3 +50,14 @@ describe('LAM-8: asynchronous invocation is reachable from a scenario (invocatio
     expect(() => scenarioFrom(yaml)).toThrow(/InvocationType applies only when Target is a Lambda function/);
   });
 });
+
+describe('LAM-8: ClaimedAccountConcurrency (monitoring-concurrency)', () => {
+  it('LAM-8: reserved concurrency plus the unreserved concurrency in use', () => {
+    const yaml = scenario('RequestResponse', 0).replace('Properties: { FunctionName: worker, Role: r, Code: { ZipFile: x } }', 'Properties: { FunctionName: worker, Role: r, Code: { ZipFile: x }, ReservedConcurrentExecutions: 50 }');
+    const engine = new SimulationEngine(scenarioFrom(yaml));
+    engine.advanceBy(3 * 60);
+    const claimed = engine.metrics.get('AWS/Lambda', 'ClaimedAccountConcurrency', {})!.points('Maximum');
+    expect(claimed.length).toBeGreaterThan(0);
+    expect(claimed.every(([, v]) => v === 50)).toBe(true);
+  });
+});
