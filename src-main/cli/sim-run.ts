@@ -9,14 +9,18 @@ import { runSimulation, serializeReport } from '../core/sources/sim/report';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
 import { printWarnings, UsageError } from './output';
 
-export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--lead-in <e.g. 1h>] [--out <report.json>] [--template <file>]
+export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--lead-in <e.g. 1h>] [--out <report.json>] [--template <file>] [--strict]
   <scenario>   a bundled scenario name (e.g. shop) or a path to a scenario YAML file
   --duration   simulated time to run: 90s, 30m, 2h, 1d, 1h30m
   --seed       overrides Simulation.Seed in the file
   --lead-in    history simulated before StartTime, whole minutes up to 24h; overrides Simulation.LeadIn
                (default: the file's, else 0)
   --out        where to write the JSON report (docs/sim-report.md); default: standard output
-  --template   a CloudFormation template whose Resources replace the scenario's own`;
+  --template   a CloudFormation template whose Resources replace the scenario's own
+  --strict     exit 3 when the run had error-severity events (refused actions, faults that failed …)`;
+
+/** Exit code of a --strict run whose timeline has error-severity events. */
+export const STRICT_FAILURE_EXIT = 3;
 
 export function parseSeed(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -37,7 +41,7 @@ export function simRun(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { duration: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, out: { type: 'string' }, template: { type: 'string' } },
+    options: { duration: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, strict: { type: 'boolean' } },
   });
   const [scenarioArg, ...rest] = positionals;
   if (!scenarioArg) throw new UsageError(`sim run needs a scenario.\n${SIM_RUN_USAGE}`);
@@ -63,5 +67,10 @@ export function simRun(args: string[]): number {
   } else {
     process.stdout.write(text);
   }
-  return 0;
+  // Refused actions, faults that could not be applied and other errors are not only timeline entries:
+  // an operator running a scenario in CI sees them, and --strict fails the run.
+  const errors = report.timeline.filter((event) => event.severity === 'error');
+  for (const event of errors) process.stderr.write(`${event.time} error: [${event.service} ${event.kind}] ${event.message}\n`);
+  if (errors.length > 0) process.stderr.write(`${errors.length} error event(s) during the run${values.strict ? ' (--strict: failing)' : ''}\n`);
+  return values.strict && errors.length > 0 ? STRICT_FAILURE_EXIT : 0;
 }

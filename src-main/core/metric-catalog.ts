@@ -21,7 +21,16 @@ const STATS: Record<string, MetricStat[]> = {
   RequestCount: ['Sum'],
   HTTPCode_Target_5XX_Count: ['Sum'],
   HTTPCode_ELB_5XX_Count: ['Sum'],
+  HTTPCode_ELB_500_Count: ['Sum'],
+  HTTPCode_ELB_502_Count: ['Sum'],
   HTTPCode_ELB_503_Count: ['Sum'],
+  HTTPCode_ELB_504_Count: ['Sum'],
+  HTTPCode_Target_2XX_Count: ['Sum'],
+  HTTP_Redirect_Count: ['Sum'],
+  HTTP_Fixed_Response_Count: ['Sum'],
+  TargetConnectionErrorCount: ['Sum'],
+  // "The only valid statistic is Sum. This represents the average" (load-balancer-cloudwatch-metrics).
+  RequestCountPerTarget: ['Sum'],
   HTTPCode_ELB_4XX_Count: ['Sum'],
   HTTPCode_ELB_3XX_Count: ['Sum'],
   TargetResponseTime: ['Average', 'p50', 'p90', 'p99'],
@@ -49,6 +58,7 @@ const STATS: Record<string, MetricStat[]> = {
   Duration: ['Average', 'p50', 'p90', 'p99', 'Maximum'],
   ConcurrentExecutions: ['Maximum'],
   UnreservedConcurrentExecutions: ['Maximum'],
+  ClaimedAccountConcurrency: ['Maximum'],
   AsyncEventsReceived: ['Sum'],
   AsyncEventAge: ['Average', 'Maximum'],
   AsyncEventsDropped: ['Sum'],
@@ -58,6 +68,26 @@ const STATS: Record<string, MetricStat[]> = {
   ColdStarts: ['Sum'],
   InitDuration: ['Average'],
 };
+
+/**
+ * CloudWatch units of the metrics the simulator publishes, as the AWS metric pages give them; the
+ * report carries them (docs/sim-report.md). TargetResponseTime is in seconds, Lambda Duration in ms.
+ */
+const UNITS: Record<string, string> = {
+  TargetResponseTime: 'Seconds',
+  CPUUtilization: 'Percent',
+  ReplicaLag: 'Seconds',
+  ReadIOPS: 'Count/Second',
+  WriteIOPS: 'Count/Second',
+  Duration: 'Milliseconds',
+  InitDuration: 'Milliseconds',
+  AsyncEventAge: 'Milliseconds',
+};
+
+/** The CloudWatch unit of a metric: `Count` unless the table above says otherwise. */
+export function metricUnit(metricName: string): string {
+  return UNITS[metricName] ?? 'Count';
+}
 
 /** The statistics worth showing for a metric name; unknown metrics are averaged. */
 export function standardStats(metricName: string): MetricStat[] {

@@ -15,8 +15,11 @@ export class HealthTimeline {
   /** Every report pushed with an update, in order. */
   readonly pushed: HealthReport[] = [];
 
-  constructor(scenario: string) {
-    this.source = new SimSource(readScenario(scenario), { wallClock: stillWallClock, paused: true });
+  /** `coldStart`: the stack is created at StartTime (Simulation.ColdStart) instead of already running. */
+  constructor(scenario: string, options: { coldStart?: boolean } = {}) {
+    const model = readScenario(scenario);
+    const loaded = options.coldStart ? { ...model, simulation: { ...model.simulation, coldStart: true } } : model;
+    this.source = new SimSource(loaded, { wallClock: stillWallClock, paused: true });
     this.sessions = new SessionManager(this.source);
     this.sessions.attach({ update: (update) => update.health && this.pushed.push(update.health), sessionChanged: () => undefined, actionProgress: () => undefined });
   }

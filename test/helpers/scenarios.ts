@@ -6,13 +6,13 @@ export function scenarioFrom(yaml: string, file = 'test.yaml', seed?: number): S
 }
 
 /** One ALB → one target group → one ASG of c5.large (2 vCPUs, 100 req/s each at 20 ms) with CPU target tracking. */
-export function webTier(options: { rate?: string; min?: number; max?: number; desired?: number; target?: number; tick?: string } = {}): string {
+export function webTier(options: { rate?: string; min?: number; max?: number; desired?: number; target?: number; tick?: string; coldStart?: boolean } = {}): string {
   return `
 Simulation:
   StartTime: 2026-11-20T08:00:00Z
   Seed: 3
   Tick: ${options.tick ?? '5s'}
-  InstanceBootTime: 60s
+  InstanceBootTime: 60s${options.coldStart ? '\n  ColdStart: true' : ''}
 Resources:
   Alb:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
@@ -32,11 +32,12 @@ Resources:
       DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Tg }]
   Lt:
     Type: AWS::EC2::LaunchTemplate
-    Properties: { LaunchTemplateData: { InstanceType: c5.large } }
+    Properties: { LaunchTemplateData: { InstanceType: c5.large, Monitoring: { Enabled: true } } }
   Asg:
     Type: AWS::AutoScaling::AutoScalingGroup
     Properties:
       AutoScalingGroupName: web-asg
+      MetricsCollection: [{ Granularity: 1Minute }]
       MinSize: ${options.min ?? 2}
       MaxSize: ${options.max ?? 10}
       DesiredCapacity: ${options.desired ?? options.min ?? 2}

@@ -249,3 +249,12 @@ describe('Space', () => {
     expect(shortcutFor({ ...base, target: { tagName: 'BODY' } as unknown as EventTarget })).toEqual({ type: 'pause' });
   });
 });
+
+describe('LAM-7: arm64 is priced at the arm64 GB-second rate (aws.amazon.com/lambda/pricing)', () => {
+  it('LAM-7: 1 M requests × 1 s × 1 GB cost $0.20 + 1 M × $0.0000133334 on arm64, $0.0000166667 on x86_64', () => {
+    const cost = (architecture?: string) => estimateLambdaCost('f', 1024, [[0, 1_000_000]], [[0, 1000]], { from: 0, to: 60_000 }, architecture).usd;
+    expect(cost('arm64')).toBeCloseTo(0.2 + 13.3334, 6);
+    expect(cost('x86_64')).toBeCloseTo(0.2 + 16.6667, 6);
+    expect(cost()).toBeCloseTo(0.2 + 16.6667, 6);
+  });
+});

@@ -99,3 +99,27 @@ describe('--help on every command', () => {
     expect(stderr).toContain('"us east 1" is not an AWS region name');
   });
 });
+
+// ASG-16 (issue 13): a refused action is not only a timeline entry.
+describe('flightdeck sim run: error-severity events', () => {
+  const file = join(dir, 'refused.yaml');
+  const scenario = (policy: string) =>
+    readFileSync(join(__dirname, '../../../resources/scenarios/shop.yaml'), 'utf8').replace(/\nActions:[\s\S]*?(?=\n[A-Z]|$)/, '') +
+    `\nActions:\n  - { At: 2m, Type: ExecutePolicy, AutoScalingGroupName: no-such-group, PolicyName: ${policy} }\n`;
+
+  it('ASG-16: prints refused actions to stderr and exits 0 without --strict', async () => {
+    writeFileSync(file, scenario('x'));
+    expect(await main(['sim', 'run', file, '--duration', '5m', '--out', join(dir, 'r.json')])).toBe(0);
+    expect(stderr).toMatch(/error: \[simulator ActionRefused\] Actions\[\d+\]: ExecutePolicy was refused: AutoScalingGroup name not found/);
+  });
+
+  it('ASG-16: --strict exits 3 when the run had error-severity events', async () => {
+    writeFileSync(file, scenario('x'));
+    expect(await main(['sim', 'run', file, '--duration', '5m', '--out', join(dir, 'r.json'), '--strict'])).toBe(3);
+    expect(stderr).toContain('(--strict: failing)');
+  });
+
+  it('ASG-16: --strict exits 0 for a clean run', async () => {
+    expect(await main(['sim', 'run', 'shop', '--duration', '5m', '--out', join(dir, 'clean.json'), '--strict'])).toBe(0);
+  });
+});

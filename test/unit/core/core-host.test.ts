@@ -39,8 +39,8 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     expect(result).toMatchObject({ ok: true, value: { now: Date.UTC(2026, 10, 20, 14, 10), running: false } });
     expect(updates).toHaveLength(1);
     const update = Update.parse(updates[0]);
-    // Instances boot until 14:01, so the first CPU datapoint is the 14:01 minute.
-    expect(update.metrics.find((m) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization')!.points.length).toBe(9);
+    // The stack is already running at StartTime (no Simulation.ColdStart): a CPU datapoint every minute.
+    expect(update.metrics.find((m) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization')!.points.length).toBe(10);
     expect(update.inventory!.autoScalingGroups[0]!.autoScalingGroupName).toBe('shop-web-asg');
   });
 

@@ -6,6 +6,7 @@ import type { AccessLogEntry, Inventory, MetricSeries, RdsEvent, ScalingActivity
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import type { SimulationEngine } from './engine';
 import { exportActivities, exportMetrics } from './export';
+import { metricUnit } from '../../metric-catalog';
 
 export const REPORT_FORMAT = 'flightdeck-sim-report/1';
 
@@ -25,7 +26,8 @@ export interface SimReport {
   timeline: TimelineEvent[];
   /** The newest sampled access-log entries (ALB-9). */
   accessLog: AccessLogEntry[];
-  metrics: MetricSeries[];
+  /** Each series with its CloudWatch unit (`Count`, `Seconds`, `Milliseconds`, `Percent`, `Count/Second`). */
+  metrics: (MetricSeries & { unit: string })[];
   finalState: Inventory;
 }
 
@@ -47,7 +49,7 @@ export function buildReport(engine: SimulationEngine): SimReport {
     events: [...engine.rdsEvents],
     timeline: [...engine.timeline],
     accessLog: engine.alb.accessLogInOrder().slice(-100),
-    metrics: exportMetrics(engine.metrics),
+    metrics: exportMetrics(engine.metrics).map((series) => ({ ...series, unit: metricUnit(series.metricName) })),
     finalState: engine.inventory(),
   };
 }

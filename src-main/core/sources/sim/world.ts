@@ -69,6 +69,8 @@ export interface SimTargetGroup {
   deregistrationDelaySeconds: number;
   /** 0 = off; 30–900 s (ALB-8). */
   slowStartSeconds: number;
+  /** HealthCheckEnabled: default on for instance and ip targets, off for a Lambda target (ALB-13). */
+  healthCheckEnabled: boolean;
   targets: Map<string, SimTarget>;
   loadBalancerArns: string[];
 }
@@ -94,6 +96,8 @@ export interface SimLoadBalancer {
 interface SimScalingPolicyBase {
   policyName: string;
   policyArn: string;
+  /** The scenario's logical id for the policy, which a scenario's ExecutePolicy may name. */
+  logicalId?: string;
   autoScalingGroupName: string;
   enabled: boolean;
   /** Seconds a new instance warms up before its metrics count (ASG-5); undefined: the group's DefaultInstanceWarmup. */
@@ -106,6 +110,8 @@ export interface SimTargetTrackingPolicy extends SimScalingPolicyBase {
   policyType: 'TargetTrackingScaling';
   targetValue: number;
   predefinedMetricType: string;
+  /** ALBRequestCountPerTarget: `app/<lb>/<id>/targetgroup/<tg>/<id>` (ASG-14). */
+  resourceLabel?: string;
   disableScaleIn: boolean;
   alarmHigh: string;
   alarmLow: string;
@@ -178,6 +184,15 @@ export interface SimAutoScalingGroup {
   vcpus: number;
   launchTemplateName?: string;
   defaultInstanceWarmup?: number;
+  /**
+   * ASG-18: the AWS/AutoScaling group metrics collection enabled (MetricsCollection /
+   * EnableMetricsCollection); empty: none published. A collection without Metrics enables all.
+   */
+  metricsCollection: Set<string>;
+  /** EC2-1: detailed (1-minute) monitoring from the launch template / configuration; else 5-minute. */
+  detailedMonitoring: boolean;
+  /** EC2-1 basic monitoring: the group CPU accumulated over the current 5-minute period. */
+  basicCpu: { sum: number; count: number };
   /** Simple scaling (ASG-3): no new simple-scaling activity before this time, nor while these run. */
   simpleCooldown?: { activities: SimActivity[]; seconds: number };
   scheduledActions: SimScheduledAction[];
@@ -218,6 +233,8 @@ export interface SimTraffic {
   database?: { dbInstanceIdentifier: string; readShare: number; writeShare: number };
   /** Share of served requests that call a Lambda function synchronously from the instance. */
   lambda?: { functionName: string; share: number };
+  /** LAM-8: the population invokes this Lambda function directly (Target is the function). */
+  invoke?: { functionRef: string; mode: 'sync' | 'async' };
 }
 
 export interface World {

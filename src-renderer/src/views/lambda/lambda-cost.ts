@@ -1,6 +1,7 @@
 /**
  * Estimated Lambda cost from the metrics the app holds (LAM-6): requests × $0.20 per million plus
- * compute at $0.0000166667 per GB-second (x86, us-east-1 list price; the free tier ignored).
+ * compute at $0.0000166667 per GB-second on x86_64 and $0.0000133334 on arm64 (LAM-7; us-east-1 list
+ * prices, aws.amazon.com/lambda/pricing; the free tier ignored).
  * GB-seconds per period = invocations × average duration (s) × memory (GB): CloudWatch's
  * Duration Average over a period times that period's Invocations Sum is the period's billed time,
  * to within the 1 ms rounding AWS bills in.
@@ -9,6 +10,7 @@ import type { LambdaCostEstimate } from '@contract';
 
 export const USD_PER_MILLION_REQUESTS = 0.2;
 export const USD_PER_GB_SECOND = 0.0000166667;
+export const USD_PER_GB_SECOND_ARM64 = 0.0000133334;
 
 /** Points are [time, value]; times match when both series share a period (they do in CloudWatch). */
 export function estimateLambdaCost(
@@ -17,6 +19,7 @@ export function estimateLambdaCost(
   invocations: readonly [number, number][],
   durationAverageMs: readonly [number, number][],
   window: { from: number; to: number },
+  architecture: string = 'x86_64',
 ): LambdaCostEstimate {
   const durations = new Map(durationAverageMs.map(([time, value]) => [time, value]));
   let requests = 0;
@@ -26,7 +29,7 @@ export function estimateLambdaCost(
     requests += count;
     gbSeconds += count * ((durations.get(time) ?? 0) / 1000) * (memoryMb / 1024);
   }
-  const usd = (requests / 1_000_000) * USD_PER_MILLION_REQUESTS + gbSeconds * USD_PER_GB_SECOND;
+  const usd = (requests / 1_000_000) * USD_PER_MILLION_REQUESTS + gbSeconds * (architecture === 'arm64' ? USD_PER_GB_SECOND_ARM64 : USD_PER_GB_SECOND);
   return { functionName, windowSeconds: Math.max(0, (window.to - window.from) / 1000), requests, gbSeconds, usd };
 }
 

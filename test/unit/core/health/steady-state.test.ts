@@ -24,10 +24,12 @@ describe('steady state is quiet in every bundled scenario', () => {
   }
 });
 
-describe('the first seconds of a run', () => {
+// Bundled scenarios start warm (the stack already running at StartTime); a cold start — the stack
+// created at StartTime, as Simulation.ColdStart or a stack just created on AWS — is what these check.
+describe('the first seconds of a cold start', () => {
   for (const name of ['shop', 'global-failover']) {
     it(`${name}: Auto Scaling is Unknown (starting) while instances launch, never Failing next to an empty target group`, () => {
-      const run = new HealthTimeline(name);
+      const run = new HealthTimeline(name, { coldStart: true });
       for (const seconds of [0, 5, 15]) {
         run.at(seconds / 60);
         const asg = run.service('autoscaling');
@@ -41,9 +43,21 @@ describe('the first seconds of a run', () => {
   }
 
   it('targets in `initial` are not failures: Unknown while they are checked, never Failing', () => {
-    const run = new HealthTimeline('global-failover').at(0.5);
+    const run = new HealthTimeline('global-failover', { coldStart: true }).at(0.5);
     const group = run.resource('targetGroup', 'shop-us-web');
     expect(group.status).toBe('unknown');
     expect(group.reasons[0]).toMatchObject({ code: 'tg.initial', params: { initial: 4, total: 4 } });
   });
+});
+
+describe('a warm start is quiet from the first minutes (issue 12 item 2)', () => {
+  for (const name of ['shop', 'global-failover', 'serverless']) {
+    it(`${name}: no load balancer or Auto Scaling failure in the first 5 minutes (no start-up 5XX burst)`, () => {
+      const run = new HealthTimeline(name);
+      for (const minutes of [1, 3, 5]) {
+        run.at(minutes);
+        for (const service of ['elbv2', 'autoscaling'] as const) expect(run.service(service).status, `${minutes} min\n${run.describe()}`).not.toBe('failing');
+      }
+    });
+  }
 });

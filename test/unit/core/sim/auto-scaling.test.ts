@@ -18,21 +18,21 @@ describe('EC2 Auto Scaling', () => {
   });
 
   it('ASG-11: creating the group launches its desired capacity, one activity per instance, with an AWS cause', () => {
-    const engine = engineFor({ min: 2 });
+    const engine = engineFor({ min: 2, coldStart: true });
     const activities = group(engine).activities;
     expect(activities).toHaveLength(2);
     for (const activity of activities) {
       expect(activity.description).toMatch(/^Launching a new EC2 instance: i-[0-9a-f]{17}$/);
       expect(activity.cause).toBe(
         'At 2026-11-20T08:00:00Z a user request created an AutoScalingGroup changing the desired capacity from 0 to 2.  ' +
-          'At 2026-11-20T08:00:00Z an instance was started in response to a difference between desired and running capacity, increasing the capacity from 0 to 2.',
+          'At 2026-11-20T08:00:00Z an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 0 to 2.',
       );
       expect(activity.statusCode).toBe('InProgress');
     }
   });
 
   it('ASG-13: instances are Pending for the boot time, then InService and registered as `initial` targets', () => {
-    const engine = engineFor();
+    const engine = engineFor({ coldStart: true });
     const instances = () => [...group(engine).instances.values()];
     expect(instances().map((i) => i.lifecycleState)).toEqual(['Pending', 'Pending']);
     engine.advanceBy(55);

@@ -3,6 +3,7 @@ import { MetricStore, mixturePercentiles } from '../../../../src-main/core/sourc
 import { evaluateAlarm, type AlarmDefinition } from '../../../../src-main/core/sources/sim/cloudwatch/alarm';
 import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { scenarioFrom, webTier } from '../../../helpers/scenarios';
+import { readScenario } from '../../../../src-main/core/scenario-files';
 
 const T0 = Date.UTC(2026, 10, 20, 8, 0, 0) / 1000;
 const dims = { AutoScalingGroupName: 'web' };
@@ -102,11 +103,105 @@ describe('CloudWatch alarms', () => {
     const store = storeWith([60, undefined, 70]);
     const series = store.get('AWS/EC2', 'CPUUtilization', dims);
     expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'breaching' }), series, T0 + 180, 'OK').state).toBe('ALARM');
-    expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'missing' }), series, T0 + 180, 'OK').state).toBe('OK');
+    // CW-3: with `missing`, two real breaching datapoints and no non-breaching one go to ALARM.
+    expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'notBreaching' }), series, T0 + 180, 'OK').state).toBe('OK');
   });
 
   it('CW-1: TreatMissingData=ignore keeps the current state when every period is missing', () => {
     expect(evaluateAlarm(highCpuAlarm({ treatMissingData: 'ignore' }), undefined, T0 + 180, 'ALARM').state).toBe('ALARM');
+  });
+});
+
+/** A row of the page's table: oldest first; 0 = not breaching, X = breaching, - = missing. */
+function row(points: string): (number | undefined)[] {
+  return points.split(' ').map((p) => (p === 'X' ? 90 : p === '0' ? 10 : undefined));
+}
+
+function stateFor(points: string, treatMissingData: AlarmDefinition['treatMissingData'], current: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA', datapointsToAlarm = 3) {
+  const values = row(points);
+  const series = storeWith(values).get('AWS/EC2', 'CPUUtilization', dims);
+  return evaluateAlarm(highCpuAlarm({ treatMissingData, datapointsToAlarm }), series, T0 + values.length * 60, current);
+}
+
+// docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarms-evaluating-missing-data
+describe('CW-3: alarms on sparse metrics follow the documented table (AlarmThatSendsEmail, missing data)', () => {
+  const RETAIN = 'retain';
+  // [data points, MISSING, IGNORE, BREACHING, NOT BREACHING] for Datapoints to Alarm 3 of Evaluation Periods 3.
+  const threeOfThree: [string, string, string, string, string][] = [
+    ['0 - X - X', 'OK', 'OK', 'OK', 'OK'],
+    ['0 - - - -', 'OK', 'OK', 'OK', 'OK'],
+    ['- - - - -', 'INSUFFICIENT_DATA', RETAIN, 'ALARM', 'OK'],
+    ['0 X X - X', 'ALARM', 'ALARM', 'ALARM', 'ALARM'],
+    ['- - - - X', 'INSUFFICIENT_DATA', RETAIN, 'ALARM', 'OK'],
+    ['X - - - -', 'ALARM', RETAIN, 'ALARM', 'OK'],
+  ];
+  // The same page's second table: 2 out of 3.
+  const twoOfThree: [string, string, string, string, string][] = [
+    ['0 - X - X', 'ALARM', 'ALARM', 'ALARM', 'ALARM'],
+    ['0 0 X 0 X', 'ALARM', 'ALARM', 'ALARM', 'ALARM'],
+    ['0 - X - -', 'OK', 'OK', 'ALARM', 'OK'],
+    ['- - - - 0', 'OK', 'OK', 'ALARM', 'OK'],
+    ['- - - - X', 'INSUFFICIENT_DATA', RETAIN, 'ALARM', 'OK'],
+  ];
+  const modes = ['missing', 'ignore', 'breaching', 'notBreaching'] as const;
+  for (const [table, m] of [[threeOfThree, 3], [twoOfThree, 2]] as const) {
+    for (const [points, ...expected] of table) {
+      it(`CW-3: ${m} of 3, ${points}`, () => {
+        modes.forEach((mode, k) => {
+          for (const current of ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const) {
+            const want = expected[k] === RETAIN ? current : expected[k];
+            expect({ mode, current, state: stateFor(points, mode, current, m).state }).toEqual({ mode, current, state: want });
+          }
+        });
+      });
+    }
+  }
+
+  it('CW-3: a lone breaching datapoint is no longer dropped — the gap before it is looked past', () => {
+    // `0 X X - X` under the old N-period window was "2 of 3 → OK"; CloudWatch uses the 3 newest real ones.
+    expect(stateFor('0 X X - X', 'missing', 'OK').state).toBe('ALARM');
+  });
+
+  it('CW-3: TreatMissingData=ignore does not clear an ALARM when the metric stops', () => {
+    expect(stateFor('X X X - -', 'ignore', 'ALARM').state).toBe('ALARM');
+    expect(stateFor('- - - - -', 'ignore', 'ALARM').state).toBe('ALARM');
+  });
+});
+
+describe('CW-4: state reasons state the datapoints evaluated, consistent with the state', () => {
+  it('CW-4: an OK reason counts and lists only non-breaching datapoints', () => {
+    const result = stateFor('- - 0 X X', 'missing', 'ALARM');
+    expect(result.state).toBe('OK');
+    expect(result.reason).toBe('Threshold Crossed: 1 out of the last 3 datapoints [10 (20/11/26 08:02:00)] was not greater than the threshold (50) (minimum 1 datapoint for ALARM -> OK transition).');
+  });
+
+  it('CW-4: an ALARM reason lists the breaching datapoints it counted, newest first', () => {
+    const result = stateFor('0 X X - X', 'missing', 'OK');
+    expect(result.reason).toBe(
+      'Threshold Crossed: 3 out of the last 3 datapoints [90 (20/11/26 08:04:00), 90 (20/11/26 08:02:00), 90 (20/11/26 08:01:00)] were greater than the threshold (50) (minimum 3 datapoints for OK -> ALARM transition).',
+    );
+  });
+
+  it('CW-4: missing datapoints filled in are named as such', () => {
+    expect(stateFor('0 - - - -', 'breaching', 'OK').reason).toContain('(2 missing datapoints treated as breaching)');
+    expect(stateFor('- - - - X', 'missing', 'OK').reason).toMatch(/^Insufficient Data: 2 out of the last 3 datapoints were missing/);
+  });
+
+  it('CW-4: every reason agrees with its state across random sparse series', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 300; trial++) {
+      const points = Array.from({ length: 6 }, () => (next() < 0.4 ? '-' : next() < 0.5 ? 'X' : '0')).join(' ');
+      for (const mode of ['missing', 'ignore', 'breaching', 'notBreaching'] as const) {
+        const { state, reason } = stateFor(points, mode, 'OK');
+        if (state === 'ALARM') expect(reason).toMatch(/ were? greater than|was greater than/);
+        if (state === 'ALARM') expect(reason).not.toMatch(/not greater/);
+        if (state === 'OK' && reason) expect(reason).toMatch(/not greater than/);
+        const listed = [...reason.matchAll(/(\d+) \(/g)].map((mm) => Number(mm[1]));
+        if (state === 'ALARM') expect(listed.every((v) => v > 50)).toBe(true);
+        if (state === 'OK') expect(listed.every((v) => v <= 50)).toBe(true);
+      }
+    }
   });
 });
 
@@ -138,7 +233,7 @@ describe('percentiles from response-time distributions', () => {
 
   it('the store publishes Lambda-style log-normal percentiles per period', () => {
     const store = new MetricStore(60);
-    store.putStatistics('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, { count: 10, sum: 1000, min: 100, max: 100 });
+    store.putStatistics('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, { count: 10, sum: 1000, min: 40, max: 300 });
     store.putDistribution('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, [[100, 10]], 0.3);
     store.closePeriodsBefore(T0 + 60);
     const series = store.get('AWS/Lambda', 'Duration', { FunctionName: 'f' })!;
@@ -160,5 +255,32 @@ describe('alarm history and actions', () => {
     const activity = engine.world.autoScalingGroups.get('web-asg')!.activities.find((a) => a.cause.includes(toAlarm.alarmName))!;
     expect(new Date(activity.startTime).toISOString()).toBe(toAlarm.timestamp);
     expect(engine.inventory().alarms.find((a) => a.alarmName === toAlarm.alarmName)).toMatchObject({ stateReason: expect.any(String) });
+  });
+});
+
+describe('CW-5: counts are whole numbers; percentiles stay within [Minimum, Maximum]', () => {
+  it('CW-5: a percentile of a modelled distribution is clamped to the recorded Maximum and Minimum', () => {
+    const store = new MetricStore(60);
+    store.putStatistics('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, { count: 10, sum: 1000, min: 90, max: 110 });
+    store.putDistribution('AWS/Lambda', 'Duration', { FunctionName: 'f' }, T0, [[100, 10]], 0.5);
+    store.closePeriodsBefore(T0 + 60);
+    const series = store.get('AWS/Lambda', 'Duration', { FunctionName: 'f' })!;
+    expect(series.points('p99')[0]![1]).toBe(110);
+    expect(series.points('p50')[0]![1]).toBeGreaterThanOrEqual(90);
+    expect(series.aggregate(T0, 60, 'p99')).toBe(110);
+  });
+
+  it('CW-5: Lambda and ALB counts of every bundled scenario are whole per period; p99 ≤ Maximum', () => {
+    for (const name of ['serverless', 'shop']) {
+      const engine = new SimulationEngine(readScenario(name));
+      engine.advanceBy(30 * 60);
+      for (const series of engine.metrics.all()) {
+        const counts = /Count$|^Invocations$|^Errors$|^Throttles$|^ConcurrentExecutions$|^RequestCount$|^AsyncEvents|^ColdStarts$/.test(series.metricName);
+        if (counts) for (const [, value] of series.points('Sum')) expect({ metric: series.metricName, value, whole: Number.isInteger(value) }).toMatchObject({ whole: true });
+        const max = series.points('Maximum');
+        const p99 = series.points('p99');
+        p99.forEach(([, value], i) => expect(value).toBeLessThanOrEqual(max[i]![1] + 1e-9));
+      }
+    }
   });
 });

@@ -16,7 +16,7 @@ describe('Application Load Balancer target groups', () => {
   });
 
   it('ALB-4/ALB-6: a new target is `initial` until it passes HealthyThresholdCount checks', () => {
-    const engine = new SimulationEngine(scenarioFrom(webTier()));
+    const engine = new SimulationEngine(scenarioFrom(webTier({ coldStart: true })));
     engine.advanceBy(60);
     expect(states(engine)).toEqual(['initial', 'initial']);
     expect(targetGroupOf(engine).targets.values().next().value!.reason).toBe('Elb.RegistrationInProgress');

@@ -214,7 +214,7 @@ describe('health, replacement and rebalancing', () => {
     const termination = activities.find((a) => a.description.startsWith('Terminating'))!;
     const replacement = activities.find((a) => a.description.startsWith('Launching'))!;
     expect(termination.cause).toMatch(/an instance was taken out of service in response to an ELB system health check failure\.$/);
-    expect(replacement.cause).toMatch(/an instance was started in response to a difference between desired and running capacity, increasing the capacity from 1 to 2\.$/);
+    expect(replacement.cause).toMatch(/an instance was started in response to a difference between desired and actual capacity, increasing the capacity from 1 to 2\.$/);
     expect(termination.activityId).not.toBe(replacement.activityId);
     expect(group(engine).desiredCapacity).toBe(2);
   });
@@ -240,7 +240,7 @@ describe('health, replacement and rebalancing', () => {
   });
 
   it('ASG-5: instances in warm-up do not count toward the group metric', () => {
-    const yaml = webTier({ rate: '100' }).replace('      TargetGroupARNs: [!Ref Tg]', '      TargetGroupARNs: [!Ref Tg]\n      DefaultInstanceWarmup: 300');
+    const yaml = webTier({ rate: '100', coldStart: true }).replace('      TargetGroupARNs: [!Ref Tg]', '      TargetGroupARNs: [!Ref Tg]\n      DefaultInstanceWarmup: 300');
     const engine = new SimulationEngine(scenarioFrom(yaml));
     engine.advanceBy(300);
     expect(engine.metrics.get('AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'web-asg' })).toBeUndefined();
@@ -249,7 +249,7 @@ describe('health, replacement and rebalancing', () => {
   });
 
   it('ASG-6: INSUFFICIENT_DATA blocks scaling', () => {
-    const yaml = webTier({ rate: '400' }).replace('      TargetGroupARNs: [!Ref Tg]', '      TargetGroupARNs: [!Ref Tg]\n      DefaultInstanceWarmup: 3600');
+    const yaml = webTier({ rate: '400', coldStart: true }).replace('      TargetGroupARNs: [!Ref Tg]', '      TargetGroupARNs: [!Ref Tg]\n      DefaultInstanceWarmup: 3600');
     const engine = new SimulationEngine(scenarioFrom(yaml));
     engine.advanceBy(30 * 60);
     expect([...engine.world.alarms.values()].every((a) => a.state === 'INSUFFICIENT_DATA')).toBe(true);

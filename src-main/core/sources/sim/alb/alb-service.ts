@@ -12,6 +12,7 @@ import type { SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from '..
 import { matchRule, type RequestShape } from './listener-rules';
 import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
+import { WholeCounts } from '../cloudwatch/whole-counts';
 
 /**
  * A target queues what its CPUs cannot process this tick; beyond this much waiting work (seconds)
@@ -50,6 +51,7 @@ export class AlbService implements SimService {
   readonly accessLog: AccessLogEntry[] = [];
   private accessLogCursor = 0;
   private roundRobin = 0;
+  private readonly whole = new WholeCounts();
 
   constructor(private readonly ctx: SimContext) {}
 
@@ -73,20 +75,27 @@ export class AlbService implements SimService {
 
     const listener = this.listenerFor(lb);
     const loads = new Map<SimTargetGroup, TargetGroupLoad>();
-    let elb5xx = 0;
+    let elb500 = 0;
+    let elb503 = 0;
+    let elb5xxOther = 0;
     let elb4xx = 0;
     let elb3xx = 0;
+    let fixedResponses = 0;
     for (const requests of batch) {
       if (requests.count === 0) continue;
       const rule = listener ? matchRule(listener.rules, requests) : undefined;
       const action = rule?.action;
       if (!action) {
-        // No listener or no rule: the ALB itself answers 503 (or 404 for an unmatched fixed setup).
-        elb5xx += requests.count;
+        // No listener or no rule: the ALB itself answers 503.
+        elb503 += requests.count;
         continue;
       }
       if (action.type === 'fixed-response') {
-        if (action.statusCode >= 500) elb5xx += requests.count;
+        // A fixed response is the load balancer's own answer: HTTP_Fixed_Response_Count and its ELB code.
+        fixedResponses += requests.count;
+        if (action.statusCode === 500) elb500 += requests.count;
+        else if (action.statusCode === 503) elb503 += requests.count;
+        else if (action.statusCode >= 500) elb5xxOther += requests.count;
         else if (action.statusCode >= 400) elb4xx += requests.count;
         continue;
       }
@@ -98,13 +107,20 @@ export class AlbService implements SimService {
     }
 
     const latency: Latency = { count: 0, sum: 0, components: [] };
-    let target5xx = 0;
+    const totals = emptyCodes();
     for (const [group, load] of loads) {
       const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
       metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCount', tgDims, epochSeconds, load.requests);
+      if (group.targetType !== 'lambda') {
+        // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
+        // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
+        // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
+        const perTarget = load.requests / Math.max(1, routableTargets(group).length);
+        metrics.put('AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName }, epochSeconds, perTarget);
+        metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims, epochSeconds, perTarget);
+      }
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
-      elb5xx += result.elbErrors;
-      target5xx += result.targetErrors;
+      addCodes(totals, result.codes);
       if (result.latency.count > 0) {
         metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, statisticSet(result.latency));
         metrics.putDistributionFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, result.latency.components);
@@ -112,21 +128,34 @@ export class AlbService implements SimService {
         latency.sum += result.latency.sum;
         latency.components.push(...result.latency.components);
       }
-      if (result.targetErrors > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims, epochSeconds, result.targetErrors);
-      const counts = countByState(group);
-      metrics.putFor(group, 'AWS/ApplicationELB', 'HealthyHostCount', tgDims, epochSeconds, counts.healthy);
-      metrics.putFor(group, 'AWS/ApplicationELB', 'UnHealthyHostCount', tgDims, epochSeconds, counts.unhealthy);
+      // Target codes and connection errors exist per target group too; ELB codes only per load balancer.
+      const c = result.codes;
+      if (c.target2xx > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_2XX_Count', tgDims, epochSeconds, c.target2xx);
+      if (c.target500 + c.target503 > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims, epochSeconds, c.target500 + c.target503);
+      if (c.connectionErrors > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims, epochSeconds, c.connectionErrors);
       this.sampleAccessLog(lb, group, load, result, tickStart);
     }
     if (latency.count > 0) {
       metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, statisticSet(latency));
       metrics.putDistributionFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, latency.components);
     }
-    // ALB-10: the 5XX counts are published only when non-zero.
-    if (target5xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', lbDims, epochSeconds, target5xx);
-    if (elb5xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', lbDims, epochSeconds, elb5xx);
-    if (elb4xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_4XX_Count', lbDims, epochSeconds, elb4xx);
-    if (elb3xx > 0) metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_3XX_Count', lbDims, epochSeconds, elb3xx);
+    // ALB-10/ALB-12: counts are published only when non-zero; an error the load balancer generates is an
+    // ELB code (with its 500/502/503/504 split), one a target sent is a Target code.
+    const elb = { 500: elb500, 502: totals.elb502, 503: elb503 + totals.elb503, 504: totals.elb504 };
+    const elbOther5xx = elb5xxOther;
+    const put = (name: string, value: number) => value > 0 && metrics.putFor(lb, 'AWS/ApplicationELB', name, lbDims, epochSeconds, value);
+    put('HTTPCode_Target_2XX_Count', totals.target2xx);
+    put('HTTPCode_Target_5XX_Count', totals.target500 + totals.target503);
+    put('TargetConnectionErrorCount', totals.connectionErrors);
+    put('HTTPCode_ELB_5XX_Count', elb[500] + elb[502] + elb[503] + elb[504] + elbOther5xx);
+    put('HTTPCode_ELB_500_Count', elb[500]);
+    put('HTTPCode_ELB_502_Count', elb[502]);
+    put('HTTPCode_ELB_503_Count', elb[503]);
+    put('HTTPCode_ELB_504_Count', elb[504]);
+    put('HTTPCode_ELB_4XX_Count', elb4xx);
+    put('HTTPCode_ELB_3XX_Count', elb3xx);
+    put('HTTP_Redirect_Count', elb3xx);
+    put('HTTP_Fixed_Response_Count', fixedResponses);
   }
 
   /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
@@ -154,10 +183,12 @@ export class AlbService implements SimService {
     return Math.min(1, Math.max(0.01, elapsed / group.slowStartSeconds));
   }
 
-  private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number) {
+  private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
     const latency: Latency = { count: 0, sum: 0, components: [] };
+    const codes = emptyCodes();
     const targets = routableTargets(group);
-    if (targets.length === 0) return { served: 0, targetErrors: 0, elbErrors: load.requests, latency };
+    // 503: no registered target can take the request (load-balancer-troubleshooting, HTTP 503).
+    if (targets.length === 0) return { codes: { ...codes, elb503: load.requests }, latency };
     const cpuPerRequest = load.cpuWeighted / load.requests;
     // Split by slow-start weights, integer counts with the remainder rotated over targets.
     const weights = targets.map((t) => this.shareWeight(group, t));
@@ -168,14 +199,17 @@ export class AlbService implements SimService {
     for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % targets.length]!++;
 
     let served = 0;
-    let targetErrors = 0;
     targets.forEach((target, index) => {
       const count = assigned[index]!;
       if (count === 0) return;
       const instance = this.world.instances.get(target.id);
       if (!instance || instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) {
-        // The connection fails: the ALB answers 502 for it, counted with target errors here (ALB-11).
-        targetErrors += count;
+        // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
+        // connection timeout (504), a stopped or terminated instance resets the connection (502).
+        // Both are TargetConnectionErrorCount, never HTTPCode_Target_5XX (load-balancer-troubleshooting).
+        codes.connectionErrors += count;
+        if (instance && this.world.failedAvailabilityZones.has(instance.availabilityZone)) codes.elb504 += count;
+        else codes.elb502 += count;
         return;
       }
       // Queueing (ALB-11): work beyond what the vCPUs process this tick waits in a backlog; past
@@ -195,7 +229,7 @@ export class AlbService implements SimService {
       instance.utilisation = Math.max(instance.utilisation, queued / capacity);
       const ok = count - rejected;
       served += ok;
-      targetErrors += rejected;
+      codes.target503 += rejected; // the overloaded target itself answers 503
       if (ok > 0) {
         // Mean response time: M/M/1-style service time growth, plus the wait for the queued work ahead.
         const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation)) + backlog / instance.vcpus;
@@ -219,10 +253,10 @@ export class AlbService implements SimService {
       }
       if (downstreamFailed > 0) {
         // Requests whose database or Lambda call failed end as target 5xx, not as served responses.
-        const failed = Math.min(downstreamFailed, served);
+        const failed = Math.min(this.whole.take(`${group.arn}|downstream`, downstreamFailed), served);
         const keep = (served - failed) / served;
         served -= failed;
-        targetErrors += failed;
+        codes.target500 += failed; // the application on the target answers 500
         latency.components = latency.components.map(([mean, weight]) => [mean, weight * keep]);
         latency.count = served;
         latency.sum *= keep;
@@ -233,33 +267,43 @@ export class AlbService implements SimService {
         latency.components = latency.components.map(([mean, weight]) => [mean + added, weight]);
       }
     }
-    return { served, targetErrors, elbErrors: 0, latency };
+    codes.target2xx = served;
+    return { codes, latency };
   }
 
   /** A lambda target group: the ALB invokes the function synchronously, one invocation per request. */
-  private serveLambdaGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number) {
+  private serveLambdaGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
     const latency: Latency = { count: 0, sum: 0, components: [] };
+    const codes = emptyCodes();
     const functions = this.ctx.services.functions;
     const target = [...group.targets.values()][0];
-    if (!functions || !target) return { served: 0, targetErrors: 0, elbErrors: load.requests, latency };
+    if (!functions || !target) return { codes: { ...codes, elb503: load.requests }, latency };
     const outcome = functions.invoke(target.id, load.requests, tickSeconds, 'sync');
+    // ALB-12: a Lambda target that returned an error, timed out or was throttled is a 502 the load
+    // balancer generates (load-balancer-troubleshooting, HTTP 502): HTTPCode_ELB_502_Count, not Target_5XX.
+    // Counts are whole per period (CW-5): the expected values carry their fractions forward.
+    const failed = Math.min(load.requests, this.whole.take(`${group.arn}|lambda-failed`, outcome.errors + outcome.throttled));
+    const succeeded = load.requests - failed;
+    codes.elb502 = failed;
+    codes.target2xx = succeeded;
     const seconds = outcome.averageDurationMs / 1000 + BASE_LATENCY_SECONDS;
-    if (outcome.succeeded > 0) {
-      latency.count = outcome.succeeded;
-      latency.sum = seconds * outcome.succeeded;
-      latency.components.push([seconds, outcome.succeeded]);
+    if (succeeded > 0) {
+      latency.count = succeeded;
+      latency.sum = seconds * succeeded;
+      latency.components.push([seconds, succeeded]);
     }
-    // Function errors come back as target 502s; throttles as ELB 5xx (the ALB gets a 429 it cannot pass on).
-    return { served: outcome.succeeded, targetErrors: outcome.errors, elbErrors: outcome.throttled, latency };
+    return { codes, latency };
   }
 
   /** ALB-9: one sampled request per target group per minute, with an X-Amzn-Trace-Id. */
-  private sampleAccessLog(lb: SimLoadBalancer, group: SimTargetGroup, load: TargetGroupLoad, result: { served: number; targetErrors: number; elbErrors: number; latency: Latency }, tickStart: number): void {
+  private sampleAccessLog(lb: SimLoadBalancer, group: SimTargetGroup, load: TargetGroupLoad, result: GroupResult, tickStart: number): void {
     if (tickStart % 60_000 !== 0) return;
     const random = this.ctx.random('access-log');
     const requests = load.classes[random.int(load.classes.length)];
     if (!requests) return;
-    const failed = random.next() * load.requests < result.targetErrors + result.elbErrors;
+    // ALB-12: the sampled request's outcome is drawn from the same counts the metrics publish, so the
+    // log and HTTPCode_ELB_* / HTTPCode_Target_* agree (an ELB-generated error has no target status).
+    const outcome = pickOutcome(result.codes, random.next());
     let target: string | undefined;
     let skip = random.int(Math.max(1, group.targets.size));
     for (const id of group.targets.keys()) if (skip-- === 0) target = id;
@@ -273,8 +317,8 @@ export class AlbService implements SimService {
       host: requests.host,
       targetGroupName: group.name,
       target,
-      elbStatusCode: failed ? (result.elbErrors > 0 ? 503 : 502) : 200,
-      ...(failed && result.elbErrors > 0 ? {} : { targetStatusCode: failed ? 500 : 200 }),
+      elbStatusCode: outcome.elb,
+      ...(outcome.target !== undefined ? { targetStatusCode: outcome.target } : {}),
       targetProcessingTimeSeconds: Math.round(seconds * 1e6) / 1e6,
       traceId: traceId(at, random.hex(24)),
     };
@@ -294,7 +338,7 @@ export class AlbService implements SimService {
     return [...this.accessLog.slice(cut), ...this.accessLog.slice(0, cut)];
   }
 
-  tick(): void {
+  tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {
     const probe = (target: SimTarget, group: SimTargetGroup): HealthCheckOutcome => {
       if (target.forcedUnhealthyUntil !== undefined && this.ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
       const instance = this.world.instances.get(target.id);
@@ -313,6 +357,7 @@ export class AlbService implements SimService {
       instance.backlog -= drained;
       instance.utilisation = drained / (instance.vcpus * tickSeconds);
     }
+    this.publishHostCounts(tickStartMs);
     for (const group of this.world.targetGroups.values()) {
       for (const changed of runHealthChecks(this.ctx, group, (target) => probe(target, group))) {
         if (changed.state === 'healthy') {
@@ -326,6 +371,26 @@ export class AlbService implements SimService {
           message: `Target ${changed.id} in ${group.name} is now ${changed.state}${changed.reason ? ` (${changed.reason})` : ''}`,
           severity: changed.state === 'unhealthy' ? 'warning' : 'info',
         });
+      }
+    }
+  }
+
+  /**
+   * ALB-13: HealthyHostCount and UnHealthyHostCount are reported whenever health checks run, with or
+   * without traffic; a target group with health checks off (a Lambda target's default) reports neither
+   * (load-balancer-cloudwatch-metrics.html). Published per load balancer the group is attached to.
+   */
+  private publishHostCounts(tickStart: number): void {
+    const epochSeconds = Math.floor(tickStart / 1000);
+    for (const group of this.world.targetGroups.values()) {
+      if (!group.healthCheckEnabled || group.targets.size === 0) continue;
+      const counts = countByState(group);
+      for (const lbArn of group.loadBalancerArns) {
+        const lb = this.world.loadBalancers.get(lbArn);
+        if (!lb) continue;
+        const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
+        this.ctx.metrics.put('AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
+        this.ctx.metrics.put('AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
       }
     }
   }
@@ -359,12 +424,63 @@ export function traceId(epochMs: number, random24Hex: string): string {
   return `Root=1-${Math.floor(epochMs / 1000).toString(16).padStart(8, '0')}-${random24Hex}`;
 }
 
+/** What one target group's requests came to in a tick, by who answered and with which code. */
+interface StatusCodes {
+  target2xx: number;
+  /** The application on the target failed (its database or Lambda call). */
+  target500: number;
+  /** The overloaded target rejected the request. */
+  target503: number;
+  elb502: number;
+  elb503: number;
+  elb504: number;
+  connectionErrors: number;
+}
+
+interface GroupResult {
+  codes: StatusCodes;
+  latency: Latency;
+}
+
+function emptyCodes(): StatusCodes {
+  return { target2xx: 0, target500: 0, target503: 0, elb502: 0, elb503: 0, elb504: 0, connectionErrors: 0 };
+}
+
+function addCodes(into: StatusCodes, from: StatusCodes): void {
+  for (const key of Object.keys(into) as (keyof StatusCodes)[]) into[key] += from[key];
+}
+
+/** A request drawn in proportion to the tick's outcomes (`draw` in [0, 1)). */
+export function pickOutcome(codes: StatusCodes, draw: number): { elb: number; target?: number } {
+  const outcomes: [number, { elb: number; target?: number }][] = [
+    [codes.target2xx, { elb: 200, target: 200 }],
+    [codes.target500, { elb: 500, target: 500 }],
+    [codes.target503, { elb: 503, target: 503 }],
+    [codes.elb502, { elb: 502 }],
+    [codes.elb503, { elb: 503 }],
+    [codes.elb504, { elb: 504 }],
+  ];
+  const total = outcomes.reduce((sum, [n]) => sum + n, 0);
+  let at = draw * total;
+  for (const [n, outcome] of outcomes) {
+    if (at < n) return outcome;
+    at -= n;
+  }
+  return { elb: 200, target: 200 };
+}
+
+/**
+ * The statistic set of a tick's response times. Each target's times are exponential around its mean,
+ * so the fastest and slowest requests lie well beyond the means: Minimum and Maximum are the mixture's
+ * 0.1st and 99.9th percentiles (mean × ln(1/0.999) and mean × ln 1000), which keeps p50/p90/p99 inside
+ * [Minimum, Maximum] as CloudWatch's are (CW-5).
+ */
 function statisticSet(latency: Latency) {
   let min = Infinity;
   let max = -Infinity;
   for (const [mean] of latency.components) {
-    min = Math.min(min, mean);
-    max = Math.max(max, mean);
+    min = Math.min(min, mean * -Math.log(0.999));
+    max = Math.max(max, mean * Math.log(1000));
   }
   return { count: latency.count, sum: latency.sum, min, max };
 }

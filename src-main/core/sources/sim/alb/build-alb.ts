@@ -3,6 +3,7 @@
  * AWS API defaults (ALB-4): a property the template leaves out behaves as on AWS.
  */
 import { availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
+import { isSimulatedLoadBalancer } from './validate';
 import { loadBalancerDnsName, type ListenerActionInput, type RuleConditionInput } from '../scenario/resource-types';
 import type { SimListener, SimLoadBalancer, SimTargetGroup, World } from '../world';
 import { HEALTH_CHECK_DEFAULTS } from './target-group';
@@ -16,6 +17,8 @@ const LAMBDA_HEALTH_CHECK = { intervalSeconds: 35, timeoutSeconds: 30 };
 
 export function buildAlb(scenario: ScenarioModel, world: World): void {
   for (const resource of ofType(scenario, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+    // ALB-15: a network or gateway load balancer is not built (the loader warned): never an ALB in disguise.
+    if (!isSimulatedLoadBalancer(resource)) continue;
     const p = resource.properties as Props;
     const lb: SimLoadBalancer = {
       arn: resource.ref,
@@ -49,6 +52,7 @@ export function buildAlb(scenario: ScenarioModel, world: World): void {
       unhealthyThresholdCount: (p.UnhealthyThresholdCount as number) ?? HEALTH_CHECK_DEFAULTS.unhealthyThresholdCount,
       deregistrationDelaySeconds: Number(attributes.get('deregistration_delay.timeout_seconds') ?? HEALTH_CHECK_DEFAULTS.deregistrationDelaySeconds),
       slowStartSeconds: Number(attributes.get('slow_start.duration_seconds') ?? 0),
+      healthCheckEnabled: (p.HealthCheckEnabled as boolean | undefined) ?? !lambda,
       targets: new Map(),
       loadBalancerArns: [],
     };

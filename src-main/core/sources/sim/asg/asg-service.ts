@@ -12,7 +12,8 @@ import type { FaultEffect, SimService } from '../service-module';
 import type { ActionParameters, FaultParameters } from '../scenario/timed-entries';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
-import { clampCapacity, countedInstances, launchInstance, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
+import { GROUP_METRICS } from './group-metrics';
+import { clampCapacity, countedInstances, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
@@ -28,9 +29,12 @@ export const EC2_STATUS_CHECK_DETECTION_SECONDS = 120;
 
 /** ASG-7: a scheduled action may start up to two minutes late (the delay is drawn per run). */
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
+/** EC2-1: basic monitoring publishes EC2 metrics every 5 minutes. */
+const BASIC_MONITORING_MS = 300_000;
 
 export interface AlarmTrigger {
-  alarmName: string;
+  /** Absent when an operator executed the policy (ExecutePolicy). */
+  alarmName?: string;
   metricValue: number;
   threshold: number;
 }
@@ -44,11 +48,16 @@ export class AsgService implements SimService {
     return this.ctx.world;
   }
 
-  /** t = 0: each group is created at 0 and raised to its DesiredCapacity (default MinSize), as CloudFormation does. */
+  /**
+   * t = 0: each group is raised to its DesiredCapacity (default MinSize), as CloudFormation does. Unless
+   * the scenario asks for a cold start, the stack was already running before StartTime: its instances
+   * are in service and their targets healthy at once, so the first minutes carry no false 5XX burst.
+   */
   createGroups(desiredByGroup: Map<string, number>): void {
     for (const group of this.world.autoScalingGroups.values()) {
       const desired = desiredByGroup.get(group.name) ?? group.minSize;
       if (desired > 0) setDesiredCapacity(this.ctx, group, desired, { kind: 'created' });
+      if (!this.ctx.settings.coldStart) for (const instance of group.instances.values()) inServiceBeforeStart(this.ctx, instance);
       for (const action of group.scheduledActions) this.scheduleNext(group, action);
     }
   }
@@ -88,6 +97,33 @@ export class AsgService implements SimService {
     for (const group of this.world.autoScalingGroups.values()) this.rebalance(group);
   }
 
+  /**
+   * EC2-1: AWS/EC2 CPUUtilization by AutoScalingGroupName. With detailed monitoring one datapoint per
+   * minute; with basic monitoring (a launch template's default) one per 5 minutes, the average of the
+   * five minutes (AWSEC2 UserGuide, using-cloudwatch-new.html).
+   * Per-instance (InstanceId) series are not modelled (docs/metrics.md).
+   */
+  private publishCpu(group: SimAutoScalingGroup, tickStart: number, cpu: number | undefined): void {
+    const dims = { AutoScalingGroupName: group.name };
+    if (group.detailedMonitoring) {
+      if (cpu !== undefined) this.ctx.metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, tickStart / 1000, cpu);
+      return;
+    }
+    if (cpu !== undefined) {
+      group.basicCpu.sum += cpu;
+      group.basicCpu.count++;
+    }
+    const tickMs = this.ctx.settings.tickSeconds * 1000;
+    if ((tickStart + tickMs) % BASIC_MONITORING_MS !== 0) return;
+    if (group.basicCpu.count > 0) {
+      // Stamped in the minute that is still open (the store's closed minutes are final): one datapoint
+      // per 5 minutes, at the last minute of the window it averages.
+      const minuteStart = tickStart - (tickStart % 60_000);
+      this.ctx.metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, minuteStart / 1000, group.basicCpu.sum / group.basicCpu.count);
+    }
+    group.basicCpu = { sum: 0, count: 0 };
+  }
+
   /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
   private publishMetrics(group: SimAutoScalingGroup, tickStart: number): void {
     const epochSeconds = tickStart / 1000;
@@ -111,14 +147,25 @@ export class AsgService implements SimService {
     }
     const dims = { AutoScalingGroupName: group.name };
     const metrics = this.ctx.metrics;
-    if (counted > 0) metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, epochSeconds, cpuSum / counted);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupDesiredCapacity', dims, epochSeconds, group.desiredCapacity);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupInServiceInstances', dims, epochSeconds, inService);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupPendingInstances', dims, epochSeconds, pending);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTerminatingInstances', dims, epochSeconds, terminating);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupTotalInstances', dims, epochSeconds, group.instances.size);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMinSize', dims, epochSeconds, group.minSize);
-    metrics.putFor(group, 'AWS/AutoScaling', 'GroupMaxSize', dims, epochSeconds, group.maxSize);
+    this.publishCpu(group, tickStart, counted > 0 ? cpuSum / counted : undefined);
+    // ASG-18: group metrics only for the metrics whose collection is enabled. Every instance weighs 1
+    // capacity unit here, so the *Capacity metrics equal the instance counts; Standby is not modelled (0).
+    const values: Record<string, number> = {
+      GroupMinSize: group.minSize,
+      GroupMaxSize: group.maxSize,
+      GroupDesiredCapacity: group.desiredCapacity,
+      GroupInServiceInstances: inService,
+      GroupPendingInstances: pending,
+      GroupStandbyInstances: 0,
+      GroupTerminatingInstances: terminating,
+      GroupTotalInstances: group.instances.size,
+      GroupInServiceCapacity: inService,
+      GroupPendingCapacity: pending,
+      GroupStandbyCapacity: 0,
+      GroupTerminatingCapacity: terminating,
+      GroupTotalCapacity: group.instances.size,
+    };
+    for (const name of GROUP_METRICS) if (group.metricsCollection.has(name)) metrics.putFor(group, 'AWS/AutoScaling', name, dims, epochSeconds, values[name]!);
   }
 
   /**
@@ -183,7 +230,7 @@ export class AsgService implements SimService {
     let wanted: number | undefined;
     switch (policy.policyType) {
       case 'TargetTrackingScaling':
-        if (!trigger) return 'a target-tracking policy only acts on its own alarms';
+        if (!trigger?.alarmName) return 'a target-tracking policy only acts on its own alarms';
         wanted = targetTrackingCapacity(policy, group, inService, trigger.metricValue, trigger.alarmName);
         break;
       case 'SimpleScaling': {
@@ -202,7 +249,7 @@ export class AsgService implements SimService {
         }
         const base = last && this.ctx.now < last.warmUntil && Math.sign(step.adjustment) === Math.sign(last.adjustment) ? group.desiredCapacity - (policy.adjustmentType === 'ChangeInCapacity' ? last.adjustment : 0) : group.desiredCapacity;
         wanted = adjustedCapacity(base, policy.adjustmentType, step.adjustment, policy.minAdjustmentMagnitude);
-        policy.lastStep = { adjustment: step.adjustment, warmUntil: this.ctx.now + ((policy.estimatedInstanceWarmup ?? group.defaultInstanceWarmup ?? 300) + this.ctx.settings.instanceBootSeconds) * 1000 };
+        policy.lastStep = { adjustment: step.adjustment, warmUntil: this.ctx.now + (policyWarmupSeconds(group, policy) + this.ctx.settings.instanceBootSeconds) * 1000 };
         break;
       }
     }
@@ -213,7 +260,7 @@ export class AsgService implements SimService {
       this.ctx,
       group,
       desired,
-      trigger ? { kind: 'alarm', alarmName: trigger.alarmName, policyName: policy.policyName } : { kind: 'user' },
+      trigger?.alarmName ? { kind: 'alarm', alarmName: trigger.alarmName, policyName: policy.policyName } : { kind: 'user-policy', policyName: policy.policyName },
     );
     if (policy.policyType === 'SimpleScaling') group.simpleCooldown = { activities: started, seconds: policy.cooldown ?? group.defaultCooldown };
     return `desired capacity ${desired}`;
@@ -259,12 +306,19 @@ export class AsgService implements SimService {
     if (type === 'ExecutePolicy') {
       const p = parameters as ActionParameters<'ExecutePolicy'>;
       const group = this.requireGroup(p.AutoScalingGroupName);
-      const policy = group.policies.find((candidate) => candidate.policyName === p.PolicyName);
-      if (!policy) throw new Error(`No scaling policy ${p.PolicyName} for AutoScalingGroup ${group.name}`);
+      // ASG-16: PolicyName is "the name or ARN of the policy" (API_ExecutePolicy); a scenario may also
+      // give `!Ref <Policy>` (the ARN CloudFormation returns) or the policy's logical id.
+      const policy =
+        group.policies.find((candidate) => candidate.policyName === p.PolicyName || candidate.policyArn === p.PolicyName || candidate.logicalId === p.PolicyName) ??
+        group.policies.find((candidate) => this.world.policiesByArn.get(p.PolicyName) === candidate);
+      if (!policy) throw new Error(`No scaling policy ${p.PolicyName} for AutoScalingGroup ${group.name} (give its name or ARN)`);
       if (policy.policyType === 'TargetTrackingScaling') throw new Error('ExecutePolicy is not supported for a target tracking scaling policy.');
-      const alarm = [...this.world.alarms.values()].find((a) => a.definition.alarmActions.includes(policy.policyArn));
-      const trigger = p.MetricValue !== undefined ? { alarmName: alarm?.definition.alarmName ?? 'ExecutePolicy', metricValue: p.MetricValue, threshold: alarm?.definition.threshold ?? 0 } : undefined;
-      if (policy.policyType === 'StepScaling' && p.MetricValue === undefined) throw new Error('ExecutePolicy for a step scaling policy needs MetricValue (and BreachThreshold).');
+      if (policy.policyType === 'StepScaling' && (p.MetricValue === undefined || p.BreachThreshold === undefined)) {
+        // The API's ValidationError: both are required for a step scaling policy.
+        throw new Error('ExecutePolicy for a step scaling policy needs MetricValue and BreachThreshold.');
+      }
+      // The step is picked from MetricValue − BreachThreshold; the activity cause is the user request.
+      const trigger = policy.policyType === 'StepScaling' ? { metricValue: p.MetricValue!, threshold: p.BreachThreshold! } : undefined;
       return `${policy.policyName}: ${this.executePolicy(policy, trigger, p.HonorCooldown ?? true)}`;
     }
     return undefined;
@@ -318,7 +372,8 @@ export class AsgService implements SimService {
   }
 
   private policySummary(policy: SimScalingPolicy): ScalingPolicySummary {
-    const alarmNames = [...this.world.alarms.values()].filter((a) => a.definition.alarmActions.includes(policy.policyArn)).map((a) => a.definition.alarmName);
+    // ASG-16: the alarms that invoke the policy, however they name it (its ARN or CloudFormation's `!Ref` ARN).
+    const alarmNames = [...this.world.alarms.values()].filter((a) => a.definition.alarmActions.some((action) => this.world.policiesByArn.get(action) === policy)).map((a) => a.definition.alarmName);
     const common = { policyName: policy.policyName, policyARN: policy.policyArn, policyType: policy.policyType, enabled: policy.enabled, alarmNames, ...(policy.estimatedInstanceWarmup !== undefined ? { estimatedInstanceWarmup: policy.estimatedInstanceWarmup } : {}) };
     switch (policy.policyType) {
       case 'TargetTrackingScaling':

@@ -29,6 +29,7 @@ export type CapacityTrigger =
   | { kind: 'alarm'; alarmName: string; policyName: string }
   | { kind: 'created' }
   | { kind: 'user' }
+  | { kind: 'user-policy'; policyName: string }
   | { kind: 'scheduled'; actionName: string; minSize: number; maxSize: number }
   | { kind: 'reconcile' };
 
@@ -40,6 +41,9 @@ function triggerSentence(trigger: CapacityTrigger, at: string, from: number, to:
       return `At ${at} a user request created an AutoScalingGroup changing the desired capacity from ${from} to ${to}.`;
     case 'user':
       return `At ${at} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${to}.`;
+    case 'user-policy':
+      // ASG-19: the cause AWS writes for ExecutePolicy (DescribeScalingActivities).
+      return `At ${at} a user request executed policy ${trigger.policyName} changing the desired capacity from ${from} to ${to}.`;
     case 'scheduled':
       return `At ${at} a scheduled action update of AutoScalingGroup constraints to min: ${trigger.minSize}, max: ${trigger.maxSize}, desired: ${to} changing the desired capacity from ${from} to ${to}.`;
     case 'reconcile':
@@ -67,7 +71,7 @@ export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSent
   const started: SimActivity[] = [];
   const prefix = firstSentence ? `${firstSentence}  ` : '';
   if (difference > 0) {
-    const cause = `${prefix}At ${at} an instance was started in response to a difference between desired and running capacity, increasing the capacity from ${counted.length} to ${group.desiredCapacity}.`;
+    const cause = `${prefix}At ${at} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${counted.length} to ${group.desiredCapacity}.`;
     if (group.availabilityZones.every((az) => ctx.world.failedAvailabilityZones.has(az))) {
       started.push(failLaunch(ctx, group, cause));
       return started;
@@ -243,12 +247,43 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
 }
 
 /**
- * ASG-5: how long a new instance's metrics stay out of the group's aggregate: the group's
- * DefaultInstanceWarmup, else the largest EstimatedInstanceWarmup of its policies, else none.
+ * ASG-5/ASG-15: how long a new instance's metrics stay out of the group's aggregate: the group's
+ * DefaultInstanceWarmup, else the largest warm-up of its target-tracking and step policies — each
+ * policy's EstimatedInstanceWarmup, which "falls back to the value of default cooldown" (300 s unless
+ * Cooldown says otherwise) when neither is set (ec2-auto-scaling-default-instance-warmup.html,
+ * API_PutScalingPolicy EstimatedInstanceWarmup). A group without such policies has no warm-up.
  */
 export function warmupSeconds(group: SimAutoScalingGroup): number {
   if (group.defaultInstanceWarmup !== undefined) return group.defaultInstanceWarmup;
-  return Math.max(0, ...group.policies.map((p) => p.estimatedInstanceWarmup ?? 0));
+  return Math.max(0, ...group.policies.filter((p) => p.policyType !== 'SimpleScaling').map((p) => policyWarmupSeconds(group, p)));
+}
+
+/** ASG-15: a target-tracking or step policy's warm-up: its own, else the group's default warm-up, else the default cooldown. */
+export function policyWarmupSeconds(group: SimAutoScalingGroup, policy: { estimatedInstanceWarmup?: number }): number {
+  return policy.estimatedInstanceWarmup ?? group.defaultInstanceWarmup ?? group.defaultCooldown;
+}
+
+/**
+ * A warm start (Simulation.ColdStart false): an instance of the initial capacity booted, passed its
+ * health checks and warmed up before StartTime. Its launch activity is complete and its targets healthy.
+ */
+export function inServiceBeforeStart(ctx: SimContext, instance: SimInstance): void {
+  if (instance.lifecycleState !== 'Pending') return;
+  const group = ctx.world.autoScalingGroups.get(instance.autoScalingGroupName);
+  if (!group) return;
+  instance.lifecycleState = 'InService';
+  instance.readyAt = ctx.now;
+  instance.warmUntil = ctx.now;
+  for (const arn of group.targetGroupArns) {
+    const targetGroup = ctx.world.targetGroups.get(arn);
+    if (!targetGroup) continue;
+    const target = registerTarget(ctx, targetGroup, instance.instanceId, instance.availabilityZone);
+    target.state = 'healthy';
+    target.reason = undefined;
+    target.description = undefined;
+    target.healthySince = ctx.now - targetGroup.slowStartSeconds * 1000;
+  }
+  finishActivity(ctx, instance.activity);
 }
 
 /** ASG-13: boot done → InService, registered with the group's target groups (which start it `initial`). */

@@ -3,6 +3,7 @@
  * alarms that drive them (explicit AWS::CloudWatch::Alarm resources and the target-tracking ones).
  */
 import type { AlarmDefinition } from '../cloudwatch/alarm';
+import { GROUP_METRICS } from './group-metrics';
 import { newUuid } from '../sim-context';
 import { createRandom } from '../kernel/random';
 import { ACCOUNT_ID, availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
@@ -35,6 +36,7 @@ export const vcpusOf = (instanceType: string): number => VCPUS[instanceType] ?? 
 const ofType = (scenario: ScenarioModel, type: string): LoadedResource[] => scenario.resources.filter((r) => r.type === type);
 
 interface GroupProps {
+  MetricsCollection?: { Granularity: string; Metrics?: string[] }[];
   MinSize: number;
   MaxSize: number;
   DesiredCapacity?: number;
@@ -50,15 +52,18 @@ interface GroupProps {
 }
 
 export function buildAsg(scenario: ScenarioModel, world: World): void {
-  const templates = new Map<string, { name: string; instanceType: string }>();
+  // EC2-1: a launch template has basic (5-minute) monitoring unless Monitoring.Enabled; a launch
+  // configuration has detailed (1-minute) monitoring unless InstanceMonitoring is false (AWS defaults).
+  const templates = new Map<string, { name: string; instanceType: string; detailedMonitoring: boolean }>();
   for (const resource of ofType(scenario, 'AWS::EC2::LaunchTemplate')) {
-    const data = (resource.properties as { LaunchTemplateData?: { InstanceType?: string } }).LaunchTemplateData;
-    const entry = { name: resource.identity.name, instanceType: data?.InstanceType ?? 't3.micro' };
+    const data = (resource.properties as { LaunchTemplateData?: { InstanceType?: string; Monitoring?: { Enabled?: boolean } } }).LaunchTemplateData;
+    const entry = { name: resource.identity.name, instanceType: data?.InstanceType ?? 't3.micro', detailedMonitoring: data?.Monitoring?.Enabled === true };
     templates.set(resource.ref, entry);
     templates.set(resource.identity.name, entry);
   }
   for (const resource of ofType(scenario, 'AWS::AutoScaling::LaunchConfiguration')) {
-    templates.set(resource.ref, { name: resource.identity.name, instanceType: (resource.properties as { InstanceType: string }).InstanceType });
+    const lc = resource.properties as { InstanceType: string; InstanceMonitoring?: boolean };
+    templates.set(resource.ref, { name: resource.identity.name, instanceType: lc.InstanceType, detailedMonitoring: lc.InstanceMonitoring !== false });
   }
 
   for (const resource of ofType(scenario, 'AWS::AutoScaling::AutoScalingGroup')) {
@@ -77,6 +82,9 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
       desiredCapacity: 0,
       defaultCooldown: p.Cooldown ?? 300,
       defaultInstanceWarmup: p.DefaultInstanceWarmup,
+      detailedMonitoring: template?.detailedMonitoring ?? false,
+      basicCpu: { sum: 0, count: 0 },
+      metricsCollection: new Set((p.MetricsCollection ?? []).flatMap((c) => c.Metrics ?? [...GROUP_METRICS])),
       healthCheckType: p.HealthCheckType === 'ELB' ? 'ELB' : 'EC2',
       // ASG-8: the API default grace period is 0 s (the console's is 300 s).
       healthCheckGracePeriod: p.HealthCheckGracePeriod ?? 0,
@@ -104,12 +112,13 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
       Cooldown?: number;
       EstimatedInstanceWarmup?: number;
       StepAdjustments?: { MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number; ScalingAdjustment: number }[];
-      TargetTrackingConfiguration?: { TargetValue: number; DisableScaleIn?: boolean; PredefinedMetricSpecification?: { PredefinedMetricType: string } };
+      TargetTrackingConfiguration?: { TargetValue: number; DisableScaleIn?: boolean; PredefinedMetricSpecification?: { PredefinedMetricType: string; ResourceLabel?: string } };
     };
     const group = world.autoScalingGroups.get(p.AutoScalingGroupName);
     if (!group) continue;
     const base = {
       policyName: resource.identity.name,
+      logicalId: resource.logicalId,
       policyArn: resource.ref.replace('autoScalingGroupName/*', `autoScalingGroupName/${group.name}`),
       autoScalingGroupName: group.name,
       enabled: true,
@@ -123,6 +132,7 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
         policyType: 'TargetTrackingScaling',
         targetValue: p.TargetTrackingConfiguration.TargetValue,
         predefinedMetricType: p.TargetTrackingConfiguration.PredefinedMetricSpecification?.PredefinedMetricType ?? 'ASGAverageCPUUtilization',
+        resourceLabel: p.TargetTrackingConfiguration.PredefinedMetricSpecification?.ResourceLabel,
         disableScaleIn: p.TargetTrackingConfiguration.DisableScaleIn ?? false,
         alarmHigh: `TargetTracking-${group.name}-AlarmHigh-${newUuid(ids)}`,
         alarmLow: `TargetTracking-${group.name}-AlarmLow-${newUuid(ids)}`,
@@ -216,10 +226,17 @@ function addAlarm(world: World, definition: AlarmDefinition, startTime: number):
   world.alarms.set(definition.alarmName, { definition, state: 'INSUFFICIENT_DATA', stateReason: 'Unchecked: Initial alarm creation', stateUpdated: startTime });
 }
 
-/** The next run strictly after `afterMs`, honouring StartTime/EndTime; undefined when it is over. */
+/**
+ * The next run strictly after `afterMs`, honouring StartTime/EndTime; undefined when it is over.
+ * ASG-17: with Recurrence and StartTime the action runs first at StartTime, then on the recurrence,
+ * never after EndTime (API_PutScheduledUpdateGroupAction: "If you specify Recurrence and StartTime,
+ * Amazon EC2 Auto Scaling performs the action at this time, and then performs the action based on the
+ * specified recurrence").
+ */
 export function nextScheduledRun(action: SimScheduledAction, afterMs: number): number | undefined {
   if (!action.recurrence) return action.startTime !== undefined && action.startTime > afterMs ? action.startTime : undefined;
-  const from = action.startTime !== undefined ? Math.max(afterMs, action.startTime - 1) : afterMs;
+  if (action.startTime !== undefined && action.startTime > afterMs) return action.endTime !== undefined && action.startTime > action.endTime ? undefined : action.startTime;
+  const from = action.startTime !== undefined ? Math.max(afterMs, action.startTime) : afterMs;
   const next = nextCronTime(parseCron(action.recurrence), from, action.timeZone);
   if (next === undefined || (action.endTime !== undefined && next > action.endTime)) return undefined;
   return next;

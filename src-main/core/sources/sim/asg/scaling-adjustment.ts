@@ -38,14 +38,23 @@ export function adjustedCapacity(current: number, type: AdjustmentType, adjustme
 /**
  * The step adjustment for a metric value (ASG-4). Bounds are relative to the alarm threshold. When the
  * metric is above the threshold the lower bound is inclusive and the upper bound exclusive; below the
- * threshold the upper bound is inclusive and the lower bound exclusive.
+ * threshold the upper bound is inclusive and the lower bound exclusive
+ * (docs.aws.amazon.com/autoscaling/ec2/APIReference/API_StepAdjustment.html). Exactly at the threshold
+ * both readings apply: a step `[0, x)` of a scale-out policy and a step `(x, 0]` of a scale-in policy
+ * (an alarm `<= threshold` breaches there) both match, so the metric at the threshold is never stepless.
  */
 export function selectStep(steps: readonly SimStepAdjustment[], metricValue: number, threshold: number): SimStepAdjustment | undefined {
   const difference = metricValue - threshold;
-  const above = difference >= 0;
-  return steps.find((step) => {
-    const lower = step.lower ?? -Infinity;
-    const upper = step.upper ?? Infinity;
-    return above ? difference >= lower && difference < upper : difference > lower && difference <= upper;
-  });
+  const bounds = (step: SimStepAdjustment) => [step.lower ?? -Infinity, step.upper ?? Infinity] as const;
+  const aboveReading = (step: SimStepAdjustment) => {
+    const [lower, upper] = bounds(step);
+    return difference >= lower && difference < upper;
+  };
+  const belowReading = (step: SimStepAdjustment) => {
+    const [lower, upper] = bounds(step);
+    return difference > lower && difference <= upper;
+  };
+  if (difference > 0) return steps.find(aboveReading);
+  if (difference < 0) return steps.find(belowReading);
+  return steps.find(aboveReading) ?? steps.find(belowReading);
 }

@@ -16,19 +16,29 @@ export const TARGET_TRACKING_ALARMS = { highPeriods: 3, lowPeriods: 15, lowFacto
 /** AWS does not document how much one scale-in removes; we remove at most 10 % (at least 1) per period. */
 export const SCALE_IN_STEP_FRACTION = 0.1;
 
-const PREDEFINED_METRICS: Record<string, { namespace: string; metricName: string }> = {
-  ASGAverageCPUUtilization: { namespace: 'AWS/EC2', metricName: 'CPUUtilization' },
-  ASGAverageNetworkIn: { namespace: 'AWS/EC2', metricName: 'NetworkIn' },
-  ASGAverageNetworkOut: { namespace: 'AWS/EC2', metricName: 'NetworkOut' },
-};
+/**
+ * ASG-14: the metric each predefined metric type tracks (as-scaling-target-tracking.html,
+ * API_PredefinedMetricSpecification.html). ALBRequestCountPerTarget watches RequestCountPerTarget of
+ * the target group its ResourceLabel names, with the Sum statistic (the only one the ALB metric
+ * page allows: it "represents the average"). Types not listed are refused when the scenario loads.
+ */
+export function trackedMetric(policy: SimTargetTrackingPolicy): Pick<AlarmDefinition, 'namespace' | 'metricName' | 'dimensions' | 'statistic'> {
+  switch (policy.predefinedMetricType) {
+    case 'ASGAverageCPUUtilization':
+      return { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { AutoScalingGroupName: policy.autoScalingGroupName }, statistic: 'Average' };
+    case 'ALBRequestCountPerTarget': {
+      const targetGroup = /(targetgroup\/[^/]+\/[^/]+)$/.exec(policy.resourceLabel ?? '')?.[1];
+      if (!targetGroup) throw new Error(`policy ${policy.policyName}: ALBRequestCountPerTarget needs a ResourceLabel ending in targetgroup/<name>/<id>`);
+      return { namespace: 'AWS/ApplicationELB', metricName: 'RequestCountPerTarget', dimensions: { TargetGroup: targetGroup }, statistic: 'Sum' };
+    }
+    default:
+      throw new Error(`policy ${policy.policyName}: PredefinedMetricType ${policy.predefinedMetricType} is not simulated`);
+  }
+}
 
 export function targetTrackingAlarms(policy: SimTargetTrackingPolicy, region: string, accountId: string): AlarmDefinition[] {
-  const metric = PREDEFINED_METRICS[policy.predefinedMetricType] ?? PREDEFINED_METRICS.ASGAverageCPUUtilization!;
   const base = {
-    namespace: metric.namespace,
-    metricName: metric.metricName,
-    dimensions: { AutoScalingGroupName: policy.autoScalingGroupName },
-    statistic: 'Average' as const,
+    ...trackedMetric(policy),
     period: 60,
     treatMissingData: 'missing' as const,
     alarmActions: [policy.policyArn],

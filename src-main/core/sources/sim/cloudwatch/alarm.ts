@@ -1,7 +1,8 @@
 /**
- * CloudWatch metric alarms (CW-1, CW-2). An alarm starts in INSUFFICIENT_DATA and, at the end of each
- * period, looks at the last `EvaluationPeriods` periods: `DatapointsToAlarm` breaching ones put it in
- * ALARM. Missing periods are treated per `TreatMissingData`.
+ * CloudWatch metric alarms (CW-1…CW-4). An alarm starts in INSUFFICIENT_DATA and, at the end of each
+ * period, evaluates the most recent real datapoints of a range longer than `EvaluationPeriods`:
+ * `DatapointsToAlarm` breaching ones put it in ALARM. Missing periods fill in per `TreatMissingData`
+ * only when there are too few real datapoints.
  * docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html#alarm-evaluation
  */
 import type { MetricStat } from '../../../contract/model';
@@ -70,56 +71,108 @@ function reasonTime(epochSeconds: number): string {
 export interface Evaluation {
   state: AlarmState;
   reason: string;
-  /** The newest datapoint in the window, for target-tracking arithmetic. */
+  /** The newest real datapoint evaluated, for target-tracking arithmetic. */
   latestValue?: number;
 }
 
 /**
- * Evaluates the window of periods that ended at or before `nowEpochSeconds`.
- * `current` is needed for TreatMissingData=ignore (keep the state).
+ * How many periods CloudWatch looks back. The page says CloudWatch "attempts to retrieve a higher
+ * number of data points than specified by Evaluation Periods" and its example retrieves 5 for 3; the
+ * exact number is not documented, so the simulator picks EvaluationPeriods + 2 (docs/scenario-format.md).
+ */
+export function evaluationRange(evaluationPeriods: number): number {
+  return evaluationPeriods + 2;
+}
+
+interface Datapoint {
+  start: number;
+  value: number;
+  breaching: boolean;
+}
+
+function formatPoints(points: readonly Datapoint[]): string {
+  return points.map((p) => `${Math.round(p.value * 1000) / 1000} (${reasonTime(p.start)})`).join(', ');
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}
+
+/**
+ * Evaluates an alarm at `nowEpochSeconds` (a period boundary) the way "How CloudWatch alarms treat
+ * missing data" describes (CW-3), AlarmThatSendsEmail.html#alarms-evaluating-missing-data:
+ * - CloudWatch retrieves an evaluation range longer than EvaluationPeriods;
+ * - with at least EvaluationPeriods real datapoints in it, the most recent EvaluationPeriods real ones
+ *   decide and TreatMissingData is not used;
+ * - with fewer, the real ones are all used and the rest is filled with as few missing periods as possible
+ *   (the most recent missing ones), treated per TreatMissingData. For `missing`, the page's table gives
+ *   ALARM when no real datapoint is non-breaching and the oldest evaluated datapoint is a breaching real
+ *   one (`X - - - -`), INSUFFICIENT_DATA when the oldest evaluated one is missing (`- - - - X`); for
+ *   `ignore`, the state is kept unless the real datapoints prove OK.
+ * The state reason lists exactly the datapoints it counts (CW-4).
  */
 export function evaluateAlarm(alarm: AlarmDefinition, series: MetricSeriesData | undefined, nowEpochSeconds: number, current: AlarmState): Evaluation {
-  const windowStart = nowEpochSeconds - (nowEpochSeconds % alarm.period) - alarm.evaluationPeriods * alarm.period;
-  const values = new Map<number, number>();
-  if (series) {
-    for (let k = 0; k < alarm.evaluationPeriods; k++) {
-      const start = windowStart + k * alarm.period;
-      const value = series.aggregate(start, alarm.period, alarm.statistic);
-      if (value !== undefined) values.set(start, value);
-    }
+  const n = alarm.evaluationPeriods;
+  const range = evaluationRange(n);
+  const end = nowEpochSeconds - (nowEpochSeconds % alarm.period);
+  const real: Datapoint[] = []; // newest first
+  const missingStarts: number[] = []; // newest first
+  for (let k = 1; k <= range; k++) {
+    const start = end - k * alarm.period;
+    const value = series?.aggregate(start, alarm.period, alarm.statistic);
+    if (value === undefined) missingStarts.push(start);
+    else real.push({ start, value, breaching: breaches(alarm.comparisonOperator, value, alarm.threshold) });
   }
-  let breaching = 0;
-  let missing = 0;
-  const shown: string[] = [];
-  let latestValue: number | undefined;
-  for (let k = alarm.evaluationPeriods - 1; k >= 0; k--) {
-    const start = windowStart + k * alarm.period;
-    const value = values.get(start);
-    if (value === undefined) {
-      missing++;
-      if (alarm.treatMissingData === 'breaching') breaching++;
-      continue;
-    }
-    latestValue ??= value;
-    shown.push(`${Math.round(value * 1000) / 1000} (${reasonTime(start)})`);
-    if (breaches(alarm.comparisonOperator, value, alarm.threshold)) breaching++;
-  }
-  const present = alarm.evaluationPeriods - missing;
   const comparison = `${SYMBOL[alarm.comparisonOperator]} the threshold (${alarm.threshold})`;
-  if (breaching >= alarm.datapointsToAlarm) {
-    return {
-      state: 'ALARM',
-      latestValue,
-      reason: `Threshold Crossed: ${breaching} out of the last ${alarm.evaluationPeriods} datapoints [${shown.join(', ')}] were ${comparison} (minimum ${alarm.datapointsToAlarm} datapoints for OK -> ALARM transition).`,
-    };
-  }
-  if (present === 0 && (alarm.treatMissingData === 'missing' || alarm.treatMissingData === 'ignore')) {
-    if (alarm.treatMissingData === 'ignore' && current !== 'INSUFFICIENT_DATA') return { state: current, reason: '' };
-    return { state: 'INSUFFICIENT_DATA', reason: `Insufficient Data: ${alarm.evaluationPeriods} datapoints were unknown.` };
-  }
-  return {
-    state: 'OK',
+  const evaluated = real.slice(0, n);
+  const latestValue = evaluated[0]?.value;
+  const breaching = evaluated.filter((p) => p.breaching);
+  const fine = evaluated.filter((p) => !p.breaching);
+  const fill = n - evaluated.length; // missing periods that must stand in for datapoints
+  const m = alarm.datapointsToAlarm;
+
+  const alarmReason = (count: number, shown: readonly Datapoint[], note = '') =>
+    `Threshold Crossed: ${count} out of the last ${n} datapoints [${formatPoints(shown)}] ${plural(shown.length, 'was', 'were')} ${comparison}${note} (minimum ${m} ${plural(m, 'datapoint', 'datapoints')} for OK -> ALARM transition).`;
+  const okReason = (count: number, shown: readonly Datapoint[], note = '') =>
+    `Threshold Crossed: ${count} out of the last ${n} datapoints [${formatPoints(shown)}] ${plural(shown.length, 'was', 'were')} not ${comparison}${note} (minimum 1 datapoint for ALARM -> OK transition).`;
+  const toAlarm = (): Evaluation => ({ state: 'ALARM', latestValue, reason: alarmReason(breaching.length, breaching) });
+  const toOk = (): Evaluation => ({ state: 'OK', latestValue, reason: okReason(n - breaching.length, fine) });
+  const keep = (): Evaluation => ({ state: current, latestValue, reason: '' });
+  const insufficient = (): Evaluation => ({
+    state: 'INSUFFICIENT_DATA',
     latestValue,
-    reason: `Threshold Crossed: ${alarm.evaluationPeriods - breaching} out of the last ${alarm.evaluationPeriods} datapoints [${shown.join(', ')}] were not ${comparison} (minimum 1 datapoint for ALARM -> OK transition).`,
-  };
+    reason:
+      evaluated.length === 0
+        ? `Insufficient Data: ${n} out of the last ${n} datapoints were missing.`
+        : `Insufficient Data: ${fill} out of the last ${n} datapoints were missing; the real ${plural(evaluated.length, 'one', 'ones')} [${formatPoints(evaluated)}] ${plural(evaluated.length, 'is', 'are')} too few to decide.`,
+  });
+
+  if (fill === 0) return breaching.length >= m ? toAlarm() : toOk();
+
+  switch (alarm.treatMissingData) {
+    case 'breaching': {
+      const count = breaching.length + fill;
+      const note = ` (${fill} missing ${plural(fill, 'datapoint', 'datapoints')} treated as breaching)`;
+      if (count >= m) return { state: 'ALARM', latestValue, reason: alarmReason(count, breaching, note) };
+      return { state: 'OK', latestValue, reason: okReason(n - count, fine, note) };
+    }
+    case 'notBreaching': {
+      const note = ` (${fill} missing ${plural(fill, 'datapoint', 'datapoints')} treated as not breaching)`;
+      if (breaching.length >= m) return { state: 'ALARM', latestValue, reason: alarmReason(breaching.length, breaching) };
+      return { state: 'OK', latestValue, reason: okReason(n - breaching.length, fine, note) };
+    }
+    case 'ignore':
+      if (breaching.length >= m) return toAlarm();
+      if (fine.length > 0) return toOk();
+      return keep();
+    case 'missing': {
+      if (breaching.length >= m) return toAlarm();
+      if (fine.length > 0) return toOk();
+      if (evaluated.length === 0) return insufficient();
+      // The evaluated set is the real datapoints plus the `fill` most recent missing periods.
+      const oldestFill = missingStarts[fill - 1]!;
+      const oldestReal = evaluated[evaluated.length - 1]!.start;
+      return oldestReal < oldestFill ? toAlarm() : insufficient();
+    }
+  }
 }

@@ -109,7 +109,9 @@ export class MetricSeriesData implements SeriesId {
       case 'p90':
       case 'p99':
         // Only metrics published with a distribution have percentiles; the others fall back to Average.
-        if (ring.percentiles) return ring.percentiles[stat === 'p50' ? 0 : stat === 'p90' ? 1 : 2][slot]!;
+        // CW-5: a percentile never leaves the period's [Minimum, Maximum] (the modelled distribution's
+        // tail may reach past the largest value actually recorded).
+        if (ring.percentiles) return Math.min(ring.max[slot]!, Math.max(ring.min[slot]!, ring.percentiles[stat === 'p50' ? 0 : stat === 'p90' ? 1 : 2][slot]!));
         return ring.sum[slot]! / ring.count[slot]!;
       default:
         return ring.sum[slot]! / ring.count[slot]!;
@@ -163,7 +165,7 @@ export class MetricSeriesData implements SeriesId {
       case 'Average':
         return sum / count;
       default:
-        return weighted / count;
+        return Math.min(max, Math.max(min, weighted / count));
     }
   }
 

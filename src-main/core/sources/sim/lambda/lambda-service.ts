@@ -36,6 +36,7 @@ import { defaultDurationMs, durationOutcome } from './duration-model';
 import { BillingLedger, gbSeconds, lambdaCostUsd } from './pricing';
 import { functionArn, LAMBDA_LIMITS, LambdaSimulationMetadata } from './resource-types';
 import { WarmPool } from './warm-pool';
+import { WholeCounts } from '../cloudwatch/whole-counts';
 
 /** What the Lambda module uses of the engine's SimContext. */
 export type LambdaContext = Pick<SimContext, 'now' | 'settings' | 'random' | 'metrics' | 'recordTimeline' | 'inventoryChanged'>;
@@ -186,6 +187,7 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 export class LambdaService implements FunctionTier {
   readonly id = 'lambda';
+  private readonly whole = new WholeCounts();
   private readonly functions = new Map<string, SimFunction>();
   private readonly concurrencyLimit: number;
   private readonly minimumUnreserved: number;
@@ -303,8 +305,11 @@ export class LambdaService implements FunctionTier {
     }
     if (active) {
       const at = Math.floor(now / 1000);
-      this.ctx.metrics.putFor(this, NAMESPACE, 'ConcurrentExecutions', {}, at, concurrency);
-      this.ctx.metrics.putFor(this, NAMESPACE, 'UnreservedConcurrentExecutions', {}, at, this.unreservedUsed);
+      this.ctx.metrics.putFor(this, NAMESPACE, 'ConcurrentExecutions', {}, at, Math.ceil(concurrency - 1e-9));
+      this.ctx.metrics.putFor(this, NAMESPACE, 'UnreservedConcurrentExecutions', {}, at, Math.ceil(this.unreservedUsed - 1e-9));
+      // LAM-8: ClaimedAccountConcurrency = reserved concurrency set aside plus unreserved concurrency in use
+      // (monitoring-concurrency.html#claimed-account-concurrency); no provisioned concurrency here.
+      this.ctx.metrics.putFor(this, NAMESPACE, 'ClaimedAccountConcurrency', {}, at, this.reservedTotal() + Math.ceil(this.unreservedUsed - 1e-9));
     }
   }
 
@@ -572,24 +577,27 @@ export class LambdaService implements FunctionTier {
     const metrics = this.ctx.metrics;
     // putFor: the series are cached per function, so a tick does not rebuild dimension keys.
     const put = (name: string, value: number) => metrics.putFor(fn, NAMESPACE, name, dims, at, value);
+    // CW-5: counts are whole numbers; the model's expected values carry their fractions to the next tick.
+    const putCount = (name: string, value: number) => put(name, this.whole.take(`${fn.name}|${name}`, value));
     if (t.invocations + t.throttles > 0) {
-      put('Invocations', t.invocations);
-      put('Errors', t.errors);
-      put('Throttles', t.throttles);
-      put('ConcurrentExecutions', fn.usedConcurrency);
+      putCount('Invocations', t.invocations);
+      putCount('Errors', t.errors);
+      putCount('Throttles', t.throttles);
+      // Executions in flight are whole: 0.52 of an execution on average is one running part of the time.
+      put('ConcurrentExecutions', Math.ceil(fn.usedConcurrency - 1e-9));
       if (t.invocations > 0) {
         metrics.putStatisticsFor(fn, NAMESPACE, 'Duration', dims, at, { count: t.invocations, sum: t.durationSumMs, min: t.durationMinMs, max: t.durationMaxMs });
         // Per-invocation durations are log-normal around this tick's mean: that gives p50/p90/p99.
         metrics.putDistributionFor(fn, NAMESPACE, 'Duration', dims, at, [[t.durationSumMs / t.invocations, t.invocations]], fn.durationSpread);
       }
     }
-    if (t.asyncReceived > 0) put('AsyncEventsReceived', t.asyncReceived);
+    if (t.asyncReceived > 0) putCount('AsyncEventsReceived', t.asyncReceived);
     if (t.asyncAgeCount > 0) {
       metrics.putStatisticsFor(fn, NAMESPACE, 'AsyncEventAge', dims, at, { count: t.asyncAgeCount, sum: t.asyncAgeSumMs, min: 0, max: t.asyncAgeMaxMs });
     }
-    if (t.asyncDropped > 0) put('AsyncEventsDropped', t.asyncDropped);
+    if (t.asyncDropped > 0) putCount('AsyncEventsDropped', t.asyncDropped);
     if (t.coldStarts > 0) {
-      metrics.putFor(fn, OWN_NAMESPACE, 'ColdStarts', dims, at, t.coldStarts);
+      metrics.putFor(fn, OWN_NAMESPACE, 'ColdStarts', dims, at, this.whole.take(`${fn.name}|ColdStarts`, t.coldStarts));
       metrics.putStatisticsFor(fn, OWN_NAMESPACE, 'InitDuration', dims, at, { count: t.coldStarts, sum: t.coldStarts * fn.coldStartMs, min: fn.coldStartMs, max: fn.coldStartMs });
     }
 

@@ -7,6 +7,9 @@
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { checkRoute53Resources } from '../route53/validate';
+import { checkAutoScalingResources } from '../asg/validate';
+import { functionTargets } from '../traffic/function-targets';
+import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
@@ -103,6 +106,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     tickSeconds: simulation?.Tick ?? SIMULATION_DEFAULTS.tickSeconds,
     region: simulation?.Region ?? SIMULATION_DEFAULTS.region,
     instanceBootSeconds: simulation?.InstanceBootTime ?? SIMULATION_DEFAULTS.instanceBootSeconds,
+    ...(simulation?.ColdStart ? { coldStart: true } : {}),
     ...(simulation?.LambdaConcurrencyLimit !== undefined ? { lambdaConcurrencyLimit: simulation.LambdaConcurrencyLimit } : {}),
     ...(simulation?.Latency ? { latency: simulation.Latency } : {}),
     ...(simulation?.LeadIn !== undefined ? { leadInSeconds: simulation.LeadIn } : {}),
@@ -139,6 +143,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   checkRoute53Resources(resources, templateReport);
   // Instance caps and AWS's per-Region and per-group quotas, across all Auto Scaling resources.
   checkAutoScalingLimits(resources, templateReport);
+  checkAutoScalingResources(resources, templateReport);
+  checkLoadBalancerResources(resources, templateReport);
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
@@ -195,10 +201,13 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
   for (const resource of resources) {
     for (const name of RESOURCE_TYPES[resource.type]?.servedNames?.(resource.identity, resource.properties) ?? []) served.add(name.toLowerCase().replace(/\.$/, ''));
   }
+  const functions = functionTargets(resources);
   traffic.forEach((entry, index) => {
+    if (functions.has(entry.Target.toLowerCase())) return; // LAM-8: a direct Lambda invocation
+    if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)');
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName or a Route 53 record name`);
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name or a Lambda function`);
     }
   });
 }
@@ -431,7 +440,8 @@ class ResourceResolver {
       const type = resource.Type;
       const spec = RESOURCE_TYPES[type];
       if (!spec) {
-        if (!SAFELY_IGNORED_TYPES.has(type)) this.report('warning', [...path, 'Type'], `resource type ${type} is not simulated; ${logicalId} is ignored`);
+        if (type === CLASSIC_LOAD_BALANCER_TYPE) this.report('warning', [...path, 'Type'], CLASSIC_LOAD_BALANCER_WARNING(logicalId));
+        else if (!SAFELY_IGNORED_TYPES.has(type)) this.report('warning', [...path, 'Type'], `resource type ${type} is not simulated; ${logicalId} is ignored`);
         continue;
       }
       const rawProperties = resource.Properties ?? {};

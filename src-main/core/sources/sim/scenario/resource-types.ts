@@ -8,6 +8,7 @@
  * not in the schema is reported as a warning that names it.
  */
 import { z } from 'zod';
+import { GROUP_METRICS } from '../asg/group-metrics';
 import { isValidTimeZone, parseCron } from '../asg/cron';
 import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString, cfnTags } from './cfn-values';
 import { listOf, MAX_DAY_SECONDS, MAX_GROUP_INSTANCES, MAX_METRIC_MAGNITUDE, MAX_STEP_ADJUSTMENTS, MAX_TARGET_GROUPS_PER_GROUP } from './limits';
@@ -230,6 +231,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       LaunchTemplateData: z
         .object({
           InstanceType: z.string().optional(),
+          Monitoring: z.object({ Enabled: cfnBoolean.optional() }).optional(),
         })
         .loose()
         .optional(),
@@ -251,6 +253,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       Cooldown: seconds('Cooldown').optional(),
       // -1 turns the default instance warmup off; else 0–3600 s (ec2 auto scaling user guide).
       DefaultInstanceWarmup: cfnIntegerIn('DefaultInstanceWarmup', -1, 3_600).optional(),
+      MetricsCollection: z.array(z.object({ Granularity: z.literal('1Minute'), Metrics: z.array(z.enum(GROUP_METRICS)).optional() })).optional(),
       AvailabilityZones: z.array(z.string()).optional(),
       VPCZoneIdentifier: z.array(z.string()).optional(),
       HealthCheckType: z.enum(['EC2', 'ELB', 'EBS', 'VPC_LATTICE']).optional(),
@@ -269,7 +272,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       if (desired !== undefined && (desired < min || desired > max)) report('DesiredCapacity', `DesiredCapacity ${desired} is outside [MinSize ${min}, MaxSize ${max}]`);
       if (!properties.AvailabilityZones && !properties.VPCZoneIdentifier) report('AvailabilityZones', 'give AvailabilityZones (e.g. !GetAZs "") or VPCZoneIdentifier');
     },
-    ignored: ['MetricsCollection', 'NotificationConfigurations', 'TerminationPolicies', 'CapacityRebalance', 'NewInstancesProtectedFromScaleIn', 'ServiceLinkedRoleARN', 'MixedInstancesPolicy', 'LifecycleHookSpecificationList', 'MaxInstanceLifetime', 'PlacementGroup'],
+    ignored: ['NotificationConfigurations', 'TerminationPolicies', 'CapacityRebalance', 'NewInstancesProtectedFromScaleIn', 'ServiceLinkedRoleARN', 'MixedInstancesPolicy', 'LifecycleHookSpecificationList', 'MaxInstanceLifetime', 'PlacementGroup'],
     ref: (id) => id.name,
     attributes: {},
   },
@@ -364,8 +367,8 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   },
   'AWS::AutoScaling::LaunchConfiguration': {
     nameProperty: 'LaunchConfigurationName',
-    properties: z.object({ LaunchConfigurationName: z.string().optional(), InstanceType: z.string(), ImageId: z.string().optional() }),
-    ignored: ['SecurityGroups', 'KeyName', 'UserData', 'IamInstanceProfile', 'BlockDeviceMappings', 'InstanceMonitoring', 'AssociatePublicIpAddress', 'EbsOptimized', 'MetadataOptions'],
+    properties: z.object({ LaunchConfigurationName: z.string().optional(), InstanceType: z.string(), ImageId: z.string().optional(), InstanceMonitoring: cfnBoolean.optional() }),
+    ignored: ['SecurityGroups', 'KeyName', 'UserData', 'IamInstanceProfile', 'BlockDeviceMappings', 'AssociatePublicIpAddress', 'EbsOptimized', 'MetadataOptions'],
     ref: (id) => id.name,
     attributes: {},
   },

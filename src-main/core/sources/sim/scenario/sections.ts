@@ -110,6 +110,12 @@ export const TrafficSchema = z
     Database: z.object({ DBInstanceIdentifier: z.string().min(1), ReadShare: share.optional(), WriteShare: share.optional() }).strict().optional(),
     /** Share of served requests that call a Lambda function synchronously. */
     Lambda: z.object({ FunctionName: z.string().min(1), Share: share }).strict().optional(),
+    /**
+     * LAM-8: when Target is a Lambda function (its name or `!GetAtt Fn.Arn`), the clients invoke it
+     * directly: `RequestResponse` (default, synchronous) or `Event` (asynchronous: Lambda queues the
+     * event, retries function errors twice, drops events past their maximum age) — API_Invoke.
+     */
+    InvocationType: z.enum(['RequestResponse', 'Event']).optional(),
   })
   .strict();
 export type TrafficInput = z.output<typeof TrafficSchema>;
@@ -136,6 +142,13 @@ export const SimulationSchema = z
     Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1').optional(),
     InstanceBootTime: durationUpTo('InstanceBootTime', MAX_BOOT_SECONDS).optional(),
     /**
+     * false (default): the stack is already running at StartTime — each group's instances are InService
+     * and their targets healthy, so traffic is served from the first tick. true: the stack is created
+     * at StartTime — instances boot and targets pass their health checks first, and requests meanwhile
+     * fail as HTTPCode_ELB_5XX_Count (503, no healthy target), as a freshly created stack would.
+     */
+    ColdStart: z.boolean().optional(),
+    /**
      * Latency from client locations to AWS regions, for latency routing (R53-2), overriding the
      * built-in great-circle model: `{ DE: { eu-central-1: 12, us-east-1: 95 }, EU: { … } }`. Keys are
      * a subdivision (US-CA), a country (DE), a continent (EU) or a region; the most specific wins.
@@ -158,6 +171,8 @@ export interface SimulationSettings {
   tickSeconds: number;
   region: string;
   instanceBootSeconds: number;
+  /** Simulation.ColdStart: the stack is created at StartTime instead of already running. */
+  coldStart?: boolean;
   lambdaConcurrencyLimit?: number;
   /** Location code → region → milliseconds (Simulation.Latency). */
   latency?: Record<string, Record<string, number>>;

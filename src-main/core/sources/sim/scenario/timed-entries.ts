@@ -14,7 +14,16 @@ const count = numberIn('Count', 1, MAX_GROUP_INSTANCES, { integer: true, why: 'i
 /** Operator actions — the same ones the UI offers. */
 export const ACTION_PARAMETERS = {
   SetDesiredCapacity: z.object({ AutoScalingGroupName: name, DesiredCapacity: numberIn('DesiredCapacity', 0, MAX_GROUP_INSTANCES, { integer: true, why: 'instances per Auto Scaling group in the simulator' }), HonorCooldown: z.boolean().optional() }).strict(),
-  ExecutePolicy: z.object({ AutoScalingGroupName: name, PolicyName: name, HonorCooldown: z.boolean().optional(), MetricValue: numberIn('MetricValue', -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE).optional() }).strict(),
+  // PolicyName: the name or ARN (API_ExecutePolicy); in a scenario also `!Ref <Policy>` or its logical id.
+  ExecutePolicy: z
+    .object({
+      AutoScalingGroupName: name,
+      PolicyName: z.string().min(1).max(1600),
+      HonorCooldown: z.boolean().optional(),
+      MetricValue: numberIn('MetricValue', -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE).optional(),
+      BreachThreshold: numberIn('BreachThreshold', -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE).optional(),
+    })
+    .strict(),
   PromoteReadReplica: z.object({ DBInstanceIdentifier: name, BackupRetentionPeriod: z.number().int().min(0).max(35).optional() }).strict(),
   RebootDBInstance: z.object({ DBInstanceIdentifier: name, ForceFailover: z.boolean().optional() }).strict(),
 } satisfies Record<string, z.ZodType>;

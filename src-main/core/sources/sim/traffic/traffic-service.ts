@@ -11,11 +11,13 @@ import type { FaultParameters } from '../scenario/timed-entries';
 import type { SimLoadBalancer, SimTraffic } from '../world';
 import type { AlbRequests, AlbService } from '../alb/alb-service';
 import { rateAt, withNoise } from './rate-curve';
+import { functionTargets } from './function-targets';
 
 /** Our default: 20 ms of CPU per request, a typical dynamic web page. */
 export const DEFAULT_CPU_SECONDS_PER_REQUEST = 0.02;
 
 export function buildTraffic(scenario: ScenarioModel): SimTraffic[] {
+  const functions = functionTargets(scenario.resources);
   return scenario.traffic.map((entry) => {
     const cpu = entry.CpuPerRequest ?? DEFAULT_CPU_SECONDS_PER_REQUEST;
     const classes = entry.Requests ?? [{ Path: '/', Share: 1 }];
@@ -35,6 +37,7 @@ export function buildTraffic(scenario: ScenarioModel): SimTraffic[] {
         ? { database: { dbInstanceIdentifier: entry.Database.DBInstanceIdentifier.toLowerCase(), readShare: entry.Database.ReadShare ?? 0, writeShare: entry.Database.WriteShare ?? 0 } }
         : {}),
       ...(entry.Lambda ? { lambda: { functionName: entry.Lambda.FunctionName, share: entry.Lambda.Share } } : {}),
+      ...(functions.has(entry.Target.toLowerCase()) ? { invoke: { functionRef: entry.Target, mode: entry.InvocationType === 'Event' ? ('async' as const) : ('sync' as const) } } : {}),
     };
   });
 }
@@ -88,6 +91,11 @@ export class TrafficService implements SimService {
       const dims = { Population: population.name };
       this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'OfferedRequests', dims, tickStart / 1000, offered);
       if (offered === 0) return;
+      if (population.invoke) {
+        // LAM-8: clients calling Invoke directly; Lambda's own metrics tell the outcome.
+        this.ctx.services.functions?.invoke(population.invoke.functionRef, offered, tickSeconds, population.invoke.mode);
+        return;
+      }
 
       const routes = this.ctx.services.dns?.routeTraffic(population.target, population.location) ?? [{ probability: 1, endpoint: population.target }];
       const perRoute = apportion(offered, routes.map((r) => r.probability));

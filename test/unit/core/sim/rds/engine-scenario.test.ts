@@ -72,8 +72,8 @@ describe('RDS in the engine: sim run with a FailDBInstance fault', () => {
     const events = report.events.filter((e) => e.sourceIdentifier === 'shop-db');
     const started = events.find((e) => e.eventId === 'RDS-EVENT-0013')!;
     const completed = events.find((e) => e.eventId === 'RDS-EVENT-0049')!;
-    expect(started).toMatchObject({ date: '2026-11-20T08:30:00.000Z', message: 'Multi-AZ instance failover started.', sourceType: 'db-instance' });
-    expect(completed.message).toBe('Multi-AZ instance failover completed.');
+    expect(started).toMatchObject({ date: '2026-11-20T08:30:00.000Z', message: 'A Multi-AZ failover that resulted in the promotion of a standby instance has started.', sourceType: 'db-instance' });
+    expect(completed.message).toBe('A Multi-AZ failover has completed.');
     const failoverSeconds = (Date.parse(completed.date) - Date.parse(started.date)) / 1000;
     expect(failoverSeconds).toBeGreaterThanOrEqual(60);
     expect(failoverSeconds).toBeLessThanOrEqual(120);

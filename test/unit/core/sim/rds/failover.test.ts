@@ -42,8 +42,8 @@ describe('RDS-1 Multi-AZ failover', () => {
 
     const events = h.ctx.eventsOf('shop-db');
     expect(events.map((e) => e.eventId).filter(Boolean)).toEqual(['RDS-EVENT-0013', 'RDS-EVENT-0006', 'RDS-EVENT-0049']);
-    expect(events[0]).toMatchObject({ message: 'Multi-AZ instance failover started.', eventCategories: ['failover'], sourceType: 'db-instance' });
-    expect(events.find((e) => e.eventId === 'RDS-EVENT-0049')!.message).toBe('Multi-AZ instance failover completed.');
+    expect(events[0]).toMatchObject({ message: 'A Multi-AZ failover that resulted in the promotion of a standby instance has started.', eventCategories: ['failover'], sourceType: 'db-instance' });
+    expect(events.find((e) => e.eventId === 'RDS-EVENT-0049')!.message).toBe('A Multi-AZ failover has completed.');
     const completedAt = Date.parse(events.find((e) => e.eventId === 'RDS-EVENT-0049')!.date);
     const startedAt = Date.parse(events[0]!.date);
     expect((completedAt - startedAt) / 1000).toBeGreaterThanOrEqual(60);
@@ -103,8 +103,8 @@ describe('RDS-1 Multi-AZ failover', () => {
     expect(seen[1]!.atSeconds).toBeGreaterThanOrEqual(60);
     expect(seen[1]!.atSeconds).toBeLessThanOrEqual(125);
     const messages = h.ctx.eventsOf('shop-db').map((e) => e.message);
-    expect(messages).toContain('Multi-AZ instance failover started.');
-    expect(messages).toContain('Multi-AZ instance failover completed.');
+    expect(messages).toContain('A Multi-AZ failover that resulted in the promotion of a standby instance has started.');
+    expect(messages).toContain('A Multi-AZ failover has completed.');
     expect(messages).toContain('The user requested a failover of the DB instance.');
     expect(h.rds.instance('shop-db')!.availabilityZone).toBe(standby);
   });
@@ -133,7 +133,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     expect(seen[1]!.atSeconds).toBeLessThanOrEqual(65);
     expect(h.ctx.eventsOf('shop-db').map((e) => [e.eventId, e.message])).toEqual([
       ['RDS-EVENT-0004', 'DB instance shutdown.'],
-      ['RDS-EVENT-0006', 'DB instance restarted.'],
+      ['RDS-EVENT-0006', 'The DB instance restarted.'],
     ]);
     expect(h.rds.instance('shop-db')!.availabilityZone).toBe(az);
   });
@@ -176,5 +176,15 @@ describe('RDS-1 Multi-AZ failover', () => {
     h.run(10, (tick) => h.rds.serve('shop-db', 100, 20, tick));
     expect(h.rds.instance('shop-db-replica-1')!.replicaLag).toBe(0);
     expect(h.ctx.eventsOf('shop-db-replica-1').map((e) => e.eventId)).toEqual(['RDS-EVENT-0046']);
+  });
+});
+
+// docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Events.Messages.html
+describe('RDS-6: events carry their documented id and current message (USER_Events.Messages)', () => {
+  it('RDS-6: RDS-EVENT-0013, 0049 and 0006 use the documented wording', async () => {
+    const { RDS_EVENTS } = await import('../../../../../src-main/core/sources/sim/rds/rds-events');
+    expect(RDS_EVENTS.failoverStarted).toMatchObject({ eventId: 'RDS-EVENT-0013', message: 'A Multi-AZ failover that resulted in the promotion of a standby instance has started.' });
+    expect(RDS_EVENTS.failoverCompleted).toMatchObject({ eventId: 'RDS-EVENT-0049', message: 'A Multi-AZ failover has completed.' });
+    expect(RDS_EVENTS.restarted).toMatchObject({ eventId: 'RDS-EVENT-0006', message: 'The DB instance restarted.' });
   });
 });

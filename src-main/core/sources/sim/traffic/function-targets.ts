@@ -1,0 +1,16 @@
+/** LAM-8: which Traffic targets are Lambda functions (invoked directly instead of through a load balancer). */
+import type { LoadedResource } from '../scenario/load-scenario';
+import { RESOURCE_TYPES } from '../scenario/resource-registry';
+
+/** Names and ARNs of the scenario's Lambda functions, lower-cased, for Traffic targets (LAM-8). */
+export function functionTargets(resources: readonly LoadedResource[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of resources) {
+    if (r.type !== 'AWS::Lambda::Function') continue;
+    out.add(r.identity.name.toLowerCase());
+    out.add(r.ref.toLowerCase());
+    out.add(String(RESOURCE_TYPES[r.type]!.attributes.Arn!(r.identity, r.properties)).toLowerCase());
+  }
+  return out;
+}
+
