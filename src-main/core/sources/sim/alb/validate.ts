@@ -6,7 +6,7 @@
  * UnresolvedRequests and its listeners and target groups carry nothing.
  */
 import type { PathSegment } from '../scenario/diagnostics';
-import type { LoadedResource } from '../scenario/load-scenario';
+import type { LoadedResource } from '../scenario/loaded-resource';
 
 export type AlbReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
 

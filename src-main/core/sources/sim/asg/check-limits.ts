@@ -5,7 +5,7 @@
  * Per-field bounds (MaxSize ≤ 10,000 …) are in the resource schemas.
  */
 import type { PathSegment } from '../scenario/diagnostics';
-import type { LoadedResource } from '../scenario/load-scenario';
+import type { LoadedResource } from '../scenario/loaded-resource';
 import { MAX_AUTO_SCALING_GROUPS, MAX_POLICIES_PER_GROUP, MAX_SCENARIO_INSTANCES, MAX_SCHEDULED_ACTIONS_PER_GROUP } from '../scenario/limits';
 
 type Report = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;

@@ -7,7 +7,7 @@
  *   (and API_PredefinedMetricSpecification.html for the ResourceLabel format).
  */
 import type { PathSegment } from '../scenario/diagnostics';
-import type { LoadedResource } from '../scenario/load-scenario';
+import type { LoadedResource } from '../scenario/loaded-resource';
 import { RESOURCE_TYPES } from '../scenario/resource-types';
 
 export type AsgReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;

@@ -1,5 +1,5 @@
 /** LAM-8: which Traffic targets are Lambda functions (invoked directly instead of through a load balancer). */
-import type { LoadedResource } from '../scenario/load-scenario';
+import type { LoadedResource } from '../scenario/loaded-resource';
 import { RESOURCE_TYPES } from '../scenario/resource-registry';
 
 /** Names and ARNs of the scenario's Lambda functions, lower-cased, for Traffic targets (LAM-8). */
