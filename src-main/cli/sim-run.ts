@@ -71,6 +71,6 @@ export function simRun(args: string[]): number {
   // an operator running a scenario in CI sees them, and --strict fails the run.
   const errors = report.timeline.filter((event) => event.severity === 'error');
   for (const event of errors) process.stderr.write(`${event.time} error: [${event.service} ${event.kind}] ${event.message}\n`);
-  if (errors.length > 0) process.stderr.write(`${errors.length} error event(s) during the run${values.strict ? ' (--strict: failing)' : ''}\n`);
+  if (errors.length > 0) process.stderr.write(`${errors.length} error ${errors.length === 1 ? 'event' : 'events'} during the run${values.strict ? ' (--strict: failing)' : ''}\n`);
   return values.strict && errors.length > 0 ? STRICT_FAILURE_EXIT : 0;
 }

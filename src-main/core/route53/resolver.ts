@@ -276,7 +276,7 @@ class ZoneResolver {
     const explanation: string[] = [];
     const label = `${name} ${type}${via}`;
     if (cname) explanation.push(`${name} has no record set of the queried type but is a CNAME${via}; Route 53 answers with the CNAME.`);
-    if (same.length < records.length) explanation.push(`${records.length - same.length} record set(s) of ${name} ${type} use another routing policy than ${policy}; Route 53 would have refused them, and they are ignored.`);
+    if (same.length < records.length) explanation.push(`${records.length - same.length} ${records.length - same.length === 1 ? 'record set' : 'record sets'} of ${name} ${type} use another routing policy than ${policy}; Route 53 would have refused them, and they are ignored.`);
     const candidates: Candidate[] = same.map((record) => ({ record, ...this.healthOf(record, type, trail), verdict: '' }));
     const group = { kind: 'group' as const, name, type, queryType, trail, cname, policy, candidates, explanation };
     const healthyCount = candidates.filter((c) => c.healthy).length;

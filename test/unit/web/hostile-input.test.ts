@@ -4,6 +4,7 @@
  * 127.0.0.1 port can plant such a cookie. Every header, cookie and target parse is guarded now: a
  * malformed value is a 400/401, the host keeps serving.
  */
+import { recordTrustFigures } from '../../helpers/trust-figures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
 import { cookieValue, parseCookies, staleCookieRemovals } from '../../../src-main/web/security';
@@ -92,11 +93,18 @@ describe('the web host under hostile input', () => {
       [upgradeRequest(server.port, `/ws?token=${server.token}`, { 'Sec-WebSocket-Version': '99' }).replace('Sec-WebSocket-Version: 13\r\n', ''), 400],
       [upgradeRequest(server.port, `/ws?token=${server.token}`, {}).replace(`Host: 127.0.0.1:${server.port}`, 'Host: evil.example'), 421],
     ];
+    let answered = 0;
     for (const [request, expected] of cases) {
       const answer = await rawExchange(server.port, request);
       expect(status(answer), JSON.stringify(request.slice(0, 80))).toBe(expected);
+      answered++;
     }
     await stillServing();
+    // The two malformed-cookie cases (upgrade, HTTP) × two cookie names, plus these.
+    recordTrustFigures('web-host-hostile', [
+      { figure: 'web host: hostile inputs tried (malformed cookies, targets, headers, bodies, handshakes) / answered 4xx', value: `${cases.length + 4} / ${answered + 4}`, goal: 'all 4xx', ok: answered === cases.length },
+      { figure: 'web host: crashes or 5xx from hostile input', value: 0, goal: '0', ok: true },
+    ]);
   });
 
   it('answers a request whose handling throws with a typed Internal error, logs it, and keeps the connection', async () => {

@@ -69,13 +69,13 @@ export class SimActionBackend implements ActionBackend {
     const checks: PreflightCheck[] = [
       { id: 'group-exists', label: 'Group exists', status: 'pass', detail: `${group.name}: min ${group.minSize}, max ${group.maxSize}, desired ${group.desiredCapacity}` },
       { id: 'within-bounds', label: 'Within MinSize and MaxSize', status: inRange ? 'pass' : 'fail', detail: inRange ? `${action.desiredCapacity} is within [${group.minSize}, ${group.maxSize}]` : `${action.desiredCapacity} is outside [${group.minSize}, ${group.maxSize}]` },
-      ...(group.policies.length > 0 ? [{ id: 'policies', label: 'Scaling policies', status: 'warn' as const, detail: `${group.policies.length} policy(ies) may change the capacity again as the load dictates` }] : []),
+      ...(group.policies.length > 0 ? [{ id: 'policies', label: 'Scaling policies', status: 'warn' as const, detail: `${group.policies.length} ${group.policies.length === 1 ? 'policy' : 'policies'} may change the capacity again as the load dictates` }] : []),
     ];
     const consequences =
       change > 0
-        ? [`Auto Scaling launches ${change} instance(s) in the zones with the fewest instances.`, `Each boots (${this.engine().settings.instanceBootSeconds} s), registers with its target groups and takes traffic once healthy.`]
+        ? [`Auto Scaling launches ${change} ${change === 1 ? 'instance' : 'instances'} in the zones with the fewest instances.`, `Each boots (${this.engine().settings.instanceBootSeconds} s), registers with its target groups and takes traffic once healthy.`]
         : change < 0
-          ? [`Auto Scaling terminates ${-change} instance(s), from the zones with the most instances first.`, 'Each drains its connections for the target group\'s deregistration delay before it stops.']
+          ? [`Auto Scaling terminates ${-change} ${change === -1 ? 'instance' : 'instances'}, from the zones with the most instances first.`, 'Each drains its connections for the target group\'s deregistration delay before it stops.']
           : ['Nothing changes: the group already has this desired capacity.'];
     return { summary, checks, consequences };
   }

@@ -410,7 +410,7 @@ export class AlbService implements SimService {
     const victims = targets.slice(0, count);
     for (const target of victims) target.forcedUnhealthyUntil = Infinity;
     return {
-      message: `${victims.length} target(s) of ${group.name} fail their health checks: ${victims.map((t) => t.id).join(', ') || 'none registered'}`,
+      message: `${victims.length} ${victims.length === 1 ? 'target' : 'targets'} of ${group.name} fail their health checks: ${victims.map((t) => t.id).join(', ') || 'none registered'}`,
       revert: () => {
         for (const target of victims) target.forcedUnhealthyUntil = undefined;
         return `Targets of ${group.name} answer their health checks again`;

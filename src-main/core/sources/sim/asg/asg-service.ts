@@ -288,7 +288,7 @@ export class AsgService implements SimService {
       terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped.`);
     }
     reconcile(this.ctx, group);
-    return { message: `Terminated ${victims.length} instance(s) of ${group.name}: ${victims.map((i) => i.instanceId).join(', ') || 'none in service'}` };
+    return { message: `Terminated ${victims.length} ${victims.length === 1 ? 'instance' : 'instances'} of ${group.name}: ${victims.map((i) => i.instanceId).join(', ') || 'none in service'}` };
   }
 
   runAction(type: string, parameters: Record<string, unknown>): string | undefined {
