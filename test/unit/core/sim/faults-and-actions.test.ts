@@ -105,7 +105,7 @@ Actions:
     const engine = new SimulationEngine(scenarioFrom(webTier({ min: 3 })));
     engine.advanceBy(120);
     const record = engine.injectFault('TerminateInstances', { AutoScalingGroupName: 'web-asg', Count: 2 });
-    expect(record.message).toMatch(/^Terminated 2 instance\(s\) of web-asg: i-/);
+    expect(record.message).toMatch(/^Terminated 2 instances of web-asg: i-/);
     engine.advanceBy(120);
     const live = [...engine.world.autoScalingGroups.get('web-asg')!.instances.values()].filter((i) => i.lifecycleState === 'InService');
     expect(live).toHaveLength(3);
