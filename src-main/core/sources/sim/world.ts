@@ -32,6 +32,8 @@ export interface SimInstance {
   activity: SimActivity;
   /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
   warmUntil: number;
+  /** EC2-1 basic monitoring: its own CPU accumulated over the current 5-minute period. */
+  basicCpu?: { sum: number; count: number };
   /** Launched for AZ rebalancing: when it is in service, one instance of the busiest AZ goes. */
   rebalancing?: boolean;
 }

@@ -41,6 +41,18 @@ describe('metric store (CloudWatch periods)', () => {
     expect(points[9]).toEqual([T0 + 24 * 60, 24]);
   });
 
+  it('grows a series\' ring as datapoints arrive (64 slots, doubling) and still wraps at capacity, oldest first', () => {
+    const store = new MetricStore(60, 200);
+    for (let minute = 0; minute < 130; minute++) store.put('NS', 'M', {}, T0 + minute * 60, minute);
+    store.closePeriodsBefore(T0 + 130 * 60);
+    expect(store.get('NS', 'M', {})!.points('Average').map(([, v]) => v)).toEqual(Array.from({ length: 130 }, (_, i) => i));
+    for (let minute = 130; minute < 450; minute++) store.put('NS', 'M', {}, T0 + minute * 60, minute);
+    store.closePeriodsBefore(T0 + 450 * 60);
+    const points = store.get('NS', 'M', {})!.points('Average');
+    expect(points.map(([, v]) => v)).toEqual(Array.from({ length: 200 }, (_, i) => 250 + i));
+    expect(points[0]![0]).toBe(T0 + 250 * 60);
+  });
+
   it('weights statistic sets by their sample count (TargetResponseTime across ticks)', () => {
     const store = new MetricStore(60);
     store.putStatistics('AWS/ApplicationELB', 'TargetResponseTime', {}, T0, { count: 90, sum: 9, min: 0.1, max: 0.1 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../../../src-main/core/scenario-files';
 import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
 import { runSimulation, serializeReport } from '../../../../src-main/core/sources/sim/report';
+import { scenarioFrom, webTier } from '../../../helpers/scenarios';
 
 const reportFor = (seed: number, seconds = 2 * 3600) => serializeReport(runSimulation(new SimulationEngine(readScenario('shop', { seed })), seconds));
 
@@ -20,6 +21,14 @@ describe('determinism: same seed, same bytes', () => {
     const once = new SimulationEngine(readScenario('shop', { seed: 3 }));
     once.advanceBy(3600);
     expect(serializeReport(runSimulation(stepped, 0))).toBe(serializeReport(runSimulation(once, 0)));
+  });
+
+  it('EC2-1 per-instance CPU series (Simulation.InstanceMetrics) keep same seed, same bytes', () => {
+    const yaml = webTier({ rate: '80' }).replace('  InstanceBootTime: 60s', '  InstanceBootTime: 60s\n  InstanceMetrics: true');
+    const run = () => serializeReport(runSimulation(new SimulationEngine(scenarioFrom(yaml)), 3600));
+    const first = run();
+    expect(first).toContain('"InstanceId"');
+    expect(run()).toBe(first);
   });
 
   it('the report has the documented fields', () => {

@@ -291,3 +291,66 @@ describe('EC2-1: CPUUtilization at 5-minute periods unless detailed monitoring i
     expect(engine.metrics.get('AWS/EC2', 'CPUUtilization', dims)!.points('Average')).toHaveLength(20);
   });
 });
+
+// docs.aws.amazon.com/AWSEC2/latest/UserGuide/viewing_metrics_with_cloudwatch.html (InstanceId and
+// AutoScalingGroupName dimensions) and using-cloudwatch-new.html (basic 5-minute / detailed 1-minute)
+describe('EC2-1: per-instance CPUUtilization (dimension InstanceId), opt-in with Simulation.InstanceMetrics', () => {
+  const perInstance = (yaml: string) => yaml.replace('  InstanceBootTime: 60s', '  InstanceBootTime: 60s\n  InstanceMetrics: true');
+  const instanceSeries = (engine: SimulationEngine) =>
+    [...engine.metrics.all()].filter((s) => s.namespace === 'AWS/EC2' && s.metricName === 'CPUUtilization' && 'InstanceId' in s.dimensions);
+
+  it('EC2-1: each InService instance has its own series with only the InstanceId dimension; the group series averages them (ASG-12)', () => {
+    const engine = new SimulationEngine(scenarioFrom(perInstance(webTier({ rate: '20', min: 2, max: 2, desired: 2 }))));
+    engine.advanceBy(15 * 60);
+    const group = engine.world.autoScalingGroups.get('web-asg')!;
+    const ids = [...group.instances.keys()].sort();
+    const series = instanceSeries(engine);
+    expect(series.map((s) => s.dimensions.InstanceId).sort()).toEqual(ids);
+    for (const s of series) expect(Object.keys(s.dimensions)).toEqual(['InstanceId']);
+    // Detailed monitoring (webTier's launch template): one datapoint a minute per instance.
+    const groupPoints = engine.metrics.get('AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'web-asg' })!.points('Average');
+    const byInstance = series.map((s) => new Map(s.points('Average')));
+    let compared = 0;
+    for (const [time, groupAverage] of groupPoints.slice(-10)) {
+      // Same instances, all past warm-up: the group's minute is the mean of its instances' minutes.
+      const values = byInstance.map((points) => points.get(time)).filter((v): v is number => v !== undefined);
+      if (values.length < byInstance.length) continue;
+      // Points are rounded to 6 decimals on export, hence 5 digits.
+      expect(groupAverage).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 5);
+      compared++;
+    }
+    expect(compared).toBeGreaterThanOrEqual(8);
+    expect(ids).toHaveLength(2);
+  });
+
+  it('EC2-1: per-instance series follow the group\'s period: 1 minute with detailed monitoring, 5 minutes with basic', () => {
+    const detailed = new SimulationEngine(scenarioFrom(perInstance(webTier({ min: 2, max: 2, desired: 2 }))));
+    detailed.advanceBy(20 * 60);
+    for (const s of instanceSeries(detailed)) expect(s.points('Average')).toHaveLength(20);
+
+    const basic = new SimulationEngine(scenarioFrom(perInstance(webTier({ min: 2, max: 2, desired: 2 }).replace(', Monitoring: { Enabled: true }', ''))));
+    basic.advanceBy(20 * 60);
+    const series = instanceSeries(basic);
+    expect(series).toHaveLength(2);
+    for (const s of series) {
+      const times = s.points('Average').map(([t]) => t);
+      expect(times).toHaveLength(4);
+      expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([300, 300, 300]);
+    }
+    // The same 5-minute windows as the group's series.
+    const groupTimes = basic.metrics.get('AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'web-asg' })!.points('Average').map(([t]) => t);
+    expect(series[0]!.points('Average').map(([t]) => t)).toEqual(groupTimes);
+  });
+
+  it('EC2-1: without Simulation.InstanceMetrics only the group series is published (the default, for cost at scale)', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier()));
+    engine.advanceBy(5 * 60);
+    expect(instanceSeries(engine)).toEqual([]);
+    expect(engine.metrics.get('AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: 'web-asg' })).toBeDefined();
+  });
+
+  it('EC2-1: Simulation.InstanceMetrics must be a boolean', () => {
+    expect(loadErrors(webTier().replace('  InstanceBootTime: 60s', '  InstanceBootTime: 60s\n  InstanceMetrics: lots'))).toContain('InstanceMetrics');
+  });
+});
+

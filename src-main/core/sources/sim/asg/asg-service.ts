@@ -101,33 +101,45 @@ export class AsgService implements SimService {
    * EC2-1: AWS/EC2 CPUUtilization by AutoScalingGroupName. With detailed monitoring one datapoint per
    * minute; with basic monitoring (a launch template's default) one per 5 minutes, the average of the
    * five minutes (AWSEC2 UserGuide, using-cloudwatch-new.html).
-   * Per-instance (InstanceId) series are not modelled (docs/metrics.md).
+   * With Simulation.InstanceMetrics each instance has its own series too (dimension InstanceId), at
+   * the same period; off by default for its cost at scale (docs/metrics.md).
    */
   private publishCpu(group: SimAutoScalingGroup, tickStart: number, cpu: number | undefined): void {
-    const dims = { AutoScalingGroupName: group.name };
-    if (group.detailedMonitoring) {
-      if (cpu !== undefined) this.ctx.metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, tickStart / 1000, cpu);
+    this.publishCpuSeries(group, group, { AutoScalingGroupName: group.name }, group.basicCpu, tickStart, cpu);
+  }
+
+  /** EC2-1 per instance: what the instance's own CloudWatch series gets, at its group's monitoring period. */
+  private publishInstanceCpu(group: SimAutoScalingGroup, instance: SimInstance, tickStart: number, cpu: number | undefined): void {
+    if (!group.detailedMonitoring) instance.basicCpu ??= { sum: 0, count: 0 };
+    this.publishCpuSeries(group, instance, { InstanceId: instance.instanceId }, instance.basicCpu, tickStart, cpu);
+  }
+
+  private publishCpuSeries(group: SimAutoScalingGroup, owner: object, dims: Record<string, string>, basic: { sum: number; count: number } | undefined, tickStart: number, cpu: number | undefined): void {
+    if (group.detailedMonitoring || !basic) {
+      if (cpu !== undefined) this.ctx.metrics.putFor(owner, 'AWS/EC2', 'CPUUtilization', dims, tickStart / 1000, cpu);
       return;
     }
     if (cpu !== undefined) {
-      group.basicCpu.sum += cpu;
-      group.basicCpu.count++;
+      basic.sum += cpu;
+      basic.count++;
     }
     const tickMs = this.ctx.settings.tickSeconds * 1000;
     if ((tickStart + tickMs) % BASIC_MONITORING_MS !== 0) return;
-    if (group.basicCpu.count > 0) {
+    if (basic.count > 0) {
       // Stamped in the minute that is still open (the store's closed minutes are final): one datapoint
       // per 5 minutes, at the last minute of the window it averages.
       const minuteStart = tickStart - (tickStart % 60_000);
-      this.ctx.metrics.putFor(group, 'AWS/EC2', 'CPUUtilization', dims, minuteStart / 1000, group.basicCpu.sum / group.basicCpu.count);
+      this.ctx.metrics.putFor(owner, 'AWS/EC2', 'CPUUtilization', dims, minuteStart / 1000, basic.sum / basic.count);
     }
-    group.basicCpu = { sum: 0, count: 0 };
+    basic.sum = 0;
+    basic.count = 0;
   }
 
   /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
   private publishMetrics(group: SimAutoScalingGroup, tickStart: number): void {
     const epochSeconds = tickStart / 1000;
     const noise = this.ctx.random('cpu');
+    const publishInstances = this.ctx.settings.instanceMetrics === true;
     let cpuSum = 0;
     let counted = 0;
     let inService = 0;
@@ -141,6 +153,9 @@ export class AsgService implements SimService {
       const down = this.world.failedAvailabilityZones.has(instance.availabilityZone);
       // 2 % idle baseline plus the work it did, with ±1 point of jitter; a host in a failed zone reports nothing.
       instance.cpuPercent = down ? 0 : Math.min(100, Math.max(0, 2 + 98 * Math.min(1, instance.utilisation) + noise.normal()));
+      // EC2-1: a stopped host publishes nothing; a warming one does publish its own series (ASG-5
+      // leaves it out of the group's only).
+      if (publishInstances) this.publishInstanceCpu(group, instance, tickStart, down ? undefined : instance.cpuPercent);
       if (down || this.ctx.now < instance.warmUntil) continue;
       cpuSum += instance.cpuPercent;
       counted++;

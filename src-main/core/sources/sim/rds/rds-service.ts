@@ -690,12 +690,14 @@ export class RdsService implements DatabaseTier {
     instance.replicaLag = 0;
     instance.replicationActive = false;
     const enablesBackups = instance.backupRetentionPeriod === 0 && backupRetentionPeriod > 0;
+    const disablesBackups = instance.backupRetentionPeriod > 0 && backupRetentionPeriod === 0;
     instance.backupRetentionPeriod = backupRetentionPeriod;
     this.recomputeOrder();
     this.finish(instance, 'available');
     this.event(instance, RDS_EVENTS.restarted);
     this.event(instance, RDS_EVENTS.promoted);
     if (enablesBackups) this.event(instance, RDS_EVENTS.backupsEnabled);
+    if (disablesBackups) this.event(instance, RDS_EVENTS.backupsDisabled);
     this.scheduleBackups(instance);
   }
 

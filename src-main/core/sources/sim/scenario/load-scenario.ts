@@ -107,6 +107,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     region: simulation?.Region ?? SIMULATION_DEFAULTS.region,
     instanceBootSeconds: simulation?.InstanceBootTime ?? SIMULATION_DEFAULTS.instanceBootSeconds,
     ...(simulation?.ColdStart ? { coldStart: true } : {}),
+    ...(simulation?.InstanceMetrics !== undefined ? { instanceMetrics: simulation.InstanceMetrics } : {}),
     ...(simulation?.LambdaConcurrencyLimit !== undefined ? { lambdaConcurrencyLimit: simulation.LambdaConcurrencyLimit } : {}),
     ...(simulation?.Latency ? { latency: simulation.Latency } : {}),
     ...(simulation?.LeadIn !== undefined ? { leadInSeconds: simulation.LeadIn } : {}),

@@ -149,6 +149,11 @@ export const SimulationSchema = z
      */
     ColdStart: z.boolean().optional(),
     /**
+     * EC2-1: whether each instance also publishes its own AWS/EC2 CPUUtilization series (dimension
+     * InstanceId), as EC2 does, besides its Auto Scaling group's. See docs/metrics.md for the default.
+     */
+    InstanceMetrics: z.boolean().optional(),
+    /**
      * Latency from client locations to AWS regions, for latency routing (R53-2), overriding the
      * built-in great-circle model: `{ DE: { eu-central-1: 12, us-east-1: 95 }, EU: { … } }`. Keys are
      * a subdivision (US-CA), a country (DE), a continent (EU) or a region; the most specific wins.
@@ -173,6 +178,8 @@ export interface SimulationSettings {
   instanceBootSeconds: number;
   /** Simulation.ColdStart: the stack is created at StartTime instead of already running. */
   coldStart?: boolean;
+  /** Simulation.InstanceMetrics (EC2-1): per-instance CPUUtilization series besides the group's. */
+  instanceMetrics?: boolean;
   lambdaConcurrencyLimit?: number;
   /** Location code → region → milliseconds (Simulation.Latency). */
   latency?: Record<string, Record<string, number>>;

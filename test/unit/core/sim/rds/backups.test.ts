@@ -15,11 +15,11 @@ describe('automated backups', () => {
     h.step();
     expect(statusOf(h, 'shop-db')).toBe('backing-up');
     const started = h.ctx.eventsOf('shop-db')[0]!;
-    expect(started).toMatchObject({ eventId: 'RDS-EVENT-0001', message: 'Backing up DB instance.', eventCategories: ['backup'], date: '2026-11-21T03:00:00.000Z' });
+    expect(started).toMatchObject({ eventId: 'RDS-EVENT-0001', message: 'Backing up the DB instance.', eventCategories: ['backup'], date: '2026-11-21T03:00:00.000Z' });
     const seconds = h.runUntil(() => statusOf(h, 'shop-db') === 'available', 3600);
     expect(seconds).toBeGreaterThanOrEqual(BACKUP_BASE_SECONDS - 5);
     expect(seconds).toBeLessThanOrEqual(BACKUP_BASE_SECONDS + 5);
-    expect(h.ctx.eventsOf('shop-db')[1]).toMatchObject({ eventId: 'RDS-EVENT-0002', message: 'Finished DB instance backup.' });
+    expect(h.ctx.eventsOf('shop-db')[1]).toMatchObject({ eventId: 'RDS-EVENT-0002', message: 'Finished DB Instance backup.' });
     // And again the next day.
     h.run(86_400 - seconds);
     expect(h.ctx.eventsOf('shop-db').map((e) => e.eventId)).toEqual(['RDS-EVENT-0001', 'RDS-EVENT-0002', 'RDS-EVENT-0001']);

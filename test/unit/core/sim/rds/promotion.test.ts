@@ -48,7 +48,7 @@ describe('RDS-2 promoting a read replica', () => {
     expect(total).toBeLessThanOrEqual(185);
     const events = h.ctx.eventsOf('shop-db-replica-1');
     expect(events.map((e) => e.eventId ?? e.message)).toEqual(['RDS-EVENT-0062', 'RDS-EVENT-0004', 'RDS-EVENT-0006', 'Promoted read replica to a standalone DB instance.', 'RDS-EVENT-0032']);
-    expect(events[0]).toMatchObject({ message: 'Replication for the Read Replica has been manually stopped.', eventCategories: ['read replica'] });
+    expect(events[0]).toMatchObject({ message: 'Replication on the read replica was manually stopped.', eventCategories: ['read replica'] });
   });
 
   it('RDS-2 the promoted instance is standalone: the source no longer lists it, it has no source, ReplicaLag −1 then absent', () => {
