@@ -637,6 +637,10 @@ const en = {
     off: 'Group metrics collection is off (the default): capacity is sampled from DescribeAutoScalingGroups at each poll, so the chart begins when Flightdeck started watching.',
     howTo: 'To have CloudWatch record it:',
   },
+  cpuMonitoring: {
+    basic: '5-minute (basic monitoring)',
+    detailed: '1-minute (detailed monitoring)',
+  },
   alarms: {
     title: 'Alarms',
     empty: 'No alarms',

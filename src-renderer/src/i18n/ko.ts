@@ -638,6 +638,10 @@ const ko: MessageSchema = {
     off: '그룹 지표 수집이 꺼져 있습니다(기본값). 용량은 폴링할 때마다 DescribeAutoScalingGroups에서 샘플링하므로 차트는 Flightdeck이 모니터링을 시작한 시점부터 표시됩니다.',
     howTo: 'CloudWatch에 기록하려면:',
   },
+  cpuMonitoring: {
+    basic: '5분(기본 모니터링)',
+    detailed: '1분(세부 모니터링)',
+  },
   alarms: {
     title: '경보',
     empty: '경보 없음',

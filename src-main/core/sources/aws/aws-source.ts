@@ -52,6 +52,7 @@ import { concurrencyOf, discoverLambdaAccount, discoverLambdaFunctions } from '.
 import { discoverAlarmHistory, discoverAlarms } from './cloudwatch/discover-alarms';
 import { MetricPoller } from './metrics/metric-poller';
 import { CapacitySamples } from './metrics/capacity-samples';
+import { CpuMonitoring } from './metrics/cpu-monitoring';
 import { standardMetricKeys } from './metrics/standard-metrics';
 import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
@@ -137,6 +138,8 @@ export class AwsSource implements DataSource {
   private readonly metrics: MetricPoller;
   /** Group capacity sampled from DescribeAutoScalingGroups where group metrics are not collected. */
   private readonly capacity = new CapacitySamples();
+  /** Basic or detailed EC2 monitoring per group: the period its CPU is polled at. */
+  private readonly cpuMonitoring = new CpuMonitoring();
   private readonly datasets: DatasetStatuses = {};
   private readonly listeners = new Set<(update: Update) => void>();
   private readonly sessionListeners = new Set<(session: SessionInfo) => void>();
@@ -438,6 +441,7 @@ export class AwsSource implements DataSource {
     this.rdsEvents = [];
     this.metrics.clear();
     this.capacity.clear();
+    this.cpuMonitoring.clear();
     for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
   }
 
@@ -577,6 +581,13 @@ export class AwsSource implements DataSource {
         this.inventory.autoScalingGroups = await discoverAutoScaling(this.clients.autoscaling, now, reuse ? autoScalingSettingsOf(this.inventory.autoScalingGroups) : undefined);
         this.settingsRead(dataset, reuse, now);
         update.metrics.push(...this.capacity.sample(this.inventory.autoScalingGroups, now));
+        // Which period the groups' EC2 CPU is published at (CloudWatch, at most every 30 minutes).
+        const groups = this.inventory.autoScalingGroups;
+        await optional(() => this.cpuMonitoring.update(this.clients.cloudwatch, groups.map((g) => g.autoScalingGroupName), now));
+        for (const group of groups) {
+          const monitoring = this.cpuMonitoring.of(group.autoScalingGroupName);
+          if (monitoring) group.instanceMonitoring = monitoring;
+        }
         const activities = (await optional(() => discoverScalingActivities(this.clients.autoscaling, this.activities))) ?? [];
         for (const activity of activities.reverse()) {
           const previous = this.activities.get(activity.activityId);
