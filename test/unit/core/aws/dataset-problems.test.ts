@@ -30,7 +30,8 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       if (body.includes('Action=GetCallerIdentity')) {
-        response.writeHead(200, { 'content-type': 'text/xml' }).end(STS_ANSWER);
+        // Labelled text/html, as some emulators label XML: not a web page, so it is read as usual.
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(STS_ANSWER);
         return;
       }
       response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><head><title>Sign in</title></head><body>Please sign in to the network.</body></html>');
