@@ -67,24 +67,32 @@ describe('EC2 CPU at the period the account publishes', () => {
     source.stop();
   });
 
-  it('asks again on the next poll while a group has no data, and keeps a decision based on data', async () => {
+  it('asks again after five minutes while a group has no data, and keeps a decision based on data for 30', async () => {
     const { source, stubs, clock } = mockedSource();
     identity(stubs);
     stubs.autoscaling.on(DescribeAutoScalingGroupsCommand).resolves(GROUPS);
     stubs.cloudwatch.on(GetMetricDataCommand).resolves({ MetricDataResults: [] });
     await source.connect();
     await source.refreshDataset('autoscaling');
-    // No data: the default, basic, and the group is asked again.
+    const probes = () => stubs.cloudwatch.commandCalls(GetMetricDataCommand).filter((c) => c.args[0].input.MetricDataQueries!.some((q) => q.MetricStat!.Stat === 'SampleCount')).length;
+    // No data: the default, basic; not asked again on the next poll (idle groups cost little) …
     expect(source.snapshot().inventory.autoScalingGroups.map((g) => g.instanceMonitoring)).toEqual(['basic', 'basic']);
     stubs.cloudwatch.on(GetMetricDataCommand).callsFake(answer);
     clock.advance(30_000);
     await source.refreshDataset('autoscaling');
-    expect(source.snapshot().inventory.autoScalingGroups.map((g) => g.instanceMonitoring)).toEqual(['basic', 'detailed']);
-    const probes = () => stubs.cloudwatch.commandCalls(GetMetricDataCommand).filter((c) => c.args[0].input.MetricDataQueries!.some((q) => q.MetricStat!.Stat === 'SampleCount')).length;
-    const before = probes();
-    clock.advance(30_000);
+    expect(probes()).toBe(1);
+    // … but after five minutes.
+    clock.advance(5 * 60_000);
     await source.refreshDataset('autoscaling');
-    expect(probes()).toBe(before);
+    expect(source.snapshot().inventory.autoScalingGroups.map((g) => g.instanceMonitoring)).toEqual(['basic', 'detailed']);
+    expect(probes()).toBe(2);
+    // A decision based on data holds for 30 minutes.
+    clock.advance(25 * 60_000);
+    await source.refreshDataset('autoscaling');
+    expect(probes()).toBe(2);
+    clock.advance(5 * 60_000);
+    await source.refreshDataset('autoscaling');
+    expect(probes()).toBe(3);
     source.stop();
   });
 

@@ -13,7 +13,7 @@
  * and it costs no new client, no `ec2:` permission and one GetMetricData call for all groups. The
  * last 15 minutes are read at 60 s: detailed monitoring leaves points less than five minutes apart;
  * basic monitoring cannot. Fewer than two points (no running instance) says nothing, so the group
- * is taken as basic — the default — and asked again on the next poll.
+ * is taken as basic — the default — and asked again after PROBE_RETRY_MS.
  */
 import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { InstanceMonitoring } from '../../../contract/model';
@@ -23,6 +23,11 @@ import { MAX_QUERIES_PER_CALL } from './metric-batches';
 export const PROBE_WINDOW_SECONDS = 15 * 60;
 /** How long a decision based on data is kept before it is checked again (our choice). */
 export const PROBE_KEEP_MS = 30 * 60_000;
+/**
+ * How long the default (no data: no running instance) is kept: the settings cadence, so that idle
+ * groups cost one call per five minutes, not one per poll (our choice).
+ */
+export const PROBE_RETRY_MS = 5 * 60_000;
 
 export const PERIOD_OF: Record<InstanceMonitoring, number> = { basic: 300, detailed: 60 };
 
@@ -54,14 +59,15 @@ export class CpuMonitoring {
   }
 
   /**
-   * Decides the groups never decided, decided without data, or decided more than PROBE_KEEP_MS ago;
+   * Decides the groups never decided, decided without data more than PROBE_RETRY_MS ago, or decided
+   * on data more than PROBE_KEEP_MS ago;
    * forgets groups that are gone. One GetMetricData call per 500 groups, none when nothing is due.
    */
   async update(client: Pick<CloudWatchClient, 'send'>, groupNames: readonly string[], nowMs: number): Promise<void> {
     for (const name of this.decisions.keys()) if (!groupNames.includes(name)) this.decisions.delete(name);
     const due = groupNames.filter((name) => {
       const d = this.decisions.get(name);
-      return !d || !d.seen || nowMs - d.at >= PROBE_KEEP_MS;
+      return !d || nowMs - d.at >= (d.seen ? PROBE_KEEP_MS : PROBE_RETRY_MS);
     });
     const end = Math.floor(nowMs / 60_000) * 60;
     for (let i = 0; i < due.length; i += MAX_QUERIES_PER_CALL) {
