@@ -145,10 +145,14 @@ export function targetGroupMetrics(loadBalancer: string, targetGroup: string): M
   return expand('AWS/ApplicationELB', TARGET_GROUP_METRICS, { LoadBalancer: loadBalancer, TargetGroup: targetGroup });
 }
 
-/** EC2 CPU aggregated by group (ASG-12) plus the group's own capacity metrics. */
-export function autoScalingGroupMetrics(groupName: string): MetricKey[] {
+/**
+ * EC2 CPU aggregated by group (ASG-12) plus the group's own capacity metrics. `cpuPeriod`: the
+ * period EC2 publishes the CPU at (300 s under basic monitoring; AWS mode reads which).
+ */
+export function autoScalingGroupMetrics(groupName: string, cpuPeriod: number = STANDARD_PERIOD_SECONDS): MetricKey[] {
   const dims = { AutoScalingGroupName: groupName };
-  return [...expand('AWS/EC2', ['CPUUtilization'], dims), ...expand('AWS/AutoScaling', AUTO_SCALING_GROUP_METRICS, dims)];
+  const cpu = expand('AWS/EC2', ['CPUUtilization'], dims).map((key) => ({ ...key, period: cpuPeriod }));
+  return [...cpu, ...expand('AWS/AutoScaling', AUTO_SCALING_GROUP_METRICS, dims)];
 }
 
 /** ReplicaLag exists only for read replicas. */

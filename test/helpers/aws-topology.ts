@@ -225,7 +225,8 @@ export async function createTopology(options: TopologyOptions): Promise<Topology
   await cw.send(
     new PutMetricDataCommand({
       Namespace: 'AWS/EC2',
-      MetricData: [{ MetricName: 'CPUUtilization', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web-asg' }], Timestamp: new Date(minute - 3 * 60_000), Value: 41.5, Unit: 'Percent' }],
+      // Two points a minute apart, as detailed monitoring publishes them (basic: every five minutes).
+      MetricData: [4, 3].map((ago, i) => ({ MetricName: 'CPUUtilization', Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web-asg' }], Timestamp: new Date(minute - ago * 60_000), Value: [40, 41.5][i]!, Unit: 'Percent' as const })),
     }),
   );
   await cw.send(

@@ -106,6 +106,13 @@ export const ScheduledAction = z.object({
 });
 export type ScheduledAction = z.infer<typeof ScheduledAction>;
 
+/**
+ * EC2 monitoring of a group's instances, as CloudWatch shows it: `basic` publishes CPUUtilization
+ * in 5-minute periods, `detailed` in 1-minute periods (AWSEC2 manage-detailed-monitoring.html).
+ */
+export const InstanceMonitoring = z.enum(['basic', 'detailed']);
+export type InstanceMonitoring = z.infer<typeof InstanceMonitoring>;
+
 export const AutoScalingGroup = z.object({
   autoScalingGroupName: z.string().min(1),
   autoScalingGroupARN: z.string().optional(),
@@ -130,5 +137,11 @@ export const AutoScalingGroup = z.object({
    * publishes them all. ec2-auto-scaling-metrics.html
    */
   enabledMetrics: z.array(z.string()).optional(),
+  /**
+   * AWS mode: the period AWS/EC2 CPUUtilization exists at for this group's instances (read from
+   * CloudWatch, metrics/cpu-monitoring.ts); the CPU series is polled at that period. Absent in the
+   * simulator (one-minute) and while not known yet.
+   */
+  instanceMonitoring: InstanceMonitoring.optional(),
 });
 export type AutoScalingGroup = z.infer<typeof AutoScalingGroup>;

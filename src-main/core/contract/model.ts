@@ -81,6 +81,12 @@ export const DatasetStatus = z.object({
       message: z.string(),
       /** The exact fix, e.g. `aws sso login --profile prod` or the missing IAM permission. */
       hint: z.string().optional(),
+      /**
+       * What the renderer shows, translated: a code + parameters (the session's problem codes and
+       * `service.*`, sources/aws/dataset-problem.ts). `message`/`hint` are English for the CLI and
+       * logs only; the UI never prints them (they can be SDK text).
+       */
+      problem: z.object({ code: z.string().max(80), params: z.record(z.string(), z.string().max(2000)).default({}) }).optional(),
     })
     .optional(),
 });

@@ -158,6 +158,22 @@ const en = {
     loading: 'Loading {services}…',
     stale: 'Showing old data for {services}: last good data {age} ago.',
   },
+  datasetProblem: {
+    service: {
+      accessDenied: '{operation} was denied: this identity lacks {permission}.',
+      throttled: 'AWS is throttling {operation}.',
+      malformed: 'An answer of {service} did not have the shape AWS documents; the last good data is kept.',
+      error: '{operation} failed: {code} (HTTP {status}).',
+    },
+    fix: {
+      service: {
+        accessDenied: 'Grant {permission} to this identity (docs/iam/flightdeck-read-only.json lists every permission Flightdeck reads with).',
+        throttled: 'Flightdeck backs off and tries again on the next poll.',
+        malformed: 'A proxy or an emulator may be answering instead of AWS; check the endpoint settings.',
+        error: 'Flightdeck tries again on the next poll; the AWS Health Dashboard says whether the service has an issue.',
+      },
+    },
+  },
   datasetState: {
     countOf: '{state} · {n} of {total}',
     seeAbove: 'Could not load: see the message above.',
@@ -636,6 +652,10 @@ const en = {
     partial: 'Group metrics collection is on for {metrics} only; the rest is sampled from DescribeAutoScalingGroups at each poll.',
     off: 'Group metrics collection is off (the default): capacity is sampled from DescribeAutoScalingGroups at each poll, so the chart begins when Flightdeck started watching.',
     howTo: 'To have CloudWatch record it:',
+  },
+  cpuMonitoring: {
+    basic: '5-minute (basic monitoring)',
+    detailed: '1-minute (detailed monitoring)',
   },
   alarms: {
     title: 'Alarms',

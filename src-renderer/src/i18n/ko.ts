@@ -159,6 +159,22 @@ const ko: MessageSchema = {
     loading: '{services} 불러오는 중…',
     stale: '{services}의 이전 데이터를 표시 중: 마지막 정상 데이터는 {age} 전.',
   },
+  datasetProblem: {
+    service: {
+      accessDenied: '{operation}이(가) 거부되었습니다. 이 자격 증명에 {permission} 권한이 없습니다.',
+      throttled: 'AWS가 {operation}을(를) 제한(스로틀링)하고 있습니다.',
+      malformed: '{service}의 응답이 AWS 문서의 형식과 다릅니다. 마지막 정상 데이터를 유지합니다.',
+      error: '{operation} 실패: {code} (HTTP {status}).',
+    },
+    fix: {
+      service: {
+        accessDenied: '이 자격 증명에 {permission} 권한을 부여하세요(docs/iam/flightdeck-read-only.json에 Flightdeck이 읽는 데 필요한 모든 권한이 있습니다).',
+        throttled: 'Flightdeck이 간격을 두고 다음 폴링 때 다시 시도합니다.',
+        malformed: 'AWS 대신 프록시나 에뮬레이터가 응답하고 있을 수 있습니다. 엔드포인트 설정을 확인하세요.',
+        error: 'Flightdeck이 다음 폴링 때 다시 시도합니다. 서비스 문제 여부는 AWS Health Dashboard에서 확인하세요.',
+      },
+    },
+  },
   datasetState: {
     countOf: '{state} · {total}개 중 {n}개',
     seeAbove: '불러오지 못했습니다. 위의 메시지를 확인하세요.',
@@ -637,6 +653,10 @@ const ko: MessageSchema = {
     partial: '그룹 지표 수집이 {metrics}에 대해서만 켜져 있습니다. 나머지는 폴링할 때마다 DescribeAutoScalingGroups에서 샘플링합니다.',
     off: '그룹 지표 수집이 꺼져 있습니다(기본값). 용량은 폴링할 때마다 DescribeAutoScalingGroups에서 샘플링하므로 차트는 Flightdeck이 모니터링을 시작한 시점부터 표시됩니다.',
     howTo: 'CloudWatch에 기록하려면:',
+  },
+  cpuMonitoring: {
+    basic: '5분(기본 모니터링)',
+    detailed: '1분(세부 모니터링)',
   },
   alarms: {
     title: '경보',

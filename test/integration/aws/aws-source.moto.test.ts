@@ -163,7 +163,10 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
     expect(requests).toMatchObject({ namespace: 'AWS/ApplicationELB', stat: 'Sum', period: 60, dimensions: { LoadBalancer: topology.written.loadBalancerDimension } });
     expect(requests!.points).toEqual(topology.written.requestCounts);
     const cpu = snapshot.metrics.find((m) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization');
-    expect(cpu!.points.map((p) => p[1])).toEqual([41.5]);
+    expect(cpu!.points.map((p) => p[1])).toEqual([40, 41.5]);
+    // Points a minute apart: detailed monitoring, read from moto's GetMetricData, and polled at 60 s.
+    expect(snapshot.inventory.autoScalingGroups.find((g) => g.autoScalingGroupName === 'web-asg')!.instanceMonitoring).toBe('detailed');
+    expect(cpu!.period).toBe(60);
     // Every standard series is polled, with or without data: LB 9 + TG pairs 2×8 + ASG 8 + DBs 4+5+5
     // + Lambda 2×13 + the account's 2.
     expect(snapshot.metrics).toHaveLength(9 + 16 + 8 + 14 + 26 + 2);

@@ -14,7 +14,12 @@ import { mountWithApp } from '../support/mount';
 vi.mock('echarts/core', () => import('../support/echarts-mock'));
 vi.mock('@/api-pending', () => import('../support/pending-mock'));
 
-const OFFLINE = { code: 'NetworkingError', message: 'Cannot reach AWS: connect ECONNREFUSED 127.0.0.1:4566', hint: 'Check the network, a VPN or proxy, or the endpoint settings.' };
+const OFFLINE = {
+  code: 'NetworkingError',
+  message: 'Cannot reach AWS: connect ECONNREFUSED 127.0.0.1:4566',
+  hint: 'Check the network, a VPN or proxy, or the endpoint settings.',
+  problem: { code: 'network.unreachable', params: { code: 'ECONNREFUSED' } },
+};
 const ALL = ['elbv2', 'autoscaling', 'route53', 'rds', 'lambda', 'cloudwatch'] as const;
 
 beforeEach(() => {
@@ -49,6 +54,34 @@ describe('one error, shown once', () => {
     expect(banners[0]!.text()).toContain('Load balancing');
     expect(banners[0]!.text()).toContain('Lambda');
     expect(overview.text().split('ECONNREFUSED').length - 1).toBe(1);
+  });
+
+  it('shows the translated problem, never the core\'s English or the SDK\'s parser text (issue 11 item 6)', () => {
+    const raw = 'ListFunctions: Unexpected token \'<\', "<!doctype "... is not valid JSON';
+    const error = { code: 'SyntaxError', message: raw, hint: 'raw hint', problem: { code: 'endpoint.notAws', params: { endpoint: 'http://127.0.0.1:4566', status: '200', service: 'lambda' } } };
+    useSessionStore().setDatasets({ lambda: { state: 'error', error } });
+    const en = mountWithApp(OverviewView).get('[data-testid="dataset-error"]');
+    expect(en.attributes('data-problem')).toBe('endpoint.notAws');
+    expect(en.get('[data-testid="dataset-error-message"]').text()).toBe('http://127.0.0.1:4566 did not answer as AWS does (HTTP 200).');
+    expect(en.text()).not.toMatch(/Unexpected token|doctype|not valid JSON|raw hint/);
+    const ko = mountWithApp(OverviewView, { locale: 'ko' }).get('[data-testid="dataset-error"]');
+    expect(ko.text()).toContain('http://127.0.0.1:4566');
+    expect(ko.text()).not.toMatch(/Unexpected token|doctype|did not answer/);
+  });
+
+  it('names the missing permission of a denied dataset, with the fix', () => {
+    const error = { code: 'AccessDenied', message: 'DescribeDBInstances was denied: missing rds:DescribeDBInstances', problem: { code: 'service.accessDenied', params: { operation: 'DescribeDBInstances', permission: 'rds:DescribeDBInstances' } } };
+    useSessionStore().setDatasets({ rds: { state: 'error', error } });
+    const banner = mountWithApp(OverviewView).get('[data-testid="dataset-error"]');
+    expect(banner.get('[data-testid="dataset-error-message"]').text()).toBe('DescribeDBInstances was denied: this identity lacks rds:DescribeDBInstances.');
+    expect(banner.get('[data-testid="dataset-error-fix"]').text()).toContain('Grant rds:DescribeDBInstances');
+  });
+
+  it('an error without a problem code says only that the data could not be loaded', () => {
+    useSessionStore().setDatasets({ rds: { state: 'error', error: { code: 'SyntaxError', message: 'Unexpected token \'<\'' } } });
+    const banner = mountWithApp(OverviewView).get('[data-testid="dataset-error"]');
+    expect(banner.get('[data-testid="dataset-error-message"]').text()).toBe('Could not load this data.');
+    expect(banner.text()).not.toContain('Unexpected token');
   });
 
   it('keeps distinct errors apart', () => {

@@ -41,13 +41,14 @@ describe('staleness', () => {
   it('warns when AWS data is older than two refresh intervals, per view and in the header', () => {
     const session = useSessionStore();
     session.setSession(awsSession);
-    session.setDatasets({ elbv2: { state: 'ok', fetchedAt: Date.now() - 10 * 60_000 }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to rds:DescribeDBInstances', hint: 'Add rds:DescribeDBInstances to the role' } } });
+    session.setDatasets({ elbv2: { state: 'ok', fetchedAt: Date.now() - 10 * 60_000 }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to rds:DescribeDBInstances', hint: 'Add rds:DescribeDBInstances to the role', problem: { code: 'service.accessDenied', params: { operation: 'DescribeDBInstances', permission: 'rds:DescribeDBInstances' } } } } });
     const header = mountWithApp(TheStalenessIndicator);
     expect(header.get('[data-testid="staleness"]').attributes('data-stale')).toBe('true');
     expect(header.text()).toContain('10 min');
     const view = mountWithApp(DatasetStatus, { props: { services: ['elbv2', 'rds'] } });
     expect(view.get('[data-testid="dataset-stale"]').text()).toContain('Load balancing');
-    expect(view.get('[data-testid="dataset-error"]').text()).toContain('Add rds:DescribeDBInstances to the role');
+    // The translated problem and its fix, not the core's English hint.
+    expect(view.get('[data-testid="dataset-error"]').text()).toContain('Grant rds:DescribeDBInstances to this identity');
   });
 
   it('never shows in simulation', () => {

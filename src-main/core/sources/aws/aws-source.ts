@@ -52,6 +52,8 @@ import { concurrencyOf, discoverLambdaAccount, discoverLambdaFunctions } from '.
 import { discoverAlarmHistory, discoverAlarms } from './cloudwatch/discover-alarms';
 import { MetricPoller } from './metrics/metric-poller';
 import { CapacitySamples } from './metrics/capacity-samples';
+import { CpuMonitoring } from './metrics/cpu-monitoring';
+import { datasetProblem, defaultEndpoint, type Problem } from './dataset-problem';
 import { standardMetricKeys } from './metrics/standard-metrics';
 import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
@@ -137,6 +139,8 @@ export class AwsSource implements DataSource {
   private readonly metrics: MetricPoller;
   /** Group capacity sampled from DescribeAutoScalingGroups where group metrics are not collected. */
   private readonly capacity = new CapacitySamples();
+  /** Basic or detailed EC2 monitoring per group: the period its CPU is polled at. */
+  private readonly cpuMonitoring = new CpuMonitoring();
   private readonly datasets: DatasetStatuses = {};
   private readonly listeners = new Set<(update: Update) => void>();
   private readonly sessionListeners = new Set<(session: SessionInfo) => void>();
@@ -358,7 +362,12 @@ export class AwsSource implements DataSource {
   private datasetsWaitOnCredentials(): void {
     const session = this.session;
     if (session.mode !== 'aws' || session.credentialState === 'connected') return;
-    const error = { code: session.credentialState, message: session.credentialMessage ?? 'Not connected to AWS.', ...(session.credentialHint ? { hint: session.credentialHint } : {}) };
+    const error = {
+      code: session.credentialState,
+      message: session.credentialMessage ?? 'Not connected to AWS.',
+      ...(session.credentialHint ? { hint: session.credentialHint } : {}),
+      ...(session.problem ? { problem: session.problem } : {}),
+    };
     for (const dataset of AWS_DATASETS) {
       const previous = this.datasets[dataset];
       this.datasets[dataset] = previous?.fetchedAt !== undefined ? { state: 'stale', fetchedAt: previous.fetchedAt, error } : { state: 'error', error };
@@ -438,6 +447,7 @@ export class AwsSource implements DataSource {
     this.rdsEvents = [];
     this.metrics.clear();
     this.capacity.clear();
+    this.cpuMonitoring.clear();
     for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
   }
 
@@ -476,7 +486,7 @@ export class AwsSource implements DataSource {
         state: 'ok',
         fetchedAt: this.clock.now(),
         // A secondary call failed (e.g. alarm history): the rest is fresh, the gap is named.
-        ...(first ? { error: { code: first.code, message: partial.map((e) => e.message).join(' '), ...(first.hint ? { hint: first.hint } : {}) } } : {}),
+        ...(first ? { error: { code: first.code, message: partial.map((e) => e.message).join(' '), ...(first.hint ? { hint: first.hint } : {}), problem: this.problemFor(first) } } : {}),
       };
     } catch (error) {
       if (this.stopped) return;
@@ -520,7 +530,7 @@ export class AwsSource implements DataSource {
     const status: DatasetStatus = {
       state: previous?.fetchedAt !== undefined ? 'stale' : 'error',
       ...(previous?.fetchedAt !== undefined ? { fetchedAt: previous.fetchedAt } : {}),
-      error: { code: e?.code ?? 'Error', message: e?.message ?? (error instanceof Error ? error.message : String(error)), ...(e?.hint ? { hint: e.hint } : {}) },
+      error: { code: e?.code ?? 'Error', message: e?.message ?? (error instanceof Error ? error.message : String(error)), ...(e?.hint ? { hint: e.hint } : {}), problem: this.problemFor(error) },
     };
     this.datasets[dataset] = status;
     // Every service unreachable for the network's sake: the whole session is offline (polling goes on).
@@ -530,9 +540,22 @@ export class AwsSource implements DataSource {
     }
     if (e?.kind === 'credentials') {
       const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
-      status.error = { code: e.code, message: problem.message, hint: problem.hint };
+      status.error = { code: e.code, message: problem.message, hint: problem.hint, problem: { code: problem.code, params: problem.params } };
       this.setProblem({ ...problem, category: 'credentials' });
     }
+  }
+
+  /** A dataset's failure as a code + parameters (dataset-problem.ts), with its service's endpoint and proxy. */
+  private problemFor(error: unknown): Problem {
+    const service = error instanceof AwsCallError ? error.service : undefined;
+    const endpoint = service ? resolveEndpoints(this.files, this.configProfile, this.env)[service] : undefined;
+    let proxy: string | undefined;
+    if (service) {
+      const url = new URL(endpoint ?? defaultEndpoint(service, this.region));
+      const secure = url.protocol === 'https:';
+      proxy = AwsNetworkAgent.proxyFor(secure, url.hostname, Number(url.port) || (secure ? 443 : 80));
+    }
+    return datasetProblem(error, { region: this.region, profile: this.profile, kind: this.kind, ...(endpoint ? { endpoint } : {}), ...(proxy ? { proxy } : {}) });
   }
 
   /** Whether this poll may reuse the settings held for `dataset` (they are recent and not asked for). */
@@ -577,6 +600,13 @@ export class AwsSource implements DataSource {
         this.inventory.autoScalingGroups = await discoverAutoScaling(this.clients.autoscaling, now, reuse ? autoScalingSettingsOf(this.inventory.autoScalingGroups) : undefined);
         this.settingsRead(dataset, reuse, now);
         update.metrics.push(...this.capacity.sample(this.inventory.autoScalingGroups, now));
+        // Which period the groups' EC2 CPU is published at (CloudWatch, at most every 30 minutes).
+        const groups = this.inventory.autoScalingGroups;
+        await optional(() => this.cpuMonitoring.update(this.clients.cloudwatch, groups.map((g) => g.autoScalingGroupName), now));
+        for (const group of groups) {
+          const monitoring = this.cpuMonitoring.of(group.autoScalingGroupName);
+          if (monitoring) group.instanceMonitoring = monitoring;
+        }
         const activities = (await optional(() => discoverScalingActivities(this.clients.autoscaling, this.activities))) ?? [];
         for (const activity of activities.reverse()) {
           const previous = this.activities.get(activity.activityId);
@@ -668,7 +698,15 @@ export class AwsSource implements DataSource {
       const aged = status.state === 'ok' && status.fetchedAt !== undefined && now - status.fetchedAt > STALE_AFTER_INTERVALS * this.intervals[dataset];
       result[dataset] = aged ? { ...status, state: 'stale' } : { ...status };
       // An SDK error can quote an endpoint URL with its userinfo.
-      if (status.error) result[dataset]!.error = { ...status.error, message: redactText(status.error.message, this.secrets), ...(status.error.hint ? { hint: redactText(status.error.hint, this.secrets) } : {}) };
+      if (status.error) {
+        const { problem } = status.error;
+        result[dataset]!.error = {
+          ...status.error,
+          message: redactText(status.error.message, this.secrets),
+          ...(status.error.hint ? { hint: redactText(status.error.hint, this.secrets) } : {}),
+          ...(problem ? { problem: { code: problem.code, params: Object.fromEntries(Object.entries(problem.params).map(([k, v]) => [k, redactText(v, this.secrets)])) } } : {}),
+        };
+      }
     }
     return result;
   }

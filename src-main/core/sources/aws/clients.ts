@@ -13,6 +13,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
+import { Readable } from 'node:stream';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsServiceName } from './throttle/api-rates';
@@ -41,7 +42,39 @@ export interface ClientOptions {
 }
 
 interface MiddlewareStackLike {
-  add(middleware: unknown, options: { step: 'initialize'; name: string; priority?: 'high' | 'low' | 'normal'; override?: boolean }): void;
+  add(middleware: unknown, options: { step: 'initialize' | 'deserialize'; name: string; priority?: 'high' | 'low' | 'normal'; override?: boolean }): void;
+}
+
+const WEB_PAGE = /^\s*(<!doctype html|<html)/i;
+
+/**
+ * AWS never answers with a web page. A captive portal, a proxy's sign-in page or an emulator without
+ * the API does, often with HTTP 200: the XML-protocol clients (ELB, Auto Scaling, RDS, Route 53) then
+ * parse the HTML as an empty answer — "no load balancers" — and the JSON ones fail with the parser's
+ * text. Such an answer is refused here, below the SDK's deserializer, as `EndpointNotAws` with its
+ * HTTP status. Only `text/html` bodies are read (emulators sometimes label XML so: it is passed on).
+ */
+export function installWebPageCheck(client: { middlewareStack: unknown }): void {
+  type Raw = { response?: { statusCode?: number; headers?: Record<string, string>; body?: unknown } };
+  const middleware = (next: (args: unknown) => Promise<Raw>) => async (args: unknown): Promise<Raw> => {
+    const result = await next(args);
+    const response = result.response;
+    const type = Object.entries(response?.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+    if (!response || !/^text\/html/i.test(type) || !(response.body instanceof Readable)) return result;
+    // Read whole, as the SDK's deserializer would (the request timeout bounds it).
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    const body = Buffer.concat(chunks);
+    if (WEB_PAGE.test(body.subarray(0, 512).toString('utf8'))) {
+      throw Object.assign(new Error(`the endpoint did not answer as AWS does (HTTP ${response.statusCode ?? '?'}, a web page)`), {
+        name: 'EndpointNotAws',
+        $metadata: { httpStatusCode: response.statusCode },
+      });
+    }
+    response.body = Readable.from([body]);
+    return result;
+  };
+  (client.middlewareStack as MiddlewareStackLike).add(middleware, { step: 'deserialize', name: 'flightdeckWebPageCheck', priority: 'low', override: true });
 }
 
 /** Routes every command of `client` through the gate; the operation name is the command's minus "Command". */
@@ -73,7 +106,10 @@ export function createAwsClients(options: ClientOptions): AwsClients {
     lambda: new LambdaClient(base('lambda')),
     sts: new STSClient(base('sts')),
   };
-  for (const [service, client] of Object.entries(clients) as [AwsServiceName, { middlewareStack: unknown }][]) installGate(client, service, options.gate);
+  for (const [service, client] of Object.entries(clients) as [AwsServiceName, { middlewareStack: unknown }][]) {
+    installGate(client, service, options.gate);
+    installWebPageCheck(client);
+  }
   return clients;
 }
 

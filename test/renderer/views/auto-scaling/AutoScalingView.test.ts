@@ -117,6 +117,26 @@ describe('AutoScalingView', () => {
     expect(on.text()).not.toContain('enable-metrics-collection');
   });
 
+  it('labels the CPU chart with the period EC2 publishes it at, basic or detailed monitoring (issue 11 item 4)', () => {
+    const title = () => mountWithApp(AutoScalingView).get('[data-testid="cpu-chart"]').attributes('data-title');
+    // The simulator publishes one-minute CPU and says nothing about monitoring.
+    expect(title()).toBe('CPU utilization');
+    const data = snapshot();
+    const group = data.inventory.autoScalingGroups[0]!;
+    useInventoryStore().replace({ ...data.inventory, autoScalingGroups: [{ ...group, instanceMonitoring: 'basic' }] });
+    expect(title()).toBe('CPU utilization · 5-minute (basic monitoring)');
+    useInventoryStore().replace({ ...data.inventory, autoScalingGroups: [{ ...group, instanceMonitoring: 'detailed' }] });
+    expect(title()).toBe('CPU utilization · 1-minute (detailed monitoring)');
+  });
+
+  it('labels the monitoring in Korean too', () => {
+    const data = snapshot();
+    const group = data.inventory.autoScalingGroups[0]!;
+    useInventoryStore().replace({ ...data.inventory, autoScalingGroups: [{ ...group, instanceMonitoring: 'basic' }] });
+    const wrapper = mountWithApp(AutoScalingView, { locale: 'ko' });
+    expect(wrapper.get('[data-testid="cpu-chart"]').attributes('data-title')).toBe('CPU 사용률 · 5분(기본 모니터링)');
+  });
+
   it('keeps Set desired capacity disabled, saying why, while the core has no action protocol', () => {
     pending.declared = false;
     const wrapper = mountWithApp(AutoScalingView);

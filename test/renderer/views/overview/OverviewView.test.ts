@@ -98,7 +98,7 @@ describe('OverviewView in AWS mode while data loads or fails', () => {
   it('says "loading" or shows the error instead of "not in this account"', () => {
     useSessionStore().setSession(awsSession);
     useInventoryStore().replace(emptyInventory());
-    const datasets: DatasetStatuses = { elbv2: { state: 'loading' }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBInstances' } } };
+    const datasets: DatasetStatuses = { elbv2: { state: 'loading' }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to perform rds:DescribeDBInstances', problem: { code: 'service.accessDenied', params: { operation: 'DescribeDBInstances', permission: 'rds:DescribeDBInstances' } } } } };
     useSessionStore().setDatasets(datasets);
     useHealthStore().replace(emptyReport({ elbv2: 'unknown', rds: 'unknown' }));
     const wrapper = mountWithApp(OverviewView);

@@ -10,6 +10,7 @@ import {
   targetGroupDimension,
   targetGroupMetrics,
 } from '../../../metric-catalog';
+import { PERIOD_OF } from './cpu-monitoring';
 
 export function standardMetricKeys(inventory: Inventory): MetricKey[] {
   const keys: MetricKey[] = [];
@@ -18,7 +19,8 @@ export function standardMetricKeys(inventory: Inventory): MetricKey[] {
     // Target-group metrics exist per (load balancer, target group) pair.
     for (const lbArn of tg.loadBalancerArns) keys.push(...targetGroupMetrics(loadBalancerDimension(lbArn), targetGroupDimension(tg.targetGroupArn)));
   }
-  for (const group of inventory.autoScalingGroups) keys.push(...autoScalingGroupMetrics(group.autoScalingGroupName));
+  // EC2 CPU at the period it is published at; not known yet: 5 minutes, the default (basic).
+  for (const group of inventory.autoScalingGroups) keys.push(...autoScalingGroupMetrics(group.autoScalingGroupName, PERIOD_OF[group.instanceMonitoring ?? 'basic']));
   for (const db of inventory.dbInstances) keys.push(...dbInstanceMetrics(db.dbInstanceIdentifier, db.readReplicaSourceDBInstanceIdentifier !== undefined));
   for (const fn of inventory.lambdaFunctions) keys.push(...lambdaFunctionMetrics(fn.functionName));
   if (inventory.lambdaFunctions.length > 0) keys.push(...lambdaAccountMetrics());
