@@ -41,7 +41,7 @@ describe('metric store (CloudWatch periods)', () => {
     expect(points[9]).toEqual([T0 + 24 * 60, 24]);
   });
 
-  it('grows a series\' ring as datapoints arrive (64 slots, doubling) and still wraps at capacity, oldest first', () => {
+  it('keeps a series\' datapoints oldest first and wraps at capacity', () => {
     const store = new MetricStore(60, 200);
     for (let minute = 0; minute < 130; minute++) store.put('NS', 'M', {}, T0 + minute * 60, minute);
     store.closePeriodsBefore(T0 + 130 * 60);

@@ -24,59 +24,31 @@ export function seriesKey(namespace: string, metricName: string, dimensions: Dim
   return `${namespace}|${metricName}|${dims}`;
 }
 
-/** Slots a new series starts with; it doubles up to `capacity` as datapoints arrive. */
-const INITIAL_SLOTS = 64;
-
 class PeriodRing {
-  // Allocated lazily: a series that lives two hours needs 120 one-minute slots, not `capacity` (two
-  // days). With thousands of short-lived series (EC2-1 per-instance CPU at scale) eager rings cost
-  // ~115 KB each. Growth happens only while the ring has never wrapped, so order is kept by a copy.
-  start: Float64Array;
-  count: Float64Array;
-  sum: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
+  readonly start: Float64Array;
+  readonly count: Float64Array;
+  readonly sum: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
   /** Index of the next slot to write; `length` is how many slots hold data. */
   private head = 0;
   length = 0;
-  /** Slots allocated now (≤ capacity). */
-  private size: number;
 
   constructor(readonly capacity: number) {
-    this.size = Math.min(capacity, INITIAL_SLOTS);
-    this.start = new Float64Array(this.size);
-    this.count = new Float64Array(this.size);
-    this.sum = new Float64Array(this.size);
-    this.min = new Float64Array(this.size);
-    this.max = new Float64Array(this.size);
+    this.start = new Float64Array(capacity);
+    this.count = new Float64Array(capacity);
+    this.sum = new Float64Array(capacity);
+    this.min = new Float64Array(capacity);
+    this.max = new Float64Array(capacity);
   }
 
   /** p50, p90, p99 per slot, allocated only for series that carry a distribution. */
   percentiles?: [Float64Array, Float64Array, Float64Array];
 
-  private grow(): void {
-    const size = Math.min(this.capacity, this.size * 2);
-    const widen = (old: Float64Array) => {
-      const wider = new Float64Array(size);
-      wider.set(old);
-      return wider;
-    };
-    this.start = widen(this.start);
-    this.count = widen(this.count);
-    this.sum = widen(this.sum);
-    this.min = widen(this.min);
-    this.max = widen(this.max);
-    if (this.percentiles) this.percentiles = [widen(this.percentiles[0]), widen(this.percentiles[1]), widen(this.percentiles[2])];
-    // Not wrapped yet: slots 0..size-1 hold the datapoints oldest first, and the next goes after them.
-    this.head = this.size;
-    this.size = size;
-  }
-
   push(start: number, count: number, sum: number, min: number, max: number, percentiles?: [number, number, number]): void {
-    if (this.length === this.size && this.size < this.capacity) this.grow();
     const i = this.head;
     if (percentiles) {
-      this.percentiles ??= [new Float64Array(this.size), new Float64Array(this.size), new Float64Array(this.size)];
+      this.percentiles ??= [new Float64Array(this.capacity), new Float64Array(this.capacity), new Float64Array(this.capacity)];
       this.percentiles[0][i] = percentiles[0];
       this.percentiles[1][i] = percentiles[1];
       this.percentiles[2][i] = percentiles[2];
@@ -86,13 +58,13 @@ class PeriodRing {
     this.sum[i] = sum;
     this.min[i] = min;
     this.max[i] = max;
-    this.head = (this.head + 1) % this.size;
-    this.length = Math.min(this.length + 1, this.size);
+    this.head = (this.head + 1) % this.capacity;
+    this.length = Math.min(this.length + 1, this.capacity);
   }
 
   /** Slot index of the k-th oldest datapoint. */
   slot(k: number): number {
-    return (this.head - this.length + k + this.size) % this.size;
+    return (this.head - this.length + k + this.capacity) % this.capacity;
   }
 }
 
