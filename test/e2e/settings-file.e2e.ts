@@ -63,7 +63,11 @@ describe('settings file that cannot be used', () => {
     const copy = readdirSync(configDir).find((f) => f.startsWith('settings.json.reset-'));
     expect(copy).toBeDefined();
     expect(readFileSync(join(configDir, copy!), 'utf8')).toBe(NEWER);
-    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({ version: 1, profiles: { prod: { readOnly: true, nonProduction: false }, staging: { readOnly: true, nonProduction: false } } });
+    // Every profile the list shows is read-only after starting over, the standard chain's entry included.
+    expect(JSON.parse(readFileSync(settingsFile, 'utf8'))).toEqual({
+      version: 1,
+      profiles: { '(default chain)': { readOnly: true, nonProduction: false }, prod: { readOnly: true, nonProduction: false }, staging: { readOnly: true, nonProduction: false } },
+    });
     expect(await page.getByTestId('settings-file-notes').textContent()).toContain(copy!);
     expect(errors).toEqual([]);
   }, 180_000);

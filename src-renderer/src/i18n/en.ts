@@ -209,6 +209,7 @@ const en = {
     empty: 'No rows',
   },
   charts: {
+    noneReported: 'None so far: CloudWatch publishes this count only when it is not zero',
     zoomed: 'Zoomed in (Shift+wheel)',
     resetZoom: 'Reset zoom',
     range: 'Time range',

@@ -210,6 +210,7 @@ const ko: MessageSchema = {
     empty: '행 없음',
   },
   charts: {
+    noneReported: '아직 없음: CloudWatch는 이 개수가 0이 아닐 때만 게시합니다',
     zoomed: '확대됨 (Shift+휠)',
     resetZoom: '확대 초기화',
     range: '시간 범위',
