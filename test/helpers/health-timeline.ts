@@ -16,10 +16,11 @@ export class HealthTimeline {
   readonly pushed: HealthReport[] = [];
 
   /** `coldStart`: the stack is created at StartTime (Simulation.ColdStart) instead of already running. */
-  constructor(scenario: string, options: { coldStart?: boolean } = {}) {
+  constructor(scenario: string, options: { coldStart?: boolean; leadInSeconds?: number } = {}) {
     const model = readScenario(scenario);
     const loaded = options.coldStart ? { ...model, simulation: { ...model.simulation, coldStart: true } } : model;
-    this.source = new SimSource(loaded, { wallClock: stillWallClock, paused: true });
+    const leadIn = options.leadInSeconds;
+    this.source = new SimSource(loaded, { wallClock: stillWallClock, paused: true, ...(leadIn !== undefined ? { leadIn: () => leadIn } : {}) });
     this.sessions = new SessionManager(this.source);
     this.sessions.attach({ update: (update) => update.health && this.pushed.push(update.health), sessionChanged: () => undefined, actionProgress: () => undefined });
   }

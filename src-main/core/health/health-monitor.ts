@@ -59,7 +59,11 @@ export class HealthMonitor {
     this.rdsEvents = [];
     this.datasets = snapshot.datasets ?? {};
     this.simulated = snapshot.session.mode === 'simulation';
-    this.metricsSince = snapshot.clock?.startTime;
+    // Metrics exist since the earliest datapoint: a warm start's lead-in history comes before the
+    // scenario's StartTime, and its periods are closed (no "waiting for the first minute" then).
+    let earliest = Infinity;
+    for (const series of snapshot.metrics) if (series.points.length > 0) earliest = Math.min(earliest, series.points[0]![0] * 1000);
+    this.metricsSince = snapshot.clock === undefined ? undefined : Math.min(snapshot.clock.startTime, earliest);
     this.now = snapshot.clock?.now ?? this.wallNow();
     this.merge(snapshot);
     return this.evaluate(true)!;

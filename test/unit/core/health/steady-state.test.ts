@@ -61,3 +61,12 @@ describe('a warm start is quiet from the first minutes (issue 12 item 2)', () =>
     });
   }
 });
+
+describe('a lead-in gives verdicts from the first second (warm start with history)', () => {
+  it('serverless opened with 75 minutes of history: Lambda is judged at once, not "waiting for the first minute"', () => {
+    const run = new HealthTimeline('serverless', { leadInSeconds: 75 * 60 });
+    const lambda = run.service('lambda');
+    expect(lambda.status, run.describe()).toBe('ok');
+    expect(lambda.reasons.map((r) => r.code)).not.toContain('metrics.waiting');
+  });
+});
