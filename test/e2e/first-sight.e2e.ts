@@ -62,7 +62,7 @@ describe('first sight in Chromium', () => {
     await page.getByTestId('path-node').first().waitFor();
     await page.screenshot({ path: resolve(ROOT, 'docs/screenshots/first-sight-overview.png'), fullPage: true });
 
-    const filled: Record<string, { title: string; points: number }[]> = {};
+    const filled: Record<string, { title: string; points: number; zeroWhenMissing: boolean }[]> = {};
     for (const view of CHARTED_VIEWS) {
       await open(view);
       await page.locator('[data-point-count]').first().waitFor({ timeout: 30_000 });
