@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [vue()],
   resolve: {
     alias: {
+      // Tests import the code under test as @main/<path under src-main>, wherever the test file sits.
+      '@main': resolve(__dirname, 'src-main'),
       '@contract': resolve(__dirname, 'src-main/core/contract'),
       '@': resolve(__dirname, 'src-renderer/src'),
     },
