@@ -123,7 +123,7 @@ export class SessionManager {
       const health = this.health.ingest(update);
       this.events?.update(health ? { ...update, health } : update);
     });
-    const offSession = source.onSessionChanged?.((session) => live() && this.events?.sessionChanged(session)) ?? (() => undefined);
+    const offSession = source.onSessionChanged?.((session) => live() && this.announce(session)) ?? (() => undefined);
     this.unsubscribe = () => {
       offUpdate();
       offSession();
@@ -140,9 +140,12 @@ export class SessionManager {
     return { ...snapshot, health: this.health.reset(snapshot) };
   }
 
-  /** The simulation was reset or another scenario loaded: verdicts start over from the new state. */
-  restartHealth(): void {
-    this.health.reset(this.source.snapshot());
+  /**
+   * The one place `session.changed` leaves the manager (and so the host): switches, a reset, a
+   * scenario load, a profile's new flags, and the source's own changes all pass through here.
+   */
+  private announce(session: SessionInfo): void {
+    this.events?.sessionChanged(session);
   }
 
   healthThresholds(): HealthThresholds {
@@ -185,7 +188,7 @@ export class SessionManager {
     this.source = next;
     this.follow(next);
     next.start();
-    this.events?.sessionChanged(next.session);
+    this.announce(next.session);
     this.factories.remember?.(next.session);
     return next.session;
   }
@@ -226,22 +229,33 @@ export class SessionManager {
     return control;
   }
 
-  /** Back to the scenario's start: confirmations prepared on the old run are dropped. */
-  async resetSimulation(): Promise<void> {
+  /**
+   * Back to the scenario's start: confirmations prepared on the old run are dropped, health
+   * verdicts start over from the new state, and the (new) session is announced.
+   */
+  async resetSimulation(): Promise<SessionInfo> {
     const control = this.simulation();
     await this.audited({ kind: 'session', action: 'ResetSimulation', targetId: control.scenarioName, parameters: {} }, () => {
       control.reset();
       this.newGeneration();
     });
+    return this.restarted();
   }
 
-  /** Another scenario on the running simulator: confirmations prepared on the old engine are dropped. */
-  async loadScenario(scenario: ScenarioModel): Promise<void> {
+  /** Another scenario on the running simulator: as a reset, on the new engine. */
+  async loadScenario(scenario: ScenarioModel): Promise<SessionInfo> {
     const control = this.simulation();
     await this.audited({ kind: 'session', action: 'LoadScenario', targetId: scenario.name, parameters: { from: control.scenarioName, seed: scenario.simulation.seed } }, () => {
       control.load(scenario);
       this.newGeneration();
     });
+    return this.restarted();
+  }
+
+  private restarted(): SessionInfo {
+    this.health.reset(this.source.snapshot());
+    this.announce(this.source.session);
+    return this.source.session;
   }
 
   async injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<TimelineEvent> {
@@ -325,7 +339,7 @@ export class SessionManager {
     if (session.mode === 'aws' && session.profile === change.profile && this.source.applyProfileSettings) {
       const profile = store.profile(change.profile);
       this.source.applyProfileSettings({ readOnly: profile.readOnly, ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}) });
-      if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
+      if (!this.source.onSessionChanged) this.announce(this.source.session);
     }
     return view;
   }
@@ -348,7 +362,7 @@ export class SessionManager {
     if (session.mode !== 'aws' || !this.source.applyProfileSettings || !this.factories.settings) return;
     const profile = this.factories.settings.profile(session.profile);
     this.source.applyProfileSettings({ readOnly: profile.readOnly, ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}) });
-    if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
+    if (!this.source.onSessionChanged) this.announce(this.source.session);
   }
 
 
