@@ -17,7 +17,7 @@ import {
 import { CoreError } from './core-error';
 import { redactDeep, redactText } from './redact';
 import type { DataSource } from './sources/data-source';
-import { SessionError, SessionManager } from './session/session-manager';
+import { SessionManager } from './session/session-manager';
 import { SimulationRequests } from './session/simulation-requests';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
@@ -145,7 +145,7 @@ export class FlightdeckCore {
       return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
       // Error texts may quote what they failed on: an endpoint URL, a command line.
-      if (error instanceof CoreError || error instanceof SessionError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000) } };
+      if (error instanceof CoreError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000) } };
       return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
     }
   }

@@ -12,7 +12,7 @@ import type { SimulationControls } from '../sources/data-source';
 import { describeFaultKinds } from '../sources/sim/fault-kinds';
 import { formatDiagnostic, ScenarioError } from '../sources/sim/scenario/diagnostics';
 import { loadScenario, type ScenarioModel } from '../sources/sim/scenario/load-scenario';
-import { SessionError, type SessionManager } from './session-manager';
+import type { SessionManager } from './session-manager';
 
 export class SimulationRequests {
   constructor(private readonly sessions: SessionManager) {}
@@ -99,7 +99,7 @@ export function parseScenarioRequest(request: RequestOf<'sim.scenario.load'>): S
 }
 
 /** The simulator refuses a fault it cannot apply with a plain message: that is the request's fault. */
-function asInvalidRequest(error: unknown): Error {
-  if (error instanceof CoreError || error instanceof SessionError) return error;
+function asInvalidRequest(error: unknown): CoreError {
+  if (error instanceof CoreError) return error;
   return new CoreError('InvalidRequest', error instanceof Error ? error.message : String(error));
 }

@@ -17,7 +17,7 @@
  */
 import { promises as dnsPromises } from 'node:dns';
 import { GetHealthCheckStatusCommand, GetHostedZoneCommand, paginateListHostedZones, TestDNSAnswerCommand, type Route53Client, type RRType } from '@aws-sdk/client-route-53';
-import { AwsCallError } from '../aws-errors';
+import { isAwsCallError } from '../aws-errors';
 import type { ClientLocation, DnsTrace, HostedZone, Inventory, ResourceRecordSet } from '../../../contract/model';
 import {
   albAliasHealth,
@@ -162,7 +162,7 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
     } catch (error) {
       // Denied: the identity lacks route53:TestDNSAnswer. Anything else (an emulator without the
       // API, a network failure): unavailable. Either way, no figure below is Route 53's.
-      const denied = (error instanceof AwsCallError && error.kind === 'access-denied') || /AccessDenied|not authorized/i.test((error as { name?: string })?.name ?? '');
+      const denied = (isAwsCallError(error) && error.params.kind === 'access-denied') || /AccessDenied|not authorized/i.test((error as { name?: string })?.name ?? '');
       testError = { code: denied ? 'denied' : 'unavailable', message: error instanceof Error ? error.message : String(error) };
       break;
     }
