@@ -394,7 +394,7 @@ export class SessionManager {
     if (!backend) throw new CoreError('NotSupported', `control actions are not available in ${this.source.session.mode} mode yet`);
     const session = this.source.session;
     if (session.mode === 'aws' && session.credentialState !== 'connected') {
-      throw new CoreError('InvalidRequest', `not connected to AWS (${session.credentialState}): ${session.credentialHint ?? 'Retry first'}`);
+      throw new CoreError('NotConnected', `not connected to AWS (${session.credentialState}): ${session.credentialHint ?? 'Retry first'}`, { credentialState: session.credentialState });
     }
     return await this.actions.prepare(action, backend, this.target());
   }

@@ -58,6 +58,7 @@ import { standardMetricKeys } from './metrics/standard-metrics';
 import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
 import { startSsoDeviceLogin, type SsoLoginOptions } from './sso/sso-device-login';
+import { CoreError } from '../../core-error';
 
 type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 
@@ -726,7 +727,7 @@ export class AwsSource implements DataSource {
   }
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
-    if (!this.connected) throw new Error(`Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`);
+    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
     return traceDnsOnAws(this.clients.route53, request, { inventory: this.inventory });
   }
 

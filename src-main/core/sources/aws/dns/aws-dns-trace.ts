@@ -35,6 +35,7 @@ import {
   type TraceZone,
 } from '../../../route53';
 import { decodeDnsName, healthFromObservations, listRecordSets, stripZonePrefix } from '../route53/discover-route53';
+import { CoreError } from '../../../core-error';
 
 /** TestDNSAnswer calls per trace at most: Route 53 allows about 10 API requests per second per account. */
 export const MAX_AWS_REPEAT = 50;
@@ -95,7 +96,7 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
   const from = completeLocation(Object.keys(request.from).length ? request.from : (locationOfRegion(TEST_DNS_ANSWER_DEFAULT_REGION) ?? {}));
 
   const found = await publicZoneFor(client, name);
-  if (!found) throw new Error(`${name} is not in any public hosted zone of this account.`);
+  if (!found) throw new CoreError('InvalidRequest', `${name} is not in any public hosted zone of this account.`, { name });
   const hosted = await client.send(new GetHostedZoneCommand({ Id: found.id }));
   const zone: HostedZone = { id: found.id, name: found.name, privateZone: false, nameServers: hosted.DelegationSet?.NameServers ?? [] };
   const recordSets = await listRecordSets(client, found.id);
