@@ -181,23 +181,35 @@ function readTail(path: string, maxBytes: number): { lines: string[]; partial: b
     fd = openSync(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], partial: false };
-    throw error;
+    throw unreadable(path, error);
   }
   try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, maxBytes);
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buffer, read, length - read, size - length + read);
-      if (n === 0) break;
-      read += n;
-    }
-    const lines = buffer.subarray(0, read).toString('utf8').split('\n');
-    // Reading from the middle of the file: the first line is a fragment.
-    if (size > length) lines.shift();
-    return { lines, partial: size > length };
+    return readOpenTail(fd, maxBytes);
+  } catch (error) {
+    throw unreadable(path, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/** An audit log that exists but cannot be read (permissions, a directory in its place). */
+function unreadable(path: string, error: unknown): CoreError {
+  const reason = (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+  return new CoreError('StorageUnavailable', `The audit log ${path} cannot be read (${reason}).`, { path, reason }, { cause: error });
+}
+
+function readOpenTail(fd: number, maxBytes: number): { lines: string[]; partial: boolean } {
+  const size = fstatSync(fd).size;
+  const length = Math.min(size, maxBytes);
+  const buffer = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buffer, read, length - read, size - length + read);
+    if (n === 0) break;
+    read += n;
+  }
+  const lines = buffer.subarray(0, read).toString('utf8').split('\n');
+  // Reading from the middle of the file: the first line is a fragment.
+  if (size > length) lines.shift();
+  return { lines, partial: size > length };
 }

@@ -220,7 +220,7 @@ export const ErrorCode = z.enum([
   'NotConnected',
   /** A call to AWS failed (denied, throttled, not found, unreachable …) after retries. */
   'AwsCallFailed',
-  /** A file of Flightdeck's own (settings) could not be written or locked; nothing was changed. */
+  /** A file of Flightdeck's own (settings, health thresholds, the audit log for reading) could not be read, written or locked; nothing was changed. */
   'StorageUnavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

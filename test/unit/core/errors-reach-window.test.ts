@@ -3,7 +3,7 @@
  * can act on — never `Internal` — with the English message for logs and the CLI. These were plain
  * Errors (or AWS errors the host did not know) before, and crossed as `Internal`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,10 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { FlightdeckCore } from '../../../src-main/core/core-host';
 import { AuditLog } from '../../../src-main/core/actions/audit-log';
 import { SessionManager } from '../../../src-main/core/session/session-manager';
+import { HealthThresholdStore } from '../../../src-main/core/settings/health-thresholds-store';
+import { DEFAULT_HEALTH_THRESHOLDS } from '../../../src-main/core/contract';
 import { mockedSource } from '../../helpers/aws-mocks';
+import { shopCore } from '../../helpers/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'flightdeck-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,5 +57,24 @@ describe('errors reach the window with a code, not Internal (issue 9 item 7)', (
     const result = await core.handle('session.ssoLogin', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'NotSupported', message: expect.stringContaining('is not an IAM Identity Center (SSO) profile') } });
     source.stop();
+  });
+
+  it('health thresholds that cannot be saved: StorageUnavailable, and the old ones stay in force', async () => {
+    const blocked = join(dir, 'thresholds-blocked');
+    writeFileSync(blocked, 'a file where the config directory should be');
+    const { source } = shopCore();
+    const core = new FlightdeckCore(new SessionManager(source, { healthThresholds: new HealthThresholdStore(blocked) }));
+    const result = await core.handle('health.thresholds.set', { thresholds: { ...DEFAULT_HEALTH_THRESHOLDS, replicaLagSeconds: 60 } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'StorageUnavailable', message: expect.stringContaining('could not be saved') } });
+    expect(await core.handle('health.thresholds.get', {})).toMatchObject({ ok: true, value: { replicaLagSeconds: DEFAULT_HEALTH_THRESHOLDS.replicaLagSeconds } });
+  });
+
+  it('an audit log that cannot be read (a directory in its place): StorageUnavailable', async () => {
+    const path = join(dir, 'audit-as-directory.jsonl');
+    mkdirSync(path);
+    const { source } = shopCore();
+    const core = new FlightdeckCore(new SessionManager(source, { audit: new AuditLog(path) }));
+    const result = await core.handle('audit.list', { limit: 10 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'StorageUnavailable', message: expect.stringContaining('cannot be read (EISDIR)') } });
   });
 });
