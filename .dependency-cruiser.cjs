@@ -50,6 +50,13 @@ module.exports = {
       to: { path: '^src-main/core/sources/sim/' },
     },
     {
+      name: 'host-dispatches-only',
+      severity: 'error',
+      comment: 'core-host.ts validates and dispatches (issue 9 item 5): scenarios, fault schemas and other source specifics sit behind the session and simulation requests.',
+      from: { path: '^src-main/core/core-host\\.ts$' },
+      to: { path: '^src-main/core/(sources/(sim|aws)/|scenario-files)' },
+    },
+    {
       name: 'renderer-browser-only',
       severity: 'error',
       comment: 'The renderer runs in a browser sandbox: no Node built-ins, Electron or AWS SDK; credentials stay in main.',

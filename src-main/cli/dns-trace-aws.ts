@@ -4,6 +4,7 @@ import type { DnsTrace } from '../core/contract';
 import { parseLocation } from '../core/route53';
 import { traceLines } from './dns-trace-format';
 import { AwsSource } from '../core/sources/aws/aws-source';
+import { awsCallHint, isAwsCallError } from '../core/sources/aws/aws-errors';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import { AWS_EXIT } from './aws-snapshot';
 import { MAX_AWS_REPEAT } from '../core/sources/aws/dns/aws-dns-trace';
@@ -69,9 +70,10 @@ export async function dnsTraceAws(args: string[], env: NodeJS.ProcessEnv = proce
     process.stdout.write(values.json ? `${JSON.stringify(trace, null, 2)}\n` : formatDnsTrace(trace, where));
     return 0;
   } catch (error) {
-    const e = error as { kind?: string; message?: string; hint?: string };
-    process.stderr.write(`flightdeck: ${e.message ?? String(error)}${e.hint ? `\n  fix: ${e.hint}` : ''}\n`);
-    return e.kind === 'access-denied' ? AWS_EXIT.permission : AWS_EXIT.awsError;
+    const call = isAwsCallError(error) ? error : undefined;
+    const hint = call && awsCallHint(call);
+    process.stderr.write(`flightdeck: ${error instanceof Error ? error.message : String(error)}${hint ? `\n  fix: ${hint}` : ''}\n`);
+    return call?.params.kind === 'access-denied' ? AWS_EXIT.permission : AWS_EXIT.awsError;
   } finally {
     source.stop();
   }

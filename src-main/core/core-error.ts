@@ -1,11 +1,36 @@
-/** An error that crosses the contract as a typed value ({ code, message }) instead of `Internal`. */
-import type { ContractError } from './contract';
+/**
+ * The one error type of core (issue 9). Every refusal or failure that can reach a window is a
+ * CoreError: a `code` from the contract's closed union (contract/index.ts ErrorCode), so the window
+ * can act on it (a safety notice, a retry), `params` that say what it was about (the AWS error
+ * code, the IAM action, the file) for logs, the CLI and translations, and the English `message`
+ * for the CLI and logs. Former error classes are factories over it: `auditUnavailable`
+ * (actions/audit-log.ts), `awsCallError` (sources/aws/aws-errors.ts), `rdsApiError` (the simulated
+ * RDS API). The host turns it into the contract's `{ code, message }`; anything else that escapes
+ * becomes `Internal`, which is a bug to fix at its source.
+ */
+import type { ErrorCode } from './contract';
 
-export class CoreError extends Error {
+export type CoreErrorCode = ErrorCode;
+
+/** What an error is about, flat and printable (never secrets: the host redacts messages only). */
+export type CoreErrorParams = Readonly<Record<string, string | number | boolean | undefined>>;
+
+export class CoreError<P extends CoreErrorParams = CoreErrorParams> extends Error {
+  readonly params: P;
+
   constructor(
-    readonly code: ContractError['code'],
+    readonly code: CoreErrorCode,
     message: string,
+    params?: P,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
+    this.name = 'CoreError';
+    this.params = params ?? ({} as P);
   }
+}
+
+/** Whether `error` is a CoreError (with this code, when given). */
+export function isCoreError(error: unknown, code?: CoreErrorCode): error is CoreError {
+  return error instanceof CoreError && (code === undefined || error.code === code);
 }

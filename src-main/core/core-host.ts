@@ -1,7 +1,8 @@
 /**
  * The core behind every adapter (Electron IPC, WebSocket bridge, tests): validates each request
- * against the contract, dispatches it to the active data source, and fans pushed events out to
- * subscribers. Errors become typed values; nothing thrown here reaches a renderer as a stack trace.
+ * against the contract, dispatches it (to the session manager, the simulation requests or the
+ * active data source), and fans pushed events out to subscribers. It knows no simulator or AWS
+ * specifics. Errors become typed values; nothing thrown here reaches a renderer as a stack trace.
  */
 import {
   type EventChannel,
@@ -13,15 +14,11 @@ import {
   type ResponseOf,
   type Result,
 } from './contract';
-import { z } from 'zod';
 import { CoreError } from './core-error';
 import { redactDeep, redactText } from './redact';
-import type { DataSource, SimulationControls } from './sources/data-source';
-import { SessionError, SessionManager } from './session/session-manager';
-import { bundledScenarios, readScenario } from './scenario-files';
-import { formatDiagnostic, ScenarioError } from './sources/sim/scenario/diagnostics';
-import { loadScenario } from './sources/sim/scenario/load-scenario';
-import { FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './sources/sim/scenario/timed-entries';
+import type { DataSource } from './sources/data-source';
+import { SessionManager } from './session/session-manager';
+import { SimulationRequests } from './session/simulation-requests';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 /** Shows a desktop notification; given by hosts that can (Electron), absent in web mode. */
@@ -53,6 +50,7 @@ export class FlightdeckCore {
       auditAppended: (record) => this.emit('audit.appended', record),
     });
     const sessions = this.sessions;
+    const simulation = new SimulationRequests(sessions);
     this.handlers = {
       'session.get': () => this.source.session,
       'notifications.show': (request) => {
@@ -60,74 +58,14 @@ export class FlightdeckCore {
         return { shown: this.options.notifier(request) };
       },
       'snapshot.get': () => sessions.snapshot(),
-      'sim.control': async (request) => {
-        const control = this.source.control;
-        if (!control) throw new CoreError('NotSupported', 'the clock can only be controlled in simulation mode');
-        switch (request.command) {
-          case 'pause':
-            control.pause();
-            break;
-          case 'resume':
-            control.resume();
-            break;
-          case 'step':
-            control.step(request.seconds);
-            break;
-          case 'setSpeed':
-            control.setSpeed(request.speed);
-            break;
-          case 'reset':
-            // Audited, and every confirmation prepared on the old run is dropped.
-            await sessions.resetSimulation();
-            sessions.restartHealth();
-            this.emit('session.changed', this.source.session);
-            break;
-        }
-        return control.clock();
-      },
-      'sim.scenarios.list': () => ({ current: this.simulation().scenarioName, scenarios: bundledScenarios() }),
-      'sim.scenario.load': async (request) => {
-        // NotSupported outside simulation, before any parsing.
-        this.simulation();
-        let scenario;
-        try {
-          scenario = 'name' in request ? readScenario(request.name) : loadScenario(request.yaml, { file: request.fileName });
-        } catch (error) {
-          if (error instanceof ScenarioError) {
-            // Every problem, with file, line and path; the running simulation is untouched.
-            throw new CoreError('InvalidRequest', error.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(error.file, d)).join('\n'));
-          }
-          throw error;
-        }
-        // Audited, and every confirmation prepared on the old engine is dropped.
-        await sessions.loadScenario(scenario);
-        sessions.restartHealth();
-        this.emit('session.changed', this.source.session);
-        return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
-      },
-      'sim.faultKinds': () =>
-        Object.entries(FAULT_PARAMETERS).map(([type, schema]) => ({
-          type,
-          description: FAULT_DESCRIPTIONS[type as keyof typeof FAULT_DESCRIPTIONS],
-          parameters: z.toJSONSchema(schema) as Record<string, unknown>,
-        })),
-      'sim.fault.inject': async (request) => {
-        try {
-          return await sessions.injectFault(request.type, request.parameters, request.durationSeconds);
-        } catch (error) {
-          if (error instanceof CoreError || error instanceof SessionError) throw error;
-          throw new CoreError('InvalidRequest', (error as Error).message);
-        }
-      },
-      'sim.faults.running': () => this.simulation().runningFaults(),
-      'sim.fault.stop': (request) => {
-        try {
-          return this.simulation().stopFault(request.id);
-        } catch (error) {
-          if (error instanceof CoreError) throw error;
-          throw new CoreError('InvalidRequest', (error as Error).message);
-        }
-      },
+      // ---- simulation: clock, scenarios, faults (session/simulation-requests.ts) ----
+      'sim.control': (request) => simulation.control(request),
+      'sim.scenarios.list': () => simulation.scenarios(),
+      'sim.scenario.load': (request) => simulation.loadScenario(request),
+      'sim.faultKinds': () => simulation.faultKinds(),
+      'sim.fault.inject': (request) => simulation.injectFault(request),
+      'sim.faults.running': () => simulation.runningFaults(),
+      'sim.fault.stop': (request) => simulation.stopFault(request),
       // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
       'profiles.list': () => sessions.profiles(),
       'session.switch': (request) => sessions.switch(request),
@@ -146,12 +84,6 @@ export class FlightdeckCore {
       'settings.protection.prepare': (request) => sessions.prepareProtection(request),
       'settings.protection.execute': (request) => sessions.executeProtection(request.nonce, request.confirmation),
     };
-  }
-
-  private simulation(): SimulationControls {
-    const control = this.source.control;
-    if (!control) throw new CoreError('NotSupported', 'only available in simulation mode');
-    return control;
   }
 
   private get source(): DataSource {
@@ -213,7 +145,7 @@ export class FlightdeckCore {
       return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
       // Error texts may quote what they failed on: an endpoint URL, a command line.
-      if (error instanceof CoreError || error instanceof SessionError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000) } };
+      if (error instanceof CoreError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000) } };
       return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
     }
   }

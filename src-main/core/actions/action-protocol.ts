@@ -21,20 +21,12 @@ import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction, Pref
 import type { PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
 import { actionTargetId, type ActionBackend, type ActionTarget } from './action-executor';
 import { appendAfterTheFact, auditRecord, newAuditId, type AuditSubject } from './audit-entry';
-import { AuditUnavailableError, type AuditRecord, type AuditSink } from './audit-log';
+import { auditUnavailable, type AuditRecord, type AuditSink } from './audit-log';
+import { CoreError } from '../core-error';
 
 export const NONCE_TTL_MS = 2 * 60_000;
 /** Prepared confirmations waiting at once; an operator has one dialog open, a client looping on prepare is refused. */
 export const MAX_PENDING_NONCES = 32;
-
-export class ActionProtocolError extends Error {
-  constructor(
-    readonly code: 'InvalidRequest' | 'NotSupported' | 'Unauthorized' | 'AuditUnavailable' | 'TooManyPending',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface ActionPolicy {
   readOnly: boolean;
@@ -116,7 +108,7 @@ export class ActionProtocol {
   private ensureRoom(): void {
     this.dropExpired();
     if (this.pending.size >= this.maxPending) {
-      throw new ActionProtocolError('TooManyPending', `${this.pending.size} confirmations are already waiting (at most ${this.maxPending}): run them, or wait up to ${Math.round(this.ttlMs / 1000)} s for them to expire.`);
+      throw new CoreError('TooManyPending', `${this.pending.size} confirmations are already waiting (at most ${this.maxPending}): run them, or wait up to ${Math.round(this.ttlMs / 1000)} s for them to expire.`);
     }
   }
 
@@ -132,7 +124,7 @@ export class ActionProtocol {
     this.dropExpired();
     const pending = this.pending.get(nonce);
     this.pending.delete(nonce);
-    if (!pending) throw new ActionProtocolError('InvalidRequest', 'This confirmation has expired or was already used: prepare the action again.');
+    if (!pending) throw new CoreError('InvalidRequest', 'This confirmation has expired or was already used: prepare the action again.');
     return pending;
   }
 
@@ -163,7 +155,7 @@ export class ActionProtocol {
 
   async execute(nonce: string, confirmation: string | undefined, currentSessionKey: string): Promise<ActionOutcome> {
     const pending = this.take(nonce);
-    if (pending.kind !== 'action') throw new ActionProtocolError('InvalidRequest', 'This confirmation belongs to a settings change, not to a control action.');
+    if (pending.kind !== 'action') throw new CoreError('InvalidRequest', 'This confirmation belongs to a settings change, not to a control action.');
     const { action, backend, target } = pending;
     const subject: AuditSubject = { kind: 'action', target, action: action.type, targetId: actionTargetId(action), parameters: parameters(action), nonce };
     const auditId = newAuditId(this.now());
@@ -213,17 +205,17 @@ export class ActionProtocol {
 
   /**
    * Step 2: checks the binding and the typed name, writes the intent, then `apply`s the change.
-   * Refusals and a failure to audit throw ActionProtocolError (the settings view is the only answer).
+   * Refusals and a failure to audit throw a CoreError (the settings view is the only answer).
    */
   async executeProtection<T>(nonce: string, confirmation: string, currentSessionKey: string, apply: (change: ProtectionChange) => T | Promise<T>): Promise<T> {
     const pending = this.take(nonce);
-    if (pending.kind !== 'protection') throw new ActionProtocolError('InvalidRequest', 'This confirmation belongs to a control action, not to a settings change.');
+    if (pending.kind !== 'protection') throw new CoreError('InvalidRequest', 'This confirmation belongs to a control action, not to a settings change.');
     const { change, target } = pending;
     const subject: AuditSubject = { kind: 'settings', target, action: 'LoosenProfileProtection', targetId: change.profile, parameters: protectionParameters(change), nonce };
     const auditId = newAuditId(this.now(), 'set');
     const refuse = (message: string): never => {
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', message));
-      throw new ActionProtocolError('Unauthorized', message);
+      throw new CoreError('Unauthorized', message);
     };
     if (target.sessionKey !== currentSessionKey) refuse('The session changed since this change was prepared: prepare it again.');
     if (confirmation !== pending.typedConfirmation) refuse(`Type the profile name ${pending.typedConfirmation} exactly to confirm.`);
@@ -248,8 +240,7 @@ export class ActionProtocol {
     try {
       this.options.audit.append(auditRecord(subject, auditId, this.now(), 'intent', `${subject.action} ${subject.targetId}`));
     } catch (error) {
-      const message = error instanceof AuditUnavailableError ? error.message : `The audit log cannot be written (${error instanceof Error ? error.message : String(error)}), so nothing was changed.`;
-      throw new ActionProtocolError('AuditUnavailable', message);
+      throw auditUnavailable(undefined, error);
     }
   }
 

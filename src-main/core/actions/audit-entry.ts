@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditKind, AuditRecord, AuditResult } from '../contract/model-audit';
 import type { ActionTarget } from './action-executor';
-import type { AuditSink } from './audit-log';
+import { auditUnavailable, type AuditSink } from './audit-log';
 
 export interface AuditSubject {
   kind: AuditKind;
@@ -59,12 +59,17 @@ export function appendAfterTheFact(audit: AuditSink, record: AuditRecord): boole
 }
 
 /**
- * Intent (durable, or AuditUnavailableError and `work` never runs) → work → outcome. The outcome is
+ * Intent (durable, or a CoreError `AuditUnavailable` and `work` never runs) → work → outcome. The outcome is
  * `applied`, or `failed` with the error's message (then the error is rethrown).
  */
 export async function writeAhead<T>(audit: AuditSink, subject: AuditSubject, now: () => number, work: () => T | Promise<T>, describe: (value: T) => string = () => 'done'): Promise<T> {
   const auditId = newAuditId(now(), subject.kind === 'action' ? 'act' : subject.kind.slice(0, 3));
-  audit.append(auditRecord(subject, auditId, now(), 'intent', `${subject.action} ${subject.targetId}`));
+  try {
+    audit.append(auditRecord(subject, auditId, now(), 'intent', `${subject.action} ${subject.targetId}`));
+  } catch (error) {
+    // Whatever the sink threw, the window gets AuditUnavailable, never Internal.
+    throw auditUnavailable(undefined, error);
+  }
   let value: T;
   try {
     value = await work();

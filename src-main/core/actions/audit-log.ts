@@ -3,7 +3,7 @@
  *
  * Write-ahead: callers append an `intent` record before they change anything, and `append` returns
  * only once that line is fsynced; when it cannot be (full disk, read-only or missing directory) it
- * throws AuditUnavailableError and the caller must not go on. Each record is ONE write(2) on a file
+ * throws a CoreError `AuditUnavailable` (auditUnavailable) and the caller must not go on. Each record is ONE write(2) on a file
  * opened with O_APPEND, so two processes sharing the config directory interleave whole lines, never
  * bytes (Linux serialises O_APPEND writes to a regular file; a record is a few KiB at most).
  * Records are built field by field from non-secret values, and every string passes `redactSecrets`.
@@ -11,6 +11,7 @@
 import { closeSync, fsyncSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AuditRecord, type AuditPage, type AuditQuery } from '../contract/model-audit';
+import { CoreError, isCoreError } from '../core-error';
 
 export type { AuditRecord } from '../contract/model-audit';
 
@@ -19,21 +20,22 @@ export const AUDIT_READ_TAIL_BYTES = 8 * 1024 * 1024;
 const MAX_MESSAGE = 4000;
 const MAX_PARAMETER = 2000;
 
-/** The record could not be made durable: nothing may change. */
-export class AuditUnavailableError extends Error {
-  readonly code = 'AuditUnavailable' as const;
-  constructor(
-    readonly path: string,
-    readonly failure: unknown,
-  ) {
-    const reason = (failure as NodeJS.ErrnoException)?.code ?? (failure instanceof Error ? failure.message : String(failure));
-    super(`The audit log ${path} cannot be written (${reason}), so nothing was changed. Free space or fix the config directory's permissions, then try again.`);
-  }
+/**
+ * The record could not be made durable, so nothing may change: a CoreError `AuditUnavailable`
+ * naming the file (when known) and the reason (the errno code, else the failure's message).
+ */
+export function auditUnavailable(path: string | undefined, failure: unknown): CoreError {
+  if (isCoreError(failure, 'AuditUnavailable')) return failure;
+  const reason = (failure as NodeJS.ErrnoException)?.code ?? (failure instanceof Error ? failure.message : String(failure));
+  const message = path
+    ? `The audit log ${path} cannot be written (${reason}), so nothing was changed. Free space or fix the config directory's permissions, then try again.`
+    : `The audit log cannot be written (${reason}), so nothing was changed.`;
+  return new CoreError('AuditUnavailable', message, { path, reason }, { cause: failure });
 }
 
 /** Where records go; the protocol needs only this (tests inject failing ones). */
 export interface AuditSink {
-  /** Appends one record durably; throws AuditUnavailableError when it cannot. */
+  /** Appends one record durably; throws a CoreError `AuditUnavailable` when it cannot. */
   append(record: AuditRecord): void;
 }
 
@@ -109,7 +111,7 @@ export class AuditLog implements AuditSink {
     try {
       this.writeLine(this.path, `${JSON.stringify(safe)}\n`);
     } catch (error) {
-      throw new AuditUnavailableError(this.path, error);
+      throw auditUnavailable(this.path, error);
     }
     for (const listener of this.listeners) {
       try {
@@ -179,23 +181,35 @@ function readTail(path: string, maxBytes: number): { lines: string[]; partial: b
     fd = openSync(path, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], partial: false };
-    throw error;
+    throw unreadable(path, error);
   }
   try {
-    const size = fstatSync(fd).size;
-    const length = Math.min(size, maxBytes);
-    const buffer = Buffer.alloc(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, buffer, read, length - read, size - length + read);
-      if (n === 0) break;
-      read += n;
-    }
-    const lines = buffer.subarray(0, read).toString('utf8').split('\n');
-    // Reading from the middle of the file: the first line is a fragment.
-    if (size > length) lines.shift();
-    return { lines, partial: size > length };
+    return readOpenTail(fd, maxBytes);
+  } catch (error) {
+    throw unreadable(path, error);
   } finally {
     closeSync(fd);
   }
+}
+
+/** An audit log that exists but cannot be read (permissions, a directory in its place). */
+function unreadable(path: string, error: unknown): CoreError {
+  const reason = (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+  return new CoreError('StorageUnavailable', `The audit log ${path} cannot be read (${reason}).`, { path, reason }, { cause: error });
+}
+
+function readOpenTail(fd: number, maxBytes: number): { lines: string[]; partial: boolean } {
+  const size = fstatSync(fd).size;
+  const length = Math.min(size, maxBytes);
+  const buffer = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buffer, read, length - read, size - length + read);
+    if (n === 0) break;
+    read += n;
+  }
+  const lines = buffer.subarray(0, read).toString('utf8').split('\n');
+  // Reading from the middle of the file: the first line is a fragment.
+  if (size > length) lines.shift();
+  return { lines, partial: size > length };
 }

@@ -216,6 +216,12 @@ export const ErrorCode = z.enum([
   'ConfirmationRequired',
   /** Too many prepared confirmations are waiting: run or let some expire first. */
   'TooManyPending',
+  /** The AWS session is not connected (credentials, network): fix it and Retry first. */
+  'NotConnected',
+  /** A call to AWS failed (denied, throttled, not found, unreachable …) after retries. */
+  'AwsCallFailed',
+  /** A file of Flightdeck's own (settings, health thresholds, the audit log for reading) could not be read, written or locked; nothing was changed. */
+  'StorageUnavailable',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -1,7 +1,17 @@
 /** Shapes shared by every service's model: times, dimensions, CloudWatch series. */
 import { z } from 'zod';
 
-/** ISO-8601 timestamp in UTC, as the AWS APIs return them. */
+/**
+ * Time in the contract (docs/architecture.md, "Time in the contract"): an instant — when something
+ * happened, was created, expires, was evaluated — crosses as an ISO-8601 string in UTC
+ * (`2026-11-20T14:05:00.000Z`), whatever the source: it is how the AWS APIs write their timestamps
+ * and how the SDK's Dates serialise, what the audit log stores, and what the CLI prints as JSON.
+ * Durations are numbers with their unit in the name (`durationSeconds`, `intervalSeconds`).
+ * Three numeric exceptions, kept on purpose: the simulation clock (SimClock, epoch ms: the time
+ * axis every chart and countdown computes with), metric points (MetricPoint, epoch seconds: bulk
+ * [t, value] pairs as GetMetricData returns them) and DatasetStatus.fetchedAt (epoch ms, compared
+ * with the wall clock for staleness).
+ */
 export const IsoTime = z.string().max(40);
 
 export const Dimensions = z.record(z.string().max(255), z.string().max(1024));
@@ -19,7 +29,7 @@ export const MetricKey = z.object({
 });
 export type MetricKey = z.infer<typeof MetricKey>;
 
-/** [epochSeconds, value] — the period's start time, like GetMetricData's Timestamps. */
+/** [epochSeconds, value] — the period's start time, like GetMetricData's Timestamps (a numeric exception to ISO instants, see IsoTime). */
 export const MetricPoint = z.tuple([z.number(), z.number()]);
 export type MetricPoint = z.infer<typeof MetricPoint>;
 

@@ -4,6 +4,7 @@
  * renderer translates: verdicts carry codes and parameters, never sentences.
  */
 import { z } from 'zod';
+import { IsoTime } from './model-common';
 
 /** Worst first: failing > degraded > unknown > ok. Unknown is never shown as healthy. */
 export const HealthStatus = z.enum(['ok', 'degraded', 'failing', 'unknown']);
@@ -124,8 +125,8 @@ export type HealthThresholds = z.infer<typeof HealthThresholds>;
 export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = HealthThresholds.parse({});
 
 export const HealthReport = z.object({
-  /** Epoch ms the verdicts are for (virtual time in simulation). */
-  evaluatedAt: z.number(),
+  /** When the verdicts are for, ISO-8601 UTC (virtual time in simulation). */
+  evaluatedAt: IsoTime,
   services: z.array(ServiceHealth),
   resources: z.array(ResourceHealth),
   thresholds: HealthThresholds,

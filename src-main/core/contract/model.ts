@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { AccessLogEntry, LoadBalancer, TargetGroup } from './model-alb';
 import { AutoScalingGroup, ScalingActivity } from './model-asg';
 import { AlarmHistoryItem, MetricAlarm } from './model-cloudwatch';
-import { MetricSeries } from './model-common';
+import { IsoTime, MetricSeries } from './model-common';
 import { LambdaAccount, LambdaFunction } from './model-lambda';
 import { DbInstance, RdsEvent } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
@@ -50,7 +50,7 @@ export type Service = z.infer<typeof Service>;
  * RDS events travel in their own AWS-shaped lists.
  */
 export const TimelineEvent = z.object({
-  time: z.string().max(40),
+  time: IsoTime,
   service: Service,
   kind: z.string(),
   resource: z.string(),
@@ -64,16 +64,19 @@ export const RunningFault = z.object({
   id: z.string().max(64),
   type: z.string().max(64),
   parameters: z.record(z.string(), z.unknown()),
-  startedAt: z.string().max(40),
+  startedAt: IsoTime,
   /** When its duration runs out; absent = until stopped or the simulation restarts. */
-  until: z.string().max(40).optional(),
+  until: IsoTime.optional(),
 });
 export type RunningFault = z.infer<typeof RunningFault>;
 
 /** How fresh each service's data is, so the UI can show loading, staleness and per-service errors. */
 export const DatasetStatus = z.object({
   state: z.enum(['loading', 'ok', 'stale', 'error']),
-  /** Epoch ms of the last good data. */
+  /**
+   * Epoch ms of the last good data (wall clock). A numeric exception to ISO instants (IsoTime):
+   * the window only subtracts it from its own clock to show an age.
+   */
   fetchedAt: z.number().optional(),
   error: z
     .object({
@@ -94,6 +97,7 @@ export type DatasetStatus = z.infer<typeof DatasetStatus>;
 export const DatasetStatuses = z.partialRecord(Service, DatasetStatus);
 export type DatasetStatuses = z.infer<typeof DatasetStatuses>;
 
+/** The simulation's clock: epoch ms, a numeric exception to ISO instants (IsoTime), being the charts' time axis. */
 export const SimClock = z.object({
   /** Virtual time, epoch milliseconds. */
   now: z.number(),

@@ -131,7 +131,7 @@ export class HealthMonitor {
       thresholds: this.thresholds(),
     });
     // Compare without the evaluation time: only a changed verdict is news.
-    const json = JSON.stringify({ ...report, evaluatedAt: 0 });
+    const json = JSON.stringify({ ...report, evaluatedAt: '' });
     const changed = json !== this.lastJson;
     this.last = report;
     this.lastJson = json;

@@ -93,7 +93,7 @@ export function evaluateHealth(input: HealthInput): HealthReport {
     ),
   ];
   return {
-    evaluatedAt: input.now,
+    evaluatedAt: new Date(input.now).toISOString(),
     services,
     resources: [...lb.resources, ...asg.resources, ...dns.resources, ...rds.resources, ...fn.resources, ...alarms.resources],
     thresholds: input.thresholds,

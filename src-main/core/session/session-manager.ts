@@ -12,22 +12,14 @@ import type { ControlAction, RequestOf } from '../contract';
 import type { DataSource } from '../sources/data-source';
 import type { ScenarioModel } from '../sources/sim/scenario/load-scenario';
 import type { SettingsStore } from '../settings/settings-store';
-import { ActionProtocol, ActionProtocolError } from '../actions/action-protocol';
-import { AuditUnavailableError, type AuditLog } from '../actions/audit-log';
+import { ActionProtocol } from '../actions/action-protocol';
+import type { AuditLog } from '../actions/audit-log';
+import { CoreError, isCoreError } from '../core-error';
 import type { ActionTarget } from '../actions/action-executor';
 import { appendAfterTheFact, auditRecord, newAuditId, writeAhead, type AuditSubject } from '../actions/audit-entry';
 import { loosenedProtection } from './protection-policy';
 import { HealthMonitor } from '../health/health-monitor';
 import { HealthThresholdStore } from '../settings/health-thresholds-store';
-
-export class SessionError extends Error {
-  constructor(
-    readonly code: 'NotSupported' | 'InvalidRequest' | 'Unauthorized' | 'AuditUnavailable' | 'ConfirmationRequired' | 'TooManyPending',
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 export interface SessionFactories {
   /** A fresh simulator source (SimSource built as the caller always has). */
@@ -60,13 +52,6 @@ const SIMULATION_TARGET = (session: SessionInfo): ActionTarget => ({
   ...(session.mode === 'simulation' ? { scenario: session.scenarioName } : {}),
   sessionKey: `simulation|${session.mode === 'simulation' ? `${session.scenarioName}|${session.seed}` : ''}`,
 });
-
-/** Protocol and audit failures become typed session errors (codes the window can act on). */
-function typed(error: unknown): unknown {
-  if (error instanceof ActionProtocolError) return new SessionError(error.code, error.message);
-  if (error instanceof AuditUnavailableError) return new SessionError('AuditUnavailable', error.message);
-  return error;
-}
 
 export class SessionManager {
   private source: DataSource;
@@ -123,7 +108,7 @@ export class SessionManager {
       const health = this.health.ingest(update);
       this.events?.update(health ? { ...update, health } : update);
     });
-    const offSession = source.onSessionChanged?.((session) => live() && this.events?.sessionChanged(session)) ?? (() => undefined);
+    const offSession = source.onSessionChanged?.((session) => live() && this.announce(session)) ?? (() => undefined);
     this.unsubscribe = () => {
       offUpdate();
       offSession();
@@ -140,9 +125,12 @@ export class SessionManager {
     return { ...snapshot, health: this.health.reset(snapshot) };
   }
 
-  /** The simulation was reset or another scenario loaded: verdicts start over from the new state. */
-  restartHealth(): void {
-    this.health.reset(this.source.snapshot());
+  /**
+   * The one place `session.changed` leaves the manager (and so the host): switches, a reset, a
+   * scenario load, a profile's new flags, and the source's own changes all pass through here.
+   */
+  private announce(session: SessionInfo): void {
+    this.events?.sessionChanged(session);
   }
 
   healthThresholds(): HealthThresholds {
@@ -185,7 +173,7 @@ export class SessionManager {
     this.source = next;
     this.follow(next);
     next.start();
-    this.events?.sessionChanged(next.session);
+    this.announce(next.session);
     this.factories.remember?.(next.session);
     return next.session;
   }
@@ -194,17 +182,17 @@ export class SessionManager {
     if (request.mode === 'simulation') {
       const createSimulation = this.factories.createSimulation;
       const parked = this.source.session.mode !== 'simulation' ? this.parkedSimulation : undefined;
-      if (!parked && !createSimulation) throw new SessionError('NotSupported', 'switching to the simulator is not available here');
+      if (!parked && !createSimulation) throw new CoreError('NotSupported', 'switching to the simulator is not available here');
       return this.audited({ kind: 'session', action: 'SwitchSession', targetId: 'simulation', parameters: { mode: 'simulation' } }, () => {
         this.parkedSimulation = undefined;
         return this.replace(parked ?? createSimulation!());
       });
     }
     const createAws = this.factories.createAws;
-    if (!createAws) throw new SessionError('NotSupported', 'AWS mode is not available in this host');
+    if (!createAws) throw new CoreError('NotSupported', 'AWS mode is not available in this host');
     const listing = this.profiles();
     if (!listing.profiles.some((p) => p.name === request.profile)) {
-      throw new SessionError('InvalidRequest', `No profile named ${request.profile} in ${listing.configFile} or ${listing.credentialsFile}.`);
+      throw new CoreError('InvalidRequest', `No profile named ${request.profile} in ${listing.configFile} or ${listing.credentialsFile}.`);
     }
     const settings = this.factories.settings?.profile(request.profile) ?? { readOnly: false, nonProduction: false };
     return this.audited(
@@ -222,26 +210,37 @@ export class SessionManager {
 
   private simulation() {
     const control = this.source.control;
-    if (!control) throw new SessionError('NotSupported', 'only available in simulation mode');
+    if (!control) throw new CoreError('NotSupported', 'only available in simulation mode');
     return control;
   }
 
-  /** Back to the scenario's start: confirmations prepared on the old run are dropped. */
-  async resetSimulation(): Promise<void> {
+  /**
+   * Back to the scenario's start: confirmations prepared on the old run are dropped, health
+   * verdicts start over from the new state, and the (new) session is announced.
+   */
+  async resetSimulation(): Promise<SessionInfo> {
     const control = this.simulation();
     await this.audited({ kind: 'session', action: 'ResetSimulation', targetId: control.scenarioName, parameters: {} }, () => {
       control.reset();
       this.newGeneration();
     });
+    return this.restarted();
   }
 
-  /** Another scenario on the running simulator: confirmations prepared on the old engine are dropped. */
-  async loadScenario(scenario: ScenarioModel): Promise<void> {
+  /** Another scenario on the running simulator: as a reset, on the new engine. */
+  async loadScenario(scenario: ScenarioModel): Promise<SessionInfo> {
     const control = this.simulation();
     await this.audited({ kind: 'session', action: 'LoadScenario', targetId: scenario.name, parameters: { from: control.scenarioName, seed: scenario.simulation.seed } }, () => {
       control.load(scenario);
       this.newGeneration();
     });
+    return this.restarted();
+  }
+
+  private restarted(): SessionInfo {
+    this.health.reset(this.source.snapshot());
+    this.announce(this.source.session);
+    return this.source.session;
   }
 
   async injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<TimelineEvent> {
@@ -263,30 +262,26 @@ export class SessionManager {
   private async audited<T>(subject: Omit<AuditSubject, 'target'>, work: () => T, describe?: (value: T) => string): Promise<T> {
     const audit = this.factories.audit;
     if (!audit) return work();
-    try {
-      return await writeAhead(audit, { ...subject, target: this.target() }, this.now, work, describe);
-    } catch (error) {
-      throw typed(error);
-    }
+    return await writeAhead(audit, { ...subject, target: this.target() }, this.now, work, describe);
   }
 
   async retry(mfaCode?: string): Promise<SessionInfo> {
-    if (!this.source.retry) throw new SessionError('NotSupported', 'Retry applies to AWS sessions');
+    if (!this.source.retry) throw new CoreError('NotSupported', 'Retry applies to AWS sessions');
     return this.source.retry(mfaCode);
   }
 
   async ssoLogin(): Promise<SsoLoginPrompt> {
-    if (!this.source.ssoLogin) throw new SessionError('NotSupported', 'SSO sign-in applies to AWS SSO profiles');
+    if (!this.source.ssoLogin) throw new CoreError('NotSupported', 'SSO sign-in applies to AWS SSO profiles');
     return this.source.ssoLogin();
   }
 
   profiles(): ProfileListing {
-    if (!this.factories.listProfiles) throw new SessionError('NotSupported', 'AWS profiles are not available in this host');
+    if (!this.factories.listProfiles) throw new CoreError('NotSupported', 'AWS profiles are not available in this host');
     return this.factories.listProfiles();
   }
 
   settingsView(): SettingsView {
-    if (!this.factories.settings) throw new SessionError('NotSupported', 'settings are not available in this host');
+    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host');
     return this.factories.settings.view();
   }
 
@@ -298,14 +293,14 @@ export class SessionManager {
    */
   async updateSettings(change: SettingsUpdate): Promise<SettingsView> {
     const store = this.factories.settings;
-    if (!store) throw new SessionError('NotSupported', 'settings are not available in this host');
+    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host');
     const current = store.profile(change.profile);
     const loosened = loosenedProtection(current, change);
     const subject: AuditSubject = { kind: 'settings', target: this.target(), action: 'UpdateProfileSettings', targetId: change.profile, parameters: settingsParameters(change) };
     if (loosened) {
       const message = `Making profile ${change.profile} ${loosened.join(' and ')} loosens its protection: confirm it with settings.protection.prepare and the profile name typed.`;
       if (this.factories.audit) appendAfterTheFact(this.factories.audit, auditRecord(subject, newAuditId(this.now(), 'set'), this.now(), 'refused', message));
-      throw new SessionError('ConfirmationRequired', message);
+      throw new CoreError('ConfirmationRequired', message);
     }
     const apply = () => this.applySettings(change);
     const audit = this.factories.audit;
@@ -313,8 +308,8 @@ export class SessionManager {
     try {
       return await writeAhead(audit, subject, this.now, apply, () => 'settings saved');
     } catch (error) {
-      if (error instanceof AuditUnavailableError && tightensOnly(current, change)) return apply();
-      throw typed(error);
+      if (isCoreError(error, 'AuditUnavailable') && tightensOnly(current, change)) return apply();
+      throw error;
     }
   }
 
@@ -325,7 +320,7 @@ export class SessionManager {
     if (session.mode === 'aws' && session.profile === change.profile && this.source.applyProfileSettings) {
       const profile = store.profile(change.profile);
       this.source.applyProfileSettings({ readOnly: profile.readOnly, ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}) });
-      if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
+      if (!this.source.onSessionChanged) this.announce(this.source.session);
     }
     return view;
   }
@@ -335,7 +330,7 @@ export class SessionManager {
    * over with every AWS profile from the shared files read-only (the old file is kept as a copy).
    */
   resolveSettings(request: SettingsResolve): SettingsView {
-    if (!this.factories.settings) throw new SessionError('NotSupported', 'settings are not available in this host');
+    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host');
     const names = this.factories.listProfiles ? this.factories.listProfiles().profiles.map((p) => p.name) : [];
     const view = request.action === 'reload' ? this.factories.settings.reload() : this.factories.settings.reset(names);
     this.applyActiveProfileSettings();
@@ -348,36 +343,28 @@ export class SessionManager {
     if (session.mode !== 'aws' || !this.source.applyProfileSettings || !this.factories.settings) return;
     const profile = this.factories.settings.profile(session.profile);
     this.source.applyProfileSettings({ readOnly: profile.readOnly, ...(profile.environmentColour ? { environmentColour: profile.environmentColour } : {}) });
-    if (!this.source.onSessionChanged) this.events?.sessionChanged(this.source.session);
+    if (!this.source.onSessionChanged) this.announce(this.source.session);
   }
 
 
   /** Step 1 of loosening a profile's protection; the profile name is the text to type. */
   prepareProtection(change: ProtectionChange): PreparedProtectionChange {
     const store = this.factories.settings;
-    if (!store) throw new SessionError('NotSupported', 'settings are not available in this host');
-    if (!this.actions) throw new SessionError('NotSupported', 'loosening a profile needs an audit log, which this host does not have');
+    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host');
+    if (!this.actions) throw new CoreError('NotSupported', 'loosening a profile needs an audit log, which this host does not have');
     const current = store.profile(change.profile);
-    if (!loosenedProtection(current, change)) throw new SessionError('InvalidRequest', `Profile ${change.profile} is already as loose as asked: nothing to confirm.`);
-    try {
-      return this.actions.prepareProtection(change, current, this.target());
-    } catch (error) {
-      throw typed(error);
-    }
+    if (!loosenedProtection(current, change)) throw new CoreError('InvalidRequest', `Profile ${change.profile} is already as loose as asked: nothing to confirm.`);
+    return this.actions.prepareProtection(change, current, this.target());
   }
 
   /** Step 2: the typed profile name, the same session, a durable intent — then the settings change. */
   async executeProtection(nonce: string, confirmation: string): Promise<SettingsView> {
-    if (!this.actions || !this.factories.settings) throw new SessionError('NotSupported', 'settings are not available in this host');
-    try {
-      return await this.actions.executeProtection(nonce, confirmation, this.target().sessionKey, (change) => this.applySettings(change));
-    } catch (error) {
-      throw typed(error);
-    }
+    if (!this.actions || !this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host');
+    return await this.actions.executeProtection(nonce, confirmation, this.target().sessionKey, (change) => this.applySettings(change));
   }
 
   listAudit(query: AuditQuery): AuditPage {
-    if (!this.factories.audit) throw new SessionError('NotSupported', 'this host keeps no audit log');
+    if (!this.factories.audit) throw new CoreError('NotSupported', 'this host keeps no audit log');
     return this.factories.audit.list(query);
   }
 
@@ -402,31 +389,23 @@ export class SessionManager {
   }
 
   async prepareAction(action: ControlAction): Promise<PreparedAction> {
-    if (!this.actions) throw new SessionError('NotSupported', 'control actions need an audit log, which this host does not have');
+    if (!this.actions) throw new CoreError('NotSupported', 'control actions need an audit log, which this host does not have');
     const backend = this.source.actions;
-    if (!backend) throw new SessionError('NotSupported', `control actions are not available in ${this.source.session.mode} mode yet`);
+    if (!backend) throw new CoreError('NotSupported', `control actions are not available in ${this.source.session.mode} mode yet`);
     const session = this.source.session;
     if (session.mode === 'aws' && session.credentialState !== 'connected') {
-      throw new SessionError('InvalidRequest', `not connected to AWS (${session.credentialState}): ${session.credentialHint ?? 'Retry first'}`);
+      throw new CoreError('NotConnected', `not connected to AWS (${session.credentialState}): ${session.credentialHint ?? 'Retry first'}`, { credentialState: session.credentialState });
     }
-    try {
-      return await this.actions.prepare(action, backend, this.target());
-    } catch (error) {
-      throw typed(error);
-    }
+    return await this.actions.prepare(action, backend, this.target());
   }
 
   async executeAction(nonce: string, confirmation: string | undefined): Promise<ActionOutcome> {
-    if (!this.actions) throw new SessionError('NotSupported', 'control actions need an audit log, which this host does not have');
-    try {
-      return await this.actions.execute(nonce, confirmation, this.target().sessionKey);
-    } catch (error) {
-      throw typed(error);
-    }
+    if (!this.actions) throw new CoreError('NotSupported', 'control actions need an audit log, which this host does not have');
+    return await this.actions.execute(nonce, confirmation, this.target().sessionKey);
   }
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
-    if (!this.source.traceDns) throw new SessionError('NotSupported', `DNS traces are not available in ${this.source.session.mode} mode yet`);
+    if (!this.source.traceDns) throw new CoreError('NotSupported', `DNS traces are not available in ${this.source.session.mode} mode yet`);
     return this.source.traceDns(request);
   }
 }

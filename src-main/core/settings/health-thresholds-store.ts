@@ -8,6 +8,7 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_HEALTH_THRESHOLDS, HealthThresholds } from '../contract/model-health';
 import { writeFileAtomic } from './atomic-file';
+import { CoreError } from '../core-error';
 
 export const HEALTH_THRESHOLDS_FILE = 'health-thresholds.json';
 
@@ -45,8 +46,16 @@ export class HealthThresholdStore {
 
   /** Replace the thresholds (already validated by the contract); null restores the defaults. */
   set(next: HealthThresholds | null): HealthThresholds {
-    this.current = next ? HealthThresholds.parse(next) : { ...DEFAULT_HEALTH_THRESHOLDS };
-    if (this.path) writeFileAtomic(this.path, `${JSON.stringify(this.current, null, 2)}\n`);
+    const chosen = next ? HealthThresholds.parse(next) : { ...DEFAULT_HEALTH_THRESHOLDS };
+    // Saved first: thresholds that could not be saved are not applied either (they would be lost at the next start).
+    if (this.path) {
+      try {
+        writeFileAtomic(this.path, `${JSON.stringify(chosen, null, 2)}\n`);
+      } catch (error) {
+        throw new CoreError('StorageUnavailable', `Health thresholds could not be saved to ${this.path}: ${error instanceof Error ? error.message : String(error)}`, { path: this.path }, { cause: error });
+      }
+    }
+    this.current = chosen;
     return this.get();
   }
 }

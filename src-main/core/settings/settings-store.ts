@@ -26,9 +26,6 @@ const WRITABLE: ProfileSettings = { readOnly: false, nonProduction: false };
 /** What every profile reads as while the file cannot be used. */
 const FAIL_CLOSED: ProfileSettings = { readOnly: true, nonProduction: false };
 
-/** A settings change that was refused; crosses the contract as its code and message. */
-export class SettingsError extends CoreError {}
-
 type FileState = { kind: 'missing' } | { kind: 'read'; parsed: ParsedSettings; stamp: string };
 
 export class SettingsStore {
@@ -76,18 +73,18 @@ export class SettingsStore {
   /** Changes the given fields of one profile, merged into the file as it is now on disk. */
   update(change: SettingsUpdate): SettingsView {
     if (change.profile.length === 0 || change.profile.length > MAX_PROFILE_NAME_LENGTH) {
-      throw new SettingsError('InvalidRequest', `Profile names in settings are 1 to ${MAX_PROFILE_NAME_LENGTH} characters (got ${change.profile.length}).`);
+      throw new CoreError('InvalidRequest', `Profile names in settings are 1 to ${MAX_PROFILE_NAME_LENGTH} characters (got ${change.profile.length}).`);
     }
     this.locked(() => {
       const state = this.readFile();
       this.adopt(state);
       if (this.blocking) {
-        throw new SettingsError('InvalidRequest', `Settings are not saved while ${this.path} cannot be used (${this.blocking.code}); reload it after fixing it, or start over.`);
+        throw new CoreError('InvalidRequest', `Settings are not saved while ${this.path} cannot be used (${this.blocking.code}); reload it after fixing it, or start over.`);
       }
       const profiles = this.current.profiles;
       const exists = Object.hasOwn(profiles, change.profile);
       if (!exists && Object.keys(profiles).length >= MAX_PROFILES) {
-        throw new SettingsError('InvalidRequest', `${this.path} already holds settings for ${MAX_PROFILES} profiles, the most Flightdeck keeps; remove some entries first.`);
+        throw new CoreError('InvalidRequest', `${this.path} already holds settings for ${MAX_PROFILES} profiles, the most Flightdeck keeps; remove some entries first.`);
       }
       const previous = exists ? profiles[change.profile]! : WRITABLE;
       const next: ProfileSettings = {
@@ -132,9 +129,9 @@ export class SettingsStore {
     try {
       withFileLock(this.path, work, this.lockOptions);
     } catch (error) {
-      if (error instanceof SettingsError) throw error;
+      if (error instanceof CoreError) throw error;
       // A full disk, a read-only directory, a lock held too long: say so; the host stays up.
-      throw new SettingsError('Internal', `Settings could not be saved to ${this.path}: ${(error as Error).message}`);
+      throw new CoreError('StorageUnavailable', `Settings could not be saved to ${this.path}: ${(error as Error).message}`, { path: this.path }, { cause: error });
     }
   }
 

@@ -280,8 +280,6 @@ const en = {
   activity: {
     title: 'Activity',
     log: 'Audit log',
-    unavailable: 'No audit log in this version of the core',
-    unavailableDetail: 'Reading the audit log needs audit.list, which this version of the core does not have yet.',
     count: '{shown} of {total} changes',
     filter: 'Filter by action, target, profile, account, region or message…',
     kind: 'Kind',
@@ -684,7 +682,6 @@ const en = {
     WaitingForConnectionDraining: 'Waiting for connection draining',
   },
   actions: {
-    unavailable: 'Needs the two-step action protocol (action.prepare and action.execute), which this version of the core does not have yet.',
     readOnly: 'This profile is read-only.',
     preparing: 'Running pre-flight checks…',
     checks: 'Pre-flight checks',
@@ -766,7 +763,6 @@ const en = {
     resolveMany: 'Resolve',
     run: 'Trace',
     running: 'Tracing…',
-    unavailable: 'Needs the dns.trace request, which this version of the core does not have yet.',
     zone: 'zone',
     answer: 'Answer',
     noAnswer: 'No answer',
@@ -1008,7 +1004,6 @@ const en = {
     permissionDenied: 'Notifications are blocked by the browser or the desktop shell. Alarm changes still appear in the Overview timeline.',
     notificationsUnsupported: 'This window cannot show desktop notifications.',
     profiles: 'AWS profiles',
-    profilesUnavailable: 'Connecting to AWS profiles needs profiles.list, session.switch and settings.get/update, which this version of the core does not have yet. The simulator keeps running meanwhile.',
     inSimulation: 'Simulation',
     useSimulation: 'Back to the simulator',
     profileFiles: 'From {config} and {credentials}',

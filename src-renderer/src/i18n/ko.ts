@@ -281,8 +281,6 @@ const ko: MessageSchema = {
   activity: {
     title: '활동',
     log: '감사 로그',
-    unavailable: '이 버전의 코어에는 감사 로그가 없습니다',
-    unavailableDetail: '감사 로그를 읽으려면 audit.list가 필요하지만 이 버전의 코어에는 아직 없습니다.',
     count: '변경 {total}개 중 {shown}개',
     filter: '작업, 대상, 프로필, 계정, 리전 또는 메시지로 필터링…',
     kind: '종류',
@@ -685,7 +683,6 @@ const ko: MessageSchema = {
     WaitingForConnectionDraining: '연결 드레이닝 대기 중',
   },
   actions: {
-    unavailable: '2단계 작업 프로토콜(action.prepare, action.execute)이 필요하지만 이 버전의 코어에는 아직 없습니다.',
     readOnly: '이 프로필은 읽기 전용입니다.',
     preparing: '사전 점검을 실행하는 중…',
     checks: '사전 점검',
@@ -767,7 +764,6 @@ const ko: MessageSchema = {
     resolveMany: '반복 조회',
     run: '추적',
     running: '추적 중…',
-    unavailable: 'dns.trace 요청이 필요하지만 이 버전의 코어에는 아직 없습니다.',
     zone: '영역',
     answer: '응답',
     noAnswer: '응답 없음',
@@ -1009,7 +1005,6 @@ const ko: MessageSchema = {
     permissionDenied: '브라우저 또는 데스크톱 셸이 알림을 차단했습니다. 경보 변경은 개요의 최근 변경에 계속 표시됩니다.',
     notificationsUnsupported: '이 창에서는 데스크톱 알림을 표시할 수 없습니다.',
     profiles: 'AWS 프로필',
-    profilesUnavailable: 'AWS 프로필에 연결하려면 profiles.list, session.switch, settings.get/update가 필요하지만 이 버전의 코어에는 아직 없습니다. 그동안 시뮬레이터는 계속 실행됩니다.',
     inSimulation: '시뮬레이션',
     useSimulation: '시뮬레이터로 돌아가기',
     profileFiles: '{config} 및 {credentials}에서',

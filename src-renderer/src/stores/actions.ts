@@ -2,12 +2,11 @@
  * Control actions through the two-step protocol: `action.prepare` returns pre-flight checks,
  * consequences, a short-lived nonce and (in AWS mode, production profiles) the identifier to type;
  * only `action.execute` with that nonce runs it. Progress arrives as `action.progress` events.
- * Until the core declares these channels, `available` is false and the UI says why.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import { ActionOutcome, ActionProgress, PreparedAction, type ControlAction } from '@contract';
-import { isDeclared, onDeclared, requestDeclared } from '@/api-pending';
+import { ref, shallowRef } from 'vue';
+import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction } from '@contract';
+import { api } from '@/api';
 import { isApiError } from '@/transport/api-error';
 
 /** Refusals the window explains in its own words (the core's message follows as detail). */
@@ -40,11 +39,8 @@ export const useActionsStore = defineStore('actions', () => {
   const progress = shallowRef<readonly ActionProgress[]>([]);
   let unsubscribe: (() => void) | undefined;
 
-  /** Re-evaluated on each read: a core that gains the channels (a reload) enables the buttons. */
-  const available = computed(() => isDeclared('action.prepare') && isDeclared('action.execute'));
-
   function follow(): void {
-    unsubscribe ??= onDeclared('action.progress', ActionProgress, (event) => {
+    unsubscribe ??= api.on('action.progress', (event) => {
       progress.value = [...progress.value, event].slice(-200);
     });
   }
@@ -57,7 +53,7 @@ export const useActionsStore = defineStore('actions', () => {
     error.value = null;
     errorCode.value = null;
     try {
-      prepared.value = await requestDeclared('action.prepare', { action }, PreparedAction);
+      prepared.value = await api.request('action.prepare', { action });
       phase.value = 'prepared';
     } catch (caught) {
       errorCode.value = safetyErrorCode(caught);
@@ -72,7 +68,7 @@ export const useActionsStore = defineStore('actions', () => {
     phase.value = 'executing';
     try {
       const payload = current.typedConfirmation === undefined ? { nonce: current.nonce } : { nonce: current.nonce, confirmation: confirmation?.trim() ?? '' };
-      outcome.value = await requestDeclared('action.execute', payload, ActionOutcome);
+      outcome.value = await api.request('action.execute', payload);
       phase.value = outcome.value.accepted ? 'done' : 'error';
       if (!outcome.value.accepted) error.value = outcome.value.message;
     } catch (caught) {
@@ -95,5 +91,5 @@ export const useActionsStore = defineStore('actions', () => {
     return progress.value.filter((event) => event.action.type === action.type && actionTarget(event.action) === target);
   }
 
-  return { phase, prepared, outcome, error, errorCode, progress, available, prepare, execute, reset, progressFor };
+  return { phase, prepared, outcome, error, errorCode, progress, prepare, execute, reset, progressFor };
 });

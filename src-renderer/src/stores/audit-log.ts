@@ -6,8 +6,8 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { AuditPage, AuditRecord, type AuditKind, type AuditResult } from '@contract';
-import { isDeclared, onDeclared, requestDeclared } from '@/api-pending';
+import type { AuditKind, AuditRecord, AuditResult } from '@contract';
+import { api } from '@/api';
 
 export const MAX_RECORDS = 1000;
 
@@ -109,7 +109,6 @@ export const useAuditLogStore = defineStore('auditLog', () => {
   const filter = ref<AuditFilter>({ text: '', kind: '', outcome: '' });
   let unsubscribe: (() => void) | undefined;
 
-  const available = computed(() => isDeclared('audit.list'));
   const changes = computed(() => changesFromRecords(records.value));
   const visible = computed(() => changes.value.filter((change) => matchesFilter(change, filter.value)));
 
@@ -122,12 +121,11 @@ export const useAuditLogStore = defineStore('auditLog', () => {
   }
 
   async function load(): Promise<void> {
-    if (!available.value) return;
     loading.value = true;
     error.value = null;
     pushedDuringLoad = [];
     try {
-      const page = await requestDeclared('audit.list', { limit: MAX_RECORDS }, AuditPage);
+      const page = await api.request('audit.list', { limit: MAX_RECORDS });
       const inPage = new Set(page.records.map(recordKey));
       const newer = pushedDuringLoad.filter((record) => !inPage.has(recordKey(record))).reverse();
       records.value = [...newer, ...page.records].slice(0, MAX_RECORDS);
@@ -143,7 +141,7 @@ export const useAuditLogStore = defineStore('auditLog', () => {
 
   /** Live: subscribe first, then load, so a record written in between is neither lost nor doubled. */
   async function start(): Promise<void> {
-    unsubscribe ??= onDeclared('audit.appended', AuditRecord, append);
+    unsubscribe ??= api.on('audit.appended', append);
     await load();
   }
 
@@ -152,5 +150,5 @@ export const useAuditLogStore = defineStore('auditLog', () => {
     unsubscribe = undefined;
   }
 
-  return { records, loading, error, truncated, skippedLines, filter, available, changes, visible, append, load, start, stop };
+  return { records, loading, error, truncated, skippedLines, filter, changes, visible, append, load, start, stop };
 });

@@ -3,9 +3,9 @@
  * competing records and why one won — and, with `repeat`, the distribution of answers.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import { DnsTrace, type ClientLocation } from '@contract';
-import { isDeclared, requestDeclared } from '@/api-pending';
+import { ref, shallowRef } from 'vue';
+import type { ClientLocation, DnsTrace } from '@contract';
+import { api } from '@/api';
 
 export interface TraceQuery {
   name: string;
@@ -19,7 +19,6 @@ export const useDnsStore = defineStore('dns', () => {
   const query = shallowRef<TraceQuery | null>(null);
   const loading = ref(false);
   const error = ref<string | null>(null);
-  const available = computed(() => isDeclared('dns.trace'));
 
   async function run(next: TraceQuery): Promise<void> {
     loading.value = true;
@@ -27,7 +26,7 @@ export const useDnsStore = defineStore('dns', () => {
     query.value = next;
     try {
       const payload = { name: next.name, type: next.type, from: next.from, ...(next.repeat && next.repeat > 1 ? { repeat: next.repeat } : {}) };
-      trace.value = await requestDeclared('dns.trace', payload, DnsTrace);
+      trace.value = await api.request('dns.trace', payload);
     } catch (caught) {
       trace.value = null;
       error.value = caught instanceof Error ? caught.message : String(caught);
@@ -36,5 +35,5 @@ export const useDnsStore = defineStore('dns', () => {
     }
   }
 
-  return { trace, query, loading, error, available, run };
+  return { trace, query, loading, error, run };
 });

@@ -1,12 +1,11 @@
 /**
  * AWS profiles and their per-profile settings (read-only, environment colour, non-production), and
- * switching the session between the simulator and a profile/region. A core without these channels
- * (an older build) makes `available` false and Settings says so.
+ * switching the session between the simulator and a profile/region.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import { PreparedProtectionChange, ProfileListing, SessionInfo, SettingsView, SsoLoginPrompt, type ProfileSettings, type ProtectionChange, type SettingsResolve, type SettingsUpdate } from '@contract';
-import { isDeclared, requestDeclared } from '@/api-pending';
+import { ref, shallowRef } from 'vue';
+import type { PreparedProtectionChange, ProfileListing, SettingsView, SsoLoginPrompt, ProfileSettings, ProtectionChange, SettingsResolve, SettingsUpdate } from '@contract';
+import { api } from '@/api';
 
 /**
  * Whether a settings change loosens a profile's protection (read-only off, or marked not
@@ -30,11 +29,6 @@ export const useProfilesStore = defineStore('profiles', () => {
   const busy = ref(false);
   /** SSO device sign-in in progress: what the operator opens and types (the device code stays in main). */
   const ssoPrompt = shallowRef<SsoLoginPrompt | null>(null);
-  const retryAvailable = computed(() => isDeclared('session.retry'));
-  const ssoAvailable = computed(() => isDeclared('session.ssoLogin'));
-
-  const available = computed(() => isDeclared('profiles.list') && isDeclared('session.switch'));
-  const settingsAvailable = computed(() => isDeclared('settings.get') && isDeclared('settings.update'));
 
   async function guarded(work: () => Promise<void>): Promise<void> {
     busy.value = true;
@@ -50,11 +44,9 @@ export const useProfilesStore = defineStore('profiles', () => {
 
   const refresh = () =>
     guarded(async () => {
-      if (available.value) listing.value = await requestDeclared('profiles.list', {}, ProfileListing);
-      if (settingsAvailable.value) settings.value = await requestDeclared('settings.get', {}, SettingsView);
+      listing.value = await api.request('profiles.list', {});
+      settings.value = await api.request('settings.get', {});
     });
-
-  const resolveAvailable = computed(() => isDeclared('settings.resolve'));
 
   /**
    * Only the settings' status, for the shell's banner (every view, not just Settings): asked at
@@ -62,9 +54,8 @@ export const useProfilesStore = defineStore('profiles', () => {
    * report, so its NotSupported answer is not an error here.
    */
   async function loadSettings(): Promise<void> {
-    if (!settingsAvailable.value) return;
     try {
-      settings.value = await requestDeclared('settings.get', {}, SettingsView);
+      settings.value = await api.request('settings.get', {});
     } catch {
       // Settings shows the error when opened; the banner only reports what the core could say.
     }
@@ -73,7 +64,7 @@ export const useProfilesStore = defineStore('profiles', () => {
   /** The operator's decision about a settings file that could not be used. */
   const resolveSettings = (action: SettingsResolve['action']) =>
     guarded(async () => {
-      settings.value = await requestDeclared('settings.resolve', { action }, SettingsView);
+      settings.value = await api.request('settings.resolve', { action });
     });
 
   /** A loosening change being confirmed: asked for, then prepared by the core (nonce, text to type). */
@@ -91,7 +82,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     const loosened = loosening(currentSettings(change.profile), change);
     if (loosened) return requestProtection(loosened);
     return guarded(async () => {
-      settings.value = await requestDeclared('settings.update', change, SettingsView);
+      settings.value = await api.request('settings.update', change);
     });
   };
 
@@ -101,7 +92,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     protectionError.value = null;
     protectionBusy.value = true;
     try {
-      protection.value = await requestDeclared('settings.protection.prepare', change, PreparedProtectionChange);
+      protection.value = await api.request('settings.protection.prepare', change);
     } catch (caught) {
       protectionError.value = caught instanceof Error ? caught.message : String(caught);
     } finally {
@@ -115,7 +106,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     protectionBusy.value = true;
     protectionError.value = null;
     try {
-      settings.value = await requestDeclared('settings.protection.execute', { nonce: prepared.nonce, confirmation: typed.trim() }, SettingsView);
+      settings.value = await api.request('settings.protection.execute', { nonce: prepared.nonce, confirmation: typed.trim() });
       protection.value = null;
       protectionChange.value = null;
     } catch (caught) {
@@ -136,18 +127,18 @@ export const useProfilesStore = defineStore('profiles', () => {
   /** The core answers with the new session and also emits session.changed, which reloads the stores. */
   const switchTo = (target: { mode: 'simulation' } | { mode: 'aws'; profile: string; region?: string }) =>
     guarded(async () => {
-      await requestDeclared('session.switch', target, SessionInfo);
+      await api.request('session.switch', target);
     });
 
   /** After `aws sso login`, new keys, or with an MFA code; session.changed follows with the new state. */
   const retry = (mfaCode?: string) =>
     guarded(async () => {
-      await requestDeclared('session.retry', mfaCode ? { mfaCode } : {}, SessionInfo);
+      await api.request('session.retry', mfaCode ? { mfaCode } : {});
     });
 
   const ssoLogin = () =>
     guarded(async () => {
-      ssoPrompt.value = await requestDeclared('session.ssoLogin', {}, SsoLoginPrompt);
+      ssoPrompt.value = await api.request('session.ssoLogin', {});
     });
 
   return {
@@ -156,11 +147,6 @@ export const useProfilesStore = defineStore('profiles', () => {
     error,
     busy,
     ssoPrompt,
-    available,
-    settingsAvailable,
-    retryAvailable,
-    ssoAvailable,
-    resolveAvailable,
     refresh,
     loadSettings,
     resolveSettings,

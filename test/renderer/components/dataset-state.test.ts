@@ -12,7 +12,6 @@ import { awsSession, emptyInventory } from '../support/fixtures';
 import { mountWithApp } from '../support/mount';
 
 vi.mock('echarts/core', () => import('../support/echarts-mock'));
-vi.mock('@/api-pending', () => import('../support/pending-mock'));
 
 const OFFLINE = {
   code: 'NetworkingError',

@@ -30,7 +30,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('live store', () => {
   it('takes health verdicts from the snapshot and from updates that carry them, and keeps them otherwise', async () => {
-    const report = (status: 'ok' | 'failing') => ({ evaluatedAt: START, thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services: [{ service: 'elbv2' as const, status, total: 1, counts: {}, reasons: [] }] });
+    const report = (status: 'ok' | 'failing') => ({ evaluatedAt: new Date(START).toISOString(), thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services: [{ service: 'elbv2' as const, status, total: 1, counts: {}, reasons: [] }] });
     core.answer('snapshot.get', snapshot({ health: report('ok') }));
     useLiveStore().start();
     await flush();

@@ -2,12 +2,11 @@
 /** Issue 11, items 1 and 5 in the profile list: the default-chain entry, and every partition region with opt-in marked. */
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import SettingsProfiles from '@/views/settings/SettingsProfiles.vue';
 import { mountWithApp } from '../support/mount';
-import { pending, reset } from '../support/pending-mock';
+import { installFakeCore, type FakeCore } from '../support/fake-api';
 
-vi.mock('@/api-pending', () => import('../support/pending-mock'));
 
 const listing = {
   profiles: [
@@ -24,11 +23,13 @@ const listing = {
   ],
 };
 
+let core: FakeCore;
+
 beforeEach(() => {
   setActivePinia(createPinia());
-  reset();
-  pending.handlers.set('profiles.list', () => listing);
-  pending.handlers.set('settings.get', () => ({ settings: { version: 1, profiles: {} } }));
+  core = installFakeCore();
+  core.answer('profiles.list', () => listing);
+  core.answer('settings.get', () => ({ settings: { version: 1, profiles: {} } }));
 });
 
 describe('SettingsProfiles', () => {
@@ -43,7 +44,7 @@ describe('SettingsProfiles', () => {
   });
 
   it('offers every region of the partition, the profile\'s own first, opt-in ones marked, and connects with the one chosen', async () => {
-    pending.handlers.set('session.switch', () => ({ mode: 'aws', profile: 'prod', region: 'me-central-1', credentialState: 'connecting', readOnly: false }));
+    core.answer('session.switch', () => ({ mode: 'aws', profile: 'prod', region: 'me-central-1', credentialState: 'connecting', readOnly: false }));
     const wrapper = mountWithApp(SettingsProfiles);
     await flushPromises();
     const row = wrapper.findAll('[data-testid="profile-row"]')[1]!;
@@ -52,6 +53,6 @@ describe('SettingsProfiles', () => {
     await row.get('select').setValue('me-central-1');
     await row.get('[data-testid="switch-prod"]').trigger('click');
     await flushPromises();
-    expect(pending.requests.find((r) => r.channel === 'session.switch')?.payload).toEqual({ mode: 'aws', profile: 'prod', region: 'me-central-1' });
+    expect(core.requests.find((r) => r.channel === 'session.switch')?.payload).toEqual({ mode: 'aws', profile: 'prod', region: 'me-central-1' });
   });
 });

@@ -83,6 +83,19 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     expect(source.clock().now).toBe(Date.UTC(2026, 10, 21, 8));
   });
 
+  it('announces session.changed exactly once for a reset and once for a scenario load (issue 9: one place emits it)', async () => {
+    const { core } = shopCore();
+    const announced: unknown[] = [];
+    core.subscribe((channel, payload) => channel === 'session.changed' && announced.push(payload));
+    await core.handle('sim.control', { command: 'reset' });
+    expect(announced).toEqual([expect.objectContaining({ mode: 'simulation', scenarioName: 'shop' })]);
+    await core.handle('sim.scenario.load', { name: 'shop' });
+    expect(announced).toHaveLength(2);
+    const refused = await core.handle('sim.scenario.load', { fileName: 'x.yaml', yaml: 'Resources: 3\n' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+    expect(announced).toHaveLength(2);
+  });
+
   it('describes fault kinds with JSON Schemas of their AWS-named parameters', async () => {
     const { core } = shopCore();
     const result = (await core.handle('sim.faultKinds', {})) as { ok: true; value: { type: string; parameters: { properties: Record<string, unknown>; required?: string[] } }[] };

@@ -33,6 +33,8 @@ describe('dependency rules (npm run lint:deps)', () => {
     file('src-main/cli/tool.ts', 'export const tool = 1;\n');
     file('src-main/core/uses-cli.ts', "import { tool } from '../cli/tool';\nexport const t = tool;\n");
     file('src-main/core/contract/c.ts', 'export const c = 1;\n');
+    // The host dispatches only (issue 9 item 5): a simulator import from core-host.ts is reported.
+    file('src-main/core/core-host.ts', "import { s } from './sources/sim/s';\nexport const host = s;\n");
     file('src-renderer/src/r.ts', "import { readFileSync } from 'node:fs';\nimport { x } from '../../src-main/core/sources/aws/x';\nimport { c } from '../../src-main/core/contract/c';\nexport const r = [readFileSync, x, c];\n");
 
     const result = await run('node', [join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'src-main', 'src-renderer/src', '--config', '.dependency-cruiser.cjs'], { cwd: work }).then(
@@ -40,7 +42,7 @@ describe('dependency rules (npm run lint:deps)', () => {
       (error: { code: number; stdout: string }) => error,
     );
     expect(result.code).not.toBe(0);
-    for (const rule of ['no-cycles-main', 'sim-never-aws', 'core-never-imports-shells', 'renderer-browser-only', 'renderer-only-contract-from-main']) {
+    for (const rule of ['no-cycles-main', 'sim-never-aws', 'core-never-imports-shells', 'renderer-browser-only', 'renderer-only-contract-from-main', 'host-dispatches-only']) {
       expect(result.stdout, rule).toContain(`error ${rule}:`);
     }
     // Importing the contract is the one allowed way for the renderer to reach src-main.

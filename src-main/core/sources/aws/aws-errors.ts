@@ -4,6 +4,7 @@
  * Error codes: docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (throttling and
  * transient codes the SDKs retry) and each service's "Common Errors" API page.
  */
+import { CoreError, isCoreError } from '../../core-error';
 import type { AwsServiceName } from './throttle/api-rates';
 
 export type AwsErrorKind = 'throttled' | 'transient' | 'access-denied' | 'credentials' | 'not-found' | 'other';
@@ -46,6 +47,7 @@ const TRANSIENT_CODES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeo
 
 /** Whether an error (an SDK error or a Node socket error) means the network, not AWS, failed. */
 export function isNetworkError(error: unknown): boolean {
+  if (isAwsCallError(error)) return NETWORK_CODES.has(error.params.awsCode);
   const e = (error ?? {}) as { code?: string; name?: string; cause?: unknown };
   if ((e.code && NETWORK_CODES.has(e.code)) || (e.name && NETWORK_CODES.has(e.name))) return true;
   return e.cause !== undefined && e.cause !== error ? isNetworkError(e.cause) : false;
@@ -105,39 +107,51 @@ export function missingPermission(error: unknown, service: AwsServiceName, opera
   return `${IAM_PREFIX[service]}:${operation}`;
 }
 
-/** An AWS call that failed after retries, with what the operator needs to act on it. */
-export class AwsCallError extends Error {
-  constructor(
-    readonly kind: AwsErrorKind,
-    readonly code: string,
-    message: string,
-    readonly service: AwsServiceName,
-    readonly operation: string,
-    /** AccessDenied: the IAM action to grant, e.g. `rds:DescribeDBInstances`. */
-    readonly permission?: string,
-  ) {
-    super(message);
-    this.name = 'AwsCallError';
-  }
+/** What an AWS call that failed after retries was, and how Flightdeck sorts it. */
+export interface AwsCallParams {
+  [key: string]: string | undefined;
+  kind: AwsErrorKind;
+  /** The error code as AWS (or Node, for a socket error) names it: AccessDenied, Throttling, ENOTFOUND … */
+  awsCode: string;
+  service: AwsServiceName;
+  operation: string;
+  /** AccessDenied: the IAM action to grant, e.g. `rds:DescribeDBInstances`. */
+  permission?: string;
+}
 
-  /** The fix an operator reads next to the failed dataset. */
-  get hint(): string | undefined {
-    switch (this.kind) {
-      case 'access-denied':
-        return `Grant ${this.permission} to this identity (see docs/iam/flightdeck-read-only.json).`;
-      case 'throttled':
-        return 'AWS is throttling this account; Flightdeck backs off and retries on the next poll.';
-      case 'credentials':
-        return 'The credentials were rejected: refresh them, then choose Retry.';
-      default:
-        return undefined;
-    }
+/**
+ * An AWS call that failed after retries, with what the operator needs to act on it: core's one
+ * error type (CoreError `AwsCallFailed`) with the AWS side in `params`.
+ */
+export type AwsCallError = CoreError<AwsCallParams>;
+
+export function awsCallError(kind: AwsErrorKind, awsCode: string, message: string, service: AwsServiceName, operation: string, permission?: string): AwsCallError {
+  const error = new CoreError<AwsCallParams>('AwsCallFailed', message, { kind, awsCode, service, operation, ...(permission ? { permission } : {}) });
+  error.name = 'AwsCallError';
+  return error;
+}
+
+export function isAwsCallError(error: unknown): error is AwsCallError {
+  return isCoreError(error, 'AwsCallFailed') && typeof error.params.kind === 'string' && typeof error.params.awsCode === 'string';
+}
+
+/** The fix an operator reads next to the failed dataset. */
+export function awsCallHint(error: AwsCallError): string | undefined {
+  switch (error.params.kind) {
+    case 'access-denied':
+      return `Grant ${error.params.permission} to this identity (see docs/iam/flightdeck-read-only.json).`;
+    case 'throttled':
+      return 'AWS is throttling this account; Flightdeck backs off and retries on the next poll.';
+    case 'credentials':
+      return 'The credentials were rejected: refresh them, then choose Retry.';
+    default:
+      return undefined;
   }
 }
 
 /** Wraps any SDK error as an AwsCallError (messages only: SDK errors never carry credentials). */
 export function toAwsCallError(error: unknown, service: AwsServiceName, operation: string): AwsCallError {
-  if (error instanceof AwsCallError) return error;
+  if (isAwsCallError(error)) return error;
   const kind = classifyAwsError(error);
   // A socket error's useful name is its Node code (ENOTFOUND), not `Error`.
   const nodeCode = (error as { code?: string } | undefined)?.code;
@@ -152,7 +166,7 @@ export function toAwsCallError(error: unknown, service: AwsServiceName, operatio
       : foreign
         ? `${operation}: the endpoint did not answer as AWS does (HTTP ${httpStatus(error) ?? '?'}); an emulator may not implement this API.`
         : `${operation}: ${raw.split('\n')[0]}`;
-  const wrapped = new AwsCallError(kind, code, message, service, operation, permission);
+  const wrapped = awsCallError(kind, code, message, service, operation, permission);
   // Kept (not enumerable, never shown): whether AWS answered at all — a proxy's 403 has no request id.
   const metadata = ((error ?? {}) as SdkErrorLike).$metadata;
   if (metadata) Object.defineProperty(wrapped, '$metadata', { value: { httpStatusCode: metadata.httpStatusCode, requestId: metadata.requestId }, enumerable: false });

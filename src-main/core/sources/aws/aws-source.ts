@@ -28,7 +28,7 @@ import type { ProfileKind, SsoLoginPrompt } from '../../contract/model-aws';
 import type { RequestOf } from '../../contract';
 import type { DataSource } from '../data-source';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
-import { AwsCallError, isNetworkError, NETWORK_CODES } from './aws-errors';
+import { awsCallError, awsCallHint, isAwsCallError, isNetworkError, NETWORK_CODES, type AwsCallError } from './aws-errors';
 import { createAwsClients, destroyClients, type AwsClients, type ClientOptions } from './clients';
 import { createCredentialProvider } from './credentials/credential-resolver';
 import { describeCredentialError } from './credentials/credential-state';
@@ -58,6 +58,7 @@ import { standardMetricKeys } from './metrics/standard-metrics';
 import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
 import { startSsoDeviceLogin, type SsoLoginOptions } from './sso/sso-device-login';
+import { CoreError } from '../../core-error';
 
 type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 
@@ -478,7 +479,7 @@ export class AwsSource implements DataSource {
       if (!checked.success) {
         Object.assign(this.inventory, kept);
         const issue = checked.error.issues[0];
-        throw new AwsCallError('other', 'MalformedResponse', `${dataset}: a response did not have the shape AWS documents (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`, dataset, 'Describe');
+        throw awsCallError('other', 'MalformedResponse', `${dataset}: a response did not have the shape AWS documents (${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'})`, dataset, 'Describe');
       }
       const first = partial[0];
       if (this.state.credentialState === 'offline') this.setSession({ credentialState: 'connected', credentialMessage: undefined, credentialHint: undefined });
@@ -486,12 +487,12 @@ export class AwsSource implements DataSource {
         state: 'ok',
         fetchedAt: this.clock.now(),
         // A secondary call failed (e.g. alarm history): the rest is fresh, the gap is named.
-        ...(first ? { error: { code: first.code, message: partial.map((e) => e.message).join(' '), ...(first.hint ? { hint: first.hint } : {}), problem: this.problemFor(first) } } : {}),
+        ...(first ? { error: { code: first.params.awsCode, message: partial.map((e) => e.message).join(' '), ...(awsCallHint(first) ? { hint: awsCallHint(first) } : {}), problem: this.problemFor(first) } } : {}),
       };
     } catch (error) {
       if (this.stopped) return;
       this.markFailed(dataset, error);
-      if (error instanceof AwsCallError && NETWORK_CODES.has(error.code)) await this.confirmOffline(error);
+      if (isAwsCallError(error) && NETWORK_CODES.has(error.params.awsCode)) await this.confirmOffline(error);
     }
     if (this.stopped) return;
     update.datasets = this.datasetStatuses();
@@ -513,7 +514,7 @@ export class AwsSource implements DataSource {
       try {
         await this.clients.sts.send(new GetCallerIdentityCommand({}));
       } catch (error) {
-        const unreachable = isNetworkError(error) || (error instanceof AwsCallError && NETWORK_CODES.has(error.code));
+        const unreachable = isNetworkError(error) || (isAwsCallError(error) && NETWORK_CODES.has(error.params.awsCode));
         if (unreachable && !this.stopped && this.state.credentialState === 'connected') {
           this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${cause.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
         }
@@ -526,28 +527,28 @@ export class AwsSource implements DataSource {
 
   private markFailed(dataset: AwsDataset, error: unknown): void {
     const previous = this.datasets[dataset];
-    const e = error instanceof AwsCallError ? error : undefined;
+    const e = isAwsCallError(error) ? error : undefined;
     const status: DatasetStatus = {
       state: previous?.fetchedAt !== undefined ? 'stale' : 'error',
       ...(previous?.fetchedAt !== undefined ? { fetchedAt: previous.fetchedAt } : {}),
-      error: { code: e?.code ?? 'Error', message: e?.message ?? (error instanceof Error ? error.message : String(error)), ...(e?.hint ? { hint: e.hint } : {}), problem: this.problemFor(error) },
+      error: { code: e?.params.awsCode ?? 'Error', message: e?.message ?? (error instanceof Error ? error.message : String(error)), ...(e && awsCallHint(e) ? { hint: awsCallHint(e) } : {}), problem: this.problemFor(error) },
     };
     this.datasets[dataset] = status;
     // Every service unreachable for the network's sake: the whole session is offline (polling goes on).
-    if (e && NETWORK_CODES.has(e.code) && this.state.credentialState === 'connected') {
+    if (e && NETWORK_CODES.has(e.params.awsCode) && this.state.credentialState === 'connected') {
       const allDown = AWS_DATASETS.every((d) => this.datasets[d]?.error && NETWORK_CODES.has(this.datasets[d]!.error!.code) && this.datasets[d]!.state !== 'ok');
       if (allDown) this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${e.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
     }
-    if (e?.kind === 'credentials') {
+    if (e?.params.kind === 'credentials') {
       const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
-      status.error = { code: e.code, message: problem.message, hint: problem.hint, problem: { code: problem.code, params: problem.params } };
+      status.error = { code: e.params.awsCode, message: problem.message, hint: problem.hint, problem: { code: problem.code, params: problem.params } };
       this.setProblem({ ...problem, category: 'credentials' });
     }
   }
 
   /** A dataset's failure as a code + parameters (dataset-problem.ts), with its service's endpoint and proxy. */
   private problemFor(error: unknown): Problem {
-    const service = error instanceof AwsCallError ? error.service : undefined;
+    const service = isAwsCallError(error) ? error.params.service : undefined;
     const endpoint = service ? resolveEndpoints(this.files, this.configProfile, this.env)[service] : undefined;
     let proxy: string | undefined;
     if (service) {
@@ -578,7 +579,7 @@ export class AwsSource implements DataSource {
       try {
         return await read();
       } catch (error) {
-        if (!(error instanceof AwsCallError) || error.kind === 'credentials') throw error;
+        if (!isAwsCallError(error) || error.params.kind === 'credentials') throw error;
         partial.push(error);
         return undefined;
       }
@@ -726,7 +727,7 @@ export class AwsSource implements DataSource {
   }
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
-    if (!this.connected) throw new Error(`Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`);
+    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
     return traceDnsOnAws(this.clients.route53, request, { inventory: this.inventory });
   }
 
@@ -750,7 +751,7 @@ export class AwsSource implements DataSource {
 
 /** The underlying SDK error of an AwsCallError (its code and message drive the credential state). */
 function unwrap(error: unknown): unknown {
-  if (error instanceof AwsCallError) return Object.assign(new Error(error.message), { name: error.code });
+  if (isAwsCallError(error)) return Object.assign(new Error(error.message), { name: error.params.awsCode });
   return error;
 }
 

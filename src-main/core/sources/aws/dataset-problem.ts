@@ -9,7 +9,7 @@
  * - `service.error` {operation, code, status}: anything else, with AWS's error code and HTTP status.
  */
 import type { ProfileKind } from '../../contract/model-aws';
-import { AwsCallError, errorCode, httpStatus, IAM_PREFIX } from './aws-errors';
+import { errorCode, httpStatus, IAM_PREFIX, isAwsCallError } from './aws-errors';
 import { describeConnectError } from './credentials/connect-problem';
 import type { AwsServiceName } from './throttle/api-rates';
 
@@ -38,13 +38,13 @@ export function defaultEndpoint(service: AwsServiceName, region: string): string
 }
 
 export function datasetProblem(error: unknown, context: DatasetProblemContext): Problem {
-  const call = error instanceof AwsCallError ? error : undefined;
+  const call = isAwsCallError(error) ? error.params : undefined;
   const operation = call?.operation ?? 'Unknown';
   if (call?.kind === 'access-denied') return { code: 'service.accessDenied', params: { operation, permission: call.permission ?? `${IAM_PREFIX[call.service]}:${operation}` } };
   if (call?.kind === 'throttled') return { code: 'service.throttled', params: { operation } };
-  if (call?.code === 'MalformedResponse') return { code: 'service.malformed', params: { service: call.service } };
+  if (call?.awsCode === 'MalformedResponse') return { code: 'service.malformed', params: { service: call.service } };
   const status = httpStatus(error);
-  const code = call?.code ?? errorCode(error);
+  const code = call?.awsCode ?? errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'EndpointNotAws' || code === 'SyntaxError' || FOREIGN.test(message)) {
     const endpoint = context.endpoint ?? (call ? defaultEndpoint(call.service, context.region) : context.region);

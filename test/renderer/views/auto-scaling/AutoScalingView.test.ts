@@ -11,15 +11,15 @@ import AutoScalingView from '@/views/auto-scaling/AutoScalingView.vue';
 import { chart, fullOptions } from '../../support/echarts-mock';
 import { GROUP, START, activity, capacitySeries, clock, emptyInventory, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
-import { pending, reset } from '../../support/pending-mock';
+import { installFakeCore } from '../../support/fake-api';
 
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
-vi.mock('@/api-pending', () => import('../../support/pending-mock'));
 
 beforeEach(() => {
   setActivePinia(createPinia());
   vi.clearAllMocks();
-  reset();
+  // Requests the view makes go to a fake core (it answers UnknownChannel unless told otherwise).
+  installFakeCore();
   const data = snapshot();
   useSessionStore().setClock(clock(10));
   useInventoryStore().replace(data.inventory);
@@ -135,14 +135,6 @@ describe('AutoScalingView', () => {
     useInventoryStore().replace({ ...data.inventory, autoScalingGroups: [{ ...group, instanceMonitoring: 'basic' }] });
     const wrapper = mountWithApp(AutoScalingView, { locale: 'ko' });
     expect(wrapper.get('[data-testid="cpu-chart"]').attributes('data-title')).toBe('CPU 사용률 · 5분(기본 모니터링)');
-  });
-
-  it('keeps Set desired capacity disabled, saying why, while the core has no action protocol', () => {
-    pending.declared = false;
-    const wrapper = mountWithApp(AutoScalingView);
-    const button = wrapper.get('[data-testid="asg-set-desired"]');
-    expect(button.attributes('disabled')).toBeDefined();
-    expect(button.element.parentElement!.getAttribute('title')).toContain('action.prepare');
   });
 
   it('disposes the charts when the view goes away', () => {

@@ -22,7 +22,7 @@ const verdict = (service: HealthService, status: ServiceHealth['status'], total:
 function fullReport(): HealthReport {
   const tg: ResourceHealth = { kind: 'targetGroup', id: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1', name: 'web', status: 'degraded', reasons: [reason('tg.unhealthyTargets', 'degraded', 'web', { unhealthy: 1, total: 2 })] };
   return {
-    evaluatedAt: START,
+    evaluatedAt: new Date(START).toISOString(),
     thresholds: DEFAULT_HEALTH_THRESHOLDS,
     resources: [tg],
     services: [
@@ -38,7 +38,7 @@ function fullReport(): HealthReport {
 
 function emptyReport(datasets: Partial<Record<HealthService, 'unknown'>>): HealthReport {
   const services = (['elbv2', 'autoscaling', 'route53', 'rds', 'lambda', 'cloudwatch'] as const).map((s) => verdict(s, datasets[s] ?? 'ok', 0, {}, datasets[s] ? [reason('data.missing', 'unknown', '', { state: 'loading' })] : []));
-  return { evaluatedAt: START, thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services };
+  return { evaluatedAt: new Date(START).toISOString(), thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services };
 }
 
 beforeEach(() => {

@@ -20,7 +20,7 @@ const noHealthy = { code: 'tg.noHealthyTargets' as const, status: 'failing' as c
 
 function report(): HealthReport {
   return {
-    evaluatedAt: START,
+    evaluatedAt: new Date(START).toISOString(),
     thresholds: DEFAULT_HEALTH_THRESHOLDS,
     resources: [
       { kind: 'recordSet', id: 'Z1|www.example.com.|A|blue', name: 'www.example.com blue', status: 'failing', reasons: [outOfAnswers] },

@@ -9,9 +9,8 @@ import { useSessionStore } from '@/stores/session';
 import RdsView from '@/views/rds/RdsView.vue';
 import { START, clock, fullInventory, simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
-import { emit, pending, reset } from '../../support/pending-mock';
+import { installFakeCore, type FakeCore } from '../../support/fake-api';
 
-vi.mock('@/api-pending', () => import('../../support/pending-mock'));
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 
 function prepared(typedConfirmation?: string): PreparedAction {
@@ -30,9 +29,11 @@ function prepared(typedConfirmation?: string): PreparedAction {
   };
 }
 
+let core: FakeCore;
+
 beforeEach(() => {
   setActivePinia(createPinia());
-  reset();
+  core = installFakeCore();
   useSessionStore().setSession(simSession);
   useSessionStore().setClock(clock(10));
   useInventoryStore().replace(fullInventory());
@@ -49,13 +50,13 @@ describe('RdsView', () => {
   });
 
   it('promotes a replica: checks and consequences, typed identifier, then progress until standalone', async () => {
-    pending.handlers.set('action.prepare', () => prepared('shop-db-replica-1'));
-    pending.handlers.set('action.execute', () => ({ action: prepared().action, accepted: true, message: 'Promotion started', auditId: 'a-1' }));
+    core.answer('action.prepare', () => prepared('shop-db-replica-1'));
+    core.answer('action.execute', () => ({ action: prepared().action, accepted: true, message: 'Promotion started', auditId: 'a-1' }));
     const wrapper = mountWithApp(RdsView, { attachTo: document.body });
     await wrapper.get('[data-testid="db-promote"]').trigger('click');
     await flushPromises();
     const dialog = () => document.body.querySelector('[data-testid="dialog"]')!;
-    expect(pending.requests[0]).toEqual({ channel: 'action.prepare', payload: { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' } } });
+    expect(core.requests[0]).toEqual({ channel: 'action.prepare', payload: { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' } } });
     expect([...dialog().querySelectorAll('[data-testid="action-check"]')].map((c) => c.getAttribute('data-status'))).toEqual(['pass', 'warn']);
     expect(dialog().querySelector('[data-testid="action-consequences"]')!.textContent).toContain('Replication from shop-db stops');
     const execute = dialog().querySelector<HTMLButtonElement>('[data-testid="action-execute"]')!;
@@ -68,7 +69,7 @@ describe('RdsView', () => {
     expect(execute.disabled).toBe(false);
     execute.click();
     await flushPromises();
-    expect(pending.requests[1]).toEqual({ channel: 'action.execute', payload: { nonce: 'n-1', confirmation: 'shop-db-replica-1' } });
+    expect(core.requests[1]).toEqual({ channel: 'action.execute', payload: { nonce: 'n-1', confirmation: 'shop-db-replica-1' } });
 
     // RDS reports the promotion: modifying, then available without a source.
     const inventory = fullInventory();
@@ -98,8 +99,8 @@ describe('RdsView', () => {
 
   it('shows progress in simulated time in simulation (one clock per dialog) and the validity as a countdown', async () => {
     const wallNow = Date.now();
-    pending.handlers.set('action.prepare', () => ({ ...prepared(), expiresAt: new Date(wallNow + 5 * 60_000).toISOString() }));
-    pending.handlers.set('action.execute', () => ({ action: prepared().action, accepted: true, message: 'Promotion started', auditId: 'a-1' }));
+    core.answer('action.prepare', () => ({ ...prepared(), expiresAt: new Date(wallNow + 5 * 60_000).toISOString() }));
+    core.answer('action.execute', () => ({ action: prepared().action, accepted: true, message: 'Promotion started', auditId: 'a-1' }));
     const wrapper = mountWithApp(RdsView, { attachTo: document.body });
     await wrapper.get('[data-testid="db-promote"]').trigger('click');
     await flushPromises();
@@ -108,7 +109,7 @@ describe('RdsView', () => {
     expect(dialog().textContent).not.toContain(new Date(wallNow).toISOString().slice(0, 10));
     dialog().querySelector<HTMLButtonElement>('[data-testid="action-execute"]')!.click();
     await flushPromises();
-    emit('action.progress', {
+    core.emit('action.progress', {
       auditId: 'a-1',
       action: prepared().action,
       phase: 'progress',
@@ -122,13 +123,5 @@ describe('RdsView', () => {
     expect(line.textContent).toContain('2024-01-01 00:11:00');
     expect(dialog().textContent).toContain('simulated time');
     wrapper.unmount();
-  });
-
-  it('keeps Promote disabled, saying why, while the core has no action protocol', () => {
-    pending.declared = false;
-    const wrapper = mountWithApp(RdsView);
-    const button = wrapper.get('[data-testid="db-promote"]');
-    expect(button.attributes('disabled')).toBeDefined();
-    expect(button.element.parentElement!.getAttribute('title')).toContain('action.prepare');
   });
 });

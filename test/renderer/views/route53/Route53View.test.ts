@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DnsTrace } from '@contract';
 import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
@@ -10,9 +10,7 @@ import { fullInventory, simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
 import apiTrace from '../../support/traces/api-failover.json';
 import betaTrace from '../../support/traces/beta-weighted.json';
-import { pending, reset } from '../../support/pending-mock';
-
-vi.mock('@/api-pending', () => import('../../support/pending-mock'));
+import { installFakeCore, type FakeCore } from '../../support/fake-api';
 
 const weightedTrace: DnsTrace = {
   name: 'www.example.com.',
@@ -38,9 +36,11 @@ const weightedTrace: DnsTrace = {
   distribution: { '198.51.100.1': 897, '192.0.2.10': 103 },
 };
 
+let core: FakeCore;
+
 beforeEach(() => {
   setActivePinia(createPinia());
-  reset();
+  core = installFakeCore();
   useSessionStore().setSession(simSession);
   useInventoryStore().replace(fullInventory());
 });
@@ -58,14 +58,14 @@ describe('Route53View', () => {
   });
 
   it('traces a name from a client location and explains the answer, with the distribution next to the weights', async () => {
-    pending.handlers.set('dns.trace', () => weightedTrace);
+    core.answer('dns.trace', () => weightedTrace);
     const wrapper = mountWithApp(Route53View);
     await wrapper.get('[data-testid="dns-name"]').setValue('www.example.com.');
     await wrapper.get('[data-testid="dns-repeat-toggle"]').setValue(true);
     await wrapper.get('[data-testid="dns-run"]').trigger('click');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(pending.requests.at(-1)).toEqual({
+    expect(core.requests.at(-1)).toEqual({
       channel: 'dns.trace',
       payload: { name: 'www.example.com.', type: 'A', from: { continentCode: 'EU', countryCode: 'DE', region: 'eu-central-1' }, repeat: 1000 },
     });
@@ -80,7 +80,7 @@ describe('Route53View', () => {
 
   it('renders real resolver output: a weighted alias record resolved 1,000 times, and a failover record', async () => {
     // Both fixtures are `flightdeck dns trace … --scenario global-failover --from DE --json` output.
-    pending.handlers.set('dns.trace', (payload: unknown) => ((payload as { name: string }).name.startsWith('beta') ? betaTrace : apiTrace));
+    core.answer('dns.trace', (payload: unknown) => ((payload as { name: string }).name.startsWith('beta') ? betaTrace : apiTrace));
     const wrapper = mountWithApp(Route53View);
     await wrapper.get('[data-testid="dns-name"]').setValue('beta.example.com');
     await wrapper.get('[data-testid="dns-repeat-toggle"]').setValue(true);
@@ -96,16 +96,9 @@ describe('Route53View', () => {
     await wrapper.get('[data-testid="dns-repeat-toggle"]').setValue(false);
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(pending.requests.at(-1)?.payload).not.toHaveProperty('repeat');
+    expect(core.requests.at(-1)?.payload).not.toHaveProperty('repeat');
     expect(wrapper.get('[data-testid="dns-candidate"][data-chosen="true"]').text()).toContain('primary-eu');
     expect(wrapper.get('[data-testid="dns-explanation"]').text()).toContain('The primary is healthy');
     expect(wrapper.find('[data-testid="dns-distribution"]').exists()).toBe(false);
-  });
-
-  it('keeps the trace button disabled, saying why, while the core has no dns.trace', () => {
-    pending.declared = false;
-    const wrapper = mountWithApp(Route53View);
-    expect(wrapper.get('[data-testid="dns-run"]').attributes('disabled')).toBeDefined();
-    expect(wrapper.get('[data-testid="dns-unavailable"]').text()).toContain('dns.trace');
   });
 });

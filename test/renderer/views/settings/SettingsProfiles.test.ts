@@ -1,23 +1,24 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import SettingsProfiles from '@/views/settings/SettingsProfiles.vue';
 import { mountWithApp } from '../../support/mount';
-import { pending, reset } from '../../support/pending-mock';
+import { installFakeCore, type FakeCore } from '../../support/fake-api';
 
-vi.mock('@/api-pending', () => import('../../support/pending-mock'));
+
+let core: FakeCore;
 
 beforeEach(() => {
   setActivePinia(createPinia());
-  reset();
+  core = installFakeCore();
 });
 
 describe('SettingsProfiles', () => {
   it('shows every profile read-only, and offers no change, while the settings file cannot be used', async () => {
     const file = '/cfg/flightdeck/settings.json';
-    pending.handlers.set('profiles.list', () => ({ profiles: [{ name: 'prod', kind: 'static' }], configFile: '/c', credentialsFile: '/k' }));
-    pending.handlers.set('settings.get', () => ({ settings: { version: 1, profiles: { prod: { readOnly: false, nonProduction: true } } }, status: 'blocked', file, diagnostics: [{ code: 'empty', severity: 'blocking', params: { file } }] }));
+    core.answer('profiles.list', () => ({ profiles: [{ name: 'prod', kind: 'static' }], configFile: '/c', credentialsFile: '/k' }));
+    core.answer('settings.get', () => ({ settings: { version: 1, profiles: { prod: { readOnly: false, nonProduction: true } } }, status: 'blocked', file, diagnostics: [{ code: 'empty', severity: 'blocking', params: { file } }] }));
     const wrapper = mountWithApp(SettingsProfiles);
     await flushPromises();
     const row = wrapper.get('[data-testid="profile-row"][data-profile="prod"]');
@@ -29,8 +30,8 @@ describe('SettingsProfiles', () => {
   });
 
   it('shows a credential_process profile by its program name only (all the core sends)', async () => {
-    pending.handlers.set('profiles.list', () => ({ profiles: [{ name: 'vault', kind: 'credential-process', credentialProgram: 'vault-creds' }], configFile: '/c', credentialsFile: '/k' }));
-    pending.handlers.set('settings.get', () => ({ settings: { version: 1, profiles: {} }, status: 'ok', file: '/cfg/settings.json', diagnostics: [] }));
+    core.answer('profiles.list', () => ({ profiles: [{ name: 'vault', kind: 'credential-process', credentialProgram: 'vault-creds' }], configFile: '/c', credentialsFile: '/k' }));
+    core.answer('settings.get', () => ({ settings: { version: 1, profiles: {} }, status: 'ok', file: '/cfg/settings.json', diagnostics: [] }));
     const wrapper = mountWithApp(SettingsProfiles);
     await flushPromises();
     expect(wrapper.get('[data-profile="vault"] [data-testid="credential-program"]').text()).toBe('vault-creds');

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ActionProtocol, ActionProtocolError, NONCE_TTL_MS } from '../../../../src-main/core/actions/action-protocol';
+import { ActionProtocol, NONCE_TTL_MS } from '../../../../src-main/core/actions/action-protocol';
+import { CoreError } from '../../../../src-main/core/core-error';
 import { AuditLog, redactSecrets, type AuditRecord } from '../../../../src-main/core/actions/audit-log';
 import { MAX_PENDING_NONCES } from '../../../../src-main/core/actions/action-protocol';
 import type { ActionBackend, ActionTarget, Preflight } from '../../../../src-main/core/actions/action-executor';
@@ -93,7 +94,7 @@ describe('the two-step action protocol', () => {
     });
     expect(audit[1]).toMatchObject({ result: 'accepted', message: 'accepted by AWS', nonce });
     // Single use.
-    await expect(protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).rejects.toBeInstanceOf(ActionProtocolError);
+    await expect(protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).rejects.toBeInstanceOf(CoreError);
   });
 
   it('refuses an expired nonce', async () => {
@@ -110,7 +111,7 @@ describe('the two-step action protocol', () => {
     expect(await protocol.execute(first.nonce, 'orders-R1', TARGET.sessionKey)).toMatchObject({ accepted: false, message: expect.stringContaining('Type orders-r1 exactly') });
     const second = await protocol.prepare(PROMOTE, backend, TARGET);
     expect(await protocol.execute(second.nonce, undefined, TARGET.sessionKey)).toMatchObject({ accepted: false });
-    await expect(protocol.execute(first.nonce, 'orders-r1', TARGET.sessionKey)).rejects.toBeInstanceOf(ActionProtocolError);
+    await expect(protocol.execute(first.nonce, 'orders-r1', TARGET.sessionKey)).rejects.toBeInstanceOf(CoreError);
     expect(executed).toEqual([]);
     expect(readAudit().map((r) => r.result)).toEqual(['refused', 'refused']);
   });

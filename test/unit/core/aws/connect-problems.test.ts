@@ -5,7 +5,7 @@ import { describeConnectError, regionProblem } from '../../../../src-main/core/s
 import { processStderr } from '../../../../src-main/core/sources/aws/credentials/credential-state';
 import { answeredBy, expectedSource } from '../../../../src-main/core/sources/aws/credentials/default-chain';
 import { redactText } from '../../../../src-main/core/sources/aws/credentials/redact';
-import { AwsCallError, toAwsCallError } from '../../../../src-main/core/sources/aws/aws-errors';
+import { awsCallError, toAwsCallError } from '../../../../src-main/core/sources/aws/aws-errors';
 import { CaBundleError } from '../../../../src-main/core/sources/aws/network/network-agent';
 import { isRegionName, REGIONS } from '../../../../src-main/core/sources/aws/regions';
 
@@ -78,7 +78,7 @@ describe('connect failures told apart', () => {
   });
 
   it('credentials: rejected keys, the empty chain, a failing credential_process with its stderr', () => {
-    expect(describeConnectError(new AwsCallError('credentials', 'InvalidClientTokenId', 'GetCallerIdentity: The security token included in the request is invalid.', 'sts', 'GetCallerIdentity'), context)).toMatchObject({ category: 'credentials', code: 'credentials.rejected' });
+    expect(describeConnectError(awsCallError('credentials', 'InvalidClientTokenId', 'GetCallerIdentity: The security token included in the request is invalid.', 'sts', 'GetCallerIdentity'), context)).toMatchObject({ category: 'credentials', code: 'credentials.rejected' });
     expect(describeConnectError(sdkError('CredentialsProviderError', 'Could not load credentials from any providers'), { ...context, profile: '(default chain)', kind: 'default-chain' })).toMatchObject({ category: 'credentials', state: 'missing', code: 'credentials.chainEmpty' });
     const failed = sdkError('CredentialsProviderError', 'Command failed: /opt/corp-login --token s3cr3t\ncorp-login: session expired\n');
     expect(describeConnectError(failed, { ...context, kind: 'credential-process' })).toMatchObject({ category: 'credentials', code: 'credentials.processFailed', params: { stderr: 'corp-login: session expired' } });

@@ -14,7 +14,7 @@ import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { AwsSource } from '../../../../src-main/core/sources/aws/aws-source';
 import { datasetProblem } from '../../../../src-main/core/sources/aws/dataset-problem';
-import { AwsCallError, toAwsCallError } from '../../../../src-main/core/sources/aws/aws-errors';
+import { awsCallError, toAwsCallError } from '../../../../src-main/core/sources/aws/aws-errors';
 import { mockedSource, STATIC_PROFILE } from '../../../helpers/aws-mocks';
 
 const RAW = /Unexpected token|doctype|is not valid JSON|Deserialization|\$response|<html/i;
@@ -77,7 +77,7 @@ describe('dataset errors carry a code, never raw parser text', () => {
     expect(datasetProblem(throttled, { region: 'eu-west-1' })).toEqual({ code: 'service.throttled', params: { operation: 'DescribeAutoScalingGroups' } });
     const failing = toAwsCallError(Object.assign(new Error('We encountered an internal error. Please try again.'), { name: 'InternalFailure', $metadata: { httpStatusCode: 500, requestId: 'r' } }), 'lambda', 'ListFunctions');
     expect(datasetProblem(failing, { region: 'eu-west-1' })).toEqual({ code: 'service.error', params: { operation: 'ListFunctions', code: 'InternalFailure', status: '500' } });
-    const refused = new AwsCallError('transient', 'ECONNREFUSED', 'DescribeDBInstances: connect ECONNREFUSED 127.0.0.1:1', 'rds', 'DescribeDBInstances');
+    const refused = awsCallError('transient', 'ECONNREFUSED', 'DescribeDBInstances: connect ECONNREFUSED 127.0.0.1:1', 'rds', 'DescribeDBInstances');
     expect(datasetProblem(refused, { region: 'eu-west-1' })).toEqual({ code: 'network.unreachable', params: { code: 'ECONNREFUSED' } });
     expect(datasetProblem(refused, { region: 'eu-west-1', proxy: 'http://proxy.corp:3128' })).toEqual({ code: 'network.viaProxy', params: { code: 'ECONNREFUSED', proxy: 'http://proxy.corp:3128' } });
     // Anything else: a code and the operation, never the SDK's sentence.

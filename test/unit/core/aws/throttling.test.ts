@@ -5,7 +5,8 @@ import { CallGate, type CallRecord } from '../../../../src-main/core/sources/aws
 import { API_RATES } from '../../../../src-main/core/sources/aws/throttle/api-rates';
 import { manualClock } from '../../../../src-main/core/sources/aws/throttle/time';
 import { virtualClock } from '../../../helpers/virtual-clock';
-import { AwsCallError, classifyAwsError, missingPermission } from '../../../../src-main/core/sources/aws/aws-errors';
+import { CoreError } from '../../../../src-main/core/core-error';
+import { classifyAwsError, missingPermission } from '../../../../src-main/core/sources/aws/aws-errors';
 
 const error = (name: string, status = 400) => Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 
@@ -56,7 +57,7 @@ describe('backoff', () => {
       calls++;
       throw error(code);
     });
-    await expect(failing).rejects.toMatchObject({ kind: 'throttled', code });
+    await expect(failing).rejects.toMatchObject({ code: 'AwsCallFailed', params: { kind: 'throttled', awsCode: code } });
     expect(calls).toBe(THROTTLE_BACKOFF.maxAttempts);
     expect(records.map((r) => r.outcome)).toEqual(['retry', 'retry', 'retry', 'retry', 'retry', 'error']);
     // Waits grow 500, 1000, 2000, 4000, 8000 (ceilings; random ≈ 1).
@@ -70,8 +71,8 @@ describe('backoff', () => {
       calls++;
       throw error('AccessDenied', 403);
     });
-    await expect(denied).rejects.toBeInstanceOf(AwsCallError);
-    await expect(denied).rejects.toMatchObject({ kind: 'access-denied', permission: 'autoscaling:DescribePolicies' });
+    await expect(denied).rejects.toBeInstanceOf(CoreError);
+    await expect(denied).rejects.toMatchObject({ code: 'AwsCallFailed', params: { kind: 'access-denied', awsCode: 'AccessDenied', permission: 'autoscaling:DescribePolicies' } });
     expect(calls).toBe(1);
   });
 

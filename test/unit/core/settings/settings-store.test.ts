@@ -3,7 +3,8 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettingsDirectory, SETTINGS_FILE, SettingsError, SettingsStore } from '../../../../src-main/core/settings/settings-store';
+import { defaultSettingsDirectory, SETTINGS_FILE, SettingsStore } from '../../../../src-main/core/settings/settings-store';
+import { CoreError } from '../../../../src-main/core/core-error';
 import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES } from '../../../../src-main/core/settings/settings-file';
 import { writeFileAtomic } from '../../../../src-main/core/settings/atomic-file';
 import { SettingsView } from '../../../../src-main/core/contract';
@@ -84,7 +85,7 @@ describe('settings store', () => {
     expect(view.diagnostics[0]).toMatchObject({ code, severity: 'blocking', params: { file } });
     expect(store.profile('prod')).toEqual({ readOnly: true, nonProduction: false });
     expect(store.profile('anything')).toEqual({ readOnly: true, nonProduction: false });
-    expect(() => store.update({ profile: 'prod', readOnly: false })).toThrow(SettingsError);
+    expect(() => store.update({ profile: 'prod', readOnly: false })).toThrow(CoreError);
     expect(() => store.update({ profile: 'prod', readOnly: false })).toThrow(/not saved while .*settings\.json cannot be used/);
     // Still there, byte for byte, and nothing moved next to it.
     expect(readFileSync(file, 'utf8')).toBe(content);

@@ -13,6 +13,7 @@ import { DescribeDBInstancesCommand, PromoteReadReplicaCommand, RebootDBInstance
 import type { ControlAction, PreflightCheck } from '../../../contract/model';
 import type { ActionBackend, FollowReport, FollowResult, Preflight } from '../../../actions/action-executor';
 import type { AwsClients } from '../clients';
+import { isAwsCallError } from '../aws-errors';
 import type { Clock } from '../throttle/time';
 import type { MetricPoller } from '../metrics/metric-poller';
 
@@ -43,7 +44,8 @@ export class AwsActionBackend implements ActionBackend {
       const out = await this.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }));
       return out.DBInstances?.[0];
     } catch (error) {
-      if (/DBInstanceNotFound/.test((error as { code?: string; name?: string }).code ?? (error as Error).name ?? '')) return undefined;
+      const code = isAwsCallError(error) ? error.params.awsCode : ((error as { code?: string; name?: string }).code ?? (error as Error).name ?? '');
+      if (/DBInstanceNotFound/.test(code)) return undefined;
       throw error;
     }
   }

@@ -8,7 +8,7 @@
  * No raw SDK or parser text (`Unexpected token '<' …`) is ever passed on.
  */
 import type { ProfileKind } from '../../../contract/model-aws';
-import { AwsCallError, errorCode, httpStatus, isNetworkError, NETWORK_CODES } from '../aws-errors';
+import { errorCode, httpStatus, isAwsCallError, isNetworkError, NETWORK_CODES } from '../aws-errors';
 import { CaBundleError } from '../network/network-agent';
 import { isRegionName, regionInfo } from '../regions';
 import { describeCredentialError, type CredentialProblem } from './credential-state';
@@ -36,7 +36,9 @@ const FOREIGN_ANSWER = /Deserialization error|Unexpected token|is not valid JSON
 function codes(error: unknown): string[] {
   const found: string[] = [];
   for (let e = error as { code?: unknown; name?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string') found.push(e.code);
+    // A wrapped call's own code is AWS's (params.awsCode); its contract code says nothing here.
+    if (isAwsCallError(e)) found.push(e.params.awsCode);
+    else if (typeof e.code === 'string') found.push(e.code);
     if (typeof e.name === 'string') found.push(e.name);
   }
   return found;
@@ -60,7 +62,7 @@ export function describeConnectError(error: unknown, context: ConnectContext): C
     return { category: 'network', state: 'error', code: 'network.caBundle', params: { path: error.path, reason: error.reason }, message: error.message, hint: 'Point AWS_CA_BUNDLE (or the profile\'s ca_bundle) at a readable PEM file, then Retry.' };
   }
   const all = codes(error);
-  const code = (error instanceof AwsCallError ? error.code : undefined) ?? all.find((c) => NETWORK_CODES.has(c) || TLS_CODES.has(c)) ?? errorCode(error);
+  const code = (isAwsCallError(error) ? error.params.awsCode : undefined) ?? all.find((c) => NETWORK_CODES.has(c) || TLS_CODES.has(c)) ?? errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (all.some((c) => TLS_CODES.has(c)) || /self[- ]signed certificate|unable to verify the first certificate|certificate has expired/i.test(message)) {
     return {
@@ -121,6 +123,6 @@ export function describeConnectError(error: unknown, context: ConnectContext): C
     return { ...regionProblem(' ')!, params: { region: context.region }, message: `Region ${context.region} cannot be used.` };
   }
   // The gate wraps SDK errors; the credential sorting reads the SDK's code and message.
-  const sdkError = error instanceof AwsCallError ? Object.assign(new Error(error.message.replace(/^GetCallerIdentity: /, '')), { name: error.code }) : error;
+  const sdkError = isAwsCallError(error) ? Object.assign(new Error(error.message.replace(/^GetCallerIdentity: /, '')), { name: error.params.awsCode }) : error;
   return { category: 'credentials', ...describeCredentialError(sdkError, context.profile, context.kind) };
 }

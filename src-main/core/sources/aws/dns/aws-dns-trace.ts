@@ -17,7 +17,7 @@
  */
 import { promises as dnsPromises } from 'node:dns';
 import { GetHealthCheckStatusCommand, GetHostedZoneCommand, paginateListHostedZones, TestDNSAnswerCommand, type Route53Client, type RRType } from '@aws-sdk/client-route-53';
-import { AwsCallError } from '../aws-errors';
+import { isAwsCallError } from '../aws-errors';
 import type { ClientLocation, DnsTrace, HostedZone, Inventory, ResourceRecordSet } from '../../../contract/model';
 import {
   albAliasHealth,
@@ -35,6 +35,7 @@ import {
   type TraceZone,
 } from '../../../route53';
 import { decodeDnsName, healthFromObservations, listRecordSets, stripZonePrefix } from '../route53/discover-route53';
+import { CoreError } from '../../../core-error';
 
 /** TestDNSAnswer calls per trace at most: Route 53 allows about 10 API requests per second per account. */
 export const MAX_AWS_REPEAT = 50;
@@ -95,7 +96,7 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
   const from = completeLocation(Object.keys(request.from).length ? request.from : (locationOfRegion(TEST_DNS_ANSWER_DEFAULT_REGION) ?? {}));
 
   const found = await publicZoneFor(client, name);
-  if (!found) throw new Error(`${name} is not in any public hosted zone of this account.`);
+  if (!found) throw new CoreError('InvalidRequest', `${name} is not in any public hosted zone of this account.`, { name });
   const hosted = await client.send(new GetHostedZoneCommand({ Id: found.id }));
   const zone: HostedZone = { id: found.id, name: found.name, privateZone: false, nameServers: hosted.DelegationSet?.NameServers ?? [] };
   const recordSets = await listRecordSets(client, found.id);
@@ -162,7 +163,7 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
     } catch (error) {
       // Denied: the identity lacks route53:TestDNSAnswer. Anything else (an emulator without the
       // API, a network failure): unavailable. Either way, no figure below is Route 53's.
-      const denied = (error instanceof AwsCallError && error.kind === 'access-denied') || /AccessDenied|not authorized/i.test((error as { name?: string })?.name ?? '');
+      const denied = (isAwsCallError(error) && error.params.kind === 'access-denied') || /AccessDenied|not authorized/i.test((error as { name?: string })?.name ?? '');
       testError = { code: denied ? 'denied' : 'unavailable', message: error instanceof Error ? error.message : String(error) };
       break;
     }

@@ -7,7 +7,7 @@ import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } fro
 import type { MetricKey, MetricPoint, MetricSeries } from '../../../contract/model';
 import { metricKeyId } from '../../../metric-catalog';
 import { planMetricCalls, type PlannedCall } from './metric-batches';
-import { AwsCallError } from '../aws-errors';
+import { isAwsCallError, type AwsCallError } from '../aws-errors';
 
 export interface MetricPollerOptions {
   /** How far back a new series is filled on its first poll (seconds). */
@@ -91,7 +91,7 @@ export class MetricPoller {
       try {
         await this.runCall(call, bySeries, changed);
       } catch (error) {
-        if (!(error instanceof AwsCallError) || error.kind === 'credentials') throw error;
+        if (!isAwsCallError(error) || error.params.kind === 'credentials') throw error;
         failures.push(error);
       }
     }

@@ -57,7 +57,7 @@ export class CallGate {
       } catch (error) {
         const kind = classifyAwsError(error);
         const policy = kind === 'throttled' ? THROTTLE_BACKOFF : kind === 'transient' ? TRANSIENT_BACKOFF : undefined;
-        const code = toAwsCallError(error, service, operation).code;
+        const code = toAwsCallError(error, service, operation).params.awsCode;
         if (!policy || attempt >= policy.maxAttempts) {
           this.options.observe?.({ service, operation, attempt, outcome: 'error', errorCode: code, waitedMs: wait });
           throw toAwsCallError(error, service, operation);

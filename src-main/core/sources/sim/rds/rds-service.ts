@@ -24,6 +24,7 @@
  * Deterministic: time from ctx.now, delays through ctx.schedule, randomness from the `rds` stream.
  */
 import type { DbInstance, PreflightCheck } from '../../../contract/model';
+import { CoreError } from '../../../core-error';
 import type { Dimensions } from '../cloudwatch/metric-store';
 import type { Random } from '../kernel/random';
 import { availabilityZonesOf, type LoadedResource } from '../scenario/load-scenario';
@@ -68,14 +69,15 @@ export interface RdsContext {
   inventoryChanged(): void;
 }
 
-/** An RDS API error: `code` as the API names it, `message` as the API words it. */
-export class RdsApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = code;
+/**
+ * An RDS API refusal: core's one error type (a CoreError `InvalidRequest`) with the code as the RDS
+ * API names it in `params.awsCode` (and `name`, as the SDK's errors carry it), `message` as the API
+ * words it. A thin alias kept so the RDS module reads like the API it simulates.
+ */
+export class RdsApiError extends CoreError<{ awsCode: string }> {
+  constructor(awsCode: string, message: string) {
+    super('InvalidRequest', message, { awsCode });
+    this.name = awsCode;
   }
 }
 

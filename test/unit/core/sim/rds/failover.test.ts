@@ -117,7 +117,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     try {
       attempt();
     } catch (error) {
-      expect((error as RdsApiError).code).toBe('InvalidParameterCombination');
+      expect((error as RdsApiError).params.awsCode).toBe('InvalidParameterCombination');
     }
     expect(statusOf(h, 'solo')).toBe('available');
     expect(h.ctx.events).toEqual([]);

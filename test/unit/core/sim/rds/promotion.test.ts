@@ -120,7 +120,7 @@ describe('RDS-2 promoting a read replica', () => {
   it('RDS-2 refused when the instance is not a read replica', () => {
     const h = harness(shopDatabase());
     const error = refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db' }));
-    expect(error.code).toBe('InvalidDBInstanceState');
+    expect(error.params.awsCode).toBe('InvalidDBInstanceState');
     expect(error.message).toBe('DB instance shop-db is not a read replica.');
     expect(statusOf(h, 'shop-db')).toBe('available');
   });
@@ -130,7 +130,7 @@ describe('RDS-2 promoting a read replica', () => {
     h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db-replica-1' });
     const error = refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1' }));
     expect(error.message).toBe('DB instance shop-db-replica-1 is not in available state.');
-    expect(refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'ghost' }))).toMatchObject({ code: 'DBInstanceNotFound', message: 'DBInstance ghost not found.' });
+    expect(refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'ghost' }))).toMatchObject({ params: { awsCode: 'DBInstanceNotFound' }, message: 'DBInstance ghost not found.' });
   });
 
   it('RDS-2 refused while the replica is backing-up', () => {
@@ -144,7 +144,7 @@ describe('RDS-2 promoting a read replica', () => {
     h.runUntil(() => statusOf(h, 'rep') === 'backing-up', 600);
     expect(statusOf(h, 'rep')).toBe('backing-up');
     const error = refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'rep' }));
-    expect(error).toMatchObject({ code: 'InvalidDBInstanceState', message: 'DB instance rep is not in available state.' });
+    expect(error).toMatchObject({ params: { awsCode: 'InvalidDBInstanceState' }, message: 'DB instance rep is not in available state.' });
     const checks = h.rds.preflightPromotion('rep');
     expect(checks.find((c) => c.id === 'not-backing-up')).toMatchObject({ status: 'fail' });
     expect(checks.find((c) => c.id === 'status-available')).toMatchObject({ status: 'fail', detail: 'status: backing-up' });

@@ -1,0 +1,105 @@
+/**
+ * The simulator's requests (sim.*) behind the host: clock control, scenarios, fault kinds, fault
+ * injection and stopping. What is simulator-specific — reading and validating a scenario, turning
+ * its diagnostics into one refusal, describing fault parameters — happens here and beside the
+ * simulator, so core-host only dispatches. Changes that start a new session identity (reset, a
+ * scenario load) and fault injection go through the session manager: audited, announced once.
+ */
+import type { RequestOf, ResponseOf, SimClock } from '../contract';
+import { CoreError } from '../core-error';
+import { bundledScenarios, readScenario } from '../scenario-files';
+import type { SimulationControls } from '../sources/data-source';
+import { describeFaultKinds } from '../sources/sim/fault-kinds';
+import { formatDiagnostic, ScenarioError } from '../sources/sim/scenario/diagnostics';
+import { loadScenario, type ScenarioModel } from '../sources/sim/scenario/load-scenario';
+import type { SessionManager } from './session-manager';
+
+export class SimulationRequests {
+  constructor(private readonly sessions: SessionManager) {}
+
+  private controls(reason = 'only available in simulation mode'): SimulationControls {
+    const control = this.sessions.active.control;
+    if (!control) throw new CoreError('NotSupported', reason);
+    return control;
+  }
+
+  async control(request: RequestOf<'sim.control'>): Promise<SimClock> {
+    const control = this.controls('the clock can only be controlled in simulation mode');
+    switch (request.command) {
+      case 'pause':
+        control.pause();
+        break;
+      case 'resume':
+        control.resume();
+        break;
+      case 'step':
+        control.step(request.seconds);
+        break;
+      case 'setSpeed':
+        control.setSpeed(request.speed);
+        break;
+      case 'reset':
+        // Audited, and every confirmation prepared on the old run is dropped.
+        await this.sessions.resetSimulation();
+        break;
+    }
+    return control.clock();
+  }
+
+  scenarios(): ResponseOf<'sim.scenarios.list'> {
+    return { current: this.controls().scenarioName, scenarios: bundledScenarios() };
+  }
+
+  async loadScenario(request: RequestOf<'sim.scenario.load'>): Promise<ResponseOf<'sim.scenario.load'>> {
+    // NotSupported outside simulation, before any parsing.
+    this.controls();
+    const scenario = parseScenarioRequest(request);
+    // Audited, and every confirmation prepared on the old engine is dropped.
+    const session = await this.sessions.loadScenario(scenario);
+    return { session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
+  }
+
+  faultKinds(): ResponseOf<'sim.faultKinds'> {
+    return describeFaultKinds();
+  }
+
+  async injectFault(request: RequestOf<'sim.fault.inject'>): Promise<ResponseOf<'sim.fault.inject'>> {
+    try {
+      return await this.sessions.injectFault(request.type, request.parameters, request.durationSeconds);
+    } catch (error) {
+      throw asInvalidRequest(error);
+    }
+  }
+
+  runningFaults(): ResponseOf<'sim.faults.running'> {
+    return this.controls().runningFaults();
+  }
+
+  stopFault(request: RequestOf<'sim.fault.stop'>): ResponseOf<'sim.fault.stop'> {
+    const control = this.controls();
+    try {
+      return control.stopFault(request.id);
+    } catch (error) {
+      throw asInvalidRequest(error);
+    }
+  }
+}
+
+/** A bundled scenario by name, or an opened file's text; every error (file, line, path) in one refusal. */
+export function parseScenarioRequest(request: RequestOf<'sim.scenario.load'>): ScenarioModel {
+  try {
+    return 'name' in request ? readScenario(request.name) : loadScenario(request.yaml, { file: request.fileName });
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      // The running simulation is untouched.
+      throw new CoreError('InvalidRequest', error.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(error.file, d)).join('\n'));
+    }
+    throw error;
+  }
+}
+
+/** The simulator refuses a fault it cannot apply with a plain message: that is the request's fault. */
+function asInvalidRequest(error: unknown): CoreError {
+  if (error instanceof CoreError) return error;
+  return new CoreError('InvalidRequest', error instanceof Error ? error.message : String(error));
+}
