@@ -3,7 +3,7 @@
  * time), `Type: <Kind>`, the parameters named as in the AWS API, and `Duration` for faults.
  * Each kind's parameters are declared here once: the loader validates scenario files with them, the
  * live simulator validates "inject now" requests with them, and the service that owns the kind
- * implements it (applyFault / runAction in its service module).
+ * implements it (applyFault in its service module; actions: the owner in sim-action-registry.ts).
  */
 import { z } from 'zod';
 import type { ActionOf, ActionType as ControlActionType, ControlAction } from '../../../contract/model';
