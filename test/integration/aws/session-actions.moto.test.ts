@@ -108,10 +108,11 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
     expect(plan.allowed).toBe(true);
     expect(plan.typedConfirmation).toBe('orders-r1');
     // Any lag above 0 s warns: writes not yet applied are lost at promotion (docs/rules.md).
-    expect(plan.checks.map((c) => [c.code, c.status])).toEqual([
+    // The backup-window warning depends on the wall clock (moto's PreferredBackupWindow): never a failure here.
+    expect(plan.checks.find((c) => c.code.startsWith('not-backing-up.'))!.status).not.toBe('fail');
+    expect(plan.checks.filter((c) => !c.code.startsWith('not-backing-up.')).map((c) => [c.code, c.status])).toEqual([
       ['is-replica.yes', 'pass'],
       ['status-available.ok', 'pass'],
-      ['not-backing-up.idle', 'pass'],
       ['replica-lag.behind', 'warn'],
       ['backup-retention.kept', 'pass'],
     ]);
