@@ -22,7 +22,7 @@ import type { PreparedProtectionChange, ProtectionChange } from '../contract/mod
 import { actionTargetId, type ActionBackend, type ActionTarget } from './action-executor';
 import { appendAfterTheFact, auditRecord, newAuditId, type AuditSubject } from './audit-entry';
 import { AuditUnavailableError, type AuditRecord, type AuditSink } from './audit-log';
-import { ActionRefusedError, refusal, refusalMessage } from '../rules';
+import { refusal, refusalCarriedBy, refusalMessage } from '../rules';
 
 export const NONCE_TTL_MS = 2 * 60_000;
 /** Prepared confirmations waiting at once; an operator has one dialog open, a client looping on prepare is refused. */
@@ -189,7 +189,8 @@ export class ActionProtocol {
       const text = error instanceof Error ? error.message : String(error);
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', text));
       // The simulator refuses with a code the window can translate; AWS answers in its own words.
-      return { action, accepted: false, message: text, ...(error instanceof ActionRefusedError ? { refusal: error.refusal } : {}), auditId };
+      const carried = refusalCarriedBy(error);
+      return { action, accepted: false, message: text, ...(carried ? { refusal: carried } : {}), auditId };
     }
     // The intent is durable; if the outcome cannot be appended the action still happened, and
     // saying otherwise would invite a retry.

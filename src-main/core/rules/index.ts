@@ -12,7 +12,7 @@ import type { Preflight } from './verdicts';
 
 export * from './asg-rules';
 export * from './rds-rules';
-export { ActionRefusedError, API_ERROR_CODES, refusalMessage } from './refusal-text';
+export { ActionRefusedError, API_ERROR_CODES, refusalCarriedBy, refusalMessage } from './refusal-text';
 export { check, consequence, refusal, refusalOf, summary, type Preflight } from './verdicts';
 
 /** Everything a rule may read; each backend fills what the action's subject needs (see `subjectOf`). */

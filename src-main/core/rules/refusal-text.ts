@@ -3,7 +3,7 @@
  * API_RebootDBInstance, API_SetDesiredCapacity, API_ExecutePolicy "Errors"): the simulator throws
  * these so that scenario timelines and the audit log read like AWS; the window translates the code.
  */
-import type { Refusal, RefusalCode } from '../contract/model';
+import { Refusal, type RefusalCode } from '../contract/model';
 
 /** The API error code for a service refusal; the protocol's own refusals have none. */
 export const API_ERROR_CODES: Partial<Record<RefusalCode, string>> = {
@@ -72,4 +72,14 @@ export class ActionRefusedError extends Error {
     this.code = API_ERROR_CODES[refusal.code] ?? 'Refused';
     this.name = this.code;
   }
+}
+
+/**
+ * The refusal an error carries (ActionRefusedError, or the simulator's RdsApiError built from the
+ * rules), so the window can word it; undefined for AWS's own errors, which stay in AWS's words.
+ */
+export function refusalCarriedBy(error: unknown): Refusal | undefined {
+  if (!(error instanceof Error) || !('refusal' in error)) return undefined;
+  const parsed = Refusal.safeParse(error.refusal);
+  return parsed.success ? parsed.data : undefined;
 }
