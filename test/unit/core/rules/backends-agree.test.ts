@@ -213,7 +213,7 @@ function awsBackend(row: Row): AwsActionBackend {
   return new AwsActionBackend(clients, clock, metrics);
 }
 
-describe('the simulator and the AWS backend give the same verdicts for the same state (core/rules)', () => {
+describe('RDS-2 RDS-1 ASG-16: the simulator and the AWS backend give the same verdicts for the same state (core/rules; API_PromoteReadReplica, API_RebootDBInstance, API_SetDesiredCapacity, API_ExecutePolicy)', () => {
   it.each(ROWS)('$name', async (row) => {
     const sim = await simBackend(row).preflight(row.action);
     const aws = await awsBackend(row).preflight(row.action);

@@ -42,7 +42,7 @@ export function refusedBy(refusal: Refusal): RdsApiError {
 }
 
 /** Multi-AZ failover, RDS-1: "typically 60–120 seconds". The restart event comes ~40 % of the way in, as in real event logs. */
-export const FAILOVER_SECONDS: readonly [number, number] = [60, 120];
+export { FAILOVER_SECONDS } from '../../../rules';
 export const FAILOVER_RESTART_SHARE = 0.4;
 /** A plain reboot: crash recovery of the engine (AWS gives no figure; our choice). */
 export const REBOOT_SECONDS: readonly [number, number] = [30, 60];
