@@ -4,16 +4,12 @@
  * AwsSource implements it with the SDK (sources/aws/actions/); the simulator can implement the same
  * interface on its engine and get the identical confirmation, read-only and audit behaviour.
  */
-import type { ControlAction, PreflightCheck } from '../contract/model';
+import type { ControlAction } from '../contract/model';
 import type { AuditActor } from '../contract/model-audit';
+import type { Preflight } from '../rules';
 
-export interface Preflight {
-  /** One line: what the operator is about to do. */
-  summary: string;
-  checks: PreflightCheck[];
-  /** What will happen, in order, in plain words. */
-  consequences: string[];
-}
+/** The summary, checks and consequences of an action, as codes (core/rules/). */
+export type { Preflight } from '../rules';
 
 export interface FollowReport {
   /** The resource's state as last seen, e.g. `modifying`, `3/5 InService`. */
@@ -71,6 +67,7 @@ export function actionTargetId(action: ControlAction): string {
     case 'RebootDBInstance':
       return action.dbInstanceIdentifier;
     case 'SetDesiredCapacity':
+    case 'ExecutePolicy':
       return action.autoScalingGroupName;
   }
 }

@@ -17,12 +17,13 @@
  * The renderer can neither skip a step nor replay one: it holds only the nonce, main holds the change.
  */
 import { randomBytes } from 'node:crypto';
-import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction, PreflightCheck } from '../contract';
+import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction, PreflightCheck, Refusal } from '../contract';
 import type { PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
 import { actionTargetId, type ActionBackend, type ActionTarget } from './action-executor';
 import { appendAfterTheFact, auditRecord, newAuditId, type AuditSubject } from './audit-entry';
 import { auditUnavailable, type AuditRecord, type AuditSink } from './audit-log';
 import { CoreError } from '../core-error';
+import { refusal, refusalCarriedBy, refusalMessage } from '../rules';
 
 export const NONCE_TTL_MS = 2 * 60_000;
 /** Prepared confirmations waiting at once; an operator has one dialog open, a client looping on prepare is refused. */
@@ -135,7 +136,7 @@ export class ActionProtocol {
     const preflight = await backend.preflight(action);
     const checks: PreflightCheck[] = [...preflight.checks];
     if (policy.readOnly) {
-      checks.unshift({ id: 'read-only', label: 'Profile allows changes', status: 'fail', detail: `Profile ${target.profile} is marked read-only in Flightdeck's settings.` });
+      checks.unshift({ code: 'profile-writable.read-only', status: 'fail', params: { profile: target.profile } });
     }
     const allowed = checks.every((check) => check.status !== 'fail');
     const typedConfirmation = policy.nonProduction ? undefined : actionTargetId(action);
@@ -159,16 +160,17 @@ export class ActionProtocol {
     const { action, backend, target } = pending;
     const subject: AuditSubject = { kind: 'action', target, action: action.type, targetId: actionTargetId(action), parameters: parameters(action), nonce };
     const auditId = newAuditId(this.now());
-    const refuse = (message: string): ActionOutcome => {
+    const refuse = (why: Refusal): ActionOutcome => {
+      const message = refusalMessage(why);
       // Nothing changed: a refusal that cannot be recorded is still a refusal.
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', message));
-      return { action, accepted: false, message, auditId };
+      return { action, accepted: false, message, refusal: why, auditId };
     };
-    if (target.sessionKey !== currentSessionKey) return refuse('The session changed since this action was prepared (another profile, region, account, scenario, a reload or a reset): prepare it again.');
-    if (this.options.policy(target).readOnly) return refuse(`Profile ${target.profile} is read-only: change it in settings to run actions.`);
-    if (!pending.allowed) return refuse('A pre-flight check failed: the action was not run.');
+    if (target.sessionKey !== currentSessionKey) return refuse(refusal('session-changed'));
+    if (this.options.policy(target).readOnly) return refuse(refusal('read-only', { profile: target.profile }));
+    if (!pending.allowed) return refuse(refusal('preflight-failed'));
     if (pending.typedConfirmation !== undefined && confirmation !== pending.typedConfirmation) {
-      return refuse(`Type ${pending.typedConfirmation} exactly to confirm (this profile is not marked non-production).`);
+      return refuse(refusal('confirmation-mismatch', { expected: pending.typedConfirmation }));
     }
 
     this.writeIntent(subject, auditId);
@@ -178,7 +180,9 @@ export class ActionProtocol {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', text));
-      return { action, accepted: false, message: text, auditId };
+      // The simulator refuses with a code the window can translate; AWS answers in its own words.
+      const carried = refusalCarriedBy(error);
+      return { action, accepted: false, message: text, ...(carried ? { refusal: carried } : {}), auditId };
     }
     // The intent is durable; if the outcome cannot be appended the action still happened, and
     // saying otherwise would invite a retry.

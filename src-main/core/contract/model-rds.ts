@@ -24,6 +24,8 @@ export const DbInstance = z.object({
   instanceCreateTime: IsoTime.optional(),
   /** Latest ReplicaLag in seconds for replicas (−1 when replication is not running), from metrics. */
   replicaLagSeconds: z.number().optional(),
+  /** Daily backup window, `hh24:mi-hh24:mi` UTC (PreferredBackupWindow): a backup under way blocks promotion. */
+  preferredBackupWindow: z.string().max(11).optional(),
 });
 export type DbInstance = z.infer<typeof DbInstance>;
 

@@ -26,7 +26,7 @@ export function confirmationMatches(prepared: PreparedAction, typed: string): bo
 
 /** The resource an action is about, for matching progress and events to the dialog. */
 export function actionTarget(action: ControlAction): string {
-  return action.type === 'SetDesiredCapacity' ? action.autoScalingGroupName : action.dbInstanceIdentifier;
+  return 'dbInstanceIdentifier' in action ? action.dbInstanceIdentifier : action.autoScalingGroupName;
 }
 
 export const useActionsStore = defineStore('actions', () => {

@@ -17,7 +17,7 @@ beforeEach(() => {
 describe('ActionDialog when the core refuses for safety', () => {
   it('says in the window language that nothing changed when the audit log cannot be written (a code, not Internal)', async () => {
     const core = installFakeCore();
-    core.answer('action.prepare', { nonce: 'n-1', action: RESIZE, summary: 'Set desired capacity of web-asg to 7', checks: [], consequences: ['7 instances'], allowed: true, typedConfirmation: 'web-asg', expiresAt: '2026-12-07T03:00:00.000Z' });
+    core.answer('action.prepare', { nonce: 'n-1', action: RESIZE, summary: { code: 'set-capacity', params: { group: 'web-asg', to: 7 } }, checks: [], consequences: [{ code: 'capacity.launch', params: { group: 'web-asg', count: 5 } }], allowed: true, typedConfirmation: 'web-asg', expiresAt: '2026-12-07T03:00:00.000Z' });
     core.refuse('action.execute', 'AuditUnavailable', 'The audit log /cfg/audit-log.jsonl cannot be written (ENOSPC), so nothing was changed.');
     const wrapper = mountWithApp(ActionDialog, { props: { title: 'Set desired capacity', action: RESIZE }, attachTo: document.body, locale: 'ko' });
     await flushPromises();

@@ -88,7 +88,7 @@ describe('AWS-mode channels on the core', () => {
     // Back in simulation, actions go through the same protocol against the fresh simulator.
     expect(await core.handle('action.prepare', { action: { type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 2 } })).toMatchObject({
       ok: true,
-      value: { allowed: false, checks: [{ id: 'group-exists', status: 'fail' }] },
+      value: { allowed: false, checks: [{ code: 'group-exists.missing', status: 'fail' }] },
     });
     core.stop();
   });

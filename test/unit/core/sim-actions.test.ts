@@ -37,7 +37,7 @@ describe('control actions in simulation (two-step protocol)', () => {
     });
     const prepared = value<PreparedAction>(await core.handle('action.prepare', { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' } }));
     expect(prepared.allowed).toBe(true);
-    expect(prepared.checks.map((c) => c.id)).toEqual(expect.arrayContaining(['is-replica', 'status-available']));
+    expect(prepared.checks.map((c) => c.code)).toEqual(expect.arrayContaining(['is-replica.yes', 'status-available.ok']));
     expect(prepared.consequences.length).toBeGreaterThan(0);
     // The simulator is never production: no typed confirmation is required.
     expect(prepared.typedConfirmation).toBeUndefined();
@@ -73,9 +73,9 @@ describe('control actions in simulation (two-step protocol)', () => {
     wallClock.tick(5000);
     const notAReplica = value<PreparedAction>(await core.handle('action.prepare', { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db' } }));
     expect(notAReplica.allowed).toBe(false);
-    expect(notAReplica.checks.find((c) => c.status === 'fail')!.detail).toMatch(/not a read replica/);
+    expect(notAReplica.checks.find((c) => c.status === 'fail')).toMatchObject({ code: 'is-replica.no', params: { id: 'shop-db' } });
     const refused = value<ActionOutcome>(await core.handle('action.execute', { nonce: notAReplica.nonce }));
-    expect(refused).toMatchObject({ accepted: false, message: 'A pre-flight check failed: the action was not run.' });
+    expect(refused).toMatchObject({ accepted: false, message: 'A pre-flight check failed: the action was not run.', refusal: { code: 'preflight-failed' } });
 
     const resize = value<PreparedAction>(await core.handle('action.prepare', { action: { type: 'SetDesiredCapacity', autoScalingGroupName: 'shop-web-asg', desiredCapacity: 4 } }));
     const first = core.handle('action.execute', { nonce: resize.nonce });
@@ -116,7 +116,7 @@ describe('control actions in simulation (two-step protocol)', () => {
     const { core } = simulationCore();
     const prepared = value<PreparedAction>(await core.handle('action.prepare', { action: { type: 'SetDesiredCapacity', autoScalingGroupName: 'shop-web-asg', desiredCapacity: 99 } }));
     expect(prepared.allowed).toBe(false);
-    expect(prepared.checks.find((c) => c.id === 'within-bounds')).toMatchObject({ status: 'fail', detail: '99 is outside [2, 12]' });
+    expect(prepared.checks.find((c) => c.code.startsWith('within-bounds.'))).toMatchObject({ code: 'within-bounds.outside', status: 'fail', params: { desired: 99, min: 2, max: 12 } });
     core.stop();
   });
 });

@@ -5,7 +5,7 @@
  * construction: no wall clock, no unseeded randomness, Maps iterated in insertion order, one named random
  * stream per subsystem. Same scenario + seed → same bytes.
  */
-import type { Inventory, MetricStat, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
+import type { ControlAction, Inventory, MetricStat, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import { AlarmService } from './cloudwatch/alarm-service';
 import { MetricStore, type ClosedPeriod, type MetricSeriesData } from './cloudwatch/metric-store';
@@ -14,7 +14,8 @@ import { EventQueue } from './kernel/event-queue';
 import { createRandom, type Random } from './kernel/random';
 import type { ScenarioModel } from './scenario/load-scenario';
 import type { SimulationSettings } from './scenario/sections';
-import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType } from './scenario/timed-entries';
+import { FAULT_PARAMETERS, parseScenarioAction, type FaultType } from './scenario/timed-entries';
+import { runControlAction } from './sim-action-registry';
 import { AlbService } from './alb/alb-service';
 import { buildAlb } from './alb/build-alb';
 import { AsgService } from './asg/asg-service';
@@ -146,7 +147,7 @@ export class SimulationEngine implements SimContext {
     for (const entry of scenario.timeline) {
       const at = this.startTime + entry.atSeconds * 1000;
       this.schedule(at, () =>
-        entry.kind === 'fault' ? this.tryInjectFault(entry.type, entry.parameters, entry.durationSeconds, entry.path) : this.tryRunAction(entry.type, entry.parameters, entry.path),
+        entry.kind === 'fault' ? this.tryInjectFault(entry.type, entry.parameters, entry.durationSeconds, entry.path) : this.tryPerform(entry.action, entry.path),
       );
     }
     // Warm start: the history before StartTime, tick by tick like any other simulated time. Entries
@@ -312,20 +313,22 @@ export class SimulationEngine implements SimContext {
     };
   }
 
-  /** An operator action (scenario Actions, or the UI); returns what happened, throws when AWS would refuse. */
+  /**
+   * An operator action (the UI, or a scenario's Actions), typed: the service that owns it runs it
+   * (sim-action-registry.ts). Returns what happened; throws in the API's words when AWS would refuse.
+   */
+  perform(action: ControlAction): string {
+    const message = runControlAction(this, action);
+    this.recordTimeline({ service: 'simulator', kind: 'Action', resource: actionResource(action), message: `${action.type}: ${message}`, severity: 'info' });
+    this.inventoryChanged();
+    return message;
+  }
+
+  /** An action in a scenario file's words (PascalCase API parameters): validated once, then `perform`. */
   runAction(type: string, parameters: Record<string, unknown>): string {
-    if (!Object.hasOwn(ACTION_PARAMETERS, type)) throw new Error(`unknown action ${type} (known: ${Object.keys(ACTION_PARAMETERS).join(', ')})`);
-    const parsed = ACTION_PARAMETERS[type as ActionType].safeParse(parameters);
-    if (!parsed.success) throw new Error(`${type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`).join('; ')}`);
-    for (const service of this.services.all) {
-      const message = service.runAction?.(type, parsed.data as Record<string, unknown>);
-      if (message !== undefined) {
-        this.recordTimeline({ service: 'simulator', kind: 'Action', resource: faultResource(parsed.data as Record<string, unknown>), message: `${type}: ${message}`, severity: 'info' });
-        this.inventoryChanged();
-        return message;
-      }
-    }
-    throw new Error(`${type} needs a service this scenario does not have`);
+    const parsed = parseScenarioAction(type, parameters);
+    if ('problems' in parsed) throw new Error(parsed.problems.length === 1 && parsed.problems[0]!.startsWith('unknown action') ? parsed.problems[0] : `${type}: ${parsed.problems.join('; ')}`);
+    return this.perform(parsed.action);
   }
 
   /** Scenario-scheduled entries must not stop the run: a refusal becomes a timeline error. */
@@ -337,11 +340,11 @@ export class SimulationEngine implements SimContext {
     }
   }
 
-  private tryRunAction(type: string, parameters: Record<string, unknown>, path: string): void {
+  private tryPerform(action: ControlAction, path: string): void {
     try {
-      this.runAction(type, parameters);
+      this.perform(action);
     } catch (error) {
-      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${type} was refused: ${(error as Error).message}`, severity: 'error' });
+      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${action.type} was refused: ${(error as Error).message}`, severity: 'error' });
     }
   }
 
@@ -374,6 +377,10 @@ export class SimulationEngine implements SimContext {
     this.alb.newAccessLog = [];
     return changes;
   }
+}
+
+function actionResource(action: ControlAction): string {
+  return 'dbInstanceIdentifier' in action ? action.dbInstanceIdentifier : action.autoScalingGroupName;
 }
 
 function faultResource(params: Record<string, unknown>): string {

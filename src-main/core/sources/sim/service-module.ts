@@ -77,13 +77,11 @@ export interface FaultEffect {
 }
 
 /**
- * Faults and operator actions reach the service that owns them through these hooks. `type` and
- * `parameters` are validated beforehand against the static schemas in scenario/timed-entries.ts, so
- * a service may cast `parameters` to the schema's output type. A service returns undefined for types
- * it does not own.
+ * Faults reach the service that owns them through this hook. `type` and `parameters` are validated
+ * beforehand against the static schemas in scenario/timed-entries.ts, so a service may cast
+ * `parameters` to the schema's output type. A service returns undefined for types it does not own.
+ * Operator actions do not go through here: each has one owner in sim-action-registry.ts.
  */
 export interface FaultAndActionHandlers {
   applyFault?(type: string, parameters: Record<string, unknown>): FaultEffect | undefined;
-  /** Throws an Error whose message reads like the AWS API's error when the action is refused. */
-  runAction?(type: string, parameters: Record<string, unknown>): string | undefined;
 }

@@ -1,14 +1,14 @@
 /**
  * The simulator's side of the two-step action protocol (actions/action-protocol.ts): the same
  * pre-flight checks, execution and following-until-settled that AwsSource gives for a real account,
- * on the running engine. So PromoteReadReplica, SetDesiredCapacity and RebootDBInstance behave in
+ * on the running engine, with the same shared rules (core/rules). So every control action behaves in
  * simulation exactly as the operator will meet them on AWS — confirmation, audit log and all.
  */
-import type { ControlAction, PreflightCheck } from '../../contract/model';
+import type { ControlAction } from '../../contract/model';
 import type { ActionBackend, FollowReport, FollowResult, Preflight } from '../../actions/action-executor';
+import { preflightOf, subjectOf, type ActionState } from '../../rules';
 import type { WallClock } from '../../wall-clock';
 import type { SimulationEngine } from './engine';
-import { RdsService } from './rds/rds-service';
 
 export interface SimFollowOptions {
   /** Wall-clock milliseconds between looks at the engine. */
@@ -26,70 +26,31 @@ export class SimActionBackend implements ActionBackend {
     private readonly options: SimFollowOptions = DEFAULT_FOLLOW,
   ) {}
 
-  private rds(): RdsService | undefined {
-    const database = this.engine().services.database;
-    return database instanceof RdsService ? database : undefined;
-  }
-
   simulatedNow(): number {
     return this.engine().now;
   }
 
-  async preflight(action: ControlAction): Promise<Preflight> {
-    switch (action.type) {
-      case 'PromoteReadReplica': {
-        const rds = this.rds();
-        if (!rds) return noService(`Promote ${action.dbInstanceIdentifier}`, 'this scenario has no RDS instances');
-        return {
-          summary: `Promote read replica ${action.dbInstanceIdentifier} to a standalone DB instance`,
-          checks: rds.preflightPromotion(action.dbInstanceIdentifier, action.backupRetentionPeriod),
-          consequences: rds.promotionConsequences(action.dbInstanceIdentifier, action.backupRetentionPeriod),
-        };
-      }
-      case 'RebootDBInstance': {
-        const rds = this.rds();
-        if (!rds) return noService(`Reboot ${action.dbInstanceIdentifier}`, 'this scenario has no RDS instances');
-        return {
-          summary: `Reboot ${action.dbInstanceIdentifier}${action.forceFailover ? ' with failover to the standby' : ''}`,
-          checks: rds.preflightReboot(action.dbInstanceIdentifier, action.forceFailover),
-          consequences: rds.rebootConsequences(action.dbInstanceIdentifier, action.forceFailover),
-        };
-      }
-      case 'SetDesiredCapacity':
-        return this.capacityPreflight(action);
-    }
-  }
-
-  private capacityPreflight(action: Extract<ControlAction, { type: 'SetDesiredCapacity' }>): Preflight {
-    const group = this.engine().world.autoScalingGroups.get(action.autoScalingGroupName);
-    const summary = `Set the desired capacity of ${action.autoScalingGroupName} to ${action.desiredCapacity}`;
-    if (!group) return { summary, checks: [{ id: 'group-exists', label: 'Group exists', status: 'fail', detail: `AutoScalingGroup '${action.autoScalingGroupName}' not found` }], consequences: [] };
-    const inRange = action.desiredCapacity >= group.minSize && action.desiredCapacity <= group.maxSize;
-    const change = action.desiredCapacity - group.desiredCapacity;
-    const checks: PreflightCheck[] = [
-      { id: 'group-exists', label: 'Group exists', status: 'pass', detail: `${group.name}: min ${group.minSize}, max ${group.maxSize}, desired ${group.desiredCapacity}` },
-      { id: 'within-bounds', label: 'Within MinSize and MaxSize', status: inRange ? 'pass' : 'fail', detail: inRange ? `${action.desiredCapacity} is within [${group.minSize}, ${group.maxSize}]` : `${action.desiredCapacity} is outside [${group.minSize}, ${group.maxSize}]` },
-      ...(group.policies.length > 0 ? [{ id: 'policies', label: 'Scaling policies', status: 'warn' as const, detail: `${group.policies.length} ${group.policies.length === 1 ? 'policy' : 'policies'} may change the capacity again as the load dictates` }] : []),
-    ];
-    const consequences =
-      change > 0
-        ? [`Auto Scaling launches ${change} ${change === 1 ? 'instance' : 'instances'} in the zones with the fewest instances.`, `Each boots (${this.engine().settings.instanceBootSeconds} s), registers with its target groups and takes traffic once healthy.`]
-        : change < 0
-          ? [`Auto Scaling terminates ${-change} ${change === -1 ? 'instance' : 'instances'}, from the zones with the most instances first.`, 'Each drains its connections for the target group\'s deregistration delay before it stops.']
-          : ['Nothing changes: the group already has this desired capacity.'];
-    return { summary, checks, consequences };
-  }
-
-  async execute(action: ControlAction): Promise<string> {
+  /** What the shared rules read, from the engine's inventory: the same model the AWS backend builds. */
+  state(action: ControlAction): ActionState {
     const engine = this.engine();
-    switch (action.type) {
-      case 'PromoteReadReplica':
-        return engine.runAction('PromoteReadReplica', { DBInstanceIdentifier: action.dbInstanceIdentifier, ...(action.backupRetentionPeriod !== undefined ? { BackupRetentionPeriod: action.backupRetentionPeriod } : {}) });
-      case 'RebootDBInstance':
-        return engine.runAction('RebootDBInstance', { DBInstanceIdentifier: action.dbInstanceIdentifier, ForceFailover: action.forceFailover });
-      case 'SetDesiredCapacity':
-        return engine.runAction('SetDesiredCapacity', { AutoScalingGroupName: action.autoScalingGroupName, DesiredCapacity: action.desiredCapacity });
+    const inventory = engine.inventory();
+    const subject = subjectOf(action);
+    if (subject.kind === 'group') {
+      return { group: inventory.autoScalingGroups.find((g) => g.autoScalingGroupName === subject.name), nowMs: engine.now };
     }
+    const id = subject.id.toLowerCase();
+    const db = inventory.dbInstances.find((d) => d.dbInstanceIdentifier === id);
+    const source = db?.readReplicaSourceDBInstanceIdentifier === undefined ? undefined : inventory.dbInstances.find((d) => d.dbInstanceIdentifier === db.readReplicaSourceDBInstanceIdentifier);
+    return { db, ...(source ? { source } : {}), nowMs: engine.now };
+  }
+
+  async preflight(action: ControlAction): Promise<Preflight> {
+    return preflightOf(this.state(action), action);
+  }
+
+  /** The same typed action, to the service that owns it (sim-action-registry.ts): no re-spelling. */
+  async execute(action: ControlAction): Promise<string> {
+    return this.engine().perform(action);
   }
 
   /**
@@ -137,7 +98,7 @@ export class SimActionBackend implements ActionBackend {
 
   private observe(action: ControlAction): FollowResult | FollowReport {
     const inventory = this.engine().inventory();
-    if (action.type === 'SetDesiredCapacity') {
+    if (action.type === 'SetDesiredCapacity' || action.type === 'ExecutePolicy') {
       const group = inventory.autoScalingGroups.find((g) => g.autoScalingGroupName === action.autoScalingGroupName);
       if (!group) return { outcome: 'failed', status: 'deleted', message: `${action.autoScalingGroupName} no longer exists.` };
       const inService = group.instances.filter((i) => i.lifecycleState === 'InService').length;
@@ -157,8 +118,4 @@ export class SimActionBackend implements ActionBackend {
     }
     return { status, message: `${id} is ${status}${promoted ? '' : ' (still a replica)'}.` };
   }
-}
-
-function noService(summary: string, why: string): Preflight {
-  return { summary, checks: [{ id: 'service', label: 'Service present', status: 'fail', detail: why }], consequences: [] };
 }

@@ -17,12 +17,15 @@ function prepared(typedConfirmation?: string): PreparedAction {
   return {
     nonce: 'n-1',
     action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' },
-    summary: 'Promote shop-db-replica-1 to a standalone DB instance',
+    summary: { code: 'promote', params: { id: 'shop-db-replica-1' } },
     checks: [
-      { id: 'is-replica', label: 'Is a read replica', status: 'pass', detail: 'of shop-db' },
-      { id: 'replica-lag', label: 'Replica lag', status: 'warn', detail: 'ReplicaLag 2 s' },
+      { code: 'is-replica.yes', status: 'pass', params: { id: 'shop-db-replica-1', source: 'shop-db' } },
+      { code: 'replica-lag.behind', status: 'warn', params: { source: 'shop-db', seconds: 2 } },
     ],
-    consequences: ['Replication from shop-db stops for good.', 'The instance reboots.'],
+    consequences: [
+      { code: 'promote.stops-replicating', params: { id: 'shop-db-replica-1', source: 'shop-db' } },
+      { code: 'promote.reboots', params: { id: 'shop-db-replica-1' } },
+    ],
     allowed: true,
     ...(typedConfirmation ? { typedConfirmation } : {}),
     expiresAt: new Date(START + 15 * 60_000).toISOString(),
@@ -58,7 +61,7 @@ describe('RdsView', () => {
     const dialog = () => document.body.querySelector('[data-testid="dialog"]')!;
     expect(core.requests[0]).toEqual({ channel: 'action.prepare', payload: { action: { type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' } } });
     expect([...dialog().querySelectorAll('[data-testid="action-check"]')].map((c) => c.getAttribute('data-status'))).toEqual(['pass', 'warn']);
-    expect(dialog().querySelector('[data-testid="action-consequences"]')!.textContent).toContain('Replication from shop-db stops');
+    expect(dialog().querySelector('[data-testid="action-consequences"]')!.textContent).toContain('shop-db-replica-1 stops replicating from shop-db');
     const execute = dialog().querySelector<HTMLButtonElement>('[data-testid="action-execute"]')!;
     expect(execute.disabled).toBe(true);
 

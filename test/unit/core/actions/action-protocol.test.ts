@@ -19,7 +19,7 @@ function setup(options: { readOnly?: boolean; nonProduction?: boolean; checks?: 
   const auditPath = join(mkdtempSync(join(tmpdir(), 'fd-audit-')), 'audit-log.jsonl');
   const readAudit = () => readFileSync(auditPath, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as AuditRecord);
   const backend: ActionBackend = {
-    preflight: async () => ({ summary: 'Promote orders-r1', checks: options.checks ?? [{ id: 'is-replica', label: 'Is a replica', status: 'pass', detail: 'yes' }], consequences: ['it stops replicating'] }),
+    preflight: async () => ({ summary: { code: 'promote', params: { id: 'orders-r1' } }, checks: options.checks ?? [{ code: 'is-replica.yes', status: 'pass', params: { source: 'orders' } }], consequences: [{ code: 'promote.stops-replicating', params: { id: 'orders-r1', source: 'orders' } }] }),
     execute: async (action) => {
       // Write-ahead: when the backend is called, the intent record is already on disk.
       expect(readAuditSafe().map((r) => [r.result, r.nonce])).toEqual([['intent', expect.stringMatching(/^nonce-/)]]);
@@ -52,9 +52,9 @@ describe('the two-step action protocol', () => {
     expect(prepared).toEqual({
       nonce: 'nonce-1',
       action: PROMOTE,
-      summary: 'Promote orders-r1',
-      checks: [{ id: 'is-replica', label: 'Is a replica', status: 'pass', detail: 'yes' }],
-      consequences: ['it stops replicating'],
+      summary: { code: 'promote', params: { id: 'orders-r1' } },
+      checks: [{ code: 'is-replica.yes', status: 'pass', params: { source: 'orders' } }],
+      consequences: [{ code: 'promote.stops-replicating', params: { id: 'orders-r1', source: 'orders' } }],
       allowed: true,
       typedConfirmation: 'orders-r1',
       expiresAt: new Date(Date.UTC(2026, 5, 1) + NONCE_TTL_MS).toISOString(),
@@ -131,12 +131,12 @@ describe('the two-step action protocol', () => {
     expect(await protocol.execute(prepared.nonce, 'orders-r1', TARGET.sessionKey)).toMatchObject({ accepted: false, message: expect.stringContaining('read-only') });
     const refused = await protocol.prepare(PROMOTE, backend, TARGET);
     expect(refused.allowed).toBe(false);
-    expect(refused.checks[0]).toMatchObject({ id: 'read-only', status: 'fail' });
+    expect(refused.checks[0]).toMatchObject({ code: 'profile-writable.read-only', status: 'fail' });
     expect(executed).toEqual([]);
   });
 
   it('refuses when a pre-flight check failed, or the session changed since prepare', async () => {
-    const failing = setup({ checks: [{ id: 'status-available', label: 'Available', status: 'fail', detail: 'backing-up' }] });
+    const failing = setup({ checks: [{ code: 'status-available.not', status: 'fail', params: { status: 'backing-up' } }] });
     const p1 = await failing.protocol.prepare(PROMOTE, failing.backend, TARGET);
     expect(p1.allowed).toBe(false);
     expect(await failing.protocol.execute(p1.nonce, 'orders-r1', TARGET.sessionKey)).toMatchObject({ accepted: false, message: expect.stringContaining('pre-flight') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DescribeDBInstancesCommand, PromoteReadReplicaCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
-import { DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand, type DescribeAutoScalingGroupsCommandOutput } from '@aws-sdk/client-auto-scaling';
+import { DescribeAutoScalingGroupsCommand, DescribePoliciesCommand, SetDesiredCapacityCommand, type DescribeAutoScalingGroupsCommandOutput } from '@aws-sdk/client-auto-scaling';
 import { AwsActionBackend } from '../../../../src-main/core/sources/aws/actions/aws-action-backend';
 import { CallGate } from '../../../../src-main/core/sources/aws/throttle/call-gate';
 import { manualClock } from '../../../../src-main/core/sources/aws/throttle/time';
@@ -23,17 +23,25 @@ describe('AWS control actions', () => {
     const { stubs, backend: b } = backend(45);
     stubs.rds.on(DescribeDBInstancesCommand).resolves(replica('backing-up'));
     const preflight = await b.preflight({ type: 'PromoteReadReplica', dbInstanceIdentifier: 'orders-r1' });
-    expect(Object.fromEntries(preflight.checks.map((c) => [c.id, c.status]))).toEqual({ 'is-replica': 'pass', 'status-available': 'fail', 'not-backing-up': 'fail', 'replica-lag': 'warn', 'backup-retention': 'warn' });
-    expect(preflight.checks.find((c) => c.id === 'replica-lag')!.detail).toBe('45 s behind orders: writes not yet replicated will not be on the promoted instance.');
-    expect(preflight.consequences[2]).toBe('This cannot be undone: orders-r1 cannot be made a replica of orders again.');
+    // BackupRetentionPeriod left out: PromoteReadReplica's default is 1 day (docs/rules.md).
+    expect(preflight.checks.map((c) => [c.code, c.status])).toEqual([
+      ['is-replica.yes', 'pass'],
+      ['status-available.not', 'fail'],
+      ['not-backing-up.running', 'fail'],
+      ['replica-lag.behind', 'warn'],
+      ['backup-retention.kept', 'pass'],
+    ]);
+    expect(preflight.checks.find((c) => c.code === 'replica-lag.behind')!.params).toEqual({ source: 'orders', seconds: 45 });
+    expect(preflight.consequences[2]).toEqual({ code: 'promote.irreversible', params: { id: 'orders-r1' } });
+    expect(preflight.summary).toEqual({ code: 'promote', params: { id: 'orders-r1' } });
   });
 
   it('refuses to call a standalone instance a replica, and a missing one', async () => {
     const { stubs, backend: b } = backend(0);
     stubs.rds.on(DescribeDBInstancesCommand).resolves(replica('available', null));
-    expect((await b.preflight({ type: 'PromoteReadReplica', dbInstanceIdentifier: 'orders-r1' })).checks[0]).toMatchObject({ id: 'is-replica', status: 'fail' });
+    expect((await b.preflight({ type: 'PromoteReadReplica', dbInstanceIdentifier: 'orders-r1' })).checks[0]).toMatchObject({ code: 'is-replica.no', status: 'fail' });
     stubs.rds.on(DescribeDBInstancesCommand).rejects(Object.assign(new Error('DBInstance x not found'), { name: 'DBInstanceNotFoundFault', $metadata: { httpStatusCode: 404 } }));
-    expect((await b.preflight({ type: 'PromoteReadReplica', dbInstanceIdentifier: 'x' })).checks).toEqual([expect.objectContaining({ id: 'exists', status: 'fail' })]);
+    expect((await b.preflight({ type: 'PromoteReadReplica', dbInstanceIdentifier: 'x' })).checks).toEqual([{ code: 'db-exists.missing', status: 'fail', params: { id: 'x' } }]);
   });
 
   it('promotes, then follows modifying → rebooting → available standalone (the path moto skips)', async () => {
@@ -66,11 +74,11 @@ describe('AWS control actions', () => {
     const { stubs, backend: b, clock } = backend();
     stubs.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'orders', DBInstanceStatus: 'available', MultiAZ: false }] });
     const single = await b.preflight({ type: 'RebootDBInstance', dbInstanceIdentifier: 'orders', forceFailover: true });
-    expect(single.checks.find((c) => c.id === 'multi-az')).toMatchObject({ status: 'fail' });
+    expect(single.checks.find((c) => c.code.startsWith('multi-az.'))).toMatchObject({ code: 'multi-az.single-az', status: 'fail' });
     stubs.rds.on(DescribeDBInstancesCommand).resolves({ DBInstances: [{ DBInstanceIdentifier: 'orders', DBInstanceStatus: 'available', MultiAZ: true, SecondaryAvailabilityZone: 'eu-west-1b' }] });
     const multi = await b.preflight({ type: 'RebootDBInstance', dbInstanceIdentifier: 'orders', forceFailover: true });
     expect(multi.checks.every((c) => c.status === 'pass')).toBe(true);
-    expect(multi.consequences[0]).toContain('eu-west-1b');
+    expect(multi.consequences[0]).toMatchObject({ code: 'reboot.failover', params: { to: 'eu-west-1b' } });
     stubs.rds.on(RebootDBInstanceCommand).resolves({ DBInstance: { DBInstanceStatus: 'rebooting' } });
     await b.execute({ type: 'RebootDBInstance', dbInstanceIdentifier: 'orders', forceFailover: true });
     expect(stubs.rds.commandCalls(RebootDBInstanceCommand)[0]!.args[0].input).toEqual({ DBInstanceIdentifier: 'orders', ForceFailover: true });
@@ -86,9 +94,10 @@ describe('AWS control actions', () => {
       AutoScalingGroups: [{ AutoScalingGroupName: 'web', MinSize: 1, MaxSize: 4, DefaultCooldown: 300, AvailabilityZones: ['eu-west-1a'], HealthCheckType: 'EC2', CreatedTime: new Date(0), DesiredCapacity: desired, Instances: states.map((s, i) => ({ InstanceId: `i-${i}`, LifecycleState: s as 'InService' })) }],
     }) as unknown as DescribeAutoScalingGroupsCommandOutput;
     stubs.autoscaling.on(DescribeAutoScalingGroupsCommand).resolves(group(2, ['InService', 'InService']));
-    expect((await b.preflight({ type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 9 })).checks[0]).toMatchObject({ id: 'within-bounds', status: 'fail' });
+    stubs.autoscaling.on(DescribePoliciesCommand).resolves({ ScalingPolicies: [] });
+    expect((await b.preflight({ type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 9 })).checks[1]).toMatchObject({ code: 'within-bounds.outside', status: 'fail' });
     const ok = await b.preflight({ type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 3 });
-    expect(ok.consequences[0]).toBe('Auto Scaling launches 1 instance; they join the target groups once healthy.');
+    expect(ok.consequences[0]).toEqual({ code: 'capacity.launch', params: { group: 'web', count: 1 } });
     stubs.autoscaling.on(SetDesiredCapacityCommand).resolves({});
     await b.execute({ type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 3 });
     expect(stubs.autoscaling.commandCalls(SetDesiredCapacityCommand)[0]!.args[0].input).toEqual({ AutoScalingGroupName: 'web', DesiredCapacity: 3, HonorCooldown: false });

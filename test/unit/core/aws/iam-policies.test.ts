@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { IAM_PREFIX } from '../../../../src-main/core/sources/aws/aws-errors';
 import type { CallRecord } from '../../../../src-main/core/sources/aws/throttle/call-gate';
-import type { ControlAction } from '../../../../src-main/core/contract';
+import { ACTION_TYPES, type ControlAction } from '../../../../src-main/core/contract';
 import { mockedSource } from '../../../helpers/aws-mocks';
 
 interface Policy {
@@ -12,7 +12,8 @@ interface Policy {
 }
 
 const actionsOf = (file: string) => new Set((JSON.parse(readFileSync(new URL(`../../../../docs/iam/${file}`, import.meta.url), 'utf8')) as Policy).Statement.flatMap((s) => s.Action));
-const CONTROL = new Set(['PromoteReadReplica', 'RebootDBInstance', 'SetDesiredCapacity']);
+/** Every control action type is one API call of the same name (aws-action-calls.ts). */
+const CONTROL = new Set<string>(ACTION_TYPES);
 
 describe('the IAM policies in docs/iam', () => {
   it('list every call of a refresh, a DNS trace and the actions, split into read-only and control', async () => {
@@ -41,7 +42,9 @@ describe('the IAM policies in docs/iam', () => {
       { type: 'PromoteReadReplica', dbInstanceIdentifier: 'r' },
       { type: 'RebootDBInstance', dbInstanceIdentifier: 'p', forceFailover: true },
       { type: 'SetDesiredCapacity', autoScalingGroupName: 'g', desiredCapacity: 1 },
+      { type: 'ExecutePolicy', autoScalingGroupName: 'g', policyName: 'scale-out' },
     ];
+    expect(actions.map((a) => a.type).sort()).toEqual([...ACTION_TYPES].sort());
     for (const action of actions) {
       await source.actions.preflight(action);
       await source.actions.execute(action);

@@ -1,24 +1,21 @@
 /**
- * The control actions on a real account: pre-flight checks read live state, the action is one SDK
- * call, and following it polls DescribeDBInstances / DescribeAutoScalingGroups until it settles.
+ * The control actions on a real account: the pre-flight reads live state and asks the shared rules
+ * (core/rules/, the same the simulator uses), the action is one SDK call (aws-action-calls.ts), and
+ * following it polls DescribeDBInstances / DescribeAutoScalingGroups until it settles.
  * - PromoteReadReplica: docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_PromoteReadReplica.html
- *   and USER_ReadRepl.Promote.html (the replica reboots; it cannot become a replica again; a
- *   replica that is backing up cannot be promoted; lag means writes not yet applied are lost).
  * - RebootDBInstance ForceFailover: API_RebootDBInstance.html (only for Multi-AZ instances).
- * - SetDesiredCapacity: docs.aws.amazon.com/autoscaling/ec2/APIReference/API_SetDesiredCapacity.html
- *   (must lie within [MinSize, MaxSize]).
+ * - SetDesiredCapacity / ExecutePolicy: docs.aws.amazon.com/autoscaling/ec2/APIReference/
  */
-import { DescribeAutoScalingGroupsCommand, SetDesiredCapacityCommand, type AutoScalingGroup as SdkGroup } from '@aws-sdk/client-auto-scaling';
-import { DescribeDBInstancesCommand, PromoteReadReplicaCommand, RebootDBInstanceCommand, type DBInstance } from '@aws-sdk/client-rds';
-import type { ControlAction, PreflightCheck } from '../../../contract/model';
+import { DescribeAutoScalingGroupsCommand, DescribePoliciesCommand, type AutoScalingGroup as SdkGroup } from '@aws-sdk/client-auto-scaling';
+import { DescribeDBInstancesCommand, type DBInstance } from '@aws-sdk/client-rds';
+import { ScalingPolicySummary, type ControlAction, type DbInstance } from '../../../contract/model';
 import type { ActionBackend, FollowReport, FollowResult, Preflight } from '../../../actions/action-executor';
-import type { AwsClients } from '../clients';
 import { isAwsCallError } from '../aws-errors';
+import { preflightOf, subjectOf, type ActionState, type GroupState } from '../../../rules';
 import type { Clock } from '../throttle/time';
 import type { MetricPoller } from '../metrics/metric-poller';
-
-/** Lag above this many seconds is worth a warning before promoting (our choice). */
-export const REPLICA_LAG_WARN_SECONDS = 30;
+import { toDbInstance } from '../rds/discover-rds';
+import { sendControlAction, type ActionClients } from './aws-action-calls';
 
 export interface FollowOptions {
   intervalMs: number;
@@ -29,13 +26,13 @@ export const DEFAULT_FOLLOW: FollowOptions = { intervalMs: 15_000, timeoutMs: 60
 
 export class AwsActionBackend implements ActionBackend {
   constructor(
-    private clients: Pick<AwsClients, 'rds' | 'autoscaling'>,
+    private clients: ActionClients,
     private readonly clock: Clock,
     private readonly metrics?: Pick<MetricPoller, 'latest'>,
     private readonly followOptions: FollowOptions = DEFAULT_FOLLOW,
   ) {}
 
-  useClients(clients: Pick<AwsClients, 'rds' | 'autoscaling'>): void {
+  useClients(clients: ActionClients): void {
     this.clients = clients;
   }
 
@@ -55,128 +52,51 @@ export class AwsActionBackend implements ActionBackend {
     return out.AutoScalingGroups?.[0];
   }
 
-  async preflight(action: ControlAction): Promise<Preflight> {
-    switch (action.type) {
-      case 'PromoteReadReplica':
-        return this.preflightPromote(action);
-      case 'RebootDBInstance':
-        return this.preflightReboot(action);
-      case 'SetDesiredCapacity':
-        return this.preflightCapacity(action);
-    }
-  }
-
-  private async preflightPromote(action: Extract<ControlAction, { type: 'PromoteReadReplica' }>): Promise<Preflight> {
-    const id = action.dbInstanceIdentifier;
+  /** The DB instance as the contract's model, with its latest ReplicaLag from CloudWatch. */
+  private async dbModel(id: string): Promise<DbInstance | undefined> {
     const db = await this.dbInstance(id);
-    if (!db) return { summary: `Promote ${id}`, checks: [{ id: 'exists', label: 'DB instance exists', status: 'fail', detail: `No DB instance ${id} in this region.` }], consequences: [] };
-    const source = db.ReadReplicaSourceDBInstanceIdentifier;
-    const status = db.DBInstanceStatus ?? 'unknown';
-    const lag = this.metrics?.latest('AWS/RDS', 'ReplicaLag', 'DBInstanceIdentifier', id);
-    const retention = action.backupRetentionPeriod ?? db.BackupRetentionPeriod ?? 0;
-    const checks: PreflightCheck[] = [
-      { id: 'is-replica', label: 'Is a read replica', status: source ? 'pass' : 'fail', detail: source ? `Replicates from ${source}.` : `${id} is not a read replica: there is nothing to promote.` },
-      { id: 'status-available', label: 'Status is available', status: status === 'available' ? 'pass' : 'fail', detail: `Status: ${status}.` },
-      {
-        id: 'not-backing-up',
-        label: 'Not backing up',
-        status: status === 'backing-up' ? 'fail' : 'pass',
-        detail: status === 'backing-up' ? 'RDS cannot promote a replica while it is backing up; wait for the backup to finish.' : 'No backup in progress.',
-      },
-      lag === undefined
-        ? { id: 'replica-lag', label: 'Replica lag', status: 'warn', detail: 'No recent ReplicaLag datapoint: the lag is unknown.' }
-        : lag < 0
-          ? { id: 'replica-lag', label: 'Replica lag', status: 'warn', detail: 'ReplicaLag is -1: replication is not running.' }
-          : {
-              id: 'replica-lag',
-              label: 'Replica lag',
-              status: lag > REPLICA_LAG_WARN_SECONDS ? 'warn' : 'pass',
-              detail: `${lag} s behind ${source ?? 'the source'}: writes not yet replicated will not be on the promoted instance.`,
-            },
-      {
-        id: 'backup-retention',
-        label: 'Backups after promotion',
-        status: retention > 0 ? 'pass' : 'warn',
-        detail: retention > 0 ? `Automated backups kept ${retention} day${retention === 1 ? '' : 's'}.` : 'Backup retention 0: the promoted instance will have no automated backups.',
-      },
-    ];
-    return {
-      summary: `Promote read replica ${id} to a standalone DB instance`,
-      checks,
-      consequences: [
-        `${id} stops replicating from ${source ?? 'its source'} and becomes a standalone instance that accepts writes.`,
-        `${id} is rebooted during promotion; expect a short outage on its endpoint.`,
-        `This cannot be undone: ${id} cannot be made a replica of ${source ?? 'its source'} again.`,
-        `${source ?? 'The source'} and its other replicas keep running unchanged; applications must be pointed at ${db.Endpoint?.Address ?? id} to write to it.`,
-        ...(action.backupRetentionPeriod !== undefined ? [`Backup retention is set to ${action.backupRetentionPeriod} days.`] : []),
-      ],
-    };
+    if (!db) return undefined;
+    const model = toDbInstance(db);
+    const lag = model.readReplicaSourceDBInstanceIdentifier ? this.metrics?.latest('AWS/RDS', 'ReplicaLag', 'DBInstanceIdentifier', model.dbInstanceIdentifier) : undefined;
+    return lag === undefined ? model : { ...model, replicaLagSeconds: lag };
   }
 
-  private async preflightReboot(action: Extract<ControlAction, { type: 'RebootDBInstance' }>): Promise<Preflight> {
-    const id = action.dbInstanceIdentifier;
-    const db = await this.dbInstance(id);
-    if (!db) return { summary: `Reboot ${id}`, checks: [{ id: 'exists', label: 'DB instance exists', status: 'fail', detail: `No DB instance ${id} in this region.` }], consequences: [] };
-    const status = db.DBInstanceStatus ?? 'unknown';
-    const checks: PreflightCheck[] = [{ id: 'status-available', label: 'Status is available', status: status === 'available' ? 'pass' : 'fail', detail: `Status: ${status}.` }];
-    if (action.forceFailover) {
-      checks.push({
-        id: 'multi-az',
-        label: 'Multi-AZ (has a standby)',
-        status: db.MultiAZ ? 'pass' : 'fail',
-        detail: db.MultiAZ ? `Standby in ${db.SecondaryAvailabilityZone ?? 'another AZ'}.` : 'ForceFailover needs a Multi-AZ instance; RDS refuses it otherwise.',
-      });
-    }
-    return {
-      summary: action.forceFailover ? `Reboot ${id} with failover to its standby` : `Reboot ${id}`,
-      checks,
-      consequences: action.forceFailover
-        ? [`The standby in ${db.SecondaryAvailabilityZone ?? 'the other AZ'} becomes the primary; the endpoint's DNS record moves to it (typically 60–120 s).`, 'Open connections are dropped.']
-        : ['The database restarts in place; it is unavailable for the reboot (usually minutes).', 'Open connections are dropped.'],
-    };
-  }
-
-  private async preflightCapacity(action: Extract<ControlAction, { type: 'SetDesiredCapacity' }>): Promise<Preflight> {
-    const name = action.autoScalingGroupName;
+  /** The group with its scaling policies (DescribePolicies), as the rules read it. */
+  private async groupModel(name: string): Promise<GroupState | undefined> {
     const group = await this.group(name);
-    if (!group) return { summary: `Set ${name} desired capacity`, checks: [{ id: 'exists', label: 'Group exists', status: 'fail', detail: `No Auto Scaling group ${name}.` }], consequences: [] };
-    const min = group.MinSize ?? 0;
-    const max = group.MaxSize ?? 0;
-    const current = group.DesiredCapacity ?? 0;
-    const wanted = action.desiredCapacity;
-    const within = wanted >= min && wanted <= max;
-    const delta = wanted - current;
+    if (!group) return undefined;
+    const out = await this.clients.autoscaling.send(new DescribePoliciesCommand({ AutoScalingGroupName: name }));
     return {
-      summary: `Set desired capacity of ${name} from ${current} to ${wanted}`,
-      checks: [
-        { id: 'within-bounds', label: 'Within MinSize and MaxSize', status: within ? 'pass' : 'fail', detail: `Bounds [${min}, ${max}]; requested ${wanted}.` },
-        { id: 'changes-something', label: 'Changes the capacity', status: delta === 0 ? 'warn' : 'pass', detail: delta === 0 ? `${name} already wants ${current}.` : `${delta > 0 ? '+' : ''}${delta} instances.` },
-      ],
-      consequences:
-        delta > 0
-          ? [`Auto Scaling launches ${delta} instance${delta === 1 ? '' : 's'}; they join the target groups once healthy.`, 'Scaling policies may change the capacity again on their next evaluation.']
-          : delta < 0
-            ? [`Auto Scaling terminates ${-delta} instance${delta === -1 ? '' : 's'} (termination policy; connections drain first).`, 'Scaling policies may change the capacity again on their next evaluation.']
-            : ['Nothing changes.'],
+      autoScalingGroupName: group.AutoScalingGroupName ?? name,
+      minSize: group.MinSize ?? 0,
+      maxSize: group.MaxSize ?? 0,
+      desiredCapacity: group.DesiredCapacity ?? 0,
+      policies: (out.ScalingPolicies ?? []).map((p) => ({
+        policyName: p.PolicyName ?? '',
+        ...(p.PolicyARN ? { policyARN: p.PolicyARN } : {}),
+        policyType: ScalingPolicySummary.shape.policyType.catch('SimpleScaling').parse(p.PolicyType ?? 'SimpleScaling'),
+      })),
     };
+  }
+
+  /** Reads what the action's rules need, live. */
+  async state(action: ControlAction): Promise<ActionState> {
+    const subject = subjectOf(action);
+    const nowMs = this.clock.now();
+    if (subject.kind === 'group') return { group: await this.groupModel(subject.name), nowMs };
+    const db = await this.dbModel(subject.id);
+    const sourceId = db?.readReplicaSourceDBInstanceIdentifier;
+    // A cross-Region source is an ARN: its other replicas are not ours to describe.
+    const source = sourceId && !sourceId.startsWith('arn:') ? await this.dbModel(sourceId) : undefined;
+    return { db, ...(source ? { source } : {}), nowMs };
+  }
+
+  async preflight(action: ControlAction): Promise<Preflight> {
+    return preflightOf(await this.state(action), action);
   }
 
   async execute(action: ControlAction): Promise<string> {
-    switch (action.type) {
-      case 'PromoteReadReplica': {
-        const out = await this.clients.rds.send(
-          new PromoteReadReplicaCommand({ DBInstanceIdentifier: action.dbInstanceIdentifier, ...(action.backupRetentionPeriod !== undefined ? { BackupRetentionPeriod: action.backupRetentionPeriod } : {}) }),
-        );
-        return `PromoteReadReplica accepted: ${action.dbInstanceIdentifier} is ${out.DBInstance?.DBInstanceStatus ?? 'modifying'}.`;
-      }
-      case 'RebootDBInstance': {
-        const out = await this.clients.rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: action.dbInstanceIdentifier, ForceFailover: action.forceFailover }));
-        return `RebootDBInstance accepted: ${action.dbInstanceIdentifier} is ${out.DBInstance?.DBInstanceStatus ?? 'rebooting'}.`;
-      }
-      case 'SetDesiredCapacity':
-        await this.clients.autoscaling.send(new SetDesiredCapacityCommand({ AutoScalingGroupName: action.autoScalingGroupName, DesiredCapacity: action.desiredCapacity, HonorCooldown: false }));
-        return `SetDesiredCapacity accepted: ${action.autoScalingGroupName} → ${action.desiredCapacity}.`;
-    }
+    return sendControlAction(this.clients, action);
   }
 
   /** Polls until settled; reports each change of status. Never throws. */
@@ -204,7 +124,7 @@ export class AwsActionBackend implements ActionBackend {
   }
 
   private async observe(action: ControlAction): Promise<FollowResult | FollowReport> {
-    if (action.type === 'SetDesiredCapacity') {
+    if (action.type === 'SetDesiredCapacity' || action.type === 'ExecutePolicy') {
       const group = await this.group(action.autoScalingGroupName);
       if (!group) return { outcome: 'failed', status: 'deleted', message: `${action.autoScalingGroupName} no longer exists.` };
       const instances = group.Instances ?? [];

@@ -20,6 +20,7 @@ export function toDbInstance(db: DBInstance): DbInstance {
     secondaryAvailabilityZone: db.SecondaryAvailabilityZone,
     readReplicaSourceDBInstanceIdentifier: db.ReadReplicaSourceDBInstanceIdentifier,
     readReplicaDBInstanceIdentifiers: db.ReadReplicaDBInstanceIdentifiers ?? [],
+    preferredBackupWindow: db.PreferredBackupWindow,
     backupRetentionPeriod: db.BackupRetentionPeriod ?? 0,
     endpoint: db.Endpoint?.Address ? { address: db.Endpoint.Address, port: db.Endpoint.Port ?? 0 } : undefined,
     allocatedStorage: db.AllocatedStorage,

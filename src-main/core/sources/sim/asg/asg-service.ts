@@ -6,10 +6,11 @@
  * as-scaling-target-tracking, ec2-auto-scaling-scheduled-scaling, ec2-auto-scaling-health-checks,
  * auto-scaling-benefits#AutoScalingBehavior.InstanceUsage)
  */
-import type { Inventory, ScalingPolicySummary } from '../../../contract/model';
+import type { ActionOf, Inventory, ScalingPolicySummary } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
 import type { FaultEffect, SimService } from '../service-module';
-import type { ActionParameters, FaultParameters } from '../scenario/timed-entries';
+import type { FaultParameters } from '../scenario/timed-entries';
+import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
@@ -306,37 +307,41 @@ export class AsgService implements SimService {
     return { message: `Terminated ${victims.length} ${victims.length === 1 ? 'instance' : 'instances'} of ${group.name}: ${victims.map((i) => i.instanceId).join(', ') || 'none in service'}` };
   }
 
-  runAction(type: string, parameters: Record<string, unknown>): string | undefined {
-    if (type === 'SetDesiredCapacity') {
-      const p = parameters as ActionParameters<'SetDesiredCapacity'>;
-      const group = this.requireGroup(p.AutoScalingGroupName);
-      if (p.DesiredCapacity < group.minSize || p.DesiredCapacity > group.maxSize) {
-        // The API's ValidationError text.
-        throw new Error(`New SetDesiredCapacity value ${p.DesiredCapacity} is ${p.DesiredCapacity < group.minSize ? 'below min value' : 'above max value'} ${p.DesiredCapacity < group.minSize ? group.minSize : group.maxSize} for the AutoScalingGroup.`);
-      }
-      if (p.HonorCooldown && this.inSimpleCooldown(group)) throw new Error(`AutoScalingGroup ${group.name} is in its cooldown period (ScalingActivityInProgress)`);
-      setDesiredCapacity(this.ctx, group, p.DesiredCapacity, { kind: 'user' });
-      return `Desired capacity of ${group.name} set to ${p.DesiredCapacity}`;
-    }
-    if (type === 'ExecutePolicy') {
-      const p = parameters as ActionParameters<'ExecutePolicy'>;
-      const group = this.requireGroup(p.AutoScalingGroupName);
-      // ASG-16: PolicyName is "the name or ARN of the policy" (API_ExecutePolicy); a scenario may also
-      // give `!Ref <Policy>` (the ARN CloudFormation returns) or the policy's logical id.
-      const policy =
-        group.policies.find((candidate) => candidate.policyName === p.PolicyName || candidate.policyArn === p.PolicyName || candidate.logicalId === p.PolicyName) ??
-        group.policies.find((candidate) => this.world.policiesByArn.get(p.PolicyName) === candidate);
-      if (!policy) throw new Error(`No scaling policy ${p.PolicyName} for AutoScalingGroup ${group.name} (give its name or ARN)`);
-      if (policy.policyType === 'TargetTrackingScaling') throw new Error('ExecutePolicy is not supported for a target tracking scaling policy.');
-      if (policy.policyType === 'StepScaling' && (p.MetricValue === undefined || p.BreachThreshold === undefined)) {
-        // The API's ValidationError: both are required for a step scaling policy.
-        throw new Error('ExecutePolicy for a step scaling policy needs MetricValue and BreachThreshold.');
-      }
-      // The step is picked from MetricValue − BreachThreshold; the activity cause is the user request.
-      const trigger = policy.policyType === 'StepScaling' ? { metricValue: p.MetricValue!, threshold: p.BreachThreshold! } : undefined;
-      return `${policy.policyName}: ${this.executePolicy(policy, trigger, p.HonorCooldown ?? true)}`;
-    }
-    return undefined;
+  /** The rules' view of a group (core/rules GroupState): bounds, capacity and policies. */
+  private groupState(group: SimAutoScalingGroup): GroupState {
+    return {
+      autoScalingGroupName: group.name,
+      minSize: group.minSize,
+      maxSize: group.maxSize,
+      desiredCapacity: group.desiredCapacity,
+      policies: group.policies.map((policy) => ({ policyName: policy.policyName, policyARN: policy.policyArn, policyType: policy.policyType })),
+    };
+  }
+
+  /** SetDesiredCapacity, refused as the shared rules say (core/rules/asg-rules.ts) or while in cooldown when HonorCooldown. */
+  setDesiredCapacityAction(action: ActionOf<'SetDesiredCapacity'>): string {
+    const group = this.world.autoScalingGroups.get(action.autoScalingGroupName);
+    const refused = capacityRefusal(group && this.groupState(group), action);
+    if (refused || !group) throw new ActionRefusedError(refused ?? refusal('group-not-found', { group: action.autoScalingGroupName }));
+    if (action.honorCooldown && this.inSimpleCooldown(group)) throw new ActionRefusedError(refusal('in-cooldown', { group: group.name }));
+    setDesiredCapacity(this.ctx, group, action.desiredCapacity, { kind: 'user' });
+    return `Desired capacity of ${group.name} set to ${action.desiredCapacity}`;
+  }
+
+  /** ExecutePolicy (ASG-16), refused as the shared rules say. */
+  executePolicyAction(action: ActionOf<'ExecutePolicy'>): string {
+    const group = this.world.autoScalingGroups.get(action.autoScalingGroupName);
+    // PolicyName is "the name or ARN of the policy" (API_ExecutePolicy); a scenario may also give
+    // `!Ref <Policy>` (the ARN CloudFormation returns) or the policy's logical id.
+    const policy =
+      group?.policies.find((candidate) => candidate.policyName === action.policyName || candidate.policyArn === action.policyName || candidate.logicalId === action.policyName) ??
+      group?.policies.find((candidate) => this.world.policiesByArn.get(action.policyName) === candidate);
+    const named = policy ? { ...action, policyName: policy.policyName } : action;
+    const refused = executePolicyRefusal(group && this.groupState(group), named);
+    if (refused || !group || !policy) throw new ActionRefusedError(refused ?? refusal('policy-not-found', { group: action.autoScalingGroupName, policy: action.policyName }));
+    // The step is picked from MetricValue − BreachThreshold; the activity cause is the user request.
+    const trigger = policy.policyType === 'StepScaling' ? { metricValue: action.metricValue!, threshold: action.breachThreshold! } : undefined;
+    return `${policy.policyName}: ${this.executePolicy(policy, trigger, action.honorCooldown ?? true)}`;
   }
 
   requireGroup(name: string): SimAutoScalingGroup {

@@ -12,7 +12,7 @@ import { functionTargets } from '../traffic/function-targets';
 import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
-import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
+import { ACTION_PARAMETERS, FAULT_PARAMETERS, toControlAction, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
 import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
@@ -259,7 +259,11 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
     const parsed = parseSection(kinds[Type]!, parameters, path, report);
     if (!parsed) return;
     const common = { atSeconds, parameters: parsed as Record<string, unknown>, path: formatPath(path) };
-    out.push(name === 'Faults' ? { kind: 'fault', type: Type as FaultType, durationSeconds, ...common } : { kind: 'action', type: Type as ActionType, ...common });
+    out.push(
+      name === 'Faults'
+        ? { kind: 'fault', type: Type as FaultType, durationSeconds, ...common }
+        : { kind: 'action', type: Type as ActionType, action: toControlAction(Type as ActionType, parsed as never), ...common },
+    );
   });
   return out;
 }

@@ -3,9 +3,10 @@
  * time), `Type: <Kind>`, the parameters named as in the AWS API, and `Duration` for faults.
  * Each kind's parameters are declared here once: the loader validates scenario files with them, the
  * live simulator validates "inject now" requests with them, and the service that owns the kind
- * implements it (applyFault / runAction in its service module).
+ * implements it (applyFault in its service module; actions: the owner in sim-action-registry.ts).
  */
 import { z } from 'zod';
+import type { ActionOf, ActionType as ControlActionType, ControlAction } from '../../../contract/model';
 import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
 
 const name = z.string().min(1).max(255);
@@ -26,7 +27,7 @@ export const ACTION_PARAMETERS = {
     .strict(),
   PromoteReadReplica: z.object({ DBInstanceIdentifier: name, BackupRetentionPeriod: z.number().int().min(0).max(35).optional() }).strict(),
   RebootDBInstance: z.object({ DBInstanceIdentifier: name, ForceFailover: z.boolean().optional() }).strict(),
-} satisfies Record<string, z.ZodType>;
+} satisfies Record<ControlActionType, z.ZodType>;
 
 /** Fault kinds: what can break, named after what an operator would see break. */
 export const FAULT_PARAMETERS = {
@@ -71,11 +72,44 @@ export type FaultParameters<T extends FaultType> = z.output<(typeof FAULT_PARAME
 export const ACTION_TYPES = Object.keys(ACTION_PARAMETERS) as ActionType[];
 export const FAULT_TYPES = Object.keys(FAULT_PARAMETERS) as FaultType[];
 
+/**
+ * A scenario's action (the file's PascalCase API parameters, validated) as the typed ControlAction
+ * the UI sends too: converted once, here, so every action reaches the simulator in one shape.
+ */
+const TO_CONTROL_ACTION: { [K in ControlActionType]: (p: ActionParameters<K>) => ActionOf<K> } = {
+  SetDesiredCapacity: (p) => ({ type: 'SetDesiredCapacity', autoScalingGroupName: p.AutoScalingGroupName, desiredCapacity: p.DesiredCapacity, ...(p.HonorCooldown !== undefined ? { honorCooldown: p.HonorCooldown } : {}) }),
+  ExecutePolicy: (p) => ({
+    type: 'ExecutePolicy',
+    autoScalingGroupName: p.AutoScalingGroupName,
+    policyName: p.PolicyName,
+    ...(p.HonorCooldown !== undefined ? { honorCooldown: p.HonorCooldown } : {}),
+    ...(p.MetricValue !== undefined ? { metricValue: p.MetricValue } : {}),
+    ...(p.BreachThreshold !== undefined ? { breachThreshold: p.BreachThreshold } : {}),
+  }),
+  PromoteReadReplica: (p) => ({ type: 'PromoteReadReplica', dbInstanceIdentifier: p.DBInstanceIdentifier, ...(p.BackupRetentionPeriod !== undefined ? { backupRetentionPeriod: p.BackupRetentionPeriod } : {}) }),
+  RebootDBInstance: (p) => ({ type: 'RebootDBInstance', dbInstanceIdentifier: p.DBInstanceIdentifier, forceFailover: p.ForceFailover ?? false }),
+};
+
+/** Validates a scenario-format action; the typed action, or the problems (path: message). */
+export function parseScenarioAction(type: string, parameters: unknown): { action: ControlAction } | { problems: string[] } {
+  if (!Object.hasOwn(ACTION_PARAMETERS, type)) return { problems: [`unknown action ${type} (known: ${ACTION_TYPES.join(', ')})`] };
+  const kind = type as ActionType;
+  const parsed = ACTION_PARAMETERS[kind].safeParse(parameters);
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`) };
+  return { action: toControlAction(kind, parsed.data) };
+}
+
+export function toControlAction<K extends ActionType>(type: K, parameters: ActionParameters<K>): ActionOf<K> {
+  return (TO_CONTROL_ACTION[type] as (p: ActionParameters<K>) => ActionOf<K>)(parameters);
+}
+
 export interface TimedAction {
   kind: 'action';
   atSeconds: number;
   type: ActionType;
   parameters: Record<string, unknown>;
+  /** The same action, typed: what the engine runs. */
+  action: ControlAction;
   /** Where it came from in the scenario file, for messages. */
   path: string;
 }

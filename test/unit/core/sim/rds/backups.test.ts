@@ -57,7 +57,7 @@ describe('automated backups', () => {
 
   it('a backup is skipped when the instance is not available as the window opens, and tried the next day', () => {
     const h = harness(shopDatabase({ replicas: 0 }), { start: Date.UTC(2026, 10, 21, 2, 59, 30) });
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db' });
+    h.rds.rebootDBInstance('shop-db', false);
     h.run(3600);
     expect(h.ctx.eventsOf('shop-db').some((e) => e.eventId === 'RDS-EVENT-0001')).toBe(false);
     h.run(86_400);
@@ -67,7 +67,7 @@ describe('automated backups', () => {
   it('a reboot is refused while backing-up', () => {
     const h = harness(shopDatabase({ replicas: 0 }), { start: BEFORE_WINDOW });
     h.run(300);
-    expect(() => h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db' })).toThrow('DB instance shop-db is not in available state.');
+    expect(() => h.rds.rebootDBInstance('shop-db', false)).toThrow('DB instance shop-db is not in available state.');
   });
 
   it('Single-AZ: I/O is suspended briefly as the backup starts; Multi-AZ MySQL backs up from the standby without a stall', () => {

@@ -42,13 +42,13 @@ const PRODUCERS: Record<string, () => ReturnType<H['ctx']['eventsOf']>> = {
   },
   reboot: () => {
     const h = harness(shopDatabase({ replicas: 0 }));
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db' });
+    h.rds.rebootDBInstance('shop-db', false);
     settle(h, 'shop-db');
     return h.ctx.eventsOf('shop-db');
   },
   failover: () => {
     const h = harness(shopDatabase({ replicas: 0 }));
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db', ForceFailover: true });
+    h.rds.rebootDBInstance('shop-db', true);
     settle(h, 'shop-db');
     return h.ctx.eventsOf('shop-db');
   },
@@ -68,7 +68,7 @@ const PRODUCERS: Record<string, () => ReturnType<H['ctx']['eventsOf']>> = {
   promotion: () => {
     const h = harness(shopDatabase({ replicas: 1 }));
     h.run(30, load(h));
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1', BackupRetentionPeriod: 7 });
+    h.rds.promoteReadReplica('shop-db-replica-1', 7);
     settle(h, 'shop-db-replica-1');
     return h.ctx.eventsOf('shop-db-replica-1');
   },
@@ -80,7 +80,7 @@ const PRODUCERS: Record<string, () => ReturnType<H['ctx']['eventsOf']>> = {
       }),
     );
     h.run(30, load(h));
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1', BackupRetentionPeriod: 0 });
+    h.rds.promoteReadReplica('shop-db-replica-1', 0);
     settle(h, 'shop-db-replica-1');
     return h.ctx.eventsOf('shop-db-replica-1');
   },

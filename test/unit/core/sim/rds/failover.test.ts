@@ -96,7 +96,7 @@ describe('RDS-1 Multi-AZ failover', () => {
   it('RDS-1 RebootDBInstance with ForceFailover fails over and says the user asked for it', () => {
     const h = harness(shopDatabase());
     const standby = h.rds.instance('shop-db')!.secondaryAvailabilityZone;
-    const message = h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db', ForceFailover: true })!;
+    const message = h.rds.rebootDBInstance('shop-db', true);
     expect(message).toContain('failover');
     const seen = timeline(h, 'shop-db', 600);
     expect(seen.map((s) => s.status)).toEqual(['rebooting', 'available']);
@@ -111,7 +111,7 @@ describe('RDS-1 Multi-AZ failover', () => {
 
   it('RDS-1 ForceFailover on a Single-AZ instance is refused with the API constraint', () => {
     const h = harness(dbResources({ Db: { DBInstanceIdentifier: 'solo', Engine: 'postgres', DBInstanceClass: 'db.m5.large' } }));
-    const attempt = () => h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'solo', ForceFailover: true });
+    const attempt = () => h.rds.rebootDBInstance('solo', true);
     expect(attempt).toThrow(RdsApiError);
     expect(attempt).toThrow("You can't enable force failover if the instance isn't configured for Multi-AZ");
     try {
@@ -126,7 +126,7 @@ describe('RDS-1 Multi-AZ failover', () => {
   it('RDS-1 a plain reboot: rebooting for 30–60 s, DB instance shutdown then DB instance restarted (RDS-EVENT-0006), AZ unchanged', () => {
     const h = harness(shopDatabase());
     const az = h.rds.instance('shop-db')!.availabilityZone;
-    expect(h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db' })).toBe('Rebooting shop-db');
+    expect(h.rds.rebootDBInstance('shop-db', false)).toBe('Rebooting shop-db');
     const seen = timeline(h, 'shop-db', 600);
     expect(seen.map((s) => s.status)).toEqual(['rebooting', 'available']);
     expect(seen[1]!.atSeconds).toBeGreaterThanOrEqual(30);
@@ -140,9 +140,9 @@ describe('RDS-1 Multi-AZ failover', () => {
 
   it('RDS-1 a reboot is refused while the instance is not available, and for an unknown instance', () => {
     const h = harness(shopDatabase());
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db' });
-    expect(() => h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db' })).toThrow('DB instance shop-db is not in available state.');
-    expect(() => h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'nope' })).toThrow('DBInstance nope not found.');
+    h.rds.rebootDBInstance('shop-db', false);
+    expect(() => h.rds.rebootDBInstance('shop-db', false)).toThrow('DB instance shop-db is not in available state.');
+    expect(() => h.rds.rebootDBInstance('nope', false)).toThrow('DBInstance nope not found.');
   });
 
   it('RDS-1 FailDBInstance on a Single-AZ instance: recovery on a new host with RDS-EVENT-0020 / 0021, same AZ', () => {

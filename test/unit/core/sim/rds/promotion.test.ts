@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { promotionChecks, promotionConsequences } from '../../../../../src-main/core/rules';
 import { RdsApiError } from '../../../../../src-main/core/sources/sim/rds/rds-service';
 import { harness } from './fake-context';
 import { dbResources, shopDatabase } from './rds-resources';
@@ -7,6 +8,15 @@ type H = ReturnType<typeof harness>;
 const statusOf = (h: H, id: string) => h.rds.instance(id)!.status;
 const inventoryOf = (h: H, id: string) => h.rds.inventory().dbInstances.find((d) => d.dbInstanceIdentifier === id)!;
 const load = (h: H) => (tick: number) => h.rds.serve('shop-db', 120, 30, tick);
+/** The shared rules (core/rules) on the simulated instance, as the two-step confirmation asks them. */
+const promote = (id: string, backupRetentionPeriod?: number) => ({ type: 'PromoteReadReplica' as const, dbInstanceIdentifier: id, ...(backupRetentionPeriod !== undefined ? { backupRetentionPeriod } : {}) });
+function rulesState(h: H, id: string) {
+  const db = h.rds.dbInstance(id);
+  const source = db?.readReplicaSourceDBInstanceIdentifier ? h.rds.dbInstance(db.readReplicaSourceDBInstanceIdentifier) : undefined;
+  return { db, source, nowMs: h.ctx.now };
+}
+const checksOf = (h: H, id: string, retention?: number) => promotionChecks(rulesState(h, id), promote(id, retention));
+const consequencesOf = (h: H, id: string) => promotionConsequences(rulesState(h, id), promote(id));
 
 /** Status changes of `id` until it is available again: [status, seconds since the call]. */
 function statusSequence(h: H, id: string, maxSeconds: number, traffic?: (tick: number) => void): [string, number][] {
@@ -39,7 +49,7 @@ describe('RDS-2 promoting a read replica', () => {
   it('RDS-2 status goes modifying → rebooting → available within minutes, with replication-stopped, shutdown and restart events', () => {
     const h = harness(shopDatabase());
     h.run(60, load(h));
-    const message = h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1' })!;
+    const message = h.rds.promoteReadReplica('shop-db-replica-1');
     expect(message).toBe('Promoting read replica shop-db-replica-1 to a standalone DB instance');
     const seen = statusSequence(h, 'shop-db-replica-1', 1800, load(h));
     expect(seen.map(([status]) => status)).toEqual(['modifying', 'rebooting', 'available']);
@@ -55,7 +65,7 @@ describe('RDS-2 promoting a read replica', () => {
     const h = harness(shopDatabase());
     h.run(30, load(h));
     expect(inventoryOf(h, 'shop-db').readReplicaDBInstanceIdentifiers).toEqual(['shop-db-replica-1', 'shop-db-replica-2']);
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1', BackupRetentionPeriod: 7 });
+    h.rds.promoteReadReplica('shop-db-replica-1', 7);
     h.step(load(h));
     expect(inventoryOf(h, 'shop-db-replica-1').replicaLagSeconds).toBe(-1);
     statusSequence(h, 'shop-db-replica-1', 1800, (tick) => {
@@ -79,7 +89,7 @@ describe('RDS-2 promoting a read replica', () => {
     const h = harness(shopDatabase());
     h.run(30, load(h));
     const eventsBefore = h.ctx.eventsOf('shop-db-replica-2').length;
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1' });
+    h.rds.promoteReadReplica('shop-db-replica-1');
     const lags: number[] = [];
     statusSequence(h, 'shop-db-replica-1', 1800, (tick) => {
       load(h)(tick);
@@ -93,7 +103,7 @@ describe('RDS-2 promoting a read replica', () => {
 
   it('RDS-2 no reads go to a replica while it is promoted; the remaining replica takes them all', () => {
     const h = harness(shopDatabase());
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1' });
+    h.rds.promoteReadReplica('shop-db-replica-1');
     const outcomes: { failedReads: number }[] = [];
     statusSequence(h, 'shop-db-replica-1', 1800, (tick) => {
       if (statusOf(h, 'shop-db-replica-1') === 'available') return; // completed in this tick
@@ -107,7 +117,7 @@ describe('RDS-2 promoting a read replica', () => {
 
   it('RDS-2 after promotion the instance takes writes of its own', () => {
     const h = harness(shopDatabase());
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1' });
+    h.rds.promoteReadReplica('shop-db-replica-1');
     let before = { failedReads: 0, failedWrites: 0, latencySeconds: 0 };
     h.step((tick) => (before = h.rds.serve('shop-db-replica-1', 10, 10, tick)));
     expect(before.failedWrites).toBe(10);
@@ -119,7 +129,7 @@ describe('RDS-2 promoting a read replica', () => {
 
   it('RDS-2 refused when the instance is not a read replica', () => {
     const h = harness(shopDatabase());
-    const error = refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db' }));
+    const error = refusal(() => h.rds.promoteReadReplica('shop-db'));
     expect(error.params.awsCode).toBe('InvalidDBInstanceState');
     expect(error.message).toBe('DB instance shop-db is not a read replica.');
     expect(statusOf(h, 'shop-db')).toBe('available');
@@ -127,10 +137,10 @@ describe('RDS-2 promoting a read replica', () => {
 
   it('RDS-2 refused while the replica is not available (rebooting), and when it does not exist', () => {
     const h = harness(shopDatabase());
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db-replica-1' });
-    const error = refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-1' }));
+    h.rds.rebootDBInstance('shop-db-replica-1', false);
+    const error = refusal(() => h.rds.promoteReadReplica('shop-db-replica-1'));
     expect(error.message).toBe('DB instance shop-db-replica-1 is not in available state.');
-    expect(refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'ghost' }))).toMatchObject({ params: { awsCode: 'DBInstanceNotFound' }, message: 'DBInstance ghost not found.' });
+    expect(refusal(() => h.rds.promoteReadReplica('ghost'))).toMatchObject({ params: { awsCode: 'DBInstanceNotFound' }, message: 'DBInstance ghost not found.' });
   });
 
   it('RDS-2 refused while the replica is backing-up', () => {
@@ -143,11 +153,11 @@ describe('RDS-2 promoting a read replica', () => {
     );
     h.runUntil(() => statusOf(h, 'rep') === 'backing-up', 600);
     expect(statusOf(h, 'rep')).toBe('backing-up');
-    const error = refusal(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'rep' }));
+    const error = refusal(() => h.rds.promoteReadReplica('rep'));
     expect(error).toMatchObject({ params: { awsCode: 'InvalidDBInstanceState' }, message: 'DB instance rep is not in available state.' });
-    const checks = h.rds.preflightPromotion('rep');
-    expect(checks.find((c) => c.id === 'not-backing-up')).toMatchObject({ status: 'fail' });
-    expect(checks.find((c) => c.id === 'status-available')).toMatchObject({ status: 'fail', detail: 'status: backing-up' });
+    const checks = checksOf(h, 'rep');
+    expect(checks.find((c) => c.code.startsWith('not-backing-up.'))).toMatchObject({ code: 'not-backing-up.running', status: 'fail' });
+    expect(checks.find((c) => c.code.startsWith('status-available.'))).toMatchObject({ status: 'fail', params: { status: 'backing-up' } });
   });
 
   it('RDS-2 a promoted replica in the middle of a chain keeps its own replicas, which now replicate from it', () => {
@@ -158,7 +168,7 @@ describe('RDS-2 promoting a read replica', () => {
         Leaf: { DBInstanceIdentifier: 'leaf', SourceDBInstanceIdentifier: 'mid' },
       }),
     );
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'mid' });
+    h.rds.promoteReadReplica('mid');
     statusSequence(h, 'mid', 1800);
     h.run(30, (tick) => h.rds.serve('mid', 0, 50, tick));
     expect(inventoryOf(h, 'mid').readReplicaDBInstanceIdentifiers).toEqual(['leaf']);
@@ -169,26 +179,23 @@ describe('RDS-2 promoting a read replica', () => {
   it('RDS-2 pre-flight checks and consequences for the two-step confirmation', () => {
     const h = harness(shopDatabase());
     h.run(30, load(h));
-    const checks = h.rds.preflightPromotion('shop-db-replica-1');
-    expect(checks.map((c) => [c.id, c.status])).toEqual([
-      ['is-replica', 'pass'],
-      ['status-available', 'pass'],
-      ['not-backing-up', 'pass'],
-      ['replica-lag', 'pass'],
-      ['backup-retention', 'pass'],
+    expect(checksOf(h, 'shop-db-replica-1').map((c) => [c.code, c.status])).toEqual([
+      ['is-replica.yes', 'pass'],
+      ['status-available.ok', 'pass'],
+      ['not-backing-up.idle', 'pass'],
+      ['replica-lag.caught-up', 'pass'],
+      ['backup-retention.kept', 'pass'],
     ]);
-    expect(h.rds.preflightPromotion('shop-db').find((c) => c.id === 'is-replica')!.status).toBe('fail');
-    expect(h.rds.preflightPromotion('shop-db-replica-1', 0).find((c) => c.id === 'backup-retention')!.status).toBe('warn');
+    expect(checksOf(h, 'shop-db').find((c) => c.code.startsWith('is-replica.'))).toMatchObject({ code: 'is-replica.no', status: 'fail' });
+    expect(checksOf(h, 'shop-db-replica-1', 0).find((c) => c.code.startsWith('backup-retention.'))).toMatchObject({ code: 'backup-retention.disabled', status: 'warn' });
     h.rds.applyFault('RaiseReplicaLag', { DBInstanceIdentifier: 'shop-db-replica-1', LagSeconds: 45 });
     h.step(load(h));
-    const lag = h.rds.preflightPromotion('shop-db-replica-1').find((c) => c.id === 'replica-lag')!;
-    expect(lag.status).toBe('warn');
-    expect(lag.detail).toContain('ReplicaLag 45.0 s');
-    const consequences = h.rds.promotionConsequences('shop-db-replica-1');
-    expect(consequences.join('\n')).toContain('stops replicating from shop-db');
-    expect(consequences.join('\n')).toContain('cannot be undone');
-    expect(consequences.join('\n')).toContain('(shop-db-replica-2) are not affected');
-    expect(consequences.join('\n')).toContain('45.0 s behind');
-    expect(h.rds.promotionConsequences('shop-db')).toEqual([]);
+    const lag = checksOf(h, 'shop-db-replica-1').find((c) => c.code.startsWith('replica-lag.'))!;
+    expect(lag).toMatchObject({ code: 'replica-lag.behind', status: 'warn', params: { seconds: 45, source: 'shop-db' } });
+    const consequences = consequencesOf(h, 'shop-db-replica-1');
+    expect(consequences.map((c) => c.code)).toEqual(expect.arrayContaining(['promote.stops-replicating', 'promote.irreversible', 'promote.lag-loss']));
+    expect(consequences.find((c) => c.code === 'promote.siblings-unaffected')!.params).toEqual({ source: 'shop-db', replicas: ['shop-db-replica-2'] });
+    expect(consequences.find((c) => c.code === 'promote.lag-loss')!.params).toMatchObject({ seconds: 45 });
+    expect(consequencesOf(h, 'shop-db')).toEqual([]);
   });
 });

@@ -48,8 +48,8 @@ function play(ops: Op[], seed: number, check: (h: ReturnType<typeof harness>, se
     } else if (o.kind === 'wait') h.run(o.seconds);
     else if (o.kind === 'fail') h.rds.applyFault('FailDBInstance', { DBInstanceIdentifier: o.target });
     else if (o.kind === 'lag') attempt(() => h.rds.applyFault('RaiseReplicaLag', { DBInstanceIdentifier: o.target, LagSeconds: o.seconds }));
-    else if (o.kind === 'reboot') attempt(() => h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: o.target, ForceFailover: o.failover }));
-    else attempt(() => h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: o.target }));
+    else if (o.kind === 'reboot') attempt(() => h.rds.rebootDBInstance(o.target, o.failover));
+    else attempt(() => h.rds.promoteReadReplica(o.target));
   }
   return h;
 }
@@ -108,9 +108,9 @@ describe('determinism', () => {
     h.run(120, traffic);
     h.rds.applyFault('FailDBInstance', { DBInstanceIdentifier: 'shop-db' });
     h.run(300, traffic);
-    h.rds.runAction('PromoteReadReplica', { DBInstanceIdentifier: 'shop-db-replica-2' });
+    h.rds.promoteReadReplica('shop-db-replica-2');
     h.run(600, traffic);
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db', ForceFailover: true });
+    h.rds.rebootDBInstance('shop-db', true);
     h.run(600, traffic);
     return JSON.stringify({ events: h.ctx.events, inventory: h.rds.inventory(), metrics: [...h.ctx.metrics.all()].map((s) => [s.key, s.points('Average')]) });
   };

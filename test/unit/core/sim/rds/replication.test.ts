@@ -32,7 +32,7 @@ describe('RDS-3 ReplicaLag', () => {
   it('RDS-3 is −1 while replication is not active (the replica reboots), and 0 again after', () => {
     const h = harness(shopDatabase());
     h.run(30, (tick) => h.rds.serve('shop-db', 100, 20, tick));
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db-replica-2' });
+    h.rds.rebootDBInstance('shop-db-replica-2', false);
     h.step((tick) => h.rds.serve('shop-db', 100, 20, tick));
     expect(lagOf(h, 'shop-db-replica-2')).toBe(-1);
     expect(h.rds.inventory().dbInstances.find((d) => d.dbInstanceIdentifier === 'shop-db-replica-2')!.replicaLagSeconds).toBe(-1);

@@ -35,11 +35,11 @@ describe('RDS-5 reads to replicas, writes to the primary', () => {
 
   it('RDS-5 no reads go to a rebooting replica; when no replica serves, reads go to the primary', () => {
     const h = harness(shopDatabase());
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db-replica-1' });
+    h.rds.rebootDBInstance('shop-db-replica-1', false);
     h.step((tick) => h.rds.serve('shop-db', 100, 10, tick));
     expect(loadOf(h.rds, 'shop-db-replica-2').reads).toBe(100);
     expect(loadOf(h.rds, 'shop-db').reads).toBe(0);
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db-replica-2' });
+    h.rds.rebootDBInstance('shop-db-replica-2', false);
     h.step((tick) => h.rds.serve('shop-db', 100, 10, tick));
     expect(loadOf(h.rds, 'shop-db')).toMatchObject({ reads: 100, writes: 10 });
   });
@@ -169,7 +169,7 @@ describe('RDS-5 CloudWatch metrics (AWS/RDS, dimension DBInstanceIdentifier)', (
   it('RDS-5 no CPU datapoints while an instance is down; ReplicaLag −1 keeps coming for a replica', () => {
     const h = harness(shopDatabase());
     h.run(60);
-    h.rds.runAction('RebootDBInstance', { DBInstanceIdentifier: 'shop-db-replica-1' });
+    h.rds.rebootDBInstance('shop-db-replica-1', false);
     h.run(60);
     h.ctx.metrics.closePeriodsBefore(h.ctx.now / 1000);
     const minute = (metric: string, stat: 'SampleCount' | 'Minimum') =>

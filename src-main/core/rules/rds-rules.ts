@@ -1,0 +1,141 @@
+/**
+ * Pre-flight checks, consequences and refusals of the RDS control actions, as functions of the
+ * contract's DbInstance. Which behaviour won where the simulator and the AWS backend disagreed, and
+ * why: docs/rules.md.
+ * - PromoteReadReplica: docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_PromoteReadReplica.html
+ *   (not while `backing-up`; BackupRetentionPeriod defaults to 1 and "can't be set to 0 if the DB
+ *   instance is a source to read replicas") and UserGuide/USER_ReadRepl.Promote.html (stop writes on
+ *   the source and wait until the replica has applied them: any ReplicaLag above 0 loses writes).
+ * - RebootDBInstance: API_RebootDBInstance.html (ForceFailover only on a Multi-AZ instance; the
+ *   instance must be `available`), Concepts.MultiAZ.html (failover typically 60–120 s).
+ */
+import type { ActionOf, DbInstance, PreflightCheck, Refusal } from '../contract/model';
+import { check, consequence, refusalOf, summary, tenths, type Preflight } from './verdicts';
+
+/** PromoteReadReplica's BackupRetentionPeriod when the request leaves it out (API_PromoteReadReplica "Default: 1"). */
+export const PROMOTION_DEFAULT_RETENTION_DAYS = 1;
+/** Warn when the replica's daily backup window opens within this many minutes: a running backup blocks promotion. */
+export const BACKUP_WINDOW_WARN_MINUTES = 15;
+/** Concepts.MultiAZ.html "Failover process": typically 60–120 seconds. */
+export const FAILOVER_SECONDS: readonly [number, number] = [60, 120];
+
+/** What the rules read: the instance (absent when it does not exist), its source, the time. */
+export interface DbActionState {
+  db: DbInstance | undefined;
+  /** The instance `db` replicates from, when known (for the consequences on its other replicas). */
+  source?: DbInstance;
+  /** Epoch ms: the simulator's clock, or the wall clock on AWS. */
+  nowMs: number;
+}
+
+const WINDOW = /^(\d{2}):(\d{2})-\d{2}:\d{2}$/;
+
+/** Minutes until the daily backup window opens, when the instance takes automated backups. */
+export function minutesUntilBackupWindow(db: DbInstance, nowMs: number): number | undefined {
+  if (db.backupRetentionPeriod === 0 || db.preferredBackupWindow === undefined) return undefined;
+  const match = WINDOW.exec(db.preferredBackupWindow);
+  if (!match) return undefined;
+  const start = Number(match[1]) * 3600 + Number(match[2]) * 60;
+  const secondOfDay = (((nowMs % 86_400_000) + 86_400_000) % 86_400_000) / 1000;
+  return ((start - secondOfDay + 86_400) % 86_400) / 60;
+}
+
+function statusCheck(db: DbInstance): PreflightCheck {
+  const params = { id: db.dbInstanceIdentifier, status: db.dbInstanceStatus };
+  return db.dbInstanceStatus === 'available' ? check('status-available.ok', 'pass', params) : check('status-available.not', 'fail', params);
+}
+
+function lagCheck(db: DbInstance, source: string): PreflightCheck {
+  const lag = db.replicaLagSeconds;
+  if (lag === undefined) return check('replica-lag.unknown', 'warn', { source });
+  if (lag < 0) return check('replica-lag.stopped', 'warn', { source });
+  if (lag === 0) return check('replica-lag.caught-up', 'pass', { source, seconds: 0 });
+  return check('replica-lag.behind', 'warn', { source, seconds: tenths(lag) });
+}
+
+export function promotionChecks(state: DbActionState, action: ActionOf<'PromoteReadReplica'>): PreflightCheck[] {
+  const { db } = state;
+  const id = action.dbInstanceIdentifier;
+  if (!db) return [check('db-exists.missing', 'fail', { id })];
+  const source = db.readReplicaSourceDBInstanceIdentifier;
+  const checks: PreflightCheck[] = [source ? check('is-replica.yes', 'pass', { id, source }) : check('is-replica.no', 'fail', { id }), statusCheck(db)];
+  const untilBackup = minutesUntilBackupWindow(db, state.nowMs);
+  checks.push(
+    db.dbInstanceStatus === 'backing-up'
+      ? check('not-backing-up.running', 'fail', { id, status: db.dbInstanceStatus })
+      : untilBackup !== undefined && untilBackup < BACKUP_WINDOW_WARN_MINUTES
+        ? check('not-backing-up.window-soon', 'warn', { minutes: Math.ceil(untilBackup) })
+        : check('not-backing-up.idle', 'pass'),
+  );
+  if (source) checks.push(lagCheck(db, source));
+  const retention = action.backupRetentionPeriod ?? PROMOTION_DEFAULT_RETENTION_DAYS;
+  const replicas = db.readReplicaDBInstanceIdentifiers;
+  checks.push(
+    retention > 0
+      ? check('backup-retention.kept', 'pass', { days: retention })
+      : replicas.length > 0
+        ? check('backup-retention.source-of-replicas', 'fail', { id, replicas: [...replicas] })
+        : check('backup-retention.disabled', 'warn'),
+  );
+  return checks;
+}
+
+export function promotionConsequences(state: DbActionState, action: ActionOf<'PromoteReadReplica'>): ReturnType<typeof consequence>[] {
+  const { db } = state;
+  const source = db?.readReplicaSourceDBInstanceIdentifier;
+  if (!db || !source) return [];
+  const id = db.dbInstanceIdentifier;
+  const out = [consequence('promote.stops-replicating', { id, source }), consequence('promote.reboots', { id }), consequence('promote.irreversible', { id })];
+  if (state.source) {
+    const siblings = state.source.readReplicaDBInstanceIdentifiers.filter((replica) => replica !== id);
+    out.push(siblings.length > 0 ? consequence('promote.siblings-unaffected', { source, replicas: siblings }) : consequence('promote.source-left-alone', { source }));
+  }
+  if (db.replicaLagSeconds !== undefined && db.replicaLagSeconds > 0) out.push(consequence('promote.lag-loss', { id, source, seconds: tenths(db.replicaLagSeconds) }));
+  if (db.readReplicaDBInstanceIdentifiers.length > 0) out.push(consequence('promote.own-replicas-continue', { id, replicas: [...db.readReplicaDBInstanceIdentifiers] }));
+  if (db.endpoint) out.push(consequence('promote.point-applications', { id, endpoint: db.endpoint.address }));
+  const retention = action.backupRetentionPeriod ?? PROMOTION_DEFAULT_RETENTION_DAYS;
+  out.push(retention > 0 ? consequence('promote.backups-kept', { days: retention }) : consequence('promote.backups-disabled'));
+  return out;
+}
+
+export function promotionPreflight(state: DbActionState, action: ActionOf<'PromoteReadReplica'>): Preflight {
+  return { summary: summary('promote', { id: action.dbInstanceIdentifier }), checks: promotionChecks(state, action), consequences: promotionConsequences(state, action) };
+}
+
+/** What RDS answers PromoteReadReplica with in this state: undefined when it accepts it. */
+export function promotionRefusal(state: DbActionState, action: ActionOf<'PromoteReadReplica'>): Refusal | undefined {
+  return refusalOf(promotionChecks(state, action));
+}
+
+export function rebootChecks(state: DbActionState, action: ActionOf<'RebootDBInstance'>): PreflightCheck[] {
+  const { db } = state;
+  const id = action.dbInstanceIdentifier;
+  if (!db) return [check('db-exists.missing', 'fail', { id })];
+  const checks = [statusCheck(db)];
+  if (action.forceFailover) {
+    checks.push(db.multiAZ ? check('multi-az.standby', 'pass', { id, zone: db.secondaryAvailabilityZone ?? '' }) : check('multi-az.single-az', 'fail', { id }));
+  }
+  return checks;
+}
+
+export function rebootConsequences(state: DbActionState, action: ActionOf<'RebootDBInstance'>): ReturnType<typeof consequence>[] {
+  const { db } = state;
+  if (!db) return [];
+  const id = db.dbInstanceIdentifier;
+  const out =
+    action.forceFailover && db.multiAZ
+      ? [consequence('reboot.failover', { id, from: db.availabilityZone ?? '', to: db.secondaryAvailabilityZone ?? '', minSeconds: FAILOVER_SECONDS[0], maxSeconds: FAILOVER_SECONDS[1] })]
+      : [consequence('reboot.restart', { id })];
+  out.push(consequence('reboot.connections-dropped', { id }));
+  if (db.readReplicaDBInstanceIdentifiers.length > 0) out.push(consequence('reboot.replication-pauses', { id, replicas: [...db.readReplicaDBInstanceIdentifiers] }));
+  return out;
+}
+
+export function rebootPreflight(state: DbActionState, action: ActionOf<'RebootDBInstance'>): Preflight {
+  const id = action.dbInstanceIdentifier;
+  return { summary: summary(action.forceFailover ? 'reboot-failover' : 'reboot', { id }), checks: rebootChecks(state, action), consequences: rebootConsequences(state, action) };
+}
+
+export function rebootRefusal(state: DbActionState, action: ActionOf<'RebootDBInstance'>): Refusal | undefined {
+  return refusalOf(rebootChecks(state, action));
+}

@@ -1,0 +1,43 @@
+/**
+ * Which simulated service owns each control action, and how it runs it: one entry per action type
+ * (exhaustive at compile time), each taking the typed ControlAction — the one shape the UI sends and
+ * a scenario's Actions are converted to when loaded (scenario/timed-entries.ts). Refusals come from
+ * the shared rules (core/rules), thrown by the owning service.
+ */
+import type { ActionOf, ActionType, ControlAction } from '../../contract/model';
+import type { AsgService } from './asg/asg-service';
+import { promoteReadReplica, rebootDBInstance } from './rds/rds-actions';
+import { RdsService } from './rds/rds-service';
+import type { SimServices } from './service-module';
+
+/** What an action may reach: the services of this scenario. */
+export interface SimActionHost {
+  readonly asg: AsgService;
+  readonly services: SimServices;
+}
+
+export interface SimActionEntry<K extends ActionType> {
+  /** The service that owns it (SimService.id). */
+  owner: 'asg' | 'rds';
+  run(host: SimActionHost, action: ActionOf<K>): string;
+}
+
+function rds(host: SimActionHost, type: ActionType): RdsService {
+  const database = host.services.database;
+  if (!(database instanceof RdsService)) throw new Error(`${type} needs a service this scenario does not have (it has no RDS DB instances)`);
+  return database;
+}
+
+export const SIM_ACTIONS: { [K in ActionType]: SimActionEntry<K> } = {
+  PromoteReadReplica: { owner: 'rds', run: (host, action) => promoteReadReplica(rds(host, action.type), action) },
+  RebootDBInstance: { owner: 'rds', run: (host, action) => rebootDBInstance(rds(host, action.type), action) },
+  SetDesiredCapacity: { owner: 'asg', run: (host, action) => host.asg.setDesiredCapacityAction(action) },
+  ExecutePolicy: { owner: 'asg', run: (host, action) => host.asg.executePolicyAction(action) },
+};
+
+/** Runs `action` on the service that owns it; throws (the API's words) when it is refused. */
+export function runSimAction<K extends ActionType>(host: SimActionHost, action: ActionOf<K>): string {
+  return (SIM_ACTIONS[action.type as K] as SimActionEntry<K>).run(host, action);
+}
+
+export const runControlAction = (host: SimActionHost, action: ControlAction): string => runSimAction(host, action);
