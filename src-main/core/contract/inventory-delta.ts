@@ -72,7 +72,8 @@ function collectionDiff<C extends InventoryCollection>(collection: C, before: re
 
 /**
  * What changed from `before` to `after`, by resource key, for the collections present in `after`
- * (a dataset's part leaves the others alone). Undefined when nothing changed.
+ * (a dataset's part leaves the others alone; lambdaAccount counts as present with lambdaFunctions).
+ * Undefined when nothing changed.
  */
 export function diffInventory(before: InventoryPart, after: InventoryPart, versions: { from: number; to: number }): InventoryDelta | undefined {
   const delta: InventoryDelta = { from: versions.from, to: versions.to };
@@ -86,7 +87,9 @@ export function diffInventory(before: InventoryPart, after: InventoryPart, versi
       changed = true;
     }
   }
-  if ('lambdaAccount' in after && !sameValue(before.lambdaAccount, after.lambdaAccount)) {
+  // The account goes with the functions: a part with functions and no account says it is unknown.
+  const namesAccount = 'lambdaAccount' in after || after.lambdaFunctions !== undefined;
+  if (namesAccount && !sameValue(before.lambdaAccount, after.lambdaAccount)) {
     delta.lambdaAccount = after.lambdaAccount ?? null;
     changed = true;
   }

@@ -8,36 +8,42 @@
  * (AccessDenied names the missing permission); a credential failure becomes a session state with
  * its fix and pauses polling until Retry. A stopped source never publishes again, so nothing read
  * under one identity can appear after a switch to another.
+ *
+ * Each dataset's poller (polling/poll-*.ts) returns its part of the inventory; this class compares
+ * it with what it published by resource key (InventoryTracker) and pushes only what changed.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import type { DatasetStatus, DatasetStatuses, DnsTrace, Inventory, MetricSeries, SessionInfo, Snapshot, Update } from '../../contract/model';
+import { Inventory, type DatasetStatuses, type DnsTrace, type MetricSeries, type SessionInfo, type Snapshot, type Update } from '../../contract/model';
+import type { AwsSourceOptions } from './aws-source-options';
 import type { ProfileKind, SsoLoginPrompt } from '../../contract/model-aws';
 import type { RequestOf } from '../../contract';
 import type { DataSource } from '../data-source';
 import { InventoryTracker } from '../inventory-tracker';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
 import { AwsCallError, isNetworkError, NETWORK_CODES } from './aws-errors';
-import { createAwsClients, destroyClients, type AwsClients, type ClientOptions } from './clients';
-import { createCredentialProvider } from './credentials/credential-resolver';
+import { destroyClients, type AwsClients } from './clients';
 import { describeCredentialError } from './credentials/credential-state';
 import { describeConnectError, regionProblem, type ConnectProblem } from './credentials/connect-problem';
 import { answeredBy, chainProfile, DEFAULT_CHAIN } from './credentials/default-chain';
 import { customEndpoint, resolveEndpoints } from './endpoints';
-import { AwsNetworkAgent, caBundlePath, createRequestHandler, loadNetworkSettings, type NetworkSettings } from './network/network-agent';
+import { AwsNetworkAgent } from './network/network-agent';
 import { describeProfile, resolveRegion } from './profiles/profile-list';
 import { redactText, secretValues } from '../../redact';
-import { configSection, readSharedFiles, type SharedFiles } from './profiles/shared-ini';
-import { CallGate, type CallRecord } from './throttle/call-gate';
+import { readSharedFiles, type SharedFiles } from './profiles/shared-ini';
+import { CallGate } from './throttle/call-gate';
 import { systemClock, type Clock } from './throttle/time';
-import { ACTION_DATASET, AWS_DATASETS, DEFAULT_POLL_INTERVALS_MS, SETTINGS_INTERVAL_MS, STALE_AFTER_INTERVALS, type AwsDataset } from './poll-plan';
+import { ACTION_DATASET, AWS_DATASETS, DEFAULT_POLL_INTERVALS_MS, SETTINGS_INTERVAL_MS, type AwsDataset } from './poll-plan';
 import { MetricPoller } from './metrics/metric-poller';
 import { CapacitySamples } from './metrics/capacity-samples';
 import { CpuMonitoring } from './metrics/cpu-monitoring';
-import { datasetProblem, defaultEndpoint, type Problem } from './dataset-problem';
-import { AwsActionBackend, DEFAULT_FOLLOW, type FollowOptions } from './actions/aws-action-backend';
+import type { Problem } from './dataset-problem';
+import { buildSessionClients } from './session-clients';
+import { failedStatus, failureProblem, reportedStatuses, type SessionPlace } from './polling/dataset-statuses';
+import { SettingsCadence } from './polling/settings-cadence';
+import { AwsActionBackend, DEFAULT_FOLLOW } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
-import { startSsoDeviceLogin, type SsoLoginOptions } from './sso/sso-device-login';
+import { startSsoDeviceLogin } from './sso/sso-device-login';
 import { checkShape, pollContext, type DatasetPoller } from './polling/dataset-poller';
 import { LoadBalancingPoller } from './polling/poll-load-balancing';
 import { AutoScalingPoller } from './polling/poll-auto-scaling';
@@ -48,43 +54,9 @@ import { CloudWatchPoller } from './polling/poll-cloudwatch';
 
 type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 
-export interface AwsSourceOptions {
-  profile: string;
-  region?: string;
-  env?: NodeJS.ProcessEnv;
-  /** The shared config/credentials files, already read (default: read them now, ignoring any cache). */
-  files?: SharedFiles;
-  clock?: Clock;
-  random?: () => number;
-  readOnly?: boolean;
-  environmentColour?: string;
-  intervalsMs?: Partial<Record<AwsDataset, number>>;
-  /** How often rarely-changing settings are re-read (default SETTINGS_INTERVAL_MS; 0: every poll). */
-  settingsIntervalMs?: number;
-  /** Sees every SDK call attempt (tests, bench). */
-  observe?: (record: CallRecord) => void;
-  /** Tests: replace credential resolution or client construction. */
-  credentialProvider?: AwsCredentialIdentityProvider;
-  createClients?: (options: ClientOptions) => AwsClients;
-  /** How much history RDS events / alarm history are read for on the first poll (ms). */
-  historyWindowMs?: number;
-  /** How a control action is followed until it settles. */
-  follow?: FollowOptions;
-  /** Tests: the SSO OIDC client for device sign-in. */
-  ssoOidcClient?: SsoLoginOptions['client'];
-}
+export type { AwsSourceOptions } from './aws-source-options';
 
-const EMPTY_INVENTORY: Inventory = {
-  loadBalancers: [],
-  targetGroups: [],
-  autoScalingGroups: [],
-  alarms: [],
-  hostedZones: [],
-  recordSets: [],
-  healthChecks: [],
-  dbInstances: [],
-  lambdaFunctions: [],
-};
+const EMPTY_INVENTORY: Inventory = Inventory.parse({ loadBalancers: [], targetGroups: [], autoScalingGroups: [] });
 
 /** Reconnecting while offline: first pause, doubling up to the maximum (our choice). */
 export const OFFLINE_RETRY_FIRST_MS = 5_000;
@@ -115,10 +87,7 @@ export class AwsSource implements DataSource {
   private readonly listeners = new Set<(update: Update) => void>();
   private readonly sessionListeners = new Set<(session: SessionInfo) => void>();
   private readonly intervals: Record<AwsDataset, number>;
-  private readonly settingsIntervalMs: number;
-  /** When each dataset's settings were last read; a dataset in `settingsDue` reads them next poll. */
-  private readonly settingsReadAt: Partial<Record<AwsDataset, number>> = {};
-  private readonly settingsDue = new Set<AwsDataset>();
+  private readonly settings: SettingsCadence;
   private readonly pollers: Record<AwsDataset, DatasetPoller>;
   private readonly autoScaling: AutoScalingPoller;
   private readonly rds: RdsPoller;
@@ -149,7 +118,7 @@ export class AwsSource implements DataSource {
     this.clock = options.clock ?? systemClock;
     this.gate = new CallGate({ clock: this.clock, random: options.random, observe: options.observe });
     this.intervals = { ...DEFAULT_POLL_INTERVALS_MS, ...options.intervalsMs };
-    this.settingsIntervalMs = options.settingsIntervalMs ?? SETTINGS_INTERVAL_MS;
+    this.settings = new SettingsCadence(options.settingsIntervalMs ?? SETTINGS_INTERVAL_MS);
     this.clients = this.buildClients();
     this.metrics = new MetricPoller(this.clients.cloudwatch);
     // RDS events and alarm history are read for this long back on the first poll.
@@ -189,45 +158,26 @@ export class AwsSource implements DataSource {
   }
 
   private buildClients(): AwsClients {
-    const endpoints = resolveEndpoints(this.files, this.configProfile, this.env);
-    let network: NetworkSettings = {};
-    this.networkProblem = undefined;
-    try {
-      network = loadNetworkSettings(caBundlePath(configSection(this.files, this.configProfile)?.ca_bundle, this.env));
-    } catch (error) {
-      this.networkProblem = error;
-    }
-    // Proxy (HTTPS_PROXY/NO_PROXY) and CA bundle for every client, the credential providers' too.
-    const requestHandler = createRequestHandler(network);
-    this.requestHandler = requestHandler;
-    this.credentials =
-      this.options.credentialProvider ??
-      createCredentialProvider({
-        profile: this.profile,
-        paths: this.files.paths,
-        mfaCode: () => this.pendingMfaCode,
-        now: () => this.clock.now(),
-        clientConfig: this.innerClientConfig(endpoints, requestHandler),
-        onResolved: (identity) => {
-          if (this.profile === DEFAULT_CHAIN) this.setSession({ credentialSource: answeredBy(identity, this.env) });
-        },
-      });
-    const create = this.options.createClients ?? createAwsClients;
-    return create({ region: this.region, credentials: this.credentials, endpoints, gate: this.gate, requestHandler });
+    const built = buildSessionClients({
+      ...this.place(),
+      gate: this.gate,
+      now: () => this.clock.now(),
+      mfaCode: () => this.pendingMfaCode,
+      onResolved: (identity) => {
+        if (this.profile === DEFAULT_CHAIN) this.setSession({ credentialSource: answeredBy(identity, this.env) });
+      },
+      ...(this.options.credentialProvider ? { credentialProvider: this.options.credentialProvider } : {}),
+      ...(this.options.createClients ? { createClients: this.options.createClients } : {}),
+    });
+    this.credentials = built.credentials;
+    this.requestHandler = built.requestHandler;
+    this.networkProblem = built.networkProblem;
+    return built.clients;
   }
 
-  /**
-   * The clients the credential providers create themselves. Assuming a role calls STS: send it
-   * where this profile's STS calls go. fromIni hands the same config to the SSO portal client, so
-   * an SSO profile gets the SSO endpoint and keeps its sso_region. The default chain reads
-   * $AWS_PROFILE's section, which is its own: the SDK may look the endpoint up there itself.
-   */
-  private innerClientConfig(endpoints: ReturnType<typeof resolveEndpoints>, requestHandler: unknown): Record<string, unknown> {
-    if (this.kind === 'default-chain') return { requestHandler };
-    const isolated = { requestHandler, ignoreConfiguredEndpointUrls: true };
-    if (this.kind === 'assume-role' || this.kind === 'web-identity') return { ...isolated, region: this.region, ...(endpoints.sts ? { endpoint: endpoints.sts } : {}) };
-    if (this.kind === 'sso') return { ...isolated, ...(endpoints.sso ? { endpoint: endpoints.sso } : {}) };
-    return isolated;
+  /** Where this session reads its settings and sends its calls. */
+  private place(): SessionPlace {
+    return { files: this.files, configProfile: this.configProfile, env: this.env, region: this.region, profile: this.profile, kind: this.kind };
   }
 
   /** Records a problem in the session: its translated code and the English text for the CLI. */
@@ -438,17 +388,17 @@ export class AwsSource implements DataSource {
 
   /** `settings`: read the rarely-changing settings too (on demand), whatever their age. */
   async refreshDataset(dataset: AwsDataset, options: { settings?: boolean } = {}): Promise<void> {
-    if (options.settings) this.settingsDue.add(dataset);
+    if (options.settings) this.settings.ask(dataset);
     if (this.stopped || !this.connected) return;
     const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
     const now = this.clock.now();
-    const reuseSettings = this.reuseSettings(dataset, now);
+    const reuseSettings = this.settings.mayReuse(dataset, now);
     const context = pollContext({ clients: this.clients, now, reuseSettings, held: () => this.published.current });
     try {
       const { part, events } = await this.pollers[dataset].poll(context);
       if (this.stopped) return;
       checkShape(dataset, part);
-      this.settingsRead(dataset, reuseSettings, now);
+      this.settings.polled(dataset, reuseSettings, now);
       Object.assign(update, events);
       // Only the resources that changed, by key; datasets poll concurrently, each publishes its own part.
       const delta = this.published.publish(part);
@@ -501,13 +451,8 @@ export class AwsSource implements DataSource {
   }
 
   private markFailed(dataset: AwsDataset, error: unknown): void {
-    const previous = this.datasets[dataset];
     const e = error instanceof AwsCallError ? error : undefined;
-    const status: DatasetStatus = {
-      state: previous?.fetchedAt !== undefined ? 'stale' : 'error',
-      ...(previous?.fetchedAt !== undefined ? { fetchedAt: previous.fetchedAt } : {}),
-      error: { code: e?.code ?? 'Error', message: e?.message ?? (error instanceof Error ? error.message : String(error)), ...(e?.hint ? { hint: e.hint } : {}), problem: this.problemFor(error) },
-    };
+    const status = failedStatus(this.datasets[dataset], error, this.problemFor(error));
     this.datasets[dataset] = status;
     // Every service unreachable for the network's sake: the whole session is offline (polling goes on).
     if (e && NETWORK_CODES.has(e.code) && this.state.credentialState === 'connected') {
@@ -521,52 +466,13 @@ export class AwsSource implements DataSource {
     }
   }
 
-  /** A dataset's failure as a code + parameters (dataset-problem.ts), with its service's endpoint and proxy. */
   private problemFor(error: unknown): Problem {
-    const service = error instanceof AwsCallError ? error.service : undefined;
-    const endpoint = service ? resolveEndpoints(this.files, this.configProfile, this.env)[service] : undefined;
-    let proxy: string | undefined;
-    if (service) {
-      const url = new URL(endpoint ?? defaultEndpoint(service, this.region));
-      const secure = url.protocol === 'https:';
-      proxy = AwsNetworkAgent.proxyFor(secure, url.hostname, Number(url.port) || (secure ? 443 : 80));
-    }
-    return datasetProblem(error, { region: this.region, profile: this.profile, kind: this.kind, ...(endpoint ? { endpoint } : {}), ...(proxy ? { proxy } : {}) });
-  }
-
-  /** Whether this poll may reuse the settings held for `dataset` (they are recent and not asked for). */
-  private reuseSettings(dataset: AwsDataset, now: number): boolean {
-    const readAt = this.settingsReadAt[dataset];
-    return !this.settingsDue.has(dataset) && readAt !== undefined && now - readAt < this.settingsIntervalMs;
-  }
-
-  private settingsRead(dataset: AwsDataset, reused: boolean, now: number): void {
-    if (reused) return;
-    this.settingsReadAt[dataset] = now;
-    this.settingsDue.delete(dataset);
+    return failureProblem(error, this.place());
   }
 
   /** Each dataset's status, with `stale` for data older than STALE_AFTER_INTERVALS intervals. */
   datasetStatuses(): DatasetStatuses {
-    const now = this.clock.now();
-    const result: DatasetStatuses = {};
-    for (const dataset of AWS_DATASETS) {
-      const status = this.datasets[dataset];
-      if (!status) continue;
-      const aged = status.state === 'ok' && status.fetchedAt !== undefined && now - status.fetchedAt > STALE_AFTER_INTERVALS * this.intervals[dataset];
-      result[dataset] = aged ? { ...status, state: 'stale' } : { ...status };
-      // An SDK error can quote an endpoint URL with its userinfo.
-      if (status.error) {
-        const { problem } = status.error;
-        result[dataset]!.error = {
-          ...status.error,
-          message: redactText(status.error.message, this.secrets),
-          ...(status.error.hint ? { hint: redactText(status.error.hint, this.secrets) } : {}),
-          ...(problem ? { problem: { code: problem.code, params: Object.fromEntries(Object.entries(problem.params).map(([k, v]) => [k, redactText(v, this.secrets)])) } } : {}),
-        };
-      }
-    }
-    return result;
+    return reportedStatuses(this.datasets, { now: this.clock.now(), intervals: this.intervals, secrets: this.secrets });
   }
 
   snapshot(): Snapshot {
