@@ -11,6 +11,17 @@ import { composeInventoryDeltas, type MetricSeries, type Update } from '../core/
 export const MAX_MERGED_EVENTS = 2000;
 /** Per series: at one point a second, more than half an hour of backlog. */
 export const MAX_MERGED_POINTS = 2000;
+/**
+ * In all the waiting updates: beyond this many datapoints and events (tens of MB of JSON) a client
+ * is too far behind to catch up by merging; it is let go, reconnects and reloads the snapshot.
+ */
+export const MAX_WAITING_ITEMS = 500_000;
+
+function itemsIn(update: Update): number {
+  let items = update.scalingActivities.length + update.alarmHistory.length + update.rdsEvents.length + update.timeline.length + update.accessLog.length;
+  for (const series of update.metrics) items += series.points.length;
+  return items;
+}
 
 function seriesKey(series: MetricSeries): string {
   const dimensions = Object.entries(series.dimensions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -66,6 +77,9 @@ export interface CoalescerOptions {
   checkEveryMs: number;
   bufferedAmount(): number;
   send(update: Update): void;
+  /** The waiting updates grew past MAX_WAITING_ITEMS: they are dropped and the client must go. */
+  overflow(): void;
+  maxWaitingItems?: number;
 }
 
 export class UpdateCoalescer {
@@ -85,6 +99,10 @@ export class UpdateCoalescer {
       this.pending[this.pending.length - 1] = merged;
       this.coalesced++;
     } else this.pending.push(update);
+    if (this.pending.reduce((sum, u) => sum + itemsIn(u), 0) > (this.options.maxWaitingItems ?? MAX_WAITING_ITEMS)) {
+      this.stop();
+      return this.options.overflow();
+    }
     this.schedule();
   }
 

@@ -192,6 +192,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       checkEveryMs: limits.coalesceCheckMs,
       bufferedAmount: () => ws.bufferedAmount,
       send: (update) => send(ws, { type: 'event', channel: 'update', payload: update }),
+      overflow: () => ws.close(1013, 'client too slow; reconnect and reload the snapshot'),
     });
     coalescers.set(ws, updates);
     const unsubscribe = options.core.subscribe((channel, payload) => {

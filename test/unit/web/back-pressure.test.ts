@@ -96,7 +96,7 @@ describe('UpdateCoalescer', () => {
   it('sends at once while the buffer is low, merges while it is high, and sends the merge when it drains', async () => {
     let buffered = 0;
     const sent: Update[] = [];
-    const coalescer = new UpdateCoalescer({ highWaterBytes: 100, checkEveryMs: 5, bufferedAmount: () => buffered, send: (u) => sent.push(u) });
+    const coalescer = new UpdateCoalescer({ highWaterBytes: 100, checkEveryMs: 5, bufferedAmount: () => buffered, send: (u) => sent.push(u), overflow: () => undefined });
     coalescer.push(bigUpdate(0));
     expect(sent).toHaveLength(1);
     buffered = 1000;
@@ -112,13 +112,25 @@ describe('UpdateCoalescer', () => {
 
   it('flushes what waits before another frame, so that frames keep their order', () => {
     const sent: Update[] = [];
-    const coalescer = new UpdateCoalescer({ highWaterBytes: 0, checkEveryMs: 1000, bufferedAmount: () => 1, send: (u) => sent.push(u) });
+    const coalescer = new UpdateCoalescer({ highWaterBytes: 0, checkEveryMs: 1000, bufferedAmount: () => 1, send: (u) => sent.push(u), overflow: () => undefined });
     coalescer.push(bigUpdate(0));
     coalescer.push(bigUpdate(1));
     expect(sent).toHaveLength(0);
     coalescer.flush();
     expect(sent.map((u) => u.inventory)).toMatchObject([{ from: 0, to: 2 }]);
     coalescer.stop();
+  });
+
+  it('lets a client go when what waits for it grows past its bound, instead of holding it all', () => {
+    let overflowed = 0;
+    const sent: Update[] = [];
+    const coalescer = new UpdateCoalescer({ highWaterBytes: 0, checkEveryMs: 1000, bufferedAmount: () => 1, send: (u) => sent.push(u), overflow: () => overflowed++, maxWaitingItems: 10 });
+    for (let i = 0; i < 10; i++) coalescer.push(bigUpdate(i));
+    expect(overflowed).toBe(0);
+    coalescer.push(bigUpdate(10));
+    expect(overflowed).toBe(1);
+    coalescer.flush();
+    expect(sent).toHaveLength(0);
   });
 
   it('does not merge updates whose inventory deltas do not chain', () => {
