@@ -21,7 +21,7 @@ import type { RequestOf } from '../../contract';
 import type { DataSource } from '../data-source';
 import { InventoryTracker } from '../inventory-tracker';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
-import { AwsCallError, isNetworkError, NETWORK_CODES } from './aws-errors';
+import { AwsCallError, NETWORK_CODES } from './aws-errors';
 import { destroyClients, type AwsClients } from './clients';
 import { describeCredentialError } from './credentials/credential-state';
 import { describeConnectError, regionProblem, type ConnectProblem } from './credentials/connect-problem';
@@ -51,6 +51,7 @@ import { route53Poller } from './polling/poll-route53';
 import { RdsPoller } from './polling/poll-rds';
 import { lambdaPoller } from './polling/poll-lambda';
 import { CloudWatchPoller } from './polling/poll-cloudwatch';
+import { OfflineProbe } from './polling/offline-probe';
 
 type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 
@@ -425,29 +426,15 @@ export class AwsSource implements DataSource {
     };
   }
 
-  private offlineProbe: Promise<void> | undefined;
+  private readonly offlineProbe = new OfflineProbe();
 
-  /**
-   * One dataset could not reach its service: is the network gone, or only that endpoint? STS is
-   * asked once (GetCallerIdentity needs no permission); if it cannot be reached either, the session
-   * is offline now, within the failing dataset's poll interval, instead of after every dataset (the
-   * slowest polls every two minutes) has failed in turn.
-   */
+  /** A dataset could not reach its service: the session is offline if STS cannot be reached either. */
   private confirmOffline(cause: AwsCallError): Promise<void> {
     if (this.state.credentialState !== 'connected') return Promise.resolve();
-    this.offlineProbe ??= (async () => {
-      try {
-        await this.clients.sts.send(new GetCallerIdentityCommand({}));
-      } catch (error) {
-        const unreachable = isNetworkError(error) || (error instanceof AwsCallError && NETWORK_CODES.has(error.code));
-        if (unreachable && !this.stopped && this.state.credentialState === 'connected') {
-          this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${cause.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
-        }
-      } finally {
-        this.offlineProbe = undefined;
-      }
-    })();
-    return this.offlineProbe;
+    return this.offlineProbe.probe(this.clients.sts, () => {
+      if (this.stopped || this.state.credentialState !== 'connected') return;
+      this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${cause.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
+    });
   }
 
   private markFailed(dataset: AwsDataset, error: unknown): void {
