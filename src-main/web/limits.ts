@@ -23,7 +23,14 @@ export interface WebHostLimits {
   strikesPerSecond: number;
   /** Ping interval; a connection that has not answered the previous ping by the next one is dropped. */
   heartbeatMs: number;
-  /** A client this far behind on reading is disconnected; it reconnects and reloads the snapshot. */
+  /**
+   * Above this many bytes waiting in a client's socket, its update frames are merged into one
+   * (latest state, new datapoints kept) and sent when the buffer has drained (update-coalescer.ts).
+   */
+  coalesceAboveBytes: number;
+  /** How often a waiting update looks whether the buffer has drained. */
+  coalesceCheckMs: number;
+  /** A client this far behind on reading the frames that cannot merge is disconnected; it reconnects and reloads the snapshot. */
   maxBufferedBytes: number;
   /** HTTP: total size of the request line and headers (Node answers 431 above it). */
   maxHeaderBytes: number;
@@ -46,6 +53,9 @@ export const WEB_HOST_LIMITS: Readonly<WebHostLimits> = Object.freeze({
   strikeBurst: 200,
   strikesPerSecond: 10,
   heartbeatMs: 30_000,
+  // A few frames of a large inventory snapshot: a client that keeps up never waits.
+  coalesceAboveBytes: 1024 * 1024,
+  coalesceCheckMs: 100,
   maxBufferedBytes: 16 * 1024 * 1024,
   maxHeaderBytes: 16 * 1024,
   headersTimeoutMs: 10_000,

@@ -11,17 +11,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import { ClientFrame, describeZodError, isRequestChannel, parseRequest, type ContractError, type Result, type ServerFrame } from '../core/contract';
+import { ClientFrame, describeZodError, isRequestChannel, parseRequest, type ContractError, type Result, type ServerFrame, type Update } from '../core/contract';
 import type { FlightdeckCore } from '../core/core-host';
 import { frameUnits, TokenBucket, WEB_HOST_LIMITS, type WebHostLimits } from './limits';
 import { checkAccess, newLaunchId, newToken, securityHeaders, staleCookieRemovals, tokenCookie, tokenCookieName } from './security';
 import { readStatic } from './static-files';
+import { UpdateCoalescer } from './update-coalescer';
 
 export const MAX_FRAME_BYTES = WEB_HOST_LIMITS.maxFrameBytes;
 export const HARD_FRAME_BYTES = WEB_HOST_LIMITS.hardFrameBytes;
 
 export interface WebServerOptions {
-  core: FlightdeckCore;
+  /** What the host needs of the core: its requests and its events. */
+  core: Pick<FlightdeckCore, 'handle' | 'subscribe'>;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -55,6 +57,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const token = options.token ?? newToken();
   const launchId = newLaunchId();
   const sockets = new Set<WebSocket>();
+  /** Per client: its update frames, merged while its socket buffer is high (back-pressure). */
+  const coalescers = new WeakMap<WebSocket, UpdateCoalescer>();
   let port = 0;
   let cookieName = '';
 
@@ -143,6 +147,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   function send(ws: WebSocket, frame: ServerFrame): void {
     if (ws.readyState !== ws.OPEN) return;
+    // Frames keep their order: an update waiting for the buffer to drain goes before anything else.
+    if (!(frame.type === 'event' && frame.channel === 'update')) coalescers.get(ws)?.flush();
+    // Updates wait and merge above the high-water mark; only a client stuck this far behind on
+    // the other frames (responses, session and audit events) is let go.
     if (ws.bufferedAmount > limits.maxBufferedBytes) {
       ws.close(1013, 'client too slow; reconnect and reload the snapshot');
       return;
@@ -179,7 +187,18 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     heartbeat.unref();
     ws.on('pong', () => (alive = true));
 
-    const unsubscribe = options.core.subscribe((channel, payload) => send(ws, { type: 'event', channel, payload }));
+    const updates = new UpdateCoalescer({
+      highWaterBytes: limits.coalesceAboveBytes,
+      checkEveryMs: limits.coalesceCheckMs,
+      bufferedAmount: () => ws.bufferedAmount,
+      send: (update) => send(ws, { type: 'event', channel: 'update', payload: update }),
+      overflow: () => ws.close(1013, 'client too slow; reconnect and reload the snapshot'),
+    });
+    coalescers.set(ws, updates);
+    const unsubscribe = options.core.subscribe((channel, payload) => {
+      if (channel === 'update') updates.push(payload as Update);
+      else send(ws, { type: 'event', channel, payload });
+    });
     const error = (id: number, code: ContractError['code'], message: string) => send(ws, { type: 'response', id, result: { ok: false, error: { code, message } } });
     /** A refused frame: a typed answer, and a connection that keeps being refused is closed. */
     const refuse = (id: number, message: string) => {
@@ -196,6 +215,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     ws.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      updates.stop();
       sockets.delete(ws);
     });
     ws.on('error', () => ws.terminate());

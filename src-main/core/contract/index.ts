@@ -18,6 +18,7 @@ import { HealthThresholds } from './model-health';
 export * from './model';
 export * from './model-aws';
 export * from './model-audit';
+export * from './inventory-delta';
 
 const Empty = z.object({}).strict();
 

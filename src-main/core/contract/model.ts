@@ -6,14 +6,13 @@
  * This folder is shared with the renderer: it may import nothing but zod.
  */
 import { z } from 'zod';
-import { AccessLogEntry, LoadBalancer, TargetGroup } from './model-alb';
-import { AutoScalingGroup, ScalingActivity } from './model-asg';
-import { AlarmHistoryItem, MetricAlarm } from './model-cloudwatch';
+import { AccessLogEntry } from './model-alb';
+import { ScalingActivity } from './model-asg';
+import { AlarmHistoryItem } from './model-cloudwatch';
 import { IsoTime, MetricSeries } from './model-common';
-import { LambdaAccount, LambdaFunction } from './model-lambda';
-import { DbInstance, RdsEvent } from './model-rds';
-import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
+import { RdsEvent } from './model-rds';
 import { HealthReport } from './model-health';
+import { Inventory, InventoryDelta } from './model-inventory';
 
 export * from './model-common';
 export * from './model-alb';
@@ -25,21 +24,8 @@ export * from './model-lambda';
 export * from './model-dns';
 export * from './model-actions';
 export * from './model-health';
+export * from './model-inventory';
 
-/** Everything a view needs to draw the current shape of the system (no time series). */
-export const Inventory = z.object({
-  loadBalancers: z.array(LoadBalancer),
-  targetGroups: z.array(TargetGroup),
-  autoScalingGroups: z.array(AutoScalingGroup),
-  alarms: z.array(MetricAlarm).default([]),
-  hostedZones: z.array(HostedZone).default([]),
-  recordSets: z.array(ResourceRecordSet).default([]),
-  healthChecks: z.array(HealthCheck).default([]),
-  dbInstances: z.array(DbInstance).default([]),
-  lambdaFunctions: z.array(LambdaFunction).default([]),
-  lambdaAccount: LambdaAccount.optional(),
-});
-export type Inventory = z.infer<typeof Inventory>;
 
 export const Service = z.enum(['elbv2', 'autoscaling', 'cloudwatch', 'route53', 'rds', 'lambda', 'simulator']);
 export type Service = z.infer<typeof Service>;
@@ -144,6 +130,8 @@ export const Snapshot = z.object({
   session: SessionInfo,
   clock: SimClock.optional(),
   inventory: Inventory,
+  /** The version of `inventory` (absent: 0); the next inventory delta applies to it (its `from`). */
+  inventoryVersion: z.number().int().nonnegative().optional(),
   scalingActivities: z.array(ScalingActivity),
   alarmHistory: z.array(AlarmHistoryItem).default([]),
   rdsEvents: z.array(RdsEvent).default([]),
@@ -156,10 +144,10 @@ export const Snapshot = z.object({
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
-/** What changed since the last Update: new datapoints only, changed activities, the new inventory if it changed. */
+/** What changed since the last Update: new datapoints only, changed activities, the inventory's changed resources. */
 export const Update = z.object({
   clock: SimClock.optional(),
-  inventory: Inventory.optional(),
+  inventory: InventoryDelta.optional(),
   scalingActivities: z.array(ScalingActivity),
   alarmHistory: z.array(AlarmHistoryItem).default([]),
   rdsEvents: z.array(RdsEvent).default([]),

@@ -5,6 +5,7 @@
  * Not pure (it remembers), but it imports only the contract and the pure model.
  */
 import { DEFAULT_HEALTH_THRESHOLDS, type DatasetStatuses, type HealthReport, type HealthThresholds, type Inventory, type MetricSeries, type RdsEvent, type ScalingActivity, type Snapshot, type Update } from '../contract/model';
+import { applyInventoryDelta } from '../contract/inventory-delta';
 import { evaluateHealth } from './index';
 import { isHealthMetric } from './metric-window';
 
@@ -72,7 +73,8 @@ export class HealthMonitor {
   /** Take in one update; the new report when anything in it changed. */
   ingest(update: Update): HealthReport | undefined {
     this.now = update.clock?.now ?? (this.simulated ? this.now : this.wallNow());
-    if (update.inventory) this.inventory = update.inventory;
+    // Same process, same order as the source published them: the delta always applies to what we hold.
+    if (update.inventory) this.inventory = applyInventoryDelta(this.inventory, update.inventory);
     if (update.datasets) this.datasets = update.datasets;
     this.merge(update);
     // Paused or stepped: the clock will not move on by itself, so judge what is there now.

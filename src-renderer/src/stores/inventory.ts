@@ -1,7 +1,10 @@
-/** The current shape of the system (load balancers, target groups, Auto Scaling groups, …), replaced whole. */
+/**
+ * The current shape of the system (load balancers, target groups, Auto Scaling groups, …): whole
+ * from a snapshot, then per-resource deltas that chain from the snapshot's inventory version.
+ */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { Inventory, type AutoScalingGroup, type TargetGroup } from '@contract';
+import { applyInventoryDelta, Inventory, type AutoScalingGroup, type InventoryDelta, type TargetGroup } from '@contract';
 
 export interface TargetHealthCounts {
   healthy: number;
@@ -28,9 +31,12 @@ export function countTargetHealth(groups: readonly TargetGroup[]): TargetHealthC
 }
 
 export const useInventoryStore = defineStore('inventory', () => {
-  // Inventories arrive whole and are never edited in place, so one shallow ref is enough.
+  // Inventories are never edited in place (a delta makes a new one, sharing what it did not
+  // change), so one shallow ref is enough.
   const inventory = shallowRef<Inventory>(EMPTY);
   const loaded = ref(false);
+  /** The version of `inventory`: the next delta applies to it. */
+  let version = 0;
 
   const loadBalancers = computed(() => inventory.value.loadBalancers);
   const targetGroups = computed(() => inventory.value.targetGroups);
@@ -44,9 +50,24 @@ export const useInventoryStore = defineStore('inventory', () => {
   const targetHealth = computed(() => countTargetHealth(inventory.value.targetGroups));
   const instanceCount = computed(() => inventory.value.autoScalingGroups.reduce((sum, group) => sum + group.instances.length, 0));
 
-  function replace(next: Inventory): void {
+  function replace(next: Inventory, nextVersion = 0): void {
     inventory.value = next;
+    version = nextVersion;
     loaded.value = true;
+  }
+
+  /**
+   * Applies a delta. False when it does not follow the inventory held (a change was missed, e.g.
+   * across a reconnect): the caller reloads the snapshot. One the snapshot already holds is skipped.
+   */
+  function applyDelta(delta: InventoryDelta): boolean {
+    if (delta.to <= version) return true;
+    // A coalesced delta (web host, slow client) may start before the snapshot and end after it:
+    // its resources are the latest, so applying it on top of the snapshot gives the same state.
+    if (delta.from > version) return false;
+    inventory.value = applyInventoryDelta(inventory.value, delta);
+    version = delta.to;
+    return true;
   }
 
   function groupByName(name: string): AutoScalingGroup | undefined {
@@ -76,6 +97,7 @@ export const useInventoryStore = defineStore('inventory', () => {
     targetHealth,
     instanceCount,
     replace,
+    applyDelta,
     groupByName,
     targetGroupName,
     loadBalancerName,

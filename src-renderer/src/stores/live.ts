@@ -1,7 +1,10 @@
 /**
  * Keeps the domain stores in step with the core: one `snapshot.get` per (re)connect or session
  * change, then `update` events as deltas. Updates that arrive while a snapshot is in flight are
- * held back and replayed on top of it, except those older than the snapshot itself.
+ * held back and replayed on top of it, except those older than the snapshot itself. Updates are
+ * applied once per animation frame, all that arrived since the last one (issue 15: one redraw per
+ * frame, however many frames the socket delivered); an inventory delta that does not follow the
+ * inventory held means a change was missed, and the snapshot is loaded again.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -17,6 +20,18 @@ import { useSessionStore } from './session';
 
 export type LiveStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** The next animation frame; a hidden tab gets none, so a timer keeps its stores current (at most ~1 s behind). */
+function nextFrame(callback: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    callback();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, 1000);
+}
+
 /** Enough for several seconds of frames at any speed; beyond that the snapshot will be newer anyway. */
 const MAX_HELD_UPDATES = 240;
 
@@ -28,10 +43,13 @@ export const useLiveStore = defineStore('live', () => {
   let unsubscribers: (() => void)[] = [];
   let generation = 0;
   let held: Update[] | null = null;
+  /** Updates waiting for the next animation frame. */
+  let queued: Update[] = [];
+  let frameRequested = false;
 
   function applyUpdate(update: Update): void {
     if (update.clock) useSessionStore().setClock(update.clock);
-    if (update.inventory) useInventoryStore().replace(update.inventory);
+    if (update.inventory && !useInventoryStore().applyDelta(update.inventory)) missedInventory();
     useActivitiesStore().upsert(update.scalingActivities);
     useMetricsStore().append(update.metrics);
     useEventsStore().append(update);
@@ -44,7 +62,7 @@ export const useLiveStore = defineStore('live', () => {
     const session = useSessionStore();
     session.setSession(snapshot.session);
     session.setClock(snapshot.clock ?? null);
-    useInventoryStore().replace(snapshot.inventory);
+    useInventoryStore().replace(snapshot.inventory, snapshot.inventoryVersion ?? 0);
     useActivitiesStore().load(snapshot.scalingActivities);
     useMetricsStore().load(snapshot.metrics);
     useEventsStore().load(snapshot);
@@ -53,19 +71,41 @@ export const useLiveStore = defineStore('live', () => {
     useHealthStore().replace(snapshot.health);
   }
 
+  function missedInventory(): void {
+    if (status.value !== 'loading') void reload();
+  }
+
   function onUpdate(update: Update): void {
     if (held) {
       held.push(update);
+      // Dropping one loses its inventory delta: the next one will not follow, and the snapshot reloads.
       if (held.length > MAX_HELD_UPDATES) held.shift();
       return;
     }
-    applyUpdate(update);
+    queued.push(update);
+    if (frameRequested) return;
+    frameRequested = true;
+    nextFrame(flushQueued);
+  }
+
+  function flushQueued(): void {
+    frameRequested = false;
+    const batch = queued;
+    queued = [];
+    // A reload started meanwhile: these are older than its snapshot or will be held after it.
+    if (held) {
+      held.push(...batch);
+      return;
+    }
+    for (const update of batch) applyUpdate(update);
   }
 
   async function reload(): Promise<void> {
     const token = ++generation;
     status.value = 'loading';
-    held = [];
+    // Updates still waiting for a frame go before those that arrive during the snapshot.
+    held = queued;
+    queued = [];
     try {
       const snapshot = await api.request('snapshot.get');
       if (token !== generation) return; // a newer reload (reconnect, session change) superseded this one
@@ -115,6 +155,7 @@ export const useLiveStore = defineStore('live', () => {
     unsubscribers = [];
     generation++;
     held = null;
+    queued = [];
     status.value = 'idle';
   }
 

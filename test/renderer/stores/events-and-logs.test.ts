@@ -58,6 +58,8 @@ describe('live store', () => {
     expect(useEventsStore().alarmHistory).toHaveLength(1);
     expect(useSessionStore().datasets.elbv2?.fetchedAt).toBe(5);
     core.emit('update', update({ alarmHistory: [alarm(2, 'OK')], datasets: { elbv2: { state: 'stale', fetchedAt: 5 } } }));
+    // Updates are applied on the next animation frame.
+    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     expect(useEventsStore().alarmHistory).toHaveLength(2);
     expect(useSessionStore().datasets.elbv2?.state).toBe('stale');
     useLiveStore().stop();

@@ -27,6 +27,8 @@ afterEach(() => {
 });
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Updates are applied once per animation frame: this resolves after the store's frame callback. */
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 describe('live store', () => {
   it('takes health verdicts from the snapshot and from updates that carry them, and keeps them otherwise', async () => {
@@ -36,8 +38,10 @@ describe('live store', () => {
     await flush();
     expect(useHealthStore().service('elbv2')?.status).toBe('ok');
     core.emit('update', update({ clock: clock(11), health: report('failing') }));
+    await frame();
     expect(useHealthStore().service('elbv2')?.status).toBe('failing');
     core.emit('update', update({ clock: clock(12) }));
+    await frame();
     expect(useHealthStore().service('elbv2')?.status).toBe('failing');
   });
 
@@ -59,9 +63,11 @@ describe('live store', () => {
     core.answer('snapshot.get', snapshot());
     useLiveStore().start();
     await flush();
-    const inventory = snapshot().inventory;
-    inventory.autoScalingGroups[0]!.desiredCapacity = 3;
+    const group = { ...snapshot().inventory.autoScalingGroups[0]!, desiredCapacity: 3 };
+    const inventory = { from: 0, to: 1, autoScalingGroups: { upserted: [group], removed: [] } };
     core.emit('update', update({ clock: clock(11), inventory, scalingActivities: [activity('a3', 10, 'InProgress')], metrics: capacitySeries(10, 1) }));
+    expect(useSessionStore().clock?.now).toBe(clock(10).now); // not before the next animation frame
+    await frame();
 
     expect(useSessionStore().clock?.now).toBe(clock(11).now);
     expect(useInventoryStore().autoScalingGroups[0]!.desiredCapacity).toBe(3);
@@ -81,6 +87,40 @@ describe('live store', () => {
     // a2 stays Successful (the stale InProgress is dropped); the newer points are on top of the snapshot.
     expect(useActivitiesStore().items.find((a) => a.activityId === 'a2')?.statusCode).toBe('Successful');
     expect(useMetricsStore().find(capacityQueries(GROUP).cpu)?.length).toBe(12);
+  });
+
+  it('applies inventory deltas that follow the held version, skips those the snapshot holds, and reloads on a gap', async () => {
+    core.answer('snapshot.get', snapshot({ inventoryVersion: 5 }));
+    useLiveStore().start();
+    await flush();
+    const group = (desiredCapacity: number) => ({ ...snapshot().inventory.autoScalingGroups[0]!, desiredCapacity });
+    const delta = (from: number, to: number, desired: number) => ({ from, to, autoScalingGroups: { upserted: [group(desired)], removed: [] } });
+    core.emit('update', update({ inventory: delta(4, 5, 9) }));
+    core.emit('update', update({ inventory: delta(5, 6, 3) }));
+    await frame();
+    expect(useInventoryStore().autoScalingGroups[0]!.desiredCapacity).toBe(3);
+    expect(core.requests.filter((r) => r.channel === 'snapshot.get')).toHaveLength(1);
+    // 6 → 7 was missed: the store cannot follow and the snapshot is loaded again (the fake answers the same one).
+    core.emit('update', update({ inventory: delta(7, 8, 4) }));
+    await frame();
+    await flush();
+    expect(useInventoryStore().autoScalingGroups[0]!.desiredCapacity).toBe(2);
+    expect(core.requests.filter((r) => r.channel === 'snapshot.get')).toHaveLength(2);
+  });
+
+  it('applies every update that arrived within one animation frame, in order, with one change of the inventory', async () => {
+    core.answer('snapshot.get', snapshot());
+    useLiveStore().start();
+    await flush();
+    const inventory = useInventoryStore();
+    const seen: number[] = [];
+    inventory.$subscribe(() => seen.push(inventory.autoScalingGroups[0]!.desiredCapacity));
+    const group = (desiredCapacity: number) => ({ ...snapshot().inventory.autoScalingGroups[0]!, desiredCapacity });
+    for (let i = 0; i < 5; i++) core.emit('update', update({ clock: clock(11 + i), inventory: { from: i, to: i + 1, autoScalingGroups: { upserted: [group(i + 2)], removed: [] } } }));
+    expect(useSessionStore().clock?.now).toBe(clock(10).now);
+    await frame();
+    expect(useSessionStore().clock?.now).toBe(clock(15).now);
+    expect(inventory.autoScalingGroups[0]!.desiredCapacity).toBe(6);
   });
 
   it('reloads the snapshot on session.changed', async () => {
@@ -151,6 +191,7 @@ describe('live store over a real WebSocket transport', () => {
 
     // The update listener registered before the drop still works on the new socket.
     FakeSocket.latest().receive({ type: 'event', channel: 'update', payload: update({ clock: clock(21) }) });
+    vi.advanceTimersByTime(1000);
     expect(useSessionStore().clock?.now).toBe(clock(21).now);
     expect(useActivitiesStore().items.map((a) => a.activityId)).toEqual(['a9']);
   });

@@ -13,6 +13,7 @@ import { SimActionBackend } from './sim-actions';
 const DEFAULT_TRACE_FROM = 'us-east-1';
 import type { DataSource, SimulationControls } from '../data-source';
 import type { WallClock } from '../../wall-clock';
+import { InventoryTracker } from '../inventory-tracker';
 import { SimulationEngine, toScalingActivity } from './engine';
 import { exportActivities, exportMetrics } from './export';
 import type { ScenarioModel } from './scenario/load-scenario';
@@ -42,6 +43,8 @@ export class SimSource implements DataSource, SimulationControls {
   engine: SimulationEngine;
   scenario: ScenarioModel;
   private listeners = new Set<(update: Update) => void>();
+  /** The inventory last published: frames carry what changed since, by resource key. */
+  private readonly published: InventoryTracker;
   private speed: number;
   private running: boolean;
   private stopTimer?: () => void;
@@ -60,6 +63,7 @@ export class SimSource implements DataSource, SimulationControls {
     this.running = !options.paused;
     this.session = sessionOf(scenario);
     this.engine.drainChanges();
+    this.published = new InventoryTracker(this.engine.inventory());
     this.actions = new SimActionBackend(() => this.engine, options.wallClock);
   }
 
@@ -95,6 +99,7 @@ export class SimSource implements DataSource, SimulationControls {
     this.scenario = scenario;
     this.engine = this.createEngine(scenario);
     this.engine.drainChanges();
+    this.published.reset(this.engine.inventory());
     this.virtualTarget = this.engine.now;
     this.session = sessionOf(scenario);
   }
@@ -172,10 +177,12 @@ export class SimSource implements DataSource, SimulationControls {
 
   snapshot(): Snapshot {
     const windowSeconds = this.options.snapshotWindowSeconds ?? 6 * 3600;
+    this.catchUpInventory();
     return {
       session: this.session,
       clock: this.clock(),
-      inventory: this.engine.inventory(),
+      inventory: this.published.current,
+      inventoryVersion: this.published.version,
       scalingActivities: exportActivities(this.engine.world, 500),
       alarmHistory: this.engine.world.alarmHistory.slice(-500),
       rdsEvents: this.engine.rdsEvents.slice(-500),
@@ -191,7 +198,19 @@ export class SimSource implements DataSource, SimulationControls {
     return () => this.listeners.delete(listener);
   }
 
-  /** Pushes what changed since the last Update: new datapoints, changed activities, new inventory. */
+  /**
+   * A snapshot carries the published inventory and its version, so that every client's next delta
+   * applies to it. Something changed since the last frame (an action while paused): publish that
+   * first, on its own, so that clients already following stay in step.
+   */
+  private catchUpInventory(): void {
+    const delta = this.published.publish(this.engine.inventory());
+    if (!delta) return;
+    const update: Update = { clock: this.clock(), inventory: delta, scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
+    for (const listener of this.listeners) listener(update);
+  }
+
+  /** Pushes what changed since the last Update: new datapoints, changed activities, changed resources by key. */
   private publish(): void {
     const changes = this.engine.drainChanges();
     const grouped = new Map<string, Update['metrics'][number]>();
@@ -212,8 +231,10 @@ export class SimSource implements DataSource, SimulationControls {
       timeline: changes.timeline,
       accessLog: changes.accessLog,
       metrics: [...grouped.values()],
-      ...(changes.inventoryChanged ? { inventory: this.engine.inventory() } : {}),
     };
+    // After the first snapshot only the resources that changed travel (a whole scale-1000 inventory is ~440 KB).
+    const delta = changes.inventoryChanged ? this.published.publish(this.engine.inventory()) : undefined;
+    if (delta) update.inventory = delta;
     for (const listener of this.listeners) listener(update);
   }
 }

@@ -1,0 +1,153 @@
+/**
+ * WebSocket push volume (issue 15 item 5): bytes per update frame and kB/s that one web-mode client
+ * receives for `shop` and `scale-1000` at ×3600, with the snapshot's size beside them.
+ *
+ * How: a SimSource on a manual wall clock (frames every 250 ms of wall time, as in serve), the real
+ * FlightdeckCore and web host on 127.0.0.1, one `ws` client that reads everything. FRAMES frames are
+ * driven one at a time (the client reads each before the next, so back-pressure never merges any);
+ * kB/s is the bytes received over the wall seconds those frames stand for, so the figure does not
+ * depend on this machine's speed. A session.get answered at the end proves every frame was read.
+ *
+ * "Before" (issue 15 item 5 compares them): the same script can run against another checkout of
+ * Flightdeck, e.g. the commit before the deltas: FLIGHTDECK_ROOT=/path/to/checkout SPEED=3600
+ * `node --import tsx bench/web-push.ts shop scale-1000` (prints JSON).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import WebSocket from 'ws';
+import type { BenchResult } from './run';
+
+const FRAMES = 40;
+const FRAME_MS = 250;
+/** The goal's speed, and a slower one where fewer resources change within a frame. */
+const SPEEDS = [3600, 60] as const;
+const SCENARIOS = ['shop', 'scale-1000'] as const;
+
+export interface PushFigures {
+  scenario: string;
+  speed: number;
+  snapshotBytes: number;
+  frames: number;
+  framesWithInventory: number;
+  bytesPerFrame: number;
+  largestFrameBytes: number;
+  inventoryBytesPerFrame: number;
+  kBPerSecond: number;
+}
+
+type Modules = {
+  readScenario: (name: string) => unknown;
+  SimSource: new (scenario: unknown, options: unknown) => { start(): void; stop(): void };
+  FlightdeckCore: new (source: unknown) => unknown;
+  startWebServer: (options: { core: unknown; rendererDir: string }) => Promise<{ port: number; token: string; close(): Promise<void> }>;
+};
+
+async function load(root: string): Promise<Modules> {
+  const from = (path: string) => import(pathToFileURL(join(root, path)).href) as Promise<Record<string, unknown>>;
+  const [files, sim, host, web] = await Promise.all([from('src-main/core/scenario-files.ts'), from('src-main/core/sources/sim/sim-source.ts'), from('src-main/core/core-host.ts'), from('src-main/web/web-server.ts')]);
+  return { readScenario: files.readScenario, SimSource: sim.SimSource, FlightdeckCore: host.FlightdeckCore, startWebServer: web.startWebServer } as Modules;
+}
+
+function manualWallClock() {
+  let now = 0;
+  const timers = new Set<{ every: number; due: number; callback: () => void }>();
+  return {
+    now: () => now,
+    every(ms: number, callback: () => void) {
+      const entry = { every: ms, due: now + ms, callback };
+      timers.add(entry);
+      return () => timers.delete(entry);
+    },
+    tick(ms: number) {
+      now += ms;
+      for (const timer of timers) {
+        while (timer.due <= now) {
+          timer.due += timer.every;
+          timer.callback();
+        }
+      }
+    },
+  };
+}
+
+export async function measurePushes(scenario: string, speed: number, root = resolve(import.meta.dirname, '..')): Promise<PushFigures> {
+  const modules = await load(root);
+  const wallClock = manualWallClock();
+  const source = new modules.SimSource(modules.readScenario(scenario), { wallClock, paused: false, speed, frameMs: FRAME_MS });
+  const core = new modules.FlightdeckCore(source);
+  const dir = mkdtempSync(join(tmpdir(), 'fd-bench-push-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+  const server = await modules.startWebServer({ core, rendererDir: dir });
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { headers: { Origin: `http://127.0.0.1:${server.port}` } });
+  const frames: { bytes: number; inventoryBytes: number }[] = [];
+  const answers = new Map<number, (bytes: number) => void>();
+  ws.on('message', (data: Buffer) => {
+    const frame = JSON.parse(data.toString()) as { type: string; id?: number; channel?: string; payload?: { inventory?: unknown } };
+    if (frame.type === 'response') answers.get(frame.id!)?.(data.length);
+    else if (frame.channel === 'update') frames.push({ bytes: data.length, inventoryBytes: frame.payload?.inventory ? JSON.stringify(frame.payload.inventory).length : 0 });
+  });
+  await new Promise((done, fail) => ws.once('open', done).once('error', fail));
+  const ask = (id: number, channel: string) =>
+    new Promise<number>((done) => {
+      answers.set(id, done);
+      ws.send(JSON.stringify({ type: 'request', id, channel, payload: {} }));
+    });
+  try {
+    const snapshotBytes = await ask(1, 'snapshot.get');
+    source.start();
+    for (let i = 0; i < FRAMES; i++) {
+      wallClock.tick(FRAME_MS);
+      // Let the client read this frame before the next one is made.
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    source.stop();
+    await ask(2, 'session.get');
+    const total = frames.reduce((sum, f) => sum + f.bytes, 0);
+    return {
+      scenario,
+      speed,
+      snapshotBytes,
+      frames: frames.length,
+      framesWithInventory: frames.filter((f) => f.inventoryBytes > 0).length,
+      bytesPerFrame: Math.round(total / Math.max(1, frames.length)),
+      largestFrameBytes: Math.max(0, ...frames.map((f) => f.bytes)),
+      inventoryBytesPerFrame: Math.round(frames.reduce((sum, f) => sum + f.inventoryBytes, 0) / Math.max(1, frames.length)),
+      kBPerSecond: Math.round(total / 1000 / ((FRAMES * FRAME_MS) / 1000)),
+    };
+  } finally {
+    ws.close();
+    await server.close();
+  }
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB`;
+
+export async function webPushBench(): Promise<BenchResult> {
+  const results: PushFigures[] = [];
+  for (const speed of SPEEDS) for (const scenario of SCENARIOS) results.push(await measurePushes(scenario, speed));
+  const row = (r: PushFigures) => `| ${r.scenario} | ×${r.speed} | ${kB(r.snapshotBytes)} | ${r.frames} (${r.framesWithInventory} with inventory) | ${kB(r.bytesPerFrame)} | ${kB(r.inventoryBytesPerFrame)} | ${kB(r.largestFrameBytes)} | ${r.kBPerSecond.toLocaleString('en-US')} kB/s |`;
+  return {
+    name: 'web-push',
+    title: 'WebSocket pushes per client',
+    markdown: [
+      '| scenario | speed | snapshot | update frames | bytes per frame | of which inventory | largest frame | received |',
+      '|---|---|---|---|---|---|---|---|',
+      ...results.map(row),
+      '',
+      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas.`,
+    ].join('\n'),
+    data: results,
+  };
+}
+
+// Run on its own (before/after against another checkout): prints the figures as JSON.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const root = resolve(process.env.FLIGHTDECK_ROOT ?? resolve(import.meta.dirname, '..'));
+  const out: PushFigures[] = [];
+  const speed = Number(process.env.SPEED ?? SPEEDS[0]);
+  for (const scenario of process.argv.slice(2).length > 0 ? process.argv.slice(2) : SCENARIOS) out.push(await measurePushes(scenario, speed, root));
+  process.stdout.write(`${JSON.stringify({ root, results: out }, null, 2)}\n`);
+  process.exit(0);
+}

@@ -1,0 +1,74 @@
+/**
+ * The inventory (everything a view needs to draw the current shape of the system) and the delta
+ * that carries its changes after the first snapshot (issue 15: a full inventory in every frame was
+ * 443 KB at scale-1000). Shared with the renderer: zod and the contract's own files only.
+ */
+import { z } from 'zod';
+import { LoadBalancer, TargetGroup } from './model-alb';
+import { AutoScalingGroup } from './model-asg';
+import { MetricAlarm } from './model-cloudwatch';
+import { LambdaAccount, LambdaFunction } from './model-lambda';
+import { DbInstance } from './model-rds';
+import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
+
+/** Everything a view needs to draw the current shape of the system (no time series). */
+export const Inventory = z.object({
+  loadBalancers: z.array(LoadBalancer),
+  targetGroups: z.array(TargetGroup),
+  autoScalingGroups: z.array(AutoScalingGroup),
+  alarms: z.array(MetricAlarm).default([]),
+  hostedZones: z.array(HostedZone).default([]),
+  recordSets: z.array(ResourceRecordSet).default([]),
+  healthChecks: z.array(HealthCheck).default([]),
+  dbInstances: z.array(DbInstance).default([]),
+  lambdaFunctions: z.array(LambdaFunction).default([]),
+  lambdaAccount: LambdaAccount.optional(),
+});
+export type Inventory = z.infer<typeof Inventory>;
+
+/** The inventory's lists of resources (every key but the singleton lambdaAccount). */
+export type InventoryCollection = Exclude<keyof Inventory, 'lambdaAccount'>;
+
+/** A resource key: an ARN, a name or a composite; AWS ARNs stay well under this. */
+const ResourceKey = z.string().max(4096);
+
+/**
+ * One collection's change: resources added or changed (whole, by key), keys removed, and the key
+ * order when it is not what applying in place gives (replaced in place, new ones appended). With
+ * `replace` the collection is exactly `upserted` (a list whose keys are not unique cannot be keyed).
+ */
+function collectionDelta<T extends z.ZodTypeAny>(resource: T) {
+  return z
+    .object({
+      upserted: z.array(resource).default([]),
+      removed: z.array(ResourceKey).default([]),
+      order: z.array(ResourceKey).optional(),
+      replace: z.boolean().optional(),
+    })
+    .strict();
+}
+
+/**
+ * What changed in the inventory between two versions. `from` is the version it applies to and `to`
+ * the one it makes (versions count up from a snapshot's `inventoryVersion`); a client holding any
+ * other version than `from` has missed a change and reloads the snapshot. `lambdaAccount: null`
+ * means the account settings are no longer known.
+ */
+export const InventoryDelta = z
+  .object({
+    from: z.number().int().nonnegative(),
+    to: z.number().int().positive(),
+    loadBalancers: collectionDelta(LoadBalancer).optional(),
+    targetGroups: collectionDelta(TargetGroup).optional(),
+    autoScalingGroups: collectionDelta(AutoScalingGroup).optional(),
+    alarms: collectionDelta(MetricAlarm).optional(),
+    hostedZones: collectionDelta(HostedZone).optional(),
+    recordSets: collectionDelta(ResourceRecordSet).optional(),
+    healthChecks: collectionDelta(HealthCheck).optional(),
+    dbInstances: collectionDelta(DbInstance).optional(),
+    lambdaFunctions: collectionDelta(LambdaFunction).optional(),
+    lambdaAccount: LambdaAccount.nullable().optional(),
+  })
+  .strict();
+export type InventoryDelta = z.infer<typeof InventoryDelta>;
+export type CollectionDelta<C extends InventoryCollection> = NonNullable<InventoryDelta[C]>;
