@@ -21,7 +21,7 @@ import { SessionError, SessionManager } from './session/session-manager';
 import { bundledScenarios, readScenario } from './scenario-files';
 import { formatDiagnostic, ScenarioError } from './sources/sim/scenario/diagnostics';
 import { loadScenario } from './sources/sim/scenario/load-scenario';
-import { FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './sources/sim/scenario/timed-entries';
+import { FAULT_PARAMETERS, type FaultType } from './sources/sim/scenario/timed-entries';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 /** Shows a desktop notification; given by hosts that can (Electron), absent in web mode. */
@@ -106,11 +106,8 @@ export class FlightdeckCore {
         return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
       },
       'sim.faultKinds': () =>
-        Object.entries(FAULT_PARAMETERS).map(([type, schema]) => ({
-          type,
-          description: FAULT_DESCRIPTIONS[type as keyof typeof FAULT_DESCRIPTIONS],
-          parameters: z.toJSONSchema(schema) as Record<string, unknown>,
-        })),
+        // Codes only: the renderer names each kind and field through i18n (faultNames, faults, faultFields).
+        Object.entries(FAULT_PARAMETERS).map(([type, schema]) => ({ type: type as FaultType, parameters: z.toJSONSchema(schema) as Record<string, unknown> })),
       'sim.fault.inject': async (request) => {
         try {
           return await sessions.injectFault(request.type, request.parameters, request.durationSeconds);

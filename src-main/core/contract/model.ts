@@ -14,6 +14,7 @@ import { LambdaAccount, LambdaFunction } from './model-lambda';
 import { DbInstance, RdsEvent } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
 import { HealthReport } from './model-health';
+import { TimelineText } from './model-sim-kinds';
 
 export * from './model-common';
 export * from './model-alb';
@@ -23,6 +24,7 @@ export * from './model-route53';
 export * from './model-rds';
 export * from './model-lambda';
 export * from './model-dns';
+export * from './model-sim-kinds';
 export * from './model-actions';
 export * from './model-health';
 
@@ -54,7 +56,10 @@ export const TimelineEvent = z.object({
   service: Service,
   kind: z.string(),
   resource: z.string(),
+  /** English, for the CLI and logs; the renderer shows `text` when there is one. */
   message: z.string(),
+  /** The entry as a code + parameters (simulator faults and actions so far). */
+  text: TimelineText.optional(),
   severity: z.enum(['info', 'warning', 'error']),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;

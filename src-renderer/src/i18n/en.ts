@@ -1086,6 +1086,13 @@ const en = {
     Factor: 'Factor',
     Name: 'Population name',
   },
+  /** Scenario actions (a scenario's Actions section), as the timeline names them. */
+  simActions: {
+    SetDesiredCapacity: 'Set desired capacity',
+    ExecutePolicy: 'Execute scaling policy',
+    PromoteReadReplica: 'Promote read replica',
+    RebootDBInstance: 'Reboot DB instance',
+  },
   simulator: {
     fromFile: '{name} (opened from a file)',
     title: 'Simulator',
@@ -1131,12 +1138,28 @@ const en = {
       FaultInjected: 'Injected',
       FaultEnded: 'Ended',
       FaultFailed: 'Failed',
+      ActionRefused: 'Refused',
     },
     fieldProblems: {
       required: '{field} is required',
       number: '{field} must be a number',
       range: '{field} is out of range',
       pattern: '{field} has the wrong format',
+    },
+  },
+  /** Simulator timeline entries from their codes (TimelineText in the contract). */
+  timelineText: {
+    everyPopulation: 'every population',
+    fault: {
+      injected: '{kind} · {resource}',
+      injectedFor: '{kind} · {resource} (for {seconds} s)',
+      ended: '{kind} ended · {resource}',
+      stopped: '{kind} stopped by an operator · {resource}',
+      failed: '{path}: {kind} could not be applied: {error}',
+    },
+    action: {
+      ran: '{kind} · {resource}',
+      refused: '{path}: {kind} was refused: {error}',
     },
   },
   scenarioFile: {

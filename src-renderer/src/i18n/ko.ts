@@ -1087,6 +1087,13 @@ const ko: MessageSchema = {
     Factor: '배수',
     Name: '사용자 집단 이름',
   },
+  /** 시나리오 작업(시나리오의 Actions 섹션): 타임라인에 표시되는 이름. */
+  simActions: {
+    SetDesiredCapacity: '원하는 용량 설정',
+    ExecutePolicy: '조정 정책 실행',
+    PromoteReadReplica: '읽기 전용 복제본 승격',
+    RebootDBInstance: 'DB 인스턴스 재부팅',
+  },
   simulator: {
     fromFile: '{name} (파일에서 열기)',
     title: '시뮬레이터',
@@ -1132,12 +1139,28 @@ const ko: MessageSchema = {
       FaultInjected: '주입됨',
       FaultEnded: '종료됨',
       FaultFailed: '실패',
+      ActionRefused: '거부됨',
     },
     fieldProblems: {
       required: '{field}은(는) 필수입니다',
       number: '{field}은(는) 숫자여야 합니다',
       range: '{field}이(가) 범위를 벗어났습니다',
       pattern: '{field}의 형식이 잘못되었습니다',
+    },
+  },
+  /** 시뮬레이터 타임라인 항목(계약의 TimelineText 코드). */
+  timelineText: {
+    everyPopulation: '모든 모집단',
+    fault: {
+      injected: '{kind} · {resource}',
+      injectedFor: '{kind} · {resource}({seconds}초 동안)',
+      ended: '{kind} 종료 · {resource}',
+      stopped: '운영자가 {kind} 중지 · {resource}',
+      failed: '{path}: {kind}을(를) 적용할 수 없음: {error}',
+    },
+    action: {
+      ran: '{kind} · {resource}',
+      refused: '{path}: {kind}이(가) 거부됨: {error}',
     },
   },
   scenarioFile: {

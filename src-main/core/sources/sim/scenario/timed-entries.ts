@@ -6,6 +6,7 @@
  * implements it (applyFault / runAction in its service module).
  */
 import { z } from 'zod';
+import type { FaultFieldCode, FaultKindCode, SimActionKindCode } from '../../../contract/model-sim-kinds';
 import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
 
 const name = z.string().min(1).max(255);
@@ -26,7 +27,7 @@ export const ACTION_PARAMETERS = {
     .strict(),
   PromoteReadReplica: z.object({ DBInstanceIdentifier: name, BackupRetentionPeriod: z.number().int().min(0).max(35).optional() }).strict(),
   RebootDBInstance: z.object({ DBInstanceIdentifier: name, ForceFailover: z.boolean().optional() }).strict(),
-} satisfies Record<string, z.ZodType>;
+} satisfies Record<SimActionKindCode, z.ZodType>;
 
 /** Fault kinds: what can break, named after what an operator would see break. */
 export const FAULT_PARAMETERS = {
@@ -48,9 +49,15 @@ export const FAULT_PARAMETERS = {
   FailHealthCheck: z.object({ HealthCheckId: name }).strict(),
   /** Every population's request rate times this factor. */
   MultiplyTraffic: z.object({ Factor: numberIn('Factor', 0, 1000).refine((factor) => factor > 0, 'Factor must be greater than 0'), Name: z.string().optional() }).strict(),
-} satisfies Record<string, z.ZodType>;
+  // The contract's codes, exactly: a kind or a parameter name missing there (so untranslatable) does not compile.
+} satisfies Record<FaultKindCode, z.ZodType>;
 
-/** One line each, for the fault menu and the docs. */
+type FieldsOf<T> = T extends z.ZodObject<infer Shape> ? keyof Shape : never;
+type UnnamedFields = Exclude<{ [K in FaultKindCode]: FieldsOf<(typeof FAULT_PARAMETERS)[K]> }[FaultKindCode], FaultFieldCode>;
+/** Fails to compile, naming the field, when a fault parameter is not a FaultFieldCode (the renderer could not label it). */
+export const EVERY_FAULT_FIELD_NAMED: [UnnamedFields] extends [never] ? true : UnnamedFields = true;
+
+/** One line each, for the scenario JSON Schema (editors); the app's fault forms translate `faults.<kind>` instead. */
 export const FAULT_DESCRIPTIONS: Record<keyof typeof FAULT_PARAMETERS, string> = {
   TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
   FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',
