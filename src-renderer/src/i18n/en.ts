@@ -738,6 +738,7 @@ const en = {
     checkers: 'Checkers healthy',
     lastChange: 'Last change (UTC)',
     noHealthChecks: 'No health checks',
+    evaluatesTargetHealth: '(evaluate target health)',
     policies: {
       simple: 'Simple',
       weighted: 'Weighted',

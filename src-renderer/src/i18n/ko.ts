@@ -739,6 +739,7 @@ const ko: MessageSchema = {
     checkers: '정상 검사기',
     lastChange: '마지막 변경 (UTC)',
     noHealthChecks: '상태 확인 없음',
+    evaluatesTargetHealth: '(대상 상태 평가)',
     policies: {
       simple: '단순',
       weighted: '가중치 기반',
