@@ -50,7 +50,7 @@ const ALLOWED: { owner: string; why: string; pattern: RegExp }[] = [
   { owner: 'views', why: 'AWS enum values shown as the API spells them (lifecycle, health, status, engine, target type)', pattern: /› (asg-instance|db-instance|target-group|target-row): / },
   { owner: 'simshape', why: 'target-health and health-check timeline entries are English (fault and action entries carry codes)', pattern: /› recent-event: Target .* is now / },
   { owner: 'unassigned (audit log)', why: 'the Activity view shows audit action names and messages as core writes them', pattern: /› activity-row: / },
-  { owner: 'unassigned (overview request path)', why: 'request-path.ts builds node details in English (default rule, routing policy, DB status)', pattern: /› path-node: / },
+  { owner: 'views', why: 'the request path shows a DB instance status as the API spells it', pattern: /› path-node: available · / },
 ];
 
 const VIEWS = ['overview', 'load-balancers', 'auto-scaling', 'route53', 'rds', 'lambda', 'simulator', 'settings', 'activity'] as const;
