@@ -14,7 +14,7 @@ import { LambdaAccount, LambdaFunction } from './model-lambda';
 import { DbInstance, RdsEvent } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
 import { HealthReport } from './model-health';
-import { TimelineText } from './model-sim-kinds';
+import { FaultKindCode, TimelineText } from './model-sim-kinds';
 
 export * from './model-common';
 export * from './model-alb';
@@ -67,7 +67,7 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 /** A simulator fault still in effect (sim.faults.running); times are simulated ISO-8601 UTC. */
 export const RunningFault = z.object({
   id: z.string().max(64),
-  type: z.string().max(64),
+  type: FaultKindCode,
   parameters: z.record(z.string(), z.unknown()),
   startedAt: z.string().max(40),
   /** When its duration runs out; absent = until stopped or the simulation restarts. */
