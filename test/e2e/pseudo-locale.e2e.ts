@@ -2,7 +2,8 @@
  * Every visible word comes through i18n (issue 9, item 2). The app runs in the pseudo locale `xx`
  * (src-renderer/src/i18n/pseudo.ts: each English message accented and wrapped in ⟦ ⟧, switched on by
  * a localStorage test hook); the test visits every view and opens every dialog (the promotion
- * pre-flight, a DNS trace, a fault form with an injected fault, settings) and reads every visible text
+ * pre-flight, a DNS trace, a fault form with an injected fault, settings, the command palette and the
+ * keyboard shortcuts) and reads every visible text
  * node. Whatever is left of a text node once the bracketed (translated) parts are removed must be a
  * value, by this rule:
  *
@@ -14,6 +15,7 @@
  *   - a name from the scenario itself (resource names, logical ids, set identifiers, tag values):
  *     what the operator named is shown as named;
  *   - a path or pattern (/health, /orders*);
+ *   - a key cap (text inside <kbd>: Ctrl, Alt, Esc, Space — the keyboard's own labels);
  *   - a unit after a number (ms, s, min, %, MiB …);
  *   - AWS's own words: text the AWS API returns and the AWS console (Korean too) shows untranslated —
  *     an alarm's StateReason, a scaling activity's Description, Cause and StatusCode (AWS_WORDS below;
@@ -47,7 +49,11 @@ const AWS_WORDS: { where: RegExp; text: RegExp }[] = [
  */
 const ALLOWED: { owner: string; why: string; pattern: RegExp }[] = [
   { owner: 'rules', why: 'pre-flight checks, consequences and the summary still cross the contract as English', pattern: /› action-(check|consequences|summary): / },
-  { owner: 'views', why: 'AWS enum values shown as the API spells them (lifecycle, health, status, engine, target type)', pattern: /› (asg-instance|db-instance|target-group|target-row): / },
+  {
+    owner: 'views',
+    why: 'AWS enum values shown as the API spells them (lifecycle, health, status, engine, target type); the command palette repeats the DB engine and status',
+    pattern: /› (asg-instance|db-instance|target-group|target-row|palette-item): /,
+  },
   { owner: 'simshape', why: 'target-health and health-check timeline entries are English (fault and action entries carry codes)', pattern: /› recent-event: Target .* is now / },
   { owner: 'unassigned (audit log)', why: 'the Activity view shows audit action names and messages as core writes them', pattern: /› activity-row: / },
   { owner: 'views', why: 'the request path shows a DB instance status as the API spells it', pattern: /› path-node: available · / },
@@ -118,7 +124,7 @@ async function visibleTexts(): Promise<{ text: string; where: string }[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent.trim();
       const parent = node.parentElement;
-      if (!text || !parent || parent.closest('script, style, noscript, template')) continue;
+      if (!text || !parent || parent.closest('script, style, noscript, template, kbd')) continue;
       if (!parent.checkVisibility({ checkVisibilityCSS: true, checkOpacity: true })) continue;
       const marked = parent.closest('[data-testid]');
       out.push({ text, where: marked ? marked.getAttribute('data-testid') : parent.tagName.toLowerCase() });
@@ -216,6 +222,19 @@ describe('pseudo locale: every visible word comes through i18n', () => {
     await open('overview');
     await check('overview after a fault');
   }, 180_000);
+
+  it('the command palette and the keyboard shortcuts', async () => {
+    await open('overview');
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('shop');
+    await page.getByTestId('palette-item').first().waitFor({ timeout: 30_000 });
+    await check('command palette');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-help').waitFor({ timeout: 30_000 });
+    await check('keyboard shortcuts');
+    await page.keyboard.press('Escape');
+  }, 120_000);
 
   it('finds nothing outside i18n but the allow-listed findings of other branches, and every allow-list entry still matches', () => {
     const line = (f: Finding) => `${f.where}: ${f.text}`;
