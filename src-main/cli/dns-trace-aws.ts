@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { DnsTrace } from '../core/contract';
 import { parseLocation } from '../core/route53';
+import { englishDnsText } from './dns-text-en';
 import { traceLines } from './dns-trace-format';
 import { AwsSource } from '../core/sources/aws/aws-source';
 import { awsCallHint, isAwsCallError } from '../core/sources/aws/aws-errors';
@@ -36,7 +37,7 @@ export function formatDnsTrace(trace: DnsTrace, where: string): string {
     lines.push(trace.distributionSource === 'test-dns-answer' ? `Route 53 TestDNSAnswer over ${total} queries:` : `Flightdeck's resolver (a model, not Route 53) over ${total} draws:`);
     for (const [key, count] of Object.entries(trace.distribution).sort((x, y) => y[1] - x[1])) lines.push(`  ${String(count).padStart(String(total).length)}  ${key || '(no answer)'}`);
   }
-  if (trace.disagreement) lines.push(`Disagreement: ${trace.disagreement}`);
+  if (trace.disagreement) lines.push(`Disagreement: ${englishDnsText(trace.disagreement)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -11,6 +11,7 @@ import { RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } 
 import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
 import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
 import { ClientLocation, DnsTrace } from './model-dns';
+import { FaultKind } from './model-sim-kinds';
 // ---- audit log and protection changes (imports) ----
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 import { HealthThresholds } from './model-health';
@@ -156,7 +157,7 @@ export const requests = {
   /** The fault kinds and their parameters (JSON Schema per kind, AWS parameter names), for the fault menu. */
   'sim.faultKinds': {
     request: Empty,
-    response: z.array(z.object({ type: z.string(), description: z.string(), parameters: z.record(z.string(), z.unknown()) })),
+    response: z.array(FaultKind),
   },
   /** Inject a fault now; with durationSeconds it is reverted after that long (virtual time). */
   'sim.fault.inject': {

@@ -13,6 +13,7 @@ import { IsoTime, MetricSeries } from './model-common';
 import { RdsEvent } from './model-rds';
 import { HealthReport } from './model-health';
 import { Inventory, InventoryDelta } from './model-inventory';
+import { FaultKindCode, TimelineText } from './model-sim-kinds';
 
 export * from './model-common';
 export * from './model-alb';
@@ -22,6 +23,7 @@ export * from './model-route53';
 export * from './model-rds';
 export * from './model-lambda';
 export * from './model-dns';
+export * from './model-sim-kinds';
 export * from './model-actions';
 export * from './model-health';
 export * from './model-inventory';
@@ -40,7 +42,10 @@ export const TimelineEvent = z.object({
   service: Service,
   kind: z.string(),
   resource: z.string(),
+  /** English, for the CLI and logs; the renderer shows `text` when there is one. */
   message: z.string(),
+  /** The entry as a code + parameters (simulator faults and actions so far). */
+  text: TimelineText.optional(),
   severity: z.enum(['info', 'warning', 'error']),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
@@ -48,7 +53,7 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 /** A simulator fault still in effect (sim.faults.running); times are simulated ISO-8601 UTC. */
 export const RunningFault = z.object({
   id: z.string().max(64),
-  type: z.string().max(64),
+  type: FaultKindCode,
   parameters: z.record(z.string(), z.unknown()),
   startedAt: IsoTime,
   /** When its duration runs out; absent = until stopped or the simulation restarts. */

@@ -11,11 +11,13 @@
  * docs.aws.amazon.com/Route53/latest/APIReference/API_AliasTarget.html
  */
 import type { LoadBalancer, TargetGroup } from '../contract/model-alb';
+import type { DnsText } from '../contract/model-dns';
+import { list, say } from './explain';
 
 export interface AliasHealth {
   healthy: boolean;
-  /** One sentence a person understands: which groups decided it. */
-  reason: string;
+  /** Which groups decided it, as a code the renderer translates (the CLI prints it in English). */
+  reason: DnsText;
 }
 
 /** Targets that are registered (draining and unused ones are on their way out, not registered). */
@@ -28,13 +30,13 @@ export function albAliasHealth(loadBalancer: Pick<LoadBalancer, 'loadBalancerArn
   const withTargets = groups.filter((group) => registered(group).length > 0);
   const name = loadBalancer.loadBalancerName;
   if (withTargets.length === 0) {
-    const what = groups.length === 0 ? 'has no target group' : `has no registered targets in ${groups.map((g) => g.targetGroupName).join(', ')}`;
-    return { healthy: false, reason: `load balancer ${name} ${what}; a target group with no registered targets is unhealthy` };
+    const reason = groups.length === 0 ? say('alb.noTargetGroup', { name }) : say('alb.noRegisteredTargets', { name, groups: groups.map((g) => g.targetGroupName).join(', ') });
+    return { healthy: false, reason };
   }
   const failing = withTargets.filter((group) => !registered(group).some((t) => t.state === 'healthy'));
   if (failing.length > 0) {
-    return { healthy: false, reason: `load balancer ${name}: target group ${failing.map((g) => g.targetGroupName).join(', ')} has no healthy target` };
+    return { healthy: false, reason: say('alb.noHealthyTarget', { name, groups: failing.map((g) => g.targetGroupName).join(', ') }) };
   }
-  const counts = withTargets.map((group) => `${group.targetGroupName} ${registered(group).filter((t) => t.state === 'healthy').length}/${registered(group).length} healthy`);
-  return { healthy: true, reason: `load balancer ${name}: every target group with targets has a healthy one (${counts.join(', ')})` };
+  const counts = withTargets.map((group) => say('alb.groupCount', { group: group.targetGroupName, healthy: registered(group).filter((t) => t.state === 'healthy').length, total: registered(group).length }));
+  return { healthy: true, reason: say('alb.healthy', { name, counts: list(counts) }) };
 }

@@ -24,157 +24,48 @@
  *   an AWS resource (an ALB, R53-9) the caller says what the target answers and whether it is healthy.
  * - CNAME: followed while the target stays in the zone (RFC 1034 §4.3.2), with a loop guard.
  */
-import type { ClientLocation, DnsAnswer, DnsCandidate } from '../contract/model-dns';
+import type { ClientLocation, DnsAnswer, DnsCandidate, DnsList, DnsParam, DnsText } from '../contract/model-dns';
 import type { ResourceRecordSet, RoutingPolicy } from '../contract/model-route53';
-import { completeLocation, describeLocation } from './geography';
+import { drawSubset, enumerateSubsets } from './answer-subsets';
+import { list, optional, percent, say } from './explain';
+import { completeLocation } from './geography';
 import { isInZone, normalizeName, parentName, withoutDualstack } from './names';
 import { describeGeoLocation, groupKey, routingPolicyOf } from './record-groups';
+import {
+  MAX_CHAIN,
+  recordLine,
+  type AliasHop,
+  type AliasTarget,
+  type AnswerDistribution,
+  type AnswerOutcome,
+  type Candidate,
+  type DnsQuery,
+  type EmptyPlan,
+  type GroupPlan,
+  type Plan,
+  type RandomSource,
+  type Resolution,
+  type ResolverContext,
+  type ResponseCode,
+} from './resolver-model';
+import * as policies from './routing-policies';
 
-/** Uniform in [0, 1); the simulator's seeded streams fit, and so does any test double. */
-export interface RandomSource {
-  next(): number;
-}
-
-export type AliasTarget = NonNullable<ResourceRecordSet['aliasTarget']>;
-
-/** What an alias target outside the zone answers (an ALB: its nodes' addresses) and its health. */
-export interface AliasTargetState {
-  values: string[];
-  /** The target's health as EvaluateTargetHealth sees it (R53-9 for an ALB). */
-  healthy: boolean;
-  ttl?: number;
-  /** Names the target in explanations, e.g. `ALB shop-eu (eu-west-1)`. */
-  description: string;
-  reason?: string;
-}
-
-export interface HealthLookup {
-  /** true = Healthy, false = Unhealthy, undefined = unknown (treated as healthy, and said so). */
-  healthCheck(healthCheckId: string): boolean | undefined;
-  /** Alias targets outside the zone; undefined when the caller does not know the target. */
-  aliasTarget?(target: AliasTarget, type: string): AliasTargetState | undefined;
-}
-
-/** Region → round-trip latency in ms from the client's resolver. */
-export type LatencyTable = Readonly<Record<string, number>>;
-
-export interface ResolverContext {
-  zone: { id: string; name: string };
-  recordSets: readonly ResourceRecordSet[];
-  client: ClientLocation;
-  health: HealthLookup;
-  latency: LatencyTable;
-}
-
-export interface DnsQuery {
-  name: string;
-  type: string;
-}
-
-export type ResponseCode = DnsAnswer['responseCode'];
-
-/** An alias to a target outside the zone that the answer went through (for the trace). */
-export interface AliasHop {
-  recordName: string;
-  setIdentifier?: string;
-  target: AliasTarget;
-  description: string;
-  values: string[];
-  ttl?: number;
-  healthy?: boolean;
-  reason?: string;
-}
-
-/** One resolution, as Route 53 would answer it once, with the why. */
-export interface Resolution {
-  answer: DnsAnswer;
-  /** The answer section as zone-file lines, CNAME hops included. */
-  records: string[];
-  aliasHops: AliasHop[];
-  /** The record sets whose values were returned, outermost first. */
-  path: ResourceRecordSet[];
-  /** Alias target names outside the zone the answer leads to (e.g. an ALB's DNS name). */
-  targets: string[];
-  /** The sentence of the explanation that decided the answer (the innermost group's decision). */
-  decision: string;
-}
-
-/** One possible answer and how likely it is. */
-export interface AnswerOutcome {
-  /** The values joined by commas, as `dns trace --repeat` counts them. */
-  key: string;
-  values: string[];
-  responseCode: ResponseCode;
-  probability: number;
-  ttl?: number;
-  path: ResourceRecordSet[];
-  targets: string[];
-}
-
-export interface AnswerDistribution {
-  outcomes: AnswerOutcome[];
-  /**
-   * False only for a multivalue group with so many healthy record sets that the C(n, 8) equally
-   * likely answers are not listed one by one (see MAX_ENUMERATED_SUBSETS).
-   */
-  exact: boolean;
-}
-
-/** Route 53 answers a multivalue query with up to this many record sets. */
-export const MULTIVALUE_MAX_ANSWERS = 8;
-/** Alias and CNAME hops followed before giving up (our guard; DNS servers use similar limits). */
-export const MAX_CHAIN = 8;
-/**
- * Beyond this many equally likely multivalue answers (C(n, 8), n > 16), the distribution lists n
- * rotating windows of 8 instead — each one a real answer, every record set with its exact share 8/n.
- */
-export const MAX_ENUMERATED_SUBSETS = 20_000;
-
-// ---- planning: what each group of record sets would do --------------------------------------------
-
-interface Candidate {
-  record: ResourceRecordSet;
-  healthy: boolean;
-  health: string;
-  probability?: number;
-  latencyMs?: number;
-  verdict: string;
-}
-
-type Decision =
-  | { kind: 'one'; choices: { index: number; probability: number }[] }
-  | { kind: 'subset'; pool: number[]; size: number }
-  | { kind: 'none' };
-
-interface GroupPlan {
-  kind: 'group';
-  name: string;
-  /** The record type of the group (CNAME for a CNAME answering another type). */
-  type: string;
-  /** The type that was asked for. */
-  queryType: string;
-  /** Group keys from the original query to this group, this one included (the loop guard). */
-  trail: string[];
-  /** A CNAME group answering a query for another type. */
-  cname: boolean;
-  policy: RoutingPolicy;
-  candidates: Candidate[];
-  decision: Decision;
-  /** Whether some record set was healthy, i.e. the group did not fall back to "all healthy". */
-  anyHealthy: boolean;
-  explanation: string[];
-}
-
-interface EmptyPlan {
-  kind: 'empty';
-  name: string;
-  responseCode: ResponseCode;
-  explanation: string[];
-}
-
-type Plan = GroupPlan | EmptyPlan;
-
-const percent = (p: number) => `${Math.round(p * 10_000) / 100}%`;
+export { enumerateSubsets } from './answer-subsets';
+export { MAX_CHAIN, MAX_ENUMERATED_SUBSETS, MULTIVALUE_MAX_ANSWERS } from './resolver-model';
+export type {
+  AliasHop,
+  AliasTarget,
+  AliasTargetState,
+  AnswerDistribution,
+  AnswerOutcome,
+  DnsQuery,
+  HealthLookup,
+  LatencyTable,
+  RandomSource,
+  Resolution,
+  ResolverContext,
+  ResponseCode,
+} from './resolver-model';
 
 class ZoneResolver {
   private readonly zoneName: string;
@@ -222,30 +113,31 @@ class ZoneResolver {
   plan(queryName: string, type: string, trail: readonly string[]): Plan {
     const name = normalizeName(queryName);
     const qtype = type.toUpperCase();
-    const empty = (responseCode: ResponseCode, line: string): EmptyPlan => ({ kind: 'empty', name, responseCode, explanation: [line] });
-    if (!isInZone(name, this.zoneName)) return empty('REFUSED', `${name} is not in hosted zone ${this.zoneName}; its name servers refuse the query.`);
+    const empty = (responseCode: ResponseCode, line: DnsText): EmptyPlan => ({ kind: 'empty', name, responseCode, explanation: [line] });
+    if (!isInZone(name, this.zoneName)) return empty('REFUSED', say('zone.refused', { name, zone: this.zoneName }));
     const key = groupKey(name, qtype);
-    if (trail.includes(key)) return empty('SERVFAIL', `${name} ${qtype} leads back to itself through ${trail.join(' → ')}; Route 53 cannot answer a loop.`);
-    if (trail.length >= MAX_CHAIN) return empty('SERVFAIL', `more than ${MAX_CHAIN} alias or CNAME hops (${trail.join(' → ')}); giving up.`);
+    if (trail.includes(key)) return empty('SERVFAIL', say('zone.loop', { name, type: qtype, trail: trail.join(' → ') }));
+    if (trail.length >= MAX_CHAIN) return empty('SERVFAIL', say('zone.tooManyHops', { max: MAX_CHAIN, trail: trail.join(' → ') }));
     const found = this.recordsAt(name);
-    if (!found) return empty('NXDOMAIN', `${name} does not exist in ${this.zoneName} (no record set has that name, and no wildcard covers it): NXDOMAIN.`);
+    if (!found) return empty('NXDOMAIN', say('zone.nxdomain', { name, zone: this.zoneName }));
     const ofType = found.records.filter((r) => r.type.toUpperCase() === qtype);
-    const via = found.wildcard ? ` (through the wildcard ${found.wildcard})` : '';
+    const via = optional(found.wildcard ? say('zone.viaWildcard', { wildcard: found.wildcard }) : undefined);
     if (ofType.length > 0) return this.decide(name, qtype, qtype, ofType, [...trail, key], via);
     const cnames = found.records.filter((r) => r.type.toUpperCase() === 'CNAME');
     if (cnames.length > 0 && qtype !== 'CNAME') return this.decide(name, 'CNAME', qtype, cnames, [...trail, key], via);
     const types = [...new Set(found.records.map((r) => r.type.toUpperCase()))];
-    return empty('NOERROR', `${name} exists${via} but has no ${qtype} record set${types.length ? ` (it has ${types.join(', ')})` : ''}: an empty NOERROR answer.`);
+    return empty('NOERROR', say('zone.noData', { name, via, type: qtype, types: optional(types.length ? say('zone.hasTypes', { types: types.join(', ') }) : undefined) }));
   }
 
-  private healthOf(record: ResourceRecordSet, qtype: string, trail: readonly string[]): { healthy: boolean; health: string } {
-    const notes: string[] = [];
+  private healthOf(record: ResourceRecordSet, qtype: string, trail: readonly string[]): { healthy: boolean; health: DnsList } {
+    const notes: DnsText[] = [];
     let healthy = true;
     if (record.healthCheckId) {
-      const status = this.ctx.health.healthCheck(record.healthCheckId);
-      if (status === undefined) notes.push(`health check ${record.healthCheckId} status unknown, treated as healthy`);
+      const id = record.healthCheckId;
+      const status = this.ctx.health.healthCheck(id);
+      if (status === undefined) notes.push(say('health.checkUnknown', { id }));
       else {
-        notes.push(`health check ${record.healthCheckId} ${status ? 'Healthy' : 'Unhealthy'}`);
+        notes.push(say(status ? 'health.checkHealthy' : 'health.checkUnhealthy', { id }));
         healthy &&= status;
       }
     }
@@ -254,230 +146,50 @@ class ZoneResolver {
       if (this.isInZoneAlias(alias)) {
         const target = this.plan(alias.dnsName, qtype, trail);
         const ok = target.kind === 'group' && target.anyHealthy;
-        notes.push(`alias target ${normalizeName(alias.dnsName)} ${ok ? 'has a healthy record set' : 'has no healthy record set'}`);
+        notes.push(say(ok ? 'health.aliasInZoneHealthy' : 'health.aliasInZoneUnhealthy', { target: normalizeName(alias.dnsName) }));
         healthy &&= ok;
       } else {
         const state = this.ctx.health.aliasTarget?.(alias, qtype);
-        if (!state) notes.push(`alias target ${normalizeName(alias.dnsName)} is not known here, treated as healthy`);
+        if (!state) notes.push(say('health.aliasUnknown', { target: normalizeName(alias.dnsName) }));
         else {
-          notes.push(`alias target ${state.description} ${state.healthy ? 'healthy' : 'unhealthy'}${state.reason ? ` (${state.reason})` : ''}`);
+          const reason = optional(state.reason ? say('health.inParentheses', { reason: state.reason }) : undefined);
+          notes.push(say(state.healthy ? 'health.aliasHealthy' : 'health.aliasUnhealthy', { target: state.description, reason }));
           healthy &&= state.healthy;
         }
       }
     }
-    if (notes.length === 0) notes.push(alias ? 'alias without EvaluateTargetHealth: healthy' : 'no health check: healthy');
-    return { healthy, health: notes.join('; ') };
+    if (notes.length === 0) notes.push(say(alias ? 'health.aliasNoEvaluation' : 'health.noCheck'));
+    return { healthy, health: list(notes, '; ') };
   }
 
-  private decide(name: string, type: string, queryType: string, records: ResourceRecordSet[], trail: string[], via: string): GroupPlan {
+  private decide(name: string, type: string, queryType: string, records: ResourceRecordSet[], trail: string[], via: DnsParam): GroupPlan {
     const cname = type !== queryType;
     const policy = routingPolicyOf(records[0]!);
     const same = records.filter((r) => routingPolicyOf(r) === policy);
-    const explanation: string[] = [];
-    const label = `${name} ${type}${via}`;
-    if (cname) explanation.push(`${name} has no record set of the queried type but is a CNAME${via}; Route 53 answers with the CNAME.`);
-    if (same.length < records.length) explanation.push(`${records.length - same.length} ${records.length - same.length === 1 ? 'record set' : 'record sets'} of ${name} ${type} use another routing policy than ${policy}; Route 53 would have refused them, and they are ignored.`);
-    const candidates: Candidate[] = same.map((record) => ({ record, ...this.healthOf(record, type, trail), verdict: '' }));
+    const explanation: DnsText[] = [];
+    const label = say('zone.label', { name, type, via });
+    if (cname) explanation.push(say('group.cname', { name, via }));
+    const ignored = records.length - same.length;
+    if (ignored > 0) explanation.push(ignored === 1 ? say('group.otherPolicyOne', { name, type, policy }) : say('group.otherPolicyMany', { count: ignored, name, type, policy }));
+    const candidates: Candidate[] = same.map((record) => ({ record, ...this.healthOf(record, type, trail), verdict: say('simple.verdictOnly') }));
     const group = { kind: 'group' as const, name, type, queryType, trail, cname, policy, candidates, explanation };
-    const healthyCount = candidates.filter((c) => c.healthy).length;
+    const env = { latency: this.ctx.latency, client: this.client };
     switch (policy) {
       case 'weighted':
-        return { ...group, ...this.weighted(label, candidates, explanation) };
+        return { ...group, ...policies.weighted(label, candidates, explanation) };
       case 'latency':
-        return { ...group, ...this.latency(label, candidates, explanation) };
+        return { ...group, ...policies.latency(label, candidates, explanation, env) };
       case 'geolocation':
-        return { ...group, ...this.geolocation(label, candidates, explanation) };
+        return { ...group, ...policies.geolocation(label, candidates, explanation, env) };
       case 'failover':
-        return { ...group, ...this.failover(label, candidates, explanation) };
+        return { ...group, ...policies.failover(label, candidates, explanation) };
       case 'multivalue':
-        return { ...group, ...this.multivalue(label, candidates, explanation) };
-      case 'simple': {
-        const only = candidates[0]!;
-        only.verdict = candidates.length > 1 ? 'the first simple record set (Route 53 allows only one)' : 'the only record set';
-        candidates.slice(1).forEach((c) => (c.verdict = 'ignored: a name and type has one simple record set'));
-        explanation.push(`${label} uses simple routing: one record set (${only.health}).`);
-        return { ...group, decision: { kind: 'one', choices: [{ index: 0, probability: 1 }] }, anyHealthy: healthyCount > 0 };
-      }
+        return { ...group, ...policies.multivalue(label, candidates, explanation) };
+      case 'simple':
+        return { ...group, ...policies.simple(label, candidates, explanation) };
     }
   }
 
-  private weighted(label: string, candidates: Candidate[], explanation: string[]): Pick<GroupPlan, 'decision' | 'anyHealthy'> {
-    const weightOf = (c: Candidate) => c.record.weight ?? 0;
-    const nonZero = candidates.filter((c) => weightOf(c) > 0);
-    const zero = candidates.filter((c) => weightOf(c) === 0);
-    const total = nonZero.reduce((sum, c) => sum + weightOf(c), 0);
-    explanation.push(`${label} uses weighted routing: ${candidates.length} record sets, weights ${candidates.map((c) => `${c.record.setIdentifier ?? '?'}=${weightOf(c)}`).join(', ')} (sum ${total}).`);
-    let considered: Candidate[];
-    let byWeight: boolean;
-    let anyHealthy = true;
-    const healthyNonZero = nonZero.filter((c) => c.healthy);
-    const healthyZero = zero.filter((c) => c.healthy);
-    if (healthyNonZero.length > 0) {
-      [considered, byWeight] = [healthyNonZero, true];
-      if (healthyNonZero.length < nonZero.length) explanation.push(`Unhealthy record sets are left out: ${nonZero.filter((c) => !c.healthy).map((c) => `${c.record.setIdentifier} (${c.health})`).join(', ')}.`);
-      if (zero.length > 0) explanation.push(`Weight 0 record sets (${zero.map((c) => c.record.setIdentifier).join(', ')}) are used only when every non-zero record set is unhealthy.`);
-    } else if (healthyZero.length > 0) {
-      [considered, byWeight] = [healthyZero, false];
-      explanation.push(
-        nonZero.length > 0
-          ? `Every record set with a non-zero weight is unhealthy, so Route 53 considers the weight 0 ones: ${healthyZero.map((c) => c.record.setIdentifier).join(', ')}, equally likely.`
-          : `All weights are 0: the healthy record sets are equally likely.`,
-      );
-    } else {
-      anyHealthy = false;
-      [considered, byWeight] = nonZero.length > 0 ? [nonZero, true] : [zero, false];
-      explanation.push(`No record set is healthy, so Route 53 treats them all as healthy${byWeight ? ' and uses the weights' : ' and answers with each equally likely'}.`);
-    }
-    const sum = byWeight ? considered.reduce((s, c) => s + weightOf(c), 0) : considered.length;
-    const choices = considered.map((c) => ({ index: candidates.indexOf(c), probability: byWeight ? weightOf(c) / sum : 1 / sum }));
-    for (const choice of choices) {
-      const c = candidates[choice.index]!;
-      c.probability = choice.probability;
-      explanation.push(`  ${c.record.setIdentifier}: ${byWeight ? `weight ${weightOf(c)} / ${sum}` : `1 / ${sum}`} = ${percent(choice.probability)} (${c.health}).`);
-    }
-    for (const c of candidates) {
-      if (c.probability !== undefined) c.verdict = `${percent(c.probability)} of answers`;
-      else if (!c.healthy && anyHealthy) c.verdict = 'unhealthy: left out';
-      else c.verdict = 'weight 0: only when every non-zero record set is unhealthy';
-    }
-    return { decision: { kind: 'one', choices }, anyHealthy };
-  }
-
-  private latency(label: string, candidates: Candidate[], explanation: string[]): Pick<GroupPlan, 'decision' | 'anyHealthy'> {
-    for (const c of candidates) {
-      const ms = c.record.region ? this.ctx.latency[c.record.region] : undefined;
-      if (ms !== undefined) c.latencyMs = ms;
-    }
-    const known = candidates.filter((c) => c.latencyMs !== undefined).sort((a, b) => a.latencyMs! - b.latencyMs!);
-    explanation.push(
-      known.length > 0
-        ? `${label} uses latency routing; latency from ${describeLocation(this.client)}: ${known.map((c) => `${c.record.region} ${c.latencyMs} ms`).join(', ')}.`
-        : `${label} uses latency routing, but there is no latency figure from ${describeLocation(this.client)} to ${candidates.map((c) => c.record.region).join(', ')}.`,
-    );
-    const healthy = candidates.filter((c) => c.healthy);
-    const anyHealthy = healthy.length > 0;
-    for (const c of candidates.filter((c) => !c.healthy)) explanation.push(`${c.record.region} (${c.record.setIdentifier}) is unhealthy: ${c.health}.`);
-    if (!anyHealthy) explanation.push('No record set is healthy, so Route 53 treats them all as healthy.');
-    const pool = anyHealthy ? healthy : candidates;
-    const measured = pool.filter((c) => c.latencyMs !== undefined);
-    let chosen: Candidate[];
-    if (measured.length === 0) {
-      chosen = pool;
-      explanation.push(`Without latency figures every ${anyHealthy ? 'healthy ' : ''}region is equally likely.`);
-    } else {
-      const best = Math.min(...measured.map((c) => c.latencyMs!));
-      chosen = measured.filter((c) => c.latencyMs === best);
-      explanation.push(
-        chosen.length === 1
-          ? `Lowest latency${anyHealthy ? ' among healthy regions' : ''}: ${chosen[0]!.record.region} (${best} ms).`
-          : `Lowest latency${anyHealthy ? ' among healthy regions' : ''} is a tie at ${best} ms between ${chosen.map((c) => c.record.region).join(', ')}; each is equally likely (our choice).`,
-      );
-    }
-    const choices = chosen.map((c) => ({ index: candidates.indexOf(c), probability: 1 / chosen.length }));
-    for (const c of candidates) {
-      const ms = c.latencyMs !== undefined ? `${c.latencyMs} ms` : 'no latency figure';
-      if (chosen.includes(c)) {
-        c.probability = 1 / chosen.length;
-        c.verdict = `lowest latency${anyHealthy ? ' among healthy regions' : ''} (${ms})`;
-      } else if (!c.healthy && anyHealthy) c.verdict = `unhealthy: skipped (${ms})`;
-      else c.verdict = `higher latency (${ms})`;
-    }
-    return { decision: { kind: 'one', choices }, anyHealthy };
-  }
-
-  private geolocation(label: string, candidates: Candidate[], explanation: string[]): Pick<GroupPlan, 'decision' | 'anyHealthy'> {
-    const client = this.client;
-    const levelNames = ['subdivision', 'country', 'continent', 'default'];
-    const levelOf = (c: Candidate): number | undefined => {
-      const geo = c.record.geoLocation;
-      if (!geo) return undefined;
-      if (geo.countryCode === '*') return 3;
-      if (geo.subdivisionCode) return geo.countryCode === client.countryCode && geo.subdivisionCode === client.subdivisionCode ? 0 : undefined;
-      if (geo.countryCode) return geo.countryCode === client.countryCode ? 1 : undefined;
-      if (geo.continentCode) return geo.continentCode === client.continentCode ? 2 : undefined;
-      return undefined;
-    };
-    const chain = candidates
-      .map((c) => ({ c, level: levelOf(c) }))
-      .filter((m): m is { c: Candidate; level: number } => m.level !== undefined)
-      .sort((a, b) => a.level - b.level);
-    explanation.push(`${label} uses geolocation routing; the client is in ${describeLocation(client)}. Record sets: ${candidates.map((c) => `${c.record.setIdentifier} (${describeGeoLocation(c.record.geoLocation)})`).join(', ')}.`);
-    for (const c of candidates) c.verdict = `does not match ${describeLocation(client)}`;
-    if (chain.length === 0) {
-      explanation.push(`No record set matches ${describeLocation(client)} and there is no default location (CountryCode "*"): Route 53 returns no answer (NOERROR, empty).`);
-      return { decision: { kind: 'none' }, anyHealthy: false };
-    }
-    explanation.push(`Matching, most specific first: ${chain.map(({ c, level }) => `${describeGeoLocation(c.record.geoLocation)} (${levelNames[level]})`).join(' → ')}.`);
-    const firstHealthy = chain.find(({ c }) => c.healthy);
-    const anyHealthy = firstHealthy !== undefined;
-    const chosen = firstHealthy ?? chain[0]!;
-    const chosenAt = chain.indexOf(chosen);
-    chain.forEach(({ c, level }, position) => {
-      if (position === chosenAt) return;
-      if (position < chosenAt) {
-        c.verdict = `matches (${levelNames[level]}) but unhealthy: falls back to a larger area`;
-        explanation.push(`${describeGeoLocation(c.record.geoLocation)} matches but is unhealthy (${c.health}); Route 53 looks at the larger area.`);
-      } else c.verdict = `matches (${levelNames[level]}), less specific`;
-    });
-    chosen.c.probability = 1;
-    if (anyHealthy) {
-      chosen.c.verdict = `most specific healthy match (${levelNames[chosen.level]} ${describeGeoLocation(chosen.c.record.geoLocation)})`;
-      explanation.push(`Answer: ${chosen.c.record.setIdentifier}, the most specific healthy match (${levelNames[chosen.level]} ${describeGeoLocation(chosen.c.record.geoLocation)}).`);
-    } else {
-      chosen.c.verdict = `most specific match; every match is unhealthy, so all are treated as healthy`;
-      explanation.push(`Every matching record set is unhealthy, so Route 53 treats them as healthy and answers with the most specific: ${chosen.c.record.setIdentifier}.`);
-    }
-    return { decision: { kind: 'one', choices: [{ index: candidates.indexOf(chosen.c), probability: 1 }] }, anyHealthy };
-  }
-
-  private failover(label: string, candidates: Candidate[], explanation: string[]): Pick<GroupPlan, 'decision' | 'anyHealthy'> {
-    const primary = candidates.find((c) => c.record.failover === 'PRIMARY');
-    const secondary = candidates.find((c) => c.record.failover === 'SECONDARY');
-    const describe = (c: Candidate | undefined, role: string) => (c ? `${role} ${c.record.setIdentifier} is ${c.healthy ? 'healthy' : 'unhealthy'} (${c.health})` : `there is no ${role}`);
-    explanation.push(`${label} uses failover routing: ${describe(primary, 'primary')}; ${describe(secondary, 'secondary')}.`);
-    let chosen: Candidate;
-    let anyHealthy = true;
-    if (primary?.healthy) {
-      chosen = primary;
-      explanation.push('The primary is healthy, so it answers regardless of the secondary.');
-    } else if (secondary?.healthy) {
-      chosen = secondary;
-      explanation.push(primary ? 'The primary is unhealthy and the secondary is healthy, so the secondary answers.' : 'Only a secondary exists and it is healthy.');
-    } else {
-      anyHealthy = false;
-      chosen = (primary ?? secondary)!;
-      explanation.push(primary ? 'Both are unhealthy, so Route 53 answers with the primary.' : 'The only record set is unhealthy; Route 53 answers with it anyway.');
-    }
-    for (const c of candidates) {
-      const role = c.record.failover === 'PRIMARY' ? 'primary' : 'secondary';
-      if (c === chosen) {
-        c.probability = 1;
-        c.verdict = c === primary ? (c.healthy ? 'healthy primary' : 'primary: both unhealthy, so the primary answers') : 'healthy secondary: the primary is unhealthy';
-      } else c.verdict = c.healthy ? `${role}: not needed` : `${role}: unhealthy`;
-    }
-    return { decision: { kind: 'one', choices: [{ index: candidates.indexOf(chosen), probability: 1 }] }, anyHealthy };
-  }
-
-  private multivalue(label: string, candidates: Candidate[], explanation: string[]): Pick<GroupPlan, 'decision' | 'anyHealthy'> {
-    const healthy = candidates.filter((c) => c.healthy);
-    const anyHealthy = healthy.length > 0;
-    const pool = anyHealthy ? healthy : candidates;
-    const size = Math.min(MULTIVALUE_MAX_ANSWERS, pool.length);
-    explanation.push(`${label} uses multivalue answer routing: ${healthy.length} of ${candidates.length} record sets are healthy.`);
-    if (!anyHealthy) explanation.push(`None is healthy, so Route 53 answers with up to ${MULTIVALUE_MAX_ANSWERS} unhealthy ones.`);
-    explanation.push(
-      pool.length > MULTIVALUE_MAX_ANSWERS
-        ? `More than ${MULTIVALUE_MAX_ANSWERS}: each answer holds a random ${MULTIVALUE_MAX_ANSWERS} of the ${pool.length}, so each record set is in ${percent(size / pool.length)} of answers.`
-        : `Every answer holds all ${pool.length}.`,
-    );
-    for (const c of candidates) {
-      if (pool.includes(c)) {
-        c.probability = size / pool.length;
-        c.verdict = c.healthy ? 'healthy: returned' : 'unhealthy, but none is healthy: returned';
-      } else c.verdict = 'unhealthy: left out';
-    }
-    return { decision: { kind: 'subset', pool: pool.map((c) => candidates.indexOf(c)), size }, anyHealthy };
-  }
 
   // ---- turning a chosen record set into values --------------------------------------------------
 
@@ -533,7 +245,7 @@ class ZoneResolver {
         walk.path.push(plan.candidates[index]!.record);
       }
       if (decision.pool.length > decision.size) {
-        walk.decision = `Drew ${picked.map((i) => plan.candidates[i]!.record.setIdentifier).join(', ')}.`;
+        walk.decision = say('draw.sets', { sets: picked.map((i) => plan.candidates[i]!.record.setIdentifier ?? '?').join(', ') });
         walk.explanation.push(walk.decision);
       }
       walk.responseCode = 'NOERROR';
@@ -552,7 +264,7 @@ class ZoneResolver {
         }
       }
       const chosen = plan.candidates[index]!;
-      walk.decision = `Drew ${chosen.record.setIdentifier ?? chosen.record.region} (${percent(chosen.probability ?? 0)} of answers).`;
+      walk.decision = say('draw.one', { set: chosen.record.setIdentifier ?? chosen.record.region ?? '?', percent: percent(chosen.probability ?? 0) });
       walk.explanation.push(walk.decision);
     }
     walk.chosen.set(plan, new Set([index]));
@@ -579,10 +291,10 @@ class ZoneResolver {
       const target = normalizeName(record.resourceRecords[0] ?? '');
       const line = recordLine(plan.name, record.ttl, 'CNAME', target);
       if (!isInZone(target, this.zoneName)) {
-        sampling?.walk.explanation.push(`The CNAME points to ${target}, outside ${this.zoneName}; the resolver continues the lookup there.`);
+        sampling?.walk.explanation.push(say('follow.cnameOutside', { target, zone: this.zoneName }));
         return single({ probability: 1, values: [target], responseCode: 'NOERROR', ttl: record.ttl, records: [line], path: [record], targets: [target], aliasHops: [] });
       }
-      sampling?.walk.explanation.push(`Following the CNAME to ${target} within the zone.`);
+      sampling?.walk.explanation.push(say('follow.cnameInZone', { target }));
       return this.follow(target, plan.queryType, plan.trail, { records: [line], path: [record] }, sampling);
     }
 
@@ -591,7 +303,7 @@ class ZoneResolver {
 
     if (this.isInZoneAlias(alias)) {
       const target = normalizeName(alias.dnsName);
-      sampling?.walk.explanation.push(`${who} is an alias to ${target} in this zone; following it.`);
+      sampling?.walk.explanation.push(say('follow.aliasInZone', { record: who, target }));
       return this.follow(target, plan.type, plan.trail, { records: [], path: [record] }, sampling);
     }
 
@@ -606,8 +318,8 @@ class ZoneResolver {
       ...(state ? { healthy: state.healthy } : {}),
       ...(state?.reason ? { reason: state.reason } : {}),
     };
-    if (!state) sampling?.walk.explanation.push(`${who} is an alias to ${normalizeName(alias.dnsName)}, which is not known here: no values.`);
-    else sampling?.walk.explanation.push(`${who} is an alias to ${state.description}, which answers ${state.values.join(', ') || 'nothing'}.`);
+    if (!state) sampling?.walk.explanation.push(say('follow.aliasUnknown', { record: who, target: normalizeName(alias.dnsName) }));
+    else sampling?.walk.explanation.push(say('follow.aliasAnswers', { record: who, target: state.description, values: state.values.join(', ') || say('follow.nothing') }));
     const values = state?.values ?? [];
     return single({
       probability: 1,
@@ -637,11 +349,6 @@ class ZoneResolver {
   }
 }
 
-/** A zone-file line: `www.example.com. 60 IN A 192.0.2.10`. */
-function recordLine(name: string, ttl: number | undefined, type: string, value: string): string {
-  return ttl === undefined ? `${name} IN ${type} ${value}` : `${name} ${ttl} IN ${type} ${value}`;
-}
-
 interface Walk {
   probability: number;
   values: string[];
@@ -651,8 +358,8 @@ interface Walk {
   path: ResourceRecordSet[];
   targets: string[];
   aliasHops: AliasHop[];
-  explanation: string[];
-  decision: string;
+  explanation: DnsText[];
+  decision: DnsText | undefined;
   groups: GroupPlan[];
   chosen: Map<GroupPlan, Set<number>>;
 }
@@ -667,49 +374,6 @@ function mergeInto(walk: Walk, outcome: Partial<Walk>): void {
   walk.ttl ??= outcome.ttl;
 }
 
-function binomial(n: number, k: number): number {
-  let result = 1;
-  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
-  return Math.round(result);
-}
-
-/** Every k-subset of `pool` in lexicographic order, or n rotating windows when there are too many. */
-export function enumerateSubsets(pool: readonly number[], k: number): { subsets: number[][]; exact: boolean } {
-  const n = pool.length;
-  if (k >= n) return { subsets: [[...pool]], exact: true };
-  if (binomial(n, k) > MAX_ENUMERATED_SUBSETS) {
-    const subsets = pool.map((_, start) => Array.from({ length: k }, (_, offset) => pool[(start + offset) % n]!).sort((a, b) => pool.indexOf(a) - pool.indexOf(b)));
-    return { subsets, exact: false };
-  }
-  const subsets: number[][] = [];
-  const pick: number[] = [];
-  const visit = (from: number) => {
-    if (pick.length === k) {
-      subsets.push(pick.map((i) => pool[i]!));
-      return;
-    }
-    for (let i = from; i <= n - (k - pick.length); i++) {
-      pick.push(i);
-      visit(i + 1);
-      pick.pop();
-    }
-  };
-  visit(0);
-  return { subsets, exact: true };
-}
-
-/** A uniform random k-subset (partial Fisher–Yates), listed in pool order. */
-function drawSubset(pool: readonly number[], k: number, random: RandomSource): number[] {
-  if (k >= pool.length) return [...pool];
-  const items = [...pool];
-  for (let i = 0; i < k; i++) {
-    const j = i + Math.floor(random.next() * (items.length - i));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  const picked = new Set(items.slice(0, k));
-  return pool.filter((index) => picked.has(index));
-}
-
 function toCandidate(c: Candidate, chosen: boolean, policy: RoutingPolicy): DnsCandidate {
   const r = c.record;
   return {
@@ -721,7 +385,7 @@ function toCandidate(c: Candidate, chosen: boolean, policy: RoutingPolicy): DnsC
     ...(r.failover ? { failover: r.failover } : {}),
     ...(r.healthCheckId ? { healthCheckId: r.healthCheckId } : {}),
     healthy: c.healthy,
-    verdict: !chosen && c.probability !== undefined && (policy === 'weighted' || policy === 'latency') ? `not drawn this time (${c.verdict})` : c.verdict,
+    verdict: !chosen && c.probability !== undefined && (policy === 'weighted' || policy === 'latency') ? say('draw.notDrawn', { verdict: c.verdict }) : c.verdict,
     ...(c.probability !== undefined ? { probability: c.probability } : {}),
     ...(c.latencyMs !== undefined ? { latencyMs: c.latencyMs } : {}),
     chosen,
@@ -737,7 +401,7 @@ function toCandidate(c: Candidate, chosen: boolean, policy: RoutingPolicy): DnsC
 export function resolveDns(query: DnsQuery, ctx: ResolverContext, random: RandomSource): Resolution {
   const resolver = new ZoneResolver(ctx);
   const type = query.type.toUpperCase();
-  const walk: Walk = { probability: 1, values: [], responseCode: 'NOERROR', records: [], path: [], targets: [], aliasHops: [], explanation: [], decision: '', groups: [], chosen: new Map() };
+  const walk: Walk = { probability: 1, values: [], responseCode: 'NOERROR', records: [], path: [], targets: [], aliasHops: [], explanation: [], decision: undefined, groups: [], chosen: new Map() };
   resolver.sample(resolver.plan(query.name, type, []), random, walk);
   const policies = walk.groups.map((g) => g.policy);
   const routingPolicy = [...policies].reverse().find((p) => p !== 'simple') ?? policies[0];

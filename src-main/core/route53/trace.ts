@@ -14,6 +14,7 @@ import type { ClientLocation, DnsTrace, DnsTraceStep } from '../contract/model-d
 import type { HostedZone, ResourceRecordSet } from '../contract/model-route53';
 import { isInZone, normalizeName, parentName, topLevelDomain } from './names';
 import { NS_TTL, soaValue } from './name-servers';
+import { optional, say } from './explain';
 import { resolveDns, type DnsQuery, type HealthLookup, type LatencyTable, type RandomSource, type Resolution } from './resolver';
 
 const LETTERS = 'abcdefghijklm'.split('');
@@ -94,7 +95,7 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
     zone: '.',
     result: 'referral',
     records: referral(tld, tldNs, ROOT_REFERRAL_TTL),
-    note: `The root server refers the resolver to the ${tld} servers.`,
+    note: say('trace.rootReferral', { tld }),
   });
   const tldServer = pick(tldNs, `${name}/tld`);
   const zone = findZone(name, input.zones);
@@ -103,7 +104,7 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
       values: [],
       type,
       responseCode: 'NXDOMAIN' as const,
-      explanation: [`No public hosted zone here contains ${name}, so the ${tld} servers have no delegation for it: NXDOMAIN.`],
+      explanation: [say('trace.noZone', { name, tld })],
       candidates: [],
     };
     steps.push({ kind: 'tld', server: tldServer, zone: tld, result: 'nxdomain', records: [], note: answer.explanation[0] });
@@ -117,7 +118,7 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
     zone: tld,
     result: 'referral',
     records: referral(normalizeName(chain[0]!.zone.name), chain[0]!.zone.nameServers, NS_TTL),
-    note: `The ${tld} server refers the resolver to the four Route 53 name servers of ${normalizeName(chain[0]!.zone.name)}`,
+    note: say('trace.tldReferral', { tld, zone: normalizeName(chain[0]!.zone.name) }),
   });
   for (let i = 0; i + 1 < chain.length; i++) {
     const parent = chain[i]!;
@@ -128,7 +129,7 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
       zone: normalizeName(parent.zone.name),
       result: 'referral',
       records: referral(normalizeName(child.zone.name), child.zone.nameServers, NS_TTL),
-      note: `${normalizeName(parent.zone.name)} delegates ${normalizeName(child.zone.name)} to the child zone's own Route 53 name servers`,
+      note: say('trace.delegation', { parent: normalizeName(parent.zone.name), child: normalizeName(child.zone.name) }),
     });
   }
 
@@ -155,7 +156,10 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
     result,
     // An empty answer carries the zone's SOA in its authority section (negative caching, RFC 2308).
     records: result === 'answer' ? resolution.records : [...resolution.records, soa],
-    note: `${answer.routingPolicy ? `${answer.routingPolicy} routing` : answer.responseCode}: ${resolution.decision || answer.explanation.at(-1) || answer.responseCode}`,
+    note: (() => {
+      const decision = resolution.decision ?? answer.explanation.at(-1) ?? answer.responseCode;
+      return answer.routingPolicy ? say('trace.answerRouted', { policy: answer.routingPolicy, decision }) : say('trace.answerCode', { responseCode: answer.responseCode, decision });
+    })(),
   });
   for (const hop of resolution.aliasHops) {
     const target = normalizeName(hop.target.dnsName).replace(/^dualstack\./, '');
@@ -165,9 +169,16 @@ export function buildDnsTrace(input: DnsTraceInput): DnsTrace {
       zone: parentName(target) ?? '.',
       result: hop.values.length > 0 ? 'answer' : 'nodata',
       records: hop.values.map((value) => `${target} ${hop.ttl ?? 60} IN ${type} ${value}`),
-      note: `${hop.recordName}${hop.setIdentifier ? ` (${hop.setIdentifier})` : ''} is an alias to ${hop.description} (hosted zone ${hop.target.hostedZoneId}); Route 53 answers with the target's addresses itself.${
-        hop.target.evaluateTargetHealth && hop.healthy !== undefined ? ` EvaluateTargetHealth: ${hop.healthy ? 'healthy' : 'unhealthy'}${hop.reason ? ` — ${hop.reason}` : ''}.` : ''
-      }`,
+      note: say('trace.alias', {
+        record: `${hop.recordName}${hop.setIdentifier ? ` (${hop.setIdentifier})` : ''}`,
+        target: hop.description,
+        zoneId: hop.target.hostedZoneId,
+        health: optional(
+          hop.target.evaluateTargetHealth && hop.healthy !== undefined
+            ? say(hop.healthy ? 'trace.aliasHealthy' : 'trace.aliasUnhealthy', { reason: optional(hop.reason ? say('trace.dashReason', { reason: hop.reason }) : undefined) })
+            : undefined,
+        ),
+      }),
     });
   }
   return { name, type, from: input.from, steps, answer, ...(input.repeat ? { distribution } : {}) };

@@ -6,6 +6,7 @@ import { createI18n } from 'vue-i18n';
 import en, { type MessageSchema } from './en';
 import ko from './ko';
 import { initialLocale, type Locale } from './locale';
+import { PSEUDO_LOCALE, pseudoLocaleActive, pseudoMessages } from './pseudo';
 
 export type { MessageSchema } from './en';
 export { LOCALES, type Locale } from './locale';
@@ -13,11 +14,14 @@ export { LOCALES, type Locale } from './locale';
 export const messages: Record<Locale, MessageSchema> = { en, ko };
 
 export function createAppI18n(locale: Locale = initialLocale()) {
+  // The pseudo locale exists only behind its test hook (i18n/pseudo.ts); users are offered en and ko.
+  const pseudo = pseudoLocaleActive();
+  const all = pseudo ? ({ ...messages, [PSEUDO_LOCALE]: pseudoMessages(en) } as Record<Locale, MessageSchema>) : messages;
   return createI18n<[MessageSchema], Locale, false>({
     legacy: false,
-    locale,
+    locale: pseudo ? (PSEUDO_LOCALE as Locale) : locale,
     fallbackLocale: 'en',
-    messages,
+    messages: all,
   });
 }
 

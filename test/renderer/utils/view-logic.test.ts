@@ -108,9 +108,9 @@ describe('Route 53 records', () => {
     const plain = distributionRows(
       trace(
         [
-          { setIdentifier: 'a', values: ['a'], probability: 0.9, healthy: true, verdict: '', chosen: false },
-          { setIdentifier: 'b', values: ['b'], probability: 0.1, healthy: true, verdict: '', chosen: true },
-          { setIdentifier: 'c', values: ['c'], healthy: true, verdict: 'weight 0', chosen: false },
+          { setIdentifier: 'a', values: ['a'], probability: 0.9, healthy: true, verdict: { code: 'simple.verdictOnly', params: {} }, chosen: false },
+          { setIdentifier: 'b', values: ['b'], probability: 0.1, healthy: true, verdict: { code: 'simple.verdictOnly', params: {} }, chosen: true },
+          { setIdentifier: 'c', values: ['c'], healthy: true, verdict: { code: 'weighted.verdictZero', params: {} }, chosen: false },
         ],
         { a: 880, b: 120 },
         ['b'],
@@ -124,9 +124,9 @@ describe('Route 53 records', () => {
     const aliases = distributionRows(
       trace(
         [
-          { setIdentifier: 'x', values: ['ALIAS x.elb.'], probability: 0.5, healthy: true, verdict: '', chosen: true },
-          { setIdentifier: 'y', values: ['ALIAS y.elb.'], probability: 0.3, healthy: true, verdict: '', chosen: false },
-          { setIdentifier: 'z', values: ['ALIAS z.elb.'], probability: 0.2, healthy: true, verdict: '', chosen: false },
+          { setIdentifier: 'x', values: ['ALIAS x.elb.'], probability: 0.5, healthy: true, verdict: { code: 'simple.verdictOnly', params: {} }, chosen: true },
+          { setIdentifier: 'y', values: ['ALIAS y.elb.'], probability: 0.3, healthy: true, verdict: { code: 'simple.verdictOnly', params: {} }, chosen: false },
+          { setIdentifier: 'z', values: ['ALIAS z.elb.'], probability: 0.2, healthy: true, verdict: { code: 'simple.verdictOnly', params: {} }, chosen: false },
         ],
         { '10.0.0.1': 500, '10.0.0.2': 500 },
         ['10.0.0.1'],

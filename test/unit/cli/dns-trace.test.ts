@@ -6,6 +6,7 @@ import { main } from '../../../src-main/cli/index';
 import { DnsTrace } from '../../../src-main/core/contract/model-dns';
 import { readScenario } from '../../../src-main/core/scenario-files';
 import { buildRoute53 } from '../../../src-main/core/sources/sim/route53/build-route53';
+import { englishDnsText } from '../../../src-main/cli/dns-text-en';
 
 let stderr: string;
 let stdout: string;
@@ -57,7 +58,7 @@ describe('flightdeck dns trace', () => {
     for (const step of trace.steps) expect(step.server).toMatch(/^[a-z0-9.-]+\.$/);
     expect(trace.steps[2]!.server).toMatch(/^ns-\d+\.awsdns-\d\d\.(com|net|org|co\.uk)\.$/);
     expect(trace.answer).toMatchObject({ values: addresses('EuLoadBalancer'), routingPolicy: 'latency', responseCode: 'NOERROR' });
-    expect(trace.answer.explanation.join('\n')).toContain('Lowest latency among healthy regions: eu-west-1');
+    expect(trace.answer.explanation.map(englishDnsText).join('\n')).toContain('Lowest latency among healthy regions: eu-west-1');
     expect(trace.from).toEqual({ continentCode: 'EU', countryCode: 'DE' });
     expect(trace.distribution).toBeUndefined();
   });
@@ -98,7 +99,7 @@ describe('flightdeck dns trace', () => {
     expect(www.answer.candidates.find((c) => c.region === 'eu-west-1')).toMatchObject({ healthy: false, chosen: false });
     const api = await traceJson('api.example.com', '--scenario', 'global-failover', '--from', 'GB', '--at', '2026-11-20T14:33:00Z');
     expect(api.answer).toMatchObject({ values: addresses('UsLoadBalancer'), routingPolicy: 'failover' });
-    expect(api.answer.explanation.join('\n')).toMatch(/health check [0-9a-f-]{36} Unhealthy/);
+    expect(api.answer.explanation.map(englishDnsText).join('\n')).toMatch(/health check [0-9a-f-]{36} Unhealthy/);
     const after = await traceJson('api.example.com', '--scenario', 'global-failover', '--from', 'GB', '--at', '60m');
     expect(after.answer.values).toEqual(addresses('EuLoadBalancer'));
   });

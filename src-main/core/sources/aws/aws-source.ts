@@ -22,6 +22,7 @@ import type { DataSource } from '../data-source';
 import { InventoryTracker } from '../inventory-tracker';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
 import { awsCallHint, isAwsCallError, NETWORK_CODES, type AwsCallError } from './aws-errors';
+import { CoreError } from '../../core-error';
 import { destroyClients, type AwsClients } from './clients';
 import { describeCredentialError } from './credentials/credential-state';
 import { describeConnectError, regionProblem, type ConnectProblem } from './credentials/connect-problem';
@@ -478,7 +479,7 @@ export class AwsSource implements DataSource {
   }
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
-    if (!this.connected) throw new Error(`Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`);
+    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
     return traceDnsOnAws(this.clients.route53, request, { inventory: this.published.current });
   }
 

@@ -259,7 +259,15 @@ export class SimulationEngine implements SimContext {
       ...(durationSeconds !== undefined ? { until: this.now + durationSeconds * 1000 } : {}),
     };
     this.faults.push(record);
-    this.recordTimeline({ service: 'simulator', kind: 'FaultInjected', resource: faultResource(params), message: `${type}: ${effect.message}${durationSeconds !== undefined ? ` (for ${durationSeconds} s)` : ''}`, severity: 'warning' });
+    const resource = faultResource(params);
+    this.recordTimeline({
+      service: 'simulator',
+      kind: 'FaultInjected',
+      resource,
+      message: `${type}: ${effect.message}${durationSeconds !== undefined ? ` (for ${durationSeconds} s)` : ''}`,
+      text: durationSeconds !== undefined ? { code: 'fault.injectedFor', params: { kind: type, resource, seconds: durationSeconds } } : { code: 'fault.injected', params: { kind: type, resource } },
+      severity: 'warning',
+    });
     if (effect.revert) {
       this.reverts.set(record.id, effect.revert);
       if (durationSeconds !== undefined) this.schedule(this.now + durationSeconds * 1000, () => this.endFault(record, undefined));
@@ -290,7 +298,9 @@ export class SimulationEngine implements SimContext {
     this.reverts.delete(fault.id);
     fault.endedAt = this.now;
     const message = revert() ?? `${fault.type} ended`;
-    this.recordTimeline({ service: 'simulator', kind: 'FaultEnded', resource: faultResource(fault.parameters), message: why === 'stopped' ? `${message} (stopped by an operator)` : message, severity: 'info' });
+    const resource = faultResource(fault.parameters);
+    const text = { code: why === 'stopped' ? ('fault.stopped' as const) : ('fault.ended' as const), params: { kind: fault.type, resource } };
+    this.recordTimeline({ service: 'simulator', kind: 'FaultEnded', resource, message: why === 'stopped' ? `${message} (stopped by an operator)` : message, text, severity: 'info' });
     this.inventoryChanged();
   }
 
@@ -319,7 +329,8 @@ export class SimulationEngine implements SimContext {
    */
   perform(action: ControlAction): string {
     const message = runControlAction(this, action);
-    this.recordTimeline({ service: 'simulator', kind: 'Action', resource: actionResource(action), message: `${action.type}: ${message}`, severity: 'info' });
+    const resource = actionResource(action);
+    this.recordTimeline({ service: 'simulator', kind: 'Action', resource, message: `${action.type}: ${message}`, text: { code: 'action.ran', params: { kind: action.type, resource } }, severity: 'info' });
     this.inventoryChanged();
     return message;
   }
@@ -336,7 +347,8 @@ export class SimulationEngine implements SimContext {
     try {
       this.injectFault(type, parameters, durationSeconds);
     } catch (error) {
-      this.recordTimeline({ service: 'simulator', kind: 'FaultFailed', resource: path, message: `${path}: ${type} could not be applied: ${(error as Error).message}`, severity: 'error' });
+      const reason = (error as Error).message;
+      this.recordTimeline({ service: 'simulator', kind: 'FaultFailed', resource: path, message: `${path}: ${type} could not be applied: ${reason}`, text: { code: 'fault.failed', params: { kind: type, path, error: reason } }, severity: 'error' });
     }
   }
 
@@ -344,7 +356,8 @@ export class SimulationEngine implements SimContext {
     try {
       this.perform(action);
     } catch (error) {
-      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${action.type} was refused: ${(error as Error).message}`, severity: 'error' });
+      const reason = (error as Error).message;
+      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${action.type} was refused: ${reason}`, text: { code: 'action.refused', params: { kind: action.type, path, error: reason } }, severity: 'error' });
     }
   }
 

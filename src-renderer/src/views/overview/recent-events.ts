@@ -30,6 +30,8 @@ export function mergeRecentEvents(input: {
   timeline: readonly TimelineEvent[];
   /** Core's health model marks scaling alarms (target tracking, scaling-policy actions): their ALARM is scaling, not a problem. */
   isScalingAlarm?: (alarmName: string) => boolean;
+  /** A timeline entry's words: translated from its code when it has one (utils/timeline-text). */
+  describeTimeline?: (event: TimelineEvent) => string;
 }): RecentEvent[] {
   const out: RecentEvent[] = [];
   for (const item of input.alarmHistory) {
@@ -71,7 +73,7 @@ export function mergeRecentEvents(input: {
       time: ms(event.time),
       service: event.service,
       resource: event.resource,
-      message: event.message,
+      message: input.describeTimeline?.(event) ?? event.message,
       tone: event.severity === 'error' ? 'bad' : event.severity === 'warning' ? 'warn' : 'info',
       route: ROUTES[event.service] ?? 'overview',
     });

@@ -62,7 +62,15 @@ export function ruleSummary(rule: ListenerRule): string {
   return conditions.join(' · ') || `#${rule.priority}`;
 }
 
-export function buildRequestPath(inventory: Inventory, health?: HealthLookup): RequestPath {
+/** The few words node details need, translated by the caller (English without one, for tests). */
+export interface PathWords {
+  defaultRule: string;
+  policy: (policy: NonNullable<Inventory['recordSets'][number]['routingPolicy']>) => string;
+}
+
+const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy };
+
+export function buildRequestPath(inventory: Inventory, health?: HealthLookup, words: PathWords = ENGLISH): RequestPath {
   const nodes: PathNode[] = [];
   const edges: PathEdge[] = [];
   const ids = new Set<string>();
@@ -95,7 +103,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup): R
           kind: 'rule',
           column: 1,
           label: `${lb.loadBalancerName} :${listener.port}`,
-          detail: rule.isDefault ? 'default' : `${rule.priority} · ${ruleSummary(rule)}`,
+          detail: rule.isDefault ? words.defaultRule : `${rule.priority} · ${ruleSummary(rule)}`,
           ...judged('loadBalancer', lb.loadBalancerArn, lb.state === 'active' ? 'ok' : lb.state === 'failed' ? 'bad' : 'warn'),
           route: 'load-balancers',
           focus: lb.loadBalancerName,
@@ -122,7 +130,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup): R
       // Relative to its zone, with the set identifier that tells apart the records of one name:
       // `www eu-west-1` (the full name is in the hover text and the Route 53 view).
       label: [relativeName(record.name, zoneNames.get(record.hostedZoneId)), record.setIdentifier].filter(Boolean).join(' '),
-      detail: [record.type, record.routingPolicy, record.weight !== undefined ? `w${record.weight}` : undefined, record.failover].filter(Boolean).join(' · '),
+      detail: [record.type, record.routingPolicy ? words.policy(record.routingPolicy) : undefined, record.weight !== undefined ? `w${record.weight}` : undefined, record.failover].filter(Boolean).join(' · '),
       ...judged('recordSet', `${record.hostedZoneId}|${record.name}|${record.type}|${record.setIdentifier ?? ''}`, check ? healthCheckTone(check) : 'ok'),
       route: 'route53',
       focus: record.name,

@@ -29,9 +29,9 @@ export function groupRecords(records: readonly ResourceRecordSet[]): RecordGroup
   return [...groups.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** What a record answers with: its values, or the alias target. */
+/** What a record answers with: its values, or the alias target (the view adds "evaluate target health", translated). */
 export function recordValue(record: ResourceRecordSet): string {
-  if (record.aliasTarget) return `ALIAS ${record.aliasTarget.dnsName}${record.aliasTarget.evaluateTargetHealth ? ' (evaluate target health)' : ''}`;
+  if (record.aliasTarget) return `ALIAS ${record.aliasTarget.dnsName}`;
   return record.resourceRecords.join(', ');
 }
 

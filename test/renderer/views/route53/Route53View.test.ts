@@ -27,10 +27,10 @@ const weightedTrace: DnsTrace = {
     ttl: 60,
     routingPolicy: 'weighted',
     responseCode: 'NOERROR',
-    explanation: ['Weighted: blue 90, green 10; green was drawn.'],
+    explanation: [{ code: 'draw.one', params: { set: 'green', percent: '10%' } }],
     candidates: [
-      { setIdentifier: 'blue', values: ['198.51.100.1'], weight: 90, probability: 0.9, healthy: true, verdict: 'not drawn', chosen: false },
-      { setIdentifier: 'green', values: ['192.0.2.10'], weight: 10, probability: 0.1, healthy: true, verdict: 'drawn', chosen: true },
+      { setIdentifier: 'blue', values: ['198.51.100.1'], weight: 90, probability: 0.9, healthy: true, verdict: { code: 'draw.notDrawn', params: { verdict: { code: 'weighted.verdictShare', params: { percent: '90%' } } } }, chosen: false },
+      { setIdentifier: 'green', values: ['192.0.2.10'], weight: 10, probability: 0.1, healthy: true, verdict: { code: 'weighted.verdictShare', params: { percent: '10%' } }, chosen: true },
     ],
   },
   distribution: { '198.51.100.1': 897, '192.0.2.10': 103 },
@@ -71,7 +71,8 @@ describe('Route53View', () => {
     });
     expect(wrapper.findAll('[data-testid="dns-step"]').map((step) => step.attributes('data-kind'))).toEqual(['root', 'tld', 'authoritative']);
     expect(wrapper.get('[data-testid="dns-answer-values"]').text()).toContain('192.0.2.10');
-    expect(wrapper.get('[data-testid="dns-explanation"]').text()).toContain('green was drawn');
+    expect(wrapper.get('[data-testid="dns-explanation"]').text()).toContain('Drew green (10% of answers).');
+    expect(wrapper.get('[data-testid="dns-candidate"][data-chosen="false"]').text()).toContain('not drawn this time (90% of answers)');
     expect(wrapper.get('[data-testid="dns-candidate"][data-chosen="true"]').text()).toContain('green');
     const rows = wrapper.findAll('[data-testid="dns-distribution-row"]');
     expect(rows.map((row) => row.attributes('data-answer'))).toEqual(['198.51.100.1', '192.0.2.10']);
@@ -101,4 +102,19 @@ describe('Route53View', () => {
     expect(wrapper.get('[data-testid="dns-explanation"]').text()).toContain('The primary is healthy');
     expect(wrapper.find('[data-testid="dns-distribution"]').exists()).toBe(false);
   });
+
+  it('explains a real trace in Korean: every step, reason and verdict comes from ko.ts, names and values as they are', async () => {
+    core.answer('dns.trace', () => apiTrace);
+    const wrapper = mountWithApp(Route53View, { locale: 'ko' });
+    await wrapper.get('[data-testid="dns-name"]').setValue('api.example.com');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    const explanation = wrapper.get('[data-testid="dns-explanation"]').text();
+    expect(explanation).toContain('기본 레코드가 정상이므로 보조 레코드와 관계없이 기본 레코드가 응답합니다.');
+    expect(explanation).toContain('장애 조치 라우팅을 사용합니다');
+    expect(wrapper.get('[data-testid="dns-candidate"][data-chosen="true"]').text()).toContain('정상 기본 레코드');
+    expect(wrapper.findAll('[data-testid="dns-step"]')[0]!.text()).toContain('루트 서버가 리졸버를 com. 서버로 안내합니다.');
+    expect(wrapper.text()).not.toMatch(/routing|healthy|refers the resolver/);
+  });
+
 });

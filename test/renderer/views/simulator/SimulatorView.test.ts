@@ -128,6 +128,33 @@ describe('SimulatorView', () => {
     ]);
   });
 
+  it('names fault and action timeline entries from their codes, in Korean too (core sends codes; the English message is for the CLI)', async () => {
+    useEventsStore().load({
+      alarmHistory: [],
+      rdsEvents: [],
+      timeline: [
+        {
+          time: new Date(START).toISOString(),
+          service: 'simulator',
+          kind: 'FaultInjected',
+          resource: 'shop-web',
+          message: 'FailTargets: 2 targets of shop-web fail (for 300 s)',
+          text: { code: 'fault.injectedFor', params: { kind: 'FailTargets', resource: 'shop-web', seconds: 300 } },
+          severity: 'warning',
+        },
+        { time: new Date(START + 60_000).toISOString(), service: 'simulator', kind: 'Action', resource: 'web-asg', message: 'SetDesiredCapacity: 2 → 4', text: { code: 'action.ran', params: { kind: 'SetDesiredCapacity', resource: 'web-asg' } }, severity: 'info' },
+      ],
+    });
+    const english = mountWithApp(SimulatorView);
+    await flushPromises();
+    expect(english.get('[data-testid="fault-log-entry"]').text()).toContain('Fail targets · shop-web (for 300 s)');
+    expect(english.get('[data-testid="action-log-entry"]').text()).toContain('Set desired capacity · web-asg');
+    const korean = mountWithApp(SimulatorView, { locale: 'ko' });
+    await flushPromises();
+    expect(korean.get('[data-testid="fault-log-entry"]').text()).not.toMatch(/Fail|targets of/);
+    expect(korean.get('[data-testid="action-log-entry"]').text()).toContain('원하는 용량 설정 · web-asg');
+  });
+
   it('lists running faults with a Stop button, and keeps operator actions apart from faults', async () => {
     let running = [{ id: 'fault-1', type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' }, startedAt: new Date(START).toISOString() }];
     core.answer('sim.faults.running', () => running);

@@ -16,6 +16,7 @@ import {
 import { MAX_AWS_REPEAT, traceDnsOnAws, type AwsTraceOptions } from '../../../../src-main/core/sources/aws/dns/aws-dns-trace';
 import { formatDnsTrace } from '../../../../src-main/cli/dns-trace-aws';
 import type { Inventory } from '../../../../src-main/core/contract';
+import { englishDnsText } from '../../../../src-main/cli/dns-text-en';
 
 const NS = ['ns-1.awsdns-00.com', 'ns-600.awsdns-11.net', 'ns-1100.awsdns-12.org', 'ns-1600.awsdns-08.co.uk'];
 const failing = (n: number) => Array.from({ length: n }, () => ({ Region: 'us-east-1' as const, StatusReport: { Status: 'Failure: HTTP Status Code 503, Service Unavailable', CheckedTime: new Date(0) } }));
@@ -74,7 +75,7 @@ describe('DNS traces on a real hosted zone', () => {
       ['blue', false, false],
       ['green', true, true],
     ]);
-    expect(trace.answer.explanation).toContain('Possible answers by the resolver: 192.0.2.2 100 %.');
+    expect(trace.answer.explanation.map(englishDnsText)).toContain('Possible answers by the resolver: 192.0.2.2 100 %.');
     expect(trace.testDnsAnswer).toEqual({ values: ['192.0.2.2'], responseCode: 'NOERROR' });
     expect(trace.disagreement).toBeUndefined();
     // Without a resolver IP the client is where TestDNSAnswer's default resolver is.
@@ -85,7 +86,7 @@ describe('DNS traces on a real hosted zone', () => {
   it('says so when Route 53 answers what the resolver cannot explain', async () => {
     const { client } = route53(WEIGHTED, [['192.0.2.1']]);
     const trace = await traceDnsOnAws(client, { name: 'www.shop.example.com', type: 'A', from: { resolverIp: '198.51.100.7' } }, noLookups);
-    expect(trace.disagreement).toBe('Route 53 answered 192.0.2.1 (NOERROR), which the resolver does not give from these record sets and health checks (it gives 192.0.2.2).');
+    expect(englishDnsText(trace.disagreement!)).toBe('Route 53 answered 192.0.2.1 (NOERROR), which the resolver does not give from these record sets and health checks (it gives 192.0.2.2).');
   });
 
   it('repeats TestDNSAnswer (capped for Route 53’s API rate) and keeps the counts as the distribution', async () => {
@@ -95,7 +96,7 @@ describe('DNS traces on a real hosted zone', () => {
     expect(stub.commandCalls(TestDNSAnswerCommand)).toHaveLength(MAX_AWS_REPEAT);
     expect(trace.distribution).toEqual({ '192.0.2.1': 25, '192.0.2.2': 25 });
     expect(trace.distributionSource).toBe('test-dns-answer');
-    expect(trace.answer.explanation).toContain('Possible answers by the resolver: 192.0.2.1 70 %; 192.0.2.2 30 %.');
+    expect(trace.answer.explanation.map(englishDnsText)).toContain('Possible answers by the resolver: 192.0.2.1 70 %; 192.0.2.2 30 %.');
     expect(trace.disagreement).toBeUndefined();
     expect(formatDnsTrace(trace, 'profile prod')).toContain(`Route 53 TestDNSAnswer over ${MAX_AWS_REPEAT} queries:`);
   });
@@ -137,7 +138,7 @@ describe('DNS traces on a real hosted zone', () => {
     const trace = await traceDnsOnAws(client, { name: 'app.shop.example.com', type: 'A', from: {} }, { inventory, random: () => 0.5, resolveAddresses: async (name) => (name === `${lbDns}.` ? ['198.51.100.1', '198.51.100.2'] : []) });
     expect(trace.answer.values).toEqual(['192.0.2.50']);
     expect(trace.answer.candidates.find((c) => c.setIdentifier === 'primary')).toMatchObject({ healthy: false, chosen: false });
-    expect(trace.answer.explanation.join(' ')).toContain('web-tg');
+    expect(trace.answer.explanation.map(englishDnsText).join(' ')).toContain('web-tg');
     expect(trace.disagreement).toBeUndefined();
   });
 
@@ -164,7 +165,7 @@ describe('DNS traces on a real hosted zone', () => {
     const trace = await traceDnsOnAws(client, { name: 'www.shop.example.com', type: 'A', from: {} }, noLookups);
     expect(trace.testDnsAnswer).toBeUndefined();
     expect(trace.answer.values).toEqual(['192.0.2.2']);
-    expect(trace.answer.explanation.at(-1)).toBe('Route 53 TestDNSAnswer could not be asked: not implemented');
+    expect(englishDnsText(trace.answer.explanation.at(-1)!)).toBe('Route 53 TestDNSAnswer could not be asked: not implemented');
     await expect(traceDnsOnAws(client, { name: 'example.org', type: 'A', from: {} }, noLookups)).rejects.toThrow('example.org. is not in any public hosted zone of this account.');
   });
 });

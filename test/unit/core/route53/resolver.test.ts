@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../src-main/core/sources/sim/kernel/random';
 import { answerDistribution, enumerateSubsets, resolveDns, MAX_ENUMERATED_SUBSETS } from '../../../../src-main/core/route53/resolver';
 import { alb, context, fixedRandom, rrset, weighted, ZONE } from './fixtures';
+import { englishDnsText } from '../../../../src-main/cli/dns-text-en';
+import { say } from '../../../../src-main/core/route53/explain';
 
 const A = (name = 'www.example.com') => ({ name, type: 'A' });
 
@@ -28,7 +30,7 @@ describe('weighted routing', () => {
     const answer = resolveDns(A(), context(group), fixedRandom(0.5)).answer;
     expect(answer.routingPolicy).toBe('weighted');
     expect(answer.candidates.map((c) => [c.setIdentifier, c.probability])).toEqual([['blue', 0.7], ['green', 0.3], ['off', undefined]]);
-    expect(answer.explanation.join('\n')).toContain('blue: weight 70 / 100 = 70%');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('blue: weight 70 / 100 = 70%');
   });
 
   it('R53-1: a draw below 0.7 lands on the 70 record set and one at or above it on the 30 one', () => {
@@ -59,7 +61,7 @@ describe('weighted routing', () => {
     expect(probabilities(context(records, { unhealthy: ['hc-a'] }))).toEqual({ '192.0.2.2': 1 });
     expect(probabilities(context(records, { unhealthy: ['hc-a', 'hc-b'] }))).toEqual({ '192.0.2.8': 0.5, '192.0.2.9': 0.5 });
     const answer = resolveDns(A(), context(records, { unhealthy: ['hc-a', 'hc-b'] }), fixedRandom(0.1)).answer;
-    expect(answer.explanation.join('\n')).toContain('Every record set with a non-zero weight is unhealthy');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('Every record set with a non-zero weight is unhealthy');
   });
 
   it('R53-1: an unhealthy record set leaves the others to share by their weights (50/30/20 without the 50 → 60 %/40 %)', () => {
@@ -74,13 +76,13 @@ describe('health', () => {
     const answer = resolveDns(A(), context(records, { unhealthy: ['hc-1'] }), fixedRandom(0.1)).answer;
     expect(answer.values).toEqual(['192.0.2.2']);
     expect(answer.candidates.find((c) => c.setIdentifier === 'unchecked')).toMatchObject({ healthy: true, chosen: true });
-    expect(answer.candidates.find((c) => c.setIdentifier === 'checked')).toMatchObject({ healthy: false, verdict: 'unhealthy: left out' });
+    expect(answer.candidates.find((c) => c.setIdentifier === 'checked')).toMatchObject({ healthy: false, verdict: { code: 'weighted.verdictLeftOut' } });
   });
 
   it('R53-5: when no record set of the group is healthy, all are treated as healthy (weights 70/30 apply again)', () => {
     const records = [weighted('a', 70, '192.0.2.1', { healthCheckId: 'hc-a' }), weighted('b', 30, '192.0.2.2', { healthCheckId: 'hc-b' })];
     expect(probabilities(context(records, { unhealthy: ['hc-a', 'hc-b'] }))).toEqual({ '192.0.2.1': 0.7, '192.0.2.2': 0.3 });
-    expect(resolveDns(A(), context(records, { unhealthy: ['hc-a', 'hc-b'] }), fixedRandom(0.1)).answer.explanation.join('\n')).toContain('treats them all as healthy');
+    expect(resolveDns(A(), context(records, { unhealthy: ['hc-a', 'hc-b'] }), fixedRandom(0.1)).answer.explanation.map(englishDnsText).join('\n')).toContain('treats them all as healthy');
   });
 
   it('a health check whose status is unknown counts as healthy, and the explanation says so', () => {
@@ -88,7 +90,7 @@ describe('health', () => {
     ctx.health.healthCheck = () => undefined;
     const answer = resolveDns(A(), ctx, fixedRandom(0.1)).answer;
     expect(answer.values).toEqual(['192.0.2.1']);
-    expect(answer.explanation.join('\n')).toContain('status unknown, treated as healthy');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('status unknown, treated as healthy');
   });
 });
 
@@ -100,14 +102,14 @@ describe('latency routing', () => {
     const answer = resolveDns(A(), context(records, { latency }), fixedRandom(0.5)).answer;
     expect(answer).toMatchObject({ values: ['192.0.2.3'], routingPolicy: 'latency', responseCode: 'NOERROR' });
     expect(answer.candidates.map((c) => [c.region, c.latencyMs, c.chosen])).toEqual([['us-east-1', 95, false], ['eu-west-1', 24, false], ['eu-central-1', 12, true]]);
-    expect(answer.explanation.join('\n')).toContain('Lowest latency among healthy regions: eu-central-1 (12 ms)');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('Lowest latency among healthy regions: eu-central-1 (12 ms)');
     expect(probabilities(context(records, { latency }))).toEqual({ '192.0.2.3': 1 });
   });
 
   it('R53-2: skips an unhealthy region for the next lowest latency', () => {
     const answer = resolveDns(A(), context(records, { latency, unhealthy: ['hc-eu-central-1'] }), fixedRandom(0.5)).answer;
     expect(answer.values).toEqual(['192.0.2.2']);
-    expect(answer.candidates.find((c) => c.region === 'eu-central-1')!.verdict).toBe('unhealthy: skipped (12 ms)');
+    expect(englishDnsText(answer.candidates.find((c) => c.region === 'eu-central-1')!.verdict)).toBe('unhealthy: skipped (12 ms)');
   });
 
   it('R53-2 with R53-5: when every region is unhealthy, the lowest latency answers', () => {
@@ -139,14 +141,15 @@ describe('geolocation routing', () => {
     expect(from({ continentCode: 'EU', countryCode: 'DE' }).values).toEqual(['192.0.2.4']);
     const answer = from({ continentCode: 'NA', countryCode: 'US', subdivisionCode: 'CA' });
     expect(answer.routingPolicy).toBe('geolocation');
-    expect(answer.candidates.find((c) => c.chosen)).toMatchObject({ setIdentifier: 'california', geoLocation: 'US-CA', verdict: 'most specific healthy match (subdivision US-CA)' });
+    expect(answer.candidates.find((c) => c.chosen)).toMatchObject({ setIdentifier: 'california', geoLocation: 'US-CA' });
+    expect(englishDnsText(answer.candidates.find((c) => c.chosen)!.verdict)).toBe('most specific healthy match (subdivision US-CA)');
   });
 
   it('R53-3: CountryCode "*" is the default; without a default an unmatched query gets no answer (NOERROR, empty)', () => {
     const withoutDefault = records.slice(0, 3);
     const answer = resolveDns(A(), context(withoutDefault, { client: { continentCode: 'EU', countryCode: 'DE' } }), fixedRandom(0.5)).answer;
     expect(answer).toMatchObject({ values: [], responseCode: 'NOERROR', routingPolicy: 'geolocation' });
-    expect(answer.explanation.join('\n')).toContain('there is no default location (CountryCode "*")');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('there is no default location (CountryCode "*")');
     expect(probabilities(context(withoutDefault, { client: { continentCode: 'EU', countryCode: 'DE' } }))).toEqual({ '': 1 });
   });
 
@@ -160,7 +163,7 @@ describe('geolocation routing', () => {
     const records2 = [geo('de', { countryCode: 'DE' }, '192.0.2.1', 'hc-de'), geo('eu', { continentCode: 'EU' }, '192.0.2.2', 'hc-eu'), geo('us', { countryCode: 'US' }, '192.0.2.9')];
     const answer = resolveDns(A(), context(records2, { unhealthy: ['hc-de', 'hc-eu'] }), fixedRandom(0.5)).answer;
     expect(answer.values).toEqual(['192.0.2.1']);
-    expect(answer.explanation.join('\n')).toContain('Every matching record set is unhealthy');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('Every matching record set is unhealthy');
   });
 });
 
@@ -183,7 +186,7 @@ describe('failover routing', () => {
 
   it('R53-4: both unhealthy → the primary', () => {
     expect(answer(['hc-p', 'hc-s']).values).toEqual(['192.0.2.1']);
-    expect(answer(['hc-p', 'hc-s']).explanation.join('\n')).toContain('Both are unhealthy, so Route 53 answers with the primary.');
+    expect(answer(['hc-p', 'hc-s']).explanation.map(englishDnsText).join('\n')).toContain('Both are unhealthy, so Route 53 answers with the primary.');
   });
 
   it('R53-4: a secondary without a health check is always healthy', () => {
@@ -222,7 +225,7 @@ describe('multivalue answer routing', () => {
     const unhealthy = records.map((r) => r.healthCheckId!);
     const answer = resolveDns(A(), context(records, { unhealthy }), createRandom(5, 'mv')).answer;
     expect(answer.values).toHaveLength(8);
-    expect(answer.explanation.join('\n')).toContain('None is healthy, so Route 53 answers with up to 8 unhealthy ones.');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('None is healthy, so Route 53 answers with up to 8 unhealthy ones.');
     expect(probabilities(context(many(3), { unhealthy: ['hc-0', 'hc-1', 'hc-2'] }))).toEqual({ '192.0.2.1,192.0.2.2,192.0.2.3': 1 });
   });
 
@@ -248,7 +251,7 @@ describe('aliases, CNAMEs and names', () => {
     ];
     const latency = { 'eu-west-1': 20, 'us-east-1': 90 };
     const targets = {
-      'eu-alb.eu-west-1.elb.amazonaws.com': { healthy: false, values: ['192.0.2.10'], reason: 'target group eu-web has no healthy target' },
+      'eu-alb.eu-west-1.elb.amazonaws.com': { healthy: false, values: ['192.0.2.10'], reason: say('alb.noHealthyTarget', { name: 'eu-alb', groups: 'eu-web' }) },
       'us-alb.us-east-1.elb.amazonaws.com': { healthy: true, values: ['198.51.100.10', '198.51.100.11'] },
     };
     const resolution = resolveDns(A(), context(records, { latency, targets }), fixedRandom(0.5));
@@ -256,7 +259,7 @@ describe('aliases, CNAMEs and names', () => {
     expect(resolution.answer.ttl).toBe(60);
     expect(resolution.targets).toEqual(['us-alb.us-east-1.elb.amazonaws.com.']);
     expect(resolution.aliasHops[0]).toMatchObject({ recordName: 'www.example.com.', setIdentifier: 'us', healthy: true });
-    expect(resolution.answer.explanation.join('\n')).toContain('alias target ALB eu-alb.eu-west-1.elb.amazonaws.com unhealthy (target group eu-web has no healthy target)');
+    expect(resolution.answer.explanation.map(englishDnsText).join('\n')).toContain('alias target ALB eu-alb.eu-west-1.elb.amazonaws.com unhealthy (load balancer eu-alb: target group eu-web has no healthy target)');
     const healthyEu = resolveDns(A(), context(records, { latency, targets: { ...targets, 'eu-alb.eu-west-1.elb.amazonaws.com': { healthy: true, values: ['192.0.2.10'] } } }), fixedRandom(0.5));
     expect(healthyEu.answer.values).toEqual(['192.0.2.10']);
   });
@@ -296,14 +299,14 @@ describe('aliases, CNAMEs and names', () => {
     const records = [rrset({ name: 'cdn.example.com', type: 'CNAME', resourceRecords: ['d111111abcdef8.cloudfront.net'] })];
     const resolution = resolveDns(A('cdn.example.com'), context(records), fixedRandom(0.5));
     expect(resolution.answer.values).toEqual(['d111111abcdef8.cloudfront.net.']);
-    expect(resolution.answer.explanation.join('\n')).toContain('outside example.com.');
+    expect(resolution.answer.explanation.map(englishDnsText).join('\n')).toContain('outside example.com.');
   });
 
   it('answers SERVFAIL instead of looping on a CNAME or alias cycle', () => {
     const cnames = [rrset({ name: 'a.example.com', type: 'CNAME', resourceRecords: ['b.example.com'] }), rrset({ name: 'b.example.com', type: 'CNAME', resourceRecords: ['a.example.com'] })];
     const answer = resolveDns(A('a.example.com'), context(cnames), fixedRandom(0.5)).answer;
     expect(answer.responseCode).toBe('SERVFAIL');
-    expect(answer.explanation.join('\n')).toContain('leads back to itself');
+    expect(answer.explanation.map(englishDnsText).join('\n')).toContain('leads back to itself');
     const aliases = [rrset({ name: 'x.example.com', aliasTarget: { hostedZoneId: ZONE.id, dnsName: 'x.example.com', evaluateTargetHealth: false } })];
     expect(resolveDns(A('x.example.com'), context(aliases), fixedRandom(0.5)).answer.responseCode).toBe('SERVFAIL');
     expect(answerDistribution(A('x.example.com'), context(aliases)).outcomes.map((o) => o.responseCode)).toEqual(['SERVFAIL']);

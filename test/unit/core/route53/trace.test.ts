@@ -5,6 +5,8 @@ import { awsdnsName, route53NameServers, soaValue } from '../../../../src-main/c
 import { buildDnsTrace, findZone, ROOT_SERVERS, tldServers, type TraceZone } from '../../../../src-main/core/route53/trace';
 import { createRandom } from '../../../../src-main/core/sources/sim/kernel/random';
 import { alb, context, fixedRandom, rrset, weighted, ZONE, type ContextOptions } from './fixtures';
+import { englishDnsText } from '../../../../src-main/cli/dns-text-en';
+import { list, say } from '../../../../src-main/core/route53/explain';
 
 const NAME_SERVERS = ['ns-205.awsdns-25.com', 'ns-972.awsdns-57.net', 'ns-1049.awsdns-03.org', 'ns-1536.awsdns-00.co.uk'];
 const zone = (overrides: Partial<HostedZone> = {}): HostedZone => ({ id: ZONE.id, name: ZONE.name, privateZone: false, nameServers: NAME_SERVERS, ...overrides });
@@ -55,7 +57,7 @@ describe('DNS trace', () => {
     expect(tld!.records).toEqual(NAME_SERVERS.map((ns) => `example.com. 172800 IN NS ${ns}.`));
     expect(NAME_SERVERS.map((ns) => `${ns}.`)).toContain(authoritative!.server);
     expect(authoritative!.records).toHaveLength(1);
-    expect(authoritative!.note).toMatch(/^weighted routing: Drew (blue|green)/);
+    expect(englishDnsText(authoritative!.note!)).toMatch(/^weighted routing: Drew (blue|green)/);
     expect(result.answer.routingPolicy).toBe('weighted');
   });
 
@@ -73,13 +75,13 @@ describe('DNS trace', () => {
   });
 
   it('adds an alias step for an alias to an ALB, with the target’s zone and health', () => {
-    const targets = { 'web-1.eu-west-1.elb.amazonaws.com': { healthy: true, values: ['192.0.2.10', '192.0.2.11'], reason: 'target group web 2/2 healthy' } };
+    const targets = { 'web-1.eu-west-1.elb.amazonaws.com': { healthy: true, values: ['192.0.2.10', '192.0.2.11'], reason: say('alb.healthy', { name: 'web-1', counts: list([say('alb.groupCount', { group: 'web', healthy: 2, total: 2 })]) }) } };
     const result = trace([{ zone: zone(), recordSets: [rrset({ name: 'www.example.com', aliasTarget: alb('dualstack.web-1.eu-west-1.elb.amazonaws.com') })] }], 'www.example.com', { targets: { 'dualstack.web-1.eu-west-1.elb.amazonaws.com': targets['web-1.eu-west-1.elb.amazonaws.com'] } });
     expect(result.steps.map((s) => s.kind)).toEqual(['root', 'tld', 'authoritative', 'alias']);
     const alias = result.steps[3]!;
     expect(alias).toMatchObject({ zone: 'eu-west-1.elb.amazonaws.com.', result: 'answer', server: result.steps[2]!.server });
     expect(alias.records).toEqual(['web-1.eu-west-1.elb.amazonaws.com. 60 IN A 192.0.2.10', 'web-1.eu-west-1.elb.amazonaws.com. 60 IN A 192.0.2.11']);
-    expect(alias.note).toContain('EvaluateTargetHealth: healthy — target group web 2/2 healthy');
+    expect(englishDnsText(alias.note!)).toContain('EvaluateTargetHealth: healthy — load balancer web-1: every target group with targets has a healthy one (web 2/2 healthy).');
     expect(result.answer.values).toEqual(['192.0.2.10', '192.0.2.11']);
   });
 

@@ -74,6 +74,11 @@ Actions:
       ['FaultInjected', '2026-11-20T08:05:00.000Z'],
       ['FaultEnded', '2026-11-20T08:15:00.000Z'],
     ]);
+    // Codes for the renderer (issue 9): the kind and the resource, never the English sentence.
+    expect(engine.timeline.filter((t) => t.service === 'simulator').map((t) => t.text)).toEqual([
+      { code: 'fault.injectedFor', params: { kind: 'FailAvailabilityZone', resource: 'us-east-1a', seconds: 600 } },
+      { code: 'fault.ended', params: { kind: 'FailAvailabilityZone', resource: 'us-east-1a' } },
+    ]);
   });
 
   it('a refused scenario action becomes a timeline error and the run goes on', () => {
@@ -88,6 +93,8 @@ Actions:
     engine.advanceBy(180);
     const report = buildReport(engine);
     expect(report.timeline.find((t) => t.kind === 'ActionRefused')!.message).toContain('New SetDesiredCapacity value 99 is above max value 10');
+    expect(report.timeline.find((t) => t.kind === 'ActionRefused')!.text).toMatchObject({ code: 'action.refused', params: { kind: 'SetDesiredCapacity' } });
+    expect(report.timeline.find((t) => t.kind === 'Action')!.text).toEqual({ code: 'action.ran', params: { kind: 'SetDesiredCapacity', resource: 'web-asg' } });
     expect(engine.world.autoScalingGroups.get('web-asg')!.desiredCapacity).toBe(3);
   });
 

@@ -18,7 +18,7 @@
 import { promises as dnsPromises } from 'node:dns';
 import { GetHealthCheckStatusCommand, GetHostedZoneCommand, paginateListHostedZones, TestDNSAnswerCommand, type Route53Client, type RRType } from '@aws-sdk/client-route-53';
 import { isAwsCallError } from '../aws-errors';
-import type { ClientLocation, DnsTrace, HostedZone, Inventory, ResourceRecordSet } from '../../../contract/model';
+import type { ClientLocation, DnsText, DnsTrace, HostedZone, Inventory, ResourceRecordSet } from '../../../contract/model';
 import {
   albAliasHealth,
   answerDistribution,
@@ -34,6 +34,7 @@ import {
   type HealthLookup,
   type TraceZone,
 } from '../../../route53';
+import { list, say } from '../../../route53/explain';
 import { decodeDnsName, healthFromObservations, listRecordSets, stripZonePrefix } from '../route53/discover-route53';
 import { CoreError } from '../../../core-error';
 
@@ -126,8 +127,8 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
     aliasStates.set(key, {
       values: [...values].sort(),
       healthy: lbHealth?.healthy ?? true,
-      description: lb ? `ALB ${lb.loadBalancerName}` : dnsName,
-      ...(lbHealth ? { reason: lbHealth.reason } : values.length ? {} : { reason: `the addresses of ${dnsName} could not be looked up from here` }),
+      description: lb ? say('alb.target', { name: lb.loadBalancerName }) : dnsName,
+      ...(lbHealth ? { reason: lbHealth.reason } : values.length ? {} : { reason: say('aws.lookupFailed', { name: dnsName }) }),
     });
   }
   const lookup: HealthLookup = {
@@ -173,10 +174,14 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
     .filter((o) => o.probability > 0)
     .map((o) => `${o.values.join(', ') || o.responseCode} ${Math.round(o.probability * 1000) / 10} %`)
     .join('; ');
-  trace.answer.explanation.push(`Possible answers by the resolver${possible.exact ? '' : ' (sampled)'}: ${odds || 'none'}.`);
+  trace.answer.explanation.push(say(possible.exact ? 'aws.possible' : 'aws.possibleSampled', { odds: odds || say('aws.none') }));
   if (test) {
     trace.testDnsAnswer = test;
-    trace.answer.explanation.push(`Route 53 TestDNSAnswer${repeat > 1 ? ` (${repeat}×)` : ''}: ${Object.entries(observed).map(([k, n]) => `${k || '(no data)'}${repeat > 1 ? ` ×${n}` : ''}`).join('; ')}.`);
+    const counts = list(
+      Object.entries(observed).map(([k, n]) => (k ? `${k}${repeat > 1 ? ` ×${n}` : ''}` : repeat > 1 ? say('aws.noDataTimes', { count: n }) : say('aws.noData'))),
+      '; ',
+    );
+    trace.answer.explanation.push(repeat > 1 ? say('aws.testAnswerRepeated', { repeat, observed: counts }) : say('aws.testAnswer', { observed: counts }));
     if (repeat > 1) {
       trace.distribution = observed;
       trace.distributionSource = 'test-dns-answer';
@@ -184,7 +189,8 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
     const disagreement = compare(test, observed, possible.outcomes, request.from, recordSets.filter((r) => names.has(normalizeName(r.name))));
     if (disagreement) trace.disagreement = disagreement;
   } else if (testError) {
-    trace.answer.explanation.push(`Route 53 TestDNSAnswer could not be asked: ${testError.message}`);
+    // The message is the AWS SDK's own (an AWS error), shown as it came.
+    trace.answer.explanation.push(say('aws.testFailed', { message: testError.message }));
     trace.testDnsAnswerProblem = testError;
     if (trace.distribution) trace.distributionSource = 'resolver';
   }
@@ -194,17 +200,19 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
 type Outcome = ReturnType<typeof answerDistribution>['outcomes'][number];
 
 /** Route 53's answers that the resolver cannot produce from the same records and health. */
-function compare(test: { values: string[]; responseCode: string }, observed: Record<string, number>, outcomes: readonly Outcome[], from: ClientLocation, records: readonly ResourceRecordSet[]): string | undefined {
+function compare(test: { values: string[]; responseCode: string }, observed: Record<string, number>, outcomes: readonly Outcome[], from: ClientLocation, records: readonly ResourceRecordSet[]): DnsText | undefined {
   const possible = new Set(outcomes.filter((o) => o.probability > 0).map((o) => `${o.responseCode}|${[...o.values].sort().join(',')}`));
   const unexplained = Object.keys(observed).filter((key) => !possible.has(`${test.responseCode}|${key}`));
   if (unexplained.length === 0) return undefined;
-  const notes: string[] = [];
-  if (outcomes.some((o) => o.values.length === 0 && o.targets.length > 0)) notes.push('an alias target’s addresses could not be looked up from here');
-  if (!from.resolverIp && records.some((r) => r.routingPolicy === 'geolocation' || r.routingPolicy === 'latency')) {
-    notes.push('TestDNSAnswer was not given the client’s resolver IP, so it answered for its own location');
-  }
-  if (records.some((r) => r.routingPolicy === 'latency')) notes.push('latency routing uses Route 53’s measured latencies, the resolver a distance model');
-  return `Route 53 answered ${unexplained.map((k) => k || '(no data)').join(' / ')} (${test.responseCode}), which the resolver does not give from these record sets and health checks (it gives ${
-    [...possible].map((p) => p.split('|')[1] || p.split('|')[0]).join(' / ') || 'nothing'
-  })${notes.length ? ` — ${notes.join('; ')}` : ''}.`;
+  const notes: DnsText[] = [];
+  if (outcomes.some((o) => o.values.length === 0 && o.targets.length > 0)) notes.push(say('aws.noteAliasLookup'));
+  if (!from.resolverIp && records.some((r) => r.routingPolicy === 'geolocation' || r.routingPolicy === 'latency')) notes.push(say('aws.noteResolverIp'));
+  if (records.some((r) => r.routingPolicy === 'latency')) notes.push(say('aws.noteLatencyModel'));
+  const gives = [...possible].map((p) => p.split('|')[1] || p.split('|')[0]!);
+  return say('aws.disagreement', {
+    answers: list(unexplained.map((k) => k || say('aws.noData')), ' / '),
+    responseCode: test.responseCode,
+    possible: gives.length > 0 ? gives.join(' / ') : say('follow.nothing'),
+    notes: notes.length > 0 ? say('aws.disagreementNotes', { notes: list(notes, '; ') }) : '',
+  });
 }

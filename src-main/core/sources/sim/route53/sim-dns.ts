@@ -8,6 +8,7 @@
 import type { ClientLocation, DnsTrace } from '../../../contract/model-dns';
 import type { HostedZone } from '../../../contract/model-route53';
 import type { AliasHealth } from '../../../route53/alias-health';
+import { say } from '../../../route53/explain';
 import { defaultLatencyTable } from '../../../route53/geography';
 import { normalizeName, withoutDualstack } from '../../../route53/names';
 import { answerDistribution, type DnsQuery, type HealthLookup, type LatencyTable, type RandomSource } from '../../../route53/resolver';
@@ -19,7 +20,7 @@ import { statusOf, type EndpointProbe, type HealthCheckDefinition } from './heal
 export type LoadBalancerHealth = (loadBalancer: SimAliasLoadBalancer) => AliasHealth;
 
 /** Before the engine has run (t = 0, nothing simulated yet) every load balancer is taken as healthy. */
-export const ASSUME_HEALTHY: LoadBalancerHealth = (lb) => ({ healthy: true, reason: `load balancer ${lb.name}: not simulated yet (t = 0), taken as healthy` });
+export const ASSUME_HEALTHY: LoadBalancerHealth = (lb) => ({ healthy: true, reason: say('alb.notSimulatedYet', { name: lb.name }) });
 
 export function simHealthLookup(state: Route53State, loadBalancerHealth: LoadBalancerHealth): HealthLookup {
   return {
@@ -32,7 +33,7 @@ export function simHealthLookup(state: Route53State, loadBalancerHealth: LoadBal
       if (!lb) return undefined;
       const health = loadBalancerHealth(lb);
       // Simulated load balancers are IPv4-only: an AAAA query gets no addresses.
-      return { values: type === 'A' ? [...lb.addresses] : [], healthy: health.healthy, reason: health.reason, ttl: LOAD_BALANCER_TTL, description: `load balancer ${lb.name} (${lb.region})` };
+      return { values: type === 'A' ? [...lb.addresses] : [], healthy: health.healthy, reason: health.reason, ttl: LOAD_BALANCER_TTL, description: say('alb.simTarget', { name: lb.name, region: lb.region }) };
     },
   };
 }
@@ -108,7 +109,7 @@ export function healthCheckEndpoint(state: Route53State, check: HealthCheckDefin
   if (direct) return { kind: 'loadBalancer', loadBalancer: direct };
   const zone = findZone(name, traceZones(state));
   if (zone) {
-    const everyoneHealthy = simHealthLookup(state, () => ({ healthy: true, reason: '' }));
+    const everyoneHealthy = simHealthLookup(state, ASSUME_HEALTHY);
     const lookup: HealthLookup = { healthCheck: () => true, ...(everyoneHealthy.aliasTarget ? { aliasTarget: everyoneHealthy.aliasTarget } : {}) };
     const context = { zone: { id: zone.zone.id, name: zone.zone.name }, recordSets: zone.recordSets, client: {}, health: lookup, latency: {} };
     const first = answerDistribution({ name, type: 'A' }, context).outcomes.find((o) => o.values.length > 0);

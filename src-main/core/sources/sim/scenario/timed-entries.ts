@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ActionOf, ActionType as ControlActionType, ControlAction } from '../../../contract/model';
+import type { FaultFieldCode, FaultKindCode, SimActionKindCode } from '../../../contract/model-sim-kinds';
 import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
 
 const name = z.string().min(1).max(255);
@@ -49,9 +50,15 @@ export const FAULT_PARAMETERS = {
   FailHealthCheck: z.object({ HealthCheckId: name }).strict(),
   /** Every population's request rate times this factor. */
   MultiplyTraffic: z.object({ Factor: numberIn('Factor', 0, 1000).refine((factor) => factor > 0, 'Factor must be greater than 0'), Name: z.string().optional() }).strict(),
-} satisfies Record<string, z.ZodType>;
+  // The contract's codes, exactly: a kind or a parameter name missing there (so untranslatable) does not compile.
+} satisfies Record<FaultKindCode, z.ZodType>;
 
-/** One line each, for the fault menu and the docs. */
+type FieldsOf<T> = T extends z.ZodObject<infer Shape> ? keyof Shape : never;
+type UnnamedFields = Exclude<{ [K in FaultKindCode]: FieldsOf<(typeof FAULT_PARAMETERS)[K]> }[FaultKindCode], FaultFieldCode>;
+/** Fails to compile, naming the field, when a fault parameter is not a FaultFieldCode (the renderer could not label it). */
+export const EVERY_FAULT_FIELD_NAMED: [UnnamedFields] extends [never] ? true : UnnamedFields = true;
+
+/** One line each, for the scenario JSON Schema (editors); the app's fault forms translate `faults.<kind>` instead. */
 export const FAULT_DESCRIPTIONS: Record<keyof typeof FAULT_PARAMETERS, string> = {
   TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
   FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',

@@ -5,6 +5,7 @@ import { SimulationEngine } from '../../../../../src-main/core/sources/sim/engin
 import { createRandom } from '../../../../../src-main/core/sources/sim/kernel/random';
 import { Route53Service } from '../../../../../src-main/core/sources/sim/route53/route53-service';
 import { scenarioFrom } from '../../../../helpers/scenarios';
+import { englishDnsText } from '../../../../../src-main/cli/dns-text-en';
 
 const DE = { continentCode: 'EU', countryCode: 'DE' };
 const GB = { continentCode: 'EU', countryCode: 'GB' };
@@ -100,7 +101,7 @@ describe('Route 53 in the engine', () => {
     a.at(32);
     const trace = a.dns.trace({ name: 'api.example.com', type: 'A' }, GB, createRandom(1, 'dns'));
     expect(trace.answer.values).toEqual(a.dns.state.loadBalancers.find((l) => l.logicalId === 'UsLoadBalancer')!.addresses);
-    expect(trace.answer.explanation.join('\n')).toContain('alias target load balancer shop-eu (eu-west-1) unhealthy');
+    expect(trace.answer.explanation.map(englishDnsText).join('\n')).toContain('alias target load balancer shop-eu (eu-west-1) unhealthy');
     const b = engine(5);
     b.at(60);
     a.at(60);

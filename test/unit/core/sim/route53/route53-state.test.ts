@@ -7,6 +7,8 @@ import { buildRoute53, findLoadBalancer, type Route53State } from '../../../../.
 import { exportRoute53, exportTransition } from '../../../../../src-main/core/sources/sim/route53/export-route53';
 import { stepHealthChecks } from '../../../../../src-main/core/sources/sim/route53/health-checks';
 import { ASSUME_HEALTHY, endpointProbe, healthCheckEndpoint, simDnsTrace, trafficShares, type LoadBalancerHealth } from '../../../../../src-main/core/sources/sim/route53/sim-dns';
+import { englishDnsText } from '../../../../../src-main/cli/dns-text-en';
+import { say } from '../../../../../src-main/core/route53/explain';
 
 const scenario = readScenario('global-failover');
 const state = buildRoute53(scenario.resources);
@@ -24,7 +26,7 @@ function withEuDown(downAt: number, seconds: number): Route53State {
   return { ...state, healthChecks };
 }
 const euUnhealthy: LoadBalancerHealth = (target) =>
-  target.region === 'eu-west-1' ? { healthy: false, reason: 'target group shop-eu-web has no healthy target' } : { healthy: true, reason: 'healthy' };
+  target.region === 'eu-west-1' ? { healthy: false, reason: say('alb.noHealthyTarget', { name: target.name, groups: 'shop-eu-web' }) } : { healthy: true, reason: say('alb.healthy', { name: target.name, counts: '' }) };
 
 describe('the simulator’s Route 53 state', () => {
   it('R53-8: every hosted zone has an NS record with its 4 name servers and an SOA, listed first', () => {
@@ -83,7 +85,7 @@ describe('the simulator’s Route 53 state', () => {
     expect(trace('JP').answer.values).toEqual(lb('ApLoadBalancer').addresses);
     const moved = trace('DE', euUnhealthy);
     expect(moved.answer.values).toEqual(lb('UsLoadBalancer').addresses);
-    expect(moved.answer.explanation.join('\n')).toContain('target group shop-eu-web has no healthy target');
+    expect(moved.answer.explanation.map(englishDnsText).join('\n')).toContain('target group shop-eu-web has no healthy target');
     expect(moved.steps.at(-1)).toMatchObject({ kind: 'alias', zone: 'us-east-1.elb.amazonaws.com.' });
   });
 
