@@ -13,6 +13,13 @@ export interface Diagnostic {
   column: number;
   /** Set when the problem is in another file than the scenario (a --template). */
   file?: string;
+  /**
+   * A stable code for the kind of problem and its parameters, so a window can say it in its own
+   * language (issue 9: codes, not sentences, cross the contract). Problems without a code of their
+   * own travel as `scenario.problem` with the English text.
+   */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export type PathSegment = string | number;

@@ -13,7 +13,8 @@ import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BA
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
-import { evaluate, type IntrinsicContext } from './intrinsics';
+import { evaluate, NO_VALUE, REPORTED, type IntrinsicContext } from './intrinsics';
+import { TemplateParameters } from './template-parameters';
 import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
 import { RESOURCE_TYPES } from './resource-registry';
@@ -27,6 +28,14 @@ export const ACCOUNT_ID = '123456789012';
 
 export type { LoadedResource } from './loaded-resource';
 
+/** An entry of the stack's Outputs section, evaluated as CloudFormation shows it (DescribeStacks). */
+export interface StackOutput {
+  key: string;
+  value: string;
+  description?: string;
+  exportName?: string;
+}
+
 export interface ScenarioModel {
   name: string;
   file: string;
@@ -37,6 +46,8 @@ export interface ScenarioModel {
   /** Faults and actions, in the order they happen (ties: file order). */
   timeline: (TimedFault | TimedAction)[];
   warnings: Diagnostic[];
+  /** The Outputs section (of the template, else of the scenario); absent when there is none. */
+  outputs?: StackOutput[];
 }
 
 const TOP_LEVEL_SECTIONS = new Set([
@@ -53,6 +64,7 @@ const TOP_LEVEL_SECTIONS = new Set([
   'Faults',
   'Actions',
   'Simulation',
+  'Imports',
 ]);
 
 /** Availability zones the simulator offers per region: a, b, c (our choice; real regions have 3–6). */
@@ -65,15 +77,39 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export interface LoadOptions {
-  /** Shown in messages and used as the stack name (AWS::StackName). */
+  /** Shown in messages; its base name is the stack name (AWS::StackName) when there is no template. */
   file: string;
   /** Overrides Simulation.Seed. */
   seed?: number;
   /**
-   * A real CloudFormation template whose Resources (with its Parameters and Mappings) replace the
-   * scenario's own: the scenario then brings only Traffic, Faults, Actions and Simulation.
+   * A real CloudFormation template: its Resources (with its Parameters, Mappings, Conditions and
+   * Outputs) are the stack; the scenario brings Traffic, Faults, Actions, Simulation, Imports and
+   * optionally Resources of its own that stand in for other stacks (merged by logical id).
    */
   template?: { text: string; file: string };
+  /** Parameter values (`--parameter Key=Value`, `--parameters FILE`); they win over Imports.Parameters and Defaults. */
+  parameters?: Record<string, string>;
+  /** AWS::StackName; default: the template's file name (else the scenario's), made a valid stack name. */
+  stackName?: string;
+}
+
+/** CloudFormation stack names: a letter, then letters, digits and hyphens, at most 128 characters. */
+export const STACK_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+
+/** A stack name from a file name: `load.v2.yaml` → `load-v2` (dots and other characters become hyphens). */
+export function stackNameFromFile(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json|template)$/i, '');
+  const cleaned = base
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  const named = /^[A-Za-z]/.test(cleaned) ? cleaned : `stack-${cleaned}`.replace(/-$/, '');
+  return named.slice(0, 128).replace(/-+$/, '') || 'stack';
+}
+
+/** Paths where the simulator keeps nothing: a parameter without a value may be used there. */
+function ignoredBySimulator(path: readonly PathSegment[]): boolean {
+  return path.some((segment) => segment === 'UserData' || segment === 'Tags' || segment === 'Metadata');
 }
 
 export function loadScenario(text: string, options: LoadOptions): ScenarioModel {
@@ -81,18 +117,18 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   // file") is held to the same limit before parsing. A character is at least one byte in UTF-8.
   for (const [file, body, what] of [[options.file, text, 'scenario'], [options.template?.file, options.template?.text, 'template']] as const) {
     if (file !== undefined && body !== undefined && body.length > MAX_SCENARIO_BYTES) {
-      throw new ScenarioError(file, [{ severity: 'error', message: `the ${what} is ${body.length} characters, more than the 16 MiB allowed`, path: '', line: 0, column: 0 }]);
+      throw new ScenarioError(file, [{ severity: 'error', message: `the ${what} is ${body.length} characters, more than the 16 MiB allowed`, path: '', line: 0, column: 0, code: 'file.tooLarge', params: { what, characters: body.length } }]);
     }
   }
-  const source = readYaml(text);
+  const source = readYaml(text, options.file);
   const diagnostics: Diagnostic[] = [...source.diagnostics];
   const report = diagnose(source, diagnostics);
-  const fail = () => new ScenarioError(options.file, capDiagnostics(diagnostics));
+  const fail = () => new ScenarioError(options.file, foldDiagnostics(diagnostics));
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
 
   const root = source.value;
   if (!isRecord(root)) {
-    report('error', [], 'a scenario is a YAML mapping with at least a Resources section');
+    report('error', [], options.template ? 'a scenario is a YAML mapping (Traffic, Faults, Simulation …)' : 'a scenario is a YAML mapping with at least a Resources section');
     throw fail();
   }
   for (const key of Object.keys(root)) {
@@ -116,36 +152,70 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     report('error', ['Simulation', 'Tick'], 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up');
   }
 
-  const stackName = options.file.replace(/^.*[\\/]/, '').replace(/\.(ya?ml|json)$/i, '') || 'scenario';
-  // With --template, Resources (and the Parameters/Mappings they use) come from the template file,
-  // and problems there are reported against that file.
+  // The stack is named after the template (the file CloudFormation would deploy), not the scenario.
+  const stackName = options.stackName ?? stackNameFromFile(options.template?.file ?? options.file);
+  if (!STACK_NAME_PATTERN.test(stackName)) {
+    report('error', [], `the stack name "${stackName}" is not valid: it must start with a letter and hold only letters, digits and hyphens (at most 128 characters)`);
+  }
+  // With --template, the stack (Resources, Parameters, Mappings, Conditions, Outputs) comes from the
+  // template file, and problems there are reported against that file.
   let templateRoot: Record<string, unknown> = root;
   let templateReport = report;
+  const scenarioResources = options.template && isRecord(root.Resources) ? root.Resources : {};
   if (options.template) {
-    if (root.Resources !== undefined) report('error', ['Resources'], `give Resources here or a --template (${options.template.file}), not both`);
-    const template = readYaml(options.template.text);
+    if (root.Resources !== undefined && !isRecord(root.Resources)) report('error', ['Resources'], 'Resources must map logical ids to resources');
+    const template = readYaml(options.template.text, options.template.file);
     diagnostics.push(...template.diagnostics.map((d) => ({ ...d, file: options.template!.file })));
+    // A template that does not parse has that one problem: nothing after it would be true.
+    if (template.diagnostics.some((d) => d.severity === 'error')) throw fail();
+    templateReport = diagnose(template, diagnostics, options.template.file);
     if (!isRecord(template.value)) {
-      diagnostics.push({ severity: 'error', message: 'a CloudFormation template is a mapping with a Resources section', path: '', line: 0, column: 0, file: options.template.file });
+      templateReport('error', [], 'a CloudFormation template is a mapping with a Resources section');
       throw fail();
     }
     templateRoot = template.value;
-    templateReport = diagnose(template, diagnostics, options.template.file);
   }
-  const rawResources = templateRoot.Resources;
-  if (!isRecord(rawResources) || Object.keys(rawResources).length === 0) {
+  const stackResources = templateRoot.Resources;
+  if (!isRecord(stackResources) || Object.keys(stackResources).length === 0) {
     templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources');
     throw fail();
   }
+  // Scenario Resources beside a template stand in for other stacks' resources (a shared hosted zone, a listener).
+  for (const id of Object.keys(scenarioResources)) {
+    if (Object.hasOwn(stackResources, id)) report('error', ['Resources', id], `"${id}" is defined both here and in the template ${options.template!.file}; rename one of them`);
+  }
+  const rawResources: Record<string, unknown> = { ...scenarioResources, ...stackResources };
+  const scenarioIds = new Set(Object.keys(scenarioResources).filter((id) => !Object.hasOwn(stackResources, id)));
+  // Each resource's problems are reported in the file that holds it.
+  const stackReport: Diagnose = (severity, path, message) => (path[0] === 'Resources' && typeof path[1] === 'string' && scenarioIds.has(path[1]) ? report : templateReport)(severity, path, message);
 
-  const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, templateReport);
+  const imports = options.template ? root.Imports : undefined;
+  if (!options.template && root.Imports !== undefined) report('warning', ['Imports'], 'Imports stands in for other stacks beside a --template; without one it is ignored');
+  if (imports !== undefined && !isRecord(imports)) report('error', ['Imports'], 'Imports is a mapping with Exports (name: value) and Parameters (name: value)');
+  const importSection = (key: string): Record<string, unknown> => {
+    const section = isRecord(imports) ? imports[key] : undefined;
+    if (section !== undefined && !isRecord(section)) report('error', ['Imports', key], `Imports.${key} maps names to values`);
+    return isRecord(section) ? section : {};
+  };
+  if (isRecord(imports)) {
+    for (const key of Object.keys(imports)) if (key !== 'Exports' && key !== 'Parameters') report('warning', ['Imports', key], `Imports.${key} is not known and is ignored (known: Exports, Parameters)`);
+  }
+
+  const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, stackReport, {
+    exports: importSection('Exports'),
+    parameters: importSection('Parameters'),
+    given: options.parameters ?? {},
+    scenarioReport: report,
+  });
   const resources = resolver.loadAll();
   // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
-  checkRoute53Resources(resources, templateReport);
+  checkRoute53Resources(resources, stackReport);
   // Instance caps and AWS's per-Region and per-group quotas, across all Auto Scaling resources.
-  checkAutoScalingLimits(resources, templateReport);
-  checkAutoScalingResources(resources, templateReport);
-  checkLoadBalancerResources(resources, templateReport);
+  checkAutoScalingLimits(resources, stackReport);
+  checkAutoScalingResources(resources, stackReport);
+  checkLoadBalancerResources(resources, stackReport);
+  checkListenerRuleListeners(resources, stackReport);
+  const outputs = resolver.outputs();
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
@@ -167,18 +237,53 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
   ].sort((a, b) => a.atSeconds - b.atSeconds);
   // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.
-  checkRdsScenario({ resources, traffic, timeline }, (severity, path, message) => (path[0] === 'Resources' ? templateReport : report)(severity, path, message));
+  checkRdsScenario({ resources, traffic, timeline }, (severity, path, message) => (path[0] === 'Resources' ? stackReport : report)(severity, path, message));
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,
     file: options.file,
-    description: typeof root.Description === 'string' ? root.Description : undefined,
+    description: typeof root.Description === 'string' ? root.Description : typeof templateRoot.Description === 'string' ? templateRoot.Description : undefined,
     simulation: settings,
     resources,
     traffic,
     timeline,
-    warnings: capDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
+    warnings: capDiagnostics(dedupe(diagnostics.filter((d) => d.severity === 'warning'))),
+    ...(outputs.length > 0 ? { outputs } : {}),
   };
+}
+
+/**
+ * A ListenerRule's listener must be in the stack or stand in for another stack's (scenario Resources
+ * beside --template): otherwise its requests have nowhere to go, and saying so beats dropping the rule.
+ */
+function checkListenerRuleListeners(resources: LoadedResource[], report: Diagnose): void {
+  const listeners = new Set(resources.filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::Listener').map((r) => r.ref));
+  for (const rule of resources.filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::ListenerRule')) {
+    const arn = rule.properties.ListenerArn;
+    if (typeof arn === 'string' && !listeners.has(arn)) {
+      report(
+        'warning',
+        ['Resources', rule.logicalId, 'Properties', 'ListenerArn'],
+        `listener rule ${rule.logicalId} is attached to the listener "${arn}", which is not in this stack, so the rule carries no requests; to simulate it, declare a stand-in AWS::ElasticLoadBalancingV2::Listener (with its load balancer) under the scenario's Resources and pass its !Ref through Imports`,
+      );
+    }
+  }
+}
+
+/** The same problem reported twice at the same place is shown once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file ?? ''}|${d.line}|${d.column}|${d.path}|${d.severity}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Errors first-cause first, without duplicates, capped; warnings after them. */
+function foldDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return capDiagnostics(dedupe(diagnostics));
 }
 
 /** The first MAX_DIAGNOSTICS problems and a line saying how many more there are (a 16 MiB file can hold 100,000s). */
@@ -295,22 +400,54 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+interface StackInputs {
+  /** Imports.Exports: Fn::ImportValue name → value (may use !Ref to the scenario's stand-in resources). */
+  exports: Record<string, unknown>;
+  /** Imports.Parameters: parameter values from the scenario (may use intrinsics). */
+  parameters: Record<string, unknown>;
+  /** --parameter / --parameters values (win over Imports.Parameters). */
+  given: Record<string, string>;
+  /** The scenario file's report, for problems in Imports. */
+  scenarioReport: Diagnose;
+}
+
 /**
  * Evaluates resources lazily so that `Ref`/`GetAtt` can reach any resource regardless of order, and
- * detects reference cycles instead of recursing forever.
+ * detects reference cycles instead of recursing forever. Conditions are evaluated once, on first use;
+ * a resource whose Condition is false is neither created nor checked, as in CloudFormation.
  */
 class ResourceResolver {
   readonly context: IntrinsicContext;
   private identities = new Map<string, ResourceIdentity>();
   private resolving = new Set<string>();
+  private conditions = new Map<string, boolean | undefined>();
+  private conditionsResolving = new Set<string>();
+  private readonly parameters: TemplateParameters;
+  private errors = 0;
+  private readonly report: Diagnose;
 
   constructor(
     private readonly raw: Record<string, unknown>,
     private readonly root: Record<string, unknown>,
     private readonly settings: SimulationSettings,
     private readonly stackName: string,
-    private readonly report: Diagnose,
+    report: Diagnose,
+    private readonly inputs: StackInputs,
   ) {
+    // Counted so that a resource whose intrinsics already failed is not also checked against its schema (one error per cause).
+    this.report = (severity, path, message) => {
+      if (severity === 'error') this.errors++;
+      report(severity, path, message);
+    };
+    if (root.Parameters !== undefined && !isRecord(root.Parameters)) this.report('error', ['Parameters'], 'Parameters maps parameter names to declarations');
+    if (root.Conditions !== undefined && !isRecord(root.Conditions)) this.report('error', ['Conditions'], 'Conditions maps condition names to condition functions');
+    if (root.Mappings !== undefined && !isRecord(root.Mappings)) this.report('error', ['Mappings'], 'Mappings maps map names to two-level mappings');
+    const given: Record<string, { from: string; value: () => unknown }> = {};
+    for (const [key, value] of Object.entries(inputs.parameters)) {
+      given[key] = { from: 'the scenario\'s Imports.Parameters', value: () => evaluate(value, ['Imports', 'Parameters', key], { ...this.context, report: inputs.scenarioReport }) };
+    }
+    for (const [key, value] of Object.entries(inputs.given)) given[key] = { from: `--parameter ${key}`, value: () => value };
+    this.parameters = new TemplateParameters(isRecord(root.Parameters) ? root.Parameters : {}, given, this.report);
     this.context = {
       ref: (name, path) => this.ref(name, path),
       getAtt: (logicalId, attribute, path) => this.getAtt(logicalId, attribute, path),
@@ -321,8 +458,53 @@ class ResourceResolver {
         const level2 = isRecord(level1) ? level1[top] : undefined;
         return isRecord(level2) ? level2[second] : undefined;
       },
-      report,
+      condition: (name, path) => this.condition(name, path),
+      importValue: (name, path) => this.importValue(name, path),
+      report: this.report,
     };
+  }
+
+  private importValue(name: string, path: readonly PathSegment[]): unknown {
+    if (!Object.hasOwn(this.inputs.exports, name)) {
+      const known = Object.keys(this.inputs.exports);
+      this.report('error', path, `Fn::ImportValue: no other stack exports "${name}" here; give it in the scenario under Imports: Exports: ${name}: <value>${known.length ? ` (given: ${known.join(', ')})` : ''}`);
+      return REPORTED;
+    }
+    return evaluate(this.inputs.exports[name], ['Imports', 'Exports', name], { ...this.context, report: this.inputs.scenarioReport });
+  }
+
+  /** A named condition, evaluated once; a cycle or an unknown name is an error. */
+  condition(name: string, path: readonly PathSegment[]): boolean | undefined {
+    if (this.conditions.has(name)) return this.conditions.get(name);
+    const declared = isRecord(this.root.Conditions) ? this.root.Conditions : {};
+    if (!Object.hasOwn(declared, name)) {
+      const known = Object.keys(declared);
+      this.report('error', path, `condition "${name}" is not declared in Conditions${known.length ? ` (declared: ${known.join(', ')})` : ''}`);
+      this.conditions.set(name, undefined);
+      return undefined;
+    }
+    if (this.conditionsResolving.has(name)) {
+      this.report('error', ['Conditions', name], `condition "${name}" refers to itself`);
+      return undefined;
+    }
+    this.conditionsResolving.add(name);
+    const value = evaluate(declared[name], ['Conditions', name], this.context);
+    this.conditionsResolving.delete(name);
+    let result: boolean | undefined;
+    if (typeof value === 'boolean') result = value;
+    else if (value !== undefined) this.report('error', ['Conditions', name], `condition "${name}" must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or { Condition: Name })`);
+    this.conditions.set(name, result);
+    return result;
+  }
+
+  /** Whether a resource (or output) is created: no Condition, or its Condition holds. */
+  private created(logicalId: string, entry: Record<string, unknown>, section: 'Resources' | 'Outputs'): boolean | undefined {
+    if (entry.Condition === undefined) return true;
+    if (typeof entry.Condition !== 'string') {
+      this.report('error', [section, logicalId, 'Condition'], 'Condition names a condition of the Conditions section');
+      return undefined;
+    }
+    return this.condition(entry.Condition, [section, logicalId, 'Condition']);
   }
 
   private pseudo(name: string): unknown {
@@ -334,7 +516,7 @@ class ResourceResolver {
       case 'AWS::StackName':
         return this.stackName;
       case 'AWS::StackId':
-        return `arn:aws:cloudformation:${this.settings.region}:${ACCOUNT_ID}:stack/${this.stackName}/00000000-0000-0000-0000-000000000000`;
+        return `arn:aws:cloudformation:${this.settings.region}:${ACCOUNT_ID}:stack/${this.stackName}/${uuidFrom(createRandom(0, `stack/${this.stackName}`).hex(32))}`;
       case 'AWS::Partition':
         return 'aws';
       case 'AWS::URLSuffix':
@@ -349,20 +531,24 @@ class ResourceResolver {
   private ref(name: string, path: readonly PathSegment[]): unknown {
     const pseudo = this.pseudo(name);
     if (pseudo !== undefined) return pseudo;
-    const parameters = isRecord(this.root.Parameters) ? this.root.Parameters : {};
-    const parameter = parameters[name];
-    if (isRecord(parameter)) {
-      if (parameter.Default === undefined) {
-        this.report('error', path, `parameter "${name}" has no Default; the simulator cannot prompt for it`);
-        return '';
-      }
-      return parameter.Default;
-    }
+    if (this.parameters.has(name)) return this.parameters.value(name, path, ignoredBySimulator(path));
     const resource = this.raw[name];
     if (!isRecord(resource)) return undefined;
+    if (this.notCreated(name, path)) return REPORTED;
     const identity = this.identity(name, path);
     const spec = RESOURCE_TYPES[String(resource.Type)];
     return spec ? spec.ref(identity) : genericRef(String(resource.Type), identity);
+  }
+
+  /** A reference to a resource whose Condition is false: CloudFormation refuses the template. */
+  private notCreated(logicalId: string, path: readonly PathSegment[]): boolean {
+    const resource = this.raw[logicalId];
+    if (!isRecord(resource) || resource.Condition === undefined) return false;
+    const created = this.created(logicalId, resource, 'Resources');
+    if (created === false) {
+      this.report('error', path, `"${logicalId}" is not created (its condition ${String(resource.Condition)} is false), so nothing can refer to it here; guard the reference with Fn::If [${String(resource.Condition)}, …]`);
+    }
+    return created !== true;
   }
 
   getAtt(logicalId: string, attribute: string, path: readonly PathSegment[], report: Diagnose = this.report): unknown {
@@ -371,6 +557,7 @@ class ResourceResolver {
       report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
       return undefined;
     }
+    if (this.notCreated(logicalId, path)) return undefined;
     const type = String(resource.Type);
     const spec = RESOURCE_TYPES[type];
     const identity = this.identity(logicalId, path);
@@ -431,6 +618,8 @@ class ResourceResolver {
 
   loadAll(): LoadedResource[] {
     const loaded: LoadedResource[] = [];
+    // CloudFormation checks every parameter value against its constraints, used or not.
+    this.parameters.checkAll();
     for (const [logicalId, resource] of Object.entries(this.raw)) {
       const path: PathSegment[] = ['Resources', logicalId];
       if (!/^[A-Za-z0-9]+$/.test(logicalId)) this.report('error', path, 'logical ids are alphanumeric (A-Z, a-z, 0-9)');
@@ -438,6 +627,8 @@ class ResourceResolver {
         this.report('error', [...path, 'Type'], 'each resource needs a Type such as AWS::AutoScaling::AutoScalingGroup');
         continue;
       }
+      // A resource under a false condition is not created: not simulated, not checked.
+      if (this.created(logicalId, resource, 'Resources') !== true) continue;
       const type = resource.Type;
       const spec = RESOURCE_TYPES[type];
       if (!spec) {
@@ -459,17 +650,69 @@ class ResourceResolver {
           kept[key] = value;
         }
       }
+      const errorsBefore = this.errors;
       const evaluated = evaluate(kept, [...path, 'Properties'], this.context);
+      // An intrinsic that failed was reported; the missing value it leaves is not a second problem.
+      if (this.errors > errorsBefore) continue;
       const properties = parseSection(spec.properties, evaluated, [...path, 'Properties'], this.report);
       if (!properties) continue;
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
       const identity = this.identity(logicalId, path);
-      const metadata = isRecord(resource.Metadata) ? evaluate(resource.Metadata, [...path, 'Metadata'], this.context) : {};
+      // Only the Metadata keys the simulator reads are evaluated (AWS::CloudFormation::Init and the like are not).
+      const rawMetadata = isRecord(resource.Metadata) ? resource.Metadata : {};
+      const usedMetadata = Object.fromEntries(Object.entries(rawMetadata).filter(([key]) => key === 'Region' || key === 'Simulation'));
+      const metadata = evaluate(usedMetadata, [...path, 'Metadata'], this.context);
       if (spec.metadata && isRecord(metadata)) parseSection(spec.metadata, metadata, [...path, 'Metadata'], this.report);
       loaded.push({ logicalId, type, identity, ref: spec.ref(identity), properties: properties as Record<string, unknown>, metadata: isRecord(metadata) ? metadata : {} });
     }
     return loaded;
   }
+
+  /**
+   * The Outputs section, evaluated as CloudFormation shows it. A value the simulator cannot work out
+   * (an attribute it does not model) is a warning naming the output, not a failed load.
+   */
+  outputs(): StackOutput[] {
+    const section = this.root.Outputs;
+    if (section === undefined) return [];
+    if (!isRecord(section)) {
+      this.report('error', ['Outputs'], 'Outputs maps output names to { Value, Description, Export }');
+      return [];
+    }
+    const out: StackOutput[] = [];
+    for (const [key, entry] of Object.entries(section)) {
+      const path: PathSegment[] = ['Outputs', key];
+      if (!isRecord(entry) || entry.Value === undefined) {
+        this.report('error', path, `output ${key} needs a Value`);
+        continue;
+      }
+      if (this.created(key, entry, 'Outputs') !== true) continue;
+      let unavailable = false;
+      const lenient: IntrinsicContext = {
+        ...this.context,
+        report: (severity, where, message) => {
+          unavailable = true;
+          this.report('warning', where, `output ${key} is not shown: ${message}`);
+          void severity;
+        },
+      };
+      const value = evaluate(entry.Value, [...path, 'Value'], lenient);
+      const exportName = isRecord(entry.Export) ? evaluate(entry.Export.Name, [...path, 'Export', 'Name'], lenient) : undefined;
+      if (unavailable || value === undefined || value === NO_VALUE) continue;
+      out.push({
+        key,
+        value: Array.isArray(value) ? value.map(String).join(',') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value),
+        ...(typeof entry.Description === 'string' ? { description: entry.Description } : {}),
+        ...(typeof exportName === 'string' ? { exportName } : {}),
+      });
+    }
+    return out;
+  }
+}
+
+/** 32 hex digits as a UUID (8-4-4-4-12), the form of a stack id's last part. */
+function uuidFrom(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** What Ref returns for types we accept but do not simulate (VPCs, subnets, roles …). */

@@ -41,7 +41,33 @@ export interface YamlSource {
   diagnostics: Diagnostic[];
 }
 
-export function readYaml(text: string): YamlSource {
+/**
+ * A file that is JSON (its first character is `{`, or its name ends in .json) is checked as JSON first:
+ * a syntax error there is a JSON error at its line, not a YAML one.
+ */
+function jsonProblem(text: string, file: string | undefined): Diagnostic | undefined {
+  if (!(/^\s*\{/.test(text) || /\.json$/i.test(file ?? ''))) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    let line = 0;
+    let column = 0;
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      line = before.split('\n').length;
+      column = Number(position[1]) - before.lastIndexOf('\n');
+    }
+    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { severity: 'error', message: `invalid JSON: ${reason}`, path: '', line, column, code: 'file.invalidJson', params: { reason } };
+  }
+}
+
+export function readYaml(text: string, file?: string): YamlSource {
+  const json = jsonProblem(text, file);
+  if (json) return { value: undefined, locate: () => ({ line: 0, column: 0 }), diagnostics: [json] };
   const lineCounter = new LineCounter();
   const document: Document = parseDocument(text, {
     customTags: intrinsicTags(),
