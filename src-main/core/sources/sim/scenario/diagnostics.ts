@@ -40,6 +40,8 @@ export class ScenarioError extends Error {
   constructor(
     readonly file: string,
     readonly diagnostics: Diagnostic[],
+    /** What `file` is, for the header a person reads ("the template has 2 errors"). */
+    readonly what: 'scenario' | 'template' | 'parameters file' = 'scenario',
   ) {
     super(
       diagnostics
@@ -49,4 +51,19 @@ export class ScenarioError extends Error {
     );
     this.name = 'ScenarioError';
   }
+}
+
+/**
+ * "the template (stack.yaml) has 2 errors", "the scenario and the template have 3 errors": the header
+ * names the file that holds the faults, not always the scenario.
+ */
+export function errorHeadline(error: ScenarioError): string {
+  const errors = error.diagnostics.filter((d) => d.severity === 'error');
+  const inOther = errors.filter((d) => d.file !== undefined && d.file !== error.file);
+  const inOwn = errors.length - inOther.length;
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+  const other = inOther[0]?.file;
+  if (inOther.length > 0 && inOwn === 0) return `the template (${other}) has ${count}`;
+  if (inOther.length > 0) return `the ${error.what} and the template (${other}) have ${count}`;
+  return `the ${error.what} has ${count}`;
 }
