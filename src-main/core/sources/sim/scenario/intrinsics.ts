@@ -60,20 +60,25 @@ function isIntrinsic(value: unknown): value is Record<string, unknown> {
 export function evaluate(value: unknown, path: readonly PathSegment[], ctx: IntrinsicContext): unknown {
   if (Array.isArray(value)) {
     const out: unknown[] = [];
+    let reported = false;
     value.forEach((item, index) => {
       const evaluated = evaluate(item, [...path, index], ctx);
-      if (evaluated !== NO_VALUE && evaluated !== undefined) out.push(evaluated);
+      if (evaluated === REPORTED) reported = true;
+      else if (evaluated !== NO_VALUE && evaluated !== undefined) out.push(evaluated);
     });
-    return out;
+    // A value whose cause was reported spoils its container: checking what is left would only echo it.
+    return reported ? REPORTED : out;
   }
   if (value === null || typeof value !== 'object') return value;
   if (isIntrinsic(value)) return evaluateFunction(value, path, ctx);
   const out: Record<string, unknown> = {};
+  let reported = false;
   for (const [key, item] of Object.entries(value)) {
     const evaluated = evaluate(item, [...path, key], ctx);
-    if (evaluated !== NO_VALUE && evaluated !== undefined) out[key] = evaluated;
+    if (evaluated === REPORTED) reported = true;
+    else if (evaluated !== NO_VALUE && evaluated !== undefined) out[key] = evaluated;
   }
-  return out;
+  return reported ? REPORTED : out;
 }
 
 function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegment[], ctx: IntrinsicContext): unknown {
@@ -82,19 +87,30 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
     ctx.report('warning', path, `${name} is not supported by the simulator; the value is ignored`);
     return undefined;
   }
-  const fail = (message: string): undefined => {
+  const fail = (message: string): typeof REPORTED => {
     ctx.report('error', path, `${name}: ${message}`);
-    return undefined;
+    return REPORTED;
   };
   // Condition functions decide before their arguments are evaluated: Fn::If evaluates one branch only.
   if (name === 'Fn::If' || name === 'Condition') return evaluateCondition(name, rawArgument, path, ctx, fail);
-  const argument = name === 'Ref' ? rawArgument : evaluate(rawArgument, [...path, name], ctx);
+  // A problem inside the argument was reported where it is; this function's own complaint about the
+  // hole it leaves would be a second message for one cause.
+  let argumentFailed = false;
+  const inner: IntrinsicContext = {
+    ...ctx,
+    report: (severity, where, message) => {
+      if (severity === 'error') argumentFailed = true;
+      ctx.report(severity, where, message);
+    },
+  };
+  const argument = name === 'Ref' ? rawArgument : evaluate(rawArgument, [...path, name], inner);
+  if (argumentFailed || argument === REPORTED) return REPORTED;
   switch (name) {
     case 'Ref': {
       if (typeof argument !== 'string') return fail('expects the logical name of a resource or parameter');
       if (argument === 'AWS::NoValue') return NO_VALUE;
       const resolved = ctx.ref(argument, path);
-      if (resolved === REPORTED) return undefined;
+      if (resolved === REPORTED) return REPORTED;
       return resolved === undefined ? fail(`"${argument}" is not a resource, parameter or pseudo parameter in this file`) : resolved;
     }
     case 'Fn::GetAtt': {
@@ -103,7 +119,8 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
         return fail('expects [LogicalId, Attribute] or LogicalId.Attribute');
       }
       const [logicalId, ...rest] = parts as string[];
-      return ctx.getAtt(logicalId!, rest.join('.'), path);
+      // getAtt reports what it cannot resolve.
+      return ctx.getAtt(logicalId!, rest.join('.'), path) ?? REPORTED;
     }
     case 'Fn::Join': {
       if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string' || !Array.isArray(argument[1])) {
@@ -148,8 +165,7 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
     case 'Fn::ImportValue': {
       if (typeof argument !== 'string') return fail('expects the name of an export');
       if (!ctx.importValue) return fail(`there is no export named "${argument}"; exports of other stacks are given in the scenario's Imports section`);
-      const imported = ctx.importValue(argument, path);
-      return imported === REPORTED ? undefined : imported;
+      return ctx.importValue(argument, path);
     }
     case 'Fn::Length':
       // AWS::LanguageExtensions: the number of elements of a list.
@@ -177,12 +193,12 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
 }
 
 /** Fn::If [Condition, ValueIfTrue, ValueIfFalse] and { Condition: Name }. */
-function evaluateCondition(name: string, rawArgument: unknown, path: readonly PathSegment[], ctx: IntrinsicContext, fail: (message: string) => undefined): unknown {
+function evaluateCondition(name: string, rawArgument: unknown, path: readonly PathSegment[], ctx: IntrinsicContext, fail: (message: string) => typeof REPORTED): unknown {
   if (!ctx.condition) return fail('conditions are not available here');
-  if (name === 'Condition') return typeof rawArgument === 'string' ? ctx.condition(rawArgument, path) : fail('expects the name of a condition');
+  if (name === 'Condition') return typeof rawArgument === 'string' ? (ctx.condition(rawArgument, path) ?? REPORTED) : fail('expects the name of a condition');
   if (!Array.isArray(rawArgument) || rawArgument.length !== 3 || typeof rawArgument[0] !== 'string') return fail('expects [ConditionName, ValueIfTrue, ValueIfFalse]');
   const holds = ctx.condition(rawArgument[0], [...path, name, 0]);
-  if (holds === undefined) return undefined;
+  if (holds === undefined) return REPORTED;
   const branch = holds ? 1 : 2;
   return evaluate(rawArgument[branch], [...path, name, branch], ctx);
 }
@@ -205,7 +221,7 @@ function base64(text: string): string {
  * the start of ipBlock — !Cidr ["192.168.0.0/24", 6, 5] gives 192.168.0.0/27 … 192.168.0.160/27.
  * IPv6 blocks are not simulated.
  */
-function cidr(argument: unknown, fail: (message: string) => undefined): unknown {
+function cidr(argument: unknown, fail: (message: string) => typeof REPORTED): unknown {
   if (!Array.isArray(argument) || argument.length !== 3) return fail('expects [ipBlock, count, cidrBits]');
   const [block, countText, bitsText] = argument as unknown[];
   const match = typeof block === 'string' ? /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block) : null;
@@ -227,7 +243,7 @@ function cidr(argument: unknown, fail: (message: string) => undefined): unknown 
   });
 }
 
-function substitute(argument: unknown, path: readonly PathSegment[], ctx: IntrinsicContext, fail: (m: string) => undefined): unknown {
+function substitute(argument: unknown, path: readonly PathSegment[], ctx: IntrinsicContext, fail: (m: string) => typeof REPORTED): unknown {
   let template: unknown = argument;
   let variables: Record<string, unknown> = {};
   if (Array.isArray(argument)) {
@@ -252,5 +268,5 @@ function substitute(argument: unknown, path: readonly PathSegment[], ctx: Intrin
     }
     return String(resolved);
   });
-  return failed ? undefined : text;
+  return failed ? REPORTED : text;
 }

@@ -226,6 +226,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     else
       root.Traffic.forEach((entry, index) => {
         const evaluated = evaluate(entry, ['Traffic', index], scenarioContext);
+        if (evaluated === REPORTED) return;
         const parsed = parseSection(TrafficSchema, evaluated, ['Traffic', index], report);
         if (parsed) traffic.push(parsed);
       });
@@ -345,6 +346,7 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
   section.forEach((raw, index) => {
     const path: PathSegment[] = [name, index];
     const entry = evaluate(raw, path, context);
+    if (entry === REPORTED) return;
     if (!isRecord(entry)) return report('error', path, 'each entry is a mapping with At and Type');
     const { At, Type, Duration, ...parameters } = entry;
     const atSeconds = parseAt(At, startTime);
@@ -492,7 +494,7 @@ class ResourceResolver {
     this.conditionsResolving.delete(name);
     let result: boolean | undefined;
     if (typeof value === 'boolean') result = value;
-    else if (value !== undefined) this.report('error', ['Conditions', name], `condition "${name}" must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or { Condition: Name })`);
+    else if (value !== undefined && value !== REPORTED) this.report('error', ['Conditions', name], `condition "${name}" must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or { Condition: Name })`);
     this.conditions.set(name, result);
     return result;
   }
@@ -653,7 +655,7 @@ class ResourceResolver {
       const errorsBefore = this.errors;
       const evaluated = evaluate(kept, [...path, 'Properties'], this.context);
       // An intrinsic that failed was reported; the missing value it leaves is not a second problem.
-      if (this.errors > errorsBefore) continue;
+      if (this.errors > errorsBefore || evaluated === REPORTED) continue;
       const properties = parseSection(spec.properties, evaluated, [...path, 'Properties'], this.report);
       if (!properties) continue;
       spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
@@ -698,7 +700,7 @@ class ResourceResolver {
       };
       const value = evaluate(entry.Value, [...path, 'Value'], lenient);
       const exportName = isRecord(entry.Export) ? evaluate(entry.Export.Name, [...path, 'Export', 'Name'], lenient) : undefined;
-      if (unavailable || value === undefined || value === NO_VALUE) continue;
+      if (unavailable || value === undefined || value === NO_VALUE || value === REPORTED) continue;
       out.push({
         key,
         value: Array.isArray(value) ? value.map(String).join(',') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value),

@@ -91,7 +91,7 @@ export class TemplateParameters {
     } else {
       const given = Object.hasOwn(this.given, name) ? this.given[name] : undefined;
       const raw = given ? given.value() : declaration.Default;
-      value = raw === undefined ? { kind: 'missing' } : this.resolve(name, declaration, raw, given ? given.from : 'its Default');
+      value = raw === REPORTED ? { kind: 'invalid' } : raw === undefined ? { kind: 'missing' } : this.resolve(name, declaration, raw, given ? given.from : 'its Default');
     }
     this.values.set(name, value);
     return value;
