@@ -257,3 +257,13 @@ describe('messages a person reads', () => {
     expect(errors[0]!.line).toBe(3);
   });
 });
+
+describe('validator wording is said in plain English, naming the field', () => {
+  const group = (extra: string) => `Resources:${LT}\n  G:${GROUP(extra)}`;
+
+  it('a wrong kind of value names the field, the expected form and what was given', () => {
+    const errors = problems(group('      VPCZoneIdentifier: subnet-a'));
+    expect(errors.map((d) => d.message)).toEqual(['VPCZoneIdentifier must be a list; got a string ("subnet-a")']);
+    expect(errors.every((d) => !/Too small|Invalid input|does not match any accepted form/.test(d.message))).toBe(true);
+  });
+});

@@ -375,20 +375,26 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
 export function parseSection<S extends z.ZodType>(schema: S, value: unknown, path: PathSegment[], report: Diagnose): z.output<S> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) reportIssue(issue, path, report);
+  for (const issue of parsed.error.issues) reportIssue(issue, path, report, valueAt(value, issue.path as PathSegment[]));
   return undefined;
 }
 
-function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagnose): void {
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  let node = value;
+  for (const segment of path) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[segment] : undefined;
+  return node;
+}
+
+function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagnose, input: unknown): void {
   const issuePath = [...path, ...(issue.path as PathSegment[])];
   // A value of one of several forms (Rate: a number or { Ramp: … }): when only one form fits its
   // shape, its own problems are the useful ones ("Rate must be between 0 and 1000000"), not "no form matches".
   const fitting = issue.code === 'invalid_union' ? issue.errors.filter(fitsShape) : [];
   if (fitting.length === 1) {
-    for (const inner of fitting[0]!) reportIssue(inner, issuePath, report);
+    for (const inner of fitting[0]!) reportIssue(inner, issuePath, report, valueAt(input, inner.path as PathSegment[]));
     return;
   }
-  report('error', issuePath, describeIssue(issue));
+  report('error', issuePath, describeIssue(issue, fieldName(issuePath), input));
 }
 
 /** A union branch whose errors are about values inside it, not about the value being of another form. */
@@ -396,10 +402,59 @@ function fitsShape(issues: z.core.$ZodIssue[]): boolean {
   return !issues.some((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union'));
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** `Resources.G.Properties.Tags[0].Key` → `Key`; a list item → `Tags[0]`. */
+function fieldName(path: readonly PathSegment[]): string {
+  const last = path.length - 1;
+  if (last < 0) return 'the value';
+  return typeof path[last] === 'number' ? `${String(path[last - 1] ?? '')}[${path[last]}]` : String(path[last]);
+}
+
+const KIND_NAMES: Record<string, string> = { string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping', undefined: 'nothing', null: 'null' };
+
+function kindOf(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${KIND_NAMES[typeof value] ?? typeof value} (${JSON.stringify(value)})`;
+}
+
+/** zod's wording ("Too small: expected string to have >=1 characters") said in plain English, naming the field. */
+const ZOD_DEFAULT_MESSAGE = /^(Invalid input|Invalid option|Too small|Too big|Invalid string|Invalid number|Invalid element|Invalid key|Invalid)/;
+
+function describeIssue(issue: z.core.$ZodIssue, field: string, input: unknown): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_union') return 'value does not match any accepted form (see docs/scenario-format.md)';
-  return issue.message;
+  if (issue.code === 'invalid_union') {
+    const expected = issue.errors.map((branch) => (branch.length === 1 && branch[0]!.path.length === 0 && branch[0]!.code === 'invalid_type' ? branch[0]!.expected : undefined));
+    if (expected.every((kind) => kind !== undefined)) {
+      const names = [...new Set(expected.map((kind) => KIND_NAMES[kind!] ?? kind!))];
+      return `${field} must be ${names.join(' or ')}; got ${kindOf(input)}`;
+    }
+    return `${field} is not in a form it accepts (got ${kindOf(input)}); see its entry in docs/scenario-format.md`;
+  }
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return input === undefined ? `${field} is required` : `${field} must be ${KIND_NAMES[issue.expected] ?? issue.expected}; got ${kindOf(input)}`;
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') return minimum <= 1 ? `${field} must not be empty` : `${field} must be at least ${minimum} characters long`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `${field} needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'}`;
+      return `${field} must be ${issue.inclusive ? 'at least' : 'more than'} ${minimum}; got ${kindOf(input)}`;
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') return `${field} must be at most ${maximum} characters long`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `${field} takes at most ${maximum} ${maximum === 1 ? 'entry' : 'entries'}`;
+      return `${field} must be ${issue.inclusive ? 'at most' : 'less than'} ${maximum}; got ${kindOf(input)}`;
+    }
+    case 'invalid_value':
+      return `${field} must be one of ${issue.values.map((v) => String(v)).join(', ')}; got ${kindOf(input)}`;
+    case 'invalid_format':
+      return `${field} is not a valid ${issue.format}; got ${kindOf(input)}`;
+    default:
+      return `${field} is not valid (got ${kindOf(input)})`;
+  }
 }
 
 interface StackInputs {
