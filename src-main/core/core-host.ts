@@ -20,7 +20,8 @@ import type { DataSource, SimulationControls } from './sources/data-source';
 import { SessionError, SessionManager } from './session/session-manager';
 import { bundledScenarios, readScenario } from './scenario-files';
 import { formatDiagnostic, ScenarioError } from './sources/sim/scenario/diagnostics';
-import { loadScenario } from './sources/sim/scenario/load-scenario';
+import { loadScenario, type ScenarioModel } from './sources/sim/scenario/load-scenario';
+import { ParameterValuesError, parseParameterFile } from './sources/sim/scenario/parameter-values';
 import { FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './sources/sim/scenario/timed-entries';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
@@ -91,8 +92,9 @@ export class FlightdeckCore {
         this.simulation();
         let scenario;
         try {
-          scenario = 'name' in request ? readScenario(request.name) : loadScenario(request.yaml, { file: request.fileName });
+          scenario = 'name' in request ? readScenario(request.name) : loadOpenedFile(request);
         } catch (error) {
+          if (error instanceof ParameterValuesError) throw new CoreError('InvalidRequest', `parameters: ${error.message}`);
           if (error instanceof ScenarioError) {
             // Every problem, with file, line and path; the running simulation is untouched.
             throw new CoreError('InvalidRequest', error.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(error.file, d)).join('\n'));
@@ -217,4 +219,14 @@ export class FlightdeckCore {
       return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
     }
   }
+}
+
+/** A scenario the window opened, with its template, parameter values and stack name (as `sim run --template`). */
+function loadOpenedFile(request: { fileName: string; yaml: string; template?: { fileName: string; yaml: string }; parameters?: string; stackName?: string }): ScenarioModel {
+  return loadScenario(request.yaml, {
+    file: request.fileName,
+    ...(request.template ? { template: { file: request.template.fileName, text: request.template.yaml } } : {}),
+    ...(request.parameters !== undefined && request.parameters.trim() !== '' ? { parameters: parseParameterFile(request.parameters) } : {}),
+    ...(request.stackName !== undefined ? { stackName: request.stackName } : {}),
+  });
 }

@@ -26,6 +26,8 @@ const Empty = z.object({}).strict();
  * checked in the window against the file's size before it is read. Files on disk may be larger (16 MiB).
  */
 export const MAX_SCENARIO_TEXT_CHARS = 2_000_000;
+/** Parameter values sent with a file (200 parameters of up to 4,096 characters fit in a JSON file of this size). */
+export const MAX_PARAMETERS_TEXT_CHARS = 1_000_000;
 
 export const requests = {
   /** Which mode (simulation / AWS profile) the core is in. */
@@ -148,7 +150,18 @@ export const requests = {
   'sim.scenario.load': {
     request: z.union([
       z.object({ name: z.string().regex(/^[a-z0-9-]+$/).max(64) }).strict(),
-      z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS) }).strict(),
+      z
+        .object({
+          fileName: z.string().min(1).max(255),
+          yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS),
+          /** A CloudFormation template as the stack (as `--template`): the scenario brings Traffic, Imports …. */
+          template: z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS) }).strict().optional(),
+          /** Parameter values as `--parameters FILE` takes them: Key=Value lines or the AWS CLI's JSON shapes. */
+          parameters: z.string().max(MAX_PARAMETERS_TEXT_CHARS).optional(),
+          /** AWS::StackName (as `--stack-name`); default: the template's file name. */
+          stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/).optional(),
+        })
+        .strict(),
     ]),
     response: z.object({ session: SessionInfo, warnings: z.array(z.string()) }),
   },
