@@ -12,6 +12,8 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
+  MAX_SCENARIO_PROBLEMS,
+  type ScenarioProblem,
 } from './contract';
 import { z } from 'zod';
 import { CoreError } from './core-error';
@@ -19,7 +21,7 @@ import { redactDeep, redactText } from './redact';
 import type { DataSource, SimulationControls } from './sources/data-source';
 import { SessionError, SessionManager } from './session/session-manager';
 import { bundledScenarios, readScenario } from './scenario-files';
-import { formatDiagnostic, ScenarioError } from './sources/sim/scenario/diagnostics';
+import { type Diagnostic, formatDiagnostic, ScenarioError } from './sources/sim/scenario/diagnostics';
 import { loadScenario, type ScenarioModel } from './sources/sim/scenario/load-scenario';
 import { ParameterValuesError, parseParameterFile } from './sources/sim/scenario/parameter-values';
 import { FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './sources/sim/scenario/timed-entries';
@@ -105,7 +107,11 @@ export class FlightdeckCore {
         await sessions.loadScenario(scenario);
         sessions.restartHealth();
         this.emit('session.changed', this.source.session);
-        return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
+        return {
+          session: this.source.session,
+          warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)),
+          problems: scenario.warnings.slice(0, MAX_SCENARIO_PROBLEMS).map(toProblem),
+        };
       },
       'sim.faultKinds': () =>
         Object.entries(FAULT_PARAMETERS).map(([type, schema]) => ({
@@ -229,4 +235,17 @@ function loadOpenedFile(request: { fileName: string; yaml: string; template?: { 
     ...(request.parameters !== undefined && request.parameters.trim() !== '' ? { parameters: parseParameterFile(request.parameters) } : {}),
     ...(request.stackName !== undefined ? { stackName: request.stackName } : {}),
   });
+}
+
+/** A diagnostic as it crosses the contract: its code and parameters (or `scenario.problem` with the text). */
+function toProblem(diagnostic: Diagnostic): ScenarioProblem {
+  return {
+    severity: diagnostic.severity,
+    code: diagnostic.code ?? 'scenario.problem',
+    params: diagnostic.params ?? { message: diagnostic.message },
+    ...(diagnostic.file !== undefined ? { file: diagnostic.file } : {}),
+    path: diagnostic.path,
+    line: diagnostic.line,
+    column: diagnostic.column,
+  };
 }

@@ -26,6 +26,21 @@ const Empty = z.object({}).strict();
  * checked in the window against the file's size before it is read. Files on disk may be larger (16 MiB).
  */
 export const MAX_SCENARIO_TEXT_CHARS = 2_000_000;
+/** At most this many problems cross with one load (the loader lists at most 100 and a summary). */
+export const MAX_SCENARIO_PROBLEMS = 200;
+
+/** A scenario or template problem as a stable code and parameters (issue 9), with where it is. */
+export const ScenarioProblem = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string().max(64),
+  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
+  file: z.string().max(1000).optional(),
+  path: z.string().max(1000),
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+});
+export type ScenarioProblem = z.infer<typeof ScenarioProblem>;
+
 /** Parameter values sent with a file (200 parameters of up to 4,096 characters fit in a JSON file of this size). */
 export const MAX_PARAMETERS_TEXT_CHARS = 1_000_000;
 
@@ -163,7 +178,12 @@ export const requests = {
         })
         .strict(),
     ]),
-    response: z.object({ session: SessionInfo, warnings: z.array(z.string()) }),
+    response: z.object({
+      session: SessionInfo,
+      warnings: z.array(z.string()),
+      /** The same warnings as codes and parameters (a window says them in its language); `scenario.problem` carries the English text. */
+      problems: z.array(ScenarioProblem).max(MAX_SCENARIO_PROBLEMS).optional(),
+    }),
   },
   /** The fault kinds and their parameters (JSON Schema per kind, AWS parameter names), for the fault menu. */
   'sim.faultKinds': {

@@ -47,6 +47,16 @@ describe('sim.scenario.load with a template, parameters and a stack name', () =>
     core.stop();
   });
 
+  it('warnings cross the contract as codes and parameters too', async () => {
+    const core = host();
+    const template = `${TEMPLATE}  Topic:\n    Type: AWS::SNS::Topic\n`;
+    const result = await core.handle('sim.scenario.load', { fileName: 'load.yaml', yaml: '{}', template: { fileName: 'web.yaml', yaml: template }, parameters: 'Max=2' });
+    expect(result).toMatchObject({ ok: true });
+    const problems = (result as { value: { problems: unknown[] } }).value.problems;
+    expect(problems).toContainEqual({ severity: 'warning', code: 'resource.typeNotSimulated', params: { logicalId: 'Topic', type: 'AWS::SNS::Topic' }, file: 'web.yaml', path: 'Resources.Topic.Type', line: 15, column: 11 });
+    core.stop();
+  });
+
   it('refuses bad parameter values with a message naming the parameter; the running scenario stays', async () => {
     const core = host();
     const refused = await core.handle('sim.scenario.load', { fileName: 'load.yaml', yaml: '{}', template: { fileName: 'web.yaml', yaml: TEMPLATE }, parameters: 'Max=9' });

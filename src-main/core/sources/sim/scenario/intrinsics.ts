@@ -98,9 +98,9 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
   let argumentFailed = false;
   const inner: IntrinsicContext = {
     ...ctx,
-    report: (severity, where, message) => {
+    report: (severity, where, message, detail) => {
       if (severity === 'error') argumentFailed = true;
-      ctx.report(severity, where, message);
+      ctx.report(severity, where, message, detail);
     },
   };
   const argument = name === 'Ref' ? rawArgument : evaluate(rawArgument, [...path, name], inner);

@@ -132,7 +132,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     throw fail();
   }
   for (const key of Object.keys(root)) {
-    if (!TOP_LEVEL_SECTIONS.has(key)) report('warning', [key], `section "${key}" is not supported by this version of the simulator and is ignored`);
+    if (!TOP_LEVEL_SECTIONS.has(key)) report('warning', [key], `section "${key}" is not supported by this version of the simulator and is ignored`, { code: 'section.ignored', params: { section: key } });
   }
 
   const simulation = parseSection(SimulationSchema, root.Simulation ?? {}, ['Simulation'], report);
@@ -155,7 +155,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   // The stack is named after the template (the file CloudFormation would deploy), not the scenario.
   const stackName = options.stackName ?? stackNameFromFile(options.template?.file ?? options.file);
   if (!STACK_NAME_PATTERN.test(stackName)) {
-    report('error', [], `the stack name "${stackName}" is not valid: it must start with a letter and hold only letters, digits and hyphens (at most 128 characters)`);
+    report('error', [], `the stack name "${stackName}" is not valid: it must start with a letter and hold only letters, digits and hyphens (at most 128 characters)`, { code: 'stack.invalidName', params: { stackName } });
   }
   // With --template, the stack (Resources, Parameters, Mappings, Conditions, Outputs) comes from the
   // template file, and problems there are reported against that file.
@@ -182,12 +182,12 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   }
   // Scenario Resources beside a template stand in for other stacks' resources (a shared hosted zone, a listener).
   for (const id of Object.keys(scenarioResources)) {
-    if (Object.hasOwn(stackResources, id)) report('error', ['Resources', id], `"${id}" is defined both here and in the template ${options.template!.file}; rename one of them`);
+    if (Object.hasOwn(stackResources, id)) report('error', ['Resources', id], `"${id}" is defined both here and in the template ${options.template!.file}; rename one of them`, { code: 'resource.definedTwice', params: { logicalId: id, template: options.template!.file } });
   }
   const rawResources: Record<string, unknown> = { ...scenarioResources, ...stackResources };
   const scenarioIds = new Set(Object.keys(scenarioResources).filter((id) => !Object.hasOwn(stackResources, id)));
   // Each resource's problems are reported in the file that holds it.
-  const stackReport: Diagnose = (severity, path, message) => (path[0] === 'Resources' && typeof path[1] === 'string' && scenarioIds.has(path[1]) ? report : templateReport)(severity, path, message);
+  const stackReport: Diagnose = (severity, path, message, detail) => (path[0] === 'Resources' && typeof path[1] === 'string' && scenarioIds.has(path[1]) ? report : templateReport)(severity, path, message, detail);
 
   const imports = options.template ? root.Imports : undefined;
   if (!options.template && root.Imports !== undefined) report('warning', ['Imports'], 'Imports stands in for other stacks beside a --template; without one it is ignored');
@@ -266,6 +266,7 @@ function checkListenerRuleListeners(resources: LoadedResource[], report: Diagnos
         'warning',
         ['Resources', rule.logicalId, 'Properties', 'ListenerArn'],
         `listener rule ${rule.logicalId} is attached to the listener "${arn}", which is not in this stack, so the rule carries no requests; to simulate it, declare a stand-in AWS::ElasticLoadBalancingV2::Listener (with its load balancer) under the scenario's Resources and pass its !Ref through Imports`,
+        { code: 'listenerRule.externalListener', params: { rule: rule.logicalId, listener: arn } },
       );
     }
   }
@@ -394,7 +395,7 @@ function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagn
     for (const inner of fitting[0]!) reportIssue(inner, issuePath, report, valueAt(input, inner.path as PathSegment[]));
     return;
   }
-  report('error', issuePath, describeIssue(issue, fieldName(issuePath), input));
+  report('error', issuePath, describeIssue(issue, fieldName(issuePath), input), { code: `value.${issue.code}`, params: { field: fieldName(issuePath) } });
 }
 
 /** A union branch whose errors are about values inside it, not about the value being of another form. */
@@ -492,9 +493,9 @@ class ResourceResolver {
     private readonly inputs: StackInputs,
   ) {
     // Counted so that a resource whose intrinsics already failed is not also checked against its schema (one error per cause).
-    this.report = (severity, path, message) => {
+    this.report = (severity, path, message, detail) => {
       if (severity === 'error') this.errors++;
-      report(severity, path, message);
+      report(severity, path, message, detail);
     };
     if (root.Parameters !== undefined && !isRecord(root.Parameters)) this.report('error', ['Parameters'], 'Parameters maps parameter names to declarations');
     if (root.Conditions !== undefined && !isRecord(root.Conditions)) this.report('error', ['Conditions'], 'Conditions maps condition names to condition functions');
@@ -524,7 +525,7 @@ class ResourceResolver {
   private importValue(name: string, path: readonly PathSegment[]): unknown {
     if (!Object.hasOwn(this.inputs.exports, name)) {
       const known = Object.keys(this.inputs.exports);
-      this.report('error', path, `Fn::ImportValue: no other stack exports "${name}" here; give it in the scenario under Imports: Exports: ${name}: <value>${known.length ? ` (given: ${known.join(', ')})` : ''}`);
+      this.report('error', path, `Fn::ImportValue: no other stack exports "${name}" here; give it in the scenario under Imports: Exports: ${name}: <value>${known.length ? ` (given: ${known.join(', ')})` : ''}`, { code: 'import.missing', params: { exportName: name } });
       return REPORTED;
     }
     return evaluate(this.inputs.exports[name], ['Imports', 'Exports', name], { ...this.context, report: this.inputs.scenarioReport });
@@ -536,7 +537,7 @@ class ResourceResolver {
     const declared = isRecord(this.root.Conditions) ? this.root.Conditions : {};
     if (!Object.hasOwn(declared, name)) {
       const known = Object.keys(declared);
-      this.report('error', path, `condition "${name}" is not declared in Conditions${known.length ? ` (declared: ${known.join(', ')})` : ''}`);
+      this.report('error', path, `condition "${name}" is not declared in Conditions${known.length ? ` (declared: ${known.join(', ')})` : ''}`, { code: 'condition.undeclared', params: { condition: name } });
       this.conditions.set(name, undefined);
       return undefined;
     }
@@ -603,7 +604,7 @@ class ResourceResolver {
     if (!isRecord(resource) || resource.Condition === undefined) return false;
     const created = this.created(logicalId, resource, 'Resources');
     if (created === false) {
-      this.report('error', path, `"${logicalId}" is not created (its condition ${String(resource.Condition)} is false), so nothing can refer to it here; guard the reference with Fn::If [${String(resource.Condition)}, …]`);
+      this.report('error', path, `"${logicalId}" is not created (its condition ${String(resource.Condition)} is false), so nothing can refer to it here; guard the reference with Fn::If [${String(resource.Condition)}, …]`, { code: 'resource.notCreated', params: { logicalId, condition: String(resource.Condition) } });
     }
     return created !== true;
   }
@@ -690,7 +691,7 @@ class ResourceResolver {
       const spec = RESOURCE_TYPES[type];
       if (!spec) {
         if (type === CLASSIC_LOAD_BALANCER_TYPE) this.report('warning', [...path, 'Type'], CLASSIC_LOAD_BALANCER_WARNING(logicalId));
-        else if (!SAFELY_IGNORED_TYPES.has(type)) this.report('warning', [...path, 'Type'], `resource type ${type} is not simulated; ${logicalId} is ignored`);
+        else if (!SAFELY_IGNORED_TYPES.has(type)) this.report('warning', [...path, 'Type'], `resource type ${type} is not simulated; ${logicalId} is ignored`, { code: 'resource.typeNotSimulated', params: { logicalId, type } });
         continue;
       }
       const rawProperties = resource.Properties ?? {};
@@ -702,7 +703,7 @@ class ResourceResolver {
       const kept: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(rawProperties)) {
         if (!known.has(key)) {
-          this.report('warning', [...path, 'Properties', key], `property ${key} of ${type} is not supported by the simulator and is ignored`);
+          this.report('warning', [...path, 'Properties', key], `property ${key} of ${type} is not supported by the simulator and is ignored`, { code: 'resource.propertyIgnored', params: { property: key, type } });
         } else if (Object.hasOwn(spec.properties.shape, key)) {
           kept[key] = value;
         }
@@ -747,9 +748,9 @@ class ResourceResolver {
       let unavailable = false;
       const lenient: IntrinsicContext = {
         ...this.context,
-        report: (severity, where, message) => {
+        report: (severity, where, message, detail) => {
           unavailable = true;
-          this.report('warning', where, `output ${key} is not shown: ${message}`);
+          this.report('warning', where, `output ${key} is not shown: ${message}`, { code: 'output.unavailable', params: { output: key, reason: message, ...(detail ? { reasonCode: detail.code } : {}) } });
           void severity;
         },
       };

@@ -66,7 +66,7 @@ export class TemplateParameters {
     for (const [key, { from }] of Object.entries(given)) {
       if (!Object.hasOwn(declared, key)) {
         const known = this.names.join(', ') || 'none';
-        report('error', ['Parameters'], `${from} gives a value for "${key}", which the template does not declare (its parameters: ${known})`);
+        report('error', ['Parameters'], `${from} gives a value for "${key}", which the template does not declare (its parameters: ${known})`, { code: 'parameter.undeclared', params: { parameter: key } });
       }
     }
   }
@@ -112,7 +112,7 @@ export class TemplateParameters {
     }
     if (value.kind === 'missing' && !this.reportedMissing.has(name)) {
       this.reportedMissing.add(name);
-      this.report('error', path, `parameter "${name}" has no Default and no value was given; give one with --parameter ${name}=… (or --parameters FILE)`);
+      this.report('error', path, `parameter "${name}" has no Default and no value was given; give one with --parameter ${name}=… (or --parameters FILE)`, { code: 'parameter.missing', params: { parameter: name } });
     }
     return REPORTED;
   }
@@ -122,13 +122,16 @@ export class TemplateParameters {
     const path = ['Parameters', name];
     const invalid = (message: string): ParameterValue => {
       const why = typeof declaration.ConstraintDescription === 'string' ? ` (${declaration.ConstraintDescription})` : '';
-      this.report('error', path, `parameter "${name}": ${message}${why}; the value comes from ${from}`);
+      this.report('error', path, `parameter "${name}": ${message}${why}; the value comes from ${from}`, { code: 'parameter.invalid', params: { parameter: name, reason: message, from } });
       return { kind: 'invalid' };
     };
     const ssm = SSM_TYPE.exec(type);
     if (ssm) {
       const standIn = ssmStandIn(ssm[1]!, asText(raw));
-      this.report('warning', path, `parameter "${name}" reads the Systems Manager parameter "${asText(raw)}", which the simulator cannot read; it uses ${JSON.stringify(standIn)} in its place`);
+      this.report('warning', path, `parameter "${name}" reads the Systems Manager parameter "${asText(raw)}", which the simulator cannot read; it uses ${JSON.stringify(standIn)} in its place`, {
+        code: 'parameter.ssmStandIn',
+        params: { parameter: name, ssmName: asText(raw), standIn: asText(standIn) },
+      });
       return { kind: 'value', value: standIn };
     }
     const text = asText(raw);

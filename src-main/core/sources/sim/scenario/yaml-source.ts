@@ -80,7 +80,8 @@ export function readYaml(text: string, file?: string): YamlSource {
   const diagnostics: Diagnostic[] = [];
   for (const error of document.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
-    diagnostics.push({ severity: 'error', message: `invalid YAML: ${error.message.split('\n')[0]}`, path: '', line: pos.line, column: pos.col });
+    const reason = error.message.split('\n')[0] ?? '';
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: pos.line, column: pos.col, code: 'file.invalidYaml', params: { reason } });
   }
   for (const { key, offset } of duplicateKeys(document)) {
     const pos = lineCounter.linePos(offset);
@@ -169,9 +170,15 @@ function toPlain(value: unknown): unknown {
 
 /** A diagnostic builder bound to one source. */
 export function diagnose(source: YamlSource, sink: Diagnostic[], file?: string) {
-  return (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string): void => {
+  return (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string, detail?: DiagnosticCode): void => {
     const { line, column } = source.locate(path);
-    sink.push({ severity, message, path: formatPath(path), line, column, ...(file ? { file } : {}) });
+    sink.push({ severity, message, path: formatPath(path), line, column, ...(file ? { file } : {}), ...(detail ?? {}) });
   };
+}
+
+/** A stable code for a kind of problem and its parameters (diagnostics.ts, Diagnostic.code). */
+export interface DiagnosticCode {
+  code: string;
+  params?: Record<string, string | number>;
 }
 export type Diagnose = ReturnType<typeof diagnose>;
