@@ -92,9 +92,10 @@ export async function serve(args: string[]): Promise<number> {
   const startIn = awsStart(values.profile, values.region);
   const leadInOverride = parseLeadIn(values['lead-in']);
   const leadIn = (loaded: ScenarioModel) => liveLeadInSeconds(loaded, leadInOverride);
+  // Usage errors before anything is looked up or started.
+  const stackOptions = { seed: parseSeed(values.seed), ...parseStackOptions(values) };
   const renderer = rendererDir();
 
-  const stackOptions = { seed: parseSeed(values.seed), ...parseStackOptions(values) };
   const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions);
   printWarnings(scenario.file, scenario.warnings);
   // Starts in the simulator; session.switch moves to an AWS profile (and back) without a restart.

@@ -53,6 +53,8 @@ describe('flightdeck sim run', () => {
     [['sim', 'run', 'shop', '--duration', '1h', '--seed', 'abc'], '--seed must be an integer'],
     [['sim', 'run', 'shop', '--duration', '1h', '--bogus'], "Unknown option '--bogus'"],
     [['sim', 'walk'], 'unknown command "sim walk"'],
+    [['serve', '--stack-name', 'load.v2'], '--stack-name "load.v2" is not a stack name'],
+    [['serve', '--parameter', 'NoEquals'], '--parameter "NoEquals" is not Key=Value'],
     [['launch'], 'unknown command "launch"'],
   ])('exits 2 with a clear usage message for %j', async (args, message) => {
     expect(await main(args)).toBe(2);
