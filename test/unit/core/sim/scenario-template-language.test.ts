@@ -86,6 +86,11 @@ Resources:${LT}
     expect(model.warnings.some((w) => /Systems Manager parameter .* uses "ami-[0-9a-f]{17}" in its place/.test(w.message))).toBe(true);
   });
 
+  it('an output using a parameter without a value shows a placeholder instead of failing the load', () => {
+    const t = `Parameters:\n  DbName: { Type: String }\nResources:${LT}\nOutputs:\n  Name: { Value: !Sub "db-\${DbName}" }\n`;
+    expect(load(t).outputs).toEqual([{ key: 'Name', value: 'db-<DbName>' }]);
+  });
+
   it('AllowedPattern must match the whole value; MinLength is checked', () => {
     const t = `Parameters:\n  Name: { Type: String, Default: abc, AllowedPattern: "[a-z]+", MinLength: 2 }\nResources:${LT}\n`;
     expect(load(t).resources).toHaveLength(1);

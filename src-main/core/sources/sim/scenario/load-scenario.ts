@@ -107,9 +107,13 @@ export function stackNameFromFile(file: string): string {
   return named.slice(0, 128).replace(/-+$/, '') || 'stack';
 }
 
-/** Paths where the simulator keeps nothing: a parameter without a value may be used there. */
+/**
+ * Paths where the simulator keeps nothing that drives the simulation: a parameter without a value may
+ * be used there (UserData, Tags, Metadata such as AWS::CloudFormation::Init, and Outputs, which show
+ * `<Name>` in its place).
+ */
 function ignoredBySimulator(path: readonly PathSegment[]): boolean {
-  return path.some((segment) => segment === 'UserData' || segment === 'Tags' || segment === 'Metadata');
+  return path[0] === 'Outputs' || path.some((segment) => segment === 'UserData' || segment === 'Tags' || segment === 'Metadata');
 }
 
 export function loadScenario(text: string, options: LoadOptions): ScenarioModel {
