@@ -82,6 +82,7 @@ describe('CloudFormation compatibility corpus (test/fixtures/cfn-corpus)', () =>
         }
         expect(error).toBeInstanceOf(ScenarioError);
         const errors = (error as ScenarioError).diagnostics.filter((d) => d.severity === 'error');
+        expect(errors).toHaveLength(1);
         expect(errors[0]!.message).toContain(entry.error);
         expect(errors[0]!.file).toBe(entry.file);
       });

@@ -78,7 +78,9 @@ export function readYaml(text: string, file?: string): YamlSource {
     uniqueKeys: false,
   });
   const diagnostics: Diagnostic[] = [];
-  for (const error of document.errors) {
+  // After a syntax error the parser's later complaints are mostly its consequences (an unclosed quote
+  // makes every following line wrong): the first one is the one to fix.
+  for (const error of document.errors.slice(0, 1)) {
     const pos = lineCounter.linePos(error.pos[0]);
     const reason = error.message.split('\n')[0] ?? '';
     diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: pos.line, column: pos.col, code: 'file.invalidYaml', params: { reason } });
