@@ -242,7 +242,8 @@ function toProblem(diagnostic: Diagnostic): ScenarioProblem {
   return {
     severity: diagnostic.severity,
     code: diagnostic.code ?? 'scenario.problem',
-    params: diagnostic.params ?? { message: diagnostic.message },
+    // Bounded as the contract bounds them: a long list in a message must not refuse the whole response.
+    params: Object.fromEntries(Object.entries(diagnostic.params ?? { message: diagnostic.message }).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 4000) : value])),
     ...(diagnostic.file !== undefined ? { file: diagnostic.file } : {}),
     path: diagnostic.path,
     line: diagnostic.line,
