@@ -44,6 +44,11 @@ export type ScenarioProblem = z.infer<typeof ScenarioProblem>;
 /** Parameter values sent with a file (200 parameters of up to 4,096 characters fit in a JSON file of this size). */
 export const MAX_PARAMETERS_TEXT_CHARS = 1_000_000;
 
+/** What an opened scenario sends: its text, its template's and the parameter values (checked in the window too). */
+export function openedTextChars(request: { yaml: string; template?: { yaml: string }; parameters?: string }): number {
+  return request.yaml.length + (request.template?.yaml.length ?? 0) + (request.parameters?.length ?? 0);
+}
+
 export const requests = {
   /** Which mode (simulation / AWS profile) the core is in. */
   'session.get': { request: Empty, response: SessionInfo },
@@ -176,7 +181,9 @@ export const requests = {
           /** AWS::StackName (as `--stack-name`); default: the template's file name. */
           stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/).optional(),
         })
-        .strict(),
+        .strict()
+        // Together they travel in one WebSocket frame: the scenario limit holds for the sum.
+        .refine((request) => openedTextChars(request) <= MAX_SCENARIO_TEXT_CHARS, { message: `a scenario, its template and parameter values together are at most ${MAX_SCENARIO_TEXT_CHARS} characters` }),
     ]),
     response: z.object({
       session: SessionInfo,

@@ -978,6 +978,7 @@ const en = {
     stackName: 'Stack name',
     stackNamePlaceholder: 'default: the template’s file name',
     load: 'Load the template',
+    tooLarge: 'The scenario, template and parameter values are {size} characters together; at most {max} can be opened here. Larger stacks load with flightdeck sim run or serve --template.',
   },
   faults: {
     TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',

@@ -979,6 +979,7 @@ const ko: MessageSchema = {
     stackName: '스택 이름',
     stackNamePlaceholder: '기본값: 템플릿 파일 이름',
     load: '템플릿 불러오기',
+    tooLarge: '시나리오, 템플릿, 파라미터 값을 합쳐 {size}자입니다. 여기서는 최대 {max}자까지 열 수 있습니다. 더 큰 스택은 flightdeck sim run 또는 serve --template으로 불러오세요.',
   },
   faults: {
     TerminateInstances: 'Auto Scaling 밖에서 그룹의 인스턴스를 종료합니다. 그룹이 대체합니다.',
