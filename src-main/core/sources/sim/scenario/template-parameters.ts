@@ -157,8 +157,9 @@ export class TemplateParameters {
       if (numeric && declaration.MinValue !== undefined && Number(item) < Number(declaration.MinValue)) return invalid(`${item} is less than the minimum ${asText(declaration.MinValue)}`);
       if (numeric && declaration.MaxValue !== undefined && Number(item) > Number(declaration.MaxValue)) return invalid(`${item} is more than the maximum ${asText(declaration.MaxValue)}`);
     }
-    // CloudFormation hands a Number to Ref as a string; properties that take numbers accept both here.
     if (isListType(type)) return { kind: 'value', value: items };
-    return { kind: 'value', value: type === 'Number' && typeof raw === 'number' ? raw : text };
+    // CloudFormation hands a Number to Ref as a string; a number here serves the simulator's own sections
+    // too (Traffic Rate: !Ref Rate), and template properties that take numbers accept both.
+    return { kind: 'value', value: type === 'Number' ? Number(text) : text };
   }
 }
