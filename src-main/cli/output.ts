@@ -1,5 +1,5 @@
 /** How the CLI reports problems: one clear line per problem on stderr, and an exit code. */
-import { formatDiagnostic, ScenarioError } from '../core/sources/sim/scenario/diagnostics';
+import { errorHeadline, formatDiagnostic, ScenarioError } from '../core/sources/sim/scenario/diagnostics';
 
 export class UsageError extends Error {}
 
@@ -11,8 +11,7 @@ export function reportError(error: unknown): number {
     return EXIT.usage;
   }
   if (error instanceof ScenarioError) {
-    const errors = error.diagnostics.filter((d) => d.severity === 'error');
-    process.stderr.write(`flightdeck: the scenario has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n`);
+    process.stderr.write(`flightdeck: ${errorHeadline(error)}:\n`);
     for (const diagnostic of error.diagnostics) process.stderr.write(`  ${formatDiagnostic(error.file, diagnostic)}\n`);
     return EXIT.failure;
   }

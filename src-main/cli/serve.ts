@@ -14,7 +14,7 @@ import { systemWallClock } from '../core/wall-clock';
 import { startWebServer } from '../web/web-server';
 import { createSessionManager } from '../core/session/create-session-manager';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
-import { parseLeadIn, parseSeed } from './sim-run';
+import { parseLeadIn, parseSeed, parseStackOptions, STACK_OPTIONS } from './sim-run';
 import { LIVE_LEAD_IN_SECONDS, liveLeadInSeconds } from '../core/sources/sim/lead-in';
 import { formatDuration } from '../core/sources/sim/kernel/duration';
 import type { ScenarioModel } from '../core/sources/sim/scenario/load-scenario';
@@ -25,9 +25,12 @@ import { listProfiles, resolveRegion } from '../core/sources/aws/profiles/profil
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import type { LastSession } from '../core/session/last-session';
 
-export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--speed <n>] [--seed <n>] [--lead-in <e.g. 1h>] [--profile <name>] [--region <region>]
+export const SERVE_USAGE = `flightdeck serve [--port <n>] [--scenario <name|file>] [--template <file>] [--parameter <Key=Value>]… [--parameters <file>] [--stack-name <name>] [--speed <n>] [--seed <n>] [--lead-in <e.g. 1h>] [--profile <name>] [--region <region>]
   --port       TCP port on 127.0.0.1 (default: a free port)
   --scenario   bundled scenario name or YAML file (default: ${DEFAULT_SCENARIO})
+  --template, --parameter, --parameters, --stack-name
+               a CloudFormation template as the stack, with its parameter values and stack name
+               (as for sim run)
   --speed      simulated seconds per wall second, 1–3600 (default: 10)
   --seed       overrides Simulation.Seed
   --lead-in    history simulated before the first frame, whole minutes up to 24h, 0 for none; overrides
@@ -71,7 +74,16 @@ export async function serve(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { port: { type: 'string' }, scenario: { type: 'string' }, speed: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, profile: { type: 'string' }, region: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      scenario: { type: 'string' },
+      speed: { type: 'string' },
+      seed: { type: 'string' },
+      'lead-in': { type: 'string' },
+      profile: { type: 'string' },
+      region: { type: 'string' },
+      ...STACK_OPTIONS,
+    },
   });
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   const speed = values.speed === undefined ? 10 : Number(values.speed);
@@ -80,15 +92,17 @@ export async function serve(args: string[]): Promise<number> {
   const startIn = awsStart(values.profile, values.region);
   const leadInOverride = parseLeadIn(values['lead-in']);
   const leadIn = (loaded: ScenarioModel) => liveLeadInSeconds(loaded, leadInOverride);
+  // Usage errors before anything is looked up or started.
+  const stackOptions = { seed: parseSeed(values.seed), ...parseStackOptions(values) };
   const renderer = rendererDir();
 
-  const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) });
+  const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions);
   printWarnings(scenario.file, scenario.warnings);
   // Starts in the simulator; session.switch moves to an AWS profile (and back) without a restart.
   const core = new FlightdeckCore(
     createSessionManager({
       initial: new SimSource(scenario, { wallClock: systemWallClock, speed, leadIn }),
-      createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, { seed: parseSeed(values.seed) }), { wallClock: systemWallClock, speed, leadIn }),
+      createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions), { wallClock: systemWallClock, speed, leadIn }),
       configDirectory: defaultSettingsDirectory(),
       actor: 'web',
       startIn,

@@ -1,7 +1,9 @@
 /** `flightdeck sim run <scenario> --duration 2h --seed 7 --out report.json`: as fast as the CPU allows. */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readScenario } from '../core/scenario-files';
+import { readScenario, type StackOptions } from '../core/scenario-files';
+import { STACK_NAME_PATTERN } from '../core/sources/sim/scenario/load-scenario';
+import { ParameterValuesError, parseParameterAssignment } from '../core/sources/sim/scenario/parameter-values';
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { SimulationEngine } from '../core/sources/sim/engine';
 import { parseLeadInOption } from '../core/sources/sim/lead-in';
@@ -9,15 +11,52 @@ import { runSimulation, serializeReport } from '../core/sources/sim/report';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
 import { printWarnings, UsageError } from './output';
 
-export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--lead-in <e.g. 1h>] [--out <report.json>] [--template <file>] [--strict]
+export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--lead-in <e.g. 1h>] [--out <report.json>] [--template <file>] [--parameter <Key=Value>]… [--parameters <file>] [--stack-name <name>] [--strict]
   <scenario>   a bundled scenario name (e.g. shop) or a path to a scenario YAML file
   --duration   simulated time to run: 90s, 30m, 2h, 1d, 1h30m
   --seed       overrides Simulation.Seed in the file
   --lead-in    history simulated before StartTime, whole minutes up to 24h; overrides Simulation.LeadIn
                (default: the file's, else 0)
   --out        where to write the JSON report (docs/sim-report.md); default: standard output
-  --template   a CloudFormation template whose Resources replace the scenario's own
+  --template   a CloudFormation template: the stack (its Parameters, Mappings, Conditions, Resources and
+               Outputs); the scenario adds Traffic, Faults, Actions, Simulation, and Imports and Resources
+               standing in for other stacks (merged with the template's by logical id)
+  --parameter  a template parameter value, Key=Value; repeatable; wins over --parameters and Defaults
+  --parameters a file of parameter values: Key=Value lines, or JSON as aws cloudformation deploy
+               --parameter-overrides (["Key=Value"]) or create-stack --parameters ([{ParameterKey, ParameterValue}]) takes
+  --stack-name AWS::StackName (default: the template's file name, else the scenario's, as a valid stack name)
   --strict     exit 3 when the run had error-severity events (refused actions, faults that failed …)`;
+
+/** --template, --parameter (repeatable), --parameters and --stack-name: the same for `sim run` and `serve`. */
+export const STACK_OPTIONS = {
+  template: { type: 'string' },
+  parameter: { type: 'string', multiple: true },
+  parameters: { type: 'string' },
+  'stack-name': { type: 'string' },
+} as const;
+
+export function parseStackOptions(values: { template?: string; parameter?: string[]; parameters?: string; 'stack-name'?: string }): Omit<StackOptions, 'seed'> {
+  const parameters: Record<string, string> = {};
+  for (const assignment of values.parameter ?? []) {
+    try {
+      const [key, value] = parseParameterAssignment(assignment);
+      parameters[key] = value;
+    } catch (error) {
+      if (error instanceof ParameterValuesError) throw new UsageError(`--parameter ${error.message}`);
+      throw error;
+    }
+  }
+  const stackName = values['stack-name'];
+  if (stackName !== undefined && !STACK_NAME_PATTERN.test(stackName)) {
+    throw new UsageError(`--stack-name "${stackName}" is not a stack name: a letter, then letters, digits and hyphens, at most 128 characters`);
+  }
+  return {
+    ...(values.template !== undefined ? { template: values.template } : {}),
+    ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+    ...(values.parameters !== undefined ? { parametersFile: values.parameters } : {}),
+    ...(stackName !== undefined ? { stackName } : {}),
+  };
+}
 
 /** Exit code of a --strict run whose timeline has error-severity events. */
 export const STRICT_FAILURE_EXIT = 3;
@@ -41,7 +80,7 @@ export function simRun(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { duration: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, out: { type: 'string' }, template: { type: 'string' }, strict: { type: 'boolean' } },
+    options: { duration: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' }, ...STACK_OPTIONS },
   });
   const [scenarioArg, ...rest] = positionals;
   if (!scenarioArg) throw new UsageError(`sim run needs a scenario.\n${SIM_RUN_USAGE}`);
@@ -54,7 +93,7 @@ export function simRun(args: string[]): number {
 
   const leadInSeconds = parseLeadIn(values['lead-in']);
 
-  const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed), template: values.template });
+  const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed), ...parseStackOptions(values) });
   printWarnings(scenario.file, scenario.warnings);
   // A report covers the scenario from StartTime unless a lead-in is asked for (here or in the file).
   const report = runSimulation(new SimulationEngine(scenario, leadInSeconds !== undefined ? { leadInSeconds } : {}), duration);

@@ -9,6 +9,7 @@ import { FileRefusedError, readBoundedTextFile } from './read-bounded-file';
 import { ScenarioError } from './sources/sim/scenario/diagnostics';
 import { loadScenario, type ScenarioModel } from './sources/sim/scenario/load-scenario';
 import { MAX_SCENARIO_BYTES } from './sources/sim/scenario/limits';
+import { ParameterValuesError, parseParameterFile } from './sources/sim/scenario/parameter-values';
 
 export const DEFAULT_SCENARIO = 'shop';
 
@@ -58,15 +59,38 @@ export function resolveScenarioPath(nameOrPath: string): string {
   return resolve(nameOrPath);
 }
 
-export function readScenario(nameOrPath: string, options: { seed?: number; template?: string } = {}): ScenarioModel {
+/** How a stack is loaded: `sim run` and `serve` options (--template, --parameter(s), --stack-name). */
+export interface StackOptions {
+  seed?: number;
+  template?: string;
+  /** --parameter Key=Value values (win over the file's). */
+  parameters?: Record<string, string>;
+  /** --parameters FILE. */
+  parametersFile?: string;
+  stackName?: string;
+}
+
+export function readScenario(nameOrPath: string, options: StackOptions = {}): ScenarioModel {
   const path = resolveScenarioPath(nameOrPath);
   const text = readText(path, /^[a-z0-9-]+$/.test(nameOrPath) ? ` (bundled scenarios: ${safeBundledNames()})` : '');
   const template = options.template ? { file: resolve(options.template), text: readText(resolve(options.template), '', 'template') } : undefined;
-  return loadScenario(text, { file: path, seed: options.seed, template });
+  const parameters = { ...(options.parametersFile ? readParameterFile(resolve(options.parametersFile)) : {}), ...options.parameters };
+  return loadScenario(text, { file: path, seed: options.seed, template, parameters, ...(options.stackName !== undefined ? { stackName: options.stackName } : {}) });
+}
+
+/** A --parameters FILE in the AWS CLI's shapes (parameter-values.ts); problems name the file. */
+function readParameterFile(path: string): Record<string, string> {
+  const text = readText(path, '', 'parameters file');
+  try {
+    return parseParameterFile(text);
+  } catch (error) {
+    if (!(error instanceof ParameterValuesError)) throw error;
+    throw new ScenarioError(path, [{ severity: 'error', message: error.message, path: '', line: 0, column: 0 }], 'parameters file');
+  }
 }
 
 /** A scenario or template file's text; anything unreadable, not a regular file or too large becomes a ScenarioError naming the file. */
-function readText(path: string, hint: string, what: 'scenario' | 'template' = 'scenario'): string {
+function readText(path: string, hint: string, what: 'scenario' | 'template' | 'parameters file' = 'scenario'): string {
   try {
     return readBoundedTextFile(path, MAX_SCENARIO_FILE_BYTES);
   } catch (error) {
@@ -77,7 +101,7 @@ function readText(path: string, hint: string, what: 'scenario' | 'template' = 's
         : error instanceof FileRefusedError
           ? `refused to read this ${what} file: ${error.message}`
           : (error as Error).message;
-    throw new ScenarioError(path, [{ severity: 'error', message: reason, path: '', line: 0, column: 0 }]);
+    throw new ScenarioError(path, [{ severity: 'error', message: reason, path: '', line: 0, column: 0 }], what);
   }
 }
 

@@ -28,6 +28,28 @@ const Empty = z.object({}).strict();
  * checked in the window against the file's size before it is read. Files on disk may be larger (16 MiB).
  */
 export const MAX_SCENARIO_TEXT_CHARS = 2_000_000;
+/** At most this many problems cross with one load (the loader lists at most 100 and a summary). */
+export const MAX_SCENARIO_PROBLEMS = 200;
+
+/** A scenario or template problem as a stable code and parameters (issue 9), with where it is. */
+export const ScenarioProblem = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string().max(64),
+  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
+  file: z.string().max(1000).optional(),
+  path: z.string().max(1000),
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+});
+export type ScenarioProblem = z.infer<typeof ScenarioProblem>;
+
+/** Parameter values sent with a file (200 parameters of up to 4,096 characters fit in a JSON file of this size). */
+export const MAX_PARAMETERS_TEXT_CHARS = 1_000_000;
+
+/** What an opened scenario sends: its text, its template's and the parameter values (checked in the window too). */
+export function openedTextChars(request: { yaml: string; template?: { yaml: string }; parameters?: string }): number {
+  return request.yaml.length + (request.template?.yaml.length ?? 0) + (request.parameters?.length ?? 0);
+}
 
 export const requests = {
   /** Which mode (simulation / AWS profile) the core is in. */
@@ -150,9 +172,27 @@ export const requests = {
   'sim.scenario.load': {
     request: z.union([
       z.object({ name: z.string().regex(/^[a-z0-9-]+$/).max(64) }).strict(),
-      z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS) }).strict(),
+      z
+        .object({
+          fileName: z.string().min(1).max(255),
+          yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS),
+          /** A CloudFormation template as the stack (as `--template`): the scenario brings Traffic, Imports …. */
+          template: z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS) }).strict().optional(),
+          /** Parameter values as `--parameters FILE` takes them: Key=Value lines or the AWS CLI's JSON shapes. */
+          parameters: z.string().max(MAX_PARAMETERS_TEXT_CHARS).optional(),
+          /** AWS::StackName (as `--stack-name`); default: the template's file name. */
+          stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/).optional(),
+        })
+        .strict()
+        // Together they travel in one WebSocket frame: the scenario limit holds for the sum.
+        .refine((request) => openedTextChars(request) <= MAX_SCENARIO_TEXT_CHARS, { message: `a scenario, its template and parameter values together are at most ${MAX_SCENARIO_TEXT_CHARS} characters` }),
     ]),
-    response: z.object({ session: SessionInfo, warnings: z.array(z.string()) }),
+    response: z.object({
+      session: SessionInfo,
+      warnings: z.array(z.string()),
+      /** The same warnings as codes and parameters (a window says them in its language); `scenario.problem` carries the English text. */
+      problems: z.array(ScenarioProblem).max(MAX_SCENARIO_PROBLEMS).optional(),
+    }),
   },
   /** The fault kinds and their parameters (JSON Schema per kind, AWS parameter names), for the fault menu. */
   'sim.faultKinds': {

@@ -5,12 +5,13 @@
  * simulator, so core-host only dispatches. Changes that start a new session identity (reset, a
  * scenario load) and fault injection go through the session manager: audited, announced once.
  */
-import type { RequestOf, ResponseOf, SimClock } from '../contract';
+import { MAX_SCENARIO_PROBLEMS, type RequestOf, type ResponseOf, type ScenarioProblem, type SimClock } from '../contract';
 import { CoreError } from '../core-error';
 import { bundledScenarios, readScenario } from '../scenario-files';
 import type { SimulationControls } from '../sources/data-source';
 import { describeFaultKinds } from '../sources/sim/fault-kinds';
-import { formatDiagnostic, ScenarioError } from '../sources/sim/scenario/diagnostics';
+import { type Diagnostic, formatDiagnostic, ScenarioError } from '../sources/sim/scenario/diagnostics';
+import { ParameterValuesError, parseParameterFile } from '../sources/sim/scenario/parameter-values';
 import { loadScenario, type ScenarioModel } from '../sources/sim/scenario/load-scenario';
 import type { SessionManager } from './session-manager';
 
@@ -56,7 +57,11 @@ export class SimulationRequests {
     const scenario = parseScenarioRequest(request);
     // Audited, and every confirmation prepared on the old engine is dropped.
     const session = await this.sessions.loadScenario(scenario);
-    return { session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
+    return {
+      session,
+      warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)),
+      problems: scenario.warnings.slice(0, MAX_SCENARIO_PROBLEMS).map(toProblem),
+    };
   }
 
   faultKinds(): ResponseOf<'sim.faultKinds'> {
@@ -88,8 +93,9 @@ export class SimulationRequests {
 /** A bundled scenario by name, or an opened file's text; every error (file, line, path) in one refusal. */
 export function parseScenarioRequest(request: RequestOf<'sim.scenario.load'>): ScenarioModel {
   try {
-    return 'name' in request ? readScenario(request.name) : loadScenario(request.yaml, { file: request.fileName });
+    return 'name' in request ? readScenario(request.name) : loadOpenedFile(request);
   } catch (error) {
+    if (error instanceof ParameterValuesError) throw new CoreError('InvalidRequest', `parameters: ${error.message}`);
     if (error instanceof ScenarioError) {
       // The running simulation is untouched.
       throw new CoreError('InvalidRequest', error.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(error.file, d)).join('\n'));
@@ -102,4 +108,28 @@ export function parseScenarioRequest(request: RequestOf<'sim.scenario.load'>): S
 function asInvalidRequest(error: unknown): CoreError {
   if (error instanceof CoreError) return error;
   return new CoreError('InvalidRequest', error instanceof Error ? error.message : String(error));
+}
+
+/** A scenario the window opened, with its template, parameter values and stack name (as `sim run --template`). */
+function loadOpenedFile(request: { fileName: string; yaml: string; template?: { fileName: string; yaml: string }; parameters?: string; stackName?: string }): ScenarioModel {
+  return loadScenario(request.yaml, {
+    file: request.fileName,
+    ...(request.template ? { template: { file: request.template.fileName, text: request.template.yaml } } : {}),
+    ...(request.parameters !== undefined && request.parameters.trim() !== '' ? { parameters: parseParameterFile(request.parameters) } : {}),
+    ...(request.stackName !== undefined ? { stackName: request.stackName } : {}),
+  });
+}
+
+/** A diagnostic as it crosses the contract: its code and parameters (or `scenario.problem` with the text). */
+function toProblem(diagnostic: Diagnostic): ScenarioProblem {
+  return {
+    severity: diagnostic.severity,
+    code: diagnostic.code ?? 'scenario.problem',
+    // Bounded as the contract bounds them: a long list in a message must not refuse the whole response.
+    params: Object.fromEntries(Object.entries(diagnostic.params ?? { message: diagnostic.message }).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 4000) : value])),
+    ...(diagnostic.file !== undefined ? { file: diagnostic.file } : {}),
+    path: diagnostic.path,
+    line: diagnostic.line,
+    column: diagnostic.column,
+  };
 }

@@ -1257,6 +1257,18 @@ const en = {
   scenarioFile: {
     tooLarge: '{name} is {size} bytes; a scenario opened here can be at most {max} bytes. Larger files (up to 16 MiB) load with flightdeck sim run or serve --scenario.',
   },
+  scenarioTemplate: {
+    title: 'CloudFormation template (optional)',
+    hint: 'Simulate a stack you run: its Resources, Parameters, Conditions and Outputs come from the template; a scenario file opened above adds Traffic, Faults and Imports.',
+    choose: 'Choose a template…',
+    chosen: 'Template: {name}',
+    parameters: 'Parameter values',
+    parametersPlaceholder: 'Key=Value, one per line, or the JSON of aws cloudformation create-stack --parameters',
+    stackName: 'Stack name',
+    stackNamePlaceholder: 'default: the template’s file name',
+    load: 'Load the template',
+    tooLarge: 'The scenario, template and parameter values are {size} characters together; at most {max} can be opened here. Larger stacks load with flightdeck sim run or serve --template.',
+  },
   faults: {
     TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
     FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',

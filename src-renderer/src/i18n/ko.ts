@@ -1258,6 +1258,18 @@ const ko: MessageSchema = {
   scenarioFile: {
     tooLarge: '{name}의 크기는 {size}바이트입니다. 여기서 여는 시나리오는 최대 {max}바이트까지 가능합니다. 더 큰 파일(최대 16MiB)은 flightdeck sim run 또는 serve --scenario로 불러오세요.',
   },
+  scenarioTemplate: {
+    title: 'CloudFormation 템플릿(선택 사항)',
+    hint: '운영 중인 스택을 시뮬레이션합니다. 리소스, 파라미터, 조건, 출력은 템플릿에서 가져오며, 위에서 연 시나리오 파일은 트래픽, 장애, 가져오기를 더합니다.',
+    choose: '템플릿 선택…',
+    chosen: '템플릿: {name}',
+    parameters: '파라미터 값',
+    parametersPlaceholder: '한 줄에 하나씩 Key=Value, 또는 aws cloudformation create-stack --parameters의 JSON',
+    stackName: '스택 이름',
+    stackNamePlaceholder: '기본값: 템플릿 파일 이름',
+    load: '템플릿 불러오기',
+    tooLarge: '시나리오, 템플릿, 파라미터 값을 합쳐 {size}자입니다. 여기서는 최대 {max}자까지 열 수 있습니다. 더 큰 스택은 flightdeck sim run 또는 serve --template으로 불러오세요.',
+  },
   faults: {
     TerminateInstances: 'Auto Scaling 밖에서 그룹의 인스턴스를 종료합니다. 그룹이 대체합니다.',
     FailAvailabilityZone: '가용 영역을 중단시킵니다: 그 영역의 인스턴스가 응답하지 않고 시작도 실패합니다.',

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { ResponseOf, RunningFault, TimelineEvent } from '@contract';
+import type { RequestOf, ResponseOf, RunningFault, TimelineEvent } from '@contract';
 import { api } from '@/api';
 
 export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
@@ -73,7 +73,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     }
   }
 
-  async function load(request: { name: string } | { fileName: string; yaml: string }): Promise<boolean> {
+  async function load(request: RequestOf<'sim.scenario.load'>): Promise<boolean> {
     loading.value = true;
     loadErrors.value = [];
     loadWarnings.value = [];

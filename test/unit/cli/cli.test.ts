@@ -53,6 +53,8 @@ describe('flightdeck sim run', () => {
     [['sim', 'run', 'shop', '--duration', '1h', '--seed', 'abc'], '--seed must be an integer'],
     [['sim', 'run', 'shop', '--duration', '1h', '--bogus'], "Unknown option '--bogus'"],
     [['sim', 'walk'], 'unknown command "sim walk"'],
+    [['serve', '--stack-name', 'load.v2'], '--stack-name "load.v2" is not a stack name'],
+    [['serve', '--parameter', 'NoEquals'], '--parameter "NoEquals" is not Key=Value'],
     [['launch'], 'unknown command "launch"'],
   ])('exits 2 with a clear usage message for %j', async (args, message) => {
     expect(await main(args)).toBe(2);
@@ -64,6 +66,41 @@ describe('flightdeck sim run', () => {
     writeFileSync(file, 'Resources:\n  G:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: 5\n      MaxSize: 2\n      AvailabilityZones: [us-east-1a]\n');
     expect(await main(['sim', 'run', file, '--duration', '1h'])).toBe(1);
     expect(stderr).toContain(`${file}:5:16: error: MinSize 5 is greater than MaxSize 2 (at Resources.G.Properties.MinSize)`);
+  });
+
+  it('--template with --parameter, --parameters (create-stack and deploy shapes) and --stack-name; Outputs in the report', async () => {
+    const template = join(dir, 'web.stack.yaml');
+    writeFileSync(
+      template,
+      `Parameters:\n  Max: { Type: Number, MaxValue: 8 }\n  Key: { Type: String }\nResources:\n  Lt:\n    Type: AWS::EC2::LaunchTemplate\n    Properties: { LaunchTemplateData: { InstanceType: t3.micro, ImageId: ami-12345678 } }\n  G:\n    Type: AWS::AutoScaling::AutoScalingGroup\n    Properties:\n      MinSize: 1\n      MaxSize: !Ref Max\n      LaunchTemplate: { LaunchTemplateId: !Ref Lt, Version: "1" }\n      AvailabilityZones: !GetAZs ""\n      Tags: [{ Key: k, Value: !Ref Key, PropagateAtLaunch: true }]\nOutputs:\n  Group: { Value: !Ref G }\n`,
+    );
+    const scenario = join(dir, 'load.v2.yaml');
+    writeFileSync(scenario, 'Simulation:\n  Seed: 2\n');
+    expect(await main(['sim', 'run', scenario, '--template', template, '--duration', '2m'])).toBe(1);
+    expect(stderr).toContain('flightdeck: the template (');
+    expect(stderr).toContain('parameter "Max" has no Default and no value was given; give one with --parameter Max=…');
+    stderr = '';
+    stdout = '';
+    expect(await main(['sim', 'run', scenario, '--template', template, '--duration', '2m', '--parameter', 'Max=3'])).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.scenario).toBe('web-stack');
+    expect(report.outputs).toEqual([{ key: 'Group', value: expect.stringMatching(/^web-stack-G-/) }]);
+    for (const [name, text] of [
+      ['create-stack.json', JSON.stringify([{ ParameterKey: 'Max', ParameterValue: '4' }])],
+      ['deploy.json', JSON.stringify(['Max=4'])],
+      ['deploy.txt', 'Max=4\n'],
+    ]) {
+      const file = join(dir, name!);
+      writeFileSync(file, text!);
+      stdout = '';
+      expect(await main(['sim', 'run', scenario, '--template', template, '--duration', '1m', '--parameters', file, '--stack-name', 'shop'])).toBe(0);
+      expect(JSON.parse(stdout).outputs[0].value).toMatch(/^shop-G-/);
+    }
+    expect(await main(['sim', 'run', scenario, '--template', template, '--duration', '1m', '--parameter', 'Max=9'])).toBe(1);
+    expect(stderr).toContain('parameter "Max": 9 is more than the maximum 8; the value comes from --parameter Max');
+    expect(await main(['sim', 'run', scenario, '--template', template, '--duration', '1m', '--parameter', 'Max'])).toBe(2);
+    expect(stderr).toContain('--parameter "Max" is not Key=Value');
+    expect(await main(['sim', 'run', scenario, '--template', template, '--duration', '1m', '--stack-name', 'a.b'])).toBe(2);
   });
 
   it('names the bundled scenarios when one is not found', async () => {

@@ -5,6 +5,7 @@
 import type { AccessLogEntry, Inventory, MetricSeries, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import type { SimulationEngine } from './engine';
+import type { StackOutput } from './scenario/load-scenario';
 import { exportActivities, exportMetrics } from './export';
 import { metricUnit } from '../../metric-catalog';
 
@@ -29,6 +30,8 @@ export interface SimReport {
   /** Each series with its CloudWatch unit (`Count`, `Seconds`, `Milliseconds`, `Percent`, `Count/Second`). */
   metrics: (MetricSeries & { unit: string })[];
   finalState: Inventory;
+  /** The stack's Outputs section, evaluated (absent when the template has none). */
+  outputs?: StackOutput[];
 }
 
 export function runSimulation(engine: SimulationEngine, durationSeconds: number): SimReport {
@@ -51,6 +54,7 @@ export function buildReport(engine: SimulationEngine): SimReport {
     accessLog: engine.alb.accessLogInOrder().slice(-100),
     metrics: exportMetrics(engine.metrics).map((series) => ({ ...series, unit: metricUnit(series.metricName) })),
     finalState: engine.inventory(),
+    ...(engine.scenario.outputs ? { outputs: engine.scenario.outputs } : {}),
   };
 }
 

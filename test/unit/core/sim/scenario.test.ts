@@ -169,8 +169,8 @@ describe('--template: Resources from a real CloudFormation template', () => {
     }
   });
 
-  it('refuses Resources in both places', () => {
-    expect(() => loadScenario(full, { file: 'load.yaml', template: { text: template, file: 'stack.yaml' } })).toThrow(/give Resources here or a --template \(stack\.yaml\), not both/);
+  it('merges scenario Resources with the template by logical id and reports an id defined in both', () => {
+    expect(() => loadScenario(full, { file: 'load.yaml', template: { text: template, file: 'stack.yaml' } })).toThrow(/^load\.yaml:\d+:\d+: error: "Alb" is defined both here and in the template stack\.yaml/m);
   });
 });
 

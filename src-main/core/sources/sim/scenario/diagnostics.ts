@@ -13,6 +13,13 @@ export interface Diagnostic {
   column: number;
   /** Set when the problem is in another file than the scenario (a --template). */
   file?: string;
+  /**
+   * A stable code for the kind of problem and its parameters, so a window can say it in its own
+   * language (issue 9: codes, not sentences, cross the contract). Problems without a code of their
+   * own travel as `scenario.problem` with the English text.
+   */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export type PathSegment = string | number;
@@ -33,6 +40,8 @@ export class ScenarioError extends Error {
   constructor(
     readonly file: string,
     readonly diagnostics: Diagnostic[],
+    /** What `file` is, for the header a person reads ("the template has 2 errors"). */
+    readonly what: 'scenario' | 'template' | 'parameters file' = 'scenario',
   ) {
     super(
       diagnostics
@@ -42,4 +51,19 @@ export class ScenarioError extends Error {
     );
     this.name = 'ScenarioError';
   }
+}
+
+/**
+ * "the template (stack.yaml) has 2 errors", "the scenario and the template have 3 errors": the header
+ * names the file that holds the faults, not always the scenario.
+ */
+export function errorHeadline(error: ScenarioError): string {
+  const errors = error.diagnostics.filter((d) => d.severity === 'error');
+  const inOther = errors.filter((d) => d.file !== undefined && d.file !== error.file);
+  const inOwn = errors.length - inOther.length;
+  const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`;
+  const other = inOther[0]?.file;
+  if (inOther.length > 0 && inOwn === 0) return `the template (${other}) has ${count}`;
+  if (inOther.length > 0) return `the ${error.what} and the template (${other}) have ${count}`;
+  return `the ${error.what} has ${count}`;
 }

@@ -1,15 +1,19 @@
 /**
- * CloudFormation intrinsic functions, evaluated once at load time:
- * Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::GetAZs, Fn::FindInMap, Fn::Base64.
- * (docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html)
- * Condition functions (Fn::If, …) are not supported: they are reported as warnings and the value
- * is dropped, so a pasted template still loads.
+ * CloudFormation intrinsic functions, evaluated once at load time as CloudFormation evaluates them:
+ * Ref, Fn::GetAtt, Fn::Sub, Fn::Join, Fn::Select, Fn::Split, Fn::GetAZs, Fn::FindInMap (with the
+ * AWS::LanguageExtensions DefaultValue form), Fn::Base64, Fn::Cidr, Fn::ImportValue, Fn::Length,
+ * Fn::ToJsonString and the condition functions Fn::If, Fn::Equals, Fn::And, Fn::Or, Fn::Not and
+ * { Condition: Name }. (docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html)
+ * Fn::If evaluates only the branch its condition picks, so a parameter used only in the other branch
+ * needs no value, as in CloudFormation.
  */
 import type { PathSegment } from './diagnostics';
 import type { Diagnose } from './yaml-source';
 
 /** Ref to AWS::NoValue removes the property, as in CloudFormation. */
 export const NO_VALUE = Symbol('AWS::NoValue');
+/** A value that could not be worked out and whose cause was already reported: no second message. */
+export const REPORTED = Symbol('reported');
 
 export interface IntrinsicContext {
   /** A parameter, pseudo parameter or logical resource id → its value; undefined if unknown. */
@@ -17,34 +21,64 @@ export interface IntrinsicContext {
   getAtt(logicalId: string, attribute: string, path: readonly PathSegment[]): unknown;
   availabilityZones(region: string): string[];
   findInMap(map: string, topKey: string, secondKey: string): unknown;
+  /** A named condition of the Conditions section; undefined (after reporting) when it is not declared. */
+  condition?(name: string, path: readonly PathSegment[]): boolean | undefined;
+  /** An export of another stack (Fn::ImportValue), from the scenario's Imports section. */
+  importValue?(name: string, path: readonly PathSegment[]): unknown;
   report: Diagnose;
 }
 
-const SUPPORTED = new Set(['Ref', 'Fn::GetAtt', 'Fn::Sub', 'Fn::Join', 'Fn::Select', 'Fn::Split', 'Fn::GetAZs', 'Fn::FindInMap', 'Fn::Base64']);
+const SUPPORTED = new Set([
+  'Ref',
+  'Fn::GetAtt',
+  'Fn::Sub',
+  'Fn::Join',
+  'Fn::Select',
+  'Fn::Split',
+  'Fn::GetAZs',
+  'Fn::FindInMap',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::ImportValue',
+  'Fn::Length',
+  'Fn::ToJsonString',
+  'Fn::If',
+  'Fn::Equals',
+  'Fn::And',
+  'Fn::Or',
+  'Fn::Not',
+  'Condition',
+]);
 
 function isIntrinsic(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || keys[0] === 'Condition');
+  // { Condition: Name } is a condition reference only with a name; an IAM statement's Condition is a mapping.
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::') || (keys[0] === 'Condition' && typeof (value as Record<string, unknown>).Condition === 'string'));
 }
 
 export function evaluate(value: unknown, path: readonly PathSegment[], ctx: IntrinsicContext): unknown {
   if (Array.isArray(value)) {
     const out: unknown[] = [];
+    let reported = false;
     value.forEach((item, index) => {
       const evaluated = evaluate(item, [...path, index], ctx);
-      if (evaluated !== NO_VALUE && evaluated !== undefined) out.push(evaluated);
+      if (evaluated === REPORTED) reported = true;
+      else if (evaluated !== NO_VALUE && evaluated !== undefined) out.push(evaluated);
     });
-    return out;
+    // A value whose cause was reported spoils its container: checking what is left would only echo it.
+    return reported ? REPORTED : out;
   }
   if (value === null || typeof value !== 'object') return value;
   if (isIntrinsic(value)) return evaluateFunction(value, path, ctx);
   const out: Record<string, unknown> = {};
+  let reported = false;
   for (const [key, item] of Object.entries(value)) {
     const evaluated = evaluate(item, [...path, key], ctx);
-    if (evaluated !== NO_VALUE && evaluated !== undefined) out[key] = evaluated;
+    if (evaluated === REPORTED) reported = true;
+    else if (evaluated !== NO_VALUE && evaluated !== undefined) out[key] = evaluated;
   }
-  return out;
+  return reported ? REPORTED : out;
 }
 
 function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegment[], ctx: IntrinsicContext): unknown {
@@ -53,16 +87,30 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
     ctx.report('warning', path, `${name} is not supported by the simulator; the value is ignored`);
     return undefined;
   }
-  const argument = name === 'Ref' ? rawArgument : evaluate(rawArgument, [...path, name], ctx);
-  const fail = (message: string): undefined => {
+  const fail = (message: string): typeof REPORTED => {
     ctx.report('error', path, `${name}: ${message}`);
-    return undefined;
+    return REPORTED;
   };
+  // Condition functions decide before their arguments are evaluated: Fn::If evaluates one branch only.
+  if (name === 'Fn::If' || name === 'Condition') return evaluateCondition(name, rawArgument, path, ctx, fail);
+  // A problem inside the argument was reported where it is; this function's own complaint about the
+  // hole it leaves would be a second message for one cause.
+  let argumentFailed = false;
+  const inner: IntrinsicContext = {
+    ...ctx,
+    report: (severity, where, message, detail) => {
+      if (severity === 'error') argumentFailed = true;
+      ctx.report(severity, where, message, detail);
+    },
+  };
+  const argument = name === 'Ref' ? rawArgument : evaluate(rawArgument, [...path, name], inner);
+  if (argumentFailed || argument === REPORTED) return REPORTED;
   switch (name) {
     case 'Ref': {
       if (typeof argument !== 'string') return fail('expects the logical name of a resource or parameter');
       if (argument === 'AWS::NoValue') return NO_VALUE;
       const resolved = ctx.ref(argument, path);
+      if (resolved === REPORTED) return REPORTED;
       return resolved === undefined ? fail(`"${argument}" is not a resource, parameter or pseudo parameter in this file`) : resolved;
     }
     case 'Fn::GetAtt': {
@@ -71,7 +119,8 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
         return fail('expects [LogicalId, Attribute] or LogicalId.Attribute');
       }
       const [logicalId, ...rest] = parts as string[];
-      return ctx.getAtt(logicalId!, rest.join('.'), path);
+      // getAtt reports what it cannot resolve.
+      return ctx.getAtt(logicalId!, rest.join('.'), path) ?? REPORTED;
     }
     case 'Fn::Join': {
       if (!Array.isArray(argument) || argument.length !== 2 || typeof argument[0] !== 'string' || !Array.isArray(argument[1])) {
@@ -97,20 +146,104 @@ function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegm
       return ctx.availabilityZones(region);
     }
     case 'Fn::FindInMap': {
-      if (!Array.isArray(argument) || argument.length < 3) return fail('expects [MapName, TopLevelKey, SecondLevelKey]');
+      // The fourth element { DefaultValue: v } is the AWS::LanguageExtensions form: v when a key is missing.
+      if (!Array.isArray(argument) || argument.length < 3 || argument.length > 4) return fail('expects [MapName, TopLevelKey, SecondLevelKey] or [MapName, TopLevelKey, SecondLevelKey, {DefaultValue: value}]');
+      const fallback = argument[3] as Record<string, unknown> | undefined;
+      if (fallback !== undefined && (fallback === null || typeof fallback !== 'object' || !Object.hasOwn(fallback, 'DefaultValue'))) return fail('the fourth element must be {DefaultValue: value}');
       const found = ctx.findInMap(String(argument[0]), String(argument[1]), String(argument[2]));
-      return found === undefined ? fail(`no entry ${argument.slice(0, 3).join('.')} in Mappings`) : found;
+      if (found !== undefined) return found;
+      if (fallback !== undefined) return fallback.DefaultValue;
+      return fail(`no entry ${argument.slice(0, 3).join('.')} in Mappings`);
     }
     case 'Fn::Base64':
-      return typeof argument === 'string' ? argument : fail('expects a string');
+      // Base64 of the UTF-8 text, as CloudFormation passes it (UserData); the simulator never decodes it.
+      return typeof argument === 'string' ? base64(argument) : fail('expects a string');
     case 'Fn::Sub':
       return substitute(argument, path, ctx, fail);
+    case 'Fn::Cidr':
+      return cidr(argument, fail);
+    case 'Fn::ImportValue': {
+      if (typeof argument !== 'string') return fail('expects the name of an export');
+      if (!ctx.importValue) return fail(`there is no export named "${argument}"; exports of other stacks are given in the scenario's Imports section`);
+      return ctx.importValue(argument, path);
+    }
+    case 'Fn::Length':
+      // AWS::LanguageExtensions: the number of elements of a list.
+      return Array.isArray(argument) ? argument.length : fail('expects a list');
+    case 'Fn::ToJsonString':
+      // AWS::LanguageExtensions: an object or list as a JSON string.
+      return argument !== null && typeof argument === 'object' ? JSON.stringify(argument) : fail('expects an object or a list');
+    case 'Fn::Equals': {
+      if (!Array.isArray(argument) || argument.length !== 2) return fail('expects [value1, value2]');
+      return sameValue(argument[0], argument[1]);
+    }
+    case 'Fn::And':
+    case 'Fn::Or': {
+      if (!Array.isArray(argument) || argument.length < 2 || argument.length > 10) return fail('expects a list of 2 to 10 conditions');
+      if (!argument.every((item) => typeof item === 'boolean')) return fail('each element must be a condition (Fn::Equals, Fn::Not, { Condition: Name } …)');
+      return name === 'Fn::And' ? argument.every(Boolean) : argument.some(Boolean);
+    }
+    case 'Fn::Not': {
+      if (!Array.isArray(argument) || argument.length !== 1 || typeof argument[0] !== 'boolean') return fail('expects [condition]');
+      return !argument[0];
+    }
     default:
       return undefined;
   }
 }
 
-function substitute(argument: unknown, path: readonly PathSegment[], ctx: IntrinsicContext, fail: (m: string) => undefined): unknown {
+/** Fn::If [Condition, ValueIfTrue, ValueIfFalse] and { Condition: Name }. */
+function evaluateCondition(name: string, rawArgument: unknown, path: readonly PathSegment[], ctx: IntrinsicContext, fail: (message: string) => typeof REPORTED): unknown {
+  if (!ctx.condition) return fail('conditions are not available here');
+  if (name === 'Condition') return typeof rawArgument === 'string' ? (ctx.condition(rawArgument, path) ?? REPORTED) : fail('expects the name of a condition');
+  if (!Array.isArray(rawArgument) || rawArgument.length !== 3 || typeof rawArgument[0] !== 'string') return fail('expects [ConditionName, ValueIfTrue, ValueIfFalse]');
+  const holds = ctx.condition(rawArgument[0], [...path, name, 0]);
+  if (holds === undefined) return REPORTED;
+  const branch = holds ? 1 : 2;
+  return evaluate(rawArgument[branch], [...path, name, branch], ctx);
+}
+
+/** Fn::Equals compares values; CloudFormation reads numbers and booleans in a template as strings. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const normal = (value: unknown): unknown => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : Array.isArray(value) ? value.map(normal) : value);
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * Fn::Cidr [ipBlock, count, cidrBits]: `count` consecutive IPv4 blocks of `cidrBits` host bits from
+ * the start of ipBlock — !Cidr ["192.168.0.0/24", 6, 5] gives 192.168.0.0/27 … 192.168.0.160/27.
+ * IPv6 blocks are not simulated.
+ */
+function cidr(argument: unknown, fail: (message: string) => typeof REPORTED): unknown {
+  if (!Array.isArray(argument) || argument.length !== 3) return fail('expects [ipBlock, count, cidrBits]');
+  const [block, countText, bitsText] = argument as unknown[];
+  const match = typeof block === 'string' ? /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(block) : null;
+  if (!match) return fail(`ipBlock must be an IPv4 CIDR block such as 10.0.0.0/16 (got ${JSON.stringify(block)})`);
+  const octets = match.slice(1, 5).map(Number);
+  const prefix = Number(match[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return fail(`ipBlock ${String(block)} is not a valid IPv4 CIDR block`);
+  const count = Number(countText);
+  const bits = Number(bitsText);
+  if (!Number.isInteger(count) || count < 1 || count > 256) return fail(`count must be 1 to 256 (got ${JSON.stringify(countText)})`);
+  const newPrefix = 32 - bits;
+  if (!Number.isInteger(bits) || bits < 0 || newPrefix < prefix) return fail(`cidrBits ${JSON.stringify(bitsText)} does not fit in a /${prefix} block`);
+  if (count > 2 ** (newPrefix - prefix)) return fail(`a /${prefix} block holds only ${2 ** (newPrefix - prefix)} blocks of /${newPrefix}, not ${count}`);
+  const base = (((octets[0]! << 24) >>> 0) + (octets[1]! << 16) + (octets[2]! << 8) + octets[3]!) & (prefix === 0 ? 0 : ~0 << (32 - prefix));
+  const size = 2 ** bits;
+  return Array.from({ length: count }, (_, index) => {
+    const address = (base >>> 0) + index * size;
+    return `${[24, 16, 8, 0].map((shift) => Math.floor(address / 2 ** shift) % 256).join('.')}/${newPrefix}`;
+  });
+}
+
+function substitute(argument: unknown, path: readonly PathSegment[], ctx: IntrinsicContext, fail: (m: string) => typeof REPORTED): unknown {
   let template: unknown = argument;
   let variables: Record<string, unknown> = {};
   if (Array.isArray(argument)) {
@@ -124,6 +257,10 @@ function substitute(argument: unknown, path: readonly PathSegment[], ctx: Intrin
     if (Object.hasOwn(variables, inner)) return String(variables[inner]);
     const dot = inner.indexOf('.');
     const resolved = dot > 0 && !inner.startsWith('AWS::') ? ctx.getAtt(inner.slice(0, dot), inner.slice(dot + 1), path) : ctx.ref(inner, path);
+    if (resolved === REPORTED) {
+      failed = true;
+      return whole;
+    }
     if (resolved === undefined) {
       failed = true;
       ctx.report('error', path, `Fn::Sub: \${${inner}} refers to nothing in this file`);
@@ -131,5 +268,5 @@ function substitute(argument: unknown, path: readonly PathSegment[], ctx: Intrin
     }
     return String(resolved);
   });
-  return failed ? undefined : text;
+  return failed ? REPORTED : text;
 }

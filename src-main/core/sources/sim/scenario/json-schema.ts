@@ -93,8 +93,14 @@ export function scenarioJsonSchema(): Json {
       Faults: { type: 'array', items: { oneOf: Object.entries(FAULT_PARAMETERS).map(([type, schema]) => timedEntry(type, schema, true, FAULT_DESCRIPTIONS[type as keyof typeof FAULT_DESCRIPTIONS])) } },
       Actions: { type: 'array', items: { oneOf: Object.entries(ACTION_PARAMETERS).map(([type, schema]) => timedEntry(type, schema, false)) } },
       Simulation: toSchema(SimulationSchema),
+      Imports: {
+        type: 'object',
+        description: 'Beside a --template: exports of other stacks (Fn::ImportValue) and parameter values.',
+        properties: { Exports: { type: 'object' }, Parameters: { type: 'object' } },
+        additionalProperties: false,
+      },
     },
-    required: ['Resources'],
+    // Resources are required unless a --template brings them (the loader checks which).
     additionalProperties: false,
     $defs: { Intrinsic: INTRINSIC },
   };

@@ -41,7 +41,33 @@ export interface YamlSource {
   diagnostics: Diagnostic[];
 }
 
-export function readYaml(text: string): YamlSource {
+/**
+ * A file that is JSON (its first character is `{`, or its name ends in .json) is checked as JSON first:
+ * a syntax error there is a JSON error at its line, not a YAML one.
+ */
+function jsonProblem(text: string, file: string | undefined): Diagnostic | undefined {
+  if (!(/^\s*\{/.test(text) || /\.json$/i.test(file ?? ''))) return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    let line = 0;
+    let column = 0;
+    if (position) {
+      const before = text.slice(0, Number(position[1]));
+      line = before.split('\n').length;
+      column = Number(position[1]) - before.lastIndexOf('\n');
+    }
+    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+    return { severity: 'error', message: `invalid JSON: ${reason}`, path: '', line, column, code: 'file.invalidJson', params: { reason } };
+  }
+}
+
+export function readYaml(text: string, file?: string): YamlSource {
+  const json = jsonProblem(text, file);
+  if (json) return { value: undefined, locate: () => ({ line: 0, column: 0 }), diagnostics: [json] };
   const lineCounter = new LineCounter();
   const document: Document = parseDocument(text, {
     customTags: intrinsicTags(),
@@ -52,9 +78,12 @@ export function readYaml(text: string): YamlSource {
     uniqueKeys: false,
   });
   const diagnostics: Diagnostic[] = [];
-  for (const error of document.errors) {
+  // After a syntax error the parser's later complaints are mostly its consequences (an unclosed quote
+  // makes every following line wrong): the first one is the one to fix.
+  for (const error of document.errors.slice(0, 1)) {
     const pos = lineCounter.linePos(error.pos[0]);
-    diagnostics.push({ severity: 'error', message: `invalid YAML: ${error.message.split('\n')[0]}`, path: '', line: pos.line, column: pos.col });
+    const reason = error.message.split('\n')[0] ?? '';
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: pos.line, column: pos.col, code: 'file.invalidYaml', params: { reason } });
   }
   for (const { key, offset } of duplicateKeys(document)) {
     const pos = lineCounter.linePos(offset);
@@ -143,9 +172,15 @@ function toPlain(value: unknown): unknown {
 
 /** A diagnostic builder bound to one source. */
 export function diagnose(source: YamlSource, sink: Diagnostic[], file?: string) {
-  return (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string): void => {
+  return (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string, detail?: DiagnosticCode): void => {
     const { line, column } = source.locate(path);
-    sink.push({ severity, message, path: formatPath(path), line, column, ...(file ? { file } : {}) });
+    sink.push({ severity, message, path: formatPath(path), line, column, ...(file ? { file } : {}), ...(detail ?? {}) });
   };
+}
+
+/** A stable code for a kind of problem and its parameters (diagnostics.ts, Diagnostic.code). */
+export interface DiagnosticCode {
+  code: string;
+  params?: Record<string, string | number>;
 }
 export type Diagnose = ReturnType<typeof diagnose>;
