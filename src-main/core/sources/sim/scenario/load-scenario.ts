@@ -22,6 +22,7 @@ import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSe
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
 import { checkAutoScalingLimits } from '../asg/check-limits';
+import { checkAlarmResources } from '../cloudwatch/check-alarms';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -146,6 +147,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   checkAutoScalingLimits(resources, templateReport);
   checkAutoScalingResources(resources, templateReport);
   checkLoadBalancerResources(resources, templateReport);
+  // Alarms the simulator cannot evaluate (metric math it lacks, metrics it never publishes): warnings.
+  checkAlarmResources(resources, templateReport);
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 

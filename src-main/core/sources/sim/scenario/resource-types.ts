@@ -372,44 +372,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     ref: (id) => id.name,
     attributes: {},
   },
-  'AWS::CloudWatch::Alarm': {
-    nameProperty: 'AlarmName',
-    properties: z.object({
-      AlarmName: z.string().optional(),
-      AlarmDescription: z.string().optional(),
-      Namespace: z.string(),
-      MetricName: z.string(),
-      Dimensions: z.array(z.object({ Name: z.string(), Value: cfnString })).optional(),
-      Statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).optional(),
-      ExtendedStatistic: z.string().optional(),
-      Period: cfnIntegerIn('Period', 10, 86_400),
-      EvaluationPeriods: cfnIntegerIn('EvaluationPeriods', 1, 86_400 / 60),
-      DatapointsToAlarm: cfnIntegerIn('DatapointsToAlarm', 1, 86_400 / 60).optional(),
-      Threshold: metricValue('Threshold'),
-      ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']),
-      TreatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).optional(),
-      AlarmActions: z.array(z.string()).optional(),
-      OKActions: z.array(z.string()).optional(),
-      InsufficientDataActions: z.array(z.string()).optional(),
-      ActionsEnabled: cfnBoolean.optional(),
-      Unit: z.string().optional(),
-    }),
-    ignored: ['Metrics', 'EvaluateLowSampleCountPercentile', 'ThresholdMetricId'],
-    check(properties, report) {
-      const period = properties.Period as number;
-      if (period % 60 !== 0 && ![10, 20, 30].includes(period)) report('Period', `Period ${period} must be 10, 20, 30 or a multiple of 60`);
-      if (period < 60) report('Period', 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60');
-      const evaluation = properties.EvaluationPeriods as number;
-      const datapoints = properties.DatapointsToAlarm as number | undefined;
-      if (evaluation < 1) report('EvaluationPeriods', 'EvaluationPeriods must be at least 1');
-      // API_PutMetricAlarm: the evaluation span can be no longer than one day.
-      if (evaluation * period > 86_400) report('EvaluationPeriods', `EvaluationPeriods × Period is ${evaluation * period} s; AWS allows at most 86400 s (one day)`);
-      if (datapoints !== undefined && (datapoints < 1 || datapoints > evaluation)) report('DatapointsToAlarm', `DatapointsToAlarm ${datapoints} must be between 1 and EvaluationPeriods ${evaluation}`);
-      if (!properties.Statistic && !properties.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
-    },
-    ref: (id) => id.name,
-    attributes: { Arn: (id) => `arn:aws:cloudwatch:${id.region}:${id.accountId}:alarm:${id.name}` },
-  },
+  // AWS::CloudWatch::Alarm: cloudwatch/alarm-resource-type.ts (single-metric and metric-math alarms).
 };
 
 /** Types a template may contain that have no effect on simulation; loading skips them quietly. */
