@@ -73,6 +73,8 @@ export interface SimTargetGroup {
   slowStartSeconds: number;
   /** HealthCheckEnabled: default on for instance and ip targets, off for a Lambda target (ALB-13). */
   healthCheckEnabled: boolean;
+  /** Matcher HttpCode as written ("200", "200,202", "200-299"); see alb/health-check-matcher.ts. */
+  healthCheckMatcher: string;
   targets: Map<string, SimTarget>;
   loadBalancerArns: string[];
 }

@@ -93,11 +93,9 @@ describe('metric-math alarms from a template (using-metric-math.html)', () => {
         - Id: band
           Expression: ANOMALY_DETECTION_BAND(m1, 2)
 `;
-    // GreaterThanUpperThreshold (anomaly detection) is not a comparison the simulator has: that stays an error;
-    // the same alarm with a plain operator loads with the warning.
-    const scenario = scenarioFrom(withAlarms(alarms.replace('GreaterThanUpperThreshold', 'GreaterThanThreshold\n      Threshold: 0')));
+    const scenario = scenarioFrom(withAlarms(alarms));
     const warning = scenario.warnings.find((w) => w.path.startsWith('Resources.Anomaly'))!;
-    expect(warning.message).toMatch(/alarm latency-anomaly stays INSUFFICIENT_DATA.*ANOMALY_DETECTION_BAND in band/);
+    expect(warning.message).toMatch(/alarm latency-anomaly stays INSUFFICIENT_DATA.*band comparison GreaterThanUpperThreshold; function ANOMALY_DETECTION_BAND in band/);
     expect(warning.line).toBeGreaterThan(0);
     const engine = new SimulationEngine(scenario);
     engine.advanceBy(10 * 60);

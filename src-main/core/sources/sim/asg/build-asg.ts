@@ -4,7 +4,7 @@
  */
 import type { AlarmDefinition } from '../cloudwatch/alarm';
 import { alarmPeriod, type AlarmProperties } from '../cloudwatch/alarm-resource-type';
-import { compileAlarmMath } from '../cloudwatch/math-alarm';
+import { compileAlarm } from '../cloudwatch/math-alarm';
 import { GROUP_METRICS } from './group-metrics';
 import { newUuid } from '../sim-context';
 import { createRandom } from '../kernel/random';
@@ -170,7 +170,7 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
     const p = resource.properties as unknown as AlarmProperties;
     const statistic = (p.Statistic ?? (['p50', 'p90', 'p99'].includes(p.ExtendedStatistic ?? '') ? p.ExtendedStatistic : 'Average')) as AlarmDefinition['statistic'];
     // A metric-math alarm watches the query that returns data; check-alarms.ts warned at load about what is not evaluated.
-    const math = p.Metrics ? compileAlarmMath(p.Metrics) : undefined;
+    const math = compileAlarm(p);
     addAlarm(
       world,
       {
@@ -183,8 +183,9 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
         period: alarmPeriod(p),
         evaluationPeriods: p.EvaluationPeriods,
         datapointsToAlarm: p.DatapointsToAlarm ?? p.EvaluationPeriods,
-        threshold: p.Threshold,
-        comparisonOperator: p.ComparisonOperator,
+        threshold: p.Threshold ?? 0,
+        // A band comparison is kept as written for the inventory; such an alarm is never evaluated (math.unsupported).
+        comparisonOperator: p.ComparisonOperator as AlarmDefinition['comparisonOperator'],
         treatMissingData: p.TreatMissingData ?? 'missing',
         alarmActions: p.ActionsEnabled === false ? [] : (p.AlarmActions ?? []),
         ...(math ? { math } : {}),

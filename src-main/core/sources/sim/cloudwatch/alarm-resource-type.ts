@@ -11,6 +11,9 @@ import { listOf, MAX_METRIC_MAGNITUDE } from '../scenario/limits';
 import type { ResourceTypeSpec } from '../scenario/resource-types';
 import { MAX_EXPRESSION_LENGTH } from '../../../metrics/metric-math';
 
+/** Anomaly-detection comparisons (against a band named by ThresholdMetricId): loaded, not evaluated. */
+export const BAND_OPERATORS = ['LessThanLowerOrGreaterThanUpperThreshold', 'LessThanLowerThreshold', 'GreaterThanUpperThreshold'] as const;
+
 const period = cfnIntegerIn('Period', 10, 86_400);
 const dimensions = z.array(z.object({ Name: z.string(), Value: cfnString })).optional();
 
@@ -46,8 +49,9 @@ export interface AlarmProperties {
   Metrics?: MetricDataQueryInput[];
   EvaluationPeriods: number;
   DatapointsToAlarm?: number;
-  Threshold: number;
-  ComparisonOperator: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold';
+  Threshold?: number;
+  ThresholdMetricId?: string;
+  ComparisonOperator: 'GreaterThanOrEqualToThreshold' | 'GreaterThanThreshold' | 'LessThanThreshold' | 'LessThanOrEqualToThreshold' | (typeof BAND_OPERATORS)[number];
   TreatMissingData?: 'breaching' | 'notBreaching' | 'ignore' | 'missing';
   AlarmActions?: string[];
   ActionsEnabled?: boolean;
@@ -73,8 +77,9 @@ export const CLOUDWATCH_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       Metrics: listOf('Metrics', MetricDataQuerySchema, MAX_ALARM_QUERIES, 'queries per alarm in the simulator').min(1).optional(),
       EvaluationPeriods: cfnIntegerIn('EvaluationPeriods', 1, 86_400 / 60),
       DatapointsToAlarm: cfnIntegerIn('DatapointsToAlarm', 1, 86_400 / 60).optional(),
-      Threshold: cfnNumberIn('Threshold', -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE),
-      ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']),
+      Threshold: cfnNumberIn('Threshold', -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE).optional(),
+      ThresholdMetricId: z.string().optional(),
+      ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold', ...BAND_OPERATORS]),
       TreatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).optional(),
       AlarmActions: z.array(z.string()).optional(),
       OKActions: z.array(z.string()).optional(),
@@ -82,7 +87,7 @@ export const CLOUDWATCH_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       ActionsEnabled: cfnBoolean.optional(),
       Unit: z.string().optional(),
     }),
-    ignored: ['EvaluateLowSampleCountPercentile', 'ThresholdMetricId', 'Tags'],
+    ignored: ['EvaluateLowSampleCountPercentile', 'Tags'],
     check(properties, report) {
       const p = properties as unknown as AlarmProperties;
       if (p.Metrics) {
@@ -102,6 +107,10 @@ export const CLOUDWATCH_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
         }
         if (!p.Statistic && !p.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
       }
+      // PutMetricAlarm: a band comparison takes ThresholdMetricId, the others a Threshold.
+      const band = (BAND_OPERATORS as readonly string[]).includes(p.ComparisonOperator);
+      if (band && p.ThresholdMetricId === undefined) report('ThresholdMetricId', `${p.ComparisonOperator} compares with an anomaly detection band: give ThresholdMetricId`);
+      if (!band && p.Threshold === undefined) report('Threshold', 'an alarm needs Threshold');
       const periodSeconds = alarmPeriod(p);
       if (periodSeconds % 60 !== 0 && ![10, 20, 30].includes(periodSeconds)) report('Period', `Period ${periodSeconds} must be 10, 20, 30 or a multiple of 60`);
       if (periodSeconds < 60) report('Period', 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60');

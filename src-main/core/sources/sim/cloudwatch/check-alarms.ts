@@ -7,7 +7,7 @@
 import type { LoadedResource } from '../scenario/loaded-resource';
 import type { PathSegment } from '../scenario/diagnostics';
 import type { AlarmProperties } from './alarm-resource-type';
-import { compileAlarmMath } from './math-alarm';
+import { compileAlarm } from './math-alarm';
 import { unpublishedReason } from './published-metrics';
 
 type Warn = (severity: 'warning', path: PathSegment[], message: string) => void;
@@ -24,9 +24,10 @@ export function checkAlarmResources(resources: readonly LoadedResource[], report
     const path: PathSegment[] = ['Resources', resource.logicalId, 'Properties'];
     const name = resource.identity.name;
     const stays = `alarm ${name} stays INSUFFICIENT_DATA in the simulator`;
+    const math = compileAlarm(p);
+    if (math?.unsupported && !p.Metrics) report('warning', [...path, 'ComparisonOperator'], `${stays}: it cannot evaluate ${math.unsupported}`);
     if (p.Metrics) {
-      const math = compileAlarmMath(p.Metrics);
-      if (math.unsupported) report('warning', [...path, 'Metrics'], `${stays}: it cannot evaluate ${math.unsupported} (supported: arithmetic, comparisons, AND/OR/NOT, SUM, AVG, MIN, MAX, METRICS(), IF, FILL, ABS, CEIL, FLOOR)`);
+      if (math?.unsupported) report('warning', [...path, 'Metrics'], `${stays}: it cannot evaluate ${math.unsupported} (supported: arithmetic, comparisons, AND/OR/NOT, SUM, AVG, MIN, MAX, METRICS(), IF, FILL, ABS, CEIL, FLOOR)`);
       p.Metrics.forEach((query, index) => {
         const metric = query.MetricStat?.Metric;
         if (!metric) return;

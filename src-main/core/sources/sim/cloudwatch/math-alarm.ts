@@ -6,7 +6,7 @@
  */
 import type { MetricStat } from '../../../contract/model';
 import { asSingleSeries, evaluateQuery, functionsUsed, MetricMathError, parseExpression, SUPPORTED_FUNCTIONS, type MathQuery } from '../../../metrics/metric-math';
-import type { MetricDataQueryInput } from './alarm-resource-type';
+import { BAND_OPERATORS, type AlarmProperties, type MetricDataQueryInput } from './alarm-resource-type';
 import type { Dimensions, MetricStore } from './metric-store';
 
 export interface MathMetric {
@@ -27,7 +27,7 @@ export interface AlarmMath {
 const STATS: readonly string[] = ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount', 'p50', 'p90', 'p99'];
 
 /** Compiles an alarm's queries; never throws — what cannot be evaluated lands in `unsupported`. */
-export function compileAlarmMath(queries: readonly MetricDataQueryInput[]): AlarmMath {
+export function compileAlarmMath(queries: readonly MetricDataQueryInput[], thresholdMetricId?: string): AlarmMath {
   const compiled: AlarmMath['queries'] = [];
   const problems: string[] = [];
   for (const query of queries) {
@@ -54,8 +54,9 @@ export function compileAlarmMath(queries: readonly MetricDataQueryInput[]): Alar
       compiled.push({ id: query.Id, expression: query.Expression });
     }
   }
-  // Exactly one query returns data (PutMetricAlarm); an unmarked query returns data by default.
-  const returning = queries.filter((q) => q.ReturnData !== false);
+  // Exactly one query returns data (PutMetricAlarm; besides an anomaly band's, ThresholdMetricId); an
+  // unmarked query returns data by default.
+  const returning = queries.filter((q) => q.ReturnData !== false && q.Id !== thresholdMetricId);
   const returnId = returning.length === 1 ? returning[0]!.Id : (queries.find((q) => q.ReturnData === true)?.Id ?? queries[queries.length - 1]?.Id ?? '');
   if (returning.length !== 1) problems.push(`which query the alarm watches: ${returning.length} queries return data, exactly one must (set ReturnData: false on the others)`);
   const math: AlarmMath = { queries: compiled, returnId };
@@ -69,6 +70,18 @@ export function compileAlarmMath(queries: readonly MetricDataQueryInput[]): Alar
     }
   }
   return problems.length > 0 ? { ...math, unsupported: problems.join('; ') } : math;
+}
+
+/**
+ * What the simulator cannot evaluate about an alarm as a whole, beyond its expressions: undefined when
+ * it can. Anomaly-detection bands (ThresholdMetricId) are not modelled.
+ */
+export function compileAlarm(p: AlarmProperties): AlarmMath | undefined {
+  const math = p.Metrics ? compileAlarmMath(p.Metrics, p.ThresholdMetricId) : undefined;
+  if (!(BAND_OPERATORS as readonly string[]).includes(p.ComparisonOperator)) return math;
+  const band = `the anomaly detection band comparison ${p.ComparisonOperator}`;
+  const base = math ?? { queries: [], returnId: '' };
+  return { ...base, unsupported: base.unsupported ? `${band}; ${base.unsupported}` : band };
 }
 
 function toMathQueries(math: AlarmMath): MathQuery[] {

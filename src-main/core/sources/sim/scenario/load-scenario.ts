@@ -23,6 +23,7 @@ import { diagnose, readYaml, type Diagnose } from './yaml-source';
 import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
 import { checkAutoScalingLimits } from '../asg/check-limits';
 import { checkAlarmResources } from '../cloudwatch/check-alarms';
+import { expandServerless } from './serverless-transform';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -48,6 +49,8 @@ const TOP_LEVEL_SECTIONS = new Set([
   'Mappings',
   'Conditions',
   'Transform',
+  // SAM's Globals (Transform: AWS::Serverless-2016-10-31), applied by serverless-transform.ts.
+  'Globals',
   'Outputs',
   'Resources',
   'Traffic',
@@ -133,6 +136,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     templateRoot = template.value;
     templateReport = diagnose(template, diagnostics, options.template.file);
   }
+  // SAM: each AWS::Serverless::Function becomes the Lambda function CloudFormation would create.
+  templateRoot = expandServerless(templateRoot, templateReport);
   const rawResources = templateRoot.Resources;
   if (!isRecord(rawResources) || Object.keys(rawResources).length === 0) {
     templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources');

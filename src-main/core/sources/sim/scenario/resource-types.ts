@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { GROUP_METRICS } from '../asg/group-metrics';
 import { isValidTimeZone, parseCron } from '../asg/cron';
+import { parseMatcher } from '../alb/health-check-matcher';
 import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString, cfnTags } from './cfn-values';
 import { listOf, MAX_DAY_SECONDS, MAX_GROUP_INSTANCES, MAX_METRIC_MAGNITUDE, MAX_STEP_ADJUSTMENTS, MAX_TARGET_GROUPS_PER_GROUP } from './limits';
 
@@ -26,8 +27,12 @@ const NUMERIC_TARGET_GROUP_ATTRIBUTES: Record<string, [number, number]> = {
   'stickiness.lb_cookie.duration_seconds': [1, 604_800],
 };
 
-/** `[{ Key, Value }]` with each numeric attribute's Value parsed and bounded (its text is not trusted). */
-const targetGroupAttributes = z.array(z.object({ Key: z.string(), Value: cfnString })).superRefine((attributes, ctx) => {
+/**
+ * `[{ Key, Value }]` with each numeric attribute's Value parsed and bounded (its text is not trusted).
+ * CloudFormation takes a YAML boolean or number for Value too (`Value: false`) and passes it as text.
+ */
+const attributeValue = z.union([cfnString, z.boolean().transform(String)]);
+const targetGroupAttributes = z.array(z.object({ Key: z.string(), Value: attributeValue })).superRefine((attributes, ctx) => {
   attributes.forEach((attribute, index) => {
     const range = NUMERIC_TARGET_GROUP_ATTRIBUTES[attribute.Key];
     if (!range) return;
@@ -174,6 +179,11 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       Tags: cfnTags,
     }),
     ignored: ['VpcId', 'HealthCheckPort', 'HealthCheckProtocol', 'ProtocolVersion', 'IpAddressType'],
+    check(properties, report) {
+      const code = (properties.Matcher as { HttpCode?: string } | undefined)?.HttpCode;
+      const parsed = code === undefined ? undefined : parseMatcher(code);
+      if (parsed && 'error' in parsed) report('Matcher', parsed.error);
+    },
     ref: (id) => elbArn(id, `targetgroup/${id.name}/${id.hex.slice(0, 16)}`),
     attributes: {
       TargetGroupArn: (id) => elbArn(id, `targetgroup/${id.name}/${id.hex.slice(0, 16)}`),
