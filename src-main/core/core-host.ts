@@ -103,7 +103,7 @@ export class FlightdeckCore {
         await sessions.loadScenario(scenario);
         sessions.restartHealth();
         this.emit('session.changed', this.source.session);
-        return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)) };
+        return { session: this.source.session, warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)), notices: (scenario.notices ?? []).slice(0, 100) };
       },
       'sim.faultKinds': () =>
         Object.entries(FAULT_PARAMETERS).map(([type, schema]) => ({

@@ -14,10 +14,12 @@ import { ClientLocation, DnsTrace } from './model-dns';
 // ---- audit log and protection changes (imports) ----
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 import { HealthThresholds } from './model-health';
+import { ScenarioNotice } from './model-scenario-notice';
 
 export * from './model';
 export * from './model-aws';
 export * from './model-audit';
+export * from './model-scenario-notice';
 
 const Empty = z.object({}).strict();
 
@@ -150,7 +152,8 @@ export const requests = {
       z.object({ name: z.string().regex(/^[a-z0-9-]+$/).max(64) }).strict(),
       z.object({ fileName: z.string().min(1).max(255), yaml: z.string().max(MAX_SCENARIO_TEXT_CHARS) }).strict(),
     ]),
-    response: z.object({ session: SessionInfo, warnings: z.array(z.string()) }),
+    // notices: what loading did for the operator (default Traffic), translated by the window.
+    response: z.object({ session: SessionInfo, warnings: z.array(z.string()), notices: z.array(ScenarioNotice).max(100).default([]) }),
   },
   /** The fault kinds and their parameters (JSON Schema per kind, AWS parameter names), for the fault menu. */
   'sim.faultKinds': {

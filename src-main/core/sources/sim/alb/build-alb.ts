@@ -120,6 +120,8 @@ function toCondition(condition: RuleConditionInput): SimRuleCondition[] {
   if (condition.PathPatternConfig) out.push({ field: 'path-pattern', values: condition.PathPatternConfig.Values });
   if (condition.HostHeaderConfig) out.push({ field: 'host-header', values: condition.HostHeaderConfig.Values });
   if (condition.HttpRequestMethodConfig) out.push({ field: 'http-request-method', values: condition.HttpRequestMethodConfig.Values });
+  const header = condition.HttpHeaderConfig as { HttpHeaderName?: string; Values?: string[] } | undefined;
+  if (header?.HttpHeaderName && header.Values?.length) out.push({ field: 'http-header', headerName: header.HttpHeaderName, values: header.Values });
   if (condition.Field && condition.Values && ['path-pattern', 'host-header', 'http-request-method'].includes(condition.Field)) {
     out.push({ field: condition.Field as SimRuleCondition['field'], values: condition.Values });
   }

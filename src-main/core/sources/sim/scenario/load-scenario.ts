@@ -8,13 +8,13 @@ import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { checkRoute53Resources } from '../route53/validate';
 import { checkAutoScalingResources } from '../asg/validate';
-import { functionTargets } from '../traffic/function-targets';
+import { databaseTargets, functionTargets } from '../traffic/function-targets';
 import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
-import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { loadBalancerDnsName, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
 import { RESOURCE_TYPES } from './resource-registry';
 import { checkRdsScenario } from '../rds/resource-types';
@@ -24,6 +24,8 @@ import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_EN
 import { checkAutoScalingLimits } from '../asg/check-limits';
 import { checkAlarmResources } from '../cloudwatch/check-alarms';
 import { expandServerless } from './serverless-transform';
+import { defaultTraffic } from '../traffic/default-traffic';
+import type { ScenarioNotice } from '../../../contract/model-scenario-notice';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -39,6 +41,8 @@ export interface ScenarioModel {
   /** Faults and actions, in the order they happen (ties: file order). */
   timeline: (TimedFault | TimedAction)[];
   warnings: Diagnostic[];
+  /** What loading did on the operator's behalf (default Traffic), as codes for the window to translate. */
+  notices?: ScenarioNotice[];
 }
 
 const TOP_LEVEL_SECTIONS = new Set([
@@ -169,6 +173,9 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
       });
   }
 
+  // No Traffic section (an empty list means none): default populations per internet-facing load balancer and function URL.
+  const defaults = root.Traffic === undefined ? defaultTraffic(resources, (lb) => loadBalancerDnsName(lb.identity)) : undefined;
+  traffic.push(...(defaults?.traffic ?? []));
   checkTrafficTargets(traffic, resources, report);
   const timeline = [
     ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
@@ -186,6 +193,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     traffic,
     timeline,
     warnings: capDiagnostics(diagnostics.filter((d) => d.severity === 'warning')),
+    ...(defaults ? { notices: defaults.notices } : {}),
   };
 }
 
@@ -211,12 +219,14 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
     for (const name of RESOURCE_TYPES[resource.type]?.servedNames?.(resource.identity, resource.properties) ?? []) served.add(name.toLowerCase().replace(/\.$/, ''));
   }
   const functions = functionTargets(resources);
+  const databases = databaseTargets(resources);
   traffic.forEach((entry, index) => {
     if (functions.has(entry.Target.toLowerCase())) return; // LAM-8: a direct Lambda invocation
+    if (databases.has(entry.Target.toLowerCase())) return; // clients querying a DB instance directly
     if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)');
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name or a Lambda function`);
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name, a Lambda function or a DB instance (!Ref <DBInstance>)`);
     }
   });
 }

@@ -118,7 +118,7 @@ export const RuleConditionSchema = z.object({
   PathPatternConfig: valuesConfig.optional(),
   HostHeaderConfig: valuesConfig.optional(),
   HttpRequestMethodConfig: valuesConfig.optional(),
-  HttpHeaderConfig: z.unknown().optional(),
+  HttpHeaderConfig: z.object({ HttpHeaderName: z.string().min(1), Values: z.array(z.string()).min(1) }).optional(),
   QueryStringConfig: z.unknown().optional(),
   SourceIpConfig: z.unknown().optional(),
 });
@@ -217,11 +217,13 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       if (priority < 1 || priority > 50_000) report('Priority', `Priority ${priority} must be between 1 and 50000`);
       (properties.Conditions as RuleConditionInput[]).forEach((condition, index) => {
         const field = condition.Field;
-        const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig;
-        if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig) {
-          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig block');
-        } else if (field && !['path-pattern', 'host-header', 'http-request-method'].includes(field)) {
-          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header and http-request-method are`);
+        const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig || condition.HttpHeaderConfig;
+        if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig && !condition.HttpHeaderConfig) {
+          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig / HttpHeaderConfig block');
+        } else if (field === 'http-header' && !condition.HttpHeaderConfig) {
+          report(`Conditions.${index}`, 'an http-header condition needs HttpHeaderConfig (HttpHeaderName and Values)');
+        } else if (field && !['path-pattern', 'host-header', 'http-request-method', 'http-header'].includes(field)) {
+          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header, http-request-method and http-header are`);
         } else if (!hasValues) {
           report(`Conditions.${index}`, 'a condition needs at least one value');
         }
