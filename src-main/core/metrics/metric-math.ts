@@ -217,7 +217,7 @@ export function parseExpression(text: string): MathNode {
 }
 
 /** The functions this evaluator implements (the common ones of the page's function table). */
-export const SUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(['SUM', 'AVG', 'MIN', 'MAX', 'METRICS', 'IF', 'FILL', 'ABS', 'CEIL', 'FLOOR']);
+export const SUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(['SUM', 'AVG', 'MIN', 'MAX', 'METRICS', 'IF', 'FILL', 'ABS', 'CEIL', 'FLOOR', 'PERIOD']);
 
 /** Function names an expression calls, in order of first use. */
 export function functionsUsed(node: MathNode): string[] {
@@ -279,6 +279,8 @@ export interface EvaluateOptions {
   length: number;
   /** Datapoints of a metric query, by id. */
   fetch(id: string): Datapoints;
+  /** The period of every series in seconds, for PERIOD(m) (60 when not given). */
+  periodSeconds?: number;
 }
 
 const clean = (value: number): number | undefined => (Number.isFinite(value) ? value : undefined);
@@ -504,6 +506,12 @@ export function evaluateQuery(queries: readonly MathQuery[], id: string, options
       case 'FLOOR':
         arity(1);
         return map(evaluateNode(args[0]!), Math.floor);
+      case 'PERIOD': {
+        // PERIOD(m): the period of the metric in seconds, as a scalar (all series here share one period).
+        arity(1);
+        if (evaluateNode(args[0]!).kind === 'scalar') throw new MetricMathError('PERIOD takes a metric or an expression');
+        return { kind: 'scalar', value: options.periodSeconds ?? 60 };
+      }
       default:
         throw new MetricMathError(`function ${name} is not supported by the simulator`);
     }

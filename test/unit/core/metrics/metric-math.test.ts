@@ -79,6 +79,11 @@ describe('metric math evaluation (using-metric-math.html, functions)', () => {
     expect(series(run('SUM(FILL(METRICS(), 0))', { a: [_, 1], b: [2, _] }))).toEqual([2, 1]);
   });
 
+  it('PERIOD(m) is the period in seconds (widdix jenkins2-ha-agents: (m1/1048576)/PERIOD(m1))', () => {
+    const value = evaluateQuery([{ id: 'm1', metric: true }, { id: 'e1', expression: '(m1/1048576)/PERIOD(m1)' }], 'e1', { length: 2, fetch: () => [1048576 * 300, _], periodSeconds: 300 });
+    expect(series(value)).toEqual([1, _]);
+  });
+
   it('expressions may use other expressions; unknown ids, cycles and unsupported functions are errors', () => {
     expect(series(run('e0 * 2', { m1: [1, 2] }, [{ id: 'e0', expression: 'm1 + 1' }]))).toEqual([4, 6]);
     expect(() => run('m9 + 1', { m1: [1] })).toThrow(/"m9" is not the Id of a query/);

@@ -27,7 +27,7 @@ export function checkAlarmResources(resources: readonly LoadedResource[], report
     const math = compileAlarm(p);
     if (math?.unsupported && !p.Metrics) report('warning', [...path, 'ComparisonOperator'], `${stays}: it cannot evaluate ${math.unsupported}`);
     if (p.Metrics) {
-      if (math?.unsupported) report('warning', [...path, 'Metrics'], `${stays}: it cannot evaluate ${math.unsupported} (supported: arithmetic, comparisons, AND/OR/NOT, SUM, AVG, MIN, MAX, METRICS(), IF, FILL, ABS, CEIL, FLOOR)`);
+      if (math?.unsupported) report('warning', [...path, 'Metrics'], `${stays}: it cannot evaluate ${math.unsupported} (supported: arithmetic, comparisons, AND/OR/NOT, SUM, AVG, MIN, MAX, METRICS(), IF, FILL, ABS, CEIL, FLOOR, PERIOD)`);
       p.Metrics.forEach((query, index) => {
         const metric = query.MetricStat?.Metric;
         if (!metric) return;

@@ -100,6 +100,7 @@ export function mathSeries(math: AlarmMath, store: MetricStore, end: number, per
   try {
     const value = evaluateQuery(toMathQueries(math), math.returnId, {
       length: count,
+      periodSeconds: period,
       fetch: (id) => {
         const metric = byId.get(id)?.metric;
         const series = metric ? store.get(metric.namespace, metric.metricName, metric.dimensions) : undefined;
