@@ -100,6 +100,30 @@ describe('the SAM transform (AWS::Serverless::Function)', () => {
     expect(warnings.filter((w) => /EventInvokeConfig|Policies|CodeUri|Globals/.test(w.message))).toEqual([]);
   });
 
+  it('resolves SAM references to generated resources (MyApi.Stage, Fn.Alias) and the implicit ServerlessRestApi', () => {
+    // The shape of aws-samples/serverless-patterns apigw-lambda-sns-monitoring-sam (MIT-0), trimmed.
+    const template = `${samTemplate()}
+  RestApi:
+    Type: AWS::Serverless::Api
+    Properties: { StageName: s1 }
+  ApiErrors:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      Namespace: AWS/ApiGateway
+      MetricName: 5XXError
+      Dimensions: [{ Name: ApiName, Value: !Ref ServerlessRestApi }, { Name: Stage, Value: !Ref RestApi.Stage }]
+      Statistic: Sum
+      Period: 60
+      EvaluationPeriods: 1
+      Threshold: 1
+      ComparisonOperator: GreaterThanOrEqualToThreshold
+`;
+    const scenario = load(template);
+    const alarm = scenario.resources.find((r) => r.logicalId === 'ApiErrors')!;
+    expect((alarm.properties.Dimensions as { Value: string }[])[1]!.Value).toBe('s1');
+    expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/AWS\/ApiGateway 5XXError \{ApiName=.*, Stage=s1\}.*publishes nothing in namespace AWS\/ApiGateway/));
+  });
+
   it('without the Transform, a SAM type is an error that says what is missing', () => {
     expect(() => load(samTemplate(undefined, ''))).toThrow(ScenarioError);
     try {

@@ -118,7 +118,41 @@ export function expandServerless(root: Json, report: Report): Json {
     }
     Object.assign(out, expandFunction(id, resource, globals, report));
   }
-  return { ...rest, Resources: out };
+  // The implicit APIs SAM creates for Api / HttpApi events, when the template refers to them.
+  const text = JSON.stringify(rest) + JSON.stringify(out);
+  for (const [id, type] of [['ServerlessRestApi', 'AWS::ApiGateway::RestApi'], ['ServerlessHttpApi', 'AWS::ApiGatewayV2::Api']] as const) {
+    if (out[id] === undefined && text.includes(`"${id}`)) out[id] = { Type: type, Properties: {} };
+  }
+  return resolveGeneratedRefs({ ...rest, Resources: out }, resources ?? {}) as Json;
+}
+
+/**
+ * SAM's references to the resources it generates (sam-specification-generated-resources: `!Ref
+ * MyApi.Stage`, `MyApi.Deployment`, `MyFunction.Alias`, `MyFunction.Version`): replaced by what they
+ * name, since the simulator models none of them — the stage name, the alias name, a version number.
+ */
+function resolveGeneratedRefs(value: unknown, serverless: Json): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolveGeneratedRefs(item, serverless));
+  if (!isRecord(value)) return value;
+  const ref = value.Ref;
+  if (typeof ref === 'string' && Object.keys(value).length === 1) {
+    const match = /^([A-Za-z0-9]+)\.(Stage|Deployment|Alias|Version)$/.exec(ref);
+    const source = match ? serverless[match[1]!] : undefined;
+    if (match && isRecord(source) && typeof source.Type === 'string' && source.Type.startsWith('AWS::Serverless::')) {
+      const properties = isRecord(source.Properties) ? source.Properties : {};
+      switch (match[2]) {
+        case 'Stage':
+          return typeof properties.StageName === 'string' ? properties.StageName : '$default';
+        case 'Alias':
+          return typeof properties.AutoPublishAlias === 'string' ? properties.AutoPublishAlias : 'live';
+        case 'Version':
+          return '1';
+        default:
+          return `${match[1]}Deployment`;
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveGeneratedRefs(item, serverless)]));
 }
 
 function expandFunction(id: string, resource: Json, globals: Json, report: Report): Json {
