@@ -83,7 +83,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
     try {
       const result = await api.request('sim.scenario.load', request);
       loadWarnings.value = result.warnings;
-      loadNotices.value = result.notices;
+      // An older host (or a test double) may leave notices out.
+      loadNotices.value = result.notices ?? [];
       await fetchScenarios();
       return true;
     } catch (error) {
