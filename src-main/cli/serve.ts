@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { FlightdeckCore } from '../core/core-host';
 import { DEFAULT_SCENARIO, readScenario } from '../core/scenario-files';
 import { SimSource } from '../core/sources/sim/sim-source';
+import { formatNotice } from '../core/sources/sim/traffic/default-traffic';
 import { systemWallClock } from '../core/wall-clock';
 import { startWebServer } from '../web/web-server';
 import { createSessionManager } from '../core/session/create-session-manager';
@@ -98,6 +99,7 @@ export async function serve(args: string[]): Promise<number> {
 
   const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions);
   printWarnings(scenario.file, scenario.warnings);
+  for (const notice of scenario.notices ?? []) process.stderr.write(`${formatNotice(notice)}\n`);
   // Starts in the simulator; session.switch moves to an AWS profile (and back) without a restart.
   const core = new FlightdeckCore(
     createSessionManager({

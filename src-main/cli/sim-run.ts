@@ -10,6 +10,10 @@ import { parseLeadInOption } from '../core/sources/sim/lead-in';
 import { runSimulation, serializeReport } from '../core/sources/sim/report';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
 import { printWarnings, UsageError } from './output';
+import { formatNotice } from '../core/sources/sim/traffic/default-traffic';
+
+/** Why a run shows no load: said after the summary, which would otherwise read as "nothing happened". */
+const NO_TRAFFIC_HINT = 'no client population sent requests (the scenario has no Traffic, or an empty one), so nothing could scale; add Traffic with Target: a load balancer DNS name, a Route 53 record, a Lambda function or a DB instance (docs/scenario-format.md)';
 
 export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h> [--seed <n>] [--lead-in <e.g. 1h>] [--out <report.json>] [--template <file>] [--parameter <Key=Value>]… [--parameters <file>] [--stack-name <name>] [--strict]
   <scenario>   a bundled scenario name (e.g. shop) or a path to a scenario YAML file
@@ -95,6 +99,8 @@ export function simRun(args: string[]): number {
 
   const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed), ...parseStackOptions(values) });
   printWarnings(scenario.file, scenario.warnings);
+  // Default Traffic and its absence are announced (default-traffic.ts): the report is otherwise silent about them.
+  for (const notice of scenario.notices ?? []) process.stderr.write(`${formatNotice(notice)}\n`);
   // A report covers the scenario from StartTime unless a lead-in is asked for (here or in the file).
   const report = runSimulation(new SimulationEngine(scenario, leadInSeconds !== undefined ? { leadInSeconds } : {}), duration);
   const text = serializeReport(report);
@@ -103,6 +109,7 @@ export function simRun(args: string[]): number {
     process.stderr.write(
       `simulated ${duration} s of ${scenario.name} (seed ${report.seed}): ${report.scalingActivities.length} scaling activities, ${report.metrics.length} metric series → ${values.out}\n`,
     );
+    if (scenario.traffic.length === 0) process.stderr.write(`hint: ${NO_TRAFFIC_HINT}\n`);
   } else {
     process.stdout.write(text);
   }

@@ -15,11 +15,13 @@ import { FaultKind } from './model-sim-kinds';
 // ---- audit log and protection changes (imports) ----
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 import { HealthThresholds } from './model-health';
+import { ScenarioNotice } from './model-scenario-notice';
 
 export * from './model';
 export * from './model-aws';
 export * from './model-audit';
 export * from './inventory-delta';
+export * from './model-scenario-notice';
 
 const Empty = z.object({}).strict();
 
@@ -192,6 +194,8 @@ export const requests = {
       warnings: z.array(z.string()),
       /** The same warnings as codes and parameters (a window says them in its language); `scenario.problem` carries the English text. */
       problems: z.array(ScenarioProblem).max(MAX_SCENARIO_PROBLEMS).optional(),
+      // notices: what loading did for the operator (default Traffic), translated by the window.
+      notices: z.array(ScenarioNotice).max(100).default([]),
     }),
   },
   /** The fault kinds and their parameters (JSON Schema per kind, AWS parameter names), for the fault menu. */

@@ -61,6 +61,7 @@ export class SimulationRequests {
       session,
       warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)),
       problems: scenario.warnings.slice(0, MAX_SCENARIO_PROBLEMS).map(toProblem),
+      notices: (scenario.notices ?? []).slice(0, 100),
     };
   }
 

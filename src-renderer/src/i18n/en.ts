@@ -1269,6 +1269,10 @@ const en = {
     load: 'Load the template',
     tooLarge: 'The scenario, template and parameter values are {size} characters together; at most {max} can be opened here. Larger stacks load with flightdeck sim run or serve --template.',
   },
+  scenarioNotices: {
+    defaultTraffic: 'No Traffic section: the default population {population} sends {rate} requests/s to {target}. Add Traffic to choose your own.',
+    nothingToDrive: 'No Traffic section and no internet-facing load balancer or function URL to send default traffic to: nothing loads this stack. Add Traffic aimed at a load balancer, a Route 53 record, a Lambda function or a DB instance.',
+  },
   faults: {
     TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
     FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',

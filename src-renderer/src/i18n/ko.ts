@@ -1270,6 +1270,10 @@ const ko: MessageSchema = {
     load: '템플릿 불러오기',
     tooLarge: '시나리오, 템플릿, 파라미터 값을 합쳐 {size}자입니다. 여기서는 최대 {max}자까지 열 수 있습니다. 더 큰 스택은 flightdeck sim run 또는 serve --template으로 불러오세요.',
   },
+  scenarioNotices: {
+    defaultTraffic: 'Traffic 섹션이 없습니다. 기본 클라이언트 집단 {population}이(가) {target}에 초당 {rate}개의 요청을 보냅니다. 직접 정하려면 Traffic을 추가하세요.',
+    nothingToDrive: 'Traffic 섹션이 없고 기본 트래픽을 보낼 인터넷 경계 로드 밸런서나 함수 URL도 없습니다. 이 스택에는 부하가 없습니다. 로드 밸런서, Route 53 레코드, Lambda 함수 또는 DB 인스턴스를 대상으로 Traffic을 추가하세요.',
+  },
   faults: {
     TerminateInstances: 'Auto Scaling 밖에서 그룹의 인스턴스를 종료합니다. 그룹이 대체합니다.',
     FailAvailabilityZone: '가용 영역을 중단시킵니다: 그 영역의 인스턴스가 응답하지 않고 시작도 실패합니다.',

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { RequestOf, ResponseOf, RunningFault, TimelineEvent } from '@contract';
+import type { RequestOf, ResponseOf, RunningFault, ScenarioNotice, TimelineEvent } from '@contract';
 import { api } from '@/api';
 
 export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
@@ -24,6 +24,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const faultKinds = shallowRef<readonly FaultKind[]>([]);
   const loadErrors = ref<string[]>([]);
   const loadWarnings = ref<string[]>([]);
+  /** What the last load did for the operator (default Traffic), as codes the panel translates. */
+  const loadNotices = ref<ScenarioNotice[]>([]);
   const loading = ref(false);
   const injecting = ref(false);
   const injectError = ref<string | null>(null);
@@ -77,9 +79,12 @@ export const useSimulatorStore = defineStore('simulator', () => {
     loading.value = true;
     loadErrors.value = [];
     loadWarnings.value = [];
+    loadNotices.value = [];
     try {
       const result = await api.request('sim.scenario.load', request);
       loadWarnings.value = result.warnings;
+      // An older host (or a test double) may leave notices out.
+      loadNotices.value = result.notices ?? [];
       await fetchScenarios();
       return true;
     } catch (error) {
@@ -94,6 +99,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   function refuseFile(message: string): void {
     loadErrors.value = [message];
     loadWarnings.value = [];
+    loadNotices.value = [];
   }
 
   async function inject(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<boolean> {
@@ -112,5 +118,5 @@ export const useSimulatorStore = defineStore('simulator', () => {
     }
   }
 
-  return { scenarios, faultKinds, loadErrors, loadWarnings, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
+  return { scenarios, faultKinds, loadErrors, loadWarnings, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
 });

@@ -73,6 +73,8 @@ export interface SimTargetGroup {
   slowStartSeconds: number;
   /** HealthCheckEnabled: default on for instance and ip targets, off for a Lambda target (ALB-13). */
   healthCheckEnabled: boolean;
+  /** Matcher HttpCode as written ("200", "200,202", "200-299"); see alb/health-check-matcher.ts. */
+  healthCheckMatcher: string;
   targets: Map<string, SimTarget>;
   loadBalancerArns: string[];
 }
@@ -219,6 +221,9 @@ export interface SimAlarm {
 export interface SimRequestClass {
   path: string;
   host?: string;
+  /** HTTP method (GET when not given) and request headers, for listener rule conditions (ALB-1). */
+  method?: string;
+  headers?: Readonly<Record<string, string>>;
   share: number;
   cpuSecondsPerRequest: number;
 }
@@ -237,6 +242,8 @@ export interface SimTraffic {
   lambda?: { functionName: string; share: number };
   /** LAM-8: the population invokes this Lambda function directly (Target is the function). */
   invoke?: { functionRef: string; mode: 'sync' | 'async' };
+  /** Clients that query a DB instance directly (Target is the DBInstanceIdentifier): every request is a read or a write. */
+  queryDatabase?: { dbInstanceIdentifier: string; writeShare: number };
 }
 
 export interface World {

@@ -13,6 +13,7 @@ import { matchRule, type RequestShape } from './listener-rules';
 import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
+import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 
 /**
  * A target queues what its CPUs cannot process this tick; beyond this much waiting work (seconds)
@@ -341,6 +342,8 @@ export class AlbService implements SimService {
   tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {
     const probe = (target: SimTarget, group: SimTargetGroup): HealthCheckOutcome => {
       if (target.forcedUnhealthyUntil !== undefined && this.ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
+      // The application answers 200; a Matcher that excludes it ("301", "400-499") fails every check.
+      if (!matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE)) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
       const instance = this.world.instances.get(target.id);
       if (!instance) return { passed: true }; // ip / lambda targets: healthy unless a fault says otherwise
       if (instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) return { passed: false, reason: 'Target.Timeout' };

@@ -3,10 +3,12 @@
  * AWS API defaults (ALB-4): a property the template leaves out behaves as on AWS.
  */
 import { availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
-import { isSimulatedLoadBalancer } from './validate';
+import { isLambdaTargetOfStack, isSimulatedLoadBalancer } from './validate';
+import { functionTargets } from '../traffic/function-targets';
 import { loadBalancerDnsName, type ListenerActionInput, type RuleConditionInput } from '../scenario/resource-types';
 import type { SimListener, SimLoadBalancer, SimTargetGroup, World } from '../world';
 import { HEALTH_CHECK_DEFAULTS } from './target-group';
+import { DEFAULT_MATCHER } from './health-check-matcher';
 import { sortRules, type SimRuleAction, type SimRuleCondition } from './listener-rules';
 
 type Props = Record<string, unknown>;
@@ -33,6 +35,7 @@ export function buildAlb(scenario: ScenarioModel, world: World): void {
     world.loadBalancersByDns.set(lb.dnsName, lb);
   }
 
+  const functions = functionTargets(scenario.resources);
   for (const resource of ofType(scenario, 'AWS::ElasticLoadBalancingV2::TargetGroup')) {
     const p = resource.properties as Props;
     const attributes = new Map(((p.TargetGroupAttributes as { Key: string; Value: string }[]) ?? []).map((a) => [a.Key, a.Value]));
@@ -53,11 +56,14 @@ export function buildAlb(scenario: ScenarioModel, world: World): void {
       deregistrationDelaySeconds: Number(attributes.get('deregistration_delay.timeout_seconds') ?? HEALTH_CHECK_DEFAULTS.deregistrationDelaySeconds),
       slowStartSeconds: Number(attributes.get('slow_start.duration_seconds') ?? 0),
       healthCheckEnabled: (p.HealthCheckEnabled as boolean | undefined) ?? !lambda,
+      healthCheckMatcher: (p.Matcher as { HttpCode?: string } | undefined)?.HttpCode ?? DEFAULT_MATCHER,
       targets: new Map(),
       loadBalancerArns: [],
     };
     // Static targets (ip or lambda) are registered at creation; instance targets come from Auto Scaling.
     for (const target of (p.Targets as { Id: string; Port?: number; AvailabilityZone?: string }[]) ?? []) {
+      // A Lambda target that is no function of the stack cannot be registered (warned at load, validate.ts).
+      if (lambda && !isLambdaTargetOfStack(functions, target.Id)) continue;
       group.targets.set(target.Id, {
         id: target.Id,
         port: target.Port ?? group.port,
@@ -114,6 +120,8 @@ function toCondition(condition: RuleConditionInput): SimRuleCondition[] {
   if (condition.PathPatternConfig) out.push({ field: 'path-pattern', values: condition.PathPatternConfig.Values });
   if (condition.HostHeaderConfig) out.push({ field: 'host-header', values: condition.HostHeaderConfig.Values });
   if (condition.HttpRequestMethodConfig) out.push({ field: 'http-request-method', values: condition.HttpRequestMethodConfig.Values });
+  const header = condition.HttpHeaderConfig as { HttpHeaderName?: string; Values?: string[] } | undefined;
+  if (header?.HttpHeaderName && header.Values?.length) out.push({ field: 'http-header', headerName: header.HttpHeaderName, values: header.Values });
   if (condition.Field && condition.Values && ['path-pattern', 'host-header', 'http-request-method'].includes(condition.Field)) {
     out.push({ field: condition.Field as SimRuleCondition['field'], values: condition.Values });
   }

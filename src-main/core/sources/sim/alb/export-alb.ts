@@ -53,7 +53,7 @@ export function exportTargetGroups(world: World): TargetGroup[] {
       timeoutSeconds: group.healthCheckTimeoutSeconds,
       healthyThresholdCount: group.healthyThresholdCount,
       unhealthyThresholdCount: group.unhealthyThresholdCount,
-      matcher: '200',
+      matcher: group.healthCheckMatcher,
     },
     deregistrationDelaySeconds: group.deregistrationDelaySeconds,
     slowStartSeconds: group.slowStartSeconds,

@@ -12,11 +12,15 @@ export interface RequestShape {
   path: string;
   host?: string;
   method?: string;
+  /** Request headers by name (any case); `http-header` conditions read them. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface SimRuleCondition {
-  field: 'path-pattern' | 'host-header' | 'http-request-method';
+  field: 'path-pattern' | 'host-header' | 'http-request-method' | 'http-header';
   values: string[];
+  /** For http-header: the header's name (compared case-insensitively). */
+  headerName?: string;
 }
 
 export interface SimForwardTarget {
@@ -74,6 +78,13 @@ export function conditionMatches(condition: SimRuleCondition, request: RequestSh
       return condition.values.some((pattern) => hostMatches(pattern, request.host));
     case 'http-request-method':
       return condition.values.includes((request.method ?? 'GET').toUpperCase());
+    case 'http-header': {
+      // rule-condition-types.html, HTTP header conditions: the name is not case-sensitive, values are
+      // compared case-insensitively and may hold * and ? wildcards.
+      const name = condition.headerName?.toLowerCase();
+      const entry = Object.entries(request.headers ?? {}).find(([key]) => key.toLowerCase() === name);
+      return entry !== undefined && condition.values.some((pattern) => matcher(pattern, true).test(entry[1]));
+    }
   }
 }
 

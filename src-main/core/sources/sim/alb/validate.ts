@@ -7,6 +7,7 @@
  */
 import type { PathSegment } from '../scenario/diagnostics';
 import type { LoadedResource } from '../scenario/loaded-resource';
+import { functionTargets } from '../traffic/function-targets';
 
 export type AlbReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
 
@@ -17,6 +18,7 @@ export function isSimulatedLoadBalancer(resource: LoadedResource): boolean {
 }
 
 export function checkLoadBalancerResources(resources: readonly LoadedResource[], report: AlbReport): void {
+  checkLambdaTargets(resources, report);
   for (const resource of resources) {
     if (resource.type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer' || isSimulatedLoadBalancer(resource)) continue;
     const type = (resource.properties as { Type?: string }).Type;
@@ -32,3 +34,31 @@ export function checkLoadBalancerResources(resources: readonly LoadedResource[],
 export const CLASSIC_LOAD_BALANCER_TYPE = 'AWS::ElasticLoadBalancing::LoadBalancer';
 export const CLASSIC_LOAD_BALANCER_WARNING = (logicalId: string) =>
   `Classic Load Balancer ${logicalId} (AWS::ElasticLoadBalancing::LoadBalancer) is not simulated (only Application Load Balancers are): traffic to it is not served and counts as UnresolvedRequests`;
+
+/**
+ * A Lambda target group's target must be a function of this stack (RegisterTargets refuses a function
+ * that does not exist). One that is not — an unexpanded or ignored resource, another stack's ARN — is
+ * not registered (build-alb.ts), so requests to the group get 503 instead of a target shown healthy.
+ */
+function checkLambdaTargets(resources: readonly LoadedResource[], report: AlbReport): void {
+  const functions = functionTargets(resources);
+  for (const resource of resources) {
+    if (resource.type !== 'AWS::ElasticLoadBalancingV2::TargetGroup') continue;
+    const p = resource.properties as { TargetType?: string; Targets?: { Id: string }[] };
+    if (p.TargetType !== 'lambda') continue;
+    (p.Targets ?? []).forEach((target, index) => {
+      if (isLambdaTargetOfStack(functions, target.Id)) return;
+      report(
+        'warning',
+        ['Resources', resource.logicalId, 'Properties', 'Targets', index, 'Id'],
+        `target ${target.Id} of Lambda target group ${resource.identity.name} is not a Lambda function of this stack, so it is not registered: requests forwarded to the group get HTTP 503`,
+      );
+    });
+  }
+}
+
+/** Whether a Lambda target Id names one of the stack's functions (by name, ARN, or ARN with a qualifier). */
+export function isLambdaTargetOfStack(functions: ReadonlySet<string>, id: string): boolean {
+  const lower = id.toLowerCase();
+  return functions.has(lower) || functions.has(lower.replace(/:[^:]+$/, ''));
+}

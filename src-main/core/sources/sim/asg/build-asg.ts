@@ -3,6 +3,8 @@
  * alarms that drive them (explicit AWS::CloudWatch::Alarm resources and the target-tracking ones).
  */
 import type { AlarmDefinition } from '../cloudwatch/alarm';
+import { alarmPeriod, type AlarmProperties } from '../cloudwatch/alarm-resource-type';
+import { compileAlarm } from '../cloudwatch/math-alarm';
 import { GROUP_METRICS } from './group-metrics';
 import { newUuid } from '../sim-context';
 import { createRandom } from '../kernel/random';
@@ -165,38 +167,28 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
   }
 
   for (const resource of ofType(scenario, 'AWS::CloudWatch::Alarm')) {
-    const p = resource.properties as {
-      Namespace: string;
-      MetricName: string;
-      Dimensions?: { Name: string; Value: string }[];
-      Statistic?: AlarmDefinition['statistic'];
-      ExtendedStatistic?: string;
-      Period: number;
-      EvaluationPeriods: number;
-      DatapointsToAlarm?: number;
-      Threshold: number;
-      ComparisonOperator: AlarmDefinition['comparisonOperator'];
-      TreatMissingData?: AlarmDefinition['treatMissingData'];
-      AlarmActions?: string[];
-      ActionsEnabled?: boolean;
-    };
+    const p = resource.properties as unknown as AlarmProperties;
     const statistic = (p.Statistic ?? (['p50', 'p90', 'p99'].includes(p.ExtendedStatistic ?? '') ? p.ExtendedStatistic : 'Average')) as AlarmDefinition['statistic'];
+    // A metric-math alarm watches the query that returns data; check-alarms.ts warned at load about what is not evaluated.
+    const math = compileAlarm(p);
     addAlarm(
       world,
       {
         alarmName: resource.identity.name,
         alarmArn: `arn:aws:cloudwatch:${resource.identity.region}:${ACCOUNT_ID}:alarm:${resource.identity.name}`,
-        namespace: p.Namespace,
-        metricName: p.MetricName,
+        namespace: p.Namespace ?? '',
+        metricName: p.MetricName ?? '',
         dimensions: Object.fromEntries((p.Dimensions ?? []).map((d) => [d.Name, String(d.Value)])),
         statistic,
-        period: p.Period,
+        period: alarmPeriod(p),
         evaluationPeriods: p.EvaluationPeriods,
         datapointsToAlarm: p.DatapointsToAlarm ?? p.EvaluationPeriods,
-        threshold: p.Threshold,
-        comparisonOperator: p.ComparisonOperator,
+        threshold: p.Threshold ?? 0,
+        // A band comparison is kept as written for the inventory; such an alarm is never evaluated (math.unsupported).
+        comparisonOperator: p.ComparisonOperator as AlarmDefinition['comparisonOperator'],
         treatMissingData: p.TreatMissingData ?? 'missing',
         alarmActions: p.ActionsEnabled === false ? [] : (p.AlarmActions ?? []),
+        ...(math ? { math } : {}),
       },
       scenario.simulation.startTime,
     );
@@ -223,7 +215,8 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
 }
 
 function addAlarm(world: World, definition: AlarmDefinition, startTime: number): void {
-  world.alarms.set(definition.alarmName, { definition, state: 'INSUFFICIENT_DATA', stateReason: 'Unchecked: Initial alarm creation', stateUpdated: startTime });
+  const stateReason = definition.math?.unsupported ? `Not evaluated by the simulator: ${definition.math.unsupported}` : 'Unchecked: Initial alarm creation';
+  world.alarms.set(definition.alarmName, { definition, state: 'INSUFFICIENT_DATA', stateReason, stateUpdated: startTime });
 }
 
 /**

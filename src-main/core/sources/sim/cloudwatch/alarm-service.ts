@@ -7,7 +7,8 @@
 import type { AlarmHistoryItem, Inventory, MetricAlarm } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
 import type { SimService } from '../service-module';
-import { evaluateAlarm } from './alarm';
+import { evaluateAlarm, evaluationRange } from './alarm';
+import { mathSeries } from './math-alarm';
 
 /** Newest alarm-history items kept (CloudWatch keeps 30 days). */
 export const MAX_ALARM_HISTORY = 2000;
@@ -30,7 +31,11 @@ export class AlarmService implements SimService {
     for (const alarm of this.ctx.world.alarms.values()) {
       const def = alarm.definition;
       if ((nowSeconds % def.period) !== 0) continue; // a period of its own has not just ended
-      const series = this.ctx.metrics.get(def.namespace, def.metricName, def.dimensions);
+      // A metric-math alarm the simulator cannot evaluate stays INSUFFICIENT_DATA (warned at load).
+      if (def.math?.unsupported) continue;
+      const series = def.math
+        ? mathSeries(def.math, this.ctx.metrics, nowSeconds - (nowSeconds % def.period), def.period, evaluationRange(def.evaluationPeriods))
+        : this.ctx.metrics.get(def.namespace, def.metricName, def.dimensions);
       const evaluation = evaluateAlarm(def, series, nowSeconds, alarm.state);
       if (evaluation.state !== alarm.state) {
         const item: AlarmHistoryItem = {
@@ -59,10 +64,9 @@ export class AlarmService implements SimService {
     const alarms: MetricAlarm[] = [...this.ctx.world.alarms.values()].map(({ definition, state, stateReason, stateUpdated }) => ({
       alarmName: definition.alarmName,
       alarmArn: definition.alarmArn,
-      namespace: definition.namespace,
-      metricName: definition.metricName,
+      // DescribeAlarms gives a metric-math alarm's Metrics instead of a namespace, name and statistic.
+      ...(definition.math ? {} : { namespace: definition.namespace, metricName: definition.metricName, statistic: definition.statistic }),
       dimensions: { ...definition.dimensions },
-      statistic: definition.statistic,
       period: definition.period,
       evaluationPeriods: definition.evaluationPeriods,
       datapointsToAlarm: definition.datapointsToAlarm,

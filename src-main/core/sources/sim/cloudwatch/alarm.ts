@@ -7,6 +7,7 @@
  */
 import type { MetricStat } from '../../../contract/model';
 import type { Dimensions, MetricSeriesData } from './metric-store';
+import type { AlarmMath } from './math-alarm';
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 export type ComparisonOperator =
@@ -31,6 +32,8 @@ export interface AlarmDefinition {
   treatMissingData: TreatMissingData;
   /** ARNs of scaling policies to invoke while in ALARM. */
   alarmActions: string[];
+  /** A metric-math alarm (`Metrics:`): namespace and metricName are then empty. */
+  math?: AlarmMath;
 }
 
 export interface AlarmHistoryItem {
@@ -111,7 +114,7 @@ function plural(n: number, one: string, many: string): string {
  *   `ignore`, the state is kept unless the real datapoints prove OK.
  * The state reason lists exactly the datapoints it counts (CW-4).
  */
-export function evaluateAlarm(alarm: AlarmDefinition, series: MetricSeriesData | undefined, nowEpochSeconds: number, current: AlarmState): Evaluation {
+export function evaluateAlarm(alarm: AlarmDefinition, series: Pick<MetricSeriesData, 'aggregate'> | undefined, nowEpochSeconds: number, current: AlarmState): Evaluation {
   const n = alarm.evaluationPeriods;
   const range = evaluationRange(n);
   const end = nowEpochSeconds - (nowEpochSeconds % alarm.period);

@@ -8,14 +8,14 @@ import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { checkRoute53Resources } from '../route53/validate';
 import { checkAutoScalingResources } from '../asg/validate';
-import { functionTargets } from '../traffic/function-targets';
+import { databaseTargets, functionTargets } from '../traffic/function-targets';
 import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, toControlAction, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, NO_VALUE, REPORTED, type IntrinsicContext } from './intrinsics';
 import { TemplateParameters } from './template-parameters';
-import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
+import { loadBalancerDnsName, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
 import { RESOURCE_TYPES } from './resource-registry';
 import { checkRdsScenario } from '../rds/resource-types';
@@ -23,6 +23,10 @@ import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSe
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
 import { checkAutoScalingLimits } from '../asg/check-limits';
+import { checkAlarmResources } from '../cloudwatch/check-alarms';
+import { expandServerless } from './serverless-transform';
+import { defaultTraffic } from '../traffic/default-traffic';
+import type { ScenarioNotice } from '../../../contract/model-scenario-notice';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -48,6 +52,8 @@ export interface ScenarioModel {
   warnings: Diagnostic[];
   /** The Outputs section (of the template, else of the scenario); absent when there is none. */
   outputs?: StackOutput[];
+  /** What loading did on the operator's behalf (default Traffic), as codes for the window to translate. */
+  notices?: ScenarioNotice[];
 }
 
 const TOP_LEVEL_SECTIONS = new Set([
@@ -58,6 +64,8 @@ const TOP_LEVEL_SECTIONS = new Set([
   'Mappings',
   'Conditions',
   'Transform',
+  // SAM's Globals (Transform: AWS::Serverless-2016-10-31), applied by serverless-transform.ts.
+  'Globals',
   'Outputs',
   'Resources',
   'Traffic',
@@ -179,6 +187,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     }
     templateRoot = template.value;
   }
+  // SAM: each AWS::Serverless::Function becomes the Lambda function CloudFormation would create.
+  templateRoot = expandServerless(templateRoot, templateReport);
   const stackResources = templateRoot.Resources;
   if (!isRecord(stackResources) || Object.keys(stackResources).length === 0) {
     templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources');
@@ -219,6 +229,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   checkAutoScalingResources(resources, stackReport);
   checkLoadBalancerResources(resources, stackReport);
   checkListenerRuleListeners(resources, stackReport);
+  // Alarms the simulator cannot evaluate (metric math it lacks, metrics it never publishes): warnings.
+  checkAlarmResources(resources, stackReport);
   const outputs = resolver.outputs();
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
@@ -236,6 +248,9 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
       });
   }
 
+  // No Traffic section (an empty list means none): default populations per internet-facing load balancer and function URL.
+  const defaults = root.Traffic === undefined ? defaultTraffic(resources, (lb) => loadBalancerDnsName(lb.identity)) : undefined;
+  traffic.push(...(defaults?.traffic ?? []));
   checkTrafficTargets(traffic, resources, report);
   const timeline = [
     ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
@@ -254,6 +269,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     timeline,
     warnings: capDiagnostics(dedupe(diagnostics.filter((d) => d.severity === 'warning'))),
     ...(outputs.length > 0 ? { outputs } : {}),
+    ...(defaults ? { notices: defaults.notices } : {}),
   };
 }
 
@@ -314,12 +330,14 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
     for (const name of RESOURCE_TYPES[resource.type]?.servedNames?.(resource.identity, resource.properties) ?? []) served.add(name.toLowerCase().replace(/\.$/, ''));
   }
   const functions = functionTargets(resources);
+  const databases = databaseTargets(resources);
   traffic.forEach((entry, index) => {
     if (functions.has(entry.Target.toLowerCase())) return; // LAM-8: a direct Lambda invocation
+    if (databases.has(entry.Target.toLowerCase())) return; // clients querying a DB instance directly
     if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)');
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name or a Lambda function`);
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name, a Lambda function or a DB instance (!Ref <DBInstance>)`);
     }
   });
 }

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { GROUP_METRICS } from '../asg/group-metrics';
 import { isValidTimeZone, parseCron } from '../asg/cron';
+import { parseMatcher } from '../alb/health-check-matcher';
 import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString, cfnTags } from './cfn-values';
 import { listOf, MAX_DAY_SECONDS, MAX_GROUP_INSTANCES, MAX_METRIC_MAGNITUDE, MAX_STEP_ADJUSTMENTS, MAX_TARGET_GROUPS_PER_GROUP } from './limits';
 
@@ -26,8 +27,12 @@ const NUMERIC_TARGET_GROUP_ATTRIBUTES: Record<string, [number, number]> = {
   'stickiness.lb_cookie.duration_seconds': [1, 604_800],
 };
 
-/** `[{ Key, Value }]` with each numeric attribute's Value parsed and bounded (its text is not trusted). */
-const targetGroupAttributes = z.array(z.object({ Key: z.string(), Value: cfnString })).superRefine((attributes, ctx) => {
+/**
+ * `[{ Key, Value }]` with each numeric attribute's Value parsed and bounded (its text is not trusted).
+ * CloudFormation takes a YAML boolean or number for Value too (`Value: false`) and passes it as text.
+ */
+const attributeValue = z.union([cfnString, z.boolean().transform(String)]);
+const targetGroupAttributes = z.array(z.object({ Key: z.string(), Value: attributeValue })).superRefine((attributes, ctx) => {
   attributes.forEach((attribute, index) => {
     const range = NUMERIC_TARGET_GROUP_ATTRIBUTES[attribute.Key];
     if (!range) return;
@@ -113,7 +118,7 @@ export const RuleConditionSchema = z.object({
   PathPatternConfig: valuesConfig.optional(),
   HostHeaderConfig: valuesConfig.optional(),
   HttpRequestMethodConfig: valuesConfig.optional(),
-  HttpHeaderConfig: z.unknown().optional(),
+  HttpHeaderConfig: z.object({ HttpHeaderName: z.string().min(1), Values: z.array(z.string()).min(1) }).optional(),
   QueryStringConfig: z.unknown().optional(),
   SourceIpConfig: z.unknown().optional(),
 });
@@ -174,6 +179,11 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       Tags: cfnTags,
     }),
     ignored: ['VpcId', 'HealthCheckPort', 'HealthCheckProtocol', 'ProtocolVersion', 'IpAddressType'],
+    check(properties, report) {
+      const code = (properties.Matcher as { HttpCode?: string } | undefined)?.HttpCode;
+      const parsed = code === undefined ? undefined : parseMatcher(code);
+      if (parsed && 'error' in parsed) report('Matcher', parsed.error);
+    },
     ref: (id) => elbArn(id, `targetgroup/${id.name}/${id.hex.slice(0, 16)}`),
     attributes: {
       TargetGroupArn: (id) => elbArn(id, `targetgroup/${id.name}/${id.hex.slice(0, 16)}`),
@@ -207,11 +217,13 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       if (priority < 1 || priority > 50_000) report('Priority', `Priority ${priority} must be between 1 and 50000`);
       (properties.Conditions as RuleConditionInput[]).forEach((condition, index) => {
         const field = condition.Field;
-        const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig;
-        if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig) {
-          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig block');
-        } else if (field && !['path-pattern', 'host-header', 'http-request-method'].includes(field)) {
-          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header and http-request-method are`);
+        const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig || condition.HttpHeaderConfig;
+        if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig && !condition.HttpHeaderConfig) {
+          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig / HttpHeaderConfig block');
+        } else if (field === 'http-header' && !condition.HttpHeaderConfig) {
+          report(`Conditions.${index}`, 'an http-header condition needs HttpHeaderConfig (HttpHeaderName and Values)');
+        } else if (field && !['path-pattern', 'host-header', 'http-request-method', 'http-header'].includes(field)) {
+          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header, http-request-method and http-header are`);
         } else if (!hasValues) {
           report(`Conditions.${index}`, 'a condition needs at least one value');
         }
@@ -372,44 +384,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     ref: (id) => id.name,
     attributes: {},
   },
-  'AWS::CloudWatch::Alarm': {
-    nameProperty: 'AlarmName',
-    properties: z.object({
-      AlarmName: z.string().optional(),
-      AlarmDescription: z.string().optional(),
-      Namespace: z.string(),
-      MetricName: z.string(),
-      Dimensions: z.array(z.object({ Name: z.string(), Value: cfnString })).optional(),
-      Statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']).optional(),
-      ExtendedStatistic: z.string().optional(),
-      Period: cfnIntegerIn('Period', 10, 86_400),
-      EvaluationPeriods: cfnIntegerIn('EvaluationPeriods', 1, 86_400 / 60),
-      DatapointsToAlarm: cfnIntegerIn('DatapointsToAlarm', 1, 86_400 / 60).optional(),
-      Threshold: metricValue('Threshold'),
-      ComparisonOperator: z.enum(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold']),
-      TreatMissingData: z.enum(['breaching', 'notBreaching', 'ignore', 'missing']).optional(),
-      AlarmActions: z.array(z.string()).optional(),
-      OKActions: z.array(z.string()).optional(),
-      InsufficientDataActions: z.array(z.string()).optional(),
-      ActionsEnabled: cfnBoolean.optional(),
-      Unit: z.string().optional(),
-    }),
-    ignored: ['Metrics', 'EvaluateLowSampleCountPercentile', 'ThresholdMetricId'],
-    check(properties, report) {
-      const period = properties.Period as number;
-      if (period % 60 !== 0 && ![10, 20, 30].includes(period)) report('Period', `Period ${period} must be 10, 20, 30 or a multiple of 60`);
-      if (period < 60) report('Period', 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60');
-      const evaluation = properties.EvaluationPeriods as number;
-      const datapoints = properties.DatapointsToAlarm as number | undefined;
-      if (evaluation < 1) report('EvaluationPeriods', 'EvaluationPeriods must be at least 1');
-      // API_PutMetricAlarm: the evaluation span can be no longer than one day.
-      if (evaluation * period > 86_400) report('EvaluationPeriods', `EvaluationPeriods × Period is ${evaluation * period} s; AWS allows at most 86400 s (one day)`);
-      if (datapoints !== undefined && (datapoints < 1 || datapoints > evaluation)) report('DatapointsToAlarm', `DatapointsToAlarm ${datapoints} must be between 1 and EvaluationPeriods ${evaluation}`);
-      if (!properties.Statistic && !properties.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
-    },
-    ref: (id) => id.name,
-    attributes: { Arn: (id) => `arn:aws:cloudwatch:${id.region}:${id.accountId}:alarm:${id.name}` },
-  },
+  // AWS::CloudWatch::Alarm: cloudwatch/alarm-resource-type.ts (single-metric and metric-math alarms).
 };
 
 /** Types a template may contain that have no effect on simulation; loading skips them quietly. */

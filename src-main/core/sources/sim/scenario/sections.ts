@@ -88,6 +88,13 @@ export const RequestClassSchema = z
   .object({
     Path: z.string().startsWith('/', 'a path starts with /'),
     Host: z.string().optional(),
+    /** The HTTP method (default GET), for http-request-method rule conditions. */
+    Method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']).optional(),
+    /** Request headers, for http-header rule conditions (at most 10 of 1 KiB: our bound). */
+    Headers: z
+      .record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name is letters, digits and hyphens'), z.string().max(1024))
+      .refine((headers) => Object.keys(headers).length <= 10, 'at most 10 headers per request class')
+      .optional(),
     Share: numberIn('Share', 0, MAX_SHARE).refine((share) => share > 0, 'Share must be greater than 0'),
     CpuPerRequest: cpuPerRequest.optional(),
   })
@@ -96,7 +103,10 @@ export const RequestClassSchema = z
 export const TrafficSchema = z
   .object({
     Name: z.string().min(1),
-    /** The DNS name the clients call: an ALB's DNSName or a Route 53 record name. */
+    /**
+     * What the clients call: an ALB's DNSName or a Route 53 record name; a Lambda function (LAM-8); or a
+     * DB instance's DBInstanceIdentifier (clients querying it directly; Database.WriteShare splits reads and writes).
+     */
     Target: z.string().min(1),
     Location: LocationSchema.optional(),
     Rate: RateSchema,

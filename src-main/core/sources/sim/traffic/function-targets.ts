@@ -2,6 +2,13 @@
 import type { LoadedResource } from '../scenario/loaded-resource';
 import { RESOURCE_TYPES } from '../scenario/resource-registry';
 
+/** DB instance identifiers, lower-cased (as RDS stores them), for Traffic that queries a database directly. */
+export function databaseTargets(resources: readonly LoadedResource[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of resources) if (r.type === 'AWS::RDS::DBInstance') out.add(r.ref.toLowerCase());
+  return out;
+}
+
 /** Names and ARNs of the scenario's Lambda functions, lower-cased, for Traffic targets (LAM-8). */
 export function functionTargets(resources: readonly LoadedResource[]): Set<string> {
   const out = new Set<string>();

@@ -11,13 +11,17 @@ import type { FaultParameters } from '../scenario/timed-entries';
 import type { SimLoadBalancer, SimTraffic } from '../world';
 import type { AlbRequests, AlbService } from '../alb/alb-service';
 import { rateAt, withNoise } from './rate-curve';
-import { functionTargets } from './function-targets';
+import { databaseTargets, functionTargets } from './function-targets';
+
+/** Our default for clients querying a DB instance directly: one query in five writes. */
+export const DEFAULT_DIRECT_WRITE_SHARE = 0.2;
 
 /** Our default: 20 ms of CPU per request, a typical dynamic web page. */
 export const DEFAULT_CPU_SECONDS_PER_REQUEST = 0.02;
 
 export function buildTraffic(scenario: ScenarioModel): SimTraffic[] {
   const functions = functionTargets(scenario.resources);
+  const databases = databaseTargets(scenario.resources);
   return scenario.traffic.map((entry) => {
     const cpu = entry.CpuPerRequest ?? DEFAULT_CPU_SECONDS_PER_REQUEST;
     const classes = entry.Requests ?? [{ Path: '/', Share: 1 }];
@@ -32,12 +36,20 @@ export function buildTraffic(scenario: ScenarioModel): SimTraffic[] {
       },
       rate: entry.Rate,
       noise: entry.Noise ?? 0,
-      requests: classes.map((c) => ({ path: c.Path, host: c.Host, share: c.Share / totalShare, cpuSecondsPerRequest: c.CpuPerRequest ?? cpu })),
+      requests: classes.map((c) => ({
+        path: c.Path,
+        host: c.Host,
+        ...(c.Method ? { method: c.Method } : {}),
+        ...(c.Headers ? { headers: c.Headers } : {}),
+        share: c.Share / totalShare,
+        cpuSecondsPerRequest: c.CpuPerRequest ?? cpu,
+      })),
       ...(entry.Database
         ? { database: { dbInstanceIdentifier: entry.Database.DBInstanceIdentifier.toLowerCase(), readShare: entry.Database.ReadShare ?? 0, writeShare: entry.Database.WriteShare ?? 0 } }
         : {}),
       ...(entry.Lambda ? { lambda: { functionName: entry.Lambda.FunctionName, share: entry.Lambda.Share } } : {}),
       ...(functions.has(entry.Target.toLowerCase()) ? { invoke: { functionRef: entry.Target, mode: entry.InvocationType === 'Event' ? ('async' as const) : ('sync' as const) } } : {}),
+      ...(databases.has(entry.Target.toLowerCase()) ? { queryDatabase: { dbInstanceIdentifier: entry.Target.toLowerCase(), writeShare: entry.Database?.WriteShare ?? DEFAULT_DIRECT_WRITE_SHARE } } : {}),
     };
   });
 }
@@ -96,6 +108,12 @@ export class TrafficService implements SimService {
         this.ctx.services.functions?.invoke(population.invoke.functionRef, offered, tickSeconds, population.invoke.mode);
         return;
       }
+      if (population.queryDatabase) {
+        // Clients of the database itself (a reporting job, another service): each request is one query.
+        const writes = Math.round(offered * population.queryDatabase.writeShare);
+        this.ctx.services.database?.serve(population.queryDatabase.dbInstanceIdentifier, offered - writes, writes, tickSeconds);
+        return;
+      }
 
       const routes = this.ctx.services.dns?.routeTraffic(population.target, population.location) ?? [{ probability: 1, endpoint: population.target }];
       const perRoute = apportion(offered, routes.map((r) => r.probability));
@@ -116,6 +134,8 @@ export class TrafficService implements SimService {
             count: perClass[c]!,
             path: requestClass.path,
             host: requestClass.host,
+            method: requestClass.method,
+            headers: requestClass.headers,
             cpuSecondsPerRequest: requestClass.cpuSecondsPerRequest,
             clientLocation: population.location.subdivisionCode ?? population.location.countryCode ?? population.location.continentCode,
             onServed: (served) => this.downstream(population, served, tickSeconds),

@@ -1,0 +1,59 @@
+/**
+ * Which metrics the simulator publishes, by namespace, name and dimension names — the "published" rows
+ * of docs/metrics.md, as the services put them (alb-service, asg-service, rds-service, lambda-service,
+ * traffic-service). An alarm on anything else stays INSUFFICIENT_DATA for ever, so loading warns.
+ */
+import { GROUP_METRICS } from '../asg/group-metrics';
+
+const LB = 'LoadBalancer';
+const LB_TG = 'LoadBalancer,TargetGroup';
+
+/** namespace → metric name → accepted dimension-name sets (names sorted, comma-joined; '' = none). */
+const PUBLISHED: Record<string, Record<string, readonly string[]>> = {
+  'AWS/ApplicationELB': {
+    RequestCount: [LB, LB_TG],
+    TargetResponseTime: [LB, LB_TG],
+    HTTPCode_Target_2XX_Count: [LB, LB_TG],
+    HTTPCode_Target_5XX_Count: [LB, LB_TG],
+    TargetConnectionErrorCount: [LB, LB_TG],
+    RequestCountPerTarget: ['TargetGroup', LB_TG],
+    HealthyHostCount: [LB_TG],
+    UnHealthyHostCount: [LB_TG],
+    HTTPCode_ELB_5XX_Count: [LB],
+    HTTPCode_ELB_500_Count: [LB],
+    HTTPCode_ELB_502_Count: [LB],
+    HTTPCode_ELB_503_Count: [LB],
+    HTTPCode_ELB_504_Count: [LB],
+    HTTPCode_ELB_4XX_Count: [LB],
+    HTTPCode_ELB_3XX_Count: [LB],
+    HTTP_Redirect_Count: [LB],
+    HTTP_Fixed_Response_Count: [LB],
+  },
+  // Per instance only with Simulation.InstanceMetrics (EC2-1); the group series always.
+  'AWS/EC2': { CPUUtilization: ['AutoScalingGroupName', 'InstanceId'] },
+  'AWS/AutoScaling': Object.fromEntries(GROUP_METRICS.map((name) => [name, ['AutoScalingGroupName']])),
+  'AWS/RDS': Object.fromEntries(['CPUUtilization', 'DatabaseConnections', 'ReadIOPS', 'WriteIOPS', 'ReplicaLag'].map((name) => [name, ['DBInstanceIdentifier']])),
+  'AWS/Lambda': {
+    ...Object.fromEntries(['Invocations', 'Errors', 'Throttles', 'Duration', 'AsyncEventsReceived', 'AsyncEventAge', 'AsyncEventsDropped'].map((name) => [name, ['FunctionName']])),
+    ConcurrentExecutions: ['FunctionName', ''],
+    UnreservedConcurrentExecutions: [''],
+    ClaimedAccountConcurrency: [''],
+  },
+  'Flightdeck/Traffic': { OfferedRequests: ['Population'], UnresolvedRequests: ['Population'] },
+  'Flightdeck/Lambda': { ColdStarts: ['FunctionName'], InitDuration: ['FunctionName'] },
+};
+
+/**
+ * Undefined when the simulator publishes (namespace, name) with exactly these dimension names; else why
+ * not, in words for a warning.
+ */
+export function unpublishedReason(namespace: string, metricName: string, dimensionNames: readonly string[]): string | undefined {
+  const names = PUBLISHED[namespace];
+  if (!names) return `the simulator publishes nothing in namespace ${namespace}`;
+  const sets = names[metricName];
+  if (!sets) return `the simulator does not publish ${metricName} in ${namespace}`;
+  const key = [...dimensionNames].sort().join(',');
+  if (sets.includes(key)) return undefined;
+  const shown = (set: string) => (set === '' ? 'no dimensions' : set.split(',').join(' + '));
+  return `the simulator publishes ${namespace} ${metricName} with ${sets.map(shown).join(' or ')}, not with ${shown(key)}`;
+}

@@ -1,0 +1,45 @@
+// @vitest-environment happy-dom
+/** Issue 14 item 6: default traffic is announced in the window, translated from its code and parameters. */
+import { flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setApi } from '@/api';
+import { useSessionStore } from '@/stores/session';
+import SimulatorView from '@/views/simulator/SimulatorView.vue';
+import { installFakeCore, type FakeCore } from '../../support/fake-api';
+import { clock, simSession } from '../../support/fixtures';
+import { mountWithApp } from '../../support/mount';
+
+let core: FakeCore;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  core = installFakeCore();
+  const session = useSessionStore();
+  session.setSession(simSession);
+  session.setClock(clock(0, true, 10));
+  core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop' }] });
+  core.answer('sim.faultKinds', []);
+  core.answer('sim.scenario.load', {
+    session: simSession,
+    warnings: [],
+    notices: [{ code: 'defaultTraffic', params: { population: 'default-site', target: 'site-1.us-east-1.elb.amazonaws.com', rate: 20 } }],
+  });
+});
+afterEach(() => setApi(undefined));
+
+describe('scenario notices', () => {
+  it('shows the default-traffic notice of a file without Traffic', async () => {
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    const input = wrapper.get('[data-testid="scenario-file"]');
+    const file = new File(['Resources: {}'], 'site.yaml', { type: 'text/yaml' });
+    Object.defineProperty(input.element, 'files', { value: [file] });
+    await input.trigger('change');
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.get('[data-testid="scenario-notices"]').text()).toBe(
+      'No Traffic section: the default population default-site sends 20 requests/s to site-1.us-east-1.elb.amazonaws.com. Add Traffic to choose your own.',
+    );
+  });
+});
