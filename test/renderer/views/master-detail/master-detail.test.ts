@@ -16,10 +16,12 @@ import { useInventoryStore } from '@/stores/inventory';
 import { useMetricsStore } from '@/stores/metrics';
 import { useSessionStore } from '@/stores/session';
 import AutoScalingView from '@/views/auto-scaling/AutoScalingView.vue';
+import LambdaView from '@/views/lambda/LambdaView.vue';
 import LoadBalancersView from '@/views/load-balancers/LoadBalancersView.vue';
+import RdsView from '@/views/rds/RdsView.vue';
 import { defineComponent, h } from 'vue';
 import { chart } from '../../support/echarts-mock';
-import { capacityQueries, capacitySeries, clock, snapshot } from '../../support/fixtures';
+import { capacityQueries, capacitySeries, clock, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
 
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
@@ -144,6 +146,39 @@ describe('Load balancers master–detail (issue 15 item 4)', () => {
     await flushPromises();
     expect(wrapper.get('[data-testid="target-group"]').attributes('data-name')).toBe('web-b');
     expect(wrapper.get('[data-testid="load-balancer"]').attributes('data-name')).toBe('shop-alb');
+  });
+});
+
+describe('RDS and Lambda master–detail (issue 15 item 4)', () => {
+  beforeEach(() => {
+    const full = fullInventory();
+    const db = full.dbInstances[0]!;
+    // 200 standalone instances beside the fixture's primary and replica.
+    const many = Array.from({ length: 200 }, (_, i) => ({ ...db, dbInstanceIdentifier: `db-${String(i).padStart(3, '0')}`, readReplicaDBInstanceIdentifiers: [] }));
+    useInventoryStore().replace({ ...full, dbInstances: [...full.dbInstances, ...many] });
+  });
+
+  it('lists DB instances virtualised and shows only the selected instance’s cluster', async () => {
+    const wrapper = await mountAt(RdsView, '/rds');
+    expect(wrapper.get('[data-testid="db-master-detail"] [data-testid="virtual-table"]').attributes('data-row-count')).toBe('202');
+    expect(wrapper.findAll('[data-testid="db-list-row"]').length).toBeLessThan(30);
+    expect(wrapper.findAll('[data-testid="db-instance"]').map((card) => card.attributes('data-identifier'))).toEqual(['shop-db', 'shop-db-replica-1']);
+    await wrapper.vm.$router.replace({ path: '/rds', query: { db: 'db-150' } });
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="db-instance"]').map((card) => card.attributes('data-identifier'))).toEqual(['db-150']);
+    expect(wrapper.get('[data-testid="db-list-row"][aria-selected="true"]').attributes('data-identifier')).toBe('db-150');
+  });
+
+  it('selects the replica being promoted, so the detail follows it when it becomes standalone', async () => {
+    const wrapper = await mountAt(RdsView, '/rds');
+    await wrapper.get('[data-testid="db-promote"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.vm.$route.query.db).toBe('shop-db-replica-1');
+  });
+
+  it('keeps the selected function in the address (?fn=)', async () => {
+    const wrapper = await mountAt(LambdaView, '/lambda', { fn: 'thumbnailer' });
+    expect(wrapper.get('[data-testid="lambda-function-row"][aria-selected="true"]').attributes('data-name')).toBe('thumbnailer');
   });
 });
 
