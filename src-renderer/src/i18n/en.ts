@@ -588,6 +588,8 @@ const en = {
     engine: 'Engine',
     instanceClass: 'Class',
     status: 'Status',
+    hiddenHealthy: 'all healthy',
+    hiddenAttention: '{count} need attention',
     roles: {
       primary: 'Primary',
       replica: 'Replica',

@@ -589,6 +589,8 @@ const ko: MessageSchema = {
     engine: '엔진',
     instanceClass: '클래스',
     status: '상태',
+    hiddenHealthy: '모두 정상',
+    hiddenAttention: '{count}개 확인 필요',
     roles: {
       primary: '기본',
       replica: '복제본',

@@ -20,6 +20,7 @@ import LambdaView from '@/views/lambda/LambdaView.vue';
 import LoadBalancersView from '@/views/load-balancers/LoadBalancersView.vue';
 import RdsView from '@/views/rds/RdsView.vue';
 import { defineComponent, h } from 'vue';
+import { buildRequestPath, summarisePath } from '@/views/overview/request-path';
 import { chart } from '../../support/echarts-mock';
 import { capacityQueries, capacitySeries, clock, fullInventory, snapshot } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
@@ -245,5 +246,34 @@ describe('lookups built once per inventory', () => {
     expect(selectedFromQuery({ focus: 'x', group: 'b' }, 'group', ids, 'a')).toBe('b');
     expect(selectedFromQuery({ group: 'gone' }, 'group', ids, 'a')).toBe('a');
     expect(selectedFromQuery({}, 'group', new Set(), undefined)).toBeNull();
+  });
+});
+
+describe('the Overview summarises at scale (issue 15 item 4)', () => {
+  it('keeps the worst nodes of a long column and one "+N more" node that takes their edges', () => {
+    const inventory = bigInventory();
+    // Every group at capacity but two: those must stay in view.
+    inventory.autoScalingGroups = inventory.autoScalingGroups.map((group) => ({
+      ...group,
+      desiredCapacity: 2,
+      instances: group.instances.map((instance) => ({ ...instance, lifecycleState: 'InService' as const })),
+    }));
+    inventory.autoScalingGroups[120] = { ...inventory.autoScalingGroups[120]!, desiredCapacity: 9 };
+    inventory.autoScalingGroups[250] = { ...inventory.autoScalingGroups[250]!, instances: [] };
+    const full = buildRequestPath(inventory);
+    expect(full.nodes.filter((n) => n.kind === 'autoScalingGroup')).toHaveLength(GROUPS);
+    const path = summarisePath(full, 8);
+    const groups = path.nodes.filter((n) => n.kind === 'autoScalingGroup');
+    expect(groups).toHaveLength(8);
+    expect(groups.slice(0, 7).map((n) => n.label)).toContain(name(120));
+    expect(groups.slice(0, 7).map((n) => n.label)).toContain(name(250));
+    const more = groups[7]!;
+    expect(more.hidden).toBe(GROUPS - 7);
+    expect(more.route).toBe('auto-scaling');
+    const ids = new Set(path.nodes.map((n) => n.id));
+    expect(path.edges.every((e) => ids.has(e.from) && ids.has(e.to))).toBe(true);
+    expect(path.edges.some((e) => e.to === more.id)).toBe(true);
+    // Small columns are untouched.
+    expect(summarisePath(buildRequestPath(fullInventory()), 8)).toEqual(buildRequestPath(fullInventory()));
   });
 });
