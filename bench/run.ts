@@ -13,6 +13,7 @@ import { scenarioLoadBench } from './scenario-load';
 import { trustBench } from './trust';
 import { awsApiCallsBench } from './aws-api-calls';
 import { awsPollingBench } from './aws-polling';
+import { liveUiBench } from './live-ui';
 
 export interface BenchResult {
   name: string;
@@ -31,6 +32,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'renderer-charts': rendererChartsBench,
   'aws-api-calls': awsApiCallsBench,
   'aws-polling': awsPollingBench,
+  'live-ui': liveUiBench,
 };
 
 function machine(): string {
