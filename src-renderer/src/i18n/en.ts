@@ -581,7 +581,6 @@ const en = {
     targets: 'Targets',
     healthy: 'Healthy',
     role: 'Role',
-    status: 'Status',
     hiddenHealthy: 'all healthy',
     hiddenAttention: '{count} need attention',
     roles: {

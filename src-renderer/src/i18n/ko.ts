@@ -582,7 +582,6 @@ const ko: MessageSchema = {
     targets: '대상',
     healthy: '정상',
     role: '역할',
-    status: '상태',
     hiddenHealthy: '모두 정상',
     hiddenAttention: '{count}개 확인 필요',
     roles: {
