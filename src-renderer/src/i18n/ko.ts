@@ -577,7 +577,7 @@ const ko: MessageSchema = {
     inService: 'InService',
     desired: '원하는 용량',
     state: '상태',
-    zones: '가용 영역',
+    zones: 'AZ',
     targetGroups: '대상 그룹',
     targets: '대상',
     healthy: '정상',
