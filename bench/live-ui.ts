@@ -191,8 +191,10 @@ export async function liveUiBench(): Promise<BenchResult> {
     (view) =>
       `| ${view} | ${pair(view, (f) => round(f.firstRenderMs / 1000, 1))} | ${pair(view, (f) => f.busyMsPerS)} | ${pair(view, (f) => f.scriptMsPerS)} | ${pair(view, (f) => f.domElements)} | ${pair(view, (f) => f.wsKBps)} | ${pair(view, (f) => f.largestFrameKB)} | ${pair(view, (f) => f.reconnects)} |`,
   );
+  // The command as run: the speed and window when they were not the defaults.
+  const envPrefix = ['BENCH_LIVE_SPEED', 'BENCH_LIVE_SECONDS'].filter((name) => process.env[name]).map((name) => `${name}=${process.env[name]} `).join('');
   const markdown = [
-    `\`npm run build && npm run bench -- live-ui\` (bench/live-ui.ts): web mode at ×${SPEED} in headless Chromium (1440×900), a fresh page per view, ${WINDOW_SECONDS} s measuring window after the first render. Each cell: ${a} / ${b}. Servers started (warm start included) in ${round(results[a]!.serverStartMs / 1000, 1)} s / ${round(results[b]!.serverStartMs / 1000, 1)} s.`,
+    `\`npm run build && ${envPrefix}npm run bench -- live-ui\` (bench/live-ui.ts): web mode at ×${SPEED} in headless Chromium (1440×900), a fresh page per view, ${WINDOW_SECONDS} s measuring window after the first render. Each cell: ${a} / ${b}. Servers started (warm start included) in ${round(results[a]!.serverStartMs / 1000, 1)} s / ${round(results[b]!.serverStartMs / 1000, 1)} s.`,
     '',
     '| view | first render (s) | main thread busy (ms/s) | of which script (ms/s) | DOM elements | WebSocket (kB/s) | largest frame (kB) | reconnects |',
     '|---|---|---|---|---|---|---|---|',
