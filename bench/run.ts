@@ -14,6 +14,7 @@ import { trustBench } from './trust';
 import { awsApiCallsBench } from './aws-api-calls';
 import { awsPollingBench } from './aws-polling';
 import { webPushBench } from './web-push';
+import { liveUiBench } from './live-ui';
 
 export interface BenchResult {
   name: string;
@@ -33,6 +34,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'aws-api-calls': awsApiCallsBench,
   'aws-polling': awsPollingBench,
   'web-push': webPushBench,
+  'live-ui': liveUiBench,
 };
 
 function machine(): string {

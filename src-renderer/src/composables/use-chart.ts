@@ -38,6 +38,8 @@ export interface UseChartOptions {
   theme?: MaybeRefOrGetter<ChartTheme>;
   /** echarts.connect group: charts in one group share the crosshair, tooltip and zoom. */
   group?: string;
+  /** Called when the chart scrolls back into view (updates skipped while hidden are due). */
+  onVisible?: () => void;
 }
 
 /** ECharts' built-in names: 'default' is the light theme. */
@@ -59,6 +61,14 @@ export function useChart(options: UseChartOptions) {
   const el = ref<HTMLElement | null>(null);
   let chart: echarts.ECharts | undefined;
   let observer: ResizeObserver | undefined;
+  let intersection: IntersectionObserver | undefined;
+  /**
+   * The element's width, kept by the ResizeObserver: reading clientWidth while drawing forced a
+   * layout per series per update (issue 15).
+   */
+  let width = 0;
+  /** In or near the viewport; true until an IntersectionObserver says otherwise (or where there is none). */
+  let visible = true;
 
   onMounted(() => {
     if (!el.value) return;
@@ -68,9 +78,28 @@ export function useChart(options: UseChartOptions) {
       chart.group = options.group;
       echarts.connect(options.group);
     }
+    width = el.value.clientWidth;
     if (typeof ResizeObserver !== 'undefined') {
-      observer = new ResizeObserver(() => chart?.resize());
+      observer = new ResizeObserver((entries) => {
+        const box = entries[entries.length - 1]?.contentRect;
+        if (box) width = box.width;
+        chart?.resize();
+      });
       observer.observe(el.value);
+    }
+    if (typeof IntersectionObserver !== 'undefined') {
+      // A margin of half a screen: a chart scrolled towards is drawn before it shows.
+      intersection = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          if (!entry) return;
+          const was = visible;
+          visible = entry.isIntersecting;
+          if (visible && !was) options.onVisible?.();
+        },
+        { rootMargin: '50% 0px' },
+      );
+      intersection.observe(el.value);
     }
   });
 
@@ -87,6 +116,8 @@ export function useChart(options: UseChartOptions) {
   onBeforeUnmount(() => {
     observer?.disconnect();
     observer = undefined;
+    intersection?.disconnect();
+    intersection = undefined;
     chart?.dispose();
     chart = undefined;
   });
@@ -114,5 +145,5 @@ export function useChart(options: UseChartOptions) {
     return url;
   }
 
-  return { el, update, refresh, exportPng, instance: () => chart };
+  return { el, update, refresh, exportPng, instance: () => chart, width: () => width, visible: () => visible };
 }

@@ -7,6 +7,8 @@ export interface VirtualColumn<Row> {
   width?: string;
   /** The cell's plain value: shown when no slot is given, and used to sort and filter. */
   value: (row: Row) => string | number | undefined;
+  /** What the column sorts by when that is not the shown value (health: worst first, not alphabetical). */
+  sortValue?: (row: Row) => string | number | undefined;
   sortable?: boolean;
   mono?: boolean;
   align?: 'left' | 'right';
@@ -37,7 +39,7 @@ export function sortRows<Row>(rows: readonly Row[], columns: readonly VirtualCol
   const sign = sort.direction === 'asc' ? 1 : -1;
   // Decorate once: value() may format, and sort calls the comparator n log n times.
   return rows
-    .map((row, index) => ({ row, index, value: column.value(row) }))
+    .map((row, index) => ({ row, index, value: (column.sortValue ?? column.value)(row) }))
     .sort((a, b) => {
       const x = a.value;
       const y = b.value;

@@ -30,9 +30,13 @@ export interface PathNode {
   /** Core's verdict, when there is one, and why (worst first). */
   status?: HealthStatus;
   reasons: HealthReason[];
-  /** Where clicking goes: a route name and the resource to focus there. */
+  /** Where clicking goes: a route name and the resource to focus there (none for a summary node). */
   route: string;
   focus: string;
+  /** A summary node standing for this many resources of the column (summarisePath), not a resource. */
+  hidden?: number;
+  /** Of those, how many need attention (not ok). */
+  hiddenAttention?: number;
 }
 
 export interface PathEdge {
@@ -211,6 +215,51 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
   for (const node of nodes) node.column = remap.get(node.column)!;
   const valid = edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to));
   return { nodes, edges: valid, columns: used.length };
+}
+
+/** Worst first: what a summary keeps in view. */
+const TONE_RANK: Record<Tone, number> = { bad: 0, warn: 1, info: 2, neutral: 3, ok: 4 };
+
+/**
+ * The Overview summarises: a column of more than `maxPerColumn` nodes (scale-1000: 25 rules, 25
+ * target groups, 25 groups) keeps its worst `maxPerColumn - 1` and one node standing for the rest,
+ * which links to the view that lists them all. Edges to hidden nodes go to the summary node.
+ */
+export function summarisePath(path: RequestPath, maxPerColumn = 8): RequestPath {
+  const byColumn = new Map<number, PathNode[]>();
+  for (const node of path.nodes) {
+    const list = byColumn.get(node.column);
+    if (list) list.push(node);
+    else byColumn.set(node.column, [node]);
+  }
+  const replaced = new Map<string, string>();
+  const nodes: PathNode[] = [];
+  for (const [column, list] of byColumn) {
+    if (list.length <= maxPerColumn) {
+      nodes.push(...list);
+      continue;
+    }
+    const ranked = list.map((node, index) => ({ node, index })).sort((a, b) => TONE_RANK[a.node.tone] - TONE_RANK[b.node.tone] || a.index - b.index);
+    const kept = new Set(ranked.slice(0, maxPerColumn - 1).map((entry) => entry.node));
+    const rest = ranked.slice(maxPerColumn - 1).map((entry) => entry.node);
+    const summaryId = `more:${column}`;
+    for (const node of rest) replaced.set(node.id, summaryId);
+    // Kept nodes in their original order (the map reads top to bottom as the inventory does).
+    nodes.push(...list.filter((node) => kept.has(node)));
+    const worst = rest.reduce((tone, node) => (TONE_RANK[node.tone] < TONE_RANK[tone] ? node.tone : tone), 'ok' as Tone);
+    nodes.push({ id: summaryId, kind: rest[0]!.kind, column, label: '', detail: '', tone: worst, reasons: [], route: rest[0]!.route, focus: '', hidden: rest.length, hiddenAttention: rest.filter((node) => node.tone !== 'ok').length });
+  }
+  const seen = new Set<string>();
+  const edges: PathEdge[] = [];
+  for (const edge of path.edges) {
+    const from = replaced.get(edge.from) ?? edge.from;
+    const to = replaced.get(edge.to) ?? edge.to;
+    const key = `${from}>${to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    edges.push({ ...edge, from, to });
+  }
+  return { nodes, edges, columns: path.columns };
 }
 
 export interface LaidOutNode extends PathNode {

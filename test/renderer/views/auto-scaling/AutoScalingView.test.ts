@@ -13,6 +13,8 @@ import { GROUP, START, activity, capacitySeries, clock, emptyInventory, fullInve
 import { mountWithApp } from '../../support/mount';
 import { installFakeCore } from '../../support/fake-api';
 
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 
 beforeEach(() => {
@@ -63,6 +65,7 @@ describe('AutoScalingView', () => {
     useMetricsStore().append([capacitySeries(10, 2)[2]!]); // CPU only
     useSessionStore().setClock(clock(12));
     await flushPromises();
+    await nextFrame(); // charts draw at most once per animation frame
     expect(chart.init).toHaveBeenCalledTimes(2); // instances are reused
     const cpuUpdate = chart.setOption.mock.calls.map((call) => call[0]).find((partial) => partial.series?.some((s: { id: string }) => s.id === 'cpu'));
     expect(cpuUpdate.series.find((s: { id: string }) => s.id === 'cpu').data).toHaveLength(12);
