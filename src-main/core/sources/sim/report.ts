@@ -45,7 +45,7 @@ export function buildReport(engine: SimulationEngine): SimReport {
     ...(engine.leadInSeconds > 0 ? { leadInSeconds: engine.leadInSeconds } : {}),
     simulatedSeconds: engine.simulatedSeconds,
     scalingActivities: exportActivities(engine.world),
-    alarmHistory: [...engine.world.alarmHistory],
+    alarmHistory: [...engine.alarmHistory],
     events: [...engine.rdsEvents],
     timeline: [...engine.timeline],
     accessLog: engine.alb.accessLogInOrder().slice(-100),

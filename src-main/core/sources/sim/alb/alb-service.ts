@@ -325,11 +325,8 @@ export class AlbService implements SimService {
     if (this.accessLog.length < ACCESS_LOG_CAPACITY) this.accessLog.push(entry);
     else this.accessLog[this.accessLogCursor % ACCESS_LOG_CAPACITY] = entry;
     this.accessLogCursor++;
-    this.newAccessLog.push(entry);
+    this.ctx.changes.accessLogEntry(entry);
   }
-
-  /** Entries sampled since the last drain (for pushed updates). */
-  newAccessLog: AccessLogEntry[] = [];
 
   /** The access log, oldest first. */
   accessLogInOrder(): AccessLogEntry[] {

@@ -8,6 +8,7 @@ import type { AlarmHistoryItem, Inventory, MetricAlarm } from '../../../contract
 import type { SimContext } from '../sim-context';
 import type { SimService } from '../service-module';
 import { evaluateAlarm } from './alarm';
+import { BoundedLog } from '../kernel/bounded-log';
 
 /** Newest alarm-history items kept (CloudWatch keeps 30 days). */
 export const MAX_ALARM_HISTORY = 2000;
@@ -16,8 +17,7 @@ export type AlarmActionDispatcher = (actionArn: string, trigger: { alarmName: st
 
 export class AlarmService implements SimService {
   readonly id = 'cloudwatch';
-  /** Alarm history items recorded since the last drain. */
-  newHistory: AlarmHistoryItem[] = [];
+  private readonly historyLog = new BoundedLog<AlarmHistoryItem>(MAX_ALARM_HISTORY);
 
   constructor(
     private readonly ctx: SimContext,
@@ -40,10 +40,8 @@ export class AlarmService implements SimService {
           newState: evaluation.state,
           reason: evaluation.reason,
         };
-        const history = this.ctx.world.alarmHistory;
-        history.push(item);
-        if (history.length > MAX_ALARM_HISTORY) history.splice(0, history.length - MAX_ALARM_HISTORY);
-        this.newHistory.push(item);
+        this.historyLog.push(item);
+        this.ctx.changes.alarmHistoryItem(item);
         alarm.state = evaluation.state;
         alarm.stateReason = evaluation.reason;
         alarm.stateUpdated = this.ctx.now;
@@ -53,6 +51,11 @@ export class AlarmService implements SimService {
         for (const action of def.alarmActions) this.dispatch(action, { alarmName: def.alarmName, metricValue: evaluation.latestValue, threshold: def.threshold });
       }
     }
+  }
+
+  /** State changes (DescribeAlarmHistory), the newest MAX_ALARM_HISTORY, oldest first. */
+  get history(): readonly AlarmHistoryItem[] {
+    return this.historyLog.items;
   }
 
   inventory(): Partial<Inventory> {
