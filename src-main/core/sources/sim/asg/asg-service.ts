@@ -13,7 +13,7 @@ import type { ActionParameters, FaultParameters } from '../scenario/timed-entrie
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
-import { clampCapacity, countedInstances, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
+import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
@@ -223,7 +223,7 @@ export class AsgService implements SimService {
    * first, then terminate in the busiest; meanwhile the group may exceed MaxSize by 10 % or 1.
    */
   private rebalance(group: SimAutoScalingGroup): void {
-    if ([...group.instances.values()].some((i) => i.rebalancing || i.lifecycleState === 'Pending' || i.lifecycleState.startsWith('Terminating'))) return;
+    for (const i of group.instances.values()) if (i.rebalancing || i.lifecycleState === 'Pending' || i.lifecycleState.startsWith('Terminating')) return;
     const counts = zoneCounts(group);
     const healthy = [...counts].filter(([az]) => !this.world.failedAvailabilityZones.has(az));
     if (healthy.length < 2) return;
@@ -241,7 +241,7 @@ export class AsgService implements SimService {
   executePolicy(policy: SimScalingPolicy, trigger: AlarmTrigger | undefined, honorCooldown = true): string {
     const group = this.world.autoScalingGroups.get(policy.autoScalingGroupName);
     if (!group || !policy.enabled) return 'policy not found or disabled';
-    const inService = countedInstances(group).filter((i) => i.lifecycleState === 'InService').length;
+    const inService = countInService(group);
     let wanted: number | undefined;
     switch (policy.policyType) {
       case 'TargetTrackingScaling':
