@@ -7,7 +7,7 @@
  */
 import type { Inventory, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
-import { AlarmService } from './cloudwatch/alarm-service';
+import type { AlarmService } from './cloudwatch/alarm-service';
 import { MetricStore, type ClosedPeriod } from './cloudwatch/metric-store';
 import { standardStats } from '../../metric-catalog';
 import { EventQueue, type EventHandle } from './kernel/event-queue';
@@ -17,15 +17,11 @@ import { createRandom, type Random } from './kernel/random';
 import type { ScenarioModel } from './scenario/load-scenario';
 import type { SimulationSettings } from './scenario/sections';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType } from './scenario/timed-entries';
-import { AlbService } from './alb/alb-service';
-import { buildAlb } from './alb/build-alb';
-import { AsgService } from './asg/asg-service';
-import { buildAsg } from './asg/build-asg';
-import { buildTraffic, TrafficService } from './traffic/traffic-service';
-import { LambdaService } from './lambda/lambda-service';
-import { Route53Service } from './route53/route53-service';
-import { hasSimulatedDbInstances, RdsService } from './rds/rds-service';
-import type { FaultEffect, SimService, SimServices } from './service-module';
+import type { AlbService } from './alb/alb-service';
+import type { AsgService } from './asg/asg-service';
+import type { TrafficService } from './traffic/traffic-service';
+import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, SimService, SimServices } from './service-module';
+import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
 import { isValidLeadIn, LEAD_IN_RULE } from './lead-in-rule';
@@ -117,40 +113,26 @@ export class SimulationEngine implements SimContext {
     this.world = createWorld(scenario.simulation.region);
     // The stack is created when the clock begins: health checks, alarms and schedules start from there.
     const created = this.leadInSeconds > 0 ? { ...scenario, simulation: { ...scenario.simulation, startTime: this.beginTime } } : scenario;
-    buildAlb(created, this.world);
-    buildAsg(created, this.world);
-    this.world.traffic = buildTraffic(scenario);
-
-    this.alb = new AlbService(this);
-    this.asg = new AsgService(this);
-    this.traffic = new TrafficService(this, this.alb);
-    this.alarms = new AlarmService(this, (actionArn, trigger) => {
-      const policy = this.world.policiesByArn.get(actionArn);
-      if (policy) this.asg.executePolicy(policy, trigger);
-    });
-    const all: SimService[] = [this.alb, this.asg, this.traffic, this.alarms];
+    // Every service is built by its module (sim-modules.ts), in module order; the optional ones only
+    // when the scenario has resources of their kind. Services reach each other through `services`.
+    const all: SimService[] = [];
     this.services = { all };
-    // ---- optional services: Route 53 (services.dns), RDS (services.database), Lambda (services.functions) ----
-    // Each is constructed only when the scenario has resources of its kind, then appended to `all`.
-    if (scenario.resources.some((r) => r.type === 'AWS::Route53::HostedZone')) {
-      this.services.dns = new Route53Service(this, scenario.resources);
-      all.push(this.services.dns);
+    const byModule = new Map<string, SimService>();
+    for (const module of SIM_MODULES) {
+      const service = module.build(this, { scenario, created });
+      if (!service) continue;
+      all.push(service);
+      byModule.set(module.id, service);
+      // A module with a role builds a service of that role's interface (DnsRouting, FunctionTier, DatabaseTier).
+      if (module.role === 'dns') this.services.dns = service as DnsRouting;
+      else if (module.role === 'functions') this.services.functions = service as FunctionTier;
+      else if (module.role === 'database') this.services.database = service as DatabaseTier;
     }
-    if (scenario.resources.some((r) => r.type === 'AWS::Lambda::Function')) {
-      this.services.functions = new LambdaService(this, scenario.resources, { ...(this.settings.lambdaConcurrencyLimit !== undefined ? { concurrentExecutionsLimit: this.settings.lambdaConcurrencyLimit } : {}) });
-      all.push(this.services.functions);
-    }
-    if (hasSimulatedDbInstances(scenario.resources)) {
-      this.services.database = new RdsService(this, scenario.resources);
-      all.push(this.services.database);
-    }
-
-    const desired = new Map(
-      scenario.resources
-        .filter((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup')
-        .map((r) => [r.identity.name, (r.properties.DesiredCapacity as number | undefined) ?? (r.properties.MinSize as number)]),
-    );
-    this.asg.createGroups(desired);
+    // The services a report, the data source and the actions name directly; always present.
+    this.alb = byModule.get('elbv2') as AlbService;
+    this.asg = byModule.get('autoscaling') as AsgService;
+    this.traffic = byModule.get('traffic') as TrafficService;
+    this.alarms = byModule.get('cloudwatch') as AlarmService;
     for (const service of all) service.start?.();
     for (const entry of scenario.timeline) {
       const at = this.startTime + entry.atSeconds * 1000;
@@ -235,14 +217,13 @@ export class SimulationEngine implements SimContext {
   step(): void {
     const tickStart = this.now;
     this.runDue();
-    this.traffic.serve(tickStart);
+    for (const service of this.services.all) service.offerTraffic?.(tickStart);
     this.now += this.tickMs;
     for (const service of this.services.all) service.tick?.(tickStart);
     if (this.now % 60_000 === 0) {
       const closed = this.metrics.closePeriodsBefore(this.now / 1000);
       if (this.changes.tracking) for (const period of closed) this.recordClosed(period);
       for (const service of this.services.all) service.minute?.();
-      this.alarms.evaluate();
     }
     for (const listener of this.afterStep) listener();
   }

@@ -8,7 +8,7 @@
  */
 import type { Inventory, ScalingPolicySummary } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
-import type { FaultEffect, SimService } from '../service-module';
+import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } from '../service-module';
 import type { ActionParameters, FaultParameters } from '../scenario/timed-entries';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
@@ -42,7 +42,23 @@ export interface AlarmTrigger {
 export class AsgService implements SimService {
   readonly id = 'autoscaling';
 
-  constructor(private readonly ctx: SimContext) {}
+  /** `desiredAtCreation`: each group's DesiredCapacity as the scenario gives it (default MinSize), applied at start. */
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly desiredAtCreation = new Map<string, number>(),
+  ) {}
+
+  start(): void {
+    this.createGroups(this.desiredAtCreation);
+  }
+
+  /** CW-2: an alarm in ALARM invokes a scaling policy by its ARN. */
+  alarmAction(actionArn: string, trigger: ServiceAlarmTrigger): boolean {
+    const policy = this.world.policiesByArn.get(actionArn);
+    if (!policy) return false;
+    this.executePolicy(policy, trigger);
+    return true;
+  }
 
   private get world() {
     return this.ctx.world;

@@ -24,7 +24,11 @@ export class AlarmService implements SimService {
     private readonly dispatch: AlarmActionDispatcher,
   ) {}
 
-  /** Run by the engine after the minute's periods closed and every service's `minute`. */
+  /** Last in module order: after the minute's periods closed and every other service's `minute`. */
+  minute(): void {
+    this.evaluate();
+  }
+
   evaluate(): void {
     const nowSeconds = this.ctx.now / 1000;
     for (const alarm of this.ctx.world.alarms.values()) {
