@@ -3,7 +3,7 @@
  * {wallMs, cpuSeconds, simulatedSeconds, maxRssMB, heapUsedMB, instances, reportBytes} as JSON.
  * Runs the way `flightdeck sim run` does (no change tracking, rings sized to the run); with --report
  * it also streams the report (to nowhere), so the peak includes writing it.
- * Usage: node --expose-gc --import tsx bench/sim-worker.ts <scenario|scale:GROUPS:PER_GROUP> <seconds> [--report]
+ * Usage: node --expose-gc --import tsx bench/sim-worker.ts <scenario|scale:GROUPS:PER_GROUP[:MAX_SIZE_FACTOR]> <seconds> [--report]
  */
 import { readScenario } from '../src-main/core/scenario-files';
 import { SimulationEngine } from '../src-main/core/sources/sim/engine';
@@ -14,8 +14,8 @@ import { scaleScenarioYaml } from './scale-scenario';
 const [which = 'shop', secondsText = '86400', ...flags] = process.argv.slice(2);
 const scenario = which.startsWith('scale:')
   ? (() => {
-      const [, groups, perGroup] = which.split(':').map(Number);
-      return loadScenario(scaleScenarioYaml({ groups: groups!, instancesPerGroup: perGroup! }), { file: `scale-${groups! * perGroup!}.yaml` });
+      const [, groups, perGroup, maxSizeFactor] = which.split(':').map(Number);
+      return loadScenario(scaleScenarioYaml({ groups: groups!, instancesPerGroup: perGroup!, ...(maxSizeFactor ? { maxSizeFactor } : {}) }), { file: `scale-${groups! * perGroup!}.yaml` });
     })()
   : readScenario(which);
 const seconds = Number(secondsText);

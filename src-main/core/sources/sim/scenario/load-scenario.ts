@@ -6,22 +6,19 @@
  */
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
-import { checkRoute53Resources } from '../route53/validate';
-import { checkAutoScalingResources } from '../asg/validate';
 import { functionTargets } from '../traffic/function-targets';
-import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
+import { CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
 import { evaluate, type IntrinsicContext } from './intrinsics';
 import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
-import { RESOURCE_TYPES } from './resource-registry';
-import { checkRdsScenario } from '../rds/resource-types';
+import type { ScenarioReport } from './scenario-checks';
+import { RESOURCE_TYPES, SCENARIO_CHECKS } from './resource-registry';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
-import { checkAutoScalingLimits } from '../asg/check-limits';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -140,12 +137,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, templateReport);
   const resources = resolver.loadAll();
-  // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
-  checkRoute53Resources(resources, templateReport);
-  // Instance caps and AWS's per-Region and per-group quotas, across all Auto Scaling resources.
-  checkAutoScalingLimits(resources, templateReport);
-  checkAutoScalingResources(resources, templateReport);
-  checkLoadBalancerResources(resources, templateReport);
+  // Each service's rules across its resources (resource-registry.ts).
+  for (const hook of SCENARIO_CHECKS) if (hook.phase === 'resources') hook.check({ resources, traffic: [], timeline: [] }, templateReport);
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
 
@@ -166,8 +159,9 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
     ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
   ].sort((a, b) => a.atSeconds - b.atSeconds);
-  // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.
-  checkRdsScenario({ resources, traffic, timeline }, (severity, path, message) => (path[0] === 'Resources' ? templateReport : report)(severity, path, message));
+  // The services' checks that involve Traffic, Faults and Actions too: each problem goes where its path points.
+  const reportAt: ScenarioReport = (severity, path, message) => (path[0] === 'Resources' ? templateReport : report)(severity, path, message);
+  for (const hook of SCENARIO_CHECKS) if (hook.phase === 'scenario') hook.check({ resources, traffic, timeline }, reportAt);
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,
