@@ -9,13 +9,16 @@ import { checkAutoScalingResources } from '../asg/validate';
 import { checkRoute53Resources } from '../route53/validate';
 import { checkRdsScenario } from '../rds/resource-types';
 import type { ScenarioCheck } from './scenario-checks';
+import { ALB_RESOURCE_TYPES } from '../alb/resource-types';
 import { LAMBDA_RESOURCE_TYPES } from '../lambda/resource-types';
 import { ROUTE53_RESOURCE_TYPES } from '../route53/resource-types';
 import { RDS_RESOURCE_TYPES } from '../rds/resource-types';
-import { RESOURCE_TYPES as ELB_ASG_CLOUDWATCH_TYPES, type ResourceTypeSpec } from './resource-types';
+import { RESOURCE_TYPES as ASG_CLOUDWATCH_TYPES } from './resource-types';
+import type { ResourceTypeSpec } from './resource-spec';
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
-  ...ELB_ASG_CLOUDWATCH_TYPES,
+  ...ALB_RESOURCE_TYPES,
+  ...ASG_CLOUDWATCH_TYPES,
   ...LAMBDA_RESOURCE_TYPES,
   ...ROUTE53_RESOURCE_TYPES,
   ...RDS_RESOURCE_TYPES,
