@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { rendererBundleBench } from './renderer-bundle';
 import { rendererChartsBench } from './renderer-charts';
 import { simulatorBench } from './simulator';
+import { simulatorSizesBench } from './simulator-sizes';
 import { scenarioLoadBench } from './scenario-load';
 import { trustBench } from './trust';
 import { awsApiCallsBench } from './aws-api-calls';
@@ -28,6 +29,7 @@ const ROOT = join(import.meta.dirname, '..');
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   trust: trustBench,
   simulator: simulatorBench,
+  'simulator-sizes': simulatorSizesBench,
   'scenario-load': scenarioLoadBench,
   'renderer-bundle': rendererBundleBench,
   'renderer-charts': rendererChartsBench,

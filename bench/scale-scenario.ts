@@ -11,9 +11,14 @@ export interface ScaleOptions {
   instancesPerGroup: number;
   /** Groups per load balancer. */
   groupsPerLoadBalancer?: number;
+  /**
+   * MaxSize as a multiple of the starting size (default 3). The simulator caps the sum of MaxSize at
+   * 20,000 instances, so 10,000 instances need 2 or less.
+   */
+  maxSizeFactor?: number;
 }
 
-export function scaleScenarioYaml({ groups, instancesPerGroup, groupsPerLoadBalancer = 10 }: ScaleOptions): string {
+export function scaleScenarioYaml({ groups, instancesPerGroup, groupsPerLoadBalancer = 10, maxSizeFactor = 3 }: ScaleOptions): string {
   const total = groups * instancesPerGroup;
   const lbs = Math.ceil(groups / groupsPerLoadBalancer);
   const lines: string[] = [
@@ -71,7 +76,7 @@ export function scaleScenarioYaml({ groups, instancesPerGroup, groupsPerLoadBala
       '    Properties:',
       `      AutoScalingGroupName: scale-asg-${g}`,
       `      MinSize: ${Math.max(1, Math.floor(instancesPerGroup / 2))}`,
-      `      MaxSize: ${instancesPerGroup * 3}`,
+      `      MaxSize: ${instancesPerGroup * maxSizeFactor}`,
       `      DesiredCapacity: ${instancesPerGroup}`,
       '      AvailabilityZones: !GetAZs ""',
       '      HealthCheckType: ELB',

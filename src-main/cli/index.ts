@@ -3,14 +3,20 @@
  * Bundled by electron-vite next to the Electron main process (out/main/cli.js), so it runs the very
  * same core code as the desktop app; bin/flightdeck.js loads it.
  */
-import { dnsTrace, DNS_TRACE_USAGE } from './dns-trace';
 import { reportError, UsageError, EXIT } from './output';
-import { serve, SERVE_USAGE } from './serve';
-import { simRun, SIM_RUN_USAGE } from './sim-run';
-import { awsCommand, AWS_SNAPSHOT_USAGE } from './aws-snapshot';
-import { DNS_TRACE_AWS_USAGE } from './dns-trace-aws';
 
-const USAGE = `Flightdeck — monitoring and control for ALB, Auto Scaling, Route 53, RDS and Lambda.
+// Each command's module is loaded when that command runs (issue 15): `sim run` never loads the AWS SDK
+// that `serve` and `aws` need (1.1 s of CPU and ~100 MiB for a one-minute simulation).
+// test/unit/cli/sim-run-imports.test.ts keeps it so.
+async function usage(): Promise<string> {
+  const [{ SERVE_USAGE }, { SIM_RUN_USAGE }, { DNS_TRACE_USAGE }, { AWS_SNAPSHOT_USAGE }, { DNS_TRACE_AWS_USAGE }] = await Promise.all([
+    import('./serve'),
+    import('./sim-run'),
+    import('./dns-trace'),
+    import('./aws-snapshot'),
+    import('./dns-trace-aws'),
+  ]);
+  return `Flightdeck — monitoring and control for ALB, Auto Scaling, Route 53, RDS and Lambda.
 
 Usage:
   ${SERVE_USAGE.split('\n').join('\n  ')}
@@ -24,18 +30,19 @@ Usage:
   ${DNS_TRACE_AWS_USAGE.split('\n').join('\n  ')}
 
   flightdeck help`;
+}
 
 /** `--help`/`-h` anywhere after a command prints that command's usage (and exits 0), never runs it. */
-function commandUsage(command: string | undefined, sub: string | undefined): string | undefined {
+async function commandUsage(command: string | undefined, sub: string | undefined): Promise<string | undefined> {
   switch (command) {
     case 'serve':
-      return SERVE_USAGE;
+      return (await import('./serve')).SERVE_USAGE;
     case 'sim':
-      return SIM_RUN_USAGE;
+      return (await import('./sim-run')).SIM_RUN_USAGE;
     case 'dns':
-      return `${DNS_TRACE_USAGE}\n\n${DNS_TRACE_AWS_USAGE}`;
+      return `${(await import('./dns-trace')).DNS_TRACE_USAGE}\n\n${(await import('./dns-trace-aws')).DNS_TRACE_AWS_USAGE}`;
     case 'aws':
-      return sub === 'snapshot' || sub === 'regions' || sub === undefined || sub.startsWith('-') ? AWS_SNAPSHOT_USAGE : undefined;
+      return sub === 'snapshot' || sub === 'regions' || sub === undefined || sub.startsWith('-') ? (await import('./aws-snapshot')).AWS_SNAPSHOT_USAGE : undefined;
     default:
       return undefined;
   }
@@ -44,9 +51,9 @@ function commandUsage(command: string | undefined, sub: string | undefined): str
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (rest.includes('--help') || rest.includes('-h')) {
-    const usage = commandUsage(command, rest[0]);
-    if (usage) {
-      process.stdout.write(`Usage:\n  ${usage.split('\n').join('\n  ')}\n`);
+    const text = await commandUsage(command, rest[0]);
+    if (text) {
+      process.stdout.write(`Usage:\n  ${text.split('\n').join('\n  ')}\n`);
       return EXIT.ok;
     }
   }
@@ -56,20 +63,20 @@ export async function main(argv: string[]): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${await usage()}\n`);
         return command === undefined ? EXIT.usage : EXIT.ok;
       case 'serve':
-        return await serve(rest);
+        return await (await import('./serve')).serve(rest);
       case 'sim': {
         const [sub, ...simArgs] = rest;
-        if (sub === 'run') return simRun(simArgs);
+        if (sub === 'run') return await (await import('./sim-run')).simRun(simArgs);
         throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\`?`);
       }
       case 'aws':
-        return await awsCommand(rest);
+        return await (await import('./aws-snapshot')).awsCommand(rest);
       case 'dns': {
         const [sub, ...dnsArgs] = rest;
-        if (sub === 'trace') return await dnsTrace(dnsArgs);
+        if (sub === 'trace') return await (await import('./dns-trace')).dnsTrace(dnsArgs);
         throw new UsageError(`unknown command "dns ${sub ?? ''}"; did you mean \`flightdeck dns trace\`?`);
       }
       default:

@@ -1,5 +1,6 @@
 /** `flightdeck sim run <scenario> --duration 2h --seed 7 --out report.json`: as fast as the CPU allows. */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { readScenario, type StackOptions } from '../core/scenario-files';
 import { STACK_NAME_PATTERN } from '../core/sources/sim/scenario/load-scenario';
@@ -7,7 +8,9 @@ import { ParameterValuesError, parseParameterAssignment } from '../core/sources/
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { SimulationEngine } from '../core/sources/sim/engine';
 import { parseLeadInOption } from '../core/sources/sim/lead-in';
-import { runSimulation, serializeReport } from '../core/sources/sim/report';
+import { reportText } from '../core/sources/sim/report';
+import { newestActivities } from '../core/sources/sim/asg/auto-scaling-group';
+import { standardStats } from '../core/metric-catalog';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
 import { printWarnings, UsageError } from './output';
 import { formatNotice } from '../core/sources/sim/traffic/default-traffic';
@@ -80,7 +83,7 @@ export function parseLeadIn(text: string | undefined): number | undefined {
   }
 }
 
-export function simRun(args: string[]): number {
+export async function simRun(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -102,21 +105,53 @@ export function simRun(args: string[]): number {
   // Default Traffic and its absence are announced (default-traffic.ts): the report is otherwise silent about them.
   for (const notice of scenario.notices ?? []) process.stderr.write(`${formatNotice(notice)}\n`);
   // A report covers the scenario from StartTime unless a lead-in is asked for (here or in the file).
-  const report = runSimulation(new SimulationEngine(scenario, leadInSeconds !== undefined ? { leadInSeconds } : {}), duration);
-  const text = serializeReport(report);
+  // Nobody listens to a headless run: no change tracking for a live bridge, metric rings sized to the
+  // run, and the report streamed piece by piece instead of held as an object and a string (issue 15).
+  const engine = new SimulationEngine(scenario, { ...(leadInSeconds !== undefined ? { leadInSeconds } : {}), trackChanges: false, plannedSeconds: duration });
+  engine.advanceBy(duration);
   if (values.out) {
-    writeFileSync(values.out, text);
-    process.stderr.write(
-      `simulated ${duration} s of ${scenario.name} (seed ${report.seed}): ${report.scalingActivities.length} scaling activities, ${report.metrics.length} metric series → ${values.out}\n`,
-    );
+    writeReportFile(values.out, reportText(engine));
+    const activities = [...engine.world.autoScalingGroups.values()].reduce((sum, group) => sum + newestActivities(group).length, 0);
+    let series = 0;
+    for (const one of engine.metrics.all()) series += standardStats(one.metricName).length;
+    process.stderr.write(`simulated ${duration} s of ${scenario.name} (seed ${engine.seed}): ${activities} scaling activities, ${series} metric series → ${values.out}\n`);
     if (scenario.traffic.length === 0) process.stderr.write(`hint: ${NO_TRAFFIC_HINT}\n`);
   } else {
-    process.stdout.write(text);
+    await writeReportStream(process.stdout, reportText(engine));
   }
   // Refused actions, faults that could not be applied and other errors are not only timeline entries:
   // an operator running a scenario in CI sees them, and --strict fails the run.
-  const errors = report.timeline.filter((event) => event.severity === 'error');
+  const errors = engine.timeline.filter((event) => event.severity === 'error');
   for (const event of errors) process.stderr.write(`${event.time} error: [${event.service} ${event.kind}] ${event.message}\n`);
   if (errors.length > 0) process.stderr.write(`${errors.length} error ${errors.length === 1 ? 'event' : 'events'} during the run${values.strict ? ' (--strict: failing)' : ''}\n`);
   return values.strict && errors.length > 0 ? STRICT_FAILURE_EXIT : 0;
+}
+
+/** Pieces are gathered up to this many characters per write: few system calls, little held. */
+const WRITE_BATCH = 1 << 20;
+
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= WRITE_BATCH) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer) yield buffer;
+}
+
+function writeReportFile(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of batched(pieces)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Standard output may be a pipe: wait for it to drain rather than queue the whole report in memory. */
+async function writeReportStream(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
+  for (const chunk of batched(pieces)) if (!out.write(chunk)) await once(out, 'drain');
 }

@@ -5,35 +5,29 @@
  * construction: no wall clock, no unseeded randomness, Maps iterated in insertion order, one named random
  * stream per subsystem. Same scenario + seed → same bytes.
  */
-import type { ControlAction, Inventory, MetricStat, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
+import type { ControlAction, Inventory, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
-import { AlarmService } from './cloudwatch/alarm-service';
-import { MetricStore, type ClosedPeriod, type MetricSeriesData } from './cloudwatch/metric-store';
+import type { AlarmService } from './cloudwatch/alarm-service';
+import { MetricStore, type ClosedPeriod } from './cloudwatch/metric-store';
 import { standardStats } from '../../metric-catalog';
-import { EventQueue } from './kernel/event-queue';
+import { EventQueue, type EventHandle } from './kernel/event-queue';
+import { BoundedLog } from './kernel/bounded-log';
+import { ChangeLog, type ClosedDatapoint, type SimChanges } from './change-log';
 import { createRandom, type Random } from './kernel/random';
 import type { ScenarioModel } from './scenario/load-scenario';
 import type { SimulationSettings } from './scenario/sections';
 import { FAULT_PARAMETERS, parseScenarioAction, type FaultType } from './scenario/timed-entries';
 import { runControlAction } from './sim-action-registry';
-import { AlbService } from './alb/alb-service';
-import { buildAlb } from './alb/build-alb';
-import { AsgService } from './asg/asg-service';
-import { buildAsg } from './asg/build-asg';
-import { buildTraffic, TrafficService } from './traffic/traffic-service';
-import { LambdaService } from './lambda/lambda-service';
-import { Route53Service } from './route53/route53-service';
-import { hasSimulatedDbInstances, RdsService } from './rds/rds-service';
-import type { FaultEffect, SimService, SimServices } from './service-module';
+import type { AlbService } from './alb/alb-service';
+import type { AsgService } from './asg/asg-service';
+import type { TrafficService } from './traffic/traffic-service';
+import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, SimService, SimServices } from './service-module';
+import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
 import { isValidLeadIn, LEAD_IN_RULE } from './lead-in-rule';
 
-export interface ClosedDatapoint {
-  series: MetricSeriesData;
-  stat: MetricStat;
-  point: [number, number];
-}
+export type { ClosedDatapoint, SimChanges };
 
 /** Newest timeline entries and RDS events kept. */
 export const MAX_TIMELINE = 2000;
@@ -58,11 +52,25 @@ export interface EngineOptions {
    * Simulation.LeadIn, else none. The constructor runs it, so a new engine stands at StartTime.
    */
   leadInSeconds?: number;
+  /**
+   * False when nobody drains the changes (a headless `sim run`): closed datapoints, timeline entries
+   * and the other deltas for the live bridge are then not kept at all. Default true.
+   */
+  trackChanges?: boolean;
+  /**
+   * The simulated seconds the run will cover after StartTime, when known (`sim run --duration`): the
+   * metric rings are sized to the run instead of two days each. Never smaller than needed, so no
+   * datapoint is dropped that a two-day ring would keep — the report stays the same bytes.
+   */
+  plannedSeconds?: number;
 }
+
+/** 60 s periods kept per metric series in a live session: two days, the longest chart range. */
+export const METRIC_RING_PERIODS = 2880;
 
 export class SimulationEngine implements SimContext {
   readonly world: World;
-  readonly metrics = new MetricStore(60);
+  readonly metrics: MetricStore;
   readonly settings: SimulationSettings;
   /** The scenario's StartTime: t = 0 of its timeline, rate curves and clock. */
   readonly startTime: number;
@@ -77,23 +85,19 @@ export class SimulationEngine implements SimContext {
   readonly traffic: TrafficService;
   now: number;
 
-  readonly timeline: TimelineEvent[] = [];
-  readonly rdsEvents: RdsEvent[] = [];
+  private readonly timelineLog = new BoundedLog<TimelineEvent>(MAX_TIMELINE);
+  private readonly rdsEventLog = new BoundedLog<RdsEvent>(MAX_TIMELINE);
   readonly faults: FaultRecord[] = [];
-  /** How to undo each running revertible fault, by FaultRecord.id. */
-  private readonly reverts = new Map<string, () => string | void>();
+  /** How to undo each running revertible fault, by FaultRecord.id, and its scheduled end if it has one. */
+  private readonly reverts = new Map<string, { revert: () => string | void; end?: EventHandle }>();
 
   /** Called after every tick (an action being followed watches each state, however fast time runs). */
   readonly afterStep = new Set<() => void>();
   private readonly queue = new EventQueue<() => void>();
   private readonly streams = new Map<string, Random>();
 
-  // Change tracking, drained by the data source into pushed Updates.
-  private changedActivities = new Set<SimActivity>();
-  private inventoryDirty = true;
-  private closedDatapoints: ClosedDatapoint[] = [];
-  private newTimeline: TimelineEvent[] = [];
-  private newRdsEvents: RdsEvent[] = [];
+  /** Change tracking, drained by the data source into pushed Updates. Off during the lead-in (drained right after). */
+  readonly changes = new ChangeLog(false);
 
   constructor(
     readonly scenario: ScenarioModel,
@@ -106,43 +110,30 @@ export class SimulationEngine implements SimContext {
     this.beginTime = this.startTime - this.leadInSeconds * 1000;
     this.now = this.beginTime;
     this.tickMs = scenario.simulation.tickSeconds * 1000;
+    this.metrics = new MetricStore(60, metricRingPeriods(this.leadInSeconds, options.plannedSeconds));
     this.world = createWorld(scenario.simulation.region);
     // The stack is created when the clock begins: health checks, alarms and schedules start from there.
     const created = this.leadInSeconds > 0 ? { ...scenario, simulation: { ...scenario.simulation, startTime: this.beginTime } } : scenario;
-    buildAlb(created, this.world);
-    buildAsg(created, this.world);
-    this.world.traffic = buildTraffic(scenario);
-
-    this.alb = new AlbService(this);
-    this.asg = new AsgService(this);
-    this.traffic = new TrafficService(this, this.alb);
-    this.alarms = new AlarmService(this, (actionArn, trigger) => {
-      const policy = this.world.policiesByArn.get(actionArn);
-      if (policy) this.asg.executePolicy(policy, trigger);
-    });
-    const all: SimService[] = [this.alb, this.asg, this.traffic, this.alarms];
+    // Every service is built by its module (sim-modules.ts), in module order; the optional ones only
+    // when the scenario has resources of their kind. Services reach each other through `services`.
+    const all: SimService[] = [];
     this.services = { all };
-    // ---- optional services: Route 53 (services.dns), RDS (services.database), Lambda (services.functions) ----
-    // Each is constructed only when the scenario has resources of its kind, then appended to `all`.
-    if (scenario.resources.some((r) => r.type === 'AWS::Route53::HostedZone')) {
-      this.services.dns = new Route53Service(this, scenario.resources);
-      all.push(this.services.dns);
+    const byModule = new Map<string, SimService>();
+    for (const module of SIM_MODULES) {
+      const service = module.build(this, { scenario, created });
+      if (!service) continue;
+      all.push(service);
+      byModule.set(module.id, service);
+      // A module with a role builds a service of that role's interface (DnsRouting, FunctionTier, DatabaseTier).
+      if (module.role === 'dns') this.services.dns = service as DnsRouting;
+      else if (module.role === 'functions') this.services.functions = service as FunctionTier;
+      else if (module.role === 'database') this.services.database = service as DatabaseTier;
     }
-    if (scenario.resources.some((r) => r.type === 'AWS::Lambda::Function')) {
-      this.services.functions = new LambdaService(this, scenario.resources, { ...(this.settings.lambdaConcurrencyLimit !== undefined ? { concurrentExecutionsLimit: this.settings.lambdaConcurrencyLimit } : {}) });
-      all.push(this.services.functions);
-    }
-    if (hasSimulatedDbInstances(scenario.resources)) {
-      this.services.database = new RdsService(this, scenario.resources);
-      all.push(this.services.database);
-    }
-
-    const desired = new Map(
-      scenario.resources
-        .filter((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup')
-        .map((r) => [r.identity.name, (r.properties.DesiredCapacity as number | undefined) ?? (r.properties.MinSize as number)]),
-    );
-    this.asg.createGroups(desired);
+    // The services a report, the data source and the actions name directly; always present.
+    this.alb = byModule.get('elbv2') as AlbService;
+    this.asg = byModule.get('autoscaling') as AsgService;
+    this.traffic = byModule.get('traffic') as TrafficService;
+    this.alarms = byModule.get('cloudwatch') as AlarmService;
     for (const service of all) service.start?.();
     for (const entry of scenario.timeline) {
       const at = this.startTime + entry.atSeconds * 1000;
@@ -153,6 +144,17 @@ export class SimulationEngine implements SimContext {
     // Warm start: the history before StartTime, tick by tick like any other simulated time. Entries
     // due exactly at StartTime (At: 0) stay queued, to run before the first tick after it.
     if (this.leadInSeconds > 0) while (this.now + this.tickMs <= this.startTime) this.step();
+    this.changes.tracking = options.trackChanges ?? true;
+  }
+
+  /** Target-health and health-check transitions, faults and actions, the newest MAX_TIMELINE, oldest first. */
+  get timeline(): readonly TimelineEvent[] {
+    return this.timelineLog.items;
+  }
+
+  /** RDS events (DescribeEvents), the newest MAX_TIMELINE, oldest first. */
+  get rdsEvents(): readonly RdsEvent[] {
+    return this.rdsEventLog.items;
   }
 
   get seed(): number {
@@ -172,31 +174,29 @@ export class SimulationEngine implements SimContext {
     return random;
   }
 
-  schedule(atMs: number, action: () => void): void {
-    this.queue.schedule(Math.max(atMs, this.now), action);
+  schedule(atMs: number, action: () => void): EventHandle {
+    return this.queue.schedule(Math.max(atMs, this.now), action);
   }
 
   activityChanged(activity: SimActivity): void {
-    this.changedActivities.add(activity);
+    this.changes.activity(activity);
   }
 
   inventoryChanged(): void {
-    this.inventoryDirty = true;
+    this.changes.inventory();
   }
 
   recordTimeline(event: Omit<TimelineEvent, 'time'>): void {
     const entry = { time: new Date(this.now).toISOString(), ...event };
-    this.timeline.push(entry);
-    if (this.timeline.length > MAX_TIMELINE) this.timeline.splice(0, this.timeline.length - MAX_TIMELINE);
-    this.newTimeline.push(entry);
+    this.timelineLog.push(entry);
+    this.changes.timelineEntry(entry);
   }
 
   recordRdsEvent(event: Omit<RdsEvent, 'date'>): void {
     const entry = { ...event, date: new Date(this.now).toISOString() };
-    this.rdsEvents.push(entry);
-    if (this.rdsEvents.length > MAX_TIMELINE) this.rdsEvents.splice(0, this.rdsEvents.length - MAX_TIMELINE);
-    this.newRdsEvents.push(entry);
-    this.inventoryDirty = true;
+    this.rdsEventLog.push(entry);
+    this.changes.rdsEvent(entry);
+    this.changes.inventory();
   }
 
   /** Runs whole ticks until virtual time reaches `targetMs` (never beyond); what is due at that instant has happened. */
@@ -207,7 +207,7 @@ export class SimulationEngine implements SimContext {
 
   /** Events due by now run before the tick that starts now, so they shape that tick's traffic. */
   private runDue(): void {
-    for (const action of this.queue.popDue(this.now)) action();
+    this.queue.runDue(this.now, (action) => action());
   }
 
   advanceBy(seconds: number): void {
@@ -218,13 +218,13 @@ export class SimulationEngine implements SimContext {
   step(): void {
     const tickStart = this.now;
     this.runDue();
-    this.traffic.serve(tickStart);
+    for (const service of this.services.all) service.offerTraffic?.(tickStart);
     this.now += this.tickMs;
     for (const service of this.services.all) service.tick?.(tickStart);
     if (this.now % 60_000 === 0) {
-      for (const closed of this.metrics.closePeriodsBefore(this.now / 1000)) this.recordClosed(closed);
+      const closed = this.metrics.closePeriodsBefore(this.now / 1000);
+      if (this.changes.tracking) for (const period of closed) this.recordClosed(period);
       for (const service of this.services.all) service.minute?.();
-      this.alarms.evaluate();
     }
     for (const listener of this.afterStep) listener();
   }
@@ -232,7 +232,7 @@ export class SimulationEngine implements SimContext {
   private recordClosed(closed: ClosedPeriod): void {
     const slot = closed.series.ring.slot(closed.series.ring.length - 1);
     for (const stat of standardStats(closed.series.metricName)) {
-      this.closedDatapoints.push({ series: closed.series, stat, point: [closed.start, Math.round(closed.series.statAt(slot, stat) * 1e6) / 1e6] });
+      this.changes.datapoint({ series: closed.series, stat, point: [closed.start, Math.round(closed.series.statAt(slot, stat) * 1e6) / 1e6] });
     }
   }
 
@@ -269,8 +269,9 @@ export class SimulationEngine implements SimContext {
       severity: 'warning',
     });
     if (effect.revert) {
-      this.reverts.set(record.id, effect.revert);
-      if (durationSeconds !== undefined) this.schedule(this.now + durationSeconds * 1000, () => this.endFault(record, undefined));
+      // An operator's Stop cancels the scheduled end: the fault ends once, not again when its time runs out.
+      const end = durationSeconds !== undefined ? this.schedule(this.now + durationSeconds * 1000, () => this.endFault(record, undefined)) : undefined;
+      this.reverts.set(record.id, { revert: effect.revert, ...(end ? { end } : {}) });
     }
     this.inventoryChanged();
     return record;
@@ -293,11 +294,12 @@ export class SimulationEngine implements SimContext {
   }
 
   private endFault(fault: FaultRecord, why: 'stopped' | undefined): void {
-    const revert = this.reverts.get(fault.id);
-    if (!revert) return; // already stopped by an operator before its scheduled end
+    const running = this.reverts.get(fault.id);
+    if (!running) return;
     this.reverts.delete(fault.id);
+    running.end?.cancel();
     fault.endedAt = this.now;
-    const message = revert() ?? `${fault.type} ended`;
+    const message = running.revert() ?? `${fault.type} ended`;
     const resource = faultResource(fault.parameters);
     const text = { code: why === 'stopped' ? ('fault.stopped' as const) : ('fault.ended' as const), params: { kind: fault.type, resource } };
     this.recordTimeline({ service: 'simulator', kind: 'FaultEnded', resource, message: why === 'stopped' ? `${message} (stopped by an operator)` : message, text, severity: 'info' });
@@ -371,25 +373,24 @@ export class SimulationEngine implements SimContext {
     ) as Inventory;
   }
 
-  drainChanges() {
-    const changes = {
-      activities: [...this.changedActivities],
-      inventoryChanged: this.inventoryDirty,
-      datapoints: this.closedDatapoints,
-      alarmHistory: this.alarms.newHistory,
-      timeline: this.newTimeline,
-      rdsEvents: this.newRdsEvents,
-      accessLog: this.alb.newAccessLog,
-    };
-    this.changedActivities = new Set();
-    this.inventoryDirty = false;
-    this.closedDatapoints = [];
-    this.alarms.newHistory = [];
-    this.newTimeline = [];
-    this.newRdsEvents = [];
-    this.alb.newAccessLog = [];
-    return changes;
+  /** What changed since the last drain (empty lists when the engine does not track changes). */
+  drainChanges(): SimChanges {
+    return this.changes.drain();
   }
+
+  /** CloudWatch alarm history (DescribeAlarmHistory), the newest MAX_ALARM_HISTORY, oldest first. */
+  get alarmHistory(): readonly AlarmHistoryItem[] {
+    return this.alarms.history;
+  }
+}
+
+/**
+ * Periods per metric ring: two days, or — for a run of known length — just enough for the lead-in and
+ * the run (plus the open period and one spare), whichever is smaller.
+ */
+export function metricRingPeriods(leadInSeconds: number, plannedSeconds: number | undefined): number {
+  if (plannedSeconds === undefined) return METRIC_RING_PERIODS;
+  return Math.min(METRIC_RING_PERIODS, Math.ceil((leadInSeconds + plannedSeconds) / 60) + 2);
 }
 
 function actionResource(action: ControlAction): string {

@@ -6,7 +6,7 @@ import type { AccessLogEntry, Inventory, MetricSeries, RdsEvent, ScalingActivity
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import type { SimulationEngine } from './engine';
 import type { StackOutput } from './scenario/load-scenario';
-import { exportActivities, exportMetrics } from './export';
+import { eachMetricSeries, exportActivities } from './export';
 import { metricUnit } from '../../metric-catalog';
 
 export const REPORT_FORMAT = 'flightdeck-sim-report/1';
@@ -39,25 +39,68 @@ export function runSimulation(engine: SimulationEngine, durationSeconds: number)
   return buildReport(engine);
 }
 
+/**
+ * The report's fields in order, each produced only when reached: the metrics one series at a time.
+ * buildReport gathers them into one object; reportText streams them.
+ */
+function* reportFields(engine: SimulationEngine): Generator<[keyof SimReport, unknown, 'value' | 'list']> {
+  yield ['format', REPORT_FORMAT, 'value'];
+  yield ['scenario', engine.scenario.name, 'value'];
+  yield ['seed', engine.seed, 'value'];
+  yield ['startTime', new Date(engine.startTime).toISOString(), 'value'];
+  if (engine.leadInSeconds > 0) yield ['leadInSeconds', engine.leadInSeconds, 'value'];
+  yield ['simulatedSeconds', engine.simulatedSeconds, 'value'];
+  yield ['scalingActivities', exportActivities(engine.world), 'list'];
+  yield ['alarmHistory', engine.alarmHistory, 'list'];
+  yield ['events', engine.rdsEvents, 'list'];
+  yield ['timeline', engine.timeline, 'list'];
+  yield ['accessLog', engine.alb.accessLogInOrder().slice(-100), 'list'];
+  yield ['metrics', withUnits(eachMetricSeries(engine.metrics)), 'list'];
+  yield ['finalState', engine.inventory(), 'value'];
+  if (engine.scenario.outputs) yield ['outputs', engine.scenario.outputs, 'value'];
+}
+
+function* withUnits(series: Iterable<MetricSeries>): Generator<MetricSeries & { unit: string }> {
+  for (const one of series) yield { ...one, unit: metricUnit(one.metricName) };
+}
+
 export function buildReport(engine: SimulationEngine): SimReport {
-  return {
-    format: REPORT_FORMAT,
-    scenario: engine.scenario.name,
-    seed: engine.seed,
-    startTime: new Date(engine.startTime).toISOString(),
-    ...(engine.leadInSeconds > 0 ? { leadInSeconds: engine.leadInSeconds } : {}),
-    simulatedSeconds: engine.simulatedSeconds,
-    scalingActivities: exportActivities(engine.world),
-    alarmHistory: [...engine.world.alarmHistory],
-    events: [...engine.rdsEvents],
-    timeline: [...engine.timeline],
-    accessLog: engine.alb.accessLogInOrder().slice(-100),
-    metrics: exportMetrics(engine.metrics).map((series) => ({ ...series, unit: metricUnit(series.metricName) })),
-    finalState: engine.inventory(),
-    ...(engine.scenario.outputs ? { outputs: engine.scenario.outputs } : {}),
-  };
+  const report: Record<string, unknown> = {};
+  for (const [key, value, kind] of reportFields(engine)) report[key] = kind === 'list' ? [...(value as Iterable<unknown>)] : value;
+  return report as unknown as SimReport;
 }
 
 export function serializeReport(report: SimReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/**
+ * The report as text pieces whose concatenation is exactly serializeReport(buildReport(engine)),
+ * produced one list entry at a time: the whole report is never held, neither as an object nor as
+ * one string (issue 15: 48 simulated hours of 10,000 instances passed V8's longest string).
+ * JSON.stringify never puts a raw line break inside a value, so indenting a nested value is a
+ * replacement of its line breaks.
+ */
+export function* reportText(engine: SimulationEngine): Generator<string> {
+  let first = true;
+  yield '{';
+  for (const [key, value, kind] of reportFields(engine)) {
+    yield `${first ? '' : ','}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (kind === 'value') {
+      yield indent(JSON.stringify(value, null, 2), '  ');
+      continue;
+    }
+    let empty = true;
+    for (const entry of value as Iterable<unknown>) {
+      yield `${empty ? '[' : ','}\n    ${indent(JSON.stringify(entry, null, 2), '    ')}`;
+      empty = false;
+    }
+    yield empty ? '[]' : '\n  ]';
+  }
+  yield '\n}\n';
+}
+
+function indent(json: string, by: string): string {
+  return json.includes('\n') ? json.replace(/\n/g, `\n${by}`) : json;
 }

@@ -1,14 +1,17 @@
 /**
  * How a service plugs into the simulation engine. Each AWS service the simulator models is a module
- * with its own state and rules (alb/, asg/, route53/, rds/, lambda/); the engine only orders them in
- * time and carries traffic between them through the narrow interfaces below.
+ * (SimModule in module-build.ts, listed in sim-modules.ts) that builds its service from the scenario; the service owns its
+ * state and rules (alb/, asg/, traffic/, route53/, lambda/, rds/, cloudwatch/) and every one receives the
+ * same SimContext. The engine only iterates the services in module order and carries traffic between
+ * them through the narrow interfaces below.
  *
- * Order within one tick (engine.ts):
+ * Order within one tick (engine.ts), each phase over every service in module order:
  *   1. events due (the event queue, in (time, sequence) order)
- *   2. traffic: populations → DNS (DnsRouting) → ALB rules → targets (instances, FunctionTier) →
- *      the database share of served requests (DatabaseTier)
- *   3. `tick` of every service, in registration order (health checks, replication, boots …)
- *   4. on a minute boundary: CloudWatch periods close, then every service's `minute`, then alarms
+ *   2. `offerTraffic`: traffic — populations → DNS (DnsRouting) → ALB rules → targets (instances,
+ *      FunctionTier) → the database share of served requests (DatabaseTier)
+ *   3. `tick` (health checks, replication, boots …)
+ *   4. on a minute boundary: CloudWatch periods close, then every service's `minute` (metrics of the
+ *      minute; the alarms, last in module order, evaluate what the others published)
  */
 import type { ClientLocation, Inventory } from '../../contract/model';
 
@@ -16,10 +19,24 @@ export interface SimService extends FaultAndActionHandlers {
   readonly id: string;
   /** t = 0, after every service has been built: initial launches, first schedules. */
   start?(): void;
+  /** The tick's requests, before the clock moves (only the traffic service has any). */
+  offerTraffic?(tickStartMs: number): void;
   tick?(tickStartMs: number): void;
   minute?(): void;
   /** This service's part of the inventory, under AWS field names. */
   inventory?(): Partial<Inventory>;
+  /**
+   * A CloudWatch alarm in ALARM invokes its action ARN (CW-2): the service owning that ARN (a scaling
+   * policy's, for Auto Scaling) performs it and returns true; the others return false.
+   */
+  alarmAction?(actionArn: string, trigger: AlarmTrigger): boolean;
+}
+
+/** What an alarm tells the action it invokes: which alarm, the value that breached, its threshold. */
+export interface AlarmTrigger {
+  alarmName: string;
+  metricValue: number;
+  threshold: number;
 }
 
 export interface DnsRoute {

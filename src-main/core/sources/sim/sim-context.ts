@@ -4,7 +4,9 @@
  * state changes into pushed deltas and report entries.
  */
 import type { RdsEvent, TimelineEvent } from '../../contract/model';
+import type { ChangeLog } from './change-log';
 import type { MetricStore } from './cloudwatch/metric-store';
+import type { EventHandle } from './kernel/event-queue';
 import type { Random } from './kernel/random';
 import type { SimulationSettings } from './scenario/sections';
 import type { SimServices } from './service-module';
@@ -19,8 +21,10 @@ export interface SimContext {
   readonly metrics: MetricStore;
   readonly services: SimServices;
   random(stream: string): Random;
-  /** Runs `action` at virtual time `atMs`; actions due at one instant run in the order scheduled. */
-  schedule(atMs: number, action: () => void): void;
+  /** Runs `action` at virtual time `atMs`; actions due at one instant run in the order scheduled. The handle cancels it. */
+  schedule(atMs: number, action: () => void): EventHandle;
+  /** What the live bridge will push (access-log samples, alarm history …); records nothing in a headless run. */
+  readonly changes: ChangeLog;
   activityChanged(activity: SimActivity): void;
   inventoryChanged(): void;
   /** Target-health and health-check transitions, faults, actions: what an operator looks for. */

@@ -184,7 +184,7 @@ export class SimSource implements DataSource, SimulationControls {
       inventory: this.published.current,
       inventoryVersion: this.published.version,
       scalingActivities: exportActivities(this.engine.world, 500),
-      alarmHistory: this.engine.world.alarmHistory.slice(-500),
+      alarmHistory: this.engine.alarmHistory.slice(-500),
       rdsEvents: this.engine.rdsEvents.slice(-500),
       timeline: this.engine.timeline.slice(-500),
       accessLog: this.engine.alb.accessLogInOrder().slice(-200),

@@ -4,7 +4,7 @@
  * order — and with it every report — is the same on every run.
  */
 import type { ActivityStatusCode, LifecycleState, TargetHealthState } from '../../contract/model';
-import type { AlarmDefinition, AlarmHistoryItem, AlarmState } from './cloudwatch/alarm';
+import type { AlarmDefinition, AlarmState } from './cloudwatch/alarm';
 import type { MetricSeriesData } from './cloudwatch/metric-store';
 import type { ClientLocation } from '../../contract/model';
 import type { SimListenerRule } from './alb/listener-rules';
@@ -254,7 +254,6 @@ export interface World {
   autoScalingGroups: Map<string, SimAutoScalingGroup>;
   instances: Map<string, SimInstance>;
   alarms: Map<string, SimAlarm>;
-  alarmHistory: AlarmHistoryItem[];
   policiesByArn: Map<string, SimScalingPolicy>;
   traffic: SimTraffic[];
   /** Fault injection: AZs that are down (instances there stop serving and fail checks) → since when (ms). */
@@ -270,7 +269,6 @@ export function createWorld(region: string): World {
     autoScalingGroups: new Map(),
     instances: new Map(),
     alarms: new Map(),
-    alarmHistory: [],
     policiesByArn: new Map(),
     traffic: [],
     failedAvailabilityZones: new Map(),

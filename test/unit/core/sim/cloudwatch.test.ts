@@ -260,7 +260,7 @@ describe('alarm history and actions', () => {
   it('CW-2: state changes are recorded with time, old state, new state and reason, and fire their actions', () => {
     const engine = new SimulationEngine(scenarioFrom(webTier({ rate: '{ Points: [[0m, 60], [10m, 400], [60m, 400]] }' })));
     engine.advanceBy(30 * 60);
-    const toAlarm = engine.world.alarmHistory.find((h) => h.newState === 'ALARM')!;
+    const toAlarm = engine.alarmHistory.find((h) => h.newState === 'ALARM')!;
     expect(toAlarm).toMatchObject({ alarmName: expect.stringMatching(/AlarmHigh/), oldState: 'OK', newState: 'ALARM', reason: expect.stringMatching(/^Threshold Crossed: 3 out of the last 3 datapoints/) });
     expect(toAlarm.timestamp).toMatch(/^2026-11-20T08:\d\d:00\.000Z$/);
     // The action it fired: a scaling activity at that very time, naming the alarm.

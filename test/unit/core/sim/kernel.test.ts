@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../src-main/core/sources/sim/kernel/random';
 import { EventQueue } from '../../../../src-main/core/sources/sim/kernel/event-queue';
+import { BoundedLog } from '../../../../src-main/core/sources/sim/kernel/bounded-log';
 import { formatDuration, parseDuration } from '../../../../src-main/core/sources/sim/kernel/duration';
 
 describe('seeded random streams', () => {
@@ -66,6 +67,46 @@ describe('event queue', () => {
     const queue = new EventQueue<number>();
     for (let i = 0; i < 1000; i++) queue.schedule(5, i);
     expect(queue.popDue(5)).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+  });
+
+  it('a cancelled event never runs, is not counted, and no longer sets the next time', () => {
+    const queue = new EventQueue<string>();
+    const early = queue.schedule(10, 'early');
+    queue.schedule(20, 'late');
+    expect(queue.size).toBe(2);
+    early.cancel();
+    early.cancel(); // twice is harmless
+    expect(early.done).toBe(true);
+    expect(queue.size).toBe(1);
+    expect(queue.peekTime()).toBe(20);
+    expect(queue.popDue(30)).toEqual(['late']);
+    expect(queue.size).toBe(0);
+  });
+
+  it('an event cancelled by an earlier one due at the same instant does not run; cancelling the past does nothing', () => {
+    const queue = new EventQueue<() => void>();
+    const ran: string[] = [];
+    const first = queue.schedule(5, () => {
+      ran.push('first');
+      second.cancel();
+    });
+    const second = queue.schedule(5, () => ran.push('second'));
+    queue.schedule(5, () => ran.push('third'));
+    queue.runDue(5, (action) => action());
+    expect(ran).toEqual(['first', 'third']);
+    first.cancel();
+    expect(queue.size).toBe(0);
+  });
+});
+
+describe('bounded log', () => {
+  it('keeps the newest entries, oldest first, at most its capacity, however many were pushed', () => {
+    const log = new BoundedLog<number>(100);
+    for (let i = 0; i < 1234; i++) {
+      log.push(i);
+      expect(log.length).toBe(Math.min(i + 1, 100));
+    }
+    expect(log.items).toEqual(Array.from({ length: 100 }, (_, k) => 1134 + k));
   });
 });
 

@@ -14,6 +14,7 @@ import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
+import { appendBucketed, bucketDistribution, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
 
 /**
  * A target queues what its CPUs cannot process this tick; beyond this much waiting work (seconds)
@@ -107,7 +108,10 @@ export class AlbService implements SimService {
       this.splitForward(action.targetGroups, requests, loads);
     }
 
-    const latency: Latency = { count: 0, sum: 0, components: [] };
+    // The load balancer's response times are its target groups' together: their statistics combine and
+    // their bucketed distributions merge (issue 15: no second bucketing, no spread of every component).
+    const lbLatency: StatisticSet = { count: 0, sum: 0, min: Infinity, max: -Infinity };
+    const lbDistribution: BucketedDistribution = { keys: [], weights: [] };
     const totals = emptyCodes();
     for (const [group, load] of loads) {
       const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
@@ -123,11 +127,15 @@ export class AlbService implements SimService {
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
       addCodes(totals, result.codes);
       if (result.latency.count > 0) {
-        metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, statisticSet(result.latency));
-        metrics.putDistributionFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, result.latency.components);
-        latency.count += result.latency.count;
-        latency.sum += result.latency.sum;
-        latency.components.push(...result.latency.components);
+        const set = statisticSet(result.latency);
+        const bucketed = bucketDistribution(result.latency.components);
+        metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, set);
+        metrics.putBucketedFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, bucketed);
+        lbLatency.count += result.latency.count;
+        lbLatency.sum += result.latency.sum;
+        lbLatency.min = Math.min(lbLatency.min, set.min);
+        lbLatency.max = Math.max(lbLatency.max, set.max);
+        appendBucketed(lbDistribution, bucketed);
       }
       // Target codes and connection errors exist per target group too; ELB codes only per load balancer.
       const c = result.codes;
@@ -136,9 +144,9 @@ export class AlbService implements SimService {
       if (c.connectionErrors > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims, epochSeconds, c.connectionErrors);
       this.sampleAccessLog(lb, group, load, result, tickStart);
     }
-    if (latency.count > 0) {
-      metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, statisticSet(latency));
-      metrics.putDistributionFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, latency.components);
+    if (lbLatency.count > 0) {
+      metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbLatency);
+      metrics.putBucketedFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbDistribution);
     }
     // ALB-10/ALB-12: counts are published only when non-zero; an error the load balancer generates is an
     // ELB code (with its 500/502/503/504 split), one a target sent is a Target code.
@@ -326,11 +334,8 @@ export class AlbService implements SimService {
     if (this.accessLog.length < ACCESS_LOG_CAPACITY) this.accessLog.push(entry);
     else this.accessLog[this.accessLogCursor % ACCESS_LOG_CAPACITY] = entry;
     this.accessLogCursor++;
-    this.newAccessLog.push(entry);
+    this.ctx.changes.accessLogEntry(entry);
   }
-
-  /** Entries sampled since the last drain (for pushed updates). */
-  newAccessLog: AccessLogEntry[] = [];
 
   /** The access log, oldest first. */
   accessLogInOrder(): AccessLogEntry[] {

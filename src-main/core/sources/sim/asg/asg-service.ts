@@ -8,13 +8,13 @@
  */
 import type { ActionOf, Inventory, ScalingPolicySummary } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
-import type { FaultEffect, SimService } from '../service-module';
+import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
-import { clampCapacity, countedInstances, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
+import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
@@ -43,7 +43,23 @@ export interface AlarmTrigger {
 export class AsgService implements SimService {
   readonly id = 'autoscaling';
 
-  constructor(private readonly ctx: SimContext) {}
+  /** `desiredAtCreation`: each group's DesiredCapacity as the scenario gives it (default MinSize), applied at start. */
+  constructor(
+    private readonly ctx: SimContext,
+    private readonly desiredAtCreation = new Map<string, number>(),
+  ) {}
+
+  start(): void {
+    this.createGroups(this.desiredAtCreation);
+  }
+
+  /** CW-2: an alarm in ALARM invokes a scaling policy by its ARN. */
+  alarmAction(actionArn: string, trigger: ServiceAlarmTrigger): boolean {
+    const policy = this.world.policiesByArn.get(actionArn);
+    if (!policy) return false;
+    this.executePolicy(policy, trigger);
+    return true;
+  }
 
   private get world() {
     return this.ctx.world;
@@ -224,7 +240,7 @@ export class AsgService implements SimService {
    * first, then terminate in the busiest; meanwhile the group may exceed MaxSize by 10 % or 1.
    */
   private rebalance(group: SimAutoScalingGroup): void {
-    if ([...group.instances.values()].some((i) => i.rebalancing || i.lifecycleState === 'Pending' || i.lifecycleState.startsWith('Terminating'))) return;
+    for (const i of group.instances.values()) if (i.rebalancing || i.lifecycleState === 'Pending' || i.lifecycleState.startsWith('Terminating')) return;
     const counts = zoneCounts(group);
     const healthy = [...counts].filter(([az]) => !this.world.failedAvailabilityZones.has(az));
     if (healthy.length < 2) return;
@@ -242,7 +258,7 @@ export class AsgService implements SimService {
   executePolicy(policy: SimScalingPolicy, trigger: AlarmTrigger | undefined, honorCooldown = true): string {
     const group = this.world.autoScalingGroups.get(policy.autoScalingGroupName);
     if (!group || !policy.enabled) return 'policy not found or disabled';
-    const inService = countedInstances(group).filter((i) => i.lifecycleState === 'InService').length;
+    const inService = countInService(group);
     let wanted: number | undefined;
     switch (policy.policyType) {
       case 'TargetTrackingScaling':

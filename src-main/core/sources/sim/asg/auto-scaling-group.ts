@@ -21,7 +21,25 @@ export function clampCapacity(group: Pick<SimAutoScalingGroup, 'minSize' | 'maxS
  * only once it is in service (and then one instance of the busiest zone leaves).
  */
 export function countedInstances(group: SimAutoScalingGroup): SimInstance[] {
-  return [...group.instances.values()].filter((i) => !i.lifecycleState.startsWith('Terminat') && !(i.rebalancing && i.lifecycleState === 'Pending'));
+  const counted: SimInstance[] = [];
+  for (const instance of group.instances.values()) if (isCounted(instance)) counted.push(instance);
+  return counted;
+}
+
+function isCounted(instance: SimInstance): boolean {
+  return !instance.lifecycleState.startsWith('Terminat') && !(instance.rebalancing && instance.lifecycleState === 'Pending');
+}
+
+/** How many counted instances are in service, without building the list (alarms ask every minute). */
+export function countInService(group: SimAutoScalingGroup): number {
+  let n = 0;
+  for (const instance of group.instances.values()) if (instance.lifecycleState === 'InService' && isCounted(instance)) n++;
+  return n;
+}
+
+/** The group's kept scaling activities (the newest MAX_ACTIVITIES), oldest first. */
+export function newestActivities(group: SimAutoScalingGroup): SimActivity[] {
+  return group.activities.length > MAX_ACTIVITIES ? group.activities.slice(-MAX_ACTIVITIES) : group.activities;
 }
 
 /** "changing the desired capacity from 2 to 3" — the first sentence of a cause says who asked. */
@@ -79,10 +97,10 @@ export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSent
     group.launchRetry = undefined;
     // Zone counts are taken once and kept current launch by launch: recounting every instance for
     // each new one made a group of n instances cost n² (20,000 instances took tens of seconds).
-    const counts = zoneCounts(group);
+    const counts = zoneCounts(group, counted);
     for (let n = 0; n < difference; n++) started.push(launchInstance(ctx, group, cause, { zoneCounts: counts }));
   } else if (difference < 0) {
-    const victims = terminationOrder(group, -difference);
+    const victims = terminationOrder(group, -difference, counted);
     for (const victim of victims) {
       const cause = `${prefix}At ${at} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${counted.length} to ${group.desiredCapacity}.  At ${at} instance ${victim.instanceId} was selected for termination.`;
       started.push(terminateInstance(ctx, group, victim, cause));
@@ -127,8 +145,10 @@ function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string,
   };
   group.activities.push(activity);
   // Bounded history: AWS keeps six weeks of activities; we keep the newest MAX_ACTIVITIES per group (the
-  // console pages through 100 at a time), so memory stays flat however long a simulation runs.
-  if (group.activities.length > MAX_ACTIVITIES) group.activities.splice(0, group.activities.length - MAX_ACTIVITIES);
+  // console pages through 100 at a time), so memory stays flat however long a simulation runs. The list
+  // may hold up to twice that and is cut back in one move (cutting one entry per launch moved the whole
+  // list each time); readers take the newest MAX_ACTIVITIES (newestActivities).
+  if (group.activities.length >= 2 * MAX_ACTIVITIES) group.activities.splice(0, group.activities.length - MAX_ACTIVITIES);
   ctx.activityChanged(activity);
   return activity;
 }
@@ -143,9 +163,9 @@ export function chooseAvailabilityZone(group: SimAutoScalingGroup, unavailable: 
 }
 
 /** Counted instances per enabled AZ (zero for empty zones). */
-export function zoneCounts(group: SimAutoScalingGroup): Map<string, number> {
+export function zoneCounts(group: SimAutoScalingGroup, counted: readonly SimInstance[] = countedInstances(group)): Map<string, number> {
   const counts = new Map(group.availabilityZones.map((az) => [az, 0]));
-  for (const instance of countedInstances(group)) counts.set(instance.availabilityZone, (counts.get(instance.availabilityZone) ?? 0) + 1);
+  for (const instance of counted) counts.set(instance.availabilityZone, (counts.get(instance.availabilityZone) ?? 0) + 1);
   return counts;
 }
 
@@ -183,8 +203,8 @@ export function selectForTermination(group: SimAutoScalingGroup): SimInstance | 
  * The same order: unhealthy ones first (oldest first), then the oldest of the busiest zone, ties
  * going to the zone listed last.
  */
-export function terminationOrder(group: SimAutoScalingGroup, count: number): SimInstance[] {
-  const counted = countedInstances(group);
+export function terminationOrder(group: SimAutoScalingGroup, count: number, given?: readonly SimInstance[]): SimInstance[] {
+  const counted = given ?? countedInstances(group);
   const order: SimInstance[] = [];
   const taken = new Set<SimInstance>();
   for (const instance of counted) {
@@ -318,11 +338,12 @@ export function onInstanceReady(ctx: SimContext, instanceId: string): void {
 /** ASG-10: the rebalancing launch is in service; now one instance of the busiest zone goes. */
 function finishRebalancing(ctx: SimContext, group: SimAutoScalingGroup, launched: SimInstance): void {
   launched.rebalancing = undefined;
-  const counts = zoneCounts(group);
+  const counted = countedInstances(group);
+  const counts = zoneCounts(group, counted);
   let busiest: string | undefined;
   for (const [az, n] of counts) if (!ctx.world.failedAvailabilityZones.has(az) && (busiest === undefined || n > counts.get(busiest)!)) busiest = az;
-  const victim = countedInstances(group).find((i) => i.availabilityZone === busiest && i !== launched);
-  if (!victim || countedInstances(group).length <= group.desiredCapacity) return;
+  const victim = counted.find((i) => i.availabilityZone === busiest && i !== launched);
+  if (!victim || counted.length <= group.desiredCapacity) return;
   const at = awsCauseTime(ctx.now);
   terminateInstance(ctx, group, victim, `At ${at} an instance was taken out of service in response to an Availability Zone rebalancing operation.  At ${at} instance ${victim.instanceId} was selected for termination.`);
 }
@@ -374,7 +395,10 @@ export function onInstanceTerminated(ctx: SimContext, instanceId: string): void 
   const group = ctx.world.autoScalingGroups.get(instance.autoScalingGroupName);
   instance.lifecycleState = 'Terminated';
   ctx.world.instances.delete(instanceId);
-  for (const targetGroup of ctx.world.targetGroups.values()) targetGroup.targets.delete(instanceId);
+  // An instance is registered only with its group's target groups (onInstanceReady): look there, not
+  // in every target group of the scenario (250 groups × every termination at 10,000 instances).
+  if (group) for (const arn of group.targetGroupArns) ctx.world.targetGroups.get(arn)?.targets.delete(instanceId);
+  else for (const targetGroup of ctx.world.targetGroups.values()) targetGroup.targets.delete(instanceId);
   if (group) {
     group.instances.delete(instanceId);
   }

@@ -9,6 +9,7 @@ import type { SimContext } from '../sim-context';
 import type { SimService } from '../service-module';
 import { evaluateAlarm, evaluationRange } from './alarm';
 import { mathSeries } from './math-alarm';
+import { BoundedLog } from '../kernel/bounded-log';
 
 /** Newest alarm-history items kept (CloudWatch keeps 30 days). */
 export const MAX_ALARM_HISTORY = 2000;
@@ -17,15 +18,18 @@ export type AlarmActionDispatcher = (actionArn: string, trigger: { alarmName: st
 
 export class AlarmService implements SimService {
   readonly id = 'cloudwatch';
-  /** Alarm history items recorded since the last drain. */
-  newHistory: AlarmHistoryItem[] = [];
+  private readonly historyLog = new BoundedLog<AlarmHistoryItem>(MAX_ALARM_HISTORY);
 
   constructor(
     private readonly ctx: SimContext,
     private readonly dispatch: AlarmActionDispatcher,
   ) {}
 
-  /** Run by the engine after the minute's periods closed and every service's `minute`. */
+  /** Last in module order: after the minute's periods closed and every other service's `minute`. */
+  minute(): void {
+    this.evaluate();
+  }
+
   evaluate(): void {
     const nowSeconds = this.ctx.now / 1000;
     for (const alarm of this.ctx.world.alarms.values()) {
@@ -45,10 +49,8 @@ export class AlarmService implements SimService {
           newState: evaluation.state,
           reason: evaluation.reason,
         };
-        const history = this.ctx.world.alarmHistory;
-        history.push(item);
-        if (history.length > MAX_ALARM_HISTORY) history.splice(0, history.length - MAX_ALARM_HISTORY);
-        this.newHistory.push(item);
+        this.historyLog.push(item);
+        this.ctx.changes.alarmHistoryItem(item);
         alarm.state = evaluation.state;
         alarm.stateReason = evaluation.reason;
         alarm.stateUpdated = this.ctx.now;
@@ -58,6 +60,11 @@ export class AlarmService implements SimService {
         for (const action of def.alarmActions) this.dispatch(action, { alarmName: def.alarmName, metricValue: evaluation.latestValue, threshold: def.threshold });
       }
     }
+  }
+
+  /** State changes (DescribeAlarmHistory), the newest MAX_ALARM_HISTORY, oldest first. */
+  get history(): readonly AlarmHistoryItem[] {
+    return this.historyLog.items;
   }
 
   inventory(): Partial<Inventory> {

@@ -79,6 +79,22 @@ export interface Evaluation {
 }
 
 /**
+ * An evaluation whose reason is written only when read: an alarm is evaluated every minute but its
+ * reason is needed only when its state changes, and formatting the datapoints each minute cost more than
+ * the evaluation itself (issue 15).
+ */
+function lazyEvaluation(state: AlarmState, latestValue: number | undefined, write: () => string): Evaluation {
+  let reason: string | undefined;
+  return {
+    state,
+    latestValue,
+    get reason() {
+      return (reason ??= write());
+    },
+  };
+}
+
+/**
  * How many periods CloudWatch looks back. The page says CloudWatch "attempts to retrieve a higher
  * number of data points than specified by Evaluation Periods" and its example retrieves 5 for 3; the
  * exact number is not documented, so the simulator picks EvaluationPeriods + 2 (docs/scenario-format.md).
@@ -114,15 +130,16 @@ function plural(n: number, one: string, many: string): string {
  *   `ignore`, the state is kept unless the real datapoints prove OK.
  * The state reason lists exactly the datapoints it counts (CW-4).
  */
-export function evaluateAlarm(alarm: AlarmDefinition, series: Pick<MetricSeriesData, 'aggregate'> | undefined, nowEpochSeconds: number, current: AlarmState): Evaluation {
+export function evaluateAlarm(alarm: AlarmDefinition, series: Pick<MetricSeriesData, 'aggregateRange'> | undefined, nowEpochSeconds: number, current: AlarmState): Evaluation {
   const n = alarm.evaluationPeriods;
   const range = evaluationRange(n);
   const end = nowEpochSeconds - (nowEpochSeconds % alarm.period);
   const real: Datapoint[] = []; // newest first
   const missingStarts: number[] = []; // newest first
+  const values = series?.aggregateRange(end, alarm.period, range, alarm.statistic);
   for (let k = 1; k <= range; k++) {
     const start = end - k * alarm.period;
-    const value = series?.aggregate(start, alarm.period, alarm.statistic);
+    const value = values?.[k - 1];
     if (value === undefined) missingStarts.push(start);
     else real.push({ start, value, breaching: breaches(alarm.comparisonOperator, value, alarm.threshold) });
   }
@@ -138,17 +155,15 @@ export function evaluateAlarm(alarm: AlarmDefinition, series: Pick<MetricSeriesD
     `Threshold Crossed: ${count} out of the last ${n} datapoints [${formatPoints(shown)}] ${plural(shown.length, 'was', 'were')} ${comparison}${note} (minimum ${m} ${plural(m, 'datapoint', 'datapoints')} for OK -> ALARM transition).`;
   const okReason = (count: number, shown: readonly Datapoint[], note = '') =>
     `Threshold Crossed: ${count} out of the last ${n} datapoints [${formatPoints(shown)}] ${plural(shown.length, 'was', 'were')} not ${comparison}${note} (minimum 1 datapoint for ALARM -> OK transition).`;
-  const toAlarm = (): Evaluation => ({ state: 'ALARM', latestValue, reason: alarmReason(breaching.length, breaching) });
-  const toOk = (): Evaluation => ({ state: 'OK', latestValue, reason: okReason(n - breaching.length, fine) });
-  const keep = (): Evaluation => ({ state: current, latestValue, reason: '' });
-  const insufficient = (): Evaluation => ({
-    state: 'INSUFFICIENT_DATA',
-    latestValue,
-    reason:
+  const toAlarm = (): Evaluation => lazyEvaluation('ALARM', latestValue, () => alarmReason(breaching.length, breaching));
+  const toOk = (): Evaluation => lazyEvaluation('OK', latestValue, () => okReason(n - breaching.length, fine));
+  const keep = (): Evaluation => lazyEvaluation(current, latestValue, () => '');
+  const insufficient = (): Evaluation =>
+    lazyEvaluation('INSUFFICIENT_DATA', latestValue, () =>
       evaluated.length === 0
         ? `Insufficient Data: ${n} out of the last ${n} datapoints were missing.`
         : `Insufficient Data: ${fill} out of the last ${n} datapoints were missing; the real ${plural(evaluated.length, 'one', 'ones')} [${formatPoints(evaluated)}] ${plural(evaluated.length, 'is', 'are')} too few to decide.`,
-  });
+    );
 
   if (fill === 0) return breaching.length >= m ? toAlarm() : toOk();
 
@@ -156,13 +171,13 @@ export function evaluateAlarm(alarm: AlarmDefinition, series: Pick<MetricSeriesD
     case 'breaching': {
       const count = breaching.length + fill;
       const note = ` (${fill} missing ${plural(fill, 'datapoint', 'datapoints')} treated as breaching)`;
-      if (count >= m) return { state: 'ALARM', latestValue, reason: alarmReason(count, breaching, note) };
-      return { state: 'OK', latestValue, reason: okReason(n - count, fine, note) };
+      if (count >= m) return lazyEvaluation('ALARM', latestValue, () => alarmReason(count, breaching, note));
+      return lazyEvaluation('OK', latestValue, () => okReason(n - count, fine, note));
     }
     case 'notBreaching': {
       const note = ` (${fill} missing ${plural(fill, 'datapoint', 'datapoints')} treated as not breaching)`;
-      if (breaching.length >= m) return { state: 'ALARM', latestValue, reason: alarmReason(breaching.length, breaching) };
-      return { state: 'OK', latestValue, reason: okReason(n - breaching.length, fine, note) };
+      if (breaching.length >= m) return lazyEvaluation('ALARM', latestValue, () => alarmReason(breaching.length, breaching));
+      return lazyEvaluation('OK', latestValue, () => okReason(n - breaching.length, fine, note));
     }
     case 'ignore':
       if (breaching.length >= m) return toAlarm();

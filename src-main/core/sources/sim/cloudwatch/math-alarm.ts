@@ -7,7 +7,7 @@
 import type { MetricStat } from '../../../contract/model';
 import { asSingleSeries, evaluateQuery, functionsUsed, MetricMathError, parseExpression, SUPPORTED_FUNCTIONS, type MathQuery } from '../../../metrics/metric-math';
 import { BAND_OPERATORS, type AlarmProperties, type MetricDataQueryInput } from './alarm-resource-type';
-import type { Dimensions, MetricStore } from './metric-store';
+import type { Dimensions, MetricSeriesData, MetricStore } from './metric-store';
 
 export interface MathMetric {
   namespace: string;
@@ -88,12 +88,15 @@ function toMathQueries(math: AlarmMath): MathQuery[] {
   return math.queries.map((q) => (q.metric ? { id: q.id, metric: true } : { id: q.id, expression: q.expression }));
 }
 
+/** What evaluateAlarm reads: a stored series, or a math expression's values shaped like one. */
+export type AlarmSeries = Pick<MetricSeriesData, 'aggregate' | 'aggregateRange'>;
+
 /**
  * The hook for alarm evaluation: the returned expression's value for each of the `count` periods that
  * end at `end`, exposed like a stored series (`aggregate(start)`), so evaluateAlarm needs no change.
  * Scalar functions (AVG(m1) …) range over these periods — the alarm's evaluation range.
  */
-export function mathSeries(math: AlarmMath, store: MetricStore, end: number, period: number, count: number): { aggregate(start: number): number | undefined } {
+export function mathSeries(math: AlarmMath, store: MetricStore, end: number, period: number, count: number): AlarmSeries {
   const starts = Array.from({ length: count }, (_, i) => end - (count - i) * period);
   const byId = new Map(math.queries.map((q) => [q.id, q]));
   let values: (number | undefined)[];
@@ -112,5 +115,10 @@ export function mathSeries(math: AlarmMath, store: MetricStore, end: number, per
     if (!(error instanceof MetricMathError)) throw error;
     values = starts.map(() => undefined);
   }
-  return { aggregate: (start) => values[starts.indexOf(start)] };
+  const at = (start: number) => values[starts.indexOf(start)];
+  return {
+    aggregate: at,
+    // Newest first, as MetricSeriesData.aggregateRange gives them (evaluateAlarm reads the range at once).
+    aggregateRange: (rangeEnd, rangePeriod, rangeCount) => Array.from({ length: rangeCount }, (_, k) => at(rangeEnd - (k + 1) * rangePeriod)),
+  };
 }

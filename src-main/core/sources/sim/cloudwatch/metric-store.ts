@@ -153,20 +153,52 @@ export class MetricSeriesData implements SeriesId {
       if (stat === 'p50' || stat === 'p90' || stat === 'p99') weighted += this.statAt(slot, stat) * ring.count[slot]!;
     }
     if (count === 0) return undefined;
-    switch (stat) {
-      case 'Sum':
-        return sum;
-      case 'SampleCount':
-        return count;
-      case 'Minimum':
-        return min;
-      case 'Maximum':
-        return max;
-      case 'Average':
-        return sum / count;
-      default:
-        return Math.min(max, Math.max(min, weighted / count));
+    return combine(stat, count, sum, min, max, weighted);
+  }
+
+  /**
+   * `aggregate` for `count` consecutive periods ending at `end`, newest first ([end − period, end),
+   * [end − 2·period, end − period) …), in one walk over the ring: an alarm asked for each period in
+   * turn rescanned the newest slots once per period. Same additions in the same order as `aggregate`.
+   */
+  aggregateRange(end: number, period: number, count: number, stat: MetricStat): (number | undefined)[] {
+    const values: (number | undefined)[] = new Array<number | undefined>(count).fill(undefined);
+    const oldest = end - count * period;
+    const ring = this.ring;
+    let bucket = -1;
+    let n = 0;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let weighted = 0;
+    const percentile = stat === 'p50' || stat === 'p90' || stat === 'p99';
+    const flush = () => {
+      if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
+      n = 0;
+      sum = 0;
+      min = Infinity;
+      max = -Infinity;
+      weighted = 0;
+    };
+    for (let k = ring.length - 1; k >= 0; k--) {
+      const slot = ring.slot(k);
+      const slotStart = ring.start[slot]!;
+      if (slotStart < oldest) break;
+      if (slotStart >= end) continue;
+      // [end − (i + 1)·period, end − i·period) is period i (newest first).
+      const at = Math.min(count - 1, Math.ceil((end - slotStart) / period) - 1);
+      if (at !== bucket) {
+        flush();
+        bucket = at;
+      }
+      n += ring.count[slot]!;
+      sum += ring.sum[slot]!;
+      min = Math.min(min, ring.min[slot]!);
+      max = Math.max(max, ring.max[slot]!);
+      if (percentile) weighted += this.statAt(slot, stat) * ring.count[slot]!;
     }
+    flush();
+    return values;
   }
 
   /** The newest closed datapoints, up to `count`, newest last; used by alarms. */
@@ -177,6 +209,24 @@ export class MetricSeriesData implements SeriesId {
       out.push({ start: this.ring.start[slot]!, slot });
     }
     return out;
+  }
+}
+
+/** A statistic from a period's combined SampleCount, Sum, Minimum, Maximum and count-weighted percentile. */
+function combine(stat: MetricStat, count: number, sum: number, min: number, max: number, weighted: number): number {
+  switch (stat) {
+    case 'Sum':
+      return sum;
+    case 'SampleCount':
+      return count;
+    case 'Minimum':
+      return min;
+    case 'Maximum':
+      return max;
+    case 'Average':
+      return sum / count;
+    default:
+      return Math.min(max, Math.max(min, weighted / count));
   }
 }
 
@@ -235,6 +285,34 @@ export function mixturePercentiles(components: MixtureComponent[]): [number, num
     return (lo + hi) / 2;
   };
   return [quantile(0.5), quantile(0.9), quantile(0.99)];
+}
+
+/** Mixture components keyed by (mean bucket, shape), in the order given; equal keys are not summed here. */
+export interface BucketedDistribution {
+  keys: number[];
+  weights: number[];
+}
+
+/**
+ * One key per (mean bucket, shape): shape 0 is exponential, k ≥ 1 is log-normal with σ = (k − 1) / 100.
+ * Components without a positive mean and weight carry nothing and are left out. `into` appends.
+ */
+export function bucketDistribution(components: readonly (readonly [mean: number, weight: number])[], sigma?: number, into: BucketedDistribution = { keys: [], weights: [] }): BucketedDistribution {
+  const shape = sigma === undefined ? 0 : Math.round(sigma * 100) + 1;
+  for (const [mean, weight] of components) {
+    if (!(mean > 0) || !(weight > 0)) continue;
+    into.keys.push(shape * SHAPE_STRIDE + Math.round(Math.log(mean) / LOG_BUCKET) + SHAPE_STRIDE / 2);
+    into.weights.push(weight);
+  }
+  return into;
+}
+
+/** Appends `from`'s components to `into` (element by element: a spread of 100,000 arguments throws). */
+export function appendBucketed(into: BucketedDistribution, from: BucketedDistribution): void {
+  for (let i = 0; i < from.keys.length; i++) {
+    into.keys.push(from.keys[i]!);
+    into.weights.push(from.weights[i]!);
+  }
 }
 
 export interface StatisticSet {
@@ -354,16 +432,24 @@ export class MetricStore {
    * With `sigma`: log-normal with that σ of ln(duration) (Lambda durations), mean preserved.
    */
   putDistributionInto(data: MetricSeriesData, epochSeconds: number, components: [mean: number, weight: number][], sigma?: number): void {
+    this.putBucketedInto(data, epochSeconds, bucketDistribution(components, sigma));
+  }
+
+  /**
+   * A distribution already bucketed (bucketDistribution): a load balancer's response times are its
+   * target groups' together, so the buckets computed for each target group are merged into the load
+   * balancer's series instead of bucketing every target's component a second time.
+   */
+  putBucketedInto(data: MetricSeriesData, epochSeconds: number, bucketed: BucketedDistribution): void {
     const start = epochSeconds - (epochSeconds % this.period);
     if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
-    data.openDistribution ??= new Map();
-    // One key per (mean bucket, shape): shape 0 is exponential, k ≥ 1 is log-normal with σ = (k − 1) / 100.
-    const shape = sigma === undefined ? 0 : Math.round(sigma * 100) + 1;
-    for (const [mean, weight] of components) {
-      if (!(mean > 0) || !(weight > 0)) continue;
-      const key = shape * SHAPE_STRIDE + Math.round(Math.log(mean) / LOG_BUCKET) + SHAPE_STRIDE / 2;
-      data.openDistribution.set(key, (data.openDistribution.get(key) ?? 0) + weight);
-    }
+    const distribution = (data.openDistribution ??= new Map());
+    const { keys, weights } = bucketed;
+    for (let i = 0; i < keys.length; i++) distribution.set(keys[i]!, (distribution.get(keys[i]!) ?? 0) + weights[i]!);
+  }
+
+  putBucketedFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, bucketed: BucketedDistribution): void {
+    this.putBucketedInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, bucketed);
   }
 
   private closeOpen(data: MetricSeriesData): void {

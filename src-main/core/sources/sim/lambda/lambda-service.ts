@@ -31,12 +31,15 @@ import type { LoadedResource } from '../scenario/load-scenario';
 import type { FaultParameters } from '../scenario/timed-entries';
 import type { FaultEffect, FunctionTier, InvocationOutcome } from '../service-module';
 import type { SimContext } from '../sim-context';
-import { AsyncQueue, ERROR_RETRY_WAITS_MS, throttleBackoffMs } from './async-queue';
+import { ERROR_RETRY_WAITS_MS, throttleBackoffMs } from './async-queue';
 import { defaultDurationMs, durationOutcome } from './duration-model';
-import { BillingLedger, gbSeconds, lambdaCostUsd } from './pricing';
+import { gbSeconds, lambdaCostUsd } from './pricing';
 import { functionArn, LAMBDA_LIMITS, LambdaSimulationMetadata } from './resource-types';
-import { WarmPool } from './warm-pool';
 import { WholeCounts } from '../cloudwatch/whole-counts';
+import { count, endFunctionTick, NAMESPACE } from './function-tick';
+import { functionNameOf, LAMBDA_DEFAULTS, SimFunction, ZERO, type Architecture, type RunResult } from './sim-function';
+
+export { LAMBDA_DEFAULTS } from './sim-function';
 
 /** What the Lambda module uses of the engine's SimContext. */
 export type LambdaContext = Pick<SimContext, 'now' | 'settings' | 'random' | 'metrics' | 'recordTimeline' | 'inventoryChanged'>;
@@ -57,132 +60,7 @@ export interface LambdaServiceOptions {
   functionKnobs?: Record<string, LambdaSimulationMetadata>;
 }
 
-export const LAMBDA_DEFAULTS = {
-  concurrentExecutionsLimit: 1_000,
-  /** "You can reserve up to the Unreserved account concurrency value minus 100" (configuration-concurrency.html). */
-  minimumUnreserved: 100,
-  scalingRatePer10Seconds: 1_000,
-  environmentIdleSeconds: 600,
-  /** Our choice: a typical managed-runtime (Node.js, Python) Init with a few SDK clients. */
-  coldStartMs: 300,
-  /** Our choice: σ 0.3 puts p99 at about twice the median. */
-  durationSpread: 0.3,
-  durationNoise: 0.05,
-  /** Our choice: a function without a measured ErrorRate never fails by itself. */
-  errorRate: 0,
-  /** Throttling is reported as stopped after this long without a throttle (timeline only). */
-  throttlingQuietMs: 60_000,
-  maximumEventAgeSeconds: LAMBDA_LIMITS.maxEventAgeMaxSeconds,
-  maximumRetryAttempts: LAMBDA_LIMITS.maxRetryAttemptsMax,
-} as const;
 
-const NAMESPACE = 'AWS/Lambda';
-const OWN_NAMESPACE = 'Flightdeck/Lambda';
-
-type Architecture = 'x86_64' | 'arm64';
-type LimitReason = 'reserved' | 'account' | 'scaling';
-
-interface TickTotals {
-  invocations: number;
-  errors: number;
-  throttles: number;
-  durationSumMs: number;
-  durationMinMs: number;
-  durationMaxMs: number;
-  coldStarts: number;
-  asyncReceived: number;
-  asyncAgeSumMs: number;
-  asyncAgeCount: number;
-  asyncAgeMaxMs: number;
-  asyncDropped: number;
-  limitReason?: LimitReason;
-}
-
-interface DropTotals {
-  expired: number;
-  retriesExhausted: number;
-}
-
-const emptyTotals = (): TickTotals => ({
-  invocations: 0,
-  errors: 0,
-  throttles: 0,
-  durationSumMs: 0,
-  durationMinMs: Infinity,
-  durationMaxMs: 0,
-  coldStarts: 0,
-  asyncReceived: 0,
-  asyncAgeSumMs: 0,
-  asyncAgeCount: 0,
-  asyncAgeMaxMs: 0,
-  asyncDropped: 0,
-});
-
-class SimFunction {
-  readonly queue = new AsyncQueue();
-  readonly dimensions: { readonly FunctionName: string };
-  readonly ledger = new BillingLedger();
-  readonly warm: WarmPool;
-  errorRateOverride?: number;
-  // Scaling (LAM-2) and environments (LAM-4).
-  scalingTokens: number;
-  environments = 0;
-  // This tick.
-  tickMs = -1;
-  usedConcurrency = 0;
-  noiseFactor = 1;
-  totals = emptyTotals();
-  drops: DropTotals = { expired: 0, retriesExhausted: 0 };
-  throttling = false;
-  lastThrottleMs = -Infinity;
-  // AWS::Lambda::EventInvokeConfig, or AWS's defaults.
-  maximumEventAgeSeconds: number = LAMBDA_DEFAULTS.maximumEventAgeSeconds;
-  maximumRetryAttempts: number = LAMBDA_DEFAULTS.maximumRetryAttempts;
-
-  constructor(
-    readonly name: string,
-    readonly arn: string,
-    readonly runtime: string | undefined,
-    readonly handler: string | undefined,
-    readonly memoryMb: number,
-    readonly timeoutSeconds: number,
-    readonly architecture: Architecture,
-    public reserved: number | undefined,
-    readonly meanDurationMs: number,
-    readonly coldStartMs: number,
-    readonly durationSpread: number,
-    readonly baseErrorRate: number,
-    readonly lastModified: string,
-    scalingBurst: number,
-    idleMs: number,
-  ) {
-    this.scalingTokens = scalingBurst;
-    this.warm = new WarmPool(idleMs);
-    this.dimensions = { FunctionName: name };
-  }
-
-  get errorRate(): number {
-    return this.errorRateOverride ?? this.baseErrorRate;
-  }
-}
-
-interface RunResult {
-  succeeded: number;
-  errors: number;
-  throttled: number;
-  averageDurationMs: number;
-}
-
-const ZERO: RunResult = { succeeded: 0, errors: 0, throttled: 0, averageDurationMs: 0 };
-
-/** `my-function`, `arn:aws:lambda:us-east-1:123456789012:function:my-function` or the same with `:alias`. */
-function functionNameOf(ref: string): string {
-  if (!ref.startsWith('arn:')) return ref;
-  const parts = ref.split(':');
-  return parts[2] === 'lambda' && parts[5] === 'function' && parts[6] ? parts[6] : ref;
-}
-
-const count = (value: number) => Math.round(value).toLocaleString('en-US');
 const percent = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
 export class LambdaService implements FunctionTier {
@@ -571,68 +449,13 @@ export class LambdaService implements FunctionTier {
 
   /** End of a tick for one function: metrics, warm environments, throttling transitions. */
   private flush(fn: SimFunction, now: number): void {
-    const t = fn.totals;
-    const at = Math.floor(now / 1000);
-    const dims = fn.dimensions;
-    const metrics = this.ctx.metrics;
-    // putFor: the series are cached per function, so a tick does not rebuild dimension keys.
-    const put = (name: string, value: number) => metrics.putFor(fn, NAMESPACE, name, dims, at, value);
-    // CW-5: counts are whole numbers; the model's expected values carry their fractions to the next tick.
-    const putCount = (name: string, value: number) => put(name, this.whole.take(`${fn.name}|${name}`, value));
-    if (t.invocations + t.throttles > 0) {
-      putCount('Invocations', t.invocations);
-      putCount('Errors', t.errors);
-      putCount('Throttles', t.throttles);
-      // Executions in flight are whole: 0.52 of an execution on average is one running part of the time.
-      put('ConcurrentExecutions', Math.ceil(fn.usedConcurrency - 1e-9));
-      if (t.invocations > 0) {
-        metrics.putStatisticsFor(fn, NAMESPACE, 'Duration', dims, at, { count: t.invocations, sum: t.durationSumMs, min: t.durationMinMs, max: t.durationMaxMs });
-        // Per-invocation durations are log-normal around this tick's mean: that gives p50/p90/p99.
-        metrics.putDistributionFor(fn, NAMESPACE, 'Duration', dims, at, [[t.durationSumMs / t.invocations, t.invocations]], fn.durationSpread);
-      }
-    }
-    if (t.asyncReceived > 0) putCount('AsyncEventsReceived', t.asyncReceived);
-    if (t.asyncAgeCount > 0) {
-      metrics.putStatisticsFor(fn, NAMESPACE, 'AsyncEventAge', dims, at, { count: t.asyncAgeCount, sum: t.asyncAgeSumMs, min: 0, max: t.asyncAgeMaxMs });
-    }
-    if (t.asyncDropped > 0) putCount('AsyncEventsDropped', t.asyncDropped);
-    if (t.coldStarts > 0) {
-      metrics.putFor(fn, OWN_NAMESPACE, 'ColdStarts', dims, at, this.whole.take(`${fn.name}|ColdStarts`, t.coldStarts));
-      metrics.putStatisticsFor(fn, OWN_NAMESPACE, 'InitDuration', dims, at, { count: t.coldStarts, sum: t.coldStarts * fn.coldStartMs, min: fn.coldStartMs, max: fn.coldStartMs });
-    }
-
-    fn.warm.record(now, Math.ceil(fn.usedConcurrency - 1e-9));
-
-    if (t.throttles > 1e-9) {
-      fn.lastThrottleMs = now;
-      if (!fn.throttling) {
-        fn.throttling = true;
-        const offered = t.invocations + t.throttles;
-        const limit =
-          t.limitReason === 'reserved'
-            ? `its reserved concurrency of ${fn.reserved}`
-            : t.limitReason === 'scaling'
-              ? `the scaling rate of ${count(this.scalingBurst)} new execution environments per 10 s`
-              : `the account's unreserved concurrency of ${count(this.concurrencyLimit - this.reservedTotal())}`;
-        this.ctx.recordTimeline({
-          service: 'lambda',
-          kind: 'ThrottlingStarted',
-          resource: fn.name,
-          message: `${fn.name} is throttling: ${count(t.throttles)} of ${count(offered)} invocations refused (429 TooManyRequestsException) at ${count(fn.usedConcurrency)} concurrent executions, limited by ${limit}`,
-          severity: 'warning',
-        });
-      }
-    } else if (fn.throttling && now - fn.lastThrottleMs >= LAMBDA_DEFAULTS.throttlingQuietMs) {
-      fn.throttling = false;
-      this.ctx.recordTimeline({
-        service: 'lambda',
-        kind: 'ThrottlingStopped',
-        resource: fn.name,
-        message: `${fn.name} stopped throttling: no throttled invocation for ${LAMBDA_DEFAULTS.throttlingQuietMs / 1000} s`,
-        severity: 'info',
-      });
-    }
-    fn.totals = emptyTotals();
+    endFunctionTick(this.ctx, fn, now, this.whole, (reason) =>
+      reason === 'reserved'
+        ? `its reserved concurrency of ${fn.reserved}`
+        : reason === 'scaling'
+          ? `the scaling rate of ${count(this.scalingBurst)} new execution environments per 10 s`
+          : `the account's unreserved concurrency of ${count(this.concurrencyLimit - this.reservedTotal())}`,
+    );
   }
 }
 

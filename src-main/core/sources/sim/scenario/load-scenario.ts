@@ -6,10 +6,8 @@
  */
 import type { z } from 'zod';
 import { createRandom } from '../kernel/random';
-import { checkRoute53Resources } from '../route53/validate';
-import { checkAutoScalingResources } from '../asg/validate';
 import { databaseTargets, functionTargets } from '../traffic/function-targets';
-import { checkLoadBalancerResources, CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
+import { CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, toControlAction, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
@@ -17,13 +15,11 @@ import { evaluate, NO_VALUE, REPORTED, type IntrinsicContext } from './intrinsic
 import { TemplateParameters } from './template-parameters';
 import { loadBalancerDnsName, SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
-import { RESOURCE_TYPES } from './resource-registry';
-import { checkRdsScenario } from '../rds/resource-types';
+import type { ScenarioReport } from './scenario-checks';
+import { RESOURCE_TYPES, SCENARIO_CHECKS } from './resource-registry';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
-import { checkAutoScalingLimits } from '../asg/check-limits';
-import { checkAlarmResources } from '../cloudwatch/check-alarms';
 import { expandServerless } from './serverless-transform';
 import { defaultTraffic } from '../traffic/default-traffic';
 import type { ScenarioNotice } from '../../../contract/model-scenario-notice';
@@ -222,15 +218,9 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     scenarioReport: report,
   });
   const resources = resolver.loadAll();
-  // Route 53's rules span resources (a record set's zone, one routing policy per name and type …).
-  checkRoute53Resources(resources, stackReport);
-  // Instance caps and AWS's per-Region and per-group quotas, across all Auto Scaling resources.
-  checkAutoScalingLimits(resources, stackReport);
-  checkAutoScalingResources(resources, stackReport);
-  checkLoadBalancerResources(resources, stackReport);
+  // Each service's rules across its resources (resource-registry.ts).
+  for (const hook of SCENARIO_CHECKS) if (hook.phase === 'resources') hook.check({ resources, traffic: [], timeline: [] }, stackReport);
   checkListenerRuleListeners(resources, stackReport);
-  // Alarms the simulator cannot evaluate (metric math it lacks, metrics it never publishes): warnings.
-  checkAlarmResources(resources, stackReport);
   const outputs = resolver.outputs();
   // Traffic, Faults and Actions are in the scenario file: their problems are reported there.
   const scenarioContext: IntrinsicContext = { ...resolver.context, report, getAtt: (id, attribute, path) => resolver.getAtt(id, attribute, path, report) };
@@ -256,8 +246,9 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...parseTimed(root.Faults, 'Faults', scenarioContext, settings.startTime, report),
     ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
   ].sort((a, b) => a.atSeconds - b.atSeconds);
-  // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.
-  checkRdsScenario({ resources, traffic, timeline }, (severity, path, message) => (path[0] === 'Resources' ? stackReport : report)(severity, path, message));
+  // The services' checks that involve Traffic, Faults and Actions too: each problem goes where its path points.
+  const reportAt: ScenarioReport = (severity, path, message) => (path[0] === 'Resources' ? stackReport : report)(severity, path, message);
+  for (const hook of SCENARIO_CHECKS) if (hook.phase === 'scenario') hook.check({ resources, traffic, timeline }, reportAt);
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,

@@ -10,232 +10,27 @@
 import { z } from 'zod';
 import { GROUP_METRICS } from '../asg/group-metrics';
 import { isValidTimeZone, parseCron } from '../asg/cron';
-import { parseMatcher } from '../alb/health-check-matcher';
-import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString, cfnTags } from './cfn-values';
+import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString } from './cfn-values';
+import type { ResourceIdentity, ResourceTypeSpec } from './resource-spec';
 import { listOf, MAX_DAY_SECONDS, MAX_GROUP_INSTANCES, MAX_METRIC_MAGNITUDE, MAX_STEP_ADJUSTMENTS, MAX_TARGET_GROUPS_PER_GROUP } from './limits';
 
-/** ELB limits (elb-target-group-attributes, listener rules, forward actions) and our per-group instance cap. */
-const port = cfnIntegerIn('Port', 1, 65_535);
+/** Our per-group instance cap and other bounds of the Auto Scaling and CloudWatch properties. */
 const instances = (what: string) => cfnIntegerIn(what, 0, MAX_GROUP_INSTANCES, 'instances per Auto Scaling group in the simulator');
 const seconds = (what: string) => cfnIntegerIn(what, 0, MAX_DAY_SECONDS, 'one day');
 const metricValue = (what: string) => cfnNumberIn(what, -MAX_METRIC_MAGNITUDE, MAX_METRIC_MAGNITUDE);
 
-/** Numeric target group attributes (given as strings) and their ranges (elb target group attributes page). */
-const NUMERIC_TARGET_GROUP_ATTRIBUTES: Record<string, [number, number]> = {
-  'deregistration_delay.timeout_seconds': [0, 3_600],
-  'slow_start.duration_seconds': [0, 900],
-  'stickiness.lb_cookie.duration_seconds': [1, 604_800],
-};
-
-/**
- * `[{ Key, Value }]` with each numeric attribute's Value parsed and bounded (its text is not trusted).
- * CloudFormation takes a YAML boolean or number for Value too (`Value: false`) and passes it as text.
- */
-const attributeValue = z.union([cfnString, z.boolean().transform(String)]);
-const targetGroupAttributes = z.array(z.object({ Key: z.string(), Value: attributeValue })).superRefine((attributes, ctx) => {
-  attributes.forEach((attribute, index) => {
-    const range = NUMERIC_TARGET_GROUP_ATTRIBUTES[attribute.Key];
-    if (!range) return;
-    const parsed = cfnNumberIn(attribute.Key, range[0], range[1]).safeParse(attribute.Value);
-    for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: [index, 'Value'] });
-  });
-});
-
-/** Identity of a resource once its name is known; every ARN and id derives from it. */
-export interface ResourceIdentity {
-  logicalId: string;
-  /** The physical name: the Name-like property if given, else generated like CloudFormation does. */
-  name: string;
-  /** Stable hex derived from stack + logical id, used where AWS puts a random suffix. */
-  hex: string;
-  region: string;
-  accountId: string;
-}
-
-export interface ResourceTypeSpec {
-  properties: z.ZodObject<z.ZodRawShape>;
-  ignored?: readonly string[];
-  /** Simulator hints the type reads from the resource's `Metadata` (validated with path and line). */
-  metadata?: z.ZodType;
-  /** The property that names the resource (e.g. `Name`, `AutoScalingGroupName`). */
-  nameProperty?: string;
-  /** CloudFormation's generated names are limited for some types (ALB names: 32 characters). */
-  maxNameLength?: number;
-  ref(id: ResourceIdentity): string;
-  /** DNS names this resource answers to, so Traffic may call them (an ALB's DNSName, a record's Name). */
-  servedNames?(id: ResourceIdentity, properties: Record<string, unknown>): string[];
-  /** Checks across properties (MinSize <= MaxSize …); `report` takes a property name. */
-  check?(properties: Record<string, unknown>, report: (property: string, message: string) => void): void;
-  /** `rawProperties` are the resource's Properties as written (intrinsics not evaluated), for attributes that depend on them. */
-  attributes: Record<string, (id: ResourceIdentity, rawProperties: Record<string, unknown>) => unknown>;
-}
-
-const elbArn = (id: ResourceIdentity, kind: string) => `arn:aws:elasticloadbalancing:${id.region}:${id.accountId}:${kind}`;
-const loadBalancerArn = (id: ResourceIdentity) => elbArn(id, `loadbalancer/app/${id.name}/${id.hex.slice(0, 16)}`);
-/** ALB DNS names look like `my-alb-1234567890.us-east-1.elb.amazonaws.com`. */
-export const loadBalancerDnsName = (id: ResourceIdentity) =>
-  `${id.name}-${parseInt(id.hex.slice(0, 8), 16) % 2_000_000_000}.${id.region}.elb.amazonaws.com`.toLowerCase();
-
-/** Canonical hosted zone ids of ALBs per region (elasticloadbalancing regions table). */
-export const ALB_HOSTED_ZONE_IDS: Record<string, string> = {
-  'us-east-1': 'Z35SXDOTRQ7X7K',
-  'us-east-2': 'Z3AADJGX6KTTL2',
-  'us-west-1': 'Z368ELLRRE2KJ0',
-  'us-west-2': 'Z1H1FL5HABSF5',
-  'eu-west-1': 'Z32O12XQLNTSW2',
-  'eu-central-1': 'Z215JYRZR1TBD5',
-  'ap-northeast-1': 'Z14GRHDCWA56QT',
-  'ap-northeast-2': 'ZWKZPGTI48KDX',
-  'ap-southeast-1': 'Z1LMS91P8CMLE5',
-  'ap-southeast-2': 'Z1GM3OXH4ZPM65',
-  'sa-east-1': 'Z2P70J7HTTTPLU',
-};
-
-export const ListenerActionSchema = z.object({
-  Type: z.enum(['forward', 'redirect', 'fixed-response', 'authenticate-oidc', 'authenticate-cognito']),
-  TargetGroupArn: z.string().optional(),
-  Order: cfnIntegerIn('Order', 1, 50_000).optional(),
-  ForwardConfig: z
-    .object({
-      TargetGroups: listOf('TargetGroups', z.object({ TargetGroupArn: z.string(), Weight: cfnIntegerIn('Weight', 0, 999).optional() }), 5).min(1),
-      TargetGroupStickinessConfig: z.unknown().optional(),
-    })
-    .optional(),
-  FixedResponseConfig: z
-    .object({ StatusCode: cfnString.refine((code) => /^[245]\d\d$/.test(code), 'StatusCode must be an HTTP status 2XX, 4XX or 5XX'), ContentType: z.string().optional(), MessageBody: z.string().optional() })
-    .optional(),
-  RedirectConfig: z
-    .object({ StatusCode: z.enum(['HTTP_301', 'HTTP_302']), Protocol: z.string().optional(), Host: z.string().optional(), Port: cfnString.optional(), Path: z.string().optional(), Query: z.string().optional() })
-    .optional(),
-});
-export type ListenerActionInput = z.output<typeof ListenerActionSchema>;
-
-const valuesConfig = z.object({ Values: z.array(z.string()).min(1) });
-/** Both forms CloudFormation accepts: `Field` + `Values`, or the typed `…Config` blocks. */
-export const RuleConditionSchema = z.object({
-  Field: z.enum(['path-pattern', 'host-header', 'http-request-method', 'http-header', 'query-string', 'source-ip']).optional(),
-  Values: z.array(z.string()).optional(),
-  PathPatternConfig: valuesConfig.optional(),
-  HostHeaderConfig: valuesConfig.optional(),
-  HttpRequestMethodConfig: valuesConfig.optional(),
-  HttpHeaderConfig: z.object({ HttpHeaderName: z.string().min(1), Values: z.array(z.string()).min(1) }).optional(),
-  QueryStringConfig: z.unknown().optional(),
-  SourceIpConfig: z.unknown().optional(),
-});
-export type RuleConditionInput = z.output<typeof RuleConditionSchema>;
-
-function checkActions(actions: ListenerActionInput[], property: string, report: (property: string, message: string) => void): void {
-  actions.forEach((action, index) => {
-    if (action.Type === 'forward' && !action.TargetGroupArn && !action.ForwardConfig) report(`${property}.${index}`, 'a forward action needs TargetGroupArn or ForwardConfig');
-    if (action.Type === 'fixed-response' && !action.FixedResponseConfig) report(`${property}.${index}`, 'a fixed-response action needs FixedResponseConfig');
-    if (action.Type === 'redirect' && !action.RedirectConfig) report(`${property}.${index}`, 'a redirect action needs RedirectConfig');
-  });
-}
 
 function scalingPolicyArn(id: ResourceIdentity): string {
   const uuid = `${id.hex.slice(0, 8)}-${id.hex.slice(8, 12)}-${id.hex.slice(12, 16)}-${id.hex.slice(16, 20)}-${id.hex.slice(20, 32)}`;
   return `arn:aws:autoscaling:${id.region}:${id.accountId}:scalingPolicy:${uuid}:autoScalingGroupName/*:policyName/${id.name}`;
 }
 
+// Moved beside their services; re-exported so their importers keep one place to look.
+export type { ResourceIdentity, ResourceTypeSpec } from './resource-spec';
+export { ALB_HOSTED_ZONE_IDS, ListenerActionSchema, loadBalancerDnsName, RuleConditionSchema, type ListenerActionInput, type RuleConditionInput } from '../alb/resource-types';
+
+/** Auto Scaling and EC2 launch templates (ELB types: alb/resource-types.ts; alarms: cloudwatch/alarm-resource-type.ts). */
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
-  'AWS::ElasticLoadBalancingV2::LoadBalancer': {
-    nameProperty: 'Name',
-    maxNameLength: 32,
-    properties: z.object({
-      Name: z.string().optional(),
-      Type: z.enum(['application', 'network', 'gateway']).optional(),
-      Scheme: z.enum(['internet-facing', 'internal']).optional(),
-      Subnets: z.array(z.string()).optional(),
-      Tags: cfnTags,
-    }),
-    ignored: ['SecurityGroups', 'SubnetMappings', 'IpAddressType', 'LoadBalancerAttributes'],
-    ref: loadBalancerArn,
-    servedNames: (id) => [loadBalancerDnsName(id)],
-    attributes: {
-      DNSName: loadBalancerDnsName,
-      LoadBalancerName: (id) => id.name,
-      LoadBalancerArn: loadBalancerArn,
-      LoadBalancerFullName: (id) => `app/${id.name}/${id.hex.slice(0, 16)}`,
-      CanonicalHostedZoneID: (id) => ALB_HOSTED_ZONE_IDS[id.region] ?? 'Z35SXDOTRQ7X7K',
-    },
-  },
-  'AWS::ElasticLoadBalancingV2::TargetGroup': {
-    nameProperty: 'Name',
-    maxNameLength: 32,
-    properties: z.object({
-      Name: z.string().optional(),
-      Port: port.optional(),
-      Protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE']).optional(),
-      TargetType: z.enum(['instance', 'ip', 'lambda', 'alb']).optional(),
-      HealthCheckPath: z.string().optional(),
-      HealthCheckIntervalSeconds: cfnIntegerIn('HealthCheckIntervalSeconds', 5, 300).optional(),
-      HealthCheckTimeoutSeconds: cfnIntegerIn('HealthCheckTimeoutSeconds', 2, 120).optional(),
-      HealthyThresholdCount: cfnIntegerIn('HealthyThresholdCount', 2, 10).optional(),
-      UnhealthyThresholdCount: cfnIntegerIn('UnhealthyThresholdCount', 2, 10).optional(),
-      HealthCheckEnabled: cfnBoolean.optional(),
-      Matcher: z.object({ HttpCode: cfnString.optional(), GrpcCode: z.string().optional() }).optional(),
-      TargetGroupAttributes: targetGroupAttributes.optional(),
-      Targets: listOf('Targets', z.object({ Id: z.string(), Port: port.optional(), AvailabilityZone: z.string().optional() }), MAX_GROUP_INSTANCES).optional(),
-      Tags: cfnTags,
-    }),
-    ignored: ['VpcId', 'HealthCheckPort', 'HealthCheckProtocol', 'ProtocolVersion', 'IpAddressType'],
-    check(properties, report) {
-      const code = (properties.Matcher as { HttpCode?: string } | undefined)?.HttpCode;
-      const parsed = code === undefined ? undefined : parseMatcher(code);
-      if (parsed && 'error' in parsed) report('Matcher', parsed.error);
-    },
-    ref: (id) => elbArn(id, `targetgroup/${id.name}/${id.hex.slice(0, 16)}`),
-    attributes: {
-      TargetGroupArn: (id) => elbArn(id, `targetgroup/${id.name}/${id.hex.slice(0, 16)}`),
-      TargetGroupName: (id) => id.name,
-      TargetGroupFullName: (id) => `targetgroup/${id.name}/${id.hex.slice(0, 16)}`,
-    },
-  },
-  'AWS::ElasticLoadBalancingV2::Listener': {
-    properties: z.object({
-      LoadBalancerArn: z.string(),
-      Port: port.optional(),
-      Protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP', 'GENEVE']).optional(),
-      DefaultActions: z.array(ListenerActionSchema).min(1),
-    }),
-    ignored: ['Certificates', 'SslPolicy', 'AlpnPolicy', 'MutualAuthentication'],
-    check: (properties, report) => checkActions(properties.DefaultActions as ListenerActionInput[], 'DefaultActions', report),
-    ref: (id) => elbArn(id, `listener/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
-    attributes: {
-      ListenerArn: (id) => elbArn(id, `listener/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
-    },
-  },
-  'AWS::ElasticLoadBalancingV2::ListenerRule': {
-    properties: z.object({
-      ListenerArn: z.string(),
-      Priority: cfnIntegerIn('Priority', 1, 50_000),
-      Conditions: z.array(RuleConditionSchema).min(1),
-      Actions: z.array(ListenerActionSchema).min(1),
-    }),
-    check(properties, report) {
-      const priority = properties.Priority as number;
-      if (priority < 1 || priority > 50_000) report('Priority', `Priority ${priority} must be between 1 and 50000`);
-      (properties.Conditions as RuleConditionInput[]).forEach((condition, index) => {
-        const field = condition.Field;
-        const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig || condition.HttpHeaderConfig;
-        if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig && !condition.HttpHeaderConfig) {
-          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig / HttpHeaderConfig block');
-        } else if (field === 'http-header' && !condition.HttpHeaderConfig) {
-          report(`Conditions.${index}`, 'an http-header condition needs HttpHeaderConfig (HttpHeaderName and Values)');
-        } else if (field && !['path-pattern', 'host-header', 'http-request-method', 'http-header'].includes(field)) {
-          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header, http-request-method and http-header are`);
-        } else if (!hasValues) {
-          report(`Conditions.${index}`, 'a condition needs at least one value');
-        }
-      });
-      checkActions(properties.Actions as ListenerActionInput[], 'Actions', report);
-    },
-    ref: (id) => elbArn(id, `listener-rule/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
-    attributes: {
-      RuleArn: (id) => elbArn(id, `listener-rule/app/${id.name}/${id.hex.slice(0, 16)}/${id.hex.slice(16, 32)}`),
-      IsDefault: () => 'false',
-    },
-  },
   'AWS::EC2::LaunchTemplate': {
     nameProperty: 'LaunchTemplateName',
     properties: z.object({
@@ -385,6 +180,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     attributes: {},
   },
   // AWS::CloudWatch::Alarm: cloudwatch/alarm-resource-type.ts (single-metric and metric-math alarms).
+
 };
 
 /** Types a template may contain that have no effect on simulation; loading skips them quietly. */

@@ -1,6 +1,6 @@
 /** LAM-8: which Traffic targets are Lambda functions (invoked directly instead of through a load balancer). */
 import type { LoadedResource } from '../scenario/loaded-resource';
-import { RESOURCE_TYPES } from '../scenario/resource-registry';
+import { LAMBDA_RESOURCE_TYPES } from '../lambda/resource-types';
 
 /** DB instance identifiers, lower-cased (as RDS stores them), for Traffic that queries a database directly. */
 export function databaseTargets(resources: readonly LoadedResource[]): Set<string> {
@@ -16,7 +16,7 @@ export function functionTargets(resources: readonly LoadedResource[]): Set<strin
     if (r.type !== 'AWS::Lambda::Function') continue;
     out.add(r.identity.name.toLowerCase());
     out.add(r.ref.toLowerCase());
-    out.add(String(RESOURCE_TYPES[r.type]!.attributes.Arn!(r.identity, r.properties)).toLowerCase());
+    out.add(String(LAMBDA_RESOURCE_TYPES['AWS::Lambda::Function']!.attributes.Arn!(r.identity, r.properties)).toLowerCase());
   }
   return out;
 }

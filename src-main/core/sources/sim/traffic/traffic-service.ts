@@ -83,6 +83,10 @@ export class TrafficService implements SimService {
     return (this.multipliers.get('*') ?? 1) * (this.multipliers.get(population.name) ?? 1);
   }
 
+  offerTraffic(tickStart: number): void {
+    this.serve(tickStart);
+  }
+
   /** Runs before the services' ticks: offers this tick's requests. */
   serve(tickStart: number): void {
     const world = this.ctx.world;
