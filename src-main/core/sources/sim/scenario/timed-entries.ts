@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { ActionOf, ActionType as ControlActionType, ControlAction } from '../../../contract/model';
-import type { FaultFieldCode, FaultKindCode, SimActionKindCode } from '../../../contract/model-sim-kinds';
+import type { FaultFieldCode, FaultKindCode } from '../../../contract/model-sim-kinds';
 import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
 
 const name = z.string().min(1).max(255);
