@@ -48,7 +48,6 @@ const AWS_WORDS: { where: RegExp; text: RegExp }[] = [
  * on an entry that no longer matches anything. Matched against `<step> › <test id>: <text>`.
  */
 const ALLOWED: { owner: string; why: string; pattern: RegExp }[] = [
-  { owner: 'rules', why: 'pre-flight checks, consequences and the summary still cross the contract as English', pattern: /› action-(check|consequences|summary): / },
   {
     owner: 'views',
     why: 'AWS enum values shown as the API spells them (lifecycle, health, status, engine, target type); the command palette repeats the DB engine and status',
