@@ -10,7 +10,7 @@ import { readTrustFigures, trustTable } from '../test/helpers/trust-figures';
 const ROOT = join(import.meta.dirname, '..');
 
 export async function trustBench(): Promise<BenchResult> {
-  const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/unit/security', 'test/soak', 'test/unit/core/aws/fault-matrix.test.ts', 'test/unit/core/settings', 'test/unit/core/redaction', 'test/unit/core/actions', 'test/unit/web/hostile-input.test.ts'], { cwd: ROOT, encoding: 'utf8' });
+  const vitest = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'test/unit/security', 'test/soak', 'test/unit/core/sources/aws/fault-matrix.test.ts', 'test/unit/core/settings', 'test/unit/core/redact.test.ts', 'test/unit/core/secrets-stay-in-main.test.ts', 'test/unit/core/actions', 'test/unit/web/hostile-input.test.ts'], { cwd: ROOT, encoding: 'utf8' });
   if (vitest.status !== 0) throw new Error(`trust tests failed:\n${vitest.stdout.slice(-3000)}`);
   const gate = spawnSync(process.execPath, [join(ROOT, 'scripts/electronegativity-check.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (gate.status !== 0) throw new Error(`electronegativity gate failed (run npm run build first?):\n${gate.stderr}`);

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { FlightdeckCore } from '../../src-main/core/core-host';
-import { readScenario } from '../../src-main/core/scenario-files';
-import { SimSource } from '../../src-main/core/sources/sim/sim-source';
-import { startWebServer } from '../../src-main/web/web-server';
+import { FlightdeckCore } from '@main/core/core-host';
+import { readScenario } from '@main/core/scenario-files';
+import { SimSource } from '@main/core/sources/sim/sim-source';
+import { startWebServer } from '@main/web/web-server';
 import { manualWallClock } from '../helpers/core';
 import { recordTrustFigures } from '../helpers/trust-figures';
 

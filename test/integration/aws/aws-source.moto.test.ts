@@ -4,8 +4,8 @@
  * CallGate, paginators), and the domain snapshot is compared with what was created.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AwsSource } from '../../../src-main/core/sources/aws/aws-source';
-import type { Clock } from '../../../src-main/core/sources/aws/throttle/time';
+import { AwsSource } from '@main/core/sources/aws/aws-source';
+import type { Clock } from '@main/core/sources/aws/throttle/time';
 import { announceSkipped, motoAvailability, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
 import { createTopology, type Topology } from '../../helpers/aws-topology';
 

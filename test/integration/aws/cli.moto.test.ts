@@ -1,8 +1,8 @@
 /** `flightdeck aws snapshot` and `flightdeck dns trace --profile` against moto_server. */
 import { appendFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src-main/cli/index';
-import { Snapshot } from '../../../src-main/core/contract';
+import { main } from '@main/cli/index';
+import { Snapshot } from '@main/core/contract';
 import { announceSkipped, FAKE_SECRET_ACCESS_KEY, motoAvailability, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
 import { createTopology } from '../../helpers/aws-topology';
 

@@ -14,7 +14,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src-main/cli/index';
+import { main } from '@main/cli/index';
 import { announceSkipped, motoAvailability, startMoto, type MotoServer } from '../../helpers/moto';
 import { startContainerEndpoint, startImdsV2, startProxy, type FakeProxy, type FakeServer } from './local-fakes';
 

@@ -11,8 +11,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src-main/cli/index';
-import { awsSnapshot } from '../../../src-main/cli/aws-snapshot';
+import { main } from '@main/cli/index';
+import { awsSnapshot } from '@main/cli/aws-snapshot';
 import { announceSkipped, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, motoAvailability, startMoto, type MotoServer } from '../../helpers/moto';
 import { makeTestCa, opensslAvailable, startHtmlEndpoint, startProxy, startTlsFrontend, type FakeProxy, type FakeServer, type TestCa } from './local-fakes';
 

@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FlightdeckCore } from '../../../src-main/core/core-host';
-import { createSessionManager, AUDIT_LOG_FILE } from '../../../src-main/core/session/create-session-manager';
-import type { AwsSource } from '../../../src-main/core/sources/aws/aws-source';
-import { createAwsClients } from '../../../src-main/core/sources/aws/clients';
-import { MetricPoller } from '../../../src-main/core/sources/aws/metrics/metric-poller';
-import { CallGate } from '../../../src-main/core/sources/aws/throttle/call-gate';
-import type { Clock } from '../../../src-main/core/sources/aws/throttle/time';
-import { isExtendedStat, lambdaFunctionMetrics } from '../../../src-main/core/metric-catalog';
-import type { ActionProgress, PreparedAction } from '../../../src-main/core/contract';
+import { FlightdeckCore } from '@main/core/core-host';
+import { createSessionManager, AUDIT_LOG_FILE } from '@main/core/session/create-session-manager';
+import type { AwsSource } from '@main/core/sources/aws/aws-source';
+import { createAwsClients } from '@main/core/sources/aws/clients';
+import { MetricPoller } from '@main/core/sources/aws/metrics/metric-poller';
+import { CallGate } from '@main/core/sources/aws/throttle/call-gate';
+import type { Clock } from '@main/core/sources/aws/throttle/time';
+import { isExtendedStat, lambdaFunctionMetrics } from '@main/core/metric-catalog';
+import type { ActionProgress, PreparedAction } from '@main/core/contract';
 import { shopCore } from '../../helpers/core';
 import { createTopology, sdkConfig } from '../../helpers/aws-topology';
 import { announceSkipped, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, FAKE_SESSION_TOKEN, motoAvailability, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
@@ -95,7 +95,7 @@ describe.runIf(moto.available)('the core in AWS mode against moto_server', () =>
   // moto 5.2.1 promotes instantly and only in part: the instance keeps ReadReplicaSourceDBInstanceIdentifier
   // and the source keeps listing it, so the follower (which waits for a standalone, available
   // instance) times out here; the settled path is covered with aws-sdk-client-mock in
-  // test/unit/core/aws/aws-action-backend.test.ts.
+  // test/unit/core/sources/aws/actions/aws-action-backend.test.ts.
   it('promotes a read replica through prepare → typed confirmation → execute, audits it and follows it', async () => {
     const { core, sessions, events, configDirectory } = awsCore();
     await core.handle('session.switch', { mode: 'aws', profile: 'moto' });

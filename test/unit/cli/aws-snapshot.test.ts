@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { AWS_EXIT, awsSnapshot } from '../../../src-main/cli/aws-snapshot';
-import { AwsSource } from '../../../src-main/core/sources/aws/aws-source';
-import { manualClock } from '../../../src-main/core/sources/aws/throttle/time';
+import { AWS_EXIT, awsSnapshot } from '@main/cli/aws-snapshot';
+import { AwsSource } from '@main/core/sources/aws/aws-source';
+import { manualClock } from '@main/core/sources/aws/throttle/time';
 import { mockedClients, type Stubs } from '../../helpers/aws-mocks';
 
 let stdout = '';

@@ -3,8 +3,8 @@
  * it must say exactly what the renderer's en.ts says for every code, and cover every code.
  */
 import { describe, expect, it } from 'vitest';
-import { DNS_TEXT_EN, englishDnsText } from '../../../src-main/cli/dns-text-en';
-import { DnsTextCode } from '../../../src-main/core/contract/model-dns';
+import { DNS_TEXT_EN, englishDnsText } from '@main/cli/dns-text-en';
+import { DnsTextCode } from '@main/core/contract/model-dns';
 
 function lookup(tree: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], tree);

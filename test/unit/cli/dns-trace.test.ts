@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src-main/cli/index';
-import { DnsTrace } from '../../../src-main/core/contract/model-dns';
-import { readScenario } from '../../../src-main/core/scenario-files';
-import { buildRoute53 } from '../../../src-main/core/sources/sim/route53/build-route53';
-import { englishDnsText } from '../../../src-main/cli/dns-text-en';
+import { main } from '@main/cli/index';
+import { DnsTrace } from '@main/core/contract/model-dns';
+import { readScenario } from '@main/core/scenario-files';
+import { buildRoute53 } from '@main/core/sources/sim/route53/build-route53';
+import { englishDnsText } from '@main/cli/dns-text-en';
 
 let stderr: string;
 let stdout: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveScenarioPath } from '../../../src-main/core/scenario-files';
-import { Snapshot, Update } from '../../../src-main/core/contract';
+import { resolveScenarioPath } from '@main/core/scenario-files';
+import { Snapshot, Update } from '@main/core/contract';
 import { shopCore } from '../../helpers/core';
 
 describe('FlightdeckCore: the contract at the boundary', () => {

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { FlightdeckCore } from '../../../src-main/core/core-host';
-import { AuditLog } from '../../../src-main/core/actions/audit-log';
-import { SessionManager } from '../../../src-main/core/session/session-manager';
-import { HealthThresholdStore } from '../../../src-main/core/settings/health-thresholds-store';
-import { DEFAULT_HEALTH_THRESHOLDS } from '../../../src-main/core/contract';
+import { FlightdeckCore } from '@main/core/core-host';
+import { AuditLog } from '@main/core/actions/audit-log';
+import { SessionManager } from '@main/core/session/session-manager';
+import { HealthThresholdStore } from '@main/core/settings/health-thresholds-store';
+import { DEFAULT_HEALTH_THRESHOLDS } from '@main/core/contract';
 import { mockedSource } from '../../helpers/aws-mocks';
 import { shopCore } from '../../helpers/core';
 

@@ -7,9 +7,9 @@ import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_SCENARIO_FILE_BYTES, readScenario } from '../../../src-main/core/scenario-files';
-import { FileRefusedError, readBoundedTextFile } from '../../../src-main/core/read-bounded-file';
-import { ScenarioError } from '../../../src-main/core/sources/sim/scenario/diagnostics';
+import { MAX_SCENARIO_FILE_BYTES, readScenario } from '@main/core/scenario-files';
+import { FileRefusedError, readBoundedTextFile } from '@main/core/read-bounded-file';
+import { ScenarioError } from '@main/core/sources/sim/scenario/diagnostics';
 
 const dir = mkdtempSync(join(tmpdir(), 'fd-scenario-files-'));
 const posix = process.platform !== 'win32';
@@ -81,7 +81,7 @@ describe('reading scenario and template files (bounded, regular files only)', ()
 
 describe.runIf(posix)('the CLI refuses devices at once (sim run, dns trace)', () => {
   it('exits 1 from `sim run /dev/zero` and `dns trace --scenario shop --template /dev/urandom`, naming the file', async () => {
-    const { main } = await import('../../../src-main/cli/index');
+    const { main } = await import('@main/cli/index');
     let stderr = '';
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
     try {
@@ -97,7 +97,7 @@ describe.runIf(posix)('the CLI refuses devices at once (sim run, dns trace)', ()
 
 describe('the CLI bounds how far it simulates', () => {
   it('refuses a --duration or --at beyond one simulated year (a digit string used to run forever)', async () => {
-    const { main } = await import('../../../src-main/cli/index');
+    const { main } = await import('@main/cli/index');
     let stderr = '';
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
     try {

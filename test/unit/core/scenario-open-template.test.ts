@@ -6,10 +6,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FlightdeckCore } from '../../../src-main/core/core-host';
-import { readScenario } from '../../../src-main/core/scenario-files';
-import { createSessionManager } from '../../../src-main/core/session/create-session-manager';
-import { SimSource } from '../../../src-main/core/sources/sim/sim-source';
+import { FlightdeckCore } from '@main/core/core-host';
+import { readScenario } from '@main/core/scenario-files';
+import { createSessionManager } from '@main/core/session/create-session-manager';
+import { SimSource } from '@main/core/sources/sim/sim-source';
 import { manualWallClock } from '../../helpers/core';
 
 function host() {

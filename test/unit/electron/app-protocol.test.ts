@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electron, resetFakeElectron } from './fake-electron';
-import { createAppRequestHandler, registerAppScheme, serveRendererOverAppScheme } from '../../../src-main/electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/security-policy';
+import { createAppRequestHandler, registerAppScheme, serveRendererOverAppScheme } from '@main/electron/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '@main/electron/security-policy';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { eventChannels, isEventChannel, isRequestChannel, requestChannels } from '../../../src-main/core/contract';
+import { eventChannels, isEventChannel, isRequestChannel, requestChannels } from '@main/core/contract';
 import {
   eventChannelNames,
   isEventChannelName,
   isRequestChannelName,
   requestChannelNames,
-} from '../../../src-main/core/contract/channel-names';
+} from '@main/core/contract/channel-names';
 
 // The preload checks channels with the zod-free lists; they must say exactly what the contract says.
 describe('contract channel names (zod-free copy for the sandboxed preload)', () => {

@@ -1,10 +1,10 @@
 import type { BrowserWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../src-main/core/contract';
-import { FlightdeckCore } from '../../../src-main/core/core-host';
-import { readScenario } from '../../../src-main/core/scenario-files';
-import { SimSource } from '../../../src-main/core/sources/sim/sim-source';
-import { registerIpc, type CoreEndpoint } from '../../../src-main/electron/ipc';
+import type { Result } from '@main/core/contract';
+import { FlightdeckCore } from '@main/core/core-host';
+import { readScenario } from '@main/core/scenario-files';
+import { SimSource } from '@main/core/sources/sim/sim-source';
+import { registerIpc, type CoreEndpoint } from '@main/electron/ipc';
 import { electron, FakeBrowserWindow, FakeWebContents, FakeWebFrame, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);

@@ -6,15 +6,15 @@
  */
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../src-main/core/contract';
-import type * as ScenarioFiles from '../../../src-main/core/scenario-files';
-import { ScenarioError } from '../../../src-main/core/sources/sim/scenario/diagnostics';
+import type { Result } from '@main/core/contract';
+import type * as ScenarioFiles from '@main/core/scenario-files';
+import { ScenarioError } from '@main/core/sources/sim/scenario/diagnostics';
 import * as fakeModule from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 
 const scenario = vi.hoisted(() => ({ failWith: undefined as Error | undefined }));
-vi.mock('../../../src-main/core/scenario-files', async (importOriginal) => {
+vi.mock('@main/core/scenario-files', async (importOriginal) => {
   const actual = await importOriginal<typeof ScenarioFiles>();
   return {
     ...actual,
@@ -37,7 +37,7 @@ async function startApp(before: (fake: Fake) => void = () => undefined): Promise
   vi.resetModules();
   fake.resetFakeElectron();
   before(fake);
-  await import('../../../src-main/electron/main');
+  await import('@main/electron/main');
   await new Promise((resolve) => setTimeout(resolve, 0));
   return fake;
 }

@@ -1,7 +1,7 @@
 import type { WebContents } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { electron, fakeEvent, FakeWebContents, resetFakeElectron } from './fake-electron';
-import { hardenWebContents, isAllowedExternalUrl } from '../../../src-main/electron/navigation';
+import { hardenWebContents, isAllowedExternalUrl } from '@main/electron/navigation';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FlightdeckCore } from '../../../src-main/core/core-host';
-import { readScenario } from '../../../src-main/core/scenario-files';
-import { SimSource } from '../../../src-main/core/sources/sim/sim-source';
-import { showDesktopNotification } from '../../../src-main/electron/notifier';
+import { FlightdeckCore } from '@main/core/core-host';
+import { readScenario } from '@main/core/scenario-files';
+import { SimSource } from '@main/core/sources/sim/sim-source';
+import { showDesktopNotification } from '@main/electron/notifier';
 import { manualWallClock } from '../../helpers/core';
 import { FakeNotification, resetFakeElectron } from './fake-electron';
 

@@ -1,6 +1,6 @@
 import type { IpcRendererEvent } from 'electron';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlightdeckBridge } from '../../../src-main/core/contract/bridge';
+import type { FlightdeckBridge } from '@main/core/contract/bridge';
 import { electron, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
@@ -13,7 +13,7 @@ let api: FlightdeckBridge;
 
 beforeAll(async () => {
   resetFakeElectron();
-  await import('../../../src-main/electron/preload');
+  await import('@main/electron/preload');
   expect(contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
   [exposedName, api] = contextBridge.exposeInMainWorld.mock.calls[0] as [string, FlightdeckBridge];
 });

@@ -6,7 +6,7 @@ import {
   denyAllPermissions,
   devContentSecurityPolicy,
   installDevContentSecurityPolicy,
-} from '../../../src-main/electron/security-policy';
+} from '@main/electron/security-policy';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeEvent, FakeBrowserWindow, resetFakeElectron } from './fake-electron';
-import { createMainWindow, mainWindowOptions, secureWebPreferences } from '../../../src-main/electron/window';
+import { createMainWindow, mainWindowOptions, secureWebPreferences } from '@main/electron/window';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 

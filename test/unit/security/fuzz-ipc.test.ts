@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import type { BrowserWindow } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../src-main/core/contract';
-import { registerIpc, type CoreEndpoint } from '../../../src-main/electron/ipc';
+import type { Result } from '@main/core/contract';
+import { registerIpc, type CoreEndpoint } from '@main/electron/ipc';
 import { shopCore } from '../../helpers/core';
 import { electron, FakeBrowserWindow, resetFakeElectron } from '../electron/fake-electron';
 import { ERROR_CODES, invalidRequest } from './malformed-messages';

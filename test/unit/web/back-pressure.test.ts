@@ -5,10 +5,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { applyInventoryDelta, Inventory, type Update } from '../../../src-main/core/contract';
-import type { EventListener } from '../../../src-main/core/core-host';
-import { startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
-import { mergeUpdates, UpdateCoalescer } from '../../../src-main/web/update-coalescer';
+import { applyInventoryDelta, Inventory, type Update } from '@main/core/contract';
+import type { EventListener } from '@main/core/core-host';
+import { startWebServer, type RunningWebServer } from '@main/web/web-server';
+import { mergeUpdates, UpdateCoalescer } from '@main/web/update-coalescer';
 import { openSocket, rendererDir } from './support';
 
 const TG_ARN = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1';

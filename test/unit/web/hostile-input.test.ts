@@ -6,8 +6,8 @@
  */
 import { recordTrustFigures } from '../../helpers/trust-figures';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
-import { cookieValue, parseCookies, staleCookieRemovals } from '../../../src-main/web/security';
+import { startWebServer, type RunningWebServer } from '@main/web/web-server';
+import { cookieValue, parseCookies, staleCookieRemovals } from '@main/web/security';
 import { shopCore } from '../../helpers/core';
 import { collect, openSocket, rawExchange, rendererDir, upgradeRequest } from './support';
 

@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { TokenBucket, WEB_HOST_LIMITS, type WebHostLimits } from '../../../src-main/web/limits';
-import { startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
+import { TokenBucket, WEB_HOST_LIMITS, type WebHostLimits } from '@main/web/limits';
+import { startWebServer, type RunningWebServer } from '@main/web/web-server';
 import { shopCore } from '../../helpers/core';
 import { collect, openSocket, rendererDir } from './support';
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStatic } from '../../../src-main/web/static-files';
+import { readStatic } from '@main/web/static-files';
 
 function fixture() {
   const base = mkdtempSync(join(tmpdir(), 'fd-static-'));

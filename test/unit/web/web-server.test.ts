@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { HARD_FRAME_BYTES, MAX_FRAME_BYTES, startWebServer, type RunningWebServer } from '../../../src-main/web/web-server';
+import { HARD_FRAME_BYTES, MAX_FRAME_BYTES, startWebServer, type RunningWebServer } from '@main/web/web-server';
 import { shopCore } from '../../helpers/core';
 
 let server: RunningWebServer;

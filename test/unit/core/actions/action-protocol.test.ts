@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ActionProtocol, NONCE_TTL_MS } from '../../../../src-main/core/actions/action-protocol';
-import { CoreError } from '../../../../src-main/core/core-error';
-import { AuditLog, redactSecrets, type AuditRecord } from '../../../../src-main/core/actions/audit-log';
-import { MAX_PENDING_NONCES } from '../../../../src-main/core/actions/action-protocol';
-import type { ActionBackend, ActionTarget, Preflight } from '../../../../src-main/core/actions/action-executor';
-import type { ActionProgress, ControlAction } from '../../../../src-main/core/contract';
+import { ActionProtocol, NONCE_TTL_MS } from '@main/core/actions/action-protocol';
+import { CoreError } from '@main/core/core-error';
+import { AuditLog, redactSecrets, type AuditRecord } from '@main/core/actions/audit-log';
+import { MAX_PENDING_NONCES } from '@main/core/actions/action-protocol';
+import type { ActionBackend, ActionTarget, Preflight } from '@main/core/actions/action-executor';
+import type { ActionProgress, ControlAction } from '@main/core/contract';
 
 const TARGET: ActionTarget = { mode: 'aws', profile: 'prod', accountId: '111122223333', region: 'eu-west-1', sessionKey: 'aws|prod|eu-west-1|111122223333' };
 const PROMOTE: ControlAction = { type: 'PromoteReadReplica', dbInstanceIdentifier: 'orders-r1' };

@@ -8,8 +8,8 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditLog } from '../../../../src-main/core/actions/audit-log';
-import { AuditRecord } from '../../../../src-main/core/contract';
+import { AuditLog } from '@main/core/actions/audit-log';
+import { AuditRecord } from '@main/core/contract';
 import { recordTrustFigures } from '../../../helpers/trust-figures';
 
 const TSX = resolve(__dirname, '../../../../node_modules/.bin/tsx');

@@ -15,9 +15,9 @@ import {
   sameValue,
   Update,
   type InventoryCollection,
-} from '../../../../src-main/core/contract';
-import { readScenario } from '../../../../src-main/core/scenario-files';
-import { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
+} from '@main/core/contract';
+import { readScenario } from '@main/core/scenario-files';
+import { SimulationEngine } from '@main/core/sources/sim/engine';
 
 function shopInventories(count: number, stepSeconds: number): Inventory[] {
   const engine = new SimulationEngine(readScenario('shop'));

@@ -1,9 +1,9 @@
 /** The pure health model on small hand-made inventories: each rule, its threshold and its reason. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEALTH_THRESHOLDS, Inventory, type AutoScalingGroup, type MetricSeries, type ScalingActivity, type TargetGroup } from '../../../../src-main/core/contract/model';
-import { evaluateHealth, type HealthInput } from '../../../../src-main/core/health';
-import { scalingAlarm } from '../../../../src-main/core/health/alarms';
-import { HealthMonitor } from '../../../../src-main/core/health/health-monitor';
+import { DEFAULT_HEALTH_THRESHOLDS, Inventory, type AutoScalingGroup, type MetricSeries, type ScalingActivity, type TargetGroup } from '@main/core/contract/model';
+import { evaluateHealth, type HealthInput } from '@main/core/health';
+import { scalingAlarm } from '@main/core/health/alarms';
+import { HealthMonitor } from '@main/core/health/health-monitor';
 
 const NOW = Date.parse('2026-11-20T15:00:00Z');
 const T = NOW / 1000;

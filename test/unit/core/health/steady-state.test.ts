@@ -3,7 +3,7 @@
  * every service — and the first seconds of a run are Unknown (starting), never Failing.
  */
 import { describe, expect, it } from 'vitest';
-import { bundledScenarioNames } from '../../../../src-main/core/scenario-files';
+import { bundledScenarioNames } from '@main/core/scenario-files';
 import { HealthTimeline } from '../../../helpers/health-timeline';
 
 /** Minutes after the start with no fault running and the start-up well out of the window. */

@@ -3,12 +3,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEALTH_THRESHOLDS, type HealthReport } from '../../../../src-main/core/contract/model';
-import { FlightdeckCore } from '../../../../src-main/core/core-host';
-import { readScenario } from '../../../../src-main/core/scenario-files';
-import { SessionManager } from '../../../../src-main/core/session/session-manager';
-import { HEALTH_THRESHOLDS_FILE, HealthThresholdStore } from '../../../../src-main/core/settings/health-thresholds-store';
-import { SimSource } from '../../../../src-main/core/sources/sim/sim-source';
+import { DEFAULT_HEALTH_THRESHOLDS, type HealthReport } from '@main/core/contract/model';
+import { FlightdeckCore } from '@main/core/core-host';
+import { readScenario } from '@main/core/scenario-files';
+import { SessionManager } from '@main/core/session/session-manager';
+import { HEALTH_THRESHOLDS_FILE, HealthThresholdStore } from '@main/core/settings/health-thresholds-store';
+import { SimSource } from '@main/core/sources/sim/sim-source';
 
 const stillWallClock = { now: () => 0, every: () => () => undefined };
 

@@ -5,7 +5,7 @@
  * with its filter, IF with comparison and logical operators, FILL with a value, REPEAT or LINEAR.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateQuery, functionsUsed, MetricMathError, parseExpression, type Datapoints, type MathQuery, type MathValue } from '../../../../src-main/core/metrics/metric-math';
+import { evaluateQuery, functionsUsed, MetricMathError, parseExpression, type Datapoints, type MathQuery, type MathValue } from '@main/core/metrics/metric-math';
 
 const _ = undefined;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeLocation, continentOfCountry, defaultLatencyTable, describeLocation, locationOfRegion, parseLocation, REGIONS } from '../../../../src-main/core/route53/geography';
+import { completeLocation, continentOfCountry, defaultLatencyTable, describeLocation, locationOfRegion, parseLocation, REGIONS } from '@main/core/route53/geography';
 
 describe('client locations', () => {
   it('parses a continent, a country, a subdivision and a region', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TargetGroup } from '../../../../src-main/core/contract/model-alb';
-import { albAliasHealth } from '../../../../src-main/core/route53/alias-health';
-import { routingPolicyOf, validateRecordSets } from '../../../../src-main/core/route53/record-groups';
-import { englishDnsText } from '../../../../src-main/cli/dns-text-en';
+import type { TargetGroup } from '@main/core/contract/model-alb';
+import { albAliasHealth } from '@main/core/route53/alias-health';
+import { routingPolicyOf, validateRecordSets } from '@main/core/route53/record-groups';
+import { englishDnsText } from '@main/cli/dns-text-en';
 import { alb, rrset, weighted } from './fixtures';
 
 const messages = (records: Parameters<typeof validateRecordSets>[0]) => validateRecordSets(records, 'example.com.').map((p) => `${p.index} ${p.field ?? ''}: ${p.message}`);

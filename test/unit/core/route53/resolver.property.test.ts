@@ -1,8 +1,8 @@
 /** Properties of the resolver over arbitrary groups of record sets and health states (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ResourceRecordSet } from '../../../../src-main/core/contract/model-route53';
-import { answerDistribution, resolveDns, MULTIVALUE_MAX_ANSWERS } from '../../../../src-main/core/route53/resolver';
+import type { ResourceRecordSet } from '@main/core/contract/model-route53';
+import { answerDistribution, resolveDns, MULTIVALUE_MAX_ANSWERS } from '@main/core/route53/resolver';
 import { context, rrset } from './fixtures';
 
 const A = { name: 'www.example.com', type: 'A' };

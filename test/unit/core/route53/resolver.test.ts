@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../../../src-main/core/sources/sim/kernel/random';
-import { answerDistribution, enumerateSubsets, resolveDns, MAX_ENUMERATED_SUBSETS } from '../../../../src-main/core/route53/resolver';
+import { createRandom } from '@main/core/sources/sim/kernel/random';
+import { answerDistribution, enumerateSubsets, resolveDns, MAX_ENUMERATED_SUBSETS } from '@main/core/route53/resolver';
 import { alb, context, fixedRandom, rrset, weighted, ZONE } from './fixtures';
-import { englishDnsText } from '../../../../src-main/cli/dns-text-en';
-import { say } from '../../../../src-main/core/route53/explain';
+import { englishDnsText } from '@main/cli/dns-text-en';
+import { say } from '@main/core/route53/explain';
 
 const A = (name = 'www.example.com') => ({ name, type: 'A' });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { HostedZone } from '../../../../src-main/core/contract/model-route53';
-import { DnsTrace } from '../../../../src-main/core/contract/model-dns';
-import { awsdnsName, route53NameServers, soaValue } from '../../../../src-main/core/route53/name-servers';
-import { buildDnsTrace, findZone, ROOT_SERVERS, tldServers, type TraceZone } from '../../../../src-main/core/route53/trace';
-import { createRandom } from '../../../../src-main/core/sources/sim/kernel/random';
+import type { HostedZone } from '@main/core/contract/model-route53';
+import { DnsTrace } from '@main/core/contract/model-dns';
+import { awsdnsName, route53NameServers, soaValue } from '@main/core/route53/name-servers';
+import { buildDnsTrace, findZone, ROOT_SERVERS, tldServers, type TraceZone } from '@main/core/route53/trace';
+import { createRandom } from '@main/core/sources/sim/kernel/random';
 import { alb, context, fixedRandom, rrset, weighted, ZONE, type ContextOptions } from './fixtures';
-import { englishDnsText } from '../../../../src-main/cli/dns-text-en';
-import { list, say } from '../../../../src-main/core/route53/explain';
+import { englishDnsText } from '@main/cli/dns-text-en';
+import { list, say } from '@main/core/route53/explain';
 
 const NAME_SERVERS = ['ns-205.awsdns-25.com', 'ns-972.awsdns-57.net', 'ns-1049.awsdns-03.org', 'ns-1536.awsdns-00.co.uk'];
 const zone = (overrides: Partial<HostedZone> = {}): HostedZone => ({ id: ZONE.id, name: ZONE.name, privateZone: false, nameServers: NAME_SERVERS, ...overrides });

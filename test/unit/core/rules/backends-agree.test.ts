@@ -10,13 +10,13 @@
 import { describe, expect, it } from 'vitest';
 import { DescribeDBInstancesCommand, type DBInstance } from '@aws-sdk/client-rds';
 import { DescribeAutoScalingGroupsCommand, DescribePoliciesCommand } from '@aws-sdk/client-auto-scaling';
-import type { AutoScalingGroup, ControlAction, DbInstance, Inventory } from '../../../../src-main/core/contract/model';
-import { refusalOfAction, type GroupState } from '../../../../src-main/core/rules';
-import { AwsActionBackend } from '../../../../src-main/core/sources/aws/actions/aws-action-backend';
-import { CallGate } from '../../../../src-main/core/sources/aws/throttle/call-gate';
-import { manualClock } from '../../../../src-main/core/sources/aws/throttle/time';
-import type { SimulationEngine } from '../../../../src-main/core/sources/sim/engine';
-import { SimActionBackend } from '../../../../src-main/core/sources/sim/sim-actions';
+import type { AutoScalingGroup, ControlAction, DbInstance, Inventory } from '@main/core/contract/model';
+import { refusalOfAction, type GroupState } from '@main/core/rules';
+import { AwsActionBackend } from '@main/core/sources/aws/actions/aws-action-backend';
+import { CallGate } from '@main/core/sources/aws/throttle/call-gate';
+import { manualClock } from '@main/core/sources/aws/throttle/time';
+import type { SimulationEngine } from '@main/core/sources/sim/engine';
+import { SimActionBackend } from '@main/core/sources/sim/sim-actions';
 import { mockedClients } from '../../../helpers/aws-mocks';
 
 /** 12:00 UTC: a backup window at 12:10 opens within the 15-minute warning. */

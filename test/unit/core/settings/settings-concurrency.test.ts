@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SettingsStore } from '../../../../src-main/core/settings/settings-store';
+import { SettingsStore } from '@main/core/settings/settings-store';
 import { recordTrustFigures } from '../../../helpers/trust-figures';
 
 const WRITER = resolve(__dirname, 'concurrent-writer.ts');

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SETTINGS_FILE, SettingsStore } from '../../../../src-main/core/settings/settings-store';
-import { MAX_PROFILES, MAX_SETTINGS_BYTES } from '../../../../src-main/core/settings/settings-file';
+import { SETTINGS_FILE, SettingsStore } from '@main/core/settings/settings-store';
+import { MAX_PROFILES, MAX_SETTINGS_BYTES } from '@main/core/settings/settings-file';
 import { recordTrustFigures } from '../../../helpers/trust-figures';
 
 const GOOD = '{"version": 1, "profiles": {"prod": {"readOnly": true}, "dev": {"readOnly": false}}}';

@@ -7,11 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../../../src-main/core/contract';
-import { FlightdeckCore } from '../../../../src-main/core/core-host';
-import { createSessionManager } from '../../../../src-main/core/session/create-session-manager';
-import { readScenario } from '../../../../src-main/core/scenario-files';
-import { SimSource } from '../../../../src-main/core/sources/sim/sim-source';
+import type { SettingsView } from '@main/core/contract';
+import { FlightdeckCore } from '@main/core/core-host';
+import { createSessionManager } from '@main/core/session/create-session-manager';
+import { readScenario } from '@main/core/scenario-files';
+import { SimSource } from '@main/core/sources/sim/sim-source';
 import { manualWallClock } from '../../../helpers/core';
 
 function coreWithSettings(content: string) {

@@ -3,11 +3,11 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettingsDirectory, SETTINGS_FILE, SettingsStore } from '../../../../src-main/core/settings/settings-store';
-import { CoreError } from '../../../../src-main/core/core-error';
-import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES } from '../../../../src-main/core/settings/settings-file';
-import { writeFileAtomic } from '../../../../src-main/core/settings/atomic-file';
-import { SettingsView } from '../../../../src-main/core/contract';
+import { defaultSettingsDirectory, SETTINGS_FILE, SettingsStore } from '@main/core/settings/settings-store';
+import { CoreError } from '@main/core/core-error';
+import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES } from '@main/core/settings/settings-file';
+import { writeFileAtomic } from '@main/core/settings/atomic-file';
+import { SettingsView } from '@main/core/contract';
 
 const temp = () => mkdtempSync(join(tmpdir(), 'fd-settings-'));
 const FIXED_NOW = () => Date.UTC(2026, 0, 2, 3, 4, 5);
