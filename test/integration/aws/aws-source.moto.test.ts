@@ -6,22 +6,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AwsSource } from '@main/core/sources/aws/aws-source';
 import type { Clock } from '@main/core/sources/aws/throttle/time';
-import { announceSkipped, motoAvailability, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
+import { startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
+import { motoSuite } from '../../helpers/moto-suite';
 import { createTopology, type Topology } from '../../helpers/aws-topology';
 
-const moto = motoAvailability();
-if (!moto.available && !moto.required) announceSkipped('aws-source.moto.test.ts', moto);
+const moto = motoSuite('aws-source.moto.test.ts');
 
 /** Real time for timestamps; instant waits, so backoff never slows a test. */
 const instantWaits: Clock = { now: () => Date.now(), sleep: async () => undefined };
-
-if (moto.required && !moto.available) {
-  describe('moto_server (required here)', () => {
-    it('is installed', () => {
-      throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
-    });
-  });
-}
 
 describe.runIf(moto.available)('AwsSource against moto_server', () => {
   let server: MotoServer;

@@ -3,19 +3,11 @@ import { appendFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '@main/cli/index';
 import { Snapshot } from '@main/core/contract';
-import { announceSkipped, FAKE_SECRET_ACCESS_KEY, motoAvailability, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
+import { FAKE_SECRET_ACCESS_KEY, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
+import { motoSuite } from '../../helpers/moto-suite';
 import { createTopology } from '../../helpers/aws-topology';
 
-const moto = motoAvailability();
-if (!moto.available && !moto.required) announceSkipped('cli.moto.test.ts', moto);
-
-if (moto.required && !moto.available) {
-  describe('moto_server (required here)', () => {
-    it('is installed', () => {
-      throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
-    });
-  });
-}
+const moto = motoSuite('cli.moto.test.ts');
 
 describe.runIf(moto.available)('headless AWS commands against moto_server', () => {
   let server: MotoServer;

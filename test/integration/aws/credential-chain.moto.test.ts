@@ -15,18 +15,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '@main/cli/index';
-import { announceSkipped, motoAvailability, startMoto, type MotoServer } from '../../helpers/moto';
+import { startMoto, type MotoServer } from '../../helpers/moto';
+import { motoSuite } from '../../helpers/moto-suite';
 import { startContainerEndpoint, startImdsV2, startProxy, type FakeProxy, type FakeServer } from './local-fakes';
 
-const moto = motoAvailability();
-if (!moto.available && !moto.required) announceSkipped('credential-chain.moto.test.ts', moto);
-if (moto.required && !moto.available) {
-  describe('moto_server (required here)', () => {
-    it('is installed', () => {
-      throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
-    });
-  });
-}
+const moto = motoSuite('credential-chain.moto.test.ts');
 
 /** Everything the chain or the proxy logic reads from the environment, cleared before each case. */
 const CHAIN_VARIABLES = [

@@ -13,18 +13,11 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '@main/cli/index';
 import { awsSnapshot } from '@main/cli/aws-snapshot';
-import { announceSkipped, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, motoAvailability, startMoto, type MotoServer } from '../../helpers/moto';
+import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, startMoto, type MotoServer } from '../../helpers/moto';
+import { motoSuite } from '../../helpers/moto-suite';
 import { makeTestCa, opensslAvailable, startHtmlEndpoint, startProxy, startTlsFrontend, type FakeProxy, type FakeServer, type TestCa } from './local-fakes';
 
-const moto = motoAvailability();
-if (!moto.available && !moto.required) announceSkipped('endpoints-network.moto.test.ts', moto);
-if (moto.required && !moto.available) {
-  describe('moto_server (required here)', () => {
-    it('is installed', () => {
-      throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
-    });
-  });
-}
+const moto = motoSuite('endpoints-network.moto.test.ts');
 
 const CLEARED = [
   'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_REGION', 'AWS_DEFAULT_REGION',

@@ -19,20 +19,12 @@ import { isExtendedStat, lambdaFunctionMetrics } from '@main/core/metric-catalog
 import type { ActionProgress, PreparedAction } from '@main/core/contract';
 import { shopCore } from '../../helpers/core';
 import { createTopology, sdkConfig } from '../../helpers/aws-topology';
-import { announceSkipped, FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, FAKE_SESSION_TOKEN, motoAvailability, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
+import { FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, FAKE_SESSION_TOKEN, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
+import { motoSuite } from '../../helpers/moto-suite';
 
-const moto = motoAvailability();
-if (!moto.available && !moto.required) announceSkipped('session-actions.moto.test.ts', moto);
+const moto = motoSuite('session-actions.moto.test.ts');
 
 const instantWaits: Clock = { now: () => Date.now(), sleep: async () => undefined };
-
-if (moto.required && !moto.available) {
-  describe('moto_server (required here)', () => {
-    it('is installed', () => {
-      throw new Error(`AWS integration tests are mandatory in CI: ${moto.reason}`);
-    });
-  });
-}
 
 describe.runIf(moto.available)('the core in AWS mode against moto_server', () => {
   let server: MotoServer;
