@@ -97,48 +97,29 @@ export function parseExpression(text: string): MathNode {
     }
   };
 
+  /**
+   * One left-associative precedence level: operands from `next`, joined by the operators `opAt`
+   * recognises at the current token (undefined: the level ends).
+   */
+  const leftAssociative = (next: () => MathNode, opAt: () => BinaryOp | undefined) => (): MathNode => {
+    let left = next();
+    for (let op = opAt(); op !== undefined; op = opAt()) {
+      pos++;
+      left = { kind: 'binary', op, left, right: next() };
+    }
+    return left;
+  };
+  const operatorIn = (ops: readonly BinaryOp[]) => (): BinaryOp | undefined => {
+    const token = peek();
+    return token?.type === 'op' && (ops as readonly string[]).includes(token.value) ? (token.value as BinaryOp) : undefined;
+  };
   // Precedence, loosest first: OR, AND, comparison, + -, * /, unary - and NOT, ^ (right-associative).
-  const orExpr = (): MathNode => {
-    let left = andExpr();
-    while (isOp('||') || isWord('OR')) {
-      pos++;
-      left = { kind: 'binary', op: 'OR', left, right: andExpr() };
-    }
-    return left;
-  };
-  const andExpr = (): MathNode => {
-    let left = comparison();
-    while (isOp('&&') || isWord('AND')) {
-      pos++;
-      left = { kind: 'binary', op: 'AND', left, right: comparison() };
-    }
-    return left;
-  };
-  const comparison = (): MathNode => {
-    let left = additive();
-    for (;;) {
-      const token = peek();
-      if (token?.type !== 'op' || !['<', '<=', '>', '>=', '==', '!='].includes(token.value)) return left;
-      pos++;
-      left = { kind: 'binary', op: token.value as BinaryOp, left, right: additive() };
-    }
-  };
-  const additive = (): MathNode => {
-    let left = multiplicative();
-    while (isOp('+') || isOp('-')) {
-      const op = (tokens[pos++] as { value: '+' | '-' }).value;
-      left = { kind: 'binary', op, left, right: multiplicative() };
-    }
-    return left;
-  };
-  const multiplicative = (): MathNode => {
-    let left = unary();
-    while (isOp('*') || isOp('/')) {
-      const op = (tokens[pos++] as { value: '*' | '/' }).value;
-      left = { kind: 'binary', op, left, right: unary() };
-    }
-    return left;
-  };
+  // Declared tightest first: each level is built from the next tighter one.
+  const multiplicative = leftAssociative(() => unary(), operatorIn(['*', '/']));
+  const additive = leftAssociative(multiplicative, operatorIn(['+', '-']));
+  const comparison = leftAssociative(additive, operatorIn(['<', '<=', '>', '>=', '==', '!=']));
+  const andExpr = leftAssociative(comparison, () => (isOp('&&') || isWord('AND') ? 'AND' : undefined));
+  const orExpr = leftAssociative(andExpr, () => (isOp('||') || isWord('OR') ? 'OR' : undefined));
   const unary = (): MathNode =>
     nested(() => {
       if (isOp('-')) {
