@@ -200,40 +200,33 @@ export function parseExpression(text: string): MathNode {
 /** The functions this evaluator implements (the common ones of the page's function table). */
 export const SUPPORTED_FUNCTIONS: ReadonlySet<string> = new Set(['SUM', 'AVG', 'MIN', 'MAX', 'METRICS', 'IF', 'FILL', 'ABS', 'CEIL', 'FLOOR', 'PERIOD']);
 
+/** Every node of an expression, depth first, parents before their operands. */
+function* nodesOf(node: MathNode): Generator<MathNode> {
+  yield node;
+  if (node.kind === 'call') for (const arg of node.args) yield* nodesOf(arg);
+  else if (node.kind === 'list') for (const item of node.items) yield* nodesOf(item);
+  else if (node.kind === 'unary') yield* nodesOf(node.operand);
+  else if (node.kind === 'binary') {
+    yield* nodesOf(node.left);
+    yield* nodesOf(node.right);
+  }
+}
+
+/** The distinct names of the nodes of one kind, in order of first use. */
+function namesOf(node: MathNode, kind: 'call' | 'id'): string[] {
+  const out: string[] = [];
+  for (const n of nodesOf(node)) if (n.kind === kind && !out.includes(n.name)) out.push(n.name);
+  return out;
+}
+
 /** Function names an expression calls, in order of first use. */
 export function functionsUsed(node: MathNode): string[] {
-  const out: string[] = [];
-  const walk = (n: MathNode): void => {
-    if (n.kind === 'call') {
-      if (!out.includes(n.name)) out.push(n.name);
-      n.args.forEach(walk);
-    } else if (n.kind === 'list') n.items.forEach(walk);
-    else if (n.kind === 'unary') walk(n.operand);
-    else if (n.kind === 'binary') {
-      walk(n.left);
-      walk(n.right);
-    }
-  };
-  walk(node);
-  return out;
+  return namesOf(node, 'call');
 }
 
 /** Ids of other queries an expression refers to (METRICS() is reported separately: it takes all metrics). */
 export function idsUsed(node: MathNode): string[] {
-  const out: string[] = [];
-  const walk = (n: MathNode): void => {
-    if (n.kind === 'id') {
-      if (!out.includes(n.name)) out.push(n.name);
-    } else if (n.kind === 'call') n.args.forEach(walk);
-    else if (n.kind === 'list') n.items.forEach(walk);
-    else if (n.kind === 'unary') walk(n.operand);
-    else if (n.kind === 'binary') {
-      walk(n.left);
-      walk(n.right);
-    }
-  };
-  walk(node);
-  return out;
+  return namesOf(node, 'id');
 }
 
 // ---------------------------------------------------------------------------------------------------
