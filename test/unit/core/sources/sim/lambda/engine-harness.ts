@@ -5,10 +5,10 @@
  * service is then registered as the engine's function tier, so `engine.step()` ticks it, closes the
  * metric periods and calls `minute` exactly as in a run.
  */
-import { SimulationEngine } from '../../../../../../src-main/core/sources/sim/engine';
-import { LambdaService, type LambdaServiceOptions } from '../../../../../../src-main/core/sources/sim/lambda/lambda-service';
-import type { LoadedResource } from '../../../../../../src-main/core/sources/sim/scenario/load-scenario';
-import { SIMULATION_DEFAULTS } from '../../../../../../src-main/core/sources/sim/scenario/sections';
+import { SimulationEngine } from '@main/core/sources/sim/engine';
+import { LambdaService, type LambdaServiceOptions } from '@main/core/sources/sim/lambda/lambda-service';
+import type { LoadedResource } from '@main/core/sources/sim/scenario/load-scenario';
+import { SIMULATION_DEFAULTS } from '@main/core/sources/sim/scenario/sections';
 
 export const START = Date.UTC(2026, 10, 20, 14, 0, 0);
 

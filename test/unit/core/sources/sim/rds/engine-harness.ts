@@ -4,11 +4,11 @@
  * streams, metric store, RDS event log). `step` serves the test's traffic at the tick's start, after what
  * is due, then lets the engine run the tick, as engine.ts orders it for the traffic service.
  */
-import type { RdsEvent } from '../../../../../../src-main/core/contract/model';
-import { SimulationEngine } from '../../../../../../src-main/core/sources/sim/engine';
-import type { RdsService } from '../../../../../../src-main/core/sources/sim/rds/rds-service';
-import type { LoadedResource } from '../../../../../../src-main/core/sources/sim/scenario/load-scenario';
-import { SIMULATION_DEFAULTS } from '../../../../../../src-main/core/sources/sim/scenario/sections';
+import type { RdsEvent } from '@main/core/contract/model';
+import { SimulationEngine } from '@main/core/sources/sim/engine';
+import type { RdsService } from '@main/core/sources/sim/rds/rds-service';
+import type { LoadedResource } from '@main/core/sources/sim/scenario/load-scenario';
+import { SIMULATION_DEFAULTS } from '@main/core/sources/sim/scenario/sections';
 
 export const START = Date.UTC(2026, 10, 20, 14, 0, 0);
 
