@@ -5,24 +5,16 @@
 import type { Refusal } from '../../../contract/model';
 import { API_ERROR_CODES, refusalMessage } from '../../../rules';
 import { CoreError } from '../../../core-error';
-import type { Dimensions } from '../cloudwatch/metric-store';
 import type { Random } from '../kernel/random';
 import type { InstanceCapacity, StorageType } from './capacity';
 import type { EngineFamily } from './engines';
 import type { RdsEventTemplate } from './rds-events';
 import type { DbInstanceProperties } from './resource-types';
 import type { LoadedResource } from '../scenario/load-scenario';
+import type { SimContext } from '../sim-context';
 
-/** What the RDS module needs from the engine; the engine's SimContext provides it. */
-export interface RdsContext {
-  /** Virtual time, epoch milliseconds. */
-  readonly now: number;
-  random(stream: string): Random;
-  schedule(atMs: number, action: () => void): void;
-  readonly metrics: { put(namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, value: number): unknown };
-  recordRdsEvent(event: { sourceIdentifier: string; sourceType: 'db-instance'; message: string; eventCategories: string[]; eventId?: string }): void;
-  inventoryChanged(): void;
-}
+/** What the RDS module needs from the engine: the part of the engine's SimContext it uses. */
+export type RdsContext = Pick<SimContext, 'now' | 'random' | 'schedule' | 'metrics' | 'recordRdsEvent' | 'inventoryChanged'>;
 
 /**
  * An RDS API refusal: core's one error type (a CoreError `InvalidRequest`) with the code as the RDS

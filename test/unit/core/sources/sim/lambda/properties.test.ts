@@ -1,8 +1,8 @@
 /** Properties of the Lambda model that must hold for any traffic (fast-check). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LambdaService } from '@main/core/sources/sim/lambda/lambda-service';
-import { FakeContext } from './fake-context';
+import type { LambdaService } from '@main/core/sources/sim/lambda/lambda-service';
+import { LambdaInEngine } from './engine-harness';
 import { functionResources } from './lambda-scenario';
 
 const functions = [
@@ -23,10 +23,10 @@ const knobs = fc.record({
 });
 
 function simulate(seed: number, ticks: [number, number, boolean][][], functionKnobs: Record<string, object>, check?: (requests: number, mode: string, outcome: ReturnType<LambdaService['invoke']>) => void) {
-  const ctx = new FakeContext(seed, 5);
-  const service = new LambdaService(ctx, resources, { functionKnobs, concurrentExecutionsLimit: 500 });
+  const sim = new LambdaInEngine(resources, { functionKnobs, concurrentExecutionsLimit: 500 }, { seed, tickSeconds: 5 });
+  const service = sim.service;
   for (const calls of ticks) {
-    ctx.step(service, () => {
+    sim.step(() => {
       for (const [index, requests, sync] of calls) {
         const ref = index < functions.length ? functions[index]!.name : 'unknown';
         const mode = sync ? 'sync' : 'async';
@@ -35,8 +35,8 @@ function simulate(seed: number, ticks: [number, number, boolean][][], functionKn
       }
     });
   }
-  ctx.run(service, 12);
-  return { ctx, service };
+  sim.run(12);
+  return { sim, service };
 }
 
 describe('Lambda model properties', () => {
@@ -56,11 +56,11 @@ describe('Lambda model properties', () => {
   it('concurrency is never negative and never above the quota or a reservation; queues never hold a negative count', () => {
     fc.assert(
       fc.property(fc.array(tickCalls, { maxLength: 30 }), knobs, (ticks, k) => {
-        const { ctx, service } = simulate(2, ticks, { a: k, b: k, d: k });
-        for (const series of ctx.metrics.all()) {
+        const { sim, service } = simulate(2, ticks, { a: k, b: k, d: k });
+        for (const series of sim.metrics.all()) {
           for (const [, value] of series.points('Minimum')) expect(value).toBeGreaterThanOrEqual(0);
         }
-        const max = (dims: Record<string, string>) => Math.max(0, ...(ctx.metrics.get('AWS/Lambda', 'ConcurrentExecutions', dims)?.points('Maximum').map(([, v]) => v) ?? []));
+        const max = (dims: Record<string, string>) => Math.max(0, ...(sim.metrics.get('AWS/Lambda', 'ConcurrentExecutions', dims)?.points('Maximum').map(([, v]) => v) ?? []));
         expect(max({})).toBeLessThanOrEqual(500 + 1e-6);
         expect(max({ FunctionName: 'b' })).toBeLessThanOrEqual(40 + 1e-6);
         expect(max({ FunctionName: 'c' })).toBe(0);
@@ -74,15 +74,15 @@ describe('Lambda model properties', () => {
     fc.assert(
       fc.property(fc.array(tickCalls, { minLength: 1, maxLength: 20 }), (ticks) => {
         const dump = (seed: number) => {
-          const { ctx } = simulate(seed, ticks, {});
-          return JSON.stringify({ metrics: [...ctx.metrics.all()].map((s) => [s.key, s.points('Sum'), s.points('Maximum')]), timeline: ctx.timeline });
+          const { sim } = simulate(seed, ticks, {});
+          return JSON.stringify({ metrics: [...sim.metrics.all()].map((s) => [s.key, s.points('Sum'), s.points('Maximum')]), timeline: sim.timeline });
         };
         expect(dump(7)).toBe(dump(7));
       }),
       { numRuns: 30 },
     );
     const busy: [number, number, boolean][][] = Array.from({ length: 12 }, () => [[0, 1_000, true]]);
-    const durations = (seed: number) => JSON.stringify(simulate(seed, busy, {}).ctx.metrics.get('AWS/Lambda', 'Duration', { FunctionName: 'a' })!.points('Average'));
+    const durations = (seed: number) => JSON.stringify(simulate(seed, busy, {}).sim.metrics.get('AWS/Lambda', 'Duration', { FunctionName: 'a' })!.points('Average'));
     expect(durations(7)).not.toBe(durations(8));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKUP_BASE_SECONDS, BACKUP_WRITES_PER_SECOND } from '@main/core/sources/sim/rds/rds-service';
-import { harness } from './fake-context';
+import { harness } from './engine-harness';
 import { dbResources, shopDatabase } from './rds-resources';
 
 /** 02:55 UTC: five minutes before the default 03:00–03:30 backup window. */
@@ -14,22 +14,22 @@ describe('automated backups', () => {
     expect(statusOf(h, 'shop-db')).toBe('available');
     h.step();
     expect(statusOf(h, 'shop-db')).toBe('backing-up');
-    const started = h.ctx.eventsOf('shop-db')[0]!;
+    const started = h.eventsOf('shop-db')[0]!;
     expect(started).toMatchObject({ eventId: 'RDS-EVENT-0001', message: 'Backing up the DB instance.', eventCategories: ['backup'], date: '2026-11-21T03:00:00.000Z' });
     const seconds = h.runUntil(() => statusOf(h, 'shop-db') === 'available', 3600);
     expect(seconds).toBeGreaterThanOrEqual(BACKUP_BASE_SECONDS - 5);
     expect(seconds).toBeLessThanOrEqual(BACKUP_BASE_SECONDS + 5);
-    expect(h.ctx.eventsOf('shop-db')[1]).toMatchObject({ eventId: 'RDS-EVENT-0002', message: 'Finished DB Instance backup.' });
+    expect(h.eventsOf('shop-db')[1]).toMatchObject({ eventId: 'RDS-EVENT-0002', message: 'Finished DB Instance backup.' });
     // And again the next day.
     h.run(86_400 - seconds);
-    expect(h.ctx.eventsOf('shop-db').map((e) => e.eventId)).toEqual(['RDS-EVENT-0001', 'RDS-EVENT-0002', 'RDS-EVENT-0001']);
-    expect(h.ctx.eventsOf('shop-db')[2]!.date).toBe('2026-11-22T03:00:00.000Z');
+    expect(h.eventsOf('shop-db').map((e) => e.eventId)).toEqual(['RDS-EVENT-0001', 'RDS-EVENT-0002', 'RDS-EVENT-0001']);
+    expect(h.eventsOf('shop-db')[2]!.date).toBe('2026-11-22T03:00:00.000Z');
   });
 
   it('PreferredBackupWindow moves the window', () => {
     const h = harness(shopDatabase({ replicas: 0, primary: { PreferredBackupWindow: '02:57-03:27' } }), { start: BEFORE_WINDOW });
     h.run(120);
-    expect(h.ctx.eventsOf('shop-db')[0]!.date).toBe('2026-11-21T02:57:00.000Z');
+    expect(h.eventsOf('shop-db')[0]!.date).toBe('2026-11-21T02:57:00.000Z');
   });
 
   it('the backup takes longer the more was written since the previous one', () => {
@@ -51,7 +51,7 @@ describe('automated backups', () => {
       { start: BEFORE_WINDOW },
     );
     h.run(3600);
-    expect(h.ctx.events).toEqual([]);
+    expect(h.engine.rdsEvents).toEqual([]);
     expect(h.rds.inventory().dbInstances.map((d) => d.backupRetentionPeriod)).toEqual([0, 1, 0]);
   });
 
@@ -59,9 +59,9 @@ describe('automated backups', () => {
     const h = harness(shopDatabase({ replicas: 0 }), { start: Date.UTC(2026, 10, 21, 2, 59, 30) });
     h.rds.rebootDBInstance('shop-db', false);
     h.run(3600);
-    expect(h.ctx.eventsOf('shop-db').some((e) => e.eventId === 'RDS-EVENT-0001')).toBe(false);
+    expect(h.eventsOf('shop-db').some((e) => e.eventId === 'RDS-EVENT-0001')).toBe(false);
     h.run(86_400);
-    expect(h.ctx.eventsOf('shop-db').filter((e) => e.eventId === 'RDS-EVENT-0001').map((e) => e.date)).toEqual(['2026-11-22T03:00:00.000Z']);
+    expect(h.eventsOf('shop-db').filter((e) => e.eventId === 'RDS-EVENT-0001').map((e) => e.date)).toEqual(['2026-11-22T03:00:00.000Z']);
   });
 
   it('a reboot is refused while backing-up', () => {
@@ -97,6 +97,6 @@ describe('automated backups', () => {
     h.rds.applyFault('FailDBInstance', { DBInstanceIdentifier: 'shop-db' });
     h.run(600);
     expect(statusOf(h, 'shop-db')).toBe('available');
-    expect(h.ctx.eventsOf('shop-db').map((e) => e.eventId).filter(Boolean)).toEqual(['RDS-EVENT-0001', 'RDS-EVENT-0013', 'RDS-EVENT-0006', 'RDS-EVENT-0049']);
+    expect(h.eventsOf('shop-db').map((e) => e.eventId).filter(Boolean)).toEqual(['RDS-EVENT-0001', 'RDS-EVENT-0013', 'RDS-EVENT-0006', 'RDS-EVENT-0049']);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RDS_EVENTS } from '@main/core/sources/sim/rds/rds-events';
-import { harness } from './fake-context';
+import { harness } from './engine-harness';
 import { dbResources, shopDatabase } from './rds-resources';
 
 type H = ReturnType<typeof harness>;
@@ -34,43 +34,43 @@ const load = (h: H) => (tick: number) => h.rds.serve('shop-db', 50, 20, tick);
 const settle = (h: H, id: string) => h.runUntil(() => h.rds.instance(id)!.status === 'available' && !h.rds.instance(id)!.promoting, 1800, load(h));
 
 /** The behaviour that makes RDS emit each id; returns the events of the instance it concerns. */
-const PRODUCERS: Record<string, () => ReturnType<H['ctx']['eventsOf']>> = {
+const PRODUCERS: Record<string, () => ReturnType<H['eventsOf']>> = {
   backup: () => {
     const h = harness(shopDatabase({ replicas: 0, primary: { MultiAZ: false } }), { start: BEFORE_WINDOW });
     h.run(900);
-    return h.ctx.eventsOf('shop-db');
+    return h.eventsOf('shop-db');
   },
   reboot: () => {
     const h = harness(shopDatabase({ replicas: 0 }));
     h.rds.rebootDBInstance('shop-db', false);
     settle(h, 'shop-db');
-    return h.ctx.eventsOf('shop-db');
+    return h.eventsOf('shop-db');
   },
   failover: () => {
     const h = harness(shopDatabase({ replicas: 0 }));
     h.rds.rebootDBInstance('shop-db', true);
     settle(h, 'shop-db');
-    return h.ctx.eventsOf('shop-db');
+    return h.eventsOf('shop-db');
   },
   recovery: () => {
     const h = harness(shopDatabase({ replicas: 0, primary: { MultiAZ: false } }));
     h.rds.applyFault('FailDBInstance', { DBInstanceIdentifier: 'shop-db' });
     settle(h, 'shop-db');
-    return h.ctx.eventsOf('shop-db');
+    return h.eventsOf('shop-db');
   },
   creation: () => {
     const h = harness(shopDatabase({ replicas: 0 }));
     h.rds.createReadReplica({ DBInstanceIdentifier: 'shop-db-reporting', SourceDBInstanceIdentifier: 'shop-db' });
     settle(h, 'shop-db-reporting');
     h.run(30, load(h));
-    return h.ctx.eventsOf('shop-db-reporting');
+    return h.eventsOf('shop-db-reporting');
   },
   promotion: () => {
     const h = harness(shopDatabase({ replicas: 1 }));
     h.run(30, load(h));
     h.rds.promoteReadReplica('shop-db-replica-1', 7);
     settle(h, 'shop-db-replica-1');
-    return h.ctx.eventsOf('shop-db-replica-1');
+    return h.eventsOf('shop-db-replica-1');
   },
   promotionWithoutBackups: () => {
     const h = harness(
@@ -82,7 +82,7 @@ const PRODUCERS: Record<string, () => ReturnType<H['ctx']['eventsOf']>> = {
     h.run(30, load(h));
     h.rds.promoteReadReplica('shop-db-replica-1', 0);
     settle(h, 'shop-db-replica-1');
-    return h.ctx.eventsOf('shop-db-replica-1');
+    return h.eventsOf('shop-db-replica-1');
   },
 };
 

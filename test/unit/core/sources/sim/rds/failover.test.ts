@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RdsApiError } from '@main/core/sources/sim/rds/rds-service';
-import { harness } from './fake-context';
+import { harness } from './engine-harness';
 import { dbResources, shopDatabase } from './rds-resources';
 
 const statusOf = (h: ReturnType<typeof harness>, id: string) => h.rds.instance(id)!.status;
 
 /** Runs until `id` is available again, recording each status change with its time since the start. */
 function timeline(h: ReturnType<typeof harness>, id: string, maxSeconds: number, traffic?: (tickSeconds: number) => void) {
-  const start = h.ctx.now;
+  const start = h.engine.now;
   const seen: { status: string; atSeconds: number }[] = [{ status: statusOf(h, id), atSeconds: 0 }];
   h.runUntil(
     () => statusOf(h, id) === 'available',
@@ -15,10 +15,10 @@ function timeline(h: ReturnType<typeof harness>, id: string, maxSeconds: number,
     (tickSeconds) => {
       traffic?.(tickSeconds);
       const status = statusOf(h, id);
-      if (seen[seen.length - 1]!.status !== status) seen.push({ status, atSeconds: (h.ctx.now - start) / 1000 });
+      if (seen[seen.length - 1]!.status !== status) seen.push({ status, atSeconds: (h.engine.now - start) / 1000 });
     },
   );
-  if (seen[seen.length - 1]!.status !== statusOf(h, id)) seen.push({ status: statusOf(h, id), atSeconds: (h.ctx.now - start) / 1000 });
+  if (seen[seen.length - 1]!.status !== statusOf(h, id)) seen.push({ status: statusOf(h, id), atSeconds: (h.engine.now - start) / 1000 });
   return seen;
 }
 
@@ -40,7 +40,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     expect(duration).toBeGreaterThanOrEqual(60);
     expect(duration).toBeLessThanOrEqual(125);
 
-    const events = h.ctx.eventsOf('shop-db');
+    const events = h.eventsOf('shop-db');
     expect(events.map((e) => e.eventId).filter(Boolean)).toEqual(['RDS-EVENT-0013', 'RDS-EVENT-0006', 'RDS-EVENT-0049']);
     expect(events[0]).toMatchObject({ message: 'A Multi-AZ failover that resulted in the promotion of a standby instance has started.', eventCategories: ['failover'], sourceType: 'db-instance' });
     expect(events.find((e) => e.eventId === 'RDS-EVENT-0049')!.message).toBe('A Multi-AZ failover has completed.');
@@ -102,7 +102,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     expect(seen.map((s) => s.status)).toEqual(['rebooting', 'available']);
     expect(seen[1]!.atSeconds).toBeGreaterThanOrEqual(60);
     expect(seen[1]!.atSeconds).toBeLessThanOrEqual(125);
-    const messages = h.ctx.eventsOf('shop-db').map((e) => e.message);
+    const messages = h.eventsOf('shop-db').map((e) => e.message);
     expect(messages).toContain('A Multi-AZ failover that resulted in the promotion of a standby instance has started.');
     expect(messages).toContain('A Multi-AZ failover has completed.');
     expect(messages).toContain('The user requested a failover of the DB instance.');
@@ -120,7 +120,7 @@ describe('RDS-1 Multi-AZ failover', () => {
       expect((error as RdsApiError).params.awsCode).toBe('InvalidParameterCombination');
     }
     expect(statusOf(h, 'solo')).toBe('available');
-    expect(h.ctx.events).toEqual([]);
+    expect(h.engine.rdsEvents).toEqual([]);
   });
 
   it('RDS-1 a plain reboot: rebooting for 30–60 s, DB instance shutdown then DB instance restarted (RDS-EVENT-0006), AZ unchanged', () => {
@@ -131,7 +131,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     expect(seen.map((s) => s.status)).toEqual(['rebooting', 'available']);
     expect(seen[1]!.atSeconds).toBeGreaterThanOrEqual(30);
     expect(seen[1]!.atSeconds).toBeLessThanOrEqual(65);
-    expect(h.ctx.eventsOf('shop-db').map((e) => [e.eventId, e.message])).toEqual([
+    expect(h.eventsOf('shop-db').map((e) => [e.eventId, e.message])).toEqual([
       ['RDS-EVENT-0004', 'DB instance shutdown.'],
       ['RDS-EVENT-0006', 'The DB instance restarted.'],
     ]);
@@ -153,7 +153,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     expect(seen.map((s) => s.status)).toEqual(['rebooting', 'available']);
     expect(seen[1]!.atSeconds).toBeGreaterThanOrEqual(240);
     expect(seen[1]!.atSeconds).toBeLessThanOrEqual(605);
-    expect(h.ctx.eventsOf('solo').map((e) => e.eventId)).toEqual(['RDS-EVENT-0020', 'RDS-EVENT-0006', 'RDS-EVENT-0021']);
+    expect(h.eventsOf('solo').map((e) => e.eventId)).toEqual(['RDS-EVENT-0020', 'RDS-EVENT-0006', 'RDS-EVENT-0021']);
     expect(h.rds.instance('solo')!.availabilityZone).toBe(az);
   });
 
@@ -163,7 +163,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     h.run(10);
     expect(h.rds.applyFault('FailDBInstance', { DBInstanceIdentifier: 'shop-db' })!.message).toContain('changes nothing');
     h.runUntil(() => statusOf(h, 'shop-db') === 'available', 600);
-    expect(h.ctx.eventsOf('shop-db').filter((e) => e.eventId === 'RDS-EVENT-0013')).toHaveLength(1);
+    expect(h.eventsOf('shop-db').filter((e) => e.eventId === 'RDS-EVENT-0013')).toHaveLength(1);
   });
 
   it('RDS-1 replicas pause replication (ReplicaLag −1) while their source fails over, then resume (RDS-EVENT-0046)', () => {
@@ -175,7 +175,7 @@ describe('RDS-1 Multi-AZ failover', () => {
     h.runUntil(() => statusOf(h, 'shop-db') === 'available', 600, (tick) => h.rds.serve('shop-db', 100, 20, tick));
     h.run(10, (tick) => h.rds.serve('shop-db', 100, 20, tick));
     expect(h.rds.instance('shop-db-replica-1')!.replicaLag).toBe(0);
-    expect(h.ctx.eventsOf('shop-db-replica-1').map((e) => e.eventId)).toEqual(['RDS-EVENT-0046']);
+    expect(h.eventsOf('shop-db-replica-1').map((e) => e.eventId)).toEqual(['RDS-EVENT-0046']);
   });
 });
 

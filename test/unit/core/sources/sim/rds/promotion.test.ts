@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { promotionChecks, promotionConsequences } from '@main/core/rules';
 import { RdsApiError } from '@main/core/sources/sim/rds/rds-service';
-import { harness } from './fake-context';
+import { harness } from './engine-harness';
 import { dbResources, shopDatabase } from './rds-resources';
 
 type H = ReturnType<typeof harness>;
@@ -13,25 +13,25 @@ const promote = (id: string, backupRetentionPeriod?: number) => ({ type: 'Promot
 function rulesState(h: H, id: string) {
   const db = h.rds.dbInstance(id);
   const source = db?.readReplicaSourceDBInstanceIdentifier ? h.rds.dbInstance(db.readReplicaSourceDBInstanceIdentifier) : undefined;
-  return { db, source, nowMs: h.ctx.now };
+  return { db, source, nowMs: h.engine.now };
 }
 const checksOf = (h: H, id: string, retention?: number) => promotionChecks(rulesState(h, id), promote(id, retention));
 const consequencesOf = (h: H, id: string) => promotionConsequences(rulesState(h, id), promote(id));
 
 /** Status changes of `id` until it is available again: [status, seconds since the call]. */
 function statusSequence(h: H, id: string, maxSeconds: number, traffic?: (tick: number) => void): [string, number][] {
-  const start = h.ctx.now;
+  const start = h.engine.now;
   const seen: [string, number][] = [[statusOf(h, id), 0]];
   h.runUntil(
     () => statusOf(h, id) === 'available',
     maxSeconds,
     (tick) => {
       traffic?.(tick);
-      if (seen[seen.length - 1]![0] !== statusOf(h, id)) seen.push([statusOf(h, id), (h.ctx.now - start) / 1000]);
+      if (seen[seen.length - 1]![0] !== statusOf(h, id)) seen.push([statusOf(h, id), (h.engine.now - start) / 1000]);
     },
   );
   const last = statusOf(h, id);
-  if (seen[seen.length - 1]![0] !== last) seen.push([last, (h.ctx.now - start) / 1000]);
+  if (seen[seen.length - 1]![0] !== last) seen.push([last, (h.engine.now - start) / 1000]);
   return seen;
 }
 
@@ -56,7 +56,7 @@ describe('RDS-2 promoting a read replica', () => {
     const total = seen[2]![1];
     expect(total).toBeGreaterThanOrEqual(90);
     expect(total).toBeLessThanOrEqual(185);
-    const events = h.ctx.eventsOf('shop-db-replica-1');
+    const events = h.eventsOf('shop-db-replica-1');
     expect(events.map((e) => e.eventId ?? e.message)).toEqual(['RDS-EVENT-0062', 'RDS-EVENT-0004', 'RDS-EVENT-0006', 'Promoted read replica to a standalone DB instance.', 'RDS-EVENT-0032']);
     expect(events[0]).toMatchObject({ message: 'Replication on the read replica was manually stopped.', eventCategories: ['read replica'] });
   });
@@ -73,22 +73,22 @@ describe('RDS-2 promoting a read replica', () => {
       if (statusOf(h, 'shop-db-replica-1') !== 'available') expect(h.rds.instance('shop-db-replica-1')!.replicaLag).toBe(-1);
     });
     // The promotion lasts more than 90 s, so at least one whole minute of ReplicaLag averages −1.
-    expect(h.ctx.series('ReplicaLag', 'shop-db-replica-1').some(([, value]) => value === -1)).toBe(true);
+    expect(h.series('ReplicaLag', 'shop-db-replica-1').some(([, value]) => value === -1)).toBe(true);
     const promoted = inventoryOf(h, 'shop-db-replica-1');
     expect(promoted.readReplicaSourceDBInstanceIdentifier).toBeUndefined();
     expect(promoted.replicaLagSeconds).toBeUndefined();
     expect(promoted.backupRetentionPeriod).toBe(7);
     expect(inventoryOf(h, 'shop-db').readReplicaDBInstanceIdentifiers).toEqual(['shop-db-replica-2']);
     // No ReplicaLag datapoints once it is standalone.
-    const before = h.ctx.series('ReplicaLag', 'shop-db-replica-1').length;
+    const before = h.series('ReplicaLag', 'shop-db-replica-1').length;
     h.run(300, load(h));
-    expect(h.ctx.series('ReplicaLag', 'shop-db-replica-1')).toHaveLength(before);
+    expect(h.series('ReplicaLag', 'shop-db-replica-1')).toHaveLength(before);
   });
 
   it('RDS-2 other replicas of the same source are not affected', () => {
     const h = harness(shopDatabase());
     h.run(30, load(h));
-    const eventsBefore = h.ctx.eventsOf('shop-db-replica-2').length;
+    const eventsBefore = h.eventsOf('shop-db-replica-2').length;
     h.rds.promoteReadReplica('shop-db-replica-1');
     const lags: number[] = [];
     statusSequence(h, 'shop-db-replica-1', 1800, (tick) => {
@@ -97,7 +97,7 @@ describe('RDS-2 promoting a read replica', () => {
       expect(statusOf(h, 'shop-db-replica-2')).toBe('available');
     });
     expect(lags.every((lag) => lag === 0)).toBe(true);
-    expect(h.ctx.eventsOf('shop-db-replica-2')).toHaveLength(eventsBefore);
+    expect(h.eventsOf('shop-db-replica-2')).toHaveLength(eventsBefore);
     expect(h.rds.instance('shop-db-replica-2')!.source).toBe('shop-db');
   });
 
@@ -108,7 +108,7 @@ describe('RDS-2 promoting a read replica', () => {
     statusSequence(h, 'shop-db-replica-1', 1800, (tick) => {
       if (statusOf(h, 'shop-db-replica-1') === 'available') return; // completed in this tick
       outcomes.push(h.rds.serve('shop-db', 100, 10, tick));
-      expect(h.rds.instance('shop-db-replica-1')!.load.mark).not.toBe(h.ctx.now); // not offered anything this tick
+      expect(h.rds.instance('shop-db-replica-1')!.load.mark).not.toBe(h.engine.now); // not offered anything this tick
       expect(h.rds.instance('shop-db-replica-2')!.load.reads).toBe(100);
     });
     expect(outcomes.length).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RdsApiError } from '@main/core/sources/sim/rds/rds-service';
-import { harness } from './fake-context';
+import { harness } from './engine-harness';
 import { shopDatabase } from './rds-resources';
 
 const IDS = ['shop-db', 'shop-db-replica-1', 'shop-db-replica-2', 'shop-db-replica-3'];
@@ -37,11 +37,11 @@ function play(ops: Op[], seed: number, check: (h: ReturnType<typeof harness>, se
   for (const o of ops) {
     if (o.kind === 'serve') {
       h.step(() => {
-        const before = IDS.map((id) => h.rds.instance(id)!.load).filter((l) => l.mark === h.ctx.now);
+        const before = IDS.map((id) => h.rds.instance(id)!.load).filter((l) => l.mark === h.engine.now);
         const sum = (loads: { reads: number; writes: number }[]) => loads.reduce((acc, l) => [acc[0] + l.reads, acc[1] + l.writes] as [number, number], [0, 0] as [number, number]);
         const [readsBefore, writesBefore] = sum(before);
         const outcome = h.rds.serve(o.target, o.reads, o.writes, 5);
-        const [readsAfter, writesAfter] = sum(IDS.map((id) => h.rds.instance(id)!.load).filter((l) => l.mark === h.ctx.now));
+        const [readsAfter, writesAfter] = sum(IDS.map((id) => h.rds.instance(id)!.load).filter((l) => l.mark === h.engine.now));
         expect(outcome.latencySeconds).toBeGreaterThanOrEqual(0);
         check(h, { offered: [o.reads, o.writes], failed: [outcome.failedReads, outcome.failedWrites], admitted: [readsAfter - readsBefore, writesAfter - writesBefore] });
       });
@@ -92,7 +92,7 @@ describe('properties (fast-check)', () => {
         }
         // 900 s of quiet is longer than any failover, reboot or promotion: everything is back.
         expect(inventory.every((d) => d.dbInstanceStatus === 'available' || d.dbInstanceStatus === 'backing-up')).toBe(true);
-        for (const series of h.ctx.metrics.all()) {
+        for (const series of h.engine.metrics.all()) {
           for (const [, value] of series.points('Minimum')) expect(value).toBeGreaterThanOrEqual(series.metricName === 'ReplicaLag' ? -1 : 0);
         }
       }),
@@ -112,7 +112,7 @@ describe('determinism', () => {
     h.run(600, traffic);
     h.rds.rebootDBInstance('shop-db', true);
     h.run(600, traffic);
-    return JSON.stringify({ events: h.ctx.events, inventory: h.rds.inventory(), metrics: [...h.ctx.metrics.all()].map((s) => [s.key, s.points('Average')]) });
+    return JSON.stringify({ events: h.engine.rdsEvents, inventory: h.rds.inventory(), metrics: [...h.engine.metrics.all()].map((s) => [s.key, s.points('Average')]) });
   };
 
   it('the same seed gives the same events, inventory and metrics, byte for byte', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { capacityOf } from '@main/core/sources/sim/rds/capacity';
-import { harness } from './fake-context';
+import { harness } from './engine-harness';
 import { dbResources, shopDatabase } from './rds-resources';
 
 type H = ReturnType<typeof harness>;
@@ -21,12 +21,12 @@ describe('RDS-3 ReplicaLag', () => {
     h.run(600, (tick) => h.rds.serve('shop-db', 200, 50, tick));
     for (const id of ['shop-db-replica-1', 'shop-db-replica-2']) {
       expect(lagOf(h, id)).toBe(0);
-      const points = h.ctx.series('ReplicaLag', id);
+      const points = h.series('ReplicaLag', id);
       expect(points.length).toBeGreaterThanOrEqual(10);
       expect(points.every(([, value]) => value === 0)).toBe(true);
     }
     // The primary is not a replica: no ReplicaLag series at all.
-    expect(h.ctx.series('ReplicaLag', 'shop-db')).toEqual([]);
+    expect(h.series('ReplicaLag', 'shop-db')).toEqual([]);
   });
 
   it('RDS-3 is −1 while replication is not active (the replica reboots), and 0 again after', () => {
@@ -39,7 +39,7 @@ describe('RDS-3 ReplicaLag', () => {
     h.runUntil(() => h.rds.instance('shop-db-replica-2')!.status === 'available', 300, (tick) => h.rds.serve('shop-db', 100, 20, tick));
     h.run(60, (tick) => h.rds.serve('shop-db', 100, 20, tick));
     expect(lagOf(h, 'shop-db-replica-2')).toBe(0);
-    expect(h.ctx.eventsOf('shop-db-replica-2').map((e) => e.eventId)).toEqual(['RDS-EVENT-0004', 'RDS-EVENT-0006', 'RDS-EVENT-0046']);
+    expect(h.eventsOf('shop-db-replica-2').map((e) => e.eventId)).toEqual(['RDS-EVENT-0004', 'RDS-EVENT-0006', 'RDS-EVENT-0046']);
   });
 
   it('RDS-3 grows when the write load exceeds the replica replay rate, and recovers when it falls', () => {
@@ -62,13 +62,13 @@ describe('RDS-3 ReplicaLag', () => {
   it('RDS-3 the inventory is re-sent when a replica falls behind and when it has caught up, not every tick', () => {
     const h = smallReplica();
     h.run(60, (tick) => h.rds.serve('main', 0, 50 * tick, tick));
-    const quiet = h.ctx.inventoryChanges;
+    const quiet = h.inventoryChanges;
     h.run(60, (tick) => h.rds.serve('main', 0, 50 * tick, tick));
-    expect(h.ctx.inventoryChanges).toBe(quiet);
+    expect(h.inventoryChanges).toBe(quiet);
     h.run(120, (tick) => h.rds.serve('main', 0, 300 * tick, tick));
-    expect(h.ctx.inventoryChanges).toBe(quiet + 1);
+    expect(h.inventoryChanges).toBe(quiet + 1);
     h.runUntil(() => lagOf(h, 'small') === 0, 1200, (tick) => h.rds.serve('main', 0, 10 * tick, tick));
-    expect(h.ctx.inventoryChanges).toBe(quiet + 2);
+    expect(h.inventoryChanges).toBe(quiet + 2);
     expect(h.rds.inventory().dbInstances.find((d) => d.dbInstanceIdentifier === 'small')!.replicaLagSeconds).toBe(0);
   });
 
@@ -132,7 +132,7 @@ describe('RDS-3 ReplicaLag', () => {
     });
     let replayed = 0;
     // Replay totals are visible through WriteIOPS (1.5 I/O per replayed write) on the replica.
-    for (const [, iops] of h.ctx.series('WriteIOPS', 'shop-db-replica-1')) replayed += (iops * 60) / 1.5;
+    for (const [, iops] of h.series('WriteIOPS', 'shop-db-replica-1')) replayed += (iops * 60) / 1.5;
     expect(replayed).toBeCloseTo(committed, 0);
   });
 });
@@ -156,7 +156,7 @@ describe('RDS-4 read replicas created at runtime', () => {
     expect(sourceBack).toBeLessThanOrEqual(125);
     h.runUntil(() => h.rds.instance('shop-db-reporting')!.status === 'available', 900, (tick) => h.rds.serve('shop-db', 50, 20, tick));
     h.run(120, (tick) => h.rds.serve('shop-db', 50, 20, tick));
-    expect(h.ctx.eventsOf('shop-db-reporting').map((e) => e.eventId)).toEqual(['RDS-EVENT-0005', 'RDS-EVENT-0046']);
+    expect(h.eventsOf('shop-db-reporting').map((e) => e.eventId)).toEqual(['RDS-EVENT-0005', 'RDS-EVENT-0046']);
     expect(lagOf(h, 'shop-db-reporting')).toBe(0);
     expect(inventory().find((d) => d.dbInstanceIdentifier === 'shop-db-reporting')!.endpoint!.address).toMatch(/^shop-db-reporting\.[0-9a-f]{12}\.us-east-1\.rds\.amazonaws\.com$/);
   });

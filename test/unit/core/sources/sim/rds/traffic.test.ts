@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BASE_READ_SECONDS, BASE_WRITE_SECONDS, capacityOf, MULTI_AZ_COMMIT_SECONDS, queueingSeconds, vcpusOfClass } from '@main/core/sources/sim/rds/capacity';
 import { split, type RdsService } from '@main/core/sources/sim/rds/rds-service';
-import { harness } from './fake-context';
+import { harness } from './engine-harness';
 import { dbResources, shopDatabase } from './rds-resources';
 
 const loadOf = (rds: RdsService, id: string) => rds.instance(id)!.load;
@@ -135,7 +135,7 @@ describe('RDS-5 CloudWatch metrics (AWS/RDS, dimension DBInstanceIdentifier)', (
   it('RDS-5 CPUUtilization, DatabaseConnections, ReadIOPS, WriteIOPS for every instance, ReplicaLag for replicas', () => {
     const h = harness(shopDatabase());
     h.run(300, (tick) => h.rds.serve('shop-db', 200 * tick, 50 * tick, tick));
-    const names = [...h.ctx.metrics.all()].map((s) => `${s.namespace} ${s.metricName} ${JSON.stringify(s.dimensions)}`);
+    const names = [...h.engine.metrics.all()].map((s) => `${s.namespace} ${s.metricName} ${JSON.stringify(s.dimensions)}`);
     for (const id of ['shop-db', 'shop-db-replica-1', 'shop-db-replica-2']) {
       for (const metric of ['CPUUtilization', 'DatabaseConnections', 'ReadIOPS', 'WriteIOPS']) expect(names).toContain(`AWS/RDS ${metric} {"DBInstanceIdentifier":"${id}"}`);
     }
@@ -144,21 +144,21 @@ describe('RDS-5 CloudWatch metrics (AWS/RDS, dimension DBInstanceIdentifier)', (
       'AWS/RDS ReplicaLag {"DBInstanceIdentifier":"shop-db-replica-2"}',
     ]);
     // Values: 50 writes/s × 4 units on 1000 units/s → CPU 2 + 98 × 0.2 = 21.6 %; WriteIOPS 50 × 1.5.
-    const cpu = h.ctx.series('CPUUtilization', 'shop-db');
+    const cpu = h.series('CPUUtilization', 'shop-db');
     expect(cpu.at(-2)![1]).toBeCloseTo(21.6, 6);
-    expect(h.ctx.series('WriteIOPS', 'shop-db').at(-2)![1]).toBeCloseTo(75, 6);
-    expect(h.ctx.series('ReadIOPS', 'shop-db-replica-1').at(-2)![1]).toBeCloseTo(100 * 0.2, 6);
+    expect(h.series('WriteIOPS', 'shop-db').at(-2)![1]).toBeCloseTo(75, 6);
+    expect(h.series('ReadIOPS', 'shop-db-replica-1').at(-2)![1]).toBeCloseTo(100 * 0.2, 6);
     // Periods are 60 s apart, one datapoint a minute.
     expect(cpu[1]![0] - cpu[0]![0]).toBe(60);
     // The primary holds a replication connection per replica on top of the base connections.
-    expect(h.ctx.series('DatabaseConnections', 'shop-db').at(-2)![1]).toBeGreaterThanOrEqual(2 + 2);
+    expect(h.series('DatabaseConnections', 'shop-db').at(-2)![1]).toBeGreaterThanOrEqual(2 + 2);
   });
 
   it('RDS-5 CPU and connections rise with load', () => {
     const cpuAt = (writesPerSecond: number) => {
       const h = harness(shopDatabase({ replicas: 0 }));
       h.run(120, (tick) => h.rds.serve('shop-db', 0, writesPerSecond * tick, tick));
-      return [h.ctx.series('CPUUtilization', 'shop-db').at(-1)![1], h.ctx.series('DatabaseConnections', 'shop-db').at(-1)![1]];
+      return [h.series('CPUUtilization', 'shop-db').at(-1)![1], h.series('DatabaseConnections', 'shop-db').at(-1)![1]];
     };
     const [lowCpu, lowConnections] = cpuAt(20);
     const [highCpu, highConnections] = cpuAt(230);
@@ -171,13 +171,13 @@ describe('RDS-5 CloudWatch metrics (AWS/RDS, dimension DBInstanceIdentifier)', (
     h.run(60);
     h.rds.rebootDBInstance('shop-db-replica-1', false);
     h.run(60);
-    h.ctx.metrics.closePeriodsBefore(h.ctx.now / 1000);
+    h.engine.metrics.closePeriodsBefore(h.engine.now / 1000);
     const minute = (metric: string, stat: 'SampleCount' | 'Minimum') =>
-      h.ctx.metrics.get('AWS/RDS', metric, { DBInstanceIdentifier: 'shop-db-replica-1' })!.points(stat).at(-1)![1];
+      h.engine.metrics.get('AWS/RDS', metric, { DBInstanceIdentifier: 'shop-db-replica-1' })!.points(stat).at(-1)![1];
     // The reboot takes 30–60 s: at least 6 of the minute's 12 ticks have no CPU datapoint.
     expect(minute('CPUUtilization', 'SampleCount')).toBeLessThanOrEqual(6);
     expect(minute('ReplicaLag', 'SampleCount')).toBe(12);
     expect(minute('ReplicaLag', 'Minimum')).toBe(-1);
-    expect(h.ctx.metrics.get('AWS/RDS', 'CPUUtilization', { DBInstanceIdentifier: 'shop-db-replica-2' })!.points('SampleCount').at(-1)![1]).toBe(12);
+    expect(h.engine.metrics.get('AWS/RDS', 'CPUUtilization', { DBInstanceIdentifier: 'shop-db-replica-2' })!.points('SampleCount').at(-1)![1]).toBe(12);
   });
 });
