@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { RequestOf, ResponseOf, RunningFault, ScenarioNotice, TimelineEvent } from '@contract';
+import type { RequestOf, ResponseOf, RunningFault, ScenarioNotice, ScenarioProblem, TimelineEvent } from '@contract';
 import { api } from '@/api';
 
 export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
@@ -23,7 +23,10 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const scenarios = shallowRef<ScenarioList | null>(null);
   const faultKinds = shallowRef<readonly FaultKind[]>([]);
   const loadErrors = ref<string[]>([]);
+  /** English warnings, shown only when the core sent no `problems` (an older core). */
   const loadWarnings = ref<string[]>([]);
+  /** The last load's warnings as codes and parameters, translated by the panel (issue 9). */
+  const loadProblems = ref<ScenarioProblem[]>([]);
   /** What the last load did for the operator (default Traffic), as codes the panel translates. */
   const loadNotices = ref<ScenarioNotice[]>([]);
   const loading = ref(false);
@@ -79,10 +82,12 @@ export const useSimulatorStore = defineStore('simulator', () => {
     loading.value = true;
     loadErrors.value = [];
     loadWarnings.value = [];
+    loadProblems.value = [];
     loadNotices.value = [];
     try {
       const result = await api.request('sim.scenario.load', request);
-      loadWarnings.value = result.warnings;
+      loadProblems.value = result.problems ?? [];
+      loadWarnings.value = result.problems ? [] : result.warnings;
       // An older host (or a test double) may leave notices out.
       loadNotices.value = result.notices ?? [];
       await fetchScenarios();
@@ -99,6 +104,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   function refuseFile(message: string): void {
     loadErrors.value = [message];
     loadWarnings.value = [];
+    loadProblems.value = [];
     loadNotices.value = [];
   }
 
@@ -118,5 +124,5 @@ export const useSimulatorStore = defineStore('simulator', () => {
     }
   }
 
-  return { scenarios, faultKinds, loadErrors, loadWarnings, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
+  return { scenarios, faultKinds, loadErrors, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
 });

@@ -412,7 +412,9 @@ function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagn
     for (const inner of fitting[0]!) reportIssue(inner, issuePath, report, valueAt(input, inner.path as PathSegment[]));
     return;
   }
-  report('error', issuePath, describeIssue(issue, fieldName(issuePath), input), { code: `value.${issue.code}`, params: { field: fieldName(issuePath) } });
+  const message = describeIssue(issue, fieldName(issuePath), input);
+  // The detail (bounds, expected kinds, a custom check's words) travels as the English `message` until it gets parameters of its own.
+  report('error', issuePath, message, { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
 }
 
 /** A union branch whose errors are about values inside it, not about the value being of another form. */

@@ -5,6 +5,7 @@
  * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
 import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
 import type { Diagnostic, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 
@@ -180,7 +181,7 @@ export function diagnose(source: YamlSource, sink: Diagnostic[], file?: string) 
 
 /** A stable code for a kind of problem and its parameters (diagnostics.ts, Diagnostic.code). */
 export interface DiagnosticCode {
-  code: string;
+  code: ScenarioProblemCode;
   params?: Record<string, string | number>;
 }
 export type Diagnose = ReturnType<typeof diagnose>;
