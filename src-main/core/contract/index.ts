@@ -278,6 +278,8 @@ export const ContractError = z.object({
   message: z.string().max(4000),
   /** Where in the request the problem is, e.g. `speed` — from zod issue paths. */
   path: z.string().max(500).optional(),
+  /** A refused scenario load's errors as codes and parameters (issue 9), so a window lists them in its language. */
+  problems: z.array(ScenarioProblem).max(MAX_SCENARIO_PROBLEMS).optional(),
 });
 export type ContractError = z.infer<typeof ContractError>;
 

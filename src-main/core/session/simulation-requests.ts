@@ -99,7 +99,9 @@ export function parseScenarioRequest(request: RequestOf<'sim.scenario.load'>): S
     if (error instanceof ParameterValuesError) throw new CoreError('InvalidRequest', `parameters: ${error.message}`);
     if (error instanceof ScenarioError) {
       // The running simulation is untouched.
-      throw new CoreError('InvalidRequest', error.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(error.file, d)).join('\n'));
+      // The same errors as codes, so a window lists them in its language; the message stays for the CLI and logs.
+      const errors = error.diagnostics.filter((d) => d.severity === 'error');
+      throw new CoreError('InvalidRequest', errors.map((d) => formatDiagnostic(error.file, d)).join('\n'), {}, { problems: errors.slice(0, MAX_SCENARIO_PROBLEMS).map((d) => toProblem(error.file, d)) });
     }
     throw error;
   }

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { RequestOf, ResponseOf, RunningFault, ScenarioNotice, ScenarioProblem, TimelineEvent } from '@contract';
-import { api } from '@/api';
+import { api, isApiError } from '@/api';
 
 export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
 export type FaultKind = ResponseOf<'sim.faultKinds'>[number];
@@ -23,6 +23,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const scenarios = shallowRef<ScenarioList | null>(null);
   const faultKinds = shallowRef<readonly FaultKind[]>([]);
   const loadErrors = ref<string[]>([]);
+  /** A refused load's errors as codes (issue 9): the panel lists these, translated, instead of `loadErrors` when present. */
+  const loadErrorProblems = ref<ScenarioProblem[]>([]);
   /** English warnings, shown only when the core sent no `problems` (an older core). */
   const loadWarnings = ref<string[]>([]);
   /** The last load's warnings as codes and parameters, translated by the panel (issue 9). */
@@ -81,6 +83,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   async function load(request: RequestOf<'sim.scenario.load'>): Promise<boolean> {
     loading.value = true;
     loadErrors.value = [];
+    loadErrorProblems.value = [];
     loadWarnings.value = [];
     loadProblems.value = [];
     loadNotices.value = [];
@@ -94,6 +97,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
       return true;
     } catch (error) {
       loadErrors.value = splitErrors(error instanceof Error ? error.message : String(error));
+      loadErrorProblems.value = isApiError(error) && error.problems ? [...error.problems] : [];
       return false;
     } finally {
       loading.value = false;
@@ -103,6 +107,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   /** A file refused in the window before it was read or sent (too large): shown like a refused load. */
   function refuseFile(message: string): void {
     loadErrors.value = [message];
+    loadErrorProblems.value = [];
     loadWarnings.value = [];
     loadProblems.value = [];
     loadNotices.value = [];
@@ -124,5 +129,5 @@ export const useSimulatorStore = defineStore('simulator', () => {
     }
   }
 
-  return { scenarios, faultKinds, loadErrors, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
+  return { scenarios, faultKinds, loadErrors, loadErrorProblems, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
 });

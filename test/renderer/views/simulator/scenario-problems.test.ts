@@ -59,3 +59,31 @@ describe('scenario load warnings from codes', () => {
     expect(shown.join('\n')).not.toContain('English warning text');
   });
 });
+
+describe('a refused load', () => {
+  const refused: ScenarioProblem = { severity: 'error', code: 'parameter.missing', params: { parameter: 'Size' }, file: 'stack.yaml', path: 'Resources.Web.Properties.MaxSize', line: 9, column: 7 };
+
+  it('lists its errors translated from their codes instead of the English message', async () => {
+    core.refuse('sim.scenario.load', 'InvalidRequest', 'stack.yaml:9:7: error: parameter "Size" has no Default and no value was given (at Resources.Web.Properties.MaxSize)', { problems: [refused] });
+    const wrapper = mountWithApp(SimulatorView, { locale: 'ko' });
+    await flushPromises();
+    const input = wrapper.get('[data-testid="scenario-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File(['Resources: {}'], 'web.yaml', { type: 'text/yaml' })] });
+    await input.trigger('change');
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="scenario-error"]').map((item) => item.text())).toEqual([
+      'stack.yaml:9:7: 파라미터 "Size"에 Default가 없고 값도 지정되지 않았습니다. 값을 지정하세요 (위치: Resources.Web.Properties.MaxSize)',
+    ]);
+  });
+
+  it('without problems (an older core) shows the message, one line each', async () => {
+    core.refuse('sim.scenario.load', 'InvalidRequest', 'a.yaml:1:1: error: first\na.yaml:2:1: error: second');
+    const wrapper = mountWithApp(SimulatorView, { locale: 'en' });
+    await flushPromises();
+    await wrapper.get('form.scenario-form').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="scenario-error"]').map((item) => item.text())).toEqual(['a.yaml:1:1: error: first', 'a.yaml:2:1: error: second']);
+  });
+});
