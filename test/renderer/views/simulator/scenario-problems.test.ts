@@ -87,3 +87,18 @@ describe('a refused load', () => {
     expect(wrapper.findAll('[data-testid="scenario-error"]').map((item) => item.text())).toEqual(['a.yaml:1:1: error: first', 'a.yaml:2:1: error: second']);
   });
 });
+
+describe('scenarioProblemText', () => {
+  it('fills every parameter of the newer codes (intrinsic.unsupported names the function) in en and ko', async () => {
+    const { createAppI18n } = await import('@/i18n');
+    const { scenarioProblemText } = await import('@/views/simulator/scenario-problem-text');
+    const problem: ScenarioProblem = { severity: 'warning', code: 'intrinsic.unsupported', params: { function: 'Fn::Cidr' }, file: 's.yaml', path: 'Resources.A.Properties.B', line: 0, column: 0 };
+    for (const [locale, expected] of [
+      ['en', 's.yaml: Fn::Cidr is not supported by the simulator; the value is ignored (at Resources.A.Properties.B)'],
+      ['ko', 's.yaml: Fn::Cidr은(는) 시뮬레이터가 지원하지 않아 값이 무시됩니다 (위치: Resources.A.Properties.B)'],
+    ] as const) {
+      const { t, te } = createAppI18n(locale).global;
+      expect(scenarioProblemText(problem, (key, params) => t(key, params ?? {}), (key) => te(key))).toBe(expected);
+    }
+  });
+});

@@ -88,7 +88,7 @@ export function readYaml(text: string, file?: string): YamlSource {
   }
   for (const { key, offset } of duplicateKeys(document)) {
     const pos = lineCounter.linePos(offset);
-    diagnostics.push({ severity: 'error', message: `invalid YAML: Map keys must be unique; "${key}" is repeated`, path: '', line: pos.line, column: pos.col });
+    diagnostics.push({ severity: 'error', message: `invalid YAML: Map keys must be unique; "${key}" is repeated`, path: '', line: pos.line, column: pos.col, code: 'yaml.duplicateKey', params: { key } });
   }
   for (const warning of document.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
