@@ -8,7 +8,7 @@
  * RDS API). The host turns it into the contract's `{ code, message }`; anything else that escapes
  * becomes `Internal`, which is a bug to fix at its source.
  */
-import type { ErrorCode } from './contract';
+import type { ErrorCode, ScenarioProblem } from './contract';
 
 export type CoreErrorCode = ErrorCode;
 
@@ -17,16 +17,22 @@ export type CoreErrorParams = Readonly<Record<string, string | number | boolean 
 
 export class CoreError<P extends CoreErrorParams = CoreErrorParams> extends Error {
   readonly params: P;
+  /**
+   * A refused scenario load's diagnostics as codes (the host sends them as the contract error's
+   * `problems`). A field of its own, not `params`: params stay flat, and only this crosses as a list.
+   */
+  readonly problems?: readonly ScenarioProblem[];
 
   constructor(
     readonly code: CoreErrorCode,
     message: string,
     params?: P,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; problems?: readonly ScenarioProblem[] },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CoreError';
     this.params = params ?? ({} as P);
+    if (options?.problems) this.problems = options.problems;
   }
 }
 

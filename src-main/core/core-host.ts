@@ -8,11 +8,13 @@ import {
   type EventChannel,
   type EventOf,
   isRequestChannel,
+  MAX_SCENARIO_PROBLEMS,
   parseRequest,
   type RequestChannel,
   type RequestOf,
   type ResponseOf,
   type Result,
+  type ScenarioProblem,
 } from './contract';
 import { CoreError } from './core-error';
 import { redactDeep, redactText } from './redact';
@@ -145,8 +147,19 @@ export class FlightdeckCore {
       return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
       // Error texts may quote what they failed on: an endpoint URL, a command line.
-      if (error instanceof CoreError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000) } };
+      if (error instanceof CoreError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000), ...problemsOf(error) } };
       return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
     }
   }
+}
+
+/** A refused scenario load's problems, bounded and redacted like the message they restate. */
+function problemsOf(error: CoreError): { problems?: ScenarioProblem[] } {
+  if (!error.problems?.length) return {};
+  return {
+    problems: error.problems.slice(0, MAX_SCENARIO_PROBLEMS).map((problem) => ({
+      ...problem,
+      params: Object.fromEntries(Object.entries(problem.params).map(([key, value]) => [key, typeof value === 'string' ? redactText(value).slice(0, 4000) : value])),
+    })),
+  };
 }

@@ -3,7 +3,7 @@
  * window as a bare key. (ko.ts has exactly en.ts's keys: test/renderer/i18n.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { DnsTextCode, FaultFieldCode, FaultKindCode, SimActionKindCode, TimelineTextCode } from '@contract';
+import { DnsTextCode, FaultFieldCode, FaultKindCode, ScenarioProblemCode, SimActionKindCode, TimelineTextCode } from '@contract';
 import { messages } from '@/i18n';
 
 function has(tree: unknown, path: string): boolean {
@@ -13,13 +13,14 @@ function has(tree: unknown, path: string): boolean {
 
 describe('every code crossing the contract has a message in en and ko', () => {
   for (const [locale, tree] of Object.entries(messages)) {
-    it(`${locale}: fault kinds, their fields, scenario actions, timeline entries, DNS explanations`, () => {
+    it(`${locale}: fault kinds, their fields, scenario actions, timeline entries, DNS explanations, scenario problems`, () => {
       const missing = [
         ...FaultKindCode.options.flatMap((code) => [`faultNames.${code}`, `faults.${code}`]),
         ...FaultFieldCode.options.map((code) => `faultFields.${code}`),
         ...SimActionKindCode.options.map((code) => `simActions.${code}`),
         ...TimelineTextCode.options.map((code) => `timelineText.${code}`),
         ...DnsTextCode.options.map((code) => `dnsText.${code}`),
+        ...ScenarioProblemCode.options.map((code) => `scenarioProblems.${code}`),
       ].filter((key) => !has(tree, key));
       expect(missing).toEqual([]);
     });

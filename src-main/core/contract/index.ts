@@ -22,6 +22,7 @@ export * from './model-aws';
 export * from './model-audit';
 export * from './inventory-delta';
 export * from './model-scenario-notice';
+export * from './model-scenario-problem';
 
 const Empty = z.object({}).strict();
 
@@ -36,6 +37,7 @@ export const MAX_SCENARIO_PROBLEMS = 200;
 /** A scenario or template problem as a stable code and parameters (issue 9), with where it is. */
 export const ScenarioProblem = z.object({
   severity: z.enum(['error', 'warning']),
+  /** One of ScenarioProblemCode (model-scenario-problem.ts); a plain string so a newer core's code still crosses. */
   code: z.string().max(64),
   params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
   file: z.string().max(1000).optional(),
@@ -276,6 +278,8 @@ export const ContractError = z.object({
   message: z.string().max(4000),
   /** Where in the request the problem is, e.g. `speed` — from zod issue paths. */
   path: z.string().max(500).optional(),
+  /** A refused scenario load's errors as codes and parameters (issue 9), so a window lists them in its language. */
+  problems: z.array(ScenarioProblem).max(MAX_SCENARIO_PROBLEMS).optional(),
 });
 export type ContractError = z.infer<typeof ContractError>;
 

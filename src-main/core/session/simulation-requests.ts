@@ -60,7 +60,7 @@ export class SimulationRequests {
     return {
       session,
       warnings: scenario.warnings.map((w) => formatDiagnostic(scenario.file, w)),
-      problems: scenario.warnings.slice(0, MAX_SCENARIO_PROBLEMS).map(toProblem),
+      problems: scenario.warnings.slice(0, MAX_SCENARIO_PROBLEMS).map((warning) => toProblem(scenario.file, warning)),
       notices: (scenario.notices ?? []).slice(0, 100),
     };
   }
@@ -99,7 +99,9 @@ export function parseScenarioRequest(request: RequestOf<'sim.scenario.load'>): S
     if (error instanceof ParameterValuesError) throw new CoreError('InvalidRequest', `parameters: ${error.message}`);
     if (error instanceof ScenarioError) {
       // The running simulation is untouched.
-      throw new CoreError('InvalidRequest', error.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(error.file, d)).join('\n'));
+      // The same errors as codes, so a window lists them in its language; the message stays for the CLI and logs.
+      const errors = error.diagnostics.filter((d) => d.severity === 'error');
+      throw new CoreError('InvalidRequest', errors.map((d) => formatDiagnostic(error.file, d)).join('\n'), {}, { problems: errors.slice(0, MAX_SCENARIO_PROBLEMS).map((d) => toProblem(error.file, d)) });
     }
     throw error;
   }
@@ -121,15 +123,19 @@ function loadOpenedFile(request: { fileName: string; yaml: string; template?: { 
   });
 }
 
-/** A diagnostic as it crosses the contract: its code and parameters (or `scenario.problem` with the text). */
-function toProblem(diagnostic: Diagnostic): ScenarioProblem {
+/**
+ * A diagnostic as it crosses the contract: its code and parameters, or `scenario.problem` with the
+ * English text for a diagnostic not yet given a code. It always names its file (the scenario's when
+ * the diagnostic is in no other), so the window shows file:line like the CLI.
+ */
+function toProblem(file: string, diagnostic: Diagnostic): ScenarioProblem {
   return {
     severity: diagnostic.severity,
     code: diagnostic.code ?? 'scenario.problem',
     // Bounded as the contract bounds them: a long list in a message must not refuse the whole response.
     params: Object.fromEntries(Object.entries(diagnostic.params ?? { message: diagnostic.message }).map(([key, value]) => [key, typeof value === 'string' ? value.slice(0, 4000) : value])),
-    ...(diagnostic.file !== undefined ? { file: diagnostic.file } : {}),
-    path: diagnostic.path,
+    file: (diagnostic.file ?? file).slice(-1000),
+    path: diagnostic.path.slice(0, 1000),
     line: diagnostic.line,
     column: diagnostic.column,
   };

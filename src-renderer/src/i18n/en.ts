@@ -1291,6 +1291,77 @@ const en = {
     defaultTraffic: 'No Traffic section: the default population {population} sends {rate} requests/s to {target}. Add Traffic to choose your own.',
     nothingToDrive: 'No Traffic section and no internet-facing load balancer or function URL to send default traffic to: nothing loads this stack. Add Traffic aimed at a load balancer, a Route 53 record, a Lambda function or a DB instance.',
   },
+  scenarioProblems: {
+    // How one problem is shown: where (file:line:column), what, and the YAML path, as the CLI prints it.
+    located: '{where}: {text} (at {path})',
+    unlocated: '{where}: {text}',
+    condition: {
+      undeclared: 'condition "{condition}" is not declared in Conditions',
+      selfReference: 'condition "{condition}" refers to itself',
+    },
+    file: {
+      invalidJson: 'invalid JSON: {reason}',
+      invalidYaml: 'invalid YAML: {reason}',
+      tooLarge: 'the file is {characters} characters, more than the 16 MiB allowed',
+    },
+    import: { missing: 'Fn::ImportValue: no other stack exports "{exportName}" here; give it in the scenario under Imports → Exports' },
+    listenerRule: {
+      externalListener: 'listener rule {rule} is attached to the listener "{listener}", which is not in this stack, so the rule carries no requests; to simulate it, declare a stand-in listener (with its load balancer) under the scenario’s Resources and pass its Ref through Imports',
+    },
+    output: { unavailable: 'output {output} is not shown: {reason}' },
+    parameter: {
+      invalid: 'parameter "{parameter}": {reason}; the value comes from {from}',
+      missing: 'parameter "{parameter}" has no Default and no value was given; give it a value',
+      ssmStandIn: 'parameter "{parameter}" reads the Systems Manager parameter "{ssmName}", which the simulator cannot read; it uses "{standIn}" in its place',
+      undeclared: 'a value is given for "{parameter}", which the template does not declare',
+      patternUnchecked: 'AllowedPattern of "{parameter}" is not a regular expression the simulator can read; it is not checked',
+      typeMissing: 'parameter "{parameter}" needs a Type such as String, Number or CommaDelimitedList',
+    },
+    resource: {
+      definedTwice: '"{logicalId}" is defined both here and in the template {template}; rename one of them',
+      notCreated: '"{logicalId}" is not created (its condition {condition} is false), so nothing can refer to it here; guard the reference with Fn::If',
+      propertyIgnored: 'property {property} of {type} is not supported by the simulator and is ignored',
+      typeNotSimulated: 'resource type {type} is not simulated; {logicalId} is ignored',
+      circularReference: 'circular reference through "{logicalId}"',
+      classicLoadBalancer: 'Classic Load Balancer {logicalId} (AWS::ElasticLoadBalancing::LoadBalancer) is not simulated (only Application Load Balancers are): traffic to it is not served and counts as UnresolvedRequests',
+      typeMissing: 'each resource needs a Type such as AWS::AutoScaling::AutoScalingGroup',
+    },
+    section: { ignored: 'section "{section}" is not supported by this version of the simulator and is ignored' },
+    stack: { invalidName: 'the stack name "{stackName}" is not valid: it must start with a letter and hold only letters, digits and hyphens (at most 128 characters)' },
+    action: {
+      durationIgnored: 'actions have no Duration; ignored',
+      unknownType: 'unknown action type {type} (known: {known})',
+    },
+    fault: { unknownType: 'unknown fault type {type} (known: {known})' },
+    getAtt: {
+      notAResource: 'Fn::GetAtt: "{logicalId}" is not a resource in this file',
+      unknownAttribute: 'Fn::GetAtt: {type} has no attribute "{attribute}" (known: {known})',
+    },
+    imports: {
+      unknownKey: 'Imports.{key} is not known and is ignored (known: Exports, Parameters)',
+      withoutTemplate: 'Imports stands in for other stacks beside a template; without one it is ignored',
+    },
+    intrinsic: { unsupported: '{function} is not supported by the simulator; the value is ignored' },
+    sub: { unresolved: 'Fn::Sub: the variable {name} refers to nothing in this file' },
+    traffic: { unknownTarget: 'nothing in this scenario answers to "{target}" (known: {known}); use the DNS name of a load balancer (Fn::GetAtt DNSName), a Route 53 record name, a Lambda function or a DB instance (Ref)' },
+    yaml: { duplicateKey: 'invalid YAML: map keys must be unique; "{key}" is repeated' },
+    // The detail of a refused value is still the loader's English (params.message) until it gets parameters of its own.
+    value: {
+      custom: '{message}',
+      invalid_type: '{message}',
+      too_big: '{message}',
+      too_small: '{message}',
+      unrecognized_keys: '{message}',
+      invalid_union: '{message}',
+      invalid_value: '{message}',
+      invalid_format: '{message}',
+      not_multiple_of: '{message}',
+      invalid_key: '{message}',
+      invalid_element: '{message}',
+    },
+    // The fallback for diagnostics not yet given a code: the loader's English text, as the CLI prints it.
+    scenario: { problem: '{message}' },
+  },
   faults: {
     TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',
     FailAvailabilityZone: 'Take an Availability Zone down: its instances stop answering and launches there fail.',

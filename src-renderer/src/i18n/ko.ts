@@ -1292,6 +1292,77 @@ const ko: MessageSchema = {
     defaultTraffic: 'Traffic 섹션이 없습니다. 기본 클라이언트 집단 {population}이(가) {target}에 초당 {rate}개의 요청을 보냅니다. 직접 정하려면 Traffic을 추가하세요.',
     nothingToDrive: 'Traffic 섹션이 없고 기본 트래픽을 보낼 인터넷 경계 로드 밸런서나 함수 URL도 없습니다. 이 스택에는 부하가 없습니다. 로드 밸런서, Route 53 레코드, Lambda 함수 또는 DB 인스턴스를 대상으로 Traffic을 추가하세요.',
   },
+  scenarioProblems: {
+    // 문제 하나를 보여 주는 형식: 위치(파일:줄:열), 내용, YAML 경로 (CLI와 같음).
+    located: '{where}: {text} (위치: {path})',
+    unlocated: '{where}: {text}',
+    condition: {
+      undeclared: '조건 "{condition}"이(가) Conditions에 선언되어 있지 않습니다',
+      selfReference: '조건 "{condition}"이(가) 자기 자신을 참조합니다',
+    },
+    file: {
+      invalidJson: '잘못된 JSON: {reason}',
+      invalidYaml: '잘못된 YAML: {reason}',
+      tooLarge: '파일이 {characters}자로, 허용되는 16MiB보다 큽니다',
+    },
+    import: { missing: 'Fn::ImportValue: 여기서 "{exportName}"을(를) 내보내는 다른 스택이 없습니다. 시나리오의 Imports → Exports에 값을 지정하세요' },
+    listenerRule: {
+      externalListener: '리스너 규칙 {rule}이(가) 이 스택에 없는 리스너 "{listener}"에 연결되어 있어 요청을 받지 않습니다. 시뮬레이션하려면 시나리오의 Resources에 대신할 리스너(로드 밸런서 포함)를 선언하고 그 Ref를 Imports로 전달하세요',
+    },
+    output: { unavailable: '출력 {output}을(를) 표시하지 않습니다: {reason}' },
+    parameter: {
+      invalid: '파라미터 "{parameter}": {reason}. 값의 출처: {from}',
+      missing: '파라미터 "{parameter}"에 Default가 없고 값도 지정되지 않았습니다. 값을 지정하세요',
+      ssmStandIn: '파라미터 "{parameter}"은(는) 시뮬레이터가 읽을 수 없는 Systems Manager 파라미터 "{ssmName}"을(를) 읽습니다. 대신 "{standIn}"을(를) 사용합니다',
+      undeclared: '템플릿에 선언되지 않은 파라미터 "{parameter}"에 값이 지정되었습니다',
+      patternUnchecked: '"{parameter}"의 AllowedPattern은 시뮬레이터가 읽을 수 있는 정규식이 아니어서 검사하지 않습니다',
+      typeMissing: '파라미터 "{parameter}"에는 String, Number, CommaDelimitedList 같은 Type이 필요합니다',
+    },
+    resource: {
+      definedTwice: '"{logicalId}"이(가) 여기와 템플릿 {template} 양쪽에 정의되어 있습니다. 하나의 이름을 바꾸세요',
+      notCreated: '"{logicalId}"은(는) 생성되지 않으므로(조건 {condition}이(가) false) 여기서 참조할 수 없습니다. 참조를 Fn::If로 감싸세요',
+      propertyIgnored: '{type}의 속성 {property}은(는) 시뮬레이터가 지원하지 않아 무시됩니다',
+      typeNotSimulated: '리소스 유형 {type}은(는) 시뮬레이션되지 않습니다. {logicalId}은(는) 무시됩니다',
+      circularReference: '"{logicalId}"을(를) 거치는 순환 참조입니다',
+      classicLoadBalancer: 'Classic Load Balancer {logicalId}(AWS::ElasticLoadBalancing::LoadBalancer)은(는) 시뮬레이션되지 않습니다(Application Load Balancer만 지원). 이 로드 밸런서로 가는 트래픽은 처리되지 않고 UnresolvedRequests로 집계됩니다',
+      typeMissing: '각 리소스에는 AWS::AutoScaling::AutoScalingGroup 같은 Type이 필요합니다',
+    },
+    section: { ignored: '섹션 "{section}"은(는) 이 버전의 시뮬레이터에서 지원되지 않아 무시됩니다' },
+    stack: { invalidName: '스택 이름 "{stackName}"이(가) 올바르지 않습니다. 문자로 시작하고 문자, 숫자, 하이픈만 포함해야 합니다(최대 128자)' },
+    action: {
+      durationIgnored: '작업에는 Duration이 없습니다. 무시됩니다',
+      unknownType: '알 수 없는 작업 유형 {type} (알려진 유형: {known})',
+    },
+    fault: { unknownType: '알 수 없는 장애 유형 {type} (알려진 유형: {known})' },
+    getAtt: {
+      notAResource: 'Fn::GetAtt: "{logicalId}"은(는) 이 파일의 리소스가 아닙니다',
+      unknownAttribute: 'Fn::GetAtt: {type}에는 "{attribute}" 속성이 없습니다 (알려진 속성: {known})',
+    },
+    imports: {
+      unknownKey: 'Imports.{key}은(는) 알 수 없는 항목이어서 무시됩니다 (알려진 항목: Exports, Parameters)',
+      withoutTemplate: 'Imports는 템플릿과 함께 쓸 때 다른 스택을 대신합니다. 템플릿이 없으면 무시됩니다',
+    },
+    intrinsic: { unsupported: '{function}은(는) 시뮬레이터가 지원하지 않아 값이 무시됩니다' },
+    sub: { unresolved: 'Fn::Sub: 변수 {name}이(가) 이 파일의 어떤 것도 참조하지 않습니다' },
+    traffic: { unknownTarget: '이 시나리오에서 "{target}"에 응답하는 것이 없습니다 (알려진 대상: {known}). 로드 밸런서의 DNS 이름(Fn::GetAtt DNSName), Route 53 레코드 이름, Lambda 함수 또는 DB 인스턴스(Ref)를 사용하세요' },
+    yaml: { duplicateKey: '잘못된 YAML: 맵 키는 고유해야 합니다. "{key}"이(가) 반복됩니다' },
+    // 거부된 값의 세부 내용은 자체 파라미터를 갖기 전까지 로더의 영어 문장(params.message)입니다.
+    value: {
+      custom: '값이 올바르지 않습니다: {message}',
+      invalid_type: '형식이 올바르지 않습니다: {message}',
+      too_big: '값이 너무 큽니다: {message}',
+      too_small: '값이 너무 작습니다: {message}',
+      unrecognized_keys: '알 수 없는 키가 있습니다: {message}',
+      invalid_union: '형식이 올바르지 않습니다: {message}',
+      invalid_value: '허용되지 않는 값입니다: {message}',
+      invalid_format: '형식이 올바르지 않습니다: {message}',
+      not_multiple_of: '값이 올바르지 않습니다: {message}',
+      invalid_key: '키가 올바르지 않습니다: {message}',
+      invalid_element: '항목이 올바르지 않습니다: {message}',
+    },
+    // 아직 코드가 없는 진단의 대체: 로더의 영어 문장을 CLI와 같이 보여 줍니다.
+    scenario: { problem: '{message}' },
+  },
   faults: {
     TerminateInstances: 'Auto Scaling 밖에서 그룹의 인스턴스를 종료합니다. 그룹이 대체합니다.',
     FailAvailabilityZone: '가용 영역을 중단시킵니다: 그 영역의 인스턴스가 응답하지 않고 시작도 실패합니다.',

@@ -5,8 +5,8 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { RequestOf, ResponseOf, RunningFault, ScenarioNotice, TimelineEvent } from '@contract';
-import { api } from '@/api';
+import type { RequestOf, ResponseOf, RunningFault, ScenarioNotice, ScenarioProblem, TimelineEvent } from '@contract';
+import { api, isApiError } from '@/api';
 
 export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
 export type FaultKind = ResponseOf<'sim.faultKinds'>[number];
@@ -23,7 +23,12 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const scenarios = shallowRef<ScenarioList | null>(null);
   const faultKinds = shallowRef<readonly FaultKind[]>([]);
   const loadErrors = ref<string[]>([]);
+  /** A refused load's errors as codes (issue 9): the panel lists these, translated, instead of `loadErrors` when present. */
+  const loadErrorProblems = ref<ScenarioProblem[]>([]);
+  /** English warnings, shown only when the core sent no `problems` (an older core). */
   const loadWarnings = ref<string[]>([]);
+  /** The last load's warnings as codes and parameters, translated by the panel (issue 9). */
+  const loadProblems = ref<ScenarioProblem[]>([]);
   /** What the last load did for the operator (default Traffic), as codes the panel translates. */
   const loadNotices = ref<ScenarioNotice[]>([]);
   const loading = ref(false);
@@ -78,17 +83,21 @@ export const useSimulatorStore = defineStore('simulator', () => {
   async function load(request: RequestOf<'sim.scenario.load'>): Promise<boolean> {
     loading.value = true;
     loadErrors.value = [];
+    loadErrorProblems.value = [];
     loadWarnings.value = [];
+    loadProblems.value = [];
     loadNotices.value = [];
     try {
       const result = await api.request('sim.scenario.load', request);
-      loadWarnings.value = result.warnings;
+      loadProblems.value = result.problems ?? [];
+      loadWarnings.value = result.problems ? [] : result.warnings;
       // An older host (or a test double) may leave notices out.
       loadNotices.value = result.notices ?? [];
       await fetchScenarios();
       return true;
     } catch (error) {
       loadErrors.value = splitErrors(error instanceof Error ? error.message : String(error));
+      loadErrorProblems.value = isApiError(error) && error.problems ? [...error.problems] : [];
       return false;
     } finally {
       loading.value = false;
@@ -98,7 +107,9 @@ export const useSimulatorStore = defineStore('simulator', () => {
   /** A file refused in the window before it was read or sent (too large): shown like a refused load. */
   function refuseFile(message: string): void {
     loadErrors.value = [message];
+    loadErrorProblems.value = [];
     loadWarnings.value = [];
+    loadProblems.value = [];
     loadNotices.value = [];
   }
 
@@ -118,5 +129,5 @@ export const useSimulatorStore = defineStore('simulator', () => {
     }
   }
 
-  return { scenarios, faultKinds, loadErrors, loadWarnings, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
+  return { scenarios, faultKinds, loadErrors, loadErrorProblems, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
 });

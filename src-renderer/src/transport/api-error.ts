@@ -2,7 +2,7 @@
  * The one error type the renderer sees from the core. Domain errors keep the contract's code
  * (InvalidRequest, NotSupported, …); the transport adds its own for what can go wrong on the way.
  */
-import type { ErrorCode } from '@contract';
+import type { ErrorCode, ScenarioProblem } from '@contract';
 
 export type TransportErrorCode = 'Disconnected' | 'Timeout' | 'InvalidResponse' | 'InvalidEvent' | 'InvalidFrame';
 export type ApiErrorCode = ErrorCode | TransportErrorCode;
@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly path?: string,
+    /** A refused scenario load's errors as codes and parameters, for the window to translate. */
+    readonly problems?: readonly ScenarioProblem[],
   ) {
     super(message);
   }

@@ -13,8 +13,8 @@ export interface FakeCore {
   requests: { channel: string; payload: unknown }[];
   /** Sets what a channel answers (the `value` of an ok Result); a function sees the payload. */
   answer(channel: string, handler: Handler | unknown): void;
-  /** Makes a channel answer {ok:false} with this contract error, as the real core refuses. */
-  refuse(channel: string, code: string, message: string): void;
+  /** Makes a channel answer {ok:false} with this contract error, as the real core refuses (`extra`: e.g. a refused load's problems). */
+  refuse(channel: string, code: string, message: string, extra?: Record<string, unknown>): void;
   emit(channel: string, payload: unknown): void;
   setState(state: ConnectionState): void;
   problem(message: string): void;
@@ -22,7 +22,7 @@ export interface FakeCore {
 
 export function installFakeCore(kind: Transport['kind'] = 'websocket'): FakeCore {
   const handlers = new Map<string, Handler>();
-  const refusals = new Map<string, { code: string; message: string }>();
+  const refusals = new Map<string, Record<string, unknown>>();
   const events = new Map<string, Listeners<unknown>>();
   const states = new Listeners<ConnectionState>();
   const problems = new Listeners<string>();
@@ -59,8 +59,8 @@ export function installFakeCore(kind: Transport['kind'] = 'websocket'): FakeCore
     answer(channel, handler) {
       handlers.set(channel, typeof handler === 'function' ? (handler as Handler) : () => handler);
     },
-    refuse(channel, code, message) {
-      refusals.set(channel, { code, message });
+    refuse(channel, code, message, extra = {}) {
+      refusals.set(channel, { code, message, ...extra });
     },
     emit(channel, payload) {
       events.get(channel)?.emit(payload);

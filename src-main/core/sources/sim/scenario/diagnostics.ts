@@ -2,6 +2,7 @@
  * What a scenario file did wrong, and where. Every message names the YAML path (`Resources.WebGroup.
  * Properties.MaxSize`) and the line, so an operator can jump straight to it.
  */
+import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
 
 export interface Diagnostic {
   severity: 'error' | 'warning';
@@ -18,7 +19,7 @@ export interface Diagnostic {
    * language (issue 9: codes, not sentences, cross the contract). Problems without a code of their
    * own travel as `scenario.problem` with the English text.
    */
-  code?: string;
+  code?: ScenarioProblemCode;
   params?: Record<string, string | number>;
 }
 

@@ -84,7 +84,7 @@ export function evaluate(value: unknown, path: readonly PathSegment[], ctx: Intr
 function evaluateFunction(node: Record<string, unknown>, path: readonly PathSegment[], ctx: IntrinsicContext): unknown {
   const [name, rawArgument] = Object.entries(node)[0]!;
   if (!SUPPORTED.has(name)) {
-    ctx.report('warning', path, `${name} is not supported by the simulator; the value is ignored`);
+    ctx.report('warning', path, `${name} is not supported by the simulator; the value is ignored`, { code: 'intrinsic.unsupported', params: { function: name } });
     return undefined;
   }
   const fail = (message: string): typeof REPORTED => {
@@ -263,7 +263,7 @@ function substitute(argument: unknown, path: readonly PathSegment[], ctx: Intrin
     }
     if (resolved === undefined) {
       failed = true;
-      ctx.report('error', path, `Fn::Sub: \${${inner}} refers to nothing in this file`);
+      ctx.report('error', path, `Fn::Sub: \${${inner}} refers to nothing in this file`, { code: 'sub.unresolved', params: { name: inner } });
       return whole;
     }
     return String(resolved);

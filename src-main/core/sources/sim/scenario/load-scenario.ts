@@ -200,7 +200,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   const stackReport: Diagnose = (severity, path, message, detail) => (path[0] === 'Resources' && typeof path[1] === 'string' && scenarioIds.has(path[1]) ? report : templateReport)(severity, path, message, detail);
 
   const imports = options.template ? root.Imports : undefined;
-  if (!options.template && root.Imports !== undefined) report('warning', ['Imports'], 'Imports stands in for other stacks beside a --template; without one it is ignored');
+  if (!options.template && root.Imports !== undefined) report('warning', ['Imports'], 'Imports stands in for other stacks beside a --template; without one it is ignored', { code: 'imports.withoutTemplate' });
   if (imports !== undefined && !isRecord(imports)) report('error', ['Imports'], 'Imports is a mapping with Exports (name: value) and Parameters (name: value)');
   const importSection = (key: string): Record<string, unknown> => {
     const section = isRecord(imports) ? imports[key] : undefined;
@@ -208,7 +208,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     return isRecord(section) ? section : {};
   };
   if (isRecord(imports)) {
-    for (const key of Object.keys(imports)) if (key !== 'Exports' && key !== 'Parameters') report('warning', ['Imports', key], `Imports.${key} is not known and is ignored (known: Exports, Parameters)`);
+    for (const key of Object.keys(imports)) if (key !== 'Exports' && key !== 'Parameters') report('warning', ['Imports', key], `Imports.${key} is not known and is ignored (known: Exports, Parameters)`, { code: 'imports.unknownKey', params: { key } });
   }
 
   const resolver = new ResourceResolver(rawResources, templateRoot, settings, stackName, stackReport, {
@@ -328,7 +328,7 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
     if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)');
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name, a Lambda function or a DB instance (!Ref <DBInstance>)`);
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name, a Lambda function or a DB instance (!Ref <DBInstance>)`, { code: 'traffic.unknownTarget', params: { target: entry.Target, known } });
     }
   });
 }
@@ -367,9 +367,12 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
     if (atSeconds === undefined) return report('error', [...path, 'At'], `At must be an offset such as 10m or an ISO time not before the start (got ${JSON.stringify(At)})`);
     if (!(atSeconds <= MAX_SCENARIO_SECONDS)) return report('error', [...path, 'At'], `At must be at most ${MAX_SCENARIO_DAYS} days (${MAX_SCENARIO_SECONDS} s) after the start (got ${JSON.stringify(At)})`);
     if (typeof Type !== 'string' || !Object.hasOwn(kinds, Type)) {
-      return report('error', [...path, 'Type'], `unknown ${name === 'Faults' ? 'fault' : 'action'} type ${JSON.stringify(Type)} (known: ${Object.keys(kinds).join(', ')})`);
+      return report('error', [...path, 'Type'], `unknown ${name === 'Faults' ? 'fault' : 'action'} type ${JSON.stringify(Type)} (known: ${Object.keys(kinds).join(', ')})`, {
+        code: name === 'Faults' ? 'fault.unknownType' : 'action.unknownType',
+        params: { type: JSON.stringify(Type) ?? String(Type), known: Object.keys(kinds).join(', ') },
+      });
     }
-    if (name === 'Actions' && Duration !== undefined) report('warning', [...path, 'Duration'], 'actions have no Duration; ignored');
+    if (name === 'Actions' && Duration !== undefined) report('warning', [...path, 'Duration'], 'actions have no Duration; ignored', { code: 'action.durationIgnored' });
     let durationSeconds: number | undefined;
     if (name === 'Faults' && Duration !== undefined) {
       durationSeconds = parseDuration(Duration as string | number);
@@ -412,7 +415,9 @@ function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagn
     for (const inner of fitting[0]!) reportIssue(inner, issuePath, report, valueAt(input, inner.path as PathSegment[]));
     return;
   }
-  report('error', issuePath, describeIssue(issue, fieldName(issuePath), input), { code: `value.${issue.code}`, params: { field: fieldName(issuePath) } });
+  const message = describeIssue(issue, fieldName(issuePath), input);
+  // The detail (bounds, expected kinds, a custom check's words) travels as the English `message` until it gets parameters of its own.
+  report('error', issuePath, message, { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
 }
 
 /** A union branch whose errors are about values inside it, not about the value being of another form. */
@@ -559,7 +564,7 @@ class ResourceResolver {
       return undefined;
     }
     if (this.conditionsResolving.has(name)) {
-      this.report('error', ['Conditions', name], `condition "${name}" refers to itself`);
+      this.report('error', ['Conditions', name], `condition "${name}" refers to itself`, { code: 'condition.selfReference', params: { condition: name } });
       return undefined;
     }
     this.conditionsResolving.add(name);
@@ -629,7 +634,7 @@ class ResourceResolver {
   getAtt(logicalId: string, attribute: string, path: readonly PathSegment[], report: Diagnose = this.report): unknown {
     const resource = this.raw[logicalId];
     if (!isRecord(resource)) {
-      report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`);
+      report('error', path, `Fn::GetAtt: "${logicalId}" is not a resource in this file`, { code: 'getAtt.notAResource', params: { logicalId } });
       return undefined;
     }
     if (this.notCreated(logicalId, path)) return undefined;
@@ -640,7 +645,7 @@ class ResourceResolver {
     const attr = spec.attributes[attribute];
     if (!attr) {
       const known = Object.keys(spec.attributes);
-      report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`);
+      report('error', path, `Fn::GetAtt: ${type} has no attribute "${attribute}"${known.length ? ` (known: ${known.join(', ')})` : ''}`, { code: 'getAtt.unknownAttribute', params: { type, attribute, known: known.join(', ') } });
       return undefined;
     }
     return attr(identity, isRecord(resource.Properties) ? resource.Properties : {});
@@ -668,7 +673,7 @@ class ResourceResolver {
     const hex = createRandom(0, `${this.stackName}/${logicalId}`).hex(32);
     const fallback: ResourceIdentity = { logicalId, name: logicalId, hex, region: this.regionOf(logicalId), accountId: ACCOUNT_ID };
     if (this.resolving.has(logicalId)) {
-      this.report('error', path, `circular reference through "${logicalId}"`);
+      this.report('error', path, `circular reference through "${logicalId}"`, { code: 'resource.circularReference', params: { logicalId } });
       return fallback;
     }
     this.resolving.add(logicalId);
@@ -699,7 +704,7 @@ class ResourceResolver {
       const path: PathSegment[] = ['Resources', logicalId];
       if (!/^[A-Za-z0-9]+$/.test(logicalId)) this.report('error', path, 'logical ids are alphanumeric (A-Z, a-z, 0-9)');
       if (!isRecord(resource) || typeof resource.Type !== 'string') {
-        this.report('error', [...path, 'Type'], 'each resource needs a Type such as AWS::AutoScaling::AutoScalingGroup');
+        this.report('error', [...path, 'Type'], 'each resource needs a Type such as AWS::AutoScaling::AutoScalingGroup', { code: 'resource.typeMissing' });
         continue;
       }
       // A resource under a false condition is not created: not simulated, not checked.
@@ -707,7 +712,7 @@ class ResourceResolver {
       const type = resource.Type;
       const spec = RESOURCE_TYPES[type];
       if (!spec) {
-        if (type === CLASSIC_LOAD_BALANCER_TYPE) this.report('warning', [...path, 'Type'], CLASSIC_LOAD_BALANCER_WARNING(logicalId));
+        if (type === CLASSIC_LOAD_BALANCER_TYPE) this.report('warning', [...path, 'Type'], CLASSIC_LOAD_BALANCER_WARNING(logicalId), { code: 'resource.classicLoadBalancer', params: { logicalId } });
         else if (!SAFELY_IGNORED_TYPES.has(type)) this.report('warning', [...path, 'Type'], `resource type ${type} is not simulated; ${logicalId} is ignored`, { code: 'resource.typeNotSimulated', params: { logicalId, type } });
         continue;
       }

@@ -86,7 +86,7 @@ export class TemplateParameters {
     const declaration = this.declared[name];
     let value: ParameterValue;
     if (!isRecord(declaration) || typeof declaration.Type !== 'string') {
-      this.report('error', ['Parameters', name], `parameter "${name}" needs a Type such as String, Number or CommaDelimitedList`);
+      this.report('error', ['Parameters', name], `parameter "${name}" needs a Type such as String, Number or CommaDelimitedList`, { code: 'parameter.typeMissing', params: { parameter: name } });
       value = { kind: 'invalid' };
     } else {
       const given = Object.hasOwn(this.given, name) ? this.given[name] : undefined;
@@ -148,7 +148,7 @@ export class TemplateParameters {
           // The pattern must match the whole value (each item of a list).
           pattern = new RegExp(`^(?:${declaration.AllowedPattern})$`, 'u');
         } catch {
-          this.report('warning', [...path, 'AllowedPattern'], `AllowedPattern of "${name}" is not a regular expression the simulator can read; it is not checked`);
+          this.report('warning', [...path, 'AllowedPattern'], `AllowedPattern of "${name}" is not a regular expression the simulator can read; it is not checked`, { code: 'parameter.patternUnchecked', params: { parameter: name } });
         }
         if (pattern && !pattern.test(item)) return invalid(`${JSON.stringify(item)} does not match the pattern ${declaration.AllowedPattern}`);
       }

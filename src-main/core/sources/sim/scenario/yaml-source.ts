@@ -5,6 +5,7 @@
  * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
 import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
 import type { Diagnostic, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 
@@ -87,7 +88,7 @@ export function readYaml(text: string, file?: string): YamlSource {
   }
   for (const { key, offset } of duplicateKeys(document)) {
     const pos = lineCounter.linePos(offset);
-    diagnostics.push({ severity: 'error', message: `invalid YAML: Map keys must be unique; "${key}" is repeated`, path: '', line: pos.line, column: pos.col });
+    diagnostics.push({ severity: 'error', message: `invalid YAML: Map keys must be unique; "${key}" is repeated`, path: '', line: pos.line, column: pos.col, code: 'yaml.duplicateKey', params: { key } });
   }
   for (const warning of document.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
@@ -180,7 +181,7 @@ export function diagnose(source: YamlSource, sink: Diagnostic[], file?: string) 
 
 /** A stable code for a kind of problem and its parameters (diagnostics.ts, Diagnostic.code). */
 export interface DiagnosticCode {
-  code: string;
+  code: ScenarioProblemCode;
   params?: Record<string, string | number>;
 }
 export type Diagnose = ReturnType<typeof diagnose>;

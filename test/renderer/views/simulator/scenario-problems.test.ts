@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+/**
+ * Issue 9 item 2: a scenario's warnings cross as codes and parameters and the panel translates
+ * them (en and ko), always with file:line:column and the YAML path; `scenario.problem`, the
+ * fallback for diagnostics not yet coded, shows its English message.
+ */
+import { flushPromises } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ScenarioProblem } from '@contract';
+import { setApi } from '@/api';
+import type { Locale } from '@/i18n';
+import { useSessionStore } from '@/stores/session';
+import SimulatorView from '@/views/simulator/SimulatorView.vue';
+import { installFakeCore, type FakeCore } from '../../support/fake-api';
+import { clock, simSession } from '../../support/fixtures';
+import { mountWithApp } from '../../support/mount';
+
+let core: FakeCore;
+
+const coded: ScenarioProblem = { severity: 'warning', code: 'resource.typeNotSimulated', params: { logicalId: 'Topic', type: 'AWS::SNS::Topic' }, file: 'web.yaml', path: 'Resources.Topic.Type', line: 15, column: 11 };
+const uncoded: ScenarioProblem = { severity: 'warning', code: 'scenario.problem', params: { message: 'something not yet coded' }, file: 'web.yaml', path: 'Traffic', line: 3, column: 1 };
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  core = installFakeCore();
+  const session = useSessionStore();
+  session.setSession(simSession);
+  session.setClock(clock(0, true, 10));
+  core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop' }] });
+  core.answer('sim.faultKinds', []);
+  core.answer('sim.scenario.load', { session: simSession, warnings: ['web.yaml:15:11: warning: English warning text (at Resources.Topic.Type)'], problems: [coded, uncoded], notices: [] });
+});
+afterEach(() => setApi(undefined));
+
+async function openFile(locale: Locale) {
+  const wrapper = mountWithApp(SimulatorView, { locale });
+  await flushPromises();
+  const input = wrapper.get('[data-testid="scenario-file"]');
+  Object.defineProperty(input.element, 'files', { value: [new File(['Resources: {}'], 'web.yaml', { type: 'text/yaml' })] });
+  await input.trigger('change');
+  await flushPromises();
+  await flushPromises();
+  return wrapper.findAll('[data-testid="scenario-warning"]').map((item) => item.text());
+}
+
+describe('scenario load warnings from codes', () => {
+  it('en: each warning translated from its code, with file:line:column and the path; the fallback shows its English message', async () => {
+    expect(await openFile('en')).toEqual([
+      'web.yaml:15:11: resource type AWS::SNS::Topic is not simulated; Topic is ignored (at Resources.Topic.Type)',
+      'web.yaml:3:1: something not yet coded (at Traffic)',
+    ]);
+  });
+
+  it('ko: a coded warning is shown in Korean, not the English warnings', async () => {
+    const shown = await openFile('ko');
+    expect(shown[0]).toBe('web.yaml:15:11: 리소스 유형 AWS::SNS::Topic은(는) 시뮬레이션되지 않습니다. Topic은(는) 무시됩니다 (위치: Resources.Topic.Type)');
+    expect(shown[1]).toBe('web.yaml:3:1: something not yet coded (위치: Traffic)');
+    expect(shown.join('\n')).not.toContain('English warning text');
+  });
+});
+
+describe('a refused load', () => {
+  const refused: ScenarioProblem = { severity: 'error', code: 'parameter.missing', params: { parameter: 'Size' }, file: 'stack.yaml', path: 'Resources.Web.Properties.MaxSize', line: 9, column: 7 };
+
+  it('lists its errors translated from their codes instead of the English message', async () => {
+    core.refuse('sim.scenario.load', 'InvalidRequest', 'stack.yaml:9:7: error: parameter "Size" has no Default and no value was given (at Resources.Web.Properties.MaxSize)', { problems: [refused] });
+    const wrapper = mountWithApp(SimulatorView, { locale: 'ko' });
+    await flushPromises();
+    const input = wrapper.get('[data-testid="scenario-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File(['Resources: {}'], 'web.yaml', { type: 'text/yaml' })] });
+    await input.trigger('change');
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="scenario-error"]').map((item) => item.text())).toEqual([
+      'stack.yaml:9:7: 파라미터 "Size"에 Default가 없고 값도 지정되지 않았습니다. 값을 지정하세요 (위치: Resources.Web.Properties.MaxSize)',
+    ]);
+  });
+
+  it('without problems (an older core) shows the message, one line each', async () => {
+    core.refuse('sim.scenario.load', 'InvalidRequest', 'a.yaml:1:1: error: first\na.yaml:2:1: error: second');
+    const wrapper = mountWithApp(SimulatorView, { locale: 'en' });
+    await flushPromises();
+    await wrapper.get('form.scenario-form').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="scenario-error"]').map((item) => item.text())).toEqual(['a.yaml:1:1: error: first', 'a.yaml:2:1: error: second']);
+  });
+});
+
+describe('scenarioProblemText', () => {
+  it('fills every parameter of the newer codes (intrinsic.unsupported names the function) in en and ko', async () => {
+    const { createAppI18n } = await import('@/i18n');
+    const { scenarioProblemText } = await import('@/views/simulator/scenario-problem-text');
+    const problem: ScenarioProblem = { severity: 'warning', code: 'intrinsic.unsupported', params: { function: 'Fn::Cidr' }, file: 's.yaml', path: 'Resources.A.Properties.B', line: 0, column: 0 };
+    for (const [locale, expected] of [
+      ['en', 's.yaml: Fn::Cidr is not supported by the simulator; the value is ignored (at Resources.A.Properties.B)'],
+      ['ko', 's.yaml: Fn::Cidr은(는) 시뮬레이터가 지원하지 않아 값이 무시됩니다 (위치: Resources.A.Properties.B)'],
+    ] as const) {
+      const { t, te } = createAppI18n(locale).global;
+      expect(scenarioProblemText(problem, (key, params) => t(key, params ?? {}), (key) => te(key))).toBe(expected);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+/** Issue 9 item 2: a refused scenario load crosses with its errors as codes and parameters, not only English. */
+import { describe, expect, it } from 'vitest';
+import { ContractError } from '../../../src-main/core/contract';
+import { shopCore } from '../../helpers/core';
+
+describe('sim.scenario.load refused', () => {
+  it('answers InvalidRequest with each error as a code, its parameters, file, line and path (the message keeps the English for the CLI)', async () => {
+    const { core } = shopCore();
+    const yaml = `
+Parameters:
+  Size: { Type: Number }
+Resources:
+  Web:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties: { MinSize: "1", MaxSize: !Ref Size, AvailabilityZones: [us-east-1a] }
+`;
+    const result = await core.handle('sim.scenario.load', { fileName: 'stack.yaml', yaml });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(ContractError.safeParse(result.error).success).toBe(true);
+    expect(result.error.code).toBe('InvalidRequest');
+    expect(result.error.message).toContain('parameter "Size" has no Default');
+    expect(result.error.problems).toContainEqual({
+      severity: 'error',
+      code: 'parameter.missing',
+      params: { parameter: 'Size' },
+      file: 'stack.yaml',
+      path: 'Resources.Web.Properties.MaxSize',
+      line: 7,
+      column: expect.any(Number),
+    });
+  });
+
+  it('a diagnostic without a code of its own crosses as scenario.problem with its English text', async () => {
+    const { core } = shopCore();
+    const result = await core.handle('sim.scenario.load', { fileName: 'bad.yaml', yaml: '- 1\n' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'scenario.problem', params: { message: 'a scenario is a YAML mapping with at least a Resources section' }, file: 'bad.yaml' })]);
+  });
+
+  it('a refusal that is not a scenario load has no problems', async () => {
+    const { core } = shopCore();
+    const result = await core.handle('sim.fault.stop', { id: 'no-such-fault' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.problems).toBeUndefined();
+  });
+});
