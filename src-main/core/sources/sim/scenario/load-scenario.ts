@@ -396,8 +396,41 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
 export function parseSection<S extends z.ZodType>(schema: S, value: unknown, path: PathSegment[], report: Diagnose): z.output<S> | undefined {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) reportIssue(issue, path, report, valueAt(value, issue.path as PathSegment[]));
+  const misspelt = misspeltKeys(parsed.error.issues, value);
+  for (const issue of parsed.error.issues) {
+    if (misspelt.folded.has(issue)) continue;
+    const meant = misspelt.meant.get(issue);
+    if (meant && issue.code === 'unrecognized_keys') {
+      // One cause, one error: the unknown key is (probably) the required field that is missing.
+      const issuePath = [...path, ...(issue.path as PathSegment[])];
+      const message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}, and ${meant.join(', ')} ${meant.length > 1 ? 'are' : 'is'} required: a misspelling?`;
+      report('error', issuePath, message, { code: 'value.unrecognized_keys', params: { field: fieldName(issuePath), message } });
+      continue;
+    }
+    reportIssue(issue, path, report, valueAt(value, issue.path as PathSegment[]));
+  }
   return undefined;
+}
+
+/**
+ * A misspelt key (`RequestsPerSecond` for `Rate`) is one cause with two symptoms: an unknown key, and
+ * the required field it was meant to be missing. The missing fields are folded under the unknown key.
+ */
+function misspeltKeys(issues: readonly z.core.$ZodIssue[], value: unknown): { folded: Set<z.core.$ZodIssue>; meant: Map<z.core.$ZodIssue, string[]> } {
+  const folded = new Set<z.core.$ZodIssue>();
+  const meant = new Map<z.core.$ZodIssue, string[]>();
+  for (const unknown of issues) {
+    if (unknown.code !== 'unrecognized_keys') continue;
+    const at = JSON.stringify(unknown.path);
+    for (const issue of issues) {
+      const parent = issue.path.slice(0, -1);
+      const missing = issue.path.length > 0 && valueAt(value, issue.path as PathSegment[]) === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union');
+      if (!missing || JSON.stringify(parent) !== at) continue;
+      folded.add(issue);
+      meant.set(unknown, [...(meant.get(unknown) ?? []), String(issue.path[issue.path.length - 1])]);
+    }
+  }
+  return { folded, meant };
 }
 
 function valueAt(value: unknown, path: readonly PathSegment[]): unknown {

@@ -52,4 +52,19 @@ Faults:
   it('a repeated YAML key', () => {
     expect(diagnostics('a: 1\na: 2\n')).toEqual([{ severity: 'error', code: 'yaml.duplicateKey', params: { key: 'a' }, message: 'invalid YAML: Map keys must be unique; "a" is repeated', path: '', line: 2, column: 1 }]);
   });
+
+  it('a misspelt key is one error (issue 14 item 7: one cause, one error), not an unknown key plus a missing field', () => {
+    const found = diagnostics(`Resources:
+  Zone:
+    Type: AWS::Route53::HostedZone
+    Properties: { Name: example.com }
+Traffic:
+  - Name: users
+    Target: www.example.com
+    RequestsPerSecond: 10
+`).filter((d) => d.severity === 'error');
+    expect(found).toEqual([
+      expect.objectContaining({ code: 'value.unrecognized_keys', path: 'Traffic[0]', message: 'unknown key "RequestsPerSecond", and Rate is required: a misspelling?' }),
+    ]);
+  });
 });
