@@ -82,6 +82,25 @@ export const Listener = z.object({
 });
 export type Listener = z.infer<typeof Listener>;
 
+/**
+ * How clients reach the load balancer (DescribeLoadBalancers IpAddressType): IPv4 only, IPv4 and IPv6
+ * (its DNS name answers A and AAAA), or public IPv6 only. load-balancer-ip-address-type.html
+ */
+export const IpAddressType = z.enum(['ipv4', 'dualstack', 'dualstack-without-public-ipv4']);
+export type IpAddressType = z.infer<typeof IpAddressType>;
+
+/**
+ * One attribute as DescribeLoadBalancerAttributes returns it (deletion_protection.enabled,
+ * idle_timeout.timeout_seconds …), with AWS's default when Flightdeck knows it
+ * (core/elbv2/load-balancer-attributes.ts): equal to `value` means the attribute was left as it is.
+ */
+export const LoadBalancerAttribute = z.object({
+  key: z.string().max(128),
+  value: z.string().max(1024),
+  defaultValue: z.string().max(1024).optional(),
+});
+export type LoadBalancerAttribute = z.infer<typeof LoadBalancerAttribute>;
+
 export const LoadBalancer = z.object({
   loadBalancerArn: z.string().min(1),
   loadBalancerName: z.string().min(1),
@@ -92,6 +111,10 @@ export const LoadBalancer = z.object({
   availabilityZones: z.array(z.string()),
   listeners: z.array(Listener).default([]),
   createdTime: IsoTime.optional(),
+  /** Absent when not known (an older snapshot); AWS's default is ipv4. */
+  ipAddressType: IpAddressType.optional(),
+  /** Absent when not read yet (AWS mode reads them with the settings, poll-plan.ts). */
+  attributes: z.array(LoadBalancerAttribute).max(64).optional(),
 });
 export type LoadBalancer = z.infer<typeof LoadBalancer>;
 

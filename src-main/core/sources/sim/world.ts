@@ -95,6 +95,10 @@ export interface SimLoadBalancer {
   scheme: 'internet-facing' | 'internal';
   availabilityZones: string[];
   listeners: SimListener[];
+  /** LBA-1: ipv4 unless the scenario says otherwise. */
+  ipAddressType: 'ipv4' | 'dualstack' | 'dualstack-without-public-ipv4';
+  /** LBA-2: the attributes the scenario set (known ALB keys only); the rest are AWS's defaults. */
+  attributes: Map<string, string>;
 }
 
 interface SimScalingPolicyBase {

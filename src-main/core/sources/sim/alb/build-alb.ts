@@ -9,6 +9,7 @@ import { loadBalancerDnsName, type ListenerActionInput, type RuleConditionInput 
 import type { SimListener, SimLoadBalancer, SimTargetGroup, World } from '../world';
 import { HEALTH_CHECK_DEFAULTS } from './target-group';
 import { DEFAULT_MATCHER } from './health-check-matcher';
+import { albAttributeSpec } from '../../../elbv2/load-balancer-attributes';
 import { sortRules, type SimRuleAction, type SimRuleCondition } from './listener-rules';
 
 type Props = Record<string, unknown>;
@@ -30,6 +31,9 @@ export function buildAlb(scenario: ScenarioModel, world: World): void {
       scheme: (p.Scheme as SimLoadBalancer['scheme']) ?? 'internet-facing',
       availabilityZones: availabilityZonesOf(resource.identity.region),
       listeners: [],
+      ipAddressType: (p.IpAddressType as SimLoadBalancer['ipAddressType'] | undefined) ?? 'ipv4',
+      // Unknown keys were warned of at load (load-balancer-attribute-checks.ts) and are left out.
+      attributes: new Map(((p.LoadBalancerAttributes as { Key: string; Value: string }[] | undefined) ?? []).filter((a) => albAttributeSpec(a.Key)).map((a) => [a.Key, a.Value])),
     };
     world.loadBalancers.set(lb.arn, lb);
     world.loadBalancersByDns.set(lb.dnsName, lb);

@@ -1,6 +1,7 @@
 /** Simulated ALB state → the contract's LoadBalancer / TargetGroup (DescribeLoadBalancers, DescribeRules, DescribeTargetHealth shapes). */
 import type { ListenerRule, LoadBalancer, TargetGroup } from '../../../contract/model';
 import type { World } from '../world';
+import { albAttributesWithDefaults } from '../../../elbv2/load-balancer-attributes';
 import type { SimListenerRule } from './listener-rules';
 
 function exportRule(rule: SimListenerRule): ListenerRule {
@@ -29,6 +30,8 @@ export function exportLoadBalancers(world: World): LoadBalancer[] {
     scheme: lb.scheme,
     state: 'active',
     availabilityZones: lb.availabilityZones,
+    ipAddressType: lb.ipAddressType,
+    attributes: albAttributesWithDefaults(lb.attributes, lb.scheme),
     listeners: lb.listeners.map((listener) => ({
       listenerArn: listener.arn,
       port: listener.port,

@@ -102,9 +102,12 @@ export const ALB_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       Type: z.enum(['application', 'network', 'gateway']).optional(),
       Scheme: z.enum(['internet-facing', 'internal']).optional(),
       Subnets: z.array(z.string()).optional(),
+      // LBA-1/LBA-2: checked against the ALB attribute catalog in validate.ts (load-balancer-attribute-checks.ts).
+      IpAddressType: z.enum(['ipv4', 'dualstack', 'dualstack-without-public-ipv4']).optional(),
+      LoadBalancerAttributes: listOf('LoadBalancerAttributes', z.object({ Key: z.string().max(128), Value: attributeValue }), 64).optional(),
       Tags: cfnTags,
     }),
-    ignored: ['SecurityGroups', 'SubnetMappings', 'IpAddressType', 'LoadBalancerAttributes'],
+    ignored: ['SecurityGroups', 'SubnetMappings'],
     ref: loadBalancerArn,
     servedNames: (id) => [loadBalancerDnsName(id)],
     attributes: {

@@ -8,6 +8,7 @@
 import type { PathSegment } from '../scenario/diagnostics';
 import type { LoadedResource } from '../scenario/loaded-resource';
 import { functionTargets } from '../traffic/function-targets';
+import { checkLoadBalancerAttributes } from './load-balancer-attribute-checks';
 
 export type AlbReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
 
@@ -20,6 +21,7 @@ export function isSimulatedLoadBalancer(resource: LoadedResource): boolean {
 export function checkLoadBalancerResources(resources: readonly LoadedResource[], report: AlbReport): void {
   checkLambdaTargets(resources, report);
   for (const resource of resources) {
+    if (resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' && isSimulatedLoadBalancer(resource)) checkLoadBalancerAttributes(resource, report);
     if (resource.type !== 'AWS::ElasticLoadBalancingV2::LoadBalancer' || isSimulatedLoadBalancer(resource)) continue;
     const type = (resource.properties as { Type?: string }).Type;
     report(
