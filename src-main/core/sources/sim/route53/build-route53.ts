@@ -34,6 +34,10 @@ export interface SimAliasLoadBalancer {
   canonicalHostedZoneId: string;
   /** One address per load balancer node (one node per AZ). */
   addresses: string[];
+  /** LBA-1/LBA-5: which of the two families its DNS name answers (A, AAAA or both). */
+  ipAddressType: 'ipv4' | 'dualstack' | 'dualstack-without-public-ipv4';
+  /** LBA-6: one IPv6 address per node; answered (AAAA) only when not ipv4. */
+  ipv6Addresses: string[];
 }
 
 export interface Route53State {
@@ -60,6 +64,14 @@ function nodeAddresses(index: number): string[] {
   });
 }
 
+/**
+ * LBA-6: IPv6 node addresses from the documentation prefix 2001:db8::/32 (RFC 3849), one /48 per
+ * load balancer in the scenario's order: 2001:db8:1::1, ::2, ::3 for the first.
+ */
+function nodeIpv6Addresses(index: number): string[] {
+  return Array.from({ length: ALB_NODES }, (_, node) => `2001:db8:${((index % 0xffff) + 1).toString(16)}::${(node + 1).toString(16)}`);
+}
+
 export function aliasLoadBalancers(resources: readonly LoadedResource[]): SimAliasLoadBalancer[] {
   return resources
     .filter((r) => r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer')
@@ -71,7 +83,21 @@ export function aliasLoadBalancers(resources: readonly LoadedResource[]): SimAli
       region: r.identity.region,
       canonicalHostedZoneId: ALB_HOSTED_ZONE_IDS[r.identity.region] ?? 'Z35SXDOTRQ7X7K',
       addresses: nodeAddresses(index),
+      ipAddressType: ((r.properties as { IpAddressType?: SimAliasLoadBalancer['ipAddressType'] }).IpAddressType ?? 'ipv4'),
+      ipv6Addresses: nodeIpv6Addresses(index),
     }));
+}
+
+/**
+ * LBA-5: what the load balancer's DNS name answers for a record type. ipv4: A only (an AAAA query
+ * gets NOERROR and no records); dualstack: A and AAAA; dualstack-without-public-ipv4: public IPv6
+ * only, so AAAA only (our reading of "IPv6 only public addresses"). load-balancer-ip-address-type.html
+ */
+export function loadBalancerAnswers(lb: Pick<SimAliasLoadBalancer, 'ipAddressType' | 'addresses' | 'ipv6Addresses'>, type: string): string[] {
+  const qtype = type.toUpperCase();
+  if (qtype === 'A') return lb.ipAddressType === 'dualstack-without-public-ipv4' ? [] : [...lb.addresses];
+  if (qtype === 'AAAA') return lb.ipAddressType === 'ipv4' ? [] : [...lb.ipv6Addresses];
+  return [];
 }
 
 export function findLoadBalancer(state: Pick<Route53State, 'loadBalancers'>, dnsName: string): SimAliasLoadBalancer | undefined {

@@ -6,14 +6,15 @@
  * whether it is up (for health-check probes).
  */
 import type { ClientLocation, DnsTrace } from '../../../contract/model-dns';
-import type { HostedZone } from '../../../contract/model-route53';
+import type { HostedZone, ResourceRecordSet } from '../../../contract/model-route53';
+import { route53NameServers } from '../../../route53/name-servers';
 import type { AliasHealth } from '../../../route53/alias-health';
 import { say } from '../../../route53/explain';
 import { defaultLatencyTable } from '../../../route53/geography';
 import { normalizeName, withoutDualstack } from '../../../route53/names';
 import { answerDistribution, type DnsQuery, type HealthLookup, type LatencyTable, type RandomSource } from '../../../route53/resolver';
 import { buildDnsTrace, findZone, type TraceZone } from '../../../route53/trace';
-import { findLoadBalancer, LOAD_BALANCER_TTL, type Route53State, type SimAliasLoadBalancer } from './build-route53';
+import { findLoadBalancer, loadBalancerAnswers, LOAD_BALANCER_TTL, type Route53State, type SimAliasLoadBalancer } from './build-route53';
 import { statusOf, type EndpointProbe, type HealthCheckDefinition } from './health-checks';
 
 /** R53-9 health of a load balancer as an alias target; the engine computes it with albAliasHealth. */
@@ -32,8 +33,8 @@ export function simHealthLookup(state: Route53State, loadBalancerHealth: LoadBal
       const lb = findLoadBalancer(state, target.dnsName);
       if (!lb) return undefined;
       const health = loadBalancerHealth(lb);
-      // Simulated load balancers are IPv4-only: an AAAA query gets no addresses.
-      return { values: type === 'A' ? [...lb.addresses] : [], healthy: health.healthy, reason: health.reason, ttl: LOAD_BALANCER_TTL, description: say('alb.simTarget', { name: lb.name, region: lb.region }) };
+      // LBA-5: A and/or AAAA by the load balancer's IpAddressType.
+      return { values: loadBalancerAnswers(lb, type), healthy: health.healthy, reason: health.reason, ttl: LOAD_BALANCER_TTL, description: say('alb.simTarget', { name: lb.name, region: lb.region }) };
     },
   };
 }
@@ -42,6 +43,31 @@ export function traceZones(state: Route53State): TraceZone[] {
   return state.zones.map((zone) => {
     const hostedZone: HostedZone = { id: zone.id, name: zone.name, privateZone: zone.privateZone, nameServers: zone.nameServers };
     return { zone: hostedZone, recordSets: state.recordSets.filter((r) => r.hostedZoneId === zone.id) };
+  });
+}
+
+/**
+ * LBA-5: the zones ELB answers a load balancer's own DNS name from (`<region>.elb.amazonaws.com.`,
+ * the region's canonical hosted zone), so that `dns trace <alb-name>` and an AAAA query of it show
+ * what clients get: A records, and AAAA records when the load balancer is dualstack. Both the name and
+ * its `dualstack.` form answer (routing-to-elb-load-balancer.html). Only for the trace: traffic to a
+ * load balancer's name reaches it directly.
+ */
+export function loadBalancerZones(state: Pick<Route53State, 'loadBalancers'>): TraceZone[] {
+  const byRegion = new Map<string, SimAliasLoadBalancer[]>();
+  for (const lb of state.loadBalancers) byRegion.set(lb.region, [...(byRegion.get(lb.region) ?? []), lb]);
+  return [...byRegion].map(([region, lbs]) => {
+    const id = lbs[0]!.canonicalHostedZoneId;
+    const hex = [...id].map((c) => c.charCodeAt(0).toString(16)).join('');
+    const recordSets: ResourceRecordSet[] = lbs.flatMap((lb) =>
+      [lb.dnsName, `dualstack.${lb.dnsName}`].flatMap((name) =>
+        (['A', 'AAAA'] as const).flatMap((type) => {
+          const values = loadBalancerAnswers(lb, type);
+          return values.length ? [{ hostedZoneId: id, name: normalizeName(name), type, ttl: LOAD_BALANCER_TTL, resourceRecords: values, routingPolicy: 'simple' as const }] : [];
+        }),
+      ),
+    );
+    return { zone: { id, name: `${region}.elb.amazonaws.com.`, privateZone: false, nameServers: route53NameServers(hex) }, recordSets };
   });
 }
 
@@ -57,7 +83,7 @@ export function simDnsTrace(state: Route53State, query: DnsQuery, from: ClientLo
   return buildDnsTrace({
     query,
     from,
-    zones: traceZones(state),
+    zones: [...traceZones(state), ...loadBalancerZones(state)],
     health: simHealthLookup(state, options.loadBalancerHealth ?? ASSUME_HEALTHY),
     latency: options.latency ?? defaultLatencyTable(from),
     random: options.random,
@@ -78,14 +104,18 @@ export function trafficShares(state: Route53State, name: string, from: ClientLoc
   if (!zone) return shares;
   const context = { zone: { id: zone.zone.id, name: zone.zone.name }, recordSets: zone.recordSets, client: from, health: simHealthLookup(state, loadBalancerHealth), latency };
   const add = (target: string, share: number) => shares.set(target, (shares.get(target) ?? 0) + share);
-  for (const outcome of answerDistribution({ name, type: 'A' }, context).outcomes) {
+  // Clients ask for A; when the name has no IPv4 answer at all (an alias to a dualstack-without-public-ipv4
+  // load balancer), IPv6-capable clients reach what AAAA answers (LBA-5; our reading: clients try both).
+  const a = answerDistribution({ name, type: 'A' }, context).outcomes;
+  const outcomes = a.some((o) => o.values.length > 0) ? a : answerDistribution({ name, type: 'AAAA' }, context).outcomes;
+  for (const outcome of outcomes) {
     if (outcome.values.length === 0) continue;
     if (outcome.targets.length > 0) {
       for (const target of outcome.targets) add(findLoadBalancer(state, target)?.dnsName ?? target.replace(/\.$/, ''), outcome.probability / outcome.targets.length);
       continue;
     }
     for (const value of outcome.values) {
-      const lb = state.loadBalancers.find((candidate) => candidate.addresses.includes(value));
+      const lb = state.loadBalancers.find((candidate) => candidate.addresses.includes(value) || candidate.ipv6Addresses.includes(value));
       add(lb?.dnsName ?? value, outcome.probability / outcome.values.length);
     }
   }

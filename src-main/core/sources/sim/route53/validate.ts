@@ -100,6 +100,13 @@ function checkAlias(l: LocatedRecordSet, namesInZone: Set<string>, loadBalancers
       report('error', [...path, 'HostedZoneId'], `Tried to create an alias that targets ${target}, type ${l.record.type} in zone ${alias.hostedZoneId}, but the alias target name does not lie within the target zone (load balancers in ${lb.region} are in ${lb.canonicalHostedZoneId}; use !GetAtt ${lb.logicalId}.CanonicalHostedZoneID)`);
     }
     if (l.record.type !== 'A' && l.record.type !== 'AAAA') report('error', path, `an alias to a load balancer has type A or AAAA, not ${l.record.type}`);
+    // LBA-5: the load balancer's name has no records of this family, so the alias answers nothing.
+    if (l.record.type === 'AAAA' && lb.ipAddressType === 'ipv4') {
+      report('warning', [...path, 'DNSName'], `AAAA alias ${l.record.name} points to load balancer ${lb.name}, whose IpAddressType is ipv4: AAAA queries get no data (NOERROR, no records) until it is dualstack`);
+    }
+    if (l.record.type === 'A' && lb.ipAddressType === 'dualstack-without-public-ipv4') {
+      report('warning', [...path, 'DNSName'], `A alias ${l.record.name} points to load balancer ${lb.name}, whose IpAddressType is dualstack-without-public-ipv4 (no public IPv4): A queries get no data`);
+    }
     return;
   }
   report('warning', [...path, 'DNSName'], `alias target ${target} (zone ${alias.hostedZoneId}) is not a load balancer or a record in this scenario; the simulator answers nothing for it`);
