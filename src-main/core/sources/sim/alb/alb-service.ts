@@ -14,6 +14,8 @@ import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
+import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
+import { applyIdleTimeout } from './idle-timeout';
 import { appendBucketed, bucketDistribution, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
 
 /**
@@ -125,6 +127,7 @@ export class AlbService implements SimService {
         metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims, epochSeconds, perTarget);
       }
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
+      applyIdleTimeout(result, idleTimeoutSeconds(lb.attributes)); // LBA-4: too slow → ELB 504
       addCodes(totals, result.codes);
       if (result.latency.count > 0) {
         const set = statisticSet(result.latency);
