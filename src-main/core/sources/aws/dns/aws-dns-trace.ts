@@ -121,8 +121,10 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
     const dnsName = normalizeName(withoutDualstack(target.dnsName));
     const key = `${dnsName}|${type}`;
     if (aliasStates.has(key)) continue;
-    const values = await resolveAddresses(dnsName, type).catch(() => [] as string[]);
     const lb = options.inventory?.loadBalancers.find((l) => normalizeName(l.dnsName) === dnsName);
+    // LBA-5: an IPv4-only load balancer's name has no AAAA records: NOERROR, no data, nothing to look up.
+    const noRecords = (type === 'AAAA' && lb?.ipAddressType === 'ipv4') || (type === 'A' && lb?.ipAddressType === 'dualstack-without-public-ipv4');
+    const values = noRecords ? [] : await resolveAddresses(dnsName, type).catch(() => [] as string[]);
     const lbHealth = lb ? albAliasHealth(lb, options.inventory?.targetGroups ?? []) : undefined;
     aliasStates.set(key, {
       values: [...values].sort(),

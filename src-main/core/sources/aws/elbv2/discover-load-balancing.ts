@@ -5,6 +5,7 @@
  * docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Operations.html
  */
 import {
+  DescribeLoadBalancerAttributesCommand,
   DescribeTargetHealthCommand,
   paginateDescribeListeners,
   paginateDescribeLoadBalancers,
@@ -15,8 +16,9 @@ import {
   type Rule,
   type TargetGroup as SdkTargetGroup,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { Listener, ListenerRule, LoadBalancer, RuleAction, TargetGroup, TargetHealthDescription } from '../../../contract/model';
-import { RuleAction as RuleActionSchema, TargetHealthState } from '../../../contract/model';
+import type { Listener, ListenerRule, LoadBalancer, LoadBalancerAttribute, RuleAction, TargetGroup, TargetHealthDescription } from '../../../contract/model';
+import { IpAddressType, RuleAction as RuleActionSchema, TargetHealthState } from '../../../contract/model';
+import { annotateDefaults } from '../../../elbv2/load-balancer-attributes';
 import { compact, iso } from '../iso';
 
 export interface LoadBalancingInventory {
@@ -94,11 +96,34 @@ function toTargetGroup(tg: SdkTargetGroup, targets: TargetHealthDescription[]): 
  */
 export interface HeldLoadBalancing {
   listeners?: ReadonlyMap<string, Listener[]>;
+  /** LBA-7: DescribeLoadBalancerAttributes is a setting too, held like the listeners. */
+  attributes?: ReadonlyMap<string, LoadBalancerAttribute[]>;
   targets?: ReadonlyMap<string, TargetHealthDescription[]>;
 }
 
 export function listenersOf(loadBalancers: readonly LoadBalancer[]): ReadonlyMap<string, Listener[]> {
   return new Map(loadBalancers.map((lb) => [lb.loadBalancerArn, lb.listeners]));
+}
+
+/** The load balancers' attributes as last read (those read), for reuse within the settings interval. */
+export function attributesOf(loadBalancers: readonly LoadBalancer[]): ReadonlyMap<string, LoadBalancerAttribute[]> {
+  return new Map(loadBalancers.filter((lb) => lb.attributes).map((lb) => [lb.loadBalancerArn, lb.attributes!]));
+}
+
+/**
+ * LBA-7: one DescribeLoadBalancerAttributes per load balancer (it takes one ARN), each attribute with
+ * AWS's default beside it. A load balancer whose attributes cannot be read (no
+ * elasticloadbalancing:DescribeLoadBalancerAttributes, a throttled call that gave up) is shown without
+ * them rather than failing the load balancers; they are asked for again on the next poll.
+ */
+async function describeAttributes(client: ElasticLoadBalancingV2Client, loadBalancerArn: string, scheme: LoadBalancer['scheme']): Promise<LoadBalancerAttribute[] | undefined> {
+  try {
+    const output = await client.send(new DescribeLoadBalancerAttributesCommand({ LoadBalancerArn: loadBalancerArn }));
+    const read = (output.Attributes ?? []).filter((a) => a.Key).map((a) => ({ key: a.Key!, value: a.Value ?? '' }));
+    return annotateDefaults(read, scheme).slice(0, 64);
+  } catch {
+    return undefined;
+  }
 }
 
 async function describeListeners(client: ElasticLoadBalancingV2Client, loadBalancerArn: string | undefined): Promise<Listener[]> {
@@ -139,17 +164,23 @@ export async function discoverLoadBalancing(client: ElasticLoadBalancingV2Client
       if (lb.Type && lb.Type !== 'application') continue;
       const listeners = [...(held.listeners?.get(lb.LoadBalancerArn ?? '') ?? (await describeListeners(client, lb.LoadBalancerArn)))];
       const state = (['provisioning', 'active', 'active_impaired', 'failed'] as const).find((s) => s === lb.State?.Code) ?? 'provisioning';
+      const scheme = lb.Scheme === 'internal' ? ('internal' as const) : ('internet-facing' as const);
+      const arn = lb.LoadBalancerArn ?? '';
+      const attributes = held.attributes?.get(arn) ?? (arn ? await describeAttributes(client, arn, scheme) : undefined);
+      const ipAddressType = IpAddressType.safeParse(lb.IpAddressType);
       loadBalancers.push(
         compact({
           loadBalancerArn: lb.LoadBalancerArn ?? '',
           loadBalancerName: lb.LoadBalancerName ?? '',
           dnsName: lb.DNSName ?? '',
           canonicalHostedZoneId: lb.CanonicalHostedZoneId,
-          scheme: lb.Scheme === 'internal' ? ('internal' as const) : ('internet-facing' as const),
+          scheme,
           state,
           availabilityZones: (lb.AvailabilityZones ?? []).map((az) => az.ZoneName ?? '').filter(Boolean),
           listeners: listeners.sort((a, b) => a.port - b.port),
           createdTime: iso(lb.CreatedTime),
+          ipAddressType: ipAddressType.success ? ipAddressType.data : undefined,
+          attributes,
         }),
       );
     }

@@ -1,6 +1,6 @@
-/** elbv2: load balancers (listeners and rules are settings) and target groups with their targets' health. */
+/** elbv2: load balancers (listeners, rules and attributes are settings) and target groups with their targets' health. */
 import { loadBalancerDimension, targetGroupDimension } from '../../../metric-catalog';
-import { discoverLoadBalancing, listenersOf } from '../elbv2/discover-load-balancing';
+import { attributesOf, discoverLoadBalancing, listenersOf } from '../elbv2/discover-load-balancing';
 import { attachedInstances, reusableTargetHealth, type TargetHealthRead } from '../elbv2/target-health-plan';
 import type { MetricPoller } from '../metrics/metric-poller';
 import type { DatasetPoller, DatasetResult, PollContext } from './dataset-poller';
@@ -13,7 +13,8 @@ export class LoadBalancingPoller implements DatasetPoller {
 
   async poll({ clients, now, reuseSettings, held }: PollContext): Promise<DatasetResult> {
     const targets = reuseSettings ? this.reusableTargetHealth(now, held()) : new Map();
-    const found = await discoverLoadBalancing(clients.elbv2, { ...(reuseSettings ? { listeners: listenersOf(held().loadBalancers) } : {}), targets });
+    const settings = reuseSettings ? { listeners: listenersOf(held().loadBalancers), attributes: attributesOf(held().loadBalancers) } : {};
+    const found = await discoverLoadBalancing(clients.elbv2, { ...settings, targets });
     const groups = held().autoScalingGroups;
     for (const tg of found.targetGroups) {
       if (!targets.has(tg.targetGroupArn)) this.targetHealthReads.set(tg.targetGroupArn, { at: now, instances: attachedInstances(tg.targetGroupArn, groups) });
