@@ -55,3 +55,16 @@ describe('LoadBalancerPanelAttributes', () => {
     expect(ko.text()).toContain('유휴 제한 시간');
   });
 });
+
+describe('LoadBalancerList', () => {
+  it('LBA-1: marks dualstack load balancers in the list, not ipv4 ones', async () => {
+    const { default: LoadBalancerList } = await import('@/views/load-balancers/LoadBalancerList.vue');
+    const wrapper = mountWithApp(LoadBalancerList, {
+      props: { loadBalancers: [{ ...base, ipAddressType: 'dualstack' }, { ...base, loadBalancerName: 'plain', ipAddressType: 'ipv4' }], selected: null, targetGroupCount: () => 0 },
+    });
+    const rows = wrapper.findAll('[data-testid="lb-list-row"]');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]!.find('[data-testid="lb-list-ip-type"]').text()).toBe('Dualstack');
+    expect(rows[1]!.find('[data-testid="lb-list-ip-type"]').exists()).toBe(false);
+  });
+});
