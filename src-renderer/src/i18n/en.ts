@@ -530,6 +530,10 @@ const en = {
     value: 'Value',
     isDefault: 'default',
     changed: 'changed (default {value})',
+    changedCount: '{count} changed from the default',
+    showAll: 'Show all {count}',
+    showChanged: 'Show changed only',
+    ipv6Short: 'IPv6',
     emptyValue: '(none)',
     labels: {
       deletionProtection: 'Deletion protection',

@@ -531,6 +531,10 @@ const ko: MessageSchema = {
     value: '값',
     isDefault: '기본값',
     changed: '변경됨 (기본값 {value})',
+    changedCount: '기본값에서 {count}개 변경됨',
+    showAll: '모두 보기({count})',
+    showChanged: '변경된 항목만 보기',
+    ipv6Short: 'IPv6',
     emptyValue: '(없음)',
     labels: {
       deletionProtection: '삭제 방지',

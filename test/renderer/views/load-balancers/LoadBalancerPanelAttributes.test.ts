@@ -33,9 +33,12 @@ describe('LoadBalancerPanelAttributes', () => {
     expect(plain.text()).toContain('Attributes not read yet');
   });
 
-  it('LBA-2: deletion protection is shown on its own; defaults marked, non-defaults highlighted with the default', () => {
+  it('LBA-2: deletion protection is shown on its own; changed attributes first, all of them (defaults marked) on demand', async () => {
     const wrapper = mountWithApp(LoadBalancerPanelAttributes, { props: { loadBalancer: { ...base, attributes } } });
     expect(wrapper.get('[data-testid="load-balancer-deletion-protection"]').text()).toBe('On');
+    expect(wrapper.findAll('[data-testid="load-balancer-attribute"]').map((r) => r.attributes('data-key'))).toEqual(['idle_timeout.timeout_seconds', 'some.new_attribute']);
+    expect(wrapper.text()).toContain('2 changed from the default');
+    await wrapper.get('[data-testid="load-balancer-attributes-toggle"]').trigger('click');
     const rows = wrapper.findAll('[data-testid="load-balancer-attribute"]');
     expect(rows.map((r) => r.attributes('data-key'))).toEqual(['idle_timeout.timeout_seconds', 'routing.http2.enabled', 'some.new_attribute']);
     expect(rows[0]!.text()).toContain('Connection idle timeout (s)');
@@ -64,7 +67,8 @@ describe('LoadBalancerList', () => {
     });
     const rows = wrapper.findAll('[data-testid="lb-list-row"]');
     expect(rows).toHaveLength(2);
-    expect(rows[0]!.find('[data-testid="lb-list-ip-type"]').text()).toBe('Dualstack');
+    expect(rows[0]!.find('[data-testid="lb-list-ip-type"]').text()).toBe('IPv6');
+    expect(rows[0]!.find('[data-testid="lb-list-ip-type"]').attributes('title')).toBe('Dualstack');
     expect(rows[1]!.find('[data-testid="lb-list-ip-type"]').exists()).toBe(false);
   });
 });
