@@ -50,6 +50,7 @@ export const ScenarioProblemCode = z.enum([
   'change.notChangeable',
   'change.intrinsic',
   'change.empty',
+  'change.tooLarge',
   // A value the loader's schema refused (zod's issue kinds); `params.field` names it and `params.message`
   // still carries the English detail (the bound, the expected kind) until those get parameters of their own.
   'value.custom',

@@ -45,7 +45,7 @@ export function applyChange(scenario: ScenarioModel, text: string, file = 'chang
   const diagnostics: Diagnostic[] = [];
   const fail = () => new ScenarioError(file, diagnostics, 'change file');
   if (text.length > MAX_CHANGE_TEXT_CHARS) {
-    diagnostics.push({ severity: 'error', message: `the change is ${text.length} characters, more than the ${MAX_CHANGE_TEXT_CHARS} allowed`, path: '', line: 0, column: 0, code: 'file.tooLarge', params: { what: 'change', characters: text.length } });
+    diagnostics.push({ severity: 'error', message: `the change is ${text.length} characters, more than the ${MAX_CHANGE_TEXT_CHARS} allowed`, path: '', line: 0, column: 0, code: 'change.tooLarge', params: { characters: text.length, max: MAX_CHANGE_TEXT_CHARS } });
     throw fail();
   }
   const source = readYaml(text, file);

@@ -94,6 +94,6 @@ Simulation:
   });
 
   it('is bounded: a change longer than 100,000 characters is refused before parsing', () => {
-    expect(errorsOf(`# ${'x'.repeat(100_001)}\n`)[0]).toMatchObject({ code: 'file.tooLarge' });
+    expect(errorsOf(`# ${'x'.repeat(100_001)}\n`)[0]).toMatchObject({ code: 'change.tooLarge' });
   });
 });
