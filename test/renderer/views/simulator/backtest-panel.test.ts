@@ -86,6 +86,14 @@ describe('SimulatorBacktestPanel', () => {
     const option = fullOptions().at(-1)!;
     expect(option.series.map((s) => s.id)).toEqual(['shop-web-asg (base)', 'shop-web-asg (change)']);
     expect(option.series[1]!.data[0]).toEqual([Date.parse('2026-11-20T14:01:00Z'), 2]);
+    // The same chart overlays the groups' CPU instead.
+    await wrapper.get('[data-testid="backtest-chart-metric"]').setValue('cpu');
+    await flushPromises();
+    expect(fullOptions().at(-1)!.series[1]!.data).toEqual([
+      [Date.parse('2026-11-20T14:01:00Z'), 40],
+      [Date.parse('2026-11-20T14:02:00Z'), 45],
+      [Date.parse('2026-11-20T14:03:00Z'), 42],
+    ]);
   });
 
   it('adds reality beside the runs when the core had observed series', async () => {
