@@ -9,9 +9,10 @@ import { reportError, UsageError, EXIT } from './output';
 // that `serve` and `aws` need (1.1 s of CPU and ~100 MiB for a one-minute simulation).
 // test/unit/cli/sim-run-imports.test.ts keeps it so.
 async function usage(): Promise<string> {
-  const [{ SERVE_USAGE }, { SIM_RUN_USAGE }, { DNS_TRACE_USAGE }, { AWS_SNAPSHOT_USAGE }, { DNS_TRACE_AWS_USAGE }] = await Promise.all([
+  const [{ SERVE_USAGE }, { SIM_RUN_USAGE }, { SIM_BACKTEST_USAGE }, { DNS_TRACE_USAGE }, { AWS_SNAPSHOT_USAGE }, { DNS_TRACE_AWS_USAGE }] = await Promise.all([
     import('./serve'),
     import('./sim-run'),
+    import('./sim-backtest'),
     import('./dns-trace'),
     import('./aws-snapshot'),
     import('./dns-trace-aws'),
@@ -22,6 +23,8 @@ Usage:
   ${SERVE_USAGE.split('\n').join('\n  ')}
 
   ${SIM_RUN_USAGE.split('\n').join('\n  ')}
+
+  ${SIM_BACKTEST_USAGE.split('\n').join('\n  ')}
 
   ${DNS_TRACE_USAGE.split('\n').join('\n  ')}
 
@@ -38,7 +41,7 @@ async function commandUsage(command: string | undefined, sub: string | undefined
     case 'serve':
       return (await import('./serve')).SERVE_USAGE;
     case 'sim':
-      return (await import('./sim-run')).SIM_RUN_USAGE;
+      return sub === 'backtest' ? (await import('./sim-backtest')).SIM_BACKTEST_USAGE : (await import('./sim-run')).SIM_RUN_USAGE;
     case 'dns':
       return `${(await import('./dns-trace')).DNS_TRACE_USAGE}\n\n${(await import('./dns-trace-aws')).DNS_TRACE_AWS_USAGE}`;
     case 'aws':
@@ -70,7 +73,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'sim': {
         const [sub, ...simArgs] = rest;
         if (sub === 'run') return await (await import('./sim-run')).simRun(simArgs);
-        throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\`?`);
+        if (sub === 'backtest') return await (await import('./sim-backtest')).simBacktest(simArgs);
+        throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\` or \`flightdeck sim backtest\`?`);
       }
       case 'aws':
         return await (await import('./aws-snapshot')).awsCommand(rest);

@@ -52,7 +52,7 @@ export class FlightdeckCore {
       auditAppended: (record) => this.emit('audit.appended', record),
     });
     const sessions = this.sessions;
-    const simulation = new SimulationRequests(sessions);
+    const simulation = new SimulationRequests(sessions, { backtestProgress: (progress) => this.emit('sim.backtest.progress', progress) });
     this.handlers = {
       'session.get': () => this.source.session,
       'notifications.show': (request) => {
@@ -68,6 +68,9 @@ export class FlightdeckCore {
       'sim.fault.inject': (request) => simulation.injectFault(request),
       'sim.faults.running': () => simulation.runningFaults(),
       'sim.fault.stop': (request) => simulation.stopFault(request),
+      'sim.backtest.example': () => simulation.backtestExample(),
+      'sim.backtest.run': (request) => simulation.runBacktest(request),
+      'sim.backtest.cancel': () => simulation.cancelBacktest(),
       // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
       'profiles.list': () => sessions.profiles(),
       'session.switch': (request) => sessions.switch(request),

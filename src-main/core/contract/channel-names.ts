@@ -21,6 +21,10 @@ export const requestChannelNames = [
   'sim.fault.inject',
   'sim.faults.running',
   'sim.fault.stop',
+  // simulation: what-if backtests
+  'sim.backtest.example',
+  'sim.backtest.run',
+  'sim.backtest.cancel',
   // AWS mode
   'profiles.list',
   'session.switch',
@@ -39,7 +43,7 @@ export const requestChannelNames = [
   'settings.protection.prepare',
   'settings.protection.execute',
 ] as const satisfies readonly RequestChannel[];
-export const eventChannelNames = ['update', 'session.changed', 'action.progress', 'audit.appended'] as const satisfies readonly EventChannel[];
+export const eventChannelNames = ['update', 'session.changed', 'action.progress', 'audit.appended', 'sim.backtest.progress'] as const satisfies readonly EventChannel[];
 
 // A channel added to `requests`/`events` but not listed above fails type-checking on these lines.
 type Exhaustive<Missing> = [Missing] extends [never] ? true : { missingFromList: Missing };

@@ -16,6 +16,8 @@ import { FaultKind } from './model-sim-kinds';
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 import { HealthThresholds } from './model-health';
 import { ScenarioNotice } from './model-scenario-notice';
+// ---- simulation: what-if backtests (imports) ----
+import { BacktestProgress, BacktestRequest, BacktestResult, MAX_BACKTEST_SECONDS, MAX_CHANGE_TEXT_CHARS } from './model-backtest';
 
 export * from './model';
 export * from './model-aws';
@@ -23,6 +25,7 @@ export * from './model-audit';
 export * from './inventory-delta';
 export * from './model-scenario-notice';
 export * from './model-scenario-problem';
+export * from './model-backtest';
 
 const Empty = z.object({}).strict();
 
@@ -220,6 +223,21 @@ export const requests = {
   'sim.faults.running': { request: Empty, response: z.array(RunningFault) },
   /** End a running fault now, as if its duration had run out. */
   'sim.fault.stop': { request: z.object({ id: z.string().min(1).max(64) }).strict(), response: TimelineEvent },
+
+  // ---- simulation: what-if backtests (docs/backtest.md) ----
+  /** An example change for the loaded scenario (a window prefills its editor with it) and a default duration. */
+  'sim.backtest.example': {
+    request: Empty,
+    response: z.object({ change: z.string().max(MAX_CHANGE_TEXT_CHARS), durationSeconds: z.number().int().min(60).max(MAX_BACKTEST_SECONDS) }),
+  },
+  /**
+   * Run the loaded scenario twice headless (unchanged, then with `change`) and compare; progress as
+   * `sim.backtest.progress`. One at a time per host (Busy); refused changes carry `problems`; Cancelled
+   * when `sim.backtest.cancel` stopped it. The live simulation keeps running meanwhile.
+   */
+  'sim.backtest.run': { request: BacktestRequest, response: BacktestResult },
+  /** Stop the running backtest (its run answers Cancelled). */
+  'sim.backtest.cancel': { request: Empty, response: z.object({ cancelled: z.boolean() }) },
 } as const;
 
 export const events = {
@@ -231,6 +249,9 @@ export const events = {
   // ---- audit log (events) ----
   /** A record was appended to the audit log (intent or outcome). */
   'audit.appended': AuditRecord,
+  // ---- simulation: what-if backtests (events) ----
+  /** How far the running backtest is (which run, 0..1). */
+  'sim.backtest.progress': BacktestProgress,
 } as const;
 
 export type RequestChannel = keyof typeof requests;
@@ -270,6 +291,10 @@ export const ErrorCode = z.enum([
   'AwsCallFailed',
   /** A file of Flightdeck's own (settings, health thresholds, the audit log for reading) could not be read, written or locked; nothing was changed. */
   'StorageUnavailable',
+  /** A long request (a backtest) was stopped by its cancel request. */
+  'Cancelled',
+  /** Another one of this kind is still running (one backtest at a time): wait or cancel it. */
+  'Busy',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

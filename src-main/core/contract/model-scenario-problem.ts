@@ -41,6 +41,16 @@ export const ScenarioProblemCode = z.enum([
   'sub.unresolved',
   'traffic.unknownTarget',
   'yaml.duplicateKey',
+  // A what-if backtest's change file (docs/backtest.md): what it names must exist in the scenario.
+  'change.notMapping',
+  'change.unknownSection',
+  'change.unknownResource',
+  'change.unknownKey',
+  'change.unknownProperty',
+  'change.notChangeable',
+  'change.intrinsic',
+  'change.empty',
+  'change.tooLarge',
   // A value the loader's schema refused (zod's issue kinds); `params.field` names it and `params.message`
   // still carries the English detail (the bound, the expected kind) until those get parameters of their own.
   'value.custom',

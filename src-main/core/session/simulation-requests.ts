@@ -5,7 +5,8 @@
  * simulator, so core-host only dispatches. Changes that start a new session identity (reset, a
  * scenario load) and fault injection go through the session manager: audited, announced once.
  */
-import { MAX_SCENARIO_PROBLEMS, type RequestOf, type ResponseOf, type ScenarioProblem, type SimClock } from '../contract';
+import { type BacktestProgress, MAX_SCENARIO_PROBLEMS, type RequestOf, type ResponseOf, type ScenarioProblem, type SimClock } from '../contract';
+import { BacktestCancelled, BacktestRangeError, exampleChange, runBacktest } from '../sources/sim/backtest/run-backtest';
 import { CoreError } from '../core-error';
 import { bundledScenarios, readScenario } from '../scenario-files';
 import type { SimulationControls } from '../sources/data-source';
@@ -15,8 +16,17 @@ import { ParameterValuesError, parseParameterFile } from '../sources/sim/scenari
 import { loadScenario, type ScenarioModel } from '../sources/sim/scenario/load-scenario';
 import type { SessionManager } from './session-manager';
 
+/** A backtest's default length in a window: two hours of each run. */
+const DEFAULT_BACKTEST_SECONDS = 2 * 3600;
+
 export class SimulationRequests {
-  constructor(private readonly sessions: SessionManager) {}
+  /** The running backtest's stop switch; one at a time per host (each is two whole simulations). */
+  private backtest?: AbortController;
+
+  constructor(
+    private readonly sessions: SessionManager,
+    private readonly events: { backtestProgress?: (progress: BacktestProgress) => void } = {},
+  ) {}
 
   private controls(reason = 'only available in simulation mode'): SimulationControls {
     const control = this.sessions.active.control;
@@ -79,6 +89,50 @@ export class SimulationRequests {
 
   runningFaults(): ResponseOf<'sim.faults.running'> {
     return this.controls().runningFaults();
+  }
+
+  backtestExample(): ResponseOf<'sim.backtest.example'> {
+    return { change: exampleChange(this.controls().scenario), durationSeconds: DEFAULT_BACKTEST_SECONDS };
+  }
+
+  /**
+   * Runs the loaded scenario twice headless, yielding to the event loop every few simulated minutes
+   * so the host keeps answering (the live simulation, other windows) and a cancel can arrive.
+   */
+  async runBacktest(request: RequestOf<'sim.backtest.run'>): Promise<ResponseOf<'sim.backtest.run'>> {
+    const scenario = this.controls('a backtest replays a simulated scenario: switch to the simulator first').scenario;
+    if (this.backtest) throw new CoreError('Busy', 'a backtest is already running: wait for it or cancel it');
+    const abort = new AbortController();
+    this.backtest = abort;
+    try {
+      return await runBacktest(scenario, {
+        change: request.change,
+        changeFile: 'change.yaml',
+        durationSeconds: request.durationSeconds,
+        ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        ...(request.cpuThreshold !== undefined ? { cpuThreshold: request.cpuThreshold } : {}),
+        ...(request.observed ? { observed: request.observed } : {}),
+        signal: abort.signal,
+        onProgress: (progress) => this.events.backtestProgress?.(progress),
+        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      });
+    } catch (error) {
+      if (error instanceof BacktestCancelled) throw new CoreError('Cancelled', error.message);
+      if (error instanceof BacktestRangeError) throw new CoreError('InvalidRequest', error.message);
+      if (error instanceof ScenarioError) {
+        const errors = error.diagnostics.filter((d) => d.severity === 'error');
+        throw new CoreError('InvalidRequest', errors.map((d) => formatDiagnostic(error.file, d)).join('\n'), {}, { problems: errors.slice(0, MAX_SCENARIO_PROBLEMS).map((d) => toProblem(error.file, d)) });
+      }
+      throw error;
+    } finally {
+      if (this.backtest === abort) this.backtest = undefined;
+    }
+  }
+
+  cancelBacktest(): ResponseOf<'sim.backtest.cancel'> {
+    if (!this.backtest) return { cancelled: false };
+    this.backtest.abort();
+    return { cancelled: true };
   }
 
   stopFault(request: RequestOf<'sim.fault.stop'>): ResponseOf<'sim.fault.stop'> {

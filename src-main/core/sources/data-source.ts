@@ -52,4 +52,6 @@ export interface SimulationControls {
   /** End a running fault now; throws with a clear message when there is no such running fault. */
   stopFault(id: string): TimelineEvent;
   readonly scenarioName: string;
+  /** The loaded scenario (a backtest replays it headless, beside the live run). */
+  readonly scenario: ScenarioModel;
 }

@@ -31,6 +31,12 @@ export interface WebSocketTransportOptions {
 
 const OPEN = 1;
 
+/**
+ * Requests that run long on purpose get their own wait: a backtest simulates two runs of up to two
+ * days (bounded in the core, cancellable with sim.backtest.cancel) and answers when both are done.
+ */
+const SLOW_REQUEST_TIMEOUT_MS: Readonly<Record<string, number>> = { 'sim.backtest.run': 15 * 60_000 };
+
 interface Pending {
   resolve(result: unknown): void;
   reject(error: ApiError): void;
@@ -162,6 +168,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     request(channel, payload) {
       if (disposed) return Promise.reject(new ApiError('Disconnected', 'the transport is closed'));
       const id = nextId++;
+      const timeout = Math.max(requestTimeout, SLOW_REQUEST_TIMEOUT_MS[channel] ?? 0);
       return new Promise<unknown>((resolve, reject) => {
         const pending: Pending = {
           resolve,
@@ -170,8 +177,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
             inFlight.delete(id);
             const queued = queue.findIndex((entry) => entry.frame.id === id);
             if (queued >= 0) queue.splice(queued, 1);
-            reject(new ApiError('Timeout', `${channel}: no answer within ${Math.round(requestTimeout / 1000)} s`));
-          }, requestTimeout),
+            reject(new ApiError('Timeout', `${channel}: no answer within ${Math.round(timeout / 1000)} s`));
+          }, timeout),
         };
         send({ type: 'request', id, channel, payload }, pending);
       });

@@ -11,9 +11,13 @@ import { createRandom } from '../kernel/random';
 import { ACCOUNT_ID, availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
 import type { SimAutoScalingGroup, SimScalingPolicy, SimScheduledAction, World } from '../world';
 import { parseCron, nextCronTime } from './cron';
+import type { InstanceTypeOverrides } from '../scenario/sections';
 import { targetTrackingAlarms } from './target-tracking';
 
-/** vCPUs per instance type (EC2 instance-types page); unknown types get 2, said in docs/scenario-format.md. */
+/**
+ * vCPUs per instance type (EC2 instance-types page); unknown types get 2, said in docs/scenario-format.md.
+ * A scenario's Simulation.InstanceTypes.<type>.Vcpus wins (a twin's own types, a backtest's "bigger instance").
+ */
 const VCPUS: Record<string, number> = {
   't3.micro': 2,
   't3.small': 2,
@@ -33,7 +37,7 @@ const VCPUS: Record<string, number> = {
   'm7g.large': 2,
   'r5.large': 2,
 };
-export const vcpusOf = (instanceType: string): number => VCPUS[instanceType] ?? 2;
+export const vcpusOf = (instanceType: string, overrides?: InstanceTypeOverrides): number => overrides?.[instanceType]?.vcpus ?? VCPUS[instanceType] ?? 2;
 
 const ofType = (scenario: ScenarioModel, type: string): LoadedResource[] => scenario.resources.filter((r) => r.type === type);
 
@@ -93,7 +97,7 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
       availabilityZones,
       targetGroupArns: p.TargetGroupARNs ?? [],
       instanceType,
-      vcpus: vcpusOf(instanceType),
+      vcpus: vcpusOf(instanceType, scenario.simulation.instanceTypes),
       launchTemplateName: template?.name,
       instances: new Map(),
       policies: [],

@@ -42,7 +42,7 @@ export class ScenarioError extends Error {
     readonly file: string,
     readonly diagnostics: Diagnostic[],
     /** What `file` is, for the header a person reads ("the template has 2 errors"). */
-    readonly what: 'scenario' | 'template' | 'parameters file' = 'scenario',
+    readonly what: 'scenario' | 'template' | 'parameters file' | 'change file' = 'scenario',
   ) {
     super(
       diagnostics

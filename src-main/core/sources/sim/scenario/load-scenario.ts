@@ -14,7 +14,7 @@ import { loadBalancerDnsName } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
 import type { ScenarioReport } from './scenario-checks';
 import { RESOURCE_TYPES, SCENARIO_CHECKS } from './resource-registry';
-import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type SimulationSettings, type TrafficInput } from './sections';
+import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type InstanceTypeOverrides, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
 import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
 import { expandServerless } from './serverless-transform';
@@ -128,6 +128,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...(simulation?.LambdaConcurrencyLimit !== undefined ? { lambdaConcurrencyLimit: simulation.LambdaConcurrencyLimit } : {}),
     ...(simulation?.Latency ? { latency: simulation.Latency } : {}),
     ...(simulation?.LeadIn !== undefined ? { leadInSeconds: simulation.LeadIn } : {}),
+    ...(simulation?.InstanceTypes ? { instanceTypes: instanceTypeOverrides(simulation.InstanceTypes) } : {}),
   };
   if (settings.tickSeconds <= 0 || settings.tickSeconds > 60 || 60 % settings.tickSeconds !== 0) {
     report('error', ['Simulation', 'Tick'], 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up');
@@ -235,6 +236,13 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...(outputs.length > 0 ? { outputs } : {}),
     ...(defaults ? { notices: defaults.notices } : {}),
   };
+}
+
+/** Simulation.InstanceTypes as written (Vcpus, HourlyPrice) → the settings' shape. */
+export function instanceTypeOverrides(section: Record<string, { Vcpus?: number; HourlyPrice?: number }>): InstanceTypeOverrides {
+  return Object.fromEntries(
+    Object.entries(section).map(([type, entry]) => [type, { ...(entry.Vcpus !== undefined ? { vcpus: entry.Vcpus } : {}), ...(entry.HourlyPrice !== undefined ? { hourlyPrice: entry.HourlyPrice } : {}) }]),
+  );
 }
 
 /**

@@ -176,8 +176,24 @@ export const SimulationSchema = z
      * whole minutes, 0 to 24 h. The scenario's clock, Faults and Actions still count from StartTime.
      */
     LeadIn: durationUpTo('LeadIn', 86_400, ' (24 h)').refine((seconds) => isValidLeadIn(seconds), { message: LEAD_IN_RULE }).optional(),
+    /**
+     * Per instance type, the simulator's figures instead of its built-in table (build-asg.ts): Vcpus is
+     * the CPU-seconds an instance serves per second (its capacity), HourlyPrice the On-Demand USD per
+     * hour a backtest bills it at (backtest/instance-prices.ts). A what-if backtest changes these to
+     * ask "what if this type were bigger" (docs/backtest.md). At most 100 types.
+     */
+    InstanceTypes: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as c5.large'),
+        z.object({ Vcpus: z.number().int().min(1).max(448).optional(), HourlyPrice: z.number().min(0).max(1000).optional() }).strict(),
+      )
+      .refine((types) => Object.keys(types).length <= 100, { message: 'at most 100 instance types' })
+      .optional(),
   })
   .strict();
+
+/** Simulation.InstanceTypes as loaded: capacity and price per instance type, each optional. */
+export type InstanceTypeOverrides = Record<string, { vcpus?: number; hourlyPrice?: number }>;
 
 export interface SimulationSettings {
   /** Epoch milliseconds. */
@@ -195,6 +211,8 @@ export interface SimulationSettings {
   latency?: Record<string, Record<string, number>>;
   /** Simulation.LeadIn in seconds: history simulated before startTime. */
   leadInSeconds?: number;
+  /** Simulation.InstanceTypes: vCPUs and price per instance type, over the built-in tables. */
+  instanceTypes?: InstanceTypeOverrides;
 }
 
 /** Defaults chosen for a lively but readable default run; every one is overridable in the file. */

@@ -1,0 +1,79 @@
+/**
+ * A what-if backtest (issue 17 item 4, docs/backtest.md): the scenario run twice headless with the same
+ * seed and traffic — unchanged, then with the change applied — and compared (compare.ts). A twin is
+ * just a scenario. Both runs start cold at the scenario's StartTime (no lead-in), so they differ only
+ * by the change.
+ */
+import { MAX_BACKTEST_SECONDS, type BacktestProgress, type BacktestResult, type ObservedSeries } from '../../../contract/model-backtest';
+import type { ScenarioModel } from '../scenario/load-scenario';
+import { applyChange } from './change-overlay';
+import { compareRuns } from './compare';
+import { sampleRun } from './run-samples';
+
+export { BacktestCancelled } from './run-samples';
+export { MAX_BACKTEST_SECONDS };
+
+export interface BacktestOptions {
+  /** The change file's YAML text (a CloudFormation-shaped overlay). */
+  change: string;
+  /** Shown in the change's error messages. */
+  changeFile?: string;
+  /** Whole minutes are simulated: rounded up to the next minute; 60 s to MAX_BACKTEST_SECONDS. */
+  durationSeconds: number;
+  /** Overrides the scenario's seed for both runs. */
+  seed?: number;
+  /** For groups without a target-tracking CPU policy (percent, default 70). */
+  cpuThreshold?: number;
+  /** Real series over the same window (a twin's Twin.Observed), put beside the simulated curves. */
+  observed?: readonly ObservedSeries[];
+  signal?: AbortSignal;
+  onProgress?: (progress: BacktestProgress) => void;
+  /** Awaited every few simulated minutes: a host passes a yield to its event loop. */
+  pause?: () => Promise<void>;
+}
+
+export class BacktestRangeError extends Error {}
+
+export async function runBacktest(scenario: ScenarioModel, options: BacktestOptions): Promise<BacktestResult> {
+  if (!(options.durationSeconds >= 60 && options.durationSeconds <= MAX_BACKTEST_SECONDS)) {
+    throw new BacktestRangeError(`a backtest lasts from 1 minute to ${MAX_BACKTEST_SECONDS / 3600} hours per run; got ${options.durationSeconds} s`);
+  }
+  const seeded: ScenarioModel = options.seed === undefined ? scenario : { ...scenario, simulation: { ...scenario.simulation, seed: options.seed } };
+  // The change is checked before anything runs: a typo costs no simulation.
+  const { scenario: changed, changedPaths } = applyChange(seeded, options.change, options.changeFile);
+  const minutes = Math.ceil(options.durationSeconds / 60);
+  const control = (run: BacktestProgress['run']) => ({
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.pause ? { pause: options.pause } : {}),
+    onProgress: (fraction: number) => options.onProgress?.({ run, fraction }),
+  });
+  const base = await sampleRun(seeded, minutes, control('base'));
+  const after = await sampleRun(changed, minutes, control('changed'));
+  return compareRuns({
+    scenario: scenario.name,
+    seed: seeded.simulation.seed,
+    base,
+    changed: after,
+    ...(seeded.simulation.instanceTypes ? { baseInstanceTypes: seeded.simulation.instanceTypes } : {}),
+    ...(changed.simulation.instanceTypes ? { changedInstanceTypes: changed.simulation.instanceTypes } : {}),
+    changedPaths,
+    ...(options.cpuThreshold !== undefined ? { cpuThreshold: options.cpuThreshold } : {}),
+    ...(options.observed ? { observed: options.observed } : {}),
+  });
+}
+
+/** An example change for a scenario: its first target-tracking policy's target lowered by 10, else a group's MaxSize raised. */
+export function exampleChange(scenario: ScenarioModel): string {
+  const policy = scenario.resources.find((r) => r.type === 'AWS::AutoScaling::ScalingPolicy' && (r.properties.TargetTrackingConfiguration as { TargetValue?: number } | undefined)?.TargetValue !== undefined);
+  if (policy) {
+    const target = (policy.properties.TargetTrackingConfiguration as { TargetValue: number }).TargetValue;
+    const lower = Math.max(5, target - 10);
+    return `# What if ${policy.logicalId} aimed at ${lower} % instead of ${target} %?\nResources:\n  ${policy.logicalId}:\n    Properties:\n      TargetTrackingConfiguration:\n        TargetValue: ${lower}\n`;
+  }
+  const group = scenario.resources.find((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup');
+  if (group) {
+    const max = Number(group.properties.MaxSize);
+    return `# What if ${group.logicalId} could grow to ${max + 2} instances?\nResources:\n  ${group.logicalId}:\n    Properties:\n      MaxSize: ${max + 2}\n`;
+  }
+  return '# This scenario has no Auto Scaling group to change.\nResources: {}\n';
+}

@@ -1,0 +1,137 @@
+/**
+ * One headless run of a backtest: the engine advanced a minute at a time, each Auto Scaling group's
+ * instances counted at the end of every minute, and afterwards the CloudWatch series the run
+ * published (group CPU, load balancer 5XX and TargetResponseTime) read back from the metric store.
+ * Deterministic like the engine: the same scenario and seed give the same samples.
+ */
+import type { BacktestProgress } from '../../../contract/model-backtest';
+import type { LifecycleState } from '../../../contract/model';
+import { SimulationEngine } from '../engine';
+import type { ScenarioModel } from '../scenario/load-scenario';
+
+/** States in which EC2 bills an instance: from launch (pending → running) until it is terminated. */
+const UNBILLED: ReadonlySet<LifecycleState> = new Set<LifecycleState>(['Terminated', 'Detached']);
+/** How many simulated minutes run between two yields to the event loop (and progress reports). */
+const MINUTES_PER_SLICE = 20;
+
+export interface GroupSamples {
+  name: string;
+  instanceType: string;
+  /** InService instances at the end of each minute. */
+  inService: number[];
+  /** Billed instances (any state but Terminated/Detached) at the end of each minute. */
+  billed: number[];
+  /** The group's AWS/EC2 CPUUtilization Average per minute (a 5-minute datapoint covers its five minutes). */
+  cpu: (number | null)[];
+  /** Target-tracking targets on ASGAverageCPUUtilization (lowest first). */
+  cpuTargets: number[];
+  /** Scaling activities started during the window. */
+  activities: number;
+}
+
+export interface RunSamples {
+  startTime: number;
+  minutes: number;
+  groups: GroupSamples[];
+  http5xx: number;
+  /** Request-weighted p99 TargetResponseTime over every load balancer's minutes; null without requests. */
+  p99LatencySeconds: number | null;
+  worstMinuteP99Seconds: number | null;
+}
+
+export class BacktestCancelled extends Error {
+  constructor() {
+    super('the backtest was cancelled');
+    this.name = 'BacktestCancelled';
+  }
+}
+
+export interface RunControl {
+  signal?: AbortSignal;
+  /** Called after each slice with the fraction done. */
+  onProgress?: (fraction: number) => void;
+  /** Awaited between slices so a host's event loop keeps serving (web mode, IPC). */
+  pause?: () => Promise<void>;
+}
+
+export type RunName = BacktestProgress['run'];
+
+/** Runs `scenario` for `minutes` from its StartTime (no lead-in: both runs start alike) and samples it. */
+export async function sampleRun(scenario: ScenarioModel, minutes: number, control: RunControl = {}): Promise<RunSamples> {
+  const engine = new SimulationEngine(scenario, { leadInSeconds: 0, trackChanges: false, plannedSeconds: minutes * 60 });
+  const groups = [...engine.world.autoScalingGroups.values()];
+  const inService = groups.map(() => new Array<number>(minutes).fill(0));
+  const billed = groups.map(() => new Array<number>(minutes).fill(0));
+  for (let minute = 0; minute < minutes; minute++) {
+    if (minute % MINUTES_PER_SLICE === 0 && minute > 0) {
+      control.onProgress?.(minute / minutes);
+      await control.pause?.();
+      if (control.signal?.aborted) throw new BacktestCancelled();
+    }
+    engine.advanceBy(60);
+    groups.forEach((group, index) => {
+      let serving = 0;
+      let held = 0;
+      for (const instance of group.instances.values()) {
+        if (instance.lifecycleState === 'InService') serving++;
+        if (!UNBILLED.has(instance.lifecycleState)) held++;
+      }
+      inService[index]![minute] = serving;
+      billed[index]![minute] = held;
+    });
+  }
+  control.onProgress?.(1);
+  const start = engine.startTime;
+  const startSeconds = start / 1000;
+  const endSeconds = startSeconds + minutes * 60;
+  const samples: GroupSamples[] = groups.map((group, index) => ({
+    name: group.name,
+    instanceType: group.instanceType,
+    inService: inService[index]!,
+    billed: billed[index]!,
+    cpu: perMinute(engine, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: group.name }, startSeconds, minutes),
+    cpuTargets: group.policies
+      .flatMap((policy) => (policy.policyType === 'TargetTrackingScaling' && policy.predefinedMetricType === 'ASGAverageCPUUtilization' ? [policy.targetValue] : []))
+      .sort((a, b) => a - b),
+    activities: group.activities.filter((activity) => activity.startTime >= start && activity.startTime < start + minutes * 60_000).length,
+  }));
+
+  // Load-balancer-level series only (the one dimension LoadBalancer): target groups' would count twice.
+  let http5xx = 0;
+  let weighted = 0;
+  let requests = 0;
+  let worst: number | null = null;
+  for (const series of engine.metrics.all()) {
+    if (series.namespace !== 'AWS/ApplicationELB' || Object.keys(series.dimensions).join() !== 'LoadBalancer') continue;
+    if (series.metricName === 'HTTPCode_ELB_5XX_Count' || series.metricName === 'HTTPCode_Target_5XX_Count') {
+      http5xx += series.aggregate(startSeconds, endSeconds - startSeconds, 'Sum') ?? 0;
+    } else if (series.metricName === 'TargetResponseTime') {
+      const count = series.aggregate(startSeconds, endSeconds - startSeconds, 'SampleCount') ?? 0;
+      const p99 = series.aggregate(startSeconds, endSeconds - startSeconds, 'p99');
+      if (count > 0 && p99 !== undefined) {
+        weighted += p99 * count;
+        requests += count;
+      }
+      for (const [, value] of series.points('p99', startSeconds, endSeconds)) worst = worst === null ? value : Math.max(worst, value);
+    }
+  }
+  return { startTime: start, minutes, groups: samples, http5xx: Math.round(http5xx), p99LatencySeconds: requests > 0 ? round(weighted / requests) : null, worstMinuteP99Seconds: worst };
+}
+
+/** A series' Average per minute of the window; a datapoint of a longer period (basic monitoring, 300 s) fills its minutes. */
+function perMinute(engine: SimulationEngine, namespace: string, metricName: string, dimensions: Record<string, string>, startSeconds: number, minutes: number): (number | null)[] {
+  const out = new Array<number | null>(minutes).fill(null);
+  const series = engine.metrics.get(namespace, metricName, dimensions);
+  if (!series) return out;
+  for (const [at, value] of series.points('Average', startSeconds - series.period, startSeconds + minutes * 60)) {
+    for (let t = Math.max(at, startSeconds); t < at + series.period; t += 60) {
+      const minute = Math.floor((t - startSeconds) / 60);
+      if (minute >= 0 && minute < minutes) out[minute] = value;
+    }
+  }
+  return out;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

@@ -1,0 +1,82 @@
+/** Issue 17 item 4: `flightdeck sim backtest <scenario> --change change.yaml`. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '@main/cli/index';
+
+let stderr: string;
+let stdout: string;
+beforeEach(() => {
+  stderr = '';
+  stdout = '';
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const dir = mkdtempSync(join(tmpdir(), 'fd-backtest-'));
+const change = join(dir, 'change.yaml');
+writeFileSync(change, 'Resources:\n  WebCpuTargetTracking:\n    Properties:\n      TargetTrackingConfiguration:\n        TargetValue: 35\n');
+const typo = join(dir, 'typo.yaml');
+writeFileSync(typo, 'Resources:\n  WebCpuTargetTracking:\n    Properties:\n      TargetTrackingConfiguration:\n        TargetValu: 35\n');
+
+describe('flightdeck sim backtest', () => {
+  it('prints a side-by-side table of base, change, delta and ratio', async () => {
+    expect(await main(['sim', 'backtest', 'shop', '--change', change, '--duration', '2h', '--seed', '3'])).toBe(0);
+    expect(stdout).toContain('backtest of shop (seed 3) from 2026-11-20T14:00:00.000Z, 2h00m per run');
+    expect(stdout).toContain('change: Resources.WebCpuTargetTracking.Properties.TargetTrackingConfiguration.TargetValue');
+    expect(stdout).toMatch(/^ +base +change +Δ +ratio$/m);
+    for (const row of ['instance-hours', 'cost (USD, On-Demand, illustrative)', 'minutes above CPU target', '5XX responses', 'p99 latency (ms)', 'scaling activities']) expect(stdout).toContain(row);
+    expect(stdout).toContain('shop-web-asg [c5.large]');
+  }, 120_000);
+
+  it('--json prints the comparison with the per-minute capacity curves', async () => {
+    expect(await main(['sim', 'backtest', 'shop', '--change', change, '--duration', '30m', '--json'])).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ scenario: 'shop', minutes: 30, durationSeconds: 1800 });
+    expect(result.groups[0].capacity.base).toHaveLength(30);
+    expect(result.delta.instanceHours).toHaveProperty('ratio');
+  }, 120_000);
+
+  it('--observed puts a real series beside the simulated ones', async () => {
+    const observed = join(dir, 'observed.json');
+    writeFileSync(observed, JSON.stringify([{ namespace: 'AWS/AutoScaling', metricName: 'GroupInServiceInstances', dimensions: { AutoScalingGroupName: 'shop-web-asg' }, stat: 'Average', periodSeconds: 300, start: '2026-11-20T14:00:00Z', values: [2, 3, 4] }]));
+    expect(await main(['sim', 'backtest', 'shop', '--change', change, '--duration', '15m', '--observed', observed])).toBe(0);
+    expect(stdout).toMatch(/observed$/m);
+    expect(stdout).toMatch(/instance-hours .* 0\.75$/m);
+  }, 120_000);
+
+  it('a typo in the change exits 1 naming the file, line and path', async () => {
+    expect(await main(['sim', 'backtest', 'shop', '--change', typo, '--duration', '10m'])).toBe(1);
+    expect(stderr).toContain('the change file has 1 error');
+    expect(stderr).toContain(`${typo}:5:`);
+    expect(stderr).toContain('error: TargetValu is not a property of AWS::AutoScaling::ScalingPolicy');
+    expect(stderr).toContain('(at Resources.WebCpuTargetTracking.Properties.TargetTrackingConfiguration.TargetValu)');
+  });
+
+  it.each([
+    [['sim', 'backtest', 'shop'], 'needs --change'],
+    [['sim', 'backtest', '--change', 'x.yaml'], 'needs a scenario'],
+    [['sim', 'backtest', 'shop', '--change', 'x.yaml', '--duration', '30s'], 'at least a minute'],
+    [['sim', 'backtest', 'shop', '--change', 'x.yaml', '--duration', '3d'], 'longer than the 48 hours'],
+    [['sim', 'backtest', 'shop', '--change', 'x.yaml', '--cpu-threshold', '120'], '--cpu-threshold must be a percentage'],
+    [['sim', 'backtest', 'shop', '--change', 'x.yaml', '--seed', 'x'], '--seed must be an integer'],
+  ])('exits 2 with a usage message for %j', async (args, message) => {
+    expect(await main(args)).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('a missing change file exits 1 naming it', async () => {
+    expect(await main(['sim', 'backtest', 'shop', '--change', join(dir, 'nope.yaml')])).toBe(1);
+    expect(stderr).toContain('file not found');
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    expect(await main(['sim', 'backtest', '--help'])).toBe(0);
+    expect(stdout).toContain('flightdeck sim backtest <scenario> --change <change.yaml>');
+    stdout = '';
+    expect(await main(['help'])).toBe(0);
+    expect(stdout).toContain('flightdeck sim backtest');
+  });
+});
