@@ -79,10 +79,8 @@ function groupFigures(group: GroupSamples, threshold: number, instanceTypes: Ins
     instanceHours: round(instanceHours),
     costUsd: price === undefined ? (instanceHours === 0 ? 0 : null) : round(instanceHours * price),
     minutesAboveTarget: group.cpu.filter((value) => value !== null && value > threshold).length,
-    // Per-group request figures are not split out: the load balancer's are the run's.
-    http5xx: 0,
-    p99LatencySeconds: null,
-    worstMinuteP99Seconds: null,
+    // The group's target groups: target 5XX and their latency (ELB 5XX belong to no target group).
+    ...group.requests,
     scalingActivities: group.activities,
   };
 }

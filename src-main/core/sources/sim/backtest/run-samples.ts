@@ -27,16 +27,21 @@ export interface GroupSamples {
   cpuTargets: number[];
   /** Scaling activities started during the window. */
   activities: number;
+  /** HTTPCode_Target_5XX_Count and TargetResponseTime of the group's target groups (ELB 5XX have no target group). */
+  requests: RequestFigures;
 }
 
-export interface RunSamples {
+export interface RequestFigures {
+  http5xx: number;
+  /** Request-weighted p99 TargetResponseTime over the 1-minute periods; null without requests. */
+  p99LatencySeconds: number | null;
+  worstMinuteP99Seconds: number | null;
+}
+
+export interface RunSamples extends RequestFigures {
   startTime: number;
   minutes: number;
   groups: GroupSamples[];
-  http5xx: number;
-  /** Request-weighted p99 TargetResponseTime over every load balancer's minutes; null without requests. */
-  p99LatencySeconds: number | null;
-  worstMinuteP99Seconds: number | null;
 }
 
 export class BacktestCancelled extends Error {
@@ -84,30 +89,41 @@ export async function sampleRun(scenario: ScenarioModel, minutes: number, contro
   const start = engine.startTime;
   const startSeconds = start / 1000;
   const endSeconds = startSeconds + minutes * 60;
-  const samples: GroupSamples[] = groups.map((group, index) => ({
-    name: group.name,
-    instanceType: group.instanceType,
-    inService: inService[index]!,
-    billed: billed[index]!,
-    cpu: perMinute(engine, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: group.name }, startSeconds, minutes),
-    cpuTargets: group.policies
-      .flatMap((policy) => (policy.policyType === 'TargetTrackingScaling' && policy.predefinedMetricType === 'ASGAverageCPUUtilization' ? [policy.targetValue] : []))
-      .sort((a, b) => a - b),
-    activities: group.activities.filter((activity) => activity.startTime >= start && activity.startTime < start + minutes * 60_000).length,
-  }));
-
+  const samples: GroupSamples[] = groups.map((group, index) => {
+    // A target group's metric dimension is the end of its ARN (targetgroup/name/hex).
+    const targetGroups = new Set(group.targetGroupArns.map((arn) => arn.slice(arn.lastIndexOf(':') + 1)));
+    return {
+      name: group.name,
+      instanceType: group.instanceType,
+      inService: inService[index]!,
+      billed: billed[index]!,
+      cpu: perMinute(engine, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: group.name }, startSeconds, minutes),
+      cpuTargets: group.policies
+        .flatMap((policy) => (policy.policyType === 'TargetTrackingScaling' && policy.predefinedMetricType === 'ASGAverageCPUUtilization' ? [policy.targetValue] : []))
+        .sort((a, b) => a - b),
+      activities: group.activities.filter((activity) => activity.startTime >= start && activity.startTime < start + minutes * 60_000).length,
+      requests: requestFigures(engine, startSeconds, endSeconds, (dimensions) => Object.keys(dimensions).length === 2 && targetGroups.has(dimensions.TargetGroup ?? '')),
+    };
+  });
   // Load-balancer-level series only (the one dimension LoadBalancer): target groups' would count twice.
+  const whole = requestFigures(engine, startSeconds, endSeconds, (dimensions) => Object.keys(dimensions).join() === 'LoadBalancer');
+  return { startTime: start, minutes, groups: samples, ...whole };
+}
+
+/** 5XX and TargetResponseTime over the window, from the AWS/ApplicationELB series `pick` chooses. */
+function requestFigures(engine: SimulationEngine, startSeconds: number, endSeconds: number, pick: (dimensions: Readonly<Record<string, string>>) => boolean): RequestFigures {
   let http5xx = 0;
   let weighted = 0;
   let requests = 0;
   let worst: number | null = null;
+  const span = endSeconds - startSeconds;
   for (const series of engine.metrics.all()) {
-    if (series.namespace !== 'AWS/ApplicationELB' || Object.keys(series.dimensions).join() !== 'LoadBalancer') continue;
+    if (series.namespace !== 'AWS/ApplicationELB' || !pick(series.dimensions)) continue;
     if (series.metricName === 'HTTPCode_ELB_5XX_Count' || series.metricName === 'HTTPCode_Target_5XX_Count') {
-      http5xx += series.aggregate(startSeconds, endSeconds - startSeconds, 'Sum') ?? 0;
+      http5xx += series.aggregate(startSeconds, span, 'Sum') ?? 0;
     } else if (series.metricName === 'TargetResponseTime') {
-      const count = series.aggregate(startSeconds, endSeconds - startSeconds, 'SampleCount') ?? 0;
-      const p99 = series.aggregate(startSeconds, endSeconds - startSeconds, 'p99');
+      const count = series.aggregate(startSeconds, span, 'SampleCount') ?? 0;
+      const p99 = series.aggregate(startSeconds, span, 'p99');
       if (count > 0 && p99 !== undefined) {
         weighted += p99 * count;
         requests += count;
@@ -115,7 +131,7 @@ export async function sampleRun(scenario: ScenarioModel, minutes: number, contro
       for (const [, value] of series.points('p99', startSeconds, endSeconds)) worst = worst === null ? value : Math.max(worst, value);
     }
   }
-  return { startTime: start, minutes, groups: samples, http5xx: Math.round(http5xx), p99LatencySeconds: requests > 0 ? round(weighted / requests) : null, worstMinuteP99Seconds: worst };
+  return { http5xx: Math.round(http5xx), p99LatencySeconds: requests > 0 ? round(weighted / requests) : null, worstMinuteP99Seconds: worst };
 }
 
 /** A series' Average per minute of the window; a datapoint of a longer period (basic monitoring, 300 s) fills its minutes. */

@@ -21,6 +21,10 @@ describe('runBacktest on shop (varying traffic)', () => {
     expect(BacktestResult.parse(result)).toBeTruthy();
     const web = result.groups.find((g) => g.name === 'shop-web-asg')!;
     expect(web).toMatchObject({ cpuThreshold: 50, thresholdSource: 'targetTracking' });
+    // Each group's own latency, from its target group (shop-web's pages are lighter than the orders').
+    const orders = result.groups.find((g) => g.name === 'shop-orders-asg')!;
+    expect(web.base.p99LatencySeconds!).toBeGreaterThan(0);
+    expect(orders.base.p99LatencySeconds!).toBeGreaterThan(web.base.p99LatencySeconds!);
     expect(web.changed.instanceHours).toBeGreaterThan(web.base.instanceHours);
     expect(web.changed.minutesAboveTarget).toBeLessThan(web.base.minutesAboveTarget);
     expect(result.changed.instanceHours).toBeGreaterThan(result.base.instanceHours);
@@ -86,7 +90,7 @@ describe('compareRuns with observed series (pure)', () => {
   const run = (inService: number[], cpu: (number | null)[]): RunSamples => ({
     startTime: Date.parse('2026-11-20T14:00:00Z'),
     minutes: inService.length,
-    groups: [{ name: 'web', instanceType: 'c5.large', inService, billed: inService, cpu, cpuTargets: [50], activities: 1 }],
+    groups: [{ name: 'web', instanceType: 'c5.large', inService, billed: inService, cpu, cpuTargets: [50], activities: 1, requests: { http5xx: 0, p99LatencySeconds: 0.2, worstMinuteP99Seconds: 0.3 } }],
     http5xx: 0,
     p99LatencySeconds: 0.2,
     worstMinuteP99Seconds: 0.3,
