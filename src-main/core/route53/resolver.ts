@@ -325,7 +325,8 @@ class ZoneResolver {
       probability: 1,
       values,
       responseCode: 'NOERROR',
-      ...(state?.ttl !== undefined ? { ttl: state.ttl } : {}),
+      // An empty answer (an AAAA alias to an IPv4-only load balancer, LBA-5) has no record and so no TTL.
+      ...(state?.ttl !== undefined && values.length > 0 ? { ttl: state.ttl } : {}),
       records: values.map((value) => recordLine(plan.name, state?.ttl, plan.type, value)),
       path: [record],
       targets: [withoutDualstack(alias.dnsName)],

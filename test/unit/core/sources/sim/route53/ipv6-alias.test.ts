@@ -64,6 +64,7 @@ describe('LBA-5: AAAA answers follow the load balancer IpAddressType (load-balan
     expect(result.answer.responseCode).toBe('NOERROR');
     expect(result.answer.values).toEqual([]);
     expect(result.steps.at(-1)!.result).toBe('nodata');
+    expect(result.answer.ttl).toBeUndefined();
   });
 
   it('LBA-5: the loader warns of an AAAA alias to an IPv4-only load balancer, naming both', () => {
