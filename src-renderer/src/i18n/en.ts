@@ -584,6 +584,7 @@ const en = {
     targetStatus: 'Target',
     duration: 'ms',
     traceId: 'Trace ID',
+    wafBlocked: 'waf: {rule}',
   },
   targetGroups: {
     title: 'Target groups',

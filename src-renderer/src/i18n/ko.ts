@@ -585,6 +585,7 @@ const ko: MessageSchema = {
     targetStatus: '대상',
     duration: 'ms',
     traceId: '추적 ID',
+    wafBlocked: 'waf: {rule}',
   },
   targetGroups: {
     title: '대상 그룹',

@@ -11,6 +11,7 @@ import type { FaultParameters } from '../scenario/timed-entries';
 import type { SimClient, SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from '../world';
 import type { BlockedSample } from '../service-module';
 import { matchRule, type RequestShape } from './listener-rules';
+import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
 import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
@@ -346,37 +347,21 @@ export class AlbService implements SimService {
     this.keepAccessLogEntry(entry);
   }
 
-  /** WAF-8: a request the web ACL blocked, as the access log has it: 403 from the load balancer, no target, actions_executed `waf`. */
+  /** WAF-8: a request the web ACL blocked, as the access log has it (waf-access-log.ts). */
   private logBlocked(lb: SimLoadBalancer, sample: BlockedSample, tickStart: number): void {
     const random = this.ctx.random('access-log-waf');
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
-    const listener = this.listenerFor(lb);
-    this.keepAccessLogEntry({
-      time: new Date(at).toISOString(),
-      loadBalancerName: lb.name,
-      request: `GET ${listener?.protocol === 'HTTPS' ? 'https' : 'http'}://${sample.host ?? lb.dnsName}:${listener?.port ?? 80}${sample.path} HTTP/1.1`,
-      ...(sample.host ? { host: sample.host } : {}),
-      elbStatusCode: 403,
-      targetProcessingTimeSeconds: -1,
-      traceId: traceId(at, random.hex(24)),
-      clientIp: sample.clientIp,
-      actionsExecuted: ['waf'],
-      waf: { webAclName: sample.webAclName, ruleName: sample.ruleName, action: 'BLOCK' },
-    });
+    this.keepAccessLogEntry(blockedEntry(lb, this.listenerFor(lb), sample, at, traceId(at, random.hex(24))));
   }
 
   private keepAccessLogEntry(entry: AccessLogEntry): void {
-    if (this.accessLog.length < ACCESS_LOG_CAPACITY) this.accessLog.push(entry);
-    else this.accessLog[this.accessLogCursor % ACCESS_LOG_CAPACITY] = entry;
-    this.accessLogCursor++;
+    this.accessLogCursor = keepInRing(this.accessLog, this.accessLogCursor, ACCESS_LOG_CAPACITY, entry);
     this.ctx.changes.accessLogEntry(entry);
   }
 
   /** The access log, oldest first. */
   accessLogInOrder(): AccessLogEntry[] {
-    if (this.accessLog.length < ACCESS_LOG_CAPACITY) return [...this.accessLog];
-    const cut = this.accessLogCursor % ACCESS_LOG_CAPACITY;
-    return [...this.accessLog.slice(cut), ...this.accessLog.slice(0, cut)];
+    return ringInOrder(this.accessLog, this.accessLogCursor, ACCESS_LOG_CAPACITY);
   }
 
   tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {
