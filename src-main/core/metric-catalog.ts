@@ -62,6 +62,10 @@ const STATS: Record<string, MetricStat[]> = {
   AsyncEventsReceived: ['Sum'],
   AsyncEventAge: ['Average', 'Maximum'],
   AsyncEventsDropped: ['Sum'],
+  // AWS/WAFV2 (waf-metrics.html): counts, Sum only
+  AllowedRequests: ['Sum'],
+  BlockedRequests: ['Sum'],
+  CountedRequests: ['Sum'],
   // Simulator-only namespaces (Flightdeck/Traffic, Flightdeck/Lambda): no AWS counterpart to poll.
   OfferedRequests: ['Sum'],
   UnresolvedRequests: ['Sum'],
@@ -167,6 +171,20 @@ export function lambdaFunctionMetrics(functionName: string): MetricKey[] {
 
 export function lambdaAccountMetrics(): MetricKey[] {
   return expand('AWS/Lambda', LAMBDA_ACCOUNT_METRICS, {});
+}
+
+/** The three request counts AWS WAF publishes per web ACL and rule (waf-metrics.html). */
+export const WAF_METRICS = ['AllowedRequests', 'BlockedRequests', 'CountedRequests'] as const;
+/** The Rule dimension value of a web ACL's totals, and of the requests its default action handled (waf-metrics.html). */
+export const WAF_ALL_RULES = 'ALL';
+export const WAF_DEFAULT_ACTION_RULE = 'Default_Action';
+
+/**
+ * A web ACL's counts in AWS/WAFV2: dimensions WebACL (its metric name), Rule (a rule's metric name,
+ * `ALL` or `Default_Action`) and Region, for a regional web ACL (waf-metrics.html, "AWS WAF core dimensions").
+ */
+export function webAclMetrics(webAclMetricName: string, ruleMetricNames: readonly string[], region: string): MetricKey[] {
+  return [WAF_ALL_RULES, WAF_DEFAULT_ACTION_RULE, ...ruleMetricNames].flatMap((rule) => expand('AWS/WAFV2', WAF_METRICS, { WebACL: webAclMetricName, Rule: rule, Region: region }));
 }
 
 /** A stable identity for one series: namespace, name, sorted dimensions, stat, period. */

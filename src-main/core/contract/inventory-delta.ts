@@ -22,6 +22,7 @@ export const RESOURCE_KEYS: { [C in InventoryCollection]: (item: Item<C>) => str
   healthChecks: (check) => check.id,
   dbInstances: (db) => db.dbInstanceIdentifier,
   lambdaFunctions: (fn) => fn.functionArn,
+  webAcls: (acl) => acl.webAclArn,
 };
 
 export const INVENTORY_COLLECTIONS = Object.keys(RESOURCE_KEYS) as InventoryCollection[];

@@ -132,5 +132,11 @@ export const AccessLogEntry = z.object({
   targetProcessingTimeSeconds: z.number(),
   /** `Root=1-{8 hex epoch seconds}-{24 hex}`. */
   traceId: z.string(),
+  /** The client's address (client:port in the log, without the port). */
+  clientIp: z.string().max(64).optional(),
+  /** actions_executed: `waf` when AWS WAF inspected the request and it was the final action (it blocked it). */
+  actionsExecuted: z.array(z.string().max(32)).max(10).optional(),
+  /** The web ACL and rule that blocked the request (AWS WAF's log: terminatingRuleId, action). */
+  waf: z.object({ webAclName: z.string().max(128), ruleName: z.string().max(128), action: z.enum(['BLOCK']) }).optional(),
 });
 export type AccessLogEntry = z.infer<typeof AccessLogEntry>;

@@ -10,6 +10,7 @@ import { MetricAlarm } from './model-cloudwatch';
 import { LambdaAccount, LambdaFunction } from './model-lambda';
 import { DbInstance } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
+import { WebAcl } from './model-waf';
 
 /** Everything a view needs to draw the current shape of the system (no time series). */
 export const Inventory = z.object({
@@ -23,6 +24,8 @@ export const Inventory = z.object({
   dbInstances: z.array(DbInstance).default([]),
   lambdaFunctions: z.array(LambdaFunction).default([]),
   lambdaAccount: LambdaAccount.optional(),
+  /** AWS WAF web ACLs associated with the load balancers (GetWebACLForResource). */
+  webAcls: z.array(WebAcl).default([]),
 });
 export type Inventory = z.infer<typeof Inventory>;
 
@@ -68,6 +71,7 @@ export const InventoryDelta = z
     dbInstances: collectionDelta(DbInstance).optional(),
     lambdaFunctions: collectionDelta(LambdaFunction).optional(),
     lambdaAccount: LambdaAccount.nullable().optional(),
+    webAcls: collectionDelta(WebAcl).optional(),
   })
   .strict();
 export type InventoryDelta = z.infer<typeof InventoryDelta>;

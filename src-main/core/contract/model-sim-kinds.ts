@@ -16,6 +16,7 @@ export const FaultKindCode = z.enum([
   'LimitFunctionConcurrency',
   'FailHealthCheck',
   'MultiplyTraffic',
+  'WafBlockPath',
 ]);
 export type FaultKindCode = z.infer<typeof FaultKindCode>;
 
@@ -39,6 +40,9 @@ export const FaultFieldCode = z.enum([
   'ReservedConcurrentExecutions',
   'Factor',
   'Name',
+  'Path',
+  'Priority',
+  'WebACLName',
 ]);
 export type FaultFieldCode = z.infer<typeof FaultFieldCode>;
 

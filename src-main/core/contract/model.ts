@@ -27,6 +27,7 @@ export * from './model-sim-kinds';
 export * from './model-actions';
 export * from './model-health';
 export * from './model-inventory';
+export * from './model-waf';
 
 
 export const Service = z.enum(['elbv2', 'autoscaling', 'cloudwatch', 'route53', 'rds', 'lambda', 'simulator']);

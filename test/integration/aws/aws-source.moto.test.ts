@@ -8,7 +8,8 @@ import { AwsSource } from '@main/core/sources/aws/aws-source';
 import type { Clock } from '@main/core/sources/aws/throttle/time';
 import { startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
 import { motoSuite } from '../../helpers/moto-suite';
-import { createTopology, type Topology } from '../../helpers/aws-topology';
+import { createTopology, sdkConfig, type Topology } from '../../helpers/aws-topology';
+import { AssociateWebACLCommand, CreateWebACLCommand, WAFV2Client } from '@aws-sdk/client-wafv2';
 
 const moto = motoSuite('aws-source.moto.test.ts');
 
@@ -228,6 +229,34 @@ describe.runIf(moto.available)('AwsSource against moto_server', () => {
     expect(after.autoScalingGroups[0]!.policies).toEqual(before.autoScalingGroups[0]!.policies);
     expect(after.lambdaFunctions.find((f) => f.functionName === 'thumbnails')!.reservedConcurrentExecutions).toBe(5);
     expect(after.hostedZones[0]!.nameServers).toHaveLength(4);
+    source.stop();
+  });
+
+  it('reads the web ACL associated with the load balancer and its rules (wafv2:GetWebACLForResource)', async () => {
+    const waf = new WAFV2Client(sdkConfig(server.directEndpoint));
+    const created = await waf.send(
+      new CreateWebACLCommand({
+        Name: 'web-acl',
+        Scope: 'REGIONAL',
+        DefaultAction: { Allow: {} },
+        VisibilityConfig: { MetricName: 'web-acl', CloudWatchMetricsEnabled: true, SampledRequestsEnabled: false },
+        Rules: [
+          {
+            Name: 'block-admin',
+            Priority: 0,
+            Action: { Block: {} },
+            Statement: { ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: 'STARTS_WITH', SearchString: new TextEncoder().encode('/admin'), TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+            VisibilityConfig: { MetricName: 'BlockAdmin', CloudWatchMetricsEnabled: true, SampledRequestsEnabled: false },
+          },
+        ],
+      }),
+    );
+    await waf.send(new AssociateWebACLCommand({ WebACLArn: created.Summary!.ARN!, ResourceArn: topology.loadBalancerArns[0]! }));
+    const source = await connectedSource();
+    const { webAcls } = source.snapshot().inventory;
+    expect(webAcls).toHaveLength(1);
+    expect(webAcls[0]).toMatchObject({ webAclArn: created.Summary!.ARN, name: 'web-acl', defaultAction: 'ALLOW', associatedResourceArns: [topology.loadBalancerArns[0]], region: 'us-east-1' });
+    expect(webAcls[0]!.rules).toEqual([expect.objectContaining({ name: 'block-admin', priority: 0, action: 'BLOCK', metricName: 'BlockAdmin', statement: expect.objectContaining({ type: 'ByteMatchStatement', field: 'UriPath', positionalConstraint: 'STARTS_WITH' }) })]);
     source.stop();
   });
 });

@@ -64,6 +64,7 @@ export const IAM_PREFIX: Record<AwsServiceName, string> = {
   rds: 'rds',
   lambda: 'lambda',
   sts: 'sts',
+  wafv2: 'wafv2',
 };
 
 interface SdkErrorLike {

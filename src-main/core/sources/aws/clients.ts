@@ -13,6 +13,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { STSClient } from '@aws-sdk/client-sts';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
 import { Readable } from 'node:stream';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -28,6 +29,8 @@ export interface AwsClients {
   rds: RDSClient;
   lambda: LambdaClient;
   sts: STSClient;
+  /** AWS WAF: the web ACL of each load balancer (GetWebACLForResource). */
+  wafv2: WAFV2Client;
 }
 
 export interface ClientOptions {
@@ -105,6 +108,7 @@ export function createAwsClients(options: ClientOptions): AwsClients {
     rds: new RDSClient(base('rds')),
     lambda: new LambdaClient(base('lambda')),
     sts: new STSClient(base('sts')),
+    wafv2: new WAFV2Client(base('wafv2')),
   };
   for (const [service, client] of Object.entries(clients) as [AwsServiceName, { middlewareStack: unknown }][]) {
     installGate(client, service, options.gate);

@@ -25,6 +25,7 @@ const SERVICE_IDS: Record<EndpointService, string> = {
   rds: 'RDS',
   lambda: 'Lambda',
   sts: 'STS',
+  wafv2: 'WAFV2',
   'sso-oidc': 'SSO OIDC',
   sso: 'SSO',
 };

@@ -21,7 +21,7 @@ import { runControlAction } from './sim-action-registry';
 import type { AlbService } from './alb/alb-service';
 import type { AsgService } from './asg/asg-service';
 import type { TrafficService } from './traffic/traffic-service';
-import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, SimService, SimServices } from './service-module';
+import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, RequestScreen, SimService, SimServices } from './service-module';
 import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
@@ -128,6 +128,7 @@ export class SimulationEngine implements SimContext {
       if (module.role === 'dns') this.services.dns = service as DnsRouting;
       else if (module.role === 'functions') this.services.functions = service as FunctionTier;
       else if (module.role === 'database') this.services.database = service as DatabaseTier;
+      else if (module.role === 'firewall') this.services.firewall = service as RequestScreen;
     }
     // The services a report, the data source and the actions name directly; always present.
     this.alb = byModule.get('elbv2') as AlbService;
@@ -368,7 +369,7 @@ export class SimulationEngine implements SimContext {
   inventory(): Inventory {
     const parts = this.services.all.map((service) => service.inventory?.() ?? {});
     return Object.assign(
-      { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], lambdaFunctions: [] },
+      { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], lambdaFunctions: [], webAcls: [] },
       ...parts,
     ) as Inventory;
   }
@@ -398,7 +399,7 @@ function actionResource(action: ControlAction): string {
 }
 
 function faultResource(params: Record<string, unknown>): string {
-  for (const key of ['AutoScalingGroupName', 'AvailabilityZone', 'TargetGroupName', 'DBInstanceIdentifier', 'FunctionName', 'HealthCheckId', 'Name']) {
+  for (const key of ['AutoScalingGroupName', 'AvailabilityZone', 'TargetGroupName', 'DBInstanceIdentifier', 'FunctionName', 'HealthCheckId', 'Name', 'Path']) {
     if (typeof params[key] === 'string') return params[key] as string;
   }
   return 'traffic';

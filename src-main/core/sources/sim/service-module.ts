@@ -14,6 +14,7 @@
  *      minute; the alarms, last in module order, evaluate what the others published)
  */
 import type { ClientLocation, Inventory } from '../../contract/model';
+import type { SimClient } from './world';
 
 export interface SimService extends FaultAndActionHandlers {
   readonly id: string;
@@ -78,11 +79,44 @@ export interface FunctionTier extends SimService {
   invoke(functionRef: string, requests: number, tickSeconds: number, mode: 'sync' | 'async'): InvocationOutcome;
 }
 
+/** A request class as a web ACL sees it (alb-service.ts AlbRequests is one). */
+export interface ScreenedRequests {
+  count: number;
+  path: string;
+  host?: string;
+  headers?: Readonly<Record<string, string>>;
+  clients?: readonly SimClient[];
+}
+
+/** A request a web ACL blocked, for the load balancer's access log (WAF-8). */
+export interface BlockedSample {
+  path: string;
+  host?: string;
+  clientIp: string;
+  webAclName: string;
+  ruleName: string;
+}
+
+/** What a web ACL let through, and what it blocked (the load balancer answers those 403, WAF-2). */
+export interface ScreenOutcome<T extends ScreenedRequests> {
+  passed: T[];
+  blocked: number;
+  /** One blocked request of the tick, drawn like the access-log samples; undefined when none. */
+  sample?: BlockedSample;
+}
+
+/** AWS WAF as the load balancer sees it: the web ACL associated with it inspects requests before its listener rules. */
+export interface RequestScreen extends SimService {
+  /** Undefined when no web ACL is associated with the load balancer. */
+  screen<T extends ScreenedRequests>(loadBalancerArn: string, host: string, batch: readonly T[], tickStart: number): ScreenOutcome<T> | undefined;
+}
+
 /** The services present in this scenario. ALB and Auto Scaling are always there; the rest only when a scenario uses them. */
 export interface SimServices {
   dns?: DnsRouting;
   database?: DatabaseTier;
   functions?: FunctionTier;
+  firewall?: RequestScreen;
   /** Every service module, in tick order. */
   all: SimService[];
 }

@@ -1,6 +1,7 @@
 /**
  * The simulator's services, in the order the engine runs each phase (service-module.ts): ALB before
- * Auto Scaling (whose groups name its target groups), the traffic after both, the optional services,
+ * Auto Scaling (whose groups name its target groups), AWS WAF beside the ALB (its web ACLs screen the
+ * load balancers' requests), the traffic after both, the optional services,
  * and the alarms last (they evaluate what the others published in the minute). Adding an AWS service
  * to the simulator is adding its module here, not editing the engine.
  */
@@ -12,5 +13,6 @@ import { RDS_MODULE } from './rds/module';
 import { ROUTE53_MODULE } from './route53/module';
 import type { SimModule } from './module-build';
 import { TRAFFIC_MODULE } from './traffic/module';
+import { WAF_MODULE } from './waf/module';
 
-export const SIM_MODULES: readonly SimModule[] = [ALB_MODULE, ASG_MODULE, TRAFFIC_MODULE, ROUTE53_MODULE, LAMBDA_MODULE, RDS_MODULE, ALARMS_MODULE];
+export const SIM_MODULES: readonly SimModule[] = [ALB_MODULE, WAF_MODULE, ASG_MODULE, TRAFFIC_MODULE, ROUTE53_MODULE, LAMBDA_MODULE, RDS_MODULE, ALARMS_MODULE];

@@ -232,6 +232,13 @@ export interface SimRequestClass {
   cpuSecondsPerRequest: number;
 }
 
+/** One client address of a population and its share of the population's requests (WAF IP sets and rate rules read it). */
+export interface SimClient {
+  address: string;
+  parsed: { version: 4 | 6; value: bigint };
+  weight: number;
+}
+
 export interface SimTraffic {
   name: string;
   /** Lower-cased DNS name the clients call. */
@@ -240,6 +247,8 @@ export interface SimTraffic {
   rate: RateCurve;
   noise: number;
   requests: SimRequestClass[];
+  /** The addresses the requests come from (Traffic ClientIps, drawn once from the seeded stream). */
+  clients: SimClient[];
   /** Share of served requests that read / write the database (DBInstanceIdentifier of the primary). */
   database?: { dbInstanceIdentifier: string; readShare: number; writeShare: number };
   /** Share of served requests that call a Lambda function synchronously from the instance. */

@@ -1,6 +1,7 @@
 /**
  * The request path as the inventory describes it, for the Overview map:
  *   Route 53 record (alias → the load balancer's DNS name)
+ *   → AWS WAF web ACL associated with the load balancer (it inspects requests before the listener rules)
  *   → listener rule (in evaluation order) → target group (from the rule's forward action)
  *   → Auto Scaling group (its TargetGroupARNs) or Lambda function (a lambda target group's target)
  *   → RDS primary → read replicas (ReadReplicaSourceDBInstanceIdentifier).
@@ -9,7 +10,7 @@
  * Each node is coloured by core's verdict on its resource (core/health) and carries its reasons;
  * without verdicts (none received yet) the inventory alone decides, as a first guess.
  */
-import type { HealthReason, HealthResourceKind, HealthStatus, Inventory, ListenerRule, ResourceHealth } from '@contract';
+import type { HealthReason, HealthResourceKind, HealthStatus, Inventory, ListenerRule, ResourceHealth, WebAcl } from '@contract';
 import { healthTone } from '@/utils/health-text';
 import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, targetGroupTone } from '@/utils/service-health';
 import type { Tone } from '@/utils/tone';
@@ -17,7 +18,7 @@ import type { Tone } from '@/utils/tone';
 /** Looks up core's verdict on a resource by kind and id (stores/health). */
 export type HealthLookup = (kind: HealthResourceKind, id: string) => ResourceHealth | undefined;
 
-export type PathNodeKind = 'record' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
+export type PathNodeKind = 'record' | 'waf' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
 
 export interface PathNode {
   id: string;
@@ -70,11 +71,16 @@ export function ruleSummary(rule: ListenerRule): string {
 export interface PathWords {
   defaultRule: string;
   policy: (policy: NonNullable<Inventory['recordSets'][number]['routingPolicy']>) => string;
+  /** A web ACL node's second line (the caller adds its blocked rate from AWS/WAFV2). */
+  webAcl?: (acl: WebAcl) => string;
 }
 
 const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy };
 
-export function buildRequestPath(inventory: Inventory, health?: HealthLookup, words: PathWords = ENGLISH): RequestPath {
+/** `Block` default or a recent blocked share make the WAF step worth a look; otherwise it is fine. */
+export type WafTone = (acl: WebAcl) => Tone;
+
+export function buildRequestPath(inventory: Inventory, health?: HealthLookup, words: PathWords = ENGLISH, wafTone?: WafTone): RequestPath {
   const nodes: PathNode[] = [];
   const edges: PathEdge[] = [];
   const ids = new Set<string>();
@@ -105,7 +111,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
         add({
           id,
           kind: 'rule',
-          column: 1,
+          column: 2,
           label: `${lb.loadBalancerName} :${listener.port}`,
           detail: rule.isDefault ? words.defaultRule : `${rule.priority} · ${ruleSummary(rule)}`,
           ...judged('loadBalancer', lb.loadBalancerArn, lb.state === 'active' ? 'ok' : lb.state === 'failed' ? 'bad' : 'warn'),
@@ -120,6 +126,29 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
       }
     }
     rulesOfLb.set(lb.loadBalancerArn, ruleIds);
+  }
+
+  // WAF-2: a web ACL inspects a load balancer's requests before its listener rules: the step between.
+  const entryOfLb = new Map<string, string[]>();
+  for (const acl of inventory.webAcls ?? []) {
+    const id = `waf:${acl.webAclArn}`;
+    for (const lbArn of acl.associatedResourceArns) {
+      const lb = inventory.loadBalancers.find((candidate) => candidate.loadBalancerArn === lbArn);
+      if (!lb) continue;
+      add({
+        id,
+        kind: 'waf',
+        column: 1,
+        label: acl.name,
+        detail: words.webAcl?.(acl) ?? `${acl.defaultAction.toLowerCase()} · ${acl.rules.length} rules`,
+        tone: wafTone?.(acl) ?? 'ok',
+        reasons: [],
+        route: 'load-balancers',
+        focus: lb.loadBalancerName,
+      });
+      for (const rule of rulesOfLb.get(lbArn) ?? []) edges.push({ from: id, to: rule });
+      entryOfLb.set(lbArn, [...(entryOfLb.get(lbArn) ?? []), id]);
+    }
   }
 
   for (const record of inventory.recordSets) {
@@ -139,7 +168,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
       route: 'route53',
       focus: record.name,
     });
-    for (const rule of rulesOfLb.get(alias.loadBalancerArn) ?? []) edges.push({ from: id, to: rule });
+    for (const next of entryOfLb.get(alias.loadBalancerArn) ?? rulesOfLb.get(alias.loadBalancerArn) ?? []) edges.push({ from: id, to: next });
   }
 
   for (const tg of inventory.targetGroups) {
@@ -147,7 +176,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
     add({
       id: `tg:${tg.targetGroupArn}`,
       kind: 'targetGroup',
-      column: 2,
+      column: 3,
       label: tg.targetGroupName,
       detail: `${healthy}/${tg.targets.length}`,
       ...judged('targetGroup', tg.targetGroupArn, targetGroupTone(tg)),
@@ -161,7 +190,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
     const id = `asg:${group.autoScalingGroupName}`;
     computeIds.push(id);
     const serving = group.instances.filter((instance) => instance.lifecycleState === 'InService').length;
-    add({ id, kind: 'autoScalingGroup', column: 3, label: group.autoScalingGroupName, detail: `${serving}/${group.desiredCapacity}`, ...judged('autoScalingGroup', group.autoScalingGroupName, autoScalingGroupTone(group)), route: 'auto-scaling', focus: group.autoScalingGroupName });
+    add({ id, kind: 'autoScalingGroup', column: 4, label: group.autoScalingGroupName, detail: `${serving}/${group.desiredCapacity}`, ...judged('autoScalingGroup', group.autoScalingGroupName, autoScalingGroupTone(group)), route: 'auto-scaling', focus: group.autoScalingGroupName });
     for (const arn of group.targetGroupARNs) if (tgByArn.has(arn)) edges.push({ from: `tg:${arn}`, to: id });
   }
 
@@ -172,7 +201,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
     add({
       id,
       kind: 'function',
-      column: 3,
+      column: 4,
       label: fn.functionName,
       detail: `${fn.memorySize} MB`,
       ...judged('lambdaFunction', fn.functionArn, fn.reservedConcurrentExecutions === 0 ? 'warn' : 'ok'),
@@ -195,7 +224,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
     add({
       id: `db:${db.dbInstanceIdentifier}`,
       kind: isReplica ? 'dbReplica' : 'dbInstance',
-      column: isReplica ? 5 : 4,
+      column: isReplica ? 6 : 5,
       label: db.dbInstanceIdentifier,
       detail: isReplica && db.replicaLagSeconds !== undefined ? `${db.dbInstanceStatus} · ${db.replicaLagSeconds} s` : `${db.dbInstanceStatus}${db.multiAZ ? ' · Multi-AZ' : ''}`,
       ...judged('dbInstance', db.dbInstanceIdentifier, dbInstanceTone(db)),

@@ -79,6 +79,11 @@ export function suggestions(field: string, faultType: string, inventory: Invento
       return inventory.lambdaFunctions.map((fn) => fn.functionName);
     case 'HealthCheckId':
       return inventory.healthChecks.map((check) => check.id);
+    case 'WebACLName':
+      return inventory.webAcls.map((acl) => acl.name);
+    // WafBlockPath: a starting pattern an operator edits (free text, not a resource).
+    case 'Path':
+      return ['/admin*'];
     default:
       return [];
   }
@@ -157,5 +162,7 @@ export function isInventoryField(name: string): boolean {
 
 /** A kind applies when every required resource parameter has something to pick. */
 export function faultApplies(kind: { type: string; parameters: Record<string, unknown> }, inventory: Inventory): boolean {
+  // WafBlockPath's web ACL is optional (the associated one) but one must exist.
+  if (kind.type === 'WafBlockPath' && inventory.webAcls.length === 0) return false;
   return schemaFields(kind.parameters).every((field) => !field.required || !isInventoryField(field.name) || suggestions(field.name, kind.type, inventory).length > 0);
 }

@@ -9,6 +9,7 @@ import {
   loadBalancerMetrics,
   targetGroupDimension,
   targetGroupMetrics,
+  webAclMetrics,
 } from '../../../metric-catalog';
 import { PERIOD_OF } from './cpu-monitoring';
 
@@ -23,6 +24,8 @@ export function standardMetricKeys(inventory: Inventory): MetricKey[] {
   for (const group of inventory.autoScalingGroups) keys.push(...autoScalingGroupMetrics(group.autoScalingGroupName, PERIOD_OF[group.instanceMonitoring ?? 'basic']));
   for (const db of inventory.dbInstances) keys.push(...dbInstanceMetrics(db.dbInstanceIdentifier, db.readReplicaSourceDBInstanceIdentifier !== undefined));
   for (const fn of inventory.lambdaFunctions) keys.push(...lambdaFunctionMetrics(fn.functionName));
+  // AWS/WAFV2 per web ACL: its totals (ALL), its default action and each rule (waf-metrics.html).
+  for (const acl of inventory.webAcls) keys.push(...webAclMetrics(acl.metricName, acl.rules.map((rule) => rule.metricName), acl.region));
   if (inventory.lambdaFunctions.length > 0) keys.push(...lambdaAccountMetrics());
   return keys;
 }

@@ -2,6 +2,7 @@
 import { loadBalancerDimension, targetGroupDimension } from '../../../metric-catalog';
 import { attributesOf, discoverLoadBalancing, listenersOf } from '../elbv2/discover-load-balancing';
 import { attachedInstances, reusableTargetHealth, type TargetHealthRead } from '../elbv2/target-health-plan';
+import { discoverWebAcls } from '../wafv2/discover-waf';
 import type { MetricPoller } from '../metrics/metric-poller';
 import type { DatasetPoller, DatasetResult, PollContext } from './dataset-poller';
 
@@ -21,7 +22,9 @@ export class LoadBalancingPoller implements DatasetPoller {
     }
     const present = new Set(found.targetGroups.map((tg) => tg.targetGroupArn));
     for (const arn of this.targetHealthReads.keys()) if (!present.has(arn)) this.targetHealthReads.delete(arn);
-    return { part: { loadBalancers: found.loadBalancers, targetGroups: found.targetGroups } };
+    // The web ACL of each load balancer (wafv2:GetWebACLForResource); settings like the listeners.
+    const webAcls = reuseSettings ? held().webAcls.filter((acl) => acl.associatedResourceArns.some((arn) => found.loadBalancers.some((lb) => lb.loadBalancerArn === arn))) : await discoverWebAcls(clients.wafv2, found.loadBalancers.map((lb) => lb.loadBalancerArn));
+    return { part: { loadBalancers: found.loadBalancers, targetGroups: found.targetGroups, webAcls } };
   }
 
   private reusableTargetHealth(now: number, inventory: ReturnType<PollContext['held']>) {

@@ -2,7 +2,7 @@
  * Per-service request budgets, kept inside the rates AWS documents for each API family. Each
  * service gets its own token bucket; every SDK call waits for a token before it is sent.
  */
-export type AwsServiceName = 'elbv2' | 'autoscaling' | 'cloudwatch' | 'route53' | 'rds' | 'lambda' | 'sts';
+export type AwsServiceName = 'elbv2' | 'autoscaling' | 'cloudwatch' | 'route53' | 'rds' | 'lambda' | 'sts' | 'wafv2';
 
 export interface ApiRate {
   capacity: number;
@@ -26,4 +26,6 @@ export const API_RATES: Record<AwsServiceName, ApiRate> = {
   lambda: { capacity: 15, refillPerSecond: 15, source: 'docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html#api-requests' },
   // STS is called once per connect; the bucket only guards against a retry storm.
   sts: { capacity: 10, refillPerSecond: 10, source: 'our choice: one GetCallerIdentity per connect' },
+  // AWS WAF publishes no per-API rate for GetWebACLForResource; one call per load balancer a refresh (our choice).
+  wafv2: { capacity: 5, refillPerSecond: 5, source: 'our choice: no published AWS WAF API rate' },
 };

@@ -8,8 +8,10 @@ import type { AccessLogEntry, Inventory } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
 import type { FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
-import type { SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from '../world';
+import type { SimClient, SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from '../world';
+import type { BlockedSample } from '../service-module';
 import { matchRule, type RequestShape } from './listener-rules';
+import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
 import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
@@ -33,6 +35,8 @@ export interface AlbRequests extends RequestShape {
   count: number;
   cpuSecondsPerRequest: number;
   clientLocation?: string;
+  /** The population's client addresses (a web ACL's IP sets and rate-based rules read them). */
+  clients?: readonly SimClient[];
   /** Called with how many of them the targets served, to spread their database / Lambda work. */
   onServed?: (served: number, latencySeconds: number) => { failed: number; extraLatencySeconds: number };
 }
@@ -69,10 +73,19 @@ export class AlbService implements SimService {
   }
 
   /** Serves one tick's requests at `lb`. `tickStart` is the metric timestamp (ms). */
-  serve(lb: SimLoadBalancer, batch: AlbRequests[], tickStart: number, tickSeconds: number): void {
+  serve(lb: SimLoadBalancer, offered: AlbRequests[], tickStart: number, tickSeconds: number): void {
     const epochSeconds = tickStart / 1000;
     const lbDims = { LoadBalancer: lb.fullName };
     const metrics = this.ctx.metrics;
+    // WAF-2: the associated web ACL inspects requests before the listener rules; what it blocks the load
+    // balancer answers 403 itself (HTTPCode_ELB_4XX_Count), and it never reaches a target or RequestCount
+    // ("requests rejected before a target is chosen are not reflected", load-balancer-cloudwatch-metrics.html).
+    const screened = this.ctx.services.firewall?.screen(lb.arn, lb.dnsName, offered, tickStart);
+    const batch = screened?.passed ?? offered;
+    if (screened && screened.blocked > 0) {
+      metrics.putFor(lb, 'AWS/ApplicationELB', 'HTTPCode_ELB_4XX_Count', lbDims, epochSeconds, screened.blocked);
+      if (screened.sample && tickStart % 60_000 === 0) this.logBlocked(lb, screened.sample, tickStart);
+    }
     const total = batch.reduce((sum, r) => sum + r.count, 0);
     if (total === 0) return;
     metrics.putFor(lb, 'AWS/ApplicationELB', 'RequestCount', lbDims, epochSeconds, total);
@@ -334,17 +347,24 @@ export class AlbService implements SimService {
       targetProcessingTimeSeconds: Math.round(seconds * 1e6) / 1e6,
       traceId: traceId(at, random.hex(24)),
     };
-    if (this.accessLog.length < ACCESS_LOG_CAPACITY) this.accessLog.push(entry);
-    else this.accessLog[this.accessLogCursor % ACCESS_LOG_CAPACITY] = entry;
-    this.accessLogCursor++;
+    this.keepAccessLogEntry(entry);
+  }
+
+  /** WAF-8: a request the web ACL blocked, as the access log has it (waf-access-log.ts). */
+  private logBlocked(lb: SimLoadBalancer, sample: BlockedSample, tickStart: number): void {
+    const random = this.ctx.random('access-log-waf');
+    const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
+    this.keepAccessLogEntry(blockedEntry(lb, this.listenerFor(lb), sample, at, traceId(at, random.hex(24))));
+  }
+
+  private keepAccessLogEntry(entry: AccessLogEntry): void {
+    this.accessLogCursor = keepInRing(this.accessLog, this.accessLogCursor, ACCESS_LOG_CAPACITY, entry);
     this.ctx.changes.accessLogEntry(entry);
   }
 
   /** The access log, oldest first. */
   accessLogInOrder(): AccessLogEntry[] {
-    if (this.accessLog.length < ACCESS_LOG_CAPACITY) return [...this.accessLog];
-    const cut = this.accessLogCursor % ACCESS_LOG_CAPACITY;
-    return [...this.accessLog.slice(cut), ...this.accessLog.slice(0, cut)];
+    return ringInOrder(this.accessLog, this.accessLogCursor, ACCESS_LOG_CAPACITY);
   }
 
   tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {

@@ -39,6 +39,8 @@ const PUBLISHED: Record<string, Record<string, readonly string[]>> = {
     UnreservedConcurrentExecutions: [''],
     ClaimedAccountConcurrency: [''],
   },
+  // waf/waf-service.ts: per web ACL and rule (ALL, Default_Action or a rule's metric name) in its Region.
+  'AWS/WAFV2': Object.fromEntries(['AllowedRequests', 'BlockedRequests', 'CountedRequests'].map((name) => [name, ['Region,Rule,WebACL']])),
   'Flightdeck/Traffic': { OfferedRequests: ['Population'], UnresolvedRequests: ['Population'] },
   'Flightdeck/Lambda': { ColdStarts: ['FunctionName'], InitDuration: ['FunctionName'] },
 };

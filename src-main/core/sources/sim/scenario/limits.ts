@@ -33,6 +33,8 @@ export const MAX_RATE_POINTS = 1_000;
 /** Client populations in Traffic, and request classes in one population's Requests. Our choice. */
 export const MAX_TRAFFIC_POPULATIONS = 1_000;
 export const MAX_REQUEST_CLASSES = 100;
+/** CIDR blocks in one population's ClientIps. Our choice. */
+export const MAX_CLIENT_IP_BLOCKS = 50;
 /** Relative weight of a request class (Share). Our choice. */
 export const MAX_SHARE = 1_000_000;
 /** CPU time one request may cost: 60 s, the ALB's default idle timeout (our choice). */

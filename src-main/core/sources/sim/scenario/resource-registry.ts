@@ -16,6 +16,8 @@ import { ROUTE53_RESOURCE_TYPES } from '../route53/resource-types';
 import { RDS_RESOURCE_TYPES } from '../rds/resource-types';
 import { CLOUDWATCH_RESOURCE_TYPES } from '../cloudwatch/alarm-resource-type';
 import { LAMBDA_URL_RESOURCE_TYPES } from '../lambda/url-resource-type';
+import { WAF_RESOURCE_TYPES } from '../waf/resource-types';
+import { checkWafResources } from '../waf/validate';
 import { RESOURCE_TYPES as ASG_TYPES } from './resource-types';
 import type { ResourceTypeSpec } from './resource-spec';
 
@@ -27,6 +29,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   ...LAMBDA_URL_RESOURCE_TYPES,
   ...ROUTE53_RESOURCE_TYPES,
   ...RDS_RESOURCE_TYPES,
+  ...WAF_RESOURCE_TYPES,
 };
 
 /** In the order they run (and report). */
@@ -37,6 +40,8 @@ export const SCENARIO_CHECKS: readonly ScenarioCheck[] = [
   { service: 'autoscaling', phase: 'resources', check: ({ resources }, report) => checkAutoScalingLimits(resources, report) },
   { service: 'autoscaling', phase: 'resources', check: ({ resources }, report) => checkAutoScalingResources(resources, report) },
   { service: 'elbv2', phase: 'resources', check: ({ resources }, report) => checkLoadBalancerResources(resources, report) },
+  // Statements the simulator does not evaluate, associations to nothing: warnings naming the rule (WAF-7).
+  { service: 'wafv2', phase: 'resources', check: ({ resources }, report) => checkWafResources(resources, report) },
   // Alarms the simulator cannot evaluate (metric math it lacks, metrics it never publishes): warnings.
   { service: 'cloudwatch', phase: 'resources', check: ({ resources }, report) => checkAlarmResources(resources, report) },
   // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.

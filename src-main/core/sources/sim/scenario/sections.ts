@@ -9,6 +9,7 @@ import type { RateCurve } from '../traffic/rate-curve';
 import {
   listOf,
   MAX_BOOT_SECONDS,
+  MAX_CLIENT_IP_BLOCKS,
   MAX_CPU_PER_REQUEST_SECONDS,
   MAX_LATENCY_MS,
   MAX_RATE,
@@ -21,6 +22,7 @@ import {
   numberIn,
 } from './limits';
 import { isValidLeadIn, LEAD_IN_RULE } from '../lead-in-rule';
+import { parseCidr } from '../waf/cidr';
 
 /** Seconds, written `30s`, `10m`, `2h` or as a number; at most `maxSeconds` (a digit string cannot overflow past it). */
 const durationUpTo = (what: string, maxSeconds: number, note = '') =>
@@ -114,6 +116,11 @@ export const TrafficSchema = z
     Noise: z.number().min(0).max(1).optional(),
     /** CPU time one request costs on a target instance (default for every class in Requests). */
     CpuPerRequest: cpuPerRequest.optional(),
+    /**
+     * Where the requests come from, for WAF IP sets and rate-based rules: CIDR blocks and their relative
+     * weights (default: TEST-NET-3, 203.0.113.0/24). A few addresses of each block are the clients.
+     */
+    ClientIps: listOf('ClientIps', z.object({ Cidr: z.string().max(50).refine((cidr) => parseCidr(cidr) !== undefined, 'Cidr is a CIDR block such as 203.0.113.0/24 or 2001:db8::/64'), Weight: numberIn('Weight', 0, MAX_SHARE).optional() }).strict(), MAX_CLIENT_IP_BLOCKS).min(1).optional(),
     /** The mix of paths and host headers; shares are relative. Default: everything to `/`. */
     Requests: listOf('Requests', RequestClassSchema, MAX_REQUEST_CLASSES).min(1).optional(),
     /** Share of served requests that read / write the database; reads spread over the primary's replicas. */

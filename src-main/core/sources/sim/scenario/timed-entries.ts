@@ -50,6 +50,17 @@ export const FAULT_PARAMETERS = {
   FailHealthCheck: z.object({ HealthCheckId: name }).strict(),
   /** Every population's request rate times this factor. */
   MultiplyTraffic: z.object({ Factor: numberIn('Factor', 0, 1000).refine((factor) => factor > 0, 'Factor must be greater than 0'), Name: z.string().optional() }).strict(),
+  /**
+   * AWS WAF: a Block rule on the URI path added to a web ACL now (WAF-9): `/admin*` starts with, `*.php`
+   * ends with, `*wp-*` contains, else exactly. Default web ACL: the first one associated with a load balancer.
+   */
+  WafBlockPath: z
+    .object({
+      Path: z.string().min(1).max(512).refine((path) => path.replace(/^\*|\*$/g, '').length > 0, 'Path needs something to match besides *'),
+      Priority: numberIn('Priority', 0, 2_147_483_647, { integer: true }).optional(),
+      WebACLName: z.string().min(1).max(128).optional(),
+    })
+    .strict(),
   // The contract's codes, exactly: a kind or a parameter name missing there (so untranslatable) does not compile.
 } satisfies Record<FaultKindCode, z.ZodType>;
 
@@ -69,6 +80,7 @@ export const FAULT_DESCRIPTIONS: Record<keyof typeof FAULT_PARAMETERS, string> =
   LimitFunctionConcurrency: "Cut a Lambda function's reserved concurrency (0 throttles every call).",
   FailHealthCheck: 'Make a Route 53 health check report its endpoint unhealthy.',
   MultiplyTraffic: 'Multiply the request rate of every population (or of one, by Name).',
+  WafBlockPath: 'Add an AWS WAF rule that blocks a URI path (e.g. /admin*) to a web ACL now.',
 };
 
 export type ActionType = keyof typeof ACTION_PARAMETERS;

@@ -12,6 +12,8 @@ import type { SimLoadBalancer, SimTraffic } from '../world';
 import type { AlbRequests, AlbService } from '../alb/alb-service';
 import { rateAt, withNoise } from './rate-curve';
 import { databaseTargets, functionTargets } from './function-targets';
+import { buildClientPool } from './client-pool';
+import type { Random } from '../kernel/random';
 
 /** Our default for clients querying a DB instance directly: one query in five writes. */
 export const DEFAULT_DIRECT_WRITE_SHARE = 0.2;
@@ -19,7 +21,7 @@ export const DEFAULT_DIRECT_WRITE_SHARE = 0.2;
 /** Our default: 20 ms of CPU per request, a typical dynamic web page. */
 export const DEFAULT_CPU_SECONDS_PER_REQUEST = 0.02;
 
-export function buildTraffic(scenario: ScenarioModel): SimTraffic[] {
+export function buildTraffic(scenario: ScenarioModel, clientDraws: Random): SimTraffic[] {
   const functions = functionTargets(scenario.resources);
   const databases = databaseTargets(scenario.resources);
   return scenario.traffic.map((entry) => {
@@ -36,6 +38,7 @@ export function buildTraffic(scenario: ScenarioModel): SimTraffic[] {
       },
       rate: entry.Rate,
       noise: entry.Noise ?? 0,
+      clients: buildClientPool(entry.ClientIps, clientDraws),
       requests: classes.map((c) => ({
         path: c.Path,
         host: c.Host,
@@ -140,6 +143,7 @@ export class TrafficService implements SimService {
             host: requestClass.host,
             method: requestClass.method,
             headers: requestClass.headers,
+            clients: population.clients,
             cpuSecondsPerRequest: requestClass.cpuSecondsPerRequest,
             clientLocation: population.location.subdivisionCode ?? population.location.countryCode ?? population.location.continentCode,
             onServed: (served) => this.downstream(population, served, tickSeconds),

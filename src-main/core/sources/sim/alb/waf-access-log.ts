@@ -1,0 +1,38 @@
+/**
+ * The load balancer's access log as a bounded ring, and the entry of a request AWS WAF blocked (WAF-8):
+ * elb_status_code 403, no target (`-`), target_processing_time -1 (not dispatched to a target) and
+ * actions_executed `waf` (load-balancer-access-logs.html); the web ACL and rule come from what AWS
+ * WAF's own log records (terminatingRuleId; logging-fields.html).
+ */
+import type { AccessLogEntry } from '../../../contract/model';
+import type { BlockedSample } from '../service-module';
+import type { SimListener, SimLoadBalancer } from '../world';
+
+export function blockedEntry(lb: SimLoadBalancer, listener: SimListener | undefined, sample: BlockedSample, atMs: number, traceId: string): AccessLogEntry {
+  return {
+    time: new Date(atMs).toISOString(),
+    loadBalancerName: lb.name,
+    request: `GET ${listener?.protocol === 'HTTPS' ? 'https' : 'http'}://${sample.host ?? lb.dnsName}:${listener?.port ?? 80}${sample.path} HTTP/1.1`,
+    ...(sample.host ? { host: sample.host } : {}),
+    elbStatusCode: 403,
+    targetProcessingTimeSeconds: -1,
+    traceId,
+    clientIp: sample.clientIp,
+    actionsExecuted: ['waf'],
+    waf: { webAclName: sample.webAclName, ruleName: sample.ruleName, action: 'BLOCK' },
+  };
+}
+
+/** Keeps `entry` in a ring of `capacity` (the oldest is overwritten); returns the new cursor. */
+export function keepInRing<T>(ring: T[], cursor: number, capacity: number, entry: T): number {
+  if (ring.length < capacity) ring.push(entry);
+  else ring[cursor % capacity] = entry;
+  return cursor + 1;
+}
+
+/** The ring's entries, oldest first. */
+export function ringInOrder<T>(ring: readonly T[], cursor: number, capacity: number): T[] {
+  if (ring.length < capacity) return [...ring];
+  const cut = cursor % capacity;
+  return [...ring.slice(cut), ...ring.slice(0, cut)];
+}

@@ -1,0 +1,193 @@
+/**
+ * Rule statements compiled into request matchers (waf-rule-statements.html). Evaluated:
+ * ByteMatchStatement on UriPath or one header (SingleHeader, `host` included) with EXACTLY, STARTS_WITH,
+ * ENDS_WITH or CONTAINS and the NONE / LOWERCASE text transformations (waf-rule-statement-type-string-match.html);
+ * IPSetReferenceStatement (waf-rule-statement-type-ipset-match.html); And / Or / Not
+ * (waf-rule-statement-type-logical.html); RateBasedStatement at the top of a rule
+ * (waf-rule-statement-type-rate-based.html). Anything else is `unsupported` with the reason: the rule
+ * that holds it never matches and the scenario loads with one warning naming it (WAF-7).
+ */
+import type { WafStatementSummary } from '../../../contract/model';
+import { cidrContains, type Cidr } from './cidr';
+
+/** One request as a rule sees it. */
+export interface WafRequest {
+  /** URI path without the query string. */
+  path: string;
+  /** The Host header. */
+  host: string;
+  /** Other headers by lower-case name. */
+  headers: Readonly<Record<string, string>>;
+  client: { version: 4 | 6; value: bigint };
+}
+
+export type Matcher = (request: WafRequest) => boolean;
+
+/** A rate-based statement: per client IP, more than `limit` requests in the last `windowSeconds` (WAF-5). */
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+  /** Only requests it matches are counted and limited (the scope-down statement). */
+  scopeDown?: Matcher;
+}
+
+export type Compiled = { kind: 'match'; match: Matcher } | { kind: 'rate'; rate: RateLimit } | { kind: 'unsupported'; reason: string };
+
+/** Valid EvaluationWindowSec values; 300 is the default (waf-rule-statement-type-rate-based-high-level-settings.html). */
+export const EVALUATION_WINDOWS = [60, 120, 300, 600] as const;
+export const DEFAULT_EVALUATION_WINDOW = 300;
+/** The lowest rate limit AWS WAF accepts (same page). */
+export const MIN_RATE_LIMIT = 10;
+export const MAX_RATE_LIMIT = 2_000_000_000;
+const MAX_NESTING = 20;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** IP set ARN → its blocks, as the resolved scenario has them. */
+export type IpSets = ReadonlyMap<string, readonly Cidr[]>;
+
+class Unsupported extends Error {}
+
+export function compileStatement(statement: Json, ipSets: IpSets): Compiled {
+  try {
+    const keys = Object.keys(statement);
+    if (keys.length === 1 && keys[0] === 'RateBasedStatement') return { kind: 'rate', rate: rateLimit(statement.RateBasedStatement) };
+    return { kind: 'match', match: matcher(statement, ipSets, 0) };
+  } catch (error) {
+    if (error instanceof Unsupported) return { kind: 'unsupported', reason: error.message };
+    throw error;
+  }
+
+  function rateLimit(value: unknown): RateLimit {
+    if (!isObject(value)) throw new Unsupported('RateBasedStatement must be an object');
+    const limit = Number(value.Limit);
+    if (!Number.isInteger(limit) || limit < MIN_RATE_LIMIT || limit > MAX_RATE_LIMIT) throw new Unsupported(`RateBasedStatement Limit must be a whole number from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT}; got ${JSON.stringify(value.Limit)}`);
+    const window = value.EvaluationWindowSec === undefined ? DEFAULT_EVALUATION_WINDOW : Number(value.EvaluationWindowSec);
+    if (!(EVALUATION_WINDOWS as readonly number[]).includes(window)) throw new Unsupported(`RateBasedStatement EvaluationWindowSec must be one of ${EVALUATION_WINDOWS.join(', ')}; got ${JSON.stringify(value.EvaluationWindowSec)}`);
+    const key = value.AggregateKeyType ?? 'IP';
+    if (key !== 'IP') throw new Unsupported(`RateBasedStatement AggregateKeyType ${String(key)} is not simulated (only IP is)`);
+    const scopeDown = value.ScopeDownStatement === undefined ? undefined : matcher(value.ScopeDownStatement, ipSets, 1);
+    return { limit, windowSeconds: window, ...(scopeDown ? { scopeDown } : {}) };
+  }
+}
+
+function matcher(statement: unknown, ipSets: IpSets, depth: number): Matcher {
+  if (!isObject(statement)) throw new Unsupported('a Statement must be an object with one statement type');
+  if (depth > MAX_NESTING) throw new Unsupported(`statements nest deeper than ${MAX_NESTING} levels`);
+  const keys = Object.keys(statement);
+  if (keys.length !== 1) throw new Unsupported(`a Statement holds exactly one statement type; got ${keys.join(', ') || 'none'}`);
+  const type = keys[0]!;
+  const body = statement[type];
+  switch (type) {
+    case 'ByteMatchStatement':
+      return byteMatch(body);
+    case 'IPSetReferenceStatement': {
+      const arn = isObject(body) ? body.Arn : undefined;
+      const blocks = typeof arn === 'string' ? ipSets.get(arn) : undefined;
+      if (!blocks) throw new Unsupported(`IPSetReferenceStatement Arn ${JSON.stringify(arn)} is not an IP set of this stack (use !GetAtt IpSet.Arn)`);
+      if (isObject(body) && body.IPSetForwardedIPConfig !== undefined) throw new Unsupported('IPSetForwardedIPConfig is not simulated (requests carry no forwarded-IP header)');
+      return (request) => blocks.some((block) => cidrContains(block, request.client));
+    }
+    case 'AndStatement':
+    case 'OrStatement': {
+      const list = isObject(body) ? body.Statements : undefined;
+      if (!Array.isArray(list) || list.length < 2) throw new Unsupported(`${type} needs Statements with at least two statements`);
+      const parts = list.map((part) => matcher(part, ipSets, depth + 1));
+      return type === 'AndStatement' ? (request) => parts.every((part) => part(request)) : (request) => parts.some((part) => part(request));
+    }
+    case 'NotStatement': {
+      const inner = matcher(isObject(body) ? body.Statement : undefined, ipSets, depth + 1);
+      return (request) => !inner(request);
+    }
+    case 'RateBasedStatement':
+      throw new Unsupported('a RateBasedStatement can only be the top-level statement of a rule');
+    default:
+      throw new Unsupported(`${type} is not simulated (ByteMatchStatement, IPSetReferenceStatement, RateBasedStatement, And/Or/NotStatement are)`);
+  }
+}
+
+const POSITIONS: Record<string, (field: string, search: string) => boolean> = {
+  EXACTLY: (field, search) => field === search,
+  STARTS_WITH: (field, search) => field.startsWith(search),
+  ENDS_WITH: (field, search) => field.endsWith(search),
+  CONTAINS: (field, search) => field.includes(search),
+};
+
+const TRANSFORMS: Record<string, (text: string) => string> = {
+  NONE: (text) => text,
+  LOWERCASE: (text) => text.toLowerCase(),
+};
+
+function byteMatch(body: unknown): Matcher {
+  if (!isObject(body)) throw new Unsupported('ByteMatchStatement must be an object');
+  const search = typeof body.SearchString === 'string' ? body.SearchString : typeof body.SearchStringBase64 === 'string' ? Buffer.from(body.SearchStringBase64, 'base64').toString('utf8') : undefined;
+  if (search === undefined) throw new Unsupported('ByteMatchStatement needs SearchString');
+  const position = POSITIONS[String(body.PositionalConstraint)];
+  if (!position) throw new Unsupported(`PositionalConstraint ${String(body.PositionalConstraint)} is not simulated (EXACTLY, STARTS_WITH, ENDS_WITH, CONTAINS are)`);
+  const transforms = (Array.isArray(body.TextTransformations) ? body.TextTransformations : [])
+    .filter(isObject)
+    .sort((a, b) => Number(a.Priority) - Number(b.Priority))
+    .map((t) => {
+      const transform = TRANSFORMS[String(t.Type)];
+      if (!transform) throw new Unsupported(`TextTransformation ${String(t.Type)} is not simulated (NONE and LOWERCASE are)`);
+      return transform;
+    });
+  const field = fieldReader(body.FieldToMatch);
+  return (request) => {
+    const value = field(request);
+    if (value === undefined) return false;
+    return position(transforms.reduce((text, transform) => transform(text), value), search);
+  };
+}
+
+function fieldReader(fieldToMatch: unknown): (request: WafRequest) => string | undefined {
+  if (!isObject(fieldToMatch)) throw new Unsupported('ByteMatchStatement needs FieldToMatch');
+  if (fieldToMatch.UriPath !== undefined) return (request) => request.path;
+  const header = isObject(fieldToMatch.SingleHeader) ? fieldToMatch.SingleHeader.Name : undefined;
+  if (typeof header === 'string') {
+    // Header names are matched case-insensitively (SingleHeader, waf-rule-statement-fields-list.html).
+    const name = header.toLowerCase();
+    return name === 'host' ? (request) => request.host : (request) => request.headers[name];
+  }
+  throw new Unsupported(`FieldToMatch ${Object.keys(fieldToMatch).join(', ') || '{}'} is not simulated (UriPath and SingleHeader are)`);
+}
+
+/** What a statement inspects, as values for the load balancer view (contract WafStatementSummary). */
+export function summarizeStatement(statement: Json, depth = 0): WafStatementSummary {
+  const type = Object.keys(statement)[0] ?? 'Unknown';
+  const body = isObject(statement[type]) ? (statement[type] as Json) : {};
+  const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : undefined);
+  switch (type) {
+    case 'ByteMatchStatement': {
+      const field = isObject(body.FieldToMatch) ? body.FieldToMatch : {};
+      const header = isObject(field.SingleHeader) ? text(field.SingleHeader.Name, 200) : undefined;
+      const name = field.UriPath !== undefined ? 'UriPath' : header !== undefined ? `header:${header.toLowerCase()}` : Object.keys(field)[0];
+      const search = text(body.SearchString, 512);
+      const position = text(body.PositionalConstraint, 32);
+      return { type, ...(name ? { field: name.slice(0, 256) } : {}), ...(position ? { positionalConstraint: position } : {}), ...(search !== undefined ? { searchString: search } : {}) };
+    }
+    case 'IPSetReferenceStatement': {
+      const arn = text(body.Arn, 2048);
+      return { type, ...(arn ? { ipSetArn: arn } : {}) };
+    }
+    case 'RateBasedStatement': {
+      const limit = Number(body.Limit);
+      const window = body.EvaluationWindowSec === undefined ? DEFAULT_EVALUATION_WINDOW : Number(body.EvaluationWindowSec);
+      return { type, ...(Number.isInteger(limit) && limit >= 0 ? { limit } : {}), ...(Number.isInteger(window) && window > 0 ? { evaluationWindowSec: window } : {}) };
+    }
+    case 'AndStatement':
+    case 'OrStatement':
+    case 'NotStatement': {
+      if (depth > 0) return { type };
+      const inner = type === 'NotStatement' ? [body.Statement] : Array.isArray(body.Statements) ? body.Statements : [];
+      const statements = inner.filter(isObject).slice(0, 20).map((part) => {
+        const { type: innerType, field, positionalConstraint, searchString } = summarizeStatement(part, depth + 1);
+        return { type: innerType, ...(field ? { field } : {}), ...(positionalConstraint ? { positionalConstraint } : {}), ...(searchString !== undefined ? { searchString } : {}) };
+      });
+      return { type, statements };
+    }
+    default:
+      return { type: type.slice(0, 64) };
+  }
+}
