@@ -93,7 +93,7 @@ describe('the SAM transform (AWS::Serverless::Function)', () => {
   it('names each event source the simulator does not run, and what drives the function instead', () => {
     const warnings = load(samTemplate()).warnings;
     expect(warnings).toContainEqual(
-      expect.objectContaining({ file: 'template.yaml', path: 'Resources.HelloFunction.Properties.Events.GetHello', message: expect.stringMatching(/event GetHello \(Api\) of HelloFunction .*API Gateway is not simulated.*Traffic with Target: !Ref HelloFunction/) }),
+      expect.objectContaining({ file: 'template.yaml', path: 'Resources.HelloFunction.Properties.Events.GetHello', message: expect.stringMatching(/event GetHello \(Api\) of HelloFunction .*API Gateway REST APIs are not simulated.*Traffic with Target: !Ref HelloFunction/) }),
     );
     expect(warnings.find((w) => w.path === 'Resources.HelloFunction.Properties.Events.GetHello')!.line).toBeGreaterThan(0);
     // EventInvokeConfig becomes the AWS::Lambda::EventInvokeConfig SAM generates; IAM properties are quiet.
