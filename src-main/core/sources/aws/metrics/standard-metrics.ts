@@ -3,6 +3,7 @@ import type { Inventory, MetricKey } from '../../../contract/model';
 import {
   autoScalingGroupMetrics,
   dbInstanceMetrics,
+  httpApiMetrics,
   lambdaAccountMetrics,
   lambdaFunctionMetrics,
   loadBalancerDimension,
@@ -24,5 +25,8 @@ export function standardMetricKeys(inventory: Inventory): MetricKey[] {
   for (const db of inventory.dbInstances) keys.push(...dbInstanceMetrics(db.dbInstanceIdentifier, db.readReplicaSourceDBInstanceIdentifier !== undefined));
   for (const fn of inventory.lambdaFunctions) keys.push(...lambdaFunctionMetrics(fn.functionName));
   if (inventory.lambdaFunctions.length > 0) keys.push(...lambdaAccountMetrics());
+  // The HTTP APIs in front of the functions (their triggers), once each.
+  const apis = new Set(inventory.lambdaFunctions.flatMap((fn) => (fn.triggers ?? []).flatMap((t) => (t.kind === 'apiGateway' ? [t.apiId] : []))));
+  for (const apiId of apis) keys.push(...httpApiMetrics(apiId));
   return keys;
 }
