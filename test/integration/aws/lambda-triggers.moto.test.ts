@@ -49,7 +49,7 @@ describe.runIf(moto.available)('Lambda triggers against moto_server', () => {
   }, 180_000);
   afterAll(async () => server?.stop(), 120_000);
 
-  it('lists the S3 bucket, the API Gateway route and the SQS queue as the functions\' triggers', async () => {
+  it('TRIG-1: lists the S3 bucket, the API Gateway route and the SQS queue as the functions\' triggers', async () => {
     const source = new AwsSource({ profile: 'moto', env: profiles.env, clock: instantWaits });
     await source.connect();
     await source.refresh();

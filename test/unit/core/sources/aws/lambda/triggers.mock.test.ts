@@ -17,8 +17,8 @@ const statement = (service: string, sourceArn?: string) => ({
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Id: 'default', Statement: statements });
 
 // docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html, API_GetPolicy.html
-describe('AWS mode: triggers from the resource-based policy (access-control-resource-based)', () => {
-  it('reads an execute-api source ARN as API id, stage and route key', () => {
+describe('TRIG-1: AWS mode reads triggers from the resource-based policy and event source mappings (access-control-resource-based)', () => {
+  it('TRIG-1: reads an execute-api source ARN as API id, stage and route key', () => {
     expect(executeApiRoute('arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*/GET/items/{id}')).toEqual({ apiId: 'a1b2c3d4e5', stage: '*', routeKey: 'GET /items/{id}' });
     expect(executeApiRoute('arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*/*')).toEqual({ apiId: 'a1b2c3d4e5', stage: '*', routeKey: '*' });
     expect(executeApiRoute('arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/prod/$default')).toEqual({ apiId: 'a1b2c3d4e5', stage: 'prod', routeKey: '$default' });
@@ -26,7 +26,7 @@ describe('AWS mode: triggers from the resource-based policy (access-control-reso
     expect(executeApiRoute('arn:aws:s3:::bucket')).toBeUndefined();
   });
 
-  it('turns API Gateway, S3 and load balancer statements into triggers; statements of one API merge', () => {
+  it('TRIG-1: turns API Gateway, S3 and load balancer statements into triggers; statements of one API merge', () => {
     const triggers = policyTriggers(
       policy(
         statement('apigateway.amazonaws.com', 'arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*/GET/items/{id}'),
@@ -45,7 +45,7 @@ describe('AWS mode: triggers from the resource-based policy (access-control-reso
     expect(policyTriggers('not json')).toEqual([]);
   });
 
-  it('lists each function\'s triggers: its policy (none for a function without one) and its event source mappings, on the settings cadence', async () => {
+  it('TRIG-1: lists each function\'s triggers: its policy (none for a function without one) and its event source mappings, on the settings cadence', async () => {
     const { source, stubs, clock } = mockedSource();
     stubs.sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/x' });
     stubs.lambda.on(ListFunctionsCommand).resolves({ Functions: [{ FunctionName: 'api', FunctionArn: `${ARN}:api` }, { FunctionName: 'worker', FunctionArn: `${ARN}:worker` }] });
@@ -67,7 +67,7 @@ describe('AWS mode: triggers from the resource-based policy (access-control-reso
     source.stop();
   });
 
-  it('without lambda:GetPolicy the functions are still listed, their triggers unknown, and the dataset says what failed', async () => {
+  it('TRIG-1: without lambda:GetPolicy the functions are still listed, their triggers unknown, and the dataset says what failed', async () => {
     const { source, stubs } = mockedSource();
     stubs.sts.on(GetCallerIdentityCommand).resolves({ Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/x' });
     stubs.lambda.on(ListFunctionsCommand).resolves({ Functions: [{ FunctionName: 'api', FunctionArn: `${ARN}:api` }] });
