@@ -187,6 +187,21 @@ describe('APIGW-5: AWS/ApiGateway metrics of HTTP APIs (http-api-metrics)', () =
     expect(engine.metrics.get('AWS/ApiGateway', 'Count', { ApiId: id, Method: 'GET', Resource: '/items/{id}', Stage: '$default' })).toBeUndefined();
   });
 
+  it('APIGW-5: an alarm on an HTTP API\'s 5xx by ApiId loads without the "never published" warning and evaluates', () => {
+    const yaml = scenario({ errorRate: 1 }).replace(
+      'Traffic:',
+      `  Errors5xx:
+    Type: AWS::CloudWatch::Alarm
+    Properties: { Namespace: AWS/ApiGateway, MetricName: 5xx, Dimensions: [ { Name: ApiId, Value: !Ref Api } ], Statistic: Sum, Period: 60, EvaluationPeriods: 1, Threshold: 10, ComparisonOperator: GreaterThanThreshold }
+Traffic:`,
+    );
+    const model = scenarioFrom(yaml);
+    expect(model.warnings).toEqual([]);
+    const engine = new SimulationEngine(model);
+    engine.advanceBy(180);
+    expect(engine.inventory().alarms[0]!.stateValue).toBe('ALARM');
+  });
+
   it('APIGW-5: with DetailedMetricsEnabled, per route by ApiId, Method, Resource and Stage', () => {
     const { engine, id } = run({ stage: 'DefaultRouteSettings: { DetailedMetricsEnabled: true }' }, 120);
     expect(sum(engine.metrics.get('AWS/ApiGateway', 'Count', { ApiId: id, Method: 'GET', Resource: '/items/{id}', Stage: '$default' })?.points('Sum'))).toBe(1200);

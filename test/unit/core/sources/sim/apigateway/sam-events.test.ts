@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
+import { readScenario } from '@main/core/scenario-files';
 import { scenarioFrom } from '../../../../../helpers/scenarios';
 
 const sum = (points: [number, number][] | undefined) => (points ?? []).reduce((total, [, v]) => total + v, 0);
@@ -62,5 +63,13 @@ describe('APIGW-7: SAM HttpApi and S3 events become the resources SAM generates 
     const triggers = Object.fromEntries(engine.inventory().lambdaFunctions.map((f) => [f.functionName, f.triggers]));
     expect(triggers.items).toEqual([expect.objectContaining({ kind: 'apiGateway', routeKeys: ['GET /items/{id}'], stages: ['$default'] })]);
     expect(triggers.thumbs).toEqual([{ kind: 's3', bucket: 'sam-photos', events: ['s3:ObjectCreated:*'], suffix: '.jpg' }]);
+  });
+});
+
+describe('APIGW-6: the triggers of functions behind a load balancer', () => {
+  it('APIGW-6: a function that is the target of a lambda target group lists the group as its trigger (the bundled serverless scenario)', () => {
+    const engine = new SimulationEngine(readScenario('serverless'));
+    const fn = engine.inventory().lambdaFunctions.find((f) => f.functionName.includes('search'))!;
+    expect(fn.triggers).toEqual([expect.objectContaining({ kind: 'loadBalancer', targetGroupArn: expect.stringContaining(':targetgroup/') })]);
   });
 });
