@@ -1322,7 +1322,7 @@ const en = {
   },
   scenarioNotices: {
     defaultTraffic: 'No Traffic section: the default population {population} sends {rate} requests/s to {target}. Add Traffic to choose your own.',
-    nothingToDrive: 'No Traffic section and no internet-facing load balancer or function URL to send default traffic to: nothing loads this stack. Add Traffic aimed at a load balancer, a Route 53 record, a Lambda function or a DB instance.',
+    nothingToDrive: 'No Traffic section and no internet-facing load balancer, function URL, HTTP API or notifying S3 bucket to send default traffic to: nothing loads this stack. Add Traffic aimed at a load balancer, a Route 53 record, a Lambda function, a DB instance, an HTTP API or an S3 bucket.',
   },
   scenarioProblems: {
     // How one problem is shown: where (file:line:column), what, and the YAML path, as the CLI prints it.

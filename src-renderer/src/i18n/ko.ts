@@ -1323,7 +1323,7 @@ const ko: MessageSchema = {
   },
   scenarioNotices: {
     defaultTraffic: 'Traffic 섹션이 없습니다. 기본 클라이언트 집단 {population}이(가) {target}에 초당 {rate}개의 요청을 보냅니다. 직접 정하려면 Traffic을 추가하세요.',
-    nothingToDrive: 'Traffic 섹션이 없고 기본 트래픽을 보낼 인터넷 경계 로드 밸런서나 함수 URL도 없습니다. 이 스택에는 부하가 없습니다. 로드 밸런서, Route 53 레코드, Lambda 함수 또는 DB 인스턴스를 대상으로 Traffic을 추가하세요.',
+    nothingToDrive: 'Traffic 섹션이 없고 기본 트래픽을 보낼 인터넷 경계 로드 밸런서, 함수 URL, HTTP API 또는 이벤트 알림이 있는 S3 버킷도 없습니다. 이 스택에는 부하가 없습니다. 로드 밸런서, Route 53 레코드, Lambda 함수, DB 인스턴스, HTTP API 또는 S3 버킷을 대상으로 Traffic을 추가하세요.',
   },
   scenarioProblems: {
     // 문제 하나를 보여 주는 형식: 위치(파일:줄:열), 내용, YAML 경로 (CLI와 같음).

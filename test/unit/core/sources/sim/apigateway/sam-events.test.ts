@@ -73,3 +73,14 @@ describe('APIGW-6: the triggers of functions behind a load balancer', () => {
     expect(fn.triggers).toEqual([expect.objectContaining({ kind: 'loadBalancer', targetGroupArn: expect.stringContaining(':targetgroup/') })]);
   });
 });
+
+describe('APIGW-1/S3EV-2: default traffic for a template without a Traffic section', () => {
+  it('APIGW-1/S3EV-2: one population per HTTP API (a request on each route) and per notifying bucket (keys that pass each filter)', () => {
+    const model = scenarioFrom(TEMPLATE.replace(/\nTraffic:[\s\S]*$/, '\n'));
+    expect(model.notices!.map((n) => (n.code === 'defaultTraffic' ? n.params.population : n.code))).toEqual(['default-ServerlessHttpApi', 'default-Photos']);
+    const engine = new SimulationEngine(model);
+    engine.advanceBy(120);
+    expect(sum(engine.metrics.get('AWS/Lambda', 'Invocations', { FunctionName: 'items' })?.points('Sum'))).toBeGreaterThan(400);
+    expect(sum(engine.metrics.get('AWS/Lambda', 'AsyncEventsReceived', { FunctionName: 'thumbs' })?.points('Sum'))).toBeGreaterThan(80);
+  });
+});
