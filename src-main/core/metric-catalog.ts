@@ -8,6 +8,7 @@
  * - Auto Scaling group metrics: docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-metrics.html
  * - RDS: docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-metrics.html
  * - Lambda: docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html
+ * - API Gateway HTTP APIs: docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html
  *
  * Plain TypeScript, no Node or SDK imports: the simulator (deterministic) may import it.
  */
@@ -66,6 +67,13 @@ const STATS: Record<string, MetricStat[]> = {
   AllowedRequests: ['Sum'],
   BlockedRequests: ['Sum'],
   CountedRequests: ['Sum'],
+  // AWS/ApiGateway (HTTP APIs): counts summed, latencies averaged (ms), DataProcessed in bytes.
+  Count: ['Sum'],
+  '4xx': ['Sum'],
+  '5xx': ['Sum'],
+  Latency: ['Average', 'Maximum'],
+  IntegrationLatency: ['Average'],
+  DataProcessed: ['Sum'],
   // Simulator-only namespaces (Flightdeck/Traffic, Flightdeck/Lambda): no AWS counterpart to poll.
   OfferedRequests: ['Sum'],
   UnresolvedRequests: ['Sum'],
@@ -86,6 +94,9 @@ const UNITS: Record<string, string> = {
   Duration: 'Milliseconds',
   InitDuration: 'Milliseconds',
   AsyncEventAge: 'Milliseconds',
+  Latency: 'Milliseconds',
+  IntegrationLatency: 'Milliseconds',
+  DataProcessed: 'Bytes',
 };
 
 /** The CloudWatch unit of a metric: `Count` unless the table above says otherwise. */
@@ -123,6 +134,8 @@ export const AUTO_SCALING_GROUP_METRICS = [
 ] as const;
 export const DB_INSTANCE_METRICS = ['CPUUtilization', 'DatabaseConnections', 'ReadIOPS', 'WriteIOPS'] as const;
 export const LAMBDA_FUNCTION_METRICS = ['Invocations', 'Errors', 'Throttles', 'Duration', 'ConcurrentExecutions', 'AsyncEventsReceived', 'AsyncEventAge', 'AsyncEventsDropped'] as const;
+/** An HTTP API's metrics by ApiId (APIGW-5); the simulator also publishes them by ApiId + Stage. */
+export const HTTP_API_METRICS = ['Count', '4xx', '5xx', 'Latency', 'IntegrationLatency', 'DataProcessed'] as const;
 /** Account-wide, without dimensions. */
 export const LAMBDA_ACCOUNT_METRICS = ['ConcurrentExecutions', 'UnreservedConcurrentExecutions'] as const;
 
@@ -167,6 +180,10 @@ export function dbInstanceMetrics(dbInstanceIdentifier: string, isReplica: boole
 
 export function lambdaFunctionMetrics(functionName: string): MetricKey[] {
   return expand('AWS/Lambda', LAMBDA_FUNCTION_METRICS, { FunctionName: functionName });
+}
+
+export function httpApiMetrics(apiId: string): MetricKey[] {
+  return expand('AWS/ApiGateway', HTTP_API_METRICS, { ApiId: apiId });
 }
 
 export function lambdaAccountMetrics(): MetricKey[] {

@@ -2,6 +2,37 @@
 import { z } from 'zod';
 import { IsoTime } from './model-common';
 
+/**
+ * What invokes a function (its event sources): an API Gateway HTTP API's routes, an S3 bucket's object
+ * events, a load balancer's target group, an event source mapping (queue or stream), or another
+ * service named by a resource-based policy. AWS mode reads them from GetPolicy and
+ * ListEventSourceMappings; the simulator from the scenario's resources. Codes and AWS values only.
+ */
+export const LambdaTrigger = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('apiGateway'),
+    apiId: z.string().min(1),
+    apiName: z.string().optional(),
+    /** `GET /items/{id}`, `ANY /{proxy+}`, `$default`; `*` when the permission covers every route. */
+    routeKeys: z.array(z.string()),
+    /** Stages that serve the routes (`$default`, `prod`); `*` when the permission covers every stage. */
+    stages: z.array(z.string()).optional(),
+    sourceArn: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('s3'),
+    bucket: z.string().min(1),
+    /** `s3:ObjectCreated:*` …; unknown in AWS mode (GetPolicy names only the bucket). */
+    events: z.array(z.string()).optional(),
+    prefix: z.string().optional(),
+    suffix: z.string().optional(),
+  }),
+  z.object({ kind: z.literal('loadBalancer'), targetGroupArn: z.string().min(1), targetGroupName: z.string().optional() }),
+  z.object({ kind: z.literal('eventSourceMapping'), eventSourceArn: z.string().min(1), state: z.string().optional(), batchSize: z.number().int().optional() }),
+  z.object({ kind: z.literal('other'), principal: z.string().min(1), sourceArn: z.string().optional() }),
+]);
+export type LambdaTrigger = z.infer<typeof LambdaTrigger>;
+
 export const LambdaFunction = z.object({
   functionName: z.string().min(1),
   functionArn: z.string().min(1),
@@ -14,6 +45,8 @@ export const LambdaFunction = z.object({
   reservedConcurrentExecutions: z.number().int().optional(),
   state: z.string().optional(),
   lastModified: IsoTime.optional(),
+  /** Its event sources (LambdaTrigger); undefined when not read. */
+  triggers: z.array(LambdaTrigger).optional(),
 });
 export type LambdaFunction = z.infer<typeof LambdaFunction>;
 

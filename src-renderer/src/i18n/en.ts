@@ -1257,6 +1257,39 @@ const en = {
     concurrent: 'Concurrent executions',
     executions: 'Executions',
     perMinute: 'per minute',
+    asyncTitle: 'Asynchronous events',
+    asyncReceived: 'AsyncEventsReceived',
+    asyncDropped: 'AsyncEventsDropped',
+    droppedAxis: 'dropped per minute (right)',
+  },
+  lambdaTriggers: {
+    title: 'Triggers · {name}',
+    none: 'No triggers: nothing but direct Invoke calls reaches this function.',
+    unknown: 'Triggers unknown: reading them needs lambda:GetPolicy and lambda:ListEventSourceMappings.',
+    kind: {
+      apiGateway: 'API Gateway',
+      s3: 'S3 bucket',
+      loadBalancer: 'Load balancer target group',
+      eventSourceMapping: 'Event source',
+      other: 'Other service',
+    },
+    routes: 'Routes: {routes}',
+    stages: 'Stages: {stages}',
+    events: 'Events: {events}',
+    prefix: 'prefix {value}',
+    suffix: 'suffix {value}',
+    async: 'asynchronous invocation',
+    batchSize: 'batch size {size}',
+  },
+  apiGatewayCharts: {
+    requestsTitle: 'API Gateway {api}: requests, 4xx and 5xx',
+    latencyTitle: 'API Gateway {api}: Latency and IntegrationLatency',
+    count: 'Count',
+    clientErrors: '4xx',
+    serverErrors: '5xx',
+    errorsAxis: '4xx and 5xx per minute (right)',
+    latency: 'Latency',
+    integrationLatency: 'IntegrationLatency',
   },
   faultNames: {
     TerminateInstances: 'Terminate instances',
@@ -1432,7 +1465,7 @@ const en = {
   },
   scenarioNotices: {
     defaultTraffic: 'No Traffic section: the default population {population} sends {rate} requests/s to {target}. Add Traffic to choose your own.',
-    nothingToDrive: 'No Traffic section and no internet-facing load balancer or function URL to send default traffic to: nothing loads this stack. Add Traffic aimed at a load balancer, a Route 53 record, a Lambda function or a DB instance.',
+    nothingToDrive: 'No Traffic section and no internet-facing load balancer, function URL, HTTP API or notifying S3 bucket to send default traffic to: nothing loads this stack. Add Traffic aimed at a load balancer, a Route 53 record, a Lambda function, a DB instance, an HTTP API or an S3 bucket.',
   },
   scenarioProblems: {
     // How one problem is shown: where (file:line:column), what, and the YAML path, as the CLI prints it.

@@ -1258,6 +1258,39 @@ const ko: MessageSchema = {
     concurrent: '동시 실행',
     executions: '실행',
     perMinute: '분당',
+    asyncTitle: '비동기 호출 이벤트',
+    asyncReceived: 'AsyncEventsReceived',
+    asyncDropped: 'AsyncEventsDropped',
+    droppedAxis: '분당 삭제 (오른쪽)',
+  },
+  lambdaTriggers: {
+    title: '트리거 · {name}',
+    none: '트리거 없음: 직접 Invoke 호출만 이 함수에 도달합니다.',
+    unknown: '트리거를 알 수 없음: lambda:GetPolicy 및 lambda:ListEventSourceMappings 권한이 필요합니다.',
+    kind: {
+      apiGateway: 'API Gateway',
+      s3: 'S3 버킷',
+      loadBalancer: '로드 밸런서 대상 그룹',
+      eventSourceMapping: '이벤트 소스',
+      other: '기타 서비스',
+    },
+    routes: '경로: {routes}',
+    stages: '스테이지: {stages}',
+    events: '이벤트: {events}',
+    prefix: '접두사 {value}',
+    suffix: '접미사 {value}',
+    async: '비동기 호출',
+    batchSize: '배치 크기 {size}',
+  },
+  apiGatewayCharts: {
+    requestsTitle: 'API Gateway {api}: 요청, 4xx 및 5xx',
+    latencyTitle: 'API Gateway {api}: Latency 및 IntegrationLatency',
+    count: 'Count',
+    clientErrors: '4xx',
+    serverErrors: '5xx',
+    errorsAxis: '분당 4xx 및 5xx (오른쪽)',
+    latency: 'Latency',
+    integrationLatency: 'IntegrationLatency',
   },
   faultNames: {
     TerminateInstances: '인스턴스 종료',
@@ -1433,7 +1466,7 @@ const ko: MessageSchema = {
   },
   scenarioNotices: {
     defaultTraffic: 'Traffic 섹션이 없습니다. 기본 클라이언트 집단 {population}이(가) {target}에 초당 {rate}개의 요청을 보냅니다. 직접 정하려면 Traffic을 추가하세요.',
-    nothingToDrive: 'Traffic 섹션이 없고 기본 트래픽을 보낼 인터넷 경계 로드 밸런서나 함수 URL도 없습니다. 이 스택에는 부하가 없습니다. 로드 밸런서, Route 53 레코드, Lambda 함수 또는 DB 인스턴스를 대상으로 Traffic을 추가하세요.',
+    nothingToDrive: 'Traffic 섹션이 없고 기본 트래픽을 보낼 인터넷 경계 로드 밸런서, 함수 URL, HTTP API 또는 이벤트 알림이 있는 S3 버킷도 없습니다. 이 스택에는 부하가 없습니다. 로드 밸런서, Route 53 레코드, Lambda 함수, DB 인스턴스, HTTP API 또는 S3 버킷을 대상으로 Traffic을 추가하세요.',
   },
   scenarioProblems: {
     // 문제 하나를 보여 주는 형식: 위치(파일:줄:열), 내용, YAML 경로 (CLI와 같음).

@@ -21,7 +21,7 @@ import { runControlAction } from './sim-action-registry';
 import type { AlbService } from './alb/alb-service';
 import type { AsgService } from './asg/asg-service';
 import type { TrafficService } from './traffic/traffic-service';
-import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, RequestScreen, SimService, SimServices } from './service-module';
+import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, HttpApiTier, ObjectEventSource, RequestScreen, SimService, SimServices } from './service-module';
 import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
 import { createWorld, type SimActivity, type World } from './world';
@@ -129,6 +129,8 @@ export class SimulationEngine implements SimContext {
       else if (module.role === 'functions') this.services.functions = service as FunctionTier;
       else if (module.role === 'database') this.services.database = service as DatabaseTier;
       else if (module.role === 'firewall') this.services.firewall = service as RequestScreen;
+      else if (module.role === 'buckets') this.services.buckets = service as ObjectEventSource;
+      else if (module.role === 'httpApis') this.services.httpApis = service as HttpApiTier;
     }
     // The services a report, the data source and the actions name directly; always present.
     this.alb = byModule.get('elbv2') as AlbService;

@@ -21,7 +21,7 @@ export interface ModuleBuild {
 export interface SimModule {
   readonly id: string;
   /** The narrow interface the other services reach it through (SimServices), if any. */
-  readonly role?: 'dns' | 'database' | 'functions' | 'firewall';
+  readonly role?: 'dns' | 'database' | 'functions' | 'firewall' | 'buckets' | 'httpApis';
   /** Its service, or undefined when the scenario has none of its resources. */
   build(ctx: SimContext, build: ModuleBuild): SimService | undefined;
 }

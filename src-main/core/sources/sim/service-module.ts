@@ -71,12 +71,40 @@ export interface InvocationOutcome {
   /** 429 TooManyRequestsException (synchronous) — never counted in Invocations (LAM-5). */
   throttled: number;
   averageDurationMs: number;
+  /**
+   * With a caller timeout (a synchronous caller that stops waiting, as API Gateway does after an
+   * integration's TimeoutInMillis): invocations still running when the caller gave up, and the
+   * function errors the caller saw among those it waited for. The function itself runs on.
+   */
+  callerTimedOut?: number;
+  callerErrors?: number;
 }
 
 /** Lambda as the traffic model sees it. */
 export interface FunctionTier extends SimService {
   /** `functionRef` is a function name or ARN (an ALB lambda target holds the ARN). */
-  invoke(functionRef: string, requests: number, tickSeconds: number, mode: 'sync' | 'async'): InvocationOutcome;
+  invoke(functionRef: string, requests: number, tickSeconds: number, mode: 'sync' | 'async', callerTimeoutMs?: number): InvocationOutcome;
+}
+
+/** S3 buckets as event sources (s3/bucket-service.ts): PUTs become asynchronous invocations (S3EV-4). */
+export interface ObjectEventSource extends SimService {
+  hasBucket(name: string): boolean;
+  /** `puts` PutObject requests to `bucket` this tick, spread over key patterns by share; function ARN → events sent. */
+  putObjects(bucket: string, puts: number, keys: readonly { key: string; share: number }[], tickSeconds: number): Map<string, number>;
+}
+
+/** One class of requests to an HTTP API this tick. */
+export interface HttpApiRequests {
+  count: number;
+  method: string;
+  path: string;
+}
+
+/** API Gateway HTTP APIs (apigateway/http-api-service.ts): requests routed to Lambda proxy integrations (APIGW-…). */
+export interface HttpApiTier extends SimService {
+  /** The API id a Traffic target names (its id, its endpoint host or URL), or undefined. */
+  apiIdFor(target: string): string | undefined;
+  serve(apiId: string, batch: readonly HttpApiRequests[], tickSeconds: number): void;
 }
 
 /** A request class as a web ACL sees it (alb-service.ts AlbRequests is one). */
@@ -117,6 +145,8 @@ export interface SimServices {
   database?: DatabaseTier;
   functions?: FunctionTier;
   firewall?: RequestScreen;
+  buckets?: ObjectEventSource;
+  httpApis?: HttpApiTier;
   /** Every service module, in tick order. */
   all: SimService[];
 }

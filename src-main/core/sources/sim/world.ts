@@ -257,6 +257,10 @@ export interface SimTraffic {
   invoke?: { functionRef: string; mode: 'sync' | 'async' };
   /** Clients that query a DB instance directly (Target is the DBInstanceIdentifier): every request is a read or a write. */
   queryDatabase?: { dbInstanceIdentifier: string; writeShare: number };
+  /** The clients call an API Gateway HTTP API (Target is its id or endpoint): `requests` are its methods and paths (APIGW-1). */
+  httpApi?: { apiId: string };
+  /** The clients PUT objects into an S3 bucket (Target is the bucket name): key patterns by share (S3EV-4). */
+  bucket?: { name: string; keys: { key: string; share: number }[] };
 }
 
 export interface World {

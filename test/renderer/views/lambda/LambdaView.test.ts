@@ -51,6 +51,36 @@ describe('LambdaView', () => {
     ]);
   });
 
+  it('shows the selected function\'s triggers (API Gateway routes, S3 bucket events and filter) and charts its HTTP API and asynchronous events', () => {
+    const inventory = fullInventory();
+    inventory.lambdaFunctions[0]!.triggers = [
+      { kind: 'apiGateway', apiId: 'a1b2c3d4e5', apiName: 'shop', routeKeys: ['GET /items/{id}'], stages: ['$default'] },
+      { kind: 's3', bucket: 'photo-uploads', events: ['s3:ObjectCreated:*'], prefix: 'uploads/', suffix: '.jpg' },
+    ];
+    useInventoryStore().replace(inventory);
+    const wrapper = mountWithApp(LambdaView);
+    const triggers = wrapper.findAll('[data-testid="lambda-trigger"]');
+    expect(triggers.map((t) => t.attributes('data-kind'))).toEqual(['apiGateway', 's3']);
+    expect(triggers[0]!.text()).toContain('GET /items/{id}');
+    expect(triggers[1]!.text()).toContain('photo-uploads');
+    expect(triggers[1]!.text()).toContain('prefix uploads/');
+    expect(triggers[1]!.text()).toContain('asynchronous invocation');
+    const ids = fullOptions().map((option) => option.series.filter((s) => s.id !== '__markers').map((s) => s.id));
+    expect(ids).toContainEqual(['received', 'dropped']);
+    expect(ids).toContainEqual(['count', '4xx', '5xx']);
+    expect(ids).toContainEqual(['latency', 'integration']);
+  });
+
+  it('says when the triggers are unknown (AWS mode without lambda:GetPolicy) and when there are none', () => {
+    const wrapper = mountWithApp(LambdaView);
+    expect(wrapper.get('[data-testid="lambda-triggers-unknown"]').text()).toContain('lambda:GetPolicy');
+    const inventory = fullInventory();
+    inventory.lambdaFunctions[0]!.triggers = [];
+    useInventoryStore().replace(inventory);
+    const none = mountWithApp(LambdaView);
+    expect(none.find('[data-testid="lambda-triggers-none"]').exists()).toBe(true);
+  });
+
   it('has an honest empty state', () => {
     useInventoryStore().replace(emptyInventory());
     const wrapper = mountWithApp(LambdaView);

@@ -2,10 +2,13 @@
  * Lambda functions with their reserved concurrency, and the account's concurrency limits.
  * ListFunctions does not return reserved concurrency, hence one GetFunctionConcurrency per function
  * (docs.aws.amazon.com/lambda/latest/api/API_GetFunctionConcurrency.html); GetAccountSettings gives
- * the account limit and the unreserved pool (API_GetAccountSettings.html).
+ * the account limit and the unreserved pool (API_GetAccountSettings.html). Each function's triggers come
+ * from discover-triggers.ts (GetPolicy per function, ListEventSourceMappings once), read like reserved
+ * concurrency: on the settings cadence and for functions not held yet.
  */
 import { GetAccountSettingsCommand, GetFunctionConcurrencyCommand, paginateListFunctions, type LambdaClient } from '@aws-sdk/client-lambda';
-import type { LambdaAccount, LambdaFunction } from '../../../contract/model';
+import type { LambdaAccount, LambdaFunction, LambdaTrigger } from '../../../contract/model';
+import { discoverEventSourceMappings, discoverFunctionTriggers } from './discover-triggers';
 import { compact, iso } from '../iso';
 
 /**
@@ -14,19 +17,37 @@ import { compact, iso } from '../iso';
  * functions not held yet, instead of one GetFunctionConcurrency per function on every poll.
  */
 export type HeldConcurrency = ReadonlyMap<string, number | undefined>;
+/** Triggers already read, per function name: settings too (GetPolicy and ListEventSourceMappings on the slow cadence). */
+export type HeldTriggers = ReadonlyMap<string, LambdaTrigger[] | undefined>;
 
 export function concurrencyOf(functions: readonly LambdaFunction[]): HeldConcurrency {
   return new Map(functions.map((fn) => [fn.functionName, fn.reservedConcurrentExecutions]));
 }
 
-export async function discoverLambdaFunctions(client: LambdaClient, held?: HeldConcurrency): Promise<LambdaFunction[]> {
+export function triggersOf(functions: readonly LambdaFunction[]): HeldTriggers {
+  return new Map(functions.filter((fn) => fn.triggers !== undefined).map((fn) => [fn.functionName, fn.triggers]));
+}
+
+/** Reads a secondary figure: a failure leaves it unknown and is reported as a partial dataset (PollContext.optional). */
+type Optional = <T>(read: () => Promise<T>) => Promise<T | undefined>;
+const strict: Optional = (read) => read();
+
+export async function discoverLambdaFunctions(client: LambdaClient, held?: HeldConcurrency, heldTriggers?: HeldTriggers, optional: Optional = strict): Promise<LambdaFunction[]> {
   const lambdaFunctions: LambdaFunction[] = [];
+  // Read once per poll that reads any function's triggers (none when every function's are held).
+  let mappings: Map<string, LambdaTrigger[]> | undefined;
   for await (const page of paginateListFunctions({ client }, {})) {
     for (const fn of page.Functions ?? []) {
       const name = fn.FunctionName ?? '';
       const reserved = held?.has(name)
         ? held.get(name)
         : (await client.send(new GetFunctionConcurrencyCommand({ FunctionName: fn.FunctionName }))).ReservedConcurrentExecutions;
+      let triggers = heldTriggers?.get(name);
+      if (triggers === undefined) {
+        // Triggers are secondary: without lambda:GetPolicy the functions are still listed, their triggers unknown.
+        mappings ??= (await optional(() => discoverEventSourceMappings(client))) ?? new Map();
+        triggers = await optional(() => discoverFunctionTriggers(client, name, mappings!));
+      }
       lambdaFunctions.push(
         compact({
           functionName: fn.FunctionName ?? '',
@@ -39,6 +60,7 @@ export async function discoverLambdaFunctions(client: LambdaClient, held?: HeldC
           reservedConcurrentExecutions: reserved,
           state: fn.State,
           lastModified: fn.LastModified ? iso(fn.LastModified) : undefined,
+          triggers,
         }),
       );
     }

@@ -3,6 +3,7 @@ import type { Inventory, MetricKey } from '../../../contract/model';
 import {
   autoScalingGroupMetrics,
   dbInstanceMetrics,
+  httpApiMetrics,
   lambdaAccountMetrics,
   lambdaFunctionMetrics,
   loadBalancerDimension,
@@ -27,5 +28,8 @@ export function standardMetricKeys(inventory: Inventory): MetricKey[] {
   // AWS/WAFV2 per web ACL: its totals (ALL), its default action and each rule (waf-metrics.html).
   for (const acl of inventory.webAcls) keys.push(...webAclMetrics(acl.metricName, acl.rules.map((rule) => rule.metricName), acl.region));
   if (inventory.lambdaFunctions.length > 0) keys.push(...lambdaAccountMetrics());
+  // The HTTP APIs in front of the functions (their triggers), once each.
+  const apis = new Set(inventory.lambdaFunctions.flatMap((fn) => (fn.triggers ?? []).flatMap((t) => (t.kind === 'apiGateway' ? [t.apiId] : []))));
+  for (const apiId of apis) keys.push(...httpApiMetrics(apiId));
   return keys;
 }

@@ -1,7 +1,7 @@
 /**
  * Which metrics the simulator publishes, by namespace, name and dimension names — the "published" rows
  * of docs/metrics.md, as the services put them (alb-service, asg-service, rds-service, lambda-service,
- * traffic-service). An alarm on anything else stays INSUFFICIENT_DATA for ever, so loading warns.
+ * traffic-service, apigateway/http-api-service). An alarm on anything else stays INSUFFICIENT_DATA for ever, so loading warns.
  */
 import { GROUP_METRICS } from '../asg/group-metrics';
 
@@ -41,6 +41,8 @@ const PUBLISHED: Record<string, Record<string, readonly string[]>> = {
   },
   // waf/waf-service.ts: per web ACL and rule (ALL, Default_Action or a rule's metric name) in its Region.
   'AWS/WAFV2': Object.fromEntries(['AllowedRequests', 'BlockedRequests', 'CountedRequests'].map((name) => [name, ['Region,Rule,WebACL']])),
+  // APIGW-5: by ApiId, by ApiId + Stage, and per route (ApiId + Method + Resource + Stage) with detailed metrics.
+  'AWS/ApiGateway': Object.fromEntries(['Count', '4xx', '5xx', 'Latency', 'IntegrationLatency', 'DataProcessed'].map((name) => [name, ['ApiId', 'ApiId,Stage', 'ApiId,Method,Resource,Stage']])),
   'Flightdeck/Traffic': { OfferedRequests: ['Population'], UnresolvedRequests: ['Population'] },
   'Flightdeck/Lambda': { ColdStarts: ['FunctionName'], InitDuration: ['FunctionName'] },
 };

@@ -25,7 +25,7 @@
  * served in the order they invoke (first come, first served) from the capacity left; Init time is not
  * counted as concurrency (it is short next to a tick).
  */
-import type { Inventory, LambdaAccount, LambdaCostEstimate, LambdaFunction } from '../../../contract/model';
+import type { Inventory, LambdaAccount, LambdaCostEstimate, LambdaFunction, LambdaTrigger } from '../../../contract/model';
 import type { Random } from '../kernel/random';
 import type { LoadedResource } from '../scenario/load-scenario';
 import type { FaultParameters } from '../scenario/timed-entries';
@@ -37,6 +37,7 @@ import { gbSeconds, lambdaCostUsd } from './pricing';
 import { functionArn, LAMBDA_LIMITS, LambdaSimulationMetadata } from './resource-types';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { count, endFunctionTick, NAMESPACE } from './function-tick';
+import { functionTriggers } from './triggers';
 import { functionNameOf, LAMBDA_DEFAULTS, SimFunction, ZERO, type Architecture, type RunResult } from './sim-function';
 
 export { LAMBDA_DEFAULTS } from './sim-function';
@@ -78,6 +79,8 @@ export class LambdaService implements FunctionTier {
   private unreservedUsed = 0;
   private readonly unknownReported = new Set<string>();
   private reservedSum: number | undefined;
+  /** Function name → what invokes it (triggers.ts). */
+  private readonly triggers: Map<string, LambdaTrigger[]>;
 
   constructor(
     private readonly ctx: LambdaContext,
@@ -129,6 +132,7 @@ export class LambdaService implements FunctionTier {
       this.functions.set(name, fn);
       this.reservedSum = undefined;
     }
+    this.triggers = functionTriggers(resources);
     for (const resource of resources) {
       if (resource.type !== 'AWS::Lambda::EventInvokeConfig') continue;
       const p = resource.properties as { FunctionName: string; MaximumEventAgeInSeconds?: number; MaximumRetryAttempts?: number };
@@ -141,7 +145,7 @@ export class LambdaService implements FunctionTier {
 
   // ---- FunctionTier -------------------------------------------------------------------------------------
 
-  invoke(functionRef: string, requests: number, tickSeconds: number, mode: 'sync' | 'async'): InvocationOutcome {
+  invoke(functionRef: string, requests: number, tickSeconds: number, mode: 'sync' | 'async', callerTimeoutMs?: number): InvocationOutcome {
     const fn = this.resolve(functionRef);
     if (!fn) {
       // Invoke answers ResourceNotFoundException (404): the caller sees a failure, the function no invocation.
@@ -150,7 +154,7 @@ export class LambdaService implements FunctionTier {
     }
     if (requests <= 0) return { ...ZERO };
     const now = this.ctx.now;
-    if (mode === 'sync') return this.run(fn, requests, tickSeconds, now);
+    if (mode === 'sync') return this.run(fn, requests, tickSeconds, now, callerTimeoutMs);
 
     // Asynchronous: Lambda accepts every event (202) and queues it; the first attempt happens at once,
     // throttled events wait 1 s before their first retry, failed ones one minute.
@@ -229,6 +233,7 @@ export class LambdaService implements FunctionTier {
       reservedConcurrentExecutions: fn.reserved,
       state: 'Active',
       lastModified: fn.lastModified,
+      triggers: this.triggers.get(fn.name) ?? [],
     }));
     return { lambdaFunctions, lambdaAccount: this.account() };
   }
@@ -359,7 +364,7 @@ export class LambdaService implements FunctionTier {
   }
 
   /** Runs `requests` invocations of `fn` this tick with the capacity left; the rest is throttled. */
-  private run(fn: SimFunction, requests: number, tickSeconds: number, now: number): RunResult {
+  private run(fn: SimFunction, requests: number, tickSeconds: number, now: number, callerTimeoutMs?: number): RunResult {
     this.beginTick(fn, now);
     this.beginAccountTick(now);
     const timeoutMs = fn.timeoutSeconds * 1000;
@@ -403,12 +408,27 @@ export class LambdaService implements FunctionTier {
       t.durationMinMs = Math.min(t.durationMinMs, duration.p001Ms);
       t.durationMaxMs = Math.max(t.durationMaxMs, duration.p999Ms);
     }
-    return {
+    const result: RunResult = {
       succeeded: served - errors,
       errors,
       throttled,
       averageDurationMs: served > 0 ? duration.meanAllMs + (coldStarts * fn.coldStartMs) / served : 0,
     };
+    if (callerTimeoutMs !== undefined) {
+      // The caller stops waiting at its own timeout: when that comes before the function's Timeout, the
+      // invocations still running then are lost to it (the function's timeouts among them); the others
+      // finished in time and failed at the function's error rate.
+      if (callerTimeoutMs < timeoutMs) {
+        const waited = durationOutcome(fn.meanDurationMs * fn.noiseFactor, fn.durationSpread, callerTimeoutMs);
+        result.callerTimedOut = served * waited.timeoutShare;
+        result.callerErrors = (served - result.callerTimedOut) * fn.errorRate;
+        result.averageDurationMs = Math.min(result.averageDurationMs, waited.meanAllMs + (served > 0 ? (coldStarts * fn.coldStartMs) / served : 0));
+      } else {
+        result.callerTimedOut = 0;
+        result.callerErrors = errors;
+      }
+    }
+    return result;
   }
 
   private recordAsyncAge(fn: SimFunction, events: number, ageMs: number): void {

@@ -118,6 +118,9 @@ export interface RunResult {
   errors: number;
   throttled: number;
   averageDurationMs: number;
+  /** For a caller with its own timeout (InvocationOutcome). */
+  callerTimedOut?: number;
+  callerErrors?: number;
 }
 
 export const ZERO: RunResult = { succeeded: 0, errors: 0, throttled: 0, averageDurationMs: 0 };

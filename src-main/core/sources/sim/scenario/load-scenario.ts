@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { databaseTargets, functionTargets } from '../traffic/function-targets';
+import { bucketTargets, httpApiTargets } from '../traffic/event-source-targets';
 import { parseDuration } from '../kernel/duration';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from './diagnostics';
 import { ACTION_PARAMETERS, FAULT_PARAMETERS, toControlAction, type ActionType, type FaultType, type TimedAction, type TimedFault } from './timed-entries';
@@ -303,13 +304,18 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
   }
   const functions = functionTargets(resources);
   const databases = databaseTargets(resources);
+  const apis = httpApiTargets(resources);
+  const buckets = bucketTargets(resources);
   traffic.forEach((entry, index) => {
+    const target = entry.Target.toLowerCase();
+    if (entry.Keys !== undefined && !buckets.has(target)) report('error', ['Traffic', index, 'Keys'], 'Keys applies only when Target is an S3 bucket (!Ref <Bucket>)');
     if (functions.has(entry.Target.toLowerCase())) return; // LAM-8: a direct Lambda invocation
     if (databases.has(entry.Target.toLowerCase())) return; // clients querying a DB instance directly
+    if (apis.has(target) || buckets.has(target)) return; // an HTTP API's clients (APIGW-1), PUTs to a bucket (S3EV-4)
     if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)');
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
-      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name, a Lambda function or a DB instance (!Ref <DBInstance>)`, { code: 'traffic.unknownTarget', params: { target: entry.Target, known } });
+      report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name, a Lambda function, a DB instance (!Ref <DBInstance>), an HTTP API (!GetAtt <Api>.ApiEndpoint) or an S3 bucket (!Ref <Bucket>)`, { code: 'traffic.unknownTarget', params: { target: entry.Target, known } });
     }
   });
 }

@@ -18,11 +18,14 @@ import { CLOUDWATCH_RESOURCE_TYPES } from '../cloudwatch/alarm-resource-type';
 import { LAMBDA_URL_RESOURCE_TYPES } from '../lambda/url-resource-type';
 import { WAF_RESOURCE_TYPES } from '../waf/resource-types';
 import { checkWafResources } from '../waf/validate';
+import { APIGATEWAY_RESOURCE_TYPES } from '../apigateway/resource-types';
+import { S3_RESOURCE_TYPES } from '../s3/resource-types';
 import { RESOURCE_TYPES as ASG_TYPES } from './resource-types';
 import type { ResourceTypeSpec } from './resource-spec';
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   ...ALB_RESOURCE_TYPES,
+  ...APIGATEWAY_RESOURCE_TYPES,
   ...ASG_TYPES,
   ...CLOUDWATCH_RESOURCE_TYPES,
   ...LAMBDA_RESOURCE_TYPES,
@@ -30,6 +33,7 @@ export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   ...ROUTE53_RESOURCE_TYPES,
   ...RDS_RESOURCE_TYPES,
   ...WAF_RESOURCE_TYPES,
+  ...S3_RESOURCE_TYPES,
 };
 
 /** In the order they run (and report). */

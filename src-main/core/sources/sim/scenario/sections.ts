@@ -106,8 +106,10 @@ export const TrafficSchema = z
   .object({
     Name: z.string().min(1),
     /**
-     * What the clients call: an ALB's DNSName or a Route 53 record name; a Lambda function (LAM-8); or a
-     * DB instance's DBInstanceIdentifier (clients querying it directly; Database.WriteShare splits reads and writes).
+     * What the clients call: an ALB's DNSName or a Route 53 record name; a Lambda function (LAM-8); a
+     * DB instance's DBInstanceIdentifier (clients querying it directly; Database.WriteShare splits reads and writes);
+     * an API Gateway HTTP API (its id, `!Ref Api`, or its endpoint, `!GetAtt Api.ApiEndpoint`; Requests give
+     * methods and paths); or an S3 bucket (its name, `!Ref Bucket`; Rate is PUTs per second, Keys the keys).
      */
     Target: z.string().min(1),
     Location: LocationSchema.optional(),
@@ -133,6 +135,12 @@ export const TrafficSchema = z
      * event, retries function errors twice, drops events past their maximum age) — API_Invoke.
      */
     InvocationType: z.enum(['RequestResponse', 'Event']).optional(),
+    /**
+     * S3EV-4: when Target is an S3 bucket (its name, `!Ref Bucket`), Rate counts PutObject requests per
+     * second and Keys the object keys they write, by relative share (`*` in a key stands for a generated
+     * part: `uploads/*.jpg`). Default: every PUT writes the key `object`.
+     */
+    Keys: listOf('Keys', z.object({ Key: z.string().min(1).max(1024), Share: numberIn('Share', 0, MAX_SHARE).refine((s) => s > 0, 'Share must be greater than 0') }).strict(), MAX_REQUEST_CLASSES).min(1).optional(),
   })
   .strict();
 export type TrafficInput = z.output<typeof TrafficSchema>;

@@ -6,7 +6,11 @@
  * FunctionUrlConfig — the resource names SAM documents ("Generated AWS CloudFormation resources for AWS
  * SAM", sam-specification-generated-resources-function.html). `Globals.Function` applies first
  * (sam-specification-template-anatomy-globals.html: maps merge, lists are added, the function's own
- * scalars win). Events become nothing the simulator runs; each is a warning naming it.
+ * scalars win). Events of Type HttpApi become the HTTP API route, its Lambda proxy integration and, for
+ * the implicit `ServerlessHttpApi`, the API with its `$default` stage (APIGW-7); events of Type S3 become
+ * the bucket's NotificationConfiguration.LambdaConfigurations (sam-property-function-s3.html). An
+ * AWS::Serverless::HttpApi becomes its AWS::ApiGatewayV2::Api and Stage. Other events run nothing in the
+ * simulator; each is a warning naming it.
  *
  * Pure: a template object in, a template object out; problems go to `report` with their template path.
  */
@@ -62,7 +66,7 @@ const RESOURCE_ATTRIBUTES = ['Condition', 'DependsOn', 'Metadata', 'DeletionPoli
 
 /** What happens to an event source, by SAM event Type. */
 function eventNote(type: string): string {
-  if (type === 'Api' || type === 'HttpApi') return 'API Gateway is not simulated';
+  if (type === 'Api') return 'API Gateway REST APIs are not simulated (HttpApi events are)';
   if (['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule'].includes(type)) return 'scheduled and EventBridge invocations are not simulated';
   return `${type} event sources are not simulated`;
 }
@@ -111,18 +115,31 @@ export function expandServerless(root: Json, report: Report): Json {
     }
   }
   const out: Json = {};
+  const notifications = new Map<string, Json[]>();
   for (const [id, resource] of Object.entries(resources ?? {})) {
+    if (isRecord(resource) && resource.Type === 'AWS::Serverless::HttpApi') {
+      Object.assign(out, expandHttpApi(id, resource));
+      continue;
+    }
     if (!isRecord(resource) || resource.Type !== 'AWS::Serverless::Function') {
       out[id] = resource;
       continue;
     }
-    Object.assign(out, expandFunction(id, resource, globals, report));
+    Object.assign(out, expandFunction(id, resource, globals, report, notifications));
+  }
+  // S3 events: the notification configurations SAM adds to each bucket.
+  for (const [bucketId, configurations] of notifications) {
+    const bucket = out[bucketId];
+    if (!isRecord(bucket) || bucket.Type !== 'AWS::S3::Bucket') continue;
+    const properties = isRecord(bucket.Properties) ? bucket.Properties : {};
+    const existing = isRecord(properties.NotificationConfiguration) ? properties.NotificationConfiguration : {};
+    const lambda = Array.isArray(existing.LambdaConfigurations) ? existing.LambdaConfigurations : [];
+    out[bucketId] = { ...bucket, Properties: { ...properties, NotificationConfiguration: { ...existing, LambdaConfigurations: [...lambda, ...configurations] } } };
   }
   // The implicit APIs SAM creates for Api / HttpApi events, when the template refers to them.
   const text = JSON.stringify(rest) + JSON.stringify(out);
-  for (const [id, type] of [['ServerlessRestApi', 'AWS::ApiGateway::RestApi'], ['ServerlessHttpApi', 'AWS::ApiGatewayV2::Api']] as const) {
-    if (out[id] === undefined && text.includes(`"${id}`)) out[id] = { Type: type, Properties: {} };
-  }
+  if (out.ServerlessRestApi === undefined && text.includes('"ServerlessRestApi')) out.ServerlessRestApi = { Type: 'AWS::ApiGateway::RestApi', Properties: {} };
+  if (out.ServerlessHttpApi === undefined && text.includes('"ServerlessHttpApi')) Object.assign(out, expandHttpApi('ServerlessHttpApi', { Properties: {} }));
   return resolveGeneratedRefs({ ...rest, Resources: out }, resources ?? {}) as Json;
 }
 
@@ -155,7 +172,38 @@ function resolveGeneratedRefs(value: unknown, serverless: Json): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveGeneratedRefs(item, serverless)]));
 }
 
-function expandFunction(id: string, resource: Json, globals: Json, report: Report): Json {
+/**
+ * AWS::Serverless::HttpApi (sam-resource-httpapi.html): the AWS::ApiGatewayV2::Api and its stage
+ * (`<Id>ApiGatewayDefaultStage` for `$default`, the default StageName), with AutoDeploy.
+ */
+function expandHttpApi(id: string, resource: Json): Json {
+  const properties = isRecord(resource.Properties) ? resource.Properties : {};
+  const stageName = properties.StageName ?? '$default';
+  const stage: Json = { ApiId: { Ref: id }, StageName: stageName, AutoDeploy: true };
+  if (isRecord(properties.DefaultRouteSettings)) stage.DefaultRouteSettings = properties.DefaultRouteSettings;
+  if (isRecord(properties.RouteSettings)) stage.RouteSettings = properties.RouteSettings;
+  const attributes = Object.fromEntries(RESOURCE_ATTRIBUTES.filter((a) => resource[a] !== undefined).map((a) => [a, resource[a]]));
+  return {
+    [id]: { ...attributes, Type: 'AWS::ApiGatewayV2::Api', Properties: { Name: properties.Name ?? id, ProtocolType: 'HTTP' } },
+    [stageName === '$default' ? `${id}ApiGatewayDefaultStage` : `${id}${String(stageName).replace(/[^A-Za-z0-9]/g, '')}Stage`]: { Type: 'AWS::ApiGatewayV2::Stage', Properties: stage },
+  };
+}
+
+/** A SAM HttpApi event (sam-property-function-httpapi.html): a route and its Lambda proxy integration (payload 2.0 by default). */
+function httpApiEvent(fnId: string, name: string, properties: Json): Json {
+  const api = properties.ApiId ?? { Ref: 'ServerlessHttpApi' };
+  const method = typeof properties.Method === 'string' ? properties.Method.toUpperCase() : 'ANY';
+  const routeKey = properties.Path === undefined ? '$default' : { 'Fn::Join': ['', [method === 'X-AMAZON-APIGATEWAY-ANY-METHOD' ? 'ANY' : method, ' ', properties.Path]] };
+  const integration: Json = { ApiId: api, IntegrationType: 'AWS_PROXY', IntegrationUri: { 'Fn::GetAtt': [fnId, 'Arn'] }, PayloadFormatVersion: properties.PayloadFormatVersion ?? '2.0' };
+  if (properties.TimeoutInMillis !== undefined) integration.TimeoutInMillis = properties.TimeoutInMillis;
+  return {
+    [`${fnId}${name}Integration`]: { Type: 'AWS::ApiGatewayV2::Integration', Properties: integration },
+    [`${fnId}${name}Route`]: { Type: 'AWS::ApiGatewayV2::Route', Properties: { ApiId: api, RouteKey: routeKey, Target: { 'Fn::Join': ['/', ['integrations', { Ref: `${fnId}${name}Integration` }]] } } },
+    [`${fnId}${name}Permission`]: { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: { Ref: fnId }, Principal: 'apigateway.amazonaws.com' } },
+  };
+}
+
+function expandFunction(id: string, resource: Json, globals: Json, report: Report, notifications: Map<string, Json[]>): Json {
   const path: PathSegment[] = ['Resources', id];
   const own = isRecord(resource.Properties) ? resource.Properties : {};
   const properties: Json = {};
@@ -202,6 +250,21 @@ function expandFunction(id: string, resource: Json, globals: Json, report: Repor
   if (isRecord(events)) {
     for (const [name, event] of Object.entries(events)) {
       const type = isRecord(event) && typeof event.Type === 'string' ? event.Type : 'unknown';
+      const eventProperties = isRecord(event) && isRecord(event.Properties) ? event.Properties : {};
+      if (type === 'HttpApi') {
+        Object.assign(generated, httpApiEvent(id, name, eventProperties));
+        continue;
+      }
+      const bucketRef = isRecord(eventProperties.Bucket) ? eventProperties.Bucket.Ref : undefined;
+      if (type === 'S3' && typeof bucketRef === 'string') {
+        // sam-property-function-s3.html: Events is one event type or a list; Filter as in NotificationConfiguration.
+        const types = Array.isArray(eventProperties.Events) ? eventProperties.Events : [eventProperties.Events];
+        const list = notifications.get(bucketRef) ?? [];
+        for (const eventType of types) list.push({ Event: eventType, Function: { 'Fn::GetAtt': [id, 'Arn'] }, ...(eventProperties.Filter !== undefined ? { Filter: eventProperties.Filter } : {}) });
+        notifications.set(bucketRef, list);
+        generated[`${id}${name}Permission`] = { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: { Ref: id }, Principal: 's3.amazonaws.com' } };
+        continue;
+      }
       report('warning', [...path, 'Properties', 'Events', name], `event ${name} (${type}) of ${id} does not invoke it in the simulator: ${eventNote(type)}; to drive ${id}, add Traffic with Target: !Ref ${id}`);
     }
   }

@@ -2,9 +2,12 @@
  * Default client populations for a scenario without a Traffic section, so that a CloudFormation
  * template alone shows a living system: one population per internet-facing Application Load Balancer
  * (its request mix reaches every listener rule whose conditions a request can meet: path, host,
- * method, header) and one per Lambda function URL (invoking the function, LAM-8). Each is announced as
+ * method, header), one per Lambda function URL (invoking the function, LAM-8), one per HTTP API (a
+ * request on each of its routes, APIGW-1) and one per bucket with Lambda notifications (PUTs whose keys
+ * pass each notification's filter, S3EV-2). Each is announced as
  * a notice (code + parameters; the CLI prints it, the window translates it). The rates are our choice,
- * small enough for any stack: DEFAULT_LOAD_BALANCER_RATE and DEFAULT_FUNCTION_URL_RATE requests per second.
+ * small enough for any stack: DEFAULT_LOAD_BALANCER_RATE, DEFAULT_FUNCTION_URL_RATE (function URLs and HTTP
+ * APIs) requests per second and DEFAULT_BUCKET_PUT_RATE PUTs per second.
  */
 import type { ScenarioNotice } from '../../../contract/model-scenario-notice';
 import type { RuleConditionInput } from '../scenario/resource-types';
@@ -13,9 +16,13 @@ import type { TrafficInput } from '../scenario/sections';
 import { MAX_REQUEST_CLASSES } from '../scenario/limits';
 import { isSimulatedLoadBalancer } from '../alb/validate';
 import { functionTargets } from './function-targets';
+import { apiEndpoint, httpApiId } from '../apigateway/resource-types';
+import { parseRouteKey } from '../apigateway/route-selection';
+import { bucketName, lambdaNotifications } from '../s3/resource-types';
 
 export const DEFAULT_LOAD_BALANCER_RATE = 20;
 export const DEFAULT_FUNCTION_URL_RATE = 5;
+export const DEFAULT_BUCKET_PUT_RATE = 1;
 const DEFAULT_NOISE = 0.05;
 
 type RequestClass = NonNullable<TrafficInput['Requests']>[number];
@@ -83,6 +90,29 @@ export function defaultTraffic(resources: readonly LoadedResource[], dnsNameOf: 
     if (!functions.has(target.toLowerCase()) && !functions.has(target.toLowerCase().replace(/:[^:]+$/, ''))) continue;
     traffic.push({ Name: `default-${url.logicalId}`, Target: target, Rate: { kind: 'constant', value: DEFAULT_FUNCTION_URL_RATE }, Noise: DEFAULT_NOISE });
   }
+  for (const api of resources) {
+    if (api.type !== 'AWS::ApiGatewayV2::Api') continue;
+    const id = httpApiId(api.identity);
+    const routes = resources.filter((r) => r.type === 'AWS::ApiGatewayV2::Route' && (r.properties as { ApiId: string }).ApiId === id).map((r) => (r.properties as { RouteKey: string }).RouteKey);
+    if ((api.properties as { Target?: string }).Target) routes.push((api.properties as { RouteKey?: string }).RouteKey ?? '$default');
+    const requests = routes.slice(0, MAX_REQUEST_CLASSES).map((key): RequestClass => {
+      const parsed = parseRouteKey(key);
+      if (typeof parsed === 'string' || parsed.isDefault) return { Path: '/', Share: 1 };
+      // A concrete path for the route: path variables take `1`, a greedy one `a`.
+      const path = `/${parsed.segments.map((segment) => (/^\{[^{}]+\+\}$/.test(segment) ? 'a' : /^\{[^{}]+\}$/.test(segment) ? '1' : segment)).join('/')}`;
+      const method = parsed.method === 'ANY' ? 'GET' : parsed.method;
+      return { Path: path, Share: 1, ...(method && METHODS.has(method) && method !== 'GET' ? { Method: method as RequestClass['Method'] } : {}) };
+    });
+    if (requests.length === 0) continue;
+    traffic.push({ Name: `default-${api.logicalId}`, Target: apiEndpoint(id, api.identity.region), Rate: { kind: 'constant', value: DEFAULT_FUNCTION_URL_RATE }, Noise: DEFAULT_NOISE, Requests: requests });
+  }
+  for (const bucket of resources) {
+    if (bucket.type !== 'AWS::S3::Bucket') continue;
+    const notifications = lambdaNotifications(bucket.properties);
+    if (notifications.length === 0) continue;
+    const keys = notifications.slice(0, MAX_REQUEST_CLASSES).map((n) => ({ Key: `${n.prefix ?? ''}*${n.suffix ?? ''}`, Share: 1 }));
+    traffic.push({ Name: `default-${bucket.logicalId}`, Target: bucketName(bucket.identity), Rate: { kind: 'constant', value: DEFAULT_BUCKET_PUT_RATE }, Noise: DEFAULT_NOISE, Keys: keys });
+  }
   const notices: ScenarioNotice[] =
     traffic.length > 0
       ? traffic.map((t) => ({ code: 'defaultTraffic', params: { population: t.Name, target: t.Target, rate: t.Rate.kind === 'constant' ? t.Rate.value : 0 } }))
@@ -96,6 +126,6 @@ export function formatNotice(notice: ScenarioNotice): string {
     case 'defaultTraffic':
       return `notice: no Traffic section; default population ${notice.params.population} sends ${notice.params.rate} requests/s to ${notice.params.target} (add Traffic to choose your own, docs/scenario-format.md)`;
     case 'nothingToDrive':
-      return 'notice: no Traffic section and no internet-facing load balancer or function URL to send default traffic to: nothing will load this stack. Add Traffic with Target: a load balancer DNS name, a Route 53 record, a Lambda function or a DB instance (docs/scenario-format.md)';
+      return 'notice: no Traffic section and no internet-facing load balancer, function URL, HTTP API or notifying S3 bucket to send default traffic to: nothing will load this stack. Add Traffic with Target: a load balancer DNS name, a Route 53 record, a Lambda function, a DB instance, an HTTP API or an S3 bucket (docs/scenario-format.md)';
   }
 }

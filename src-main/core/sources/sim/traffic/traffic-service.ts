@@ -14,6 +14,7 @@ import { rateAt, withNoise } from './rate-curve';
 import { databaseTargets, functionTargets } from './function-targets';
 import { buildClientPool } from './client-pool';
 import type { Random } from '../kernel/random';
+import { bucketTargets, httpApiTargets } from './event-source-targets';
 
 /** Our default for clients querying a DB instance directly: one query in five writes. */
 export const DEFAULT_DIRECT_WRITE_SHARE = 0.2;
@@ -24,7 +25,10 @@ export const DEFAULT_CPU_SECONDS_PER_REQUEST = 0.02;
 export function buildTraffic(scenario: ScenarioModel, clientDraws: Random): SimTraffic[] {
   const functions = functionTargets(scenario.resources);
   const databases = databaseTargets(scenario.resources);
+  const apis = httpApiTargets(scenario.resources);
+  const buckets = bucketTargets(scenario.resources);
   return scenario.traffic.map((entry) => {
+    const apiId = apis.get(entry.Target.toLowerCase());
     const cpu = entry.CpuPerRequest ?? DEFAULT_CPU_SECONDS_PER_REQUEST;
     const classes = entry.Requests ?? [{ Path: '/', Share: 1 }];
     const totalShare = classes.reduce((sum, c) => sum + c.Share, 0);
@@ -52,6 +56,8 @@ export function buildTraffic(scenario: ScenarioModel, clientDraws: Random): SimT
         : {}),
       ...(entry.Lambda ? { lambda: { functionName: entry.Lambda.FunctionName, share: entry.Lambda.Share } } : {}),
       ...(functions.has(entry.Target.toLowerCase()) ? { invoke: { functionRef: entry.Target, mode: entry.InvocationType === 'Event' ? ('async' as const) : ('sync' as const) } } : {}),
+      ...(apiId ? { httpApi: { apiId } } : {}),
+      ...(buckets.has(entry.Target.toLowerCase()) ? { bucket: { name: entry.Target.toLowerCase(), keys: (entry.Keys ?? [{ Key: 'object', Share: 1 }]).map((k) => ({ key: k.Key, share: k.Share })) } } : {}),
       ...(databases.has(entry.Target.toLowerCase()) ? { queryDatabase: { dbInstanceIdentifier: entry.Target.toLowerCase(), writeShare: entry.Database?.WriteShare ?? DEFAULT_DIRECT_WRITE_SHARE } } : {}),
     };
   });
@@ -113,6 +119,18 @@ export class TrafficService implements SimService {
       if (population.invoke) {
         // LAM-8: clients calling Invoke directly; Lambda's own metrics tell the outcome.
         this.ctx.services.functions?.invoke(population.invoke.functionRef, offered, tickSeconds, population.invoke.mode);
+        return;
+      }
+      if (population.httpApi) {
+        // APIGW-1…5: the request mix goes to the API's stages and routes; API Gateway's metrics tell the outcome.
+        const perClass = apportion(offered, population.requests.map((c) => c.share));
+        const batch = population.requests.map((c, i) => ({ count: perClass[i]!, method: c.method ?? 'GET', path: c.path })).filter((b) => b.count > 0);
+        this.ctx.services.httpApis?.serve(population.httpApi.apiId, batch, tickSeconds);
+        return;
+      }
+      if (population.bucket) {
+        // S3EV-4: each PUT is an s3:ObjectCreated:Put event; matching notifications invoke their functions asynchronously.
+        this.ctx.services.buckets?.putObjects(population.bucket.name, offered, population.bucket.keys, tickSeconds);
         return;
       }
       if (population.queryDatabase) {

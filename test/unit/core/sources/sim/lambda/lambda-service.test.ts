@@ -360,8 +360,8 @@ describe('Lambda faults, inventory and lookup', () => {
     const { service } = setup([{ name: 'api' }, { name: 'big', memory: 2048, timeout: 30, reserved: 5, architecture: 'arm64' }]);
     const { lambdaFunctions, lambdaAccount } = service.inventory();
     expect(lambdaFunctions).toEqual([
-      { functionName: 'api', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:api', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 128, timeout: 3, architectures: ['x86_64'], reservedConcurrentExecutions: undefined, state: 'Active', lastModified: '2026-11-20T14:00:00.000Z' },
-      { functionName: 'big', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:big', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 2048, timeout: 30, architectures: ['arm64'], reservedConcurrentExecutions: 5, state: 'Active', lastModified: '2026-11-20T14:00:00.000Z' },
+      { functionName: 'api', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:api', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 128, timeout: 3, architectures: ['x86_64'], reservedConcurrentExecutions: undefined, state: 'Active', lastModified: '2026-11-20T14:00:00.000Z', triggers: [] },
+      { functionName: 'big', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:big', runtime: 'nodejs22.x', handler: 'index.handler', memorySize: 2048, timeout: 30, architectures: ['arm64'], reservedConcurrentExecutions: 5, state: 'Active', lastModified: '2026-11-20T14:00:00.000Z', triggers: [] },
     ]);
     expect(lambdaAccount).toEqual({ concurrentExecutionsLimit: 1_000, unreservedConcurrentExecutions: 995 });
   });

@@ -93,7 +93,7 @@ describe('the SAM transform (AWS::Serverless::Function)', () => {
   it('names each event source the simulator does not run, and what drives the function instead', () => {
     const warnings = load(samTemplate()).warnings;
     expect(warnings).toContainEqual(
-      expect.objectContaining({ file: 'template.yaml', path: 'Resources.HelloFunction.Properties.Events.GetHello', message: expect.stringMatching(/event GetHello \(Api\) of HelloFunction .*API Gateway is not simulated.*Traffic with Target: !Ref HelloFunction/) }),
+      expect.objectContaining({ file: 'template.yaml', path: 'Resources.HelloFunction.Properties.Events.GetHello', message: expect.stringMatching(/event GetHello \(Api\) of HelloFunction .*API Gateway REST APIs are not simulated.*Traffic with Target: !Ref HelloFunction/) }),
     );
     expect(warnings.find((w) => w.path === 'Resources.HelloFunction.Properties.Events.GetHello')!.line).toBeGreaterThan(0);
     // EventInvokeConfig becomes the AWS::Lambda::EventInvokeConfig SAM generates; IAM properties are quiet.
@@ -102,6 +102,7 @@ describe('the SAM transform (AWS::Serverless::Function)', () => {
 
   it('resolves SAM references to generated resources (MyApi.Stage, Fn.Alias) and the implicit ServerlessRestApi', () => {
     // The shape of aws-samples/serverless-patterns apigw-lambda-sns-monitoring-sam (MIT-0), trimmed.
+    // REST API metrics (5XXError by ApiName) are not simulated: HTTP APIs publish 5xx by ApiId (APIGW-5).
     const template = `${samTemplate()}
   RestApi:
     Type: AWS::Serverless::Api
@@ -121,7 +122,7 @@ describe('the SAM transform (AWS::Serverless::Function)', () => {
     const scenario = load(template);
     const alarm = scenario.resources.find((r) => r.logicalId === 'ApiErrors')!;
     expect((alarm.properties.Dimensions as { Value: string }[])[1]!.Value).toBe('s1');
-    expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/AWS\/ApiGateway 5XXError \{ApiName=.*, Stage=s1\}.*publishes nothing in namespace AWS\/ApiGateway/));
+    expect(scenario.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/AWS\/ApiGateway 5XXError \{ApiName=.*, Stage=s1\}.*does not publish 5XXError in AWS\/ApiGateway/));
   });
 
   it('without the Transform, a SAM type is an error that says what is missing', () => {

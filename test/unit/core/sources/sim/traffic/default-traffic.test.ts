@@ -123,7 +123,7 @@ Traffic:
   });
 
   it('a Traffic target that is nothing of the stack names the DB instance among the accepted forms', () => {
-    expect(() => loadScenario(`${HEAD}${albStack()}Traffic: [{ Name: x, Target: nowhere, Rate: 1 }]\n`, { file: 'bad.yaml' })).toThrow(/a Lambda function or a DB instance/);
+    expect(() => loadScenario(`${HEAD}${albStack()}Traffic: [{ Name: x, Target: nowhere, Rate: 1 }]\n`, { file: 'bad.yaml' })).toThrow(/a Lambda function, a DB instance/);
   });
 
   it('Method and Headers in Requests reach http-request-method and http-header rules', () => {
