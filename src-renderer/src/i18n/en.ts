@@ -336,7 +336,7 @@ const en = {
   overview: {
     title: 'Overview',
     requestPath: 'Request path',
-    requestPathHint: 'DNS record → listener rule → target group → compute → database; click a node to open it',
+    requestPathHint: 'DNS record → web ACL → listener rule → target group → compute → database; click a node to open it',
     noPath: 'No load balancers yet, so there is no request path to draw.',
     notPresent: 'Not in this scenario or region',
     timeline: 'Recent changes',

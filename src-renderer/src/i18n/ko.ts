@@ -337,7 +337,7 @@ const ko: MessageSchema = {
   overview: {
     title: '개요',
     requestPath: '요청 경로',
-    requestPathHint: 'DNS 레코드 → 리스너 규칙 → 대상 그룹 → 컴퓨팅 → 데이터베이스. 노드를 클릭하면 열립니다',
+    requestPathHint: 'DNS 레코드 → 웹 ACL → 리스너 규칙 → 대상 그룹 → 컴퓨팅 → 데이터베이스. 노드를 클릭하면 열립니다',
     noPath: '아직 로드 밸런서가 없어 요청 경로를 그릴 수 없습니다.',
     notPresent: '이 시나리오 또는 계정에 없음',
     timeline: '최근 변경',

@@ -95,7 +95,9 @@ export function buildWebAcls(resources: readonly LoadedResource[]): SimWebAcl[] 
         resourceArns: [],
       };
     });
-  const byArn = new Map(acls.map((acl) => [acl.arn, acl]));
+  // Only a REGIONAL web ACL can protect a load balancer (a CLOUDFRONT one is a warning, validate.ts).
+  const regional = new Set(resources.filter((r) => r.type === 'AWS::WAFv2::WebACL' && r.properties.Scope === 'REGIONAL').map((r) => webAclArn(r.identity)));
+  const byArn = new Map(acls.filter((acl) => regional.has(acl.arn)).map((acl) => [acl.arn, acl]));
   for (const resource of resources) {
     if (resource.type !== 'AWS::WAFv2::WebACLAssociation') continue;
     const p = resource.properties as { ResourceArn: string; WebACLArn: string };

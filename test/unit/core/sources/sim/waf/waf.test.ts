@@ -188,3 +188,15 @@ describe('WAF-9: the WafBlockPath fault adds a Block rule on a path now and remo
     expect(() => engine.injectFault('WafBlockPath', { Path: '*' })).toThrow(/Path needs something to match/);
   });
 });
+
+describe('Traffic ClientIps', () => {
+  it('WAF-4: a malformed Cidr is refused where it is written; a CLOUDFRONT web ACL protects no load balancer', () => {
+    expect(() => scenarioFrom(WAF_SCENARIO.replace('198.51.100.0/28', '198.51.100.0/33'), 'waf.yaml')).toThrow(/Cidr is a CIDR block such as 203\.0\.113\.0\/24/);
+    const cloudfront = scenarioFrom(WAF_SCENARIO.replace('      Scope: REGIONAL\n      DefaultAction', '      Scope: CLOUDFRONT\n      DefaultAction'), 'waf.yaml');
+    expect(cloudfront.warnings.some((w) => /Scope CLOUDFRONT: it cannot be associated with a load balancer/.test(w.message))).toBe(true);
+    const engine = new SimulationEngine(cloudfront);
+    engine.advanceBy(120);
+    expect(engine.inventory().webAcls[0]!.associatedResourceArns).toEqual([]);
+    expect(engine.metrics.get('AWS/WAFV2', 'AllowedRequests', { WebACL: 'shop-acl', Rule: 'ALL', Region: 'us-east-1' })).toBeUndefined();
+  });
+});
