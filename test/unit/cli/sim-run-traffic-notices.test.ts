@@ -39,7 +39,7 @@ describe('sim run without Traffic', () => {
     const file = join(dir, 'internal.yaml');
     writeFileSync(file, ALB.replace('SCHEME', 'internal'));
     expect(await main(['sim', 'run', file, '--duration', '5m', '--out', join(dir, 'internal.json')])).toBe(0);
-    expect(stderr).toContain('notice: no Traffic section and no internet-facing load balancer or function URL');
+    expect(stderr).toContain('notice: no Traffic section and no internet-facing load balancer, function URL, HTTP API or notifying S3 bucket');
     expect(stderr).toMatch(/0 scaling activities.*\nhint: no client population sent requests/);
   });
 });
