@@ -131,7 +131,7 @@ export type HealthCheckEndpoint = { kind: 'loadBalancer'; loadBalancer: SimAlias
  */
 export function healthCheckEndpoint(state: Route53State, check: HealthCheckDefinition): HealthCheckEndpoint {
   if (check.ipAddress) {
-    const lb = state.loadBalancers.find((candidate) => candidate.addresses.includes(check.ipAddress!));
+    const lb = state.loadBalancers.find((candidate) => candidate.addresses.includes(check.ipAddress!) || candidate.ipv6Addresses.includes(check.ipAddress!));
     return lb ? { kind: 'loadBalancer', loadBalancer: lb } : { kind: 'address', address: check.ipAddress };
   }
   const name = check.fullyQualifiedDomainName ?? '';
