@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '@main/core/sources/sim/kernel/random';
 import { buildRoute53 } from '@main/core/sources/sim/route53/build-route53';
 import { ASSUME_HEALTHY, healthCheckEndpoint, simDnsTrace, trafficShares } from '@main/core/sources/sim/route53/sim-dns';
+import { englishDnsText } from '@main/cli/dns-text-en';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';
 
 const alias = (lb: string, prefix = '') =>
@@ -65,6 +66,7 @@ describe('LBA-5: AAAA answers follow the load balancer IpAddressType (load-balan
     expect(result.answer.values).toEqual([]);
     expect(result.steps.at(-1)!.result).toBe('nodata');
     expect(result.answer.ttl).toBeUndefined();
+    expect(result.answer.explanation.map(englishDnsText).join(' ')).toContain('no AAAA records (load balancer v4-alb has IP address type ipv4)');
   });
 
   it('LBA-5: the loader warns of an AAAA alias to an IPv4-only load balancer, naming both', () => {
