@@ -144,6 +144,7 @@ export const DNS_TEXT_EN: Record<DnsTextCode, string> = {
   'aws.noteLatencyModel': 'latency routing uses Route 53’s measured latencies, the resolver a distance model',
   'alb.simTarget': 'load balancer {name} ({region})',
   'alb.notSimulatedYet': 'load balancer {name}: not simulated yet (t = 0), taken as healthy',
+  'alb.noRecordsOfFamily': 'no {type} records (load balancer {name} has IP address type {ipAddressType})',
   'aws.noDataTimes': '(no data) ×{count}',
 };
 

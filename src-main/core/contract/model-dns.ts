@@ -148,6 +148,7 @@ export const DnsTextCode = z.enum([
   'alb.groupCount',
   'alb.simTarget',
   'alb.notSimulatedYet',
+  'alb.noRecordsOfFamily',
   'aws.possible',
   'aws.possibleSampled',
   'aws.none',

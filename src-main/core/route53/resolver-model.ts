@@ -22,6 +22,8 @@ export interface AliasTargetState {
   /** Names the target in explanations: a DNS name, or a phrase such as `ALB shop-eu`. */
   description: DnsParam;
   reason?: DnsText;
+  /** Why `values` is empty, when the caller knows (an AAAA query to an IPv4-only load balancer, LBA-5). */
+  emptyReason?: DnsText;
 }
 
 export interface HealthLookup {

@@ -319,7 +319,7 @@ class ZoneResolver {
       ...(state?.reason ? { reason: state.reason } : {}),
     };
     if (!state) sampling?.walk.explanation.push(say('follow.aliasUnknown', { record: who, target: normalizeName(alias.dnsName) }));
-    else sampling?.walk.explanation.push(say('follow.aliasAnswers', { record: who, target: state.description, values: state.values.join(', ') || say('follow.nothing') }));
+    else sampling?.walk.explanation.push(say('follow.aliasAnswers', { record: who, target: state.description, values: state.values.join(', ') || (state.emptyReason ?? say('follow.nothing')) }));
     const values = state?.values ?? [];
     return single({
       probability: 1,

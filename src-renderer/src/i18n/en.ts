@@ -1164,6 +1164,7 @@ const en = {
       groupCount: '{group} {healthy}/{total} healthy',
       simTarget: 'load balancer {name} ({region})',
       notSimulatedYet: 'load balancer {name}: not simulated yet (t = 0), taken as healthy',
+      noRecordsOfFamily: 'no {type} records (load balancer {name} has IP address type {ipAddressType})',
     },
     aws: {
       possible: 'Possible answers by the resolver: {odds}.',

@@ -1165,6 +1165,7 @@ const ko: MessageSchema = {
       groupCount: '{group} {healthy}/{total} 정상',
       simTarget: '로드 밸런서 {name} ({region})',
       notSimulatedYet: '로드 밸런서 {name}: 아직 시뮬레이션 전(t = 0)이므로 정상으로 간주',
+      noRecordsOfFamily: '{type} 레코드 없음(로드 밸런서 {name}의 IP 주소 유형: {ipAddressType})',
     },
     aws: {
       possible: '리졸버가 낼 수 있는 응답: {odds}.',

@@ -130,6 +130,7 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
       values: [...values].sort(),
       healthy: lbHealth?.healthy ?? true,
       description: lb ? say('alb.target', { name: lb.loadBalancerName }) : dnsName,
+      ...(noRecords && lb?.ipAddressType ? { emptyReason: say('alb.noRecordsOfFamily', { type, name: lb.loadBalancerName, ipAddressType: lb.ipAddressType }) } : {}),
       ...(lbHealth ? { reason: lbHealth.reason } : values.length ? {} : { reason: say('aws.lookupFailed', { name: dnsName }) }),
     });
   }

@@ -34,7 +34,9 @@ export function simHealthLookup(state: Route53State, loadBalancerHealth: LoadBal
       if (!lb) return undefined;
       const health = loadBalancerHealth(lb);
       // LBA-5: A and/or AAAA by the load balancer's IpAddressType.
-      return { values: loadBalancerAnswers(lb, type), healthy: health.healthy, reason: health.reason, ttl: LOAD_BALANCER_TTL, description: say('alb.simTarget', { name: lb.name, region: lb.region }) };
+      const values = loadBalancerAnswers(lb, type);
+      const emptyReason = values.length === 0 && (type === 'A' || type === 'AAAA') ? say('alb.noRecordsOfFamily', { type, name: lb.name, ipAddressType: lb.ipAddressType }) : undefined;
+      return { values, healthy: health.healthy, reason: health.reason, ttl: LOAD_BALANCER_TTL, description: say('alb.simTarget', { name: lb.name, region: lb.region }), ...(emptyReason ? { emptyReason } : {}) };
     },
   };
 }
@@ -131,7 +133,7 @@ export type HealthCheckEndpoint = { kind: 'loadBalancer'; loadBalancer: SimAlias
  */
 export function healthCheckEndpoint(state: Route53State, check: HealthCheckDefinition): HealthCheckEndpoint {
   if (check.ipAddress) {
-    const lb = state.loadBalancers.find((candidate) => candidate.addresses.includes(check.ipAddress!));
+    const lb = state.loadBalancers.find((candidate) => candidate.addresses.includes(check.ipAddress!) || candidate.ipv6Addresses.includes(check.ipAddress!));
     return lb ? { kind: 'loadBalancer', loadBalancer: lb } : { kind: 'address', address: check.ipAddress };
   }
   const name = check.fullyQualifiedDomainName ?? '';

@@ -71,7 +71,7 @@ export function checkRoute53Resources(resources: readonly LoadedResource[], repo
       if (!known) report('warning', [...path, 'FullyQualifiedDomainName'], `${config.FullyQualifiedDomainName} is not a load balancer or record in this scenario; its probes always succeed`);
     }
     if (config.IPAddress) {
-      const known = loadBalancers.some((lb) => lb.addresses.includes(config.IPAddress!)) || located.some((l) => l.record.resourceRecords.includes(config.IPAddress!));
+      const known = loadBalancers.some((lb) => lb.addresses.includes(config.IPAddress!) || lb.ipv6Addresses.includes(config.IPAddress!)) || located.some((l) => l.record.resourceRecords.includes(config.IPAddress!));
       if (!known) report('warning', [...path, 'IPAddress'], `${config.IPAddress} is not an address of this scenario; its probes always succeed`);
     }
   }

@@ -4,6 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { GetHostedZoneCommand, ListHostedZonesCommand, ListResourceRecordSetsCommand, Route53Client, TestDNSAnswerCommand } from '@aws-sdk/client-route-53';
 import { traceDnsOnAws } from '@main/core/sources/aws/dns/aws-dns-trace';
 import type { Inventory, LoadBalancer } from '@main/core/contract';
+import { englishDnsText } from '@main/cli/dns-text-en';
 
 const NS = ['ns-1.awsdns-00.com', 'ns-600.awsdns-11.net', 'ns-1100.awsdns-12.org', 'ns-1600.awsdns-08.co.uk'];
 const lbDns = 'web-123.eu-west-1.elb.amazonaws.com';
@@ -49,5 +50,6 @@ describe('LBA-5 (AWS mode): AAAA alias records to a load balancer', () => {
     expect(trace.answer).toMatchObject({ responseCode: 'NOERROR', values: [] });
     expect(trace.steps.at(-1)!.result).toBe('nodata');
     expect(looked).toEqual([]);
+    expect(trace.answer.explanation.map(englishDnsText).join(' ')).toContain('no AAAA records (load balancer web has IP address type ipv4)');
   });
 });

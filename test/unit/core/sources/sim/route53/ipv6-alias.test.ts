@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '@main/core/sources/sim/kernel/random';
 import { buildRoute53 } from '@main/core/sources/sim/route53/build-route53';
-import { ASSUME_HEALTHY, simDnsTrace, trafficShares } from '@main/core/sources/sim/route53/sim-dns';
+import { ASSUME_HEALTHY, healthCheckEndpoint, simDnsTrace, trafficShares } from '@main/core/sources/sim/route53/sim-dns';
+import { englishDnsText } from '@main/cli/dns-text-en';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';
 
 const alias = (lb: string, prefix = '') =>
@@ -65,6 +66,7 @@ describe('LBA-5: AAAA answers follow the load balancer IpAddressType (load-balan
     expect(result.answer.values).toEqual([]);
     expect(result.steps.at(-1)!.result).toBe('nodata');
     expect(result.answer.ttl).toBeUndefined();
+    expect(result.answer.explanation.map(englishDnsText).join(' ')).toContain('no AAAA records (load balancer v4-alb has IP address type ipv4)');
   });
 
   it('LBA-5: the loader warns of an AAAA alias to an IPv4-only load balancer, naming both', () => {
@@ -107,5 +109,13 @@ describe('LBA-5: traffic to a name whose A answers nothing reaches what its AAAA
   it('LBA-5: requests to an alias of a dualstack-without-public-ipv4 load balancer reach it over IPv6', () => {
     const { state, lb } = setup('dualstack-without-public-ipv4');
     expect(trafficShares(state, 'www.example.com', {}, ASSUME_HEALTHY)).toEqual(new Map([[lb('web-alb').dnsName, 1]]));
+  });
+});
+
+describe('LBA-6: a health check on a load balancer IPv6 address probes that load balancer', () => {
+  it('LBA-6: IPAddress 2001:db8:1::2 is the dualstack load balancer, not an outside address', () => {
+    const { state, lb } = setup();
+    const endpoint = healthCheckEndpoint(state, { id: 'hc', logicalId: 'Hc', type: 'HTTP', ipAddress: lb('web-alb').ipv6Addresses[1]!, port: 80, requestIntervalSeconds: 30, failureThreshold: 3, inverted: false, disabled: false, regions: [], childHealthChecks: [] });
+    expect(endpoint).toMatchObject({ kind: 'loadBalancer', loadBalancer: { name: 'web-alb' } });
   });
 });
