@@ -8,7 +8,7 @@ import { LoadBalancer, TargetGroup } from './model-alb';
 import { AutoScalingGroup } from './model-asg';
 import { MetricAlarm } from './model-cloudwatch';
 import { LambdaAccount, LambdaFunction } from './model-lambda';
-import { DbInstance } from './model-rds';
+import { DbInstance, DbSnapshot } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
 
 /** Everything a view needs to draw the current shape of the system (no time series). */
@@ -21,6 +21,8 @@ export const Inventory = z.object({
   recordSets: z.array(ResourceRecordSet).default([]),
   healthChecks: z.array(HealthCheck).default([]),
   dbInstances: z.array(DbInstance).default([]),
+  /** DB snapshots, automated and manual (DescribeDBSnapshots). */
+  dbSnapshots: z.array(DbSnapshot).default([]),
   lambdaFunctions: z.array(LambdaFunction).default([]),
   lambdaAccount: LambdaAccount.optional(),
 });
@@ -66,6 +68,7 @@ export const InventoryDelta = z
     recordSets: collectionDelta(ResourceRecordSet).optional(),
     healthChecks: collectionDelta(HealthCheck).optional(),
     dbInstances: collectionDelta(DbInstance).optional(),
+    dbSnapshots: collectionDelta(DbSnapshot).optional(),
     lambdaFunctions: collectionDelta(LambdaFunction).optional(),
     lambdaAccount: LambdaAccount.nullable().optional(),
   })

@@ -368,7 +368,7 @@ export class SimulationEngine implements SimContext {
   inventory(): Inventory {
     const parts = this.services.all.map((service) => service.inventory?.() ?? {});
     return Object.assign(
-      { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], lambdaFunctions: [] },
+      { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], dbSnapshots: [], lambdaFunctions: [] },
       ...parts,
     ) as Inventory;
   }
@@ -394,6 +394,7 @@ export function metricRingPeriods(leadInSeconds: number, plannedSeconds: number 
 }
 
 function actionResource(action: ControlAction): string {
+  if (action.type === 'RestoreDBInstanceToPointInTime') return action.sourceDBInstanceIdentifier;
   return 'dbInstanceIdentifier' in action ? action.dbInstanceIdentifier : action.autoScalingGroupName;
 }
 
