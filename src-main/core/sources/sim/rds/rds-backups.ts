@@ -124,12 +124,16 @@ export function finishAutomatedSnapshot(rds: RdsInternals, instance: SimDbInstan
   pruneAutomatedBackups(rds, instance);
 }
 
-/** Retention: automated snapshots older than BackupRetentionPeriod days go; the newest always stays. */
+/**
+ * Retention: any second of the last BackupRetentionPeriod days stays restorable, so the newest
+ * automated snapshot taken before that cutoff stays too (a restore to the cutoff starts from it);
+ * the older ones are deleted.
+ */
 export function pruneAutomatedBackups(rds: RdsInternals, instance: SimDbInstance): void {
   const cutoff = rds.ctx.now - instance.backupRetentionPeriod * DAY_MS;
   const own = [...rds.snapshots.values()].filter((s) => s.instance === instance.identifier && s.type === 'automated' && s.status === 'available');
-  const newest = own.reduce<SimDbSnapshot | undefined>((a, s) => (a === undefined || s.createTime > a.createTime ? s : a), undefined);
-  for (const s of own) if (s !== newest && s.createTime < cutoff) rds.snapshots.delete(s.identifier);
+  const base = own.filter((s) => s.createTime < cutoff).reduce<SimDbSnapshot | undefined>((a, s) => (a === undefined || s.createTime > a.createTime ? s : a), undefined);
+  for (const s of own) if (s !== base && s.createTime < cutoff) rds.snapshots.delete(s.identifier);
   instance.earliestRestorableTime = earliestRestorableTime(rds, instance.identifier);
 }
 
