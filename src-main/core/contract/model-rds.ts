@@ -74,3 +74,17 @@ export const RdsEvent = z.object({
   eventId: z.string().optional(),
 });
 export type RdsEvent = z.infer<typeof RdsEvent>;
+
+/**
+ * What RDS accepts as a new identifier (API_CreateDBSnapshot DBSnapshotIdentifier: 1–255;
+ * API_RestoreDBInstanceToPointInTime TargetDBInstanceIdentifier: 1–63): letters, digits and hyphens,
+ * a letter first, no trailing hyphen, no two consecutive hyphens. Shared: the rules refuse with it
+ * (core/rules/rds-rules.ts) and the window checks as the operator types.
+ */
+const NEW_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9]))*$/;
+export const MAX_DB_INSTANCE_IDENTIFIER = 63;
+export const MAX_DB_SNAPSHOT_IDENTIFIER = 255;
+
+export function isValidRdsIdentifier(value: string, maxLength: number): boolean {
+  return value.length >= 1 && value.length <= maxLength && NEW_IDENTIFIER.test(value);
+}

@@ -9,7 +9,7 @@
  * - RebootDBInstance: API_RebootDBInstance.html (ForceFailover only on a Multi-AZ instance; the
  *   instance must be `available`), Concepts.MultiAZ.html (failover typically 60–120 s).
  */
-import type { ActionOf, DbInstance, DbSnapshot, PreflightCheck, Refusal } from '../contract/model';
+import { isValidRdsIdentifier, MAX_DB_INSTANCE_IDENTIFIER, MAX_DB_SNAPSHOT_IDENTIFIER, type ActionOf, type DbInstance, type DbSnapshot, type PreflightCheck, type Refusal } from '../contract/model';
 import { check, consequence, refusalOf, summary, tenths, type Preflight } from './verdicts';
 
 /** PromoteReadReplica's BackupRetentionPeriod when the request leaves it out (API_PromoteReadReplica "Default: 1"). */
@@ -149,15 +149,6 @@ export function rebootRefusal(state: DbActionState, action: ActionOf<'RebootDBIn
 // BackupRetentionPeriod is 0; DBInstanceAlreadyExists; "created as a single-AZ deployment" by default.
 // USER_CreateSnapshot.html: on a Single-AZ instance a snapshot suspends I/O briefly.
 
-/** What RDS accepts as a new identifier: a letter first, letters, digits and single hyphens, no trailing hyphen. */
-const NEW_IDENTIFIER = /^[a-zA-Z](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9]))*$/;
-export const MAX_DB_INSTANCE_IDENTIFIER = 63;
-export const MAX_DB_SNAPSHOT_IDENTIFIER = 255;
-
-/** Whether `value` is a valid new DB instance (max 63) or DB snapshot (max 255) identifier. */
-export function isValidRdsIdentifier(value: string, maxLength: number): boolean {
-  return value.length >= 1 && value.length <= maxLength && NEW_IDENTIFIER.test(value);
-}
 
 /** What the snapshot and restore rules read besides the instance: what already has the new name. */
 export interface BackupActionState extends DbActionState {
