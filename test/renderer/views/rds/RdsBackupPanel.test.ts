@@ -133,6 +133,8 @@ describe('RDSB the backup panel', () => {
       channel: 'action.prepare',
       payload: { action: { type: 'RestoreDBInstanceToPointInTime', sourceDBInstanceIdentifier: 'shop-db', targetDBInstanceIdentifier: 'shop-db-copy', restoreTime: '2024-01-01T00:02:30.000Z' } },
     });
+    // Instants in the codes' parameters read as the window's UTC times.
+    expect(dialog().querySelector('[data-testid="action-summary"]')!.textContent).toBe('Restore shop-db to 2024-01-01 00:02:30 UTC as new DB instance shop-db-copy');
     dialog().querySelector<HTMLButtonElement>('[data-testid="action-execute"]')!.click();
     await flushPromises();
     const base = withBackups();
