@@ -82,15 +82,24 @@ export async function discoverDbInstances(client: RDSClient): Promise<DbInstance
   return instances;
 }
 
+/** Instance events, and snapshot events (RDS-EVENT-0040/0042/0090/0091: RDSB-8), which RDS files under their own source type. */
+const EVENT_SOURCE_TYPES = ['db-instance', 'db-snapshot'] as const;
+
 export async function discoverRdsEvents(client: RDSClient, since: Date, until: Date): Promise<RdsEvent[]> {
   const events: RdsEvent[] = [];
-  for await (const page of paginateDescribeEvents({ client }, { SourceType: 'db-instance', StartTime: since, EndTime: until })) {
+  for (const sourceType of EVENT_SOURCE_TYPES) events.push(...(await discoverEventsOf(client, sourceType, since, until)));
+  return events.sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+}
+
+async function discoverEventsOf(client: RDSClient, sourceType: (typeof EVENT_SOURCE_TYPES)[number], since: Date, until: Date): Promise<RdsEvent[]> {
+  const events: RdsEvent[] = [];
+  for await (const page of paginateDescribeEvents({ client }, { SourceType: sourceType, StartTime: since, EndTime: until })) {
     for (const event of page.Events ?? []) {
       const message = event.Message ?? '';
       events.push(
         compact({
           sourceIdentifier: event.SourceIdentifier ?? '',
-          sourceType: event.SourceType ?? 'db-instance',
+          sourceType: event.SourceType ?? sourceType,
           date: iso(event.Date) ?? until.toISOString(),
           message,
           eventCategories: event.EventCategories ?? [],

@@ -4,9 +4,9 @@
  * taken from the oldest available automated snapshot (API_DBInstance, API_DBSnapshot).
  */
 import { describe, expect, it } from 'vitest';
-import { DescribeDBSnapshotsCommand, RDSClient } from '@aws-sdk/client-rds';
+import { DescribeDBSnapshotsCommand, DescribeEventsCommand, RDSClient } from '@aws-sdk/client-rds';
 import { mockClient } from 'aws-sdk-client-mock';
-import { discoverDbSnapshots, toDbInstance, toDbSnapshot, withEarliestRestorableTime } from '@main/core/sources/aws/rds/discover-rds';
+import { discoverDbSnapshots, discoverRdsEvents, toDbInstance, toDbSnapshot, withEarliestRestorableTime } from '@main/core/sources/aws/rds/discover-rds';
 
 describe('RDSB-9 AWS mode reads the restorable window and the snapshots', () => {
   it('RDSB-9 LatestRestorableTime only when backups are on; the earliest from the oldest available automated snapshot', () => {
@@ -36,6 +36,19 @@ describe('RDSB-9 AWS mode reads the restorable window and the snapshots', () => 
     const listed = await discoverDbSnapshots(client);
     expect(listed).toHaveLength(1000);
     expect(page).toBe(10);
+    client.destroy();
+  });
+
+  it('RDSB-8 RDSB-9 snapshot events are read with the instance events (DescribeEvents per source type), oldest first', async () => {
+    const client = new RDSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const stub = mockClient(client);
+    stub.on(DescribeEventsCommand, { SourceType: 'db-instance' }).resolves({ Events: [{ SourceIdentifier: 'orders', SourceType: 'db-instance', Date: new Date('2026-06-01T03:00:00Z'), Message: 'Backing up DB instance', EventCategories: ['backup'] }] });
+    stub.on(DescribeEventsCommand, { SourceType: 'db-snapshot' }).resolves({ Events: [{ SourceIdentifier: 'before-upgrade', SourceType: 'db-snapshot', Date: new Date('2026-06-01T02:00:00Z'), Message: 'Manual snapshot created', EventCategories: ['creation'] }] });
+    const events = await discoverRdsEvents(client, new Date('2026-06-01T00:00:00Z'), new Date('2026-06-01T04:00:00Z'));
+    expect(events.map((e) => [e.sourceType, e.sourceIdentifier])).toEqual([
+      ['db-snapshot', 'before-upgrade'],
+      ['db-instance', 'orders'],
+    ]);
     client.destroy();
   });
 });
