@@ -65,7 +65,11 @@ export function actionTargetId(action: ControlAction): string {
   switch (action.type) {
     case 'PromoteReadReplica':
     case 'RebootDBInstance':
+    case 'CreateDBSnapshot':
       return action.dbInstanceIdentifier;
+    // The resource the restore creates: the name the operator types to confirm it.
+    case 'RestoreDBInstanceToPointInTime':
+      return action.targetDBInstanceIdentifier;
     case 'SetDesiredCapacity':
     case 'ExecutePolicy':
       return action.autoScalingGroupName;

@@ -21,6 +21,7 @@ export const RESOURCE_KEYS: { [C in InventoryCollection]: (item: Item<C>) => str
   recordSets: (record) => `${record.hostedZoneId}|${record.name}|${record.type}|${record.setIdentifier ?? ''}`,
   healthChecks: (check) => check.id,
   dbInstances: (db) => db.dbInstanceIdentifier,
+  dbSnapshots: (snapshot) => snapshot.dbSnapshotIdentifier,
   lambdaFunctions: (fn) => fn.functionArn,
   webAcls: (acl) => acl.webAclArn,
 };

@@ -41,6 +41,20 @@ export const CHECK_CODES = [
   'step-values.given',
   'step-values.missing',
   'step-values.unexpected',
+  // CreateDBSnapshot and RestoreDBInstanceToPointInTime (RDSB-n, docs/aws-behaviour.md)
+  'snapshot-id.valid',
+  'snapshot-id.invalid',
+  'snapshot-id.taken',
+  'backups-enabled.on',
+  'backups-enabled.off',
+  'restore-time.latest',
+  'restore-time.inside',
+  'restore-time.outside',
+  'restore-time.both',
+  'restore-time.missing',
+  'target-id.valid',
+  'target-id.invalid',
+  'target-id.taken',
 ] as const;
 export const CheckCode = z.enum(CHECK_CODES);
 export type CheckCode = z.infer<typeof CheckCode>;
@@ -66,11 +80,20 @@ export const CONSEQUENCE_CODES = [
   'capacity.policies-may-rescale',
   'policy.executes',
   'policy.bounded',
+  'snapshot.instance-backing-up',
+  'snapshot.io-suspended',
+  'snapshot.kept-until-deleted',
+  'restore.new-instance',
+  'restore.creating',
+  'restore.single-az',
+  'restore.multi-az',
+  'restore.new-endpoint',
+  'restore.source-untouched',
 ] as const;
 export const ConsequenceCode = z.enum(CONSEQUENCE_CODES);
 export type ConsequenceCode = z.infer<typeof ConsequenceCode>;
 
-export const SUMMARY_CODES = ['promote', 'reboot', 'reboot-failover', 'set-capacity', 'execute-policy'] as const;
+export const SUMMARY_CODES = ['promote', 'reboot', 'reboot-failover', 'set-capacity', 'execute-policy', 'create-snapshot', 'restore-pitr', 'restore-pitr-latest'] as const;
 export const SummaryCode = z.enum(SUMMARY_CODES);
 export type SummaryCode = z.infer<typeof SummaryCode>;
 
@@ -95,6 +118,13 @@ export const REFUSAL_CODES = [
   'target-tracking',
   'step-values-missing',
   'step-values-unexpected',
+  'invalid-identifier',
+  'snapshot-exists',
+  'db-already-exists',
+  'backups-disabled',
+  'restore-time-outside',
+  'restore-time-both',
+  'restore-time-missing',
 ] as const;
 export const RefusalCode = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCode>;

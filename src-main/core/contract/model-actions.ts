@@ -16,6 +16,11 @@ const identifier = z.string().min(1).max(255);
 /** ExecutePolicy: the policy's name or ARN (API_ExecutePolicy PolicyName, up to 1600 characters). */
 const policyName = z.string().min(1).max(1600);
 const metricMagnitude = z.number().min(-1e15).max(1e15);
+/**
+ * New identifiers are checked by the shared rules (core/rules/rds-rules.ts), so that a malformed one
+ * is a pre-flight check the window words, not a schema error; the schema only bounds the length.
+ */
+const newIdentifier = z.string().min(1).max(300);
 
 /**
  * One schema per action type, in the API's parameters (camelCase); exhaustive for every registry
@@ -35,6 +40,22 @@ export const CONTROL_ACTION_SCHEMAS = {
       breachThreshold: metricMagnitude.optional(),
     })
     .strict(),
+  /** API_CreateDBSnapshot: a manual snapshot of an available DB instance. */
+  CreateDBSnapshot: z.object({ type: z.literal('CreateDBSnapshot'), dbInstanceIdentifier: identifier, dbSnapshotIdentifier: newIdentifier }).strict(),
+  /**
+   * API_RestoreDBInstanceToPointInTime: a NEW DB instance from the source's automated backups, at
+   * `restoreTime` (ISO) or at the latest restorable time — exactly one of the two (the rules say so).
+   */
+  RestoreDBInstanceToPointInTime: z
+    .object({
+      type: z.literal('RestoreDBInstanceToPointInTime'),
+      sourceDBInstanceIdentifier: identifier,
+      targetDBInstanceIdentifier: newIdentifier,
+      restoreTime: IsoTime.optional(),
+      useLatestRestorableTime: z.boolean().optional(),
+      multiAZ: z.boolean().optional(),
+    })
+    .strict(),
 };
 
 export const ControlAction = z.discriminatedUnion('type', [
@@ -42,6 +63,8 @@ export const ControlAction = z.discriminatedUnion('type', [
   CONTROL_ACTION_SCHEMAS.SetDesiredCapacity,
   CONTROL_ACTION_SCHEMAS.RebootDBInstance,
   CONTROL_ACTION_SCHEMAS.ExecutePolicy,
+  CONTROL_ACTION_SCHEMAS.CreateDBSnapshot,
+  CONTROL_ACTION_SCHEMAS.RestoreDBInstanceToPointInTime,
 ]);
 export type ControlAction = z.infer<typeof ControlAction>;
 export type ActionType = ControlAction['type'];

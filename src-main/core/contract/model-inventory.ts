@@ -8,7 +8,7 @@ import { LoadBalancer, TargetGroup } from './model-alb';
 import { AutoScalingGroup } from './model-asg';
 import { MetricAlarm } from './model-cloudwatch';
 import { LambdaAccount, LambdaFunction } from './model-lambda';
-import { DbInstance } from './model-rds';
+import { DbInstance, DbSnapshot } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
 import { WebAcl } from './model-waf';
 
@@ -22,6 +22,8 @@ export const Inventory = z.object({
   recordSets: z.array(ResourceRecordSet).default([]),
   healthChecks: z.array(HealthCheck).default([]),
   dbInstances: z.array(DbInstance).default([]),
+  /** DB snapshots, automated and manual (DescribeDBSnapshots). */
+  dbSnapshots: z.array(DbSnapshot).default([]),
   lambdaFunctions: z.array(LambdaFunction).default([]),
   lambdaAccount: LambdaAccount.optional(),
   /** AWS WAF web ACLs associated with the load balancers (GetWebACLForResource). */
@@ -69,6 +71,7 @@ export const InventoryDelta = z
     recordSets: collectionDelta(ResourceRecordSet).optional(),
     healthChecks: collectionDelta(HealthCheck).optional(),
     dbInstances: collectionDelta(DbInstance).optional(),
+    dbSnapshots: collectionDelta(DbSnapshot).optional(),
     lambdaFunctions: collectionDelta(LambdaFunction).optional(),
     lambdaAccount: LambdaAccount.nullable().optional(),
     webAcls: collectionDelta(WebAcl).optional(),

@@ -21,7 +21,7 @@ export const FaultKindCode = z.enum([
 export type FaultKindCode = z.infer<typeof FaultKindCode>;
 
 /** Operator actions a scenario can schedule (its `Actions` section). */
-export const SimActionKindCode = z.enum(['SetDesiredCapacity', 'ExecutePolicy', 'PromoteReadReplica', 'RebootDBInstance']);
+export const SimActionKindCode = z.enum(['SetDesiredCapacity', 'ExecutePolicy', 'PromoteReadReplica', 'RebootDBInstance', 'CreateDBSnapshot', 'RestoreDBInstanceToPointInTime']);
 export type SimActionKindCode = z.infer<typeof SimActionKindCode>;
 
 /** Parameter names of faults, as in the AWS API where AWS has one. */

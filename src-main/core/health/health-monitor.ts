@@ -21,7 +21,7 @@ const SIMULATED_EVALUATION_MS = 5_000;
 /** CloudWatch publishes a period a minute or two after it ends (AWS mode only). */
 export const AWS_METRICS_DELAY_SECONDS = 120;
 
-const EMPTY_INVENTORY: Inventory = { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], lambdaFunctions: [], webAcls: [] };
+const EMPTY_INVENTORY: Inventory = { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], dbSnapshots: [], lambdaFunctions: [], webAcls: [] };
 
 function seriesKey(series: MetricSeries): string {
   const dims = Object.keys(series.dimensions)

@@ -5,9 +5,9 @@
  * the AWS action backends prepare with them; nothing here imports the simulator or the AWS SDK.
  * Decisions where the two used to disagree: docs/rules.md.
  */
-import type { ActionOf, ActionType, ControlAction, DbInstance, Refusal } from '../contract/model';
+import type { ActionOf, ActionType, ControlAction, DbInstance, DbSnapshot, Refusal } from '../contract/model';
 import { capacityPreflight, capacityRefusal, executePolicyPreflight, executePolicyRefusal, type GroupState } from './asg-rules';
-import { promotionPreflight, promotionRefusal, rebootPreflight, rebootRefusal } from './rds-rules';
+import { promotionPreflight, promotionRefusal, rebootPreflight, rebootRefusal, restorePreflight, restoreRefusal, snapshotPreflight, snapshotRefusal } from './rds-rules';
 import type { Preflight } from './verdicts';
 
 export * from './asg-rules';
@@ -21,12 +21,18 @@ export interface ActionState {
   /** The DB instance `db` replicates from. */
   source?: DbInstance;
   group?: GroupState;
+  /** The DB snapshot that already has the name a CreateDBSnapshot asks for. */
+  snapshot?: DbSnapshot;
+  /** The DB instance that already has the name a restore asks for. */
+  target?: DbInstance;
   /** Epoch ms (simulated time in the simulator). */
   nowMs: number;
 }
 
 /** The resource an action is about, so a backend knows what to read before asking the rules. */
-export type ActionSubject = { kind: 'db'; id: string } | { kind: 'group'; name: string };
+export type ActionSubject =
+  /** A DB instance; with the new snapshot or instance name the action would create, to look up too. */
+  { kind: 'db'; id: string; snapshotId?: string; newInstanceId?: string } | { kind: 'group'; name: string };
 
 export interface ActionRules<K extends ActionType> {
   subject(action: ActionOf<K>): ActionSubject;
@@ -44,6 +50,16 @@ export const ACTION_RULES: { [K in ActionType]: ActionRules<K> } = {
   RebootDBInstance: { subject: db, preflight: (s, a) => rebootPreflight({ db: s.db, nowMs: s.nowMs }, a), refusal: (s, a) => rebootRefusal({ db: s.db, nowMs: s.nowMs }, a) },
   SetDesiredCapacity: { subject: group, preflight: (s, a) => capacityPreflight(s.group, a), refusal: (s, a) => capacityRefusal(s.group, a) },
   ExecutePolicy: { subject: group, preflight: (s, a) => executePolicyPreflight(s.group, a), refusal: (s, a) => executePolicyRefusal(s.group, a) },
+  CreateDBSnapshot: {
+    subject: (a) => ({ kind: 'db', id: a.dbInstanceIdentifier, snapshotId: a.dbSnapshotIdentifier }),
+    preflight: (s, a) => snapshotPreflight({ db: s.db, snapshot: s.snapshot, nowMs: s.nowMs }, a),
+    refusal: (s, a) => snapshotRefusal({ db: s.db, snapshot: s.snapshot, nowMs: s.nowMs }, a),
+  },
+  RestoreDBInstanceToPointInTime: {
+    subject: (a) => ({ kind: 'db', id: a.sourceDBInstanceIdentifier, newInstanceId: a.targetDBInstanceIdentifier }),
+    preflight: (s, a) => restorePreflight({ db: s.db, target: s.target, nowMs: s.nowMs }, a),
+    refusal: (s, a) => restoreRefusal({ db: s.db, target: s.target, nowMs: s.nowMs }, a),
+  },
 };
 
 function rulesOf<K extends ActionType>(action: ActionOf<K>): ActionRules<K> {

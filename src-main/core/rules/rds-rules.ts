@@ -9,7 +9,7 @@
  * - RebootDBInstance: API_RebootDBInstance.html (ForceFailover only on a Multi-AZ instance; the
  *   instance must be `available`), Concepts.MultiAZ.html (failover typically 60–120 s).
  */
-import type { ActionOf, DbInstance, PreflightCheck, Refusal } from '../contract/model';
+import { isValidRdsIdentifier, MAX_DB_INSTANCE_IDENTIFIER, MAX_DB_SNAPSHOT_IDENTIFIER, type ActionOf, type DbInstance, type DbSnapshot, type PreflightCheck, type Refusal } from '../contract/model';
 import { check, consequence, refusalOf, summary, tenths, type Preflight } from './verdicts';
 
 /** PromoteReadReplica's BackupRetentionPeriod when the request leaves it out (API_PromoteReadReplica "Default: 1"). */
@@ -138,4 +138,118 @@ export function rebootPreflight(state: DbActionState, action: ActionOf<'RebootDB
 
 export function rebootRefusal(state: DbActionState, action: ActionOf<'RebootDBInstance'>): Refusal | undefined {
   return refusalOf(rebootChecks(state, action));
+}
+
+// ── CreateDBSnapshot and RestoreDBInstanceToPointInTime (RDSB-n, docs/aws-behaviour.md) ──────────
+// API_CreateDBSnapshot.html: the instance must be `available`; DBSnapshotIdentifier 1–255 letters,
+// digits or hyphens, starting with a letter, no trailing or double hyphen; DBSnapshotAlreadyExists.
+// API_RestoreDBInstanceToPointInTime.html: TargetDBInstanceIdentifier 1–63 of the same; RestoreTime
+// "Must be before the latest restorable time for the DB instance"; "Can't be specified if the
+// UseLatestRestorableTime parameter is enabled"; PointInTimeRestoreNotEnabled when the source's
+// BackupRetentionPeriod is 0; DBInstanceAlreadyExists; "created as a single-AZ deployment" by default.
+// USER_CreateSnapshot.html: on a Single-AZ instance a snapshot suspends I/O briefly.
+
+
+/** What the snapshot and restore rules read besides the instance: what already has the new name. */
+export interface BackupActionState extends DbActionState {
+  /** The DB snapshot that already has the requested DBSnapshotIdentifier, if any. */
+  snapshot?: DbSnapshot;
+  /** The DB instance that already has the requested TargetDBInstanceIdentifier, if any. */
+  target?: DbInstance;
+}
+
+export function snapshotChecks(state: BackupActionState, action: ActionOf<'CreateDBSnapshot'>): PreflightCheck[] {
+  const { db } = state;
+  const id = action.dbInstanceIdentifier;
+  const snapshot = action.dbSnapshotIdentifier;
+  if (!db) return [check('db-exists.missing', 'fail', { id })];
+  const checks = [statusCheck(db)];
+  if (!isValidRdsIdentifier(snapshot, MAX_DB_SNAPSHOT_IDENTIFIER)) checks.push(check('snapshot-id.invalid', 'fail', { field: 'DBSnapshotIdentifier', value: snapshot.slice(0, 300), max: MAX_DB_SNAPSHOT_IDENTIFIER }));
+  else if (state.snapshot) checks.push(check('snapshot-id.taken', 'fail', { snapshot, instance: state.snapshot.dbInstanceIdentifier }));
+  else checks.push(check('snapshot-id.valid', 'pass', { snapshot }));
+  return checks;
+}
+
+export function snapshotPreflight(state: BackupActionState, action: ActionOf<'CreateDBSnapshot'>): Preflight {
+  const id = action.dbInstanceIdentifier;
+  const consequences = state.db
+    ? [
+        consequence('snapshot.instance-backing-up', { id }),
+        ...(state.db.multiAZ ? [] : [consequence('snapshot.io-suspended', { id })]),
+        consequence('snapshot.kept-until-deleted', { snapshot: action.dbSnapshotIdentifier }),
+      ]
+    : [];
+  return { summary: summary('create-snapshot', { id, snapshot: action.dbSnapshotIdentifier }), checks: snapshotChecks(state, action), consequences };
+}
+
+export function snapshotRefusal(state: BackupActionState, action: ActionOf<'CreateDBSnapshot'>): Refusal | undefined {
+  return refusalOf(snapshotChecks(state, action));
+}
+
+/** The time a restore goes to (ISO), or undefined when the request names none that can be read. */
+export function restoreTimeOf(db: DbInstance | undefined, action: ActionOf<'RestoreDBInstanceToPointInTime'>): string | undefined {
+  if (action.useLatestRestorableTime) return db?.latestRestorableTime;
+  if (action.restoreTime === undefined || Number.isNaN(Date.parse(action.restoreTime))) return undefined;
+  return new Date(Date.parse(action.restoreTime)).toISOString();
+}
+
+function restoreTimeCheck(db: DbInstance, action: ActionOf<'RestoreDBInstanceToPointInTime'>): PreflightCheck {
+  if (action.useLatestRestorableTime && action.restoreTime !== undefined) return check('restore-time.both', 'fail');
+  if (!action.useLatestRestorableTime && action.restoreTime === undefined) return check('restore-time.missing', 'fail');
+  const earliest = db.earliestRestorableTime ?? '';
+  const latest = db.latestRestorableTime ?? '';
+  if (action.useLatestRestorableTime) return check('restore-time.latest', 'pass', { latest });
+  const at = Date.parse(action.restoreTime!);
+  const inside = !Number.isNaN(at) && latest !== '' && at <= Date.parse(latest) && (earliest === '' || at >= Date.parse(earliest));
+  const time = Number.isNaN(at) ? action.restoreTime!.slice(0, 40) : new Date(at).toISOString();
+  return check(inside ? 'restore-time.inside' : 'restore-time.outside', inside ? 'pass' : 'fail', { time, earliest, latest });
+}
+
+export function restoreChecks(state: BackupActionState, action: ActionOf<'RestoreDBInstanceToPointInTime'>): PreflightCheck[] {
+  const { db } = state;
+  const id = action.sourceDBInstanceIdentifier;
+  const target = action.targetDBInstanceIdentifier;
+  if (!db) return [check('db-exists.missing', 'fail', { id })];
+  const checks: PreflightCheck[] = [];
+  const enabled = db.backupRetentionPeriod > 0;
+  checks.push(enabled ? check('backups-enabled.on', 'pass', { id, days: db.backupRetentionPeriod }) : check('backups-enabled.off', 'fail', { id }));
+  if (enabled) checks.push(restoreTimeCheck(db, action));
+  if (!isValidRdsIdentifier(target, MAX_DB_INSTANCE_IDENTIFIER)) checks.push(check('target-id.invalid', 'fail', { field: 'TargetDBInstanceIdentifier', value: target.slice(0, 300), max: MAX_DB_INSTANCE_IDENTIFIER }));
+  else if (state.target || target.toLowerCase() === db.dbInstanceIdentifier.toLowerCase()) checks.push(check('target-id.taken', 'fail', { target: target.toLowerCase() }));
+  else checks.push(check('target-id.valid', 'pass', { target: target.toLowerCase() }));
+  return checks;
+}
+
+export function restorePreflight(state: BackupActionState, action: ActionOf<'RestoreDBInstanceToPointInTime'>): Preflight {
+  const source = action.sourceDBInstanceIdentifier;
+  const target = action.targetDBInstanceIdentifier.toLowerCase();
+  const time = restoreTimeOf(state.db, action) ?? '';
+  const consequences = state.db
+    ? [
+        consequence('restore.new-instance', { source, target, time }),
+        consequence('restore.creating', { target }),
+        action.multiAZ ? consequence('restore.multi-az', { target }) : consequence('restore.single-az', { target }),
+        consequence('restore.new-endpoint', { target }),
+        consequence('restore.source-untouched', { source }),
+      ]
+    : [];
+  const summaryOf = action.useLatestRestorableTime ? summary('restore-pitr-latest', { source, target }) : summary('restore-pitr', { source, target, time });
+  return { summary: summaryOf, checks: restoreChecks(state, action), consequences };
+}
+
+export function restoreRefusal(state: BackupActionState, action: ActionOf<'RestoreDBInstanceToPointInTime'>): Refusal | undefined {
+  return refusalOf(restoreChecks(state, action));
+}
+
+/**
+ * Following a CreateDBSnapshot until the snapshot is available (both backends read DescribeDBSnapshots
+ * into the contract's DbSnapshot). `settled` carries the outcome the action protocol records.
+ */
+export function observeSnapshot(snapshots: readonly DbSnapshot[], identifier: string): { outcome?: 'settled' | 'failed'; status: string; message: string } {
+  const id = identifier.toLowerCase();
+  const snapshot = snapshots.find((s) => s.dbSnapshotIdentifier === id);
+  if (!snapshot) return { status: 'pending', message: `${id} is not listed yet.` };
+  if (snapshot.status === 'available') return { outcome: 'settled', status: 'available', message: `Snapshot ${id} is available.` };
+  if (snapshot.status === 'failed' || snapshot.status === 'deleted') return { outcome: 'failed', status: snapshot.status, message: `Snapshot ${id} is ${snapshot.status}.` };
+  return { status: snapshot.status, message: `Snapshot ${id} is ${snapshot.status}${snapshot.percentProgress !== undefined ? ` (${snapshot.percentProgress} %)` : ''}.` };
 }

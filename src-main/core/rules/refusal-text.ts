@@ -20,6 +20,14 @@ export const API_ERROR_CODES: Partial<Record<RefusalCode, string>> = {
   'target-tracking': 'ValidationError',
   'step-values-missing': 'ValidationError',
   'step-values-unexpected': 'ValidationError',
+  // API_CreateDBSnapshot / API_RestoreDBInstanceToPointInTime "Errors".
+  'invalid-identifier': 'InvalidParameterValue',
+  'snapshot-exists': 'DBSnapshotAlreadyExists',
+  'db-already-exists': 'DBInstanceAlreadyExists',
+  'backups-disabled': 'PointInTimeRestoreNotEnabled',
+  'restore-time-outside': 'InvalidParameterValue',
+  'restore-time-both': 'InvalidParameterCombination',
+  'restore-time-missing': 'InvalidParameterCombination',
 };
 
 const text = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
@@ -54,6 +62,20 @@ export function refusalMessage(refusal: Refusal): string {
       return 'ExecutePolicy for a step scaling policy needs MetricValue and BreachThreshold.';
     case 'step-values-unexpected':
       return `MetricValue and BreachThreshold are supported only for a step scaling policy (${text(p.policy)} is ${text(p.policyType)}).`;
+    case 'invalid-identifier':
+      return `The parameter ${text(p.field)} is not a valid identifier ("${text(p.value)}"). Identifiers must begin with a letter; must contain only ASCII letters, digits, and hyphens (at most ${text(p.max)}); and must not end with a hyphen or contain two consecutive hyphens.`;
+    case 'snapshot-exists':
+      return `Cannot create the snapshot because a snapshot with the identifier ${text(p.snapshot)} already exists.`;
+    case 'db-already-exists':
+      return `DB instance ${text(p.target)} already exists.`;
+    case 'backups-disabled':
+      return `Point-in-time restore is not enabled: ${text(p.id)} has BackupRetentionPeriod 0.`;
+    case 'restore-time-outside':
+      return `The restore time ${text(p.time)} is outside the restorable window of the source (${text(p.earliest) || 'unknown'} to ${text(p.latest) || 'unknown'}).`;
+    case 'restore-time-both':
+      return 'RestoreTime cannot be given together with UseLatestRestorableTime.';
+    case 'restore-time-missing':
+      return 'Give RestoreTime or UseLatestRestorableTime.';
     case 'session-changed':
       return 'The session changed since this action was prepared (another profile, region, account, scenario, a reload or a reset): prepare it again.';
     case 'read-only':

@@ -33,6 +33,14 @@ const REFUSED_BY: Partial<Record<CheckCode, RefusalCode>> = {
   'policy-type.target-tracking': 'target-tracking',
   'step-values.missing': 'step-values-missing',
   'step-values.unexpected': 'step-values-unexpected',
+  'snapshot-id.invalid': 'invalid-identifier',
+  'snapshot-id.taken': 'snapshot-exists',
+  'target-id.invalid': 'invalid-identifier',
+  'target-id.taken': 'db-already-exists',
+  'backups-enabled.off': 'backups-disabled',
+  'restore-time.outside': 'restore-time-outside',
+  'restore-time.both': 'restore-time-both',
+  'restore-time.missing': 'restore-time-missing',
 };
 
 /** The refusal of the first failing check that the service itself refuses, or undefined. */

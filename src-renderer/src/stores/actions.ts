@@ -26,6 +26,8 @@ export function confirmationMatches(prepared: PreparedAction, typed: string): bo
 
 /** The resource an action is about, for matching progress and events to the dialog. */
 export function actionTarget(action: ControlAction): string {
+  // The instance a restore creates is what it is about (and what is typed to confirm it).
+  if (action.type === 'RestoreDBInstanceToPointInTime') return action.targetDBInstanceIdentifier;
   return 'dbInstanceIdentifier' in action ? action.dbInstanceIdentifier : action.autoScalingGroupName;
 }
 

@@ -43,6 +43,7 @@ export const useInventoryStore = defineStore('inventory', () => {
   const autoScalingGroups = computed(() => inventory.value.autoScalingGroups);
   const hostedZones = computed(() => inventory.value.hostedZones);
   const dbInstances = computed(() => inventory.value.dbInstances);
+  const dbSnapshots = computed(() => inventory.value.dbSnapshots);
   const lambdaFunctions = computed(() => inventory.value.lambdaFunctions);
   const recordSets = computed(() => inventory.value.recordSets);
   const healthChecks = computed(() => inventory.value.healthChecks);
@@ -90,6 +91,7 @@ export const useInventoryStore = defineStore('inventory', () => {
     autoScalingGroups,
     hostedZones,
     dbInstances,
+    dbSnapshots,
     lambdaFunctions,
     recordSets,
     healthChecks,

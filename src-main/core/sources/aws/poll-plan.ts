@@ -38,4 +38,6 @@ export const ACTION_DATASET = {
   ExecutePolicy: 'autoscaling',
   RebootDBInstance: 'rds',
   PromoteReadReplica: 'rds',
+  CreateDBSnapshot: 'rds',
+  RestoreDBInstanceToPointInTime: 'rds',
 } as const satisfies Record<string, AwsDataset>;

@@ -371,7 +371,7 @@ export class SimulationEngine implements SimContext {
   inventory(): Inventory {
     const parts = this.services.all.map((service) => service.inventory?.() ?? {});
     return Object.assign(
-      { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], lambdaFunctions: [], webAcls: [] },
+      { loadBalancers: [], targetGroups: [], autoScalingGroups: [], alarms: [], hostedZones: [], recordSets: [], healthChecks: [], dbInstances: [], dbSnapshots: [], lambdaFunctions: [], webAcls: [] },
       ...parts,
     ) as Inventory;
   }
@@ -397,6 +397,7 @@ export function metricRingPeriods(leadInSeconds: number, plannedSeconds: number 
 }
 
 function actionResource(action: ControlAction): string {
+  if (action.type === 'RestoreDBInstanceToPointInTime') return action.sourceDBInstanceIdentifier;
   return 'dbInstanceIdentifier' in action ? action.dbInstanceIdentifier : action.autoScalingGroupName;
 }
 

@@ -7,6 +7,7 @@
 import type { ActionOf, ActionType, ControlAction } from '../../contract/model';
 import type { AsgService } from './asg/asg-service';
 import { promoteReadReplica, rebootDBInstance } from './rds/rds-actions';
+import { createDBSnapshot, restoreDBInstanceToPointInTime } from './rds/rds-backups';
 import { RdsService } from './rds/rds-service';
 import type { SimServices } from './service-module';
 
@@ -33,6 +34,8 @@ export const SIM_ACTIONS: { [K in ActionType]: SimActionEntry<K> } = {
   RebootDBInstance: { owner: 'rds', run: (host, action) => rebootDBInstance(rds(host, action.type), action) },
   SetDesiredCapacity: { owner: 'asg', run: (host, action) => host.asg.setDesiredCapacityAction(action) },
   ExecutePolicy: { owner: 'asg', run: (host, action) => host.asg.executePolicyAction(action) },
+  CreateDBSnapshot: { owner: 'rds', run: (host, action) => createDBSnapshot(rds(host, action.type), action) },
+  RestoreDBInstanceToPointInTime: { owner: 'rds', run: (host, action) => restoreDBInstanceToPointInTime(rds(host, action.type), action) },
 };
 
 /** Runs `action` on the service that owns it; throws (the API's words) when it is refused. */

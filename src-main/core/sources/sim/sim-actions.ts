@@ -6,7 +6,7 @@
  */
 import type { ControlAction } from '../../contract/model';
 import type { ActionBackend, FollowReport, FollowResult, Preflight } from '../../actions/action-executor';
-import { preflightOf, subjectOf, type ActionState } from '../../rules';
+import { observeSnapshot, preflightOf, subjectOf, type ActionState } from '../../rules';
 import type { WallClock } from '../../wall-clock';
 import type { SimulationEngine } from './engine';
 
@@ -41,7 +41,11 @@ export class SimActionBackend implements ActionBackend {
     const id = subject.id.toLowerCase();
     const db = inventory.dbInstances.find((d) => d.dbInstanceIdentifier === id);
     const source = db?.readReplicaSourceDBInstanceIdentifier === undefined ? undefined : inventory.dbInstances.find((d) => d.dbInstanceIdentifier === db.readReplicaSourceDBInstanceIdentifier);
-    return { db, ...(source ? { source } : {}), nowMs: engine.now };
+    const snapshotId = subject.snapshotId?.toLowerCase();
+    const snapshot = snapshotId === undefined ? undefined : inventory.dbSnapshots.find((s) => s.dbSnapshotIdentifier === snapshotId);
+    const targetId = subject.newInstanceId?.toLowerCase();
+    const target = targetId === undefined ? undefined : inventory.dbInstances.find((d) => d.dbInstanceIdentifier === targetId);
+    return { db, ...(source ? { source } : {}), ...(snapshot ? { snapshot } : {}), ...(target ? { target } : {}), nowMs: engine.now };
   }
 
   async preflight(action: ControlAction): Promise<Preflight> {
@@ -107,10 +111,12 @@ export class SimActionBackend implements ActionBackend {
       if (inService === group.desiredCapacity && !busy) return { outcome: 'settled', status, message: `${group.autoScalingGroupName} settled at ${inService} InService instances.` };
       return { status, message: `${group.autoScalingGroupName}: ${status}${busy ? ', instances launching or terminating' : ''}.` };
     }
-    const id = action.dbInstanceIdentifier;
+    if (action.type === 'CreateDBSnapshot') return observeSnapshot(inventory.dbSnapshots, action.dbSnapshotIdentifier);
+    const id = action.type === 'RestoreDBInstanceToPointInTime' ? action.targetDBInstanceIdentifier.toLowerCase() : action.dbInstanceIdentifier;
     const db = inventory.dbInstances.find((d) => d.dbInstanceIdentifier === id);
     if (!db) return { outcome: 'failed', status: 'deleted', message: `${id} no longer exists.` };
     const status = db.dbInstanceStatus;
+    if (status === 'available' && action.type === 'RestoreDBInstanceToPointInTime') return { outcome: 'settled', status, message: `${id} is restored and available at ${db.endpoint?.address ?? 'its new endpoint'}.` };
     if (status === 'failed') return { outcome: 'failed', status, message: `${id} is failed.` };
     const promoted = action.type !== 'PromoteReadReplica' || !db.readReplicaSourceDBInstanceIdentifier;
     if (status === 'available' && promoted) {

@@ -23,10 +23,10 @@ const keys = (table: object) => Object.keys(table).sort();
 describe('the action registry', () => {
   it('has one entry per action type in every table', () => {
     const types = [...ACTION_TYPES].sort();
-    expect(types).toEqual(['ExecutePolicy', 'PromoteReadReplica', 'RebootDBInstance', 'SetDesiredCapacity']);
+    expect(types).toEqual(['CreateDBSnapshot', 'ExecutePolicy', 'PromoteReadReplica', 'RebootDBInstance', 'RestoreDBInstanceToPointInTime', 'SetDesiredCapacity']);
     for (const table of [CONTROL_ACTION_SCHEMAS, ACTION_RULES, SIM_ACTIONS, AWS_ACTION_CALLS, ACTION_PARAMETERS]) expect(keys(table)).toEqual(types);
-    expect(Object.fromEntries(ACTION_TYPES.map((type) => [type, SIM_ACTIONS[type].owner]))).toEqual({ PromoteReadReplica: 'rds', RebootDBInstance: 'rds', SetDesiredCapacity: 'asg', ExecutePolicy: 'asg' });
-    expect(Object.fromEntries(ACTION_TYPES.map((type) => [type, AWS_ACTION_CALLS[type].client]))).toEqual({ PromoteReadReplica: 'rds', RebootDBInstance: 'rds', SetDesiredCapacity: 'autoscaling', ExecutePolicy: 'autoscaling' });
+    expect(Object.fromEntries(ACTION_TYPES.map((type) => [type, SIM_ACTIONS[type].owner]))).toEqual({ PromoteReadReplica: 'rds', RebootDBInstance: 'rds', SetDesiredCapacity: 'asg', ExecutePolicy: 'asg', CreateDBSnapshot: 'rds', RestoreDBInstanceToPointInTime: 'rds' });
+    expect(Object.fromEntries(ACTION_TYPES.map((type) => [type, AWS_ACTION_CALLS[type].client]))).toEqual({ PromoteReadReplica: 'rds', RebootDBInstance: 'rds', SetDesiredCapacity: 'autoscaling', ExecutePolicy: 'autoscaling', CreateDBSnapshot: 'rds', RestoreDBInstanceToPointInTime: 'rds' });
   });
 
   it("converts a scenario's PascalCase action once into the typed ControlAction, or says what is wrong", () => {
@@ -35,6 +35,12 @@ describe('the action registry', () => {
       ['RebootDBInstance', { DBInstanceIdentifier: 'db' }, { type: 'RebootDBInstance', dbInstanceIdentifier: 'db', forceFailover: false }],
       ['SetDesiredCapacity', { AutoScalingGroupName: 'web', DesiredCapacity: 4, HonorCooldown: true }, { type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 4, honorCooldown: true }],
       ['ExecutePolicy', { AutoScalingGroupName: 'web', PolicyName: 'step', MetricValue: 80, BreachThreshold: 70 }, { type: 'ExecutePolicy', autoScalingGroupName: 'web', policyName: 'step', metricValue: 80, breachThreshold: 70 }],
+      ['CreateDBSnapshot', { DBInstanceIdentifier: 'db', DBSnapshotIdentifier: 'db-before' }, { type: 'CreateDBSnapshot', dbInstanceIdentifier: 'db', dbSnapshotIdentifier: 'db-before' }],
+      [
+        'RestoreDBInstanceToPointInTime',
+        { SourceDBInstanceIdentifier: 'db', TargetDBInstanceIdentifier: 'db-restored', UseLatestRestorableTime: true },
+        { type: 'RestoreDBInstanceToPointInTime', sourceDBInstanceIdentifier: 'db', targetDBInstanceIdentifier: 'db-restored', useLatestRestorableTime: true },
+      ],
     ];
     for (const [type, parameters, expected] of cases) {
       const parsed = parseScenarioAction(type, parameters);

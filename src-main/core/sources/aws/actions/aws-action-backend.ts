@@ -7,14 +7,14 @@
  * - SetDesiredCapacity / ExecutePolicy: docs.aws.amazon.com/autoscaling/ec2/APIReference/
  */
 import { DescribeAutoScalingGroupsCommand, DescribePoliciesCommand, type AutoScalingGroup as SdkGroup } from '@aws-sdk/client-auto-scaling';
-import { DescribeDBInstancesCommand, type DBInstance } from '@aws-sdk/client-rds';
+import { DescribeDBInstancesCommand, DescribeDBSnapshotsCommand, type DBInstance } from '@aws-sdk/client-rds';
 import { ScalingPolicySummary, type ControlAction, type DbInstance } from '../../../contract/model';
 import type { ActionBackend, FollowReport, FollowResult, Preflight } from '../../../actions/action-executor';
 import { isAwsCallError } from '../aws-errors';
-import { preflightOf, subjectOf, type ActionState, type GroupState } from '../../../rules';
+import { observeSnapshot, preflightOf, subjectOf, type ActionState, type GroupState } from '../../../rules';
 import type { Clock } from '../throttle/time';
 import type { MetricPoller } from '../metrics/metric-poller';
-import { toDbInstance } from '../rds/discover-rds';
+import { toDbInstance, toDbSnapshot, withEarliestRestorableTime } from '../rds/discover-rds';
 import { sendControlAction, type ActionClients } from './aws-action-calls';
 
 export interface FollowOptions {
@@ -52,11 +52,24 @@ export class AwsActionBackend implements ActionBackend {
     return out.AutoScalingGroups?.[0];
   }
 
+  /** Snapshots of one instance, or the one with an identifier (DescribeDBSnapshots); none when it does not exist. */
+  private async snapshots(filter: { DBInstanceIdentifier: string } | { DBSnapshotIdentifier: string }) {
+    try {
+      const out = await this.clients.rds.send(new DescribeDBSnapshotsCommand(filter));
+      return (out.DBSnapshots ?? []).map(toDbSnapshot);
+    } catch (error) {
+      const code = isAwsCallError(error) ? error.params.awsCode : ((error as { code?: string; name?: string }).code ?? (error as Error).name ?? '');
+      if (/DBSnapshotNotFound/.test(code)) return [];
+      throw error;
+    }
+  }
+
   /** The DB instance as the contract's model, with its latest ReplicaLag from CloudWatch. */
-  private async dbModel(id: string): Promise<DbInstance | undefined> {
+  private async dbModel(id: string, withRestoreWindow = false): Promise<DbInstance | undefined> {
     const db = await this.dbInstance(id);
     if (!db) return undefined;
-    const model = toDbInstance(db);
+    let model = toDbInstance(db);
+    if (withRestoreWindow && model.backupRetentionPeriod > 0) model = withEarliestRestorableTime([model], await this.snapshots({ DBInstanceIdentifier: model.dbInstanceIdentifier }))[0]!;
     const lag = model.readReplicaSourceDBInstanceIdentifier ? this.metrics?.latest('AWS/RDS', 'ReplicaLag', 'DBInstanceIdentifier', model.dbInstanceIdentifier) : undefined;
     return lag === undefined ? model : { ...model, replicaLagSeconds: lag };
   }
@@ -84,11 +97,13 @@ export class AwsActionBackend implements ActionBackend {
     const subject = subjectOf(action);
     const nowMs = this.clock.now();
     if (subject.kind === 'group') return { group: await this.groupModel(subject.name), nowMs };
-    const db = await this.dbModel(subject.id);
+    const db = await this.dbModel(subject.id, subject.newInstanceId !== undefined);
     const sourceId = db?.readReplicaSourceDBInstanceIdentifier;
     // A cross-Region source is an ARN: its other replicas are not ours to describe.
     const source = sourceId && !sourceId.startsWith('arn:') ? await this.dbModel(sourceId) : undefined;
-    return { db, ...(source ? { source } : {}), nowMs };
+    const snapshot = subject.snapshotId !== undefined ? (await this.snapshots({ DBSnapshotIdentifier: subject.snapshotId }))[0] : undefined;
+    const target = subject.newInstanceId !== undefined ? await this.dbModel(subject.newInstanceId) : undefined;
+    return { db, ...(source ? { source } : {}), ...(snapshot ? { snapshot } : {}), ...(target ? { target } : {}), nowMs };
   }
 
   async preflight(action: ControlAction): Promise<Preflight> {
@@ -134,10 +149,12 @@ export class AwsActionBackend implements ActionBackend {
       if (inService === group.DesiredCapacity && !busy) return { outcome: 'settled', status, message: `${action.autoScalingGroupName} settled at ${inService} InService instances.` };
       return { status, message: `${action.autoScalingGroupName}: ${status}${busy ? ', instances launching or terminating' : ''}.` };
     }
-    const id = action.dbInstanceIdentifier;
+    if (action.type === 'CreateDBSnapshot') return observeSnapshot(await this.snapshots({ DBSnapshotIdentifier: action.dbSnapshotIdentifier }), action.dbSnapshotIdentifier) as FollowResult | FollowReport;
+    const id = action.type === 'RestoreDBInstanceToPointInTime' ? action.targetDBInstanceIdentifier : action.dbInstanceIdentifier;
     const db = await this.dbInstance(id);
     if (!db) return { outcome: 'failed', status: 'deleted', message: `${id} no longer exists.` };
     const status = db.DBInstanceStatus ?? 'unknown';
+    if (status === 'available' && action.type === 'RestoreDBInstanceToPointInTime') return { outcome: 'settled', status, message: `${id} is restored and available at ${db.Endpoint?.Address ?? 'its new endpoint'}.` };
     if (status === 'failed' || status === 'incompatible-parameters' || status === 'storage-full') return { outcome: 'failed', status, message: `${id} is ${status}.` };
     const promoted = action.type !== 'PromoteReadReplica' || !db.ReadReplicaSourceDBInstanceIdentifier;
     if (status === 'available' && promoted) {

@@ -2,10 +2,10 @@
  * The AWS call that performs each control action: one entry per action type (exhaustive at compile
  * time), each one SDK command, answering with AWS's acknowledgement in one line.
  * API_PromoteReadReplica.html, API_RebootDBInstance.html (RDS); API_SetDesiredCapacity.html,
- * API_ExecutePolicy.html (EC2 Auto Scaling).
+ * API_ExecutePolicy.html (EC2 Auto Scaling); API_CreateDBSnapshot.html, API_RestoreDBInstanceToPointInTime.html.
  */
 import { ExecutePolicyCommand, SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
-import { PromoteReadReplicaCommand, RebootDBInstanceCommand } from '@aws-sdk/client-rds';
+import { CreateDBSnapshotCommand, PromoteReadReplicaCommand, RebootDBInstanceCommand, RestoreDBInstanceToPointInTimeCommand } from '@aws-sdk/client-rds';
 import type { ActionOf, ActionType, ControlAction } from '../../../contract/model';
 import type { AwsClients } from '../clients';
 
@@ -32,6 +32,28 @@ export const AWS_ACTION_CALLS: { [K in ActionType]: AwsActionCall<K> } = {
     async send(clients, action) {
       const out = await clients.rds.send(new RebootDBInstanceCommand({ DBInstanceIdentifier: action.dbInstanceIdentifier, ForceFailover: action.forceFailover }));
       return `RebootDBInstance accepted: ${action.dbInstanceIdentifier} is ${out.DBInstance?.DBInstanceStatus ?? 'rebooting'}.`;
+    },
+  },
+  CreateDBSnapshot: {
+    client: 'rds',
+    async send(clients, action) {
+      const out = await clients.rds.send(new CreateDBSnapshotCommand({ DBInstanceIdentifier: action.dbInstanceIdentifier, DBSnapshotIdentifier: action.dbSnapshotIdentifier }));
+      return `CreateDBSnapshot accepted: ${out.DBSnapshot?.DBSnapshotIdentifier ?? action.dbSnapshotIdentifier} is ${out.DBSnapshot?.Status ?? 'creating'}.`;
+    },
+  },
+  RestoreDBInstanceToPointInTime: {
+    client: 'rds',
+    async send(clients, action) {
+      const out = await clients.rds.send(
+        new RestoreDBInstanceToPointInTimeCommand({
+          SourceDBInstanceIdentifier: action.sourceDBInstanceIdentifier,
+          TargetDBInstanceIdentifier: action.targetDBInstanceIdentifier,
+          ...(action.restoreTime !== undefined ? { RestoreTime: new Date(action.restoreTime) } : {}),
+          ...(action.useLatestRestorableTime !== undefined ? { UseLatestRestorableTime: action.useLatestRestorableTime } : {}),
+          ...(action.multiAZ !== undefined ? { MultiAZ: action.multiAZ } : {}),
+        }),
+      );
+      return `RestoreDBInstanceToPointInTime accepted: ${out.DBInstance?.DBInstanceIdentifier ?? action.targetDBInstanceIdentifier} is ${out.DBInstance?.DBInstanceStatus ?? 'creating'}.`;
     },
   },
   SetDesiredCapacity: {

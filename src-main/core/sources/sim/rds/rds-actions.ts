@@ -48,6 +48,9 @@ export function dbInstanceModel(instance: SimDbInstance): DbInstance {
     allocatedStorage: instance.allocatedStorage,
     instanceCreateTime: new Date(instance.createTime).toISOString(),
     replicaLagSeconds: instance.source === undefined ? undefined : instance.replicaLag,
+    ...(instance.backupRetentionPeriod > 0 && instance.latestRestorableTime !== undefined ? { latestRestorableTime: new Date(instance.latestRestorableTime).toISOString() } : {}),
+    ...(instance.backupRetentionPeriod > 0 && instance.earliestRestorableTime !== undefined ? { earliestRestorableTime: new Date(instance.earliestRestorableTime).toISOString() } : {}),
+    copyTagsToSnapshot: instance.copyTagsToSnapshot,
   };
 }
 

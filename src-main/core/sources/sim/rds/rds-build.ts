@@ -59,6 +59,8 @@ export function buildDbInstance(random: Random, now: number, resource: LoadedRes
     ioSuspendedFrom: 0,
     ioSuspendedUntil: 0,
     backupChain: false,
+    tagCount: p.Tags?.length ?? 0,
+    copyTagsToSnapshot: p.CopyTagsToSnapshot ?? false,
   };
 }
 

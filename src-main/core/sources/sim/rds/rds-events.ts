@@ -39,6 +39,12 @@ export const RDS_EVENTS = {
   replicationResumed: { eventId: 'RDS-EVENT-0046', message: 'The read replica has resumed replication.', eventCategories: ['read replica'] },
   failoverCompleted: { eventId: 'RDS-EVENT-0049', message: 'A Multi-AZ failover has completed.', eventCategories: ['failover'] },
   replicationStopped: { eventId: 'RDS-EVENT-0062', message: 'Replication on the read replica was manually stopped.', eventCategories: ['read replica'] },
+  restoredFromInstance: { eventId: 'RDS-EVENT-0019', message: 'Restored from DB instance {source} to {target}.', eventCategories: ['restoration'] },
+  // DB snapshot events (source type db-snapshot).
+  manualSnapshotCreating: { eventId: 'RDS-EVENT-0040', message: 'Creating manual snapshot.', eventCategories: ['creation'] },
+  manualSnapshotCreated: { eventId: 'RDS-EVENT-0042', message: 'Manual snapshot created.', eventCategories: ['creation'] },
+  automatedSnapshotCreating: { eventId: 'RDS-EVENT-0090', message: 'Creating automated snapshot.', eventCategories: ['creation'] },
+  automatedSnapshotCreated: { eventId: 'RDS-EVENT-0091', message: 'Automated snapshot created.', eventCategories: ['creation'] },
   userRequestedFailover: { message: 'The user requested a failover of the DB instance.', eventCategories: ['failover'] },
   primaryUnhealthy: { message: 'The primary host of the RDS Multi-AZ instance is unhealthy.', eventCategories: ['failover'] },
   promoted: { message: 'Promoted read replica to a standalone DB instance.', eventCategories: ['notification'] },

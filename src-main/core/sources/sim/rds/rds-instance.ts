@@ -59,6 +59,22 @@ export const BACKUP_WRITES_PER_SECOND = 5_000;
 export const BACKUP_IO_SUSPENSION_SECONDS = 3;
 /** Latency is raised this much while a backup runs (AWS: "elevated latencies for a few minutes"). */
 export const BACKUP_LATENCY_FACTOR = 1.25;
+/** Transaction logs are uploaded every 5 minutes: LatestRestorableTime trails now by at most that (USER_PIT.html). */
+export const LOG_UPLOAD_SECONDS = 300;
+/**
+ * A manual snapshot takes a minute plus 1.5 s per GiB allocated (100 GiB: 3.5 min). AWS publishes no
+ * figure (only that the first snapshot is a full copy and later ones are incremental): a plausible one.
+ */
+export const SNAPSHOT_BASE_SECONDS = 60;
+export const SNAPSHOT_SECONDS_PER_GIB = 1.5;
+/**
+ * A point-in-time restore: 5 minutes to create the instance, 3 s per GiB to restore the volume from
+ * the snapshot, and the transaction logs since that snapshot replayed at 60× real time. Plausible
+ * figures of ours: AWS says only that restores take longer the more data and logs there are.
+ */
+export const RESTORE_BASE_SECONDS = 300;
+export const RESTORE_SECONDS_PER_GIB = 3;
+export const LOG_REPLAY_SPEEDUP = 60;
 /** Idle CPU of a DB instance (engine housekeeping), percent. */
 export const IDLE_CPU_PERCENT = 2;
 /** Connections that exist without application load (the RDS monitoring agent, the engine's own). */
@@ -72,7 +88,7 @@ export const DAY_MS = 86_400_000;
 export type DbInstanceStatus = 'creating' | 'available' | 'backing-up' | 'modifying' | 'rebooting';
 
 /** What is under way on an instance; scheduled steps of an operation carry its generation. */
-export type Operation = 'failover' | 'reboot' | 'recovery' | 'promotion' | 'creation' | 'backup' | 'replica-snapshot';
+export type Operation = 'failover' | 'reboot' | 'recovery' | 'promotion' | 'creation' | 'backup' | 'replica-snapshot' | 'snapshot' | 'restore';
 
 export interface TickLoad {
   /** Start (ms) of the tick this load belongs to. */
@@ -133,6 +149,30 @@ export interface SimDbInstance {
   ioSuspendedFrom: number;
   ioSuspendedUntil: number;
   backupChain: boolean;
+  // Automated backups and snapshots (rds-backups.ts).
+  /** Tags on the instance (how many), copied to its snapshots when copyTagsToSnapshot. */
+  tagCount: number;
+  copyTagsToSnapshot: boolean;
+  /** Epoch ms of the last transaction-log upload: LatestRestorableTime (undefined: backups off). */
+  latestRestorableTime?: number;
+  /** Epoch ms of the oldest automated snapshot kept: the earliest restorable time. */
+  earliestRestorableTime?: number;
+}
+
+/** A DB snapshot: automated (the daily backup) or manual (CreateDBSnapshot). */
+export interface SimDbSnapshot {
+  identifier: string;
+  instance: string;
+  arn: string;
+  type: 'automated' | 'manual';
+  status: 'creating' | 'available';
+  /** When it was started: the point in time its data is from (SnapshotCreateTime). */
+  createTime: number;
+  /** Epoch ms when it will be (or became) available; percentProgress is read from the clock. */
+  readyAt: number;
+  allocatedStorage: number;
+  engine: string;
+  tagCount: number;
 }
 
 export interface CreateReadReplicaParameters {
@@ -166,6 +206,8 @@ export interface RdsInternals {
   readonly ctx: RdsContext;
   readonly random: Random;
   readonly instances: Map<string, SimDbInstance>;
+  /** DB snapshots by identifier, automated and manual, in creation order. */
+  readonly snapshots: Map<string, SimDbSnapshot>;
   /** The instance, or DBInstanceNotFound as the API words it. */
   require(identifier: string): SimDbInstance;
   buildInstance(resource: LoadedResource, p: DbInstanceProperties, source: SimDbInstance | undefined): SimDbInstance;

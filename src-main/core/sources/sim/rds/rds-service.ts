@@ -23,7 +23,7 @@
  *
  * Deterministic: time from ctx.now, delays through ctx.schedule, randomness from the `rds` stream.
  */
-import type { DbInstance } from '../../../contract/model';
+import type { ActionOf, DbInstance, DbSnapshot } from '../../../contract/model';
 import type { Random } from '../kernel/random';
 import type { LoadedResource } from '../scenario/load-scenario';
 import type { DatabaseOutcome, DatabaseTier, FaultEffect } from '../service-module';
@@ -41,6 +41,7 @@ import {
 import { backupSuspendsIo, isAuroraEngine } from './engines';
 import { createReadReplica, dbInstanceModel, promoteReadReplica, rebootDBInstance } from './rds-actions';
 import { buildDbInstance } from './rds-build';
+import { createDBSnapshot, dbSnapshotModel, finishAutomatedSnapshot, restoreDBInstanceToPointInTime, scheduleLogUploads, seedBackups, startAutomatedSnapshot } from './rds-backups';
 import { RDS_EVENTS, type RdsEventTemplate } from './rds-events';
 import { applyRdsFault } from './rds-faults';
 import {
@@ -65,6 +66,7 @@ import {
   type RdsContext,
   type RdsInternals,
   type SimDbInstance,
+  type SimDbSnapshot,
   type TickLoad,
 } from './rds-instance';
 import {
@@ -80,6 +82,7 @@ export class RdsService implements DatabaseTier, RdsInternals {
   readonly id = 'rds';
   // Members without `private` are RdsInternals: rds-actions.ts and rds-faults.ts drive them.
   readonly instances = new Map<string, SimDbInstance>();
+  readonly snapshots = new Map<string, SimDbSnapshot>();
   /** Identifiers, every source before its replicas (replication runs in this order each tick). */
   private order: string[] = [];
   readonly random: Random;
@@ -299,7 +302,11 @@ export class RdsService implements DatabaseTier, RdsInternals {
   // ── Backups ────────────────────────────────────────────────────────────────────────────────────
 
   start(): void {
-    for (const instance of this.instances.values()) this.scheduleBackups(instance);
+    for (const instance of this.instances.values()) {
+      seedBackups(this, instance);
+      this.scheduleBackups(instance);
+    }
+    scheduleLogUploads(this);
   }
 
   scheduleBackups(instance: SimDbInstance): void {
@@ -323,10 +330,12 @@ export class RdsService implements DatabaseTier, RdsInternals {
       instance.ioSuspendedUntil = this.ctx.now + BACKUP_IO_SUSPENSION_SECONDS * 1000;
     }
     const seconds = BACKUP_BASE_SECONDS + instance.writesSinceBackup / BACKUP_WRITES_PER_SECOND;
+    const snapshot = startAutomatedSnapshot(this, instance, this.ctx.now + Math.round(seconds * 1000));
     this.after(instance, generation, seconds, () => {
       instance.writesSinceBackup = 0;
       this.finish(instance, 'available');
       this.event(instance, RDS_EVENTS.backupFinished);
+      finishAutomatedSnapshot(this, instance, snapshot);
     });
   }
 
@@ -424,6 +433,16 @@ export class RdsService implements DatabaseTier, RdsInternals {
     return createReadReplica(this, parameters);
   }
 
+  /** CreateDBSnapshot (RDSB-4), refused as the shared rules say. */
+  createDBSnapshot(identifier: string, snapshotIdentifier: string): string {
+    return createDBSnapshot(this, { type: 'CreateDBSnapshot', dbInstanceIdentifier: identifier, dbSnapshotIdentifier: snapshotIdentifier });
+  }
+
+  /** RestoreDBInstanceToPointInTime (RDSB-5…7), refused as the shared rules say. */
+  restoreToPointInTime(parameters: Omit<ActionOf<'RestoreDBInstanceToPointInTime'>, 'type'>): string {
+    return restoreDBInstanceToPointInTime(this, { type: 'RestoreDBInstanceToPointInTime', ...parameters });
+  }
+
   /** The instance as the contract's DbInstance (what the shared rules read), or undefined. */
   dbInstance(identifier: string): DbInstance | undefined {
     const instance = this.instances.get(sourceIdentifierOf(identifier));
@@ -432,8 +451,8 @@ export class RdsService implements DatabaseTier, RdsInternals {
 
   // ── Inventory ──────────────────────────────────────────────────────────────────────────────────
 
-  inventory(): { dbInstances: DbInstance[] } {
-    return { dbInstances: [...this.instances.values()].map(dbInstanceModel) };
+  inventory(): { dbInstances: DbInstance[]; dbSnapshots: DbSnapshot[] } {
+    return { dbInstances: [...this.instances.values()].map(dbInstanceModel), dbSnapshots: [...this.snapshots.values()].map((s) => dbSnapshotModel(s, this.ctx.now)) };
   }
 }
 

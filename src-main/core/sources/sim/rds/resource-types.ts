@@ -31,6 +31,11 @@ export const DbInstancePropertiesSchema = z.object({
   AllocatedStorage: cfnInteger.optional(),
   BackupRetentionPeriod: cfnInteger.optional(),
   PreferredBackupWindow: z.string().optional(),
+  /** Weekly, `ddd:hh24:mi-ddd:hh24:mi` UTC; only checked against the backup window (no maintenance is simulated). */
+  PreferredMaintenanceWindow: z.string().optional(),
+  CopyTagsToSnapshot: cfnBoolean.optional(),
+  /** Only matters when the instance is deleted, which the simulator does not do: accepted and checked. */
+  DeleteAutomatedBackups: cfnBoolean.optional(),
   AvailabilityZone: z.string().optional(),
   SourceDBInstanceIdentifier: z.string().optional(),
   Port: cfnInteger.optional(),
@@ -82,6 +87,35 @@ export function parseBackupWindow(window: string): { startSecondOfDay: number; d
   return { startSecondOfDay: start, durationSeconds: (end - start + 86_400) % 86_400 };
 }
 
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const MAINTENANCE_WINDOW = /^([a-z]{3}):([01]\d|2[0-3]):([0-5]\d)-([a-z]{3}):([01]\d|2[0-3]):([0-5]\d)$/i;
+const WEEK_SECONDS = 7 * 86_400;
+
+/** `ddd:hh24:mi-ddd:hh24:mi` (UTC) → start second of the week (Sunday 00:00) and length, or undefined. */
+export function parseMaintenanceWindow(window: string): { startSecondOfWeek: number; durationSeconds: number } | undefined {
+  const match = MAINTENANCE_WINDOW.exec(window);
+  if (!match) return undefined;
+  const startDay = DAYS.indexOf(match[1]!.toLowerCase());
+  const endDay = DAYS.indexOf(match[4]!.toLowerCase());
+  if (startDay < 0 || endDay < 0) return undefined;
+  const start = startDay * 86_400 + Number(match[2]) * 3600 + Number(match[3]) * 60;
+  const end = endDay * 86_400 + Number(match[5]) * 3600 + Number(match[6]) * 60;
+  return { startSecondOfWeek: start, durationSeconds: (end - start + WEEK_SECONDS) % WEEK_SECONDS };
+}
+
+/** Whether the daily backup window meets the weekly maintenance window on any day of the week. */
+export function windowsOverlap(backup: { startSecondOfDay: number; durationSeconds: number }, maintenance: { startSecondOfWeek: number; durationSeconds: number }): boolean {
+  const m0 = maintenance.startSecondOfWeek;
+  const m1 = m0 + maintenance.durationSeconds;
+  for (let day = -1; day <= 7; day++) {
+    const b0 = day * 86_400 + backup.startSecondOfDay;
+    const b1 = b0 + backup.durationSeconds;
+    // The maintenance window may wrap past Saturday night: compare with it shifted a week too.
+    for (const shift of [0, WEEK_SECONDS]) if (b0 < m1 - shift && m0 - shift < b1) return true;
+  }
+  return false;
+}
+
 function checkDbInstance(properties: Record<string, unknown>, report: (property: string, message: string) => void): void {
   const p = properties as DbInstanceProperties;
   if (p.DBInstanceIdentifier !== undefined && (!IDENTIFIER.test(p.DBInstanceIdentifier) || p.DBInstanceIdentifier.length > 63 || p.DBInstanceIdentifier.endsWith('-'))) {
@@ -101,10 +135,21 @@ function checkDbInstance(properties: Record<string, unknown>, report: (property:
   if (p.BackupRetentionPeriod !== undefined && (p.BackupRetentionPeriod < 0 || p.BackupRetentionPeriod > 35)) {
     report('BackupRetentionPeriod', `BackupRetentionPeriod ${p.BackupRetentionPeriod} must be between 0 and 35 days`);
   }
+  // CreateDBInstance PreferredBackupWindow / PreferredMaintenanceWindow: "Must be at least 30
+  // minutes", and the backup window "Must not conflict with the preferred maintenance window".
+  const named = p.DBInstanceIdentifier === undefined ? '' : ` of ${p.DBInstanceIdentifier}`;
+  const backup = p.PreferredBackupWindow === undefined ? undefined : parseBackupWindow(p.PreferredBackupWindow);
   if (p.PreferredBackupWindow !== undefined) {
-    const window = parseBackupWindow(p.PreferredBackupWindow);
-    if (!window) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}" must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30`);
-    else if (window.durationSeconds < 1800) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}" must be at least 30 minutes long`);
+    if (!backup) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30`);
+    else if (backup.durationSeconds < 1800) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must be at least 30 minutes long`);
+  }
+  if (p.PreferredMaintenanceWindow !== undefined) {
+    const maintenance = parseMaintenanceWindow(p.PreferredMaintenanceWindow);
+    if (!maintenance) report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must look like ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:05:00-sun:05:30`);
+    else if (maintenance.durationSeconds < 1800) report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must be at least 30 minutes long`);
+    else if (backup && backup.durationSeconds >= 1800 && windowsOverlap(backup, maintenance)) {
+      report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} overlaps PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"; RDS requires the two not to conflict`);
+    }
   }
   if (p.MultiAZ && p.AvailabilityZone !== undefined) {
     report('AvailabilityZone', 'AvailabilityZone cannot be set on a Multi-AZ DB instance (RDS chooses the primary and standby zones)');
@@ -132,14 +177,12 @@ export const RDS_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       'AutomaticBackupReplicationRegion',
       'CACertificateIdentifier',
       'CharacterSetName',
-      'CopyTagsToSnapshot',
       'DBName',
       'DBParameterGroupName',
       'DBSecurityGroups',
       'DBSnapshotIdentifier',
       'DBSubnetGroupName',
       'DedicatedLogVolume',
-      'DeleteAutomatedBackups',
       'DeletionProtection',
       'Domain',
       'DomainIAMRoleName',
@@ -160,7 +203,6 @@ export const RDS_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       'OptionGroupName',
       'PerformanceInsightsKMSKeyId',
       'PerformanceInsightsRetentionPeriod',
-      'PreferredMaintenanceWindow',
       'PubliclyAccessible',
       'SourceRegion',
       'StorageEncrypted',
@@ -202,7 +244,7 @@ interface Node {
 }
 
 /** Faults and actions whose DBInstanceIdentifier must name a DB instance of the file. */
-const TIMED_TYPES_WITH_DB = new Set(['FailDBInstance', 'RaiseReplicaLag', 'PromoteReadReplica', 'RebootDBInstance']);
+const TIMED_TYPES_WITH_DB = new Set(['FailDBInstance', 'RaiseReplicaLag', 'PromoteReadReplica', 'RebootDBInstance', 'CreateDBSnapshot', 'RestoreDBInstanceToPointInTime']);
 
 function parsePath(path: string): PathSegment[] {
   const segments: PathSegment[] = [];
@@ -315,10 +357,11 @@ export function checkRdsScenario(
     }
   });
   for (const entry of scenario.timeline ?? []) {
-    const id = entry.parameters.DBInstanceIdentifier;
+    const field = entry.type === 'RestoreDBInstanceToPointInTime' ? 'SourceDBInstanceIdentifier' : 'DBInstanceIdentifier';
+    const id = entry.parameters[field];
     if (!TIMED_TYPES_WITH_DB.has(entry.type) || typeof id !== 'string') continue;
     if (!nodes.has(id.toLowerCase())) {
-      report('error', [...parsePath(entry.path), 'DBInstanceIdentifier'], `${entry.type}: "${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`);
+      report('error', [...parsePath(entry.path), field], `${entry.type}: "${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`);
     }
   }
 }

@@ -28,6 +28,18 @@ export const ACTION_PARAMETERS = {
     .strict(),
   PromoteReadReplica: z.object({ DBInstanceIdentifier: name, BackupRetentionPeriod: z.number().int().min(0).max(35).optional() }).strict(),
   RebootDBInstance: z.object({ DBInstanceIdentifier: name, ForceFailover: z.boolean().optional() }).strict(),
+  // Identifiers are checked by the shared rules when the action runs (a malformed one is refused, on the timeline).
+  CreateDBSnapshot: z.object({ DBInstanceIdentifier: name, DBSnapshotIdentifier: z.string().min(1).max(300) }).strict(),
+  RestoreDBInstanceToPointInTime: z
+    .object({
+      SourceDBInstanceIdentifier: name,
+      TargetDBInstanceIdentifier: z.string().min(1).max(300),
+      // An ISO time, as the API takes it; it must fall in the source's restorable window when the action runs.
+      RestoreTime: z.string().min(1).max(40).optional(),
+      UseLatestRestorableTime: z.boolean().optional(),
+      MultiAZ: z.boolean().optional(),
+    })
+    .strict(),
 } satisfies Record<ControlActionType, z.ZodType>;
 
 /** Fault kinds: what can break, named after what an operator would see break. */
@@ -107,6 +119,15 @@ const TO_CONTROL_ACTION: { [K in ControlActionType]: (p: ActionParameters<K>) =>
   }),
   PromoteReadReplica: (p) => ({ type: 'PromoteReadReplica', dbInstanceIdentifier: p.DBInstanceIdentifier, ...(p.BackupRetentionPeriod !== undefined ? { backupRetentionPeriod: p.BackupRetentionPeriod } : {}) }),
   RebootDBInstance: (p) => ({ type: 'RebootDBInstance', dbInstanceIdentifier: p.DBInstanceIdentifier, forceFailover: p.ForceFailover ?? false }),
+  CreateDBSnapshot: (p) => ({ type: 'CreateDBSnapshot', dbInstanceIdentifier: p.DBInstanceIdentifier, dbSnapshotIdentifier: p.DBSnapshotIdentifier }),
+  RestoreDBInstanceToPointInTime: (p) => ({
+    type: 'RestoreDBInstanceToPointInTime',
+    sourceDBInstanceIdentifier: p.SourceDBInstanceIdentifier,
+    targetDBInstanceIdentifier: p.TargetDBInstanceIdentifier,
+    ...(p.RestoreTime !== undefined ? { restoreTime: p.RestoreTime } : {}),
+    ...(p.UseLatestRestorableTime !== undefined ? { useLatestRestorableTime: p.UseLatestRestorableTime } : {}),
+    ...(p.MultiAZ !== undefined ? { multiAZ: p.MultiAZ } : {}),
+  }),
 };
 
 /** Validates a scenario-format action; the typed action, or the problems (path: message). */

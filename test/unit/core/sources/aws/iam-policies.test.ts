@@ -43,6 +43,8 @@ describe('the IAM policies in docs/iam', () => {
       { type: 'RebootDBInstance', dbInstanceIdentifier: 'p', forceFailover: true },
       { type: 'SetDesiredCapacity', autoScalingGroupName: 'g', desiredCapacity: 1 },
       { type: 'ExecutePolicy', autoScalingGroupName: 'g', policyName: 'scale-out' },
+      { type: 'CreateDBSnapshot', dbInstanceIdentifier: 'p', dbSnapshotIdentifier: 'p-before-upgrade' },
+      { type: 'RestoreDBInstanceToPointInTime', sourceDBInstanceIdentifier: 'p', targetDBInstanceIdentifier: 'p-restored', useLatestRestorableTime: true },
     ];
     expect(actions.map((a) => a.type).sort()).toEqual([...ACTION_TYPES].sort());
     for (const action of actions) {

@@ -26,6 +26,16 @@ const DOCUMENTED: Record<string, { category: string; message: string }> = {
   'RDS-EVENT-0046': { category: 'read replica', message: 'The read replica has resumed replication.' },
   'RDS-EVENT-0049': { category: 'failover', message: 'A Multi-AZ failover has completed.' },
   'RDS-EVENT-0062': { category: 'read replica', message: 'Replication on the read replica was manually stopped.' },
+  // The table's text names both instances: "Restored from DB instance `name` to `name`."
+  'RDS-EVENT-0019': { category: 'restoration', message: 'Restored from DB instance shop-db to shop-db-restored.' },
+};
+
+/** The "DB snapshot events" table of the same page (source type db-snapshot). */
+const DOCUMENTED_SNAPSHOT: Record<string, { category: string; message: string }> = {
+  'RDS-EVENT-0040': { category: 'creation', message: 'Creating manual snapshot.' },
+  'RDS-EVENT-0042': { category: 'creation', message: 'Manual snapshot created.' },
+  'RDS-EVENT-0090': { category: 'creation', message: 'Creating automated snapshot.' },
+  'RDS-EVENT-0091': { category: 'creation', message: 'Automated snapshot created.' },
 };
 
 /** 02:55 UTC: five minutes before the default 03:00–03:30 backup window. */
@@ -72,6 +82,24 @@ const PRODUCERS: Record<string, () => ReturnType<H['eventsOf']>> = {
     settle(h, 'shop-db-replica-1');
     return h.eventsOf('shop-db-replica-1');
   },
+  restore: () => {
+    const h = harness(shopDatabase({ replicas: 0 }));
+    h.run(600, load(h));
+    h.rds.restoreToPointInTime({ sourceDBInstanceIdentifier: 'shop-db', targetDBInstanceIdentifier: 'shop-db-restored', useLatestRestorableTime: true });
+    settle(h, 'shop-db-restored');
+    return h.eventsOf('shop-db-restored');
+  },
+  manualSnapshot: () => {
+    const h = harness(shopDatabase({ replicas: 0 }));
+    h.rds.createDBSnapshot('shop-db', 'shop-db-before-upgrade');
+    settle(h, 'shop-db');
+    return h.eventsOf('shop-db-before-upgrade');
+  },
+  automatedSnapshot: () => {
+    const h = harness(shopDatabase({ replicas: 0, primary: { MultiAZ: false } }), { start: BEFORE_WINDOW });
+    h.run(900);
+    return h.eventsOf('rds:shop-db-2026-11-21-03-00');
+  },
   promotionWithoutBackups: () => {
     const h = harness(
       dbResources({
@@ -100,6 +128,14 @@ const CASES: [id: string, producer: keyof typeof PRODUCERS][] = [
   ['RDS-EVENT-0062', 'promotion'],
   ['RDS-EVENT-0032', 'promotion'],
   ['RDS-EVENT-0028', 'promotionWithoutBackups'],
+  ['RDS-EVENT-0019', 'restore'],
+];
+
+const SNAPSHOT_CASES: [id: string, producer: keyof typeof PRODUCERS][] = [
+  ['RDS-EVENT-0040', 'manualSnapshot'],
+  ['RDS-EVENT-0042', 'manualSnapshot'],
+  ['RDS-EVENT-0090', 'automatedSnapshot'],
+  ['RDS-EVENT-0091', 'automatedSnapshot'],
 ];
 
 describe('RDS-6 events carry their documented id, category and message (USER_Events.Messages)', () => {
@@ -109,10 +145,16 @@ describe('RDS-6 events carry their documented id, category and message (USER_Eve
     expect(event).toMatchObject({ message: DOCUMENTED[id]!.message, eventCategories: [DOCUMENTED[id]!.category], sourceType: 'db-instance' });
   });
 
-  it('RDS-6 every event id the simulator can emit is a DB instance event of the table, and each is produced above', () => {
+  it.each(SNAPSHOT_CASES)('RDSB-8 %s is emitted for the snapshot by the %s it reports (DB snapshot events table)', (id, producer) => {
+    const event = PRODUCERS[producer]!().find((e) => e.eventId === id);
+    expect(event, `${producer} emits ${id}`).toBeDefined();
+    expect(event).toMatchObject({ message: DOCUMENTED_SNAPSHOT[id]!.message, eventCategories: [DOCUMENTED_SNAPSHOT[id]!.category], sourceType: 'db-snapshot' });
+  });
+
+  it('RDS-6 every event id the simulator can emit is a DB instance or DB snapshot event of the tables, and each is produced above', () => {
     const ids = Object.values(RDS_EVENTS).flatMap((template) => ('eventId' in template ? [template.eventId] : []));
-    expect(ids.filter((id) => !(id in DOCUMENTED))).toEqual([]);
-    expect([...new Set(ids)].sort()).toEqual(CASES.map(([id]) => id).sort());
+    expect(ids.filter((id) => !(id in DOCUMENTED) && !(id in DOCUMENTED_SNAPSHOT))).toEqual([]);
+    expect([...new Set(ids)].sort()).toEqual([...CASES, ...SNAPSHOT_CASES].map(([id]) => id).sort());
   });
 
   it('RDS-6 RDS-EVENT-0013, 0006, reason, 0049 in that order for a user-requested failover; RDS-EVENT-0028 only when backups were on', () => {

@@ -62,13 +62,17 @@ describe('RDS-3 ReplicaLag', () => {
   it('RDS-3 the inventory is re-sent when a replica falls behind and when it has caught up, not every tick', () => {
     const h = smallReplica();
     h.run(60, (tick) => h.rds.serve('main', 0, 50 * tick, tick));
+    // Besides, the transaction-log upload every 5 minutes moves LatestRestorableTime (RDSB-3): one
+    // re-send per 5-minute mark crossed, counted apart.
+    const from = h.engine.now;
+    const uploads = () => Math.floor(h.engine.now / 300_000) - Math.floor(from / 300_000);
     const quiet = h.inventoryChanges;
     h.run(60, (tick) => h.rds.serve('main', 0, 50 * tick, tick));
-    expect(h.inventoryChanges).toBe(quiet);
+    expect(h.inventoryChanges - uploads()).toBe(quiet);
     h.run(120, (tick) => h.rds.serve('main', 0, 300 * tick, tick));
-    expect(h.inventoryChanges).toBe(quiet + 1);
+    expect(h.inventoryChanges - uploads()).toBe(quiet + 1);
     h.runUntil(() => lagOf(h, 'small') === 0, 1200, (tick) => h.rds.serve('main', 0, 10 * tick, tick));
-    expect(h.inventoryChanges).toBe(quiet + 2);
+    expect(h.inventoryChanges - uploads()).toBe(quiet + 2);
     expect(h.rds.inventory().dbInstances.find((d) => d.dbInstanceIdentifier === 'small')!.replicaLagSeconds).toBe(0);
   });
 
