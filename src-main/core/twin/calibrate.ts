@@ -21,7 +21,8 @@ export const CALIBRATION_METHOD = 'CpuPerRequest: least squares through the orig
 export class ObservedIndex {
   private readonly byKey = new Map<string, ObservedSeries>();
   constructor(readonly series: ObservedSeries[]) {
-    for (const s of series) this.byKey.set(seriesKey(s), s);
+    // A series CloudWatch had no datapoint for is as good as absent (group metrics off, say).
+    for (const s of series) if (s.values.some((v) => v !== null)) this.byKey.set(seriesKey(s), s);
   }
   get(namespace: string, metricName: string, stat: string, dimensions: Record<string, string>): ObservedSeries | undefined {
     return this.byKey.get(seriesKey({ namespace, metricName, stat, dimensions }));
