@@ -21,6 +21,7 @@ import { redactDeep, redactText } from './redact';
 import type { DataSource } from './sources/data-source';
 import { SessionManager } from './session/session-manager';
 import { SimulationRequests } from './session/simulation-requests';
+import { TwinRequests } from './session/twin-requests';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 /** Shows a desktop notification; given by hosts that can (Electron), absent in web mode. */
@@ -53,6 +54,7 @@ export class FlightdeckCore {
     });
     const sessions = this.sessions;
     const simulation = new SimulationRequests(sessions);
+    const twins = new TwinRequests(sessions);
     this.handlers = {
       'session.get': () => this.source.session,
       'notifications.show': (request) => {
@@ -68,6 +70,8 @@ export class FlightdeckCore {
       'sim.fault.inject': (request) => simulation.injectFault(request),
       'sim.faults.running': () => simulation.runningFaults(),
       'sim.fault.stop': (request) => simulation.stopFault(request),
+      'sim.twin.fit': () => twins.fit(),
+      'aws.twin.open': (request) => twins.open(request),
       // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
       'profiles.list': () => sessions.profiles(),
       'session.switch': (request) => sessions.switch(request),

@@ -21,6 +21,8 @@ export const requestChannelNames = [
   'sim.fault.inject',
   'sim.faults.running',
   'sim.fault.stop',
+  'sim.twin.fit',
+  'aws.twin.open',
   // AWS mode
   'profiles.list',
   'session.switch',

@@ -16,6 +16,7 @@ import { FaultKind } from './model-sim-kinds';
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 import { HealthThresholds } from './model-health';
 import { ScenarioNotice } from './model-scenario-notice';
+import { TwinFit } from './model-twin';
 
 export * from './model';
 export * from './model-aws';
@@ -73,7 +74,16 @@ export const requests = {
     response: SimClock,
   },
 
+  /** A twin's fit to the recording it copies, over what has run so far (docs/twin.md); null when the scenario is no twin. */
+  'sim.twin.fit': { request: Empty, response: TwinFit.nullable() },
+
   // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
+  /**
+   * "Open as twin": export the connected account and its last `hours` of history as a twin scenario
+   * (the file `flightdeck aws export` writes, kept in the settings folder), then switch to the
+   * simulator running it. Read-only calls; the response is the simulator session.
+   */
+  'aws.twin.open': { request: z.object({ hours: z.number().int().min(1).max(744).default(24) }).strict(), response: z.object({ session: SessionInfo, file: z.string().max(4096), warnings: z.array(z.string().max(2000)).max(200) }) },
   /** Profiles from the shared config and credentials files (names, kinds, regions; never secrets). */
   'profiles.list': { request: Empty, response: ProfileListing },
   /** Switch to the simulator or to an AWS profile/region: new clients, nothing from the old identity kept. */

@@ -4,6 +4,7 @@
  */
 import type { DnsTrace, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { SsoLoginPrompt } from '../contract/model-aws';
+import type { TwinFit } from '../contract/model-twin';
 import type { RequestOf } from '../contract';
 import type { ActionBackend, ActionTarget } from '../actions/action-executor';
 import type { ScenarioModel } from './sim/scenario/load-scenario';
@@ -52,4 +53,6 @@ export interface SimulationControls {
   /** End a running fault now; throws with a clear message when there is no such running fault. */
   stopFault(id: string): TimelineEvent;
   readonly scenarioName: string;
+  /** A twin's fit to the recording it copies, over what has run (docs/twin.md); null when the scenario is no twin. */
+  twinFit(): TwinFit | null;
 }
