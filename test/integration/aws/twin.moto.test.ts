@@ -5,7 +5,7 @@
  * calibration and fit figures are there. The seeded requests cost a known 20 ms of CPU each, so the
  * fit must find it.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -16,6 +16,10 @@ import { awsExport } from '@main/cli/aws-export';
 import { loadScenario } from '@main/core/sources/sim/scenario/load-scenario';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { twinFit } from '@main/core/sources/sim/report';
+import { FlightdeckCore } from '@main/core/core-host';
+import { createSessionManager } from '@main/core/session/create-session-manager';
+import type { AwsSource } from '@main/core/sources/aws/aws-source';
+import { shopCore } from '../../helpers/core';
 import { loadBalancerDimension, targetGroupDimension } from '@main/core/metric-catalog';
 import { FAKE_SECRET_ACCESS_KEY, startMoto, writeMotoProfiles, type MotoServer } from '../../helpers/moto';
 import { motoSuite } from '../../helpers/moto-suite';
@@ -146,5 +150,27 @@ describe.runIf(moto.available)('twin of an account against moto_server', () => {
     expect(stderr).toContain('twin of account 123456789012 in us-east-1');
     // Thirty minutes are six periods: fewer than the twelve a figure needs.
     expect(stderr).toMatch(/cpu {6}web-asg .*not enough data \(6 of 12 periods needed\)/);
+  }, 300_000);
+
+  it('"Open as twin" writes the same file in the settings folder, runs it, and from then on makes no AWS call', async () => {
+    const configDirectory = mkdtempSync(join(tmpdir(), 'flightdeck-config-'));
+    const sessions = createSessionManager({ initial: shopCore().source, configDirectory, env: profiles.env });
+    const core = new FlightdeckCore(sessions);
+    expect(await core.handle('session.switch', { mode: 'aws', profile: 'moto' })).toMatchObject({ ok: true });
+    await (sessions.active as AwsSource).ready;
+    const opened = await core.handle('aws.twin.open', { hours: HOURS });
+    expect(opened).toMatchObject({ ok: true, value: { session: { mode: 'simulation', twin: { source: { account: '123456789012', region: 'us-east-1', profile: 'moto' }, periodSeconds: PERIOD, placeholders: 3 } } } });
+    const files = readdirSync(join(configDirectory, 'twins'));
+    expect(files).toEqual([expect.stringMatching(/^twin-123456789012-us-east-1-.*\.yaml$/)]);
+    const text = readFileSync(join(configDirectory, 'twins', files[0]!), 'utf8');
+    expect(text).not.toContain(SECRET);
+    expect(loadScenario(text, { file: files[0]! }).twin?.observed.length).toBeGreaterThan(0);
+    // The twin is the simulator: an hour of it sends nothing to AWS.
+    server.clearCounts();
+    expect(await core.handle('sim.control', { command: 'step', seconds: 3600 })).toMatchObject({ ok: true });
+    expect(await core.handle('sim.twin.fit', {})).toMatchObject({ ok: true, value: { method: 'wape' } });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(server.calls.map((c) => c.operation)).toEqual([]);
+    core.stop();
   }, 300_000);
 });
