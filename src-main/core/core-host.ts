@@ -54,7 +54,7 @@ export class FlightdeckCore {
     });
     const sessions = this.sessions;
     const simulation = new SimulationRequests(sessions);
-    const twins = new TwinRequests(sessions);
+    const twins = new TwinRequests(sessions, (progress) => this.emit('twin.progress', progress));
     this.handlers = {
       'session.get': () => this.source.session,
       'notifications.show': (request) => {

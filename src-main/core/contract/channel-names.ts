@@ -41,7 +41,7 @@ export const requestChannelNames = [
   'settings.protection.prepare',
   'settings.protection.execute',
 ] as const satisfies readonly RequestChannel[];
-export const eventChannelNames = ['update', 'session.changed', 'action.progress', 'audit.appended'] as const satisfies readonly EventChannel[];
+export const eventChannelNames = ['update', 'session.changed', 'action.progress', 'twin.progress', 'audit.appended'] as const satisfies readonly EventChannel[];
 
 // A channel added to `requests`/`events` but not listed above fails type-checking on these lines.
 type Exhaustive<Missing> = [Missing] extends [never] ? true : { missingFromList: Missing };

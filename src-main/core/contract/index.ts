@@ -16,7 +16,7 @@ import { FaultKind } from './model-sim-kinds';
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 import { HealthThresholds } from './model-health';
 import { ScenarioNotice } from './model-scenario-notice';
-import { TwinFit } from './model-twin';
+import { TwinFit, TwinProgress } from './model-twin';
 
 export * from './model';
 export * from './model-aws';
@@ -238,6 +238,8 @@ export const events = {
   // ---- AWS mode (events) ----
   /** A control action's progress until the resource settles. */
   'action.progress': ActionProgress,
+  /** "Open as twin": each GetMetricData call of the history read (docs/twin.md). */
+  'twin.progress': TwinProgress,
   // ---- audit log (events) ----
   /** A record was appended to the audit log (intent or outcome). */
   'audit.appended': AuditRecord,

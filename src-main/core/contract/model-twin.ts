@@ -58,3 +58,12 @@ export const TwinSummary = z.object({
   fit: TwinFit.optional(),
 });
 export type TwinSummary = z.infer<typeof TwinSummary>;
+
+/** "Open as twin" under way (docs/twin.md): reading the inventory, then each GetMetricData call of the history. */
+export const TwinProgress = z.object({
+  stage: z.enum(['history', 'done']),
+  call: z.number().int().nonnegative(),
+  calls: z.number().int().nonnegative(),
+  series: z.number().int().nonnegative(),
+});
+export type TwinProgress = z.infer<typeof TwinProgress>;

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RequestOf, ResponseOf } from '../contract';
+import type { RequestOf, ResponseOf, TwinProgress } from '../contract';
 import { CoreError } from '../core-error';
 import { AwsSource } from '../sources/aws/aws-source';
 import { DEFAULT_CHAIN } from '../sources/aws/credentials/default-chain';
@@ -18,13 +18,19 @@ import type { SessionManager } from './session-manager';
 export class TwinRequests {
   constructor(
     private readonly sessions: SessionManager,
+    private readonly progress: (progress: TwinProgress) => void = () => undefined,
     private readonly now: () => number = Date.now,
   ) {}
 
   async open(request: RequestOf<'aws.twin.open'>): Promise<ResponseOf<'aws.twin.open'>> {
     const source = this.sessions.active;
     if (!(source instanceof AwsSource) || !source.connected) throw new CoreError('NotSupported', 'Open as twin needs a connected AWS session');
-    const twin = await exportTwin(source, { hours: request.hours, now: this.now(), ...(source.profile !== DEFAULT_CHAIN ? { profile: source.profile } : {}) });
+    const twin = await exportTwin(source, {
+      hours: request.hours,
+      now: this.now(),
+      ...(source.profile !== DEFAULT_CHAIN ? { profile: source.profile } : {}),
+      onProgress: (p) => this.progress({ stage: 'history', ...p }),
+    });
     const name = `twin-${source.session.mode === 'aws' ? (source.session.accountId ?? 'account') : 'account'}-${source.region}-${twin.window.start.replace(/[:.]/g, '')}.yaml`;
     let file = name;
     const directory = this.sessions.settingsDirectory;
@@ -37,6 +43,7 @@ export class TwinRequests {
     const scenario = loadScenario(twin.yaml, { file });
     await this.sessions.switch({ mode: 'simulation' });
     const session = await this.sessions.loadScenario(scenario);
+    this.progress({ stage: 'done', call: 0, calls: 0, series: twin.series });
     const warnings = [...twin.built.skipped.map((s) => `not exported: ${s}`), ...scenario.warnings.map((w) => formatDiagnostic(scenario.file, w))];
     return { session, file, warnings: warnings.slice(0, 200).map((w) => w.slice(0, 2000)) };
   }

@@ -1266,6 +1266,7 @@ const en = {
     open: 'Open as twin',
     opening: 'Reading the account and its history…',
     openHint: 'Export this account and its last 24 hours of traffic as a scenario, and run it in the simulator (read-only calls)',
+    progress: 'History: call {call} of {calls} ({series} series read)',
     fitTitle: 'Fit to the recording',
     fitHint: 'Weighted absolute percentage error between the twin and the real series over the periods run so far; no figure below {min} periods.',
     refresh: 'Refresh',

@@ -1267,6 +1267,7 @@ const ko: MessageSchema = {
     open: '트윈으로 열기',
     opening: '계정과 기록을 읽는 중…',
     openHint: '이 계정과 최근 24시간의 트래픽을 시나리오로 내보내 시뮬레이터에서 실행합니다(읽기 전용 호출)',
+    progress: '기록: 호출 {calls}회 중 {call}회째(시계열 {series}개 읽음)',
     fitTitle: '기록과의 적합도',
     fitHint: '지금까지 실행한 기간 동안 트윈과 실제 시계열 사이의 가중 절대 백분율 오차(WAPE)입니다. {min}개 기간 미만이면 수치를 표시하지 않습니다.',
     refresh: '새로 고침',

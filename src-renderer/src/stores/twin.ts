@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { TwinFit } from '@contract';
+import type { TwinFit, TwinProgress } from '@contract';
 import { api } from '@/api';
 
 export const useTwinStore = defineStore('twin', () => {
@@ -16,10 +16,15 @@ export const useTwinStore = defineStore('twin', () => {
   const warnings = shallowRef<readonly string[]>([]);
   const fit = shallowRef<TwinFit | null>(null);
   const fitError = ref<string | null>(null);
+  /** The history read under way (one entry per GetMetricData call), while opening. */
+  const progress = shallowRef<TwinProgress | null>(null);
+  let unsubscribe: (() => void) | undefined;
 
   async function open(hours = 24): Promise<boolean> {
     opening.value = true;
     openError.value = null;
+    progress.value = null;
+    unsubscribe ??= api.on('twin.progress', (event) => (progress.value = event));
     try {
       const result = await api.request('aws.twin.open', { hours });
       lastFile.value = result.file;
@@ -31,6 +36,7 @@ export const useTwinStore = defineStore('twin', () => {
       return false;
     } finally {
       opening.value = false;
+      progress.value = null;
     }
   }
 
@@ -44,5 +50,5 @@ export const useTwinStore = defineStore('twin', () => {
     }
   }
 
-  return { opening, openError, lastFile, warnings, fit, fitError, open, fetchFit };
+  return { opening, openError, progress, lastFile, warnings, fit, fitError, open, fetchFit };
 });

@@ -156,10 +156,14 @@ describe.runIf(moto.available)('twin of an account against moto_server', () => {
     const configDirectory = mkdtempSync(join(tmpdir(), 'flightdeck-config-'));
     const sessions = createSessionManager({ initial: shopCore().source, configDirectory, env: profiles.env });
     const core = new FlightdeckCore(sessions);
+    const progress: unknown[] = [];
+    core.subscribe((channel, payload) => channel === 'twin.progress' && progress.push(payload));
     expect(await core.handle('session.switch', { mode: 'aws', profile: 'moto' })).toMatchObject({ ok: true });
     await (sessions.active as AwsSource).ready;
     const opened = await core.handle('aws.twin.open', { hours: HOURS });
     expect(opened).toMatchObject({ ok: true, value: { session: { mode: 'simulation', twin: { source: { account: '123456789012', region: 'us-east-1', profile: 'moto' }, periodSeconds: PERIOD, placeholders: 3 } } } });
+    // Progress, per GetMetricData call, then done.
+    expect(progress).toEqual([expect.objectContaining({ stage: 'history', call: 1, calls: 1 }), expect.objectContaining({ stage: 'done' })]);
     const files = readdirSync(join(configDirectory, 'twins'));
     expect(files).toEqual([expect.stringMatching(/^twin-123456789012-us-east-1-.*\.yaml$/)]);
     const text = readFileSync(join(configDirectory, 'twins', files[0]!), 'utf8');

@@ -46,10 +46,17 @@ describe('twin in the window', () => {
 
   it('"Open as twin" in a connected AWS session asks the core for 24 hours', async () => {
     useSessionStore().setSession({ ...(awsSession as Extract<SessionInfo, { mode: 'aws' }>), credentialState: 'connected' });
-    core.answer('aws.twin.open', () => ({ session: twinSession, file: '/tmp/twin.yaml', warnings: [] }));
+    let finish: (value: unknown) => void = () => undefined;
+    core.answer('aws.twin.open', () => new Promise((resolve) => (finish = resolve)));
     const wrapper = mountWithApp(TheEnvironmentBanner);
     await wrapper.get('[data-testid="open-as-twin"]').trigger('click');
     await flushPromises();
+    core.emit('twin.progress', { stage: 'history', call: 1, calls: 2, series: 350 });
+    await flushPromises();
+    expect(wrapper.get('[data-testid="open-as-twin-progress"]').text()).toBe('History: call 1 of 2 (350 series read)');
+    finish({ session: twinSession, file: '/tmp/twin.yaml', warnings: [] });
+    await flushPromises();
+    expect(wrapper.find('[data-testid="open-as-twin-progress"]').exists()).toBe(false);
     expect(core.requests).toEqual([{ channel: 'aws.twin.open', payload: { hours: 24 } }]);
   });
 
