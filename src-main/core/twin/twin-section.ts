@@ -166,3 +166,14 @@ export function toTwinInfo(section: z.output<typeof TwinSectionSchema>): TwinInf
       : {}),
   };
 }
+
+/** The environment variable names a twin's placeholders keep, per function logical id's FunctionName (for a twin's own export). */
+export function environmentNamesOf(twin: TwinInfo, functionNameOf: (logicalId: string) => string | undefined): Record<string, string[]> {
+  const names: Record<string, string[]> = {};
+  for (const p of twin.placeholders) {
+    const match = /^Environment\.Variables\.(.+)$/.exec(p.path);
+    const fn = match ? functionNameOf(p.resource) : undefined;
+    if (match && fn) (names[fn] ??= []).push(match[1]!);
+  }
+  return names;
+}

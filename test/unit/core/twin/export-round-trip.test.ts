@@ -11,6 +11,7 @@ import { loadScenario } from '@main/core/sources/sim/scenario/load-scenario';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { buildTwin, twinYaml } from '@main/core/twin/build-twin';
 import { exportResources, PLACEHOLDER } from '@main/core/twin/export-resources';
+import { environmentNamesOf } from '@main/core/twin/twin-section';
 import type { Inventory } from '@main/core/contract/model-inventory';
 
 const window = { start: '2026-12-06T00:00:00.000Z', end: '2026-12-07T00:00:00.000Z' };
@@ -39,6 +40,19 @@ describe('twin export round trip', () => {
       expect(parse(second).Resources).toEqual(parse(first).Resources);
     });
   }
+
+  it('keeps environment variable names through the round trip (from the twin\'s own placeholders), never their values', () => {
+    const inventory = inventoryOf('serverless');
+    const names = Object.fromEntries(inventory.lambdaFunctions.map((fn) => [fn.functionName, ['DB_PASSWORD', 'STAGE']]));
+    const first = exportText(inventory, names);
+    const loaded = loadScenario(first, { file: 'serverless-twin.yaml' });
+    const engine = new SimulationEngine(loaded, { trackChanges: false });
+    const byId = new Map(loaded.resources.map((r) => [r.logicalId, r.properties.FunctionName as string | undefined]));
+    const second = exportText(engine.inventory(), environmentNamesOf(loaded.twin!, (id) => byId.get(id)));
+    expect(parse(second).Resources).toEqual(parse(first).Resources);
+    expect(parse(second).Twin.Placeholders).toEqual(parse(first).Twin.Placeholders);
+    expect(loaded.twin!.placeholders.length).toBe(2 * inventory.lambdaFunctions.length);
+  });
 
   it('never exports a secret: environment values and master passwords become placeholders, listed', () => {
     const inventory = inventoryOf('shop');
