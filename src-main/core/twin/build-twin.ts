@@ -30,6 +30,7 @@ export interface BuiltTwin {
 
 export function buildTwin(input: TwinInput): BuiltTwin {
   const exported = exportResources({ inventory: input.inventory, environmentNames: input.environmentNames });
+  startWhereTheWindowStarted(exported, input);
   const calibration = calibrate(input.inventory, input.observed, input.periodSeconds);
   const { traffic, skipped } = trafficFromHistory({ inventory: input.inventory, exported, observed: input.observed, periodSeconds: input.periodSeconds, cpu: calibration.cpuPerRequest });
   const all = [...exported.skipped, ...skipped];
@@ -78,4 +79,19 @@ export function twinYaml(built: BuiltTwin): string {
     ...(built.skipped.length > 0 ? ['# Read but not exported:', ...built.skipped.map((s) => `#   - ${s}`)] : []),
   ].join('\n');
   return `${header}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/**
+ * The inventory is read at the end of the window, but the replay starts at its beginning: a group
+ * whose instances in service were recorded starts with as many as it had then (within its Min/Max),
+ * not with its size at export time.
+ */
+function startWhereTheWindowStarted(exported: ReturnType<typeof exportResources>, input: TwinInput): void {
+  for (const group of input.inventory.autoScalingGroups) {
+    const recorded = input.observed.find((s) => s.namespace === 'AWS/AutoScaling' && s.metricName === 'GroupInServiceInstances' && s.dimensions.AutoScalingGroupName === group.autoScalingGroupName);
+    const first = recorded?.values.find((v) => v !== null);
+    const resource = exported.resources[exported.ids.groups.get(group.autoScalingGroupName) ?? ''];
+    if (first == null || !resource) continue;
+    resource.Properties.DesiredCapacity = Math.min(group.maxSize, Math.max(group.minSize, Math.round(first)));
+  }
 }

@@ -59,7 +59,9 @@ export function compareWithRecording(twin: TwinInfo, simulated: readonly MetricS
       const row = { kind: kind.kind, resource: resourceName(observed.dimensions, kind.dimension), namespace: kind.namespace, metricName: kind.metricName, stat: kind.stat };
       const twinSeries = byKey.get(`${kind.namespace}|${kind.metricName}|${kind.stat}|${withoutIds(observed.dimensions)}`);
       if (!twinSeries) {
-        rows.push({ ...row, points: 0, error: null, verdict: 'notSimulated' });
+        // Before the twin has run enough periods, a series it has not published yet is not a verdict on it.
+        const periodsRun = Math.floor((untilEpochSeconds - Date.parse(observed.start) / 1000) / observed.periodSeconds);
+        rows.push({ ...row, points: 0, error: null, verdict: periodsRun < MIN_FIT_POINTS ? 'notEnoughData' : 'notSimulated' });
         continue;
       }
       const twinValues = perPeriod(twinSeries, observed, untilEpochSeconds);

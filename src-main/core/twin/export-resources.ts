@@ -112,7 +112,8 @@ export function exportResources(facts: AccountFacts): ExportedResources {
       HealthCheckGracePeriod: group.healthCheckGracePeriod,
       TargetGroupARNs: group.targetGroupARNs.length > 0 ? group.targetGroupARNs.map((arn) => (tgId(arn) ? ref(tgId(arn)!) : arn)) : undefined,
       LaunchTemplate: template ? { LaunchTemplateId: ref(template), Version: getAtt(template, 'LatestVersionNumber') } : undefined,
-      MetricsCollection: group.enabledMetrics && group.enabledMetrics.length > 0 ? [{ Granularity: '1Minute', Metrics: [...group.enabledMetrics].sort() }] : undefined,
+      // Absent (the simulator's inventory): every group metric is published; empty (AWS): collection is off.
+      MetricsCollection: group.enabledMetrics === undefined ? [{ Granularity: '1Minute' }] : group.enabledMetrics.length > 0 ? [{ Granularity: '1Minute', Metrics: [...group.enabledMetrics].sort() }] : undefined,
     });
     for (const policy of group.policies) {
       const policyId = ids.id('Policy', `${group.autoScalingGroupName}-${policy.policyName}`);
