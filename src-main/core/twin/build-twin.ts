@@ -67,7 +67,8 @@ export function buildTwin(input: TwinInput): BuiltTwin {
 
 /** YAML with short lists (values, dimensions) on one line each, so a day of history stays readable. */
 export function twinYaml(built: BuiltTwin): string {
-  const doc = new Document(built.document);
+  // No anchors and aliases (`&a1` … `*a1`) for values that repeat: each entry reads on its own.
+  const doc = new Document(built.document, { aliasDuplicateObjects: false });
   visit(doc, {
     Seq(_, node) {
       if (node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
