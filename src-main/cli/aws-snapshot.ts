@@ -46,7 +46,7 @@ export async function awsCommand(args: string[]): Promise<number> {
   }
   if (sub === 'snapshot') return awsSnapshot(rest);
   if (sub === 'regions') return awsRegions(rest);
-  throw new UsageError(`unknown command "aws ${sub}"; did you mean \`flightdeck aws snapshot\`?`);
+  throw new UsageError(`unknown command "aws ${sub}"; did you mean \`flightdeck aws snapshot\` or \`flightdeck aws export\`?`);
 }
 
 function awsRegions(args: string[]): number {

@@ -9,13 +9,14 @@ import { reportError, UsageError, EXIT } from './output';
 // that `serve` and `aws` need (1.1 s of CPU and ~100 MiB for a one-minute simulation).
 // test/unit/cli/sim-run-imports.test.ts keeps it so.
 async function usage(): Promise<string> {
-  const [{ SERVE_USAGE }, { SIM_RUN_USAGE }, { SIM_BACKTEST_USAGE }, { DNS_TRACE_USAGE }, { AWS_SNAPSHOT_USAGE }, { DNS_TRACE_AWS_USAGE }] = await Promise.all([
+  const [{ SERVE_USAGE }, { SIM_RUN_USAGE }, { SIM_BACKTEST_USAGE }, { DNS_TRACE_USAGE }, { AWS_SNAPSHOT_USAGE }, { DNS_TRACE_AWS_USAGE }, { AWS_EXPORT_USAGE }] = await Promise.all([
     import('./serve'),
     import('./sim-run'),
     import('./sim-backtest'),
     import('./dns-trace'),
     import('./aws-snapshot'),
     import('./dns-trace-aws'),
+    import('./aws-export'),
   ]);
   return `Flightdeck — monitoring and control for ALB, Auto Scaling, Route 53, RDS and Lambda.
 
@@ -29,6 +30,8 @@ Usage:
   ${DNS_TRACE_USAGE.split('\n').join('\n  ')}
 
   ${AWS_SNAPSHOT_USAGE.split('\n').join('\n  ')}
+
+  ${AWS_EXPORT_USAGE.split('\n').join('\n  ')}
 
   ${DNS_TRACE_AWS_USAGE.split('\n').join('\n  ')}
 
@@ -45,6 +48,7 @@ async function commandUsage(command: string | undefined, sub: string | undefined
     case 'dns':
       return `${(await import('./dns-trace')).DNS_TRACE_USAGE}\n\n${(await import('./dns-trace-aws')).DNS_TRACE_AWS_USAGE}`;
     case 'aws':
+      if (sub === 'export') return (await import('./aws-export')).AWS_EXPORT_USAGE;
       return sub === 'snapshot' || sub === 'regions' || sub === undefined || sub.startsWith('-') ? (await import('./aws-snapshot')).AWS_SNAPSHOT_USAGE : undefined;
     default:
       return undefined;
@@ -77,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command "sim ${sub ?? ''}"; did you mean \`flightdeck sim run\` or \`flightdeck sim backtest\`?`);
       }
       case 'aws':
+        if (rest[0] === 'export') return await (await import('./aws-export')).awsExport(rest.slice(1));
         return await (await import('./aws-snapshot')).awsCommand(rest);
       case 'dns': {
         const [sub, ...dnsArgs] = rest;

@@ -8,7 +8,8 @@ import { ParameterValuesError, parseParameterAssignment } from '../core/sources/
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { SimulationEngine } from '../core/sources/sim/engine';
 import { parseLeadInOption } from '../core/sources/sim/lead-in';
-import { reportText } from '../core/sources/sim/report';
+import { reportText, twinFit } from '../core/sources/sim/report';
+import { formatFit } from '../core/twin/compare';
 import { newestActivities } from '../core/sources/sim/asg/auto-scaling-group';
 import { standardStats } from '../core/metric-catalog';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
@@ -118,6 +119,13 @@ export async function simRun(args: string[]): Promise<number> {
     if (scenario.traffic.length === 0) process.stderr.write(`hint: ${NO_TRAFFIC_HINT}\n`);
   } else {
     await writeReportStream(process.stdout, reportText(engine));
+  }
+  // A twin says how close it came to the account it copies, per series (docs/twin.md).
+  const twin = scenario.twin;
+  const fit = twinFit(engine);
+  if (twin && fit) {
+    process.stderr.write(`twin of account ${twin.source.account} in ${twin.source.region}, ${twin.window.start} – ${twin.window.end}; fit to the recording (WAPE, ≥ ${fit.minPoints} periods):\n`);
+    for (const line of formatFit(fit)) process.stderr.write(`  ${line}\n`);
   }
   // Refused actions, faults that could not be applied and other errors are not only timeline entries:
   // an operator running a scenario in CI sees them, and --strict fails the run.

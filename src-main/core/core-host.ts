@@ -21,6 +21,7 @@ import { redactDeep, redactText } from './redact';
 import type { DataSource } from './sources/data-source';
 import { SessionManager } from './session/session-manager';
 import { SimulationRequests } from './session/simulation-requests';
+import { TwinRequests } from './session/twin-requests';
 
 type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
 /** Shows a desktop notification; given by hosts that can (Electron), absent in web mode. */
@@ -53,6 +54,7 @@ export class FlightdeckCore {
     });
     const sessions = this.sessions;
     const simulation = new SimulationRequests(sessions, { backtestProgress: (progress) => this.emit('sim.backtest.progress', progress) });
+    const twins = new TwinRequests(sessions, (progress) => this.emit('twin.progress', progress));
     this.handlers = {
       'session.get': () => this.source.session,
       'notifications.show': (request) => {
@@ -71,6 +73,8 @@ export class FlightdeckCore {
       'sim.backtest.example': () => simulation.backtestExample(),
       'sim.backtest.run': (request) => simulation.runBacktest(request),
       'sim.backtest.cancel': () => simulation.cancelBacktest(),
+      'sim.twin.fit': () => twins.fit(),
+      'aws.twin.open': (request) => twins.open(request),
       // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
       'profiles.list': () => sessions.profiles(),
       'session.switch': (request) => sessions.switch(request),

@@ -25,6 +25,9 @@ export const requestChannelNames = [
   'sim.backtest.example',
   'sim.backtest.run',
   'sim.backtest.cancel',
+  // twins of an AWS account (docs/twin.md)
+  'sim.twin.fit',
+  'aws.twin.open',
   // AWS mode
   'profiles.list',
   'session.switch',
@@ -43,7 +46,7 @@ export const requestChannelNames = [
   'settings.protection.prepare',
   'settings.protection.execute',
 ] as const satisfies readonly RequestChannel[];
-export const eventChannelNames = ['update', 'session.changed', 'action.progress', 'audit.appended', 'sim.backtest.progress'] as const satisfies readonly EventChannel[];
+export const eventChannelNames = ['update', 'session.changed', 'action.progress', 'twin.progress', 'audit.appended', 'sim.backtest.progress'] as const satisfies readonly EventChannel[];
 
 // A channel added to `requests`/`events` but not listed above fails type-checking on these lines.
 type Exhaustive<Missing> = [Missing] extends [never] ? true : { missingFromList: Missing };

@@ -18,6 +18,7 @@ import { HealthThresholds } from './model-health';
 import { ScenarioNotice } from './model-scenario-notice';
 // ---- simulation: what-if backtests (imports) ----
 import { BacktestProgress, BacktestRequest, BacktestResult, MAX_BACKTEST_SECONDS, MAX_CHANGE_TEXT_CHARS } from './model-backtest';
+import { TwinFit, TwinProgress } from './model-twin';
 
 export * from './model';
 export * from './model-aws';
@@ -76,7 +77,16 @@ export const requests = {
     response: SimClock,
   },
 
+  /** A twin's fit to the recording it copies, over what has run so far (docs/twin.md); null when the scenario is no twin. */
+  'sim.twin.fit': { request: Empty, response: TwinFit.nullable() },
+
   // ---- AWS mode: profiles, session, settings, actions, DNS traces ----
+  /**
+   * "Open as twin": export the connected account and its last `hours` of history as a twin scenario
+   * (the file `flightdeck aws export` writes, kept in the settings folder), then switch to the
+   * simulator running it. Read-only calls; the response is the simulator session.
+   */
+  'aws.twin.open': { request: z.object({ hours: z.number().int().min(1).max(744).default(24) }).strict(), response: z.object({ session: SessionInfo, file: z.string().max(4096), warnings: z.array(z.string().max(2000)).max(200) }) },
   /** Profiles from the shared config and credentials files (names, kinds, regions; never secrets). */
   'profiles.list': { request: Empty, response: ProfileListing },
   /** Switch to the simulator or to an AWS profile/region: new clients, nothing from the old identity kept. */
@@ -246,6 +256,8 @@ export const events = {
   // ---- AWS mode (events) ----
   /** A control action's progress until the resource settles. */
   'action.progress': ActionProgress,
+  /** "Open as twin": each GetMetricData call of the history read (docs/twin.md). */
+  'twin.progress': TwinProgress,
   // ---- audit log (events) ----
   /** A record was appended to the audit log (intent or outcome). */
   'audit.appended': AuditRecord,

@@ -14,6 +14,7 @@ import { RdsEvent } from './model-rds';
 import { HealthReport } from './model-health';
 import { Inventory, InventoryDelta } from './model-inventory';
 import { FaultKindCode, TimelineText } from './model-sim-kinds';
+import { TwinSummary } from './model-twin';
 
 export * from './model-common';
 export * from './model-alb';
@@ -24,6 +25,7 @@ export * from './model-rds';
 export * from './model-lambda';
 export * from './model-dns';
 export * from './model-sim-kinds';
+export * from './model-twin';
 export * from './model-actions';
 export * from './model-health';
 export * from './model-inventory';
@@ -106,6 +108,8 @@ export const SessionInfo = z.discriminatedUnion('mode', [
     scenarioName: z.string(),
     seed: z.number().int(),
     region: z.string(),
+    /** The scenario is a twin of a real account (docs/twin.md): shown as a rehearsal banner; no AWS call is made. */
+    twin: TwinSummary.omit({ fit: true }).optional(),
   }),
   z.object({
     mode: z.literal('aws'),

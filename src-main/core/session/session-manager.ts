@@ -92,6 +92,11 @@ export class SessionManager {
     return this.source;
   }
 
+  /** The settings folder, where "Open as twin" keeps the twin files it writes (absent in tests and embedded use). */
+  get settingsDirectory(): string | undefined {
+    return this.factories.settings?.directory;
+  }
+
   /** The core subscribes once; the manager re-points the subscription at each new source. */
   attach(events: SessionEvents): void {
     this.events = events;

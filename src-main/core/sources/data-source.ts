@@ -4,6 +4,7 @@
  */
 import type { DnsTrace, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { SsoLoginPrompt } from '../contract/model-aws';
+import type { TwinFit } from '../contract/model-twin';
 import type { RequestOf } from '../contract';
 import type { ActionBackend, ActionTarget } from '../actions/action-executor';
 import type { ScenarioModel } from './sim/scenario/load-scenario';
@@ -54,4 +55,6 @@ export interface SimulationControls {
   readonly scenarioName: string;
   /** The loaded scenario (a backtest replays it headless, beside the live run). */
   readonly scenario: ScenarioModel;
+  /** A twin's fit to the recording it copies, over what has run (docs/twin.md); null when the scenario is no twin. */
+  twinFit(): TwinFit | null;
 }

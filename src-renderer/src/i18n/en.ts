@@ -1513,6 +1513,24 @@ const en = {
       other: 'The backtest failed: {message}',
       refused: 'The change was refused (problems: {count}).',
     },
+  /** Twins of a real account (docs/twin.md): the rehearsal banner, "Open as twin" and the fit to the recording. */
+  twin: {
+    banner: 'Twin of account {account} in {region}',
+    window: 'replaying {start} – {end}',
+    noAwsCalls: 'Rehearsal in the simulator: no AWS call is made',
+    placeholders: '{count} secret values left out',
+    open: 'Open as twin',
+    opening: 'Reading the account and its history…',
+    openHint: 'Export this account and its last 24 hours of traffic as a scenario, and run it in the simulator (read-only calls)',
+    progress: 'History: call {call} of {calls} ({series} series read)',
+    fitTitle: 'Fit to the recording',
+    fitHint: 'Weighted absolute percentage error between the twin and the real series over the periods run so far; no figure below {min} periods.',
+    refresh: 'Refresh',
+    noSeries: 'The recording holds no CPU, capacity, latency or request series.',
+    wape: '{percent} %',
+    columns: { kind: 'Curve', resource: 'Resource', metric: 'Metric', points: 'Periods', error: 'Error (WAPE)' },
+    kinds: { cpu: 'CPU', capacity: 'Capacity', latency: 'Latency', requests: 'Requests' },
+    verdicts: { measured: 'measured', notEnoughData: 'not enough data', notRecorded: 'not recorded in the account', notSimulated: 'not simulated by the twin' },
   },
   /** Simulator timeline entries from their codes (TimelineText in the contract). */
   timelineText: {

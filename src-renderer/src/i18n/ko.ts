@@ -1514,6 +1514,24 @@ const ko: MessageSchema = {
       other: '백테스트에 실패했습니다: {message}',
       refused: '변경 사항이 거부되었습니다(문제: {count}개).',
     },
+  /** Twins of a real account (docs/twin.md): the rehearsal banner, "Open as twin" and the fit to the recording. */
+  twin: {
+    banner: '계정 {account}({region})의 트윈',
+    window: '{start} – {end} 재생 중',
+    noAwsCalls: '시뮬레이터에서 리허설 중: AWS 호출을 하지 않습니다',
+    placeholders: '비밀 값 {count}개 제외됨',
+    open: '트윈으로 열기',
+    opening: '계정과 기록을 읽는 중…',
+    openHint: '이 계정과 최근 24시간의 트래픽을 시나리오로 내보내 시뮬레이터에서 실행합니다(읽기 전용 호출)',
+    progress: '기록: 호출 {calls}회 중 {call}회째(시계열 {series}개 읽음)',
+    fitTitle: '기록과의 적합도',
+    fitHint: '지금까지 실행한 기간 동안 트윈과 실제 시계열 사이의 가중 절대 백분율 오차(WAPE)입니다. {min}개 기간 미만이면 수치를 표시하지 않습니다.',
+    refresh: '새로 고침',
+    noSeries: '기록에 CPU, 용량, 지연 시간 또는 요청 시계열이 없습니다.',
+    wape: '{percent}%',
+    columns: { kind: '곡선', resource: '리소스', metric: '지표', points: '기간', error: '오차(WAPE)' },
+    kinds: { cpu: 'CPU', capacity: '용량', latency: '지연 시간', requests: '요청' },
+    verdicts: { measured: '측정됨', notEnoughData: '데이터 부족', notRecorded: '계정에 기록되지 않음', notSimulated: '트윈에서 시뮬레이션되지 않음' },
   },
   /** 시뮬레이터 타임라인 항목(계약의 TimelineText 코드). */
   timelineText: {

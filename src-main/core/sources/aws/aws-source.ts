@@ -53,6 +53,10 @@ import { RdsPoller } from './polling/poll-rds';
 import { lambdaPoller } from './polling/poll-lambda';
 import { CloudWatchPoller } from './polling/poll-cloudwatch';
 import { OfflineProbe } from './polling/offline-probe';
+import { readHistory, type HistoryProgress, type HistoryWindow } from './twin/read-history';
+import { readEnvironmentNames } from './twin/read-environment-names';
+import type { HistoryQuery } from '../../twin/history-queries';
+import type { ObservedSeries } from '../../twin/twin-section';
 
 type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 
@@ -476,6 +480,18 @@ export class AwsSource implements DataSource {
       metrics: [...this.metrics.series(), ...this.capacity.series()] as MetricSeries[],
       datasets: this.datasetStatuses(),
     };
+  }
+
+  /**
+   * What a twin is built from beyond the snapshot (docs/twin.md): the recorded window of each series
+   * `queries` names, in one batched GetMetricData pass, and the names (never the values) of each
+   * function's environment variables. Read-only calls; `refresh()` first for the inventory.
+   */
+  async readTwinInputs(queries: HistoryQuery[], window: HistoryWindow, onProgress?: (progress: HistoryProgress) => void): Promise<{ observed: ObservedSeries[]; environmentNames: Record<string, string[]> }> {
+    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
+    const environmentNames = await readEnvironmentNames(this.clients.lambda);
+    const observed = await readHistory(this.clients.cloudwatch, queries, window, onProgress);
+    return { observed, environmentNames };
   }
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {

@@ -8,6 +8,9 @@ import type { SimulationEngine } from './engine';
 import type { StackOutput } from './scenario/load-scenario';
 import { eachMetricSeries, exportActivities } from './export';
 import { metricUnit } from '../../metric-catalog';
+import type { TwinFit } from '../../contract/model-twin';
+import { compareWithRecording } from '../../twin/compare';
+import { exportMetrics } from './export';
 
 export const REPORT_FORMAT = 'flightdeck-sim-report/1';
 
@@ -32,6 +35,8 @@ export interface SimReport {
   finalState: Inventory;
   /** The stack's Outputs section, evaluated (absent when the template has none). */
   outputs?: StackOutput[];
+  /** A twin (docs/twin.md): how close its curves came to the recorded ones over the periods it ran. */
+  twinFit?: TwinFit;
 }
 
 export function runSimulation(engine: SimulationEngine, durationSeconds: number): SimReport {
@@ -58,6 +63,12 @@ function* reportFields(engine: SimulationEngine): Generator<[keyof SimReport, un
   yield ['metrics', withUnits(eachMetricSeries(engine.metrics)), 'list'];
   yield ['finalState', engine.inventory(), 'value'];
   if (engine.scenario.outputs) yield ['outputs', engine.scenario.outputs, 'value'];
+  if (engine.scenario.twin) yield ['twinFit', twinFit(engine), 'value'];
+}
+
+/** A twin's fit report over what the engine has run so far. */
+export function twinFit(engine: SimulationEngine): TwinFit | undefined {
+  return engine.scenario.twin ? compareWithRecording(engine.scenario.twin, exportMetrics(engine.metrics), Math.floor(engine.now / 1000)) : undefined;
 }
 
 function* withUnits(series: Iterable<MetricSeries>): Generator<MetricSeries & { unit: string }> {

@@ -17,6 +17,8 @@ import { InventoryTracker } from '../inventory-tracker';
 import { SimulationEngine, toScalingActivity } from './engine';
 import { exportActivities, exportMetrics } from './export';
 import type { ScenarioModel } from './scenario/load-scenario';
+import type { TwinFit } from '../../contract/model-twin';
+import { twinFit } from './report';
 
 export interface SimSourceOptions {
   wallClock: WallClock;
@@ -88,6 +90,10 @@ export class SimSource implements DataSource, SimulationControls {
 
   get scenarioName(): string {
     return this.scenario.name;
+  }
+
+  twinFit(): TwinFit | null {
+    return twinFit(this.engine) ?? null;
   }
 
   reset(): void {
@@ -240,5 +246,12 @@ export class SimSource implements DataSource, SimulationControls {
 }
 
 function sessionOf(scenario: ScenarioModel): SessionInfo {
-  return { mode: 'simulation', scenarioName: scenario.name, seed: scenario.simulation.seed, region: scenario.simulation.region };
+  const twin = scenario.twin;
+  return {
+    mode: 'simulation',
+    scenarioName: scenario.name,
+    seed: scenario.simulation.seed,
+    region: scenario.simulation.region,
+    ...(twin ? { twin: { source: twin.source, windowStart: twin.window.start, windowEnd: twin.window.end, periodSeconds: twin.periodSeconds, placeholders: twin.placeholders.length } } : {}),
+  };
 }

@@ -19,14 +19,15 @@ import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-match
 import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
 import { applyIdleTimeout } from './idle-timeout';
 import { appendBucketed, bucketDistribution, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
+import { BASE_LATENCY_SECONDS } from '../../../instance-model';
 
 /**
  * A target queues what its CPUs cannot process this tick; beyond this much waiting work (seconds)
  * it rejects requests (503 from the target). Our choice: clients and the ALB rarely wait longer.
  */
 export const MAX_QUEUE_SECONDS = 10;
-/** Time a request spends outside the CPU (network, I/O) on an idle target (our choice). */
-export const BASE_LATENCY_SECONDS = 0.01;
+/** Time a request spends outside the CPU (network, I/O) on an idle target (our choice; shared with the twin's calibration). */
+export { BASE_LATENCY_SECONDS } from '../../../instance-model';
 /** Access-log sampling: at most this many entries kept (a ring), one per target group per minute. */
 export const ACCESS_LOG_CAPACITY = 1000;
 

@@ -13,31 +13,10 @@ import type { SimAutoScalingGroup, SimScalingPolicy, SimScheduledAction, World }
 import { parseCron, nextCronTime } from './cron';
 import type { InstanceTypeOverrides } from '../scenario/sections';
 import { targetTrackingAlarms } from './target-tracking';
+import { vcpusOf } from '../../../instance-model';
 
-/**
- * vCPUs per instance type (EC2 instance-types page); unknown types get 2, said in docs/scenario-format.md.
- * A scenario's Simulation.InstanceTypes.<type>.Vcpus wins (a twin's own types, a backtest's "bigger instance").
- */
-const VCPUS: Record<string, number> = {
-  't3.micro': 2,
-  't3.small': 2,
-  't3.medium': 2,
-  't3.large': 2,
-  't3.xlarge': 4,
-  'c5.large': 2,
-  'c5.xlarge': 4,
-  'c5.2xlarge': 8,
-  'c6g.large': 2,
-  'c6g.xlarge': 4,
-  'c7g.large': 2,
-  'm5.large': 2,
-  'm5.xlarge': 4,
-  'm5.2xlarge': 8,
-  'm6g.large': 2,
-  'm7g.large': 2,
-  'r5.large': 2,
-};
-export const vcpusOf = (instanceType: string, overrides?: InstanceTypeOverrides): number => overrides?.[instanceType]?.vcpus ?? VCPUS[instanceType] ?? 2;
+// The vCPU table is shared with the twin's calibration (core/twin), which must fit what the simulator runs.
+export { vcpusOf } from '../../../instance-model';
 
 const ofType = (scenario: ScenarioModel, type: string): LoadedResource[] => scenario.resources.filter((r) => r.type === type);
 

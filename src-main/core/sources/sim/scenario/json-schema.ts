@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { RESOURCE_TYPES } from './resource-registry';
 import { SAFELY_IGNORED_TYPES } from './resource-types';
 import { SimulationSchema, TrafficSchema } from './sections';
+import { TwinSectionSchema } from '../../../twin/twin-section';
 import { ACTION_PARAMETERS, FAULT_DESCRIPTIONS, FAULT_PARAMETERS } from './timed-entries';
 
 type Json = Record<string, unknown>;
@@ -99,6 +100,7 @@ export function scenarioJsonSchema(): Json {
         properties: { Exports: { type: 'object' }, Parameters: { type: 'object' } },
         additionalProperties: false,
       },
+      Twin: { description: 'A twin of a real account (flightdeck aws export): its source, window, recorded series and fitted parameters. See docs/twin.md.', ...toSchema(TwinSectionSchema) },
     },
     // Resources are required unless a --template brings them (the loader checks which).
     additionalProperties: false,

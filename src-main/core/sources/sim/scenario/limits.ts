@@ -30,6 +30,8 @@ export const MAX_TARGET_GROUPS_PER_GROUP = 50;
 export const MAX_RATE = 1_000_000;
 /** Points of one `Rate: { Points: … }` curve (each tick walks them). Our choice. */
 export const MAX_RATE_POINTS = 1_000;
+/** Values of one `Steps` curve: seven days at one minute (a twin's recorded history; each tick indexes it). */
+export const MAX_RATE_STEPS = 10_080;
 /** Client populations in Traffic, and request classes in one population's Requests. Our choice. */
 export const MAX_TRAFFIC_POPULATIONS = 1_000;
 export const MAX_REQUEST_CLASSES = 100;

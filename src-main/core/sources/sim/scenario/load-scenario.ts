@@ -27,6 +27,7 @@ export { ACCOUNT_ID, availabilityZonesOf, type StackOutput } from './stack-basic
 import { isRecord, type StackOutput } from './stack-basics';
 import { parseSection } from './section-issues';
 import { ResourceResolver } from './resource-resolver';
+import { TwinSectionSchema, toTwinInfo, type TwinInfo } from '../../../twin/twin-section';
 
 export interface ScenarioModel {
   name: string;
@@ -42,6 +43,8 @@ export interface ScenarioModel {
   outputs?: StackOutput[];
   /** What loading did on the operator's behalf (default Traffic), as codes for the window to translate. */
   notices?: ScenarioNotice[];
+  /** The Twin section: this scenario replays a real account's recorded window (docs/twin.md). */
+  twin?: TwinInfo;
 }
 
 const TOP_LEVEL_SECTIONS = new Set([
@@ -61,6 +64,8 @@ const TOP_LEVEL_SECTIONS = new Set([
   'Actions',
   'Simulation',
   'Imports',
+  // A twin of a real account (flightdeck aws export, docs/twin.md): its source, window and recording.
+  'Twin',
 ]);
 
 export interface LoadOptions {
@@ -224,6 +229,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   // The services' checks that involve Traffic, Faults and Actions too: each problem goes where its path points.
   const reportAt: ScenarioReport = (severity, path, message) => (path[0] === 'Resources' ? stackReport : report)(severity, path, message);
   for (const hook of SCENARIO_CHECKS) if (hook.phase === 'scenario') hook.check({ resources, traffic, timeline }, reportAt);
+  const twinSection = root.Twin === undefined ? undefined : parseSection(TwinSectionSchema, root.Twin, ['Twin'], report);
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
   return {
     name: stackName,
@@ -236,6 +242,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     warnings: capDiagnostics(dedupe(diagnostics.filter((d) => d.severity === 'warning'))),
     ...(outputs.length > 0 ? { outputs } : {}),
     ...(defaults ? { notices: defaults.notices } : {}),
+    ...(twinSection ? { twin: toTwinInfo(twinSection) } : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   MAX_LATENCY_MS,
   MAX_RATE,
   MAX_RATE_POINTS,
+  MAX_RATE_STEPS,
   MAX_REQUEST_CLASSES,
   MAX_SCENARIO_SECONDS,
   MAX_SHARE,
@@ -71,6 +72,19 @@ export const RateSchema = z.union([
     .object({ Points: listOf('Points', z.tuple([span('A point\'s time'), rate]), MAX_RATE_POINTS).min(1) })
     .strict()
     .transform((v): RateCurve => ({ kind: 'points', points: [...v.Points].sort((a, b) => a[0] - b[0]) })),
+  // A recorded history replayed period by period (flightdeck aws export, docs/twin.md): each value holds
+  // for `Every`, so the requests of each period are the recorded ones, not a line between averages.
+  z
+    .object({
+      Steps: z
+        .object({
+          Every: durationUpTo('Every', 86_400, ' (one day)').refine((seconds) => seconds >= 1, 'Every must be at least 1 second'),
+          Values: listOf('Values', rate, MAX_RATE_STEPS, 'seven days at one minute').min(1),
+        })
+        .strict(),
+    })
+    .strict()
+    .transform((v): RateCurve => ({ kind: 'steps', everySeconds: v.Steps.Every, values: v.Steps.Values })),
 ]);
 
 export const LocationSchema = z

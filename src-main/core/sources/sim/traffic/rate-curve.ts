@@ -9,7 +9,9 @@ export type RateCurve =
   | { kind: 'ramp'; from: number; to: number; startSeconds: number; overSeconds: number }
   | { kind: 'diurnal'; min: number; max: number; peakSecondOfDay: number }
   | { kind: 'spike'; base: number; peak: number; atSeconds: number; durationSeconds: number }
-  | { kind: 'points'; points: [seconds: number, rate: number][] };
+  | { kind: 'points'; points: [seconds: number, rate: number][] }
+  /** Piecewise constant: values[i] from i × every seconds, the last one held (a recorded history, docs/twin.md). */
+  | { kind: 'steps'; everySeconds: number; values: number[] };
 
 /** Rate in requests/second at `elapsedSeconds` after the simulation start (`epochSeconds` for time of day). */
 export function rateAt(curve: RateCurve, elapsedSeconds: number, epochSeconds: number): number {
@@ -42,6 +44,11 @@ export function rateAt(curve: RateCurve, elapsedSeconds: number, epochSeconds: n
         }
       }
       return points[points.length - 1]![1];
+    }
+    case 'steps': {
+      if (curve.values.length === 0) return 0;
+      const index = Math.min(curve.values.length - 1, Math.max(0, Math.floor(elapsedSeconds / curve.everySeconds)));
+      return curve.values[index]!;
     }
   }
 }
