@@ -70,9 +70,12 @@ export function ruleSummary(rule: ListenerRule): string {
 export interface PathWords {
   defaultRule: string;
   policy: (policy: NonNullable<Inventory['recordSets'][number]['routingPolicy']>) => string;
+  /** A DB instance's status as the console words it (utils/aws-value-text.ts). */
+  dbStatus: (status: string) => string;
+  multiAZ: string;
 }
 
-const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy };
+const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy, dbStatus: (status) => status, multiAZ: 'Multi-AZ' };
 
 export function buildRequestPath(inventory: Inventory, health?: HealthLookup, words: PathWords = ENGLISH): RequestPath {
   const nodes: PathNode[] = [];
@@ -197,7 +200,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
       kind: isReplica ? 'dbReplica' : 'dbInstance',
       column: isReplica ? 5 : 4,
       label: db.dbInstanceIdentifier,
-      detail: isReplica && db.replicaLagSeconds !== undefined ? `${db.dbInstanceStatus} · ${db.replicaLagSeconds} s` : `${db.dbInstanceStatus}${db.multiAZ ? ' · Multi-AZ' : ''}`,
+      detail: isReplica && db.replicaLagSeconds !== undefined ? `${words.dbStatus(db.dbInstanceStatus)} · ${db.replicaLagSeconds} s` : `${words.dbStatus(db.dbInstanceStatus)}${db.multiAZ ? ` · ${words.multiAZ}` : ''}`,
       ...judged('dbInstance', db.dbInstanceIdentifier, dbInstanceTone(db)),
       route: 'rds',
       focus: db.dbInstanceIdentifier,
