@@ -317,6 +317,31 @@ const en = {
     truncated: 'Only the newest records are listed.',
     skipped: '{count} unreadable lines in the audit file were skipped.',
   },
+  /** Audit records: the audited changes' names and what each record says (utils/audit-text.ts). */
+  auditText: {
+    action: {
+      LoosenProfileProtection: 'Loosen profile protection',
+      UpdateProfileSettings: 'Update profile settings',
+      SwitchSession: 'Switch session',
+      ResetSimulation: 'Reset simulation',
+      LoadScenario: 'Load scenario',
+      InjectFault: 'Inject fault: {kind}',
+    },
+    message: {
+      intent: 'Recorded before running; no outcome recorded yet',
+      applied: 'Done',
+      accepted: 'Accepted; followed until it settles',
+      settled: 'Completed: {status}',
+      timedOut: 'Still {status}; no longer followed',
+      followFailed: 'Failed: {status}',
+      failed: 'Failed: {error}',
+      refused: 'Refused',
+      settingsSaved: 'Settings saved',
+      protectionLoosened: 'Protection of {profile} loosened',
+      loosensProtection: 'Refused: this loosens the protection of {profile}; confirm it with the profile name typed',
+      faultInjected: 'Injected · {resource}',
+    },
+  },
   safetyErrors: {
     AuditUnavailable: 'Not run: the audit log cannot be written, so nothing was changed.',
     TooManyPending: 'Too many confirmations are waiting: run or let them expire first.',

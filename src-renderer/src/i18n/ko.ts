@@ -318,6 +318,31 @@ const ko: MessageSchema = {
     truncated: '가장 최근 기록만 표시됩니다.',
     skipped: '감사 파일에서 읽을 수 없는 줄 {count}개를 건너뛰었습니다.',
   },
+  /** Audit records: the audited changes' names and what each record says (utils/audit-text.ts). */
+  auditText: {
+    action: {
+      LoosenProfileProtection: '프로필 보호 완화',
+      UpdateProfileSettings: '프로필 설정 변경',
+      SwitchSession: '세션 전환',
+      ResetSimulation: '시뮬레이션 재설정',
+      LoadScenario: '시나리오 불러오기',
+      InjectFault: '장애 주입: {kind}',
+    },
+    message: {
+      intent: '실행 전에 기록됨. 아직 결과가 기록되지 않음',
+      applied: '완료',
+      accepted: '수락됨. 안정될 때까지 추적합니다',
+      settled: '완료됨: {status}',
+      timedOut: '아직 {status}. 더 이상 추적하지 않음',
+      followFailed: '실패: {status}',
+      failed: '실패: {error}',
+      refused: '거부됨',
+      settingsSaved: '설정 저장됨',
+      protectionLoosened: '{profile}의 보호가 완화됨',
+      loosensProtection: '거부됨: {profile}의 보호를 완화하는 변경입니다. 프로필 이름을 입력해 확인하세요',
+      faultInjected: '주입됨 · {resource}',
+    },
+  },
   safetyErrors: {
     AuditUnavailable: '실행되지 않음: 감사 로그를 기록할 수 없어 아무것도 변경되지 않았습니다.',
     TooManyPending: '대기 중인 확인이 너무 많습니다. 먼저 실행하거나 만료될 때까지 기다리세요.',
