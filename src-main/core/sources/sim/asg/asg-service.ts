@@ -11,7 +11,7 @@ import type { SimContext } from '../sim-context';
 import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
-import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
+import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';

@@ -9,7 +9,8 @@ import { GROUP_METRICS } from './group-metrics';
 import { newUuid } from '../sim-context';
 import { createRandom } from '../kernel/random';
 import { ACCOUNT_ID, availabilityZonesOf, type LoadedResource, type ScenarioModel } from '../scenario/load-scenario';
-import type { SimAutoScalingGroup, SimScalingPolicy, SimScheduledAction, World } from '../world';
+import type { World } from '../world';
+import type { SimAutoScalingGroup, SimScalingPolicy, SimScheduledAction } from './asg-state';
 import { parseCron, nextCronTime } from './cron';
 import { targetTrackingAlarms } from './target-tracking';
 

@@ -8,7 +8,7 @@
  */
 import type { PathSegment } from '../scenario/diagnostics';
 import type { LoadedResource } from '../scenario/loaded-resource';
-import { RESOURCE_TYPES } from '../scenario/resource-types';
+import { ASG_RESOURCE_TYPES } from './resource-types';
 import { ALB_RESOURCE_TYPES } from '../alb/resource-types';
 
 export type AsgReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
@@ -17,7 +17,7 @@ export type AsgReport = (severity: 'error' | 'warning', path: readonly PathSegme
 export const TRACKED_PREDEFINED_METRICS = ['ASGAverageCPUUtilization', 'ALBRequestCountPerTarget'] as const;
 
 function fullName(resource: LoadedResource, attribute: string): string {
-  return String((ALB_RESOURCE_TYPES[resource.type] ?? RESOURCE_TYPES[resource.type])!.attributes[attribute]!(resource.identity, resource.properties));
+  return String((ALB_RESOURCE_TYPES[resource.type] ?? ASG_RESOURCE_TYPES[resource.type])!.attributes[attribute]!(resource.identity, resource.properties));
 }
 
 export function checkAutoScalingResources(resources: readonly LoadedResource[], report: AsgReport): void {

@@ -16,12 +16,12 @@ import { ROUTE53_RESOURCE_TYPES } from '../route53/resource-types';
 import { RDS_RESOURCE_TYPES } from '../rds/resource-types';
 import { CLOUDWATCH_RESOURCE_TYPES } from '../cloudwatch/alarm-resource-type';
 import { LAMBDA_URL_RESOURCE_TYPES } from '../lambda/url-resource-type';
-import { RESOURCE_TYPES as ASG_TYPES } from './resource-types';
+import { ASG_RESOURCE_TYPES } from '../asg/resource-types';
 import type { ResourceTypeSpec } from './resource-spec';
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   ...ALB_RESOURCE_TYPES,
-  ...ASG_TYPES,
+  ...ASG_RESOURCE_TYPES,
   ...CLOUDWATCH_RESOURCE_TYPES,
   ...LAMBDA_RESOURCE_TYPES,
   ...LAMBDA_URL_RESOURCE_TYPES,

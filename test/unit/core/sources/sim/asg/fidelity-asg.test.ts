@@ -3,7 +3,7 @@ import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { ScenarioError } from '@main/core/sources/sim/scenario/diagnostics';
 import { selectStep } from '@main/core/sources/sim/asg/scaling-adjustment';
 import { warmupSeconds } from '@main/core/sources/sim/asg/auto-scaling-group';
-import type { SimAutoScalingGroup, SimScheduledAction } from '@main/core/sources/sim/world';
+import type { SimAutoScalingGroup, SimScheduledAction } from '@main/core/sources/sim/asg/asg-state';
 import { GROUP_METRICS } from '@main/core/sources/sim/asg/group-metrics';
 import { nextScheduledRun } from '@main/core/sources/sim/asg/build-asg';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';
