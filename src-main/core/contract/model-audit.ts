@@ -36,18 +36,12 @@ export const AUDITED_CHANGES = ['LoosenProfileProtection', 'UpdateProfileSetting
  * code (the action dialog's words); an injected fault carries its timeline entry's code.
  */
 export const AuditTextCode = z.enum([
-  'intent',
-  'applied',
-  'accepted',
-  'settled',
-  'timedOut',
-  'followFailed',
-  'failed',
-  'refused',
-  'settingsSaved',
-  'protectionLoosened',
-  'loosensProtection',
-  'faultInjected',
+  // Any change: its intent, then how it ended.
+  'intent', 'applied', 'failed', 'refused',
+  // A control action: accepted by AWS (or the simulator), then followed until it settles.
+  'accepted', 'settled', 'timedOut', 'followFailed',
+  // Settings, protection and injected faults.
+  'settingsSaved', 'protectionLoosened', 'loosensProtection', 'faultInjected',
 ]);
 export type AuditTextCode = z.infer<typeof AuditTextCode>;
 

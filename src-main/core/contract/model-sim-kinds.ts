@@ -55,19 +55,11 @@ export type FaultKind = z.infer<typeof FaultKind>;
  * simulated AWS API words it (AWS does not translate its error messages either).
  */
 export const TimelineTextCode = z.enum([
-  'fault.injected',
-  'fault.injectedFor',
-  'fault.ended',
-  'fault.stopped',
-  'fault.failed',
-  'action.ran',
-  'action.refused',
+  'fault.injected', 'fault.injectedFor', 'fault.ended', 'fault.stopped', 'fault.failed', 'action.ran', 'action.refused',
   // A target's health changed: `state` a TargetHealth State, `reason` its reason code (Target.FailedHealthChecks).
-  'target.state',
-  'target.stateReason',
+  'target.state', 'target.stateReason',
   // A Route 53 health check changed (`status` Healthy/Unhealthy): by its checkers' share, or by its children.
-  'healthCheck.checkers',
-  'healthCheck.children',
+  'healthCheck.checkers', 'healthCheck.children',
 ]);
 export type TimelineTextCode = z.infer<typeof TimelineTextCode>;
 

@@ -1400,17 +1400,25 @@ const en = {
     condition: {
       undeclared: 'condition "{condition}" is not declared in Conditions',
       selfReference: 'condition "{condition}" refers to itself',
+      notAFunction: 'condition "{condition}" must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition: Name)',
+      notAName: 'Condition names a condition of the Conditions section',
     },
     file: {
       invalidJson: 'invalid JSON: {reason}',
       invalidYaml: 'invalid YAML: {reason}',
       tooLarge: 'the file is {characters} characters, more than the 16 MiB allowed',
+      scenarioNotAMapping: 'a scenario is a YAML mapping (Traffic, Faults, Simulation …)',
+      scenarioWithoutResources: 'a scenario is a YAML mapping with at least a Resources section',
+      templateNotAMapping: 'a CloudFormation template is a mapping with a Resources section',
     },
     import: { missing: 'Fn::ImportValue: no other stack exports "{exportName}" here; give it in the scenario under Imports → Exports' },
     listenerRule: {
       externalListener: 'listener rule {rule} is attached to the listener "{listener}", which is not in this stack, so the rule carries no requests; to simulate it, declare a stand-in listener (with its load balancer) under the scenario’s Resources and pass its Ref through Imports',
     },
-    output: { unavailable: 'output {output} is not shown: {reason}' },
+    output: {
+      unavailable: 'output {output} is not shown: {reason}',
+      valueMissing: 'output {output} needs a Value',
+    },
     parameter: {
       invalid: 'parameter "{parameter}": {reason}; the value comes from {from}',
       missing: 'parameter "{parameter}" has no Default and no value was given; give it a value',
@@ -1418,6 +1426,7 @@ const en = {
       undeclared: 'a value is given for "{parameter}", which the template does not declare',
       patternUnchecked: 'AllowedPattern of "{parameter}" is not a regular expression the simulator can read; it is not checked',
       typeMissing: 'parameter "{parameter}" needs a Type such as String, Number or CommaDelimitedList',
+      tooMany: 'the template declares {count} parameters; CloudFormation allows at most {max}',
     },
     resource: {
       definedTwice: '"{logicalId}" is defined both here and in the template {template}; rename one of them',
@@ -1427,8 +1436,14 @@ const en = {
       circularReference: 'circular reference through "{logicalId}"',
       classicLoadBalancer: 'Classic Load Balancer {logicalId} (AWS::ElasticLoadBalancing::LoadBalancer) is not simulated (only Application Load Balancers are): traffic to it is not served and counts as UnresolvedRequests',
       typeMissing: 'each resource needs a Type such as AWS::AutoScaling::AutoScalingGroup',
+      invalidRegion: 'Metadata.Region must be an AWS Region such as eu-west-1 (got {region})',
+      invalidLogicalId: 'logical id "{logicalId}" must be alphanumeric (A-Z, a-z, 0-9)',
+      propertiesNotAMapping: 'Properties must be a mapping',
     },
-    section: { ignored: 'section "{section}" is not supported by this version of the simulator and is ignored' },
+    section: {
+      ignored: 'section "{section}" is not supported by this version of the simulator and is ignored',
+      notAMapping: '{section} must be a mapping of names to declarations',
+    },
     stack: { invalidName: 'the stack name "{stackName}" is not valid: it must start with a letter and hold only letters, digits and hyphens (at most 128 characters)' },
     action: {
       durationIgnored: 'actions have no Duration; ignored',
@@ -1442,11 +1457,47 @@ const en = {
     imports: {
       unknownKey: 'Imports.{key} is not known and is ignored (known: Exports, Parameters)',
       withoutTemplate: 'Imports stands in for other stacks beside a template; without one it is ignored',
+      notAMapping: 'Imports is a mapping with Exports (name: value) and Parameters (name: value)',
+      sectionNotAMapping: 'Imports.{key} maps names to values',
     },
     intrinsic: { unsupported: '{function} is not supported by the simulator; the value is ignored' },
     sub: { unresolved: 'Fn::Sub: the variable {name} refers to nothing in this file' },
-    traffic: { unknownTarget: 'nothing in this scenario answers to "{target}" (known: {known}); use the DNS name of a load balancer (Fn::GetAtt DNSName), a Route 53 record name, a Lambda function or a DB instance (Ref)' },
+    traffic: {
+      unknownTarget: 'nothing in this scenario answers to "{target}" (known: {known}); use the DNS name of a load balancer (Fn::GetAtt DNSName), a Route 53 record name, a Lambda function or a DB instance (Ref)',
+      notAList: 'Traffic is a list of client populations',
+      tooMany: 'Traffic has {count} entries; at most {max} are allowed',
+      invocationTypeWithoutFunction: 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)',
+    },
     yaml: { duplicateKey: 'invalid YAML: map keys must be unique; "{key}" is repeated' },
+    simulation: {
+      tickNotDividing60: 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up',
+    },
+    resources: {
+      notAMapping: 'Resources must map logical ids to resources',
+      missing: 'Resources is required and must map logical ids to resources',
+    },
+    timeline: {
+      notAList: '{section} is a list of entries like "- At: 10m" / "Type: …"',
+      tooMany: '{section} has {count} entries; at most {max} are allowed',
+      entryNotAMapping: 'each entry is a mapping with At and Type',
+      invalidAt: 'At must be an offset such as 10m or an ISO time not before the start (got {at})',
+      atTooLate: 'At must be at most {days} days after the start (got {at})',
+      invalidDuration: 'Duration must be a duration such as 5m, at most {days} days (got {duration})',
+    },
+    diagnostics: {
+      moreNotListed: '… and {more} more problems ({errors} errors) not listed; only the first {shown} are shown',
+    },
+    autoScaling: {
+      tooManyGroups: 'this scenario has {count} Auto Scaling groups; AWS allows {max} per Region',
+      tooManyInstances: 'the Auto Scaling groups of this scenario can reach {count} instances (the sum of their MaxSize, scheduled actions included); the simulator runs at most {max} in one scenario',
+      tooManyPolicies: '{group} has {count} scaling policies; AWS allows {max} per Auto Scaling group',
+      tooManyScheduledActions: '{group} has {count} scheduled actions; AWS allows {max} per Auto Scaling group',
+      metricNotSimulated: 'PredefinedMetricType {metric} is not simulated (the simulator does not model instance network bytes); use {known}',
+      resourceLabelMissing: 'ALBRequestCountPerTarget needs ResourceLabel, such as !Join ["/", [!GetAtt MyALB.LoadBalancerFullName, !GetAtt MyTG.TargetGroupFullName]]',
+      resourceLabelInvalid: 'ResourceLabel "{label}" must look like app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>',
+      resourceLabelUnknownLoadBalancer: 'no load balancer of this scenario is {name} (load balancers: {known}); use !GetAtt <LoadBalancer>.LoadBalancerFullName',
+      resourceLabelUnknownTargetGroup: 'no target group of this scenario is {name} (target groups: {known}); use !GetAtt <TargetGroup>.TargetGroupFullName',
+    },
     // The detail of a refused value is still the loader's English (params.message) until it gets parameters of its own.
     value: {
       custom: '{message}',

@@ -1401,17 +1401,25 @@ const ko: MessageSchema = {
     condition: {
       undeclared: '조건 "{condition}"이(가) Conditions에 선언되어 있지 않습니다',
       selfReference: '조건 "{condition}"이(가) 자기 자신을 참조합니다',
+      notAFunction: '조건 "{condition}"은(는) 조건 함수(Fn::Equals, Fn::And, Fn::Or, Fn::Not 또는 Condition: Name)여야 합니다',
+      notAName: 'Condition은 Conditions 섹션의 조건 이름을 지정합니다',
     },
     file: {
       invalidJson: '잘못된 JSON: {reason}',
       invalidYaml: '잘못된 YAML: {reason}',
       tooLarge: '파일이 {characters}자로, 허용되는 16MiB보다 큽니다',
+      scenarioNotAMapping: '시나리오는 YAML 매핑이어야 합니다(Traffic, Faults, Simulation …)',
+      scenarioWithoutResources: '시나리오는 최소한 Resources 섹션이 있는 YAML 매핑이어야 합니다',
+      templateNotAMapping: 'CloudFormation 템플릿은 Resources 섹션이 있는 매핑이어야 합니다',
     },
     import: { missing: 'Fn::ImportValue: 여기서 "{exportName}"을(를) 내보내는 다른 스택이 없습니다. 시나리오의 Imports → Exports에 값을 지정하세요' },
     listenerRule: {
       externalListener: '리스너 규칙 {rule}이(가) 이 스택에 없는 리스너 "{listener}"에 연결되어 있어 요청을 받지 않습니다. 시뮬레이션하려면 시나리오의 Resources에 대신할 리스너(로드 밸런서 포함)를 선언하고 그 Ref를 Imports로 전달하세요',
     },
-    output: { unavailable: '출력 {output}을(를) 표시하지 않습니다: {reason}' },
+    output: {
+      unavailable: '출력 {output}을(를) 표시하지 않습니다: {reason}',
+      valueMissing: '출력 {output}에 Value가 필요합니다',
+    },
     parameter: {
       invalid: '파라미터 "{parameter}": {reason}. 값의 출처: {from}',
       missing: '파라미터 "{parameter}"에 Default가 없고 값도 지정되지 않았습니다. 값을 지정하세요',
@@ -1419,6 +1427,7 @@ const ko: MessageSchema = {
       undeclared: '템플릿에 선언되지 않은 파라미터 "{parameter}"에 값이 지정되었습니다',
       patternUnchecked: '"{parameter}"의 AllowedPattern은 시뮬레이터가 읽을 수 있는 정규식이 아니어서 검사하지 않습니다',
       typeMissing: '파라미터 "{parameter}"에는 String, Number, CommaDelimitedList 같은 Type이 필요합니다',
+      tooMany: '템플릿에 파라미터가 {count}개 선언되어 있습니다. CloudFormation은 최대 {max}개까지 허용합니다',
     },
     resource: {
       definedTwice: '"{logicalId}"이(가) 여기와 템플릿 {template} 양쪽에 정의되어 있습니다. 하나의 이름을 바꾸세요',
@@ -1428,8 +1437,14 @@ const ko: MessageSchema = {
       circularReference: '"{logicalId}"을(를) 거치는 순환 참조입니다',
       classicLoadBalancer: 'Classic Load Balancer {logicalId}(AWS::ElasticLoadBalancing::LoadBalancer)은(는) 시뮬레이션되지 않습니다(Application Load Balancer만 지원). 이 로드 밸런서로 가는 트래픽은 처리되지 않고 UnresolvedRequests로 집계됩니다',
       typeMissing: '각 리소스에는 AWS::AutoScaling::AutoScalingGroup 같은 Type이 필요합니다',
+      invalidRegion: 'Metadata.Region은 eu-west-1 같은 AWS 리전이어야 합니다(입력값: {region})',
+      invalidLogicalId: '논리적 ID "{logicalId}"은(는) 영숫자(A-Z, a-z, 0-9)여야 합니다',
+      propertiesNotAMapping: 'Properties는 매핑이어야 합니다',
     },
-    section: { ignored: '섹션 "{section}"은(는) 이 버전의 시뮬레이터에서 지원되지 않아 무시됩니다' },
+    section: {
+      ignored: '섹션 "{section}"은(는) 이 버전의 시뮬레이터에서 지원되지 않아 무시됩니다',
+      notAMapping: '{section}은(는) 이름을 선언에 매핑해야 합니다',
+    },
     stack: { invalidName: '스택 이름 "{stackName}"이(가) 올바르지 않습니다. 문자로 시작하고 문자, 숫자, 하이픈만 포함해야 합니다(최대 128자)' },
     action: {
       durationIgnored: '작업에는 Duration이 없습니다. 무시됩니다',
@@ -1443,11 +1458,47 @@ const ko: MessageSchema = {
     imports: {
       unknownKey: 'Imports.{key}은(는) 알 수 없는 항목이어서 무시됩니다 (알려진 항목: Exports, Parameters)',
       withoutTemplate: 'Imports는 템플릿과 함께 쓸 때 다른 스택을 대신합니다. 템플릿이 없으면 무시됩니다',
+      notAMapping: 'Imports는 Exports(이름: 값)와 Parameters(이름: 값)가 있는 매핑입니다',
+      sectionNotAMapping: 'Imports.{key}는 이름을 값에 매핑합니다',
     },
     intrinsic: { unsupported: '{function}은(는) 시뮬레이터가 지원하지 않아 값이 무시됩니다' },
     sub: { unresolved: 'Fn::Sub: 변수 {name}이(가) 이 파일의 어떤 것도 참조하지 않습니다' },
-    traffic: { unknownTarget: '이 시나리오에서 "{target}"에 응답하는 것이 없습니다 (알려진 대상: {known}). 로드 밸런서의 DNS 이름(Fn::GetAtt DNSName), Route 53 레코드 이름, Lambda 함수 또는 DB 인스턴스(Ref)를 사용하세요' },
+    traffic: {
+      unknownTarget: '이 시나리오에서 "{target}"에 응답하는 것이 없습니다 (알려진 대상: {known}). 로드 밸런서의 DNS 이름(Fn::GetAtt DNSName), Route 53 레코드 이름, Lambda 함수 또는 DB 인스턴스(Ref)를 사용하세요',
+      notAList: 'Traffic은 클라이언트 모집단의 목록입니다',
+      tooMany: 'Traffic 항목이 {count}개입니다. 최대 {max}개까지 허용됩니다',
+      invocationTypeWithoutFunction: 'InvocationType은 Target이 Lambda 함수(이름 또는 !GetAtt <Function>.Arn)일 때만 적용됩니다',
+    },
     yaml: { duplicateKey: '잘못된 YAML: 맵 키는 고유해야 합니다. "{key}"이(가) 반복됩니다' },
+    simulation: {
+      tickNotDividing60: '지표 기간이 맞도록 Tick은 60초를 나누어떨어지게 해야 합니다(1s, 2s, 5s, 10s, 15s, 30s 또는 60s)',
+    },
+    resources: {
+      notAMapping: 'Resources는 논리적 ID를 리소스에 매핑해야 합니다',
+      missing: 'Resources는 필수이며 논리적 ID를 리소스에 매핑해야 합니다',
+    },
+    timeline: {
+      notAList: '{section}은(는) "- At: 10m" / "Type: …" 같은 항목의 목록입니다',
+      tooMany: '{section} 항목이 {count}개입니다. 최대 {max}개까지 허용됩니다',
+      entryNotAMapping: '각 항목은 At과 Type이 있는 매핑입니다',
+      invalidAt: 'At은 10m 같은 오프셋이거나 시작 이후의 ISO 시간이어야 합니다(입력값: {at})',
+      atTooLate: 'At은 시작 후 최대 {days}일 이내여야 합니다(입력값: {at})',
+      invalidDuration: 'Duration은 5m 같은 기간이며 최대 {days}일이어야 합니다(입력값: {duration})',
+    },
+    diagnostics: {
+      moreNotListed: '… 그 밖의 문제 {more}개(오류 {errors}개)는 표시되지 않습니다. 처음 {shown}개만 표시됩니다',
+    },
+    autoScaling: {
+      tooManyGroups: '이 시나리오에는 Auto Scaling 그룹이 {count}개 있습니다. AWS는 리전당 {max}개까지 허용합니다',
+      tooManyInstances: '이 시나리오의 Auto Scaling 그룹은 인스턴스 {count}개까지 늘어날 수 있습니다(예약된 작업을 포함한 MaxSize의 합). 시뮬레이터는 한 시나리오에서 최대 {max}개를 실행합니다',
+      tooManyPolicies: '{group}에 조정 정책이 {count}개 있습니다. AWS는 Auto Scaling 그룹당 {max}개까지 허용합니다',
+      tooManyScheduledActions: '{group}에 예약된 작업이 {count}개 있습니다. AWS는 Auto Scaling 그룹당 {max}개까지 허용합니다',
+      metricNotSimulated: 'PredefinedMetricType {metric}은(는) 시뮬레이션되지 않습니다(시뮬레이터는 인스턴스 네트워크 바이트를 모델링하지 않음). {known}을(를) 사용하세요',
+      resourceLabelMissing: 'ALBRequestCountPerTarget에는 ResourceLabel이 필요합니다. 예: !Join ["/", [!GetAtt MyALB.LoadBalancerFullName, !GetAtt MyTG.TargetGroupFullName]]',
+      resourceLabelInvalid: 'ResourceLabel "{label}"은(는) app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id> 형식이어야 합니다',
+      resourceLabelUnknownLoadBalancer: '이 시나리오에 {name} 로드 밸런서가 없습니다(로드 밸런서: {known}). !GetAtt <LoadBalancer>.LoadBalancerFullName을 사용하세요',
+      resourceLabelUnknownTargetGroup: '이 시나리오에 {name} 대상 그룹이 없습니다(대상 그룹: {known}). !GetAtt <TargetGroup>.TargetGroupFullName을 사용하세요',
+    },
     // 거부된 값의 세부 내용은 자체 파라미터를 갖기 전까지 로더의 영어 문장(params.message)입니다.
     value: {
       custom: '값이 올바르지 않습니다: {message}',

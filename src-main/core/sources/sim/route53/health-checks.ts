@@ -188,15 +188,16 @@ export function stepHealthChecks(state: HealthChecksState, nowMs: number, endpoi
       updated.lastChange = nowMs;
       const share = `${healthyCount} of ${checkers.length} checkers (${percent}%) report the endpoint healthy, ${computed === 'Healthy' ? 'more than' : 'not more than'} 18%`;
       const why = computed === 'Unhealthy' && lastFailure ? `; last failure: ${lastFailure}` : '';
-      transitions.push({
-        time: nowMs,
-        healthCheckId: definition.id,
-        logicalId: definition.logicalId,
-        oldStatus: check.status,
-        newStatus: status,
-        reason: `${share}${why}${definition.inverted ? ' (inverted)' : ''}`,
-        because: { kind: 'checkers', healthy: healthyCount, checkers: checkers.length, percent, ...(computed === 'Unhealthy' && lastFailure ? { lastFailure } : {}), inverted: Boolean(definition.inverted) },
-      });
+      transitions.push(
+        transition(check, status, nowMs, `${share}${why}${definition.inverted ? ' (inverted)' : ''}`, {
+          kind: 'checkers',
+          healthy: healthyCount,
+          checkers: checkers.length,
+          percent,
+          ...(computed === 'Unhealthy' && lastFailure ? { lastFailure } : {}),
+          inverted: Boolean(definition.inverted),
+        }),
+      );
     }
     return updated;
   });
@@ -212,21 +213,19 @@ export function stepHealthChecks(state: HealthChecksState, nowMs: number, endpoi
     const computed: HealthStatus = healthyChildren >= threshold ? 'Healthy' : 'Unhealthy';
     const status: HealthStatus = definition.inverted ? (computed === 'Healthy' ? 'Unhealthy' : 'Healthy') : computed;
     if (status === check.status) return check;
-    transitions.push({
-      time: nowMs,
-      healthCheckId: definition.id,
-      logicalId: definition.logicalId,
-      oldStatus: check.status,
-      newStatus: status,
-      reason: `${healthyChildren} of ${children.length} child health checks are healthy; HealthThreshold is ${threshold}${definition.inverted ? ' (inverted)' : ''}`,
-      because: { kind: 'children', healthy: healthyChildren, children: children.length, threshold, inverted: Boolean(definition.inverted) },
-    });
+    const reason = `${healthyChildren} of ${children.length} child health checks are healthy; HealthThreshold is ${threshold}${definition.inverted ? ' (inverted)' : ''}`;
+    transitions.push(transition(check, status, nowMs, reason, { kind: 'children', healthy: healthyChildren, children: children.length, threshold, inverted: Boolean(definition.inverted) }));
     return { ...check, status, lastChange: nowMs };
   });
 
   const history = transitions.length > 0 ? [...state.transitions, ...transitions].slice(-MAX_TRANSITIONS) : state.transitions;
   const forced = state.forced.filter((f) => f.untilMs > nowMs);
   return { state: { checks: final, forced, transitions: history }, transitions };
+}
+
+/** A health check's change of status at `time`, with its reason in English and as figures. */
+function transition(check: HealthCheckState, newStatus: HealthStatus, time: number, reason: string, because: TransitionCause): HealthCheckTransition {
+  return { time, healthCheckId: check.definition.id, logicalId: check.definition.logicalId, oldStatus: check.status, newStatus, reason, because };
 }
 
 /** A transition as a timeline code + parameters (the message above stays, in English, for the CLI and reports). */
