@@ -60,6 +60,8 @@ export const TimelineTextCode = z.enum([
   'target.state', 'target.stateReason',
   // A Route 53 health check changed (`status` Healthy/Unhealthy): by its checkers' share, or by its children.
   'healthCheck.checkers', 'healthCheck.children',
+  // An Auto Scaling scheduled action ran: its name, the group and the sizes it set.
+  'scheduledAction.ran',
 ]);
 export type TimelineTextCode = z.infer<typeof TimelineTextCode>;
 

@@ -1373,6 +1373,9 @@ const en = {
       lastFailure: '; last failure: {failure}',
       inverted: ' (inverted)',
     },
+    scheduledAction: {
+      ran: 'Scheduled action {action} ran on {group}: min {min}, max {max}, desired {desired}',
+    },
   },
   scenarioFile: {
     tooLarge: '{name} is {size} bytes; a scenario opened here can be at most {max} bytes. Larger files (up to 16 MiB) load with flightdeck sim run or serve --scenario.',

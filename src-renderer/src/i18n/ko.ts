@@ -1374,6 +1374,9 @@ const ko: MessageSchema = {
       lastFailure: ', 마지막 실패: {failure}',
       inverted: ' (반전됨)',
     },
+    scheduledAction: {
+      ran: '예약된 작업 {action}이(가) {group}에서 실행됨: 최소 {min}, 최대 {max}, 원하는 용량 {desired}',
+    },
   },
   scenarioFile: {
     tooLarge: '{name}의 크기는 {size}바이트입니다. 여기서 여는 시나리오는 최대 {max}바이트까지 가능합니다. 더 큰 파일(최대 16MiB)은 flightdeck sim run 또는 serve --scenario로 불러오세요.',
