@@ -1,10 +1,10 @@
 /**
  * Simulator timeline entries in the operator's language: core sends a code + parameters
  * (`TimelineEvent.text`) for faults (injected, ended, stopped, failed), scenario actions, target
- * health changes and Route 53 health-check changes. A fault or action `kind` is named through
+ * health changes, Route 53 health-check changes and scheduled actions. A fault or action `kind` is named through
  * `faultNames` / `simActions`; a target's `state` through `targetGroups.states`, a health check's
- * `status` through `route53.checkStatus`. Entries without a code (Lambda throttles and errors,
- * scheduled actions, and records written before codes existed) still show core's message.
+ * `status` through `route53.checkStatus`. Entries without a code (Lambda throttles and errors, and
+ * records written before codes existed) still show core's message.
  */
 import type { TimelineEvent, TimelineText } from '@contract';
 
