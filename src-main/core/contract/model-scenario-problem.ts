@@ -76,6 +76,18 @@ export const ScenarioProblemCode = z.enum([
   'autoScaling.resourceLabelInvalid',
   'autoScaling.resourceLabelUnknownLoadBalancer',
   'autoScaling.resourceLabelUnknownTargetGroup',
+  'route53.zoneIdNotFound',
+  'route53.zoneNameNotFound',
+  'route53.healthCheckNotFound',
+  'route53.childHealthCheckNotFound',
+  'route53.healthCheckTypeNotSimulated',
+  'route53.healthCheckNameUnknown',
+  'route53.healthCheckAddressUnknown',
+  'route53.zoneDuplicate',
+  'route53.aliasTargetNotFound',
+  'route53.aliasTargetWrongZone',
+  'route53.aliasWrongType',
+  'route53.aliasTargetUnknown',
   // A value the loader's schema refused (zod's issue kinds); `params.field` names it and `params.message`
   // still carries the English detail (the bound, the expected kind) until those get parameters of their own.
   'value.custom',

@@ -1501,6 +1501,20 @@ const en = {
       resourceLabelUnknownLoadBalancer: 'no load balancer of this scenario is {name} (load balancers: {known}); use !GetAtt <LoadBalancer>.LoadBalancerFullName',
       resourceLabelUnknownTargetGroup: 'no target group of this scenario is {name} (target groups: {known}); use !GetAtt <TargetGroup>.TargetGroupFullName',
     },
+    route53: {
+      zoneIdNotFound: 'no AWS::Route53::HostedZone in this scenario has id "{value}" (hosted zones: {known}); use !Ref <HostedZone>',
+      zoneNameNotFound: 'no AWS::Route53::HostedZone in this scenario has name "{value}" (hosted zones: {known}); use !Ref <HostedZone>',
+      healthCheckNotFound: 'no AWS::Route53::HealthCheck in this scenario has id "{id}"; use !Ref <HealthCheck>',
+      childHealthCheckNotFound: 'no AWS::Route53::HealthCheck in this scenario has id "{id}"',
+      healthCheckTypeNotSimulated: '{type} health checks are not simulated; {logicalId} stays Healthy',
+      healthCheckNameUnknown: '{name} is not a load balancer or record in this scenario; its probes always succeed',
+      healthCheckAddressUnknown: '{address} is not an address of this scenario; its probes always succeed',
+      zoneDuplicate: '{other} is also a public hosted zone for {zone}; the DNS trace answers from {other}, as only one can be delegated to',
+      aliasTargetNotFound: 'Tried to create an alias that targets {target}, type {type} in zone {zone}, but that target was not found',
+      aliasTargetWrongZone: 'Tried to create an alias that targets {target}, type {type} in zone {zone}, but the alias target name does not lie within the target zone (load balancers in {region} are in {canonical}; use !GetAtt {logicalId}.CanonicalHostedZoneID)',
+      aliasWrongType: 'an alias to a load balancer has type A or AAAA, not {type}',
+      aliasTargetUnknown: 'alias target {target} (zone {zone}) is not a load balancer or a record in this scenario; the simulator answers nothing for it',
+    },
     // The detail of a refused value is still the loader's English (params.message) until it gets parameters of its own.
     value: {
       custom: '{message}',

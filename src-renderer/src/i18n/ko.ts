@@ -1502,6 +1502,20 @@ const ko: MessageSchema = {
       resourceLabelUnknownLoadBalancer: '이 시나리오에 {name} 로드 밸런서가 없습니다(로드 밸런서: {known}). !GetAtt <LoadBalancer>.LoadBalancerFullName을 사용하세요',
       resourceLabelUnknownTargetGroup: '이 시나리오에 {name} 대상 그룹이 없습니다(대상 그룹: {known}). !GetAtt <TargetGroup>.TargetGroupFullName을 사용하세요',
     },
+    route53: {
+      zoneIdNotFound: '이 시나리오에 ID가 "{value}"인 AWS::Route53::HostedZone이 없습니다(호스팅 영역: {known}). !Ref <HostedZone>을 사용하세요',
+      zoneNameNotFound: '이 시나리오에 이름이 "{value}"인 AWS::Route53::HostedZone이 없습니다(호스팅 영역: {known}). !Ref <HostedZone>을 사용하세요',
+      healthCheckNotFound: '이 시나리오에 ID가 "{id}"인 AWS::Route53::HealthCheck가 없습니다. !Ref <HealthCheck>를 사용하세요',
+      childHealthCheckNotFound: '이 시나리오에 ID가 "{id}"인 AWS::Route53::HealthCheck가 없습니다',
+      healthCheckTypeNotSimulated: '{type} 상태 확인은 시뮬레이션되지 않습니다. {logicalId}은(는) 계속 Healthy입니다',
+      healthCheckNameUnknown: '{name}은(는) 이 시나리오의 로드 밸런서나 레코드가 아니므로 검사가 항상 성공합니다',
+      healthCheckAddressUnknown: '{address}은(는) 이 시나리오의 주소가 아니므로 검사가 항상 성공합니다',
+      zoneDuplicate: '{other}도 {zone}의 퍼블릭 호스팅 영역입니다. 하나에만 위임할 수 있으므로 DNS 추적은 {other}에서 응답합니다',
+      aliasTargetNotFound: '{target}(영역 {zone}의 {type} 유형)을 대상으로 하는 별칭을 만들려고 했지만 대상을 찾을 수 없습니다',
+      aliasTargetWrongZone: '{target}(영역 {zone}의 {type} 유형)을 대상으로 하는 별칭을 만들려고 했지만 별칭 대상 이름이 대상 영역에 속하지 않습니다({region}의 로드 밸런서는 {canonical}에 있습니다. !GetAtt {logicalId}.CanonicalHostedZoneID를 사용하세요)',
+      aliasWrongType: '로드 밸런서에 대한 별칭의 유형은 A 또는 AAAA여야 합니다({type}이(가) 아님)',
+      aliasTargetUnknown: '별칭 대상 {target}(영역 {zone})은(는) 이 시나리오의 로드 밸런서나 레코드가 아니므로 시뮬레이터가 아무것도 응답하지 않습니다',
+    },
     // 거부된 값의 세부 내용은 자체 파라미터를 갖기 전까지 로더의 영어 문장(params.message)입니다.
     value: {
       custom: '값이 올바르지 않습니다: {message}',

@@ -10,21 +10,33 @@ import { MAX_DIAGNOSTICS, MAX_POLICIES_PER_GROUP, MAX_TIMED_ENTRIES, MAX_TRAFFIC
 import { MAX_TEMPLATE_PARAMETERS } from '@main/core/sources/sim/scenario/template-parameters';
 import { webTier } from '../../../../../helpers/scenarios';
 
-/** The problems of a load, warnings included (a load that succeeds has none to give here). */
+/** The problems of a load: its errors and warnings, or the warnings of a load that succeeds. */
 function problems(yaml: string, options: Partial<LoadOptions> = {}): Diagnostic[] {
   try {
-    loadScenario(yaml, { file: 'test.yaml', ...options });
+    return loadScenario(yaml, { file: 'test.yaml', ...options }).warnings;
   } catch (error) {
     if (error instanceof ScenarioError) return error.diagnostics;
     throw error;
   }
-  throw new Error('the scenario loaded');
 }
 
 const LAUNCH_TEMPLATE = 'Resources:\n  Lt:\n    Type: AWS::EC2::LaunchTemplate\n    Properties: {}\n';
 const template = (text: string) => ({ template: { text, file: 'stack.yaml' } });
 const list = (count: number, item: string) => `[${Array.from({ length: count }, () => item).join(', ')}]`;
 const policy = (spec: string) => webTier().replace('PredefinedMetricSpecification: { PredefinedMetricType: ASGAverageCPUUtilization }', `PredefinedMetricSpecification: ${spec}`);
+
+/** A public zone and a load balancer; `more` is appended under Resources. */
+const zone = (more: string) => `Resources:
+  Zone:
+    Type: AWS::Route53::HostedZone
+    Properties: { Name: example.com }
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: { Name: web }
+${more}`;
+const alias = (type: string, target: string) =>
+  zone(`  Www:\n    Type: AWS::Route53::RecordSet\n    Properties: { HostedZoneId: !Ref Zone, Name: www.example.com, Type: ${type}, AliasTarget: ${target} }\n`);
+const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
 
 const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
   { name: 'a scenario that is not a mapping', yaml: '- 1\n', code: 'file.scenarioWithoutResources' },
@@ -80,6 +92,31 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     ),
     code: 'autoScaling.tooManyPolicies',
     params: { group: 'web-asg', count: MAX_POLICIES_PER_GROUP + 1, max: MAX_POLICIES_PER_GROUP },
+  },
+  {
+    name: 'a record set in a zone that is not there',
+    yaml: zone('  Www:\n    Type: AWS::Route53::RecordSet\n    Properties: { HostedZoneName: other.com., Name: www.other.com, Type: A, TTL: 60, ResourceRecords: [192.0.2.1] }\n'),
+    code: 'route53.zoneNameNotFound',
+    params: { value: 'other.com.', known: expect.stringContaining('example.com') },
+  },
+  {
+    name: 'a record set naming a health check that is not there',
+    yaml: zone('  Www:\n    Type: AWS::Route53::RecordSet\n    Properties: { HostedZoneId: !Ref Zone, Name: www.example.com, Type: A, TTL: 60, ResourceRecords: [192.0.2.1], HealthCheckId: nope, SetIdentifier: a, Weight: 1 }\n'),
+    code: 'route53.healthCheckNotFound',
+    params: { id: 'nope' },
+  },
+  {
+    name: 'a health check probing an address of no resource here',
+    yaml: zone('  Check:\n    Type: AWS::Route53::HealthCheck\n    Properties: { HealthCheckConfig: { Type: HTTP, IPAddress: 192.0.2.99 } }\n'),
+    code: 'route53.healthCheckAddressUnknown',
+    params: { address: '192.0.2.99' },
+  },
+  { name: 'an alias to a load balancer that is not A or AAAA', yaml: alias('CNAME', ALB_TARGET), code: 'route53.aliasWrongType', params: { type: 'CNAME' } },
+  {
+    name: 'an alias to nothing in the scenario',
+    yaml: alias('A', '{ DNSName: elsewhere.example.net, HostedZoneId: Z2FDTNDATAQYW2 }'),
+    code: 'route53.aliasTargetUnknown',
+    params: { target: expect.stringContaining('elsewhere.example.net'), zone: 'Z2FDTNDATAQYW2' },
   },
 ];
 
