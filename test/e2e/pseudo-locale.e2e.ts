@@ -39,7 +39,11 @@ const SCENARIO = 'shop';
 /** AWS's own words, by where they are shown and how AWS writes them (see the rule above). */
 const AWS_WORDS: { where: RegExp; text: RegExp }[] = [
   { where: /› (alarm|recent-event)$/, text: /^(?:(?:OK|ALARM|INSUFFICIENT_DATA) → (?:OK|ALARM|INSUFFICIENT_DATA): )?Threshold Crossed: / },
-  { where: /› (scaling-activity|recent-event)$/, text: /^(?:(?:Successful|InProgress|Failed|Cancelled|PreInService|WaitingForSpotInstanceId|MidLifecycleAction): )?(?:Launching a new EC2 instance|Terminating EC2 instance|At \d{4}-\d\d-\d\dT)/ },
+  {
+    where: /› (scaling-activity|recent-event)$/,
+    // Any StatusCode of a scaling activity (contract ActivityStatusCode; a run may catch one mid-way, e.g. WaitingForELBConnectionDraining).
+    text: /^(?:(?:PendingSpotBidPlacement|WaitingForSpotInstanceRequestId|WaitingForSpotInstanceId|WaitingForInstanceId|PreInService|InProgress|WaitingForELBConnectionDraining|MidLifecycleAction|WaitingForInstanceWarmup|Successful|Failed|Cancelled|WaitingForConnectionDraining): )?(?:Launching a new EC2 instance|Terminating EC2 instance|At \d{4}-\d\d-\d\dT)/,
+  },
 ];
 
 /**
