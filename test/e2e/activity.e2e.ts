@@ -55,7 +55,7 @@ describe('the Activity view', () => {
     await page.getByTestId('nav-activity').click();
     const row = page.locator('[data-testid="activity-row"][data-kind="action"]').first();
     await row.waitFor({ timeout: 30_000 });
-    expect(await row.textContent()).toContain('PromoteReadReplica');
+    expect(await row.textContent()).toContain('Promote read replica');
     expect(await row.textContent()).toContain(identifier);
     expect(await row.textContent()).toContain('Simulation: shop');
     // Live: the row becomes Completed when the replica is standalone, without a reload.

@@ -19,13 +19,17 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction, PreflightCheck, Refusal } from '../contract';
 import type { PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
-import { actionTargetId, type ActionBackend, type ActionTarget } from './action-executor';
-import { appendAfterTheFact, auditRecord, newAuditId, type AuditSubject } from './audit-entry';
+import type { AuditTextCode } from '../contract/model-audit';
+import { actionTargetId, type ActionBackend, type ActionTarget, type FollowResult } from './action-executor';
+import { appendAfterTheFact, auditRecord, failureWords, intentWords, newAuditId, says, type AuditSubject } from './audit-entry';
 import { auditUnavailable, type AuditRecord, type AuditSink } from './audit-log';
 import { CoreError } from '../core-error';
 import { refusal, refusalCarriedBy, refusalMessage } from '../rules';
 
 export const NONCE_TTL_MS = 2 * 60_000;
+
+/** How a followed action ended, as the audit record's code (its `status` a parameter). */
+const FOLLOW_CODES = { settled: 'settled', 'timed-out': 'timedOut', failed: 'followFailed' } as const satisfies Record<FollowResult['outcome'], AuditTextCode>;
 /** Prepared confirmations waiting at once; an operator has one dialog open, a client looping on prepare is refused. */
 export const MAX_PENDING_NONCES = 32;
 
@@ -163,7 +167,7 @@ export class ActionProtocol {
     const refuse = (why: Refusal): ActionOutcome => {
       const message = refusalMessage(why);
       // Nothing changed: a refusal that cannot be recorded is still a refusal.
-      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', message));
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', says(message, 'refused', {}, { refusal: why })));
       return { action, accepted: false, message, refusal: why, auditId };
     };
     if (target.sessionKey !== currentSessionKey) return refuse(refusal('session-changed'));
@@ -179,14 +183,15 @@ export class ActionProtocol {
       message = await backend.execute(action);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', text));
       // The simulator refuses with a code the window can translate; AWS answers in its own words.
       const carried = refusalCarriedBy(error);
+      const failure = failureWords(error);
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', carried ? says(failure.message, 'failed', failure.text.params, { refusal: carried }) : failure));
       return { action, accepted: false, message: text, ...(carried ? { refusal: carried } : {}), auditId };
     }
     // The intent is durable; if the outcome cannot be appended the action still happened, and
     // saying otherwise would invite a retry.
-    appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'accepted', message));
+    appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'accepted', says(message, 'accepted')));
     this.emit(auditId, action, 'started', message, undefined, backend);
     const following = this.follow(auditId, action, backend, subject);
     this.following.add(following);
@@ -217,21 +222,23 @@ export class ActionProtocol {
     const { change, target } = pending;
     const subject: AuditSubject = { kind: 'settings', target, action: 'LoosenProfileProtection', targetId: change.profile, parameters: protectionParameters(change), nonce };
     const auditId = newAuditId(this.now(), 'set');
-    const refuse = (message: string): never => {
-      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', message));
+    const refuse = (message: string, why: Refusal): never => {
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', says(message, 'refused', {}, { refusal: why })));
       throw new CoreError('Unauthorized', message);
     };
-    if (target.sessionKey !== currentSessionKey) refuse('The session changed since this change was prepared: prepare it again.');
-    if (confirmation !== pending.typedConfirmation) refuse(`Type the profile name ${pending.typedConfirmation} exactly to confirm.`);
+    if (target.sessionKey !== currentSessionKey) refuse('The session changed since this change was prepared: prepare it again.', refusal('session-changed'));
+    if (confirmation !== pending.typedConfirmation) {
+      refuse(`Type the profile name ${pending.typedConfirmation} exactly to confirm.`, refusal('confirmation-mismatch', { expected: pending.typedConfirmation }));
+    }
     this.writeIntent(subject, auditId);
     let value: T;
     try {
       value = await apply(change);
     } catch (error) {
-      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', error instanceof Error ? error.message : String(error)));
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', failureWords(error)));
       throw error;
     }
-    appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'applied', `protection of ${change.profile} loosened`));
+    appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'applied', says(`protection of ${change.profile} loosened`, 'protectionLoosened', { profile: change.profile })));
     return value;
   }
 
@@ -242,7 +249,7 @@ export class ActionProtocol {
 
   private writeIntent(subject: AuditSubject, auditId: string): void {
     try {
-      this.options.audit.append(auditRecord(subject, auditId, this.now(), 'intent', `${subject.action} ${subject.targetId}`));
+      this.options.audit.append(auditRecord(subject, auditId, this.now(), 'intent', intentWords(subject)));
     } catch (error) {
       throw auditUnavailable(undefined, error);
     }
@@ -251,7 +258,7 @@ export class ActionProtocol {
   private async follow(auditId: string, action: ControlAction, backend: ActionBackend, subject: AuditSubject): Promise<void> {
     try {
       const result = await backend.follow(action, (report) => this.emit(auditId, action, 'progress', report.message, report.status, backend));
-      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), result.outcome, result.message));
+      appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), result.outcome, says(result.message, FOLLOW_CODES[result.outcome], result.status ? { status: result.status } : {})));
       this.emit(auditId, action, result.outcome, result.message, result.status, backend);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);

@@ -7,7 +7,10 @@
  * same auditId. Records written before `kind` existed are actions.
  */
 import { z } from 'zod';
+import { Refusal } from './model-actions';
+import { MessageParams } from './model-action-codes';
 import { IsoTime } from './model-common';
+import { TimelineText } from './model-sim-kinds';
 
 export const AuditKind = z.enum(['action', 'settings', 'session', 'fault']);
 export type AuditKind = z.infer<typeof AuditKind>;
@@ -20,6 +23,36 @@ export const AuditActor = z.enum(['desktop', 'web', 'cli']);
 export type AuditActor = z.infer<typeof AuditActor>;
 
 const text = z.string().max(4000);
+
+/**
+ * What core writes in `action` besides the control actions' own names (PromoteReadReplica …): the
+ * kinds of change it audits. An injected fault is `InjectFault:<fault kind>`.
+ */
+export const AUDITED_CHANGES = ['LoosenProfileProtection', 'UpdateProfileSettings', 'SwitchSession', 'ResetSimulation', 'LoadScenario', 'InjectFault'] as const;
+
+/**
+ * What a record says, as a code + parameters the window words (issue 9: codes, not sentences). The
+ * record's `message` keeps an English sentence for people reading the file. A refusal carries its
+ * code (the action dialog's words); an injected fault carries its timeline entry's code.
+ */
+export const AuditTextCode = z.enum([
+  // Any change: its intent, then how it ended.
+  'intent', 'applied', 'failed', 'refused',
+  // A control action: accepted by AWS (or the simulator), then followed until it settles.
+  'accepted', 'settled', 'timedOut', 'followFailed',
+  // Settings, protection and injected faults.
+  'settingsSaved', 'protectionLoosened', 'loosensProtection', 'faultInjected',
+]);
+export type AuditTextCode = z.infer<typeof AuditTextCode>;
+
+export const AuditText = z.object({
+  code: AuditTextCode,
+  /** `status`: the resource's state as last described; `error`: the error as AWS or core worded it; `profile`, `loosened`. */
+  params: MessageParams,
+  refusal: Refusal.optional(),
+  timeline: TimelineText.optional(),
+});
+export type AuditText = z.infer<typeof AuditText>;
 
 export const AuditRecord = z.object({
   time: IsoTime,
@@ -40,7 +73,10 @@ export const AuditRecord = z.object({
   /** The single-use confirmation this change was executed with (actions and protection changes). */
   nonce: z.string().max(200).optional(),
   result: AuditResult,
+  /** English, for people reading the file (and records written before `text` existed). */
   message: text,
+  /** The same, as a code for the window; absent in records written before it existed. */
+  text: AuditText.optional(),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 

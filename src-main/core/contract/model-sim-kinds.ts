@@ -58,7 +58,15 @@ export type FaultKind = z.infer<typeof FaultKind>;
  * event's `message` stays English for the CLI and logs. `error` parameters carry the refusal as the
  * simulated AWS API words it (AWS does not translate its error messages either).
  */
-export const TimelineTextCode = z.enum(['fault.injected', 'fault.injectedFor', 'fault.ended', 'fault.stopped', 'fault.failed', 'action.ran', 'action.refused']);
+export const TimelineTextCode = z.enum([
+  'fault.injected', 'fault.injectedFor', 'fault.ended', 'fault.stopped', 'fault.failed', 'action.ran', 'action.refused',
+  // A target's health changed: `state` a TargetHealth State, `reason` its reason code (Target.FailedHealthChecks).
+  'target.state', 'target.stateReason',
+  // A Route 53 health check changed (`status` Healthy/Unhealthy): by its checkers' share, or by its children.
+  'healthCheck.checkers', 'healthCheck.children',
+  // An Auto Scaling scheduled action ran: its name, the group and the sizes it set.
+  'scheduledAction.ran',
+]);
 export type TimelineTextCode = z.infer<typeof TimelineTextCode>;
 
 export const TimelineText = z.object({

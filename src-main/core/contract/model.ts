@@ -135,6 +135,16 @@ export const SessionInfo = z.discriminatedUnion('mode', [
 ]);
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+/** The events and series a Snapshot carries whole and an Update carries as what is new since the last one. */
+const EVENT_STREAMS = {
+  scalingActivities: z.array(ScalingActivity),
+  alarmHistory: z.array(AlarmHistoryItem).default([]),
+  rdsEvents: z.array(RdsEvent).default([]),
+  timeline: z.array(TimelineEvent).default([]),
+  accessLog: z.array(AccessLogEntry).default([]),
+  metrics: z.array(MetricSeries),
+};
+
 /** Sent in full when a client (re)connects; afterwards only Updates. */
 export const Snapshot = z.object({
   session: SessionInfo,
@@ -142,12 +152,7 @@ export const Snapshot = z.object({
   inventory: Inventory,
   /** The version of `inventory` (absent: 0); the next inventory delta applies to it (its `from`). */
   inventoryVersion: z.number().int().nonnegative().optional(),
-  scalingActivities: z.array(ScalingActivity),
-  alarmHistory: z.array(AlarmHistoryItem).default([]),
-  rdsEvents: z.array(RdsEvent).default([]),
-  timeline: z.array(TimelineEvent).default([]),
-  accessLog: z.array(AccessLogEntry).default([]),
-  metrics: z.array(MetricSeries),
+  ...EVENT_STREAMS,
   datasets: DatasetStatuses.default({}),
   /** Verdicts with their reasons (core/health), for the data above. */
   health: HealthReport.optional(),
@@ -158,12 +163,7 @@ export type Snapshot = z.infer<typeof Snapshot>;
 export const Update = z.object({
   clock: SimClock.optional(),
   inventory: InventoryDelta.optional(),
-  scalingActivities: z.array(ScalingActivity),
-  alarmHistory: z.array(AlarmHistoryItem).default([]),
-  rdsEvents: z.array(RdsEvent).default([]),
-  timeline: z.array(TimelineEvent).default([]),
-  accessLog: z.array(AccessLogEntry).default([]),
-  metrics: z.array(MetricSeries),
+  ...EVENT_STREAMS,
   datasets: DatasetStatuses.optional(),
   /** Present when a verdict or reason changed. */
   health: HealthReport.optional(),

@@ -16,7 +16,7 @@ import { ActionProtocol } from '../actions/action-protocol';
 import type { AuditLog } from '../actions/audit-log';
 import { CoreError, isCoreError } from '../core-error';
 import type { ActionTarget } from '../actions/action-executor';
-import { appendAfterTheFact, auditRecord, newAuditId, writeAhead, type AuditSubject } from '../actions/audit-entry';
+import { appendAfterTheFact, auditRecord, newAuditId, says, writeAhead, type AuditSubject, type AuditWords } from '../actions/audit-entry';
 import { loosenedProtection } from './protection-policy';
 import { HealthMonitor } from '../health/health-monitor';
 import { HealthThresholdStore } from '../settings/health-thresholds-store';
@@ -253,10 +253,12 @@ export class SessionManager {
     const recorded = Object.fromEntries(
       Object.entries(parameters).map(([key, value]) => [key, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : (JSON.stringify(value) ?? String(value)).slice(0, 2000)]),
     );
+    // What the fault is aimed at, by its fields (FaultFieldCode); MultiplyTraffic without a Name is every population (`*`).
+    const aimedAt = parameters.AutoScalingGroupName ?? parameters.TargetGroupName ?? parameters.DBInstanceIdentifier ?? parameters.FunctionName ?? parameters.HealthCheckId ?? parameters.AvailabilityZone ?? parameters.Name;
     return this.audited(
-      { kind: 'fault', action: `InjectFault:${type}`, targetId: String(parameters.AutoScalingGroupName ?? parameters.DBInstanceIdentifier ?? parameters.FunctionName ?? parameters.HealthCheckId ?? parameters.TargetGroupArn ?? type), parameters: { ...recorded, ...(durationSeconds !== undefined ? { durationSeconds } : {}) } },
+      { kind: 'fault', action: `InjectFault:${type}`, targetId: String(aimedAt ?? parameters.TargetGroupArn ?? '*'), parameters: { ...recorded, ...(durationSeconds !== undefined ? { durationSeconds } : {}) } },
       () => control.injectFault(type, parameters, durationSeconds),
-      (event) => `${event.resource}: ${event.message}`,
+      (event) => says(`${event.resource}: ${event.message}`, 'faultInjected', { resource: event.resource }, event.text ? { timeline: event.text } : {}),
     );
   }
 
@@ -264,7 +266,7 @@ export class SessionManager {
    * Write-ahead for a change of the session or the simulation: intent durable first (or the change
    * is refused with AuditUnavailable), outcome after. A host without an audit log just runs it.
    */
-  private async audited<T>(subject: Omit<AuditSubject, 'target'>, work: () => T, describe?: (value: T) => string): Promise<T> {
+  private async audited<T>(subject: Omit<AuditSubject, 'target'>, work: () => T, describe?: (value: T) => AuditWords): Promise<T> {
     const audit = this.factories.audit;
     if (!audit) return work();
     return await writeAhead(audit, { ...subject, target: this.target() }, this.now, work, describe);
@@ -304,14 +306,15 @@ export class SessionManager {
     const subject: AuditSubject = { kind: 'settings', target: this.target(), action: 'UpdateProfileSettings', targetId: change.profile, parameters: settingsParameters(change) };
     if (loosened) {
       const message = `Making profile ${change.profile} ${loosened.join(' and ')} loosens its protection: confirm it with settings.protection.prepare and the profile name typed.`;
-      if (this.factories.audit) appendAfterTheFact(this.factories.audit, auditRecord(subject, newAuditId(this.now(), 'set'), this.now(), 'refused', message));
+      const words = says(message, 'loosensProtection', { profile: change.profile, loosened });
+      if (this.factories.audit) appendAfterTheFact(this.factories.audit, auditRecord(subject, newAuditId(this.now(), 'set'), this.now(), 'refused', words));
       throw new CoreError('ConfirmationRequired', message);
     }
     const apply = () => this.applySettings(change);
     const audit = this.factories.audit;
     if (!audit) return apply();
     try {
-      return await writeAhead(audit, subject, this.now, apply, () => 'settings saved');
+      return await writeAhead(audit, subject, this.now, apply, () => says('settings saved', 'settingsSaved'));
     } catch (error) {
       if (isCoreError(error, 'AuditUnavailable') && tightensOnly(current, change)) return apply();
       throw error;

@@ -1,8 +1,10 @@
 /**
- * Simulator timeline entries (fault injected, ended, stopped, failed; scenario actions) in the
- * operator's language: core sends a code + parameters (`TimelineEvent.text`), the kind is a fault or
- * action code named through `faultNames` / `simActions`. Entries without a code (target health,
- * health-check transitions) still show core's message.
+ * Simulator timeline entries in the operator's language: core sends a code + parameters
+ * (`TimelineEvent.text`) for faults (injected, ended, stopped, failed), scenario actions, target
+ * health changes, Route 53 health-check changes and scheduled actions. A fault or action `kind` is named through
+ * `faultNames` / `simActions`; a target's `state` through `targetGroups.states`, a health check's
+ * `status` through `route53.checkStatus`. Entries without a code (Lambda throttles and errors, and
+ * records written before codes existed) still show core's message.
  */
 import type { TimelineEvent, TimelineText } from '@contract';
 
@@ -15,11 +17,26 @@ function kindName(t: Translate, te: Exists, kind: string): string {
   return kind;
 }
 
+/** A value named through a message when there is one (`healthy` → "Healthy"), as sent otherwise. */
+function named(t: Translate, te: Exists, prefix: string, value: unknown): string {
+  const key = `${prefix}.${String(value)}`;
+  return te(key) ? t(key) : String(value ?? '');
+}
+
 export function timelineText(t: Translate, te: Exists, text: TimelineText): string {
-  const kind = kindName(t, te, String(text.params.kind ?? ''));
+  const { params } = text;
+  if (text.code === 'target.state' || text.code === 'target.stateReason') {
+    return t(`timelineText.${text.code}`, { ...params, state: named(t, te, 'targetGroups.states', params.state) });
+  }
+  if (text.code === 'healthCheck.checkers' || text.code === 'healthCheck.children') {
+    const main = t(`timelineText.${text.code}`, { ...params, status: named(t, te, 'route53.checkStatus', params.status) });
+    const failure = params.lastFailure !== undefined ? t('timelineText.healthCheck.lastFailure', { failure: params.lastFailure }) : '';
+    return `${main}${failure}${params.inverted ? t('timelineText.healthCheck.inverted') : ''}`;
+  }
+  const kind = kindName(t, te, String(params.kind ?? ''));
   // MultiplyTraffic without a Name applies to every population; core names that resource "traffic".
-  const resource = text.params.kind === 'MultiplyTraffic' && text.params.resource === 'traffic' ? t('timelineText.everyPopulation') : text.params.resource;
-  return t(`timelineText.${text.code}`, { ...text.params, kind, resource });
+  const resource = params.kind === 'MultiplyTraffic' && params.resource === 'traffic' ? t('timelineText.everyPopulation') : params.resource;
+  return t(`timelineText.${text.code}`, { ...params, kind, resource });
 }
 
 /** What a timeline entry says: translated when core sent a code, core's message otherwise. */

@@ -8,7 +8,7 @@
 import type { AccessLogEntry, MetricStat, RdsEvent, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import type { MetricSeriesData } from './cloudwatch/metric-store';
-import type { SimActivity } from './world';
+import type { SimActivity } from './asg/asg-state';
 
 export interface ClosedDatapoint {
   series: MetricSeriesData;

@@ -24,7 +24,8 @@ import type { TrafficService } from './traffic/traffic-service';
 import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, HttpApiTier, ObjectEventSource, RequestScreen, SimService, SimServices } from './service-module';
 import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
-import { createWorld, type SimActivity, type World } from './world';
+import type { SimActivity } from './asg/asg-state';
+import { createWorld, type World } from './world';
 import { isValidLeadIn, LEAD_IN_RULE } from './lead-in-rule';
 
 export type { ClosedDatapoint, SimChanges };

@@ -10,7 +10,8 @@ import type { EventHandle } from './kernel/event-queue';
 import type { Random } from './kernel/random';
 import type { SimulationSettings } from './scenario/sections';
 import type { SimServices } from './service-module';
-import type { SimActivity, World } from './world';
+import type { SimActivity } from './asg/asg-state';
+import type { World } from './world';
 
 export interface SimContext {
   readonly world: World;

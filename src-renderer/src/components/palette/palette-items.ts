@@ -3,6 +3,7 @@
  * focused), and a few commands. Search is "all words, anywhere", ranked by where they match.
  */
 import type { HealthResourceKind, Inventory, ResourceHealth } from '@contract';
+import type { AwsValueKind } from '@/utils/aws-value-text';
 
 /** Core's verdict on a resource (stores/health), so a search result says when it is failing. */
 export type PaletteHealthLookup = (kind: HealthResourceKind, id: string) => ResourceHealth | undefined;
@@ -22,7 +23,10 @@ export interface PaletteItem {
   health?: ResourceHealth;
 }
 
-export function resourceItems(inventory: Inventory, healthOf: PaletteHealthLookup = () => undefined): PaletteItem[] {
+/** AWS enum values in the operator's words (utils/aws-value-text.ts); as the API spells them without one (tests). */
+export type PaletteValueText = (kind: AwsValueKind, value: string) => string;
+
+export function resourceItems(inventory: Inventory, healthOf: PaletteHealthLookup = () => undefined, awsValue: PaletteValueText = (_kind, value) => value): PaletteItem[] {
   const items: PaletteItem[] = [];
   const judged = (kind: HealthResourceKind, id: string) => {
     const health = healthOf(kind, id);
@@ -43,7 +47,7 @@ export function resourceItems(inventory: Inventory, healthOf: PaletteHealthLooku
     items.push({ id: `record:${record.name}`, kind: 'record', label: record.name, detail: record.routingPolicy, route: to('route53', record.name) });
   }
   for (const check of inventory.healthChecks) items.push({ id: `hc:${check.id}`, kind: 'healthCheck', label: check.id, detail: check.fullyQualifiedDomainName ?? check.ipAddress, route: to('route53', check.id), ...judged('healthCheck', check.id) });
-  for (const db of inventory.dbInstances) items.push({ id: `db:${db.dbInstanceIdentifier}`, kind: 'dbInstance', label: db.dbInstanceIdentifier, detail: `${db.engine} · ${db.dbInstanceStatus}`, route: to('rds', db.dbInstanceIdentifier), ...judged('dbInstance', db.dbInstanceIdentifier) });
+  for (const db of inventory.dbInstances) items.push({ id: `db:${db.dbInstanceIdentifier}`, kind: 'dbInstance', label: db.dbInstanceIdentifier, detail: `${awsValue('dbEngine', db.engine)} · ${awsValue('dbInstanceStatus', db.dbInstanceStatus)}`, route: to('rds', db.dbInstanceIdentifier), ...judged('dbInstance', db.dbInstanceIdentifier) });
   for (const fn of inventory.lambdaFunctions) items.push({ id: `fn:${fn.functionArn}`, kind: 'function', label: fn.functionName, detail: fn.runtime, route: to('lambda', fn.functionName), ...judged('lambdaFunction', fn.functionArn) });
   for (const alarm of inventory.alarms) items.push({ id: `alarm:${alarm.alarmName}`, kind: 'alarm', label: alarm.alarmName, detail: alarm.stateValue, route: { name: 'auto-scaling' }, ...judged('alarm', alarm.alarmArn ?? alarm.alarmName) });
   return items;

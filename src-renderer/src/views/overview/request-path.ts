@@ -73,9 +73,12 @@ export interface PathWords {
   policy: (policy: NonNullable<Inventory['recordSets'][number]['routingPolicy']>) => string;
   /** A web ACL node's second line (the caller adds its blocked rate from AWS/WAFV2). */
   webAcl?: (acl: WebAcl) => string;
+  /** A DB instance's status as the console words it (utils/aws-value-text.ts). */
+  dbStatus: (status: string) => string;
+  multiAZ: string;
 }
 
-const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy };
+const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy, dbStatus: (status) => status, multiAZ: 'Multi-AZ' };
 
 /** `Block` default or a recent blocked share make the WAF step worth a look; otherwise it is fine. */
 export type WafTone = (acl: WebAcl) => Tone;
@@ -226,7 +229,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
       kind: isReplica ? 'dbReplica' : 'dbInstance',
       column: isReplica ? 6 : 5,
       label: db.dbInstanceIdentifier,
-      detail: isReplica && db.replicaLagSeconds !== undefined ? `${db.dbInstanceStatus} · ${db.replicaLagSeconds} s` : `${db.dbInstanceStatus}${db.multiAZ ? ' · Multi-AZ' : ''}`,
+      detail: isReplica && db.replicaLagSeconds !== undefined ? `${words.dbStatus(db.dbInstanceStatus)} · ${db.replicaLagSeconds} s` : `${words.dbStatus(db.dbInstanceStatus)}${db.multiAZ ? ` · ${words.multiAZ}` : ''}`,
       ...judged('dbInstance', db.dbInstanceIdentifier, dbInstanceTone(db)),
       route: 'rds',
       focus: db.dbInstanceIdentifier,

@@ -50,9 +50,48 @@ describe('ActivityView', () => {
       ['p1', 'refused'],
     ]);
     const action = rows(wrapper)[1]!.text();
-    for (const text of ['2026-11-20 18:03', 'AWS: prod', '111122223333', 'eu-west-1', 'SetDesiredCapacity', 'web-asg', 'Completed']) expect(action).toContain(text);
+    for (const text of ['2026-11-20 18:03', 'AWS: prod', '111122223333', 'eu-west-1', 'Set desired capacity', 'web-asg', 'Completed']) expect(action).toContain(text);
     expect(rows(wrapper)[0]!.text()).toContain('Simulation: shop');
     expect(wrapper.get('[data-testid="activity-count"]').text()).toBe('3 of 3 changes');
+  });
+
+  it('words actions and messages from codes in the operator’s language; the English message only for records without a code', async () => {
+    core.answer('audit.list', {
+      records: [
+        auditRecord('f1', 9, 'applied', {
+          kind: 'fault',
+          mode: 'simulation',
+          action: 'InjectFault:FailTargets',
+          target: 'shop-web',
+          message: 'shop-web: FailTargets: 1 target of shop-web fail their health checks',
+          text: { code: 'faultInjected', params: { resource: 'shop-web' }, timeline: { code: 'fault.injected', params: { kind: 'FailTargets', resource: 'shop-web' } } },
+        }),
+        auditRecord('r1', 8, 'settled', { action: 'RebootDBInstance', target: 'orders', message: 'orders is available again.', text: { code: 'settled', params: { status: 'available' } } }),
+        auditRecord('x1', 7, 'refused', {
+          action: 'SetDesiredCapacity',
+          message: 'The profile prod is read-only.',
+          text: { code: 'refused', params: {}, refusal: { code: 'read-only', params: { profile: 'prod' } } },
+        }),
+        auditRecord('old', 6, 'failed', { message: 'ValidationError: written before codes' }),
+      ],
+      truncated: false,
+      skippedLines: 0,
+    });
+    const ko = mountWithApp(ActivityView, { locale: 'ko' });
+    await flushPromises();
+    const [fault, reboot, refused, old] = rows(ko).map((r) => r.text());
+    expect(fault).toContain('장애 주입: 대상 장애');
+    expect(reboot).toContain('DB 인스턴스 재부팅');
+    expect(reboot).toContain('완료됨: 사용 가능');
+    expect(refused).toContain('원하는 용량 설정');
+    expect(refused).toContain('프로필 prod은(는) 읽기 전용입니다');
+    expect(old).toContain('ValidationError: written before codes');
+    ko.unmount();
+    const en = mountWithApp(ActivityView);
+    await flushPromises();
+    expect(rows(en)[0]!.text()).toContain('Inject fault: Fail targets');
+    expect(rows(en)[1]!.text()).toContain('Completed: Available');
+    en.unmount();
   });
 
   it('updates live as records are appended', async () => {

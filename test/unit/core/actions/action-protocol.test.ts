@@ -91,8 +91,11 @@ describe('the two-step action protocol', () => {
       nonce,
       result: 'intent',
       message: 'PromoteReadReplica orders-r1',
+      text: { code: 'intent', params: {} },
     });
-    expect(audit[1]).toMatchObject({ result: 'accepted', message: 'accepted by AWS', nonce });
+    // The English message is for people reading the file; the window words the code (issue 9).
+    expect(audit[1]).toMatchObject({ result: 'accepted', message: 'accepted by AWS', text: { code: 'accepted', params: {} }, nonce });
+    expect(audit[2]!.text).toEqual({ code: 'settled', params: { status: expect.any(String) } });
     // Single use.
     await expect(protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).rejects.toBeInstanceOf(CoreError);
   });
@@ -145,6 +148,9 @@ describe('the two-step action protocol', () => {
     const p2 = await switched.protocol.prepare(PROMOTE, switched.backend, TARGET);
     expect(await switched.protocol.execute(p2.nonce, 'orders-r1', 'aws|dev|eu-west-1|999')).toMatchObject({ accepted: false, message: expect.stringContaining('session changed') });
     expect(switched.executed).toEqual([]);
+    // The audit record carries the refusal's code, which the Activity view words as the dialog does.
+    expect(failing.readAudit().at(-1)!.text).toEqual({ code: 'refused', params: {}, refusal: { code: 'preflight-failed', params: {} } });
+    expect(switched.readAudit().at(-1)!.text).toEqual({ code: 'refused', params: {}, refusal: { code: 'session-changed', params: {} } });
   });
 
   it('audits a failed call and reports it as not accepted', async () => {
@@ -152,6 +158,7 @@ describe('the two-step action protocol', () => {
     const { nonce } = await protocol.prepare(PROMOTE, backend, TARGET);
     expect(await protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).toMatchObject({ accepted: false, message: 'InvalidDBInstanceState: backing-up' });
     expect(readAudit().map((r) => r.result)).toEqual(['intent', 'failed']);
+    expect(readAudit()[1]!.text).toEqual({ code: 'failed', params: { error: 'InvalidDBInstanceState: backing-up' } });
   });
 
   it('refuses the action and never calls the backend when the intent cannot be written (full disk)', async () => {

@@ -146,6 +146,9 @@ describe('write-ahead audit (issue 10)', () => {
     expect(audit[0]).toMatchObject({ actor: 'web', mode: 'simulation', scenario: 'shop', target: 'prod', parameters: { readOnly: true, environmentColour: '#ff0000' } });
     expect(audit[6]).toMatchObject({ target: 'serverless', parameters: { from: 'shop' } });
     expect(audit[10]).toMatchObject({ scenario: 'serverless', target: 'orders-api', parameters: { FunctionName: 'orders-api', ErrorRate: 0.25, durationSeconds: 600 } });
+    // Each record says what happened as a code for the window too (issue 9); the fault as its timeline entry.
+    expect(audit.map((r) => r.text?.code)).toEqual(['intent', 'settingsSaved', 'intent', 'applied', 'intent', 'applied', 'intent', 'applied', 'intent', 'applied', 'intent', 'faultInjected']);
+    expect(audit[11]!.text).toMatchObject({ params: { resource: 'orders-api' }, timeline: { code: 'fault.injectedFor', params: { kind: 'RaiseFunctionErrorRate', resource: 'orders-api', seconds: 600 } } });
     expect(events.filter(([c]) => c === 'audit.appended').map(([, r]) => r)).toEqual(audit);
 
     // The Activity view reads it back: newest first, filtered, bounded.
@@ -155,6 +158,21 @@ describe('write-ahead audit (issue 10)', () => {
     expect(value<AuditPage>(await core.handle('audit.list', { kind: 'session', result: 'applied' })).records.map((r) => r.action)).toEqual(['ResetSimulation', 'LoadScenario', 'SwitchSession', 'SwitchSession']);
     expect(value<AuditPage>(await core.handle('audit.list', { text: 'ORDERS-API' })).records).toHaveLength(2);
     expect(await core.handle('audit.list', { limit: 100_000 })).toMatchObject({ ok: false, error: { code: 'InvalidRequest', path: 'limit' } });
+    core.stop();
+  });
+});
+
+describe('what a fault injection is audited against (issue 9)', () => {
+  it('names the target group, zone or population the fault is aimed at, never the fault kind', async () => {
+    const { core, configDirectory } = host();
+    expect(await core.handle('sim.fault.inject', { type: 'FailTargets', parameters: { TargetGroupName: 'shop-web', Count: 1 } })).toMatchObject({ ok: true });
+    expect(await core.handle('sim.fault.inject', { type: 'MultiplyTraffic', parameters: { Factor: 2 }, durationSeconds: 60 })).toMatchObject({ ok: true });
+    expect(readAudit(configDirectory).map((r) => [r.action, r.target, r.result])).toEqual([
+      ['InjectFault:FailTargets', 'shop-web', 'intent'],
+      ['InjectFault:FailTargets', 'shop-web', 'applied'],
+      ['InjectFault:MultiplyTraffic', '*', 'intent'],
+      ['InjectFault:MultiplyTraffic', '*', 'applied'],
+    ]);
     core.stop();
   });
 });

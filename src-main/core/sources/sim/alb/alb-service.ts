@@ -12,7 +12,7 @@ import type { SimClient, SimListener, SimLoadBalancer, SimTarget, SimTargetGroup
 import type { BlockedSample } from '../service-module';
 import { matchRule, type RequestShape } from './listener-rules';
 import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
-import { countByState, routableTargets, runHealthChecks, type HealthCheckOutcome } from './target-group';
+import { countByState, routableTargets, runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
@@ -401,6 +401,7 @@ export class AlbService implements SimService {
           kind: 'TargetHealth',
           resource: `${group.name}/${changed.id}`,
           message: `Target ${changed.id} in ${group.name} is now ${changed.state}${changed.reason ? ` (${changed.reason})` : ''}`,
+          text: targetStateText(changed.id, group.name, changed.state, changed.reason),
           severity: changed.state === 'unhealthy' ? 'warning' : 'info',
         });
       }

@@ -4,6 +4,7 @@
  * docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
  * docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay
  */
+import type { TimelineText } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
 import type { SimTarget, SimTargetGroup } from '../world';
 
@@ -34,6 +35,11 @@ export function registerTarget(ctx: SimContext, group: SimTargetGroup, id: strin
   return target;
 }
 
+/** A target-health change as a timeline code + parameters: the state is a TargetHealth State, the reason its code. */
+export function targetStateText(target: string, group: string, state: string, reason: string | undefined): TimelineText {
+  return reason ? { code: 'target.stateReason', params: { target, group, state, reason } } : { code: 'target.state', params: { target, group, state } };
+}
+
 /** ALB-7: a deregistered target drains for the deregistration delay, then it is gone. */
 export function deregisterTarget(ctx: SimContext, group: SimTargetGroup, id: string): void {
   const target = group.targets.get(id);
@@ -42,7 +48,7 @@ export function deregisterTarget(ctx: SimContext, group: SimTargetGroup, id: str
   target.reason = 'Target.DeregistrationInProgress';
   target.description = 'Target deregistration is in progress';
   target.drainUntil = ctx.now + group.deregistrationDelaySeconds * 1000;
-  ctx.recordTimeline({ service: 'elbv2', kind: 'TargetHealth', resource: `${group.name}/${id}`, message: `Target ${id} in ${group.name} is now draining (Target.DeregistrationInProgress)`, severity: 'info' });
+  ctx.recordTimeline({ service: 'elbv2', kind: 'TargetHealth', resource: `${group.name}/${id}`, message: `Target ${id} in ${group.name} is now draining (Target.DeregistrationInProgress)`, text: targetStateText(id, group.name, 'draining', 'Target.DeregistrationInProgress'), severity: 'info' });
   ctx.inventoryChanged();
 }
 

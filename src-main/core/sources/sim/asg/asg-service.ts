@@ -11,7 +11,7 @@ import type { SimContext } from '../sim-context';
 import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
-import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from '../world';
+import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
@@ -94,7 +94,14 @@ export class AsgService implements SimService {
     group.minSize = action.minSize ?? group.minSize;
     group.maxSize = action.maxSize ?? group.maxSize;
     const desired = clampCapacity(group, action.desiredCapacity ?? group.desiredCapacity);
-    this.ctx.recordTimeline({ service: 'autoscaling', kind: 'ScheduledAction', resource: group.name, message: `Scheduled action ${action.name} ran: min ${group.minSize}, max ${group.maxSize}, desired ${desired}`, severity: 'info' });
+    this.ctx.recordTimeline({
+      service: 'autoscaling',
+      kind: 'ScheduledAction',
+      resource: group.name,
+      message: `Scheduled action ${action.name} ran: min ${group.minSize}, max ${group.maxSize}, desired ${desired}`,
+      text: { code: 'scheduledAction.ran', params: { action: action.name, group: group.name, min: group.minSize, max: group.maxSize, desired } },
+      severity: 'info',
+    });
     if (desired !== group.desiredCapacity) {
       setDesiredCapacity(this.ctx, group, desired, { kind: 'scheduled', actionName: action.name, minSize: group.minSize, maxSize: group.maxSize });
     } else {

@@ -7,7 +7,7 @@
 import type { SimContext } from '../sim-context';
 import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
 import { deregisterTarget, registerTarget } from '../alb/target-group';
-import type { SimActivity, SimAutoScalingGroup, SimInstance } from '../world';
+import type { SimActivity, SimAutoScalingGroup, SimInstance } from './asg-state';
 
 export const MAX_ACTIVITIES = 300;
 

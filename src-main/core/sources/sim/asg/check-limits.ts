@@ -4,18 +4,19 @@
  * on groups per Region and on policies and scheduled actions per group (as-account-limits.html).
  * Per-field bounds (MaxSize ≤ 10,000 …) are in the resource schemas.
  */
-import type { PathSegment } from '../scenario/diagnostics';
+import type { ScenarioReport } from '../scenario/scenario-checks';
 import type { LoadedResource } from '../scenario/loaded-resource';
 import { MAX_AUTO_SCALING_GROUPS, MAX_POLICIES_PER_GROUP, MAX_SCENARIO_INSTANCES, MAX_SCHEDULED_ACTIONS_PER_GROUP } from '../scenario/limits';
 
-type Report = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
-
 const QUOTAS_PAGE = 'as-account-limits.html';
 
-export function checkAutoScalingLimits(resources: readonly LoadedResource[], report: Report): void {
+export function checkAutoScalingLimits(resources: readonly LoadedResource[], report: ScenarioReport): void {
   const groups = resources.filter((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup');
   if (groups.length > MAX_AUTO_SCALING_GROUPS) {
-    report('error', ['Resources', groups[MAX_AUTO_SCALING_GROUPS]!.logicalId], `this scenario has ${groups.length} Auto Scaling groups; AWS allows ${MAX_AUTO_SCALING_GROUPS} per Region (${QUOTAS_PAGE})`);
+    report('error', ['Resources', groups[MAX_AUTO_SCALING_GROUPS]!.logicalId], `this scenario has ${groups.length} Auto Scaling groups; AWS allows ${MAX_AUTO_SCALING_GROUPS} per Region (${QUOTAS_PAGE})`, {
+      code: 'autoScaling.tooManyGroups',
+      params: { count: groups.length, max: MAX_AUTO_SCALING_GROUPS },
+    });
   }
 
   const policies = countByGroup(resources, 'AWS::AutoScaling::ScalingPolicy');
@@ -41,15 +42,22 @@ export function checkAutoScalingLimits(resources: readonly LoadedResource[], rep
         'error',
         ['Resources', group.logicalId, 'Properties', 'MaxSize'],
         `the Auto Scaling groups of this scenario can reach ${sum} instances (the sum of their MaxSize, scheduled actions included); the simulator runs at most ${MAX_SCENARIO_INSTANCES} in one scenario`,
+        { code: 'autoScaling.tooManyInstances', params: { count: sum, max: MAX_SCENARIO_INSTANCES } },
       );
     }
     const policyCount = policies.get(name)?.length ?? 0;
     if (policyCount > MAX_POLICIES_PER_GROUP) {
-      report('error', ['Resources', policies.get(name)![MAX_POLICIES_PER_GROUP]!.logicalId], `${name} has ${policyCount} scaling policies; AWS allows ${MAX_POLICIES_PER_GROUP} per Auto Scaling group (${QUOTAS_PAGE})`);
+      report('error', ['Resources', policies.get(name)![MAX_POLICIES_PER_GROUP]!.logicalId], `${name} has ${policyCount} scaling policies; AWS allows ${MAX_POLICIES_PER_GROUP} per Auto Scaling group (${QUOTAS_PAGE})`, {
+        code: 'autoScaling.tooManyPolicies',
+        params: { group: name, count: policyCount, max: MAX_POLICIES_PER_GROUP },
+      });
     }
     const scheduledCount = scheduled.get(name)?.length ?? 0;
     if (scheduledCount > MAX_SCHEDULED_ACTIONS_PER_GROUP) {
-      report('error', ['Resources', scheduled.get(name)![MAX_SCHEDULED_ACTIONS_PER_GROUP]!.logicalId], `${name} has ${scheduledCount} scheduled actions; AWS allows ${MAX_SCHEDULED_ACTIONS_PER_GROUP} per Auto Scaling group (${QUOTAS_PAGE})`);
+      report('error', ['Resources', scheduled.get(name)![MAX_SCHEDULED_ACTIONS_PER_GROUP]!.logicalId], `${name} has ${scheduledCount} scheduled actions; AWS allows ${MAX_SCHEDULED_ACTIONS_PER_GROUP} per Auto Scaling group (${QUOTAS_PAGE})`, {
+        code: 'autoScaling.tooManyScheduledActions',
+        params: { group: name, count: scheduledCount, max: MAX_SCHEDULED_ACTIONS_PER_GROUP },
+      });
     }
   }
 }

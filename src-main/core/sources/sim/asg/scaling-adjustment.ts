@@ -2,7 +2,7 @@
  * Simple and step scaling arithmetic (ASG-2, ASG-4).
  * docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-simple-step.html
  */
-import type { AdjustmentType, SimStepAdjustment } from '../world';
+import type { AdjustmentType, SimStepAdjustment } from './asg-state';
 
 /**
  * The change a PercentChangeInCapacity adjustment makes (ASG-2): values above 1 round down

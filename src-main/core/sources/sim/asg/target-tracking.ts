@@ -5,7 +5,7 @@
  * docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html
  */
 import type { AlarmDefinition } from '../cloudwatch/alarm';
-import type { SimAutoScalingGroup, SimTargetTrackingPolicy } from '../world';
+import type { SimAutoScalingGroup, SimTargetTrackingPolicy } from './asg-state';
 
 /**
  * AWS does not document its alarm thresholds; these are what the console shows for a new policy

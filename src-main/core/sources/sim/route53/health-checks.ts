@@ -18,6 +18,7 @@
  * step (drawn from the stream given to the step function). CLOUDWATCH_METRIC and RECOVERY_CONTROL checks are not simulated:
  * they stay Healthy, and the scenario loader warns about them.
  */
+import type { TimelineText } from '../../../contract/model';
 import type { Random } from '../kernel/random';
 import { HEALTH_CHECKER_REGIONS } from './resource-types';
 
@@ -79,7 +80,14 @@ export interface HealthCheckTransition {
   oldStatus: HealthStatus;
   newStatus: HealthStatus;
   reason: string;
+  /** The reason as figures, for the translated timeline entry (the window words it, not core). */
+  because: TransitionCause;
 }
+
+/** Why a health check changed: its checkers' share (endpoint checks) or its children (CALCULATED). */
+export type TransitionCause =
+  | { kind: 'checkers'; healthy: number; checkers: number; percent: number; lastFailure?: string; inverted: boolean }
+  | { kind: 'children'; healthy: number; children: number; threshold: number; inverted: boolean };
 
 /** A fault making every probe of a health check fail between two instants. */
 export interface ForcedFailure {
@@ -180,7 +188,16 @@ export function stepHealthChecks(state: HealthChecksState, nowMs: number, endpoi
       updated.lastChange = nowMs;
       const share = `${healthyCount} of ${checkers.length} checkers (${percent}%) report the endpoint healthy, ${computed === 'Healthy' ? 'more than' : 'not more than'} 18%`;
       const why = computed === 'Unhealthy' && lastFailure ? `; last failure: ${lastFailure}` : '';
-      transitions.push({ time: nowMs, healthCheckId: definition.id, logicalId: definition.logicalId, oldStatus: check.status, newStatus: status, reason: `${share}${why}${definition.inverted ? ' (inverted)' : ''}` });
+      transitions.push(
+        transition(check, status, nowMs, `${share}${why}${definition.inverted ? ' (inverted)' : ''}`, {
+          kind: 'checkers',
+          healthy: healthyCount,
+          checkers: checkers.length,
+          percent,
+          ...(computed === 'Unhealthy' && lastFailure ? { lastFailure } : {}),
+          inverted: Boolean(definition.inverted),
+        }),
+      );
     }
     return updated;
   });
@@ -196,18 +213,27 @@ export function stepHealthChecks(state: HealthChecksState, nowMs: number, endpoi
     const computed: HealthStatus = healthyChildren >= threshold ? 'Healthy' : 'Unhealthy';
     const status: HealthStatus = definition.inverted ? (computed === 'Healthy' ? 'Unhealthy' : 'Healthy') : computed;
     if (status === check.status) return check;
-    transitions.push({
-      time: nowMs,
-      healthCheckId: definition.id,
-      logicalId: definition.logicalId,
-      oldStatus: check.status,
-      newStatus: status,
-      reason: `${healthyChildren} of ${children.length} child health checks are healthy; HealthThreshold is ${threshold}${definition.inverted ? ' (inverted)' : ''}`,
-    });
+    const reason = `${healthyChildren} of ${children.length} child health checks are healthy; HealthThreshold is ${threshold}${definition.inverted ? ' (inverted)' : ''}`;
+    transitions.push(transition(check, status, nowMs, reason, { kind: 'children', healthy: healthyChildren, children: children.length, threshold, inverted: Boolean(definition.inverted) }));
     return { ...check, status, lastChange: nowMs };
   });
 
   const history = transitions.length > 0 ? [...state.transitions, ...transitions].slice(-MAX_TRANSITIONS) : state.transitions;
   const forced = state.forced.filter((f) => f.untilMs > nowMs);
   return { state: { checks: final, forced, transitions: history }, transitions };
+}
+
+/** A health check's change of status at `time`, with its reason in English and as figures. */
+function transition(check: HealthCheckState, newStatus: HealthStatus, time: number, reason: string, because: TransitionCause): HealthCheckTransition {
+  return { time, healthCheckId: check.definition.id, logicalId: check.definition.logicalId, oldStatus: check.status, newStatus, reason, because };
+}
+
+/** A transition as a timeline code + parameters (the message above stays, in English, for the CLI and reports). */
+export function transitionText(t: HealthCheckTransition): TimelineText {
+  const common = { check: t.logicalId, id: t.healthCheckId, status: t.newStatus, healthy: t.because.healthy, ...(t.because.inverted ? { inverted: 1 } : {}) };
+  if (t.because.kind === 'children') return { code: 'healthCheck.children', params: { ...common, children: t.because.children, threshold: t.because.threshold } };
+  return {
+    code: 'healthCheck.checkers',
+    params: { ...common, checkers: t.because.checkers, percent: t.because.percent, ...(t.because.lastFailure ? { lastFailure: t.because.lastFailure } : {}) },
+  };
 }

@@ -20,7 +20,7 @@ import type { SimContext } from '../sim-context';
 import type { SimLoadBalancer, World } from '../world';
 import { buildRoute53, type Route53State, type SimAliasLoadBalancer } from './build-route53';
 import { exportRoute53 } from './export-route53';
-import { forceHealthCheckFailure, stepHealthChecks, type HealthCheckTransition } from './health-checks';
+import { forceHealthCheckFailure, stepHealthChecks, transitionText, type HealthCheckTransition } from './health-checks';
 import { endpointProbe, simDnsTrace, trafficShares, type LoadBalancerHealth } from './sim-dns';
 
 /** What the Route 53 module uses of the engine's SimContext. */
@@ -93,6 +93,7 @@ export class Route53Service implements DnsRouting {
       kind: 'HealthCheckStatus',
       resource: t.logicalId,
       message: `Health check ${t.logicalId} (${t.healthCheckId}) is now ${t.newStatus}: ${t.reason}`,
+      text: transitionText(t),
       severity: t.newStatus === 'Unhealthy' ? 'warning' : 'info',
     });
   }

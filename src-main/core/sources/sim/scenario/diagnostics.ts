@@ -23,6 +23,12 @@ export interface Diagnostic {
   params?: Record<string, string | number>;
 }
 
+/** A stable code for a kind of problem and its parameters (Diagnostic.code). */
+export interface DiagnosticCode {
+  code: ScenarioProblemCode;
+  params?: Record<string, string | number>;
+}
+
 export type PathSegment = string | number;
 
 export function formatPath(path: readonly PathSegment[]): string {

@@ -115,7 +115,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   const root = source.value;
   if (!isRecord(root)) {
-    report('error', [], options.template ? 'a scenario is a YAML mapping (Traffic, Faults, Simulation …)' : 'a scenario is a YAML mapping with at least a Resources section');
+    if (options.template) report('error', [], 'a scenario is a YAML mapping (Traffic, Faults, Simulation …)', { code: 'file.scenarioNotAMapping' });
+    else report('error', [], 'a scenario is a YAML mapping with at least a Resources section', { code: 'file.scenarioWithoutResources' });
     throw fail();
   }
   for (const key of Object.keys(root)) {
@@ -137,7 +138,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...(simulation?.InstanceTypes ? { instanceTypes: instanceTypeOverrides(simulation.InstanceTypes) } : {}),
   };
   if (settings.tickSeconds <= 0 || settings.tickSeconds > 60 || 60 % settings.tickSeconds !== 0) {
-    report('error', ['Simulation', 'Tick'], 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up');
+    report('error', ['Simulation', 'Tick'], 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up', { code: 'simulation.tickNotDividing60' });
   }
 
   // The stack is named after the template (the file CloudFormation would deploy), not the scenario.
@@ -151,14 +152,14 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   let templateReport = report;
   const scenarioResources = options.template && isRecord(root.Resources) ? root.Resources : {};
   if (options.template) {
-    if (root.Resources !== undefined && !isRecord(root.Resources)) report('error', ['Resources'], 'Resources must map logical ids to resources');
+    if (root.Resources !== undefined && !isRecord(root.Resources)) report('error', ['Resources'], 'Resources must map logical ids to resources', { code: 'resources.notAMapping' });
     const template = readYaml(options.template.text, options.template.file);
     diagnostics.push(...template.diagnostics.map((d) => ({ ...d, file: options.template!.file })));
     // A template that does not parse has that one problem: nothing after it would be true.
     if (template.diagnostics.some((d) => d.severity === 'error')) throw fail();
     templateReport = diagnose(template, diagnostics, options.template.file);
     if (!isRecord(template.value)) {
-      templateReport('error', [], 'a CloudFormation template is a mapping with a Resources section');
+      templateReport('error', [], 'a CloudFormation template is a mapping with a Resources section', { code: 'file.templateNotAMapping' });
       throw fail();
     }
     templateRoot = template.value;
@@ -167,7 +168,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
   templateRoot = expandServerless(templateRoot, templateReport);
   const stackResources = templateRoot.Resources;
   if (!isRecord(stackResources) || Object.keys(stackResources).length === 0) {
-    templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources');
+    templateReport('error', ['Resources'], 'Resources is required and must map logical ids to resources', { code: 'resources.missing' });
     throw fail();
   }
   // Scenario Resources beside a template stand in for other stacks' resources (a shared hosted zone, a listener).
@@ -181,10 +182,10 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   const imports = options.template ? root.Imports : undefined;
   if (!options.template && root.Imports !== undefined) report('warning', ['Imports'], 'Imports stands in for other stacks beside a --template; without one it is ignored', { code: 'imports.withoutTemplate' });
-  if (imports !== undefined && !isRecord(imports)) report('error', ['Imports'], 'Imports is a mapping with Exports (name: value) and Parameters (name: value)');
+  if (imports !== undefined && !isRecord(imports)) report('error', ['Imports'], 'Imports is a mapping with Exports (name: value) and Parameters (name: value)', { code: 'imports.notAMapping' });
   const importSection = (key: string): Record<string, unknown> => {
     const section = isRecord(imports) ? imports[key] : undefined;
-    if (section !== undefined && !isRecord(section)) report('error', ['Imports', key], `Imports.${key} maps names to values`);
+    if (section !== undefined && !isRecord(section)) report('error', ['Imports', key], `Imports.${key} maps names to values`, { code: 'imports.sectionNotAMapping', params: { key } });
     return isRecord(section) ? section : {};
   };
   if (isRecord(imports)) {
@@ -207,8 +208,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
 
   const traffic: TrafficInput[] = [];
   if (root.Traffic !== undefined) {
-    if (!Array.isArray(root.Traffic)) report('error', ['Traffic'], 'Traffic is a list of client populations');
-    else if (root.Traffic.length > MAX_TRAFFIC_POPULATIONS) report('error', ['Traffic'], `Traffic has ${root.Traffic.length} entries; at most ${MAX_TRAFFIC_POPULATIONS} are allowed`);
+    if (!Array.isArray(root.Traffic)) report('error', ['Traffic'], 'Traffic is a list of client populations', { code: 'traffic.notAList' });
+    else if (root.Traffic.length > MAX_TRAFFIC_POPULATIONS) report('error', ['Traffic'], `Traffic has ${root.Traffic.length} entries; at most ${MAX_TRAFFIC_POPULATIONS} are allowed`, { code: 'traffic.tooMany', params: { count: root.Traffic.length, max: MAX_TRAFFIC_POPULATIONS } });
     else
       root.Traffic.forEach((entry, index) => {
         const evaluated = evaluate(entry, ['Traffic', index], scenarioContext);
@@ -227,7 +228,7 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
     ...parseTimed(root.Actions, 'Actions', scenarioContext, settings.startTime, report),
   ].sort((a, b) => a.atSeconds - b.atSeconds);
   // The services' checks that involve Traffic, Faults and Actions too: each problem goes where its path points.
-  const reportAt: ScenarioReport = (severity, path, message) => (path[0] === 'Resources' ? stackReport : report)(severity, path, message);
+  const reportAt: ScenarioReport = (severity, path, message, detail) => (path[0] === 'Resources' ? stackReport : report)(severity, path, message, detail);
   for (const hook of SCENARIO_CHECKS) if (hook.phase === 'scenario') hook.check({ resources, traffic, timeline }, reportAt);
   const twinSection = root.Twin === undefined ? undefined : parseSection(TwinSectionSchema, root.Twin, ['Twin'], report);
   if (diagnostics.some((d) => d.severity === 'error')) throw fail();
@@ -296,6 +297,8 @@ function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   const summary: Diagnostic = {
     severity: errors > 0 ? 'error' : 'warning',
     message: `… and ${rest.length} more problems (${errors} errors) not listed; only the first ${MAX_DIAGNOSTICS} are shown`,
+    code: 'diagnostics.moreNotListed',
+    params: { more: rest.length, errors, shown: MAX_DIAGNOSTICS },
     path: '',
     line: 0,
     column: 0,
@@ -319,7 +322,7 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
     if (functions.has(entry.Target.toLowerCase())) return; // LAM-8: a direct Lambda invocation
     if (databases.has(entry.Target.toLowerCase())) return; // clients querying a DB instance directly
     if (apis.has(target) || buckets.has(target)) return; // an HTTP API's clients (APIGW-1), PUTs to a bucket (S3EV-4)
-    if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)');
+    if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)', { code: 'traffic.invocationTypeWithoutFunction' });
     if (!served.has(entry.Target.toLowerCase().replace(/\.$/, ''))) {
       const known = [...served].join(', ') || 'none';
       report('error', ['Traffic', index, 'Target'], `nothing in this scenario answers to "${entry.Target}" (known: ${known}); use !GetAtt <LoadBalancer>.DNSName, a Route 53 record name, a Lambda function, a DB instance (!Ref <DBInstance>), an HTTP API (!GetAtt <Api>.ApiEndpoint) or an S3 bucket (!Ref <Bucket>)`, { code: 'traffic.unknownTarget', params: { target: entry.Target, known } });
@@ -342,11 +345,11 @@ const MAX_SCENARIO_DAYS = MAX_SCENARIO_SECONDS / 86_400;
 function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: IntrinsicContext, startTime: number, report: Diagnose): (TimedFault | TimedAction)[] {
   if (section === undefined) return [];
   if (!Array.isArray(section)) {
-    report('error', [name], `${name} is a list of entries like "- At: 10m" / "Type: …"`);
+    report('error', [name], `${name} is a list of entries like "- At: 10m" / "Type: …"`, { code: 'timeline.notAList', params: { section: name } });
     return [];
   }
   if (section.length > MAX_TIMED_ENTRIES) {
-    report('error', [name], `${name} has ${section.length} entries; at most ${MAX_TIMED_ENTRIES} are allowed`);
+    report('error', [name], `${name} has ${section.length} entries; at most ${MAX_TIMED_ENTRIES} are allowed`, { code: 'timeline.tooMany', params: { section: name, count: section.length, max: MAX_TIMED_ENTRIES } });
     return [];
   }
   const kinds: Record<string, z.ZodType> = name === 'Faults' ? FAULT_PARAMETERS : ACTION_PARAMETERS;
@@ -355,11 +358,14 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
     const path: PathSegment[] = [name, index];
     const entry = evaluate(raw, path, context);
     if (entry === REPORTED) return;
-    if (!isRecord(entry)) return report('error', path, 'each entry is a mapping with At and Type');
+    if (!isRecord(entry)) return report('error', path, 'each entry is a mapping with At and Type', { code: 'timeline.entryNotAMapping' });
     const { At, Type, Duration, ...parameters } = entry;
     const atSeconds = parseAt(At, startTime);
-    if (atSeconds === undefined) return report('error', [...path, 'At'], `At must be an offset such as 10m or an ISO time not before the start (got ${JSON.stringify(At)})`);
-    if (!(atSeconds <= MAX_SCENARIO_SECONDS)) return report('error', [...path, 'At'], `At must be at most ${MAX_SCENARIO_DAYS} days (${MAX_SCENARIO_SECONDS} s) after the start (got ${JSON.stringify(At)})`);
+    if (atSeconds === undefined) return report('error', [...path, 'At'], `At must be an offset such as 10m or an ISO time not before the start (got ${JSON.stringify(At)})`, { code: 'timeline.invalidAt', params: { at: String(JSON.stringify(At)) } });
+    if (!(atSeconds <= MAX_SCENARIO_SECONDS)) return report('error', [...path, 'At'], `At must be at most ${MAX_SCENARIO_DAYS} days (${MAX_SCENARIO_SECONDS} s) after the start (got ${JSON.stringify(At)})`, {
+        code: 'timeline.atTooLate',
+        params: { at: String(JSON.stringify(At)), days: MAX_SCENARIO_DAYS },
+      });
     if (typeof Type !== 'string' || !Object.hasOwn(kinds, Type)) {
       return report('error', [...path, 'Type'], `unknown ${name === 'Faults' ? 'fault' : 'action'} type ${JSON.stringify(Type)} (known: ${Object.keys(kinds).join(', ')})`, {
         code: name === 'Faults' ? 'fault.unknownType' : 'action.unknownType',
@@ -371,7 +377,10 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
     if (name === 'Faults' && Duration !== undefined) {
       durationSeconds = parseDuration(Duration as string | number);
       if (durationSeconds === undefined || durationSeconds <= 0 || durationSeconds > MAX_SCENARIO_SECONDS) {
-        return report('error', [...path, 'Duration'], `Duration must be a duration such as 5m, at most ${MAX_SCENARIO_DAYS} days (got ${JSON.stringify(Duration)})`);
+        return report('error', [...path, 'Duration'], `Duration must be a duration such as 5m, at most ${MAX_SCENARIO_DAYS} days (got ${JSON.stringify(Duration)})`, {
+          code: 'timeline.invalidDuration',
+          params: { duration: String(JSON.stringify(Duration)), days: MAX_SCENARIO_DAYS },
+        });
       }
     }
     const parsed = parseSection(kinds[Type]!, parameters, path, report);

@@ -20,13 +20,13 @@ import { WAF_RESOURCE_TYPES } from '../waf/resource-types';
 import { checkWafResources } from '../waf/validate';
 import { APIGATEWAY_RESOURCE_TYPES } from '../apigateway/resource-types';
 import { S3_RESOURCE_TYPES } from '../s3/resource-types';
-import { RESOURCE_TYPES as ASG_TYPES } from './resource-types';
+import { ASG_RESOURCE_TYPES } from '../asg/resource-types';
 import type { ResourceTypeSpec } from './resource-spec';
 
 export const RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
   ...ALB_RESOURCE_TYPES,
   ...APIGATEWAY_RESOURCE_TYPES,
-  ...ASG_TYPES,
+  ...ASG_RESOURCE_TYPES,
   ...CLOUDWATCH_RESOURCE_TYPES,
   ...LAMBDA_RESOURCE_TYPES,
   ...LAMBDA_URL_RESOURCE_TYPES,

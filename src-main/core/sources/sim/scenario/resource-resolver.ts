@@ -54,9 +54,9 @@ export class ResourceResolver {
       if (severity === 'error') this.errors++;
       report(severity, path, message, detail);
     };
-    if (root.Parameters !== undefined && !isRecord(root.Parameters)) this.report('error', ['Parameters'], 'Parameters maps parameter names to declarations');
-    if (root.Conditions !== undefined && !isRecord(root.Conditions)) this.report('error', ['Conditions'], 'Conditions maps condition names to condition functions');
-    if (root.Mappings !== undefined && !isRecord(root.Mappings)) this.report('error', ['Mappings'], 'Mappings maps map names to two-level mappings');
+    if (root.Parameters !== undefined && !isRecord(root.Parameters)) this.report('error', ['Parameters'], 'Parameters maps parameter names to declarations', { code: 'section.notAMapping', params: { section: 'Parameters' } });
+    if (root.Conditions !== undefined && !isRecord(root.Conditions)) this.report('error', ['Conditions'], 'Conditions maps condition names to condition functions', { code: 'section.notAMapping', params: { section: 'Conditions' } });
+    if (root.Mappings !== undefined && !isRecord(root.Mappings)) this.report('error', ['Mappings'], 'Mappings maps map names to two-level mappings', { code: 'section.notAMapping', params: { section: 'Mappings' } });
     const given: Record<string, { from: string; value: () => unknown }> = {};
     for (const [key, value] of Object.entries(inputs.parameters)) {
       given[key] = { from: 'the scenario\'s Imports.Parameters', value: () => evaluate(value, ['Imports', 'Parameters', key], { ...this.context, report: inputs.scenarioReport }) };
@@ -107,7 +107,10 @@ export class ResourceResolver {
     this.conditionsResolving.delete(name);
     let result: boolean | undefined;
     if (typeof value === 'boolean') result = value;
-    else if (value !== undefined && value !== REPORTED) this.report('error', ['Conditions', name], `condition "${name}" must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or { Condition: Name })`);
+    else if (value !== undefined && value !== REPORTED) this.report('error', ['Conditions', name], `condition "${name}" must be a condition function (Fn::Equals, Fn::And, Fn::Or, Fn::Not or { Condition: Name })`, {
+        code: 'condition.notAFunction',
+        params: { condition: name },
+      });
     this.conditions.set(name, result);
     return result;
   }
@@ -116,7 +119,7 @@ export class ResourceResolver {
   private created(logicalId: string, entry: Record<string, unknown>, section: 'Resources' | 'Outputs'): boolean | undefined {
     if (entry.Condition === undefined) return true;
     if (typeof entry.Condition !== 'string') {
-      this.report('error', [section, logicalId, 'Condition'], 'Condition names a condition of the Conditions section');
+      this.report('error', [section, logicalId, 'Condition'], 'Condition names a condition of the Conditions section', { code: 'condition.notAName' });
       return undefined;
     }
     return this.condition(entry.Condition, [section, logicalId, 'Condition']);
@@ -196,7 +199,10 @@ export class ResourceResolver {
     const region = metadata?.Region;
     if (region === undefined) return this.settings.region;
     if (typeof region !== 'string' || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
-      this.report('error', ['Resources', logicalId, 'Metadata', 'Region'], `Metadata.Region must be an AWS region such as eu-west-1 (got ${JSON.stringify(region)})`);
+      this.report('error', ['Resources', logicalId, 'Metadata', 'Region'], `Metadata.Region must be an AWS region such as eu-west-1 (got ${JSON.stringify(region)})`, {
+        code: 'resource.invalidRegion',
+        params: { region: String(JSON.stringify(region)) },
+      });
       return this.settings.region;
     }
     return region;
@@ -237,7 +243,7 @@ export class ResourceResolver {
     this.parameters.checkAll();
     for (const [logicalId, resource] of Object.entries(this.raw)) {
       const path: PathSegment[] = ['Resources', logicalId];
-      if (!/^[A-Za-z0-9]+$/.test(logicalId)) this.report('error', path, 'logical ids are alphanumeric (A-Z, a-z, 0-9)');
+      if (!/^[A-Za-z0-9]+$/.test(logicalId)) this.report('error', path, 'logical ids are alphanumeric (A-Z, a-z, 0-9)', { code: 'resource.invalidLogicalId', params: { logicalId } });
       if (!isRecord(resource) || typeof resource.Type !== 'string') {
         this.report('error', [...path, 'Type'], 'each resource needs a Type such as AWS::AutoScaling::AutoScalingGroup', { code: 'resource.typeMissing' });
         continue;
@@ -253,7 +259,7 @@ export class ResourceResolver {
       }
       const rawProperties = resource.Properties ?? {};
       if (!isRecord(rawProperties)) {
-        this.report('error', [...path, 'Properties'], 'Properties must be a mapping');
+        this.report('error', [...path, 'Properties'], 'Properties must be a mapping', { code: 'resource.propertiesNotAMapping' });
         continue;
       }
       const known = new Set([...Object.keys(spec.properties.shape), ...(spec.ignored ?? [])]);
@@ -291,14 +297,14 @@ export class ResourceResolver {
     const section = this.root.Outputs;
     if (section === undefined) return [];
     if (!isRecord(section)) {
-      this.report('error', ['Outputs'], 'Outputs maps output names to { Value, Description, Export }');
+      this.report('error', ['Outputs'], 'Outputs maps output names to { Value, Description, Export }', { code: 'section.notAMapping', params: { section: 'Outputs' } });
       return [];
     }
     const out: StackOutput[] = [];
     for (const [key, entry] of Object.entries(section)) {
       const path: PathSegment[] = ['Outputs', key];
       if (!isRecord(entry) || entry.Value === undefined) {
-        this.report('error', path, `output ${key} needs a Value`);
+        this.report('error', path, `output ${key} needs a Value`, { code: 'output.valueMissing', params: { output: key } });
         continue;
       }
       if (this.created(key, entry, 'Outputs') !== true) continue;

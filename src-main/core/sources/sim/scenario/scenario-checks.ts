@@ -5,11 +5,12 @@
  * names none (so it imports no service's validator, and no service imports the loader).
  */
 import type { LoadedResource } from './loaded-resource';
-import type { PathSegment } from './diagnostics';
+import type { DiagnosticCode, PathSegment } from './diagnostics';
 import type { TimedAction, TimedFault } from './timed-entries';
 import type { TrafficInput } from './sections';
 
-export type ScenarioReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
+/** `detail`: the problem's code and parameters, for the window (the message stays English, for the CLI). */
+export type ScenarioReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string, detail?: DiagnosticCode) => void;
 
 export interface ScenarioCheck {
   /** The service whose rules these are. */

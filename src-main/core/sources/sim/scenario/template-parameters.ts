@@ -61,7 +61,10 @@ export class TemplateParameters {
   ) {
     this.names = Object.keys(declared).slice(0, MAX_TEMPLATE_PARAMETERS);
     if (Object.keys(declared).length > MAX_TEMPLATE_PARAMETERS) {
-      report('error', ['Parameters'], `the template declares ${Object.keys(declared).length} parameters; CloudFormation allows at most ${MAX_TEMPLATE_PARAMETERS}`);
+      report('error', ['Parameters'], `the template declares ${Object.keys(declared).length} parameters; CloudFormation allows at most ${MAX_TEMPLATE_PARAMETERS}`, {
+        code: 'parameter.tooMany',
+        params: { count: Object.keys(declared).length, max: MAX_TEMPLATE_PARAMETERS },
+      });
     }
     for (const [key, { from }] of Object.entries(given)) {
       if (!Object.hasOwn(declared, key)) {

@@ -5,8 +5,7 @@
  * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
 import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
-import type { Diagnostic, PathSegment } from './diagnostics';
+import type { Diagnostic, DiagnosticCode, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 
 type CustomTag = NonNullable<Parameters<typeof parseDocument>[1]>['customTags'];
@@ -179,9 +178,5 @@ export function diagnose(source: YamlSource, sink: Diagnostic[], file?: string) 
   };
 }
 
-/** A stable code for a kind of problem and its parameters (diagnostics.ts, Diagnostic.code). */
-export interface DiagnosticCode {
-  code: ScenarioProblemCode;
-  params?: Record<string, string | number>;
-}
+export type { DiagnosticCode } from './diagnostics';
 export type Diagnose = ReturnType<typeof diagnose>;

@@ -195,5 +195,12 @@ describe('target lifecycle', () => {
     expect(web.targets.has(id!)).toBe(false);
     const report = buildReport(engine);
     expect(report.timeline.some((t) => t.message.includes(`${id} in web is now unused`))).toBe(true);
+    // Target-health entries carry a code + parameters for the window (issue 9), draining with its reason code.
+    expect(report.timeline.filter((t) => t.kind === 'TargetHealth' && t.resource === `web/${id}`).map((t) => t.text)).toEqual(
+      expect.arrayContaining([
+        { code: 'target.stateReason', params: { target: id, group: 'web', state: 'draining', reason: 'Target.DeregistrationInProgress' } },
+        expect.objectContaining({ code: expect.stringMatching(/^target\.state/), params: expect.objectContaining({ target: id, group: 'web', state: 'unused' }) }),
+      ]),
+    );
   });
 });

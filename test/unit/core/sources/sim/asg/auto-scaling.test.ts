@@ -3,7 +3,7 @@ import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { buildReport } from '@main/core/sources/sim/report';
 import { chooseAvailabilityZone, clampCapacity } from '@main/core/sources/sim/asg/auto-scaling-group';
 import { targetTrackingCapacity } from '@main/core/sources/sim/asg/target-tracking';
-import type { SimAutoScalingGroup, SimTargetTrackingPolicy } from '@main/core/sources/sim/world';
+import type { SimAutoScalingGroup, SimTargetTrackingPolicy } from '@main/core/sources/sim/asg/asg-state';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';
 
 const engineFor = (options: Parameters<typeof webTier>[0] = {}) => new SimulationEngine(scenarioFrom(webTier(options)));

@@ -3,7 +3,7 @@ import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { ScenarioError } from '@main/core/sources/sim/scenario/diagnostics';
 import { selectStep } from '@main/core/sources/sim/asg/scaling-adjustment';
 import { warmupSeconds } from '@main/core/sources/sim/asg/auto-scaling-group';
-import type { SimAutoScalingGroup, SimScheduledAction } from '@main/core/sources/sim/world';
+import type { SimAutoScalingGroup, SimScheduledAction } from '@main/core/sources/sim/asg/asg-state';
 import { GROUP_METRICS } from '@main/core/sources/sim/asg/group-metrics';
 import { nextScheduledRun } from '@main/core/sources/sim/asg/build-asg';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';
@@ -241,6 +241,8 @@ Traffic:`)}`;
     engine.advanceBy(15 * 60); // StartTime plus up to ASG-7's two-minute delay
     const ran = engine.timeline.find((e) => e.kind === 'ScheduledAction')!;
     expect(ran.message).toContain('desired 5');
+    // The window words it from a code (issue 9).
+    expect(ran.text).toEqual({ code: 'scheduledAction.ran', params: { action: expect.any(String), group: 'web-asg', min: 2, max: 10, desired: 5 } });
     expect(Date.parse(ran.time)).toBeGreaterThanOrEqual(Date.UTC(2026, 10, 20, 8, 10));
     expect(Date.parse(ran.time)).toBeLessThanOrEqual(Date.UTC(2026, 10, 20, 8, 12));
     expect(engine.world.autoScalingGroups.get('web-asg')!.activities.some((a) => a.cause.includes('a scheduled action update'))).toBe(true);

@@ -76,6 +76,12 @@ describe('Route 53 in the engine', () => {
     expect(down).toBeLessThan(30 * 60_000 + 150_000);
     expect(up).toBeGreaterThan(50 * 60_000 + 60_000);
     expect(transitions[0]!.message).toMatch(/^Health check EuHealth \([0-9a-f-]{36}\) is now Unhealthy: \d+ of 24 checkers/);
+    // The window words it from a code (issue 9): the same figures as parameters.
+    expect(transitions[0]!.text).toEqual({
+      code: 'healthCheck.checkers',
+      params: expect.objectContaining({ check: 'EuHealth', status: 'Unhealthy', checkers: 24, healthy: expect.any(Number), percent: expect.any(Number) }),
+    });
+    expect(transitions[0]!.message).toContain(`${transitions[0]!.text!.params.healthy} of 24 checkers (${transitions[0]!.text!.params.percent}%)`);
   });
 
   it('FailHealthCheck fails a health check by logical id or id, and its Duration ends it', () => {

@@ -1,0 +1,135 @@
+/**
+ * Issue 9 item 2: each loader diagnostic that has a code of its own crosses with it (and its
+ * parameters), never as the `scenario.problem` fallback; the English message stays for the CLI.
+ * Every code has en and ko text: test/renderer/i18n-codes.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { ScenarioError, type Diagnostic } from '@main/core/sources/sim/scenario/diagnostics';
+import { loadScenario, type LoadOptions } from '@main/core/sources/sim/scenario/load-scenario';
+import { MAX_DIAGNOSTICS, MAX_POLICIES_PER_GROUP, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from '@main/core/sources/sim/scenario/limits';
+import { MAX_TEMPLATE_PARAMETERS } from '@main/core/sources/sim/scenario/template-parameters';
+import { webTier } from '../../../../../helpers/scenarios';
+
+/** The problems of a load: its errors and warnings, or the warnings of a load that succeeds. */
+function problems(yaml: string, options: Partial<LoadOptions> = {}): Diagnostic[] {
+  try {
+    return loadScenario(yaml, { file: 'test.yaml', ...options }).warnings;
+  } catch (error) {
+    if (error instanceof ScenarioError) return error.diagnostics;
+    throw error;
+  }
+}
+
+const LAUNCH_TEMPLATE = 'Resources:\n  Lt:\n    Type: AWS::EC2::LaunchTemplate\n    Properties: {}\n';
+const template = (text: string) => ({ template: { text, file: 'stack.yaml' } });
+const list = (count: number, item: string) => `[${Array.from({ length: count }, () => item).join(', ')}]`;
+const policy = (spec: string) => webTier().replace('PredefinedMetricSpecification: { PredefinedMetricType: ASGAverageCPUUtilization }', `PredefinedMetricSpecification: ${spec}`);
+
+/** A public zone and a load balancer; `more` is appended under Resources. */
+const zone = (more: string) => `Resources:
+  Zone:
+    Type: AWS::Route53::HostedZone
+    Properties: { Name: example.com }
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: { Name: web }
+${more}`;
+const alias = (type: string, target: string) =>
+  zone(`  Www:\n    Type: AWS::Route53::RecordSet\n    Properties: { HostedZoneId: !Ref Zone, Name: www.example.com, Type: ${type}, AliasTarget: ${target} }\n`);
+const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
+
+const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
+  { name: 'a scenario that is not a mapping', yaml: '- 1\n', code: 'file.scenarioWithoutResources' },
+  { name: 'a scenario beside a template that is not a mapping', yaml: '- 1\n', options: template(LAUNCH_TEMPLATE), code: 'file.scenarioNotAMapping' },
+  { name: 'a template that is not a mapping', yaml: 'Traffic: []\n', options: template('- 1\n'), code: 'file.templateNotAMapping' },
+  { name: 'a template without Resources', yaml: 'Traffic: []\n', options: template('Parameters: {}\n'), code: 'resources.missing' },
+  { name: 'scenario Resources that are not a mapping', yaml: 'Resources: [1]\n', options: template(LAUNCH_TEMPLATE), code: 'resources.notAMapping' },
+  { name: 'a Tick that does not divide 60 s', yaml: webTier({ tick: '7s' }), code: 'simulation.tickNotDividing60' },
+  { name: 'Imports that are not a mapping', yaml: 'Imports: [1]\n', options: template(LAUNCH_TEMPLATE), code: 'imports.notAMapping' },
+  { name: 'an Imports section that is not a mapping', yaml: 'Imports: { Exports: [1] }\n', options: template(LAUNCH_TEMPLATE), code: 'imports.sectionNotAMapping', params: { key: 'Exports' } },
+  { name: 'Traffic that is not a list', yaml: `${LAUNCH_TEMPLATE}Traffic: 5\n`, code: 'traffic.notAList' },
+  { name: 'too many populations', yaml: `${LAUNCH_TEMPLATE}Traffic: ${list(MAX_TRAFFIC_POPULATIONS + 1, '{}')}\n`, code: 'traffic.tooMany', params: { count: MAX_TRAFFIC_POPULATIONS + 1, max: MAX_TRAFFIC_POPULATIONS } },
+  { name: 'Faults that are not a list', yaml: `${LAUNCH_TEMPLATE}Faults: 5\n`, code: 'timeline.notAList', params: { section: 'Faults' } },
+  { name: 'too many Actions', yaml: `${LAUNCH_TEMPLATE}Actions: ${list(MAX_TIMED_ENTRIES + 1, '1')}\n`, code: 'timeline.tooMany', params: { section: 'Actions', count: MAX_TIMED_ENTRIES + 1, max: MAX_TIMED_ENTRIES } },
+  { name: 'an entry that is not a mapping', yaml: `${LAUNCH_TEMPLATE}Faults: [1]\n`, code: 'timeline.entryNotAMapping' },
+  { name: 'an At that is no time', yaml: `${LAUNCH_TEMPLATE}Faults: [{ At: soon, Type: TerminateInstances }]\n`, code: 'timeline.invalidAt', params: { at: '"soon"' } },
+  { name: 'an At too late', yaml: `${LAUNCH_TEMPLATE}Faults: [{ At: 999999999, Type: TerminateInstances }]\n`, code: 'timeline.atTooLate', params: { at: '999999999', days: expect.any(Number) } },
+  { name: 'a Duration that is no duration', yaml: `${LAUNCH_TEMPLATE}Faults: [{ At: 10m, Type: TerminateInstances, Duration: forever }]\n`, code: 'timeline.invalidDuration', params: { duration: '"forever"', days: expect.any(Number) } },
+  { name: 'Conditions that are not a mapping', yaml: `${LAUNCH_TEMPLATE}Conditions: [1]\n`, code: 'section.notAMapping', params: { section: 'Conditions' } },
+  { name: 'a condition that is no condition function', yaml: `${LAUNCH_TEMPLATE}    Condition: Five\nConditions:\n  Five: 5\n`, code: 'condition.notAFunction', params: { condition: 'Five' } },
+  { name: 'a Condition that is not a name', yaml: `${LAUNCH_TEMPLATE}    Condition: [1]\n`, code: 'condition.notAName' },
+  { name: 'a Metadata.Region that is no Region', yaml: `${LAUNCH_TEMPLATE}    Metadata: { Region: mars }\n`, code: 'resource.invalidRegion', params: { region: '"mars"' } },
+  { name: 'a logical id that is not alphanumeric', yaml: LAUNCH_TEMPLATE.replace('Lt:', 'Lt_1:'), code: 'resource.invalidLogicalId', params: { logicalId: 'Lt_1' } },
+  { name: 'Properties that are not a mapping', yaml: LAUNCH_TEMPLATE.replace('Properties: {}', 'Properties: [1]'), code: 'resource.propertiesNotAMapping' },
+  { name: 'Outputs that are not a mapping', yaml: `${LAUNCH_TEMPLATE}Outputs: [1]\n`, code: 'section.notAMapping', params: { section: 'Outputs' } },
+  { name: 'an output without a Value', yaml: `${LAUNCH_TEMPLATE}Outputs:\n  Out: { Description: nothing }\n`, code: 'output.valueMissing', params: { output: 'Out' } },
+  {
+    name: 'too many template parameters',
+    yaml: `Parameters:\n${Array.from({ length: MAX_TEMPLATE_PARAMETERS + 1 }, (_, i) => `  P${i}: { Type: String, Default: x }`).join('\n')}\n${LAUNCH_TEMPLATE}`,
+    code: 'parameter.tooMany',
+    params: { count: MAX_TEMPLATE_PARAMETERS + 1, max: MAX_TEMPLATE_PARAMETERS },
+  },
+  {
+    name: 'too many problems to list',
+    yaml: `Resources:\n${Array.from({ length: MAX_DIAGNOSTICS + 5 }, (_, i) => `  L_${i}:\n    Type: AWS::EC2::LaunchTemplate\n    Properties: {}`).join('\n')}\n`,
+    code: 'diagnostics.moreNotListed',
+    params: { more: 5, errors: 5, shown: MAX_DIAGNOSTICS },
+  },
+  { name: 'a target-tracking metric not simulated', yaml: policy('{ PredefinedMetricType: ASGAverageNetworkIn }'), code: 'autoScaling.metricNotSimulated', params: { metric: 'ASGAverageNetworkIn', known: 'ASGAverageCPUUtilization, ALBRequestCountPerTarget' } },
+  { name: 'ALBRequestCountPerTarget without ResourceLabel', yaml: policy('{ PredefinedMetricType: ALBRequestCountPerTarget }'), code: 'autoScaling.resourceLabelMissing' },
+  { name: 'a ResourceLabel of the wrong shape', yaml: policy('{ PredefinedMetricType: ALBRequestCountPerTarget, ResourceLabel: web }'), code: 'autoScaling.resourceLabelInvalid', params: { label: 'web' } },
+  {
+    name: 'a ResourceLabel naming another load balancer',
+    yaml: policy('{ PredefinedMetricType: ALBRequestCountPerTarget, ResourceLabel: app/other/1/targetgroup/web-tg/2 }'),
+    code: 'autoScaling.resourceLabelUnknownLoadBalancer',
+    params: { name: 'app/other/1', known: expect.stringMatching(/^app\/web-alb\//) },
+  },
+  {
+    name: 'too many scaling policies for one group',
+    yaml: `${webTier()}${''}`.replace(
+      'Traffic:',
+      `${Array.from({ length: MAX_POLICIES_PER_GROUP }, (_, i) => `  Extra${i}:\n    Type: AWS::AutoScaling::ScalingPolicy\n    Properties: { AutoScalingGroupName: !Ref Asg, AdjustmentType: ChangeInCapacity, ScalingAdjustment: 1 }`).join('\n')}\nTraffic:`,
+    ),
+    code: 'autoScaling.tooManyPolicies',
+    params: { group: 'web-asg', count: MAX_POLICIES_PER_GROUP + 1, max: MAX_POLICIES_PER_GROUP },
+  },
+  {
+    name: 'a record set in a zone that is not there',
+    yaml: zone('  Www:\n    Type: AWS::Route53::RecordSet\n    Properties: { HostedZoneName: other.com., Name: www.other.com, Type: A, TTL: 60, ResourceRecords: [192.0.2.1] }\n'),
+    code: 'route53.zoneNameNotFound',
+    params: { value: 'other.com.', known: expect.stringContaining('example.com') },
+  },
+  {
+    name: 'a record set naming a health check that is not there',
+    yaml: zone('  Www:\n    Type: AWS::Route53::RecordSet\n    Properties: { HostedZoneId: !Ref Zone, Name: www.example.com, Type: A, TTL: 60, ResourceRecords: [192.0.2.1], HealthCheckId: nope, SetIdentifier: a, Weight: 1 }\n'),
+    code: 'route53.healthCheckNotFound',
+    params: { id: 'nope' },
+  },
+  {
+    name: 'a health check probing an address of no resource here',
+    yaml: zone('  Check:\n    Type: AWS::Route53::HealthCheck\n    Properties: { HealthCheckConfig: { Type: HTTP, IPAddress: 192.0.2.99 } }\n'),
+    code: 'route53.healthCheckAddressUnknown',
+    params: { address: '192.0.2.99' },
+  },
+  { name: 'an alias to a load balancer that is not A or AAAA', yaml: alias('CNAME', ALB_TARGET), code: 'route53.aliasWrongType', params: { type: 'CNAME' } },
+  {
+    name: 'an alias to nothing in the scenario',
+    yaml: alias('A', '{ DNSName: elsewhere.example.net, HostedZoneId: Z2FDTNDATAQYW2 }'),
+    code: 'route53.aliasTargetUnknown',
+    params: { target: expect.stringContaining('elsewhere.example.net'), zone: 'Z2FDTNDATAQYW2' },
+  },
+];
+
+describe('scenario problems carry their own code (issue 9)', () => {
+  for (const { name, yaml, options, code, params } of CASES) {
+    it(`${code}: ${name}`, () => {
+      const found = problems(yaml, options);
+      expect(found.map((d) => d.code)).toContain(code);
+      const problem = found.find((d) => d.code === code)!;
+      expect(problem.message.length, 'the English message stays for the CLI').toBeGreaterThan(0);
+      if (params) expect(problem.params).toEqual(params);
+      // Nothing of this load falls back to the English-only code where a code covers it.
+      expect(found.filter((d) => d.code === undefined && d.message === problem.message)).toEqual([]);
+    });
+  }
+});
