@@ -121,6 +121,16 @@ describe('RDS backups in Chromium', () => {
     await page.screenshot({ path: screenshotPath('rds-backups-restored-instance'), fullPage: true });
   }, 240_000);
 
+  it('shows the backup panel in Korean (자동 백업, 백업 보존 기간, 최근 복원 가능 시간, 스냅샷)', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('locale-ko').check();
+    await openOrdersDb();
+    const panel = page.locator('[data-testid="db-backups"][data-identifier="orders-db"]');
+    const text = (await panel.textContent())!;
+    for (const term of ['자동 백업', '백업 보존 기간', '최근 복원 가능 시간', '스냅샷', '특정 시점으로 복원']) expect(text).toContain(term);
+    await page.screenshot({ path: screenshotPath('rds-backups-panel-ko'), fullPage: true });
+  }, 120_000);
+
   it('logged no errors in the page', () => {
     expect(errors).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { availabilityZonesOf, type LoadedResource } from '../scenario/load-scena
 import { capacityOf, type StorageType } from './capacity';
 import { DEFAULT_PORTS, engineFamily } from './engines';
 import { DEFAULT_BACKUP_WINDOW, emptyLoad, type SimDbInstance } from './rds-instance';
-import { dbInstanceArn, dbInstanceIdentifierOf, DEFAULT_ALLOCATED_STORAGE, DEFAULT_BACKUP_RETENTION, endpointAddress, parseBackupWindow, type DbInstanceProperties } from './resource-types';
+import { dbInstanceArn, dbInstanceIdentifierOf, DEFAULT_ALLOCATED_STORAGE, DEFAULT_BACKUP_RETENTION, endpointAddress, parseBackupWindow, parseMaintenanceWindow, windowsOverlap, type DbInstanceProperties } from './resource-types';
 
 export function buildDbInstance(random: Random, now: number, resource: LoadedResource, p: DbInstanceProperties, source: SimDbInstance | undefined): SimDbInstance {
   const identifier = dbInstanceIdentifierOf(resource.identity);
@@ -38,7 +38,7 @@ export function buildDbInstance(random: Random, now: number, resource: LoadedRes
     replicas: [],
     // CloudFormation's default is 1 day; CreateDBInstanceReadReplica creates replicas with backups off.
     backupRetentionPeriod: p.BackupRetentionPeriod ?? (source ? 0 : DEFAULT_BACKUP_RETENTION),
-    backupWindow: parseBackupWindow(p.PreferredBackupWindow ?? DEFAULT_BACKUP_WINDOW)!,
+    backupWindow: p.PreferredBackupWindow !== undefined ? parseBackupWindow(p.PreferredBackupWindow)! : defaultBackupWindow(p.PreferredMaintenanceWindow),
     allocatedStorage,
     storageType,
     iops,
@@ -67,4 +67,19 @@ export function buildDbInstance(random: Random, now: number, resource: LoadedRes
 function otherZone(random: Random, zones: string[], primary: string): string {
   const others = zones.filter((z) => z !== primary);
   return others[random.int(others.length)] ?? primary;
+}
+
+/**
+ * The default backup window, moved an hour at a time past a maintenance window it would overlap:
+ * RDS never assigns a backup window that overlaps the maintenance window (USER_ManagingAutomatedBackups).
+ */
+function defaultBackupWindow(maintenanceWindow: string | undefined): { startSecondOfDay: number; durationSeconds: number } {
+  const window = parseBackupWindow(DEFAULT_BACKUP_WINDOW)!;
+  const maintenance = maintenanceWindow === undefined ? undefined : parseMaintenanceWindow(maintenanceWindow);
+  if (!maintenance) return window;
+  for (let hours = 0; hours < 24; hours++) {
+    const candidate = { ...window, startSecondOfDay: (window.startSecondOfDay + hours * 3600) % 86_400 };
+    if (!windowsOverlap(candidate, maintenance)) return candidate;
+  }
+  return window;
 }

@@ -57,6 +57,9 @@ describe('RDSB-1 backup properties of AWS::RDS::DBInstance (aws-resource-rds-dbi
     expect(checkProperties({ ...base, PreferredBackupWindow: '03:00-03:30', PreferredMaintenanceWindow: 'sun:05:00-sun:05:30' })).toEqual([]);
     expect(checkProperties({ ...base, PreferredMaintenanceWindow: 'sunday:05:00-sun:05:30' })).toEqual([expect.stringContaining('must look like ddd:hh24:mi-ddd:hh24:mi')]);
     expect(checkProperties({ ...base, PreferredMaintenanceWindow: 'sun:05:00-sun:05:10' })).toEqual([expect.stringContaining('at least 30 minutes')]);
+    // Without PreferredBackupWindow, the default (03:00-03:30) moves past a maintenance window it would meet.
+    const h = harness(dbResources({ Db: { ...base, PreferredMaintenanceWindow: 'wed:03:00-wed:03:30' } }));
+    expect(db(h, 'orders')!.preferredBackupWindow).toBe('04:00-04:30');
   });
 
   it('RDSB-1 CopyTagsToSnapshot copies the instance tags to its snapshots; DeleteAutomatedBackups is accepted', () => {
