@@ -1605,6 +1605,7 @@ const en = {
       other: 'The backtest failed: {message}',
       refused: 'The change was refused (problems: {count}).',
     },
+  },
   /** Twins of a real account (docs/twin.md): the rehearsal banner, "Open as twin" and the fit to the recording. */
   twin: {
     banner: 'Twin of account {account} in {region}',

@@ -1606,6 +1606,7 @@ const ko: MessageSchema = {
       other: '백테스트에 실패했습니다: {message}',
       refused: '변경 사항이 거부되었습니다(문제: {count}개).',
     },
+  },
   /** Twins of a real account (docs/twin.md): the rehearsal banner, "Open as twin" and the fit to the recording. */
   twin: {
     banner: '계정 {account}({region})의 트윈',

@@ -26,7 +26,7 @@ function withAcl(): { inventory: Inventory; acl: WebAcl } {
 describe('the WAF step of the request path', () => {
   it('WAF-2: record → web ACL → listener rules, in its own column, with the caller’s detail and tone', () => {
     const { inventory } = withAcl();
-    const path = buildRequestPath(inventory, undefined, { defaultRule: 'default', policy: (p) => p, webAcl: (acl) => `${acl.defaultAction} · 12.5 % blocked` }, () => 'info');
+    const path = buildRequestPath(inventory, undefined, { defaultRule: 'default', policy: (p) => p, dbStatus: (s) => s, multiAZ: 'Multi-AZ', webAcl: (acl) => `${acl.defaultAction} · 12.5 % blocked` }, () => 'info');
     const waf = path.nodes.find((n) => n.kind === 'waf')!;
     expect(waf).toMatchObject({ label: 'shop-acl', detail: 'ALLOW · 12.5 % blocked', tone: 'info', column: 1 });
     const record = path.nodes.find((n) => n.kind === 'record')!;

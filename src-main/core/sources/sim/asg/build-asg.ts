@@ -12,7 +12,6 @@ import { ACCOUNT_ID, availabilityZonesOf, type LoadedResource, type ScenarioMode
 import type { World } from '../world';
 import type { SimAutoScalingGroup, SimScalingPolicy, SimScheduledAction } from './asg-state';
 import { parseCron, nextCronTime } from './cron';
-import type { InstanceTypeOverrides } from '../scenario/sections';
 import { targetTrackingAlarms } from './target-tracking';
 import { vcpusOf } from '../../../instance-model';
 
