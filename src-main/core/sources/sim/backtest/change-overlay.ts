@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { MAX_CHANGE_TEXT_CHARS } from '../../../contract/model-backtest';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from '../scenario/diagnostics';
 import type { LoadedResource, ScenarioModel } from '../scenario/load-scenario';
-import { instanceTypeOverrides } from '../scenario/load-scenario';
+import { capDiagnostics, instanceTypeOverrides } from '../scenario/load-scenario';
 import { RESOURCE_TYPES, SCENARIO_CHECKS } from '../scenario/resource-registry';
 import { SimulationSchema } from '../scenario/sections';
 import { parseSection } from '../scenario/section-issues';
@@ -30,6 +30,8 @@ const CHANGE_SECTIONS = new Set(['Resources', 'Simulation', 'Description']);
 export const MAX_CHANGED_PATHS = 500;
 /** Nesting deeper than this is no CloudFormation property. */
 const MAX_DEPTH = 12;
+/** At most this many problems are reported (a 100,000-character change can hold thousands of typos). */
+const MAX_CHANGE_DIAGNOSTICS = 100;
 
 export interface AppliedChange {
   scenario: ScenarioModel;
@@ -43,7 +45,7 @@ export interface AppliedChange {
  */
 export function applyChange(scenario: ScenarioModel, text: string, file = 'change.yaml'): AppliedChange {
   const diagnostics: Diagnostic[] = [];
-  const fail = () => new ScenarioError(file, diagnostics, 'change file');
+  const fail = () => new ScenarioError(file, capDiagnostics(diagnostics, MAX_CHANGE_DIAGNOSTICS), 'change file');
   if (text.length > MAX_CHANGE_TEXT_CHARS) {
     diagnostics.push({ severity: 'error', message: `the change is ${text.length} characters, more than the ${MAX_CHANGE_TEXT_CHARS} allowed`, path: '', line: 0, column: 0, code: 'change.tooLarge', params: { characters: text.length, max: MAX_CHANGE_TEXT_CHARS } });
     throw fail();
