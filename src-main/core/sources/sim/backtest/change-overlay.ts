@@ -37,6 +37,12 @@ export interface AppliedChange {
   scenario: ScenarioModel;
   /** Each value the change set, as a dotted path (`Resources.WebScaling.Properties.TargetTrackingConfiguration.TargetValue`). */
   changedPaths: string[];
+  /**
+   * Warnings the changed stack gets that the scenario did not (an A alias that answers nothing once
+   * the load balancer has no public IPv4 …): the change is valid, but says something the operator
+   * should read before trusting the figures.
+   */
+  warnings: Diagnostic[];
 }
 
 /**
@@ -126,13 +132,22 @@ export function applyChange(scenario: ScenarioModel, text: string, file = 'chang
   if (countErrors(diagnostics) > 0) throw fail();
 
   const changed: ScenarioModel = { ...scenario, simulation, resources: scenario.resources.map((resource) => replaced.get(resource.logicalId) ?? resource) };
-  // The services' rules across resources (a group's policies, its target groups …) hold for the changed stack too.
-  for (const hook of SCENARIO_CHECKS) {
-    if (hook.phase === 'resources') hook.check({ resources: changed.resources, traffic: [], timeline: [] }, (severity, path, message) => severity === 'error' && report('error', path, message));
-    else hook.check({ resources: changed.resources, traffic: changed.traffic, timeline: changed.timeline }, (severity, path, message) => severity === 'error' && report('error', path, message));
-  }
+  // The services' rules across resources (a group's policies, its target groups …) hold for the changed
+  // stack too. Their warnings are kept when the scenario as loaded did not have them already.
+  const known = new Set<string>();
+  runScenarioChecks(scenario, (severity, path, message) => severity === 'warning' && known.add(`${formatPath(path)}|${message}`));
+  runScenarioChecks(changed, (severity, path, message) => {
+    if (severity === 'error' || !known.has(`${formatPath(path)}|${message}`)) report(severity, path, message);
+  });
   if (countErrors(diagnostics) > 0) throw fail();
-  return { scenario: changed, changedPaths };
+  return { scenario: changed, changedPaths, warnings: capDiagnostics(diagnostics.filter((d) => d.severity === 'warning'), MAX_CHANGE_DIAGNOSTICS) };
+}
+
+function runScenarioChecks(scenario: ScenarioModel, sink: (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string) => void): void {
+  for (const hook of SCENARIO_CHECKS) {
+    if (hook.phase === 'resources') hook.check({ resources: scenario.resources, traffic: [], timeline: [] }, sink);
+    else hook.check({ resources: scenario.resources, traffic: scenario.traffic, timeline: scenario.timeline }, sink);
+  }
 }
 
 function countErrors(diagnostics: readonly Diagnostic[]): number {

@@ -5,6 +5,7 @@
  * by the change.
  */
 import { MAX_BACKTEST_SECONDS, type BacktestProgress, type BacktestResult, type ObservedSeries } from '../../../contract/model-backtest';
+import type { Diagnostic } from '../scenario/diagnostics';
 import type { ScenarioModel } from '../scenario/load-scenario';
 import { applyChange } from './change-overlay';
 import { compareRuns } from './compare';
@@ -30,6 +31,8 @@ export interface BacktestOptions {
   onProgress?: (progress: BacktestProgress) => void;
   /** Awaited every few simulated minutes: a host passes a yield to its event loop. */
   pause?: () => Promise<void>;
+  /** The warnings the change causes (not the scenario's own), before anything runs. */
+  onChangeWarnings?: (warnings: Diagnostic[]) => void;
 }
 
 export class BacktestRangeError extends Error {}
@@ -40,7 +43,8 @@ export async function runBacktest(scenario: ScenarioModel, options: BacktestOpti
   }
   const seeded: ScenarioModel = options.seed === undefined ? scenario : { ...scenario, simulation: { ...scenario.simulation, seed: options.seed } };
   // The change is checked before anything runs: a typo costs no simulation.
-  const { scenario: changed, changedPaths } = applyChange(seeded, options.change, options.changeFile);
+  const { scenario: changed, changedPaths, warnings } = applyChange(seeded, options.change, options.changeFile);
+  if (warnings.length > 0) options.onChangeWarnings?.(warnings);
   const minutes = Math.ceil(options.durationSeconds / 60);
   const control = (run: BacktestProgress['run']) => ({
     ...(options.signal ? { signal: options.signal } : {}),

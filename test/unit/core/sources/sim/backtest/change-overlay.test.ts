@@ -106,6 +106,13 @@ Simulation:
     expect(errorsOf('Simulation:\n  InstanceTypes: { c5.large: { HourlyPrice: -.inf } }\n')[0]!.message).toBe('HourlyPrice must be a number; got -.inf (not a finite number)');
   });
 
+  it("returns the warnings the change causes (LBA-5: A aliases answer nothing once the load balancer has no public IPv4), not the scenario's own", () => {
+    const { warnings } = applyChange(shop, 'Resources:\n  ShopLoadBalancer:\n    Properties:\n      IpAddressType: dualstack-without-public-ipv4\n');
+    expect(warnings.map((w) => w.path)).toContain('Resources.ShopRecords.Properties.RecordSets[0].AliasTarget.DNSName');
+    expect(warnings.every((w) => w.severity === 'warning' && /dualstack-without-public-ipv4/.test(w.message))).toBe(true);
+    expect(applyChange(shop, 'Resources:\n  WebGroup: { Properties: { MaxSize: 20 } }\n').warnings).toEqual([]);
+  });
+
   it('is bounded: a change longer than 100,000 characters is refused before parsing', () => {
     expect(errorsOf(`# ${'x'.repeat(100_001)}\n`)[0]).toMatchObject({ code: 'change.tooLarge' });
   });
