@@ -61,6 +61,7 @@ export async function simBacktest(args: string[]): Promise<number> {
     change,
     changeFile: resolve(values.change),
     durationSeconds,
+    onChangeWarnings: (warnings) => printWarnings(resolve(values.change!), warnings),
     ...(cpuThreshold !== undefined ? { cpuThreshold } : {}),
     ...(observed ? { observed } : {}),
   });

@@ -7,6 +7,7 @@
  * docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecordSet.html
  * docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy.html
  */
+import { isIPv4, isIPv6 } from 'node:net';
 import type { ResourceRecordSet, RoutingPolicy } from '../contract/model-route53';
 import { isInZone, normalizeName } from './names';
 
@@ -84,6 +85,16 @@ export function validateRecordSet(record: Validated): RecordSetProblem[] {
   if (record.aliasTarget && hasValues) report('an alias record set has an AliasTarget and no ResourceRecords', 'ResourceRecords');
   if (!record.aliasTarget && !hasValues) report('a record set needs ResourceRecords, or an AliasTarget for an alias record', 'ResourceRecords');
   if (!record.aliasTarget && hasValues && record.ttl === undefined) report('a non-alias record set needs a TTL', 'TTL');
+  // LBA-8: Route 53 refuses an A value that is not dotted-decimal IPv4 and an AAAA value that is not
+  // colon-separated IPv6 (ResourceRecordTypes.html; its InvalidChangeBatch says ARRDATAIllegalIPv4Address /
+  // AAAARRDATAIllegalIPv6Address). Without this an IPv4 address was served as an AAAA answer.
+  if (type === 'A' || type === 'AAAA') {
+    for (const value of record.resourceRecords) {
+      if (type === 'A' && !isIPv4(value)) report(`A record value "${value.slice(0, 100)}" is not an IPv4 address in dotted decimal (e.g. 192.0.2.1)`, 'ResourceRecords');
+      // A zone index (fe80::1%eth0) is an address of one host's link, not a DNS value.
+      if (type === 'AAAA' && (!isIPv6(value) || value.includes('%'))) report(`AAAA record value "${value.slice(0, 100)}" is not an IPv6 address in colon-separated hexadecimal (e.g. 2001:db8::1)`, 'ResourceRecords');
+    }
+  }
   if (record.aliasTarget && record.ttl !== undefined) report('an alias record set takes its TTL from the alias target; omit TTL', 'TTL');
   if (policy === 'multivalue') {
     if (record.aliasTarget) report("You can't create multivalue answer alias records", 'AliasTarget');

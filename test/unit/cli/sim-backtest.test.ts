@@ -47,6 +47,13 @@ describe('flightdeck sim backtest', () => {
     expect(stdout).toMatch(/instance-hours .* 0\.75$/m);
   }, 120_000);
 
+  it('prints on stderr the warnings the change causes (LBA-5: no public IPv4, so the A aliases answer nothing)', async () => {
+    const noIpv4 = join(dir, 'no-ipv4.yaml');
+    writeFileSync(noIpv4, 'Resources:\n  ShopLoadBalancer:\n    Properties:\n      IpAddressType: dualstack-without-public-ipv4\n');
+    expect(await main(['sim', 'backtest', 'shop', '--change', noIpv4, '--duration', '1m'])).toBe(0);
+    expect(stderr).toMatch(/no-ipv4\.yaml:\d+:\d+: warning: A alias www\.example\.com\. points to load balancer shop-alb, whose IpAddressType is dualstack-without-public-ipv4/);
+  }, 120_000);
+
   it('a typo in the change exits 1 naming the file, line and path', async () => {
     expect(await main(['sim', 'backtest', 'shop', '--change', typo, '--duration', '10m'])).toBe(1);
     expect(stderr).toContain('the change file has 1 error');

@@ -77,6 +77,15 @@ describe('record set validation (what Route 53 refuses)', () => {
     expect(messages([rrset({ name: 'n.example.com', ttl: 60, aliasTarget: alb('a.us-east-1.elb.amazonaws.com') })])).toEqual(['0 TTL: an alias record set takes its TTL from the alias target; omit TTL']);
   });
 
+  it('LBA-8: an A record holds IPv4 addresses and an AAAA record IPv6 ones (Route53 ResourceRecordTypes.html)', () => {
+    expect(messages([rrset({ name: 'v6.example.com', type: 'AAAA', resourceRecords: ['2001:db8::5', '2001:0db8:85a3:0:0:8a2e:0370:7334', '::ffff:192.0.2.128'] }), rrset({ name: 'v4.example.com', resourceRecords: ['192.0.2.1'] })])).toEqual([]);
+    expect(messages([rrset({ name: 'v6.example.com', type: 'AAAA', resourceRecords: ['2001:db8::5', '192.0.2.7'] })])).toEqual(['0 ResourceRecords: AAAA record value "192.0.2.7" is not an IPv6 address in colon-separated hexadecimal (e.g. 2001:db8::1)']);
+    expect(messages([rrset({ name: 'v4.example.com', resourceRecords: ['2001:db8::5'] }), rrset({ name: 'w.example.com', resourceRecords: ['192.0.2.300'] })])).toEqual([
+      '0 ResourceRecords: A record value "2001:db8::5" is not an IPv4 address in dotted decimal (e.g. 192.0.2.1)',
+      '1 ResourceRecords: A record value "192.0.2.300" is not an IPv4 address in dotted decimal (e.g. 192.0.2.1)',
+    ]);
+  });
+
   it('reports impossible geolocations', () => {
     const geo = (geoLocation: object) => rrset({ name: 'g.example.com', setIdentifier: 'g', geoLocation, resourceRecords: ['192.0.2.1'] });
     expect(messages([geo({ continentCode: 'EU', countryCode: 'DE' })])).toEqual(['0 GeoLocation: GeoLocation takes a ContinentCode or a CountryCode, not both']);

@@ -17,7 +17,7 @@ import type { z } from 'zod';
 import { MAX_CHANGE_TEXT_CHARS } from '../../../contract/model-backtest';
 import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from '../scenario/diagnostics';
 import type { LoadedResource, ScenarioModel } from '../scenario/load-scenario';
-import { instanceTypeOverrides } from '../scenario/load-scenario';
+import { capDiagnostics, instanceTypeOverrides } from '../scenario/load-scenario';
 import { RESOURCE_TYPES, SCENARIO_CHECKS } from '../scenario/resource-registry';
 import { SimulationSchema } from '../scenario/sections';
 import { parseSection } from '../scenario/section-issues';
@@ -30,11 +30,19 @@ const CHANGE_SECTIONS = new Set(['Resources', 'Simulation', 'Description']);
 export const MAX_CHANGED_PATHS = 500;
 /** Nesting deeper than this is no CloudFormation property. */
 const MAX_DEPTH = 12;
+/** At most this many problems are reported (a 100,000-character change can hold thousands of typos). */
+const MAX_CHANGE_DIAGNOSTICS = 100;
 
 export interface AppliedChange {
   scenario: ScenarioModel;
   /** Each value the change set, as a dotted path (`Resources.WebScaling.Properties.TargetTrackingConfiguration.TargetValue`). */
   changedPaths: string[];
+  /**
+   * Warnings the changed stack gets that the scenario did not (an A alias that answers nothing once
+   * the load balancer has no public IPv4 …): the change is valid, but says something the operator
+   * should read before trusting the figures.
+   */
+  warnings: Diagnostic[];
 }
 
 /**
@@ -43,7 +51,7 @@ export interface AppliedChange {
  */
 export function applyChange(scenario: ScenarioModel, text: string, file = 'change.yaml'): AppliedChange {
   const diagnostics: Diagnostic[] = [];
-  const fail = () => new ScenarioError(file, diagnostics, 'change file');
+  const fail = () => new ScenarioError(file, capDiagnostics(diagnostics, MAX_CHANGE_DIAGNOSTICS), 'change file');
   if (text.length > MAX_CHANGE_TEXT_CHARS) {
     diagnostics.push({ severity: 'error', message: `the change is ${text.length} characters, more than the ${MAX_CHANGE_TEXT_CHARS} allowed`, path: '', line: 0, column: 0, code: 'change.tooLarge', params: { characters: text.length, max: MAX_CHANGE_TEXT_CHARS } });
     throw fail();
@@ -124,13 +132,22 @@ export function applyChange(scenario: ScenarioModel, text: string, file = 'chang
   if (countErrors(diagnostics) > 0) throw fail();
 
   const changed: ScenarioModel = { ...scenario, simulation, resources: scenario.resources.map((resource) => replaced.get(resource.logicalId) ?? resource) };
-  // The services' rules across resources (a group's policies, its target groups …) hold for the changed stack too.
-  for (const hook of SCENARIO_CHECKS) {
-    if (hook.phase === 'resources') hook.check({ resources: changed.resources, traffic: [], timeline: [] }, (severity, path, message) => severity === 'error' && report('error', path, message));
-    else hook.check({ resources: changed.resources, traffic: changed.traffic, timeline: changed.timeline }, (severity, path, message) => severity === 'error' && report('error', path, message));
-  }
+  // The services' rules across resources (a group's policies, its target groups …) hold for the changed
+  // stack too. Their warnings are kept when the scenario as loaded did not have them already.
+  const known = new Set<string>();
+  runScenarioChecks(scenario, (severity, path, message) => severity === 'warning' && known.add(`${formatPath(path)}|${message}`));
+  runScenarioChecks(changed, (severity, path, message) => {
+    if (severity === 'error' || !known.has(`${formatPath(path)}|${message}`)) report(severity, path, message);
+  });
   if (countErrors(diagnostics) > 0) throw fail();
-  return { scenario: changed, changedPaths };
+  return { scenario: changed, changedPaths, warnings: capDiagnostics(diagnostics.filter((d) => d.severity === 'warning'), MAX_CHANGE_DIAGNOSTICS) };
+}
+
+function runScenarioChecks(scenario: ScenarioModel, sink: (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string) => void): void {
+  for (const hook of SCENARIO_CHECKS) {
+    if (hook.phase === 'resources') hook.check({ resources: scenario.resources, traffic: [], timeline: [] }, sink);
+    else hook.check({ resources: scenario.resources, traffic: scenario.traffic, timeline: scenario.timeline }, sink);
+  }
 }
 
 function countErrors(diagnostics: readonly Diagnostic[]): number {

@@ -5,6 +5,7 @@
  * by the change.
  */
 import { MAX_BACKTEST_SECONDS, type BacktestProgress, type BacktestResult, type ObservedSeries } from '../../../contract/model-backtest';
+import type { Diagnostic } from '../scenario/diagnostics';
 import type { ScenarioModel } from '../scenario/load-scenario';
 import { applyChange } from './change-overlay';
 import { compareRuns } from './compare';
@@ -30,6 +31,8 @@ export interface BacktestOptions {
   onProgress?: (progress: BacktestProgress) => void;
   /** Awaited every few simulated minutes: a host passes a yield to its event loop. */
   pause?: () => Promise<void>;
+  /** The warnings the change causes (not the scenario's own), before anything runs. */
+  onChangeWarnings?: (warnings: Diagnostic[]) => void;
 }
 
 export class BacktestRangeError extends Error {}
@@ -40,7 +43,8 @@ export async function runBacktest(scenario: ScenarioModel, options: BacktestOpti
   }
   const seeded: ScenarioModel = options.seed === undefined ? scenario : { ...scenario, simulation: { ...scenario.simulation, seed: options.seed } };
   // The change is checked before anything runs: a typo costs no simulation.
-  const { scenario: changed, changedPaths } = applyChange(seeded, options.change, options.changeFile);
+  const { scenario: changed, changedPaths, warnings } = applyChange(seeded, options.change, options.changeFile);
+  if (warnings.length > 0) options.onChangeWarnings?.(warnings);
   const minutes = Math.ceil(options.durationSeconds / 60);
   const control = (run: BacktestProgress['run']) => ({
     ...(options.signal ? { signal: options.signal } : {}),
@@ -62,13 +66,23 @@ export async function runBacktest(scenario: ScenarioModel, options: BacktestOpti
   });
 }
 
-/** An example change for a scenario: its first target-tracking policy's target lowered by 10, else a group's MaxSize raised. */
+/**
+ * An example change for a scenario: its first target-tracking policy's target moved by 10 (a CPU
+ * target, preferred, lowered by 10 points or raised when that would go below 5 %; another metric's,
+ * such as requests per target, lowered by a fifth in its own unit), else a group's MaxSize raised.
+ */
 export function exampleChange(scenario: ScenarioModel): string {
-  const policy = scenario.resources.find((r) => r.type === 'AWS::AutoScaling::ScalingPolicy' && (r.properties.TargetTrackingConfiguration as { TargetValue?: number } | undefined)?.TargetValue !== undefined);
+  type Tracking = { TargetValue?: number; PredefinedMetricSpecification?: { PredefinedMetricType?: string } };
+  const tracking = (r: ScenarioModel['resources'][number]) => r.properties.TargetTrackingConfiguration as Tracking | undefined;
+  const policies = scenario.resources.filter((r) => r.type === 'AWS::AutoScaling::ScalingPolicy' && typeof tracking(r)?.TargetValue === 'number');
+  const isCpu = (r: ScenarioModel['resources'][number]) => (tracking(r)!.PredefinedMetricSpecification?.PredefinedMetricType ?? 'ASGAverageCPUUtilization') === 'ASGAverageCPUUtilization' && !(r.properties.TargetTrackingConfiguration as Record<string, unknown>).CustomizedMetricSpecification;
+  const policy = policies.find(isCpu) ?? policies[0];
   if (policy) {
-    const target = (policy.properties.TargetTrackingConfiguration as { TargetValue: number }).TargetValue;
-    const lower = Math.max(5, target - 10);
-    return `# What if ${policy.logicalId} aimed at ${lower} % instead of ${target} %?\nResources:\n  ${policy.logicalId}:\n    Properties:\n      TargetTrackingConfiguration:\n        TargetValue: ${lower}\n`;
+    const target = tracking(policy)!.TargetValue!;
+    const cpu = isCpu(policy);
+    const proposed = cpu ? (target - 10 >= 5 ? target - 10 : target + 10) : Math.max(1, Math.round(target * 0.8));
+    const unit = cpu ? ' %' : '';
+    return `# What if ${policy.logicalId} aimed at ${proposed}${unit} instead of ${target}${unit}?\nResources:\n  ${policy.logicalId}:\n    Properties:\n      TargetTrackingConfiguration:\n        TargetValue: ${proposed}\n`;
   }
   const group = scenario.resources.find((r) => r.type === 'AWS::AutoScaling::AutoScalingGroup');
   if (group) {

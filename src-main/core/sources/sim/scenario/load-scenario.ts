@@ -289,21 +289,21 @@ function foldDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return capDiagnostics(dedupe(diagnostics));
 }
 
-/** The first MAX_DIAGNOSTICS problems and a line saying how many more there are (a 16 MiB file can hold 100,000s). */
-function capDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
-  const rest = diagnostics.slice(MAX_DIAGNOSTICS);
+/** The first `max` problems and a line saying how many more there are (a 16 MiB file can hold 100,000s). */
+export function capDiagnostics(diagnostics: Diagnostic[], max = MAX_DIAGNOSTICS): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const rest = diagnostics.slice(max);
   const errors = rest.filter((d) => d.severity === 'error').length;
   const summary: Diagnostic = {
     severity: errors > 0 ? 'error' : 'warning',
-    message: `… and ${rest.length} more problems (${errors} errors) not listed; only the first ${MAX_DIAGNOSTICS} are shown`,
+    message: `… and ${rest.length} more problems (${errors} errors) not listed; only the first ${max} are shown`,
     code: 'diagnostics.moreNotListed',
-    params: { more: rest.length, errors, shown: MAX_DIAGNOSTICS },
+    params: { more: rest.length, errors, shown: max },
     path: '',
     line: 0,
     column: 0,
   };
-  return [...diagnostics.slice(0, MAX_DIAGNOSTICS), summary];
+  return [...diagnostics.slice(0, max), summary];
 }
 
 /** Every Traffic Target must be a DNS name the scenario serves (an ALB's DNSName, a Route 53 record name). */

@@ -87,6 +87,8 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
+  // JSON.stringify says null for these: name them as YAML spells them (.nan, .inf, -.inf).
+  if (typeof value === 'number' && !Number.isFinite(value)) return `${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'} (not a finite number)`;
   return `${KIND_NAMES[typeof value] ?? typeof value} (${JSON.stringify(value)})`;
 }
 

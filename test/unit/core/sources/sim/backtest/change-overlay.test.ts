@@ -93,6 +93,26 @@ Simulation:
     expect(errorsOf('Resources: [\n')[0]).toMatchObject({ code: 'file.invalidYaml' });
   });
 
+  it('is bounded in what it reports: 3,000 unknown keys give 100 errors and a line counting the rest', () => {
+    const text = `Resources:\n  WebGroup:\n    Properties:\n${Array.from({ length: 3000 }, (_, i) => `      X${i}: 1\n`).join('')}`;
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(101);
+    expect(errors[0]).toMatchObject({ code: 'change.unknownProperty', path: 'Resources.WebGroup.Properties.X0' });
+    expect(errors[100]!.message).toBe('… and 2900 more problems (2900 errors) not listed; only the first 100 are shown');
+  });
+
+  it('names NaN and infinities as such, not as "a number (null)"', () => {
+    expect(errorsOf('Resources:\n  WebGroup: { Properties: { MaxSize: .nan } }\n')[0]!.message).toBe('MaxSize must be a number or a string; got .nan (not a finite number)');
+    expect(errorsOf('Simulation:\n  InstanceTypes: { c5.large: { HourlyPrice: -.inf } }\n')[0]!.message).toBe('HourlyPrice must be a number; got -.inf (not a finite number)');
+  });
+
+  it("returns the warnings the change causes (LBA-5: A aliases answer nothing once the load balancer has no public IPv4), not the scenario's own", () => {
+    const { warnings } = applyChange(shop, 'Resources:\n  ShopLoadBalancer:\n    Properties:\n      IpAddressType: dualstack-without-public-ipv4\n');
+    expect(warnings.map((w) => w.path)).toContain('Resources.ShopRecords.Properties.RecordSets[0].AliasTarget.DNSName');
+    expect(warnings.every((w) => w.severity === 'warning' && /dualstack-without-public-ipv4/.test(w.message))).toBe(true);
+    expect(applyChange(shop, 'Resources:\n  WebGroup: { Properties: { MaxSize: 20 } }\n').warnings).toEqual([]);
+  });
+
   it('is bounded: a change longer than 100,000 characters is refused before parsing', () => {
     expect(errorsOf(`# ${'x'.repeat(100_001)}\n`)[0]).toMatchObject({ code: 'change.tooLarge' });
   });

@@ -86,6 +86,28 @@ describe('runBacktest on shop (varying traffic)', () => {
   });
 });
 
+describe('exampleChange', () => {
+  /** shop with its target-tracking policies given other metrics and targets (only the properties the example reads). */
+  const withPolicies = (policies: Record<string, Record<string, unknown>>): typeof shop => ({
+    ...shop,
+    resources: shop.resources.map((r) => (policies[r.logicalId] ? { ...r, properties: { ...r.properties, TargetTrackingConfiguration: policies[r.logicalId] } } : r)),
+  });
+
+  it('says percent only of a CPU target: a request-count target is lowered in its own unit', () => {
+    const requestCount = { PredefinedMetricSpecification: { PredefinedMetricType: 'ALBRequestCountPerTarget', ResourceLabel: 'x' }, TargetValue: 1000 };
+    const text = exampleChange(withPolicies({ WebCpuTargetTracking: requestCount, ImagesCpuTargetTracking: requestCount }));
+    expect(text).toContain('TargetValue: 800');
+    expect(text).not.toContain('%');
+    // A CPU target is preferred when the scenario has one.
+    expect(exampleChange(withPolicies({ WebCpuTargetTracking: requestCount }))).toContain('# What if ImagesCpuTargetTracking aimed at 50 % instead of 60 %?');
+  });
+
+  it('never proposes the value the policy already has (a low CPU target is raised instead)', () => {
+    const low = { PredefinedMetricSpecification: { PredefinedMetricType: 'ASGAverageCPUUtilization' }, TargetValue: 5 };
+    expect(exampleChange(withPolicies({ WebCpuTargetTracking: low }))).toContain('TargetValue: 15');
+  });
+});
+
 describe('compareRuns with observed series (pure)', () => {
   const run = (inService: number[], cpu: (number | null)[]): RunSamples => ({
     startTime: Date.parse('2026-11-20T14:00:00Z'),
