@@ -54,8 +54,9 @@ export async function simBacktest(args: string[]): Promise<number> {
   const seed = parseSeed(values.seed);
   const stack = parseStackOptions(values);
   const change = readChange(values.change);
-  const observed = values.observed === undefined ? undefined : parseObserved(values.observed);
   const scenario = readScenario(scenarioArg, { seed, ...stack });
+  // A twin is compared with the account it copies (its Twin.Observed series) unless --observed says otherwise.
+  const observed = values.observed === undefined ? scenario.twin?.observed : parseObserved(values.observed);
   printWarnings(scenario.file, scenario.warnings);
   const result = await runBacktest(scenario, {
     change,

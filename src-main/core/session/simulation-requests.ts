@@ -102,6 +102,7 @@ export class SimulationRequests {
   async runBacktest(request: RequestOf<'sim.backtest.run'>): Promise<ResponseOf<'sim.backtest.run'>> {
     const scenario = this.controls('a backtest replays a simulated scenario: switch to the simulator first').scenario;
     if (this.backtest) throw new CoreError('Busy', 'a backtest is already running: wait for it or cancel it');
+    const observed = request.observed ?? scenario.twin?.observed;
     const abort = new AbortController();
     this.backtest = abort;
     try {
@@ -111,7 +112,8 @@ export class SimulationRequests {
         durationSeconds: request.durationSeconds,
         ...(request.seed !== undefined ? { seed: request.seed } : {}),
         ...(request.cpuThreshold !== undefined ? { cpuThreshold: request.cpuThreshold } : {}),
-        ...(request.observed ? { observed: request.observed } : {}),
+        // A twin is compared with the account it copies unless the request brings its own series (docs/twin.md).
+        ...(observed ? { observed } : {}),
         signal: abort.signal,
         onProgress: (progress) => this.events.backtestProgress?.(progress),
         pause: () => new Promise<void>((resolve) => setImmediate(resolve)),

@@ -1,7 +1,7 @@
 /** Issue 17 item 4: `flightdeck sim backtest <scenario> --change change.yaml`. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '@main/cli/index';
 
@@ -86,4 +86,21 @@ describe('flightdeck sim backtest', () => {
     expect(await main(['help'])).toBe(0);
     expect(stdout).toContain('flightdeck sim backtest');
   });
+
+  it('a twin is compared with the account it copies: its Twin.Observed series are the Reality column without --observed', async () => {
+    const shop = readFileSync(resolve('resources/scenarios/shop.yaml'), 'utf8');
+    const twin = join(dir, 'shop-twin.yaml');
+    const capacity = Array.from({ length: 6 }, () => 4).join(', ');
+    writeFileSync(
+      twin,
+      `${shop}\nTwin:\n  Source: { Account: '123456789012', Region: us-east-1 }\n  Window: { Start: '2026-11-20T14:00:00Z', End: '2026-11-20T14:30:00Z' }\n  PeriodSeconds: 300\n  Observed:\n    - { Namespace: AWS/AutoScaling, MetricName: GroupInServiceInstances, Dimensions: { AutoScalingGroupName: shop-web-asg }, Stat: Average, Values: [${capacity}] }\n`,
+    );
+    expect(await main(['sim', 'backtest', twin, '--change', change, '--duration', '30m', '--json'])).toBe(0);
+    const result = JSON.parse(stdout);
+    const web = result.groups.find((g: { name: string }) => g.name === 'shop-web-asg');
+    expect(web.capacity.observed.filter((v: number | null) => v !== null).length).toBeGreaterThan(0);
+    expect(web.capacity.observed.find((v: number | null) => v !== null)).toBe(4);
+    expect(result.unmatchedObserved).toEqual([]);
+  }, 120_000);
 });
+
