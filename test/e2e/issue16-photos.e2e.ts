@@ -51,33 +51,6 @@ async function firstOf(expected: string, error: string, timeout = 60_000): Promi
 const blockedOf = async (rule: string) => Number(await page.locator(`[data-testid="waf-rule"][data-name="${rule}"]`).getAttribute('data-blocked'));
 
 describe('issue 16 on the bundled photos scenario', () => {
-  it('the S3-triggered thumbnailer: its trigger on photos-uploads and its invocations gaining data', async () => {
-    await page.goto(`${web.url}#/lambda?fn=thumbnailer`);
-    const trigger = page.locator('[data-testid="lambda-trigger"][data-kind="s3"]');
-    await trigger.waitFor({ timeout: 60_000 });
-    const text = (await trigger.textContent()) ?? '';
-    expect(text).toContain('photos-uploads');
-    expect(text).toContain('s3:ObjectCreated:*');
-    expect(text).toContain('prefix uploads/');
-    expect(text).toContain('suffix .jpg');
-    const invocations = page.locator('[data-testid="metric-chart"][data-title="Invocations, errors and throttles"]');
-    await invocations.waitFor();
-    const points = async () => Number(await invocations.getAttribute('data-point-count'));
-    await expect.poll(points, { timeout: 60_000 }).toBeGreaterThan(0);
-    const first = await points();
-    await expect.poll(points, { timeout: 60_000 }).toBeGreaterThan(first);
-    const asyncEvents = page.locator('[data-testid="metric-chart"][data-title="Asynchronous events"]');
-    await expect.poll(async () => Number(await asyncEvents.getAttribute('data-point-count')), { timeout: 60_000 }).toBeGreaterThan(0);
-    // The other trigger kind of the scenario: the mobile app's HTTP API in front of photos-api.
-    await page.goto(`${web.url}#/lambda?fn=photos-api`);
-    await page.locator('[data-testid="lambda-trigger"][data-kind="apiGateway"]').waitFor({ timeout: 60_000 });
-    expect(await page.locator('[data-testid="lambda-trigger"][data-kind="apiGateway"]').textContent()).toMatch(/photos-mobile-api.*GET \/v1\/photos/);
-    await page.goto(`${web.url}#/lambda?fn=thumbnailer`);
-    await trigger.waitFor({ timeout: 60_000 });
-    await expect.poll(points, { timeout: 60_000 }).toBeGreaterThan(0);
-    await page.screenshot({ path: screenshot('photos-s3-trigger'), fullPage: true });
-  }, 240_000);
-
   it('WAF-9: WafBlockPath /upload* — the load balancer view counts it, the request-path map shows the WAF step', async () => {
     // Before: the web ACL on photos-alb with its three rules; the bad range is blocked already.
     await page.goto(`${web.url}#/load-balancers?lb=photos-alb`);
@@ -159,6 +132,33 @@ describe('issue 16 on the bundled photos scenario', () => {
     await expect.poll(async () => (await page.getByTestId('dns-answer-values').textContent()) ?? '', { timeout: 30_000 }).toMatch(/2001:db8:/);
     await page.screenshot({ path: screenshot('photos-dns-aaaa'), fullPage: true });
   }, 120_000);
+
+  it('the S3-triggered thumbnailer: its trigger on photos-uploads and its invocations gaining data', async () => {
+    await page.goto(`${web.url}#/lambda?fn=thumbnailer`);
+    const trigger = page.locator('[data-testid="lambda-trigger"][data-kind="s3"]');
+    await trigger.waitFor({ timeout: 60_000 });
+    const text = (await trigger.textContent()) ?? '';
+    expect(text).toContain('photos-uploads');
+    expect(text).toContain('s3:ObjectCreated:*');
+    expect(text).toContain('prefix uploads/');
+    expect(text).toContain('suffix .jpg');
+    const invocations = page.locator('[data-testid="metric-chart"][data-title="Invocations, errors and throttles"]');
+    await invocations.waitFor();
+    const points = async () => Number(await invocations.getAttribute('data-point-count'));
+    await expect.poll(points, { timeout: 60_000 }).toBeGreaterThan(0);
+    const first = await points();
+    await expect.poll(points, { timeout: 60_000 }).toBeGreaterThan(first);
+    const asyncEvents = page.locator('[data-testid="metric-chart"][data-title="Asynchronous events"]');
+    await expect.poll(async () => Number(await asyncEvents.getAttribute('data-point-count')), { timeout: 60_000 }).toBeGreaterThan(0);
+    // The other trigger kind of the scenario: the mobile app's HTTP API in front of photos-api.
+    await page.goto(`${web.url}#/lambda?fn=photos-api`);
+    await page.locator('[data-testid="lambda-trigger"][data-kind="apiGateway"]').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid="lambda-trigger"][data-kind="apiGateway"]').textContent()).toMatch(/photos-mobile-api.*GET \/v1\/photos/);
+    await page.goto(`${web.url}#/lambda?fn=thumbnailer`);
+    await trigger.waitFor({ timeout: 60_000 });
+    await expect.poll(points, { timeout: 60_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: screenshot('photos-s3-trigger'), fullPage: true });
+  }, 240_000);
 
   it('in Korean: the load balancer view with the web ACL reads in Korean', async () => {
     await page.getByTestId('nav-settings').click();
