@@ -82,6 +82,9 @@ describe('issue 16 on the bundled photos scenario', () => {
     await wafNode.waitFor({ timeout: 60_000 });
     // /upload is 10 % of the browsers' requests and the bad range 3 %: well over 5 % blocked.
     await expect.poll(async () => Number(/(\d+(?:\.\d)?) % blocked/.exec((await wafNode.textContent()) ?? '')?.[1] ?? 0), { timeout: 60_000 }).toBeGreaterThan(5);
+    // The functions' own entries: the mobile HTTP API and the uploads bucket lead to them.
+    await page.locator('[data-testid="path-node"][data-kind="apiGateway"][data-label="photos-mobile-api"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="path-node"][data-kind="s3Bucket"][data-label="photos-uploads"]').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: screenshot('photos-waf-request-path'), fullPage: true });
   }, 300_000);
 

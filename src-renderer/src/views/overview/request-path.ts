@@ -6,7 +6,8 @@
  *   → Auto Scaling group (its TargetGroupARNs) or Lambda function (a lambda target group's target)
  *   → RDS primary → read replicas (ReadReplicaSourceDBInstanceIdentifier).
  * Functions invoked by an API Gateway HTTP API or by S3 events (their triggers) have that API or
- * bucket as their entry, in the first column next to the records, so they are not left unconnected.
+ * bucket in front of them, in the target-group column (what hands them requests), so they are not
+ * left unconnected and the edge does not cross the load balancer's steps.
  * The compute → database edge is not in any AWS API (it lives in the application's config), so it
  * is drawn as inferred: every compute tier to every primary.
  * Each node is coloured by core's verdict on its resource (core/health) and carries its reasons;
@@ -216,11 +217,11 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
     for (const trigger of fn.triggers ?? []) {
       if (trigger.kind === 'apiGateway') {
         const id = `api:${trigger.apiId}`;
-        add({ id, kind: 'apiGateway', column: 0, label: trigger.apiName ?? trigger.apiId, detail: trigger.routeKeys.join(', '), tone: 'ok', reasons: [], route: 'lambda', focus: fn.functionName });
+        add({ id, kind: 'apiGateway', column: 3, label: trigger.apiName ?? trigger.apiId, detail: trigger.routeKeys.join(', '), tone: 'ok', reasons: [], route: 'lambda', focus: fn.functionName });
         edges.push({ from: id, to: `fn:${fn.functionArn}` });
       } else if (trigger.kind === 's3') {
         const id = `s3:${trigger.bucket}`;
-        add({ id, kind: 's3Bucket', column: 0, label: trigger.bucket, detail: [trigger.events?.join(', '), trigger.prefix, trigger.suffix].filter(Boolean).join(' · '), tone: 'ok', reasons: [], route: 'lambda', focus: fn.functionName });
+        add({ id, kind: 's3Bucket', column: 3, label: trigger.bucket, detail: [trigger.events?.join(', '), trigger.prefix, trigger.suffix].filter(Boolean).join(' · '), tone: 'ok', reasons: [], route: 'lambda', focus: fn.functionName });
         edges.push({ from: id, to: `fn:${fn.functionArn}` });
       }
     }
