@@ -369,6 +369,8 @@ const en = {
     wafDetail: '{action} · {percent} % blocked',
     pathKinds: {
       record: 'Route 53 record',
+      apiGateway: 'API Gateway HTTP API',
+      s3Bucket: 'S3 bucket',
       waf: 'AWS WAF web ACL',
       rule: 'Listener rule',
       targetGroup: 'Target group',

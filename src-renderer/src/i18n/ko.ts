@@ -370,6 +370,8 @@ const ko: MessageSchema = {
     wafDetail: '{action} · {percent}% 차단',
     pathKinds: {
       record: 'Route 53 레코드',
+      apiGateway: 'API Gateway HTTP API',
+      s3Bucket: 'S3 버킷',
       waf: 'AWS WAF 웹 ACL',
       rule: '리스너 규칙',
       targetGroup: '대상 그룹',

@@ -5,6 +5,9 @@
  *   → listener rule (in evaluation order) → target group (from the rule's forward action)
  *   → Auto Scaling group (its TargetGroupARNs) or Lambda function (a lambda target group's target)
  *   → RDS primary → read replicas (ReadReplicaSourceDBInstanceIdentifier).
+ * Functions invoked by an API Gateway HTTP API or by S3 events (their triggers) have that API or
+ * bucket in front of them, in the target-group column (what hands them requests), so they are not
+ * left unconnected and the edge does not cross the load balancer's steps.
  * The compute → database edge is not in any AWS API (it lives in the application's config), so it
  * is drawn as inferred: every compute tier to every primary.
  * Each node is coloured by core's verdict on its resource (core/health) and carries its reasons;
@@ -18,7 +21,7 @@ import type { Tone } from '@/utils/tone';
 /** Looks up core's verdict on a resource by kind and id (stores/health). */
 export type HealthLookup = (kind: HealthResourceKind, id: string) => ResourceHealth | undefined;
 
-export type PathNodeKind = 'record' | 'waf' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
+export type PathNodeKind = 'record' | 'apiGateway' | 's3Bucket' | 'waf' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
 
 export interface PathNode {
   id: string;
@@ -211,6 +214,20 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
       route: 'lambda',
       focus: fn.functionName,
     });
+  }
+  // Lambda event sources: the HTTP API or bucket that invokes a function is where its requests enter.
+  for (const fn of inventory.lambdaFunctions) {
+    for (const trigger of fn.triggers ?? []) {
+      if (trigger.kind === 'apiGateway') {
+        const id = `api:${trigger.apiId}`;
+        add({ id, kind: 'apiGateway', column: 3, label: trigger.apiName ?? trigger.apiId, detail: trigger.routeKeys.join(', '), tone: 'ok', reasons: [], route: 'lambda', focus: fn.functionName });
+        edges.push({ from: id, to: `fn:${fn.functionArn}` });
+      } else if (trigger.kind === 's3') {
+        const id = `s3:${trigger.bucket}`;
+        add({ id, kind: 's3Bucket', column: 3, label: trigger.bucket, detail: [trigger.events?.join(', '), trigger.prefix, trigger.suffix].filter(Boolean).join(' · '), tone: 'ok', reasons: [], route: 'lambda', focus: fn.functionName });
+        edges.push({ from: id, to: `fn:${fn.functionArn}` });
+      }
+    }
   }
   for (const tg of inventory.targetGroups) {
     if (tg.targetType !== 'lambda') continue;

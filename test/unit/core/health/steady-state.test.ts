@@ -7,7 +7,7 @@ import { bundledScenarioNames } from '@main/core/scenario-files';
 import { HealthTimeline } from '../../../helpers/health-timeline';
 
 /** Minutes after the start with no fault running and the start-up well out of the window. */
-const QUIET_AT: Record<string, number> = { shop: 45, 'global-failover': 25, serverless: 8, 'scale-1000': 40 };
+const QUIET_AT: Record<string, number> = { shop: 45, 'global-failover': 25, serverless: 8, 'scale-1000': 40, photos: 40 };
 
 describe('steady state is quiet in every bundled scenario', () => {
   it('knows a quiet time for every bundled scenario', () => {
@@ -51,7 +51,7 @@ describe('the first seconds of a cold start', () => {
 });
 
 describe('a warm start is quiet from the first minutes (issue 12 item 2)', () => {
-  for (const name of ['shop', 'global-failover', 'serverless']) {
+  for (const name of ['shop', 'global-failover', 'serverless', 'photos']) {
     it(`${name}: no load balancer or Auto Scaling failure in the first 5 minutes (no start-up 5XX burst)`, () => {
       const run = new HealthTimeline(name);
       for (const minutes of [1, 3, 5]) {

@@ -6,6 +6,7 @@
  */
 import type { WebAcl } from '../../../contract/model';
 import { WAF_ALL_RULES, WAF_DEFAULT_ACTION_RULE } from '../../../metric-catalog';
+import type { SimClient } from '../world';
 import type { FaultEffect, RequestScreen, ScreenedRequests, ScreenOutcome, BlockedSample } from '../service-module';
 import type { SimContext } from '../sim-context';
 import type { FaultParameters } from '../scenario/timed-entries';
@@ -22,6 +23,13 @@ export class WafService implements RequestScreen {
   readonly acls: SimWebAcl[];
   private readonly byResource = new Map<string, SimWebAcl>();
   private readonly counters = new Map<SimWafRule, RateCounter>();
+  /**
+   * The fraction of a request each client was owed but not given, per population's client pool and
+   * request class. Rounding each tick's count over the clients afresh would always hand the remainders
+   * to the heaviest clients, so a block weighted 3 in 100 spread over 64 addresses would never send a
+   * request (an IP set matching it would block nothing); carried over, every client gets its share.
+   */
+  private readonly owed = new WeakMap<readonly SimClient[], Map<string, number[]>>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -48,7 +56,7 @@ export class WafService implements RequestScreen {
     for (const requests of batch) {
       if (requests.count === 0) continue;
       const clients = requests.clients ?? [];
-      const perClient = clients.length > 0 ? apportion(requests.count, clients.map((c) => c.weight)) : [requests.count];
+      const perClient = clients.length > 0 ? this.shareOut(requests.count, clients, `${loadBalancerArn}|${requests.host ?? host}|${requests.path}`) : [requests.count];
       let allowed = 0;
       perClient.forEach((count, index) => {
         if (count === 0) return;
@@ -81,6 +89,18 @@ export class WafService implements RequestScreen {
     }
     const sample = blockedSamples.length > 0 ? blockedSamples[this.ctx.random('waf-sample').int(blockedSamples.length)] : undefined;
     return { passed, blocked, ...(sample ? { sample } : {}) };
+  }
+
+  /** Whole requests per client, each client's share carried over from tick to tick (see `owed`). */
+  private shareOut(count: number, clients: readonly SimClient[], requestClass: string): number[] {
+    let byClass = this.owed.get(clients);
+    if (!byClass) this.owed.set(clients, (byClass = new Map()));
+    const owed = byClass.get(requestClass) ?? clients.map(() => 0);
+    const total = clients.reduce((s, c) => s + c.weight, 0);
+    const exact = clients.map((c) => (total > 0 ? (count * c.weight) / total : 0));
+    const parts = apportion(count, exact.map((e, i) => Math.max(0, e + owed[i]!)));
+    byClass.set(requestClass, exact.map((e, i) => owed[i]! + e - parts[i]!));
+    return parts;
   }
 
   inventory(): { webAcls: WebAcl[] } {

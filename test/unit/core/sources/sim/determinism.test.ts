@@ -11,6 +11,13 @@ describe('determinism: same seed, same bytes', () => {
     expect(reportFor(7)).toBe(reportFor(7));
   });
 
+  it('the bundled photos scenario (WAF with carried client shares, API Gateway, S3 events, backups) gives byte-identical reports for one seed', () => {
+    const photos = () => serializeReport(runSimulation(new SimulationEngine(readScenario('photos', { seed: 5 })), 1800));
+    const first = photos();
+    expect(first).toContain('"BlockedRequests"');
+    expect(photos()).toBe(first);
+  });
+
   it('a different seed gives a different run', () => {
     expect(reportFor(7, 1800)).not.toBe(reportFor(8, 1800));
   });

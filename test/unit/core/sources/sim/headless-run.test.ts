@@ -8,7 +8,7 @@ import { METRIC_RING_PERIODS, metricRingPeriods, SimulationEngine } from '@main/
 import { buildReport, reportText, serializeReport } from '@main/core/sources/sim/report';
 
 describe('headless runs', () => {
-  it.each(['shop', 'global-failover', 'serverless'])('%s: the streamed report of an untracked engine with run-sized rings is the same bytes as the live engine report', (name) => {
+  it.each(['shop', 'global-failover', 'serverless', 'photos'])('%s: the streamed report of an untracked engine with run-sized rings is the same bytes as the live engine report', (name) => {
     const seconds = 3600;
     const live = new SimulationEngine(readScenario(name));
     live.advanceBy(seconds);

@@ -200,3 +200,25 @@ describe('Traffic ClientIps', () => {
     expect(engine.metrics.get('AWS/WAFV2', 'AllowedRequests', { WebACL: 'shop-acl', Rule: 'ALL', Region: 'us-east-1' })).toBeUndefined();
   });
 });
+
+describe('WAF-4 with a small share of a population from a listed range (the bundled photos scenario)', () => {
+  it('WAF-4: a block weighted 3 in 100 of a population spread over 4 request classes is blocked at its share, not rounded away (waf-ip-set-managing.html)', () => {
+    // 600 requests a tick over 192 clients in 4 classes: each listed client's part of a class is under
+    // 0.1 request a tick, so rounding each tick afresh gave them nothing and the IP set blocked nothing.
+    const yaml = WAF_SCENARIO.replace(/\nTraffic:[\s\S]*$/, `
+Traffic:
+  - Name: browsers
+    Target: !GetAtt Alb.DNSName
+    Rate: 60
+    ClientIps: [{ Cidr: 203.0.113.0/24, Weight: 90 }, { Cidr: 192.0.2.0/24, Weight: 7 }, { Cidr: 198.51.100.0/24, Weight: 3 }]
+    Requests: [{ Path: /, Share: 4 }, { Path: /albums, Share: 4 }, { Path: /upload, Share: 1 }, { Path: /about, Share: 1 }]
+`);
+    const engine = new SimulationEngine(scenarioFrom(yaml, 'waf-share.yaml'));
+    engine.advanceBy(600);
+    const offered = sum(engine, 'Flightdeck/Traffic', 'OfferedRequests', { Population: 'browsers' });
+    const blocked = sum(engine, 'AWS/WAFV2', 'BlockedRequests', { WebACL: 'shop-acl', Rule: 'BlockBadIps', Region: 'us-east-1' });
+    expect(offered).toBe(36_000);
+    expect(blocked / offered).toBeGreaterThan(0.025);
+    expect(blocked / offered).toBeLessThan(0.035);
+  });
+});
