@@ -73,6 +73,24 @@ describe('S3EV-2: key name filtering by prefix and suffix (notification-how-to-f
   });
 });
 
+// AWS::S3::Bucket S3KeyFilter (aws-properties-s3-bucket-s3keyfilter.html): "The same type of filter rule
+// cannot be used more than once. For example, you cannot specify two prefix rules."
+describe('S3EV-2: a key filter holds at most one prefix and one suffix rule (aws-properties-s3-bucket-s3keyfilter)', () => {
+  it('S3EV-2: two prefix rules in one filter are a load error naming the configuration, not a silently ignored rule', () => {
+    const yaml = scenario({
+      notifications: `          - Event: s3:ObjectCreated:*\n            Function: !GetAtt Thumbnailer.Arn\n            Filter: { S3Key: { Rules: [ { Name: prefix, Value: uploads/ }, { Name: Prefix, Value: other/ } ] } }`,
+    });
+    expect(() => scenarioFrom(yaml)).toThrow(/more than one prefix rule[^]*LambdaConfigurations[^]*0[^]*Rules/);
+  });
+
+  it('S3EV-2: two suffix rules in one filter are a load error too', () => {
+    const yaml = scenario({
+      notifications: `          - Event: s3:ObjectCreated:*\n            Function: !GetAtt Thumbnailer.Arn\n            Filter: { S3Key: { Rules: [ { Name: suffix, Value: .jpg }, { Name: suffix, Value: .png } ] } }`,
+    });
+    expect(() => scenarioFrom(yaml)).toThrow(/more than one suffix rule/);
+  });
+});
+
 describe('S3EV-3: overlapping notification configurations are refused (notification-how-to-filtering)', () => {
   it('S3EV-3: the same event type with overlapping prefixes and suffixes is "ambiguously defined"', () => {
     expect(configurationsOverlap({ event: 's3:ObjectCreated:*', prefix: 'uploads/' }, { event: 's3:ObjectCreated:Put', prefix: 'uploads/images/' })).toBe(true);
