@@ -161,6 +161,26 @@ describe('WAF-7: what the simulator does not evaluate is one warning naming the 
   });
 });
 
+// waf-rule-statement-type-rate-based-high-level-settings.html: "The lowest limit setting allowed is 10";
+// "Valid settings are 60 …, 120 …, 300 …, and 600". AWS WAF refuses other values (WAFInvalidParameterException),
+// so they are load errors naming the rule, not "not simulated" warnings that leave a rule that never matches.
+describe('WAF-5: a value AWS WAF refuses is a load error, not a "not simulated" warning', () => {
+  const withRule = (statement: string) =>
+    WAF_SCENARIO.replace(/ {6}Rules:\n[\s\S]*?\n {2}Assoc:/, `      Rules:\n        - Name: bad\n          Priority: 0\n          Action: { Block: {} }\n          Statement: ${statement}\n          VisibilityConfig: { MetricName: Bad }\n  Assoc:`);
+
+  it('WAF-5: a rate Limit under 10 or an EvaluationWindowSec of 30 is an error at the rule', () => {
+    expect(() => scenarioFrom(withRule('{ RateBasedStatement: { Limit: 5 } }'), 'waf.yaml')).toThrow(/rule bad of web ACL shop-acl: RateBasedStatement Limit must be a whole number from 10[^]*Rules\[0\]\.Statement/);
+    expect(() => scenarioFrom(withRule('{ RateBasedStatement: { Limit: 100, EvaluationWindowSec: 30 } }'), 'waf.yaml')).toThrow(/EvaluationWindowSec must be one of 60, 120, 300, 600; got 30/);
+  });
+
+  it('WAF-6: an unknown PositionalConstraint is an error; CONTAINS_WORD (valid in AWS) stays a warning', () => {
+    const byte = (position: string) => `{ ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: ${position}, SearchString: /a, TextTransformations: [{ Priority: 0, Type: NONE }] } }`;
+    expect(() => scenarioFrom(withRule(byte('BEGINS_WITH')), 'waf.yaml')).toThrow(/PositionalConstraint must be EXACTLY, STARTS_WITH, ENDS_WITH, CONTAINS or CONTAINS_WORD; got "BEGINS_WITH"/);
+    const loaded = scenarioFrom(withRule(byte('CONTAINS_WORD')), 'waf.yaml');
+    expect(loaded.warnings.some((w) => /rule bad of web ACL shop-acl is not simulated and never matches: PositionalConstraint CONTAINS_WORD/.test(w.message))).toBe(true);
+  });
+});
+
 describe('WAF-9: the WafBlockPath fault adds a Block rule on a path now and removes it when stopped (waf-rule-statement-type-string-match.html)', () => {
   const scenario = WAF_SCENARIO.replace('{ Path: /, Share: 6 }', '{ Path: /, Share: 5 }\n      - { Path: /admin/login, Share: 1 }');
   const dims = (rule: string) => ({ WebACL: 'shop-acl', Rule: rule, Region: 'us-east-1' });
