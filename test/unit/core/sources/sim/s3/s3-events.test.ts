@@ -137,6 +137,14 @@ describe('S3EV-4: S3 invokes the function asynchronously (with-s3)', () => {
     expect(fn.triggers).toEqual([{ kind: 's3', bucket: 'photo-uploads', events: ['s3:ObjectCreated:*'], prefix: 'uploads/', suffix: '.jpg' }]);
   });
 
+  it('S3EV-4: HTTP request classes (Requests) or an InvocationType on a bucket target are load errors, not silently ignored', () => {
+    // A bucket's PUTs take Keys; a Requests list there used to be dropped and every PUT wrote `object`.
+    const requests = scenario().replace("Keys: [ { Key: uploads/*.jpg, Share: 3 }, { Key: uploads/*.png, Share: 1 } ]", 'Requests: [ { Path: /uploads/a.jpg, Share: 1 } ]');
+    expect(() => scenarioFrom(requests)).toThrow(/Requests applies to a load balancer or an HTTP API[^]*Traffic\[0\]\.Requests/);
+    const invocation = scenario().replace('Rate: 4', 'Rate: 4\n    InvocationType: Event');
+    expect(() => scenarioFrom(invocation)).toThrow(/InvocationType applies only when Target is a Lambda function[^]*Traffic\[0\]\.InvocationType/);
+  });
+
   it('S3EV-4: Keys on a target that is not a bucket is a load error', () => {
     const yaml = scenario().replace('Target: !Ref Uploads', 'Target: thumbnailer');
     expect(() => scenarioFrom(yaml)).toThrow(/Keys applies only when Target is an S3 bucket/);
