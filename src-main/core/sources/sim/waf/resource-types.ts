@@ -88,6 +88,10 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       (properties.Addresses as string[]).forEach((address, index) => {
         const cidr = parseCidr(address);
         if (!cidr) report(`Addresses.${index}`, `${address} is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32`);
+        // "All addresses must be specified using CIDR notation"; "AWS WAF supports all IPv4 and IPv6 CIDR
+        // ranges except for /0" (API_IPSet.html, waf-rule-statement-type-ipset-match.html).
+        else if (!address.includes('/')) report(`Addresses.${index}`, `${address} needs its prefix length in CIDR notation (e.g. ${address}/${cidr.version === 4 ? 32 : 128} for one address)`);
+        else if (cidr.prefix === 0) report(`Addresses.${index}`, `${address}: AWS WAF supports every IPv4 and IPv6 CIDR range except /0`);
         else if (cidr.version !== version) report(`Addresses.${index}`, `${address} is an IPv${cidr.version} block in an IPAddressVersion ${String(properties.IPAddressVersion)} IP set`);
       });
     },

@@ -210,6 +210,13 @@ describe('WAF-9: the WafBlockPath fault adds a Block rule on a path now and remo
 });
 
 describe('Traffic ClientIps', () => {
+  it('WAF-4: an IP set address of prefix /0 or without a prefix is refused where it is written (API_IPSet.html: all ranges except /0, CIDR notation)', () => {
+    const withAddresses = (list: string) => WAF_SCENARIO.replace('Addresses: [198.51.100.0/24]', `Addresses: ${list}`);
+    expect(() => scenarioFrom(withAddresses('[0.0.0.0/0]'), 'waf.yaml')).toThrow(/0\.0\.0\.0\/0: AWS WAF supports every IPv4 and IPv6 CIDR range except \/0[^]*Addresses\.0/);
+    expect(() => scenarioFrom(withAddresses('[198.51.100.0/24, 198.51.100.7]'), 'waf.yaml')).toThrow(/198\.51\.100\.7 needs its prefix length in CIDR notation \(e\.g\. 198\.51\.100\.7\/32[^]*Addresses\.1/);
+    expect(() => scenarioFrom(withAddresses('[198.51.100.0/24, 198.51.100.7/32, 10.0.0.0/1]'), 'waf.yaml')).not.toThrow();
+  });
+
   it('WAF-4: a malformed Cidr is refused where it is written; a CLOUDFRONT web ACL protects no load balancer', () => {
     expect(() => scenarioFrom(WAF_SCENARIO.replace('198.51.100.0/28', '198.51.100.0/33'), 'waf.yaml')).toThrow(/Cidr is a CIDR block such as 203\.0\.113\.0\/24/);
     const cloudfront = scenarioFrom(WAF_SCENARIO.replace('      Scope: REGIONAL\n      DefaultAction', '      Scope: CLOUDFRONT\n      DefaultAction'), 'waf.yaml');
