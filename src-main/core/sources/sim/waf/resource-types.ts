@@ -19,8 +19,17 @@ export const MAX_IP_SET_ADDRESSES = 10_000;
 
 /** `Allow: {}`, `Block: {}`, `Count: {}` … — the content (custom responses, headers) is not modelled. */
 const ruleActionSchema = z.object({ Allow: z.unknown().optional(), Block: z.unknown().optional(), Count: z.unknown().optional(), Captcha: z.unknown().optional(), Challenge: z.unknown().optional() });
+/**
+ * VisibilityConfig MetricName "can't contain whitespace or metric names that are reserved for AWS WAF, for
+ * example All and Default_Action" (API_VisibilityConfig.html): a rule named so would also be summed into the
+ * web ACL's `Rule=ALL` (or default-action) series, and BlockedRequests would no longer match the 403s.
+ */
+const RESERVED_METRIC_NAMES = ['all', 'default_action'];
 const visibilityConfig = z.object({
-  MetricName: z.string().regex(/^[\w-]{1,128}$/, 'a MetricName is 1–128 letters, digits, hyphens and underscores'),
+  MetricName: z
+    .string()
+    .regex(/^[\w-]{1,128}$/, 'a MetricName is 1–128 letters, digits, hyphens and underscores')
+    .refine((name) => !RESERVED_METRIC_NAMES.includes(name.toLowerCase()), "ALL and Default_Action (in any case) are reserved for AWS WAF's own metrics; choose another MetricName"),
   CloudWatchMetricsEnabled: z.boolean().optional(),
   SampledRequestsEnabled: z.boolean().optional(),
 });

@@ -181,6 +181,16 @@ describe('WAF-5: a value AWS WAF refuses is a load error, not a "not simulated" 
   });
 });
 
+// API_VisibilityConfig.html: a MetricName "can't contain … metric names that are reserved for AWS WAF, for
+// example All and Default_Action". Accepted, a rule named ALL was summed into the web ACL's Rule=ALL series:
+// BlockedRequests ALL exceeded the load balancer's HTTPCode_ELB_4XX_Count.
+describe('WAF-3: a rule MetricName reserved for AWS WAF (ALL, Default_Action) is a load error', () => {
+  it('WAF-3: MetricName ALL or default_action on a rule is refused where it is written', () => {
+    expect(() => scenarioFrom(WAF_SCENARIO.replace('MetricName: BlockBadIps', 'MetricName: ALL'), 'waf.yaml')).toThrow(/reserved for AWS WAF's own metrics[^]*Rules\[0\]\.VisibilityConfig\.MetricName/);
+    expect(() => scenarioFrom(WAF_SCENARIO.replace('MetricName: BlockBadIps', 'MetricName: default_action'), 'waf.yaml')).toThrow(/reserved for AWS WAF's own metrics/);
+  });
+});
+
 describe('WAF-9: the WafBlockPath fault adds a Block rule on a path now and removes it when stopped (waf-rule-statement-type-string-match.html)', () => {
   const scenario = WAF_SCENARIO.replace('{ Path: /, Share: 6 }', '{ Path: /, Share: 5 }\n      - { Path: /admin/login, Share: 1 }');
   const dims = (rule: string) => ({ WebACL: 'shop-acl', Rule: rule, Region: 'us-east-1' });
