@@ -173,6 +173,10 @@ describe('WAF-5: a value AWS WAF refuses is a load error, not a "not simulated" 
     expect(() => scenarioFrom(withRule('{ RateBasedStatement: { Limit: 100, EvaluationWindowSec: 30 } }'), 'waf.yaml')).toThrow(/EvaluationWindowSec must be one of 60, 120, 300, 600; got 30/);
   });
 
+  it('WAF-7: a Statement that is a list is an error in plain words (a mapping), not zod\'s "record"', () => {
+    expect(() => scenarioFrom(withRule('[1, 2]'), 'waf.yaml')).toThrow(/Statement must be a mapping; got a list[^]*Rules\[0\]\.Statement/);
+  });
+
   it('WAF-6: an unknown PositionalConstraint is an error; CONTAINS_WORD (valid in AWS) stays a warning', () => {
     const byte = (position: string) => `{ ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: ${position}, SearchString: /a, TextTransformations: [{ Priority: 0, Type: NONE }] } }`;
     expect(() => scenarioFrom(withRule(byte('BEGINS_WITH')), 'waf.yaml')).toThrow(/PositionalConstraint must be EXACTLY, STARTS_WITH, ENDS_WITH, CONTAINS or CONTAINS_WORD; got "BEGINS_WITH"/);
