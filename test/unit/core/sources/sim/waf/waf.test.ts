@@ -220,6 +220,9 @@ describe('WAF-9: the WafBlockPath fault adds a Block rule on a path now and remo
     expect(() => engine.injectFault('WafBlockPath', { Path: '/admin*', Priority: 2 })).toThrow(/block-old-host .*Priority 2/);
     expect(() => engine.injectFault('WafBlockPath', { Path: '/admin*', WebACLName: 'nope' })).toThrow(/no web ACL named nope/);
     expect(() => engine.injectFault('WafBlockPath', { Path: '*' })).toThrow(/Path needs something to match/);
+    // A URI path begins with "/": `admin*` would be a rule that never matches.
+    expect(() => engine.injectFault('WafBlockPath', { Path: 'admin*' })).toThrow(/Path is a URI path beginning with \//);
+    expect(() => engine.injectFault('WafBlockPath', { Path: '*.php' })).not.toThrow();
   });
 });
 
