@@ -81,6 +81,16 @@ export const S3_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       'WebsiteConfiguration',
     ],
     check(properties, report) {
+      // S3EV-2: "The same type of filter rule cannot be used more than once. For example, you cannot
+      // specify two prefix rules." (aws-properties-s3-bucket-s3keyfilter.html) — S3 refuses it; without
+      // this check the second rule would be silently ignored.
+      const configurations = (properties.NotificationConfiguration as { LambdaConfigurations?: LambdaConfiguration[] } | undefined)?.LambdaConfigurations ?? [];
+      configurations.forEach((configuration, index) => {
+        for (const kind of ['prefix', 'suffix']) {
+          const rules = (configuration.Filter?.S3Key.Rules ?? []).filter((rule) => rule.Name.toLowerCase() === kind);
+          if (rules.length > 1) report(`NotificationConfiguration.LambdaConfigurations.${index}.Filter.S3Key.Rules`, `InvalidArgument: Cannot specify more than one ${kind} rule in a filter (${rules.map((r) => JSON.stringify(r.Value)).join(' and ')})`);
+        }
+      });
       // S3EV-3: PutBucketNotificationConfiguration refuses two configurations whose event types and key
       // filters overlap ("Configuration is ambiguously defined", notification-how-to-filtering.html).
       const notifications = lambdaNotifications(properties);

@@ -19,6 +19,7 @@ import { LAMBDA_URL_RESOURCE_TYPES } from '../lambda/url-resource-type';
 import { WAF_RESOURCE_TYPES } from '../waf/resource-types';
 import { checkWafResources } from '../waf/validate';
 import { APIGATEWAY_RESOURCE_TYPES } from '../apigateway/resource-types';
+import { checkHttpApiResources } from '../apigateway/validate';
 import { S3_RESOURCE_TYPES } from '../s3/resource-types';
 import { ASG_RESOURCE_TYPES } from '../asg/resource-types';
 import type { ResourceTypeSpec } from './resource-spec';
@@ -46,6 +47,8 @@ export const SCENARIO_CHECKS: readonly ScenarioCheck[] = [
   { service: 'elbv2', phase: 'resources', check: ({ resources }, report) => checkLoadBalancerResources(resources, report) },
   // Statements the simulator does not evaluate, associations to nothing: warnings naming the rule (WAF-7).
   { service: 'wafv2', phase: 'resources', check: ({ resources }, report) => checkWafResources(resources, report) },
+  // Routes and stages of APIs the stack lacks, unknown integrations, duplicate route keys: errors where written.
+  { service: 'apigateway', phase: 'resources', check: ({ resources }, report) => checkHttpApiResources(resources, report) },
   // Alarms the simulator cannot evaluate (metric math it lacks, metrics it never publishes): warnings.
   { service: 'cloudwatch', phase: 'resources', check: ({ resources }, report) => checkAlarmResources(resources, report) },
   // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.

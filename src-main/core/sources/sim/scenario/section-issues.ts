@@ -80,7 +80,7 @@ function fieldName(path: readonly PathSegment[]): string {
   return typeof path[last] === 'number' ? `${String(path[last - 1] ?? '')}[${path[last]}]` : String(path[last]);
 }
 
-const KIND_NAMES: Record<string, string> = { string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping', undefined: 'nothing', null: 'null' };
+const KIND_NAMES: Record<string, string> = { string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping', record: 'a mapping', undefined: 'nothing', null: 'null' };
 
 function kindOf(value: unknown): string {
   if (value === undefined) return 'nothing';

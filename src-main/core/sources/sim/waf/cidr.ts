@@ -1,7 +1,8 @@
 /**
  * IPv4 and IPv6 CIDR blocks as AWS WAF IP sets hold them (AWS::WAFv2::IPSet Addresses: `192.0.2.0/24`,
- * `2001:db8::/32`; any prefix length /0–/32 and /0–/128 — waf-ip-set-managing.html), and addresses as
- * big integers so that one comparison serves both families.
+ * `2001:db8::/32`; parsed here for any prefix length /0–/32 and /0–/128, while an IP set refuses /0 and a
+ * bare address — resource-types.ts, API_IPSet.html), and addresses as big integers so that one comparison
+ * serves both families.
  */
 
 export interface Cidr {

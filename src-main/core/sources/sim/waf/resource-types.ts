@@ -19,8 +19,17 @@ export const MAX_IP_SET_ADDRESSES = 10_000;
 
 /** `Allow: {}`, `Block: {}`, `Count: {}` … — the content (custom responses, headers) is not modelled. */
 const ruleActionSchema = z.object({ Allow: z.unknown().optional(), Block: z.unknown().optional(), Count: z.unknown().optional(), Captcha: z.unknown().optional(), Challenge: z.unknown().optional() });
+/**
+ * VisibilityConfig MetricName "can't contain whitespace or metric names that are reserved for AWS WAF, for
+ * example All and Default_Action" (API_VisibilityConfig.html): a rule named so would also be summed into the
+ * web ACL's `Rule=ALL` (or default-action) series, and BlockedRequests would no longer match the 403s.
+ */
+const RESERVED_METRIC_NAMES = ['all', 'default_action'];
 const visibilityConfig = z.object({
-  MetricName: z.string().regex(/^[\w-]{1,128}$/, 'a MetricName is 1–128 letters, digits, hyphens and underscores'),
+  MetricName: z
+    .string()
+    .regex(/^[\w-]{1,128}$/, 'a MetricName is 1–128 letters, digits, hyphens and underscores')
+    .refine((name) => !RESERVED_METRIC_NAMES.includes(name.toLowerCase()), "ALL and Default_Action (in any case) are reserved for AWS WAF's own metrics; choose another MetricName"),
   CloudWatchMetricsEnabled: z.boolean().optional(),
   SampledRequestsEnabled: z.boolean().optional(),
 });
@@ -88,6 +97,10 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       (properties.Addresses as string[]).forEach((address, index) => {
         const cidr = parseCidr(address);
         if (!cidr) report(`Addresses.${index}`, `${address} is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32`);
+        // "All addresses must be specified using CIDR notation"; "AWS WAF supports all IPv4 and IPv6 CIDR
+        // ranges except for /0" (API_IPSet.html, waf-rule-statement-type-ipset-match.html).
+        else if (!address.includes('/')) report(`Addresses.${index}`, `${address} needs its prefix length in CIDR notation (e.g. ${address}/${cidr.version === 4 ? 32 : 128} for one address)`);
+        else if (cidr.prefix === 0) report(`Addresses.${index}`, `${address}: AWS WAF supports every IPv4 and IPv6 CIDR range except /0`);
         else if (cidr.version !== version) report(`Addresses.${index}`, `${address} is an IPv${cidr.version} block in an IPAddressVersion ${String(properties.IPAddressVersion)} IP set`);
       });
     },

@@ -31,7 +31,11 @@ export interface RateLimit {
   scopeDown?: Matcher;
 }
 
-export type Compiled = { kind: 'match'; match: Matcher } | { kind: 'rate'; rate: RateLimit } | { kind: 'unsupported'; reason: string };
+/**
+ * `unsupported` with `invalid`: a value AWS WAF itself refuses (CreateWebACL answers WAFInvalidParameterException),
+ * e.g. a rate Limit under 10; the scenario check reports it as an error, not as "not simulated".
+ */
+export type Compiled = { kind: 'match'; match: Matcher } | { kind: 'rate'; rate: RateLimit } | { kind: 'unsupported'; reason: string; invalid?: boolean };
 
 /** Valid EvaluationWindowSec values; 300 is the default (waf-rule-statement-type-rate-based-high-level-settings.html). */
 export const EVALUATION_WINDOWS = [60, 120, 300, 600] as const;
@@ -48,6 +52,8 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 export type IpSets = ReadonlyMap<string, readonly Cidr[]>;
 
 class Unsupported extends Error {}
+/** A value AWS WAF refuses (not merely one the simulator does not model). */
+class Invalid extends Unsupported {}
 
 export function compileStatement(statement: Json, ipSets: IpSets): Compiled {
   try {
@@ -55,16 +61,17 @@ export function compileStatement(statement: Json, ipSets: IpSets): Compiled {
     if (keys.length === 1 && keys[0] === 'RateBasedStatement') return { kind: 'rate', rate: rateLimit(statement.RateBasedStatement) };
     return { kind: 'match', match: matcher(statement, ipSets, 0) };
   } catch (error) {
+    if (error instanceof Invalid) return { kind: 'unsupported', reason: error.message, invalid: true };
     if (error instanceof Unsupported) return { kind: 'unsupported', reason: error.message };
     throw error;
   }
 
   function rateLimit(value: unknown): RateLimit {
-    if (!isObject(value)) throw new Unsupported('RateBasedStatement must be an object');
+    if (!isObject(value)) throw new Invalid('RateBasedStatement must be an object');
     const limit = Number(value.Limit);
-    if (!Number.isInteger(limit) || limit < MIN_RATE_LIMIT || limit > MAX_RATE_LIMIT) throw new Unsupported(`RateBasedStatement Limit must be a whole number from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT}; got ${JSON.stringify(value.Limit)}`);
+    if (!Number.isInteger(limit) || limit < MIN_RATE_LIMIT || limit > MAX_RATE_LIMIT) throw new Invalid(`RateBasedStatement Limit must be a whole number from ${MIN_RATE_LIMIT} to ${MAX_RATE_LIMIT}; got ${JSON.stringify(value.Limit)}`);
     const window = value.EvaluationWindowSec === undefined ? DEFAULT_EVALUATION_WINDOW : Number(value.EvaluationWindowSec);
-    if (!(EVALUATION_WINDOWS as readonly number[]).includes(window)) throw new Unsupported(`RateBasedStatement EvaluationWindowSec must be one of ${EVALUATION_WINDOWS.join(', ')}; got ${JSON.stringify(value.EvaluationWindowSec)}`);
+    if (!(EVALUATION_WINDOWS as readonly number[]).includes(window)) throw new Invalid(`RateBasedStatement EvaluationWindowSec must be one of ${EVALUATION_WINDOWS.join(', ')}; got ${JSON.stringify(value.EvaluationWindowSec)}`);
     const key = value.AggregateKeyType ?? 'IP';
     if (key !== 'IP') throw new Unsupported(`RateBasedStatement AggregateKeyType ${String(key)} is not simulated (only IP is)`);
     const scopeDown = value.ScopeDownStatement === undefined ? undefined : matcher(value.ScopeDownStatement, ipSets, 1);
@@ -73,10 +80,10 @@ export function compileStatement(statement: Json, ipSets: IpSets): Compiled {
 }
 
 function matcher(statement: unknown, ipSets: IpSets, depth: number): Matcher {
-  if (!isObject(statement)) throw new Unsupported('a Statement must be an object with one statement type');
+  if (!isObject(statement)) throw new Invalid('a Statement must be an object with one statement type');
   if (depth > MAX_NESTING) throw new Unsupported(`statements nest deeper than ${MAX_NESTING} levels`);
   const keys = Object.keys(statement);
-  if (keys.length !== 1) throw new Unsupported(`a Statement holds exactly one statement type; got ${keys.join(', ') || 'none'}`);
+  if (keys.length !== 1) throw new Invalid(`a Statement holds exactly one statement type; got ${keys.join(', ') || 'none'}`);
   const type = keys[0]!;
   const body = statement[type];
   switch (type) {
@@ -120,11 +127,15 @@ const TRANSFORMS: Record<string, (text: string) => string> = {
 };
 
 function byteMatch(body: unknown): Matcher {
-  if (!isObject(body)) throw new Unsupported('ByteMatchStatement must be an object');
+  if (!isObject(body)) throw new Invalid('ByteMatchStatement must be an object');
   const search = typeof body.SearchString === 'string' ? body.SearchString : typeof body.SearchStringBase64 === 'string' ? Buffer.from(body.SearchStringBase64, 'base64').toString('utf8') : undefined;
-  if (search === undefined) throw new Unsupported('ByteMatchStatement needs SearchString');
+  if (search === undefined) throw new Invalid('ByteMatchStatement needs SearchString');
   const position = POSITIONS[String(body.PositionalConstraint)];
-  if (!position) throw new Unsupported(`PositionalConstraint ${String(body.PositionalConstraint)} is not simulated (EXACTLY, STARTS_WITH, ENDS_WITH, CONTAINS are)`);
+  if (!position) {
+    // CONTAINS_WORD is AWS's fifth constraint (ByteMatchStatement API reference); anything else AWS refuses.
+    if (body.PositionalConstraint === 'CONTAINS_WORD') throw new Unsupported('PositionalConstraint CONTAINS_WORD is not simulated (EXACTLY, STARTS_WITH, ENDS_WITH, CONTAINS are)');
+    throw new Invalid(`PositionalConstraint must be EXACTLY, STARTS_WITH, ENDS_WITH, CONTAINS or CONTAINS_WORD; got ${JSON.stringify(body.PositionalConstraint)}`);
+  }
   const transforms = (Array.isArray(body.TextTransformations) ? body.TextTransformations : [])
     .filter(isObject)
     .sort((a, b) => Number(a.Priority) - Number(b.Priority))
@@ -142,7 +153,7 @@ function byteMatch(body: unknown): Matcher {
 }
 
 function fieldReader(fieldToMatch: unknown): (request: WafRequest) => string | undefined {
-  if (!isObject(fieldToMatch)) throw new Unsupported('ByteMatchStatement needs FieldToMatch');
+  if (!isObject(fieldToMatch)) throw new Invalid('ByteMatchStatement needs FieldToMatch');
   if (fieldToMatch.UriPath !== undefined) return (request) => request.path;
   const header = isObject(fieldToMatch.SingleHeader) ? fieldToMatch.SingleHeader.Name : undefined;
   if (typeof header === 'string') {

@@ -25,6 +25,9 @@ export function checkWafResources(resources: readonly LoadedResource[], report: 
       const where = `rule ${input.Name} of web ACL ${aclName}`;
       if (input.OverrideAction !== undefined) {
         report('warning', at('Rules', index, 'OverrideAction'), `${where}: OverrideAction is only for rules that reference a rule group; the simulator ignores it${input.Action ? ' and uses Action' : ' and the rule never acts'}`);
+      } else if (rule.compiled.kind === 'unsupported' && rule.compiled.invalid) {
+        // AWS WAF refuses the web ACL (WAFInvalidParameterException): an error, not "not simulated".
+        report('error', at('Rules', index, 'Statement'), `${where}: ${rule.compiled.reason}`);
       } else if (rule.compiled.kind === 'unsupported') {
         report('warning', at('Rules', index, 'Statement'), `${where} is not simulated and never matches: ${rule.compiled.reason}`);
       } else if (!rule.action) {

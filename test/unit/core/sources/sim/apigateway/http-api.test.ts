@@ -246,3 +246,20 @@ Traffic:
     expect(sum(engine.metrics.get('AWS/Lambda', 'Invocations', { FunctionName: 'items' })?.points('Sum'))).toBe(60);
   });
 });
+
+// apis-apiid-routes.html (CreateRoute): ConflictException for a RouteKey the API already has; NotFoundException
+// for an unknown API or integration. These used to be thrown while the simulator was built, naming no file
+// or line and stopping at the first; now they are load errors where they are written, all of them at once.
+describe('APIGW-1: route keys, APIs and integrations a route names are checked where written', () => {
+  it('APIGW-1: a duplicate RouteKey and a Target that is no integration are errors at Resources.<Route>.Properties', () => {
+    const yaml = scenario({ routes: ['GET /items/{id}', 'GET /items/{id}', 'ANY /{proxy+}'] }).replace("RouteKey: 'ANY /{proxy+}', Target: !Sub 'integrations/${Integration}'", "RouteKey: 'ANY /{proxy+}', Target: integrations/nope");
+    let message = '';
+    try {
+      scenarioFrom(yaml);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/ConflictException: Route with key GET \/items\/\{id\} already exists for this API \(Route0\)[^\n]*Resources\.Route1\.Properties\.RouteKey/);
+    expect(message).toMatch(/NotFoundException: Invalid Integration identifier specified integrations\/nope[^\n]*Resources\.Route2\.Properties\.Target/);
+  });
+});

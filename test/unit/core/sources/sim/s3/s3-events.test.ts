@@ -73,6 +73,24 @@ describe('S3EV-2: key name filtering by prefix and suffix (notification-how-to-f
   });
 });
 
+// AWS::S3::Bucket S3KeyFilter (aws-properties-s3-bucket-s3keyfilter.html): "The same type of filter rule
+// cannot be used more than once. For example, you cannot specify two prefix rules."
+describe('S3EV-2: a key filter holds at most one prefix and one suffix rule (aws-properties-s3-bucket-s3keyfilter)', () => {
+  it('S3EV-2: two prefix rules in one filter are a load error naming the configuration, not a silently ignored rule', () => {
+    const yaml = scenario({
+      notifications: `          - Event: s3:ObjectCreated:*\n            Function: !GetAtt Thumbnailer.Arn\n            Filter: { S3Key: { Rules: [ { Name: prefix, Value: uploads/ }, { Name: Prefix, Value: other/ } ] } }`,
+    });
+    expect(() => scenarioFrom(yaml)).toThrow(/more than one prefix rule[^]*LambdaConfigurations[^]*0[^]*Rules/);
+  });
+
+  it('S3EV-2: two suffix rules in one filter are a load error too', () => {
+    const yaml = scenario({
+      notifications: `          - Event: s3:ObjectCreated:*\n            Function: !GetAtt Thumbnailer.Arn\n            Filter: { S3Key: { Rules: [ { Name: suffix, Value: .jpg }, { Name: suffix, Value: .png } ] } }`,
+    });
+    expect(() => scenarioFrom(yaml)).toThrow(/more than one suffix rule/);
+  });
+});
+
 describe('S3EV-3: overlapping notification configurations are refused (notification-how-to-filtering)', () => {
   it('S3EV-3: the same event type with overlapping prefixes and suffixes is "ambiguously defined"', () => {
     expect(configurationsOverlap({ event: 's3:ObjectCreated:*', prefix: 'uploads/' }, { event: 's3:ObjectCreated:Put', prefix: 'uploads/images/' })).toBe(true);
@@ -117,6 +135,14 @@ describe('S3EV-4: S3 invokes the function asynchronously (with-s3)', () => {
     const engine = new SimulationEngine(scenarioFrom(scenario()));
     const fn = engine.inventory().lambdaFunctions.find((f) => f.functionName === 'thumbnailer')!;
     expect(fn.triggers).toEqual([{ kind: 's3', bucket: 'photo-uploads', events: ['s3:ObjectCreated:*'], prefix: 'uploads/', suffix: '.jpg' }]);
+  });
+
+  it('S3EV-4: HTTP request classes (Requests) or an InvocationType on a bucket target are load errors, not silently ignored', () => {
+    // A bucket's PUTs take Keys; a Requests list there used to be dropped and every PUT wrote `object`.
+    const requests = scenario().replace("Keys: [ { Key: uploads/*.jpg, Share: 3 }, { Key: uploads/*.png, Share: 1 } ]", 'Requests: [ { Path: /uploads/a.jpg, Share: 1 } ]');
+    expect(() => scenarioFrom(requests)).toThrow(/Requests applies to a load balancer or an HTTP API[^]*Traffic\[0\]\.Requests/);
+    const invocation = scenario().replace('Rate: 4', 'Rate: 4\n    InvocationType: Event');
+    expect(() => scenarioFrom(invocation)).toThrow(/InvocationType applies only when Target is a Lambda function[^]*Traffic\[0\]\.InvocationType/);
   });
 
   it('S3EV-4: Keys on a target that is not a bucket is a load error', () => {

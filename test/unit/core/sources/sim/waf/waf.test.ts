@@ -161,6 +161,40 @@ describe('WAF-7: what the simulator does not evaluate is one warning naming the 
   });
 });
 
+// waf-rule-statement-type-rate-based-high-level-settings.html: "The lowest limit setting allowed is 10";
+// "Valid settings are 60 …, 120 …, 300 …, and 600". AWS WAF refuses other values (WAFInvalidParameterException),
+// so they are load errors naming the rule, not "not simulated" warnings that leave a rule that never matches.
+describe('WAF-5: a value AWS WAF refuses is a load error, not a "not simulated" warning', () => {
+  const withRule = (statement: string) =>
+    WAF_SCENARIO.replace(/ {6}Rules:\n[\s\S]*?\n {2}Assoc:/, `      Rules:\n        - Name: bad\n          Priority: 0\n          Action: { Block: {} }\n          Statement: ${statement}\n          VisibilityConfig: { MetricName: Bad }\n  Assoc:`);
+
+  it('WAF-5: a rate Limit under 10 or an EvaluationWindowSec of 30 is an error at the rule', () => {
+    expect(() => scenarioFrom(withRule('{ RateBasedStatement: { Limit: 5 } }'), 'waf.yaml')).toThrow(/rule bad of web ACL shop-acl: RateBasedStatement Limit must be a whole number from 10[^]*Rules\[0\]\.Statement/);
+    expect(() => scenarioFrom(withRule('{ RateBasedStatement: { Limit: 100, EvaluationWindowSec: 30 } }'), 'waf.yaml')).toThrow(/EvaluationWindowSec must be one of 60, 120, 300, 600; got 30/);
+  });
+
+  it('WAF-7: a Statement that is a list is an error in plain words (a mapping), not zod\'s "record"', () => {
+    expect(() => scenarioFrom(withRule('[1, 2]'), 'waf.yaml')).toThrow(/Statement must be a mapping; got a list[^]*Rules\[0\]\.Statement/);
+  });
+
+  it('WAF-6: an unknown PositionalConstraint is an error; CONTAINS_WORD (valid in AWS) stays a warning', () => {
+    const byte = (position: string) => `{ ByteMatchStatement: { FieldToMatch: { UriPath: {} }, PositionalConstraint: ${position}, SearchString: /a, TextTransformations: [{ Priority: 0, Type: NONE }] } }`;
+    expect(() => scenarioFrom(withRule(byte('BEGINS_WITH')), 'waf.yaml')).toThrow(/PositionalConstraint must be EXACTLY, STARTS_WITH, ENDS_WITH, CONTAINS or CONTAINS_WORD; got "BEGINS_WITH"/);
+    const loaded = scenarioFrom(withRule(byte('CONTAINS_WORD')), 'waf.yaml');
+    expect(loaded.warnings.some((w) => /rule bad of web ACL shop-acl is not simulated and never matches: PositionalConstraint CONTAINS_WORD/.test(w.message))).toBe(true);
+  });
+});
+
+// API_VisibilityConfig.html: a MetricName "can't contain … metric names that are reserved for AWS WAF, for
+// example All and Default_Action". Accepted, a rule named ALL was summed into the web ACL's Rule=ALL series:
+// BlockedRequests ALL exceeded the load balancer's HTTPCode_ELB_4XX_Count.
+describe('WAF-3: a rule MetricName reserved for AWS WAF (ALL, Default_Action) is a load error', () => {
+  it('WAF-3: MetricName ALL or default_action on a rule is refused where it is written', () => {
+    expect(() => scenarioFrom(WAF_SCENARIO.replace('MetricName: BlockBadIps', 'MetricName: ALL'), 'waf.yaml')).toThrow(/reserved for AWS WAF's own metrics[^]*Rules\[0\]\.VisibilityConfig\.MetricName/);
+    expect(() => scenarioFrom(WAF_SCENARIO.replace('MetricName: BlockBadIps', 'MetricName: default_action'), 'waf.yaml')).toThrow(/reserved for AWS WAF's own metrics/);
+  });
+});
+
 describe('WAF-9: the WafBlockPath fault adds a Block rule on a path now and removes it when stopped (waf-rule-statement-type-string-match.html)', () => {
   const scenario = WAF_SCENARIO.replace('{ Path: /, Share: 6 }', '{ Path: /, Share: 5 }\n      - { Path: /admin/login, Share: 1 }');
   const dims = (rule: string) => ({ WebACL: 'shop-acl', Rule: rule, Region: 'us-east-1' });
@@ -186,10 +220,20 @@ describe('WAF-9: the WafBlockPath fault adds a Block rule on a path now and remo
     expect(() => engine.injectFault('WafBlockPath', { Path: '/admin*', Priority: 2 })).toThrow(/block-old-host .*Priority 2/);
     expect(() => engine.injectFault('WafBlockPath', { Path: '/admin*', WebACLName: 'nope' })).toThrow(/no web ACL named nope/);
     expect(() => engine.injectFault('WafBlockPath', { Path: '*' })).toThrow(/Path needs something to match/);
+    // A URI path begins with "/": `admin*` would be a rule that never matches.
+    expect(() => engine.injectFault('WafBlockPath', { Path: 'admin*' })).toThrow(/Path is a URI path beginning with \//);
+    expect(() => engine.injectFault('WafBlockPath', { Path: '*.php' })).not.toThrow();
   });
 });
 
 describe('Traffic ClientIps', () => {
+  it('WAF-4: an IP set address of prefix /0 or without a prefix is refused where it is written (API_IPSet.html: all ranges except /0, CIDR notation)', () => {
+    const withAddresses = (list: string) => WAF_SCENARIO.replace('Addresses: [198.51.100.0/24]', `Addresses: ${list}`);
+    expect(() => scenarioFrom(withAddresses('[0.0.0.0/0]'), 'waf.yaml')).toThrow(/0\.0\.0\.0\/0: AWS WAF supports every IPv4 and IPv6 CIDR range except \/0[^]*Addresses\.0/);
+    expect(() => scenarioFrom(withAddresses('[198.51.100.0/24, 198.51.100.7]'), 'waf.yaml')).toThrow(/198\.51\.100\.7 needs its prefix length in CIDR notation \(e\.g\. 198\.51\.100\.7\/32[^]*Addresses\.1/);
+    expect(() => scenarioFrom(withAddresses('[198.51.100.0/24, 198.51.100.7/32, 10.0.0.0/1]'), 'waf.yaml')).not.toThrow();
+  });
+
   it('WAF-4: a malformed Cidr is refused where it is written; a CLOUDFRONT web ACL protects no load balancer', () => {
     expect(() => scenarioFrom(WAF_SCENARIO.replace('198.51.100.0/28', '198.51.100.0/33'), 'waf.yaml')).toThrow(/Cidr is a CIDR block such as 203\.0\.113\.0\/24/);
     const cloudfront = scenarioFrom(WAF_SCENARIO.replace('      Scope: REGIONAL\n      DefaultAction', '      Scope: CLOUDFRONT\n      DefaultAction'), 'waf.yaml');
