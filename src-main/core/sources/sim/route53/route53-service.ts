@@ -8,6 +8,8 @@
  * What a health checker sees of a load balancer (our model): the ALB answers its ResourcePath with
  * a 2xx/3xx while one of its nodes is in a working Availability Zone and one of its target groups
  * has a healthy target in a working zone; otherwise the probe fails (ELB 503, or nothing at all).
+ * An HTTP(S) probe that gets that far also passes the load balancer's web ACL, if it has one, through
+ * the `firewall` role (WAF-10): blocked, it gets 403 and fails.
  */
 import type { ClientLocation, Inventory, TargetGroup } from '../../../contract/model';
 import { albAliasHealth, type AliasHealth } from '../../../route53/alias-health';

@@ -3,6 +3,8 @@
  * other request (docs/aws-behaviour.md, "AWS WAF"). Route 53 considers an HTTP(S) probe healthy only on a
  * 2xx/3xx (dns-failover-determining-health-of-endpoints.html); a request the web ACL blocks gets 403.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
 import type { Route53Service } from '@main/core/sources/sim/route53/route53-service';
@@ -103,5 +105,26 @@ describe('Route 53 health checks through the load balancer web ACL', () => {
     partly.at(5);
     expect(partly.check().status).toBe('Healthy');
     expect(partly.check().checkers.filter((c) => !c.healthy).map((c) => c.region)).toEqual(Array(3).fill(['us-east-1', 'us-west-1', 'us-west-2']).flat().sort());
+  });
+
+  it('WAF-10: the bundled photos scenario with a Route 53 health check of photos.example.com on /health: WafBlockPath /health* turns it Unhealthy, and Healthy again when the fault ends (dns-failover-determining-health-of-endpoints.html)', () => {
+    const photos = readFileSync(resolve('resources/scenarios/photos.yaml'), 'utf8');
+    expect(photos).not.toMatch(/^Faults:/m);
+    const check = `  PhotosHealth:
+    Type: AWS::Route53::HealthCheck
+    Properties: { HealthCheckConfig: { Type: HTTP, FullyQualifiedDomainName: photos.example.com, ResourcePath: /health, RequestInterval: 30, FailureThreshold: 3 } }
+
+Traffic:`;
+    const yaml = `${photos.replace(/^Traffic:/m, check)}\nFaults:\n  - { At: 10m, Type: WafBlockPath, Path: /health*, Duration: 10m }\n`;
+    const sim = new SimulationEngine(scenarioFrom(yaml, 'photos.yaml'));
+    const dns = sim.services.dns as Route53Service;
+    const status = () => dns.state.healthChecks.checks.find((c) => c.definition.logicalId === 'PhotosHealth')!.status;
+    sim.advanceTo(sim.startTime + 9 * 60_000);
+    expect(status()).toBe('Healthy');
+    // Three failed probes 30 s apart per checker: Unhealthy within two minutes of the rule.
+    sim.advanceTo(sim.startTime + 12 * 60_000);
+    expect(status()).toBe('Unhealthy');
+    sim.advanceTo(sim.startTime + 23 * 60_000);
+    expect(status()).toBe('Healthy');
   });
 });
