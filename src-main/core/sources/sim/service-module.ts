@@ -133,10 +133,23 @@ export interface ScreenOutcome<T extends ScreenedRequests> {
   sample?: BlockedSample;
 }
 
+/** One request a Route 53 health checker sends to a load balancer (WAF-10): GET ResourcePath with its Host header. */
+export interface ProbeRequest {
+  path: string;
+  host: string;
+  /** The checker's address (a Route 53 health-checker range of its region). */
+  clientIp: string;
+}
+
 /** AWS WAF as the load balancer sees it: the web ACL associated with it inspects requests before its listener rules. */
 export interface RequestScreen extends SimService {
   /** Undefined when no web ACL is associated with the load balancer. */
   screen<T extends ScreenedRequests>(loadBalancerArn: string, host: string, batch: readonly T[], tickStart: number): ScreenOutcome<T> | undefined;
+  /**
+   * A health checker's probe of the load balancer, screened and counted like any other request (WAF-10);
+   * undefined when no web ACL is associated with it.
+   */
+  screenProbe(loadBalancerArn: string, request: ProbeRequest, tickStart: number): 'ALLOW' | 'BLOCK' | undefined;
 }
 
 /** The services present in this scenario. ALB and Auto Scaling are always there; the rest only when a scenario uses them. */

@@ -104,8 +104,16 @@ export interface HealthChecksState {
   transitions: HealthCheckTransition[];
 }
 
-/** Is the endpoint up as seen from this checker? The engine answers (an ALB's or an address's state). */
-export type EndpointProbe = (check: HealthCheckDefinition, checker: { region: string; index: number }) => boolean;
+/** A failed probe with what GetHealthCheckStatus reports for it (an HTTP status, for instance). */
+export interface ProbeFailure {
+  report: string;
+}
+
+/**
+ * Is the endpoint up as seen from this checker? The engine answers (an ALB's or an address's state);
+ * false is a probe that got no answer in time (FAILURE_REPORT), a ProbeFailure one that got a failing answer.
+ */
+export type EndpointProbe = (check: HealthCheckDefinition, checker: { region: string; index: number }) => boolean | ProbeFailure;
 
 export function isEndpointCheck(definition: HealthCheckDefinition): boolean {
   return definition.type !== 'CALCULATED' && definition.type !== 'CLOUDWATCH_METRIC' && definition.type !== 'RECOVERY_CONTROL';
@@ -167,8 +175,9 @@ export function stepHealthChecks(state: HealthChecksState, nowMs: number, endpoi
       // A checker's first probe falls somewhere in its first interval; checkers are not in step.
       checker.nextProbeAt ??= nowMs + Math.floor(random.next() * intervalMs);
       while (checker.nextProbeAt <= nowMs) {
-        const up = forced ? false : endpointUp(definition, { region: checker.region, index: checker.index });
-        checker.lastReport = up ? successReport(definition) : forced ? `Failure: ${forced.reason}` : FAILURE_REPORT;
+        const answer = forced ? false : endpointUp(definition, { region: checker.region, index: checker.index });
+        const up = answer === true;
+        checker.lastReport = up ? successReport(definition) : forced ? `Failure: ${forced.reason}` : typeof answer === 'object' ? answer.report : FAILURE_REPORT;
         if (!up) lastFailure = `${checker.lastReport} (checker in ${checker.region})`;
         if (up === checker.healthy) checker.streak = 0;
         else if (++checker.streak >= definition.failureThreshold) {

@@ -8,6 +8,8 @@
  * What a health checker sees of a load balancer (our model): the ALB answers its ResourcePath with
  * a 2xx/3xx while one of its nodes is in a working Availability Zone and one of its target groups
  * has a healthy target in a working zone; otherwise the probe fails (ELB 503, or nothing at all).
+ * An HTTP(S) probe that gets that far also passes the load balancer's web ACL, if it has one, through
+ * the `firewall` role (WAF-10): blocked, it gets 403 and fails.
  */
 import type { ClientLocation, Inventory, TargetGroup } from '../../../contract/model';
 import { albAliasHealth, type AliasHealth } from '../../../route53/alias-health';
@@ -20,11 +22,12 @@ import type { SimContext } from '../sim-context';
 import type { SimLoadBalancer, World } from '../world';
 import { buildRoute53, type Route53State, type SimAliasLoadBalancer } from './build-route53';
 import { exportRoute53 } from './export-route53';
-import { forceHealthCheckFailure, stepHealthChecks, transitionText, type HealthCheckTransition } from './health-checks';
+import { forceHealthCheckFailure, stepHealthChecks, transitionText, type HealthCheckDefinition, type HealthCheckTransition, type ProbeFailure } from './health-checks';
+import { checkerAddress } from './checker-addresses';
 import { endpointProbe, simDnsTrace, trafficShares, type LoadBalancerHealth } from './sim-dns';
 
 /** What the Route 53 module uses of the engine's SimContext. */
-export type Route53Context = Pick<SimContext, 'now' | 'world' | 'random' | 'recordTimeline' | 'inventoryChanged' | 'settings'>;
+export type Route53Context = Pick<SimContext, 'now' | 'world' | 'random' | 'recordTimeline' | 'inventoryChanged' | 'settings' | 'services'>;
 
 export class Route53Service implements DnsRouting {
   readonly id = 'route53';
@@ -73,10 +76,13 @@ export class Route53Service implements DnsRouting {
   }
 
   /** Health checkers probe their endpoints; status changes go to the timeline. */
-  tick(): void {
+  tick(tickStartMs: number): void {
     this.freshTick();
     const loadBalancers = this.ctx.world.loadBalancers;
-    const probe = endpointProbe(this.state, (target) => loadBalancerAnswers(this.ctx.world, loadBalancers.get(target.arn)));
+    const probe = endpointProbe(this.state, (target, checker, check) => {
+      if (!loadBalancerAnswers(this.ctx.world, loadBalancers.get(target.arn))) return false;
+      return this.passesWebAcl(target, checker, check, tickStartMs);
+    });
     const { state, transitions } = stepHealthChecks(this.state.healthChecks, this.ctx.now, probe, this.ctx.random('route53-health'));
     this.state = { ...this.state, healthChecks: state };
     for (const transition of transitions) this.recordTransition(transition);
@@ -85,6 +91,23 @@ export class Route53Service implements DnsRouting {
       this.routesAt = Number.NaN;
       this.ctx.inventoryChanged();
     }
+  }
+
+  /**
+   * WAF-10: an HTTP(S) probe reaches the load balancer's web ACL like any other request (a TCP check
+   * sends none). The request: GET ResourcePath with Host FullyQualifiedDomainName (with `:Port` when the
+   * port is not the scheme's), else IPAddress (API_HealthCheckConfig.html), from the checker's address
+   * in the Route 53 health-checker ranges. Blocked, the load balancer answers 403 and the probe fails
+   * (Route 53 wants 2xx/3xx: dns-failover-determining-health-of-endpoints.html).
+   */
+  private passesWebAcl(target: SimAliasLoadBalancer, checker: { region: string; index: number }, check: HealthCheckDefinition, tickStartMs: number): true | ProbeFailure {
+    const firewall = this.ctx.services.firewall;
+    if (!firewall || check.type === 'TCP') return true;
+    const https = check.type === 'HTTPS' || check.type === 'HTTPS_STR_MATCH';
+    const name = check.fullyQualifiedDomainName?.replace(/\.$/, '') ?? check.ipAddress ?? target.dnsName;
+    const host = check.port !== undefined && check.port !== (https ? 443 : 80) ? `${name}:${check.port}` : name;
+    const verdict = firewall.screenProbe(target.arn, { path: check.resourcePath ?? '/', host, clientIp: checkerAddress(checker.region, checker.index) }, tickStartMs);
+    return verdict === 'BLOCK' ? { report: 'Failure: HTTP Status Code 403, Forbidden' } : true;
   }
 
   private recordTransition(t: HealthCheckTransition): void {

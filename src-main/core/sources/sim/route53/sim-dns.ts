@@ -15,7 +15,7 @@ import { normalizeName, withoutDualstack } from '../../../route53/names';
 import { answerDistribution, type DnsQuery, type HealthLookup, type LatencyTable, type RandomSource } from '../../../route53/resolver';
 import { buildDnsTrace, findZone, type TraceZone } from '../../../route53/trace';
 import { findLoadBalancer, loadBalancerAnswers, LOAD_BALANCER_TTL, type Route53State, type SimAliasLoadBalancer } from './build-route53';
-import { statusOf, type EndpointProbe, type HealthCheckDefinition } from './health-checks';
+import { statusOf, type EndpointProbe, type HealthCheckDefinition, type ProbeFailure } from './health-checks';
 
 /** R53-9 health of a load balancer as an alias target; the engine computes it with albAliasHealth. */
 export type LoadBalancerHealth = (loadBalancer: SimAliasLoadBalancer) => AliasHealth;
@@ -157,14 +157,18 @@ export function healthCheckEndpoint(state: Route53State, check: HealthCheckDefin
  * An EndpointProbe for stepHealthChecks from the engine's view of load balancers (and, if it has
  * one, of plain addresses). Endpoints outside the scenario always answer.
  */
-export function endpointProbe(state: Route53State, loadBalancerUp: (lb: SimAliasLoadBalancer, checkerRegion: string) => boolean, addressUp: (address: string, checkerRegion: string) => boolean = () => true): EndpointProbe {
+export function endpointProbe(
+  state: Route53State,
+  loadBalancerUp: (lb: SimAliasLoadBalancer, checker: { region: string; index: number }, check: HealthCheckDefinition) => boolean | ProbeFailure,
+  addressUp: (address: string, checkerRegion: string) => boolean = () => true,
+): EndpointProbe {
   const endpoints = new Map<string, HealthCheckEndpoint>();
   return (check, checker) => {
     let endpoint = endpoints.get(check.id);
     if (!endpoint) endpoints.set(check.id, (endpoint = healthCheckEndpoint(state, check)));
     switch (endpoint.kind) {
       case 'loadBalancer':
-        return loadBalancerUp(endpoint.loadBalancer, checker.region);
+        return loadBalancerUp(endpoint.loadBalancer, checker, check);
       case 'address':
         return addressUp(endpoint.address, checker.region);
       case 'outside':

@@ -7,13 +7,14 @@
 import type { WebAcl } from '../../../contract/model';
 import { WAF_ALL_RULES, WAF_DEFAULT_ACTION_RULE } from '../../../metric-catalog';
 import type { SimClient } from '../world';
-import type { FaultEffect, RequestScreen, ScreenedRequests, ScreenOutcome, BlockedSample } from '../service-module';
+import type { FaultEffect, ProbeRequest, RequestScreen, ScreenedRequests, ScreenOutcome, BlockedSample } from '../service-module';
 import type { SimContext } from '../sim-context';
 import type { FaultParameters } from '../scenario/timed-entries';
 import type { LoadedResource } from '../scenario/loaded-resource';
 import { apportion } from '../traffic/traffic-service';
 import type { WafRequest } from './statements';
-import { buildWebAcls, evaluate, RateCounter, type SimWafRule, type SimWebAcl } from './web-acl';
+import { buildWebAcls, evaluate, RateCounter, type SimWafRule, type SimWebAcl, type Verdict } from './web-acl';
+import { parseAddress } from './cidr';
 import { blockPathRule } from './block-path';
 
 const NS = 'AWS/WAFV2';
@@ -67,12 +68,7 @@ export class WafService implements RequestScreen {
           headers: lowerCaseKeys(requests.headers),
           client: client?.parsed ?? { version: 4, value: 0n },
         };
-        const verdict = evaluate(acl, this.counters, request, client?.address ?? '0.0.0.0', count, tickStart);
-        for (const rule of verdict.counted) tally.add('CountedRequests', rule.metricName, count);
-        if (verdict.counted.length > 0) tally.add('CountedRequests', WAF_ALL_RULES, count);
-        const metric = verdict.action === 'BLOCK' ? 'BlockedRequests' : 'AllowedRequests';
-        tally.add(metric, verdict.terminatingRule?.metricName ?? WAF_DEFAULT_ACTION_RULE, count);
-        tally.add(metric, WAF_ALL_RULES, count);
+        const verdict = this.judge(acl, tally, request, client?.address ?? '0.0.0.0', count, tickStart);
         if (verdict.action === 'ALLOW') allowed += count;
         else {
           blocked += count;
@@ -81,14 +77,44 @@ export class WafService implements RequestScreen {
       });
       if (allowed > 0) passed.push({ ...requests, count: allowed });
     }
-    // Reported only when non-zero (waf-metrics.html: "Reporting criteria: There is a nonzero value").
+    this.publish(acl, tally, tickStart);
+    const sample = blockedSamples.length > 0 ? blockedSamples[this.ctx.random('waf-sample').int(blockedSamples.length)] : undefined;
+    return { passed, blocked, ...(sample ? { sample } : {}) };
+  }
+
+  /**
+   * WAF-10: a Route 53 health checker's request reaches the web ACL like any other: a block rule matching
+   * its path, Host or address makes the load balancer answer 403 (the probe fails, Route 53 wants 2xx/3xx:
+   * dns-failover-determining-health-of-endpoints.html), a Count rule counts it, and AWS/WAFV2 counts it.
+   */
+  screenProbe(loadBalancerArn: string, probe: ProbeRequest, tickStart: number): 'ALLOW' | 'BLOCK' | undefined {
+    const acl = this.byResource.get(loadBalancerArn);
+    if (!acl) return undefined;
+    const tally = new Tally();
+    const request: WafRequest = { path: probe.path.split('?')[0]!, host: probe.host, headers: {}, client: parseAddress(probe.clientIp) ?? { version: 4, value: 0n } };
+    const verdict = this.judge(acl, tally, request, probe.clientIp, 1, tickStart);
+    this.publish(acl, tally, tickStart);
+    return verdict.action;
+  }
+
+  /** The web ACL's verdict for `count` identical requests, added to the tick's tally (WAF-1, WAF-3). */
+  private judge(acl: SimWebAcl, tally: Tally, request: WafRequest, clientKey: string, count: number, tickStart: number): Verdict {
+    const verdict = evaluate(acl, this.counters, request, clientKey, count, tickStart);
+    for (const rule of verdict.counted) tally.add('CountedRequests', rule.metricName, count);
+    if (verdict.counted.length > 0) tally.add('CountedRequests', WAF_ALL_RULES, count);
+    const metric = verdict.action === 'BLOCK' ? 'BlockedRequests' : 'AllowedRequests';
+    tally.add(metric, verdict.terminatingRule?.metricName ?? WAF_DEFAULT_ACTION_RULE, count);
+    tally.add(metric, WAF_ALL_RULES, count);
+    return verdict;
+  }
+
+  /** Reported only when non-zero (waf-metrics.html: "Reporting criteria: There is a nonzero value"). */
+  private publish(acl: SimWebAcl, tally: Tally, tickStart: number): void {
     const epochSeconds = tickStart / 1000;
     for (const [key, value] of tally.entries()) {
       const [metricName, rule] = key.split('|') as [string, string];
       this.ctx.metrics.put(NS, metricName, { WebACL: acl.metricName, Rule: rule, Region: this.ctx.world.region }, epochSeconds, value);
     }
-    const sample = blockedSamples.length > 0 ? blockedSamples[this.ctx.random('waf-sample').int(blockedSamples.length)] : undefined;
-    return { passed, blocked, ...(sample ? { sample } : {}) };
   }
 
   /** Whole requests per client, each client's share carried over from tick to tick (see `owed`). */
