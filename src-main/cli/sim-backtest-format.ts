@@ -5,6 +5,11 @@ const ROWS: { key: keyof BacktestFigures; label: string; format: (value: number)
   { key: 'instanceHours', label: 'instance-hours', format: (v) => v.toFixed(2) },
   { key: 'costUsd', label: 'cost (USD, On-Demand, illustrative)', format: (v) => v.toFixed(2) },
   { key: 'minutesAboveTarget', label: 'minutes above CPU target', format: (v) => String(Math.round(v)) },
+  // Minutes with no datapoint count as not above target: shown beside, so a change that stops the instances cannot look better.
+  { key: 'minutesWithoutCpuData', label: 'minutes without CPU data', format: (v) => String(Math.round(v)) },
+  // What was answered: a change that makes the service unreachable serves nothing, however cheap it is.
+  { key: 'requestsServed', label: 'requests served (2XX, 3XX)', format: (v) => String(Math.round(v)) },
+  { key: 'requestsFailed', label: 'requests failed (4XX, 5XX)', format: (v) => String(Math.round(v)) },
   { key: 'http5xx', label: '5XX responses', format: (v) => String(Math.round(v)) },
   { key: 'p99LatencySeconds', label: 'p99 latency (ms)', format: (v) => (v * 1000).toFixed(1) },
   { key: 'worstMinuteP99Seconds', label: 'worst-minute p99 (ms)', format: (v) => (v * 1000).toFixed(1) },
@@ -38,14 +43,16 @@ export function formatBacktestTable(result: BacktestResult): string {
   const out = [
     `backtest of ${result.scenario} (seed ${result.seed}) from ${result.startTime}, ${minutes} per run`,
     `change: ${result.changedPaths.join(', ')}`,
+    // The warnings themselves went to stderr before the runs (onChangeWarnings), with file and line.
+    ...(result.changeWarnings.length > 0 ? [`the change has ${result.changeWarnings.length} warning${result.changeWarnings.length === 1 ? '' : 's'} (printed above): read them before trusting the figures`] : []),
     '',
     line(table[0]!),
     ...table.slice(1).map(line),
     '',
-    'per group (instance-hours base → change; minutes above its CPU threshold):',
+    'per group (instance-hours base → change; minutes above its CPU threshold; minutes without a CPU datapoint):',
     ...result.groups.map(
       (group) =>
-        `  ${group.name} [${group.instanceType.base}${group.instanceType.changed !== group.instanceType.base ? ` → ${group.instanceType.changed}` : ''}]: ${group.base.instanceHours.toFixed(2)} → ${group.changed.instanceHours.toFixed(2)} h; above ${group.cpuThreshold} % (${group.thresholdSource === 'targetTracking' ? 'its target' : 'stated threshold'}): ${group.base.minutesAboveTarget} → ${group.changed.minutesAboveTarget} min`,
+        `  ${group.name} [${group.instanceType.base}${group.instanceType.changed !== group.instanceType.base ? ` → ${group.instanceType.changed}` : ''}]: ${group.base.instanceHours.toFixed(2)} → ${group.changed.instanceHours.toFixed(2)} h; above ${group.cpuThreshold} % (${group.thresholdSource === 'targetTracking' ? 'its target' : 'stated threshold'}): ${group.base.minutesAboveTarget} → ${group.changed.minutesAboveTarget} min; without CPU data: ${group.base.minutesWithoutCpuData} → ${group.changed.minutesWithoutCpuData} min`,
     ),
   ];
   return `${out.join('\n')}\n`;

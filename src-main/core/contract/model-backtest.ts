@@ -42,6 +42,18 @@ export const BacktestFigures = z.object({
   costUsd: z.number().nullable(),
   /** Minutes a group's average CPU was above its threshold, summed over groups. */
   minutesAboveTarget: z.number(),
+  /**
+   * Minutes a group had no CPU datapoint (no instance running, or none publishing), summed over
+   * groups: they count as not above target, so a change that stops instances must not read as better.
+   */
+  minutesWithoutCpuData: z.number(),
+  /**
+   * Requests answered with 2XX or 3XX (HTTPCode_Target_2XX/3XX_Count + HTTPCode_ELB_3XX_Count): a
+   * change that makes the service unreachable serves none, however cheap it is.
+   */
+  requestsServed: z.number(),
+  /** Requests answered with 4XX or 5XX by the load balancer or a target (HTTPCode_ELB_/Target_4XX/5XX_Count). */
+  requestsFailed: z.number(),
   /** HTTPCode_ELB_5XX_Count + HTTPCode_Target_5XX_Count over every load balancer. */
   http5xx: z.number(),
   /** TargetResponseTime p99 in seconds (request-weighted over the 1-minute periods); null without requests. */
@@ -76,6 +88,24 @@ export type BacktestGroup = z.infer<typeof BacktestGroup>;
 /** changed − base, and changed / base (null when base is 0 or either is unknown). */
 export const BacktestDelta = z.record(z.string(), z.object({ delta: z.number().nullable(), ratio: z.number().nullable() }));
 
+/** At most this many of the change's warnings travel with a result. */
+export const MAX_BACKTEST_CHANGE_WARNINGS = 100;
+
+/**
+ * A warning the change causes (not the scenario's own), as codes and parameters: the same shape as a
+ * ScenarioProblem (contract/index.ts), so the window translates it the same way (`scenarioProblems.<code>`;
+ * `scenario.problem` with the English `params.message` for a diagnostic without a code yet).
+ */
+export const BacktestChangeWarning = z.object({
+  code: z.string().max(64),
+  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
+  file: z.string().max(1000).optional(),
+  path: z.string().max(1000),
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+});
+export type BacktestChangeWarning = z.infer<typeof BacktestChangeWarning>;
+
 export const BacktestResult = z.object({
   scenario: z.string(),
   seed: z.number(),
@@ -86,6 +116,8 @@ export const BacktestResult = z.object({
   minutes: z.number().int(),
   /** What the change set, as paths (Resources.WebScaling.Properties.TargetTrackingConfiguration.TargetValue). */
   changedPaths: z.array(z.string().max(1000)).max(1000),
+  /** Warnings the change causes (an alias that answers nothing …): read them before trusting the figures. */
+  changeWarnings: z.array(BacktestChangeWarning).max(MAX_BACKTEST_CHANGE_WARNINGS).default([]),
   base: BacktestFigures,
   changed: BacktestFigures,
   delta: BacktestDelta,

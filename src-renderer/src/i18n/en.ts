@@ -1581,6 +1581,9 @@ const en = {
       instanceHours: 'Instance-hours',
       costUsd: 'Cost (USD, On-Demand, illustrative)',
       minutesAboveTarget: 'Minutes above CPU target',
+      minutesWithoutCpuData: 'Minutes without CPU data',
+      requestsServed: 'Requests served (2XX, 3XX)',
+      requestsFailed: 'Requests failed (4XX, 5XX)',
       http5xx: '5XX responses',
       p99LatencySeconds: 'p99 latency (ms)',
       worstMinuteP99Seconds: 'Worst-minute p99 (ms)',
@@ -1607,6 +1610,10 @@ const en = {
       other: 'The backtest failed: {message}',
       refused: 'The change was refused (problems: {count}).',
     },
+  },
+  /** A backtest's change that warns (an alias that answers nothing …): said above its figures. */
+  backtestWarnings: {
+    heading: 'Warnings from the change ({count}): read them before trusting the figures.',
   },
   /** Twins of a real account (docs/twin.md): the rehearsal banner, "Open as twin" and the fit to the recording. */
   twin: {

@@ -1582,6 +1582,9 @@ const ko: MessageSchema = {
       instanceHours: '인스턴스 시간',
       costUsd: '비용 (USD, 온디맨드, 예시 가격)',
       minutesAboveTarget: 'CPU 목표 초과 시간(분)',
+      minutesWithoutCpuData: 'CPU 데이터 없는 시간(분)',
+      requestsServed: '처리된 요청(2XX, 3XX)',
+      requestsFailed: '실패한 요청(4XX, 5XX)',
       http5xx: '5XX 응답',
       p99LatencySeconds: 'p99 지연 시간(ms)',
       worstMinuteP99Seconds: '최악의 1분 p99(ms)',
@@ -1608,6 +1611,10 @@ const ko: MessageSchema = {
       other: '백테스트에 실패했습니다: {message}',
       refused: '변경 사항이 거부되었습니다(문제: {count}개).',
     },
+  },
+  /** A backtest's change that warns (an alias that answers nothing …): said above its figures. */
+  backtestWarnings: {
+    heading: '변경 사항의 경고({count}개): 수치를 신뢰하기 전에 확인하세요.',
   },
   /** Twins of a real account (docs/twin.md): the rehearsal banner, "Open as twin" and the fit to the recording. */
   twin: {

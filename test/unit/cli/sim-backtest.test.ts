@@ -54,6 +54,34 @@ describe('flightdeck sim backtest', () => {
     expect(stderr).toMatch(/no-ipv4\.yaml:\d+:\d+: warning: A alias www\.example\.com\. points to load balancer shop-alb, whose IpAddressType is dualstack-without-public-ipv4/);
   }, 120_000);
 
+  it('an unreachable service never reads as a saving: the table says the change warned and served no requests', async () => {
+    const noIpv4 = join(dir, 'no-ipv4.yaml');
+    writeFileSync(noIpv4, 'Resources:\n  ShopLoadBalancer:\n    Properties:\n      IpAddressType: dualstack-without-public-ipv4\n');
+    expect(await main(['sim', 'backtest', 'shop', '--change', noIpv4, '--duration', '30m'])).toBe(0);
+    expect(stdout).toMatch(/^the change has \d+ warnings? \(printed above\): read them before trusting the figures$/m);
+    const served = /^requests served \(2XX, 3XX\) +(\d+) +(\d+) +(\S+)/m.exec(stdout)!;
+    expect(Number(served[1])).toBeGreaterThan(0);
+    expect(served[2]).toBe('0');
+    expect(stdout).toMatch(/^requests failed \(4XX, 5XX\) +\d+ +\d+/m);
+  }, 120_000);
+
+  it('counts minutes without CPU data beside minutes above target (table and JSON)', async () => {
+    const vcpus = join(dir, 'vcpus.yaml');
+    writeFileSync(vcpus, 'Simulation:\n  InstanceTypes:\n    c5.large: { Vcpus: 1 }\n');
+    expect(await main(['sim', 'backtest', 'shop', '--change', vcpus, '--duration', '1h', '--json'])).toBe(0);
+    const result = JSON.parse(stdout);
+    const web = result.groups.find((g: { name: string }) => g.name === 'shop-web-asg');
+    expect(web.changed.minutesWithoutCpuData).toBe(web.cpu.changed.filter((v: number | null) => v === null).length);
+    expect(result.changed).toHaveProperty('requestsServed');
+    expect(result.changed).toHaveProperty('requestsFailed');
+    expect(result.changeWarnings).toEqual([]);
+    stdout = '';
+    expect(await main(['sim', 'backtest', 'shop', '--change', vcpus, '--duration', '1h'])).toBe(0);
+    expect(stdout).toMatch(/^minutes without CPU data +\d+ +\d+/m);
+    expect(stdout).toMatch(/shop-web-asg \[c5\.large\]: .* min; without CPU data: \d+ → \d+ min$/m);
+    expect(stdout).not.toContain('the change has');
+  }, 120_000);
+
   it('a typo in the change exits 1 naming the file, line and path', async () => {
     expect(await main(['sim', 'backtest', 'shop', '--change', typo, '--duration', '10m'])).toBe(1);
     expect(stderr).toContain('the change file has 1 error');

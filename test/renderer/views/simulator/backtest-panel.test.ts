@@ -15,7 +15,7 @@ import { fullOptions } from '../../support/echarts-mock';
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 
 const EXAMPLE = 'Resources:\n  WebCpuTargetTracking:\n    Properties:\n      TargetTrackingConfiguration:\n        TargetValue: 40\n';
-const figures = (instanceHours: number, minutesAboveTarget: number): BacktestFigures => ({ instanceHours, costUsd: instanceHours * 0.085, minutesAboveTarget, http5xx: 0, p99LatencySeconds: 0.25, worstMinuteP99Seconds: 0.4, scalingActivities: 4 });
+const figures = (instanceHours: number, minutesAboveTarget: number, more: Partial<BacktestFigures> = {}): BacktestFigures => ({ instanceHours, costUsd: instanceHours * 0.085, minutesAboveTarget, minutesWithoutCpuData: 0, requestsServed: 90_000, requestsFailed: 0, http5xx: 0, p99LatencySeconds: 0.25, worstMinuteP99Seconds: 0.4, scalingActivities: 4, ...more });
 
 function result(observed = false): BacktestResult {
   const base = figures(6, 21);
@@ -27,6 +27,7 @@ function result(observed = false): BacktestResult {
     durationSeconds: 180,
     minutes: 3,
     changedPaths: ['Resources.WebCpuTargetTracking.Properties.TargetTrackingConfiguration.TargetValue'],
+    changeWarnings: [],
     base,
     changed,
     delta: { instanceHours: { delta: 1.5, ratio: 1.25 }, costUsd: { delta: 0.1275, ratio: 1.25 }, minutesAboveTarget: { delta: -16, ratio: 0.238 }, http5xx: { delta: 0, ratio: null }, p99LatencySeconds: { delta: 0, ratio: 1 }, worstMinuteP99Seconds: { delta: 0, ratio: 1 }, scalingActivities: { delta: 0, ratio: 1 } },
@@ -94,6 +95,54 @@ describe('SimulatorBacktestPanel', () => {
       [Date.parse('2026-11-20T14:02:00Z'), 45],
       [Date.parse('2026-11-20T14:03:00Z'), 42],
     ]);
+  });
+
+  it('an unreachable service never reads as a saving: the change\'s warnings above the table, requests served and minutes without CPU data in it (en, ko)', async () => {
+    const broken = result();
+    broken.changed = figures(3, 0, { minutesWithoutCpuData: 7, requestsServed: 0, requestsFailed: 12, p99LatencySeconds: null });
+    broken.delta = { ...broken.delta, minutesWithoutCpuData: { delta: 7, ratio: null }, requestsServed: { delta: -90_000, ratio: 0 }, requestsFailed: { delta: 12, ratio: null } };
+    broken.changeWarnings = [
+      { code: 'scenario.problem', params: { message: 'A alias www.example.com. points to load balancer shop-alb, whose IpAddressType is dualstack-without-public-ipv4 (no public IPv4): A queries get no data' }, file: 'change.yaml', path: 'Resources.ShopRecords.Properties.RecordSets[0].AliasTarget.DNSName', line: 0, column: 0 },
+      { code: 'resource.propertyIgnored', params: { property: 'Foo', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' }, file: 'change.yaml', path: 'Resources.ShopLoadBalancer.Properties.Foo', line: 4, column: 7 },
+    ];
+    core.answer('sim.backtest.run', broken);
+    const wrapper = mountWithApp(SimulatorBacktestPanel);
+    await flushPromises();
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    const warnings = wrapper.get('[data-testid="backtest-change-warnings"]');
+    expect(warnings.text()).toContain('Warnings from the change (2): read them before trusting the figures.');
+    const items = warnings.findAll('[data-testid="backtest-change-warning"]').map((item) => item.text());
+    expect(items[0]).toBe('change.yaml: A alias www.example.com. points to load balancer shop-alb, whose IpAddressType is dualstack-without-public-ipv4 (no public IPv4): A queries get no data (at Resources.ShopRecords.Properties.RecordSets[0].AliasTarget.DNSName)');
+    expect(items[1]).toMatch(/^change\.yaml:4:7: .*Foo/);
+    // The warnings come before the table.
+    const html = wrapper.get('[data-testid="backtest-result"]').html();
+    expect(html.indexOf('backtest-change-warnings')).toBeLessThan(html.indexOf('backtest-table'));
+    const row = (key: string) => wrapper.get(`[data-testid="backtest-row-${key}"]`).findAll('th, td').map((cell) => cell.text());
+    expect(row('requestsServed')).toEqual(['Requests served (2XX, 3XX)', '90000', '0', '-90000']);
+    expect(row('requestsFailed')).toEqual(['Requests failed (4XX, 5XX)', '0', '12', '+12']);
+    expect(row('minutesWithoutCpuData')).toEqual(['Minutes without CPU data', '0', '7', '+7']);
+    // Minutes without CPU data sit right beside minutes above target.
+    const keys = wrapper.findAll('[data-testid^="backtest-row-"]').map((r) => r.attributes('data-testid'));
+    expect(keys.indexOf('backtest-row-minutesWithoutCpuData')).toBe(keys.indexOf('backtest-row-minutesAboveTarget') + 1);
+
+    const ko = mountWithApp(SimulatorBacktestPanel, { locale: 'ko' });
+    await flushPromises();
+    await ko.get('form').trigger('submit');
+    await flushPromises();
+    expect(ko.get('[data-testid="backtest-change-warnings"]').text()).toContain('변경 사항의 경고(2개)');
+    expect(ko.get('[data-testid="backtest-row-requestsServed"]').find('th').text()).toBe('처리된 요청(2XX, 3XX)');
+    expect(ko.get('[data-testid="backtest-row-minutesWithoutCpuData"]').find('th').text()).toBe('CPU 데이터 없는 시간(분)');
+  });
+
+  it('shows no warning block when the change caused none', async () => {
+    core.answer('sim.backtest.run', result());
+    const wrapper = mountWithApp(SimulatorBacktestPanel);
+    await flushPromises();
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="backtest-result"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="backtest-change-warnings"]').exists()).toBe(false);
   });
 
   it('adds reality beside the runs when the core had observed series', async () => {

@@ -6,7 +6,8 @@
  * unchanged scenario's target-tracking CPU target (its lowest, when a group has several), else the
  * stated threshold. So lowering a target from 50 to 40 is judged by the minutes above 50 it saves.
  */
-import type { BacktestFigures, BacktestGroup, BacktestResult, ObservedSeries } from '../../../contract/model-backtest';
+import type { BacktestChangeWarning, BacktestFigures, BacktestGroup, BacktestResult, ObservedSeries } from '../../../contract/model-backtest';
+import { MAX_BACKTEST_CHANGE_WARNINGS } from '../../../contract/model-backtest';
 import type { InstanceTypeOverrides } from '../scenario/sections';
 import { hourlyPrice } from './instance-prices';
 import type { GroupSamples, RunSamples } from './run-samples';
@@ -25,6 +26,7 @@ export interface CompareInput {
   baseInstanceTypes?: InstanceTypeOverrides;
   changedInstanceTypes?: InstanceTypeOverrides;
   changedPaths: string[];
+  changeWarnings?: BacktestChangeWarning[];
   cpuThreshold?: number;
   observed?: readonly ObservedSeries[];
 }
@@ -62,6 +64,7 @@ export function compareRuns(input: CompareInput): BacktestResult {
     durationSeconds: minutes * 60,
     minutes,
     changedPaths: input.changedPaths,
+    changeWarnings: (input.changeWarnings ?? []).slice(0, MAX_BACKTEST_CHANGE_WARNINGS),
     base: baseFigures,
     changed: changedFigures,
     delta: deltas(baseFigures, changedFigures),
@@ -79,6 +82,7 @@ function groupFigures(group: GroupSamples, threshold: number, instanceTypes: Ins
     instanceHours: round(instanceHours),
     costUsd: price === undefined ? (instanceHours === 0 ? 0 : null) : round(instanceHours * price),
     minutesAboveTarget: group.cpu.filter((value) => value !== null && value > threshold).length,
+    minutesWithoutCpuData: group.cpu.filter((value) => value === null).length,
     // The group's target groups: target 5XX and their latency (ELB 5XX belong to no target group).
     ...group.requests,
     scalingActivities: group.activities,
@@ -91,7 +95,10 @@ function runFigures(run: RunSamples, groups: BacktestFigures[]): BacktestFigures
     instanceHours: round(groups.reduce((sum, group) => sum + group.instanceHours, 0)),
     costUsd: costs.some((cost) => cost === null) ? null : round(costs.reduce<number>((sum, cost) => sum + (cost ?? 0), 0)),
     minutesAboveTarget: groups.reduce((sum, group) => sum + group.minutesAboveTarget, 0),
+    minutesWithoutCpuData: groups.reduce((sum, group) => sum + group.minutesWithoutCpuData, 0),
     http5xx: run.http5xx,
+    requestsServed: run.requestsServed,
+    requestsFailed: run.requestsFailed,
     p99LatencySeconds: run.p99LatencySeconds,
     worstMinuteP99Seconds: run.worstMinuteP99Seconds,
     scalingActivities: groups.reduce((sum, group) => sum + group.scalingActivities, 0),

@@ -4,7 +4,7 @@
  * just a scenario. Both runs start cold at the scenario's StartTime (no lead-in), so they differ only
  * by the change.
  */
-import { MAX_BACKTEST_SECONDS, type BacktestProgress, type BacktestResult, type ObservedSeries } from '../../../contract/model-backtest';
+import { MAX_BACKTEST_CHANGE_WARNINGS, MAX_BACKTEST_SECONDS, type BacktestChangeWarning, type BacktestProgress, type BacktestResult, type ObservedSeries } from '../../../contract/model-backtest';
 import type { Diagnostic } from '../scenario/diagnostics';
 import type { ScenarioModel } from '../scenario/load-scenario';
 import { applyChange } from './change-overlay';
@@ -61,9 +61,26 @@ export async function runBacktest(scenario: ScenarioModel, options: BacktestOpti
     ...(seeded.simulation.instanceTypes ? { baseInstanceTypes: seeded.simulation.instanceTypes } : {}),
     ...(changed.simulation.instanceTypes ? { changedInstanceTypes: changed.simulation.instanceTypes } : {}),
     changedPaths,
+    changeWarnings: warnings.slice(0, MAX_BACKTEST_CHANGE_WARNINGS).map((warning) => changeWarning(warning, options.changeFile)),
     ...(options.cpuThreshold !== undefined ? { cpuThreshold: options.cpuThreshold } : {}),
     ...(options.observed ? { observed: options.observed } : {}),
   });
+}
+
+/**
+ * A change's warning as it crosses the contract: its code and parameters, or `scenario.problem` with
+ * the English text for a diagnostic without a code yet; bounded as the contract bounds them.
+ */
+export function changeWarning(diagnostic: Diagnostic, changeFile: string | undefined): BacktestChangeWarning {
+  const file = diagnostic.file ?? changeFile;
+  return {
+    code: diagnostic.code ?? 'scenario.problem',
+    params: Object.fromEntries(Object.entries(diagnostic.params ?? { message: diagnostic.message }).map(([key, value]) => [key.slice(0, 64), typeof value === 'string' ? value.slice(0, 4000) : value])),
+    ...(file !== undefined ? { file: file.slice(-1000) } : {}),
+    path: diagnostic.path.slice(0, 1000),
+    line: diagnostic.line,
+    column: diagnostic.column,
+  };
 }
 
 /**

@@ -33,6 +33,10 @@ export interface GroupSamples {
 
 export interface RequestFigures {
   http5xx: number;
+  /** 2XX and 3XX responses (docs/backtest.md "Requests served"). */
+  requestsServed: number;
+  /** 4XX and 5XX responses from the load balancer or a target. */
+  requestsFailed: number;
   /** Request-weighted p99 TargetResponseTime over the 1-minute periods; null without requests. */
   p99LatencySeconds: number | null;
   worstMinuteP99Seconds: number | null;
@@ -113,14 +117,21 @@ export async function sampleRun(scenario: ScenarioModel, minutes: number, contro
 /** 5XX and TargetResponseTime over the window, from the AWS/ApplicationELB series `pick` chooses. */
 function requestFigures(engine: SimulationEngine, startSeconds: number, endSeconds: number, pick: (dimensions: Readonly<Record<string, string>>) => boolean): RequestFigures {
   let http5xx = 0;
+  let served = 0;
+  let failed = 0;
   let weighted = 0;
   let requests = 0;
   let worst: number | null = null;
   const span = endSeconds - startSeconds;
   for (const series of engine.metrics.all()) {
     if (series.namespace !== 'AWS/ApplicationELB' || !pick(series.dimensions)) continue;
-    if (series.metricName === 'HTTPCode_ELB_5XX_Count' || series.metricName === 'HTTPCode_Target_5XX_Count') {
-      http5xx += series.aggregate(startSeconds, span, 'Sum') ?? 0;
+    // Only the class counts (…_5XX_Count), not ELB's per-code series (HTTPCode_ELB_502_Count), which they already hold.
+    const responses = /^HTTPCode_(ELB|Target)_([2-5])XX_Count$/.exec(series.metricName);
+    if (responses) {
+      const sum = series.aggregate(startSeconds, span, 'Sum') ?? 0;
+      if (responses[2] === '5') http5xx += sum;
+      if (responses[2] === '2' || responses[2] === '3') served += sum;
+      else failed += sum;
     } else if (series.metricName === 'TargetResponseTime') {
       const count = series.aggregate(startSeconds, span, 'SampleCount') ?? 0;
       const p99 = series.aggregate(startSeconds, span, 'p99');
@@ -131,7 +142,7 @@ function requestFigures(engine: SimulationEngine, startSeconds: number, endSecon
       for (const [, value] of series.points('p99', startSeconds, endSeconds)) worst = worst === null ? value : Math.max(worst, value);
     }
   }
-  return { http5xx: Math.round(http5xx), p99LatencySeconds: requests > 0 ? round(weighted / requests) : null, worstMinuteP99Seconds: worst };
+  return { http5xx: Math.round(http5xx), requestsServed: Math.round(served), requestsFailed: Math.round(failed), p99LatencySeconds: requests > 0 ? round(weighted / requests) : null, worstMinuteP99Seconds: worst };
 }
 
 /** A series' Average per minute of the window; a datapoint of a longer period (basic monitoring, 300 s) fills its minutes. */

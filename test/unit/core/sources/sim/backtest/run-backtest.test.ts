@@ -108,12 +108,41 @@ describe('exampleChange', () => {
   });
 });
 
+describe('a change that breaks the service never reads as a saving (reviewer repros)', () => {
+  it('LBA-5 no public IPv4: the change\'s warnings travel in the result as codes, and requests served fall to none', async () => {
+    const change = 'Resources:\n  ShopLoadBalancer:\n    Properties:\n      IpAddressType: dualstack-without-public-ipv4\n';
+    const result = BacktestResult.parse(await runBacktest(shop, { change, changeFile: 'no-ipv4.yaml', durationSeconds: 3600 }));
+    expect(result.changeWarnings.length).toBeGreaterThan(0);
+    expect(result.changeWarnings[0]).toMatchObject({ file: 'no-ipv4.yaml', path: 'Resources.ShopRecords.Properties.RecordSets[0].AliasTarget.DNSName' });
+    expect(result.changeWarnings.every((w) => w.code.length > 0 && Object.keys(w.params).length > 0)).toBe(true);
+    expect(result.base.requestsServed).toBeGreaterThan(1000);
+    expect(result.changed.requestsServed).toBe(0);
+    expect(result.delta.requestsServed!.delta).toBe(-result.base.requestsServed);
+    // An unchanged scenario warns of nothing.
+    expect((await runBacktest(shop, { change: target(40), durationSeconds: 600 })).changeWarnings).toEqual([]);
+  });
+
+  it('a vCPU count that breaks the instances: minutes without CPU data and failed requests are counted, not hidden', async () => {
+    const change = 'Simulation:\n  InstanceTypes:\n    c5.large: { Vcpus: 1 }\n';
+    const result = await runBacktest(shop, { change, durationSeconds: FOUR_HOURS });
+    const web = result.groups.find((g) => g.name === 'shop-web-asg')!;
+    expect(web.changed.minutesWithoutCpuData).toBe(web.cpu.changed.filter((v) => v === null).length);
+    expect(web.changed.minutesWithoutCpuData).toBeGreaterThan(web.base.minutesWithoutCpuData);
+    expect(result.changed.minutesWithoutCpuData).toBe(result.groups.reduce((sum, g) => sum + g.changed.minutesWithoutCpuData, 0));
+    expect(result.changed.requestsFailed).toBeGreaterThanOrEqual(result.changed.http5xx);
+    expect(result.changed.requestsFailed).toBeGreaterThan(result.base.requestsFailed);
+    expect(result.changed.requestsServed).toBeLessThan(result.base.requestsServed);
+  });
+});
+
 describe('compareRuns with observed series (pure)', () => {
   const run = (inService: number[], cpu: (number | null)[]): RunSamples => ({
     startTime: Date.parse('2026-11-20T14:00:00Z'),
     minutes: inService.length,
-    groups: [{ name: 'web', instanceType: 'c5.large', inService, billed: inService, cpu, cpuTargets: [50], activities: 1, requests: { http5xx: 0, p99LatencySeconds: 0.2, worstMinuteP99Seconds: 0.3 } }],
+    groups: [{ name: 'web', instanceType: 'c5.large', inService, billed: inService, cpu, cpuTargets: [50], activities: 1, requests: { http5xx: 0, requestsServed: 100, requestsFailed: 0, p99LatencySeconds: 0.2, worstMinuteP99Seconds: 0.3 } }],
     http5xx: 0,
+    requestsServed: 100,
+    requestsFailed: 0,
     p99LatencySeconds: 0.2,
     worstMinuteP99Seconds: 0.3,
   });
