@@ -18,6 +18,9 @@ import { SimulationEngine, toScalingActivity } from './engine';
 import { exportActivities, exportMetrics } from './export';
 import type { ScenarioModel } from './scenario/load-scenario';
 
+/** The share of a frame's wall time the simulation may use: the rest is the host's (sockets, requests). */
+const FRAME_BUDGET_SHARE = 0.6;
+
 export interface SimSourceOptions {
   wallClock: WallClock;
   /** Simulated seconds per wall second. */
@@ -145,8 +148,27 @@ export class SimSource implements DataSource, SimulationControls {
     this.lastWall = wall;
     if (!this.running) return;
     this.virtualTarget += elapsed * this.speed;
-    this.engine.advanceTo(this.virtualTarget);
+    this.advanceWithin(wall + (this.options.frameMs ?? 250) * FRAME_BUDGET_SHARE);
     this.publish();
+  }
+
+  /**
+   * Back-pressure on the producer (issue 15 item 5): a frame simulates until the virtual target or
+   * until its share of wall time is spent, whichever comes first, and lets go of the rest of the
+   * target. On a machine that cannot sustain the speed (scale-1000 at ×3600 on a busy laptop) the
+   * clock falls behind instead of the host: without this each late frame had more to simulate than
+   * the one before, and the host stopped answering at all. Whole ticks either way: the same run.
+   */
+  private advanceWithin(deadline: number): void {
+    const tickMs = this.engine.tickMs;
+    while (this.engine.now + tickMs <= this.virtualTarget) {
+      this.engine.advanceTo(this.engine.now + tickMs);
+      if (this.options.wallClock.now() >= deadline) {
+        this.virtualTarget = this.engine.now;
+        break;
+      }
+    }
+    this.engine.advanceTo(this.virtualTarget);
   }
 
   clock(): SimClock {
