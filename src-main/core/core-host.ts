@@ -145,6 +145,10 @@ export class FlightdeckCore {
     const snapshot = this.source.snapshot(wanted.size > 0 ? { metrics: (series) => wanted.has(metricQueryKey(series)) } : { metrics: () => false });
     const history: LiveHistory = { metrics: snapshot.metrics.filter((series) => wanted.has(metricQueryKey(series))) };
     for (const list of added.lists) (history as Record<string, unknown>)[list] = snapshot[list];
+    if (added.activityGroups.length > 0) {
+      const groups = new Set(added.activityGroups);
+      history.scalingActivities = snapshot.scalingActivities.filter((activity) => groups.has(activity.autoScalingGroupName));
+    }
     if (added.groups.length > 0 && snapshot.instanceCpu) {
       history.instanceCpu = Object.fromEntries(added.groups.filter((group) => snapshot.instanceCpu![group]).map((group) => [group, snapshot.instanceCpu![group]!]));
     }

@@ -12,6 +12,8 @@ export interface InterestAdded {
   metricKeys: ReadonlySet<string>;
   lists: readonly LiveList[];
   groups: readonly string[];
+  /** Groups whose activities are newly wanted (when not the whole list). */
+  activityGroups: readonly string[];
 }
 
 /** A series' key, computed once per series object however many windows filter it. */
@@ -39,25 +41,36 @@ export class LiveInterest {
   private metrics: Set<string> | undefined;
   private lists: Set<LiveList> | undefined;
   private groups: Set<string> | undefined;
+  private activityGroups = new Set<string>();
 
   get subscribed(): boolean {
     return this.metrics !== undefined;
   }
 
   /** Replaces the subscriptions; returns what is new compared with the previous ones. */
-  set(subscription: Pick<LiveSubscription, 'metrics' | 'lists' | 'instanceCpu'>): InterestAdded {
+  set(subscription: Pick<LiveSubscription, 'metrics' | 'lists' | 'instanceCpu'> & { activitiesOf?: readonly string[] }): InterestAdded {
     const metrics = new Set(subscription.metrics.map(metricQueryKey));
     const lists = new Set(subscription.lists);
     const groups = new Set(subscription.instanceCpu);
-    const before = { metrics: this.metrics ?? new Set<string>(), lists: this.lists ?? new Set<LiveList>(), groups: this.groups ?? new Set<string>() };
+    const before = { metrics: this.metrics ?? new Set<string>(), lists: this.lists ?? new Set<LiveList>(), groups: this.groups ?? new Set<string>(), activityGroups: this.activityGroups };
+    const activityGroups = new Set(subscription.activitiesOf ?? []);
     this.metrics = metrics;
     this.lists = lists;
     this.groups = groups;
+    this.activityGroups = activityGroups;
     return {
+      activityGroups: lists.has('scalingActivities') || before.lists.has('scalingActivities') ? [] : [...activityGroups].filter((group) => !before.activityGroups.has(group)),
       metricKeys: new Set([...metrics].filter((key) => !before.metrics.has(key))),
       lists: [...lists].filter((list) => !before.lists.has(list)),
       groups: [...groups].filter((group) => !before.groups.has(group)),
     };
+  }
+
+  /** The whole list when subscribed, else the activities of the groups in activitiesOf. */
+  activities<T extends { autoScalingGroupName: string }>(list: T[]): T[] {
+    if (this.lists === undefined || this.lists.has('scalingActivities')) return list;
+    if (this.activityGroups.size === 0 || list.length === 0) return [];
+    return list.filter((activity) => this.activityGroups.has(activity.autoScalingGroupName));
   }
 
   wantsSeries(series: MetricSeries): boolean {
@@ -72,6 +85,7 @@ export class LiveInterest {
       ...update,
       metrics: update.metrics.filter((series) => this.wantsSeries(series)),
       ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? update[list] : []])),
+      scalingActivities: this.activities(update.scalingActivities),
     };
     const cpu = pickGroups(update.instanceCpu, this.groups);
     if (cpu) filtered.instanceCpu = cpu;
@@ -87,6 +101,7 @@ export class LiveInterest {
       ...snapshot,
       metrics: snapshot.metrics.filter((series) => this.wantsSeries(series)),
       ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? snapshot[list] : []])),
+      scalingActivities: this.activities(snapshot.scalingActivities),
     };
     const cpu = pickGroups(snapshot.instanceCpu, this.groups);
     if (cpu) filtered.instanceCpu = cpu;

@@ -46,6 +46,11 @@ export const LiveSubscription = z
     metrics: z.array(MetricQuery).max(MAX_SUBSCRIBED_SERIES),
     lists: z.array(LiveList).max(LIVE_LISTS.length),
     instanceCpu: z.array(z.string().min(1).max(255)).max(MAX_SUBSCRIBED_GROUPS),
+    /**
+     * Without 'scalingActivities' in `lists`: the activities of these groups only (an open group's
+     * history; an Availability Zone failure at scale sends hundreds of activities in one frame).
+     */
+    activitiesOf: z.array(z.string().min(1).max(255)).max(MAX_SUBSCRIBED_GROUPS).default([]),
     /** Answer with the history of what this adds (false: the window is about to load a snapshot anyway). */
     history: z.boolean().default(true),
   })

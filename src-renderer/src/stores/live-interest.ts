@@ -19,6 +19,8 @@ export interface Interest {
   metrics?: readonly MetricQuery[];
   lists?: readonly LiveList[];
   instanceCpu?: readonly string[];
+  /** Scaling activities of these groups only (when no view lists them all). */
+  activitiesOf?: readonly string[];
 }
 
 type Union = Omit<LiveSubscription, 'history'>;
@@ -35,7 +37,9 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
     const metrics = new Map<string, MetricQuery>();
     const lists = new Set<LiveList>();
     const groups = new Set<string>();
+    const activityGroups = new Set<string>();
     for (const interest of holders.values()) {
+      for (const group of interest.activitiesOf ?? []) activityGroups.add(group);
       for (const query of interest.metrics ?? []) metrics.set(metricQueryKey(query), { namespace: query.namespace, metricName: query.metricName, dimensions: { ...query.dimensions }, stat: query.stat });
       for (const list of interest.lists ?? []) lists.add(list);
       for (const group of interest.instanceCpu ?? []) groups.add(group);
@@ -44,6 +48,7 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
       metrics: [...metrics.values()].slice(0, MAX_SUBSCRIBED_SERIES),
       lists: LIVE_LISTS.filter((list) => lists.has(list)),
       instanceCpu: [...groups].slice(0, MAX_SUBSCRIBED_GROUPS),
+      activitiesOf: lists.has('scalingActivities') ? [] : [...activityGroups].slice(0, MAX_SUBSCRIBED_GROUPS),
     };
   }
 

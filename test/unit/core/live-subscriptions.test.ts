@@ -9,7 +9,7 @@ import { LiveHistory, MAX_SUBSCRIBED_SERIES, metricQueryKey, Snapshot, type Live
 import { shopCore } from '../../helpers/core';
 
 const CPU = { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { AutoScalingGroupName: 'shop-web-asg' }, stat: 'Average' } as const;
-const subscription = (over: Partial<LiveSubscription> = {}): LiveSubscription => ({ metrics: [CPU], lists: ['scalingActivities'], instanceCpu: ['shop-web-asg'], history: true, ...over });
+const subscription = (over: Partial<LiveSubscription> = {}): LiveSubscription => ({ metrics: [CPU], lists: ['scalingActivities'], instanceCpu: ['shop-web-asg'], activitiesOf: [], history: true, ...over });
 
 function collect(core: ReturnType<typeof shopCore>['core'], interest?: ReturnType<ReturnType<typeof shopCore>['core']['newInterest']>): Update[] {
   const updates: Update[] = [];
@@ -92,5 +92,27 @@ describe('live.subscribe: each window gets what its views show', () => {
     const tooMany = Array.from({ length: MAX_SUBSCRIBED_SERIES + 1 }, (_, i) => ({ ...CPU, dimensions: { AutoScalingGroupName: `g${i}` } }));
     expect(await core.handle('live.subscribe', subscription({ metrics: tooMany }))).toMatchObject({ ok: false, error: { code: 'InvalidRequest', path: 'metrics' } });
     expect(await core.handle('live.subscribe', { ...subscription(), lists: ['secrets'] })).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+  });
+});
+
+describe('live.subscribe: scaling activities of the open groups only', () => {
+  it('without the whole list, a window gets the activities of the groups it names, with their history', async () => {
+    const { core, source } = shopCore();
+    const window = core.newInterest();
+    const mine = collect(core, window);
+    const all = collect(core);
+    await core.handle('sim.control', { command: 'step', seconds: 600 });
+    const groups = source.engine.inventory().autoScalingGroups.map((g) => g.autoScalingGroupName);
+    expect(groups.length).toBeGreaterThan(1);
+    const [open] = groups;
+    const answer = LiveHistory.parse(((await core.handle('live.subscribe', { ...subscription(), lists: [], activitiesOf: [open!] }, window)) as { value: unknown }).value);
+    expect(answer.scalingActivities!.length).toBeGreaterThan(0);
+    expect(answer.scalingActivities!.every((a) => a.autoScalingGroupName === open)).toBe(true);
+    for (const group of groups) source.injectFault('TerminateInstances', { AutoScalingGroupName: group, Count: 1 });
+    await core.handle('sim.control', { command: 'step', seconds: 300 });
+    const received = mine.flatMap((u) => u.scalingActivities);
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.every((a) => a.autoScalingGroupName === open)).toBe(true);
+    expect(new Set(all.flatMap((u) => u.scalingActivities.map((a) => a.autoScalingGroupName))).size).toBeGreaterThan(1);
   });
 });

@@ -38,15 +38,16 @@ describe('the Auto Scaling view subscribes what it shows', () => {
     const sent = last();
     const keys = sent.metrics.map(metricQueryKey);
     for (const query of Object.values(capacityQueries(GROUP))) expect(keys).toContain(metricQueryKey(query));
-    expect(sent.lists).toEqual(expect.arrayContaining(['scalingActivities', 'alarmHistory']));
-    expect(sent.lists).not.toContain('accessLog');
+    expect(sent.lists).toEqual(['alarmHistory']);
+    // This group's activities, not every group's.
+    expect(sent.activitiesOf).toEqual([GROUP]);
     expect(sent.instanceCpu).toEqual([GROUP]);
     expect(sent.history).toBe(true);
     // No snapshot carried these series: the answer's history did.
     expect(useMetricsStore().find(capacityQueries(GROUP).cpu)?.length).toBe(10);
     wrapper.unmount();
     await flushPromises();
-    expect(last()).toMatchObject({ metrics: [], lists: [], instanceCpu: [] });
+    expect(last()).toMatchObject({ metrics: [], lists: [], instanceCpu: [], activitiesOf: [] });
   });
 
   it('shows each instance’s CPU as pushed for its group', async () => {
