@@ -28,6 +28,8 @@ const SCENARIOS = ['shop', 'scale-1000'] as const;
 export interface PushFigures {
   scenario: string;
   speed: number;
+  /** Which window: one that never subscribes (gets everything), or one subscribed as a view. */
+  client: string;
   snapshotBytes: number;
   frames: number;
   framesWithInventory: number;
@@ -72,7 +74,18 @@ function manualWallClock() {
   };
 }
 
-export async function measurePushes(scenario: string, speed: number, root = resolve(import.meta.dirname, '..')): Promise<PushFigures> {
+/**
+ * A window showing the Auto Scaling view with the first group open, as the renderer subscribes it
+ * (stores/live-interest.ts): the detail's charts, the instance table's CPU, activities and alarm
+ * history (the notifier's). The group is the scenario's first.
+ */
+function autoScalingViewSubscription(group: string) {
+  const dimensions = { AutoScalingGroupName: group };
+  const capacity = ['GroupDesiredCapacity', 'GroupInServiceInstances', 'GroupMinSize', 'GroupMaxSize'].map((metricName) => ({ namespace: 'AWS/AutoScaling', metricName, dimensions, stat: 'Average' }));
+  return { metrics: [...capacity, { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'Average' }], lists: ['alarmHistory'], instanceCpu: [group], activitiesOf: [group], history: false };
+}
+
+export async function measurePushes(scenario: string, speed: number, root = resolve(import.meta.dirname, '..'), client: 'everything' | 'auto-scaling view' = 'everything'): Promise<PushFigures> {
   const modules = await load(root);
   const wallClock = manualWallClock();
   const source = new modules.SimSource(modules.readScenario(scenario), { wallClock, paused: false, speed, frameMs: FRAME_MS });
@@ -95,6 +108,13 @@ export async function measurePushes(scenario: string, speed: number, root = reso
       ws.send(JSON.stringify({ type: 'request', id, channel, payload: {} }));
     });
   try {
+    if (client === 'auto-scaling view') {
+      const group = (source as unknown as { engine: { inventory(): { autoScalingGroups: { autoScalingGroupName: string }[] } } }).engine.inventory().autoScalingGroups[0]!.autoScalingGroupName;
+      await new Promise<number>((done) => {
+        answers.set(0, done);
+        ws.send(JSON.stringify({ type: 'request', id: 0, channel: 'live.subscribe', payload: autoScalingViewSubscription(group) }));
+      });
+    }
     const snapshotBytes = await ask(1, 'snapshot.get');
     source.start();
     for (let i = 0; i < FRAMES; i++) {
@@ -108,6 +128,7 @@ export async function measurePushes(scenario: string, speed: number, root = reso
     return {
       scenario,
       speed,
+      client,
       snapshotBytes,
       frames: frames.length,
       framesWithInventory: frames.filter((f) => f.inventoryBytes > 0).length,
@@ -126,17 +147,22 @@ const kB = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { maximu
 
 export async function webPushBench(): Promise<BenchResult> {
   const results: PushFigures[] = [];
-  for (const speed of SPEEDS) for (const scenario of SCENARIOS) results.push(await measurePushes(scenario, speed));
-  const row = (r: PushFigures) => `| ${r.scenario} | ×${r.speed} | ${kB(r.snapshotBytes)} | ${r.frames} (${r.framesWithInventory} with inventory) | ${kB(r.bytesPerFrame)} | ${kB(r.inventoryBytesPerFrame)} | ${kB(r.largestFrameBytes)} | ${r.kBPerSecond.toLocaleString('en-US')} kB/s |`;
+  for (const speed of SPEEDS) {
+    for (const scenario of SCENARIOS) {
+      results.push(await measurePushes(scenario, speed));
+      results.push(await measurePushes(scenario, speed, undefined, 'auto-scaling view'));
+    }
+  }
+  const row = (r: PushFigures) => `| ${r.scenario} | ×${r.speed} | ${r.client} | ${kB(r.snapshotBytes)} | ${r.frames} (${r.framesWithInventory} with inventory) | ${kB(r.bytesPerFrame)} | ${kB(r.inventoryBytesPerFrame)} | ${kB(r.largestFrameBytes)} | ${r.kBPerSecond.toLocaleString('en-US')} kB/s |`;
   return {
     name: 'web-push',
     title: 'WebSocket pushes per client',
     markdown: [
-      '| scenario | speed | snapshot | update frames | bytes per frame | of which inventory | largest frame | received |',
-      '|---|---|---|---|---|---|---|---|',
+      '| scenario | speed | window | snapshot | update frames | bytes per frame | of which inventory | largest frame | received |',
+      '|---|---|---|---|---|---|---|---|---|',
       ...results.map(row),
       '',
-      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas.`,
+      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas. Window "everything": a client that never sends \`live.subscribe\` (older windows, the CLI); "auto-scaling view": subscribed as the Auto Scaling view with the first group open (its 5 chart series, its instances' CPU, its scaling activities, alarm history), as stores/live-interest.ts does.`,
     ].join('\n'),
     data: results,
   };

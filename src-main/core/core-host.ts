@@ -15,27 +15,32 @@ import {
   type ResponseOf,
   type Result,
   type ScenarioProblem,
+  type LiveHistory,
+  metricQueryKey,
 } from './contract';
 import { CoreError } from './core-error';
+import { LiveInterest, type InterestAdded } from './live-interest';
 import { redactDeep, redactText } from './redact';
 import type { DataSource } from './sources/data-source';
 import { SessionManager } from './session/session-manager';
 import { SimulationRequests } from './session/simulation-requests';
 import { TwinRequests } from './session/twin-requests';
 
-type Handlers = { [C in RequestChannel]: (request: RequestOf<C>) => ResponseOf<C> | Promise<ResponseOf<C>> };
+type Handlers = { [C in RequestChannel]: (request: RequestOf<C>, interest: LiveInterest) => ResponseOf<C> | Promise<ResponseOf<C>> };
 /** Shows a desktop notification; given by hosts that can (Electron), absent in web mode. */
 export type Notifier = (notification: RequestOf<'notifications.show'>) => boolean;
 
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventOf<C>) => void;
 
-export { CoreError };
+export { CoreError, LiveInterest };
 
 /** Responses that carry texts from the shared files or the SDK (small; snapshots are redacted at their source). */
 const REDACTED_RESPONSES: ReadonlySet<RequestChannel> = new Set(['session.get', 'session.switch', 'session.retry', 'profiles.list', 'action.prepare', 'action.execute']);
 
 export class FlightdeckCore {
   private listeners = new Set<EventListener>();
+  /** The subscriptions of callers that name no window of their own (tests, embedded use). */
+  private readonly sharedInterest = new LiveInterest();
   private readonly handlers: Handlers;
   /** Owns the active data source and swaps it (simulator ↔ AWS profile/region). */
   readonly sessions: SessionManager;
@@ -61,7 +66,11 @@ export class FlightdeckCore {
         if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s');
         return { shown: this.options.notifier(request) };
       },
-      'snapshot.get': () => sessions.snapshot(),
+      'snapshot.get': (_request, interest) => interest.snapshot(sessions.snapshot()),
+      'live.subscribe': (request, interest) => {
+        const added = interest.set(request);
+        return request.history ? this.historyOf(added) : { metrics: [] };
+      },
       // ---- simulation: clock, scenarios, faults (session/simulation-requests.ts) ----
       'sim.control': (request) => simulation.control(request),
       'sim.scenarios.list': () => simulation.scenarios(),
@@ -122,9 +131,35 @@ export class FlightdeckCore {
     return this.listeners.size;
   }
 
-  subscribe(listener: EventListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  /** One window's subscriptions (contract/model-live.ts): a host makes one per connection and passes it to subscribe and handle. */
+  newInterest(): LiveInterest {
+    return new LiveInterest();
+  }
+
+  /** Pushed events for one window: updates pass through its subscriptions. */
+  subscribe(listener: EventListener, interest: LiveInterest = this.sharedInterest): () => void {
+    const filtered: EventListener = (channel, payload) => {
+      if (channel === 'update') listener(channel, interest.update(payload as EventOf<'update'>) as EventOf<typeof channel>);
+      else listener(channel, payload);
+    };
+    this.listeners.add(filtered);
+    return () => this.listeners.delete(filtered);
+  }
+
+  /** What a subscription added, from the source as it stands: the new series' history, the new lists, the new groups' CPU. */
+  private historyOf(added: InterestAdded): LiveHistory {
+    const wanted = added.metricKeys;
+    const snapshot = this.source.snapshot(wanted.size > 0 ? { metrics: (series) => wanted.has(metricQueryKey(series)) } : { metrics: () => false });
+    const history: LiveHistory = { metrics: snapshot.metrics.filter((series) => wanted.has(metricQueryKey(series))) };
+    for (const list of added.lists) (history as Record<string, unknown>)[list] = snapshot[list];
+    if (added.activityGroups.length > 0) {
+      const groups = new Set(added.activityGroups);
+      history.scalingActivities = snapshot.scalingActivities.filter((activity) => groups.has(activity.autoScalingGroupName));
+    }
+    if (added.groups.length > 0 && snapshot.instanceCpu) {
+      history.instanceCpu = Object.fromEntries(added.groups.filter((group) => snapshot.instanceCpu![group]).map((group) => [group, snapshot.instanceCpu![group]!]));
+    }
+    return history;
   }
 
   private emit<C extends EventChannel>(channel: C, payload: EventOf<C>): void {
@@ -142,15 +177,15 @@ export class FlightdeckCore {
   }
 
   /** Validates and runs one request. Never throws. */
-  async handle(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  async handle(channel: unknown, payload: unknown, interest: LiveInterest = this.sharedInterest): Promise<Result<unknown>> {
     if (!isRequestChannel(channel)) {
       return { ok: false, error: { code: 'UnknownChannel', message: `unknown request channel ${JSON.stringify(String(channel)).slice(0, 120)}` } };
     }
     const parsed = parseRequest(channel, payload);
     if (!parsed.ok) return parsed;
     try {
-      const handler = this.handlers[channel] as (request: unknown) => unknown;
-      const value = await handler(parsed.value);
+      const handler = this.handlers[channel] as (request: unknown, interest: LiveInterest) => unknown;
+      const value = await handler(parsed.value, interest);
       return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
       // Error texts may quote what they failed on: an endpoint URL, a command line.

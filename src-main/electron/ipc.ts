@@ -11,7 +11,7 @@ import { originOf } from './app-origin';
 import { IPC_EVENT, IPC_REQUEST } from './ipc-channels';
 
 /** What IPC needs from the core; the real FlightdeckCore, or a stand-in when it could not start. */
-export type CoreEndpoint = Pick<FlightdeckCore, 'handle' | 'subscribe'>;
+export type CoreEndpoint = Pick<FlightdeckCore, 'handle' | 'subscribe'> & Partial<Pick<FlightdeckCore, 'newInterest'>>;
 
 export interface IpcOptions {
   /** `app://flightdeck`, plus the dev server origin in development. */
@@ -39,6 +39,8 @@ function refusal(event: IpcMainInvokeEvent, contents: WebContents, allowed: Read
 export function registerIpc(core: CoreEndpoint, window: BrowserWindow, { allowedOrigins }: IpcOptions): () => void {
   const contents = window.webContents;
   const allowed = new Set(allowedOrigins.map((origin) => origin.toLowerCase()));
+  // The window's subscriptions (live.subscribe), as one WebSocket's in web mode: the same core path.
+  const interest = core.newInterest?.();
 
   ipcMain.handle(IPC_REQUEST, async (event, channel: unknown, payload: unknown): Promise<Result<unknown>> => {
     const reason = refusal(event, contents, allowed);
@@ -46,13 +48,13 @@ export function registerIpc(core: CoreEndpoint, window: BrowserWindow, { allowed
       console.warn(`flightdeck: refused IPC request: ${reason}`);
       return { ok: false, error: { code: 'Unauthorized', message: `request refused: ${reason}` } };
     }
-    return core.handle(channel, payload);
+    return core.handle(channel, payload, interest);
   });
 
   // webContents.send targets this window only; other webContents never see core events.
   const unsubscribe = core.subscribe((channel, payload) => {
     if (!contents.isDestroyed()) contents.send(IPC_EVENT, channel, payload);
-  });
+  }, interest);
 
   let disposed = false;
   const dispose = (): void => {

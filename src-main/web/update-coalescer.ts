@@ -56,6 +56,8 @@ export function mergeUpdates(first: Update, second: Update): Update | undefined 
   const clock = second.clock ?? first.clock;
   const datasets = second.datasets ?? first.datasets;
   const health = second.health ?? first.health;
+  // Each names whole groups: the later one's groups replace the earlier one's.
+  const instanceCpu = first.instanceCpu || second.instanceCpu ? { ...first.instanceCpu, ...second.instanceCpu } : undefined;
   return {
     ...(clock ? { clock } : {}),
     ...(inventory ? { inventory } : {}),
@@ -67,6 +69,7 @@ export function mergeUpdates(first: Update, second: Update): Update | undefined 
     metrics: mergeMetrics(first.metrics, second.metrics),
     ...(datasets ? { datasets } : {}),
     ...(health ? { health } : {}),
+    ...(instanceCpu ? { instanceCpu } : {}),
   };
 }
 

@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { ClientFrame, describeZodError, isRequestChannel, parseRequest, type ContractError, type Result, type ServerFrame, type Update } from '../core/contract';
 import type { FlightdeckCore } from '../core/core-host';
+import type { LiveInterest } from '../core/live-interest';
 import { frameUnits, TokenBucket, WEB_HOST_LIMITS, type WebHostLimits } from './limits';
 import { checkAccess, newLaunchId, newToken, securityHeaders, staleCookieRemovals, tokenCookie, tokenCookieName } from './security';
 import { readStatic } from './static-files';
@@ -23,7 +24,8 @@ export const HARD_FRAME_BYTES = WEB_HOST_LIMITS.hardFrameBytes;
 
 export interface WebServerOptions {
   /** What the host needs of the core: its requests and its events. */
-  core: Pick<FlightdeckCore, 'handle' | 'subscribe'>;
+  /** newInterest: one window's subscriptions per socket (absent in stand-ins: the core's shared one). */
+  core: Pick<FlightdeckCore, 'handle' | 'subscribe'> & Partial<Pick<FlightdeckCore, 'newInterest'>>;
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
@@ -59,6 +61,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   const sockets = new Set<WebSocket>();
   /** Per client: its update frames, merged while its socket buffer is high (back-pressure). */
   const coalescers = new WeakMap<WebSocket, UpdateCoalescer>();
+  const interests = new WeakMap<WebSocket, LiveInterest>();
   let port = 0;
   let cookieName = '';
 
@@ -195,10 +198,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       overflow: () => ws.close(1013, 'client too slow; reconnect and reload the snapshot'),
     });
     coalescers.set(ws, updates);
+    // This socket's subscriptions (live.subscribe): its updates and snapshots carry only what its views show.
+    const interest = options.core.newInterest?.();
+    if (interest) interests.set(ws, interest);
     const unsubscribe = options.core.subscribe((channel, payload) => {
       if (channel === 'update') updates.push(payload as Update);
       else send(ws, { type: 'event', channel, payload });
-    });
+    }, interest);
     const error = (id: number, code: ContractError['code'], message: string) => send(ws, { type: 'response', id, result: { ok: false, error: { code, message } } });
     /** A refused frame: a typed answer, and a connection that keeps being refused is closed. */
     const refuse = (id: number, message: string) => {
@@ -255,7 +261,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     let result: Result<unknown>;
     try {
-      result = await options.core.handle(channel, payload);
+      result = await options.core.handle(channel, payload, interests.get(ws));
     } catch (failure) {
       log(`${channel} failed: ${describe(failure)}`);
       return budget.error(id, 'Internal', `${channel} failed inside Flightdeck; see the serve log`);

@@ -12,6 +12,7 @@ import type { EventChannel, RequestChannel } from './index';
 export const requestChannelNames = [
   'session.get',
   'snapshot.get',
+  'live.subscribe',
   'sim.control',
   'notifications.show',
   // simulation: scenarios and fault injection

@@ -6,7 +6,7 @@
  * Shared with the renderer: imports nothing but zod and ./model.
  */
 import { z } from 'zod';
-import { RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
+import { AccessLogEntry, AlarmHistoryItem, InstanceCpu, LiveSubscription, MetricSeries, RdsEvent, RunningFault, ScalingActivity, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
 // ---- AWS mode: profiles, session, settings, actions, DNS traces (imports) ----
 import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
 import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
@@ -29,6 +29,18 @@ export * from './model-scenario-problem';
 export * from './model-backtest';
 
 const Empty = z.object({}).strict();
+
+/** The history of what a subscription added: its new series, the lists it adds whole, the new groups' instance CPU. */
+export const LiveHistory = z.object({
+  metrics: z.array(MetricSeries),
+  scalingActivities: z.array(ScalingActivity).optional(),
+  alarmHistory: z.array(AlarmHistoryItem).optional(),
+  rdsEvents: z.array(RdsEvent).optional(),
+  timeline: z.array(TimelineEvent).optional(),
+  accessLog: z.array(AccessLogEntry).optional(),
+  instanceCpu: InstanceCpu.optional(),
+});
+export type LiveHistory = z.infer<typeof LiveHistory>;
 
 /**
  * The most scenario text a window may send (sim.scenario.load): under the WebSocket frame limit, and
@@ -64,6 +76,11 @@ export const requests = {
   'session.get': { request: Empty, response: SessionInfo },
   /** The full current picture; the renderer asks once per (re)connect, then follows `update` events. */
   'snapshot.get': { request: Empty, response: Snapshot },
+  /**
+   * Subscriptions per visible view (model-live.ts): from now on this window gets only these series,
+   * lists and groups' instance CPU; the answer carries the history of what was added.
+   */
+  'live.subscribe': { request: LiveSubscription, response: LiveHistory },
   /** Drive the simulator's virtual clock. */
   'sim.control': {
     request: z.discriminatedUnion('command', [

@@ -13,6 +13,7 @@ import { IsoTime, MetricSeries } from './model-common';
 import { RdsEvent } from './model-rds';
 import { HealthReport } from './model-health';
 import { Inventory, InventoryDelta } from './model-inventory';
+import { InstanceCpu } from './model-live';
 import { FaultKindCode, TimelineText } from './model-sim-kinds';
 import { TwinSummary } from './model-twin';
 
@@ -30,6 +31,7 @@ export * from './model-actions';
 export * from './model-health';
 export * from './model-inventory';
 export * from './model-waf';
+export * from './model-live';
 
 
 export const Service = z.enum(['elbv2', 'autoscaling', 'cloudwatch', 'route53', 'rds', 'lambda', 'simulator']);
@@ -156,6 +158,8 @@ export const Snapshot = z.object({
   datasets: DatasetStatuses.default({}),
   /** Verdicts with their reasons (core/health), for the data above. */
   health: HealthReport.optional(),
+  /** Simulation: each Auto Scaling instance's current CPU (for a subscribed window, its subscribed groups). */
+  instanceCpu: InstanceCpu.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -167,5 +171,7 @@ export const Update = z.object({
   datasets: DatasetStatuses.optional(),
   /** Present when a verdict or reason changed. */
   health: HealthReport.optional(),
+  /** Simulation: the current CPU of every instance of the groups named (replacing what was held for them). */
+  instanceCpu: InstanceCpu.optional(),
 });
 export type Update = z.infer<typeof Update>;

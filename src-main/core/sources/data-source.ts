@@ -2,18 +2,25 @@
  * The one interface both data sources implement: the bundled simulator (SimSource) and real AWS
  * accounts (AwsSource). The renderer never knows which one it talks to, except to show the mode.
  */
-import type { DnsTrace, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
+import type { DnsTrace, MetricKey, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { SsoLoginPrompt } from '../contract/model-aws';
 import type { TwinFit } from '../contract/model-twin';
 import type { RequestOf } from '../contract';
 import type { ActionBackend, ActionTarget } from '../actions/action-executor';
 import type { ScenarioModel } from './sim/scenario/load-scenario';
 
+export interface SnapshotOptions {
+  metrics?: (series: MetricKey) => boolean;
+}
+
 export interface DataSource {
   /** Which mode, profile / scenario; may change (a scenario load, a reconnect). */
   readonly session: SessionInfo;
-  /** The full current picture, for a client that (re)connects. */
-  snapshot(): Snapshot;
+  /**
+   * The full current picture, for a client that (re)connects; `metrics` keeps only the series it
+   * accepts (a subscription's history: the others are not even read).
+   */
+  snapshot(options?: SnapshotOptions): Snapshot;
   /** Deltas as they happen; returns the unsubscribe function. */
   onUpdate(listener: (update: Update) => void): () => void;
   start(): void;

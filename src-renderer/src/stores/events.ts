@@ -56,6 +56,13 @@ export const useEventsStore = defineStore('events', () => {
     return newAlarms;
   }
 
+  /** History a newly shown view asked for (stores/live-interest.ts): merged, never announced as fresh alarms. */
+  function mergeHistory(data: { alarmHistory: readonly AlarmHistoryItem[]; rdsEvents: readonly RdsEvent[]; timeline: readonly TimelineEvent[] }): void {
+    alarmHistory.value = merge(alarmHistory.value, data.alarmHistory, alarmKey, (i) => time(i.timestamp));
+    rdsEvents.value = merge(rdsEvents.value, data.rdsEvents, rdsEventKey, (e) => time(e.date));
+    timeline.value = merge(timeline.value, data.timeline, timelineKey, (e) => time(e.time));
+  }
+
   function alarmHistoryFor(names: ReadonlySet<string>): AlarmHistoryItem[] {
     return alarmHistory.value.filter((item) => names.has(item.alarmName));
   }
@@ -64,5 +71,5 @@ export const useEventsStore = defineStore('events', () => {
     return rdsEvents.value.filter((event) => event.sourceIdentifier === identifier);
   }
 
-  return { alarmHistory, rdsEvents, timeline, freshAlarms, load, append, alarmHistoryFor, rdsEventsFor };
+  return { alarmHistory, rdsEvents, timeline, freshAlarms, load, append, mergeHistory, alarmHistoryFor, rdsEventsFor };
 });

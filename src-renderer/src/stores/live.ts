@@ -14,7 +14,9 @@ import { useAccessLogStore } from './access-log';
 import { useActivitiesStore } from './activities';
 import { useEventsStore } from './events';
 import { useHealthStore } from './health';
+import { useInstanceCpuStore } from './instance-cpu';
 import { useInventoryStore } from './inventory';
+import { useLiveInterestStore } from './live-interest';
 import { useMetricsStore } from './metrics';
 import { useSessionStore } from './session';
 
@@ -56,6 +58,7 @@ export const useLiveStore = defineStore('live', () => {
     useAccessLogStore().append(update.accessLog);
     if (update.datasets) useSessionStore().setDatasets(update.datasets);
     if (update.health) useHealthStore().replace(update.health);
+    useInstanceCpuStore().merge(update.instanceCpu);
   }
 
   function applySnapshot(snapshot: Snapshot): void {
@@ -69,6 +72,7 @@ export const useLiveStore = defineStore('live', () => {
     useAccessLogStore().load(snapshot.accessLog);
     session.setDatasets(snapshot.datasets);
     useHealthStore().replace(snapshot.health);
+    useInstanceCpuStore().load(snapshot.instanceCpu);
   }
 
   function missedInventory(): void {
@@ -107,6 +111,9 @@ export const useLiveStore = defineStore('live', () => {
     held = queued;
     queued = [];
     try {
+      // What the visible views show, first (requests are served in order: not awaited), so that
+      // the snapshot and the updates after it carry only that; a reconnected socket has none.
+      void useLiveInterestStore().sync(false);
       const snapshot = await api.request('snapshot.get');
       if (token !== generation) return; // a newer reload (reconnect, session change) superseded this one
       applySnapshot(snapshot);

@@ -175,7 +175,7 @@ describe('live store over a real WebSocket transport', () => {
     expect(session.connection).toBe('open');
     const firstRequests = FakeSocket.latest().sent.filter((frame) => frame.channel === 'snapshot.get');
     expect(firstRequests).toHaveLength(1); // the first open does not load twice
-    FakeSocket.latest().respond(0, { ok: true, value: snapshot() });
+    FakeSocket.latest().respond(FakeSocket.latest().sent.indexOf(firstRequests[0]!), { ok: true, value: snapshot() });
     await vi.waitFor(() => expect(live.status).toBe('ready'));
 
     FakeSocket.latest().serverClose();
@@ -184,8 +184,9 @@ describe('live store over a real WebSocket transport', () => {
     FakeSocket.latest().open();
     expect(FakeSocket.all).toHaveLength(2);
     const again = FakeSocket.latest().sent;
-    expect(again.map((frame) => frame.channel)).toEqual(['snapshot.get']);
-    FakeSocket.latest().respond(0, { ok: true, value: snapshot({ clock: clock(20), scalingActivities: [activity('a9', 19)] }) });
+    // The new socket has no subscriptions: they go again, before the snapshot.
+    expect(again.map((frame) => frame.channel)).toEqual(['live.subscribe', 'snapshot.get']);
+    FakeSocket.latest().respond(1, { ok: true, value: snapshot({ clock: clock(20), scalingActivities: [activity('a9', 19)] }) });
     await vi.waitFor(() => expect(useSessionStore().clock?.now).toBe(clock(20).now));
     expect(live.snapshotCount).toBe(2);
 

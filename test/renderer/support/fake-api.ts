@@ -9,8 +9,10 @@ type Handler = (payload: unknown) => unknown;
 
 export interface FakeCore {
   api: Api;
-  /** Requests seen, in order. */
+  /** Requests seen, in order (live.subscribe apart: see subscriptions). */
   requests: { channel: string; payload: unknown }[];
+  /** The live.subscribe requests seen (what the mounted views told the host they show), in order. */
+  subscriptions: unknown[];
   /** Sets what a channel answers (the `value` of an ok Result); a function sees the payload. */
   answer(channel: string, handler: Handler | unknown): void;
   /** Makes a channel answer {ok:false} with this contract error, as the real core refuses (`extra`: e.g. a refused load's problems). */
@@ -28,6 +30,7 @@ export function installFakeCore(kind: Transport['kind'] = 'websocket'): FakeCore
   const problems = new Listeners<string>();
   let state: ConnectionState = 'open';
   const requests: FakeCore['requests'] = [];
+  const subscriptions: unknown[] = [];
 
   const transport: Transport = {
     kind,
@@ -35,6 +38,12 @@ export function installFakeCore(kind: Transport['kind'] = 'websocket'): FakeCore
       return state;
     },
     async request(channel, payload) {
+      // Every view subscribes what it shows; answered with no history unless a test says otherwise.
+      if (channel === 'live.subscribe') {
+        subscriptions.push(payload);
+        const handler = handlers.get(channel);
+        return { ok: true, value: handler ? await handler(payload) : { metrics: [] } };
+      }
       requests.push({ channel, payload });
       const refusal = refusals.get(channel);
       if (refusal) return { ok: false, error: refusal };
@@ -56,6 +65,7 @@ export function installFakeCore(kind: Transport['kind'] = 'websocket'): FakeCore
   return {
     api,
     requests,
+    subscriptions,
     answer(channel, handler) {
       handlers.set(channel, typeof handler === 'function' ? (handler as Handler) : () => handler);
     },

@@ -19,6 +19,9 @@ function fakeCore() {
   const unsubscribe = vi.fn();
   const core = {
     handle: vi.fn(async (): Promise<Result<unknown>> => ({ ok: true, value: { mode: 'simulation' } })),
+    /** The window's subscriptions (live.subscribe): one per window, as one per socket in web mode. */
+    interest: { window: 'the one' },
+    newInterest: vi.fn((): unknown => core.interest),
     subscribe: vi.fn((listener: Listener) => {
       listeners.add(listener);
       return () => {
@@ -63,7 +66,10 @@ describe('registerIpc: requests', () => {
   it('forwards a request from our main frame on app://flightdeck and returns its Result', async () => {
     const { core, invoke } = setup();
     const result = await invoke('session.get', {});
-    expect(core.handle).toHaveBeenCalledWith('session.get', {});
+    // With this window's subscriptions, the same object its pushed events are filtered by.
+    expect(core.handle).toHaveBeenCalledWith('session.get', {}, core.interest);
+    expect(core.newInterest).toHaveBeenCalledTimes(1);
+    expect(core.subscribe).toHaveBeenCalledWith(expect.any(Function), core.interest);
     expect(result).toEqual({ ok: true, value: { mode: 'simulation' } });
   });
 
@@ -118,7 +124,7 @@ describe('registerIpc: requests', () => {
   it('leaves channel and payload validation to the core (one place for the contract)', async () => {
     const { core, invoke } = setup();
     await invoke('no.such.channel', { x: 1 });
-    expect(core.handle).toHaveBeenCalledWith('no.such.channel', { x: 1 });
+    expect(core.handle).toHaveBeenCalledWith('no.such.channel', { x: 1 }, core.interest);
   });
 });
 

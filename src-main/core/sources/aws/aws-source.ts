@@ -18,7 +18,7 @@ import { Inventory, type DatasetStatuses, type DnsTrace, type MetricSeries, type
 import type { AwsSourceOptions } from './aws-source-options';
 import type { ProfileKind, SsoLoginPrompt } from '../../contract/model-aws';
 import type { RequestOf } from '../../contract';
-import type { DataSource } from '../data-source';
+import type { DataSource, SnapshotOptions } from '../data-source';
 import { InventoryTracker } from '../inventory-tracker';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
 import { awsCallHint, isAwsCallError, NETWORK_CODES, type AwsCallError } from './aws-errors';
@@ -467,7 +467,8 @@ export class AwsSource implements DataSource {
     return reportedStatuses(this.datasets, { now: this.clock.now(), intervals: this.intervals, secrets: this.secrets });
   }
 
-  snapshot(): Snapshot {
+  snapshot(options: SnapshotOptions = {}): Snapshot {
+    const metrics = [...this.metrics.series(), ...this.capacity.series()] as MetricSeries[];
     return {
       session: this.session,
       inventory: structuredClone(this.published.current),
@@ -477,7 +478,7 @@ export class AwsSource implements DataSource {
       rdsEvents: this.rds.events.list(),
       timeline: [],
       accessLog: [],
-      metrics: [...this.metrics.series(), ...this.capacity.series()] as MetricSeries[],
+      metrics: options.metrics ? metrics.filter(options.metrics) : metrics,
       datasets: this.datasetStatuses(),
     };
   }

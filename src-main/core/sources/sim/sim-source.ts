@@ -2,7 +2,7 @@
  * The simulator as a live data source: paces the engine's virtual clock against the wall clock at a
  * chosen speed (×1 … ×3600), and turns each frame's changes into one Update for the renderer.
  */
-import type { ClientLocation, DnsTrace, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../../contract/model';
+import type { ClientLocation, DnsTrace, Inventory, InstanceCpu, RunningFault, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from '../../contract/model';
 import type { RequestOf } from '../../contract';
 import { CoreError } from '../../core-error';
 import { parseLocation } from '../../route53/geography';
@@ -11,7 +11,7 @@ import { SimActionBackend } from './sim-actions';
 
 /** Where the resolver is when a trace names no location: N. Virginia (our choice, as the CLI's). */
 const DEFAULT_TRACE_FROM = 'us-east-1';
-import type { DataSource, SimulationControls } from '../data-source';
+import type { DataSource, SimulationControls, SnapshotOptions } from '../data-source';
 import type { WallClock } from '../../wall-clock';
 import { InventoryTracker } from '../inventory-tracker';
 import { SimulationEngine, toScalingActivity } from './engine';
@@ -19,6 +19,9 @@ import { exportActivities, exportMetrics } from './export';
 import type { ScenarioModel } from './scenario/load-scenario';
 import type { TwinFit } from '../../contract/model-twin';
 import { twinFit } from './report';
+
+/** The share of a frame's wall time the simulation may use: the rest is the host's (sockets, requests). */
+const FRAME_BUDGET_SHARE = 0.6;
 
 export interface SimSourceOptions {
   wallClock: WallClock;
@@ -65,7 +68,7 @@ export class SimSource implements DataSource, SimulationControls {
     this.running = !options.paused;
     this.session = sessionOf(scenario);
     this.engine.drainChanges();
-    this.published = new InventoryTracker(this.engine.inventory());
+    this.published = new InventoryTracker(this.liveInventory().inventory);
     this.actions = new SimActionBackend(() => this.engine, options.wallClock);
   }
 
@@ -105,7 +108,7 @@ export class SimSource implements DataSource, SimulationControls {
     this.scenario = scenario;
     this.engine = this.createEngine(scenario);
     this.engine.drainChanges();
-    this.published.reset(this.engine.inventory());
+    this.published.reset(this.liveInventory().inventory);
     this.virtualTarget = this.engine.now;
     this.session = sessionOf(scenario);
   }
@@ -151,8 +154,27 @@ export class SimSource implements DataSource, SimulationControls {
     this.lastWall = wall;
     if (!this.running) return;
     this.virtualTarget += elapsed * this.speed;
-    this.engine.advanceTo(this.virtualTarget);
+    this.advanceWithin(wall + (this.options.frameMs ?? 250) * FRAME_BUDGET_SHARE);
     this.publish();
+  }
+
+  /**
+   * Back-pressure on the producer (issue 15 item 5): a frame simulates until the virtual target or
+   * until its share of wall time is spent, whichever comes first, and lets go of the rest of the
+   * target. On a machine that cannot sustain the speed (scale-1000 at ×3600 on a busy laptop) the
+   * clock falls behind instead of the host: without this each late frame had more to simulate than
+   * the one before, and the host stopped answering at all. Whole ticks either way: the same run.
+   */
+  private advanceWithin(deadline: number): void {
+    const tickMs = this.engine.tickMs;
+    while (this.engine.now + tickMs <= this.virtualTarget) {
+      this.engine.advanceTo(this.engine.now + tickMs);
+      if (this.options.wallClock.now() >= deadline) {
+        this.virtualTarget = this.engine.now;
+        break;
+      }
+    }
+    this.engine.advanceTo(this.virtualTarget);
   }
 
   clock(): SimClock {
@@ -181,9 +203,9 @@ export class SimSource implements DataSource, SimulationControls {
     this.publish();
   }
 
-  snapshot(): Snapshot {
+  snapshot(options: SnapshotOptions = {}): Snapshot {
     const windowSeconds = this.options.snapshotWindowSeconds ?? 6 * 3600;
-    this.catchUpInventory();
+    const cpu = this.catchUpInventory();
     return {
       session: this.session,
       clock: this.clock(),
@@ -194,9 +216,30 @@ export class SimSource implements DataSource, SimulationControls {
       rdsEvents: this.engine.rdsEvents.slice(-500),
       timeline: this.engine.timeline.slice(-500),
       accessLog: this.engine.alb.accessLogInOrder().slice(-200),
-      metrics: exportMetrics(this.engine.metrics, this.engine.now / 1000 - windowSeconds),
+      metrics: exportMetrics(this.engine.metrics, this.engine.now / 1000 - windowSeconds, Infinity, options.metrics),
       datasets: {},
+      instanceCpu: cpu,
     };
+  }
+
+  /**
+   * The engine's inventory as the live views get it: each instance's current CPU taken out into a
+   * map by group (it moves every minute; in the inventory it would make every group's record travel
+   * in every frame), for the windows whose open views show it (contract/model-live.ts).
+   */
+  private liveInventory(): { inventory: Inventory; cpu: InstanceCpu } {
+    const inventory = this.engine.inventory();
+    const cpu: InstanceCpu = {};
+    for (const group of inventory.autoScalingGroups) {
+      const byInstance: Record<string, number> = {};
+      for (const instance of group.instances) {
+        if (instance.cpuUtilization === undefined) continue;
+        byInstance[instance.instanceId] = instance.cpuUtilization;
+        delete instance.cpuUtilization;
+      }
+      cpu[group.autoScalingGroupName] = byInstance;
+    }
+    return { inventory, cpu };
   }
 
   onUpdate(listener: (update: Update) => void): () => void {
@@ -209,11 +252,13 @@ export class SimSource implements DataSource, SimulationControls {
    * applies to it. Something changed since the last frame (an action while paused): publish that
    * first, on its own, so that clients already following stay in step.
    */
-  private catchUpInventory(): void {
-    const delta = this.published.publish(this.engine.inventory());
-    if (!delta) return;
+  private catchUpInventory(): InstanceCpu {
+    const { inventory, cpu } = this.liveInventory();
+    const delta = this.published.publish(inventory);
+    if (!delta) return cpu;
     const update: Update = { clock: this.clock(), inventory: delta, scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [] };
     for (const listener of this.listeners) listener(update);
+    return cpu;
   }
 
   /** Pushes what changed since the last Update: new datapoints, changed activities, changed resources by key. */
@@ -239,8 +284,13 @@ export class SimSource implements DataSource, SimulationControls {
       metrics: [...grouped.values()],
     };
     // After the first snapshot only the resources that changed travel (a whole scale-1000 inventory is ~440 KB).
-    const delta = changes.inventoryChanged ? this.published.publish(this.engine.inventory()) : undefined;
-    if (delta) update.inventory = delta;
+    if (changes.inventoryChanged) {
+      const { inventory, cpu } = this.liveInventory();
+      const delta = this.published.publish(inventory);
+      if (delta) update.inventory = delta;
+      // Every group's: each window keeps the groups it subscribed to (core/live-interest.ts).
+      update.instanceCpu = cpu;
+    }
     for (const listener of this.listeners) listener(update);
   }
 }

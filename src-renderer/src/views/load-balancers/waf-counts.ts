@@ -20,9 +20,22 @@ export const DEFAULT_ACTION_RULE = 'Default_Action';
 
 type Find = (query: MetricQuery) => MetricRingBuffer | undefined;
 
+const WAF_METRIC_NAMES = ['AllowedRequests', 'BlockedRequests', 'CountedRequests'] as const;
+
+const wafQuery = (acl: WebAcl, rule: string, metricName: string): MetricQuery => ({
+  namespace: 'AWS/WAFV2',
+  metricName,
+  dimensions: { WebACL: acl.metricName, Rule: rule, Region: acl.region },
+  stat: 'Sum',
+});
+
+/** The series a view showing these rules' counts reads: what it tells the host it shows (useLiveInterest). */
+export function wafSeries(acl: WebAcl, rules: readonly string[]): MetricQuery[] {
+  return rules.flatMap((rule) => WAF_METRIC_NAMES.map((metricName) => wafQuery(acl, rule, metricName)));
+}
+
 function buffers(find: Find, acl: WebAcl, rule: string) {
-  const dimensions = { WebACL: acl.metricName, Rule: rule, Region: acl.region };
-  const of = (metricName: string) => find({ namespace: 'AWS/WAFV2', metricName, dimensions, stat: 'Sum' });
+  const of = (metricName: string) => find(wafQuery(acl, rule, metricName));
   return { allowed: of('AllowedRequests'), blocked: of('BlockedRequests'), counted: of('CountedRequests') };
 }
 

@@ -137,7 +137,7 @@ export class AlbService implements SimService {
         // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
         // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
         const perTarget = load.requests / Math.max(1, routableTargets(group).length);
-        metrics.put('AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName }, epochSeconds, perTarget);
+        metrics.putFor(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName }, epochSeconds, perTarget);
         metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims, epochSeconds, perTarget);
       }
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
@@ -422,8 +422,9 @@ export class AlbService implements SimService {
         const lb = this.world.loadBalancers.get(lbArn);
         if (!lb) continue;
         const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
-        this.ctx.metrics.put('AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
-        this.ctx.metrics.put('AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
+        const owner = seriesOwner(group, lbArn);
+        this.ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
+        this.ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
       }
     }
   }
@@ -508,6 +509,20 @@ export function pickOutcome(codes: StatusCodes, draw: number): { elb: number; ta
  * 0.1st and 99.9th percentiles (mean × ln(1/0.999) and mean × ln 1000), which keeps p50/p90/p99 inside
  * [Minimum, Maximum] as CloudWatch's are (CW-5).
  */
+/**
+ * A stable owner for MetricStore.putFor when one target group has several series of one metric (by
+ * TargetGroup alone, or per load balancer it is attached to): the store caches a series per owner and
+ * name, and building the dimension key on every put costs more than the put (issue 15 item 6).
+ */
+const owners = new WeakMap<SimTargetGroup, Map<string, object>>();
+function seriesOwner(group: SimTargetGroup, qualifier: string): object {
+  let byQualifier = owners.get(group);
+  if (!byQualifier) owners.set(group, (byQualifier = new Map()));
+  let owner = byQualifier.get(qualifier);
+  if (!owner) byQualifier.set(qualifier, (owner = {}));
+  return owner;
+}
+
 function statisticSet(latency: Latency) {
   let min = Infinity;
   let max = -Infinity;

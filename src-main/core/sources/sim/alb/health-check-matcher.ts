@@ -25,8 +25,15 @@ export function parseMatcher(text: string): { ranges: [number, number][] } | { e
   return { ranges };
 }
 
+const parsedMatchers = new Map<string, ReturnType<typeof parseMatcher>>();
+
 /** Whether a response code passes the matcher (an unparsable matcher, refused at load, passes nothing). */
 export function matcherAccepts(text: string, code: number): boolean {
-  const parsed = parseMatcher(text);
+  // Asked for every target at every health check: a matcher is parsed once (a handful per scenario).
+  let parsed = parsedMatchers.get(text);
+  if (!parsed) {
+    if (parsedMatchers.size > 1000) parsedMatchers.clear();
+    parsedMatchers.set(text, (parsed = parseMatcher(text)));
+  }
   return 'ranges' in parsed && parsed.ranges.some(([from, to]) => code >= from && code <= to);
 }

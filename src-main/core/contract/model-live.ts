@@ -1,0 +1,67 @@
+/**
+ * Subscriptions per visible view (issue 15 item 5). A window tells its host what the views it shows
+ * display: the metric series its charts and tables draw, the event lists it lists, the Auto Scaling
+ * groups whose instance table (with each instance's current CPU) is open. The host then pushes only
+ * those, per window, and answers a subscription with the history of what was newly added, so a view
+ * that appears has its data at once. A window that never subscribes gets everything (the CLI, tests,
+ * older windows).
+ *
+ * Shared with the renderer: zod and the contract's own files only.
+ */
+import { z } from 'zod';
+import { Dimensions, MetricStat } from './model-common';
+
+/** A window draws at most this many series at once (a detail panel has ~20; the bound is generous). */
+export const MAX_SUBSCRIBED_SERIES = 2000;
+/** Instance tables open at once (one per visible group detail). */
+export const MAX_SUBSCRIBED_GROUPS = 100;
+
+/** The event lists a source pushes, each with its own store in the window. */
+export const LIVE_LISTS = ['scalingActivities', 'alarmHistory', 'rdsEvents', 'timeline', 'accessLog'] as const;
+export const LiveList = z.enum(LIVE_LISTS);
+export type LiveList = z.infer<typeof LiveList>;
+
+/** One series as a chart asks for it: without a period, whichever the source publishes. */
+export const MetricQuery = z
+  .object({
+    namespace: z.string().max(255),
+    metricName: z.string().max(255),
+    dimensions: Dimensions.refine((d) => Object.keys(d).length <= 30, 'at most 30 dimensions'),
+    stat: MetricStat,
+    period: z.number().int().positive().optional(),
+  })
+  .strict();
+export type MetricQuery = z.infer<typeof MetricQuery>;
+
+/**
+ * Each Auto Scaling instance's current CPU (simulation), by group then instance id. Not in the
+ * inventory: it moves every minute, and would make every group's record travel in every frame.
+ */
+export const InstanceCpu = z.record(z.string().max(255), z.record(z.string().max(64), z.number()));
+export type InstanceCpu = z.infer<typeof InstanceCpu>;
+
+/** `live.subscribe`: replaces the window's subscriptions with these (the union over its visible views). */
+export const LiveSubscription = z
+  .object({
+    metrics: z.array(MetricQuery).max(MAX_SUBSCRIBED_SERIES),
+    lists: z.array(LiveList).max(LIVE_LISTS.length),
+    instanceCpu: z.array(z.string().min(1).max(255)).max(MAX_SUBSCRIBED_GROUPS),
+    /**
+     * Without 'scalingActivities' in `lists`: the activities of these groups only (an open group's
+     * history; an Availability Zone failure at scale sends hundreds of activities in one frame).
+     */
+    activitiesOf: z.array(z.string().min(1).max(255)).max(MAX_SUBSCRIBED_GROUPS).default([]),
+    /** Answer with the history of what this adds (false: the window is about to load a snapshot anyway). */
+    history: z.boolean().default(true),
+  })
+  .strict();
+export type LiveSubscription = z.infer<typeof LiveSubscription>;
+
+/** Dimension order carries no meaning in CloudWatch: the key sorts them. Period left out (queries take any). */
+export function metricQueryKey(query: { namespace: string; metricName: string; stat: string; dimensions: Record<string, string> }): string {
+  const dimensions = Object.keys(query.dimensions)
+    .sort()
+    .map((name) => `${name}=${query.dimensions[name]}`)
+    .join(',');
+  return `${query.namespace}|${query.metricName}|${query.stat}|${dimensions}`;
+}
