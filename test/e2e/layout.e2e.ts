@@ -62,23 +62,25 @@ describe('layout on the photos scenario', () => {
       await page.screenshot({ path: screenshotPath(`layout-request-path-${width}`) });
       const geometry = await map.evaluate((el) => {
         const box = el.getBoundingClientRect();
-        const style = getComputedStyle(el);
+        // No DOM lib in the node typecheck: reach the window through the element.
+        const view = el.ownerDocument.defaultView!;
+        const style = view.getComputedStyle(el);
         return {
           box: { left: box.left, right: box.right, top: box.top, bottom: box.bottom },
           clientWidth: el.clientWidth,
           scrollWidth: el.scrollWidth,
           scrollsSideways: style.overflowX === 'auto' || style.overflowX === 'scroll',
           // Nodes relative to the map's content (scroll offset removed), so off-screen ones count by where they sit.
-          nodes: [...el.querySelectorAll<HTMLElement>('[data-testid="path-node"]')].map((node) => {
+          nodes: [...el.querySelectorAll('[data-testid="path-node"]')].map((node) => {
             const r = node.getBoundingClientRect();
-            return { label: node.dataset.label ?? node.dataset.kind ?? '', left: r.left - box.left + el.scrollLeft, right: r.right - box.left + el.scrollLeft, top: r.top - box.top, bottom: r.bottom - box.top };
+            return { label: node.getAttribute('data-label') ?? node.getAttribute('data-kind') ?? '', left: r.left - box.left + el.scrollLeft, right: r.right - box.left + el.scrollLeft, top: r.top - box.top, bottom: r.bottom - box.top };
           }),
           // Each ancestor up to the page: it must not clip the map (its box within theirs).
           clippedBy: (() => {
             const out: string[] = [];
-            for (let parent = el.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+            for (let parent = el.parentElement; parent && parent !== el.ownerDocument.body; parent = parent.parentElement) {
               const p = parent.getBoundingClientRect();
-              if (getComputedStyle(parent).overflowX !== 'visible' && box.right > p.right + 0.5) out.push(`${parent.className} (${box.right} > ${p.right})`);
+              if (view.getComputedStyle(parent).overflowX !== 'visible' && box.right > p.right + 0.5) out.push(`${parent.className} (${box.right} > ${p.right})`);
             }
             return out;
           })(),
