@@ -317,20 +317,40 @@ export interface LaidOutNode extends PathNode {
 }
 
 export const NODE_WIDTH = 190;
-export const MIN_NODE_WIDTH = 130;
+/** Below this a node's name is mostly ellipsis: the map scrolls sideways instead of narrowing further. */
+export const MIN_NODE_WIDTH = 120;
 export const NODE_HEIGHT = 42;
 export const COLUMN_GAP = 48;
+/** The gap shrinks with the nodes (a quarter of their width) but stays wide enough for the curves to read. */
+const MIN_COLUMN_GAP = 28;
 const ROW_GAP = 10;
 
-/** The node width that fits `columns` into `available` pixels, between MIN_NODE_WIDTH and NODE_WIDTH. */
-export function fitNodeWidth(columns: number, available: number): number {
-  if (columns <= 0 || !Number.isFinite(available) || available <= 0) return NODE_WIDTH;
-  const fit = Math.floor((available - (columns - 1) * COLUMN_GAP) / columns);
-  return Math.max(MIN_NODE_WIDTH, Math.min(NODE_WIDTH, fit));
+export interface ColumnFit {
+  nodeWidth: number;
+  gap: number;
+}
+
+/**
+ * Node width and column gap that fit `columns` into `available` pixels: full size when there is room,
+ * otherwise nodes and gaps narrow together (gap ≈ a quarter of a node) down to MIN_NODE_WIDTH and
+ * MIN_COLUMN_GAP; past that the map is wider than `available` and scrolls.
+ */
+export function fitColumns(columns: number, available: number): ColumnFit {
+  if (columns <= 0 || !Number.isFinite(available) || available <= 0) return { nodeWidth: NODE_WIDTH, gap: COLUMN_GAP };
+  const gaps = columns - 1;
+  if (columns * NODE_WIDTH + gaps * COLUMN_GAP <= available) return { nodeWidth: NODE_WIDTH, gap: COLUMN_GAP };
+  const width = Math.floor(available / (columns + gaps / 4));
+  const nodeWidth = Math.max(MIN_NODE_WIDTH, Math.min(NODE_WIDTH, width));
+  const gap = Math.max(MIN_COLUMN_GAP, Math.min(COLUMN_GAP, gaps > 0 ? Math.floor((available - columns * nodeWidth) / gaps) : COLUMN_GAP));
+  return { nodeWidth, gap };
 }
 
 /** Columns left to right, nodes stacked and centred vertically; pure so it can be tested. */
-export function layoutRequestPath(path: RequestPath, nodeWidth = NODE_WIDTH): { nodes: LaidOutNode[]; width: number; height: number; nodeWidth: number } {
+export function layoutRequestPath(
+  path: RequestPath,
+  fit: ColumnFit = { nodeWidth: NODE_WIDTH, gap: COLUMN_GAP },
+): { nodes: LaidOutNode[]; width: number; height: number; nodeWidth: number; gap: number } {
+  const { nodeWidth, gap } = fit;
   const byColumn = new Map<number, PathNode[]>();
   for (const node of path.nodes) byColumn.set(node.column, [...(byColumn.get(node.column) ?? []), node]);
   const tallest = Math.max(1, ...[...byColumn.values()].map((list) => list.length));
@@ -339,8 +359,8 @@ export function layoutRequestPath(path: RequestPath, nodeWidth = NODE_WIDTH): { 
   for (const [column, list] of byColumn) {
     const columnHeight = list.length * NODE_HEIGHT + (list.length - 1) * ROW_GAP;
     const top = (height - columnHeight) / 2;
-    list.forEach((node, index) => laid.push({ ...node, x: column * (nodeWidth + COLUMN_GAP), y: top + index * (NODE_HEIGHT + ROW_GAP) }));
+    list.forEach((node, index) => laid.push({ ...node, x: column * (nodeWidth + gap), y: top + index * (NODE_HEIGHT + ROW_GAP) }));
   }
-  const width = Math.max(0, path.columns * nodeWidth + (path.columns - 1) * COLUMN_GAP);
-  return { nodes: laid, width, height, nodeWidth };
+  const width = Math.max(0, path.columns * nodeWidth + (path.columns - 1) * gap);
+  return { nodes: laid, width, height, nodeWidth, gap };
 }
