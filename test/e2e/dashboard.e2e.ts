@@ -144,7 +144,7 @@ describe('the dashboard in Chromium', () => {
         ([time, content]) => time >= injectedAt && text.test(content),
       ).length;
     await open('overview');
-    await expect.poll(since('[data-testid="recent-event"][data-service="elbv2"]', 'data-time', /unhealthy|unused|draining/), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(since('[data-testid="recent-event"][data-service="elbv2"]', 'data-time', /unhealthy|unused|draining/i), { timeout: 30_000 }).toBeGreaterThan(0);
     await settle();
     await page.screenshot({ path: screenshotPath('az-failure-overview'), fullPage: true });
 

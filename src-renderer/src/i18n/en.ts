@@ -745,6 +745,14 @@ const en = {
       'storage-optimization': 'Storage-optimization',
       upgrading: 'Upgrading',
     },
+    /** DescribeDBSnapshots Status, as the console words it. */
+    dbSnapshotStatus: {
+      available: 'Available',
+      copying: 'Copying',
+      creating: 'Creating',
+      deleting: 'Deleting',
+      failed: 'Failed',
+    },
     dbEngine: {
       mysql: 'MySQL Community',
       postgres: 'PostgreSQL',

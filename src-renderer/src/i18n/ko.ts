@@ -746,6 +746,14 @@ const ko: MessageSchema = {
       'storage-optimization': '스토리지 최적화 중',
       upgrading: '업그레이드 중',
     },
+    /** DescribeDBSnapshots Status, as the console words it. */
+    dbSnapshotStatus: {
+      available: '사용 가능',
+      copying: '복사 중',
+      creating: '생성 중',
+      deleting: '삭제 중',
+      failed: '실패',
+    },
     dbEngine: {
       mysql: 'MySQL Community',
       postgres: 'PostgreSQL',

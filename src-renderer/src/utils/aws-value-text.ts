@@ -10,7 +10,7 @@
  */
 import { useI18n } from 'vue-i18n';
 
-export const AWS_VALUE_KINDS = ['lifecycleState', 'instanceHealth', 'dbInstanceStatus', 'dbEngine', 'targetType', 'availabilityZone'] as const;
+export const AWS_VALUE_KINDS = ['lifecycleState', 'instanceHealth', 'dbInstanceStatus', 'dbSnapshotStatus', 'dbEngine', 'targetType', 'availabilityZone'] as const;
 export type AwsValueKind = (typeof AWS_VALUE_KINDS)[number];
 
 type Translate = (key: string) => string;

@@ -21,6 +21,7 @@ const VALUES: [AwsValueKind, string[]][] = [
   ['instanceHealth', AsgInstance.shape.healthStatus.options],
   ['targetType', TargetGroup.shape.targetType.options],
   ['dbInstanceStatus', DB_STATUSES],
+  ['dbSnapshotStatus', ['creating', 'available', 'copying', 'deleting', 'failed']],
   ['dbEngine', ['mysql', 'postgres', 'mariadb', 'aurora-mysql', 'aurora-postgresql']],
   ['availabilityZone', ['all']],
 ];
