@@ -98,6 +98,8 @@ export const ScenarioProblemCode = z.enum([
   'route53.aliasTargetWrongZone',
   'route53.aliasWrongType',
   'route53.aliasTargetUnknown',
+  'route53.aliasAaaaToIpv4LoadBalancer',
+  'route53.aliasAToIpv6OnlyLoadBalancer',
   // A value the loader's schema refused (zod's issue kinds); `params.field` names it and `params.message`
   // still carries the English detail (the bound, the expected kind) until those get parameters of their own.
   'value.custom',

@@ -1810,6 +1810,8 @@ const en = {
       aliasTargetWrongZone: 'Tried to create an alias that targets {target}, type {type} in zone {zone}, but the alias target name does not lie within the target zone (load balancers in {region} are in {canonical}; use !GetAtt {logicalId}.CanonicalHostedZoneID)',
       aliasWrongType: 'an alias to a load balancer has type A or AAAA, not {type}',
       aliasTargetUnknown: 'alias target {target} (zone {zone}) is not a load balancer or a record in this scenario; the simulator answers nothing for it',
+      aliasAaaaToIpv4LoadBalancer: 'AAAA alias {name} points to load balancer {loadBalancer}, whose IpAddressType is ipv4: AAAA queries get no data (NOERROR, no records) until it is dualstack',
+      aliasAToIpv6OnlyLoadBalancer: 'A alias {name} points to load balancer {loadBalancer}, whose IpAddressType is dualstack-without-public-ipv4 (no public IPv4): A queries get no data',
     },
     // The detail of a refused value is still the loader's English (params.message) until it gets parameters of its own.
     value: {

@@ -1811,6 +1811,8 @@ const ko: MessageSchema = {
       aliasTargetWrongZone: '{target}(영역 {zone}의 {type} 유형)을 대상으로 하는 별칭을 만들려고 했지만 별칭 대상 이름이 대상 영역에 속하지 않습니다({region}의 로드 밸런서는 {canonical}에 있습니다. !GetAtt {logicalId}.CanonicalHostedZoneID를 사용하세요)',
       aliasWrongType: '로드 밸런서에 대한 별칭의 유형은 A 또는 AAAA여야 합니다({type}이(가) 아님)',
       aliasTargetUnknown: '별칭 대상 {target}(영역 {zone})은(는) 이 시나리오의 로드 밸런서나 레코드가 아니므로 시뮬레이터가 아무것도 응답하지 않습니다',
+      aliasAaaaToIpv4LoadBalancer: 'AAAA 별칭 {name}이(가) 가리키는 로드 밸런서 {loadBalancer}의 IP 주소 유형이 ipv4입니다. dualstack이 될 때까지 AAAA 쿼리는 데이터 없음(NOERROR, 레코드 없음)으로 응답합니다',
+      aliasAToIpv6OnlyLoadBalancer: 'A 별칭 {name}이(가) 가리키는 로드 밸런서 {loadBalancer}의 IP 주소 유형이 dualstack-without-public-ipv4(퍼블릭 IPv4 없음)입니다. A 쿼리는 데이터 없음으로 응답합니다',
     },
     // 거부된 값의 세부 내용은 자체 파라미터를 갖기 전까지 로더의 영어 문장(params.message)입니다.
     value: {

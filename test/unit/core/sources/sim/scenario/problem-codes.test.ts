@@ -111,6 +111,18 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     code: 'route53.healthCheckAddressUnknown',
     params: { address: '192.0.2.99' },
   },
+  {
+    name: 'an AAAA alias to an IPv4-only load balancer (LBA-5)',
+    yaml: alias('AAAA', ALB_TARGET),
+    code: 'route53.aliasAaaaToIpv4LoadBalancer',
+    params: { name: 'www.example.com.', loadBalancer: 'web' },
+  },
+  {
+    name: 'an A alias to a load balancer without public IPv4 (LBA-5)',
+    yaml: alias('A', ALB_TARGET).replace('Properties: { Name: web }', 'Properties: { Name: web, IpAddressType: dualstack-without-public-ipv4 }'),
+    code: 'route53.aliasAToIpv6OnlyLoadBalancer',
+    params: { name: 'www.example.com.', loadBalancer: 'web' },
+  },
   { name: 'an alias to a load balancer that is not A or AAAA', yaml: alias('CNAME', ALB_TARGET), code: 'route53.aliasWrongType', params: { type: 'CNAME' } },
   {
     name: 'an alias to nothing in the scenario',
