@@ -100,6 +100,18 @@ export const ScenarioProblemCode = z.enum([
   'route53.aliasTargetUnknown',
   'route53.aliasAaaaToIpv4LoadBalancer',
   'route53.aliasAToIpv6OnlyLoadBalancer',
+  'loadBalancer.internalIpv6Only',
+  'loadBalancer.internalDualstack',
+  'loadBalancer.attributeRequiresBucket',
+  'loadBalancer.attributeUnknown',
+  'loadBalancer.attributeNlbOnly',
+  'loadBalancer.attributeNotBoolean',
+  'loadBalancer.attributeOutOfRange',
+  'loadBalancer.attributeNotOneOf',
+  'loadBalancer.attributeTooLong',
+  'loadBalancer.attributeFixed',
+  'loadBalancer.typeNotSimulated',
+  'loadBalancer.lambdaTargetNotInStack',
   // A value the loader's schema refused (zod's issue kinds); `params.field` names it and `params.message`
   // still carries the English detail (the bound, the expected kind) until those get parameters of their own.
   'value.custom',

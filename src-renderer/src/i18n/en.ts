@@ -1813,6 +1813,20 @@ const en = {
       aliasAaaaToIpv4LoadBalancer: 'AAAA alias {name} points to load balancer {loadBalancer}, whose IpAddressType is ipv4: AAAA queries get no data (NOERROR, no records) until it is dualstack',
       aliasAToIpv6OnlyLoadBalancer: 'A alias {name} points to load balancer {loadBalancer}, whose IpAddressType is dualstack-without-public-ipv4 (no public IPv4): A queries get no data',
     },
+    loadBalancer: {
+      internalIpv6Only: 'internal load balancer {name} cannot use IpAddressType dualstack-without-public-ipv4 (public IPv6 addresses only); internal load balancers use ipv4',
+      internalDualstack: 'internal load balancer {name} has IpAddressType dualstack; the ELB API reference says internal load balancers must use ipv4',
+      attributeRequiresBucket: '{key} is true on load balancer {name} but {requires} is not set: the bucket is required when logs are enabled',
+      attributeUnknown: 'load balancer attribute {key} of {name} is not an Application Load Balancer attribute, so it is ignored (ELB would refuse it)',
+      attributeNlbOnly: 'load balancer attribute {key} of {name} applies to Network Load Balancers only, so it is ignored (ELB would refuse it on an ALB)',
+      attributeNotBoolean: 'load balancer attribute {key} is "{value}" on {name}; it must be true or false',
+      attributeOutOfRange: 'load balancer attribute {key} is "{value}" on {name}; it must be an integer from {min} to {max}',
+      attributeNotOneOf: 'load balancer attribute {key} is "{value}" on {name}; it must be one of {values}',
+      attributeTooLong: 'load balancer attribute {key} of {name} is longer than {max} characters',
+      attributeFixed: 'load balancer attribute {key} of {name} is always {expected} for an Application Load Balancer and can\'t be changed',
+      typeNotSimulated: '{type} load balancer {name} is not simulated (only Type: application is): traffic to its DNS name is not served and counts as UnresolvedRequests, and its listeners and target groups carry no requests',
+      lambdaTargetNotInStack: 'target {target} of Lambda target group {group} is not a Lambda function of this stack, so it is not registered: requests forwarded to the group get HTTP 503',
+    },
     // The detail of a refused value is still the loader's English (params.message) until it gets parameters of its own.
     value: {
       custom: '{message}',

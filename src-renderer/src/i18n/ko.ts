@@ -1814,6 +1814,20 @@ const ko: MessageSchema = {
       aliasAaaaToIpv4LoadBalancer: 'AAAA 별칭 {name}이(가) 가리키는 로드 밸런서 {loadBalancer}의 IP 주소 유형이 ipv4입니다. dualstack이 될 때까지 AAAA 쿼리는 데이터 없음(NOERROR, 레코드 없음)으로 응답합니다',
       aliasAToIpv6OnlyLoadBalancer: 'A 별칭 {name}이(가) 가리키는 로드 밸런서 {loadBalancer}의 IP 주소 유형이 dualstack-without-public-ipv4(퍼블릭 IPv4 없음)입니다. A 쿼리는 데이터 없음으로 응답합니다',
     },
+    loadBalancer: {
+      internalIpv6Only: '내부 로드 밸런서 {name}은(는) IP 주소 유형 dualstack-without-public-ipv4(퍼블릭 IPv6 주소만)를 사용할 수 없습니다. 내부 로드 밸런서는 ipv4를 사용합니다',
+      internalDualstack: '내부 로드 밸런서 {name}의 IP 주소 유형이 dualstack입니다. ELB API 참조에 따르면 내부 로드 밸런서는 ipv4를 사용해야 합니다',
+      attributeRequiresBucket: '로드 밸런서 {name}에서 {key}이(가) true이지만 {requires}이(가) 설정되지 않았습니다. 로그를 활성화하려면 버킷이 필요합니다',
+      attributeUnknown: '{name}의 로드 밸런서 속성 {key}은(는) Application Load Balancer 속성이 아니므로 무시됩니다(ELB는 이를 거부합니다)',
+      attributeNlbOnly: '{name}의 로드 밸런서 속성 {key}은(는) Network Load Balancer에만 적용되므로 무시됩니다(ELB는 ALB에서 이를 거부합니다)',
+      attributeNotBoolean: '{name}의 로드 밸런서 속성 {key} 값이 "{value}"입니다. true 또는 false여야 합니다',
+      attributeOutOfRange: '{name}의 로드 밸런서 속성 {key} 값이 "{value}"입니다. {min}~{max} 사이의 정수여야 합니다',
+      attributeNotOneOf: '{name}의 로드 밸런서 속성 {key} 값이 "{value}"입니다. {values} 중 하나여야 합니다',
+      attributeTooLong: '{name}의 로드 밸런서 속성 {key} 값이 {max}자를 초과합니다',
+      attributeFixed: '{name}의 로드 밸런서 속성 {key}은(는) Application Load Balancer에서 항상 {expected}이며 변경할 수 없습니다',
+      typeNotSimulated: '{type} 로드 밸런서 {name}은(는) 시뮬레이션되지 않습니다(Type: application만 시뮬레이션됨). DNS 이름으로 오는 트래픽은 처리되지 않고 UnresolvedRequests로 집계되며, 리스너와 대상 그룹은 요청을 받지 않습니다',
+      lambdaTargetNotInStack: 'Lambda 대상 그룹 {group}의 대상 {target}은(는) 이 스택의 Lambda 함수가 아니므로 등록되지 않습니다. 이 그룹으로 전달된 요청은 HTTP 503을 받습니다',
+    },
     // 거부된 값의 세부 내용은 자체 파라미터를 갖기 전까지 로더의 영어 문장(params.message)입니다.
     value: {
       custom: '값이 올바르지 않습니다: {message}',

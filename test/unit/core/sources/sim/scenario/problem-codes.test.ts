@@ -36,6 +36,9 @@ const zone = (more: string) => `Resources:
 ${more}`;
 const alias = (type: string, target: string) =>
   zone(`  Www:\n    Type: AWS::Route53::RecordSet\n    Properties: { HostedZoneId: !Ref Zone, Name: www.example.com, Type: ${type}, AliasTarget: ${target} }\n`);
+/** The load balancer of `zone('')` with more properties. */
+const albWith = (props: string) => zone('').replace('Properties: { Name: web }', `Properties: { Name: web, ${props} }`);
+const attribute = (key: string, value: string) => albWith(`LoadBalancerAttributes: [{ Key: ${key}, Value: "${value}" }]`);
 const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
 
 const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
@@ -122,6 +125,58 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     yaml: alias('A', ALB_TARGET).replace('Properties: { Name: web }', 'Properties: { Name: web, IpAddressType: dualstack-without-public-ipv4 }'),
     code: 'route53.aliasAToIpv6OnlyLoadBalancer',
     params: { name: 'www.example.com.', loadBalancer: 'web' },
+  },
+  { name: 'an internal load balancer with public IPv6 only (LBA-1)', yaml: albWith('Scheme: internal, IpAddressType: dualstack-without-public-ipv4'), code: 'loadBalancer.internalIpv6Only', params: { name: 'web' } },
+  { name: 'an internal dualstack load balancer (LBA-1)', yaml: albWith('Scheme: internal, IpAddressType: dualstack'), code: 'loadBalancer.internalDualstack', params: { name: 'web' } },
+  {
+    name: 'access logs on without a bucket (LBA-2)',
+    yaml: attribute('access_logs.s3.enabled', 'true'),
+    code: 'loadBalancer.attributeRequiresBucket',
+    params: { key: 'access_logs.s3.enabled', name: 'web', requires: 'access_logs.s3.bucket' },
+  },
+  { name: 'an attribute ALBs do not have (LBA-2)', yaml: attribute('no.such.key', 'x'), code: 'loadBalancer.attributeUnknown', params: { key: 'no.such.key', name: 'web' } },
+  {
+    name: 'a Network Load Balancer attribute on an ALB (LBA-2)',
+    yaml: attribute('dns_record.client_routing_policy', 'any_availability_zone'),
+    code: 'loadBalancer.attributeNlbOnly',
+    params: { key: 'dns_record.client_routing_policy', name: 'web' },
+  },
+  {
+    name: 'a boolean attribute that is not true or false (LBA-2)',
+    yaml: attribute('deletion_protection.enabled', 'yes'),
+    code: 'loadBalancer.attributeNotBoolean',
+    params: { key: 'deletion_protection.enabled', value: 'yes', name: 'web' },
+  },
+  {
+    name: 'an integer attribute out of range (LBA-2)',
+    yaml: attribute('idle_timeout.timeout_seconds', '5000'),
+    code: 'loadBalancer.attributeOutOfRange',
+    params: { key: 'idle_timeout.timeout_seconds', value: '5000', name: 'web', min: 1, max: 4000 },
+  },
+  {
+    name: 'an enum attribute with another value (LBA-2)',
+    yaml: attribute('routing.http.desync_mitigation_mode', 'lenient'),
+    code: 'loadBalancer.attributeNotOneOf',
+    params: { key: 'routing.http.desync_mitigation_mode', value: 'lenient', name: 'web', values: 'monitor, defensive, strictest' },
+  },
+  {
+    name: 'a text attribute too long (LBA-2)',
+    yaml: attribute('access_logs.s3.prefix', 'p'.repeat(1025)),
+    code: 'loadBalancer.attributeTooLong',
+    params: { key: 'access_logs.s3.prefix', name: 'web', max: 1024 },
+  },
+  {
+    name: 'cross-zone load balancing turned off on an ALB (LBA-2)',
+    yaml: attribute('load_balancing.cross_zone.enabled', 'false'),
+    code: 'loadBalancer.attributeFixed',
+    params: { key: 'load_balancing.cross_zone.enabled', name: 'web', expected: 'true' },
+  },
+  { name: 'a network load balancer (ALB-15)', yaml: albWith('Type: network'), code: 'loadBalancer.typeNotSimulated', params: { type: 'network', name: 'web' } },
+  {
+    name: 'a Lambda target that is not a function of the stack',
+    yaml: zone('  Tg:\n    Type: AWS::ElasticLoadBalancingV2::TargetGroup\n    Properties: { Name: fn-tg, TargetType: lambda, Targets: [{ Id: arn:aws:lambda:us-east-1:123456789012:function:elsewhere }] }\n'),
+    code: 'loadBalancer.lambdaTargetNotInStack',
+    params: { target: 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere', group: 'fn-tg' },
   },
   { name: 'an alias to a load balancer that is not A or AAAA', yaml: alias('CNAME', ALB_TARGET), code: 'route53.aliasWrongType', params: { type: 'CNAME' } },
   {
