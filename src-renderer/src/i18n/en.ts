@@ -1827,6 +1827,23 @@ const en = {
       typeNotSimulated: '{type} load balancer {name} is not simulated (only Type: application is): traffic to its DNS name is not served and counts as UnresolvedRequests, and its listeners and target groups carry no requests',
       lambdaTargetNotInStack: 'target {target} of Lambda target group {group} is not a Lambda function of this stack, so it is not registered: requests forwarded to the group get HTTP 503',
     },
+    waf: {
+      cloudfrontScope: 'web ACL {acl} has Scope CLOUDFRONT: it cannot be associated with a load balancer, so it inspects nothing here',
+      overrideActionIgnored: 'rule {rule} of web ACL {acl}: OverrideAction is only for rules that reference a rule group; the simulator ignores it and uses Action',
+      overrideActionWithoutAction: 'rule {rule} of web ACL {acl}: OverrideAction is only for rules that reference a rule group; the simulator ignores it and the rule never acts',
+      statementInvalid: 'rule {rule} of web ACL {acl}: {reason}',
+      statementNotSimulated: 'rule {rule} of web ACL {acl} is not simulated and never matches: {reason}',
+      actionNotSimulated: 'rule {rule} of web ACL {acl} has action {action}; only Allow, Block and Count are simulated, so the rule never acts',
+      associationAclUnknown: '{arn} is not a web ACL of this stack (use !GetAtt Acl.Arn): the association inspects nothing',
+      associationResourceUnknown: '{arn} is not a load balancer of this stack (use !Ref Alb): the association inspects nothing',
+      associationDuplicate: 'the load balancer already has web ACL association {other}; a resource has one web ACL at most, so this one is ignored',
+    },
+    apiGateway: {
+      apiNotFound: 'NotFoundException: Invalid API identifier specified {id} (use !Ref <Api> of an AWS::ApiGatewayV2::Api in this stack)',
+      integrationNotFound: 'NotFoundException: Invalid Integration identifier specified {target} (use !Sub with integrations/ and the Integration’s logical id)',
+      routeKeyConflict: 'ConflictException: Route with key {key} already exists for this API ({other})',
+      routeKeyTakenByApiTarget: 'ConflictException: Route with key {key} already exists for this API ({other}, made by its Target)',
+    },
     // The detail of a refused value is still the loader's English (params.message) until it gets parameters of its own.
     value: {
       custom: '{message}',

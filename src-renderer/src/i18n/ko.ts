@@ -1828,6 +1828,23 @@ const ko: MessageSchema = {
       typeNotSimulated: '{type} 로드 밸런서 {name}은(는) 시뮬레이션되지 않습니다(Type: application만 시뮬레이션됨). DNS 이름으로 오는 트래픽은 처리되지 않고 UnresolvedRequests로 집계되며, 리스너와 대상 그룹은 요청을 받지 않습니다',
       lambdaTargetNotInStack: 'Lambda 대상 그룹 {group}의 대상 {target}은(는) 이 스택의 Lambda 함수가 아니므로 등록되지 않습니다. 이 그룹으로 전달된 요청은 HTTP 503을 받습니다',
     },
+    waf: {
+      cloudfrontScope: '웹 ACL {acl}의 범위가 CLOUDFRONT입니다. 로드 밸런서와 연결할 수 없으므로 여기서는 아무것도 검사하지 않습니다',
+      overrideActionIgnored: '웹 ACL {acl}의 규칙 {rule}: OverrideAction은 규칙 그룹을 참조하는 규칙에만 사용됩니다. 시뮬레이터는 이를 무시하고 Action을 사용합니다',
+      overrideActionWithoutAction: '웹 ACL {acl}의 규칙 {rule}: OverrideAction은 규칙 그룹을 참조하는 규칙에만 사용됩니다. 시뮬레이터는 이를 무시하며 이 규칙은 작업을 수행하지 않습니다',
+      statementInvalid: '웹 ACL {acl}의 규칙 {rule}: {reason}',
+      statementNotSimulated: '웹 ACL {acl}의 규칙 {rule}은(는) 시뮬레이션되지 않으며 일치하지 않습니다: {reason}',
+      actionNotSimulated: '웹 ACL {acl}의 규칙 {rule}의 작업이 {action}입니다. Allow, Block, Count만 시뮬레이션되므로 이 규칙은 작업을 수행하지 않습니다',
+      associationAclUnknown: '{arn}은(는) 이 스택의 웹 ACL이 아닙니다(!GetAtt Acl.Arn 사용). 이 연결은 아무것도 검사하지 않습니다',
+      associationResourceUnknown: '{arn}은(는) 이 스택의 로드 밸런서가 아닙니다(!Ref Alb 사용). 이 연결은 아무것도 검사하지 않습니다',
+      associationDuplicate: '이 로드 밸런서에는 이미 웹 ACL 연결 {other}이(가) 있습니다. 리소스에는 웹 ACL을 하나만 연결할 수 있으므로 이 연결은 무시됩니다',
+    },
+    apiGateway: {
+      apiNotFound: 'NotFoundException: 잘못된 API 식별자 {id}이(가) 지정되었습니다(이 스택의 AWS::ApiGatewayV2::Api를 !Ref <Api>로 사용)',
+      integrationNotFound: 'NotFoundException: 잘못된 통합 식별자 {target}이(가) 지정되었습니다(!Sub로 integrations/와 통합의 논리적 ID 사용)',
+      routeKeyConflict: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other})',
+      routeKeyTakenByApiTarget: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other}의 Target이 만든 경로)',
+    },
     // 거부된 값의 세부 내용은 자체 파라미터를 갖기 전까지 로더의 영어 문장(params.message)입니다.
     value: {
       custom: '값이 올바르지 않습니다: {message}',

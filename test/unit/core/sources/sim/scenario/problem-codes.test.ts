@@ -9,6 +9,7 @@ import { loadScenario, type LoadOptions } from '@main/core/sources/sim/scenario/
 import { MAX_DIAGNOSTICS, MAX_POLICIES_PER_GROUP, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from '@main/core/sources/sim/scenario/limits';
 import { MAX_TEMPLATE_PARAMETERS } from '@main/core/sources/sim/scenario/template-parameters';
 import { webTier } from '../../../../../helpers/scenarios';
+import { WAF_SCENARIO } from '../waf/waf-scenario';
 
 /** The problems of a load: its errors and warnings, or the warnings of a load that succeeds. */
 function problems(yaml: string, options: Partial<LoadOptions> = {}): Diagnostic[] {
@@ -39,6 +40,24 @@ const alias = (type: string, target: string) =>
 /** The load balancer of `zone('')` with more properties. */
 const albWith = (props: string) => zone('').replace('Properties: { Name: web }', `Properties: { Name: web, ${props} }`);
 const attribute = (key: string, value: string) => albWith(`LoadBalancerAttributes: [{ Key: ${key}, Value: "${value}" }]`);
+const wafRules = (rules: string) => WAF_SCENARIO.replace(/ {6}Rules:\n[\s\S]*?\n {2}Assoc:/, `      Rules:\n${rules}\n  Assoc:`);
+const HTTP_API = `Resources:
+  Api:
+    Type: AWS::ApiGatewayV2::Api
+    Properties: { Name: shop, ProtocolType: HTTP }
+  Route0:
+    Type: AWS::ApiGatewayV2::Route
+    Properties: { ApiId: !Ref Api, RouteKey: 'GET /a' }
+  Route1:
+    Type: AWS::ApiGatewayV2::Route
+    Properties: { ApiId: !Ref Api, RouteKey: 'GET /a' }
+  Route2:
+    Type: AWS::ApiGatewayV2::Route
+    Properties: { ApiId: nope, RouteKey: 'GET /b' }
+  Route3:
+    Type: AWS::ApiGatewayV2::Route
+    Properties: { ApiId: !Ref Api, RouteKey: 'GET /c', Target: integrations/nope }
+`;
 const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
 
 const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
@@ -178,6 +197,36 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     code: 'loadBalancer.lambdaTargetNotInStack',
     params: { target: 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere', group: 'fn-tg' },
   },
+  { name: 'a CLOUDFRONT web ACL (WAF-7)', yaml: WAF_SCENARIO.replace('      Scope: REGIONAL\n      DefaultAction', '      Scope: CLOUDFRONT\n      DefaultAction'), code: 'waf.cloudfrontScope', params: { acl: 'shop-acl' } },
+  {
+    name: 'an OverrideAction on a rule without Action (WAF-7)',
+    yaml: wafRules(`        - Name: managed
+          Priority: 1
+          OverrideAction: { None: {} }
+          Statement: { ManagedRuleGroupStatement: { VendorName: AWS, Name: AWSManagedRulesCommonRuleSet } }
+          VisibilityConfig: { MetricName: Managed }`),
+    code: 'waf.overrideActionWithoutAction',
+    params: { rule: 'managed', acl: 'shop-acl' },
+  },
+  {
+    name: 'a statement the simulator does not model (WAF-7)',
+    yaml: wafRules(`        - Name: sqli
+          Priority: 0
+          Action: { Block: {} }
+          Statement: { SqliMatchStatement: { FieldToMatch: { Body: {} }, TextTransformations: [{ Priority: 0, Type: NONE }] } }
+          VisibilityConfig: { MetricName: Sqli }`),
+    code: 'waf.statementNotSimulated',
+    params: { rule: 'sqli', acl: 'shop-acl', reason: expect.stringContaining('SqliMatchStatement') },
+  },
+  {
+    name: 'an association with a web ACL of no stack (WAF-7)',
+    yaml: WAF_SCENARIO.replace('WebACLArn: !GetAtt Acl.Arn', 'WebACLArn: arn:aws:wafv2:us-east-1:123456789012:regional/webacl/other/1'),
+    code: 'waf.associationAclUnknown',
+    params: { arn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/other/1' },
+  },
+  { name: 'a route of an API the stack lacks (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.apiNotFound', params: { id: 'nope' } },
+  { name: 'a route Target that is no integration (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.integrationNotFound', params: { target: 'integrations/nope' } },
+  { name: 'two routes with one RouteKey (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.routeKeyConflict', params: { key: 'GET /a', other: 'Route0' } },
   { name: 'an alias to a load balancer that is not A or AAAA', yaml: alias('CNAME', ALB_TARGET), code: 'route53.aliasWrongType', params: { type: 'CNAME' } },
   {
     name: 'an alias to nothing in the scenario',
