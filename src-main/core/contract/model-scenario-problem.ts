@@ -125,6 +125,14 @@ export const ScenarioProblemCode = z.enum([
   'apiGateway.integrationNotFound',
   'apiGateway.routeKeyConflict',
   'apiGateway.routeKeyTakenByApiTarget',
+  'rds.backupRetentionOutOfRange',
+  'rds.backupWindowInvalid',
+  'rds.backupWindowTooShort',
+  'rds.maintenanceWindowInvalid',
+  'rds.maintenanceWindowTooShort',
+  'rds.backupWindowOverlapsMaintenance',
+  'rds.replicaSourceWithoutBackups',
+  'rds.replicaSourceIsReplicaWithoutBackups',
   // A value the loader's schema refused (zod's issue kinds); `params.field` names it and `params.message`
   // still carries the English detail (the bound, the expected kind) until those get parameters of their own.
   'value.custom',

@@ -1844,6 +1844,16 @@ const en = {
       routeKeyConflict: 'ConflictException: Route with key {key} already exists for this API ({other})',
       routeKeyTakenByApiTarget: 'ConflictException: Route with key {key} already exists for this API ({other}, made by its Target)',
     },
+    rds: {
+      backupRetentionOutOfRange: 'BackupRetentionPeriod {value} must be between 0 and 35 days',
+      backupWindowInvalid: 'PreferredBackupWindow "{window}" must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30',
+      backupWindowTooShort: 'PreferredBackupWindow "{window}" must be at least 30 minutes long',
+      maintenanceWindowInvalid: 'PreferredMaintenanceWindow "{window}" must look like ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:05:00-sun:05:30',
+      maintenanceWindowTooShort: 'PreferredMaintenanceWindow "{window}" must be at least 30 minutes long',
+      backupWindowOverlapsMaintenance: 'PreferredBackupWindow "{backup}" overlaps PreferredMaintenanceWindow "{maintenance}"; RDS requires the two not to conflict',
+      replicaSourceWithoutBackups: '{source} has BackupRetentionPeriod 0; the source of a read replica needs automated backups (RDS-4)',
+      replicaSourceIsReplicaWithoutBackups: '{source} has BackupRetentionPeriod 0; the source of a read replica needs automated backups (RDS-4) (a read replica is created with backups off: set BackupRetentionPeriod on it to make it a source)',
+    },
     // The detail of a refused value is still the loader's English (params.message) until it gets parameters of its own.
     value: {
       custom: '{message}',

@@ -1845,6 +1845,16 @@ const ko: MessageSchema = {
       routeKeyConflict: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other})',
       routeKeyTakenByApiTarget: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other}의 Target이 만든 경로)',
     },
+    rds: {
+      backupRetentionOutOfRange: '백업 보존 기간(BackupRetentionPeriod) {value}은(는) 0~35일 사이여야 합니다',
+      backupWindowInvalid: '백업 기간(PreferredBackupWindow) "{window}"은(는) UTC 기준 hh24:mi-hh24:mi 형식이어야 합니다(예: 03:00-03:30)',
+      backupWindowTooShort: '백업 기간(PreferredBackupWindow) "{window}"은(는) 30분 이상이어야 합니다',
+      maintenanceWindowInvalid: '유지 관리 기간(PreferredMaintenanceWindow) "{window}"은(는) UTC 기준 ddd:hh24:mi-ddd:hh24:mi 형식이어야 합니다(예: sun:05:00-sun:05:30)',
+      maintenanceWindowTooShort: '유지 관리 기간(PreferredMaintenanceWindow) "{window}"은(는) 30분 이상이어야 합니다',
+      backupWindowOverlapsMaintenance: '백업 기간 "{backup}"이(가) 유지 관리 기간 "{maintenance}"과(와) 겹칩니다. RDS에서는 두 기간이 충돌하지 않아야 합니다',
+      replicaSourceWithoutBackups: '{source}의 백업 보존 기간이 0입니다. 읽기 전용 복제본의 소스에는 자동 백업이 필요합니다(RDS-4)',
+      replicaSourceIsReplicaWithoutBackups: '{source}의 백업 보존 기간이 0입니다. 읽기 전용 복제본의 소스에는 자동 백업이 필요합니다(RDS-4). 읽기 전용 복제본은 백업이 꺼진 상태로 생성되므로, 소스로 쓰려면 BackupRetentionPeriod를 설정하세요',
+    },
     // 거부된 값의 세부 내용은 자체 파라미터를 갖기 전까지 로더의 영어 문장(params.message)입니다.
     value: {
       custom: '값이 올바르지 않습니다: {message}',

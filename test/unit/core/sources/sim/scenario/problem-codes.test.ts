@@ -58,6 +58,8 @@ const HTTP_API = `Resources:
     Type: AWS::ApiGatewayV2::Route
     Properties: { ApiId: !Ref Api, RouteKey: 'GET /c', Target: integrations/nope }
 `;
+const db = (id: string, more: string) => `  ${id}:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBInstanceIdentifier: ${id.toLowerCase()}, Engine: mysql, DBInstanceClass: db.r6g.large, ${more} }\n`;
+const rds = (...instances: string[]) => `Resources:\n${instances.join('')}`;
 const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
 
 const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
@@ -227,6 +229,34 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
   { name: 'a route of an API the stack lacks (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.apiNotFound', params: { id: 'nope' } },
   { name: 'a route Target that is no integration (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.integrationNotFound', params: { target: 'integrations/nope' } },
   { name: 'two routes with one RouteKey (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.routeKeyConflict', params: { key: 'GET /a', other: 'Route0' } },
+  { name: 'a BackupRetentionPeriod over 35 days', yaml: rds(db('Db', 'BackupRetentionPeriod: 40')), code: 'rds.backupRetentionOutOfRange', params: { value: 40 } },
+  { name: 'a backup window that is no window', yaml: rds(db('Db', 'PreferredBackupWindow: nightly')), code: 'rds.backupWindowInvalid', params: { window: 'nightly' } },
+  { name: 'a backup window under 30 minutes', yaml: rds(db('Db', "PreferredBackupWindow: '03:00-03:10'")), code: 'rds.backupWindowTooShort', params: { window: '03:00-03:10' } },
+  { name: 'a maintenance window that is no window', yaml: rds(db('Db', 'PreferredMaintenanceWindow: sundays')), code: 'rds.maintenanceWindowInvalid', params: { window: 'sundays' } },
+  {
+    name: 'a maintenance window under 30 minutes',
+    yaml: rds(db('Db', "PreferredMaintenanceWindow: 'sun:05:00-sun:05:10'")),
+    code: 'rds.maintenanceWindowTooShort',
+    params: { window: 'sun:05:00-sun:05:10' },
+  },
+  {
+    name: 'a backup window overlapping the maintenance window',
+    yaml: rds(db('Db', "PreferredBackupWindow: '05:00-05:30', PreferredMaintenanceWindow: 'sun:05:00-sun:05:30'")),
+    code: 'rds.backupWindowOverlapsMaintenance',
+    params: { backup: '05:00-05:30', maintenance: 'sun:05:00-sun:05:30' },
+  },
+  {
+    name: 'a read replica of a source without backups (RDS-4)',
+    yaml: rds(db('Primary', 'BackupRetentionPeriod: 0'), db('Replica', 'SourceDBInstanceIdentifier: primary')),
+    code: 'rds.replicaSourceWithoutBackups',
+    params: { source: 'primary' },
+  },
+  {
+    name: 'a read replica of a replica left without backups (RDS-4)',
+    yaml: rds(db('Primary', 'BackupRetentionPeriod: 1'), db('Middle', 'SourceDBInstanceIdentifier: primary'), db('Leaf', 'SourceDBInstanceIdentifier: middle')),
+    code: 'rds.replicaSourceIsReplicaWithoutBackups',
+    params: { source: 'middle' },
+  },
   { name: 'an alias to a load balancer that is not A or AAAA', yaml: alias('CNAME', ALB_TARGET), code: 'route53.aliasWrongType', params: { type: 'CNAME' } },
   {
     name: 'an alias to nothing in the scenario',
