@@ -125,6 +125,8 @@ export const ScenarioProblemCode = z.enum([
   'apiGateway.integrationNotFound',
   'apiGateway.routeKeyConflict',
   'apiGateway.routeKeyTakenByApiTarget',
+  's3.filterRuleRepeated',
+  's3.notificationsOverlap',
   'rds.backupRetentionOutOfRange',
   'rds.backupWindowInvalid',
   'rds.backupWindowTooShort',

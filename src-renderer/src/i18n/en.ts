@@ -1844,6 +1844,10 @@ const en = {
       routeKeyConflict: 'ConflictException: Route with key {key} already exists for this API ({other})',
       routeKeyTakenByApiTarget: 'ConflictException: Route with key {key} already exists for this API ({other}, made by its Target)',
     },
+    s3: {
+      filterRuleRepeated: 'InvalidArgument: Cannot specify more than one {kind} rule in a filter ({values})',
+      notificationsOverlap: 'InvalidArgument: Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type (LambdaConfigurations {first} and {second})',
+    },
     rds: {
       backupRetentionOutOfRange: 'BackupRetentionPeriod {value} must be between 0 and 35 days',
       backupWindowInvalid: 'PreferredBackupWindow "{window}" must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30',

@@ -1845,6 +1845,10 @@ const ko: MessageSchema = {
       routeKeyConflict: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other})',
       routeKeyTakenByApiTarget: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other}의 Target이 만든 경로)',
     },
+    s3: {
+      filterRuleRepeated: 'InvalidArgument: 필터 하나에 {kind} 규칙을 두 개 이상 지정할 수 없습니다({values})',
+      notificationsOverlap: 'InvalidArgument: 구성이 모호하게 정의되었습니다. 같은 이벤트 유형에 대해 접두사가 겹치는 두 규칙의 접미사도 겹칠 수 없습니다(LambdaConfigurations {first}, {second})',
+    },
     rds: {
       backupRetentionOutOfRange: '백업 보존 기간(BackupRetentionPeriod) {value}은(는) 0~35일 사이여야 합니다',
       backupWindowInvalid: '백업 기간(PreferredBackupWindow) "{window}"은(는) UTC 기준 hh24:mi-hh24:mi 형식이어야 합니다(예: 03:00-03:30)',

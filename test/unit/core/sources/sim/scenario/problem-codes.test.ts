@@ -60,6 +60,17 @@ const HTTP_API = `Resources:
 `;
 const db = (id: string, more: string) => `  ${id}:\n    Type: AWS::RDS::DBInstance\n    Properties: { DBInstanceIdentifier: ${id.toLowerCase()}, Engine: mysql, DBInstanceClass: db.r6g.large, ${more} }\n`;
 const rds = (...instances: string[]) => `Resources:\n${instances.join('')}`;
+const bucket = (configurations: string) => `Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { FunctionName: fn, Role: r, Code: { ZipFile: x } }
+  Uploads:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: photo-uploads
+      NotificationConfiguration:
+        LambdaConfigurations:
+${configurations}`;
 const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
 
 const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
@@ -229,6 +240,18 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
   { name: 'a route of an API the stack lacks (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.apiNotFound', params: { id: 'nope' } },
   { name: 'a route Target that is no integration (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.integrationNotFound', params: { target: 'integrations/nope' } },
   { name: 'two routes with one RouteKey (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.routeKeyConflict', params: { key: 'GET /a', other: 'Route0' } },
+  {
+    name: 'two prefix rules in one key filter (S3EV-2)',
+    yaml: bucket('          - { Event: s3:ObjectCreated:*, Function: !GetAtt Fn.Arn, Filter: { S3Key: { Rules: [ { Name: prefix, Value: a/ }, { Name: Prefix, Value: b/ } ] } } }\n'),
+    code: 's3.filterRuleRepeated',
+    params: { kind: 'prefix', values: '"a/", "b/"' },
+  },
+  {
+    name: 'two overlapping notification configurations (S3EV-3)',
+    yaml: bucket('          - { Event: s3:ObjectCreated:*, Function: !GetAtt Fn.Arn }\n          - { Event: s3:ObjectCreated:Put, Function: !GetAtt Fn.Arn }\n'),
+    code: 's3.notificationsOverlap',
+    params: { first: 1, second: 2 },
+  },
   { name: 'a BackupRetentionPeriod over 35 days', yaml: rds(db('Db', 'BackupRetentionPeriod: 40')), code: 'rds.backupRetentionOutOfRange', params: { value: 40 } },
   { name: 'a backup window that is no window', yaml: rds(db('Db', 'PreferredBackupWindow: nightly')), code: 'rds.backupWindowInvalid', params: { window: 'nightly' } },
   { name: 'a backup window under 30 minutes', yaml: rds(db('Db', "PreferredBackupWindow: '03:00-03:10'")), code: 'rds.backupWindowTooShort', params: { window: '03:00-03:10' } },
