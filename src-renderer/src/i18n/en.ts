@@ -1837,6 +1837,11 @@ const en = {
       associationAclUnknown: '{arn} is not a web ACL of this stack (use !GetAtt Acl.Arn): the association inspects nothing',
       associationResourceUnknown: '{arn} is not a load balancer of this stack (use !Ref Alb): the association inspects nothing',
       associationDuplicate: 'the load balancer already has web ACL association {other}; a resource has one web ACL at most, so this one is ignored',
+      rulePriorityRepeated: 'rules {other} and {rule} have the same Priority {priority}; each rule needs its own',
+      addressNotCidr: '{address} is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32',
+      addressWithoutPrefix: '{address} needs its prefix length in CIDR notation (e.g. {address}/{prefix} for one address)',
+      addressPrefixZero: '{address}: AWS WAF supports every IPv4 and IPv6 CIDR range except /0',
+      addressWrongVersion: '{address} is an IPv{version} block in an IPAddressVersion {setVersion} IP set',
     },
     apiGateway: {
       apiNotFound: 'NotFoundException: Invalid API identifier specified {id} (use !Ref <Api> of an AWS::ApiGatewayV2::Api in this stack)',

@@ -1838,6 +1838,11 @@ const ko: MessageSchema = {
       associationAclUnknown: '{arn}은(는) 이 스택의 웹 ACL이 아닙니다(!GetAtt Acl.Arn 사용). 이 연결은 아무것도 검사하지 않습니다',
       associationResourceUnknown: '{arn}은(는) 이 스택의 로드 밸런서가 아닙니다(!Ref Alb 사용). 이 연결은 아무것도 검사하지 않습니다',
       associationDuplicate: '이 로드 밸런서에는 이미 웹 ACL 연결 {other}이(가) 있습니다. 리소스에는 웹 ACL을 하나만 연결할 수 있으므로 이 연결은 무시됩니다',
+      rulePriorityRepeated: '규칙 {other}와(과) {rule}의 우선순위가 {priority}(으)로 같습니다. 규칙마다 우선순위가 달라야 합니다',
+      addressNotCidr: '{address}은(는) 192.0.2.0/24 또는 2001:db8::/32 같은 CIDR 블록이 아닙니다',
+      addressWithoutPrefix: '{address}에는 CIDR 표기법의 접두사 길이가 필요합니다(예: 주소 하나이면 {address}/{prefix})',
+      addressPrefixZero: '{address}: AWS WAF는 /0을 제외한 모든 IPv4 및 IPv6 CIDR 범위를 지원합니다',
+      addressWrongVersion: '{address}은(는) IP 버전이 {setVersion}인 IP 세트에 있는 IPv{version} 블록입니다',
     },
     apiGateway: {
       apiNotFound: 'NotFoundException: 잘못된 API 식별자 {id}이(가) 지정되었습니다(이 스택의 AWS::ApiGatewayV2::Api를 !Ref <Api>로 사용)',

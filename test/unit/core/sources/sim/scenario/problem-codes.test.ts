@@ -71,6 +71,8 @@ const bucket = (configurations: string) => `Resources:
       NotificationConfiguration:
         LambdaConfigurations:
 ${configurations}`;
+const ipSet = (version: string, address: string) =>
+  `Resources:\n  Set:\n    Type: AWS::WAFv2::IPSet\n    Properties: { Name: blocked, Scope: REGIONAL, IPAddressVersion: ${version}, Addresses: ['${address}'] }\n`;
 const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
 
 const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
@@ -237,6 +239,25 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     code: 'waf.associationAclUnknown',
     params: { arn: 'arn:aws:wafv2:us-east-1:123456789012:regional/webacl/other/1' },
   },
+  {
+    name: 'two web ACL rules with one Priority',
+    yaml: wafRules(`        - Name: one
+          Priority: 1
+          Action: { Block: {} }
+          Statement: { IPSetReferenceStatement: { Arn: !GetAtt BadIps.Arn } }
+          VisibilityConfig: { MetricName: One }
+        - Name: two
+          Priority: 1
+          Action: { Block: {} }
+          Statement: { IPSetReferenceStatement: { Arn: !GetAtt BadIps.Arn } }
+          VisibilityConfig: { MetricName: Two }`),
+    code: 'waf.rulePriorityRepeated',
+    params: { rule: 'two', other: 'one', priority: 1 },
+  },
+  { name: 'an IP set address that is no CIDR block', yaml: ipSet('IPV4', 'nowhere'), code: 'waf.addressNotCidr', params: { address: 'nowhere' } },
+  { name: 'an IP set address without prefix length', yaml: ipSet('IPV4', '192.0.2.1'), code: 'waf.addressWithoutPrefix', params: { address: '192.0.2.1', prefix: 32 } },
+  { name: 'an IP set /0 range', yaml: ipSet('IPV4', '0.0.0.0/0'), code: 'waf.addressPrefixZero', params: { address: '0.0.0.0/0' } },
+  { name: 'an IPv6 block in an IPV4 set', yaml: ipSet('IPV4', '2001:db8::/32'), code: 'waf.addressWrongVersion', params: { address: '2001:db8::/32', version: 6, setVersion: 'IPV4' } },
   { name: 'a route of an API the stack lacks (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.apiNotFound', params: { id: 'nope' } },
   { name: 'a route Target that is no integration (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.integrationNotFound', params: { target: 'integrations/nope' } },
   { name: 'two routes with one RouteKey (APIGW-1)', yaml: HTTP_API, code: 'apiGateway.routeKeyConflict', params: { key: 'GET /a', other: 'Route0' } },
