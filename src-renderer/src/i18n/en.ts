@@ -1711,8 +1711,18 @@ const en = {
       tooLarge: 'the change is {characters} characters; at most {max} are allowed',
     },
     import: { missing: 'Fn::ImportValue: no other stack exports "{exportName}" here; give it in the scenario under Imports → Exports' },
+    listener: {
+      forwardWithoutTarget: 'a forward action needs TargetGroupArn or ForwardConfig',
+      fixedResponseWithoutConfig: 'a fixed-response action needs FixedResponseConfig',
+      redirectWithoutConfig: 'a redirect action needs RedirectConfig',
+    },
     listenerRule: {
       externalListener: 'listener rule {rule} is attached to the listener "{listener}", which is not in this stack, so the rule carries no requests; to simulate it, declare a stand-in listener (with its load balancer) under the scenario’s Resources and pass its Ref through Imports',
+      priorityOutOfRange: 'Priority {priority} must be between 1 and 50000',
+      conditionWithoutField: 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig / HttpHeaderConfig block',
+      httpHeaderWithoutConfig: 'an http-header condition needs HttpHeaderConfig (HttpHeaderName and Values)',
+      conditionFieldNotSimulated: 'condition field {field} is not simulated; only path-pattern, host-header, http-request-method and http-header are',
+      conditionWithoutValues: 'a condition needs at least one value',
     },
     output: {
       unavailable: 'output {output} is not shown: {reason}',

@@ -1712,8 +1712,18 @@ const ko: MessageSchema = {
       tooLarge: '변경 사항이 {characters}자입니다. 최대 {max}자까지 허용됩니다',
     },
     import: { missing: 'Fn::ImportValue: 여기서 "{exportName}"을(를) 내보내는 다른 스택이 없습니다. 시나리오의 Imports → Exports에 값을 지정하세요' },
+    listener: {
+      forwardWithoutTarget: '전달(forward) 작업에는 TargetGroupArn 또는 ForwardConfig가 필요합니다',
+      fixedResponseWithoutConfig: '고정 응답(fixed-response) 작업에는 FixedResponseConfig가 필요합니다',
+      redirectWithoutConfig: '리디렉션(redirect) 작업에는 RedirectConfig가 필요합니다',
+    },
     listenerRule: {
       externalListener: '리스너 규칙 {rule}이(가) 이 스택에 없는 리스너 "{listener}"에 연결되어 있어 요청을 받지 않습니다. 시뮬레이션하려면 시나리오의 Resources에 대신할 리스너(로드 밸런서 포함)를 선언하고 그 Ref를 Imports로 전달하세요',
+      priorityOutOfRange: '우선순위 {priority}은(는) 1~50000 사이여야 합니다',
+      conditionWithoutField: '조건에는 Field(path-pattern, host-header 등) 또는 PathPatternConfig / HostHeaderConfig / HttpHeaderConfig 블록이 필요합니다',
+      httpHeaderWithoutConfig: 'http-header 조건에는 HttpHeaderConfig(HttpHeaderName 및 Values)가 필요합니다',
+      conditionFieldNotSimulated: '조건 필드 {field}은(는) 시뮬레이션되지 않습니다. path-pattern, host-header, http-request-method, http-header만 시뮬레이션됩니다',
+      conditionWithoutValues: '조건에는 값이 하나 이상 필요합니다',
     },
     output: {
       unavailable: '출력 {output}을(를) 표시하지 않습니다: {reason}',

@@ -73,6 +73,16 @@ const bucket = (configurations: string) => `Resources:
 ${configurations}`;
 const ipSet = (version: string, address: string) =>
   `Resources:\n  Set:\n    Type: AWS::WAFv2::IPSet\n    Properties: { Name: blocked, Scope: REGIONAL, IPAddressVersion: ${version}, Addresses: ['${address}'] }\n`;
+/** A listener rule on the load balancer of `zone('')`, with the given Conditions and Actions. */
+const rule = (conditions: string, actions = '[{ Type: fixed-response, FixedResponseConfig: { StatusCode: "200" } }]') =>
+  zone(`  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: { LoadBalancerArn: !Ref Alb, Port: 80, Protocol: HTTP, DefaultActions: [{ Type: fixed-response, FixedResponseConfig: { StatusCode: "404" } }] }
+  Rule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties: { ListenerArn: !Ref Listener, Priority: 1, Conditions: ${conditions}, Actions: ${actions} }
+`);
+const PATH = '[{ Field: path-pattern, Values: [/a] }]';
 const ALB_TARGET = '{ DNSName: !GetAtt Alb.DNSName, HostedZoneId: !GetAtt Alb.CanonicalHostedZoneID }';
 
 const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code: string; params?: Record<string, unknown> }[] = [
@@ -212,6 +222,13 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     code: 'loadBalancer.lambdaTargetNotInStack',
     params: { target: 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere', group: 'fn-tg' },
   },
+  { name: 'a forward action without a target group', yaml: rule(PATH, '[{ Type: forward }]'), code: 'listener.forwardWithoutTarget' },
+  { name: 'a fixed-response action without its config', yaml: rule(PATH, '[{ Type: fixed-response }]'), code: 'listener.fixedResponseWithoutConfig' },
+  { name: 'a redirect action without its config', yaml: rule(PATH, '[{ Type: redirect }]'), code: 'listener.redirectWithoutConfig' },
+  { name: 'a condition without Field or config', yaml: rule('[{ Values: [/a] }]'), code: 'listenerRule.conditionWithoutField' },
+  { name: 'an http-header condition without HttpHeaderConfig', yaml: rule('[{ Field: http-header, Values: [x] }]'), code: 'listenerRule.httpHeaderWithoutConfig' },
+  { name: 'a condition field not simulated', yaml: rule('[{ Field: query-string, Values: [x] }]'), code: 'listenerRule.conditionFieldNotSimulated', params: { field: 'query-string' } },
+  { name: 'a condition without values', yaml: rule('[{ Field: path-pattern }]'), code: 'listenerRule.conditionWithoutValues' },
   { name: 'a CLOUDFRONT web ACL (WAF-7)', yaml: WAF_SCENARIO.replace('      Scope: REGIONAL\n      DefaultAction', '      Scope: CLOUDFRONT\n      DefaultAction'), code: 'waf.cloudfrontScope', params: { acl: 'shop-acl' } },
   {
     name: 'an OverrideAction on a rule without Action (WAF-7)',
