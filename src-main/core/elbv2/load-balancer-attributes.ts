@@ -73,7 +73,7 @@ export function defaultOf(spec: AlbAttributeSpec, scheme: 'internet-facing' | 'i
 export type AttributeProblem =
   | { code: 'unknown' }
   | { code: 'nlbOnly' }
-  | { code: 'badValue'; expected: string }
+  | { code: 'badValue'; expected: string; kind: AttributeValueKind }
   | { code: 'fixed'; expected: string };
 
 export function expectedValues(kind: AttributeValueKind): string {
@@ -101,7 +101,7 @@ export function checkAttribute(key: string, value: string): AttributeProblem | u
         : kind.kind === 'enum'
           ? kind.values.includes(value)
           : value.length <= 1024;
-  if (!ok) return { code: 'badValue', expected: expectedValues(kind) };
+  if (!ok) return { code: 'badValue', expected: expectedValues(kind), kind };
   if (spec.fixed && value !== defaultOf(spec, 'internet-facing')) return { code: 'fixed', expected: defaultOf(spec, 'internet-facing') };
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString, cfnTags } from '../scenario/cfn-values';
 import { listOf, MAX_GROUP_INSTANCES } from '../scenario/limits';
-import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-spec';
+import type { ResourceIdentity, ResourceTypeSpec, SpecCheckReport } from '../scenario/resource-spec';
 import { parseMatcher } from './health-check-matcher';
 
 /** ELB limits (elb-target-group-attributes, listener rules, forward actions). */
@@ -85,11 +85,11 @@ export const RuleConditionSchema = z.object({
 });
 export type RuleConditionInput = z.output<typeof RuleConditionSchema>;
 
-function checkActions(actions: ListenerActionInput[], property: string, report: (property: string, message: string) => void): void {
+function checkActions(actions: ListenerActionInput[], property: string, report: SpecCheckReport): void {
   actions.forEach((action, index) => {
-    if (action.Type === 'forward' && !action.TargetGroupArn && !action.ForwardConfig) report(`${property}.${index}`, 'a forward action needs TargetGroupArn or ForwardConfig');
-    if (action.Type === 'fixed-response' && !action.FixedResponseConfig) report(`${property}.${index}`, 'a fixed-response action needs FixedResponseConfig');
-    if (action.Type === 'redirect' && !action.RedirectConfig) report(`${property}.${index}`, 'a redirect action needs RedirectConfig');
+    if (action.Type === 'forward' && !action.TargetGroupArn && !action.ForwardConfig) report(`${property}.${index}`, 'a forward action needs TargetGroupArn or ForwardConfig', { code: 'listener.forwardWithoutTarget' });
+    if (action.Type === 'fixed-response' && !action.FixedResponseConfig) report(`${property}.${index}`, 'a fixed-response action needs FixedResponseConfig', { code: 'listener.fixedResponseWithoutConfig' });
+    if (action.Type === 'redirect' && !action.RedirectConfig) report(`${property}.${index}`, 'a redirect action needs RedirectConfig', { code: 'listener.redirectWithoutConfig' });
   });
 }
 
@@ -173,18 +173,23 @@ export const ALB_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     }),
     check(properties, report) {
       const priority = properties.Priority as number;
-      if (priority < 1 || priority > 50_000) report('Priority', `Priority ${priority} must be between 1 and 50000`);
+      if (priority < 1 || priority > 50_000) report('Priority', `Priority ${priority} must be between 1 and 50000`, { code: 'listenerRule.priorityOutOfRange', params: { priority } });
       (properties.Conditions as RuleConditionInput[]).forEach((condition, index) => {
         const field = condition.Field;
         const hasValues = condition.Values?.length || condition.PathPatternConfig || condition.HostHeaderConfig || condition.HttpRequestMethodConfig || condition.HttpHeaderConfig;
         if (!field && !condition.PathPatternConfig && !condition.HostHeaderConfig && !condition.HttpRequestMethodConfig && !condition.HttpHeaderConfig) {
-          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig / HttpHeaderConfig block');
+          report(`Conditions.${index}`, 'a condition needs Field (path-pattern, host-header, …) or a PathPatternConfig / HostHeaderConfig / HttpHeaderConfig block', {
+            code: 'listenerRule.conditionWithoutField',
+          });
         } else if (field === 'http-header' && !condition.HttpHeaderConfig) {
-          report(`Conditions.${index}`, 'an http-header condition needs HttpHeaderConfig (HttpHeaderName and Values)');
+          report(`Conditions.${index}`, 'an http-header condition needs HttpHeaderConfig (HttpHeaderName and Values)', { code: 'listenerRule.httpHeaderWithoutConfig' });
         } else if (field && !['path-pattern', 'host-header', 'http-request-method', 'http-header'].includes(field)) {
-          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header, http-request-method and http-header are`);
+          report(`Conditions.${index}.Field`, `condition field ${field} is not simulated; only path-pattern, host-header, http-request-method and http-header are`, {
+            code: 'listenerRule.conditionFieldNotSimulated',
+            params: { field },
+          });
         } else if (!hasValues) {
-          report(`Conditions.${index}`, 'a condition needs at least one value');
+          report(`Conditions.${index}`, 'a condition needs at least one value', { code: 'listenerRule.conditionWithoutValues' });
         }
       });
       checkActions(properties.Actions as ListenerActionInput[], 'Actions', report);

@@ -5,12 +5,12 @@
  * requests are served through it, so traffic to its DNS name counts as Flightdeck/Traffic
  * UnresolvedRequests and its listeners and target groups carry nothing.
  */
-import type { PathSegment } from '../scenario/diagnostics';
+import type { ScenarioReport } from '../scenario/scenario-checks';
 import type { LoadedResource } from '../scenario/loaded-resource';
 import { functionTargets } from '../traffic/function-targets';
 import { checkLoadBalancerAttributes } from './load-balancer-attribute-checks';
 
-export type AlbReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
+export type AlbReport = ScenarioReport;
 
 /** The load balancers that are built and serve traffic. */
 export function isSimulatedLoadBalancer(resource: LoadedResource): boolean {
@@ -28,6 +28,7 @@ export function checkLoadBalancerResources(resources: readonly LoadedResource[],
       'warning',
       ['Resources', resource.logicalId, 'Properties', 'Type'],
       `${type} load balancer ${resource.identity.name} is not simulated (only Type: application is): traffic to its DNS name is not served and counts as UnresolvedRequests, and its listeners and target groups carry no requests`,
+      { code: 'loadBalancer.typeNotSimulated', params: { type: String(type), name: resource.identity.name } },
     );
   }
 }
@@ -54,6 +55,7 @@ function checkLambdaTargets(resources: readonly LoadedResource[], report: AlbRep
         'warning',
         ['Resources', resource.logicalId, 'Properties', 'Targets', index, 'Id'],
         `target ${target.Id} of Lambda target group ${resource.identity.name} is not a Lambda function of this stack, so it is not registered: requests forwarded to the group get HTTP 503`,
+        { code: 'loadBalancer.lambdaTargetNotInStack', params: { target: target.Id, group: resource.identity.name } },
       );
     });
   }

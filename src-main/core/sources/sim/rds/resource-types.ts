@@ -12,6 +12,8 @@ import { createRandom } from '../kernel/random';
 import { cfnBoolean, cfnInteger, cfnString, cfnTags } from '../scenario/cfn-values';
 import type { PathSegment } from '../scenario/diagnostics';
 import type { LoadedResource } from '../scenario/loaded-resource';
+import type { SpecCheckReport } from '../scenario/resource-spec';
+import type { ScenarioReport } from '../scenario/scenario-checks';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-types';
 import { allowsCascadingReplicas, DEFAULT_PORTS, ENGINE_LABELS, engineFamily, ENGINES, isAuroraEngine, MAX_CASCADE_DEPTH, MAX_READ_REPLICAS, type EngineFamily } from './engines';
 
@@ -116,7 +118,7 @@ export function windowsOverlap(backup: { startSecondOfDay: number; durationSecon
   return false;
 }
 
-function checkDbInstance(properties: Record<string, unknown>, report: (property: string, message: string) => void): void {
+function checkDbInstance(properties: Record<string, unknown>, report: SpecCheckReport): void {
   const p = properties as DbInstanceProperties;
   if (p.DBInstanceIdentifier !== undefined && (!IDENTIFIER.test(p.DBInstanceIdentifier) || p.DBInstanceIdentifier.length > 63 || p.DBInstanceIdentifier.endsWith('-'))) {
     report('DBInstanceIdentifier', `DBInstanceIdentifier "${p.DBInstanceIdentifier}" must be 1 to 63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens`);
@@ -133,22 +135,44 @@ function checkDbInstance(properties: Record<string, unknown>, report: (property:
     report('DBInstanceClass', `DBInstanceClass "${p.DBInstanceClass}" is not a DB instance class such as db.r6g.large`);
   }
   if (p.BackupRetentionPeriod !== undefined && (p.BackupRetentionPeriod < 0 || p.BackupRetentionPeriod > 35)) {
-    report('BackupRetentionPeriod', `BackupRetentionPeriod ${p.BackupRetentionPeriod} must be between 0 and 35 days`);
+    report('BackupRetentionPeriod', `BackupRetentionPeriod ${p.BackupRetentionPeriod} must be between 0 and 35 days`, {
+      code: 'rds.backupRetentionOutOfRange',
+      params: { value: p.BackupRetentionPeriod },
+    });
   }
   // CreateDBInstance PreferredBackupWindow / PreferredMaintenanceWindow: "Must be at least 30
   // minutes", and the backup window "Must not conflict with the preferred maintenance window".
   const named = p.DBInstanceIdentifier === undefined ? '' : ` of ${p.DBInstanceIdentifier}`;
   const backup = p.PreferredBackupWindow === undefined ? undefined : parseBackupWindow(p.PreferredBackupWindow);
   if (p.PreferredBackupWindow !== undefined) {
-    if (!backup) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30`);
-    else if (backup.durationSeconds < 1800) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must be at least 30 minutes long`);
+    if (!backup) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30`, {
+        code: 'rds.backupWindowInvalid',
+        params: { window: p.PreferredBackupWindow },
+      });
+    else if (backup.durationSeconds < 1800) {
+      report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must be at least 30 minutes long`, {
+        code: 'rds.backupWindowTooShort',
+        params: { window: p.PreferredBackupWindow },
+      });
+    }
   }
   if (p.PreferredMaintenanceWindow !== undefined) {
     const maintenance = parseMaintenanceWindow(p.PreferredMaintenanceWindow);
-    if (!maintenance) report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must look like ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:05:00-sun:05:30`);
-    else if (maintenance.durationSeconds < 1800) report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must be at least 30 minutes long`);
+    if (!maintenance) report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must look like ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:05:00-sun:05:30`, {
+        code: 'rds.maintenanceWindowInvalid',
+        params: { window: p.PreferredMaintenanceWindow },
+      });
+    else if (maintenance.durationSeconds < 1800) {
+      report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must be at least 30 minutes long`, {
+        code: 'rds.maintenanceWindowTooShort',
+        params: { window: p.PreferredMaintenanceWindow },
+      });
+    }
     else if (backup && backup.durationSeconds >= 1800 && windowsOverlap(backup, maintenance)) {
-      report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} overlaps PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"; RDS requires the two not to conflict`);
+      report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} overlaps PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"; RDS requires the two not to conflict`, {
+        code: 'rds.backupWindowOverlapsMaintenance',
+        params: { backup: p.PreferredBackupWindow!, maintenance: p.PreferredMaintenanceWindow },
+      });
     }
   }
   if (p.MultiAZ && p.AvailabilityZone !== undefined) {
@@ -223,7 +247,7 @@ export const RDS_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
 };
 
 /** Severity-aware report, as the loader's `diagnose` gives it: path from the file's root. */
-export type RdsReport = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
+export type RdsReport = ScenarioReport;
 
 /** Where a fault or action names a DB instance (the loader keeps its entries' paths as `Faults[3]`). */
 export interface RdsTimedReference {
@@ -318,7 +342,10 @@ export function checkRdsScenario(
     // replicas cannot have automated backups at all, and cascade without them.
     if (sourceRetention === 0 && !(source.source !== undefined && family === 'postgres')) {
       const hint = source.source === undefined ? '' : ' (a read replica is created with backups off: set BackupRetentionPeriod on it to make it a source)';
-      report('error', at, `${source.identifier} has BackupRetentionPeriod 0; the source of a read replica needs automated backups (RDS-4)${hint}`);
+      report('error', at, `${source.identifier} has BackupRetentionPeriod 0; the source of a read replica needs automated backups (RDS-4)${hint}`, {
+        code: source.source === undefined ? 'rds.replicaSourceWithoutBackups' : 'rds.replicaSourceIsReplicaWithoutBackups',
+        params: { source: source.identifier },
+      });
     }
   }
 

@@ -124,10 +124,16 @@ function checkAlias(l: LocatedRecordSet, namesInZone: Set<string>, loadBalancers
     if (l.record.type !== 'A' && l.record.type !== 'AAAA') report('error', path, `an alias to a load balancer has type A or AAAA, not ${l.record.type}`, { code: 'route53.aliasWrongType', params: { type: l.record.type } });
     // LBA-5: the load balancer's name has no records of this family, so the alias answers nothing.
     if (l.record.type === 'AAAA' && lb.ipAddressType === 'ipv4') {
-      report('warning', [...path, 'DNSName'], `AAAA alias ${l.record.name} points to load balancer ${lb.name}, whose IpAddressType is ipv4: AAAA queries get no data (NOERROR, no records) until it is dualstack`);
+      report('warning', [...path, 'DNSName'], `AAAA alias ${l.record.name} points to load balancer ${lb.name}, whose IpAddressType is ipv4: AAAA queries get no data (NOERROR, no records) until it is dualstack`, {
+        code: 'route53.aliasAaaaToIpv4LoadBalancer',
+        params: { name: l.record.name, loadBalancer: lb.name },
+      });
     }
     if (l.record.type === 'A' && lb.ipAddressType === 'dualstack-without-public-ipv4') {
-      report('warning', [...path, 'DNSName'], `A alias ${l.record.name} points to load balancer ${lb.name}, whose IpAddressType is dualstack-without-public-ipv4 (no public IPv4): A queries get no data`);
+      report('warning', [...path, 'DNSName'], `A alias ${l.record.name} points to load balancer ${lb.name}, whose IpAddressType is dualstack-without-public-ipv4 (no public IPv4): A queries get no data`, {
+        code: 'route53.aliasAToIpv6OnlyLoadBalancer',
+        params: { name: l.record.name, loadBalancer: lb.name },
+      });
     }
     return;
   }

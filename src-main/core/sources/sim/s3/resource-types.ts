@@ -88,7 +88,13 @@ export const S3_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       configurations.forEach((configuration, index) => {
         for (const kind of ['prefix', 'suffix']) {
           const rules = (configuration.Filter?.S3Key.Rules ?? []).filter((rule) => rule.Name.toLowerCase() === kind);
-          if (rules.length > 1) report(`NotificationConfiguration.LambdaConfigurations.${index}.Filter.S3Key.Rules`, `InvalidArgument: Cannot specify more than one ${kind} rule in a filter (${rules.map((r) => JSON.stringify(r.Value)).join(' and ')})`);
+          if (rules.length > 1) {
+            const values = rules.map((r) => JSON.stringify(r.Value));
+            report(`NotificationConfiguration.LambdaConfigurations.${index}.Filter.S3Key.Rules`, `InvalidArgument: Cannot specify more than one ${kind} rule in a filter (${values.join(' and ')})`, {
+              code: 's3.filterRuleRepeated',
+              params: { kind, values: values.join(', ') },
+            });
+          }
         }
       });
       // S3EV-3: PutBucketNotificationConfiguration refuses two configurations whose event types and key
@@ -97,7 +103,10 @@ export const S3_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       for (let i = 0; i < notifications.length; i++) {
         for (let j = i + 1; j < notifications.length; j++) {
           if (configurationsOverlap(notifications[i]!, notifications[j]!)) {
-            report('NotificationConfiguration', `InvalidArgument: Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type (LambdaConfigurations ${i + 1} and ${j + 1})`);
+            report('NotificationConfiguration', `InvalidArgument: Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type (LambdaConfigurations ${i + 1} and ${j + 1})`, {
+              code: 's3.notificationsOverlap',
+              params: { first: i + 1, second: j + 1 },
+            });
           }
         }
       }

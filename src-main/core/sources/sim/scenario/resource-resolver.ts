@@ -277,7 +277,7 @@ export class ResourceResolver {
       if (this.errors > errorsBefore || evaluated === REPORTED) continue;
       const properties = parseSection(spec.properties, evaluated, [...path, 'Properties'], this.report);
       if (!properties) continue;
-      spec.check?.(properties as Record<string, unknown>, (property, message) => this.report('error', [...path, 'Properties', property], message));
+      spec.check?.(properties as Record<string, unknown>, (property, message, detail) => this.report('error', [...path, 'Properties', property], message, detail));
       const identity = this.identity(logicalId, path);
       // Only the Metadata keys the simulator reads are evaluated (AWS::CloudFormation::Init and the like are not).
       const rawMetadata = isRecord(resource.Metadata) ? resource.Metadata : {};

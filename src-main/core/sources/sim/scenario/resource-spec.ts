@@ -5,6 +5,7 @@
  * import the loader or another service.
  */
 import type { z } from 'zod';
+import type { DiagnosticCode } from './diagnostics';
 
 /** Identity of a resource once its name is known; every ARN and id derives from it. */
 export interface ResourceIdentity {
@@ -30,7 +31,10 @@ export interface ResourceTypeSpec {
   /** DNS names this resource answers to, so Traffic may call them (an ALB's DNSName, a record's Name). */
   servedNames?(id: ResourceIdentity, properties: Record<string, unknown>): string[];
   /** Checks across properties (MinSize <= MaxSize …); `report` takes a property name. */
-  check?(properties: Record<string, unknown>, report: (property: string, message: string) => void): void;
+  check?(properties: Record<string, unknown>, report: SpecCheckReport): void;
   /** `rawProperties` are the resource's Properties as written (intrinsics not evaluated), for attributes that depend on them. */
   attributes: Record<string, (id: ResourceIdentity, rawProperties: Record<string, unknown>) => unknown>;
 }
+
+/** A spec check's report: the property, the English message (CLI), and optionally its code (issue 9). */
+export type SpecCheckReport = (property: string, message: string, detail?: DiagnosticCode) => void;

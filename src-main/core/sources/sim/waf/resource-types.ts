@@ -73,7 +73,10 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       rules.forEach((rule, index) => {
         // CreateWebACL refuses two rules with one priority (WAFInvalidParameterException).
         const other = seen.get(rule.Priority);
-        if (other !== undefined) report(`Rules.${index}.Priority`, `rules ${other} and ${rule.Name} have the same Priority ${rule.Priority}; each rule needs its own`);
+        if (other !== undefined) report(`Rules.${index}.Priority`, `rules ${other} and ${rule.Name} have the same Priority ${rule.Priority}; each rule needs its own`, {
+            code: 'waf.rulePriorityRepeated',
+            params: { rule: rule.Name, other, priority: rule.Priority },
+          });
         seen.set(rule.Priority, rule.Name);
       });
     },
@@ -96,12 +99,18 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       const version = properties.IPAddressVersion === 'IPV6' ? 6 : 4;
       (properties.Addresses as string[]).forEach((address, index) => {
         const cidr = parseCidr(address);
-        if (!cidr) report(`Addresses.${index}`, `${address} is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32`);
+        if (!cidr) report(`Addresses.${index}`, `${address} is not a CIDR block such as 192.0.2.0/24 or 2001:db8::/32`, { code: 'waf.addressNotCidr', params: { address } });
         // "All addresses must be specified using CIDR notation"; "AWS WAF supports all IPv4 and IPv6 CIDR
         // ranges except for /0" (API_IPSet.html, waf-rule-statement-type-ipset-match.html).
-        else if (!address.includes('/')) report(`Addresses.${index}`, `${address} needs its prefix length in CIDR notation (e.g. ${address}/${cidr.version === 4 ? 32 : 128} for one address)`);
-        else if (cidr.prefix === 0) report(`Addresses.${index}`, `${address}: AWS WAF supports every IPv4 and IPv6 CIDR range except /0`);
-        else if (cidr.version !== version) report(`Addresses.${index}`, `${address} is an IPv${cidr.version} block in an IPAddressVersion ${String(properties.IPAddressVersion)} IP set`);
+        else if (!address.includes('/')) report(`Addresses.${index}`, `${address} needs its prefix length in CIDR notation (e.g. ${address}/${cidr.version === 4 ? 32 : 128} for one address)`, {
+            code: 'waf.addressWithoutPrefix',
+            params: { address, prefix: cidr.version === 4 ? 32 : 128 },
+          });
+        else if (cidr.prefix === 0) report(`Addresses.${index}`, `${address}: AWS WAF supports every IPv4 and IPv6 CIDR range except /0`, { code: 'waf.addressPrefixZero', params: { address } });
+        else if (cidr.version !== version) report(`Addresses.${index}`, `${address} is an IPv${cidr.version} block in an IPAddressVersion ${String(properties.IPAddressVersion)} IP set`, {
+            code: 'waf.addressWrongVersion',
+            params: { address, version: cidr.version, setVersion: String(properties.IPAddressVersion) },
+          });
       });
     },
     ref: (id) => `${id.name}|${wafId(id)}|REGIONAL`,
