@@ -140,6 +140,7 @@ export const ScenarioProblemCode = z.enum([
   'apiGateway.routeKeyTakenByApiTarget',
   's3.filterRuleRepeated',
   's3.notificationsOverlap',
+  's3.functionNotInStack',
   'rds.backupRetentionOutOfRange',
   'rds.backupWindowInvalid',
   'rds.backupWindowTooShort',

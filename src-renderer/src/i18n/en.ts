@@ -1870,6 +1870,7 @@ const en = {
     s3: {
       filterRuleRepeated: 'InvalidArgument: Cannot specify more than one {kind} rule in a filter ({values})',
       notificationsOverlap: 'InvalidArgument: Configuration is ambiguously defined. Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type (LambdaConfigurations {first} and {second})',
+      functionNotInStack: '{function} is not a Lambda function of this stack, so the {event} events of bucket {bucket} invoke nothing in the simulation (S3 refuses a destination that does not exist)',
     },
     rds: {
       backupRetentionOutOfRange: 'BackupRetentionPeriod {value} must be between 0 and 35 days',

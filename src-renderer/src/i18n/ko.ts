@@ -1871,6 +1871,7 @@ const ko: MessageSchema = {
     s3: {
       filterRuleRepeated: 'InvalidArgument: 필터 하나에 {kind} 규칙을 두 개 이상 지정할 수 없습니다({values})',
       notificationsOverlap: 'InvalidArgument: 구성이 모호하게 정의되었습니다. 같은 이벤트 유형에 대해 접두사가 겹치는 두 규칙의 접미사도 겹칠 수 없습니다(LambdaConfigurations {first}, {second})',
+      functionNotInStack: '{function}은(는) 이 스택의 Lambda 함수가 아니므로 버킷 {bucket}의 {event} 이벤트는 시뮬레이션에서 아무것도 호출하지 않습니다(S3는 존재하지 않는 대상을 거부합니다)',
     },
     rds: {
       backupRetentionOutOfRange: '백업 보존 기간(BackupRetentionPeriod) {value}은(는) 0~35일 사이여야 합니다',

@@ -21,6 +21,7 @@ import { checkWafResources } from '../waf/validate';
 import { APIGATEWAY_RESOURCE_TYPES } from '../apigateway/resource-types';
 import { checkHttpApiResources } from '../apigateway/validate';
 import { S3_RESOURCE_TYPES } from '../s3/resource-types';
+import { checkBucketResources } from '../s3/validate';
 import { ASG_RESOURCE_TYPES } from '../asg/resource-types';
 import type { ResourceTypeSpec } from './resource-spec';
 
@@ -49,6 +50,8 @@ export const SCENARIO_CHECKS: readonly ScenarioCheck[] = [
   { service: 'wafv2', phase: 'resources', check: ({ resources }, report) => checkWafResources(resources, report) },
   // Routes and stages of APIs the stack lacks, unknown integrations, duplicate route keys: errors where written.
   { service: 'apigateway', phase: 'resources', check: ({ resources }, report) => checkHttpApiResources(resources, report) },
+  // Bucket notifications to a function the stack lacks deliver nothing: a warning naming it.
+  { service: 's3', phase: 'resources', check: ({ resources }, report) => checkBucketResources(resources, report) },
   // Alarms the simulator cannot evaluate (metric math it lacks, metrics it never publishes): warnings.
   { service: 'cloudwatch', phase: 'resources', check: ({ resources }, report) => checkAlarmResources(resources, report) },
   // Checks across DB instances (replica sources, limits, backups) and the Traffic / Faults / Actions naming them.

@@ -290,6 +290,12 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     code: 's3.notificationsOverlap',
     params: { first: 1, second: 2 },
   },
+  {
+    name: 'a notification to a function the stack lacks (S3EV-5)',
+    yaml: bucket('          - { Event: s3:ObjectCreated:*, Function: arn:aws:lambda:us-east-1:123456789012:function:elsewhere }\n'),
+    code: 's3.functionNotInStack',
+    params: { function: 'arn:aws:lambda:us-east-1:123456789012:function:elsewhere', event: 's3:ObjectCreated:*', bucket: 'photo-uploads' },
+  },
   { name: 'a BackupRetentionPeriod over 35 days', yaml: rds(db('Db', 'BackupRetentionPeriod: 40')), code: 'rds.backupRetentionOutOfRange', params: { value: 40 } },
   { name: 'a backup window that is no window', yaml: rds(db('Db', 'PreferredBackupWindow: nightly')), code: 'rds.backupWindowInvalid', params: { window: 'nightly' } },
   { name: 'a backup window under 30 minutes', yaml: rds(db('Db', "PreferredBackupWindow: '03:00-03:10'")), code: 'rds.backupWindowTooShort', params: { window: '03:00-03:10' } },
