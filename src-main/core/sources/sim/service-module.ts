@@ -14,7 +14,7 @@
  *      minute; the alarms, last in module order, evaluate what the others published)
  */
 import type { ClientLocation, Inventory } from '../../contract/model';
-import type { SimClient } from './world';
+import type { SimClient } from './traffic/traffic-state';
 
 export interface SimService extends FaultAndActionHandlers {
   readonly id: string;

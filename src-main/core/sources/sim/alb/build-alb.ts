@@ -6,7 +6,7 @@ import { availabilityZonesOf, type LoadedResource, type ScenarioModel } from '..
 import { isLambdaTargetOfStack, isSimulatedLoadBalancer } from './validate';
 import { functionTargets } from '../traffic/function-targets';
 import { loadBalancerDnsName, type ListenerActionInput, type RuleConditionInput } from '../scenario/resource-types';
-import type { SimListener, SimLoadBalancer, SimTargetGroup, World } from '../world';
+import type { AlbWorld, SimListener, SimLoadBalancer, SimTargetGroup } from './alb-state';
 import { HEALTH_CHECK_DEFAULTS } from './target-group';
 import { DEFAULT_MATCHER } from './health-check-matcher';
 import { albAttributeSpec } from '../../../elbv2/load-balancer-attributes';
@@ -18,7 +18,7 @@ const ofType = (scenario: ScenarioModel, type: string): LoadedResource[] => scen
 /** Lambda targets: interval 35 s, timeout 30 s; health checks are off unless enabled (ALB-4). */
 const LAMBDA_HEALTH_CHECK = { intervalSeconds: 35, timeoutSeconds: 30 };
 
-export function buildAlb(scenario: ScenarioModel, world: World): void {
+export function buildAlb(scenario: ScenarioModel, world: AlbWorld): void {
   for (const resource of ofType(scenario, 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
     // ALB-15: a network or gateway load balancer is not built (the loader warned): never an ALB in disguise.
     if (!isSimulatedLoadBalancer(resource)) continue;

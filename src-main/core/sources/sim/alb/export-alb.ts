@@ -1,6 +1,6 @@
 /** Simulated ALB state → the contract's LoadBalancer / TargetGroup (DescribeLoadBalancers, DescribeRules, DescribeTargetHealth shapes). */
 import type { ListenerRule, LoadBalancer, TargetGroup } from '../../../contract/model';
-import type { World } from '../world';
+import type { AlbWorld } from './alb-state';
 import { albAttributesWithDefaults } from '../../../elbv2/load-balancer-attributes';
 import type { SimListenerRule } from './listener-rules';
 
@@ -22,7 +22,7 @@ function exportRule(rule: SimListenerRule): ListenerRule {
   };
 }
 
-export function exportLoadBalancers(world: World): LoadBalancer[] {
+export function exportLoadBalancers(world: AlbWorld): LoadBalancer[] {
   return [...world.loadBalancers.values()].map((lb) => ({
     loadBalancerArn: lb.arn,
     loadBalancerName: lb.name,
@@ -41,7 +41,7 @@ export function exportLoadBalancers(world: World): LoadBalancer[] {
   }));
 }
 
-export function exportTargetGroups(world: World): TargetGroup[] {
+export function exportTargetGroups(world: AlbWorld): TargetGroup[] {
   return [...world.targetGroups.values()].map((group) => ({
     targetGroupArn: group.arn,
     targetGroupName: group.name,

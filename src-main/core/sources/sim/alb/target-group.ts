@@ -6,7 +6,7 @@
  */
 import type { TimelineText } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
-import type { SimTarget, SimTargetGroup } from '../world';
+import type { SimTarget, SimTargetGroup } from './alb-state';
 
 /** ALB-4: defaults for instance and ip targets. */
 export const HEALTH_CHECK_DEFAULTS = {

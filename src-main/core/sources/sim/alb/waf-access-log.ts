@@ -6,7 +6,7 @@
  */
 import type { AccessLogEntry } from '../../../contract/model';
 import type { BlockedSample } from '../service-module';
-import type { SimListener, SimLoadBalancer } from '../world';
+import type { SimListener, SimLoadBalancer } from './alb-state';
 
 export function blockedEntry(lb: SimLoadBalancer, listener: SimListener | undefined, sample: BlockedSample, atMs: number, traceId: string): AccessLogEntry {
   return {

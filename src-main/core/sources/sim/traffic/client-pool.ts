@@ -5,7 +5,7 @@
  */
 import type { Random } from '../kernel/random';
 import { addressAt, cidrSize, parseCidr } from '../waf/cidr';
-import type { SimClient } from '../world';
+import type { SimClient } from './traffic-state';
 
 /** Distinct clients drawn from one block (fewer when the block is smaller). Our choice. */
 export const CLIENTS_PER_BLOCK = 64;

@@ -7,9 +7,9 @@ export const TRAFFIC_MODULE: SimModule = {
   id: 'traffic',
   build(ctx, { scenario }) {
     // Rate curves count from the scenario's StartTime, not from where a lead-in begins.
-    ctx.world.traffic = buildTraffic(scenario, ctx.random('client-ips'));
+    const populations = buildTraffic(scenario, ctx.random('client-ips'));
     const alb = ctx.services.all.find((service): service is AlbService => service instanceof AlbService);
     if (!alb) throw new Error('the traffic module needs the ALB module before it');
-    return new TrafficService(ctx, alb);
+    return new TrafficService(ctx, alb, populations);
   },
 };

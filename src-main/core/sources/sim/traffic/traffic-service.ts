@@ -8,7 +8,8 @@ import type { ScenarioModel } from '../scenario/load-scenario';
 import type { SimContext } from '../sim-context';
 import type { FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
-import type { SimLoadBalancer, SimTraffic } from '../world';
+import type { SimLoadBalancer } from '../alb/alb-state';
+import type { SimTraffic } from './traffic-state';
 import type { AlbRequests, AlbService } from '../alb/alb-service';
 import { rateAt, withNoise } from './rate-curve';
 import { databaseTargets, functionTargets } from './function-targets';
@@ -84,8 +85,10 @@ export class TrafficService implements SimService {
   constructor(
     private readonly ctx: SimContext,
     private readonly alb: AlbService,
+    /** The scenario's populations (`buildTraffic`): this service alone reads them. */
+    private readonly populations: readonly SimTraffic[],
   ) {
-    this.carry = ctx.world.traffic.map(() => 0);
+    this.carry = populations.map(() => 0);
   }
 
   private multiplierFor(population: SimTraffic): number {
@@ -108,7 +111,7 @@ export class TrafficService implements SimService {
     }
 
     const batches = new Map<SimLoadBalancer, AlbRequests[]>();
-    world.traffic.forEach((population, index) => {
+    this.populations.forEach((population, index) => {
       const rate = withNoise(rateAt(population.rate, elapsed, tickStart / 1000), population.noise, noise) * this.multiplierFor(population);
       const exact = this.carry[index]! + rate * tickSeconds;
       const offered = Math.floor(exact);
@@ -205,7 +208,7 @@ export class TrafficService implements SimService {
     if (type !== 'MultiplyTraffic') return undefined;
     const p = parameters as FaultParameters<'MultiplyTraffic'>;
     const key = p.Name ?? '*';
-    if (p.Name && !this.ctx.world.traffic.some((t) => t.name === p.Name)) throw new Error(`no Traffic population named ${p.Name}`);
+    if (p.Name && !this.populations.some((t) => t.name === p.Name)) throw new Error(`no Traffic population named ${p.Name}`);
     const previous = this.multipliers.get(key);
     this.multipliers.set(key, (previous ?? 1) * p.Factor);
     return {

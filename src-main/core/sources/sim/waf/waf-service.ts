@@ -6,7 +6,7 @@
  */
 import type { WebAcl } from '../../../contract/model';
 import { WAF_ALL_RULES, WAF_DEFAULT_ACTION_RULE } from '../../../metric-catalog';
-import type { SimClient } from '../world';
+import type { SimClient } from '../traffic/traffic-state';
 import type { FaultEffect, ProbeRequest, RequestScreen, ScreenedRequests, ScreenOutcome, BlockedSample } from '../service-module';
 import type { SimContext } from '../sim-context';
 import type { FaultParameters } from '../scenario/timed-entries';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { HEALTH_CHECK_DEFAULTS, routableTargets } from '@main/core/sources/sim/alb/target-group';
-import type { SimTarget, SimTargetGroup } from '@main/core/sources/sim/world';
+import type { SimTarget, SimTargetGroup } from '@main/core/sources/sim/alb/alb-state';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';
 
 const targetGroupOf = (engine: SimulationEngine) => [...engine.world.targetGroups.values()][0]!;
