@@ -5,9 +5,8 @@
  * construction: no wall clock, no unseeded randomness, Maps iterated in insertion order, one named random
  * stream per subsystem. Same scenario + seed → same bytes.
  */
-import type { ControlAction, Inventory, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
+import type { AccessLogEntry, ControlAction, Inventory, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
-import type { AlarmService } from './cloudwatch/alarm-service';
 import { MetricStore, type ClosedPeriod } from './cloudwatch/metric-store';
 import { standardStats } from '../../metric-catalog';
 import { EventQueue, type EventHandle } from './kernel/event-queue';
@@ -18,10 +17,7 @@ import type { ScenarioModel } from './scenario/load-scenario';
 import type { SimulationSettings } from './scenario/sections';
 import { FAULT_PARAMETERS, parseScenarioAction, type FaultType } from './scenario/timed-entries';
 import { runControlAction } from './sim-action-registry';
-import type { AlbService } from './alb/alb-service';
-import type { AsgService } from './asg/asg-service';
-import type { TrafficService } from './traffic/traffic-service';
-import type { DatabaseTier, DnsRouting, FaultEffect, FunctionTier, HttpApiTier, ObjectEventSource, RequestScreen, SimService, SimServices } from './service-module';
+import type { FaultEffect, SimRole, SimService, SimServices } from './service-module';
 import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
 import type { SimActivity } from './asg/asg-state';
@@ -80,10 +76,6 @@ export class SimulationEngine implements SimContext {
   readonly leadInSeconds: number;
   readonly tickMs: number;
   readonly services: SimServices;
-  readonly alb: AlbService;
-  readonly asg: AsgService;
-  readonly alarms: AlarmService;
-  readonly traffic: TrafficService;
   now: number;
 
   private readonly timelineLog = new BoundedLog<TimelineEvent>(MAX_TIMELINE);
@@ -119,25 +111,14 @@ export class SimulationEngine implements SimContext {
     // when the scenario has resources of their kind. Services reach each other through `services`.
     const all: SimService[] = [];
     this.services = { all };
-    const byModule = new Map<string, SimService>();
+    const roles: Partial<Record<SimRole, SimService>> = this.services;
     for (const module of SIM_MODULES) {
       const service = module.build(this, { scenario, created });
       if (!service) continue;
       all.push(service);
-      byModule.set(module.id, service);
-      // A module with a role builds a service of that role's interface (DnsRouting, FunctionTier, DatabaseTier).
-      if (module.role === 'dns') this.services.dns = service as DnsRouting;
-      else if (module.role === 'functions') this.services.functions = service as FunctionTier;
-      else if (module.role === 'database') this.services.database = service as DatabaseTier;
-      else if (module.role === 'firewall') this.services.firewall = service as RequestScreen;
-      else if (module.role === 'buckets') this.services.buckets = service as ObjectEventSource;
-      else if (module.role === 'httpApis') this.services.httpApis = service as HttpApiTier;
+      // A module with a role builds a service of that role's interface (SimModule checks it at compile time).
+      if (module.role) roles[module.role] = service;
     }
-    // The services a report, the data source and the actions name directly; always present.
-    this.alb = byModule.get('elbv2') as AlbService;
-    this.asg = byModule.get('autoscaling') as AsgService;
-    this.traffic = byModule.get('traffic') as TrafficService;
-    this.alarms = byModule.get('cloudwatch') as AlarmService;
     for (const service of all) service.start?.();
     for (const entry of scenario.timeline) {
       const at = this.startTime + entry.atSeconds * 1000;
@@ -222,6 +203,7 @@ export class SimulationEngine implements SimContext {
   step(): void {
     const tickStart = this.now;
     this.runDue();
+    for (const service of this.services.all) service.startTick?.(tickStart);
     for (const service of this.services.all) service.offerTraffic?.(tickStart);
     this.now += this.tickMs;
     for (const service of this.services.all) service.tick?.(tickStart);
@@ -384,7 +366,12 @@ export class SimulationEngine implements SimContext {
 
   /** CloudWatch alarm history (DescribeAlarmHistory), the newest MAX_ALARM_HISTORY, oldest first. */
   get alarmHistory(): readonly AlarmHistoryItem[] {
-    return this.alarms.history;
+    return this.services.alarms?.history ?? [];
+  }
+
+  /** The load balancers' sampled access log (ALB-9), the newest ACCESS_LOG_CAPACITY, oldest first. */
+  accessLogInOrder(): AccessLogEntry[] {
+    return this.services.loadBalancers?.accessLogInOrder() ?? [];
   }
 }
 

@@ -3,7 +3,7 @@
  * Apart from service-module.ts because it names the context, which names the services: no import cycle.
  */
 import type { ScenarioModel } from './scenario/load-scenario';
-import type { SimService } from './service-module';
+import type { SimRole, SimService, SimServices } from './service-module';
 import type { SimContext } from './sim-context';
 
 /** What a module builds its service from. */
@@ -17,11 +17,15 @@ export interface ModuleBuild {
   created: ScenarioModel;
 }
 
-/** One AWS service of the simulator: how its service is built, and which role it plays for the others. */
-export interface SimModule {
+interface ModuleOf<S extends SimService> {
   readonly id: string;
-  /** The narrow interface the other services reach it through (SimServices), if any. */
-  readonly role?: 'dns' | 'database' | 'functions' | 'firewall' | 'buckets' | 'httpApis';
   /** Its service, or undefined when the scenario has none of its resources. */
-  build(ctx: SimContext, build: ModuleBuild): SimService | undefined;
+  build(ctx: SimContext, build: ModuleBuild): S | undefined;
 }
+
+/**
+ * One AWS service of the simulator: how its service is built, and which role it plays for the others —
+ * the narrow interface the engine and the other services reach it through (SimServices), if any. A
+ * module with a role must build a service of that role's interface (checked at compile time).
+ */
+export type SimModule = ({ [R in SimRole]: ModuleOf<NonNullable<SimServices[R]>> & { readonly role: R } }[SimRole]) | (ModuleOf<SimService> & { readonly role?: undefined });

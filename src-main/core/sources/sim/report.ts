@@ -59,7 +59,7 @@ function* reportFields(engine: SimulationEngine): Generator<[keyof SimReport, un
   yield ['alarmHistory', engine.alarmHistory, 'list'];
   yield ['events', engine.rdsEvents, 'list'];
   yield ['timeline', engine.timeline, 'list'];
-  yield ['accessLog', engine.alb.accessLogInOrder().slice(-100), 'list'];
+  yield ['accessLog', engine.accessLogInOrder().slice(-100), 'list'];
   yield ['metrics', withUnits(eachMetricSeries(engine.metrics)), 'list'];
   yield ['finalState', engine.inventory(), 'value'];
   if (engine.scenario.outputs) yield ['outputs', engine.scenario.outputs, 'value'];

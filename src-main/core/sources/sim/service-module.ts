@@ -7,19 +7,25 @@
  *
  * Order within one tick (engine.ts), each phase over every service in module order:
  *   1. events due (the event queue, in (time, sequence) order)
- *   2. `offerTraffic`: traffic — populations → DNS (DnsRouting) → ALB rules → targets (instances,
+ *   2. `startTick`: per-tick state starts afresh (the instances' utilisation, which serving fills)
+ *   3. `offerTraffic`: traffic — populations → DNS (DnsRouting) → ALB rules → targets (instances,
  *      FunctionTier) → the database share of served requests (DatabaseTier)
- *   3. `tick` (health checks, replication, boots …)
- *   4. on a minute boundary: CloudWatch periods close, then every service's `minute` (metrics of the
+ *   4. `tick` (health checks, replication, boots …)
+ *   5. on a minute boundary: CloudWatch periods close, then every service's `minute` (metrics of the
  *      minute; the alarms, last in module order, evaluate what the others published)
+ *
+ * The engine names no service: what it, the report, the live bridge and the operator actions need of
+ * one reaches it through a role below (SimServices), which its module declares (module-build.ts).
  */
-import type { ClientLocation, Inventory } from '../../contract/model';
+import type { AccessLogEntry, ActionOf, AlarmHistoryItem, ClientLocation, Inventory } from '../../contract/model';
 import type { SimClient } from './traffic/traffic-state';
 
 export interface SimService extends FaultAndActionHandlers {
   readonly id: string;
   /** t = 0, after every service has been built: initial launches, first schedules. */
   start?(): void;
+  /** A tick begins, after the events due: reset what one tick accumulates in this service's state. */
+  startTick?(tickStartMs: number): void;
   /** The tick's requests, before the clock moves (only the traffic service has any). */
   offerTraffic?(tickStartMs: number): void;
   tick?(tickStartMs: number): void;
@@ -152,8 +158,32 @@ export interface RequestScreen extends SimService {
   screenProbe(loadBalancerArn: string, request: ProbeRequest, tickStart: number): 'ALLOW' | 'BLOCK' | undefined;
 }
 
-/** The services present in this scenario. ALB and Auto Scaling are always there; the rest only when a scenario uses them. */
+/** The load balancers as the report and the live bridge read them (alb/alb-service.ts). */
+export interface AccessLogSource extends SimService {
+  /** The sampled access-log entries (ALB-9, WAF-8), oldest first. */
+  accessLogInOrder(): AccessLogEntry[];
+}
+
+/** Auto Scaling as the operator actions reach it (sim-action-registry.ts). */
+export interface ScalingControl extends SimService {
+  setDesiredCapacityAction(action: ActionOf<'SetDesiredCapacity'>): string;
+  executePolicyAction(action: ActionOf<'ExecutePolicy'>): string;
+}
+
+/** CloudWatch alarms as the report and the live bridge read them (cloudwatch/alarm-service.ts). */
+export interface AlarmHistorySource extends SimService {
+  /** State changes (DescribeAlarmHistory), oldest first. */
+  readonly history: readonly AlarmHistoryItem[];
+}
+
+/**
+ * The services present in this scenario, by the role their module declares. The load balancers, Auto
+ * Scaling and the alarms are built for every scenario; the rest only when a scenario uses them.
+ */
 export interface SimServices {
+  loadBalancers?: AccessLogSource;
+  scaling?: ScalingControl;
+  alarms?: AlarmHistorySource;
   dns?: DnsRouting;
   database?: DatabaseTier;
   functions?: FunctionTier;
@@ -163,6 +193,9 @@ export interface SimServices {
   /** Every service module, in tick order. */
   all: SimService[];
 }
+
+/** A role a module may declare: the SimServices entry its service fills. */
+export type SimRole = Exclude<keyof SimServices, 'all'>;
 
 /** What applying a fault did, for the timeline, and how to undo it when its Duration ends. */
 export interface FaultEffect {

@@ -5,15 +5,13 @@
  * the shared rules (core/rules), thrown by the owning service.
  */
 import type { ActionOf, ActionType, ControlAction } from '../../contract/model';
-import type { AsgService } from './asg/asg-service';
 import { promoteReadReplica, rebootDBInstance } from './rds/rds-actions';
 import { createDBSnapshot, restoreDBInstanceToPointInTime } from './rds/rds-backups';
 import { RdsService } from './rds/rds-service';
-import type { SimServices } from './service-module';
+import type { ScalingControl, SimServices } from './service-module';
 
 /** What an action may reach: the services of this scenario. */
 export interface SimActionHost {
-  readonly asg: AsgService;
   readonly services: SimServices;
 }
 
@@ -29,11 +27,17 @@ function rds(host: SimActionHost, type: ActionType): RdsService {
   return database;
 }
 
+function asg(host: SimActionHost, type: ActionType): ScalingControl {
+  const scaling = host.services.scaling;
+  if (!scaling) throw new Error(`${type} needs a service this scenario does not have (it has no Auto Scaling)`);
+  return scaling;
+}
+
 export const SIM_ACTIONS: { [K in ActionType]: SimActionEntry<K> } = {
   PromoteReadReplica: { owner: 'rds', run: (host, action) => promoteReadReplica(rds(host, action.type), action) },
   RebootDBInstance: { owner: 'rds', run: (host, action) => rebootDBInstance(rds(host, action.type), action) },
-  SetDesiredCapacity: { owner: 'asg', run: (host, action) => host.asg.setDesiredCapacityAction(action) },
-  ExecutePolicy: { owner: 'asg', run: (host, action) => host.asg.executePolicyAction(action) },
+  SetDesiredCapacity: { owner: 'asg', run: (host, action) => asg(host, action.type).setDesiredCapacityAction(action) },
+  ExecutePolicy: { owner: 'asg', run: (host, action) => asg(host, action.type).executePolicyAction(action) },
   CreateDBSnapshot: { owner: 'rds', run: (host, action) => createDBSnapshot(rds(host, action.type), action) },
   RestoreDBInstanceToPointInTime: { owner: 'rds', run: (host, action) => restoreDBInstanceToPointInTime(rds(host, action.type), action) },
 };

@@ -215,7 +215,7 @@ export class SimSource implements DataSource, SimulationControls {
       alarmHistory: this.engine.alarmHistory.slice(-500),
       rdsEvents: this.engine.rdsEvents.slice(-500),
       timeline: this.engine.timeline.slice(-500),
-      accessLog: this.engine.alb.accessLogInOrder().slice(-200),
+      accessLog: this.engine.accessLogInOrder().slice(-200),
       metrics: exportMetrics(this.engine.metrics, this.engine.now / 1000 - windowSeconds, Infinity, options.metrics),
       datasets: {},
       instanceCpu: cpu,

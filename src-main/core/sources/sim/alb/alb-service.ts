@@ -69,6 +69,17 @@ export class AlbService implements SimService {
     return this.ctx.world;
   }
 
+  /**
+   * Serving fills each instance's utilisation and busy flag for the tick (the queueing model below);
+   * they start afresh before the traffic arrives.
+   */
+  startTick(): void {
+    for (const instance of this.world.instances.values()) {
+      instance.utilisation = 0;
+      instance.busyThisTick = false;
+    }
+  }
+
   /** The listener clients reach for a scheme (HTTPS → 443 when present), else the first. */
   private listenerFor(lb: SimLoadBalancer): SimListener | undefined {
     return lb.listeners.find((l) => l.protocol === 'HTTPS') ?? lb.listeners.find((l) => l.protocol === 'HTTP') ?? lb.listeners[0];

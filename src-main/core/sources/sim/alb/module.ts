@@ -5,6 +5,7 @@ import { buildAlb } from './build-alb';
 
 export const ALB_MODULE: SimModule = {
   id: 'elbv2',
+  role: 'loadBalancers',
   build(ctx, { created }) {
     buildAlb(created, ctx.world);
     return new AlbService(ctx);

@@ -5,6 +5,7 @@ import { buildAsg } from './build-asg';
 
 export const ASG_MODULE: SimModule = {
   id: 'autoscaling',
+  role: 'scaling',
   build(ctx, { created, scenario }) {
     buildAsg(created, ctx.world);
     const desired = new Map(

@@ -7,6 +7,7 @@ import { AlarmService } from './alarm-service';
 
 export const ALARMS_MODULE: SimModule = {
   id: 'cloudwatch',
+  role: 'alarms',
   build(ctx) {
     return new AlarmService(ctx, (actionArn, trigger) => {
       for (const service of ctx.services.all) if (service.alarmAction?.(actionArn, trigger)) return;

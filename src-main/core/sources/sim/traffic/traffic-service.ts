@@ -105,10 +105,6 @@ export class TrafficService implements SimService {
     const tickSeconds = this.ctx.settings.tickSeconds;
     const elapsed = (tickStart - this.ctx.startTime) / 1000;
     const noise = this.ctx.random('traffic');
-    for (const instance of world.instances.values()) {
-      instance.utilisation = 0;
-      instance.busyThisTick = false;
-    }
 
     const batches = new Map<SimLoadBalancer, AlbRequests[]>();
     this.populations.forEach((population, index) => {

@@ -136,7 +136,7 @@ describe('routing traffic through an ALB', () => {
   });
 
   it('ALB-9: sampled access-log entries carry X-Amzn-Trace-Id Root=1-{8 hex epoch}-{24 hex}', () => {
-    const log = engine.alb.accessLogInOrder();
+    const log = engine.accessLogInOrder();
     expect(log.length).toBeGreaterThan(10);
     for (const entry of log) {
       expect(entry.traceId).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);

@@ -61,7 +61,7 @@ describe('ALB-12: errors the load balancer generates are ELB codes (load-balance
   it('ALB-12: the access log and the metrics agree — every sampled status comes from the published counts', () => {
     const engine = new SimulationEngine(scenarioFrom(lambdaTier(1, 5000)));
     engine.advanceBy(5 * 60);
-    const log = engine.alb.accessLogInOrder();
+    const log = engine.accessLogInOrder();
     expect(log.length).toBeGreaterThan(0);
     for (const entry of log) expect(entry).toEqual(expect.objectContaining({ elbStatusCode: 502 }));
     for (const entry of log) expect(entry.targetStatusCode).toBeUndefined();

@@ -95,7 +95,7 @@ describe('AWS WAF web ACL on an ALB', () => {
   });
 
   it('WAF-8: the access log shows a blocked request as 403 from the load balancer with no target and actions_executed waf (load-balancer-access-logs.html)', () => {
-    const blocked = engine.alb.accessLogInOrder().filter((entry) => entry.waf);
+    const blocked = engine.accessLogInOrder().filter((entry) => entry.waf);
     expect(blocked.length).toBeGreaterThan(3);
     for (const entry of blocked) {
       expect(entry.elbStatusCode).toBe(403);
@@ -124,7 +124,7 @@ describe('AWS WAF web ACL on an ALB', () => {
     const again = new SimulationEngine(scenarioFrom(WAF_SCENARIO, 'waf.yaml'));
     again.advanceBy(600);
     expect(sum(again, 'AWS/WAFV2', 'BlockedRequests', acl('ALL'))).toBe(sum(engine, 'AWS/WAFV2', 'BlockedRequests', acl('ALL')));
-    expect(again.alb.accessLogInOrder()).toEqual(engine.alb.accessLogInOrder());
+    expect(again.accessLogInOrder()).toEqual(engine.accessLogInOrder());
   });
 });
 
