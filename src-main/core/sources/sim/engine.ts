@@ -5,7 +5,7 @@
  * construction: no wall clock, no unseeded randomness, Maps iterated in insertion order, one named random
  * stream per subsystem. Same scenario + seed → same bytes.
  */
-import type { AccessLogEntry, ControlAction, Inventory, RdsEvent, ScalingActivity, TimelineEvent } from '../../contract/model';
+import type { AccessLogEntry, ControlAction, Inventory, RdsEvent, TimelineEvent } from '../../contract/model';
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import { MetricStore, type ClosedPeriod } from './cloudwatch/metric-store';
 import { standardStats } from '../../metric-catalog';
@@ -394,20 +394,6 @@ function faultResource(params: Record<string, unknown>): string {
     if (typeof params[key] === 'string') return params[key] as string;
   }
   return 'traffic';
-}
-
-export function toScalingActivity(activity: SimActivity): ScalingActivity {
-  return {
-    activityId: activity.activityId,
-    autoScalingGroupName: activity.autoScalingGroupName,
-    cause: activity.cause,
-    description: activity.description,
-    startTime: new Date(activity.startTime).toISOString(),
-    ...(activity.endTime !== undefined ? { endTime: new Date(activity.endTime).toISOString() } : {}),
-    statusCode: activity.statusCode,
-    ...(activity.statusMessage ? { statusMessage: activity.statusMessage } : {}),
-    progress: activity.progress,
-  };
 }
 
 export type { AlarmHistoryItem };

@@ -6,11 +6,11 @@ import type { AccessLogEntry, Inventory, MetricSeries, RdsEvent, ScalingActivity
 import type { AlarmHistoryItem } from './cloudwatch/alarm';
 import type { SimulationEngine } from './engine';
 import type { StackOutput } from './scenario/load-scenario';
-import { eachMetricSeries, exportActivities } from './export';
+import { eachMetricSeries, exportMetrics } from './export';
+import { exportActivities } from './asg/export-activities';
 import { metricUnit } from '../../metric-catalog';
 import type { TwinFit } from '../../contract/model-twin';
 import { compareWithRecording } from '../../twin/compare';
-import { exportMetrics } from './export';
 
 export const REPORT_FORMAT = 'flightdeck-sim-report/1';
 
