@@ -1,7 +1,7 @@
 /**
  * Application Load Balancers and their target groups as one simulated service: listener rules,
- * spreading requests over targets (with slow start), health checks, CloudWatch metrics in
- * AWS/ApplicationELB and sampled access-log entries.
+ * spreading requests over targets (with slow start), CloudWatch metrics in AWS/ApplicationELB and
+ * sampled access-log entries; the health checks of its tick are in target-health.ts.
  * docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
  */
 import type { AccessLogEntry, Inventory } from '../../../contract/model';
@@ -13,10 +13,11 @@ import type { SimClient } from '../traffic/traffic-state';
 import type { BlockedSample } from '../service-module';
 import { matchRule, type RequestShape } from './listener-rules';
 import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
-import { countByState, routableTargets, runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
+import { routableTargets } from './target-group';
+import { checkTargetHealth, failTargets } from './target-health';
+import { seriesOwner } from './series-owner';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
-import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
 import { applyIdleTimeout } from './idle-timeout';
 import { appendBucketed, bucketDistribution, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
@@ -381,17 +382,6 @@ export class AlbService implements SimService {
   }
 
   tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {
-    const probe = (target: SimTarget, group: SimTargetGroup): HealthCheckOutcome => {
-      if (target.forcedUnhealthyUntil !== undefined && this.ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
-      // The application answers 200; a Matcher that excludes it ("301", "400-499") fails every check.
-      if (!matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE)) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
-      const instance = this.world.instances.get(target.id);
-      if (!instance) return { passed: true }; // ip / lambda targets: healthy unless a fault says otherwise
-      if (instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) return { passed: false, reason: 'Target.Timeout' };
-      // A health check waits behind the queued work like any request: it times out past the timeout.
-      if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return { passed: false, reason: 'Target.Timeout' };
-      return { passed: true };
-    };
     // Idle instances (no traffic this tick) work off their backlog.
     const tickSeconds = this.ctx.settings.tickSeconds;
     for (const instance of this.world.instances.values()) {
@@ -401,67 +391,16 @@ export class AlbService implements SimService {
       instance.backlog -= drained;
       instance.utilisation = drained / (instance.vcpus * tickSeconds);
     }
-    this.publishHostCounts(tickStartMs);
-    for (const group of this.world.targetGroups.values()) {
-      for (const changed of runHealthChecks(this.ctx, group, (target) => probe(target, group))) {
-        if (changed.state === 'healthy') {
-          const live = group.targets.get(changed.id);
-          if (live) live.healthySince = this.ctx.now;
-        }
-        this.ctx.recordTimeline({
-          service: 'elbv2',
-          kind: 'TargetHealth',
-          resource: `${group.name}/${changed.id}`,
-          message: `Target ${changed.id} in ${group.name} is now ${changed.state}${changed.reason ? ` (${changed.reason})` : ''}`,
-          text: targetStateText(changed.id, group.name, changed.state, changed.reason),
-          severity: changed.state === 'unhealthy' ? 'warning' : 'info',
-        });
-      }
-    }
-  }
-
-  /**
-   * ALB-13: HealthyHostCount and UnHealthyHostCount are reported whenever health checks run, with or
-   * without traffic; a target group with health checks off (a Lambda target's default) reports neither
-   * (load-balancer-cloudwatch-metrics.html). Published per load balancer the group is attached to.
-   */
-  private publishHostCounts(tickStart: number): void {
-    const epochSeconds = Math.floor(tickStart / 1000);
-    for (const group of this.world.targetGroups.values()) {
-      if (!group.healthCheckEnabled || group.targets.size === 0) continue;
-      const counts = countByState(group);
-      for (const lbArn of group.loadBalancerArns) {
-        const lb = this.world.loadBalancers.get(lbArn);
-        if (!lb) continue;
-        const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
-        const owner = seriesOwner(group, lbArn);
-        this.ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
-        this.ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
-      }
-    }
+    // After the drain: a health check waits behind the queued work that is left (target-health.ts).
+    checkTargetHealth(this.ctx, tickStartMs);
   }
 
   inventory(): Partial<Inventory> {
     return { loadBalancers: exportLoadBalancers(this.world), targetGroups: exportTargetGroups(this.world) };
   }
 
-  /** FailTargets: targets of a group start failing their health checks (e.g. a bad deploy) until reverted. */
   applyFault(type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
-    if (type !== 'FailTargets') return undefined;
-    const p = parameters as FaultParameters<'FailTargets'>;
-    const group = [...this.world.targetGroups.values()].find((g) => g.name === p.TargetGroupName);
-    if (!group) throw new Error(`One or more target groups not found: ${p.TargetGroupName}`);
-    const targets = [...group.targets.values()].filter((t) => t.state !== 'draining');
-    const count = p.Count ?? (p.Percent !== undefined ? Math.max(1, Math.round((targets.length * p.Percent) / 100)) : targets.length);
-    const victims = targets.slice(0, count);
-    for (const target of victims) target.forcedUnhealthyUntil = Infinity;
-    return {
-      message: `${victims.length} ${victims.length === 1 ? 'target' : 'targets'} of ${group.name} fail their health checks: ${victims.map((t) => t.id).join(', ') || 'none registered'}`,
-      revert: () => {
-        for (const target of victims) target.forcedUnhealthyUntil = undefined;
-        return `Targets of ${group.name} answer their health checks again`;
-      },
-    };
+    return type === 'FailTargets' ? failTargets(this.ctx, parameters as FaultParameters<'FailTargets'>) : undefined;
   }
 }
 
@@ -521,20 +460,6 @@ export function pickOutcome(codes: StatusCodes, draw: number): { elb: number; ta
  * 0.1st and 99.9th percentiles (mean × ln(1/0.999) and mean × ln 1000), which keeps p50/p90/p99 inside
  * [Minimum, Maximum] as CloudWatch's are (CW-5).
  */
-/**
- * A stable owner for MetricStore.putFor when one target group has several series of one metric (by
- * TargetGroup alone, or per load balancer it is attached to): the store caches a series per owner and
- * name, and building the dimension key on every put costs more than the put (issue 15 item 6).
- */
-const owners = new WeakMap<SimTargetGroup, Map<string, object>>();
-function seriesOwner(group: SimTargetGroup, qualifier: string): object {
-  let byQualifier = owners.get(group);
-  if (!byQualifier) owners.set(group, (byQualifier = new Map()));
-  let owner = byQualifier.get(qualifier);
-  if (!owner) byQualifier.set(qualifier, (owner = {}));
-  return owner;
-}
-
 function statisticSet(latency: Latency) {
   let min = Infinity;
   let max = -Infinity;

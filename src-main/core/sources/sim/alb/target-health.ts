@@ -1,0 +1,86 @@
+/**
+ * The load balancer's health checks, run in its tick: each target group probes its targets on its
+ * interval (target-group.ts holds the thresholds and state transitions, ALB-4 … ALB-7), publishes
+ * HealthyHostCount and UnHealthyHostCount (ALB-13), and records every target-health change on the
+ * timeline. The FailTargets fault makes targets fail these checks.
+ * docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
+ */
+import type { FaultParameters } from '../scenario/timed-entries';
+import type { FaultEffect } from '../service-module';
+import type { SimContext } from '../sim-context';
+import type { SimTarget, SimTargetGroup } from './alb-state';
+import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
+import { seriesOwner } from './series-owner';
+import { countByState, runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
+
+/** Host counts for the tick starting at `tickStartMs`, then the checks due now and their transitions. */
+export function checkTargetHealth(ctx: SimContext, tickStartMs: number): void {
+  publishHostCounts(ctx, tickStartMs);
+  for (const group of ctx.world.targetGroups.values()) {
+    for (const changed of runHealthChecks(ctx, group, (target) => probe(ctx, target, group))) {
+      if (changed.state === 'healthy') {
+        const live = group.targets.get(changed.id);
+        if (live) live.healthySince = ctx.now;
+      }
+      ctx.recordTimeline({
+        service: 'elbv2',
+        kind: 'TargetHealth',
+        resource: `${group.name}/${changed.id}`,
+        message: `Target ${changed.id} in ${group.name} is now ${changed.state}${changed.reason ? ` (${changed.reason})` : ''}`,
+        text: targetStateText(changed.id, group.name, changed.state, changed.reason),
+        severity: changed.state === 'unhealthy' ? 'warning' : 'info',
+      });
+    }
+  }
+}
+
+/** One health check of one target, as the application on it would answer. */
+function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup): HealthCheckOutcome {
+  if (target.forcedUnhealthyUntil !== undefined && ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
+  // The application answers 200; a Matcher that excludes it ("301", "400-499") fails every check.
+  if (!matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE)) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
+  const instance = ctx.world.instances.get(target.id);
+  if (!instance) return { passed: true }; // ip / lambda targets: healthy unless a fault says otherwise
+  if (instance.lifecycleState !== 'InService' || ctx.world.failedAvailabilityZones.has(instance.availabilityZone)) return { passed: false, reason: 'Target.Timeout' };
+  // A health check waits behind the queued work like any request: it times out past the timeout.
+  if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return { passed: false, reason: 'Target.Timeout' };
+  return { passed: true };
+}
+
+/**
+ * ALB-13: HealthyHostCount and UnHealthyHostCount are reported whenever health checks run, with or
+ * without traffic; a target group with health checks off (a Lambda target's default) reports neither
+ * (load-balancer-cloudwatch-metrics.html). Published per load balancer the group is attached to.
+ */
+function publishHostCounts(ctx: SimContext, tickStart: number): void {
+  const epochSeconds = Math.floor(tickStart / 1000);
+  for (const group of ctx.world.targetGroups.values()) {
+    if (!group.healthCheckEnabled || group.targets.size === 0) continue;
+    const counts = countByState(group);
+    for (const lbArn of group.loadBalancerArns) {
+      const lb = ctx.world.loadBalancers.get(lbArn);
+      if (!lb) continue;
+      const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
+      const owner = seriesOwner(group, lbArn);
+      ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
+      ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
+    }
+  }
+}
+
+/** FailTargets: targets of a group start failing their health checks (e.g. a bad deploy) until reverted. */
+export function failTargets(ctx: SimContext, p: FaultParameters<'FailTargets'>): FaultEffect {
+  const group = [...ctx.world.targetGroups.values()].find((g) => g.name === p.TargetGroupName);
+  if (!group) throw new Error(`One or more target groups not found: ${p.TargetGroupName}`);
+  const targets = [...group.targets.values()].filter((t) => t.state !== 'draining');
+  const count = p.Count ?? (p.Percent !== undefined ? Math.max(1, Math.round((targets.length * p.Percent) / 100)) : targets.length);
+  const victims = targets.slice(0, count);
+  for (const target of victims) target.forcedUnhealthyUntil = Infinity;
+  return {
+    message: `${victims.length} ${victims.length === 1 ? 'target' : 'targets'} of ${group.name} fail their health checks: ${victims.map((t) => t.id).join(', ') || 'none registered'}`,
+    revert: () => {
+      for (const target of victims) target.forcedUnhealthyUntil = undefined;
+      return `Targets of ${group.name} answer their health checks again`;
+    },
+  };
+}
