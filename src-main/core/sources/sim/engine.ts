@@ -20,7 +20,6 @@ import { runControlAction } from './sim-action-registry';
 import type { FaultEffect, SimRole, SimService, SimServices } from './service-module';
 import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
-import type { SimActivity } from './asg/asg-state';
 import { createWorld, type World } from './world';
 import { isValidLeadIn, LEAD_IN_RULE } from './lead-in-rule';
 
@@ -161,10 +160,6 @@ export class SimulationEngine implements SimContext {
 
   schedule(atMs: number, action: () => void): EventHandle {
     return this.queue.schedule(Math.max(atMs, this.now), action);
-  }
-
-  activityChanged(activity: SimActivity): void {
-    this.changes.activity(activity);
   }
 
   inventoryChanged(): void {

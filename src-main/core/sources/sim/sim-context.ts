@@ -10,7 +10,6 @@ import type { EventHandle } from './kernel/event-queue';
 import type { Random } from './kernel/random';
 import type { SimulationSettings } from './scenario/sections';
 import type { SimServices } from './service-module';
-import type { SimActivity } from './asg/asg-state';
 import type { World } from './world';
 
 export interface SimContext {
@@ -24,9 +23,8 @@ export interface SimContext {
   random(stream: string): Random;
   /** Runs `action` at virtual time `atMs`; actions due at one instant run in the order scheduled. The handle cancels it. */
   schedule(atMs: number, action: () => void): EventHandle;
-  /** What the live bridge will push (access-log samples, alarm history …); records nothing in a headless run. */
+  /** What the live bridge will push (access-log samples, alarm history, scaling activities …); records nothing in a headless run. */
   readonly changes: ChangeLog;
-  activityChanged(activity: SimActivity): void;
   inventoryChanged(): void;
   /** Target-health and health-check transitions, faults, actions: what an operator looks for. */
   recordTimeline(event: Omit<TimelineEvent, 'time'>): void;

@@ -149,7 +149,7 @@ function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string,
   // may hold up to twice that and is cut back in one move (cutting one entry per launch moved the whole
   // list each time); readers take the newest MAX_ACTIVITIES (newestActivities).
   if (group.activities.length >= 2 * MAX_ACTIVITIES) group.activities.splice(0, group.activities.length - MAX_ACTIVITIES);
-  ctx.activityChanged(activity);
+  ctx.changes.activity(activity);
   return activity;
 }
 
@@ -320,7 +320,7 @@ export function onInstanceReady(ctx: SimContext, instanceId: string): void {
     instance.activity.statusMessage = `Instance ${instanceId} could not start: ${instance.availabilityZone} is unavailable.`;
     instance.activity.progress = 100;
     instance.activity.endTime = ctx.now;
-    ctx.activityChanged(instance.activity);
+    ctx.changes.activity(instance.activity);
     ctx.inventoryChanged();
     reconcile(ctx, group);
     return;
@@ -352,7 +352,7 @@ function finishActivity(ctx: SimContext, activity: SimActivity): void {
   activity.statusCode = 'Successful';
   activity.progress = 100;
   activity.endTime = ctx.now;
-  ctx.activityChanged(activity);
+  ctx.changes.activity(activity);
 }
 
 export function terminateInstance(ctx: SimContext, group: SimAutoScalingGroup, instance: SimInstance, cause: string): SimActivity {
@@ -385,7 +385,7 @@ export function onInstanceDrained(ctx: SimContext, instanceId: string): void {
   instance.lifecycleState = 'Terminating:Proceed';
   instance.activity.statusCode = 'InProgress';
   instance.activity.progress = 75;
-  ctx.activityChanged(instance.activity);
+  ctx.changes.activity(instance.activity);
   ctx.schedule(ctx.now + 10_000, () => onInstanceTerminated(ctx, instanceId));
 }
 
