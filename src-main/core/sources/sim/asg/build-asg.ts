@@ -1,10 +1,8 @@
 /**
- * CloudFormation → Auto Scaling groups, their policies and scheduled actions, and the CloudWatch
- * alarms that drive them (explicit AWS::CloudWatch::Alarm resources and the target-tracking ones).
+ * CloudFormation → Auto Scaling groups, their policies and scheduled actions, and the alarm pair of
+ * each target-tracking policy (the scenario's own AWS::CloudWatch::Alarm resources: cloudwatch/build-alarms.ts).
  */
-import type { AlarmDefinition } from '../cloudwatch/alarm';
-import { alarmPeriod, type AlarmProperties } from '../cloudwatch/alarm-resource-type';
-import { compileAlarm } from '../cloudwatch/math-alarm';
+import { addAlarm } from '../cloudwatch/build-alarms';
 import { GROUP_METRICS } from './group-metrics';
 import { newUuid } from '../sim-context';
 import { createRandom } from '../kernel/random';
@@ -149,34 +147,6 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
     }
   }
 
-  for (const resource of ofType(scenario, 'AWS::CloudWatch::Alarm')) {
-    const p = resource.properties as unknown as AlarmProperties;
-    const statistic = (p.Statistic ?? (['p50', 'p90', 'p99'].includes(p.ExtendedStatistic ?? '') ? p.ExtendedStatistic : 'Average')) as AlarmDefinition['statistic'];
-    // A metric-math alarm watches the query that returns data; check-alarms.ts warned at load about what is not evaluated.
-    const math = compileAlarm(p);
-    addAlarm(
-      world,
-      {
-        alarmName: resource.identity.name,
-        alarmArn: `arn:aws:cloudwatch:${resource.identity.region}:${ACCOUNT_ID}:alarm:${resource.identity.name}`,
-        namespace: p.Namespace ?? '',
-        metricName: p.MetricName ?? '',
-        dimensions: Object.fromEntries((p.Dimensions ?? []).map((d) => [d.Name, String(d.Value)])),
-        statistic,
-        period: alarmPeriod(p),
-        evaluationPeriods: p.EvaluationPeriods,
-        datapointsToAlarm: p.DatapointsToAlarm ?? p.EvaluationPeriods,
-        threshold: p.Threshold ?? 0,
-        // A band comparison is kept as written for the inventory; such an alarm is never evaluated (math.unsupported).
-        comparisonOperator: p.ComparisonOperator as AlarmDefinition['comparisonOperator'],
-        treatMissingData: p.TreatMissingData ?? 'missing',
-        alarmActions: p.ActionsEnabled === false ? [] : (p.AlarmActions ?? []),
-        ...(math ? { math } : {}),
-      },
-      scenario.simulation.startTime,
-    );
-  }
-
   for (const resource of ofType(scenario, 'AWS::AutoScaling::ScheduledAction')) {
     const p = resource.properties as { AutoScalingGroupName: string; DesiredCapacity?: number; MinSize?: number; MaxSize?: number; Recurrence?: string; StartTime?: string; EndTime?: string; TimeZone?: string };
     const group = world.autoScalingGroups.get(p.AutoScalingGroupName);
@@ -195,11 +165,6 @@ export function buildAsg(scenario: ScenarioModel, world: World): void {
     action.nextRun = nextScheduledRun(action, scenario.simulation.startTime - 1);
     group.scheduledActions.push(action);
   }
-}
-
-function addAlarm(world: World, definition: AlarmDefinition, startTime: number): void {
-  const stateReason = definition.math?.unsupported ? `Not evaluated by the simulator: ${definition.math.unsupported}` : 'Unchecked: Initial alarm creation';
-  world.alarms.set(definition.alarmName, { definition, state: 'INSUFFICIENT_DATA', stateReason, stateUpdated: startTime });
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
- * The CloudWatch alarm part of the simulator's state. The alarm service (alarm-service.ts) owns the
- * transitions (evaluation, state changes, actions). The map lives on the World (world.ts, `AlarmWorld`
- * below) because Auto Scaling writes and reads it too: its build (asg/build-asg.ts) creates the alarms,
- * each target-tracking policy's pair next to its policy, and DescribePolicies names a policy's alarms
- * (ASG-16).
+ * The CloudWatch alarm part of the simulator's state. The alarms module builds the scenario's alarms
+ * (build-alarms.ts) and its service (alarm-service.ts) owns the transitions (evaluation, state
+ * changes, actions). The map lives on the World (world.ts, `AlarmWorld` below) because Auto Scaling
+ * writes and reads it too: each target-tracking policy adds its alarm pair (asg/build-asg.ts), and
+ * DescribePolicies names a policy's alarms (ASG-16).
  */
 import type { AlarmDefinition, AlarmState } from './alarm';
 

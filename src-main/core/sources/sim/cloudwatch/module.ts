@@ -4,11 +4,13 @@
  */
 import type { SimModule } from '../module-build';
 import { AlarmService } from './alarm-service';
+import { buildAlarms } from './build-alarms';
 
 export const ALARMS_MODULE: SimModule = {
   id: 'cloudwatch',
   role: 'alarms',
-  build(ctx) {
+  build(ctx, { created }) {
+    buildAlarms(created, ctx.world);
     return new AlarmService(ctx, (actionArn, trigger) => {
       for (const service of ctx.services.all) if (service.alarmAction?.(actionArn, trigger)) return;
     });
