@@ -1,8 +1,9 @@
 /**
  * The Auto Scaling part of the simulator's state: groups, their instances, scaling policies,
  * scheduled actions and scaling activities. The ASG service module (asg-service.ts) owns their
- * transitions. The maps live on the World (world.ts, `AsgWorld` below) because other services read
- * them: the ALB routes to instances, alarms execute policies, CloudWatch publishes group metrics.
+ * transitions. The maps live on the World (world.ts, `AsgWorld` below) because others read them: the
+ * ALB routes requests to instances and probes them, the backtest samples the groups. (An alarm
+ * reaches a policy through the ASG service's alarmAction, not through the map.)
  * Plain objects and Maps with insertion order, so iteration order is the same on every run.
  */
 import type { ActivityStatusCode, LifecycleState } from '../../../contract/model';
