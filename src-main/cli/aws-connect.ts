@@ -23,7 +23,7 @@ export type CreateAwsSource = (options: AwsSourceOptions) => AwsSource;
 export const AWS_CONNECT_OPTIONS = { profile: { type: 'string' }, region: { type: 'string' }, 'mfa-code': { type: 'string' } } as const;
 
 /** `--mfa-code`: exactly the six digits an MFA device shows (a UsageError otherwise). */
-export function parseMfaCode(text: string | undefined): string | undefined {
+function parseMfaCode(text: string | undefined): string | undefined {
   if (text !== undefined && !/^\d{6}$/.test(text)) throw new UsageError(`--mfa-code must be the 6 digits your MFA device shows, got "${text.slice(0, 20)}"`);
   return text;
 }
@@ -41,13 +41,16 @@ export interface OpenedAwsSource {
   profile: string;
   /** For messages: `profile prod` or `the standard credential chain`. */
   label: string;
+  /** --mfa-code, already handed to the source. */
+  mfaCode: string | undefined;
 }
 
 /**
- * The region and the profile checked (said on stderr, with the exit code, when wrong), then the
- * source made: nothing has been called yet.
+ * The MFA code checked (a UsageError), the region and the profile checked (said on stderr, with the
+ * exit code, when wrong), then the source made and given the MFA code: nothing has been called yet.
  */
-export function openAwsSource(values: { profile?: string; region?: string }, env: NodeJS.ProcessEnv, createSource: CreateAwsSource): OpenedAwsSource | { exit: number } {
+export function openAwsSource(values: { profile?: string; region?: string; 'mfa-code'?: string }, env: NodeJS.ProcessEnv, createSource: CreateAwsSource): OpenedAwsSource | { exit: number } {
+  const mfaCode = parseMfaCode(values['mfa-code']);
   if (values.region !== undefined) {
     const bad = regionProblem(values.region);
     if (bad) {
@@ -63,7 +66,8 @@ export function openAwsSource(values: { profile?: string; region?: string }, env
     return { exit: AWS_EXIT.credentials };
   }
   const source = createSource({ profile, region: values.region, env, files });
-  return { source, profile, label: profile === DEFAULT_CHAIN ? 'the standard credential chain' : `profile ${profile}` };
+  if (mfaCode) source.provideMfaCode(mfaCode);
+  return { source, profile, label: profile === DEFAULT_CHAIN ? 'the standard credential chain' : `profile ${profile}`, mfaCode };
 }
 
 type AwsSessionInfo = Extract<SessionInfo, { mode: 'aws' }>;

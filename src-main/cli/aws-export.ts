@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { AwsSource } from '../core/sources/aws/aws-source';
 import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
 import { DEFAULT_EXPORT_HOURS, exportTwin, MAX_EXPORT_HOURS } from '../core/sources/aws/twin/export-twin';
-import { AWS_CONNECT_OPTIONS, AWS_EXIT, type CreateAwsSource, connectedOrExit, openAwsSource, parseMfaCode } from './aws-connect';
+import { AWS_CONNECT_OPTIONS, AWS_EXIT, type CreateAwsSource, connectedOrExit, openAwsSource } from './aws-connect';
 import { UsageError } from './output';
 
 export const AWS_EXPORT_USAGE = `flightdeck aws export --out <twin.yaml> [--profile <name>] [--region <region>] [--hours <n>] [--mfa-code <code>]
@@ -31,12 +31,10 @@ export async function awsExport(args: string[], env: NodeJS.ProcessEnv = process
   if (!values.out) throw new UsageError(`aws export needs --out <twin.yaml>\n${AWS_EXPORT_USAGE}`);
   const hours = values.hours === undefined ? DEFAULT_EXPORT_HOURS : Number(values.hours);
   if (!/^\d+(\.\d+)?$/.test(values.hours ?? '24') || !(hours > 0 && hours <= MAX_EXPORT_HOURS)) throw new UsageError(`--hours must be a number of hours between 1 and ${MAX_EXPORT_HOURS}, got "${String(values.hours).slice(0, 20)}"`);
-  const mfaCode = parseMfaCode(values['mfa-code']);
   const opened = openAwsSource(values, env, createSource);
   if ('exit' in opened) return opened.exit;
   const { source, profile, label } = opened;
   try {
-    if (mfaCode) source.provideMfaCode(mfaCode);
     const connected = connectedOrExit(await source.connect(), source, label);
     if (typeof connected === 'number') return connected;
     process.stderr.write(`reading the inventory of ${connected.accountId ?? 'the account'} in ${source.region} …\n`);

@@ -14,7 +14,7 @@ import { HealthMonitor } from '../core/health/health-monitor';
 import { HealthThresholdStore } from '../core/settings/health-thresholds-store';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import { UsageError } from './output';
-import { AWS_CONNECT_OPTIONS, AWS_EXIT, type CreateAwsSource, connectedOrExit, openAwsSource, parseMfaCode } from './aws-connect';
+import { AWS_CONNECT_OPTIONS, AWS_EXIT, type CreateAwsSource, connectedOrExit, openAwsSource } from './aws-connect';
 
 export { AWS_EXIT, type CreateAwsSource } from './aws-connect';
 
@@ -81,12 +81,10 @@ export async function awsSnapshot(
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const mfaCode = parseMfaCode(values['mfa-code']);
   const opened = openAwsSource(values, env, createSource);
   if ('exit' in opened) return opened.exit;
-  const { source, profile, label } = opened;
+  const { source, profile, label, mfaCode } = opened;
   try {
-    if (mfaCode) source.provideMfaCode(mfaCode);
     let session = await source.connect();
     if (session.mode === 'aws' && session.credentialState === 'mfa-required' && !mfaCode) {
       const code = await promptMfa(profile);
