@@ -79,25 +79,31 @@ export class LiveInterest {
 
   /** This window's part of an Update (the same object when it takes everything; the clock always goes). */
   update(update: Update): Update {
-    return this.part(update);
+    if (!this.metrics || !this.lists || !this.groups) return update;
+    const lists = this.lists;
+    const filtered: Update = {
+      ...update,
+      metrics: update.metrics.filter((series) => this.wantsSeries(series)),
+      ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? update[list] : []])),
+      scalingActivities: this.activities(update.scalingActivities),
+    };
+    const cpu = pickGroups(update.instanceCpu, this.groups);
+    if (cpu) filtered.instanceCpu = cpu;
+    else delete filtered.instanceCpu;
+    return filtered;
   }
 
   /** This window's part of a snapshot: the inventory whole, the rest as subscribed. */
   snapshot(snapshot: Snapshot): Snapshot {
-    return this.part(snapshot);
-  }
-
-  /** What an Update and a snapshot carry alike, filtered the same way; everything else passes as it is. */
-  private part<T extends Update | Snapshot>(whole: T): T {
-    if (!this.metrics || !this.lists || !this.groups) return whole;
+    if (!this.metrics || !this.lists || !this.groups) return snapshot;
     const lists = this.lists;
-    const filtered: T = {
-      ...whole,
-      metrics: whole.metrics.filter((series) => this.wantsSeries(series)),
-      ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? whole[list] : []])),
-      scalingActivities: this.activities(whole.scalingActivities),
+    const filtered: Snapshot = {
+      ...snapshot,
+      metrics: snapshot.metrics.filter((series) => this.wantsSeries(series)),
+      ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? snapshot[list] : []])),
+      scalingActivities: this.activities(snapshot.scalingActivities),
     };
-    const cpu = pickGroups(whole.instanceCpu, this.groups);
+    const cpu = pickGroups(snapshot.instanceCpu, this.groups);
     if (cpu) filtered.instanceCpu = cpu;
     else delete filtered.instanceCpu;
     return filtered;
