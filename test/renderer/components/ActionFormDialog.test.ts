@@ -53,7 +53,7 @@ describe('an action dialog with a form first', () => {
     input.dispatchEvent(new Event('input'));
     await flushPromises();
     expect(button('set-desired-review').disabled).toBe(false);
-    dialog().querySelector('form')!.dispatchEvent(new Event('submit'));
+    button('set-desired-review').click();
     await flushPromises();
     expect(prepared()).toEqual([{ type: 'SetDesiredCapacity', autoScalingGroupName: group.autoScalingGroupName, desiredCapacity: group.minSize + 1 }]);
     expect(document.body.querySelector('[data-testid="set-desired-input"]')).toBeNull();
