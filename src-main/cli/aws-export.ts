@@ -7,12 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AwsSource } from '../core/sources/aws/aws-source';
-import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
 import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
-import { listProfiles } from '../core/sources/aws/profiles/profile-list';
-import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import { DEFAULT_EXPORT_HOURS, exportTwin, MAX_EXPORT_HOURS } from '../core/sources/aws/twin/export-twin';
-import { AWS_EXIT, type CreateAwsSource } from './aws-snapshot';
+import { AWS_CONNECT_OPTIONS, AWS_EXIT, type CreateAwsSource, connectedOrExit, openAwsSource } from './aws-connect';
 import { UsageError } from './output';
 
 export const AWS_EXPORT_USAGE = `flightdeck aws export --out <twin.yaml> [--profile <name>] [--region <region>] [--hours <n>] [--mfa-code <code>]
@@ -24,7 +21,7 @@ export async function awsExport(args: string[], env: NodeJS.ProcessEnv = process
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { profile: { type: 'string' }, region: { type: 'string' }, hours: { type: 'string' }, out: { type: 'string' }, 'mfa-code': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...AWS_CONNECT_OPTIONS, hours: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(`${AWS_EXPORT_USAGE}\n`);
@@ -34,31 +31,13 @@ export async function awsExport(args: string[], env: NodeJS.ProcessEnv = process
   if (!values.out) throw new UsageError(`aws export needs --out <twin.yaml>\n${AWS_EXPORT_USAGE}`);
   const hours = values.hours === undefined ? DEFAULT_EXPORT_HOURS : Number(values.hours);
   if (!/^\d+(\.\d+)?$/.test(values.hours ?? '24') || !(hours > 0 && hours <= MAX_EXPORT_HOURS)) throw new UsageError(`--hours must be a number of hours between 1 and ${MAX_EXPORT_HOURS}, got "${String(values.hours).slice(0, 20)}"`);
-  const mfaCode = values['mfa-code'];
-  if (mfaCode !== undefined && !/^\d{6}$/.test(mfaCode)) throw new UsageError(`--mfa-code must be the 6 digits your MFA device shows, got "${mfaCode.slice(0, 20)}"`);
-  if (values.region !== undefined) {
-    const bad = regionProblem(values.region);
-    if (bad) {
-      process.stderr.write(`flightdeck: ${bad.message}\n  fix: ${bad.hint}\n`);
-      return AWS_EXIT.region;
-    }
-  }
-  const files = readSharedFiles(env);
-  const profile = values.profile ?? DEFAULT_CHAIN;
-  if (!listProfiles(env, files).profiles.some((p) => p.name === profile)) {
-    process.stderr.write(`flightdeck: no profile named ${profile}.\n  fix: \`aws configure --profile ${profile}\`, or leave --profile out to use the standard credential chain\n`);
-    return AWS_EXIT.credentials;
-  }
-  const source = createSource({ profile, region: values.region, env, files });
+  const opened = openAwsSource(values, env, createSource);
+  if ('exit' in opened) return opened.exit;
+  const { source, profile, label } = opened;
   try {
-    if (mfaCode) source.provideMfaCode(mfaCode);
-    const session = await source.connect();
-    if (session.mode !== 'aws' || session.credentialState !== 'connected') {
-      const s = session as Extract<typeof session, { mode: 'aws' }>;
-      process.stderr.write(`flightdeck: cannot connect (${s.credentialState}): ${s.credentialMessage ?? ''}\n  fix: ${s.credentialHint ?? 'check the profile'}\n`);
-      return source.lastProblem?.category === 'network' ? AWS_EXIT.network : AWS_EXIT.credentials;
-    }
-    process.stderr.write(`reading the inventory of ${session.accountId ?? 'the account'} in ${source.region} …\n`);
+    const connected = connectedOrExit(await source.connect(), source, label);
+    if (typeof connected === 'number') return connected;
+    process.stderr.write(`reading the inventory of ${connected.accountId ?? 'the account'} in ${source.region} …\n`);
     await source.refresh();
     const failures = Object.entries(source.datasetStatuses()).filter(([, status]) => status.error);
     for (const [name, status] of failures) process.stderr.write(`flightdeck: ${name}: ${status.error!.message}${status.state === 'error' ? ' (that part of the account is not in the twin)' : ''}\n`);

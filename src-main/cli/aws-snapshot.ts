@@ -7,18 +7,16 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { AwsSource, type AwsSourceOptions } from '../core/sources/aws/aws-source';
-import type { ProblemCategory } from '../core/sources/aws/credentials/connect-problem';
-import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
-import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
-import { listProfiles } from '../core/sources/aws/profiles/profile-list';
-import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
+import { AwsSource } from '../core/sources/aws/aws-source';
 import { REGIONS } from '../core/sources/aws/regions';
 import { formatAwsSnapshot } from './aws-snapshot-format';
 import { HealthMonitor } from '../core/health/health-monitor';
 import { HealthThresholdStore } from '../core/settings/health-thresholds-store';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
 import { UsageError } from './output';
+import { AWS_CONNECT_OPTIONS, AWS_EXIT, type CreateAwsSource, connectedOrExit, openAwsSource } from './aws-connect';
+
+export { AWS_EXIT, type CreateAwsSource } from './aws-connect';
 
 export const AWS_SNAPSHOT_USAGE = `flightdeck aws snapshot [--profile <name>] [--region <region>] [--mfa-code <code>] [--json]
   --profile    a profile from the AWS config/credentials files (default: the SDK's standard
@@ -33,10 +31,6 @@ export const AWS_SNAPSHOT_USAGE = `flightdeck aws snapshot [--profile <name>] [-
 
 flightdeck aws regions [--json]
   every region of the SDK's partition data, opt-in regions marked`;
-
-export const AWS_EXIT = { credentials: 3, permission: 4, awsError: 5, network: 6, endpoint: 7, region: 8 } as const;
-
-const CATEGORY_EXIT: Record<ProblemCategory, number> = { credentials: AWS_EXIT.credentials, network: AWS_EXIT.network, endpoint: AWS_EXIT.endpoint, region: AWS_EXIT.region };
 
 export async function awsCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -60,9 +54,6 @@ function awsRegions(args: string[]): number {
   return 0;
 }
 
-/** Tests swap the source (e.g. one on mocked clients); the command is otherwise unchanged. */
-export type CreateAwsSource = (options: AwsSourceOptions) => AwsSource;
-
 /** An MFA code typed on the terminal; undefined when stdin is not a terminal (scripts use --mfa-code). */
 async function askMfaCode(profile: string): Promise<string | undefined> {
   if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
@@ -83,33 +74,17 @@ export async function awsSnapshot(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { profile: { type: 'string' }, region: { type: 'string' }, 'mfa-code': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...AWS_CONNECT_OPTIONS, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(`${AWS_SNAPSHOT_USAGE}\n`);
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-  const mfaCode = values['mfa-code'];
-  if (mfaCode !== undefined && !/^\d{6}$/.test(mfaCode)) throw new UsageError(`--mfa-code must be the 6 digits your MFA device shows, got "${mfaCode.slice(0, 20)}"`);
-  if (values.region !== undefined) {
-    const bad = regionProblem(values.region);
-    if (bad) {
-      process.stderr.write(`flightdeck: ${bad.message}\n  fix: ${bad.hint}\n`);
-      return AWS_EXIT.region;
-    }
-  }
-  const files = readSharedFiles(env);
-  const profile = values.profile ?? DEFAULT_CHAIN;
-  const listing = listProfiles(env, files);
-  if (!listing.profiles.some((p) => p.name === profile)) {
-    process.stderr.write(`flightdeck: no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}.\n  fix: \`aws configure --profile ${profile}\`, pick one of: ${listing.profiles.filter((p) => p.kind !== 'default-chain').map((p) => p.name).join(', ') || '(none)'}, or leave --profile out to use the standard credential chain\n`);
-    return AWS_EXIT.credentials;
-  }
-  const source = createSource({ profile, region: values.region, env, files });
-  const label = profile === DEFAULT_CHAIN ? 'the standard credential chain' : `profile ${profile}`;
+  const opened = openAwsSource(values, env, createSource);
+  if ('exit' in opened) return opened.exit;
+  const { source, profile, label, mfaCode } = opened;
   try {
-    if (mfaCode) source.provideMfaCode(mfaCode);
     let session = await source.connect();
     if (session.mode === 'aws' && session.credentialState === 'mfa-required' && !mfaCode) {
       const code = await promptMfa(profile);
@@ -118,11 +93,8 @@ export async function awsSnapshot(
         session = await source.connect();
       }
     }
-    if (session.mode !== 'aws' || session.credentialState !== 'connected') {
-      const s = session as Extract<typeof session, { mode: 'aws' }>;
-      process.stderr.write(`flightdeck: cannot use ${label} (${s.credentialState}): ${s.credentialMessage ?? ''}\n  fix: ${s.credentialHint ?? 'check the profile'}\n`);
-      return CATEGORY_EXIT[source.lastProblem?.category ?? 'credentials'];
-    }
+    const connected = connectedOrExit(session, source, label);
+    if (typeof connected === 'number') return connected;
     await source.refresh();
     const taken = source.snapshot();
     const thresholds = new HealthThresholdStore(defaultSettingsDirectory(env)).get();

@@ -7,7 +7,7 @@ import { traceLines } from './dns-trace-format';
 import { AwsSource } from '../core/sources/aws/aws-source';
 import { awsCallHint, isAwsCallError } from '../core/sources/aws/aws-errors';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
-import { AWS_EXIT } from './aws-snapshot';
+import { AWS_EXIT, connectedOrExit } from './aws-connect';
 import { MAX_AWS_REPEAT } from '../core/sources/aws/dns/aws-dns-trace';
 import { UsageError } from './output';
 
@@ -60,14 +60,11 @@ export async function dnsTraceAws(args: string[], env: NodeJS.ProcessEnv = proce
 
   const source = new AwsSource({ profile: values.profile, region: values.region, env, files: readSharedFiles(env) });
   try {
-    const session = await source.connect();
-    if (session.mode === 'aws' && session.credentialState !== 'connected') {
-      process.stderr.write(`flightdeck: cannot use profile ${values.profile} (${session.credentialState}): ${session.credentialMessage ?? ''}\n  fix: ${session.credentialHint ?? ''}\n`);
-      return AWS_EXIT.credentials;
-    }
+    const session = connectedOrExit(await source.connect(), source, `profile ${values.profile}`);
+    if (typeof session === 'number') return session;
     const from = { ...location, ...(values['resolver-ip'] ? { resolverIp: values['resolver-ip'] } : {}) };
     const trace = await source.traceDns({ name, type, from, ...(repeat ? { repeat } : {}) });
-    const where = `profile ${values.profile} (${source.region}${session.mode === 'aws' && session.accountId ? `, account ${session.accountId}` : ''})`;
+    const where = `profile ${values.profile} (${source.region}${session.accountId ? `, account ${session.accountId}` : ''})`;
     process.stdout.write(values.json ? `${JSON.stringify(trace, null, 2)}\n` : formatDnsTrace(trace, where));
     return 0;
   } catch (error) {

@@ -22,7 +22,8 @@ import type { ScenarioModel } from '../core/sources/sim/scenario/load-scenario';
 import { EXIT, printWarnings, UsageError } from './output';
 import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
 import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
-import { listProfiles, resolveRegion } from '../core/sources/aws/profiles/profile-list';
+import { resolveRegion } from '../core/sources/aws/profiles/profile-list';
+import { missingProfileProblem } from './aws-connect';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import type { LastSession } from '../core/session/last-session';
 
@@ -65,8 +66,8 @@ function awsStart(profile: string | undefined, region: string | undefined): Last
   if (profile === undefined) return 'last';
   if (region !== undefined && regionProblem(region)) throw new UsageError(regionProblem(region)!.message);
   const files = readSharedFiles();
-  const listing = listProfiles(process.env, files);
-  if (!listing.profiles.some((p) => p.name === profile)) throw new UsageError(`no profile named ${profile} in ${listing.configFile} or ${listing.credentialsFile}`);
+  const missing = missingProfileProblem(process.env, files, profile);
+  if (missing) throw new UsageError(missing.message);
   // The same order as every AWS session: --region, AWS_REGION, the profile's region, AWS_DEFAULT_REGION, us-east-1.
   return { mode: 'aws', profile, region: resolveRegion(files, profile, region) };
 }

@@ -16,6 +16,7 @@ import { FaultKind } from './model-sim-kinds';
 import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from './model-audit';
 import { HealthThresholds } from './model-health';
 import { ScenarioNotice } from './model-scenario-notice';
+import { ScenarioProblem } from './model-scenario-problem';
 // ---- simulation: what-if backtests (imports) ----
 import { BacktestProgress, BacktestRequest, BacktestResult, MAX_BACKTEST_SECONDS, MAX_CHANGE_TEXT_CHARS } from './model-backtest';
 import { TwinFit, TwinProgress } from './model-twin';
@@ -49,19 +50,6 @@ export type LiveHistory = z.infer<typeof LiveHistory>;
 export const MAX_SCENARIO_TEXT_CHARS = 2_000_000;
 /** At most this many problems cross with one load (the loader lists at most 100 and a summary). */
 export const MAX_SCENARIO_PROBLEMS = 200;
-
-/** A scenario or template problem as a stable code and parameters (issue 9), with where it is. */
-export const ScenarioProblem = z.object({
-  severity: z.enum(['error', 'warning']),
-  /** One of ScenarioProblemCode (model-scenario-problem.ts); a plain string so a newer core's code still crosses. */
-  code: z.string().max(64),
-  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
-  file: z.string().max(1000).optional(),
-  path: z.string().max(1000),
-  line: z.number().int().nonnegative(),
-  column: z.number().int().nonnegative(),
-});
-export type ScenarioProblem = z.infer<typeof ScenarioProblem>;
 
 /** Parameter values sent with a file (200 parameters of up to 4,096 characters fit in a JSON file of this size). */
 export const MAX_PARAMETERS_TEXT_CHARS = 1_000_000;

@@ -4,6 +4,7 @@
  * happened (an observed CloudWatch series). Shared with the renderer: zod only.
  */
 import { z } from 'zod';
+import { ScenarioProblem } from './model-scenario-problem';
 
 /** The most change text (a CloudFormation-shaped overlay, YAML) a window or a file may hold. */
 export const MAX_CHANGE_TEXT_CHARS = 100_000;
@@ -92,18 +93,12 @@ export const BacktestDelta = z.record(z.string(), z.object({ delta: z.number().n
 export const MAX_BACKTEST_CHANGE_WARNINGS = 100;
 
 /**
- * A warning the change causes (not the scenario's own), as codes and parameters: the same shape as a
- * ScenarioProblem (contract/index.ts), so the window translates it the same way (`scenarioProblems.<code>`;
- * `scenario.problem` with the English `params.message` for a diagnostic without a code yet).
+ * A warning the change causes (not the scenario's own), as codes and parameters: a ScenarioProblem
+ * without its severity (always a warning), so the window translates it the same way
+ * (`scenarioProblems.<code>`; `scenario.problem` with the English `params.message` for a diagnostic
+ * without a code yet).
  */
-export const BacktestChangeWarning = z.object({
-  code: z.string().max(64),
-  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
-  file: z.string().max(1000).optional(),
-  path: z.string().max(1000),
-  line: z.number().int().nonnegative(),
-  column: z.number().int().nonnegative(),
-});
+export const BacktestChangeWarning = ScenarioProblem.omit({ severity: true });
 export type BacktestChangeWarning = z.infer<typeof BacktestChangeWarning>;
 
 export const BacktestResult = z.object({

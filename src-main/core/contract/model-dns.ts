@@ -4,12 +4,10 @@
  * also carries what TestDNSAnswer said and whether the two agree.
  */
 import { z } from 'zod';
-import { RoutingPolicy } from './model-route53';
+import { GeoLocation, RoutingPolicy } from './model-route53';
 
-export const ClientLocation = z.object({
-  continentCode: z.string().optional(),
-  countryCode: z.string().optional(),
-  subdivisionCode: z.string().optional(),
+/** Where a DNS query comes from: a Route 53 GeoLocation, and what latency routing and TestDNSAnswer add to it. */
+export const ClientLocation = GeoLocation.extend({
   /** An AWS region the resolver is near (for latency routing), e.g. eu-central-1. */
   region: z.string().optional(),
   /** Resolver IP, when known (TestDNSAnswer's ResolverIP). */

@@ -169,3 +169,16 @@ export const ScenarioProblemCode = z.enum([
   'scenario.problem',
 ]);
 export type ScenarioProblemCode = z.infer<typeof ScenarioProblemCode>;
+
+/** A scenario or template problem as a stable code and parameters (issue 9), with where it is. */
+export const ScenarioProblem = z.object({
+  severity: z.enum(['error', 'warning']),
+  /** One of ScenarioProblemCode; a plain string so a newer core's code still crosses. */
+  code: z.string().max(64),
+  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
+  file: z.string().max(1000).optional(),
+  path: z.string().max(1000),
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+});
+export type ScenarioProblem = z.infer<typeof ScenarioProblem>;

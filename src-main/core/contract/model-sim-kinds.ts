@@ -5,6 +5,7 @@
  * (sources/sim/scenario/timed-entries.ts) and are tied to these lists at compile time.
  */
 import { z } from 'zod';
+import { ACTION_TYPES } from './model-actions';
 
 export const FaultKindCode = z.enum([
   'TerminateInstances',
@@ -20,8 +21,8 @@ export const FaultKindCode = z.enum([
 ]);
 export type FaultKindCode = z.infer<typeof FaultKindCode>;
 
-/** Operator actions a scenario can schedule (its `Actions` section). */
-export const SimActionKindCode = z.enum(['SetDesiredCapacity', 'ExecutePolicy', 'PromoteReadReplica', 'RebootDBInstance', 'CreateDBSnapshot', 'RestoreDBInstanceToPointInTime']);
+/** Operator actions a scenario can schedule (its `Actions` section): every control action type. */
+export const SimActionKindCode = z.enum(ACTION_TYPES);
 export type SimActionKindCode = z.infer<typeof SimActionKindCode>;
 
 /** Parameter names of faults, as in the AWS API where AWS has one. */

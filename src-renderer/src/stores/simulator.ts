@@ -50,16 +50,27 @@ export const useSimulatorStore = defineStore('simulator', () => {
 
   async function stop(id: string): Promise<boolean> {
     stopping.value = id;
+    return changeFault(
+      () => api.request('sim.fault.stop', { id }),
+      () => (stopping.value = null),
+    );
+  }
+
+  /**
+   * Injects or stops a fault: its timeline entry goes on top of the ones this window made, or its
+   * error is shown; either way `settle` clears the busy mark and the running faults are read again.
+   */
+  async function changeFault(request: () => Promise<TimelineEvent>, settle: () => void): Promise<boolean> {
     injectError.value = null;
     try {
-      const event = await api.request('sim.fault.stop', { id });
+      const event = await request();
       injected.value = [event, ...injected.value].slice(0, 100);
       return true;
     } catch (error) {
       injectError.value = error instanceof Error ? error.message : String(error);
       return false;
     } finally {
-      stopping.value = null;
+      settle();
       await fetchRunning();
     }
   }
@@ -115,18 +126,10 @@ export const useSimulatorStore = defineStore('simulator', () => {
 
   async function inject(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<boolean> {
     injecting.value = true;
-    injectError.value = null;
-    try {
-      const event = await api.request('sim.fault.inject', { type, parameters, ...(durationSeconds ? { durationSeconds } : {}) });
-      injected.value = [event, ...injected.value].slice(0, 100);
-      return true;
-    } catch (error) {
-      injectError.value = error instanceof Error ? error.message : String(error);
-      return false;
-    } finally {
-      injecting.value = false;
-      await fetchRunning();
-    }
+    return changeFault(
+      () => api.request('sim.fault.inject', { type, parameters, ...(durationSeconds ? { durationSeconds } : {}) }),
+      () => (injecting.value = false),
+    );
   }
 
   return { scenarios, faultKinds, loadErrors, loadErrorProblems, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };

@@ -15,8 +15,9 @@
  * basic monitoring cannot. Fewer than two points (no running instance) says nothing, so the group
  * is taken as basic — the default — and asked again after PROBE_RETRY_MS.
  */
-import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { InstanceMonitoring } from '../../../contract/model';
+import { getMetricDataPages, toQuery } from './get-metric-data';
 import { MAX_QUERIES_PER_CALL } from './metric-batches';
 
 /** The window read: three basic periods, fifteen detailed ones. */
@@ -73,26 +74,14 @@ export class CpuMonitoring {
     for (let i = 0; i < due.length; i += MAX_QUERIES_PER_CALL) {
       const chunk = due.slice(i, i + MAX_QUERIES_PER_CALL);
       const found = new Map<string, number[]>(chunk.map((name) => [name, []]));
-      let nextToken: string | undefined;
-      do {
-        const response = await client.send(
-          new GetMetricDataCommand({
-            MetricDataQueries: chunk.map((name, j) => ({
-              Id: `c${j}`,
-              MetricStat: { Metric: { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'AutoScalingGroupName', Value: name }] }, Period: 60, Stat: 'SampleCount' },
-            })),
-            StartTime: new Date((end - PROBE_WINDOW_SECONDS) * 1000),
-            EndTime: new Date(end * 1000),
-            NextToken: nextToken,
-          }),
-        );
-        for (const result of response.MetricDataResults ?? []) {
+      const queries = chunk.map((name, j) => toQuery(`c${j}`, { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { AutoScalingGroupName: name }, period: 60, stat: 'SampleCount' }));
+      await getMetricDataPages(client, { MetricDataQueries: queries, StartTime: new Date((end - PROBE_WINDOW_SECONDS) * 1000), EndTime: new Date(end * 1000) }, (results) => {
+        for (const result of results) {
           const name = chunk[Number((result.Id ?? '').slice(1))];
           if (name === undefined || !(result.Id ?? '').startsWith('c')) continue;
           found.get(name)!.push(...(result.Timestamps ?? []).map((t) => Math.floor(t.getTime() / 1000)));
         }
-        nextToken = response.NextToken;
-      } while (nextToken);
+      });
       for (const [name, timestamps] of found) this.decisions.set(name, { ...monitoringFromTimestamps(timestamps), at: nowMs });
     }
   }

@@ -3,11 +3,12 @@
  * possible (metric-batches.ts), following NextToken until each call's results are complete, and
  * holding a bounded window of points per series for snapshots.
  */
-import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { MetricKey, MetricPoint, MetricSeries } from '../../../contract/model';
 import { metricKeyId } from '../../../metric-catalog';
 import { planMetricCalls, type PlannedCall } from './metric-batches';
 import { isAwsCallError, type AwsCallError } from '../aws-errors';
+import { getMetricDataPages, toQuery } from './get-metric-data';
 
 export interface MetricPollerOptions {
   /** How far back a new series is filled on its first poll (seconds). */
@@ -21,18 +22,6 @@ interface HeldSeries {
   points: Map<number, number>;
   newest?: number;
   queriedUntil?: number;
-}
-
-export function toQuery(id: string, key: MetricKey): MetricDataQuery {
-  // ReturnData defaults to true; leaving it out keeps each query (and the request) smaller.
-  return {
-    Id: id,
-    MetricStat: {
-      Metric: { Namespace: key.namespace, MetricName: key.metricName, Dimensions: Object.entries(key.dimensions).map(([Name, Value]) => ({ Name, Value })) },
-      Period: key.period,
-      Stat: key.stat,
-    },
-  };
 }
 
 export class MetricPoller {
@@ -100,18 +89,9 @@ export class MetricPoller {
   }
 
   private async runCall(call: PlannedCall, bySeries: Map<string, string>, changed: Map<string, MetricPoint[]>): Promise<void> {
-    let nextToken: string | undefined;
-    do {
-      const response = await this.client.send(
-        new GetMetricDataCommand({
-          MetricDataQueries: call.queries.map((q) => toQuery(q.id, q.key)),
-          StartTime: new Date(call.startTime * 1000),
-          EndTime: new Date(call.endTime * 1000),
-          ScanBy: 'TimestampAscending',
-          NextToken: nextToken,
-        }),
-      );
-      for (const result of response.MetricDataResults ?? []) {
+    const queries = call.queries.map((q) => toQuery(q.id, q.key));
+    await getMetricDataPages(this.client, { MetricDataQueries: queries, StartTime: new Date(call.startTime * 1000), EndTime: new Date(call.endTime * 1000), ScanBy: 'TimestampAscending' }, (results) => {
+      for (const result of results) {
         const seriesId = bySeries.get(result.Id ?? '');
         const entry = seriesId ? this.held.get(seriesId) : undefined;
         if (!seriesId || !entry) continue;
@@ -128,8 +108,7 @@ export class MetricPoller {
           changed.set(seriesId, list);
         });
       }
-      nextToken = response.NextToken;
-    } while (nextToken);
+    });
     for (const query of call.queries) {
       const entry = this.held.get(bySeries.get(query.id) ?? '');
       if (entry) entry.queriedUntil = call.endTime;

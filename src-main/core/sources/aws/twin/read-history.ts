@@ -5,9 +5,10 @@
  * (docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html), following
  * NextToken until each call is complete. Read-only; progress is reported per call.
  */
-import { GetMetricDataCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { HistoryQuery } from '../../../twin/history-queries';
 import type { ObservedSeries } from '../../../twin/twin-section';
+import { getMetricDataPages, toQuery } from '../metrics/get-metric-data';
 import { MAX_DATAPOINTS_PER_CALL, MAX_QUERIES_PER_CALL } from '../metrics/metric-batches';
 
 export interface HistoryWindow {
@@ -37,25 +38,9 @@ export async function readHistory(client: CloudWatchClient, queries: HistoryQuer
   const out: ObservedSeries[] = [];
   for (const [c, chunk] of chunks.entries()) {
     const values = chunk.map(() => new Array<number | null>(periods).fill(null));
-    let nextToken: string | undefined;
-    do {
-      const response = await client.send(
-        new GetMetricDataCommand({
-          MetricDataQueries: chunk.map((q, i) => ({
-            Id: `q${i}`,
-            MetricStat: {
-              Metric: { Namespace: q.namespace, MetricName: q.metricName, Dimensions: Object.entries(q.dimensions).map(([Name, Value]) => ({ Name, Value })) },
-              Period: window.periodSeconds,
-              Stat: q.stat,
-            },
-          })),
-          StartTime: new Date(window.startSeconds * 1000),
-          EndTime: new Date(window.endSeconds * 1000),
-          ScanBy: 'TimestampAscending',
-          NextToken: nextToken,
-        }),
-      );
-      for (const result of response.MetricDataResults ?? []) {
+    const queries = chunk.map((q, i) => toQuery(`q${i}`, { ...q, period: window.periodSeconds }));
+    await getMetricDataPages(client, { MetricDataQueries: queries, StartTime: new Date(window.startSeconds * 1000), EndTime: new Date(window.endSeconds * 1000), ScanBy: 'TimestampAscending' }, (results) => {
+      for (const result of results) {
         const index = Number((result.Id ?? '').slice(1));
         const series = values[index];
         if (!series) continue;
@@ -65,8 +50,7 @@ export async function readHistory(client: CloudWatchClient, queries: HistoryQuer
           if (slot >= 0 && slot < periods && value !== undefined && Number.isFinite(value)) series[slot] = value;
         });
       }
-      nextToken = response.NextToken;
-    } while (nextToken);
+    });
     chunk.forEach((q, i) => out.push({ namespace: q.namespace, metricName: q.metricName, dimensions: q.dimensions, stat: q.stat, periodSeconds: window.periodSeconds, start, values: values[i]! }));
     onProgress({ call: c + 1, calls: chunks.length, series: out.length });
   }

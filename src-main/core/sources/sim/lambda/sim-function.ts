@@ -2,6 +2,7 @@
  * One simulated Lambda function: its configuration, execution environments (LAM-2, LAM-4), event queue
  * (LAM-3) and what its current tick has counted so far. The service (lambda-service.ts) runs it.
  */
+import type { InvocationOutcome } from '../service-module';
 import { AsyncQueue } from './async-queue';
 import { BillingLedger } from './pricing';
 import { LAMBDA_LIMITS } from './resource-types';
@@ -113,15 +114,8 @@ export class SimFunction {
   }
 }
 
-export interface RunResult {
-  succeeded: number;
-  errors: number;
-  throttled: number;
-  averageDurationMs: number;
-  /** For a caller with its own timeout (InvocationOutcome). */
-  callerTimedOut?: number;
-  callerErrors?: number;
-}
+/** One tick of a function's invocations: the outcome the traffic model sees (service-module.ts), defined there once. */
+export type RunResult = InvocationOutcome;
 
 export const ZERO: RunResult = { succeeded: 0, errors: 0, throttled: 0, averageDurationMs: 0 };
 

@@ -391,24 +391,21 @@ export class RdsService implements DatabaseTier, RdsInternals {
   }
 
   reboot(instance: SimDbInstance): number {
-    const seconds = this.draw(REBOOT_SECONDS);
-    const generation = this.begin(instance, 'reboot', 'rebooting', true);
-    this.event(instance, RDS_EVENTS.shutdown);
-    this.after(instance, generation, seconds, () => {
-      this.finish(instance, 'available');
-      this.event(instance, RDS_EVENTS.restarted);
-    });
-    return seconds;
+    return this.restart(instance, 'reboot', REBOOT_SECONDS, RDS_EVENTS.shutdown, [RDS_EVENTS.restarted]);
   }
 
   recover(instance: SimDbInstance): number {
-    const seconds = this.draw(RECOVERY_SECONDS);
-    const generation = this.begin(instance, 'recovery', 'rebooting', true);
-    this.event(instance, RDS_EVENTS.recoveryStarted);
+    return this.restart(instance, 'recovery', RECOVERY_SECONDS, RDS_EVENTS.recoveryStarted, [RDS_EVENTS.restarted, RDS_EVENTS.recoveryComplete]);
+  }
+
+  /** The instance down (`rebooting`) for a time drawn from `range`, then available again; its events at the start and the end. */
+  private restart(instance: SimDbInstance, operation: Operation, range: readonly [number, number], started: RdsEventTemplate, ended: readonly RdsEventTemplate[]): number {
+    const seconds = this.draw(range);
+    const generation = this.begin(instance, operation, 'rebooting', true);
+    this.event(instance, started);
     this.after(instance, generation, seconds, () => {
       this.finish(instance, 'available');
-      this.event(instance, RDS_EVENTS.restarted);
-      this.event(instance, RDS_EVENTS.recoveryComplete);
+      for (const template of ended) this.event(instance, template);
     });
     return seconds;
   }

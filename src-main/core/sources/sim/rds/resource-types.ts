@@ -118,6 +118,28 @@ export function windowsOverlap(backup: { startSecondOfDay: number; durationSecon
   return false;
 }
 
+/** The two windows CreateDBInstance takes: how each is written and the codes of its two faults. */
+const WINDOWS = {
+  PreferredBackupWindow: { shape: 'hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30', invalid: 'rds.backupWindowInvalid', tooShort: 'rds.backupWindowTooShort' },
+  PreferredMaintenanceWindow: { shape: 'ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:05:00-sun:05:30', invalid: 'rds.maintenanceWindowInvalid', tooShort: 'rds.maintenanceWindowTooShort' },
+} as const;
+
+/** The window when it is well formed and at least 30 minutes long; otherwise reports which it is not. */
+function checkedWindow<W extends { durationSeconds: number }>(field: keyof typeof WINDOWS, window: string | undefined, parse: (window: string) => W | undefined, named: string, report: SpecCheckReport): W | undefined {
+  if (window === undefined) return undefined;
+  const rule = WINDOWS[field];
+  const parsed = parse(window);
+  if (!parsed) {
+    report(field, `${field} "${window}"${named} must look like ${rule.shape}`, { code: rule.invalid, params: { window } });
+    return undefined;
+  }
+  if (parsed.durationSeconds < 1800) {
+    report(field, `${field} "${window}"${named} must be at least 30 minutes long`, { code: rule.tooShort, params: { window } });
+    return undefined;
+  }
+  return parsed;
+}
+
 function checkDbInstance(properties: Record<string, unknown>, report: SpecCheckReport): void {
   const p = properties as DbInstanceProperties;
   if (p.DBInstanceIdentifier !== undefined && (!IDENTIFIER.test(p.DBInstanceIdentifier) || p.DBInstanceIdentifier.length > 63 || p.DBInstanceIdentifier.endsWith('-'))) {
@@ -143,37 +165,13 @@ function checkDbInstance(properties: Record<string, unknown>, report: SpecCheckR
   // CreateDBInstance PreferredBackupWindow / PreferredMaintenanceWindow: "Must be at least 30
   // minutes", and the backup window "Must not conflict with the preferred maintenance window".
   const named = p.DBInstanceIdentifier === undefined ? '' : ` of ${p.DBInstanceIdentifier}`;
-  const backup = p.PreferredBackupWindow === undefined ? undefined : parseBackupWindow(p.PreferredBackupWindow);
-  if (p.PreferredBackupWindow !== undefined) {
-    if (!backup) report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must look like hh24:mi-hh24:mi in UTC, e.g. 03:00-03:30`, {
-        code: 'rds.backupWindowInvalid',
-        params: { window: p.PreferredBackupWindow },
-      });
-    else if (backup.durationSeconds < 1800) {
-      report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} must be at least 30 minutes long`, {
-        code: 'rds.backupWindowTooShort',
-        params: { window: p.PreferredBackupWindow },
-      });
-    }
-  }
-  if (p.PreferredMaintenanceWindow !== undefined) {
-    const maintenance = parseMaintenanceWindow(p.PreferredMaintenanceWindow);
-    if (!maintenance) report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must look like ddd:hh24:mi-ddd:hh24:mi in UTC, e.g. sun:05:00-sun:05:30`, {
-        code: 'rds.maintenanceWindowInvalid',
-        params: { window: p.PreferredMaintenanceWindow },
-      });
-    else if (maintenance.durationSeconds < 1800) {
-      report('PreferredMaintenanceWindow', `PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"${named} must be at least 30 minutes long`, {
-        code: 'rds.maintenanceWindowTooShort',
-        params: { window: p.PreferredMaintenanceWindow },
-      });
-    }
-    else if (backup && backup.durationSeconds >= 1800 && windowsOverlap(backup, maintenance)) {
-      report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} overlaps PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"; RDS requires the two not to conflict`, {
-        code: 'rds.backupWindowOverlapsMaintenance',
-        params: { backup: p.PreferredBackupWindow!, maintenance: p.PreferredMaintenanceWindow },
-      });
-    }
+  const backup = checkedWindow('PreferredBackupWindow', p.PreferredBackupWindow, parseBackupWindow, named, report);
+  const maintenance = checkedWindow('PreferredMaintenanceWindow', p.PreferredMaintenanceWindow, parseMaintenanceWindow, named, report);
+  if (backup && maintenance && windowsOverlap(backup, maintenance)) {
+    report('PreferredBackupWindow', `PreferredBackupWindow "${p.PreferredBackupWindow}"${named} overlaps PreferredMaintenanceWindow "${p.PreferredMaintenanceWindow}"; RDS requires the two not to conflict`, {
+      code: 'rds.backupWindowOverlapsMaintenance',
+      params: { backup: p.PreferredBackupWindow!, maintenance: p.PreferredMaintenanceWindow! },
+    });
   }
   if (p.MultiAZ && p.AvailabilityZone !== undefined) {
     report('AvailabilityZone', 'AvailabilityZone cannot be set on a Multi-AZ DB instance (RDS chooses the primary and standby zones)');

@@ -25,10 +25,12 @@ const ruleActionSchema = z.object({ Allow: z.unknown().optional(), Block: z.unkn
  * web ACL's `Rule=ALL` (or default-action) series, and BlockedRequests would no longer match the 403s.
  */
 const RESERVED_METRIC_NAMES = ['all', 'default_action'];
+/** WAF names (web ACL, IP set, MetricName): 1–128 letters, digits, hyphens and underscores; `what` names it in the message. */
+const wafName = (what: string) => z.string().regex(/^[\w-]{1,128}$/, `${what} is 1–128 letters, digits, hyphens and underscores`);
+/** REGIONAL protects a load balancer or an API; CLOUDFRONT a distribution. */
+const wafScope = z.enum(['REGIONAL', 'CLOUDFRONT']);
 const visibilityConfig = z.object({
-  MetricName: z
-    .string()
-    .regex(/^[\w-]{1,128}$/, 'a MetricName is 1–128 letters, digits, hyphens and underscores')
+  MetricName: wafName('a MetricName')
     .refine((name) => !RESERVED_METRIC_NAMES.includes(name.toLowerCase()), "ALL and Default_Action (in any case) are reserved for AWS WAF's own metrics; choose another MetricName"),
   CloudWatchMetricsEnabled: z.boolean().optional(),
   SampledRequestsEnabled: z.boolean().optional(),
@@ -50,6 +52,8 @@ export type WebAclRuleInput = z.output<typeof WebAclRuleSchema>;
 /** A stable UUID-shaped id from the resource's hex (AWS gives each WAF resource an id like this). */
 const wafId = (id: ResourceIdentity) => `${id.hex.slice(0, 8)}-${id.hex.slice(8, 12)}-${id.hex.slice(12, 16)}-${id.hex.slice(16, 20)}-${id.hex.slice(20, 32)}`.padEnd(36, '0');
 const wafArn = (id: ResourceIdentity, kind: string) => `arn:aws:wafv2:${id.region}:${id.accountId}:regional/${kind}/${id.name}/${wafId(id)}`;
+/** Ref of a web ACL or an IP set is `name|id|scope` (aws-resource-wafv2-webacl.html, aws-resource-wafv2-ipset.html, Return values). */
+const wafRef = (id: ResourceIdentity) => `${id.name}|${wafId(id)}|REGIONAL`;
 export const webAclArn = (id: ResourceIdentity) => wafArn(id, 'webacl');
 export const ipSetArn = (id: ResourceIdentity) => wafArn(id, 'ipset');
 
@@ -58,8 +62,8 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     nameProperty: 'Name',
     maxNameLength: 128,
     properties: z.object({
-      Name: z.string().regex(/^[\w-]{1,128}$/, 'a web ACL name is 1–128 letters, digits, hyphens and underscores').optional(),
-      Scope: z.enum(['REGIONAL', 'CLOUDFRONT']),
+      Name: wafName('a web ACL name').optional(),
+      Scope: wafScope,
       DefaultAction: z.object({ Allow: z.unknown().optional(), Block: z.unknown().optional() }).refine((a) => (a.Allow === undefined) !== (a.Block === undefined), 'DefaultAction is exactly one of Allow or Block'),
       Rules: listOf('Rules', WebAclRuleSchema, MAX_WEB_ACL_RULES).optional(),
       VisibilityConfig: visibilityConfig,
@@ -80,16 +84,15 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
         seen.set(rule.Priority, rule.Name);
       });
     },
-    // Ref of a web ACL is `name|id|scope` (aws-resource-wafv2-webacl.html, Return values).
-    ref: (id) => `${id.name}|${wafId(id)}|REGIONAL`,
+    ref: wafRef,
     attributes: { Arn: webAclArn, Id: wafId, LabelNamespace: (id) => `awswaf:${id.accountId}:webacl:${id.name}:`, Capacity: () => 0 },
   },
   'AWS::WAFv2::IPSet': {
     nameProperty: 'Name',
     maxNameLength: 128,
     properties: z.object({
-      Name: z.string().regex(/^[\w-]{1,128}$/, 'an IP set name is 1–128 letters, digits, hyphens and underscores').optional(),
-      Scope: z.enum(['REGIONAL', 'CLOUDFRONT']),
+      Name: wafName('an IP set name').optional(),
+      Scope: wafScope,
       IPAddressVersion: z.enum(['IPV4', 'IPV6']),
       Addresses: listOf('Addresses', z.string().max(50), MAX_IP_SET_ADDRESSES),
       Description: z.string().max(256).optional(),
@@ -113,7 +116,7 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
           });
       });
     },
-    ref: (id) => `${id.name}|${wafId(id)}|REGIONAL`,
+    ref: wafRef,
     attributes: { Arn: ipSetArn, Id: wafId },
   },
   'AWS::WAFv2::WebACLAssociation': {
