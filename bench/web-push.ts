@@ -186,23 +186,45 @@ export async function measurePushes(scenario: string, speed: number, root = reso
 
 const kB = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB`;
 
+/** Goals (issue 15, scale-1000 at ×3600): per view, and per frame. */
+const GOAL_KB_PER_SECOND = 200;
+const GOAL_FRAME_BYTES = 256_000;
+
+/**
+ * With WEB_PUSH_BEFORE=<another checkout> (e.g. `git archive <commit>` with node_modules linked in),
+ * every cell shows that tree's figure → this tree's, measured in the same run.
+ */
 export async function webPushBench(): Promise<BenchResult> {
-  const results: PushFigures[] = [];
+  const beforeRoot = process.env.WEB_PUSH_BEFORE ? resolve(process.env.WEB_PUSH_BEFORE) : undefined;
+  const results: (PushFigures & { before?: PushFigures })[] = [];
   for (const speed of SPEEDS) {
     for (const scenario of SCENARIOS) {
-      for (const client of PUSH_CLIENTS) results.push(await measurePushes(scenario, speed, undefined, client));
+      for (const client of PUSH_CLIENTS) {
+        const before = beforeRoot ? await measurePushes(scenario, speed, beforeRoot, client) : undefined;
+        results.push({ ...(await measurePushes(scenario, speed, undefined, client)), ...(before ? { before } : {}) });
+      }
     }
   }
-  const row = (r: PushFigures) => `| ${r.scenario} | ×${r.speed} | ${r.client} | ${kB(r.snapshotBytes)} | ${r.frames} (${r.framesWithInventory} with inventory) | ${kB(r.bytesPerFrame)} | ${kB(r.inventoryBytesPerFrame)} | ${kB(r.largestFrameBytes)} | ${r.kBPerSecond.toLocaleString('en-US')} kB/s |`;
+  const cell = (r: PushFigures & { before?: PushFigures }, value: (f: PushFigures) => string) => (r.before ? `${value(r.before)} → ${value(r)}` : value(r));
+  const perSecond = (f: PushFigures) => `${f.kBPerSecond.toLocaleString('en-US')} kB/s`;
+  const row = (r: PushFigures & { before?: PushFigures }) =>
+    `| ${r.scenario} | ×${r.speed} | ${r.client} | ${cell(r, (f) => kB(f.snapshotBytes))} | ${r.frames} (${r.framesWithInventory} with inventory) | ${cell(r, (f) => kB(f.bytesPerFrame))} | ${cell(r, (f) => kB(f.inventoryBytesPerFrame))} | ${cell(r, (f) => kB(f.largestFrameBytes))} | ${cell(r, perSecond)} |`;
+  const goalRows = results.filter((r) => r.scenario === 'scale-1000' && r.speed === 3600);
+  const worst = Math.max(...goalRows.filter((r) => r.client !== 'everything').map((r) => r.kBPerSecond));
+  const largest = Math.max(...goalRows.map((r) => r.largestFrameBytes));
   return {
     name: 'web-push',
     title: 'WebSocket pushes per client',
     markdown: [
-      '| scenario | speed | window | snapshot | update frames | bytes per frame | of which inventory | largest frame | received |',
+      beforeRoot ? `Each cell: before → after (before: the tree at ${process.env.WEB_PUSH_BEFORE_LABEL ?? beforeRoot}, measured in the same run).` : '',
+      '',
+      '| scenario | speed | window | snapshot | update frames | bytes per frame | of which inventory | largest frame (snapshot included) | received |',
       '|---|---|---|---|---|---|---|---|---|',
       ...results.map(row),
       '',
-      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas. Window "everything": a client that never sends \`live.subscribe\` (older windows, the CLI); "auto-scaling view": subscribed as the Auto Scaling view with the first group open (its 5 chart series, its instances' CPU, its scaling activities, alarm history), as stores/live-interest.ts does.`,
+      `Goals, scale-1000 at ×3600: WebSocket ≤ ${GOAL_KB_PER_SECOND} kB/s per view: worst view ${worst.toLocaleString('en-US')} kB/s — ${worst <= GOAL_KB_PER_SECOND ? 'met' : '**not met**'}; no frame over ${GOAL_FRAME_BYTES / 1000} kB: largest ${kB(largest)} — ${largest <= GOAL_FRAME_BYTES ? 'met' : '**not met**'}.`,
+      '',
+      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas, a changed resource as a field-level patch (its instances, targets, listeners … as changes of their members). A message longer than a frame (the first snapshot at scale) is sent in parts of at most 256 kB (contract/frame-parts.ts): "largest frame" is the largest WebSocket frame of the run, the snapshot's included; "snapshot" and "bytes per frame" are whole messages. Windows: "everything" never sends \`live.subscribe\` (older windows, the CLI); "overview" as OverviewView.vue subscribes (its four lists, the newest 30 activities, RDS events and timeline entries per frame, and the notifier's alarm history); "auto-scaling view" with the first group open (its 5 chart series, its instances' CPU, its scaling activities, alarm history); "load-balancers view" the access log's newest 100 per frame and alarm history, without the open detail's chart series (a few series, ~0.4 kB each per frame).`,
     ].join('\n'),
     data: results,
   };
