@@ -125,6 +125,7 @@ export async function measurePushes(scenario: string, speed: number, root = reso
   const answers = new Map<number, (bytes: number, ok: boolean) => void>();
   // Messages longer than a frame come in parts (contract/frame-parts.ts): joined here as the renderer does.
   const parts = new FrameJoiner();
+  const keySizes = new Map<string, number>();
   let largestWireFrame = 0;
   let messageBytes = 0;
   ws.on('message', (data: Buffer) => {
@@ -136,7 +137,8 @@ export async function measurePushes(scenario: string, speed: number, root = reso
     messageBytes = 0;
     const frame = JSON.parse(text) as { type: string; id?: number; channel?: string; payload?: { inventory?: unknown }; result?: { ok?: boolean } };
     if (frame.type === 'response') answers.get(frame.id!)?.(bytes, frame.result?.ok !== false);
-    else if (frame.channel === 'update') frames.push({ bytes, inventoryBytes: frame.payload?.inventory ? JSON.stringify(frame.payload.inventory).length : 0 });
+    else if (frame.channel === 'update' && process.env.WEB_PUSH_KEYS) for (const [key, value] of Object.entries(frame.payload as object)) keySizes.set(key, (keySizes.get(key) ?? 0) + JSON.stringify(value).length);
+    if (frame.channel === 'update') frames.push({ bytes, inventoryBytes: frame.payload?.inventory ? JSON.stringify(frame.payload.inventory).length : 0 });
   });
   await new Promise((done, fail) => ws.once('open', done).once('error', fail));
   const ask = (id: number, channel: string) =>
@@ -164,6 +166,7 @@ export async function measurePushes(scenario: string, speed: number, root = reso
     }
     source.stop();
     await ask(2, 'session.get');
+    if (process.env.WEB_PUSH_KEYS) process.stderr.write(`${client}: ${[...keySizes].map(([key, size]) => `${key} ${Math.round(size / FRAMES)}`).join(', ')}\n`);
     const total = frames.reduce((sum, f) => sum + f.bytes, 0);
     return {
       scenario,
