@@ -10,7 +10,7 @@
  *
  * Pure, JSON in and out, shared with the renderer (contract folder: zod and the contract's own files).
  *
- * Law (tested, tests/unit/core/contract/keyed-list-delta.test.ts): applyList(shape, a, diffList(shape,
+ * Law (tested, test/unit/core/contract/keyed-list-delta.test.ts): applyList(shape, a, diffList(shape,
  * a, b)) deep-equals b, order included, and composeLists(d1, d2) applied equals d1 then d2 applied.
  */
 import { z } from 'zod';
