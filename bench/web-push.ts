@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
+import { FrameJoiner } from '../src-main/core/contract/frame-parts';
 import type { BenchResult } from './run';
 
 const FRAMES = 40;
@@ -34,6 +35,9 @@ export interface PushFigures {
   frames: number;
   framesWithInventory: number;
   bytesPerFrame: number;
+  /** The largest update message (joined, if it came in parts). */
+  largestUpdateBytes: number;
+  /** The largest WebSocket frame of the run, the snapshot's included (the goal's measure). */
   largestFrameBytes: number;
   inventoryBytesPerFrame: number;
   kBPerSecond: number;
@@ -85,7 +89,30 @@ function autoScalingViewSubscription(group: string) {
   return { metrics: [...capacity, { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions, stat: 'Average' }], lists: ['alarmHistory'], instanceCpu: [group], activitiesOf: [group], history: false };
 }
 
-export async function measurePushes(scenario: string, speed: number, root = resolve(import.meta.dirname, '..'), client: 'everything' | 'auto-scaling view' = 'everything'): Promise<PushFigures> {
+/**
+ * The Overview as views/overview/OverviewView.vue subscribes it (with the alarm notifier's alarm
+ * history): the newest 30 activities, RDS events and timeline entries per frame. Without its WAF
+ * series (scale-1000 has no web ACL; shop's are two series).
+ */
+function overviewSubscription() {
+  return { metrics: [], lists: ['scalingActivities', 'alarmHistory', 'rdsEvents', 'timeline'], instanceCpu: [], newest: { scalingActivities: 30, rdsEvents: 30, timeline: 30 }, history: false };
+}
+
+/** The Load balancers view (LoadBalancersView.vue): the access log's newest 100 per frame, the notifier's alarm history; without the open detail's chart series. */
+function loadBalancersSubscription() {
+  return { metrics: [], lists: ['alarmHistory', 'accessLog'], instanceCpu: [], newest: { accessLog: 100 }, history: false };
+}
+
+/** A tree from before `newest` existed refuses the field (strict schema): it is sent without, as that tree's views did. */
+function withoutNewest(subscription: Record<string, unknown>) {
+  const { newest: _newest, ...rest } = subscription;
+  return rest;
+}
+
+export type PushClient = 'everything' | 'overview' | 'auto-scaling view' | 'load-balancers view';
+export const PUSH_CLIENTS: readonly PushClient[] = ['everything', 'overview', 'auto-scaling view', 'load-balancers view'];
+
+export async function measurePushes(scenario: string, speed: number, root = resolve(import.meta.dirname, '..'), client: PushClient = 'everything'): Promise<PushFigures> {
   const modules = await load(root);
   const wallClock = manualWallClock();
   const source = new modules.SimSource(modules.readScenario(scenario), { wallClock, paused: false, speed, frameMs: FRAME_MS });
@@ -95,11 +122,23 @@ export async function measurePushes(scenario: string, speed: number, root = reso
   const server = await modules.startWebServer({ core, rendererDir: dir });
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`, { headers: { Origin: `http://127.0.0.1:${server.port}` } });
   const frames: { bytes: number; inventoryBytes: number }[] = [];
-  const answers = new Map<number, (bytes: number) => void>();
+  const answers = new Map<number, (bytes: number, ok: boolean) => void>();
+  // Messages longer than a frame come in parts (contract/frame-parts.ts): joined here as the renderer does.
+  const parts = new FrameJoiner();
+  const keySizes = new Map<string, number>();
+  let largestWireFrame = 0;
+  let messageBytes = 0;
   ws.on('message', (data: Buffer) => {
-    const frame = JSON.parse(data.toString()) as { type: string; id?: number; channel?: string; payload?: { inventory?: unknown } };
-    if (frame.type === 'response') answers.get(frame.id!)?.(data.length);
-    else if (frame.channel === 'update') frames.push({ bytes: data.length, inventoryBytes: frame.payload?.inventory ? JSON.stringify(frame.payload.inventory).length : 0 });
+    largestWireFrame = Math.max(largestWireFrame, data.length);
+    messageBytes += data.length;
+    const text = parts.accept(data.toString());
+    if (text === undefined) return;
+    const bytes = messageBytes;
+    messageBytes = 0;
+    const frame = JSON.parse(text) as { type: string; id?: number; channel?: string; payload?: { inventory?: unknown }; result?: { ok?: boolean } };
+    if (frame.type === 'response') answers.get(frame.id!)?.(bytes, frame.result?.ok !== false);
+    else if (frame.channel === 'update' && process.env.WEB_PUSH_KEYS) for (const [key, value] of Object.entries(frame.payload as object)) keySizes.set(key, (keySizes.get(key) ?? 0) + JSON.stringify(value).length);
+    if (frame.channel === 'update') frames.push({ bytes, inventoryBytes: frame.payload?.inventory ? JSON.stringify(frame.payload.inventory).length : 0 });
   });
   await new Promise((done, fail) => ws.once('open', done).once('error', fail));
   const ask = (id: number, channel: string) =>
@@ -108,12 +147,15 @@ export async function measurePushes(scenario: string, speed: number, root = reso
       ws.send(JSON.stringify({ type: 'request', id, channel, payload: {} }));
     });
   try {
-    if (client === 'auto-scaling view') {
+    if (client !== 'everything') {
       const group = (source as unknown as { engine: { inventory(): { autoScalingGroups: { autoScalingGroupName: string }[] } } }).engine.inventory().autoScalingGroups[0]!.autoScalingGroupName;
-      await new Promise<number>((done) => {
-        answers.set(0, done);
-        ws.send(JSON.stringify({ type: 'request', id: 0, channel: 'live.subscribe', payload: autoScalingViewSubscription(group) }));
-      });
+      const subscription: Record<string, unknown> = client === 'overview' ? overviewSubscription() : client === 'load-balancers view' ? loadBalancersSubscription() : autoScalingViewSubscription(group);
+      const subscribe = (id: number, payload: unknown) =>
+        new Promise<boolean>((done) => {
+          answers.set(id, (_bytes, ok) => done(ok));
+          ws.send(JSON.stringify({ type: 'request', id, channel: 'live.subscribe', payload }));
+        });
+      if (!(await subscribe(0, subscription))) await subscribe(100, withoutNewest(subscription));
     }
     const snapshotBytes = await ask(1, 'snapshot.get');
     source.start();
@@ -124,6 +166,7 @@ export async function measurePushes(scenario: string, speed: number, root = reso
     }
     source.stop();
     await ask(2, 'session.get');
+    if (process.env.WEB_PUSH_KEYS) process.stderr.write(`${client}: ${[...keySizes].map(([key, size]) => `${key} ${Math.round(size / FRAMES)}`).join(', ')}\n`);
     const total = frames.reduce((sum, f) => sum + f.bytes, 0);
     return {
       scenario,
@@ -133,7 +176,8 @@ export async function measurePushes(scenario: string, speed: number, root = reso
       frames: frames.length,
       framesWithInventory: frames.filter((f) => f.inventoryBytes > 0).length,
       bytesPerFrame: Math.round(total / Math.max(1, frames.length)),
-      largestFrameBytes: Math.max(0, ...frames.map((f) => f.bytes)),
+      largestUpdateBytes: Math.max(0, ...frames.map((f) => f.bytes)),
+      largestFrameBytes: largestWireFrame,
       inventoryBytesPerFrame: Math.round(frames.reduce((sum, f) => sum + f.inventoryBytes, 0) / Math.max(1, frames.length)),
       kBPerSecond: Math.round(total / 1000 / ((FRAMES * FRAME_MS) / 1000)),
     };
@@ -145,24 +189,45 @@ export async function measurePushes(scenario: string, speed: number, root = reso
 
 const kB = (bytes: number) => `${(bytes / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} kB`;
 
+/** Goals (issue 15, scale-1000 at ×3600): per view, and per frame. */
+const GOAL_KB_PER_SECOND = 200;
+const GOAL_FRAME_BYTES = 256_000;
+
+/**
+ * With WEB_PUSH_BEFORE=<another checkout> (e.g. `git archive <commit>` with node_modules linked in),
+ * every cell shows that tree's figure → this tree's, measured in the same run.
+ */
 export async function webPushBench(): Promise<BenchResult> {
-  const results: PushFigures[] = [];
+  const beforeRoot = process.env.WEB_PUSH_BEFORE ? resolve(process.env.WEB_PUSH_BEFORE) : undefined;
+  const results: (PushFigures & { before?: PushFigures })[] = [];
   for (const speed of SPEEDS) {
     for (const scenario of SCENARIOS) {
-      results.push(await measurePushes(scenario, speed));
-      results.push(await measurePushes(scenario, speed, undefined, 'auto-scaling view'));
+      for (const client of PUSH_CLIENTS) {
+        const before = beforeRoot ? await measurePushes(scenario, speed, beforeRoot, client) : undefined;
+        results.push({ ...(await measurePushes(scenario, speed, undefined, client)), ...(before ? { before } : {}) });
+      }
     }
   }
-  const row = (r: PushFigures) => `| ${r.scenario} | ×${r.speed} | ${r.client} | ${kB(r.snapshotBytes)} | ${r.frames} (${r.framesWithInventory} with inventory) | ${kB(r.bytesPerFrame)} | ${kB(r.inventoryBytesPerFrame)} | ${kB(r.largestFrameBytes)} | ${r.kBPerSecond.toLocaleString('en-US')} kB/s |`;
+  const cell = (r: PushFigures & { before?: PushFigures }, value: (f: PushFigures) => string) => (r.before ? `${value(r.before)} → ${value(r)}` : value(r));
+  const perSecond = (f: PushFigures) => `${f.kBPerSecond.toLocaleString('en-US')} kB/s`;
+  const row = (r: PushFigures & { before?: PushFigures }) =>
+    `| ${r.scenario} | ×${r.speed} | ${r.client} | ${cell(r, (f) => kB(f.snapshotBytes))} | ${r.frames} (${r.framesWithInventory} with inventory) | ${cell(r, (f) => kB(f.bytesPerFrame))} | ${cell(r, (f) => kB(f.inventoryBytesPerFrame))} | ${cell(r, (f) => kB(f.largestFrameBytes))} | ${cell(r, perSecond)} |`;
+  const goalRows = results.filter((r) => r.scenario === 'scale-1000' && r.speed === 3600);
+  const worst = Math.max(...goalRows.filter((r) => r.client !== 'everything').map((r) => r.kBPerSecond));
+  const largest = Math.max(...goalRows.map((r) => r.largestFrameBytes));
   return {
     name: 'web-push',
     title: 'WebSocket pushes per client',
     markdown: [
-      '| scenario | speed | window | snapshot | update frames | bytes per frame | of which inventory | largest frame | received |',
+      beforeRoot ? `Each cell: before → after (before: the tree at ${process.env.WEB_PUSH_BEFORE_LABEL ?? beforeRoot}, measured in the same run).` : '',
+      '',
+      '| scenario | speed | window | snapshot | update frames | bytes per frame | of which inventory | largest frame (snapshot included) | received |',
       '|---|---|---|---|---|---|---|---|---|',
       ...results.map(row),
       '',
-      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas. Window "everything": a client that never sends \`live.subscribe\` (older windows, the CLI); "auto-scaling view": subscribed as the Auto Scaling view with the first group open (its 5 chart series, its instances' CPU, its scaling activities, alarm history), as stores/live-interest.ts does.`,
+      `Goals, scale-1000 at ×3600: WebSocket ≤ ${GOAL_KB_PER_SECOND} kB/s per view: worst view ${worst.toLocaleString('en-US')} kB/s — ${worst <= GOAL_KB_PER_SECOND ? 'met' : '**not met**'}; no frame over ${GOAL_FRAME_BYTES / 1000} kB: largest ${kB(largest)} — ${largest <= GOAL_FRAME_BYTES ? 'met' : '**not met**'}.`,
+      '',
+      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas, a changed resource as a field-level patch (its instances, targets, listeners … as changes of their members). A message longer than a frame (the first snapshot at scale) is sent in parts of at most 256 kB (contract/frame-parts.ts): "largest frame" is the largest WebSocket frame of the run, the snapshot's included; "snapshot" and "bytes per frame" are whole messages. Windows: "everything" never sends \`live.subscribe\` (older windows, the CLI); "overview" as OverviewView.vue subscribes (its four lists, the newest 30 activities, RDS events and timeline entries per frame, and the notifier's alarm history); "auto-scaling view" with the first group open (its 5 chart series, its instances' CPU, its scaling activities, alarm history); "load-balancers view" the access log's newest 100 per frame and alarm history, without the open detail's chart series (a few series, ~0.4 kB each per frame).`,
     ].join('\n'),
     data: results,
   };
@@ -173,7 +238,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = resolve(process.env.FLIGHTDECK_ROOT ?? resolve(import.meta.dirname, '..'));
   const out: PushFigures[] = [];
   const speed = Number(process.env.SPEED ?? SPEEDS[0]);
-  for (const scenario of process.argv.slice(2).length > 0 ? process.argv.slice(2) : SCENARIOS) out.push(await measurePushes(scenario, speed, root));
+  const clients = process.env.CLIENTS ? (process.env.CLIENTS.split(',') as PushClient[]) : PUSH_CLIENTS;
+  for (const scenario of process.argv.slice(2).length > 0 ? process.argv.slice(2) : SCENARIOS) for (const client of clients) out.push(await measurePushes(scenario, speed, root, client));
   process.stdout.write(`${JSON.stringify({ root, results: out }, null, 2)}\n`);
   process.exit(0);
 }

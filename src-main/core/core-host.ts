@@ -69,7 +69,10 @@ export class FlightdeckCore {
       'snapshot.get': (_request, interest) => interest.snapshot(sessions.snapshot()),
       'live.subscribe': (request, interest) => {
         const added = interest.set(request);
-        return request.history ? this.historyOf(added) : { metrics: [] };
+        if (!request.history) return { metrics: [] };
+        const history = this.historyOf(added);
+        interest.remember(history.scalingActivities ?? []);
+        return history;
       },
       // ---- simulation: clock, scenarios, faults (session/simulation-requests.ts) ----
       'sim.control': (request) => simulation.control(request),

@@ -5,7 +5,14 @@
  * window on a thousand-instance account gets the few series its open detail draws instead of all
  * of them. Until a window subscribes it gets everything (the CLI, tests, older windows).
  */
-import { LIVE_LISTS, metricQueryKey, type InstanceCpu, type LiveList, type LiveSubscription, type MetricSeries, type Snapshot, type Update } from './contract';
+import { LIVE_LISTS, metricQueryKey, type InstanceCpu, type LiveList, type LiveSubscription, type MetricSeries, type NewestPerFrame, type ScalingActivity, type SkippedEntries, type Snapshot, type Update } from './contract';
+
+/**
+ * Activities this window was sent, remembered so that their later changes (InProgress → Successful)
+ * always reach it even when the list is bounded per frame: a bounded list must never leave a row
+ * showing a state that is no longer true. Bounded itself: the renderer keeps 500.
+ */
+const MAX_REMEMBERED_ACTIVITIES = 2000;
 
 /** What a new subscription adds to the one before, for the history its answer carries. */
 export interface InterestAdded {
@@ -42,13 +49,15 @@ export class LiveInterest {
   private lists: Set<LiveList> | undefined;
   private groups: Set<string> | undefined;
   private activityGroups = new Set<string>();
+  private newest: NewestPerFrame = {};
+  private readonly sentActivities = new Set<string>();
 
   get subscribed(): boolean {
     return this.metrics !== undefined;
   }
 
   /** Replaces the subscriptions; returns what is new compared with the previous ones. */
-  set(subscription: Pick<LiveSubscription, 'metrics' | 'lists' | 'instanceCpu'> & { activitiesOf?: readonly string[] }): InterestAdded {
+  set(subscription: Pick<LiveSubscription, 'metrics' | 'lists' | 'instanceCpu'> & { activitiesOf?: readonly string[]; newest?: NewestPerFrame }): InterestAdded {
     const metrics = new Set(subscription.metrics.map(metricQueryKey));
     const lists = new Set(subscription.lists);
     const groups = new Set(subscription.instanceCpu);
@@ -58,6 +67,7 @@ export class LiveInterest {
     this.lists = lists;
     this.groups = groups;
     this.activityGroups = activityGroups;
+    this.newest = { ...subscription.newest };
     return {
       activityGroups: lists.has('scalingActivities') || before.lists.has('scalingActivities') ? [] : [...activityGroups].filter((group) => !before.activityGroups.has(group)),
       metricKeys: new Set([...metrics].filter((key) => !before.metrics.has(key))),
@@ -73,6 +83,39 @@ export class LiveInterest {
     return list.filter((activity) => this.activityGroups.has(activity.autoScalingGroupName));
   }
 
+  /** Activities this window now holds (an update, a snapshot, a subscription's history). */
+  remember(activities: readonly ScalingActivity[]): void {
+    if (this.newest.scalingActivities === undefined) return;
+    for (const activity of activities) {
+      this.sentActivities.delete(activity.activityId);
+      this.sentActivities.add(activity.activityId);
+    }
+    // A Set iterates in insertion order: the first are the longest ago sent.
+    for (const id of this.sentActivities) {
+      if (this.sentActivities.size <= MAX_REMEMBERED_ACTIVITIES) break;
+      this.sentActivities.delete(id);
+    }
+  }
+
+  /**
+   * A list bounded to its newest `limit` entries per frame (entries arrive oldest first). Scaling
+   * activities this window already holds always pass, so that a row never keeps a stale state.
+   */
+  private bounded<T>(list: LiveList, entries: T[], skipped: SkippedEntries): T[] {
+    const limit = this.newest[list];
+    if (limit === undefined || entries.length <= limit) return entries;
+    let kept: T[];
+    if (list === 'scalingActivities') {
+      const activities = entries as unknown as ScalingActivity[];
+      const known = activities.filter((a) => this.sentActivities.has(a.activityId) || this.activityGroups.has(a.autoScalingGroupName));
+      const fresh = activities.filter((a) => !this.sentActivities.has(a.activityId) && !this.activityGroups.has(a.autoScalingGroupName)).slice(-limit);
+      const keep = new Set([...known, ...fresh]);
+      kept = entries.filter((entry) => keep.has(entry as unknown as ScalingActivity));
+    } else kept = entries.slice(-limit);
+    if (kept.length < entries.length) skipped[list] = entries.length - kept.length;
+    return kept;
+  }
+
   wantsSeries(series: MetricSeries): boolean {
     return this.metrics === undefined || this.metrics.has(seriesQueryKey(series));
   }
@@ -81,12 +124,16 @@ export class LiveInterest {
   update(update: Update): Update {
     if (!this.metrics || !this.lists || !this.groups) return update;
     const lists = this.lists;
+    const skipped: SkippedEntries = {};
     const filtered: Update = {
       ...update,
       metrics: update.metrics.filter((series) => this.wantsSeries(series)),
-      ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? update[list] : []])),
-      scalingActivities: this.activities(update.scalingActivities),
+      ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? this.bounded(list, update[list] as unknown[], skipped) : []])),
     };
+    filtered.scalingActivities = lists.has('scalingActivities') ? this.bounded('scalingActivities', update.scalingActivities, skipped) : this.activities(update.scalingActivities);
+    this.remember(filtered.scalingActivities);
+    if (Object.keys(skipped).length > 0) filtered.skipped = skipped;
+    else delete filtered.skipped;
     const cpu = pickGroups(update.instanceCpu, this.groups);
     if (cpu) filtered.instanceCpu = cpu;
     else delete filtered.instanceCpu;
@@ -103,6 +150,8 @@ export class LiveInterest {
       ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? snapshot[list] : []])),
       scalingActivities: this.activities(snapshot.scalingActivities),
     };
+    // The snapshot's list is not bounded (it is the history the view opens with): its activities may change later.
+    this.remember(filtered.scalingActivities);
     const cpu = pickGroups(snapshot.instanceCpu, this.groups);
     if (cpu) filtered.instanceCpu = cpu;
     else delete filtered.instanceCpu;

@@ -5,7 +5,7 @@
  * state instead of a growing backlog, and is never disconnected for being slow; inventory deltas
  * are composed by key (contract/inventory-delta.ts), new datapoints and events are kept, bounded.
  */
-import { composeInventoryDeltas, type MetricSeries, type Update } from '../core/contract';
+import { composeInventoryDeltas, LIVE_LISTS, type MetricSeries, type SkippedEntries, type Update } from '../core/contract';
 
 /** Per merged list: a client this far behind gets the newest entries (the snapshot has the rest). */
 export const MAX_MERGED_EVENTS = 2000;
@@ -58,19 +58,35 @@ export function mergeUpdates(first: Update, second: Update): Update | undefined 
   const health = second.health ?? first.health;
   // Each names whole groups: the later one's groups replace the earlier one's.
   const instanceCpu = first.instanceCpu || second.instanceCpu ? { ...first.instanceCpu, ...second.instanceCpu } : undefined;
-  return {
-    ...(clock ? { clock } : {}),
-    ...(inventory ? { inventory } : {}),
+  const lists = {
     scalingActivities: [...activities.values()].slice(-MAX_MERGED_EVENTS),
     alarmHistory: newest(first.alarmHistory, second.alarmHistory),
     rdsEvents: newest(first.rdsEvents, second.rdsEvents),
     timeline: newest(first.timeline, second.timeline),
     accessLog: newest(first.accessLog, second.accessLog),
+  };
+  // Entries left out of either (the window asked for the newest only) or by the bound above stay counted.
+  let skipped = first.skipped || second.skipped ? mergeSkipped(first.skipped ?? {}, second.skipped ?? {}) : undefined;
+  for (const list of LIVE_LISTS) {
+    const dropped = (list === 'scalingActivities' ? activities.size : first[list].length + second[list].length) - lists[list].length;
+    if (dropped > 0) skipped = mergeSkipped(skipped ?? {}, { [list]: dropped });
+  }
+  return {
+    ...(clock ? { clock } : {}),
+    ...(inventory ? { inventory } : {}),
+    ...lists,
     metrics: mergeMetrics(first.metrics, second.metrics),
     ...(datasets ? { datasets } : {}),
     ...(health ? { health } : {}),
     ...(instanceCpu ? { instanceCpu } : {}),
+    ...(skipped ? { skipped } : {}),
   };
+}
+
+function mergeSkipped(first: SkippedEntries, second: SkippedEntries): SkippedEntries {
+  const sum: SkippedEntries = { ...first };
+  for (const [list, count] of Object.entries(second) as [keyof SkippedEntries, number][]) sum[list] = (sum[list] ?? 0) + count;
+  return sum;
 }
 
 export interface CoalescerOptions {

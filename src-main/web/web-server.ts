@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import { ClientFrame, describeZodError, isRequestChannel, parseRequest, type ContractError, type Result, type ServerFrame, type Update } from '../core/contract';
+import { ClientFrame, describeZodError, splitFrame, isRequestChannel, parseRequest, type ContractError, type Result, type ServerFrame, type Update } from '../core/contract';
 import type { FlightdeckCore } from '../core/core-host';
 import type { LiveInterest } from '../core/live-interest';
 import { frameUnits, TokenBucket, WEB_HOST_LIMITS, type WebHostLimits } from './limits';
@@ -148,6 +148,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     return undefined;
   }
 
+  /** Numbers the messages sent in parts (contract/frame-parts.ts). */
+  let nextMessage = 0;
+
   function send(ws: WebSocket, frame: ServerFrame): void {
     if (ws.readyState !== ws.OPEN) return;
     // Frames keep their order: an update waiting for the buffer to drain goes before anything else.
@@ -166,9 +169,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (frame.type !== 'response') return;
       text = JSON.stringify({ type: 'response', id: frame.id, result: { ok: false, error: { code: 'Internal', message: 'the answer could not be serialised' } } });
     }
-    ws.send(text, (error) => {
-      if (error) ws.terminate();
-    });
+    // No frame over MAX_FRAME_BYTES: a longer message (the first snapshot at scale) goes in parts.
+    for (const part of splitFrame(text, nextMessage++)) {
+      ws.send(part, (error) => {
+        if (error) ws.terminate();
+      });
+    }
   }
 
   function attach(ws: WebSocket): void {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, createApi, createDefaultTransport, type ConnectionState } from '@/api';
+import { splitFrame } from '@contract';
 import { createWebSocketTransport, webSocketUrl } from '@/transport/websocket-transport';
 import { FakeSocket } from './support/fake-socket';
 import { clock, simSession, update } from './support/fixtures';
@@ -72,6 +73,17 @@ describe('api over a WebSocket', () => {
     const malformed = api.request('session.get');
     latest().respond(1, { ok: true, value: { mode: 'nonsense' } });
     await expect(malformed).rejects.toBeInstanceOf(ApiError);
+  });
+
+  it('joins a message the server sent in parts (none over 256 kB) before reading it', async () => {
+    const api = setup();
+    latest().open();
+    const asked = api.request('session.get');
+    const big = { ...simSession, scenarioName: 'x'.repeat(300_000) };
+    const parts = splitFrame(JSON.stringify({ type: 'response', id: latest().sent[0]!.id, result: { ok: true, value: big } }), 1);
+    expect(parts.length).toBe(2);
+    for (const part of parts) latest().receive(part);
+    await expect(asked).resolves.toMatchObject({ scenarioName: big.scenarioName });
   });
 
   it('dispatches events to their channel and reports unreadable frames without throwing', () => {

@@ -25,6 +25,7 @@ export * from './model';
 export * from './model-aws';
 export * from './model-audit';
 export * from './inventory-delta';
+export * from './frame-parts';
 export * from './model-scenario-notice';
 export * from './model-scenario-problem';
 export * from './model-backtest';

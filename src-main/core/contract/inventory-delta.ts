@@ -4,9 +4,15 @@
  * slow client's frames are coalesced. Pure, and shared with the renderer (contract folder: zod and
  * the contract's own files only).
  *
+ * A changed resource travels as a field-level patch (keyed-list-delta.ts): the fields that changed,
+ * and its keyed lists (a group's instances, a target group's targets …) as their changed members.
+ *
  * Law (tested): applyInventoryDelta(a, diffInventory(a, b, …)) deep-equals b, order included.
  */
+import { applyList, composeLists, diffList, sameValue, type KeyedShape, type ListDelta } from './keyed-list-delta';
 import type { CollectionDelta, Inventory, InventoryCollection, InventoryDelta } from './model-inventory';
+
+export { sameValue };
 
 type Item<C extends InventoryCollection> = Inventory[C][number];
 
@@ -28,48 +34,39 @@ export const RESOURCE_KEYS: { [C in InventoryCollection]: (item: Item<C>) => str
 
 export const INVENTORY_COLLECTIONS = Object.keys(RESOURCE_KEYS) as InventoryCollection[];
 
+/** A target is registered by id and port (the same instance may be registered on two ports). */
+export const targetKey = (target: { targetId: string; port?: number | undefined }): string => `${target.targetId}|${target.port ?? ''}`;
+
+/**
+ * Each collection's key and the keyed lists inside its resources (issue 15 item 5): a changed
+ * resource travels as the fields that changed, and these lists as their changed members only.
+ */
+export const RESOURCE_SHAPES: { [C in InventoryCollection]: KeyedShape } = {
+  ...(Object.fromEntries(INVENTORY_COLLECTIONS.map((collection) => [collection, { key: RESOURCE_KEYS[collection] as KeyedShape['key'] }])) as { [C in InventoryCollection]: KeyedShape }),
+  autoScalingGroups: {
+    key: RESOURCE_KEYS.autoScalingGroups,
+    lists: {
+      instances: { key: (instance: { instanceId: string }) => instance.instanceId },
+      policies: { key: (policy: { policyName: string }) => policy.policyName },
+      scheduledActions: { key: (action: { scheduledActionName: string }) => action.scheduledActionName },
+    },
+  },
+  targetGroups: { key: RESOURCE_KEYS.targetGroups, lists: { targets: { key: targetKey } } },
+  loadBalancers: {
+    key: RESOURCE_KEYS.loadBalancers,
+    lists: {
+      listeners: { key: (listener: { listenerArn: string }) => listener.listenerArn, lists: { rules: { key: (rule: { ruleArn: string }) => rule.ruleArn } } },
+      attributes: { key: (attribute: { key: string }) => attribute.key },
+    },
+  },
+  webAcls: { key: RESOURCE_KEYS.webAcls, lists: { rules: { key: (rule: { name: string }) => rule.name } } },
+};
+
 /** The parts of an inventory a delta may touch (a whole inventory, or the part one AWS dataset owns). */
 export type InventoryPart = Partial<Inventory>;
 
-/** Structural equality of JSON-shaped values (the contract's data): key order does not matter. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  // An absent key and an undefined value are the same once serialised.
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const key of keys) if (!sameValue(ra[key], rb[key])) return false;
-  return true;
-}
-
 function collectionDiff<C extends InventoryCollection>(collection: C, before: readonly Item<C>[], after: readonly Item<C>[]): CollectionDelta<C> | undefined {
-  const keyOf = RESOURCE_KEYS[collection] as (item: Item<C>) => string;
-  const afterKeys = after.map(keyOf);
-  const beforeByKey = new Map<string, Item<C>>();
-  for (const item of before) beforeByKey.set(keyOf(item), item);
-  // Keys that are not unique cannot be addressed one by one: send the whole list (never expected from AWS).
-  if (new Set(afterKeys).size !== afterKeys.length || beforeByKey.size !== before.length) {
-    return sameValue(before, after) ? undefined : ({ upserted: [...after], removed: [], replace: true } as CollectionDelta<C>);
-  }
-  const afterSet = new Set(afterKeys);
-  const upserted: Item<C>[] = [];
-  after.forEach((item, i) => {
-    const previous = beforeByKey.get(afterKeys[i]!);
-    if (previous === undefined || !sameValue(previous, item)) upserted.push(item);
-  });
-  const removed = [...beforeByKey.keys()].filter((key) => !afterSet.has(key));
-  // The order applying in place gives: survivors where they were, new ones appended in their order.
-  const implied = [...before.map(keyOf).filter((key) => afterSet.has(key)), ...afterKeys.filter((key) => !beforeByKey.has(key))];
-  const reordered = implied.some((key, i) => key !== afterKeys[i]);
-  if (upserted.length === 0 && removed.length === 0 && !reordered) return undefined;
-  return { upserted, removed, ...(reordered ? { order: afterKeys } : {}) } as CollectionDelta<C>;
+  return diffList(RESOURCE_SHAPES[collection], before, after) as CollectionDelta<C> | undefined;
 }
 
 /**
@@ -99,26 +96,7 @@ export function diffInventory(before: InventoryPart, after: InventoryPart, versi
 }
 
 function applyCollection<C extends InventoryCollection>(collection: C, items: readonly Item<C>[], change: CollectionDelta<C>): Item<C>[] {
-  if (change.replace) return [...(change.upserted as Item<C>[])];
-  const keyOf = RESOURCE_KEYS[collection] as (item: Item<C>) => string;
-  const removed = new Set(change.removed);
-  const upserted = new Map<string, Item<C>>();
-  for (const item of change.upserted as Item<C>[]) upserted.set(keyOf(item), item);
-  const result: Item<C>[] = [];
-  const placed = new Set<string>();
-  for (const item of items) {
-    const key = keyOf(item);
-    if (removed.has(key)) continue;
-    result.push(upserted.get(key) ?? item);
-    placed.add(key);
-  }
-  for (const [key, item] of upserted) if (!placed.has(key)) result.push(item);
-  if (!change.order) return result;
-  const byKey = new Map(result.map((item) => [keyOf(item), item]));
-  return change.order.flatMap((key) => {
-    const item = byKey.get(key);
-    return item === undefined ? [] : [item];
-  });
+  return applyList(RESOURCE_SHAPES[collection], items, change as ListDelta<Item<C>>);
 }
 
 /**
@@ -139,26 +117,7 @@ export function applyInventoryDelta(inventory: Inventory, delta: InventoryDelta)
 function composeCollection<C extends InventoryCollection>(collection: C, first: CollectionDelta<C> | undefined, second: CollectionDelta<C> | undefined): CollectionDelta<C> | undefined {
   if (!first) return second;
   if (!second) return first;
-  if (second.replace) return second;
-  const keyOf = RESOURCE_KEYS[collection] as (item: Item<C>) => string;
-  if (first.replace) return { upserted: applyCollection(collection, first.upserted as Item<C>[], second), removed: [], replace: true } as CollectionDelta<C>;
-  const upserted = new Map<string, Item<C>>();
-  for (const item of first.upserted as Item<C>[]) upserted.set(keyOf(item), item);
-  const removed = new Set(first.removed);
-  for (const key of second.removed) {
-    upserted.delete(key);
-    removed.add(key);
-  }
-  for (const item of second.upserted as Item<C>[]) {
-    const key = keyOf(item);
-    // Removed by the first and added again: it stays removed from its old place and is appended
-    // (apply removes before it appends), after whatever the first delta appended.
-    if (removed.has(key)) upserted.delete(key);
-    upserted.set(key, item);
-  }
-  // Either order may be stale once combined; the later one wins, and applying without one is in place.
-  const order = second.order ?? first.order?.filter((key) => !second.removed.includes(key)).concat((second.upserted as Item<C>[]).map(keyOf).filter((key) => !first.order!.includes(key)));
-  return { upserted: [...upserted.values()], removed: [...removed], ...(order ? { order } : {}) } as CollectionDelta<C>;
+  return composeLists(RESOURCE_SHAPES[collection], first as ListDelta<Item<C>>, second as ListDelta<Item<C>>) as CollectionDelta<C>;
 }
 
 /**

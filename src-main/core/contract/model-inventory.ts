@@ -4,13 +4,14 @@
  * 443 KB at scale-1000). Shared with the renderer: zod and the contract's own files only.
  */
 import { z } from 'zod';
-import { LoadBalancer, TargetGroup } from './model-alb';
-import { AutoScalingGroup } from './model-asg';
+import { listDeltaSchema } from './keyed-list-delta';
+import { Listener, ListenerRule, LoadBalancer, LoadBalancerAttribute, TargetGroup, TargetHealthDescription } from './model-alb';
+import { AsgInstance, AutoScalingGroup, ScalingPolicySummary, ScheduledAction } from './model-asg';
 import { MetricAlarm } from './model-cloudwatch';
 import { LambdaAccount, LambdaFunction } from './model-lambda';
 import { DbInstance, DbSnapshot } from './model-rds';
 import { HealthCheck, HostedZone, ResourceRecordSet } from './model-route53';
-import { WebAcl } from './model-waf';
+import { WafRule, WebAcl } from './model-waf';
 
 /** Everything a view needs to draw the current shape of the system (no time series). */
 export const Inventory = z.object({
@@ -34,24 +35,14 @@ export type Inventory = z.infer<typeof Inventory>;
 /** The inventory's lists of resources (every key but the singleton lambdaAccount). */
 export type InventoryCollection = Exclude<keyof Inventory, 'lambdaAccount'>;
 
-/** A resource key: an ARN, a name or a composite; AWS ARNs stay well under this. */
-const ResourceKey = z.string().max(4096);
-
 /**
- * One collection's change: resources added or changed (whole, by key), keys removed, and the key
- * order when it is not what applying in place gives (replaced in place, new ones appended). With
- * `replace` the collection is exactly `upserted` (a list whose keys are not unique cannot be keyed).
+ * One collection's change (keyed-list-delta.ts): resources added (whole, by key), resources changed
+ * in place as field-level patches (their keyed lists as changes of their members), keys removed,
+ * and the key order when it is not what applying in place gives. With `replace` the collection is
+ * exactly `upserted` (a list whose keys are not unique cannot be keyed). The keyed lists named here
+ * are those of RESOURCE_SHAPES (inventory-delta.ts).
  */
-function collectionDelta<T extends z.ZodTypeAny>(resource: T) {
-  return z
-    .object({
-      upserted: z.array(resource).default([]),
-      removed: z.array(ResourceKey).default([]),
-      order: z.array(ResourceKey).optional(),
-      replace: z.boolean().optional(),
-    })
-    .strict();
-}
+const collectionDelta = listDeltaSchema;
 
 /**
  * What changed in the inventory between two versions. `from` is the version it applies to and `to`
@@ -63,9 +54,9 @@ export const InventoryDelta = z
   .object({
     from: z.number().int().nonnegative(),
     to: z.number().int().positive(),
-    loadBalancers: collectionDelta(LoadBalancer).optional(),
-    targetGroups: collectionDelta(TargetGroup).optional(),
-    autoScalingGroups: collectionDelta(AutoScalingGroup).optional(),
+    loadBalancers: collectionDelta(LoadBalancer, { listeners: { record: Listener, lists: { rules: { record: ListenerRule } } }, attributes: { record: LoadBalancerAttribute } }).optional(),
+    targetGroups: collectionDelta(TargetGroup, { targets: { record: TargetHealthDescription } }).optional(),
+    autoScalingGroups: collectionDelta(AutoScalingGroup, { instances: { record: AsgInstance }, policies: { record: ScalingPolicySummary }, scheduledActions: { record: ScheduledAction } }).optional(),
     alarms: collectionDelta(MetricAlarm).optional(),
     hostedZones: collectionDelta(HostedZone).optional(),
     recordSets: collectionDelta(ResourceRecordSet).optional(),
@@ -74,7 +65,7 @@ export const InventoryDelta = z
     dbSnapshots: collectionDelta(DbSnapshot).optional(),
     lambdaFunctions: collectionDelta(LambdaFunction).optional(),
     lambdaAccount: LambdaAccount.nullable().optional(),
-    webAcls: collectionDelta(WebAcl).optional(),
+    webAcls: collectionDelta(WebAcl, { rules: { record: WafRule } }).optional(),
   })
   .strict();
 export type InventoryDelta = z.infer<typeof InventoryDelta>;

@@ -21,6 +21,27 @@ export const LIVE_LISTS = ['scalingActivities', 'alarmHistory', 'rdsEvents', 'ti
 export const LiveList = z.enum(LIVE_LISTS);
 export type LiveList = z.infer<typeof LiveList>;
 
+/** The most entries of one list a view asks for per frame (a table of a few hundred rows at most). */
+export const MAX_NEWEST_PER_FRAME = 1000;
+
+/**
+ * Per list, at most this many of the newest entries per frame (issue 15 item 5): a view that shows
+ * only the latest (the Overview's recent events, the access log's tail) does not need every entry
+ * of fifteen simulated minutes. What is left out is counted in the Update's `skipped`.
+ */
+const NewestCount = z.number().int().min(1).max(MAX_NEWEST_PER_FRAME);
+export const NewestPerFrame = z
+  .object(Object.fromEntries(LIVE_LISTS.map((list) => [list, NewestCount.optional()])) as Record<LiveList, z.ZodOptional<typeof NewestCount>>)
+  .strict();
+export type NewestPerFrame = z.infer<typeof NewestPerFrame>;
+
+/** Per list, how many entries of an Update were left out for this window (it asked for the newest only). */
+const SkippedCount = z.number().int().nonnegative();
+export const SkippedEntries = z
+  .object(Object.fromEntries(LIVE_LISTS.map((list) => [list, SkippedCount.optional()])) as Record<LiveList, z.ZodOptional<typeof SkippedCount>>)
+  .strict();
+export type SkippedEntries = z.infer<typeof SkippedEntries>;
+
 /** One series as a chart asks for it: without a period, whichever the source publishes. */
 export const MetricQuery = z
   .object({
@@ -51,6 +72,12 @@ export const LiveSubscription = z
      * history; an Availability Zone failure at scale sends hundreds of activities in one frame).
      */
     activitiesOf: z.array(z.string().min(1).max(255)).max(MAX_SUBSCRIBED_GROUPS).default([]),
+    /**
+     * Lists in `lists` that the views show only the latest of: per frame, the newest this many
+     * (a list also asked for without a bound by another view comes whole). Snapshots and
+     * subscription answers are not bounded by it.
+     */
+    newest: NewestPerFrame.default({}),
     /** Answer with the history of what this adds (false: the window is about to load a snapshot anyway). */
     history: z.boolean().default(true),
   })

@@ -13,7 +13,7 @@ import { IsoTime, MetricSeries } from './model-common';
 import { RdsEvent } from './model-rds';
 import { HealthReport } from './model-health';
 import { Inventory, InventoryDelta } from './model-inventory';
-import { InstanceCpu } from './model-live';
+import { InstanceCpu, SkippedEntries } from './model-live';
 import { FaultKindCode, TimelineText } from './model-sim-kinds';
 import { TwinSummary } from './model-twin';
 
@@ -173,5 +173,7 @@ export const Update = z.object({
   health: HealthReport.optional(),
   /** Simulation: the current CPU of every instance of the groups named (replacing what was held for them). */
   instanceCpu: InstanceCpu.optional(),
+  /** Entries of this Update's lists left out for this window, which asked for the newest only (`live.subscribe` newest). */
+  skipped: SkippedEntries.optional(),
 });
 export type Update = z.infer<typeof Update>;

@@ -660,6 +660,9 @@ const en = {
     traceId: 'Trace ID',
     wafBlocked: 'waf: {rule}',
   },
+  liveLimits: {
+    notListed: '{count} more entries not listed: at this speed each update sends only the newest',
+  },
   targetGroups: {
     title: 'Target groups',
     empty: 'No target groups in this scenario or region',

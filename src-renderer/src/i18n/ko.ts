@@ -661,6 +661,9 @@ const ko: MessageSchema = {
     traceId: '추적 ID',
     wafBlocked: 'waf: {rule}',
   },
+  liveLimits: {
+    notListed: '표시되지 않은 항목 {count}개: 이 속도에서는 각 업데이트의 최신 항목만 전송됩니다',
+  },
   targetGroups: {
     title: '대상 그룹',
     empty: '이 시나리오 또는 리전에는 대상 그룹이 없습니다',

@@ -7,7 +7,7 @@
  * snapshot the live store sends the union again (a reconnected socket has none).
  */
 import { defineStore } from 'pinia';
-import { LIVE_LISTS, MAX_SUBSCRIBED_GROUPS, MAX_SUBSCRIBED_SERIES, metricQueryKey, type LiveHistory, type LiveList, type LiveSubscription, type MetricQuery } from '@contract';
+import { LIVE_LISTS, MAX_SUBSCRIBED_GROUPS, MAX_SUBSCRIBED_SERIES, metricQueryKey, type LiveHistory, type LiveList, type LiveSubscription, type MetricQuery, type NewestPerFrame } from '@contract';
 import { api } from '@/api';
 import { useAccessLogStore } from './access-log';
 import { useActivitiesStore } from './activities';
@@ -21,6 +21,11 @@ export interface Interest {
   instanceCpu?: readonly string[];
   /** Scaling activities of these groups only (when no view lists them all). */
   activitiesOf?: readonly string[];
+  /**
+   * Lists of `lists` this view shows only the latest of: per frame, the newest this many (the host
+   * counts the rest, stores/skipped.ts). A list another view holds without a bound comes whole.
+   */
+  newest?: NewestPerFrame;
 }
 
 type Union = Omit<LiveSubscription, 'history'>;
@@ -38,17 +43,28 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
     const lists = new Set<LiveList>();
     const groups = new Set<string>();
     const activityGroups = new Set<string>();
+    /** Per list, the largest bound its holders asked for; null when one of them takes it whole. */
+    const bounds = new Map<LiveList, number | null>();
     for (const interest of holders.values()) {
+      for (const list of interest.lists ?? []) {
+        const bound = interest.newest?.[list];
+        const held = bounds.get(list);
+        bounds.set(list, bound === undefined || held === null ? null : Math.max(bound, held ?? 0));
+      }
       for (const group of interest.activitiesOf ?? []) activityGroups.add(group);
       for (const query of interest.metrics ?? []) metrics.set(metricQueryKey(query), { namespace: query.namespace, metricName: query.metricName, dimensions: { ...query.dimensions }, stat: query.stat });
       for (const list of interest.lists ?? []) lists.add(list);
       for (const group of interest.instanceCpu ?? []) groups.add(group);
     }
+    const newest: NewestPerFrame = {};
+    for (const [list, bound] of bounds) if (bound !== null) newest[list] = bound;
     return {
       metrics: [...metrics.values()].slice(0, MAX_SUBSCRIBED_SERIES),
       lists: LIVE_LISTS.filter((list) => lists.has(list)),
       instanceCpu: [...groups].slice(0, MAX_SUBSCRIBED_GROUPS),
-      activitiesOf: lists.has('scalingActivities') ? [] : [...activityGroups].slice(0, MAX_SUBSCRIBED_GROUPS),
+      // With the whole list there is nothing to add; with its newest only, an open group's activities still come whole.
+      activitiesOf: lists.has('scalingActivities') && newest.scalingActivities === undefined ? [] : [...activityGroups].slice(0, MAX_SUBSCRIBED_GROUPS),
+      newest,
     };
   }
 

@@ -19,6 +19,7 @@ import { useInventoryStore } from './inventory';
 import { useLiveInterestStore } from './live-interest';
 import { useMetricsStore } from './metrics';
 import { useSessionStore } from './session';
+import { useSkippedStore } from './skipped';
 
 export type LiveStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -59,6 +60,7 @@ export const useLiveStore = defineStore('live', () => {
     if (update.datasets) useSessionStore().setDatasets(update.datasets);
     if (update.health) useHealthStore().replace(update.health);
     useInstanceCpuStore().merge(update.instanceCpu);
+    useSkippedStore().add(update.skipped);
   }
 
   function applySnapshot(snapshot: Snapshot): void {
@@ -73,6 +75,7 @@ export const useLiveStore = defineStore('live', () => {
     session.setDatasets(snapshot.datasets);
     useHealthStore().replace(snapshot.health);
     useInstanceCpuStore().load(snapshot.instanceCpu);
+    useSkippedStore().reset();
   }
 
   function missedInventory(): void {

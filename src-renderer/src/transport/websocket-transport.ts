@@ -4,7 +4,7 @@
  * when it opens. A closed socket is reopened with exponential backoff; event listeners live here,
  * not on the socket, so they survive a reconnect without resubscribing.
  */
-import { ServerFrame, type ClientFrame } from '@contract';
+import { FrameJoiner, ServerFrame, type ClientFrame } from '@contract';
 import { ApiError } from './api-error';
 import { Listeners, type ConnectionState, type Transport } from './transport';
 
@@ -71,6 +71,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   let state: ConnectionState = 'connecting';
   let nextId = 1;
   let attempt = 0;
+  /** Parts of a message longer than one frame, joined before parsing. */
+  let parts = new FrameJoiner();
   let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
@@ -98,6 +100,8 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
       setState('open');
       for (const { frame, pending } of queue.splice(0)) send(frame, pending);
     };
+    // A new socket starts with no parts held (contract/frame-parts.ts).
+    parts = new FrameJoiner();
     ws.onmessage = (event) => {
       if (socket === ws) receive(event.data);
     };
@@ -134,9 +138,17 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
   }
 
   function receive(data: unknown): void {
+    let text: string | undefined;
+    try {
+      text = parts.accept(String(data));
+    } catch (error) {
+      problems.emit(`ignored a frame part: ${(error as Error).message}`);
+      return;
+    }
+    if (text === undefined) return;
     let json: unknown;
     try {
-      json = JSON.parse(String(data));
+      json = JSON.parse(text);
     } catch {
       problems.emit(`ignored a frame that is not JSON: ${String(data).slice(0, 120)}`);
       return;

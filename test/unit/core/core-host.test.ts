@@ -41,9 +41,9 @@ describe('FlightdeckCore: the contract at the boundary', () => {
     const update = Update.parse(updates[0]);
     // The stack is already running at StartTime (no Simulation.ColdStart): a CPU datapoint every minute.
     expect(update.metrics.find((m) => m.namespace === 'AWS/EC2' && m.metricName === 'CPUUtilization')!.points.length).toBe(10);
-    // The inventory travels as a delta from the snapshot's version: only the group that changed.
+    // The inventory travels as a delta from the snapshot's version: only the group that changed, as a field-level patch.
     expect(update.inventory!.from).toBe(0);
-    expect(update.inventory!.autoScalingGroups!.upserted[0]!.autoScalingGroupName).toBe('shop-web-asg');
+    expect(update.inventory!.autoScalingGroups!.patched![0]!.key).toBe('shop-web-asg');
   });
 
   it('paces virtual time against the wall clock at the chosen speed', async () => {

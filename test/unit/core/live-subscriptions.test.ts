@@ -9,7 +9,7 @@ import { LiveHistory, MAX_SUBSCRIBED_SERIES, metricQueryKey, Snapshot, type Live
 import { shopCore } from '../../helpers/core';
 
 const CPU = { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { AutoScalingGroupName: 'shop-web-asg' }, stat: 'Average' } as const;
-const subscription = (over: Partial<LiveSubscription> = {}): LiveSubscription => ({ metrics: [CPU], lists: ['scalingActivities'], instanceCpu: ['shop-web-asg'], activitiesOf: [], history: true, ...over });
+const subscription = (over: Partial<LiveSubscription> = {}): LiveSubscription => ({ metrics: [CPU], lists: ['scalingActivities'], instanceCpu: ['shop-web-asg'], activitiesOf: [], newest: {}, history: true, ...over });
 
 function collect(core: ReturnType<typeof shopCore>['core'], interest?: ReturnType<ReturnType<typeof shopCore>['core']['newInterest']>): Update[] {
   const updates: Update[] = [];

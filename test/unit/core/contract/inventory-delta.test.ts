@@ -88,7 +88,7 @@ describe('diffInventory / applyInventoryDelta', () => {
     }
   });
 
-  it('names each change by key: an upsert for the changed group, a removal, nothing for the unchanged', () => {
+  it('names each change by key: a field-level patch for the changed group, a removal, nothing for the unchanged', () => {
     const [a] = shopInventories(1, 0);
     const b = structuredClone(a!);
     b.autoScalingGroups[0]!.desiredCapacity += 1;
@@ -96,7 +96,9 @@ describe('diffInventory / applyInventoryDelta', () => {
     const delta = diffInventory(a!, b, { from: 3, to: 4 })!;
     expect(delta.from).toBe(3);
     expect(delta.to).toBe(4);
-    expect(delta.autoScalingGroups!.upserted.map((g) => g.autoScalingGroupName)).toEqual([b.autoScalingGroups[0]!.autoScalingGroupName]);
+    // Only the field that changed travels, not the group with its instances.
+    expect(delta.autoScalingGroups!.upserted).toEqual([]);
+    expect(delta.autoScalingGroups!.patched).toEqual([{ key: b.autoScalingGroups[0]!.autoScalingGroupName, set: { desiredCapacity: b.autoScalingGroups[0]!.desiredCapacity } }]);
     expect(delta.autoScalingGroups!.removed).toEqual([]);
     expect(delta.targetGroups).toEqual({ upserted: [], removed: [removed.targetGroupArn] });
     expect(delta.loadBalancers).toBeUndefined();

@@ -50,7 +50,8 @@ describe('AwsSource publishes changes by resource key', () => {
     clock.advance(30_000);
     await source.refreshDataset('elbv2');
     const delta = updates[1]!.inventory!;
-    expect(delta.targetGroups!.upserted.map((tg) => tg.targetGroupName)).toEqual(['api']);
+    expect(delta.targetGroups!.upserted).toEqual([]);
+    expect(delta.targetGroups!.patched!.map((patch) => patch.key)).toEqual([TG('api')]);
     expect(delta.targetGroups!.removed).toEqual([]);
     expect(delta.loadBalancers).toBeUndefined();
     expect(delta.autoScalingGroups).toBeUndefined();

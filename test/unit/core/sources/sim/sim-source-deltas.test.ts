@@ -37,7 +37,11 @@ describe('SimSource inventory deltas', () => {
     source.onUpdate((update) => updates.push(update));
     source.injectFault('TerminateInstances', { AutoScalingGroupName: 'shop-web-asg', Count: 1 });
     const delta = updates.at(-1)!.inventory!;
-    expect(delta.autoScalingGroups!.upserted.map((g) => g.autoScalingGroupName)).toEqual(['shop-web-asg']);
+    expect(delta.autoScalingGroups!.upserted).toEqual([]);
+    expect(delta.autoScalingGroups!.patched!.map((patch) => patch.key)).toEqual(['shop-web-asg']);
+    // Inside the group, only the instances that changed (one terminating, maybe its replacement).
+    const instances = delta.autoScalingGroups!.patched![0]!.lists!.instances!;
+    expect(instances.upserted.length + (instances.patched?.length ?? 0)).toBeLessThanOrEqual(2);
     expect(delta.loadBalancers).toBeUndefined();
     expect(delta.hostedZones).toBeUndefined();
   });
