@@ -28,7 +28,7 @@ function coded(found: Diagnostic[], code: string, params: Record<string, unknown
   const matching = found.filter((d) => d.code === code);
   expect(matching, `${code} in ${JSON.stringify(found.map((d) => d.message))}`).toHaveLength(1);
   const diagnostic = matching[0]!;
-  expect(diagnostic.params).toEqual(params);
+  expect(diagnostic.params ?? {}).toEqual(params);
   if (typeof message === 'string') expect(diagnostic.message).toBe(message);
   else expect(diagnostic.message).toMatch(message);
   const key = `scenarioProblems.${code}`;
@@ -160,5 +160,141 @@ Outputs:
     coded(found, 'intrinsic.importValueNotAName', { function: 'Fn::ImportValue' }, 'Fn::ImportValue: expects the name of an export');
     coded(all, 'intrinsic.conditionCount', { function: 'Fn::And' }, 'Fn::And: expects a list of 2 to 10 conditions');
     expect(found).toHaveLength(16);
+  });
+
+  it('Auto Scaling property checks: sizes, policies, scheduled actions', () => {
+    const found = diagnostics(`Resources:
+  Web:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties: { MinSize: 3, MaxSize: 2, DesiredCapacity: 5, LaunchTemplate: { LaunchTemplateName: lt } }
+  Up:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties: { AutoScalingGroupName: !Ref Web, PolicyType: StepScaling, MinAdjustmentMagnitude: 1, AdjustmentType: ChangeInCapacity }
+  Track:
+    Type: AWS::AutoScaling::ScalingPolicy
+    Properties: { AutoScalingGroupName: !Ref Web, PolicyType: TargetTrackingScaling }
+  Nightly:
+    Type: AWS::AutoScaling::ScheduledAction
+    Properties: { AutoScalingGroupName: !Ref Web, TimeZone: Mars/Olympus, EndTime: soon }
+`);
+    coded(found, 'autoScaling.minAboveMax', { min: 3, max: 2 }, 'MinSize 3 is greater than MaxSize 2');
+    coded(found, 'autoScaling.desiredOutsideSizes', { desired: 5, min: 3, max: 2 }, 'DesiredCapacity 5 is outside [MinSize 3, MaxSize 2]');
+    coded(found, 'autoScaling.zonesMissing', {}, 'give AvailabilityZones (e.g. !GetAZs "") or VPCZoneIdentifier');
+    const needs = found.filter((d) => d.code === 'autoScaling.policyNeeds');
+    expect(needs.map((d) => [d.params, d.message])).toEqual([
+      [{ policyType: 'StepScaling', property: 'StepAdjustments' }, 'a StepScaling policy needs StepAdjustments'],
+      [{ policyType: 'TargetTrackingScaling', property: 'TargetTrackingConfiguration' }, 'a TargetTrackingScaling policy needs TargetTrackingConfiguration'],
+    ]);
+    coded(found, 'autoScaling.minAdjustmentMagnitudeWithoutPercent', {}, 'MinAdjustmentMagnitude applies only with AdjustmentType PercentChangeInCapacity');
+    coded(found, 'autoScaling.scheduledActionSetsNothing', {}, 'a scheduled action sets at least one of DesiredCapacity, MinSize, MaxSize');
+    coded(found, 'autoScaling.scheduledActionWithoutTime', {}, 'give Recurrence (cron) or StartTime (a one-off run)');
+    coded(found, 'autoScaling.timeZoneInvalid', { timeZone: 'Mars/Olympus' }, 'TimeZone "Mars/Olympus" is not an IANA time zone such as Europe/Berlin');
+    coded(found, 'autoScaling.timeInvalid', { property: 'EndTime' }, 'EndTime must be an ISO date-time such as 2026-11-20T15:00:00Z');
+    expect(windows.ko.t('scenarioProblems.autoScaling.minAboveMax', { min: 3, max: 2 })).toBe('MinSize 3이(가) MaxSize 2보다 큽니다');
+  });
+
+  it('RDS property and replication checks', () => {
+    const found = diagnostics(`Resources:
+  Primary:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: primary, Engine: mysql, DBInstanceClass: large, MultiAZ: true, AvailabilityZone: eu-west-1a, StorageType: io1, AllocatedStorage: 50, Port: 80 }
+  Copy:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: copy, SourceDBInstanceIdentifier: nowhere }
+  Odd:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: odd, Engine: oracle-xyz, DBInstanceClass: db.t3.micro, StorageType: gp2, Iops: 1000 }
+  Self:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: self, SourceDBInstanceIdentifier: self }
+  Cluster:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: member, Engine: aurora-mysql, DBInstanceClass: db.r6g.large }
+`);
+    coded(found, 'rds.instanceClassInvalid', { instanceClass: 'large' }, 'DBInstanceClass "large" is not a DB instance class such as db.r6g.large');
+    coded(found, 'rds.availabilityZoneWithMultiAz', {}, 'AvailabilityZone cannot be set on a Multi-AZ DB instance (RDS chooses the primary and standby zones)');
+    coded(found, 'rds.iopsMissing', { storageType: 'io1' }, 'StorageType io1 needs Iops');
+    coded(found, 'rds.allocatedStorageOutOfRange', { value: 50, min: 100, max: 65_536, storageType: 'io1' }, 'AllocatedStorage 50 GiB is outside 100–65536 GiB for io1 storage');
+    coded(found, 'property.between', { property: 'Port', value: 80, min: 1150, max: 65_535 }, 'Port 80 must be between 1150 and 65535');
+    coded(found, 'rds.engineUnknown', { engine: 'oracle-xyz', known: expect.stringContaining('mysql') }, /^Engine "oracle-xyz" is not an RDS DB instance engine \(known: .*mysql/);
+    coded(found, 'rds.iopsNotAllowed', { storageType: 'gp2' }, 'Iops cannot be set for StorageType gp2');
+    coded(found, 'rds.sourceNotFound', { source: 'nowhere', known: expect.stringContaining('primary') }, /^SourceDBInstanceIdentifier "nowhere" is not a DB instance in this file/);
+    coded(found, 'rds.replicaOfItself', {}, 'a DB instance cannot be its own read replica');
+    coded(found, 'rds.auroraNotSimulated', { logicalId: 'Cluster' }, 'Aurora DB instances are not simulated; Cluster is ignored');
+    expect(windows.ko.t('scenarioProblems.rds.iopsMissing', { storageType: 'io1' })).toBe('StorageType io1에는 Iops가 필요합니다');
+  });
+
+  it('RDS replication chains: circular, cascading, too many', () => {
+    const found = diagnostics(`Resources:
+  A:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: a, SourceDBInstanceIdentifier: b }
+  B:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: b, SourceDBInstanceIdentifier: a }
+  Main:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: main, Engine: postgres, EngineVersion: "13.4", DBInstanceClass: db.r6g.large }
+  First:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: first, SourceDBInstanceIdentifier: main }
+  Second:
+    Type: AWS::RDS::DBInstance
+    Properties: { DBInstanceIdentifier: second, SourceDBInstanceIdentifier: first }
+`);
+    coded(found.filter((d) => d.path.startsWith('Resources.A.')), 'rds.circularReplication', { chain: 'a → b → a' }, 'circular replication: a → b → a (RDS does not support circular replication)');
+    coded(found, 'rds.cascadeNotSupportedBefore', { source: 'first', engine: 'RDS for PostgreSQL', version: '14.1' }, 'first is itself a read replica; RDS for PostgreSQL before version 14.1 does not support a read replica of a read replica');
+  });
+
+  it('CloudWatch alarm property checks', () => {
+    const found = diagnostics(`Resources:
+  Slow:
+    Type: AWS::CloudWatch::Alarm
+    Properties: { ComparisonOperator: GreaterThanThreshold, EvaluationPeriods: 1440, Period: 90, Namespace: AWS/EC2 }
+  Few:
+    Type: AWS::CloudWatch::Alarm
+    Properties: { ComparisonOperator: GreaterThanThreshold, Threshold: 1, EvaluationPeriods: 2, DatapointsToAlarm: 3, Period: 60, Namespace: AWS/EC2, MetricName: CPUUtilization, Statistic: Average }
+  Band:
+    Type: AWS::CloudWatch::Alarm
+    Properties:
+      ComparisonOperator: LessThanLowerOrGreaterThanUpperThreshold
+      EvaluationPeriods: 1
+      Period: 60
+      Metrics: [ { Id: m1 }, { Id: m1, Expression: "m1 * 2" } ]
+`);
+    coded(found, 'alarm.statisticMissing', {}, 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
+    coded(found, 'alarm.propertyMissing', { property: 'MetricName' }, 'an alarm needs MetricName (or Metrics, a list of metric queries)');
+    coded(found, 'alarm.thresholdMissing', {}, 'an alarm needs Threshold');
+    coded(found, 'alarm.periodInvalid', { period: 90 }, 'Period 90 must be 10, 20, 30 or a multiple of 60');
+    coded(found, 'alarm.evaluationTooLong', { seconds: 129_600 }, 'EvaluationPeriods × Period is 129600 s; AWS allows at most 86400 s (one day)');
+    coded(found, 'alarm.datapointsOutOfRange', { datapoints: 3, evaluation: 2 }, 'DatapointsToAlarm 3 must be between 1 and EvaluationPeriods 2');
+    coded(found, 'alarm.metricsAndSingleMetric', { property: 'Period' }, 'give Period inside Metrics or leave Metrics out; an alarm has one or the other');
+    coded(found, 'alarm.queryExpressionOrMetricStat', { id: 'm1' }, 'query m1 needs exactly one of Expression and MetricStat');
+    coded(found, 'alarm.queryIdRepeated', { id: 'm1' }, 'two queries have the Id m1');
+    coded(found, 'alarm.thresholdMetricIdMissing', { operator: 'LessThanLowerOrGreaterThanUpperThreshold' }, 'LessThanLowerOrGreaterThanUpperThreshold compares with an anomaly detection band: give ThresholdMetricId');
+  });
+
+  it('Lambda property checks and a target group’s Matcher', () => {
+    const found = diagnostics(`Resources:
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties: { FunctionName: f, Runtime: nodejs20.x, Handler: index.handler, Role: arn:aws:iam::123456789012:role/r, Code: { ZipFile: x }, MemorySize: 64, Timeout: 0, ReservedConcurrentExecutions: -1 }
+  Async:
+    Type: AWS::Lambda::EventInvokeConfig
+    Properties: { FunctionName: !Ref Fn, Qualifier: $LATEST, MaximumEventAgeInSeconds: 30, MaximumRetryAttempts: 5 }
+  Group:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: { Port: 80, Protocol: HTTP, Matcher: { HttpCode: "300-200" } }
+`);
+    coded(found, 'property.betweenMegabytes', { property: 'MemorySize', value: 64, min: 128, max: 10_240 }, 'MemorySize 64 must be between 128 and 10240 MB');
+    coded(found, 'property.betweenSeconds', { property: 'Timeout', value: 0, min: 1, max: 900 }, 'Timeout 0 must be between 1 and 900 seconds');
+    coded(found, 'property.negative', { property: 'ReservedConcurrentExecutions', value: -1 }, 'ReservedConcurrentExecutions -1 cannot be negative');
+    const between = found.filter((d) => d.code === 'property.between').map((d) => d.params);
+    expect(between).toEqual([
+      { property: 'MaximumEventAgeInSeconds', value: 30, min: 60, max: 21_600 },
+      { property: 'MaximumRetryAttempts', value: 5, min: 0, max: 2 },
+    ]);
+    coded(found, 'targetGroup.matcherRangeEmpty', { matcher: '300-200', from: 300, to: 200 }, 'Matcher HttpCode "300-200": the range 300-200 is empty');
+    expect(windows.ko.t('scenarioProblems.property.betweenSeconds', { property: 'Timeout', value: 0, min: 1, max: 900 })).toBe('Timeout 0은(는) 1~900초여야 합니다');
   });
 });
