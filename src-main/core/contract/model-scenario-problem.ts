@@ -65,6 +65,20 @@ export const ScenarioProblemCode = z.enum([
   'sub.unresolved',
   'traffic.unknownTarget',
   'yaml.duplicateKey',
+  'yaml.unresolvedTag',
+  // Any other YAML parser warning: `reason` in the parser's words, `yamlCode` its code.
+  'yaml.warning',
+  // The AWS SAM transform (serverless-transform.ts).
+  'sam.transformNotApplied',
+  'sam.transformMissing',
+  'sam.globalsIgnored',
+  'sam.aliasNotSimulated',
+  'sam.deploymentPreferenceNotSimulated',
+  'sam.provisionedConcurrencyNotSimulated',
+  'sam.propertyIgnored',
+  'sam.restApiEventNotSimulated',
+  'sam.scheduledEventNotSimulated',
+  'sam.eventSourceNotSimulated',
   // A what-if backtest's change file (docs/backtest.md): what it names must exist in the scenario.
   'change.notMapping',
   'change.unknownSection',

@@ -1821,6 +1821,18 @@ const en = {
       cidrBitsDoNotFit: '{function}: cidrBits {bits} does not fit in a /{prefix} block',
       cidrTooManyBlocks: '{function}: a /{prefix} block holds only {holds} blocks of /{newPrefix}, not {count}',
     },
+    sam: {
+      transformNotApplied: 'transform {transform} is not applied by the simulator (only {supported} is); the template is loaded as written',
+      transformMissing: '{type} needs "Transform: {transform}" at the top of the template (or give the output of `sam build` / `sam package`)',
+      globalsIgnored: 'Globals.{section} applies to AWS::Serverless resources the simulator does not model; ignored',
+      aliasNotSimulated: '{property} of {function}: the published version and alias are not simulated; Traffic reaches the function itself',
+      deploymentPreferenceNotSimulated: '{property} of {function}: CodeDeploy traffic shifting is not simulated',
+      provisionedConcurrencyNotSimulated: '{property} of {function}: provisioned concurrency is not simulated',
+      propertyIgnored: 'property {property} of AWS::Serverless::Function is not supported by the simulator and is ignored',
+      restApiEventNotSimulated: 'event {event} ({type}) of {function} does not invoke it in the simulator: API Gateway REST APIs are not simulated (HttpApi events are); to drive {function}, add Traffic with Target: !Ref {function}',
+      scheduledEventNotSimulated: 'event {event} ({type}) of {function} does not invoke it in the simulator: scheduled and EventBridge invocations are not simulated; to drive {function}, add Traffic with Target: !Ref {function}',
+      eventSourceNotSimulated: 'event {event} ({type}) of {function} does not invoke it in the simulator: {type} event sources are not simulated; to drive {function}, add Traffic with Target: !Ref {function}',
+    },
     sub: { unresolved: 'Fn::Sub: the variable {name} refers to nothing in this file' },
     traffic: {
       unknownTarget: 'nothing in this scenario answers to "{target}" (known: {known}); use the DNS name of a load balancer (Fn::GetAtt DNSName), a Route 53 record name, a Lambda function or a DB instance (Ref)',
@@ -1828,7 +1840,11 @@ const en = {
       tooMany: 'Traffic has {count} entries; at most {max} are allowed',
       invocationTypeWithoutFunction: 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)',
     },
-    yaml: { duplicateKey: 'invalid YAML: map keys must be unique; "{key}" is repeated' },
+    yaml: {
+      duplicateKey: 'invalid YAML: map keys must be unique; "{key}" is repeated',
+      unresolvedTag: 'Unresolved tag: {tag}',
+      warning: '{reason}',
+    },
     simulation: {
       tickNotDividing60: 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up',
     },

@@ -1822,6 +1822,18 @@ const ko: MessageSchema = {
       cidrBitsDoNotFit: '{function}: cidrBits {bits}이(가) /{prefix} 블록에 맞지 않습니다',
       cidrTooManyBlocks: '{function}: /{prefix} 블록에는 /{newPrefix} 블록이 {holds}개만 들어갑니다({count}개가 아님)',
     },
+    sam: {
+      transformNotApplied: '시뮬레이터는 변환 {transform}을(를) 적용하지 않습니다({supported}만 적용). 템플릿은 작성된 그대로 로드됩니다',
+      transformMissing: '{type}에는 템플릿 맨 위에 "Transform: {transform}"이(가) 필요합니다(또는 `sam build` / `sam package`의 출력을 지정하세요)',
+      globalsIgnored: 'Globals.{section}은(는) 시뮬레이터가 모델링하지 않는 AWS::Serverless 리소스에 적용되므로 무시됩니다',
+      aliasNotSimulated: '{function}의 {property}: 게시된 버전과 별칭은 시뮬레이션되지 않습니다. Traffic은 함수 자체에 도달합니다',
+      deploymentPreferenceNotSimulated: '{function}의 {property}: CodeDeploy 트래픽 전환은 시뮬레이션되지 않습니다',
+      provisionedConcurrencyNotSimulated: '{function}의 {property}: 프로비저닝된 동시성은 시뮬레이션되지 않습니다',
+      propertyIgnored: 'AWS::Serverless::Function의 속성 {property}은(는) 시뮬레이터가 지원하지 않아 무시됩니다',
+      restApiEventNotSimulated: '{function}의 이벤트 {event}({type})은(는) 시뮬레이터에서 함수를 호출하지 않습니다: API Gateway REST API는 시뮬레이션되지 않습니다(HttpApi 이벤트는 시뮬레이션됨). {function}을(를) 구동하려면 Target: !Ref {function}인 Traffic을 추가하세요',
+      scheduledEventNotSimulated: '{function}의 이벤트 {event}({type})은(는) 시뮬레이터에서 함수를 호출하지 않습니다: 예약 호출과 EventBridge 호출은 시뮬레이션되지 않습니다. {function}을(를) 구동하려면 Target: !Ref {function}인 Traffic을 추가하세요',
+      eventSourceNotSimulated: '{function}의 이벤트 {event}({type})은(는) 시뮬레이터에서 함수를 호출하지 않습니다: {type} 이벤트 소스는 시뮬레이션되지 않습니다. {function}을(를) 구동하려면 Target: !Ref {function}인 Traffic을 추가하세요',
+    },
     sub: { unresolved: 'Fn::Sub: 변수 {name}이(가) 이 파일의 어떤 것도 참조하지 않습니다' },
     traffic: {
       unknownTarget: '이 시나리오에서 "{target}"에 응답하는 것이 없습니다 (알려진 대상: {known}). 로드 밸런서의 DNS 이름(Fn::GetAtt DNSName), Route 53 레코드 이름, Lambda 함수 또는 DB 인스턴스(Ref)를 사용하세요',
@@ -1829,7 +1841,11 @@ const ko: MessageSchema = {
       tooMany: 'Traffic 항목이 {count}개입니다. 최대 {max}개까지 허용됩니다',
       invocationTypeWithoutFunction: 'InvocationType은 Target이 Lambda 함수(이름 또는 !GetAtt <Function>.Arn)일 때만 적용됩니다',
     },
-    yaml: { duplicateKey: '잘못된 YAML: 맵 키는 고유해야 합니다. "{key}"이(가) 반복됩니다' },
+    yaml: {
+      duplicateKey: '잘못된 YAML: 맵 키는 고유해야 합니다. "{key}"이(가) 반복됩니다',
+      unresolvedTag: '확인할 수 없는 태그: {tag}',
+      warning: 'YAML 경고: {reason}',
+    },
     simulation: {
       tickNotDividing60: '지표 기간이 맞도록 Tick은 60초를 나누어떨어지게 해야 합니다(1s, 2s, 5s, 10s, 15s, 30s 또는 60s)',
     },

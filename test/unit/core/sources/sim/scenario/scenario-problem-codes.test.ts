@@ -37,9 +37,9 @@ function coded(found: Diagnostic[], code: string, params: Record<string, unknown
   return diagnostic;
 }
 
-function diagnostics(text: string): Diagnostic[] {
+function diagnostics(text: string, template?: string): Diagnostic[] {
   try {
-    return loadScenario(text, { file: 's.yaml' }).warnings;
+    return loadScenario(text, { file: 's.yaml', ...(template !== undefined ? { template: { file: 't.yaml', text: template } } : {}) }).warnings;
   } catch (error) {
     if (error instanceof ScenarioError) return error.diagnostics;
     throw error;
@@ -296,5 +296,45 @@ Outputs:
     ]);
     coded(found, 'targetGroup.matcherRangeEmpty', { matcher: '300-200', from: 300, to: 200 }, 'Matcher HttpCode "300-200": the range 300-200 is empty');
     expect(windows.ko.t('scenarioProblems.property.betweenSeconds', { property: 'Timeout', value: 0, min: 1, max: 900 })).toBe('Timeout 0은(는) 1~900초여야 합니다');
+  });
+
+  it('the AWS SAM transform: what it does not simulate, named', () => {
+    const found = diagnostics(
+      'Traffic: []\n',
+      `Transform: [ AWS::Serverless-2016-10-31, AWS::LanguageExtensions ]
+Globals:
+  Function: { Timeout: 3 }
+  Api: { Cors: "*" }
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      InlineCode: x
+      Handler: index.handler
+      Runtime: nodejs20.x
+      AutoPublishAlias: live
+      Policies: [ AWSLambdaBasicExecutionRole ]
+      Layerz: [ x ]
+      Events:
+        Rest: { Type: Api, Properties: { Path: /, Method: get } }
+        Nightly: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+        Queue: { Type: SQS, Properties: { Queue: arn:aws:sqs:eu-west-1:123456789012:q } }
+`,
+    );
+    coded(found, 'sam.transformNotApplied', { transform: 'AWS::LanguageExtensions', supported: 'AWS::Serverless-2016-10-31' }, 'transform AWS::LanguageExtensions is not applied by the simulator (only AWS::Serverless-2016-10-31 is); the template is loaded as written');
+    coded(found, 'sam.globalsIgnored', { section: 'Api' }, 'Globals.Api applies to AWS::Serverless resources the simulator does not model; ignored');
+    coded(found, 'sam.aliasNotSimulated', { property: 'AutoPublishAlias', function: 'Fn' }, 'AutoPublishAlias of Fn: the published version and alias are not simulated; Traffic reaches the function itself');
+    coded(found, 'sam.propertyIgnored', { property: 'Layerz' }, 'property Layerz of AWS::Serverless::Function is not supported by the simulator and is ignored');
+    coded(found, 'sam.restApiEventNotSimulated', { event: 'Rest', type: 'Api', function: 'Fn' }, 'event Rest (Api) of Fn does not invoke it in the simulator: API Gateway REST APIs are not simulated (HttpApi events are); to drive Fn, add Traffic with Target: !Ref Fn');
+    coded(found, 'sam.scheduledEventNotSimulated', { event: 'Nightly', type: 'Schedule', function: 'Fn' }, /^event Nightly \(Schedule\) of Fn does not invoke it in the simulator: scheduled and EventBridge/);
+    coded(found, 'sam.eventSourceNotSimulated', { event: 'Queue', type: 'SQS', function: 'Fn' }, /^event Queue \(SQS\) of Fn does not invoke it in the simulator: SQS event sources are not simulated/);
+    const missing = diagnostics('Traffic: []\n', 'Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties: { InlineCode: x }\n');
+    coded(missing, 'sam.transformMissing', { type: 'AWS::Serverless::Function', transform: 'AWS::Serverless-2016-10-31' }, 'AWS::Serverless::Function needs "Transform: AWS::Serverless-2016-10-31" at the top of the template (or give the output of `sam build` / `sam package`)');
+  });
+
+  it('a YAML parser warning: an unknown tag names the tag', () => {
+    const found = diagnostics('Resources:\n  Zone:\n    Type: AWS::Route53::HostedZone\n    Properties: { Name: !Foo example.com }\n');
+    coded(found, 'yaml.unresolvedTag', { tag: '!Foo' }, 'Unresolved tag: !Foo');
+    expect(windows.ko.t('scenarioProblems.yaml.unresolvedTag', { tag: '!Foo' })).toBe('확인할 수 없는 태그: !Foo');
   });
 });
