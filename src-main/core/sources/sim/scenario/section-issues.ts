@@ -4,7 +4,8 @@
  * forms, only the one it fits is discussed).
  */
 import type { z } from 'zod';
-import type { PathSegment } from './diagnostics';
+import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
+import type { DiagnosticCode, PathSegment } from './diagnostics';
 import type { Diagnose } from './yaml-source';
 
 /** Validates one section with zod and reports each issue at its own path. */
@@ -64,8 +65,31 @@ function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagn
     return;
   }
   const message = describeIssue(issue, fieldName(issuePath), input);
+  const coded = issue.code === 'custom' ? codedCustomIssue(issue.params) : undefined;
+  if (coded) {
+    report('error', issuePath, message, coded);
+    return;
+  }
   // The detail (bounds, expected kinds, a custom check's words) travels as the English `message` until it gets parameters of its own.
   report('error', issuePath, message, { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
+}
+
+/**
+ * A custom check's issue may carry its own problem code (issue 9): `params` made by problemParams.
+ * Then it crosses as that code and its parameters rather than value.custom with English.
+ */
+export function problemParams(code: ScenarioProblemCode, params: Record<string, string | number> = {}): Record<string, unknown> {
+  return { [PROBLEM_CODE]: code, [PROBLEM_PARAMS]: params };
+}
+
+const PROBLEM_CODE = 'scenarioProblemCode';
+const PROBLEM_PARAMS = 'scenarioProblemParams';
+
+function codedCustomIssue(params: Record<string, unknown> | undefined): DiagnosticCode | undefined {
+  const code = params?.[PROBLEM_CODE];
+  const values = params?.[PROBLEM_PARAMS];
+  if (typeof code !== 'string' || values === null || typeof values !== 'object') return undefined;
+  return { code: code as ScenarioProblemCode, params: values as Record<string, string | number> };
 }
 
 /** A union branch whose errors are about values inside it, not about the value being of another form. */

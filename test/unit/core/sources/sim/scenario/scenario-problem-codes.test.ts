@@ -337,4 +337,29 @@ Resources:
     coded(found, 'yaml.unresolvedTag', { tag: '!Foo' }, 'Unresolved tag: !Foo');
     expect(windows.ko.t('scenarioProblems.yaml.unresolvedTag', { tag: '!Foo' })).toBe('확인할 수 없는 태그: !Foo');
   });
+
+  it('Route 53 record sets: one record set’s rules and its zone’s (record-set groups included)', () => {
+    const found = diagnostics(`Resources:
+  Zone:
+    Type: AWS::Route53::HostedZone
+    Properties: { Name: example.com }
+  Www:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneId: !Ref Zone, Name: www.example.com, Type: A, TTL: 60, ResourceRecords: [ "2001:db8::1" ] }
+  Group:
+    Type: AWS::Route53::RecordSetGroup
+    Properties:
+      HostedZoneId: !Ref Zone
+      RecordSets:
+        - { Name: example.com, Type: CNAME, TTL: 60, ResourceRecords: [ other.example.net ] }
+        - { Name: api.example.com, Type: A, TTL: 60, ResourceRecords: [ 192.0.2.1 ] }
+        - { Name: api.example.com, Type: A, TTL: 60, ResourceRecords: [ 192.0.2.2 ] }
+        - { Name: www.example.org, Type: A, TTL: 60, ResourceRecords: [ 192.0.2.3 ] }
+`);
+    coded(found, 'route53.notIpv4', { value: '2001:db8::1' }, 'A record value "2001:db8::1" is not an IPv4 address in dotted decimal (e.g. 192.0.2.1)');
+    coded(found, 'route53.cnameAtApex', { name: 'example.com.', zone: 'example.com.' }, 'RRSet of type CNAME with DNS name example.com. is not permitted at apex in zone example.com.');
+    coded(found, 'route53.simpleRepeated', { name: 'api.example.com.', type: 'A' }, 'api.example.com. A already has a simple record set; put several values in one record set instead');
+    coded(found, 'route53.nameNotInZone', { name: 'www.example.org.', zone: 'example.com.' }, 'RRSet with DNS name www.example.org. is not permitted in zone example.com.');
+    expect(windows.ko.t('scenarioProblems.route53.simpleRepeated', { name: 'api.example.com.', type: 'A' })).toBe('api.example.com. A에는 이미 단순 레코드 세트가 있습니다. 여러 값을 한 레코드 세트에 넣으세요');
+  });
 });
