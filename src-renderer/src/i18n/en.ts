@@ -1728,6 +1728,8 @@ const en = {
       intrinsic: '{function} is not evaluated in a change: write the value itself',
       empty: 'the change sets nothing',
       tooLarge: 'the change is {characters} characters; at most {max} are allowed',
+      tooManyValues: 'the change sets {count} values; at most {max} are allowed',
+      tooDeep: 'the change nests deeper than {max} levels',
     },
     import: { missing: 'Fn::ImportValue: no other stack exports "{exportName}" here; give it in the scenario under Imports → Exports' },
     listener: {
@@ -1839,6 +1841,8 @@ const en = {
       notAList: 'Traffic is a list of client populations',
       tooMany: 'Traffic has {count} entries; at most {max} are allowed',
       invocationTypeWithoutFunction: 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)',
+      keysWithoutBucket: 'Keys applies only when Target is an S3 bucket (!Ref <Bucket>)',
+      requestsToBucket: 'Requests applies to a load balancer or an HTTP API; PUTs to an S3 bucket take Keys ([ {\'{\'} Key: uploads/*.jpg, Share: 1 {\'}\'} ])',
     },
     yaml: {
       duplicateKey: 'invalid YAML: map keys must be unique; "{key}" is repeated',
@@ -1898,6 +1902,13 @@ const en = {
       periodBelowMinute: 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60',
       evaluationTooLong: 'EvaluationPeriods × Period is {seconds} s; AWS allows at most 86400 s (one day)',
       datapointsOutOfRange: 'DatapointsToAlarm {datapoints} must be between 1 and EvaluationPeriods {evaluation}',
+      cannotEvaluate: 'alarm {alarm} stays INSUFFICIENT_DATA in the simulator: it cannot evaluate {reason}',
+      cannotEvaluateMetrics: 'alarm {alarm} stays INSUFFICIENT_DATA in the simulator: it cannot evaluate {reason} (supported: arithmetic, comparisons, AND/OR/NOT, SUM, AVG, MIN, MAX, METRICS(), IF, FILL, ABS, CEIL, FLOOR, PERIOD)',
+      queryUnpublished: 'alarm {alarm} reads {metric}: {reason}; that query has no datapoints (docs/metrics.md)',
+      watchesUnpublished: 'alarm {alarm} stays INSUFFICIENT_DATA in the simulator: it watches {metric}, and {reason} (docs/metrics.md)',
+      namespaceNotPublished: 'the simulator publishes nothing in namespace {namespace}',
+      metricNotPublished: 'the simulator does not publish {metric} in {namespace}',
+      dimensionsNotPublished: 'the simulator publishes {namespace} {metric} with {published}, not with {used}',
     },
     route53: {
       zoneIdNotFound: 'no AWS::Route53::HostedZone in this scenario has id "{value}" (hosted zones: {known}); use !Ref <HostedZone>',

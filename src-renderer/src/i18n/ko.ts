@@ -1729,6 +1729,8 @@ const ko: MessageSchema = {
       intrinsic: '변경 사항에서는 {function}이(가) 평가되지 않습니다. 값을 직접 쓰세요',
       empty: '변경 사항이 아무것도 설정하지 않습니다',
       tooLarge: '변경 사항이 {characters}자입니다. 최대 {max}자까지 허용됩니다',
+      tooManyValues: '변경 사항이 값 {count}개를 설정합니다. 최대 {max}개까지 허용됩니다',
+      tooDeep: '변경 사항의 중첩이 {max}단계보다 깊습니다',
     },
     import: { missing: 'Fn::ImportValue: 여기서 "{exportName}"을(를) 내보내는 다른 스택이 없습니다. 시나리오의 Imports → Exports에 값을 지정하세요' },
     listener: {
@@ -1840,6 +1842,8 @@ const ko: MessageSchema = {
       notAList: 'Traffic은 클라이언트 모집단의 목록입니다',
       tooMany: 'Traffic 항목이 {count}개입니다. 최대 {max}개까지 허용됩니다',
       invocationTypeWithoutFunction: 'InvocationType은 Target이 Lambda 함수(이름 또는 !GetAtt <Function>.Arn)일 때만 적용됩니다',
+      keysWithoutBucket: 'Keys는 Target이 S3 버킷(!Ref <Bucket>)일 때만 적용됩니다',
+      requestsToBucket: 'Requests는 로드 밸런서 또는 HTTP API에 적용됩니다. S3 버킷에 대한 PUT에는 Keys([ {\'{\'} Key: uploads/*.jpg, Share: 1 {\'}\'} ])를 사용합니다',
     },
     yaml: {
       duplicateKey: '잘못된 YAML: 맵 키는 고유해야 합니다. "{key}"이(가) 반복됩니다',
@@ -1899,6 +1903,13 @@ const ko: MessageSchema = {
       periodBelowMinute: '시뮬레이터는 지표를 60초마다 게시합니다. 60의 배수인 Period를 사용하세요',
       evaluationTooLong: 'EvaluationPeriods × Period가 {seconds}초입니다. AWS는 최대 86400초(1일)까지 허용합니다',
       datapointsOutOfRange: 'DatapointsToAlarm {datapoints}은(는) 1에서 EvaluationPeriods {evaluation} 사이여야 합니다',
+      cannotEvaluate: '경보 {alarm}은(는) 시뮬레이터에서 INSUFFICIENT_DATA 상태로 남습니다: {reason}을(를) 평가할 수 없습니다',
+      cannotEvaluateMetrics: '경보 {alarm}은(는) 시뮬레이터에서 INSUFFICIENT_DATA 상태로 남습니다: {reason}을(를) 평가할 수 없습니다 (지원: 산술, 비교, AND/OR/NOT, SUM, AVG, MIN, MAX, METRICS(), IF, FILL, ABS, CEIL, FLOOR, PERIOD)',
+      queryUnpublished: '경보 {alarm}이(가) {metric}을(를) 읽습니다: {reason}. 이 쿼리에는 데이터 포인트가 없습니다 (docs/metrics.md)',
+      watchesUnpublished: '경보 {alarm}은(는) 시뮬레이터에서 INSUFFICIENT_DATA 상태로 남습니다: {metric}을(를) 감시하지만 {reason} (docs/metrics.md)',
+      namespaceNotPublished: '시뮬레이터는 네임스페이스 {namespace}에 아무것도 게시하지 않습니다',
+      metricNotPublished: '시뮬레이터는 {namespace}에 {metric}을(를) 게시하지 않습니다',
+      dimensionsNotPublished: '시뮬레이터는 {namespace} {metric}을(를) {used}이(가) 아니라 {published}(으)로 게시합니다',
     },
     route53: {
       zoneIdNotFound: '이 시나리오에 ID가 "{value}"인 AWS::Route53::HostedZone이 없습니다(호스팅 영역: {known}). !Ref <HostedZone>을 사용하세요',

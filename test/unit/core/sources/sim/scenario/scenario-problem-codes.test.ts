@@ -362,4 +362,29 @@ Resources:
     coded(found, 'route53.nameNotInZone', { name: 'www.example.org.', zone: 'example.com.' }, 'RRSet with DNS name www.example.org. is not permitted in zone example.com.');
     expect(windows.ko.t('scenarioProblems.route53.simpleRepeated', { name: 'api.example.com.', type: 'A' })).toBe('api.example.com. A에는 이미 단순 레코드 세트가 있습니다. 여러 값을 한 레코드 세트에 넣으세요');
   });
+
+  it('an alarm on a metric the simulator never publishes: the reason as its own code; Traffic Keys without a bucket', () => {
+    const found = diagnostics(`Resources:
+  Queue:
+    Type: AWS::CloudWatch::Alarm
+    Properties: { AlarmName: queue-depth, Namespace: AWS/SQS, MetricName: ApproximateNumberOfMessagesVisible, Statistic: Average, Period: 60, EvaluationPeriods: 1, Threshold: 1, ComparisonOperator: GreaterThanThreshold }
+  Zone:
+    Type: AWS::Route53::HostedZone
+    Properties: { Name: example.com }
+  Www:
+    Type: AWS::Route53::RecordSet
+    Properties: { HostedZoneId: !Ref Zone, Name: www.example.com, Type: A, TTL: 60, ResourceRecords: [ 192.0.2.1 ] }
+Traffic:
+  - { Name: users, Target: www.example.com, Rate: 1, Keys: [ { Key: a, Share: 1 } ] }
+`);
+    const watched = coded(
+      found,
+      'alarm.watchesUnpublished',
+      { alarm: 'queue-depth', metric: 'AWS/SQS ApproximateNumberOfMessagesVisible', reason: 'the simulator publishes nothing in namespace AWS/SQS', reasonCode: 'alarm.namespaceNotPublished', 'reason.namespace': 'AWS/SQS' },
+      'alarm queue-depth stays INSUFFICIENT_DATA in the simulator: it watches AWS/SQS ApproximateNumberOfMessagesVisible, and the simulator publishes nothing in namespace AWS/SQS (docs/metrics.md)',
+    );
+    expect(windows.ko.t('scenarioProblems.alarm.namespaceNotPublished', { namespace: 'AWS/SQS' })).toBe('시뮬레이터는 네임스페이스 AWS/SQS에 아무것도 게시하지 않습니다');
+    expect(watched.severity).toBe('warning');
+    coded(found, 'traffic.keysWithoutBucket', {}, 'Keys applies only when Target is an S3 bucket (!Ref <Bucket>)');
+  });
 });
