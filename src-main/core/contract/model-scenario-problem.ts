@@ -11,10 +11,17 @@ export const ScenarioProblemCode = z.enum([
   'file.invalidJson',
   'file.invalidYaml',
   'file.tooLarge',
+  'file.notFound',
+  'file.notFoundBundled',
+  // A file the host refused to read (`reason` the refusal's words; `what` scenario, template …) or could not read (the system's words).
+  'file.refused',
+  'file.unreadable',
   'import.missing',
   'listenerRule.externalListener',
   'output.unavailable',
   'parameter.invalid',
+  // A parameter values file not in one of the AWS CLI's shapes (`reason` says which).
+  'parameter.fileInvalid',
   'parameter.missing',
   'parameter.ssmStandIn',
   'parameter.undeclared',

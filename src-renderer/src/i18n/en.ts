@@ -1717,6 +1717,10 @@ const en = {
       scenarioNotAMapping: 'a scenario is a YAML mapping (Traffic, Faults, Simulation …)',
       scenarioWithoutResources: 'a scenario is a YAML mapping with at least a Resources section',
       templateNotAMapping: 'a CloudFormation template is a mapping with a Resources section',
+      notFound: 'file not found',
+      notFoundBundled: 'file not found (bundled scenarios: {bundled})',
+      refused: 'refused to read this {what} file: {reason}',
+      unreadable: '{reason}',
     },
     change: {
       notMapping: 'a change is a YAML mapping: Resources (logical id → Properties) and Simulation.InstanceTypes',
@@ -1757,6 +1761,7 @@ const en = {
       patternUnchecked: 'AllowedPattern of "{parameter}" is not a regular expression the simulator can read; it is not checked',
       typeMissing: 'parameter "{parameter}" needs a Type such as String, Number or CommaDelimitedList',
       tooMany: 'the template declares {count} parameters; CloudFormation allows at most {max}',
+      fileInvalid: '{reason}',
     },
     resource: {
       definedTwice: '"{logicalId}" is defined both here and in the template {template}; rename one of them',

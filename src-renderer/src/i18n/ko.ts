@@ -1718,6 +1718,10 @@ const ko: MessageSchema = {
       scenarioNotAMapping: '시나리오는 YAML 매핑이어야 합니다(Traffic, Faults, Simulation …)',
       scenarioWithoutResources: '시나리오는 최소한 Resources 섹션이 있는 YAML 매핑이어야 합니다',
       templateNotAMapping: 'CloudFormation 템플릿은 Resources 섹션이 있는 매핑이어야 합니다',
+      notFound: '파일을 찾을 수 없습니다',
+      notFoundBundled: '파일을 찾을 수 없습니다 (번들 시나리오: {bundled})',
+      refused: '이 {what} 파일을 읽기를 거부했습니다: {reason}',
+      unreadable: '파일을 읽을 수 없습니다: {reason}',
     },
     change: {
       notMapping: '변경 사항은 YAML 매핑입니다: Resources(논리적 ID → Properties)와 Simulation.InstanceTypes',
@@ -1758,6 +1762,7 @@ const ko: MessageSchema = {
       patternUnchecked: '"{parameter}"의 AllowedPattern은 시뮬레이터가 읽을 수 있는 정규식이 아니어서 검사하지 않습니다',
       typeMissing: '파라미터 "{parameter}"에는 String, Number, CommaDelimitedList 같은 Type이 필요합니다',
       tooMany: '템플릿에 파라미터가 {count}개 선언되어 있습니다. CloudFormation은 최대 {max}개까지 허용합니다',
+      fileInvalid: '파라미터 값 파일이 올바르지 않습니다: {reason}',
     },
     resource: {
       definedTwice: '"{logicalId}"이(가) 여기와 템플릿 {template} 양쪽에 정의되어 있습니다. 하나의 이름을 바꾸세요',
