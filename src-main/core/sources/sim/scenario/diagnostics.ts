@@ -25,7 +25,7 @@ export interface Diagnostic {
 
 /** A stable code for a kind of problem and its parameters (Diagnostic.code). */
 export interface DiagnosticCode {
-  code?: ScenarioProblemCode;
+  code: ScenarioProblemCode;
   params?: Record<string, string | number>;
 }
 
