@@ -299,6 +299,16 @@ export const ScenarioProblemCode = z.enum([
   'value.not_multiple_of',
   'value.invalid_key',
   'value.invalid_element',
+  // The common kinds with parameters of their own (`value` as given; `bound` the limit).
+  'value.required',
+  'value.numberBelowMinimum',
+  'value.numberNotAboveMinimum',
+  'value.numberAboveMaximum',
+  'value.numberNotBelowMaximum',
+  'value.stringEmpty',
+  'value.stringTooShort',
+  'value.stringTooLong',
+  'value.notOneOf',
   /**
    * The fallback for a diagnostic that has no code of its own yet: `params.message` is its English
    * text. Shrinks as diagnostics get codes; never used for a new problem.

@@ -70,8 +70,9 @@ function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagn
     report('error', issuePath, message, coded);
     return;
   }
-  // The detail (bounds, expected kinds, a custom check's words) travels as the English `message` until it gets parameters of its own.
-  report('error', issuePath, message, { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
+  // The common kinds have codes and parameters of their own; the rest (a custom check's words, the
+  // less common bounds) still travel as the English `message`.
+  report('error', issuePath, message, typedIssue(issue, fieldName(issuePath), input) ?? { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
 }
 
 /**
@@ -114,6 +115,31 @@ function kindOf(value: unknown): string {
   // JSON.stringify says null for these: name them as YAML spells them (.nan, .inf, -.inf).
   if (typeof value === 'number' && !Number.isFinite(value)) return `${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'} (not a finite number)`;
   return `${KIND_NAMES[typeof value] ?? typeof value} (${JSON.stringify(value)})`;
+}
+
+/**
+ * zod's own issues of the common kinds as a code with parameters, worded as describeIssue words them:
+ * a missing field, a number or string outside its bounds, a string not among the allowed values.
+ * Undefined for anything else (then value.<kind> carries describeIssue's English).
+ */
+function typedIssue(issue: z.core.$ZodIssue, field: string, input: unknown): DiagnosticCode | undefined {
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return undefined;
+  if (issue.code === 'invalid_type' && input === undefined) return { code: 'value.required', params: { field } };
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && (issue.origin === 'number' || issue.origin === 'int') && typeof input === 'number' && Number.isFinite(input)) {
+    const small = issue.code === 'too_small';
+    const bound = Number(small ? issue.minimum : issue.maximum);
+    const code = small ? (issue.inclusive ? 'value.numberBelowMinimum' : 'value.numberNotAboveMinimum') : issue.inclusive ? 'value.numberAboveMaximum' : 'value.numberNotBelowMaximum';
+    return { code, params: { field, bound, value: input } };
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    const minimum = Number(issue.minimum);
+    return minimum <= 1 ? { code: 'value.stringEmpty', params: { field } } : { code: 'value.stringTooShort', params: { field, minimum } };
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'value.stringTooLong', params: { field, maximum: Number(issue.maximum) } };
+  if (issue.code === 'invalid_value' && typeof input === 'string') {
+    return { code: 'value.notOneOf', params: { field, values: issue.values.map((v) => String(v)).join(', '), value: JSON.stringify(input) } };
+  }
+  return undefined;
 }
 
 /** zod's wording ("Too small: expected string to have >=1 characters") said in plain English, naming the field. */

@@ -387,4 +387,19 @@ Traffic:
     expect(watched.severity).toBe('warning');
     coded(found, 'traffic.keysWithoutBucket', {}, 'Keys applies only when Target is an S3 bucket (!Ref <Bucket>)');
   });
+
+  it('a refused value of a common kind has parameters of its own, so Korean needs no English detail', () => {
+    const found = diagnostics(`Resources:
+  Web:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties: { MinSize: 1, MaxSize: 2, AvailabilityZones: [ a ], LaunchTemplate: { LaunchTemplateName: lt }, HealthCheckType: PING }
+Traffic:
+  - { Name: "", Target: x, Rate: -1 }
+  - { Name: b, Rate: 1 }
+`);
+    coded(found, 'value.notOneOf', { field: 'HealthCheckType', values: 'EC2, ELB, EBS, VPC_LATTICE', value: '"PING"' }, 'HealthCheckType must be one of EC2, ELB, EBS, VPC_LATTICE; got a string ("PING")');
+    coded(found, 'value.required', { field: 'Target' }, 'Target is required');
+    coded(found, 'value.stringEmpty', { field: 'Name' }, 'Name must not be empty');
+    expect(windows.ko.t('scenarioProblems.value.required', { field: 'Target' })).toBe('Target이(가) 필요합니다');
+  });
 });
