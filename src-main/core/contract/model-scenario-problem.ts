@@ -309,6 +309,9 @@ export const ScenarioProblemCode = z.enum([
   'value.stringTooShort',
   'value.stringTooLong',
   'value.notOneOf',
+  'value.notADuration',
+  'value.notATimeOfDay',
+  'value.notADateTime',
   /**
    * The fallback for a diagnostic that has no code of its own yet: `params.message` is its English
    * text. Shrinks as diagnostics get codes; never used for a new problem.

@@ -2056,6 +2056,9 @@ const en = {
       stringTooShort: '{field} must be at least {minimum} characters long',
       stringTooLong: '{field} must be at most {maximum} characters long',
       notOneOf: '{field} must be one of {values}; got a string ({value})',
+      notADuration: '"{value}" is not a duration (use e.g. 30s, 10m, 2h)',
+      notATimeOfDay: '"{value}" is not a time of day HH:MM (UTC)',
+      notADateTime: '"{value}" is not an ISO date-time such as 2026-11-20T14:00:00Z',
     },
     // The fallback for diagnostics not yet given a code: the loader's English text, as the CLI prints it.
     scenario: { problem: '{message}' },

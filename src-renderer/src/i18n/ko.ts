@@ -2057,6 +2057,9 @@ const ko: MessageSchema = {
       stringTooShort: '{field}은(는) {minimum}자 이상이어야 합니다',
       stringTooLong: '{field}은(는) 최대 {maximum}자여야 합니다',
       notOneOf: '{field}은(는) {values} 중 하나여야 합니다 (입력값: {value})',
+      notADuration: '"{value}"은(는) 기간이 아닙니다 (예: 30s, 10m, 2h)',
+      notATimeOfDay: '"{value}"은(는) HH:MM(UTC) 형식의 시각이 아닙니다',
+      notADateTime: '"{value}"은(는) 2026-11-20T14:00:00Z와 같은 ISO 날짜/시간이 아닙니다',
     },
     // 아직 코드가 없는 진단의 대체: 로더의 영어 문장을 CLI와 같이 보여 줍니다.
     scenario: { problem: '{message}' },

@@ -402,4 +402,15 @@ Traffic:
     coded(found, 'value.stringEmpty', { field: 'Name' }, 'Name must not be empty');
     expect(windows.ko.t('scenarioProblems.value.required', { field: 'Target' })).toBe('Target이(가) 필요합니다');
   });
+
+  it('a value that is not a duration, a time of day or a date-time (custom checks with codes of their own)', () => {
+    const found = diagnostics(`Simulation: { StartTime: someday, InstanceBootTime: soon }
+Resources:
+  Zone:
+    Type: AWS::Route53::HostedZone
+    Properties: { Name: example.com }
+`);
+    coded(found, 'value.notADateTime', { value: 'someday' }, '"someday" is not an ISO date-time such as 2026-11-20T14:00:00Z');
+    coded(found, 'value.notADuration', { value: 'soon' }, '"soon" is not a duration (use e.g. 30s, 10m, 2h)');
+  });
 });
