@@ -85,7 +85,7 @@ function readInput(path: string, maxBytes: number): { text: string } | { reason:
 function readChange(path: string): string {
   const read = readInput(path, MAX_CHANGE_TEXT_CHARS);
   if ('text' in read) return read.text;
-  throw new ScenarioError(resolve(path), [{ severity: 'error', message: read.reason, path: '', line: 0, column: 0 }], 'change file');
+  throw new ScenarioError(resolve(path), [{ severity: 'error', message: read.reason, path: '', line: 0, column: 0, code: 'file.unreadable', params: { reason: read.reason } }], 'change file');
 }
 
 function parseObserved(path: string): ObservedSeries[] {

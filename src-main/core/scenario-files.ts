@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileRefusedError, readBoundedTextFile } from './read-bounded-file';
-import { ScenarioError } from './sources/sim/scenario/diagnostics';
+import { type DiagnosticCode, ScenarioError } from './sources/sim/scenario/diagnostics';
 import { loadScenario, type ScenarioModel } from './sources/sim/scenario/load-scenario';
 import { MAX_SCENARIO_BYTES } from './sources/sim/scenario/limits';
 import { ParameterValuesError, parseParameterFile } from './sources/sim/scenario/parameter-values';
@@ -72,36 +72,46 @@ export interface StackOptions {
 
 export function readScenario(nameOrPath: string, options: StackOptions = {}): ScenarioModel {
   const path = resolveScenarioPath(nameOrPath);
-  const text = readText(path, /^[a-z0-9-]+$/.test(nameOrPath) ? ` (bundled scenarios: ${safeBundledNames()})` : '');
-  const template = options.template ? { file: resolve(options.template), text: readText(resolve(options.template), '', 'template') } : undefined;
+  const bundled = /^[a-z0-9-]+$/.test(nameOrPath) ? safeBundledNames() : undefined;
+  const text = readText(path, bundled !== undefined ? { text: ` (bundled scenarios: ${bundled})`, bundled } : { text: '' });
+  const template = options.template ? { file: resolve(options.template), text: readText(resolve(options.template), { text: '' }, 'template') } : undefined;
   const parameters = { ...(options.parametersFile ? readParameterFile(resolve(options.parametersFile)) : {}), ...options.parameters };
   return loadScenario(text, { file: path, seed: options.seed, template, parameters, ...(options.stackName !== undefined ? { stackName: options.stackName } : {}) });
 }
 
 /** A --parameters FILE in the AWS CLI's shapes (parameter-values.ts); problems name the file. */
 function readParameterFile(path: string): Record<string, string> {
-  const text = readText(path, '', 'parameters file');
+  const text = readText(path, { text: '' }, 'parameters file');
   try {
     return parseParameterFile(text);
   } catch (error) {
     if (!(error instanceof ParameterValuesError)) throw error;
-    throw new ScenarioError(path, [{ severity: 'error', message: error.message, path: '', line: 0, column: 0 }], 'parameters file');
+    throw new ScenarioError(path, [{ severity: 'error', message: error.message, path: '', line: 0, column: 0, code: 'parameter.fileInvalid', params: { reason: error.message } }], 'parameters file');
   }
 }
 
 /** A scenario or template file's text; anything unreadable, not a regular file or too large becomes a ScenarioError naming the file. */
-function readText(path: string, hint: string, what: 'scenario' | 'template' | 'parameters file' = 'scenario'): string {
+function readText(path: string, hint: { text: string; bundled?: string }, what: 'scenario' | 'template' | 'parameters file' = 'scenario'): string {
   try {
     return readBoundedTextFile(path, MAX_SCENARIO_FILE_BYTES);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT'
-        ? `file not found${hint}`
+        ? `file not found${hint.text}`
         : error instanceof FileRefusedError
           ? `refused to read this ${what} file: ${error.message}`
           : (error as Error).message;
-    throw new ScenarioError(path, [{ severity: 'error', message: reason, path: '', line: 0, column: 0 }], what);
+    // The refusal and the system's own words stay as they are (`reason`); the rest is the code's.
+    const detail: DiagnosticCode =
+      code === 'ENOENT'
+        ? hint.bundled !== undefined
+          ? { code: 'file.notFoundBundled', params: { bundled: hint.bundled } }
+          : { code: 'file.notFound' }
+        : error instanceof FileRefusedError
+          ? { code: 'file.refused', params: { what, reason: error.message } }
+          : { code: 'file.unreadable', params: { reason } };
+    throw new ScenarioError(path, [{ severity: 'error', message: reason, path: '', line: 0, column: 0, ...detail }], what);
   }
 }
 

@@ -67,6 +67,10 @@ export const TimelineTextCode = z.enum([
   'healthCheck.checkers', 'healthCheck.children',
   // An Auto Scaling scheduled action ran: its name, the group and the sizes it set.
   'scheduledAction.ran',
+  // Lambda: throttling started (`limit` reserved/account/scaling with its `value`) and stopped, asynchronous
+  // events dropped (by age or after retries), an invocation of a function that does not exist.
+  'lambda.throttlingStarted', 'lambda.throttlingStopped', 'lambda.eventsExpired', 'lambda.eventsRetriesExhausted',
+  'lambda.invokeFunctionNotFound', 'lambda.notificationFunctionNotFound',
 ]);
 export type TimelineTextCode = z.infer<typeof TimelineTextCode>;
 

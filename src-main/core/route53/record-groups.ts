@@ -9,6 +9,7 @@
  */
 import { isIPv4, isIPv6 } from 'node:net';
 import type { ResourceRecordSet, RoutingPolicy } from '../contract/model-route53';
+import type { ScenarioProblemCode } from '../contract/model-scenario-problem';
 import { isInZone, normalizeName } from './names';
 
 export type RoutingFields = Pick<ResourceRecordSet, 'weight' | 'region' | 'geoLocation' | 'failover' | 'multiValueAnswer'>;
@@ -65,50 +66,55 @@ export interface RecordSetProblem {
   /** The CloudFormation property the problem is about (`Weight`, `SetIdentifier` …), if one. */
   field?: string;
   message: string;
+  /** The problem as a code and parameters (issue 9), for the window to word; `message` is the English. */
+  code: ScenarioProblemCode;
+  params: Record<string, string | number>;
 }
+
+type Detail = { code: ScenarioProblemCode; params?: Record<string, string | number> };
 
 type Validated = Omit<ResourceRecordSet, 'routingPolicy' | 'hostedZoneId'> & { routingPolicy?: RoutingPolicy };
 
 /** Problems of one record set on its own (its fields, not its neighbours); `index` is 0. */
 export function validateRecordSet(record: Validated): RecordSetProblem[] {
   const problems: RecordSetProblem[] = [];
-  const report = (message: string, field?: string) => problems.push({ index: 0, message, ...(field ? { field } : {}) });
+  const report = (message: string, field: string | undefined, detail: Detail) => problems.push({ index: 0, message, ...(field ? { field } : {}), code: detail.code, params: detail.params ?? {} });
   const name = normalizeName(record.name);
   const type = record.type.toUpperCase();
   const fields = routingFieldsOf(record);
-  if (fields.length > 1) report(`a record set has one routing policy, but this one sets ${fields.map((f) => f.field).join(' and ')}`, fields[1]!.field);
+  if (fields.length > 1) report(`a record set has one routing policy, but this one sets ${fields.map((f) => f.field).join(' and ')}`, fields[1]!.field, { code: 'route53.routingPolicies', params: { fields: fields.map((f) => f.field).join(', ') } });
   const policy = fields[0]?.policy ?? 'simple';
-  if (policy !== 'simple' && !record.setIdentifier) report(`a ${policy} record set needs a SetIdentifier that is unique among the ${name} ${type} record sets`, 'SetIdentifier');
-  if (policy === 'simple' && record.setIdentifier) report('SetIdentifier is only for record sets with a routing policy (Weight, Region, GeoLocation, Failover or MultiValueAnswer)', 'SetIdentifier');
-  if (record.weight !== undefined && (!Number.isInteger(record.weight) || record.weight < 0 || record.weight > 255)) report(`Weight ${record.weight} is outside 0–255`, 'Weight');
+  if (policy !== 'simple' && !record.setIdentifier) report(`a ${policy} record set needs a SetIdentifier that is unique among the ${name} ${type} record sets`, 'SetIdentifier', { code: 'route53.setIdentifierMissing', params: { policy, name, type } });
+  if (policy === 'simple' && record.setIdentifier) report('SetIdentifier is only for record sets with a routing policy (Weight, Region, GeoLocation, Failover or MultiValueAnswer)', 'SetIdentifier', { code: 'route53.setIdentifierWithoutPolicy' });
+  if (record.weight !== undefined && (!Number.isInteger(record.weight) || record.weight < 0 || record.weight > 255)) report(`Weight ${record.weight} is outside 0–255`, 'Weight', { code: 'route53.weightOutOfRange', params: { weight: record.weight } });
   const hasValues = record.resourceRecords.length > 0;
-  if (record.aliasTarget && hasValues) report('an alias record set has an AliasTarget and no ResourceRecords', 'ResourceRecords');
-  if (!record.aliasTarget && !hasValues) report('a record set needs ResourceRecords, or an AliasTarget for an alias record', 'ResourceRecords');
-  if (!record.aliasTarget && hasValues && record.ttl === undefined) report('a non-alias record set needs a TTL', 'TTL');
+  if (record.aliasTarget && hasValues) report('an alias record set has an AliasTarget and no ResourceRecords', 'ResourceRecords', { code: 'route53.aliasWithRecords' });
+  if (!record.aliasTarget && !hasValues) report('a record set needs ResourceRecords, or an AliasTarget for an alias record', 'ResourceRecords', { code: 'route53.recordsMissing' });
+  if (!record.aliasTarget && hasValues && record.ttl === undefined) report('a non-alias record set needs a TTL', 'TTL', { code: 'route53.ttlMissing' });
   // LBA-8: Route 53 refuses an A value that is not dotted-decimal IPv4 and an AAAA value that is not
   // colon-separated IPv6 (ResourceRecordTypes.html; its InvalidChangeBatch says ARRDATAIllegalIPv4Address /
   // AAAARRDATAIllegalIPv6Address). Without this an IPv4 address was served as an AAAA answer.
   if (type === 'A' || type === 'AAAA') {
     for (const value of record.resourceRecords) {
-      if (type === 'A' && !isIPv4(value)) report(`A record value "${value.slice(0, 100)}" is not an IPv4 address in dotted decimal (e.g. 192.0.2.1)`, 'ResourceRecords');
+      if (type === 'A' && !isIPv4(value)) report(`A record value "${value.slice(0, 100)}" is not an IPv4 address in dotted decimal (e.g. 192.0.2.1)`, 'ResourceRecords', { code: 'route53.notIpv4', params: { value: value.slice(0, 100) } });
       // A zone index (fe80::1%eth0) is an address of one host's link, not a DNS value.
-      if (type === 'AAAA' && (!isIPv6(value) || value.includes('%'))) report(`AAAA record value "${value.slice(0, 100)}" is not an IPv6 address in colon-separated hexadecimal (e.g. 2001:db8::1)`, 'ResourceRecords');
+      if (type === 'AAAA' && (!isIPv6(value) || value.includes('%'))) report(`AAAA record value "${value.slice(0, 100)}" is not an IPv6 address in colon-separated hexadecimal (e.g. 2001:db8::1)`, 'ResourceRecords', { code: 'route53.notIpv6', params: { value: value.slice(0, 100) } });
     }
   }
-  if (record.aliasTarget && record.ttl !== undefined) report('an alias record set takes its TTL from the alias target; omit TTL', 'TTL');
+  if (record.aliasTarget && record.ttl !== undefined) report('an alias record set takes its TTL from the alias target; omit TTL', 'TTL', { code: 'route53.aliasWithTtl' });
   if (policy === 'multivalue') {
-    if (record.aliasTarget) report("You can't create multivalue answer alias records", 'AliasTarget');
-    if (!MULTIVALUE_TYPES.has(type)) report(`multivalue answer record sets cannot have type ${type} (allowed: ${[...MULTIVALUE_TYPES].join(', ')})`, 'Type');
+    if (record.aliasTarget) report("You can't create multivalue answer alias records", 'AliasTarget', { code: 'route53.multivalueAlias' });
+    if (!MULTIVALUE_TYPES.has(type)) report(`multivalue answer record sets cannot have type ${type} (allowed: ${[...MULTIVALUE_TYPES].join(', ')})`, 'Type', { code: 'route53.multivalueType', params: { type, allowed: [...MULTIVALUE_TYPES].join(', ') } });
   }
   if (policy === 'failover' && record.aliasTarget && !record.aliasTarget.evaluateTargetHealth) {
-    report('a failover alias record set must set EvaluateTargetHealth to true', 'AliasTarget');
+    report('a failover alias record set must set EvaluateTargetHealth to true', 'AliasTarget', { code: 'route53.failoverAliasHealth' });
   }
   const geo = record.geoLocation;
   if (geo) {
-    if (geo.continentCode && geo.countryCode) report('GeoLocation takes a ContinentCode or a CountryCode, not both', 'GeoLocation');
-    if (geo.subdivisionCode && !geo.countryCode) report('GeoLocation SubdivisionCode needs the CountryCode it belongs to', 'GeoLocation');
-    if (!geo.continentCode && !geo.countryCode) report('GeoLocation needs a ContinentCode, a CountryCode, or CountryCode "*" for the default location', 'GeoLocation');
-    if (geo.countryCode === '*' && geo.subdivisionCode) report('the default location (CountryCode "*") takes no SubdivisionCode', 'GeoLocation');
+    if (geo.continentCode && geo.countryCode) report('GeoLocation takes a ContinentCode or a CountryCode, not both', 'GeoLocation', { code: 'route53.geoContinentAndCountry' });
+    if (geo.subdivisionCode && !geo.countryCode) report('GeoLocation SubdivisionCode needs the CountryCode it belongs to', 'GeoLocation', { code: 'route53.geoSubdivisionWithoutCountry' });
+    if (!geo.continentCode && !geo.countryCode) report('GeoLocation needs a ContinentCode, a CountryCode, or CountryCode "*" for the default location', 'GeoLocation', { code: 'route53.geoLocationMissing' });
+    if (geo.countryCode === '*' && geo.subdivisionCode) report('the default location (CountryCode "*") takes no SubdivisionCode', 'GeoLocation', { code: 'route53.geoDefaultWithSubdivision' });
   }
   return problems;
 }
@@ -127,11 +133,11 @@ export function validateRecordSets(records: readonly Validated[], zoneName: stri
 export function validateZoneRecordSets(records: readonly Validated[], zoneName: string): RecordSetProblem[] {
   const problems: RecordSetProblem[] = [];
   const zone = normalizeName(zoneName);
-  const report = (index: number, message: string, field?: string) => problems.push({ index, message, ...(field ? { field } : {}) });
+  const report = (index: number, message: string, field: string | undefined, detail: Detail) => problems.push({ index, message, ...(field ? { field } : {}), code: detail.code, params: detail.params ?? {} });
   records.forEach((record, index) => {
     const name = normalizeName(record.name);
-    if (!isInZone(name, zone)) report(index, `RRSet with DNS name ${name} is not permitted in zone ${zone}`, 'Name');
-    if (record.type.toUpperCase() === 'CNAME' && name === zone) report(index, `RRSet of type CNAME with DNS name ${name} is not permitted at apex in zone ${zone}`, 'Type');
+    if (!isInZone(name, zone)) report(index, `RRSet with DNS name ${name} is not permitted in zone ${zone}`, 'Name', { code: 'route53.nameNotInZone', params: { name, zone } });
+    if (record.type.toUpperCase() === 'CNAME' && name === zone) report(index, `RRSet of type CNAME with DNS name ${name} is not permitted at apex in zone ${zone}`, 'Type', { code: 'route53.cnameAtApex', params: { name, zone } });
   });
 
   // Rules across the record sets of one name and type, and across types at one name (CNAME).
@@ -149,33 +155,33 @@ export function validateZoneRecordSets(records: readonly Validated[], zoneName: 
     for (const record of group) {
       const own = routingPolicyOf(record);
       if (own !== policy) {
-        report(record.index, `${name} ${type} mixes ${policy} and ${own} record sets; all record sets with one name and type use the same routing policy`, routingFieldsOf(record)[0]?.field ?? 'Name');
+        report(record.index, `${name} ${type} mixes ${policy} and ${own} record sets; all record sets with one name and type use the same routing policy`, routingFieldsOf(record)[0]?.field ?? 'Name', { code: 'route53.policiesMixed', params: { name, type, policy, other: own } });
         continue;
       }
       if (record.setIdentifier !== undefined) {
-        if (ids.has(record.setIdentifier)) report(record.index, `SetIdentifier "${record.setIdentifier}" is already used by another ${name} ${type} record set`, 'SetIdentifier');
+        if (ids.has(record.setIdentifier)) report(record.index, `SetIdentifier "${record.setIdentifier}" is already used by another ${name} ${type} record set`, 'SetIdentifier', { code: 'route53.setIdentifierRepeated', params: { setIdentifier: record.setIdentifier, name, type } });
         else ids.set(record.setIdentifier, record.index);
       }
-      const claim = (key: string, message: string, field: string) => {
-        if (seen.has(key)) report(record.index, message, field);
+      const claim = (key: string, message: string, field: string, detail: Detail) => {
+        if (seen.has(key)) report(record.index, message, field, detail);
         else seen.set(key, record.index);
       };
       switch (policy) {
         case 'simple':
-          claim('simple', `${name} ${type} already has a simple record set; put several values in one record set instead`, 'Name');
+          claim('simple', `${name} ${type} already has a simple record set; put several values in one record set instead`, 'Name', { code: 'route53.simpleRepeated', params: { name, type } });
           break;
         case 'weighted':
           weighted++;
-          if (weighted === MAX_WEIGHTED_RECORD_SETS + 1) report(record.index, `at most ${MAX_WEIGHTED_RECORD_SETS} weighted record sets can share ${name} ${type}`, 'Weight');
+          if (weighted === MAX_WEIGHTED_RECORD_SETS + 1) report(record.index, `at most ${MAX_WEIGHTED_RECORD_SETS} weighted record sets can share ${name} ${type}`, 'Weight', { code: 'route53.tooManyWeighted', params: { max: MAX_WEIGHTED_RECORD_SETS, name, type } });
           break;
         case 'latency':
-          claim(`region ${record.region}`, `${name} ${type} already has a latency record set for ${record.region}; Route 53 allows one per region`, 'Region');
+          claim(`region ${record.region}`, `${name} ${type} already has a latency record set for ${record.region}; Route 53 allows one per region`, 'Region', { code: 'route53.latencyRegionRepeated', params: { name, type, region: String(record.region) } });
           break;
         case 'geolocation':
-          claim(`geo ${describeGeoLocation(record.geoLocation)}`, `${name} ${type} already has a geolocation record set for ${describeGeoLocation(record.geoLocation) || 'this location'}`, 'GeoLocation');
+          claim(`geo ${describeGeoLocation(record.geoLocation)}`, `${name} ${type} already has a geolocation record set for ${describeGeoLocation(record.geoLocation) || 'this location'}`, 'GeoLocation', { code: 'route53.geolocationRepeated', params: { name, type, location: describeGeoLocation(record.geoLocation) || '—' } });
           break;
         case 'failover':
-          claim(`failover ${record.failover}`, `${name} ${type} already has a ${record.failover} failover record set`, 'Failover');
+          claim(`failover ${record.failover}`, `${name} ${type} already has a ${record.failover} failover record set`, 'Failover', { code: 'route53.failoverRepeated', params: { name, type, failover: String(record.failover) } });
           break;
         case 'multivalue':
           break;
@@ -186,7 +192,7 @@ export function validateZoneRecordSets(records: readonly Validated[], zoneName: 
     if (types.has('CNAME') && types.size > 1) {
       records.forEach((record, index) => {
         if (normalizeName(record.name) === name && record.type.toUpperCase() === 'CNAME') {
-          report(index, `RRSet of type CNAME with DNS name ${name} is not permitted as it conflicts with other records (${[...types].filter((t) => t !== 'CNAME').join(', ')}) with the same DNS name in zone ${zone}`, 'Type');
+          report(index, `RRSet of type CNAME with DNS name ${name} is not permitted as it conflicts with other records (${[...types].filter((t) => t !== 'CNAME').join(', ')}) with the same DNS name in zone ${zone}`, 'Type', { code: 'route53.cnameConflict', params: { name, others: [...types].filter((t) => t !== 'CNAME').join(', '), zone } });
         }
       });
     }

@@ -3,8 +3,8 @@
  * (`TimelineEvent.text`) for faults (injected, ended, stopped, failed), scenario actions, target
  * health changes, Route 53 health-check changes and scheduled actions. A fault or action `kind` is named through
  * `faultNames` / `simActions`; a target's `state` through `targetGroups.states`, a health check's
- * `status` through `route53.checkStatus`. Entries without a code (Lambda throttles and errors, and
- * records written before codes existed) still show core's message.
+ * `status` through `route53.checkStatus`; Lambda's counts are grouped as AWS's console groups them
+ * (1,500). Entries without a code (records written before codes existed) still show core's message.
  */
 import type { TimelineEvent, TimelineText } from '@contract';
 
@@ -33,10 +33,21 @@ export function timelineText(t: Translate, te: Exists, text: TimelineText): stri
     const failure = params.lastFailure !== undefined ? t('timelineText.healthCheck.lastFailure', { failure: params.lastFailure }) : '';
     return `${main}${failure}${params.inverted ? t('timelineText.healthCheck.inverted') : ''}`;
   }
+  if (text.code.startsWith('lambda.')) return lambdaText(t, text);
   const kind = kindName(t, te, String(params.kind ?? ''));
   // MultiplyTraffic without a Name applies to every population; core names that resource "traffic".
   const resource = params.kind === 'MultiplyTraffic' && params.resource === 'traffic' ? t('timelineText.everyPopulation') : params.resource;
   return t(`timelineText.${text.code}`, { ...params, kind, resource });
+}
+
+const COUNTS = new Set(['throttled', 'offered', 'concurrency', 'value', 'count']);
+
+/** A Lambda entry: counts grouped (1,500), the concurrency limit worded by its kind. */
+function lambdaText(t: Translate, text: TimelineText): string {
+  // Counts are grouped as the CLI groups them (1,500); seconds and retries are not (21600 s).
+  const grouped = Object.fromEntries(Object.entries(text.params).map(([key, value]) => [key, typeof value === 'number' && COUNTS.has(key) ? value.toLocaleString('en-US') : value]));
+  const limit = { reserved: 'limitReserved', account: 'limitAccount', scaling: 'limitScaling' }[String(text.params.limit)];
+  return t(`timelineText.${text.code}`, { ...grouped, ...(limit ? { limit: t(`timelineText.lambda.${limit}`, { value: grouped.value }) } : {}) });
 }
 
 /** What a timeline entry says: translated when core sent a code, core's message otherwise. */

@@ -38,6 +38,19 @@ describe('timeline entries from codes', () => {
     );
   });
 
+  it('a Lambda entry: throttling with its limit, dropped events, a missing function (issue 9: no English sentence in Korean)', () => {
+    const en = translator('en');
+    const ko = translator('ko');
+    const throttling = { code: 'lambda.throttlingStarted' as const, params: { function: 'api', throttled: 1500, offered: 2500, concurrency: 20, limit: 'reserved', value: 20 } };
+    // The CLI's words for the same entry (lambda-service.test.ts pins them).
+    expect(timelineText(en.t, en.te, throttling)).toBe('api is throttling: 1,500 of 2,500 invocations refused (429 TooManyRequestsException) at 20 concurrent executions, limited by its reserved concurrency of 20');
+    expect(timelineText(ko.t, ko.te, throttling)).toBe('api 제한 중: 동시 실행 20개에서 호출 2,500건 중 1,500건이 거부됨(429 TooManyRequestsException), 원인: 예약된 동시성 20');
+    expect(timelineText(en.t, en.te, { code: 'lambda.throttlingStarted', params: { ...throttling.params, limit: 'scaling', value: 1000 } })).toContain('limited by the scaling rate of 1,000 new execution environments per 10 s');
+    expect(timelineText(ko.t, ko.te, { code: 'lambda.eventsExpired', params: { function: 'worker', count: 100, seconds: 21600 } })).toBe('worker에 대한 비동기 이벤트 100건이 이벤트 대기열에서 21600초(MaximumEventAgeInSeconds) 동안 대기한 후 삭제됨');
+    expect(timelineText(en.t, en.te, { code: 'lambda.eventsRetriesExhausted', params: { function: 'flaky', count: 100, retries: 2 } })).toBe('100 asynchronous events to flaky were dropped after 2 retries (MaximumRetryAttempts) of function errors');
+    expect(timelineText(ko.t, ko.te, { code: 'lambda.invokeFunctionNotFound', params: { function: 'missing' } })).toBe('Invoke: ResourceNotFoundException: Function not found: missing');
+  });
+
   it('an entry without a code shows core’s message', () => {
     const en = translator('en');
     expect(timelineMessage(en.t, en.te, { message: 'Invoke: throttled' })).toBe('Invoke: throttled');

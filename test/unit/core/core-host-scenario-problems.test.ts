@@ -31,14 +31,13 @@ Resources:
     });
   });
 
-  it('a diagnostic without a code of its own crosses as scenario.problem with its English text', async () => {
+  it('an intrinsic function’s argument error crosses as its code and parameters (it was the scenario.problem fallback)', async () => {
     const { core } = shopCore();
-    // An intrinsic function's own argument errors have no codes yet.
     const yaml = 'Resources:\n  Lt:\n    Type: AWS::EC2::LaunchTemplate\n    Properties: { LaunchTemplateName: !Join "x" }\n';
     const result = await core.handle('sim.scenario.load', { fileName: 'bad.yaml', yaml });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'scenario.problem', params: { message: 'Fn::Join: expects [delimiter, [values]]' }, file: 'bad.yaml' })]);
+    expect(result.error.problems).toEqual([expect.objectContaining({ severity: 'error', code: 'intrinsic.expects', params: { function: 'Fn::Join', form: '[delimiter, [values]]' }, file: 'bad.yaml' })]);
   });
 
   it('a refusal that is not a scenario load has no problems', async () => {

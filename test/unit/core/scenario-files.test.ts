@@ -33,6 +33,15 @@ describe('reading scenario and template files (bounded, regular files only)', ()
     const error = refusal(() => readScenario('/dev/zero'));
     expect(error.file).toBe('/dev/zero');
     expect(error.message).toBe('/dev/zero: error: refused to read this scenario file: a character device, not a regular file; only regular files are read');
+    // Issue 9: the problem crosses as a code; the refusal's own words are its reason.
+    expect(error.diagnostics[0]).toMatchObject({ code: 'file.refused', params: { what: 'scenario', reason: 'a character device, not a regular file; only regular files are read' } });
+  });
+
+  it('a missing file is file.notFound, with the bundled scenarios when a bare name was given', () => {
+    expect(refusal(() => readScenario(join(dir, 'absent.yaml'))).diagnostics[0]).toMatchObject({ code: 'file.notFound', message: 'file not found' });
+    const bare = refusal(() => readScenario('no-such-scenario')).diagnostics[0]!;
+    expect(bare).toMatchObject({ code: 'file.notFoundBundled', params: { bundled: expect.stringContaining('shop') } });
+    expect(bare.message).toBe(`file not found (bundled scenarios: ${String(bare.params?.bundled)})`);
   });
 
   it.runIf(posix)('refuses /dev/urandom as a --template, naming the template', () => {

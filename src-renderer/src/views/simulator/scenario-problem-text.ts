@@ -12,8 +12,19 @@ type HasKey = (key: string) => boolean;
 
 export function scenarioProblemText(problem: ScenarioProblem, t: Translate, te: HasKey): string {
   const key = `scenarioProblems.${problem.code}`;
-  const text = te(key) ? t(key, problem.params) : String(problem.params.message ?? problem.code);
+  const text = te(key) ? t(key, { ...problem.params, ...reason(problem, t, te) }) : String(problem.params.message ?? problem.code);
   const file = problem.file ?? '';
   const where = problem.line > 0 ? `${file}:${problem.line}:${problem.column}` : file;
   return problem.path ? t('scenarioProblems.located', { where, text, path: problem.path }) : t('scenarioProblems.unlocated', { where, text });
+}
+
+/**
+ * A problem that wraps another (`output.unavailable`: why an output is not shown) carries the inner
+ * problem's code as `reasonCode` and its parameters prefixed `reason.`; the reason is translated too.
+ */
+function reason(problem: ScenarioProblem, t: Translate, te: HasKey): { reason?: string } {
+  const code = problem.params.reasonCode;
+  if (typeof code !== 'string' || !te(`scenarioProblems.${code}`)) return {};
+  const params = Object.fromEntries(Object.entries(problem.params).flatMap(([name, value]) => (name.startsWith('reason.') ? [[name.slice('reason.'.length), value]] : [])));
+  return { reason: t(`scenarioProblems.${code}`, params) };
 }

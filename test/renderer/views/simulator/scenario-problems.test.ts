@@ -8,10 +8,13 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioProblem } from '@contract';
+import { createI18n } from 'vue-i18n';
 import { setApi } from '@/api';
+import { messages } from '@/i18n';
 import type { Locale } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
+import { scenarioProblemText } from '@/views/simulator/scenario-problem-text';
 import { installFakeCore, type FakeCore } from '../../support/fake-api';
 import { clock, simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
@@ -100,5 +103,23 @@ describe('scenarioProblemText', () => {
       const { t, te } = createAppI18n(locale).global;
       expect(scenarioProblemText(problem, (key, params) => t(key, params ?? {}), (key) => te(key))).toBe(expected);
     }
+  });
+
+  it('a problem that wraps another (an output not shown) words its reason from the reason’s code', () => {
+    const wrapped: ScenarioProblem = {
+      severity: 'warning',
+      code: 'output.unavailable',
+      params: { output: 'A', reason: 'Fn::Join: expects [delimiter, [values]]', reasonCode: 'intrinsic.expects', 'reason.function': 'Fn::Join', 'reason.form': '[delimiter, [values]]' },
+      file: 'web.yaml',
+      path: 'Outputs.A.Value',
+      line: 4,
+      column: 14,
+    };
+    const shown = (locale: Locale) => {
+      const { global } = createI18n({ legacy: false, locale, messages });
+      return scenarioProblemText(wrapped, (key, params) => global.t(key, params ?? {}), (key) => global.te(key));
+    };
+    expect(shown('en')).toBe('web.yaml:4:14: output A is not shown: Fn::Join: expects [delimiter, [values]] (at Outputs.A.Value)');
+    expect(shown('ko')).toBe('web.yaml:4:14: 출력 A을(를) 표시하지 않습니다: Fn::Join: 인수는 [delimiter, [values]] 형식이어야 합니다 (위치: Outputs.A.Value)');
   });
 });

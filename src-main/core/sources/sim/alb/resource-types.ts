@@ -141,7 +141,7 @@ export const ALB_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     check(properties, report) {
       const code = (properties.Matcher as { HttpCode?: string } | undefined)?.HttpCode;
       const parsed = code === undefined ? undefined : parseMatcher(code);
-      if (parsed && 'error' in parsed) report('Matcher', parsed.error);
+      if (parsed && 'error' in parsed) report('Matcher', parsed.error, parsed.detail);
     },
     ref: (id) => elbArn(id, `targetgroup/${id.name}/${id.hex.slice(0, 16)}`),
     attributes: {

@@ -69,10 +69,10 @@ export const ASG_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     }),
     check(properties, report) {
       const { MinSize: min, MaxSize: max, DesiredCapacity: desired } = properties as { MinSize: number; MaxSize: number; DesiredCapacity?: number };
-      if (min < 0) report('MinSize', `MinSize ${min} cannot be negative`);
-      if (min > max) report('MinSize', `MinSize ${min} is greater than MaxSize ${max}`);
-      if (desired !== undefined && (desired < min || desired > max)) report('DesiredCapacity', `DesiredCapacity ${desired} is outside [MinSize ${min}, MaxSize ${max}]`);
-      if (!properties.AvailabilityZones && !properties.VPCZoneIdentifier) report('AvailabilityZones', 'give AvailabilityZones (e.g. !GetAZs "") or VPCZoneIdentifier');
+      if (min < 0) report('MinSize', `MinSize ${min} cannot be negative`, { code: 'property.negative', params: { property: 'MinSize', value: min } });
+      if (min > max) report('MinSize', `MinSize ${min} is greater than MaxSize ${max}`, { code: 'autoScaling.minAboveMax', params: { min, max } });
+      if (desired !== undefined && (desired < min || desired > max)) report('DesiredCapacity', `DesiredCapacity ${desired} is outside [MinSize ${min}, MaxSize ${max}]`, { code: 'autoScaling.desiredOutsideSizes', params: { desired, min, max } });
+      if (!properties.AvailabilityZones && !properties.VPCZoneIdentifier) report('AvailabilityZones', 'give AvailabilityZones (e.g. !GetAZs "") or VPCZoneIdentifier', { code: 'autoScaling.zonesMissing' });
     },
     ignored: ['NotificationConfigurations', 'TerminationPolicies', 'CapacityRebalance', 'NewInstancesProtectedFromScaleIn', 'ServiceLinkedRoleARN', 'MixedInstancesPolicy', 'LifecycleHookSpecificationList', 'MaxInstanceLifetime', 'PlacementGroup'],
     ref: (id) => id.name,
@@ -117,17 +117,17 @@ export const ASG_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     ignored: ['PredictiveScalingConfiguration'],
     check(properties, report) {
       const type = (properties.PolicyType as string | undefined) ?? 'SimpleScaling';
-      if (type === 'PredictiveScaling') report('PolicyType', 'PredictiveScaling is not simulated');
+      if (type === 'PredictiveScaling') report('PolicyType', 'PredictiveScaling is not simulated', { code: 'autoScaling.predictiveNotSimulated' });
       if (type === 'TargetTrackingScaling') {
         const config = properties.TargetTrackingConfiguration as { PredefinedMetricSpecification?: { PredefinedMetricType: string }; CustomizedMetricSpecification?: unknown } | undefined;
-        if (!config) report('TargetTrackingConfiguration', 'a TargetTrackingScaling policy needs TargetTrackingConfiguration');
-        else if (!config.PredefinedMetricSpecification) report('TargetTrackingConfiguration', 'only PredefinedMetricSpecification is simulated (CustomizedMetricSpecification is not)');
+        if (!config) report('TargetTrackingConfiguration', 'a TargetTrackingScaling policy needs TargetTrackingConfiguration', { code: 'autoScaling.policyNeeds', params: { policyType: type, property: 'TargetTrackingConfiguration' } });
+        else if (!config.PredefinedMetricSpecification) report('TargetTrackingConfiguration', 'only PredefinedMetricSpecification is simulated (CustomizedMetricSpecification is not)', { code: 'autoScaling.customizedMetricNotSimulated' });
       }
-      if (type === 'SimpleScaling' && properties.ScalingAdjustment === undefined) report('ScalingAdjustment', 'a SimpleScaling policy needs ScalingAdjustment');
-      if ((type === 'SimpleScaling' || type === 'StepScaling') && !properties.AdjustmentType) report('AdjustmentType', `a ${type} policy needs AdjustmentType`);
-      if (type === 'StepScaling' && !(properties.StepAdjustments as unknown[] | undefined)?.length) report('StepAdjustments', 'a StepScaling policy needs StepAdjustments');
+      if (type === 'SimpleScaling' && properties.ScalingAdjustment === undefined) report('ScalingAdjustment', 'a SimpleScaling policy needs ScalingAdjustment', { code: 'autoScaling.policyNeeds', params: { policyType: type, property: 'ScalingAdjustment' } });
+      if ((type === 'SimpleScaling' || type === 'StepScaling') && !properties.AdjustmentType) report('AdjustmentType', `a ${type} policy needs AdjustmentType`, { code: 'autoScaling.policyNeeds', params: { policyType: type, property: 'AdjustmentType' } });
+      if (type === 'StepScaling' && !(properties.StepAdjustments as unknown[] | undefined)?.length) report('StepAdjustments', 'a StepScaling policy needs StepAdjustments', { code: 'autoScaling.policyNeeds', params: { policyType: type, property: 'StepAdjustments' } });
       if (properties.MinAdjustmentMagnitude !== undefined && properties.AdjustmentType !== 'PercentChangeInCapacity') {
-        report('MinAdjustmentMagnitude', 'MinAdjustmentMagnitude applies only with AdjustmentType PercentChangeInCapacity');
+        report('MinAdjustmentMagnitude', 'MinAdjustmentMagnitude applies only with AdjustmentType PercentChangeInCapacity', { code: 'autoScaling.minAdjustmentMagnitudeWithoutPercent' });
       }
     },
     ref: (id) => scalingPolicyArn(id),
@@ -149,19 +149,19 @@ export const ASG_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     }),
     check(properties, report) {
       if (properties.DesiredCapacity === undefined && properties.MinSize === undefined && properties.MaxSize === undefined) {
-        report('DesiredCapacity', 'a scheduled action sets at least one of DesiredCapacity, MinSize, MaxSize');
+        report('DesiredCapacity', 'a scheduled action sets at least one of DesiredCapacity, MinSize, MaxSize', { code: 'autoScaling.scheduledActionSetsNothing' });
       }
-      if (!properties.Recurrence && !properties.StartTime) report('Recurrence', 'give Recurrence (cron) or StartTime (a one-off run)');
+      if (!properties.Recurrence && !properties.StartTime) report('Recurrence', 'give Recurrence (cron) or StartTime (a one-off run)', { code: 'autoScaling.scheduledActionWithoutTime' });
       if (typeof properties.Recurrence === 'string') {
         try {
           parseCron(properties.Recurrence);
         } catch (error) {
-          report('Recurrence', `Recurrence "${properties.Recurrence}" is not a 5-field cron expression: ${(error as Error).message}`);
+          report('Recurrence', `Recurrence "${properties.Recurrence}" is not a 5-field cron expression: ${(error as Error).message}`, { code: 'autoScaling.recurrenceInvalid', params: { recurrence: properties.Recurrence, reason: (error as Error).message } });
         }
       }
-      if (typeof properties.TimeZone === 'string' && !isValidTimeZone(properties.TimeZone)) report('TimeZone', `TimeZone "${properties.TimeZone}" is not an IANA time zone such as Europe/Berlin`);
+      if (typeof properties.TimeZone === 'string' && !isValidTimeZone(properties.TimeZone)) report('TimeZone', `TimeZone "${properties.TimeZone}" is not an IANA time zone such as Europe/Berlin`, { code: 'autoScaling.timeZoneInvalid', params: { timeZone: properties.TimeZone } });
       for (const key of ['StartTime', 'EndTime'] as const) {
-        if (properties[key] !== undefined && !Number.isFinite(Date.parse(properties[key] as string))) report(key, `${key} must be an ISO date-time such as 2026-11-20T15:00:00Z`);
+        if (properties[key] !== undefined && !Number.isFinite(Date.parse(properties[key] as string))) report(key, `${key} must be an ISO date-time such as 2026-11-20T15:00:00Z`, { code: 'autoScaling.timeInvalid', params: { property: key } });
       }
     },
     ref: (id) => `${id.name}`,

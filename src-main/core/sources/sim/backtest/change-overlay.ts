@@ -15,7 +15,7 @@
  */
 import type { z } from 'zod';
 import { MAX_CHANGE_TEXT_CHARS } from '../../../contract/model-backtest';
-import { type Diagnostic, formatPath, type PathSegment, ScenarioError } from '../scenario/diagnostics';
+import { type Diagnostic, type DiagnosticCode, formatPath, type PathSegment, ScenarioError } from '../scenario/diagnostics';
 import type { LoadedResource, ScenarioModel } from '../scenario/load-scenario';
 import { capDiagnostics, instanceTypeOverrides } from '../scenario/load-scenario';
 import { RESOURCE_TYPES, SCENARIO_CHECKS } from '../scenario/resource-registry';
@@ -102,7 +102,7 @@ export function applyChange(scenario: ScenarioModel, text: string, file = 'chang
       const merged = deepMerge(resource.properties, entry.Properties) as Record<string, unknown>;
       const properties = parseSection(spec.properties, merged, propertiesPath, report);
       if (!properties) continue;
-      spec.check?.(properties as Record<string, unknown>, (property, message) => report('error', [...propertiesPath, property], message));
+      spec.check?.(properties as Record<string, unknown>, (property, message, detail) => report('error', [...propertiesPath, property], message, detail));
       replaced.set(logicalId, { ...resource, properties: properties as Record<string, unknown> });
     }
   }
@@ -127,7 +127,7 @@ export function applyChange(scenario: ScenarioModel, text: string, file = 'chang
       }
     }
   }
-  if (changedPaths.length > MAX_CHANGED_PATHS) report('error', [], `the change sets ${changedPaths.length} values; at most ${MAX_CHANGED_PATHS} are allowed`);
+  if (changedPaths.length > MAX_CHANGED_PATHS) report('error', [], `the change sets ${changedPaths.length} values; at most ${MAX_CHANGED_PATHS} are allowed`, { code: 'change.tooManyValues', params: { count: changedPaths.length, max: MAX_CHANGED_PATHS } });
   if (countErrors(diagnostics) === 0 && changedPaths.length === 0) report('error', [], 'the change sets nothing: give at least one Resources.<LogicalId>.Properties value or Simulation.InstanceTypes entry', { code: 'change.empty' });
   if (countErrors(diagnostics) > 0) throw fail();
 
@@ -136,14 +136,14 @@ export function applyChange(scenario: ScenarioModel, text: string, file = 'chang
   // stack too. Their warnings are kept when the scenario as loaded did not have them already.
   const known = new Set<string>();
   runScenarioChecks(scenario, (severity, path, message) => severity === 'warning' && known.add(`${formatPath(path)}|${message}`));
-  runScenarioChecks(changed, (severity, path, message) => {
-    if (severity === 'error' || !known.has(`${formatPath(path)}|${message}`)) report(severity, path, message);
+  runScenarioChecks(changed, (severity, path, message, detail) => {
+    if (severity === 'error' || !known.has(`${formatPath(path)}|${message}`)) report(severity, path, message, detail);
   });
   if (countErrors(diagnostics) > 0) throw fail();
   return { scenario: changed, changedPaths, warnings: capDiagnostics(diagnostics.filter((d) => d.severity === 'warning'), MAX_CHANGE_DIAGNOSTICS) };
 }
 
-function runScenarioChecks(scenario: ScenarioModel, sink: (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string) => void): void {
+function runScenarioChecks(scenario: ScenarioModel, sink: (severity: Diagnostic['severity'], path: readonly PathSegment[], message: string, detail?: DiagnosticCode) => void): void {
   for (const hook of SCENARIO_CHECKS) {
     if (hook.phase === 'resources') hook.check({ resources: scenario.resources, traffic: [], timeline: [] }, sink);
     else hook.check({ resources: scenario.resources, traffic: scenario.traffic, timeline: scenario.timeline }, sink);
@@ -175,7 +175,7 @@ function checkOverlay(overlay: unknown, current: unknown, schema: z.ZodType | un
     return;
   }
   if (depth > MAX_DEPTH) {
-    report('error', path, `the change nests deeper than ${MAX_DEPTH} levels`);
+    report('error', path, `the change nests deeper than ${MAX_DEPTH} levels`, { code: 'change.tooDeep', params: { max: MAX_DEPTH } });
     return;
   }
   const here = isRecord(current) ? current : {};

@@ -93,32 +93,32 @@ export const CLOUDWATCH_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
       if (p.Metrics) {
         // PutMetricAlarm: Metrics replaces MetricName, Namespace, Dimensions, Statistic, Period.
         for (const key of ['MetricName', 'Namespace', 'Dimensions', 'Statistic', 'ExtendedStatistic', 'Period'] as const) {
-          if (p[key] !== undefined) report(key, `give ${key} inside Metrics or leave Metrics out; an alarm has one or the other`);
+          if (p[key] !== undefined) report(key, `give ${key} inside Metrics or leave Metrics out; an alarm has one or the other`, { code: 'alarm.metricsAndSingleMetric', params: { property: key } });
         }
         p.Metrics.forEach((query, index) => {
-          if ((query.Expression === undefined) === (query.MetricStat === undefined)) report(`Metrics.${index}`, `query ${query.Id} needs exactly one of Expression and MetricStat`);
+          if ((query.Expression === undefined) === (query.MetricStat === undefined)) report(`Metrics.${index}`, `query ${query.Id} needs exactly one of Expression and MetricStat`, { code: 'alarm.queryExpressionOrMetricStat', params: { id: query.Id } });
         });
         const ids = p.Metrics.map((q) => q.Id);
         const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-        if (duplicate) report('Metrics', `two queries have the Id ${duplicate}`);
+        if (duplicate) report('Metrics', `two queries have the Id ${duplicate}`, { code: 'alarm.queryIdRepeated', params: { id: duplicate } });
       } else {
         for (const key of ['Namespace', 'MetricName', 'Period'] as const) {
-          if (p[key] === undefined) report(key, `an alarm needs ${key} (or Metrics, a list of metric queries)`);
+          if (p[key] === undefined) report(key, `an alarm needs ${key} (or Metrics, a list of metric queries)`, { code: 'alarm.propertyMissing', params: { property: key } });
         }
-        if (!p.Statistic && !p.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)');
+        if (!p.Statistic && !p.ExtendedStatistic) report('Statistic', 'give Statistic (Average, Sum, …) or ExtendedStatistic (p99)', { code: 'alarm.statisticMissing' });
       }
       // PutMetricAlarm: a band comparison takes ThresholdMetricId, the others a Threshold.
       const band = (BAND_OPERATORS as readonly string[]).includes(p.ComparisonOperator);
-      if (band && p.ThresholdMetricId === undefined) report('ThresholdMetricId', `${p.ComparisonOperator} compares with an anomaly detection band: give ThresholdMetricId`);
-      if (!band && p.Threshold === undefined) report('Threshold', 'an alarm needs Threshold');
+      if (band && p.ThresholdMetricId === undefined) report('ThresholdMetricId', `${p.ComparisonOperator} compares with an anomaly detection band: give ThresholdMetricId`, { code: 'alarm.thresholdMetricIdMissing', params: { operator: p.ComparisonOperator } });
+      if (!band && p.Threshold === undefined) report('Threshold', 'an alarm needs Threshold', { code: 'alarm.thresholdMissing' });
       const periodSeconds = alarmPeriod(p);
-      if (periodSeconds % 60 !== 0 && ![10, 20, 30].includes(periodSeconds)) report('Period', `Period ${periodSeconds} must be 10, 20, 30 or a multiple of 60`);
-      if (periodSeconds < 60) report('Period', 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60');
+      if (periodSeconds % 60 !== 0 && ![10, 20, 30].includes(periodSeconds)) report('Period', `Period ${periodSeconds} must be 10, 20, 30 or a multiple of 60`, { code: 'alarm.periodInvalid', params: { period: periodSeconds } });
+      if (periodSeconds < 60) report('Period', 'the simulator publishes metrics at 60 s; use a Period that is a multiple of 60', { code: 'alarm.periodBelowMinute' });
       const evaluation = p.EvaluationPeriods;
       const datapoints = p.DatapointsToAlarm;
       // API_PutMetricAlarm: the evaluation span can be no longer than one day.
-      if (evaluation * periodSeconds > 86_400) report('EvaluationPeriods', `EvaluationPeriods × Period is ${evaluation * periodSeconds} s; AWS allows at most 86400 s (one day)`);
-      if (datapoints !== undefined && (datapoints < 1 || datapoints > evaluation)) report('DatapointsToAlarm', `DatapointsToAlarm ${datapoints} must be between 1 and EvaluationPeriods ${evaluation}`);
+      if (evaluation * periodSeconds > 86_400) report('EvaluationPeriods', `EvaluationPeriods × Period is ${evaluation * periodSeconds} s; AWS allows at most 86400 s (one day)`, { code: 'alarm.evaluationTooLong', params: { seconds: evaluation * periodSeconds } });
+      if (datapoints !== undefined && (datapoints < 1 || datapoints > evaluation)) report('DatapointsToAlarm', `DatapointsToAlarm ${datapoints} must be between 1 and EvaluationPeriods ${evaluation}`, { code: 'alarm.datapointsOutOfRange', params: { datapoints, evaluation } });
     },
     ref: (id) => id.name,
     attributes: { Arn: (id) => `arn:aws:cloudwatch:${id.region}:${id.accountId}:alarm:${id.name}` },

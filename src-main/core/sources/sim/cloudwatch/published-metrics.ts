@@ -3,6 +3,7 @@
  * of docs/metrics.md, as the services put them (alb-service, asg-service, rds-service, lambda-service,
  * traffic-service, apigateway/http-api-service). An alarm on anything else stays INSUFFICIENT_DATA for ever, so loading warns.
  */
+import type { DiagnosticCode } from '../scenario/diagnostics';
 import { GROUP_METRICS } from '../asg/group-metrics';
 
 const LB = 'LoadBalancer';
@@ -52,12 +53,22 @@ const PUBLISHED: Record<string, Record<string, readonly string[]>> = {
  * not, in words for a warning.
  */
 export function unpublishedReason(namespace: string, metricName: string, dimensionNames: readonly string[]): string | undefined {
+  return unpublished(namespace, metricName, dimensionNames)?.text;
+}
+
+/** Why nothing is published, in English (`text`) and as a code with parameters (issue 9). */
+export function unpublished(namespace: string, metricName: string, dimensionNames: readonly string[]): { text: string; detail: DiagnosticCode } | undefined {
   const names = PUBLISHED[namespace];
-  if (!names) return `the simulator publishes nothing in namespace ${namespace}`;
+  if (!names) return { text: `the simulator publishes nothing in namespace ${namespace}`, detail: { code: 'alarm.namespaceNotPublished', params: { namespace } } };
   const sets = names[metricName];
-  if (!sets) return `the simulator does not publish ${metricName} in ${namespace}`;
+  if (!sets) return { text: `the simulator does not publish ${metricName} in ${namespace}`, detail: { code: 'alarm.metricNotPublished', params: { namespace, metric: metricName } } };
   const key = [...dimensionNames].sort().join(',');
   if (sets.includes(key)) return undefined;
   const shown = (set: string) => (set === '' ? 'no dimensions' : set.split(',').join(' + '));
-  return `the simulator publishes ${namespace} ${metricName} with ${sets.map(shown).join(' or ')}, not with ${shown(key)}`;
+  const published = sets.map(shown).join(' or ');
+  return {
+    text: `the simulator publishes ${namespace} ${metricName} with ${published}, not with ${shown(key)}`,
+    // The dimension sets stay as written (names joined by +); "no dimensions" is the empty set.
+    detail: { code: 'alarm.dimensionsNotPublished', params: { namespace, metric: metricName, published, used: shown(key) } },
+  };
 }

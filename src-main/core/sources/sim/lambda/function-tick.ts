@@ -11,8 +11,21 @@ const OWN_NAMESPACE = 'Flightdeck/Lambda';
 
 export const count = (value: number) => Math.round(value).toLocaleString('en-US');
 
-/** `limitText` says what limited the function's concurrency, for the timeline. */
-export function endFunctionTick(ctx: Pick<SimContext, 'metrics' | 'recordTimeline'>, fn: SimFunction, now: number, whole: WholeCounts, limitText: (reason: LimitReason | undefined) => string): void {
+/** What limited a function's concurrency, and the limit's value, for the timeline. */
+export interface ConcurrencyLimit {
+  reason: LimitReason;
+  value: number;
+}
+
+/** The limit in English, for the CLI and logs (the window words it from the timeline code). */
+export function limitEnglish(limit: ConcurrencyLimit): string {
+  if (limit.reason === 'reserved') return `its reserved concurrency of ${limit.value}`;
+  if (limit.reason === 'scaling') return `the scaling rate of ${count(limit.value)} new execution environments per 10 s`;
+  return `the account's unreserved concurrency of ${count(limit.value)}`;
+}
+
+/** `limitOf` says what limited the function's concurrency, for the timeline. */
+export function endFunctionTick(ctx: Pick<SimContext, 'metrics' | 'recordTimeline'>, fn: SimFunction, now: number, whole: WholeCounts, limitOf: (reason: LimitReason | undefined) => ConcurrencyLimit): void {
   const t = fn.totals;
   const at = Math.floor(now / 1000);
   const dims = fn.dimensions;
@@ -50,12 +63,16 @@ export function endFunctionTick(ctx: Pick<SimContext, 'metrics' | 'recordTimelin
     if (!fn.throttling) {
       fn.throttling = true;
       const offered = t.invocations + t.throttles;
-      const limit = limitText(t.limitReason);
+      const limit = limitOf(t.limitReason);
       ctx.recordTimeline({
         service: 'lambda',
         kind: 'ThrottlingStarted',
         resource: fn.name,
-        message: `${fn.name} is throttling: ${count(t.throttles)} of ${count(offered)} invocations refused (429 TooManyRequestsException) at ${count(fn.usedConcurrency)} concurrent executions, limited by ${limit}`,
+        message: `${fn.name} is throttling: ${count(t.throttles)} of ${count(offered)} invocations refused (429 TooManyRequestsException) at ${count(fn.usedConcurrency)} concurrent executions, limited by ${limitEnglish(limit)}`,
+        text: {
+          code: 'lambda.throttlingStarted',
+          params: { function: fn.name, throttled: Math.round(t.throttles), offered: Math.round(offered), concurrency: Math.round(fn.usedConcurrency), limit: limit.reason, value: limit.value },
+        },
         severity: 'warning',
       });
     }
@@ -66,6 +83,7 @@ export function endFunctionTick(ctx: Pick<SimContext, 'metrics' | 'recordTimelin
       kind: 'ThrottlingStopped',
       resource: fn.name,
       message: `${fn.name} stopped throttling: no throttled invocation for ${LAMBDA_DEFAULTS.throttlingQuietMs / 1000} s`,
+      text: { code: 'lambda.throttlingStopped', params: { function: fn.name, seconds: LAMBDA_DEFAULTS.throttlingQuietMs / 1000 } },
       severity: 'info',
     });
   }

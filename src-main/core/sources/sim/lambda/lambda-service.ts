@@ -205,6 +205,7 @@ export class LambdaService implements FunctionTier {
           kind: 'AsyncEventsDropped',
           resource: fn.name,
           message: `${count(expired)} asynchronous events to ${fn.name} were dropped after waiting ${fn.maximumEventAgeSeconds} s (MaximumEventAgeInSeconds) in the event queue`,
+          text: { code: 'lambda.eventsExpired', params: { function: fn.name, count: Math.round(expired), seconds: fn.maximumEventAgeSeconds } },
           severity: 'error',
         });
       }
@@ -214,6 +215,7 @@ export class LambdaService implements FunctionTier {
           kind: 'AsyncEventsDropped',
           resource: fn.name,
           message: `${count(retriesExhausted)} asynchronous events to ${fn.name} were dropped after ${fn.maximumRetryAttempts} retries (MaximumRetryAttempts) of function errors`,
+          text: { code: 'lambda.eventsRetriesExhausted', params: { function: fn.name, count: Math.round(retriesExhausted), retries: fn.maximumRetryAttempts } },
           severity: 'warning',
         });
       }
@@ -325,7 +327,7 @@ export class LambdaService implements FunctionTier {
   private reportUnknown(ref: string): void {
     if (this.unknownReported.has(ref)) return;
     this.unknownReported.add(ref);
-    this.ctx.recordTimeline({ service: 'lambda', kind: 'FunctionNotFound', resource: ref, message: `Invoke: ResourceNotFoundException: Function not found: ${ref}`, severity: 'error' });
+    this.ctx.recordTimeline({ service: 'lambda', kind: 'FunctionNotFound', resource: ref, message: `Invoke: ResourceNotFoundException: Function not found: ${ref}`, text: { code: 'lambda.invokeFunctionNotFound', params: { function: ref } }, severity: 'error' });
   }
 
   /** The sum of every function's reserved concurrency (recomputed only when a reservation changes). */
@@ -470,11 +472,11 @@ export class LambdaService implements FunctionTier {
   /** End of a tick for one function: metrics, warm environments, throttling transitions. */
   private flush(fn: SimFunction, now: number): void {
     endFunctionTick(this.ctx, fn, now, this.whole, (reason) =>
-      reason === 'reserved'
-        ? `its reserved concurrency of ${fn.reserved}`
+      reason === 'reserved' && fn.reserved !== undefined
+        ? { reason, value: fn.reserved }
         : reason === 'scaling'
-          ? `the scaling rate of ${count(this.scalingBurst)} new execution environments per 10 s`
-          : `the account's unreserved concurrency of ${count(this.concurrencyLimit - this.reservedTotal())}`,
+          ? { reason, value: this.scalingBurst }
+          : { reason: 'account', value: this.concurrencyLimit - this.reservedTotal() },
     );
   }
 }

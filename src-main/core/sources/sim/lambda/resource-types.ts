@@ -95,14 +95,14 @@ export const LAMBDA_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
         ReservedConcurrentExecutions?: number;
       };
       if (memory !== undefined && (memory < LAMBDA_LIMITS.memoryMinMb || memory > LAMBDA_LIMITS.memoryMaxMb)) {
-        report('MemorySize', `MemorySize ${memory} must be between ${LAMBDA_LIMITS.memoryMinMb} and ${LAMBDA_LIMITS.memoryMaxMb} MB`);
+        report('MemorySize', `MemorySize ${memory} must be between ${LAMBDA_LIMITS.memoryMinMb} and ${LAMBDA_LIMITS.memoryMaxMb} MB`, { code: 'property.betweenMegabytes', params: { property: 'MemorySize', value: memory, min: LAMBDA_LIMITS.memoryMinMb, max: LAMBDA_LIMITS.memoryMaxMb } });
       }
       if (timeout !== undefined && (timeout < LAMBDA_LIMITS.timeoutMinSeconds || timeout > LAMBDA_LIMITS.timeoutMaxSeconds)) {
-        report('Timeout', `Timeout ${timeout} must be between ${LAMBDA_LIMITS.timeoutMinSeconds} and ${LAMBDA_LIMITS.timeoutMaxSeconds} seconds`);
+        report('Timeout', `Timeout ${timeout} must be between ${LAMBDA_LIMITS.timeoutMinSeconds} and ${LAMBDA_LIMITS.timeoutMaxSeconds} seconds`, { code: 'property.betweenSeconds', params: { property: 'Timeout', value: timeout, min: LAMBDA_LIMITS.timeoutMinSeconds, max: LAMBDA_LIMITS.timeoutMaxSeconds } });
       }
-      if (reserved !== undefined && reserved < 0) report('ReservedConcurrentExecutions', `ReservedConcurrentExecutions ${reserved} cannot be negative`);
+      if (reserved !== undefined && reserved < 0) report('ReservedConcurrentExecutions', `ReservedConcurrentExecutions ${reserved} cannot be negative`, { code: 'property.negative', params: { property: 'ReservedConcurrentExecutions', value: reserved } });
       // Reserved concurrency cannot exceed the account's limit; the largest LambdaConcurrencyLimit the simulator takes.
-      if (reserved !== undefined && reserved > MAX_LAMBDA_CONCURRENCY) report('ReservedConcurrentExecutions', `ReservedConcurrentExecutions ${reserved} must be at most ${MAX_LAMBDA_CONCURRENCY}`);
+      if (reserved !== undefined && reserved > MAX_LAMBDA_CONCURRENCY) report('ReservedConcurrentExecutions', `ReservedConcurrentExecutions ${reserved} must be at most ${MAX_LAMBDA_CONCURRENCY}`, { code: 'property.atMost', params: { property: 'ReservedConcurrentExecutions', value: reserved, max: MAX_LAMBDA_CONCURRENCY } });
     },
     ref: (id) => id.name,
     attributes: {
@@ -121,10 +121,10 @@ export const LAMBDA_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     check(properties, report) {
       const { MaximumEventAgeInSeconds: age, MaximumRetryAttempts: retries } = properties as { MaximumEventAgeInSeconds?: number; MaximumRetryAttempts?: number };
       if (age !== undefined && (age < LAMBDA_LIMITS.maxEventAgeMinSeconds || age > LAMBDA_LIMITS.maxEventAgeMaxSeconds)) {
-        report('MaximumEventAgeInSeconds', `MaximumEventAgeInSeconds ${age} must be between ${LAMBDA_LIMITS.maxEventAgeMinSeconds} and ${LAMBDA_LIMITS.maxEventAgeMaxSeconds}`);
+        report('MaximumEventAgeInSeconds', `MaximumEventAgeInSeconds ${age} must be between ${LAMBDA_LIMITS.maxEventAgeMinSeconds} and ${LAMBDA_LIMITS.maxEventAgeMaxSeconds}`, { code: 'property.between', params: { property: 'MaximumEventAgeInSeconds', value: age, min: LAMBDA_LIMITS.maxEventAgeMinSeconds, max: LAMBDA_LIMITS.maxEventAgeMaxSeconds } });
       }
       if (retries !== undefined && (retries < 0 || retries > LAMBDA_LIMITS.maxRetryAttemptsMax)) {
-        report('MaximumRetryAttempts', `MaximumRetryAttempts ${retries} must be between 0 and ${LAMBDA_LIMITS.maxRetryAttemptsMax}`);
+        report('MaximumRetryAttempts', `MaximumRetryAttempts ${retries} must be between 0 and ${LAMBDA_LIMITS.maxRetryAttemptsMax}`, { code: 'property.between', params: { property: 'MaximumRetryAttempts', value: retries, min: 0, max: LAMBDA_LIMITS.maxRetryAttemptsMax } });
       }
     },
     ref: (id) => id.name,

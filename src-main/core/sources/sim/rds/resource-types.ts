@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { createRandom } from '../kernel/random';
 import { cfnBoolean, cfnInteger, cfnString, cfnTags } from '../scenario/cfn-values';
-import type { PathSegment } from '../scenario/diagnostics';
+import type { DiagnosticCode, PathSegment } from '../scenario/diagnostics';
 import type { LoadedResource } from '../scenario/loaded-resource';
 import type { SpecCheckReport } from '../scenario/resource-spec';
 import type { ScenarioReport } from '../scenario/scenario-checks';
@@ -143,18 +143,18 @@ function checkedWindow<W extends { durationSeconds: number }>(field: keyof typeo
 function checkDbInstance(properties: Record<string, unknown>, report: SpecCheckReport): void {
   const p = properties as DbInstanceProperties;
   if (p.DBInstanceIdentifier !== undefined && (!IDENTIFIER.test(p.DBInstanceIdentifier) || p.DBInstanceIdentifier.length > 63 || p.DBInstanceIdentifier.endsWith('-'))) {
-    report('DBInstanceIdentifier', `DBInstanceIdentifier "${p.DBInstanceIdentifier}" must be 1 to 63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens`);
+    report('DBInstanceIdentifier', `DBInstanceIdentifier "${p.DBInstanceIdentifier}" must be 1 to 63 letters, digits or hyphens, start with a letter, and not end with a hyphen or contain two consecutive hyphens`, { code: 'rds.identifierInvalid', params: { identifier: p.DBInstanceIdentifier } });
   }
   const aurora = p.DBClusterIdentifier !== undefined || (p.Engine !== undefined && isAuroraEngine(p.Engine));
   if (p.Engine !== undefined && !aurora && !engineFamily(p.Engine)) {
-    report('Engine', `Engine "${p.Engine}" is not an RDS DB instance engine (known: ${Object.keys(ENGINES).join(', ')}; Aurora engines run on clusters)`);
+    report('Engine', `Engine "${p.Engine}" is not an RDS DB instance engine (known: ${Object.keys(ENGINES).join(', ')}; Aurora engines run on clusters)`, { code: 'rds.engineUnknown', params: { engine: p.Engine, known: Object.keys(ENGINES).join(', ') } });
   }
   if (p.SourceDBInstanceIdentifier === undefined && !aurora) {
-    if (p.Engine === undefined) report('Engine', 'Engine is required unless the instance is a read replica (SourceDBInstanceIdentifier)');
-    if (p.DBInstanceClass === undefined) report('DBInstanceClass', 'DBInstanceClass is required unless the instance is a read replica (SourceDBInstanceIdentifier)');
+    if (p.Engine === undefined) report('Engine', 'Engine is required unless the instance is a read replica (SourceDBInstanceIdentifier)', { code: 'rds.requiredUnlessReplica', params: { property: 'Engine' } });
+    if (p.DBInstanceClass === undefined) report('DBInstanceClass', 'DBInstanceClass is required unless the instance is a read replica (SourceDBInstanceIdentifier)', { code: 'rds.requiredUnlessReplica', params: { property: 'DBInstanceClass' } });
   }
   if (p.DBInstanceClass !== undefined && !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(p.DBInstanceClass)) {
-    report('DBInstanceClass', `DBInstanceClass "${p.DBInstanceClass}" is not a DB instance class such as db.r6g.large`);
+    report('DBInstanceClass', `DBInstanceClass "${p.DBInstanceClass}" is not a DB instance class such as db.r6g.large`, { code: 'rds.instanceClassInvalid', params: { instanceClass: p.DBInstanceClass } });
   }
   if (p.BackupRetentionPeriod !== undefined && (p.BackupRetentionPeriod < 0 || p.BackupRetentionPeriod > 35)) {
     report('BackupRetentionPeriod', `BackupRetentionPeriod ${p.BackupRetentionPeriod} must be between 0 and 35 days`, {
@@ -174,17 +174,17 @@ function checkDbInstance(properties: Record<string, unknown>, report: SpecCheckR
     });
   }
   if (p.MultiAZ && p.AvailabilityZone !== undefined) {
-    report('AvailabilityZone', 'AvailabilityZone cannot be set on a Multi-AZ DB instance (RDS chooses the primary and standby zones)');
+    report('AvailabilityZone', 'AvailabilityZone cannot be set on a Multi-AZ DB instance (RDS chooses the primary and standby zones)', { code: 'rds.availabilityZoneWithMultiAz' });
   }
-  if ((p.StorageType === 'io1' || p.StorageType === 'io2') && p.Iops === undefined) report('Iops', `StorageType ${p.StorageType} needs Iops`);
-  if ((p.StorageType === 'gp2' || p.StorageType === 'standard') && p.Iops !== undefined) report('Iops', `Iops cannot be set for StorageType ${p.StorageType}`);
+  if ((p.StorageType === 'io1' || p.StorageType === 'io2') && p.Iops === undefined) report('Iops', `StorageType ${p.StorageType} needs Iops`, { code: 'rds.iopsMissing', params: { storageType: p.StorageType } });
+  if ((p.StorageType === 'gp2' || p.StorageType === 'standard') && p.Iops !== undefined) report('Iops', `Iops cannot be set for StorageType ${p.StorageType}`, { code: 'rds.iopsNotAllowed', params: { storageType: p.StorageType } });
   // The most Provisioned IOPS any RDS storage type offers (io2: 256,000; CHAP_Storage).
-  if (p.Iops !== undefined && (p.Iops < 0 || p.Iops > 256_000)) report('Iops', `Iops ${p.Iops} must be between 0 and 256000`);
+  if (p.Iops !== undefined && (p.Iops < 0 || p.Iops > 256_000)) report('Iops', `Iops ${p.Iops} must be between 0 and 256000`, { code: 'property.between', params: { property: 'Iops', value: p.Iops, min: 0, max: 256_000 } });
   if (p.AllocatedStorage !== undefined) {
     const minimum = p.StorageType === 'standard' ? 5 : p.StorageType === 'io1' || p.StorageType === 'io2' ? 100 : 20;
-    if (p.AllocatedStorage < minimum || p.AllocatedStorage > 65_536) report('AllocatedStorage', `AllocatedStorage ${p.AllocatedStorage} GiB is outside ${minimum}–65536 GiB for ${p.StorageType ?? 'gp3'} storage`);
+    if (p.AllocatedStorage < minimum || p.AllocatedStorage > 65_536) report('AllocatedStorage', `AllocatedStorage ${p.AllocatedStorage} GiB is outside ${minimum}–65536 GiB for ${p.StorageType ?? 'gp3'} storage`, { code: 'rds.allocatedStorageOutOfRange', params: { value: p.AllocatedStorage, min: minimum, max: 65_536, storageType: p.StorageType ?? 'gp3' } });
   }
-  if (p.Port !== undefined && (p.Port < 1150 || p.Port > 65_535)) report('Port', `Port ${p.Port} must be between 1150 and 65535`);
+  if (p.Port !== undefined && (p.Port < 1150 || p.Port > 65_535)) report('Port', `Port ${p.Port} must be between 1150 and 65535`, { code: 'property.between', params: { property: 'Port', value: p.Port, min: 1150, max: 65_535 } });
 }
 
 export const RDS_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
@@ -288,12 +288,12 @@ export function checkRdsScenario(
     const properties = resource.properties as DbInstanceProperties;
     const at = (property: string): PathSegment[] => ['Resources', resource.logicalId, 'Properties', property];
     if (properties.DBClusterIdentifier !== undefined || (properties.Engine !== undefined && isAuroraEngine(properties.Engine))) {
-      report('warning', at(properties.DBClusterIdentifier !== undefined ? 'DBClusterIdentifier' : 'Engine'), `Aurora DB instances are not simulated; ${resource.logicalId} is ignored`);
+      report('warning', at(properties.DBClusterIdentifier !== undefined ? 'DBClusterIdentifier' : 'Engine'), `Aurora DB instances are not simulated; ${resource.logicalId} is ignored`, { code: 'rds.auroraNotSimulated', params: { logicalId: resource.logicalId } });
       continue;
     }
     const identifier = dbInstanceIdentifierOf(resource.identity);
     if (nodes.has(identifier)) {
-      report('error', at('DBInstanceIdentifier'), `DBInstanceIdentifier "${identifier}" is already used by ${nodes.get(identifier)!.resource.logicalId}`);
+      report('error', at('DBInstanceIdentifier'), `DBInstanceIdentifier "${identifier}" is already used by ${nodes.get(identifier)!.resource.logicalId}`, { code: 'rds.identifierDuplicate', params: { identifier, other: nodes.get(identifier)!.resource.logicalId } });
       continue;
     }
     nodes.set(identifier, { resource, identifier, properties, source: properties.SourceDBInstanceIdentifier === undefined ? undefined : sourceIdentifierOf(properties.SourceDBInstanceIdentifier) });
@@ -317,23 +317,23 @@ export function checkRdsScenario(
     const source = nodes.get(node.source);
     if (!source) {
       const known = [...nodes.keys()].filter((id) => id !== node.identifier).join(', ') || 'none';
-      report('error', at, `SourceDBInstanceIdentifier "${node.properties.SourceDBInstanceIdentifier}" is not a DB instance in this file (known: ${known})`);
+      report('error', at, `SourceDBInstanceIdentifier "${node.properties.SourceDBInstanceIdentifier}" is not a DB instance in this file (known: ${known})`, { code: 'rds.sourceNotFound', params: { source: String(node.properties.SourceDBInstanceIdentifier), known } });
       continue;
     }
     if (source === node) {
-      report('error', at, 'a DB instance cannot be its own read replica');
+      report('error', at, 'a DB instance cannot be its own read replica', { code: 'rds.replicaOfItself' });
       continue;
     }
     const family = familyOf(node);
     const sourceFamily = familyOf(source);
     if (node.properties.Engine !== undefined && sourceFamily !== undefined && engineFamily(node.properties.Engine) !== sourceFamily) {
-      report('error', ['Resources', node.resource.logicalId, 'Properties', 'Engine'], `a read replica runs its source's engine: ${source.identifier} is ${source.properties.Engine ?? sourceFamily}, not ${node.properties.Engine}`);
+      report('error', ['Resources', node.resource.logicalId, 'Properties', 'Engine'], `a read replica runs its source's engine: ${source.identifier} is ${source.properties.Engine ?? sourceFamily}, not ${node.properties.Engine}`, { code: 'rds.replicaEngineMismatch', params: { source: source.identifier, sourceEngine: source.properties.Engine ?? sourceFamily, engine: node.properties.Engine } });
     }
     const list = replicasOf.get(source.identifier) ?? [];
     list.push(node);
     replicasOf.set(source.identifier, list);
     if (family && list.length > MAX_READ_REPLICAS[family]) {
-      report('error', at, `${source.identifier} already has ${MAX_READ_REPLICAS[family]} read replicas, the most ${ENGINE_LABELS[family]} allows per source (RDS-4)`);
+      report('error', at, `${source.identifier} already has ${MAX_READ_REPLICAS[family]} read replicas, the most ${ENGINE_LABELS[family]} allows per source (RDS-4)`, { code: 'rds.tooManyReplicas', params: { source: source.identifier, max: MAX_READ_REPLICAS[family], engine: ENGINE_LABELS[family] } });
     }
     const sourceRetention = source.properties.BackupRetentionPeriod ?? (source.source === undefined ? DEFAULT_BACKUP_RETENTION : 0);
     // MySQL and MariaDB say the rule also applies to a replica that is a source; RDS for PostgreSQL
@@ -358,7 +358,7 @@ export function checkRdsScenario(
       current = current.source ? nodes.get(current.source) : undefined;
     }
     if (current) {
-      report('error', at, `circular replication: ${[...chain, current].map((n) => n.identifier).join(' → ')} (RDS does not support circular replication)`);
+      report('error', at, `circular replication: ${[...chain, current].map((n) => n.identifier).join(' → ')} (RDS does not support circular replication)`, { code: 'rds.circularReplication', params: { chain: [...chain, current].map((n) => n.identifier).join(' → ') } });
       continue;
     }
     const depth = chain.length - 1; // replicas between this one and the primary at the top, this one included
@@ -368,9 +368,10 @@ export function checkRdsScenario(
       const version = chain.map((n) => n.properties.EngineVersion).find((v) => v !== undefined);
       if (!allowsCascadingReplicas(family, version)) {
         const which = family === 'postgres' ? `${ENGINE_LABELS[family]} before version 14.1` : ENGINE_LABELS[family];
-        report('error', at, `${source.identifier} is itself a read replica; ${which} does not support a read replica of a read replica`);
+        const detail: DiagnosticCode = family === 'postgres' ? { code: 'rds.cascadeNotSupportedBefore', params: { source: source.identifier, engine: ENGINE_LABELS[family], version: '14.1' } } : { code: 'rds.cascadeNotSupported', params: { source: source.identifier, engine: ENGINE_LABELS[family] } };
+        report('error', at, `${source.identifier} is itself a read replica; ${which} does not support a read replica of a read replica`, detail);
       } else if (depth > MAX_CASCADE_DEPTH) {
-        report('error', at, `${node.identifier} would be replica number ${depth} in a chain from ${chain[chain.length - 1]!.identifier}; cascading read replicas allow at most ${MAX_CASCADE_DEPTH}`);
+        report('error', at, `${node.identifier} would be replica number ${depth} in a chain from ${chain[chain.length - 1]!.identifier}; cascading read replicas allow at most ${MAX_CASCADE_DEPTH}`, { code: 'rds.cascadeTooDeep', params: { replica: node.identifier, depth, primary: chain[chain.length - 1]!.identifier, max: MAX_CASCADE_DEPTH } });
       }
     }
   }
@@ -378,7 +379,7 @@ export function checkRdsScenario(
   scenario.traffic?.forEach((entry, index) => {
     const id = entry.Database?.DBInstanceIdentifier;
     if (id !== undefined && !nodes.has(sourceIdentifierOf(id))) {
-      report('error', ['Traffic', index, 'Database', 'DBInstanceIdentifier'], `"${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`);
+      report('error', ['Traffic', index, 'Database', 'DBInstanceIdentifier'], `"${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`, { code: 'rds.databaseNotFound', params: { id, known: [...nodes.keys()].join(', ') || 'none' } });
     }
   });
   for (const entry of scenario.timeline ?? []) {
@@ -386,7 +387,7 @@ export function checkRdsScenario(
     const id = entry.parameters[field];
     if (!TIMED_TYPES_WITH_DB.has(entry.type) || typeof id !== 'string') continue;
     if (!nodes.has(id.toLowerCase())) {
-      report('error', [...parsePath(entry.path), field], `${entry.type}: "${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`);
+      report('error', [...parsePath(entry.path), field], `${entry.type}: "${id}" is not a DB instance in this file (known: ${[...nodes.keys()].join(', ') || 'none'})`, { code: 'rds.timedDatabaseNotFound', params: { type: entry.type, id, known: [...nodes.keys()].join(', ') || 'none' } });
     }
   }
 }

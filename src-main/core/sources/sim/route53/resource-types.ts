@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { validateRecordSet } from '../../../route53/record-groups';
+import { problemParams } from '../scenario/section-issues';
 import { route53NameServers } from '../../../route53/name-servers';
 import { cfnBoolean, cfnInteger, cfnString, cfnTags } from '../scenario/cfn-values';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-types';
@@ -77,7 +78,8 @@ const recordSetShape = {
 /** The record-set rules of validateRecordSet, reported at the property they are about. */
 function checkRecordSet(value: Record<string, unknown>, ctx: z.core.$RefinementCtx<unknown>): void {
   for (const problem of validateRecordSet(toRecordFields(value as unknown as CfnRecordSet))) {
-    ctx.addIssue({ code: 'custom', message: problem.message, path: problem.field ? [problem.field] : [] });
+    // The code travels in the issue's params (section-issues.ts reports it instead of value.custom).
+    ctx.addIssue({ code: 'custom', message: problem.message, path: problem.field ? [problem.field] : [], params: problemParams(problem.code, problem.params) });
   }
 }
 

@@ -44,7 +44,7 @@ export function checkRoute53Resources(resources: readonly LoadedResource[], repo
     const inZone = located.filter((l) => l.zone === zone);
     for (const problem of validateZoneRecordSets(inZone.map((l) => l.record), zone.name)) {
       const at = inZone[problem.index]!;
-      report('error', [...at.path, ...(problem.field ? [problem.field] : [])], problem.message);
+      report('error', [...at.path, ...(problem.field ? [problem.field] : [])], problem.message, { code: problem.code, params: problem.params });
     }
   }
 

@@ -75,6 +75,6 @@ export class BucketService implements ObjectEventSource {
   private reportUnknown(ref: string): void {
     if (this.unknownReported.has(ref)) return;
     this.unknownReported.add(ref);
-    this.ctx.recordTimeline({ service: 'lambda', kind: 'FunctionNotFound', resource: ref, message: `S3 event notification: ResourceNotFoundException: Function not found: ${ref}`, severity: 'error' });
+    this.ctx.recordTimeline({ service: 'lambda', kind: 'FunctionNotFound', resource: ref, message: `S3 event notification: ResourceNotFoundException: Function not found: ${ref}`, text: { code: 'lambda.notificationFunctionNotFound', params: { function: ref } }, severity: 'error' });
   }
 }

@@ -318,13 +318,13 @@ function checkTrafficTargets(traffic: TrafficInput[], resources: LoadedResource[
   const buckets = bucketTargets(resources);
   traffic.forEach((entry, index) => {
     const target = entry.Target.toLowerCase();
-    if (entry.Keys !== undefined && !buckets.has(target)) report('error', ['Traffic', index, 'Keys'], 'Keys applies only when Target is an S3 bucket (!Ref <Bucket>)');
+    if (entry.Keys !== undefined && !buckets.has(target)) report('error', ['Traffic', index, 'Keys'], 'Keys applies only when Target is an S3 bucket (!Ref <Bucket>)', { code: 'traffic.keysWithoutBucket' });
     if (functions.has(entry.Target.toLowerCase())) return; // LAM-8: a direct Lambda invocation
     if (databases.has(entry.Target.toLowerCase())) return; // clients querying a DB instance directly
     if (apis.has(target) || buckets.has(target)) {
       // An HTTP API's clients (APIGW-1), PUTs to a bucket (S3EV-4). A bucket's PUTs take Keys, not HTTP
       // request classes, and neither target is invoked with an InvocationType: refused rather than ignored.
-      if (buckets.has(target) && entry.Requests !== undefined) report('error', ['Traffic', index, 'Requests'], 'Requests applies to a load balancer or an HTTP API; PUTs to an S3 bucket take Keys ([ { Key: uploads/*.jpg, Share: 1 } ])');
+      if (buckets.has(target) && entry.Requests !== undefined) report('error', ['Traffic', index, 'Requests'], 'Requests applies to a load balancer or an HTTP API; PUTs to an S3 bucket take Keys ([ { Key: uploads/*.jpg, Share: 1 } ])', { code: 'traffic.requestsToBucket' });
       if (entry.InvocationType !== undefined) report('error', ['Traffic', index, 'InvocationType'], 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)', { code: 'traffic.invocationTypeWithoutFunction' });
       return;
     }

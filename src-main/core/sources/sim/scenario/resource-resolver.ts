@@ -313,7 +313,9 @@ export class ResourceResolver {
         ...this.context,
         report: (severity, where, message, detail) => {
           unavailable = true;
-          this.report('warning', where, `output ${key} is not shown: ${message}`, { code: 'output.unavailable', params: { output: key, reason: message, ...(detail ? { reasonCode: detail.code } : {}) } });
+          // The reason's code and parameters (prefixed `reason.`) let the window word the reason too.
+          const reasonParams = Object.fromEntries(Object.entries(detail?.params ?? {}).map(([name, value]) => [`reason.${name}`, value]));
+          this.report('warning', where, `output ${key} is not shown: ${message}`, { code: 'output.unavailable', params: { output: key, reason: message, ...(detail ? { reasonCode: detail.code, ...reasonParams } : {}) } });
           void severity;
         },
       };

@@ -4,7 +4,8 @@
  * forms, only the one it fits is discussed).
  */
 import type { z } from 'zod';
-import type { PathSegment } from './diagnostics';
+import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
+import type { DiagnosticCode, PathSegment } from './diagnostics';
 import type { Diagnose } from './yaml-source';
 
 /** Validates one section with zod and reports each issue at its own path. */
@@ -64,8 +65,32 @@ function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagn
     return;
   }
   const message = describeIssue(issue, fieldName(issuePath), input);
-  // The detail (bounds, expected kinds, a custom check's words) travels as the English `message` until it gets parameters of its own.
-  report('error', issuePath, message, { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
+  const coded = issue.code === 'custom' ? codedCustomIssue(issue.params) : undefined;
+  if (coded) {
+    report('error', issuePath, message, coded);
+    return;
+  }
+  // The common kinds have codes and parameters of their own; the rest (a custom check's words, the
+  // less common bounds) still travel as the English `message`.
+  report('error', issuePath, message, typedIssue(issue, fieldName(issuePath), input) ?? { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
+}
+
+/**
+ * A custom check's issue may carry its own problem code (issue 9): `params` made by problemParams.
+ * Then it crosses as that code and its parameters rather than value.custom with English.
+ */
+export function problemParams(code: ScenarioProblemCode, params: Record<string, string | number> = {}): Record<string, unknown> {
+  return { [PROBLEM_CODE]: code, [PROBLEM_PARAMS]: params };
+}
+
+const PROBLEM_CODE = 'scenarioProblemCode';
+const PROBLEM_PARAMS = 'scenarioProblemParams';
+
+function codedCustomIssue(params: Record<string, unknown> | undefined): DiagnosticCode | undefined {
+  const code = params?.[PROBLEM_CODE];
+  const values = params?.[PROBLEM_PARAMS];
+  if (typeof code !== 'string' || values === null || typeof values !== 'object') return undefined;
+  return { code: code as ScenarioProblemCode, params: values as Record<string, string | number> };
 }
 
 /** A union branch whose errors are about values inside it, not about the value being of another form. */
@@ -90,6 +115,31 @@ function kindOf(value: unknown): string {
   // JSON.stringify says null for these: name them as YAML spells them (.nan, .inf, -.inf).
   if (typeof value === 'number' && !Number.isFinite(value)) return `${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'} (not a finite number)`;
   return `${KIND_NAMES[typeof value] ?? typeof value} (${JSON.stringify(value)})`;
+}
+
+/**
+ * zod's own issues of the common kinds as a code with parameters, worded as describeIssue words them:
+ * a missing field, a number or string outside its bounds, a string not among the allowed values.
+ * Undefined for anything else (then value.<kind> carries describeIssue's English).
+ */
+function typedIssue(issue: z.core.$ZodIssue, field: string, input: unknown): DiagnosticCode | undefined {
+  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return undefined;
+  if (issue.code === 'invalid_type' && input === undefined) return { code: 'value.required', params: { field } };
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && (issue.origin === 'number' || issue.origin === 'int') && typeof input === 'number' && Number.isFinite(input)) {
+    const small = issue.code === 'too_small';
+    const bound = Number(small ? issue.minimum : issue.maximum);
+    const code = small ? (issue.inclusive ? 'value.numberBelowMinimum' : 'value.numberNotAboveMinimum') : issue.inclusive ? 'value.numberAboveMaximum' : 'value.numberNotBelowMaximum';
+    return { code, params: { field, bound, value: input } };
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    const minimum = Number(issue.minimum);
+    return minimum <= 1 ? { code: 'value.stringEmpty', params: { field } } : { code: 'value.stringTooShort', params: { field, minimum } };
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'value.stringTooLong', params: { field, maximum: Number(issue.maximum) } };
+  if (issue.code === 'invalid_value' && typeof input === 'string') {
+    return { code: 'value.notOneOf', params: { field, values: issue.values.map((v) => String(v)).join(', '), value: JSON.stringify(input) } };
+  }
+  return undefined;
 }
 
 /** zod's wording ("Too small: expected string to have >=1 characters") said in plain English, naming the field. */

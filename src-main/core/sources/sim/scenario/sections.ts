@@ -22,6 +22,7 @@ import {
   MIN_START_TIME,
   numberIn,
 } from './limits';
+import { problemParams } from './section-issues';
 import { isValidLeadIn, LEAD_IN_RULE } from '../lead-in-rule';
 import { parseCidr } from '../waf/cidr';
 
@@ -30,7 +31,7 @@ const durationUpTo = (what: string, maxSeconds: number, note = '') =>
   z.union([z.number(), z.string()]).transform((value, ctx) => {
     const seconds = parseDuration(value);
     if (seconds === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 10m, 2h)` });
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration (use e.g. 30s, 10m, 2h)`, params: problemParams('value.notADuration', { value: String(value) }) });
       return z.NEVER;
     }
     if (!(seconds <= maxSeconds)) {
@@ -45,7 +46,7 @@ const span = (what: string) => durationUpTo(what, MAX_SCENARIO_SECONDS, ' (366 d
 const timeOfDay = z.string().transform((value, ctx) => {
   const match = /^(\d{1,2}):(\d{2})$/.exec(value);
   if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time of day HH:MM (UTC)` });
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a time of day HH:MM (UTC)`, params: problemParams('value.notATimeOfDay', { value }) });
     return z.NEVER;
   }
   return Number(match[1]) * 3600 + Number(match[2]) * 60;
@@ -166,7 +167,7 @@ export const SimulationSchema = z
       .transform((value, ctx) => {
         const time = value instanceof Date ? value.getTime() : Date.parse(value);
         if (!Number.isFinite(time)) {
-          ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not an ISO date-time such as 2026-11-20T14:00:00Z` });
+          ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not an ISO date-time such as 2026-11-20T14:00:00Z`, params: problemParams('value.notADateTime', { value: String(value) }) });
           return z.NEVER;
         }
         if (time < MIN_START_TIME || time > MAX_START_TIME) {

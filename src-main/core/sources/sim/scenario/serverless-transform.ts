@@ -14,11 +14,11 @@
  *
  * Pure: a template object in, a template object out; problems go to `report` with their template path.
  */
-import type { PathSegment } from './diagnostics';
+import type { DiagnosticCode, PathSegment } from './diagnostics';
 
 export const SERVERLESS_TRANSFORM = 'AWS::Serverless-2016-10-31';
 
-type Report = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string) => void;
+type Report = (severity: 'error' | 'warning', path: readonly PathSegment[], message: string, detail?: DiagnosticCode) => void;
 type Json = Record<string, unknown>;
 
 function isRecord(value: unknown): value is Json {
@@ -55,20 +55,20 @@ const PASSED_THROUGH = [
 const QUIETLY_DROPPED = new Set(['Policies', 'AssumeRolePolicyDocument', 'PermissionsBoundary', 'RolePath', 'AutoPublishCodeSha256', 'VersionDescription', 'SourceKMSKeyArn', 'CodeUri', 'InlineCode', 'ImageUri', 'Tracing', 'DeadLetterQueue', 'Tags', 'Events', 'EventInvokeConfig', 'FunctionUrlConfig']);
 
 /** Properties whose generated resources (versions, aliases, CodeDeploy) the simulator does not model. */
-const NOT_SIMULATED: Record<string, string> = {
-  AutoPublishAlias: 'the published version and alias are not simulated; Traffic reaches the function itself',
-  DeploymentPreference: 'CodeDeploy traffic shifting is not simulated',
-  ProvisionedConcurrencyConfig: 'provisioned concurrency is not simulated',
+const NOT_SIMULATED: Record<string, { why: string; code: DiagnosticCode['code'] }> = {
+  AutoPublishAlias: { why: 'the published version and alias are not simulated; Traffic reaches the function itself', code: 'sam.aliasNotSimulated' },
+  DeploymentPreference: { why: 'CodeDeploy traffic shifting is not simulated', code: 'sam.deploymentPreferenceNotSimulated' },
+  ProvisionedConcurrencyConfig: { why: 'provisioned concurrency is not simulated', code: 'sam.provisionedConcurrencyNotSimulated' },
 };
 
 /** Resource attributes a SAM resource passes on to the resources it becomes. */
 const RESOURCE_ATTRIBUTES = ['Condition', 'DependsOn', 'Metadata', 'DeletionPolicy', 'UpdateReplacePolicy'];
 
-/** What happens to an event source, by SAM event Type. */
-function eventNote(type: string): string {
-  if (type === 'Api') return 'API Gateway REST APIs are not simulated (HttpApi events are)';
-  if (['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule'].includes(type)) return 'scheduled and EventBridge invocations are not simulated';
-  return `${type} event sources are not simulated`;
+/** What happens to an event source, by SAM event Type (and its code, issue 9). */
+function eventNote(type: string): { note: string; code: DiagnosticCode['code'] } {
+  if (type === 'Api') return { note: 'API Gateway REST APIs are not simulated (HttpApi events are)', code: 'sam.restApiEventNotSimulated' };
+  if (['Schedule', 'ScheduleV2', 'CloudWatchEvent', 'EventBridgeRule'].includes(type)) return { note: 'scheduled and EventBridge invocations are not simulated', code: 'sam.scheduledEventNotSimulated' };
+  return { note: `${type} event sources are not simulated`, code: 'sam.eventSourceNotSimulated' };
 }
 
 function transforms(root: Json): string[] {
@@ -98,12 +98,12 @@ export function expandServerless(root: Json, report: Report): Json {
   const resources = isRecord(root.Resources) ? root.Resources : undefined;
   const declared = transforms(root);
   for (const other of declared.filter((t) => t !== SERVERLESS_TRANSFORM)) {
-    report('warning', ['Transform'], `transform ${other} is not applied by the simulator (only ${SERVERLESS_TRANSFORM} is); the template is loaded as written`);
+    report('warning', ['Transform'], `transform ${other} is not applied by the simulator (only ${SERVERLESS_TRANSFORM} is); the template is loaded as written`, { code: 'sam.transformNotApplied', params: { transform: other, supported: SERVERLESS_TRANSFORM } });
   }
   const serverless = Object.entries(resources ?? {}).filter(([, r]) => isRecord(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::Serverless::'));
   if (!declared.includes(SERVERLESS_TRANSFORM)) {
     for (const [id] of serverless) {
-      report('error', ['Resources', id, 'Type'], `${String((resources![id] as Json).Type)} needs "Transform: ${SERVERLESS_TRANSFORM}" at the top of the template (or give the output of \`sam build\` / \`sam package\`)`);
+      report('error', ['Resources', id, 'Type'], `${String((resources![id] as Json).Type)} needs "Transform: ${SERVERLESS_TRANSFORM}" at the top of the template (or give the output of \`sam build\` / \`sam package\`)`, { code: 'sam.transformMissing', params: { type: String((resources![id] as Json).Type), transform: SERVERLESS_TRANSFORM } });
     }
     return root;
   }
@@ -111,7 +111,7 @@ export function expandServerless(root: Json, report: Report): Json {
   const globals = isRecord(globalsSection) && isRecord(globalsSection.Function) ? globalsSection.Function : {};
   if (isRecord(globalsSection)) {
     for (const section of Object.keys(globalsSection).filter((s) => s !== 'Function')) {
-      report('warning', ['Globals', section], `Globals.${section} applies to AWS::Serverless resources the simulator does not model; ignored`);
+      report('warning', ['Globals', section], `Globals.${section} applies to AWS::Serverless resources the simulator does not model; ignored`, { code: 'sam.globalsIgnored', params: { section } });
     }
   }
   const out: Json = {};
@@ -226,12 +226,12 @@ function expandFunction(id: string, resource: Json, globals: Json, report: Repor
     generated[`${id}Role`] = { Type: 'AWS::IAM::Role', ...dependent, Properties: {} };
     fn.Role = { 'Fn::GetAtt': [`${id}Role`, 'Arn'] };
   }
-  for (const [key, why] of Object.entries(NOT_SIMULATED)) {
-    if (properties[key] !== undefined) report('warning', [...path, 'Properties', key], `${key} of ${id}: ${why}`);
+  for (const [key, { why, code }] of Object.entries(NOT_SIMULATED)) {
+    if (properties[key] !== undefined) report('warning', [...path, 'Properties', key], `${key} of ${id}: ${why}`, { code, params: { property: key, function: id } });
   }
   for (const key of Object.keys(properties)) {
     if (!PASSED_THROUGH.includes(key) && !QUIETLY_DROPPED.has(key) && !Object.hasOwn(NOT_SIMULATED, key)) {
-      report('warning', [...path, 'Properties', key], `property ${key} of AWS::Serverless::Function is not supported by the simulator and is ignored`);
+      report('warning', [...path, 'Properties', key], `property ${key} of AWS::Serverless::Function is not supported by the simulator and is ignored`, { code: 'sam.propertyIgnored', params: { property: key } });
     }
   }
   const invokeConfig = properties.EventInvokeConfig;
@@ -265,7 +265,8 @@ function expandFunction(id: string, resource: Json, globals: Json, report: Repor
         generated[`${id}${name}Permission`] = { Type: 'AWS::Lambda::Permission', Properties: { Action: 'lambda:InvokeFunction', FunctionName: { Ref: id }, Principal: 's3.amazonaws.com' } };
         continue;
       }
-      report('warning', [...path, 'Properties', 'Events', name], `event ${name} (${type}) of ${id} does not invoke it in the simulator: ${eventNote(type)}; to drive ${id}, add Traffic with Target: !Ref ${id}`);
+      const { note, code } = eventNote(type);
+      report('warning', [...path, 'Properties', 'Events', name], `event ${name} (${type}) of ${id} does not invoke it in the simulator: ${note}; to drive ${id}, add Traffic with Target: !Ref ${id}`, { code, params: { event: name, type, function: id } });
     }
   }
   return { [id]: { ...attributes, Type: 'AWS::Lambda::Function', Properties: fn }, ...generated };

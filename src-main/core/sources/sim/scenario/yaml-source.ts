@@ -4,7 +4,7 @@
  * map from YAML paths to lines for error messages.
  * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
-import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLWarning } from 'yaml';
 import type { Diagnostic, DiagnosticCode, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 
@@ -92,7 +92,7 @@ export function readYaml(text: string, file?: string): YamlSource {
   for (const warning of document.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
     // An unknown tag is something we do not support; say which.
-    diagnostics.push({ severity: 'warning', message: warning.message.split('\n')[0] ?? 'YAML warning', path: '', line: pos?.line ?? 0, column: pos?.col ?? 0 });
+    diagnostics.push({ severity: 'warning', message: warning.message.split('\n')[0] ?? 'YAML warning', path: '', line: pos?.line ?? 0, column: pos?.col ?? 0, ...yamlWarningCode(warning) });
   }
 
   // Each map's keys indexed once, on first use: a scenario with thousands of warnings locates each in O(depth).
@@ -135,7 +135,8 @@ export function readYaml(text: string, file?: string): YamlSource {
   try {
     value = document.errors.length > 0 ? undefined : toPlain(document.toJS({ maxAliasCount: 100 }));
   } catch (error) {
-    diagnostics.push({ severity: 'error', message: `invalid YAML: ${(error as Error).message}`, path: '', line: 0, column: 0 });
+    const reason = (error as Error).message;
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: 0, column: 0, code: 'file.invalidYaml', params: { reason } });
   }
   return { value, locate, diagnostics };
 }
@@ -168,6 +169,17 @@ function toPlain(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
   }
   return value;
+}
+
+/**
+ * A YAML parser warning as a code: an unknown tag (`!Foo`) names the tag; any other warning keeps the
+ * parser's own words and code (its messages are the library's, as an AWS error message is AWS's).
+ */
+function yamlWarningCode(warning: YAMLWarning): DiagnosticCode {
+  const reason = warning.message.split('\n')[0] ?? '';
+  const tag = /^Unresolved tag: (.+)$/.exec(reason)?.[1];
+  if (warning.code === 'TAG_RESOLVE_FAILED' && tag !== undefined) return { code: 'yaml.unresolvedTag', params: { tag } };
+  return { code: 'yaml.warning', params: { reason, yamlCode: warning.code } };
 }
 
 /** A diagnostic builder bound to one source. */

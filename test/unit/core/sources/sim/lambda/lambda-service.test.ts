@@ -118,6 +118,7 @@ describe('Lambda scaling rate (LAM-2)', () => {
     expect(sim.timeline).toHaveLength(1);
     expect(sim.timeline[0]).toMatchObject({ service: 'lambda', kind: 'ThrottlingStarted', resource: 'f', severity: 'warning' });
     expect(sim.timeline[0]!.message).toContain('limited by the scaling rate of 1,000 new execution environments per 10 s');
+    expect(sim.timeline[0]!.text?.params).toMatchObject({ limit: 'scaling', value: 1_000 });
   });
 });
 
@@ -134,6 +135,9 @@ describe('Lambda throttling and the asynchronous queue (LAM-3)', () => {
     expect(outcome.throttled).toBe(0);
     expect(sim.timeline.map((e) => e.kind)).toEqual(['ThrottlingStarted', 'ThrottlingStopped']);
     expect(sim.timeline[0]!.message).toBe('api is throttling: 1,500 of 2,500 invocations refused (429 TooManyRequestsException) at 20 concurrent executions, limited by its reserved concurrency of 20');
+    // Issue 9: the window words the entry from its code; the English above is the CLI's.
+    expect(sim.timeline[0]!.text).toEqual({ code: 'lambda.throttlingStarted', params: { function: 'api', throttled: 1500, offered: 2500, concurrency: 20, limit: 'reserved', value: 20 } });
+    expect(sim.timeline[1]!.text).toEqual({ code: 'lambda.throttlingStopped', params: { function: 'api', seconds: 60 } });
     // The last throttle was in the tick starting at t = 0; the tick starting sixty quiet seconds later
     // ends it, and the engine stamps what a tick decides with the tick's end.
     expect(sim.timeline[1]!.time).toBe(new Date(START + 65_000).toISOString());
@@ -176,6 +180,7 @@ describe('Lambda throttling and the asynchronous queue (LAM-3)', () => {
       resource: 'worker',
       severity: 'error',
       message: '100 asynchronous events to worker were dropped after waiting 21600 s (MaximumEventAgeInSeconds) in the event queue',
+      text: { code: 'lambda.eventsExpired', params: { function: 'worker', count: 100, seconds: 21600 } },
       // Dropped in the tick starting at 6 h; summarised at the next minute boundary.
       time: new Date(START + 6 * 3_600_000 + 60_000).toISOString(),
     });
@@ -220,6 +225,7 @@ Resources:
     expect(sim.timeline.filter((e) => e.kind === 'AsyncEventsDropped').map((e) => e.message)).toEqual([
       '100 asynchronous events to flaky were dropped after 2 retries (MaximumRetryAttempts) of function errors',
     ]);
+    expect(sim.timeline.filter((e) => e.kind === 'AsyncEventsDropped').map((e) => e.text)).toEqual([{ code: 'lambda.eventsRetriesExhausted', params: { function: 'flaky', count: 100, retries: 2 } }]);
   });
 });
 
@@ -378,6 +384,7 @@ describe('Lambda faults, inventory and lookup', () => {
       'Invoke: ResourceNotFoundException: Function not found: arn:aws:lambda:eu-west-1:123456789012:function:api',
       'Invoke: ResourceNotFoundException: Function not found: missing',
     ]);
+    expect(sim.timeline[1]!.text).toEqual({ code: 'lambda.invokeFunctionNotFound', params: { function: 'missing' } });
     expect(() => service.costEstimate('missing', 60)).toThrow('ResourceNotFoundException');
   });
 
