@@ -10,15 +10,16 @@ import type { FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import type { SimClient, SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from '../world';
 import type { BlockedSample } from '../service-module';
+import type { SimInstance } from '../asg/asg-state';
 import { matchRule, type RequestShape } from './listener-rules';
 import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
-import { countByState, routableTargets, runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
+import { countByState, runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
 import { applyIdleTimeout } from './idle-timeout';
-import { appendBucketed, bucketDistribution, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
+import { appendBucketed, bucketMeans, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
 import { BASE_LATENCY_SECONDS } from '../../../instance-model';
 
 /**
@@ -52,7 +53,44 @@ interface Latency {
   count: number;
   sum: number;
   /** Per-target mean response time and request count, for percentiles (exponential mixture). */
-  components: [meanSeconds: number, weight: number][];
+  components: Components;
+}
+
+/**
+ * Mixture components (mean response time, request count) in two parallel arrays reused from group to
+ * group and tick to tick: a [mean, weight] pair per target per tick was the simulator's largest source
+ * of garbage at 10,000 instances (issue 15). Only `length` entries are this group's.
+ */
+class Components {
+  means = new Float64Array(64);
+  weights = new Float64Array(64);
+  length = 0;
+
+  push(mean: number, weight: number): void {
+    if (this.length === this.means.length) {
+      const means = new Float64Array(this.length * 2);
+      const weights = new Float64Array(this.length * 2);
+      means.set(this.means);
+      weights.set(this.weights);
+      this.means = means;
+      this.weights = weights;
+    }
+    this.means[this.length] = mean;
+    this.weights[this.length++] = weight;
+  }
+}
+
+/**
+ * A target group's routable targets this tick (ALB-5, as routableTargets in target-group.ts) and the
+ * instance behind each, kept per group from tick to tick: the set rarely changes, so a target found at
+ * the same position as last tick keeps its instance without a lookup in the world's instance map (the
+ * single most expensive line at 10,000 instances). Only `length` entries are this tick's.
+ */
+interface Roster {
+  targets: SimTarget[];
+  /** Undefined: not looked up yet, or no instance (ip targets). */
+  instances: (SimInstance | undefined)[];
+  length: number;
 }
 
 export class AlbService implements SimService {
@@ -60,6 +98,7 @@ export class AlbService implements SimService {
   readonly accessLog: AccessLogEntry[] = [];
   private accessLogCursor = 0;
   private roundRobin = 0;
+  private assigned = new Float64Array(64);
   private readonly whole = new WholeCounts();
 
   constructor(private readonly ctx: SimContext) {}
@@ -136,16 +175,17 @@ export class AlbService implements SimService {
         // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
         // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
         // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
-        const perTarget = load.requests / Math.max(1, routableTargets(group).length);
+        const perTarget = load.requests / Math.max(1, this.routable(group).length);
         metrics.putFor(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName }, epochSeconds, perTarget);
         metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims, epochSeconds, perTarget);
       }
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
-      applyIdleTimeout(result, idleTimeoutSeconds(lb.attributes)); // LBA-4: too slow → ELB 504
+      idleTimeout(result, idleTimeoutSeconds(lb.attributes)); // LBA-4: too slow → ELB 504
       addCodes(totals, result.codes);
       if (result.latency.count > 0) {
         const set = statisticSet(result.latency);
-        const bucketed = bucketDistribution(result.latency.components);
+        const { means, weights, length } = result.latency.components;
+        const bucketed = bucketMeans(means, weights, length, { keys: [], weights: [] });
         metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, set);
         metrics.putBucketedFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, bucketed);
         lbLatency.count += result.latency.count;
@@ -209,34 +249,72 @@ export class AlbService implements SimService {
     return Math.min(1, Math.max(0.01, elapsed / group.slowStartSeconds));
   }
 
+  /** Fills the group's roster with this tick's routable targets (see Roster); call once per group per tick. */
+  private routable(group: SimTargetGroup): Roster {
+    let roster = this.rosters.get(group);
+    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], length: 0 }));
+    let n = 0;
+    const keep = (target: SimTarget) => {
+      if (roster.targets[n] !== target) {
+        roster.targets[n] = target;
+        roster.instances[n] = undefined;
+      }
+      n++;
+    };
+    for (const target of group.targets.values()) if (target.state === 'healthy') keep(target);
+    // ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
+    if (n === 0) for (const target of group.targets.values()) if (target.state === 'unhealthy') keep(target);
+    roster.length = n;
+    return roster;
+  }
+
+  private readonly rosters = new WeakMap<SimTargetGroup, Roster>();
+  private readonly components = new Components();
+
   private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
-    const latency: Latency = { count: 0, sum: 0, components: [] };
+    const components = this.components;
+    components.length = 0;
+    const latency: Latency = { count: 0, sum: 0, components };
     const codes = emptyCodes();
-    const targets = routableTargets(group);
+    // serve() filled the roster for RequestCountPerTarget this tick; nothing changes target states in between.
+    const roster = this.rosters.get(group)!;
+    const n = roster.length;
+    const targets = roster.targets;
     // 503: no registered target can take the request (load-balancer-troubleshooting, HTTP 503).
-    if (targets.length === 0) return { codes: { ...codes, elb503: load.requests }, latency };
+    if (n === 0) return { codes: { ...codes, elb503: load.requests }, latency };
     const cpuPerRequest = load.cpuWeighted / load.requests;
     // Split by slow-start weights, integer counts with the remainder rotated over targets.
-    const weights = targets.map((t) => this.shareWeight(group, t));
-    const weightSum = weights.reduce((a, b) => a + b, 0);
-    const assigned = weights.map((w) => Math.floor((load.requests * w) / weightSum));
-    let leftover = load.requests - assigned.reduce((a, b) => a + b, 0);
-    const offset = this.roundRobin++ % targets.length;
-    for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % targets.length]!++;
+    const assigned = this.assigned.length >= n ? this.assigned : (this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2)));
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) weightSum += this.shareWeight(group, targets[i]!);
+    let leftover = load.requests;
+    for (let i = 0; i < n; i++) {
+      const share = Math.floor((load.requests * this.shareWeight(group, targets[i]!)) / weightSum);
+      assigned[i] = share;
+      leftover -= share;
+    }
+    const offset = this.roundRobin++ % n;
+    for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % n]!++;
 
+    const instances = this.world.instances;
+    const failedZones = this.world.failedAvailabilityZones;
+    const anyZoneFailed = failedZones.size > 0;
     let served = 0;
-    targets.forEach((target, index) => {
+    for (let index = 0; index < n; index++) {
       const count = assigned[index]!;
-      if (count === 0) return;
-      const instance = this.world.instances.get(target.id);
-      if (!instance || instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) {
+      if (count === 0) continue;
+      // An instance in service is the one the world's map holds under its id (it leaves the map only
+      // once terminated, and never returns to service), so a cached one in service needs no lookup.
+      let instance = roster.instances[index];
+      if (instance === undefined || instance.lifecycleState !== 'InService') roster.instances[index] = instance = instances.get(targets[index]!.id);
+      if (!instance || instance.lifecycleState !== 'InService' || (anyZoneFailed && failedZones.has(instance.availabilityZone))) {
         // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
         // connection timeout (504), a stopped or terminated instance resets the connection (502).
         // Both are TargetConnectionErrorCount, never HTTPCode_Target_5XX (load-balancer-troubleshooting).
         codes.connectionErrors += count;
-        if (instance && this.world.failedAvailabilityZones.has(instance.availabilityZone)) codes.elb504 += count;
+        if (instance && failedZones.has(instance.availabilityZone)) codes.elb504 += count;
         else codes.elb502 += count;
-        return;
+        continue;
       }
       // Queueing (ALB-11): work beyond what the vCPUs process this tick waits in a backlog; past
       // MAX_QUEUE_SECONDS of waiting work, the target rejects requests.
@@ -261,9 +339,9 @@ export class AlbService implements SimService {
         const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation)) + backlog / instance.vcpus;
         latency.count += ok;
         latency.sum += seconds * ok;
-        latency.components.push([seconds, ok]);
+        components.push(seconds, ok);
       }
-    });
+    }
     // Downstream work (database, Lambda) for what the targets served, class by class.
     if (served > 0) {
       const fraction = served / load.requests;
@@ -283,14 +361,14 @@ export class AlbService implements SimService {
         const keep = (served - failed) / served;
         served -= failed;
         codes.target500 += failed; // the application on the target answers 500
-        latency.components = latency.components.map(([mean, weight]) => [mean, weight * keep]);
+        for (let i = 0; i < components.length; i++) components.weights[i] = components.weights[i]! * keep;
         latency.count = served;
         latency.sum *= keep;
       }
       if (extraLatency > 0) {
         latency.sum += extraLatency;
         const added = extraLatency / latency.count;
-        latency.components = latency.components.map(([mean, weight]) => [mean + added, weight]);
+        for (let i = 0; i < components.length; i++) components.means[i] = components.means[i]! + added;
       }
     }
     codes.target2xx = served;
@@ -299,7 +377,9 @@ export class AlbService implements SimService {
 
   /** A lambda target group: the ALB invokes the function synchronously, one invocation per request. */
   private serveLambdaGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
-    const latency: Latency = { count: 0, sum: 0, components: [] };
+    const components = this.components;
+    components.length = 0;
+    const latency: Latency = { count: 0, sum: 0, components };
     const codes = emptyCodes();
     const functions = this.ctx.services.functions;
     const target = [...group.targets.values()][0];
@@ -316,7 +396,7 @@ export class AlbService implements SimService {
     if (succeeded > 0) {
       latency.count = succeeded;
       latency.sum = seconds * succeeded;
-      latency.components.push([seconds, succeeded]);
+      components.push(seconds, succeeded);
     }
     return { codes, latency };
   }
@@ -523,12 +603,35 @@ function seriesOwner(group: SimTargetGroup, qualifier: string): object {
   return owner;
 }
 
+const FASTEST = -Math.log(0.999);
+const SLOWEST = Math.log(1000);
+
 function statisticSet(latency: Latency) {
   let min = Infinity;
   let max = -Infinity;
-  for (const [mean] of latency.components) {
-    min = Math.min(min, mean * -Math.log(0.999));
-    max = Math.max(max, mean * Math.log(1000));
+  const { means, length } = latency.components;
+  for (let i = 0; i < length; i++) {
+    min = Math.min(min, means[i]! * FASTEST);
+    max = Math.max(max, means[i]! * SLOWEST);
   }
   return { count: latency.count, sum: latency.sum, min, max };
+}
+
+/**
+ * LBA-4 through applyIdleTimeout (idle-timeout.ts), which takes [mean, weight] pairs: only a group
+ * with a component past the timeout (rare: 60 s by default) pays for building them.
+ */
+function idleTimeout(result: GroupResult, idleSeconds: number): void {
+  const components = result.latency.components;
+  let late = false;
+  for (let i = 0; i < components.length && !late; i++) late = components.means[i]! > idleSeconds;
+  if (!late) return;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < components.length; i++) pairs.push([components.means[i]!, components.weights[i]!]);
+  const timed = { codes: result.codes, latency: { count: result.latency.count, sum: result.latency.sum, components: pairs } };
+  applyIdleTimeout(timed, idleSeconds);
+  result.latency.count = timed.latency.count;
+  result.latency.sum = timed.latency.sum;
+  components.length = 0;
+  for (const [mean, weight] of timed.latency.components) components.push(mean, weight);
 }

@@ -307,6 +307,28 @@ export function bucketDistribution(components: readonly (readonly [mean: number,
   return into;
 }
 
+/**
+ * bucketDistribution for exponential components held in parallel arrays (the load balancer's per-target
+ * response times): the same keys, without a [mean, weight] pair per component. Neighbouring targets
+ * mostly share a mean, so the last mean's key is reused rather than taking its logarithm again.
+ */
+export function bucketMeans(means: ArrayLike<number>, weights: ArrayLike<number>, length: number, into: BucketedDistribution): BucketedDistribution {
+  let lastMean = NaN;
+  let lastKey = 0;
+  for (let i = 0; i < length; i++) {
+    const mean = means[i]!;
+    const weight = weights[i]!;
+    if (!(mean > 0) || !(weight > 0)) continue;
+    if (mean !== lastMean) {
+      lastMean = mean;
+      lastKey = Math.round(Math.log(mean) / LOG_BUCKET) + SHAPE_STRIDE / 2;
+    }
+    into.keys.push(lastKey);
+    into.weights.push(weight);
+  }
+  return into;
+}
+
 /** Appends `from`'s components to `into` (element by element: a spread of 100,000 arguments throws). */
 export function appendBucketed(into: BucketedDistribution, from: BucketedDistribution): void {
   for (let i = 0; i < from.keys.length; i++) {
@@ -445,7 +467,14 @@ export class MetricStore {
     if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
     const distribution = (data.openDistribution ??= new Map());
     const { keys, weights } = bucketed;
-    for (let i = 0; i < keys.length; i++) distribution.set(keys[i]!, (distribution.get(keys[i]!) ?? 0) + weights[i]!);
+    // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
+    for (let i = 0; i < keys.length; ) {
+      const key = keys[i]!;
+      let weight = distribution.get(key) ?? 0;
+      do weight += weights[i++]!;
+      while (i < keys.length && keys[i] === key);
+      distribution.set(key, weight);
+    }
   }
 
   putBucketedFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, bucketed: BucketedDistribution): void {
