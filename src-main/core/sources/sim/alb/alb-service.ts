@@ -449,16 +449,19 @@ export class AlbService implements SimService {
   }
 
   tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {
-    const probe = (target: SimTarget, group: SimTargetGroup): HealthCheckOutcome => {
-      if (target.forcedUnhealthyUntil !== undefined && this.ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
+    const now = this.ctx.now;
+    const instances = this.world.instances;
+    const failedZones = this.world.failedAvailabilityZones;
+    const probe = (target: SimTarget, group: SimTargetGroup, matcherPasses: boolean): HealthCheckOutcome => {
+      if (target.forcedUnhealthyUntil !== undefined && now < target.forcedUnhealthyUntil) return MISMATCH;
       // The application answers 200; a Matcher that excludes it ("301", "400-499") fails every check.
-      if (!matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE)) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
-      const instance = this.world.instances.get(target.id);
-      if (!instance) return { passed: true }; // ip / lambda targets: healthy unless a fault says otherwise
-      if (instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) return { passed: false, reason: 'Target.Timeout' };
+      if (!matcherPasses) return MISMATCH;
+      const instance = instances.get(target.id);
+      if (!instance) return PASSED; // ip / lambda targets: healthy unless a fault says otherwise
+      if (instance.lifecycleState !== 'InService' || (failedZones.size > 0 && failedZones.has(instance.availabilityZone))) return TIMEOUT;
       // A health check waits behind the queued work like any request: it times out past the timeout.
-      if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return { passed: false, reason: 'Target.Timeout' };
-      return { passed: true };
+      if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return TIMEOUT;
+      return PASSED;
     };
     // Idle instances (no traffic this tick) work off their backlog.
     const tickSeconds = this.ctx.settings.tickSeconds;
@@ -471,7 +474,9 @@ export class AlbService implements SimService {
     }
     this.publishHostCounts(tickStartMs);
     for (const group of this.world.targetGroups.values()) {
-      for (const changed of runHealthChecks(this.ctx, group, (target) => probe(target, group))) {
+      // The matcher is the group's, the same for each of its targets: asked once per group and tick.
+      const matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
+      for (const changed of runHealthChecks(this.ctx, group, (target) => probe(target, group, matcherPasses))) {
         if (changed.state === 'healthy') {
           const live = group.targets.get(changed.id);
           if (live) live.healthySince = this.ctx.now;
@@ -538,6 +543,11 @@ export function traceId(epochMs: number, random24Hex: string): string {
   return `Root=1-${Math.floor(epochMs / 1000).toString(16).padStart(8, '0')}-${random24Hex}`;
 }
 
+// Health-check outcomes, shared (read only): one object per check was garbage at 10,000 targets.
+const PASSED: HealthCheckOutcome = Object.freeze({ passed: true });
+const MISMATCH: HealthCheckOutcome = Object.freeze({ passed: false, reason: 'Target.ResponseCodeMismatch' });
+const TIMEOUT: HealthCheckOutcome = Object.freeze({ passed: false, reason: 'Target.Timeout' });
+
 /** What one target group's requests came to in a tick, by who answered and with which code. */
 interface StatusCodes {
   target2xx: number;
@@ -561,7 +571,13 @@ function emptyCodes(): StatusCodes {
 }
 
 function addCodes(into: StatusCodes, from: StatusCodes): void {
-  for (const key of Object.keys(into) as (keyof StatusCodes)[]) into[key] += from[key];
+  into.target2xx += from.target2xx;
+  into.target500 += from.target500;
+  into.target503 += from.target503;
+  into.elb502 += from.elb502;
+  into.elb503 += from.elb503;
+  into.elb504 += from.elb504;
+  into.connectionErrors += from.connectionErrors;
 }
 
 /** A request drawn in proportion to the tick's outcomes (`draw` in [0, 1)). */

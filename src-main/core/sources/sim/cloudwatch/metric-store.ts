@@ -270,7 +270,12 @@ function componentCdf(c: MixtureComponent, x: number): number {
 /** p50, p90, p99 of a mixture of exponential and log-normal components (bisection on the mixture's CDF). */
 export function mixturePercentiles(components: MixtureComponent[]): [number, number, number] {
   const total = components.reduce((sum, c) => sum + c.weight, 0);
-  const cdf = (x: number) => components.reduce((sum, c) => sum + c.weight * componentCdf(c, x), 0) / total;
+  // A plain loop (the reduce's additions in the same order): run 120 times per series and minute.
+  const cdf = (x: number) => {
+    let sum = 0;
+    for (let i = 0; i < components.length; i++) sum = sum + components[i]!.weight * componentCdf(components[i]!, x);
+    return sum / total;
+  };
   // Far enough out for every component: 10 means (exponential), or e^(5σ) times the mean (log-normal).
   const upper = Math.max(...components.map((c) => c.mean * (c.sigma === undefined ? 10 : Math.exp(5 * c.sigma) + 1)));
   const quantile = (q: number) => {
@@ -493,14 +498,14 @@ export class MetricStore {
     data.openMax = -Infinity;
   }
 
-  /** Closes every open period that ends at or before `epochSeconds`; returns what was closed. */
-  closePeriodsBefore(epochSeconds: number): ClosedPeriod[] {
+  /** Closes every open period that ends at or before `epochSeconds`; returns what was closed (nothing when not `collect`ing). */
+  closePeriodsBefore(epochSeconds: number, collect = true): ClosedPeriod[] {
     const closed: ClosedPeriod[] = [];
     for (const data of this.series.values()) {
       if (data.openStart >= 0 && data.openStart + this.period <= epochSeconds && data.openCount > 0) {
         const start = data.openStart;
         this.closeOpen(data);
-        closed.push({ series: data, start });
+        if (collect) closed.push({ series: data, start });
       }
     }
     return closed;
