@@ -19,7 +19,7 @@ import { WholeCounts } from '../cloudwatch/whole-counts';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
 import { applyIdleTimeout } from './idle-timeout';
-import { appendBucketed, bucketMeans, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
+import { BucketBuffer, bucketMeans, type StatisticSet } from '../cloudwatch/metric-store';
 import { BASE_LATENCY_SECONDS } from '../../../instance-model';
 
 /**
@@ -166,7 +166,8 @@ export class AlbService implements SimService {
     // The load balancer's response times are its target groups' together: their statistics combine and
     // their bucketed distributions merge (issue 15: no second bucketing, no spread of every component).
     const lbLatency: StatisticSet = { count: 0, sum: 0, min: Infinity, max: -Infinity };
-    const lbDistribution: BucketedDistribution = { keys: [], weights: [] };
+    const lbDistribution = this.lbBuckets;
+    lbDistribution.length = 0;
     const totals = emptyCodes();
     for (const [group, load] of loads) {
       const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
@@ -185,14 +186,16 @@ export class AlbService implements SimService {
       if (result.latency.count > 0) {
         const set = statisticSet(result.latency);
         const { means, weights, length } = result.latency.components;
-        const bucketed = bucketMeans(means, weights, length, { keys: [], weights: [] });
+        const bucketed = this.groupBuckets;
+        bucketed.length = 0;
+        bucketMeans(means, weights, length, bucketed);
         metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, set);
-        metrics.putBucketedFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, bucketed);
+        metrics.putBufferFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, bucketed);
         lbLatency.count += result.latency.count;
         lbLatency.sum += result.latency.sum;
         lbLatency.min = Math.min(lbLatency.min, set.min);
         lbLatency.max = Math.max(lbLatency.max, set.max);
-        appendBucketed(lbDistribution, bucketed);
+        lbDistribution.append(bucketed);
       }
       // Target codes and connection errors exist per target group too; ELB codes only per load balancer.
       const c = result.codes;
@@ -203,7 +206,7 @@ export class AlbService implements SimService {
     }
     if (lbLatency.count > 0) {
       metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbLatency);
-      metrics.putBucketedFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbDistribution);
+      metrics.putBufferFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbDistribution);
     }
     // ALB-10/ALB-12: counts are published only when non-zero; an error the load balancer generates is an
     // ELB code (with its 500/502/503/504 split), one a target sent is a Target code.
@@ -270,6 +273,9 @@ export class AlbService implements SimService {
 
   private readonly rosters = new WeakMap<SimTargetGroup, Roster>();
   private readonly components = new Components();
+  /** One target group's response-time buckets, and the load balancer's (its groups' together), reused per tick. */
+  private readonly groupBuckets = new BucketBuffer();
+  private readonly lbBuckets = new BucketBuffer();
 
   private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
     const components = this.components;

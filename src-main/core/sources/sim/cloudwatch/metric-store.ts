@@ -313,11 +313,39 @@ export function bucketDistribution(components: readonly (readonly [mean: number,
 }
 
 /**
- * bucketDistribution for exponential components held in parallel arrays (the load balancer's per-target
- * response times): the same keys, without a [mean, weight] pair per component. Neighbouring targets
- * mostly share a mean, so the last mean's key is reused rather than taking its logarithm again.
+ * A bucketed distribution (keys and weights as bucketDistribution makes them) in growable typed arrays
+ * that a hot path reuses tick after tick instead of building two arrays per target group and tick.
+ * Only the first `length` entries count.
  */
-export function bucketMeans(means: ArrayLike<number>, weights: ArrayLike<number>, length: number, into: BucketedDistribution): BucketedDistribution {
+export class BucketBuffer {
+  keys = new Float64Array(256);
+  weights = new Float64Array(256);
+  length = 0;
+
+  push(key: number, weight: number): void {
+    if (this.length === this.keys.length) {
+      const keys = new Float64Array(this.length * 2);
+      const weights = new Float64Array(this.length * 2);
+      keys.set(this.keys);
+      weights.set(this.weights);
+      this.keys = keys;
+      this.weights = weights;
+    }
+    this.keys[this.length] = key;
+    this.weights[this.length++] = weight;
+  }
+
+  append(from: BucketBuffer): void {
+    for (let i = 0; i < from.length; i++) this.push(from.keys[i]!, from.weights[i]!);
+  }
+}
+
+/**
+ * bucketDistribution for exponential components held in parallel arrays (the load balancer's per-target
+ * response times): the same keys, appended to `into`. Neighbouring targets mostly share a mean, so the
+ * last mean's key is reused rather than taking its logarithm again.
+ */
+export function bucketMeans(means: ArrayLike<number>, weights: ArrayLike<number>, length: number, into: BucketBuffer): void {
   let lastMean = NaN;
   let lastKey = 0;
   for (let i = 0; i < length; i++) {
@@ -328,10 +356,8 @@ export function bucketMeans(means: ArrayLike<number>, weights: ArrayLike<number>
       lastMean = mean;
       lastKey = Math.round(Math.log(mean) / LOG_BUCKET) + SHAPE_STRIDE / 2;
     }
-    into.keys.push(lastKey);
-    into.weights.push(weight);
+    into.push(lastKey, weight);
   }
-  return into;
 }
 
 /** Appends `from`'s components to `into` (element by element: a spread of 100,000 arguments throws). */
@@ -468,16 +494,24 @@ export class MetricStore {
    * balancer's series instead of bucketing every target's component a second time.
    */
   putBucketedInto(data: MetricSeriesData, epochSeconds: number, bucketed: BucketedDistribution): void {
+    this.addBuckets(data, epochSeconds, bucketed.keys, bucketed.weights, bucketed.keys.length);
+  }
+
+  /** putBucketedFor from a BucketBuffer. */
+  putBufferFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, buffer: BucketBuffer): void {
+    this.addBuckets(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, buffer.keys, buffer.weights, buffer.length);
+  }
+
+  private addBuckets(data: MetricSeriesData, epochSeconds: number, keys: ArrayLike<number>, weights: ArrayLike<number>, length: number): void {
     const start = epochSeconds - (epochSeconds % this.period);
     if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
     const distribution = (data.openDistribution ??= new Map());
-    const { keys, weights } = bucketed;
     // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
-    for (let i = 0; i < keys.length; ) {
+    for (let i = 0; i < length; ) {
       const key = keys[i]!;
       let weight = distribution.get(key) ?? 0;
       do weight += weights[i++]!;
-      while (i < keys.length && keys[i] === key);
+      while (i < length && keys[i] === key);
       distribution.set(key, weight);
     }
   }
