@@ -19,7 +19,7 @@ import { WholeCounts } from '../cloudwatch/whole-counts';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
 import { applyIdleTimeout } from './idle-timeout';
-import { BucketBuffer, bucketMeans, type StatisticSet } from '../cloudwatch/metric-store';
+import { BucketBuffer, bucketMeans, type MetricSeriesData, type StatisticSet } from '../cloudwatch/metric-store';
 import { BASE_LATENCY_SECONDS } from '../../../instance-model';
 
 /**
@@ -78,6 +78,18 @@ class Components {
     this.means[this.length] = mean;
     this.weights[this.length++] = weight;
   }
+}
+
+interface TargetGroupSeries {
+  requestCount?: MetricSeriesData;
+  perTargetAlone?: MetricSeriesData;
+  perTarget?: MetricSeriesData;
+  responseTime?: MetricSeriesData;
+  target2xx?: MetricSeriesData;
+  target5xx?: MetricSeriesData;
+  connectionErrors?: MetricSeriesData;
+  healthy?: MetricSeriesData;
+  unhealthy?: MetricSeriesData;
 }
 
 /**
@@ -171,14 +183,16 @@ export class AlbService implements SimService {
     const totals = emptyCodes();
     for (const [group, load] of loads) {
       const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
-      metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCount', tgDims, epochSeconds, load.requests);
+      const series = this.seriesHandles(group);
+      metrics.putInto((series.requestCount ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCount', tgDims)), epochSeconds, load.requests);
       if (group.targetType !== 'lambda') {
         // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
         // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
         // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
         const perTarget = load.requests / Math.max(1, this.routable(group).length);
-        metrics.putFor(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName }, epochSeconds, perTarget);
-        metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims, epochSeconds, perTarget);
+        series.perTargetAlone ??= metrics.seriesOf(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName });
+        metrics.putInto(series.perTargetAlone, epochSeconds, perTarget);
+        metrics.putInto((series.perTarget ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims)), epochSeconds, perTarget);
       }
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
       idleTimeout(result, idleTimeoutSeconds(lb.attributes)); // LBA-4: too slow → ELB 504
@@ -189,8 +203,9 @@ export class AlbService implements SimService {
         const bucketed = this.groupBuckets;
         bucketed.length = 0;
         bucketMeans(means, weights, length, bucketed);
-        metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, set);
-        metrics.putBufferFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, bucketed);
+        series.responseTime ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims);
+        metrics.putStatisticsInto(series.responseTime, epochSeconds, set);
+        metrics.putBufferInto(series.responseTime, epochSeconds, bucketed);
         lbLatency.count += result.latency.count;
         lbLatency.sum += result.latency.sum;
         lbLatency.min = Math.min(lbLatency.min, set.min);
@@ -199,9 +214,9 @@ export class AlbService implements SimService {
       }
       // Target codes and connection errors exist per target group too; ELB codes only per load balancer.
       const c = result.codes;
-      if (c.target2xx > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_2XX_Count', tgDims, epochSeconds, c.target2xx);
-      if (c.target500 + c.target503 > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims, epochSeconds, c.target500 + c.target503);
-      if (c.connectionErrors > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims, epochSeconds, c.connectionErrors);
+      if (c.target2xx > 0) metrics.putInto((series.target2xx ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'HTTPCode_Target_2XX_Count', tgDims)), epochSeconds, c.target2xx);
+      if (c.target500 + c.target503 > 0) metrics.putInto((series.target5xx ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims)), epochSeconds, c.target500 + c.target503);
+      if (c.connectionErrors > 0) metrics.putInto((series.connectionErrors ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims)), epochSeconds, c.connectionErrors);
       this.sampleAccessLog(lb, group, load, result, tickStart);
     }
     if (lbLatency.count > 0) {
@@ -272,6 +287,19 @@ export class AlbService implements SimService {
   }
 
   private readonly rosters = new WeakMap<SimTargetGroup, Roster>();
+
+  /**
+   * A target group's series (or seriesOwner's stand-in's), each taken from MetricStore.seriesOf on first
+   * use — in the same order as before, so the store's series keep their order — then held here: one
+   * lookup per group and tick instead of three per metric (issue 15).
+   */
+  private seriesHandles(owner: object): TargetGroupSeries {
+    let series = this.groupSeries.get(owner);
+    if (!series) this.groupSeries.set(owner, (series = {}));
+    return series;
+  }
+
+  private readonly groupSeries = new WeakMap<object, TargetGroupSeries>();
   private readonly components = new Components();
   /** One target group's response-time buckets, and the load balancer's (its groups' together), reused per tick. */
   private readonly groupBuckets = new BucketBuffer();
@@ -514,8 +542,10 @@ export class AlbService implements SimService {
         if (!lb) continue;
         const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
         const owner = seriesOwner(group, lbArn);
-        this.ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
-        this.ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
+        const series = this.seriesHandles(owner);
+        const metrics = this.ctx.metrics;
+        metrics.putInto((series.healthy ??= metrics.seriesOf(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims)), epochSeconds, counts.healthy);
+        metrics.putInto((series.unhealthy ??= metrics.seriesOf(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims)), epochSeconds, counts.unhealthy);
       }
     }
   }

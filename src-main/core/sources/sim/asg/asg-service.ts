@@ -174,9 +174,12 @@ export class AsgService implements SimService {
     const failedZones = this.world.failedAvailabilityZones;
     const anyZoneFailed = failedZones.size > 0;
     for (const instance of group.instances.values()) {
-      if (instance.lifecycleState === 'Pending') pending++;
-      else if (instance.lifecycleState.startsWith('Terminating')) terminating++;
-      if (instance.lifecycleState !== 'InService') continue;
+      const state = instance.lifecycleState;
+      if (state !== 'InService') {
+        if (state === 'Pending') pending++;
+        else if (state.startsWith('Terminating')) terminating++;
+        continue;
+      }
       inService++;
       const down = anyZoneFailed && failedZones.has(instance.availabilityZone);
       // 2 % idle baseline plus the work it did, with ±1 point of jitter; a host in a failed zone reports nothing.

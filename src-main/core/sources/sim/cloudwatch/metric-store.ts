@@ -497,6 +497,11 @@ export class MetricStore {
     this.addBuckets(data, epochSeconds, bucketed.keys, bucketed.weights, bucketed.keys.length);
   }
 
+  /** putBucketedInto from a BucketBuffer. */
+  putBufferInto(data: MetricSeriesData, epochSeconds: number, buffer: BucketBuffer): void {
+    this.addBuckets(data, epochSeconds, buffer.keys, buffer.weights, buffer.length);
+  }
+
   /** putBucketedFor from a BucketBuffer. */
   putBufferFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, buffer: BucketBuffer): void {
     this.addBuckets(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, buffer.keys, buffer.weights, buffer.length);
