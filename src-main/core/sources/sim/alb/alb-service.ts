@@ -13,7 +13,7 @@ import type { BlockedSample } from '../service-module';
 import type { SimInstance } from '../asg/asg-state';
 import { matchRule, type RequestShape } from './listener-rules';
 import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
-import { countByState, runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
+import { runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
@@ -506,11 +506,16 @@ export class AlbService implements SimService {
       instance.backlog -= drained;
       instance.utilisation = drained / (instance.vcpus * tickSeconds);
     }
-    this.publishHostCounts(tickStartMs);
     for (const group of this.world.targetGroups.values()) {
       // The matcher is the group's, the same for each of its targets: asked once per group and tick.
       const matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
-      for (const changed of runHealthChecks(this.ctx, group, (target) => probe(target, group, matcherPasses))) {
+      // Host counts are as they stand before this tick's checks; the checks' walk counts them (issue 15:
+      // one walk over the targets instead of two). Checks touch only their own group's targets and put
+      // no metric, so publishing group by group puts the same values in the same series order.
+      const counts = group.healthCheckEnabled && group.targets.size > 0 ? { healthy: 0, unhealthy: 0 } : undefined;
+      const changes = runHealthChecks(this.ctx, group, (target) => probe(target, group, matcherPasses), counts);
+      if (counts) this.publishHostCounts(group, counts, tickStartMs);
+      for (const changed of changes) {
         if (changed.state === 'healthy') {
           const live = group.targets.get(changed.id);
           if (live) live.healthySince = this.ctx.now;
@@ -532,21 +537,17 @@ export class AlbService implements SimService {
    * without traffic; a target group with health checks off (a Lambda target's default) reports neither
    * (load-balancer-cloudwatch-metrics.html). Published per load balancer the group is attached to.
    */
-  private publishHostCounts(tickStart: number): void {
+  private publishHostCounts(group: SimTargetGroup, counts: { healthy: number; unhealthy: number }, tickStart: number): void {
     const epochSeconds = Math.floor(tickStart / 1000);
-    for (const group of this.world.targetGroups.values()) {
-      if (!group.healthCheckEnabled || group.targets.size === 0) continue;
-      const counts = countByState(group);
-      for (const lbArn of group.loadBalancerArns) {
-        const lb = this.world.loadBalancers.get(lbArn);
-        if (!lb) continue;
-        const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
-        const owner = seriesOwner(group, lbArn);
-        const series = this.seriesHandles(owner);
-        const metrics = this.ctx.metrics;
-        metrics.putInto((series.healthy ??= metrics.seriesOf(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims)), epochSeconds, counts.healthy);
-        metrics.putInto((series.unhealthy ??= metrics.seriesOf(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims)), epochSeconds, counts.unhealthy);
-      }
+    const metrics = this.ctx.metrics;
+    for (const lbArn of group.loadBalancerArns) {
+      const lb = this.world.loadBalancers.get(lbArn);
+      if (!lb) continue;
+      const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
+      const owner = seriesOwner(group, lbArn);
+      const series = this.seriesHandles(owner);
+      metrics.putInto((series.healthy ??= metrics.seriesOf(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims)), epochSeconds, counts.healthy);
+      metrics.putInto((series.unhealthy ??= metrics.seriesOf(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims)), epochSeconds, counts.unhealthy);
     }
   }
 
