@@ -225,6 +225,9 @@ export class AsgService implements SimService {
     let failing: [SimInstance, string][] | undefined;
     // The group's target groups, looked up once per look rather than once per instance.
     const targetGroups = group.healthCheckType === 'ELB' ? group.targetGroupArns.map((arn) => this.world.targetGroups.get(arn)) : [];
+    // Nothing can fail this look when no zone has been down long enough and none of the group's target
+    // groups holds an unhealthy target: the walk over the instances (a lookup each) is skipped.
+    if (!this.zoneDownLongEnough() && !targetGroups.some((targetGroup) => targetGroup !== undefined && hasUnhealthyTarget(targetGroup))) return;
     for (const instance of group.instances.values()) {
       if (instance.lifecycleState !== 'InService' || this.ctx.now < instance.readyAt + group.healthCheckGracePeriod * 1000) continue;
       const reason = this.healthFailure(group, instance, targetGroups);
@@ -237,6 +240,12 @@ export class AsgService implements SimService {
       terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to ${reason}.`);
     }
     reconcile(this.ctx, group);
+  }
+
+  /** Whether some zone has been down for the EC2 status checks' detection time (healthFailure's first reason). */
+  private zoneDownLongEnough(): boolean {
+    for (const since of this.world.failedAvailabilityZones.values()) if (this.ctx.now - since >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return true;
+    return false;
   }
 
   private healthFailure(group: SimAutoScalingGroup, instance: SimInstance, targetGroups: readonly (SimTargetGroup | undefined)[]): string | undefined {
@@ -443,4 +452,9 @@ export class AsgService implements SimService {
         };
     }
   }
+}
+
+function hasUnhealthyTarget(targetGroup: SimTargetGroup): boolean {
+  for (const target of targetGroup.targets.values()) if (target.state === 'unhealthy') return true;
+  return false;
 }
