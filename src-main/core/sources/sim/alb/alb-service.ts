@@ -287,6 +287,8 @@ export class AlbService implements SimService {
   }
 
   private readonly rosters = new WeakMap<SimTargetGroup, Roster>();
+  /** Instances serving left queued work (see tick): only alb-service writes `backlog`. */
+  private readonly backlogged = new Set<SimInstance>();
 
   /**
    * A target group's series (or seriesOwner's stand-in's), each taken from MetricStore.seriesOf on first
@@ -363,6 +365,7 @@ export class AlbService implements SimService {
         backlog = Math.max(0, backlog - rejected * cpuPerRequest);
       }
       instance.backlog = backlog;
+      if (backlog > 0) this.backlogged.add(instance);
       instance.busyThisTick = true;
       instance.utilisation = Math.max(instance.utilisation, queued / capacity);
       const ok = count - rejected;
@@ -497,10 +500,16 @@ export class AlbService implements SimService {
       if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return TIMEOUT;
       return PASSED;
     };
-    // Idle instances (no traffic this tick) work off their backlog.
+    // Idle instances (no traffic this tick) work off their backlog. Only serving sets a backlog, so only
+    // the instances it left one are walked, not all of them (issue 15); each drains on its own, so the
+    // order does not matter. A terminated instance has left the world and is dropped.
     const tickSeconds = this.ctx.settings.tickSeconds;
-    for (const instance of this.world.instances.values()) {
-      if (instance.busyThisTick || instance.backlog <= 0) continue;
+    for (const instance of this.backlogged) {
+      if (instance.backlog <= 0 || instance.lifecycleState === 'Terminated') {
+        this.backlogged.delete(instance);
+        continue;
+      }
+      if (instance.busyThisTick) continue;
       // Working off queued requests keeps the CPU busy even when the ALB sends nothing new.
       const drained = Math.min(instance.backlog, instance.vcpus * tickSeconds);
       instance.backlog -= drained;
