@@ -203,7 +203,7 @@ export class SimulationEngine implements SimContext {
     this.now += this.tickMs;
     for (const service of this.services.all) service.tick?.(tickStart);
     if (this.now % 60_000 === 0) {
-      const closed = this.metrics.closePeriodsBefore(this.now / 1000);
+      const closed = this.metrics.closePeriodsBefore(this.now / 1000, this.changes.tracking);
       if (this.changes.tracking) for (const period of closed) this.recordClosed(period);
       for (const service of this.services.all) service.minute?.();
     }

@@ -11,16 +11,16 @@ import type { FaultParameters } from '../scenario/timed-entries';
 import type { SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from './alb-state';
 import type { SimClient } from '../traffic/traffic-state';
 import type { BlockedSample } from '../service-module';
+import type { SimInstance } from '../asg/asg-state';
 import { matchRule, type RequestShape } from './listener-rules';
 import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
-import { routableTargets } from './target-group';
 import { checkTargetHealth, failTargets } from './target-health';
 import { seriesOwner } from './series-owner';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
 import { applyIdleTimeout } from './idle-timeout';
-import { appendBucketed, bucketDistribution, type BucketedDistribution, type StatisticSet } from '../cloudwatch/metric-store';
+import { BucketBuffer, bucketMeans, type MetricSeriesData, type StatisticSet } from '../cloudwatch/metric-store';
 import { BASE_LATENCY_SECONDS } from '../../../instance-model';
 
 /**
@@ -54,7 +54,56 @@ interface Latency {
   count: number;
   sum: number;
   /** Per-target mean response time and request count, for percentiles (exponential mixture). */
-  components: [meanSeconds: number, weight: number][];
+  components: Components;
+}
+
+/**
+ * Mixture components (mean response time, request count) in two parallel arrays reused from group to
+ * group and tick to tick: a [mean, weight] pair per target per tick was the simulator's largest source
+ * of garbage at 10,000 instances (issue 15). Only `length` entries are this group's.
+ */
+class Components {
+  means = new Float64Array(64);
+  weights = new Float64Array(64);
+  length = 0;
+
+  push(mean: number, weight: number): void {
+    if (this.length === this.means.length) {
+      const means = new Float64Array(this.length * 2);
+      const weights = new Float64Array(this.length * 2);
+      means.set(this.means);
+      weights.set(this.weights);
+      this.means = means;
+      this.weights = weights;
+    }
+    this.means[this.length] = mean;
+    this.weights[this.length++] = weight;
+  }
+}
+
+interface TargetGroupSeries {
+  requestCount?: MetricSeriesData;
+  perTargetAlone?: MetricSeriesData;
+  perTarget?: MetricSeriesData;
+  responseTime?: MetricSeriesData;
+  target2xx?: MetricSeriesData;
+  target5xx?: MetricSeriesData;
+  connectionErrors?: MetricSeriesData;
+  healthy?: MetricSeriesData;
+  unhealthy?: MetricSeriesData;
+}
+
+/**
+ * A target group's routable targets this tick (ALB-5, as routableTargets in target-group.ts) and the
+ * instance behind each, kept per group from tick to tick: the set rarely changes, so a target found at
+ * the same position as last tick keeps its instance without a lookup in the world's instance map (the
+ * single most expensive line at 10,000 instances). Only `length` entries are this tick's.
+ */
+interface Roster {
+  targets: SimTarget[];
+  /** Undefined: not looked up yet, or no instance (ip targets). */
+  instances: (SimInstance | undefined)[];
+  length: number;
 }
 
 export class AlbService implements SimService {
@@ -62,6 +111,7 @@ export class AlbService implements SimService {
   readonly accessLog: AccessLogEntry[] = [];
   private accessLogCursor = 0;
   private roundRobin = 0;
+  private assigned = new Float64Array(64);
   private readonly whole = new WholeCounts();
 
   constructor(private readonly ctx: SimContext) {}
@@ -140,43 +190,50 @@ export class AlbService implements SimService {
     // The load balancer's response times are its target groups' together: their statistics combine and
     // their bucketed distributions merge (issue 15: no second bucketing, no spread of every component).
     const lbLatency: StatisticSet = { count: 0, sum: 0, min: Infinity, max: -Infinity };
-    const lbDistribution: BucketedDistribution = { keys: [], weights: [] };
+    const lbDistribution = this.lbBuckets;
+    lbDistribution.length = 0;
     const totals = emptyCodes();
     for (const [group, load] of loads) {
       const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
-      metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCount', tgDims, epochSeconds, load.requests);
+      const series = this.seriesHandles(group);
+      metrics.putInto((series.requestCount ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCount', tgDims)), epochSeconds, load.requests);
       if (group.targetType !== 'lambda') {
         // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
         // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
         // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
-        const perTarget = load.requests / Math.max(1, routableTargets(group).length);
-        metrics.putFor(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName }, epochSeconds, perTarget);
-        metrics.putFor(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims, epochSeconds, perTarget);
+        const perTarget = load.requests / Math.max(1, this.routable(group).length);
+        series.perTargetAlone ??= metrics.seriesOf(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName });
+        metrics.putInto(series.perTargetAlone, epochSeconds, perTarget);
+        metrics.putInto((series.perTarget ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims)), epochSeconds, perTarget);
       }
       const result = group.targetType === 'lambda' ? this.serveLambdaGroup(group, load, tickSeconds) : this.serveInstanceGroup(group, load, tickSeconds);
-      applyIdleTimeout(result, idleTimeoutSeconds(lb.attributes)); // LBA-4: too slow → ELB 504
+      idleTimeout(result, idleTimeoutSeconds(lb.attributes)); // LBA-4: too slow → ELB 504
       addCodes(totals, result.codes);
       if (result.latency.count > 0) {
         const set = statisticSet(result.latency);
-        const bucketed = bucketDistribution(result.latency.components);
-        metrics.putStatisticsFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, set);
-        metrics.putBucketedFor(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims, epochSeconds, bucketed);
+        const { means, weights, length } = result.latency.components;
+        const bucketed = this.groupBuckets;
+        bucketed.length = 0;
+        bucketMeans(means, weights, length, bucketed);
+        series.responseTime ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'TargetResponseTime', tgDims);
+        metrics.putStatisticsInto(series.responseTime, epochSeconds, set);
+        metrics.putBufferInto(series.responseTime, epochSeconds, bucketed);
         lbLatency.count += result.latency.count;
         lbLatency.sum += result.latency.sum;
         lbLatency.min = Math.min(lbLatency.min, set.min);
         lbLatency.max = Math.max(lbLatency.max, set.max);
-        appendBucketed(lbDistribution, bucketed);
+        lbDistribution.append(bucketed);
       }
       // Target codes and connection errors exist per target group too; ELB codes only per load balancer.
       const c = result.codes;
-      if (c.target2xx > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_2XX_Count', tgDims, epochSeconds, c.target2xx);
-      if (c.target500 + c.target503 > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims, epochSeconds, c.target500 + c.target503);
-      if (c.connectionErrors > 0) metrics.putFor(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims, epochSeconds, c.connectionErrors);
+      if (c.target2xx > 0) metrics.putInto((series.target2xx ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'HTTPCode_Target_2XX_Count', tgDims)), epochSeconds, c.target2xx);
+      if (c.target500 + c.target503 > 0) metrics.putInto((series.target5xx ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims)), epochSeconds, c.target500 + c.target503);
+      if (c.connectionErrors > 0) metrics.putInto((series.connectionErrors ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims)), epochSeconds, c.connectionErrors);
       this.sampleAccessLog(lb, group, load, result, tickStart);
     }
     if (lbLatency.count > 0) {
       metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbLatency);
-      metrics.putBucketedFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbDistribution);
+      metrics.putBufferFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbDistribution);
     }
     // ALB-10/ALB-12: counts are published only when non-zero; an error the load balancer generates is an
     // ELB code (with its 500/502/503/504 split), one a target sent is a Target code.
@@ -222,34 +279,90 @@ export class AlbService implements SimService {
     return Math.min(1, Math.max(0.01, elapsed / group.slowStartSeconds));
   }
 
+  /** Fills the group's roster with this tick's routable targets (see Roster); call once per group per tick. */
+  private routable(group: SimTargetGroup): Roster {
+    let roster = this.rosters.get(group);
+    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], length: 0 }));
+    let n = 0;
+    const keep = (target: SimTarget) => {
+      if (roster.targets[n] !== target) {
+        roster.targets[n] = target;
+        roster.instances[n] = undefined;
+      }
+      n++;
+    };
+    for (const target of group.targets.values()) if (target.state === 'healthy') keep(target);
+    // ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
+    if (n === 0) for (const target of group.targets.values()) if (target.state === 'unhealthy') keep(target);
+    roster.length = n;
+    return roster;
+  }
+
+  private readonly rosters = new WeakMap<SimTargetGroup, Roster>();
+  /** Instances serving left queued work (see tick): only alb-service writes `backlog`. */
+  private readonly backlogged = new Set<SimInstance>();
+
+  /**
+   * A target group's series (or seriesOwner's stand-in's), each taken from MetricStore.seriesOf on first
+   * use — in the same order as before, so the store's series keep their order — then held here: one
+   * lookup per group and tick instead of three per metric (issue 15).
+   */
+  private seriesHandles(owner: object): TargetGroupSeries {
+    let series = this.groupSeries.get(owner);
+    if (!series) this.groupSeries.set(owner, (series = {}));
+    return series;
+  }
+
+  private readonly groupSeries = new WeakMap<object, TargetGroupSeries>();
+  private readonly components = new Components();
+  /** One target group's response-time buckets, and the load balancer's (its groups' together), reused per tick. */
+  private readonly groupBuckets = new BucketBuffer();
+  private readonly lbBuckets = new BucketBuffer();
+
   private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
-    const latency: Latency = { count: 0, sum: 0, components: [] };
+    const components = this.components;
+    components.length = 0;
+    const latency: Latency = { count: 0, sum: 0, components };
     const codes = emptyCodes();
-    const targets = routableTargets(group);
+    // serve() filled the roster for RequestCountPerTarget this tick; nothing changes target states in between.
+    const roster = this.rosters.get(group)!;
+    const n = roster.length;
+    const targets = roster.targets;
     // 503: no registered target can take the request (load-balancer-troubleshooting, HTTP 503).
-    if (targets.length === 0) return { codes: { ...codes, elb503: load.requests }, latency };
+    if (n === 0) return { codes: { ...codes, elb503: load.requests }, latency };
     const cpuPerRequest = load.cpuWeighted / load.requests;
     // Split by slow-start weights, integer counts with the remainder rotated over targets.
-    const weights = targets.map((t) => this.shareWeight(group, t));
-    const weightSum = weights.reduce((a, b) => a + b, 0);
-    const assigned = weights.map((w) => Math.floor((load.requests * w) / weightSum));
-    let leftover = load.requests - assigned.reduce((a, b) => a + b, 0);
-    const offset = this.roundRobin++ % targets.length;
-    for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % targets.length]!++;
+    const assigned = this.assigned.length >= n ? this.assigned : (this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2)));
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) weightSum += this.shareWeight(group, targets[i]!);
+    let leftover = load.requests;
+    for (let i = 0; i < n; i++) {
+      const share = Math.floor((load.requests * this.shareWeight(group, targets[i]!)) / weightSum);
+      assigned[i] = share;
+      leftover -= share;
+    }
+    const offset = this.roundRobin++ % n;
+    for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % n]!++;
 
+    const instances = this.world.instances;
+    const failedZones = this.world.failedAvailabilityZones;
+    const anyZoneFailed = failedZones.size > 0;
     let served = 0;
-    targets.forEach((target, index) => {
+    for (let index = 0; index < n; index++) {
       const count = assigned[index]!;
-      if (count === 0) return;
-      const instance = this.world.instances.get(target.id);
-      if (!instance || instance.lifecycleState !== 'InService' || this.world.failedAvailabilityZones.has(instance.availabilityZone)) {
+      if (count === 0) continue;
+      // An instance in service is the one the world's map holds under its id (it leaves the map only
+      // once terminated, and never returns to service), so a cached one in service needs no lookup.
+      let instance = roster.instances[index];
+      if (instance === undefined || instance.lifecycleState !== 'InService') roster.instances[index] = instance = instances.get(targets[index]!.id);
+      if (!instance || instance.lifecycleState !== 'InService' || (anyZoneFailed && failedZones.has(instance.availabilityZone))) {
         // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
         // connection timeout (504), a stopped or terminated instance resets the connection (502).
         // Both are TargetConnectionErrorCount, never HTTPCode_Target_5XX (load-balancer-troubleshooting).
         codes.connectionErrors += count;
-        if (instance && this.world.failedAvailabilityZones.has(instance.availabilityZone)) codes.elb504 += count;
+        if (instance && failedZones.has(instance.availabilityZone)) codes.elb504 += count;
         else codes.elb502 += count;
-        return;
+        continue;
       }
       // Queueing (ALB-11): work beyond what the vCPUs process this tick waits in a backlog; past
       // MAX_QUEUE_SECONDS of waiting work, the target rejects requests.
@@ -264,6 +377,7 @@ export class AlbService implements SimService {
         backlog = Math.max(0, backlog - rejected * cpuPerRequest);
       }
       instance.backlog = backlog;
+      if (backlog > 0) this.backlogged.add(instance);
       instance.busyThisTick = true;
       instance.utilisation = Math.max(instance.utilisation, queued / capacity);
       const ok = count - rejected;
@@ -274,9 +388,9 @@ export class AlbService implements SimService {
         const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation)) + backlog / instance.vcpus;
         latency.count += ok;
         latency.sum += seconds * ok;
-        latency.components.push([seconds, ok]);
+        components.push(seconds, ok);
       }
-    });
+    }
     // Downstream work (database, Lambda) for what the targets served, class by class.
     if (served > 0) {
       const fraction = served / load.requests;
@@ -296,14 +410,14 @@ export class AlbService implements SimService {
         const keep = (served - failed) / served;
         served -= failed;
         codes.target500 += failed; // the application on the target answers 500
-        latency.components = latency.components.map(([mean, weight]) => [mean, weight * keep]);
+        for (let i = 0; i < components.length; i++) components.weights[i] = components.weights[i]! * keep;
         latency.count = served;
         latency.sum *= keep;
       }
       if (extraLatency > 0) {
         latency.sum += extraLatency;
         const added = extraLatency / latency.count;
-        latency.components = latency.components.map(([mean, weight]) => [mean + added, weight]);
+        for (let i = 0; i < components.length; i++) components.means[i] = components.means[i]! + added;
       }
     }
     codes.target2xx = served;
@@ -312,7 +426,9 @@ export class AlbService implements SimService {
 
   /** A lambda target group: the ALB invokes the function synchronously, one invocation per request. */
   private serveLambdaGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
-    const latency: Latency = { count: 0, sum: 0, components: [] };
+    const components = this.components;
+    components.length = 0;
+    const latency: Latency = { count: 0, sum: 0, components };
     const codes = emptyCodes();
     const functions = this.ctx.services.functions;
     const target = [...group.targets.values()][0];
@@ -329,7 +445,7 @@ export class AlbService implements SimService {
     if (succeeded > 0) {
       latency.count = succeeded;
       latency.sum = seconds * succeeded;
-      latency.components.push([seconds, succeeded]);
+      components.push(seconds, succeeded);
     }
     return { codes, latency };
   }
@@ -382,10 +498,16 @@ export class AlbService implements SimService {
   }
 
   tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {
-    // Idle instances (no traffic this tick) work off their backlog.
+    // Idle instances (no traffic this tick) work off their backlog. Only serving sets a backlog, so only
+    // the instances it left one are walked, not all of them (issue 15); each drains on its own, so the
+    // order does not matter. A terminated instance has left the world and is dropped.
     const tickSeconds = this.ctx.settings.tickSeconds;
-    for (const instance of this.world.instances.values()) {
-      if (instance.busyThisTick || instance.backlog <= 0) continue;
+    for (const instance of this.backlogged) {
+      if (instance.backlog <= 0 || instance.lifecycleState === 'Terminated') {
+        this.backlogged.delete(instance);
+        continue;
+      }
+      if (instance.busyThisTick) continue;
       // Working off queued requests keeps the CPU busy even when the ALB sends nothing new.
       const drained = Math.min(instance.backlog, instance.vcpus * tickSeconds);
       instance.backlog -= drained;
@@ -432,7 +554,13 @@ function emptyCodes(): StatusCodes {
 }
 
 function addCodes(into: StatusCodes, from: StatusCodes): void {
-  for (const key of Object.keys(into) as (keyof StatusCodes)[]) into[key] += from[key];
+  into.target2xx += from.target2xx;
+  into.target500 += from.target500;
+  into.target503 += from.target503;
+  into.elb502 += from.elb502;
+  into.elb503 += from.elb503;
+  into.elb504 += from.elb504;
+  into.connectionErrors += from.connectionErrors;
 }
 
 /** A request drawn in proportion to the tick's outcomes (`draw` in [0, 1)). */
@@ -460,12 +588,35 @@ export function pickOutcome(codes: StatusCodes, draw: number): { elb: number; ta
  * 0.1st and 99.9th percentiles (mean × ln(1/0.999) and mean × ln 1000), which keeps p50/p90/p99 inside
  * [Minimum, Maximum] as CloudWatch's are (CW-5).
  */
+const FASTEST = -Math.log(0.999);
+const SLOWEST = Math.log(1000);
+
 function statisticSet(latency: Latency) {
   let min = Infinity;
   let max = -Infinity;
-  for (const [mean] of latency.components) {
-    min = Math.min(min, mean * -Math.log(0.999));
-    max = Math.max(max, mean * Math.log(1000));
+  const { means, length } = latency.components;
+  for (let i = 0; i < length; i++) {
+    min = Math.min(min, means[i]! * FASTEST);
+    max = Math.max(max, means[i]! * SLOWEST);
   }
   return { count: latency.count, sum: latency.sum, min, max };
+}
+
+/**
+ * LBA-4 through applyIdleTimeout (idle-timeout.ts), which takes [mean, weight] pairs: only a group
+ * with a component past the timeout (rare: 60 s by default) pays for building them.
+ */
+function idleTimeout(result: GroupResult, idleSeconds: number): void {
+  const components = result.latency.components;
+  let late = false;
+  for (let i = 0; i < components.length && !late; i++) late = components.means[i]! > idleSeconds;
+  if (!late) return;
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < components.length; i++) pairs.push([components.means[i]!, components.weights[i]!]);
+  const timed = { codes: result.codes, latency: { count: result.latency.count, sum: result.latency.sum, components: pairs } };
+  applyIdleTimeout(timed, idleSeconds);
+  result.latency.count = timed.latency.count;
+  result.latency.sum = timed.latency.sum;
+  components.length = 0;
+  for (const [mean, weight] of timed.latency.components) components.push(mean, weight);
 }

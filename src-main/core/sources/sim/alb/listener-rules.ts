@@ -47,21 +47,23 @@ function wildcardToRegExp(pattern: string, caseInsensitive: boolean): RegExp {
   return new RegExp(`^${body}$`, caseInsensitive ? 'i' : '');
 }
 
-const compiled = new Map<string, RegExp>();
+// Compiled once per pattern, case-sensitive and -insensitive apart (no key string built per request).
+const compiledSensitive = new Map<string, RegExp>();
+const compiledInsensitive = new Map<string, RegExp>();
 function matcher(pattern: string, caseInsensitive: boolean): RegExp {
-  const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
-  let regex = compiled.get(key);
+  const compiled = caseInsensitive ? compiledInsensitive : compiledSensitive;
+  let regex = compiled.get(pattern);
   if (!regex) {
     regex = wildcardToRegExp(pattern, caseInsensitive);
-    compiled.set(key, regex);
+    compiled.set(pattern, regex);
   }
   return regex;
 }
 
 /** ALB-2: case-sensitive, against the path only — a query string is not part of it. */
 export function pathMatches(pattern: string, path: string): boolean {
-  const pathOnly = path.split('?')[0]!;
-  return matcher(pattern, false).test(pathOnly);
+  const query = path.indexOf('?');
+  return matcher(pattern, false).test(query < 0 ? path : path.slice(0, query));
 }
 
 /** ALB-3: case-insensitive; `*.example.com` matches `a.example.com` but not `example.com`. A port in Host is ignored. */
@@ -73,7 +75,9 @@ export function hostMatches(pattern: string, host: string | undefined): boolean 
 export function conditionMatches(condition: SimRuleCondition, request: RequestShape): boolean {
   switch (condition.field) {
     case 'path-pattern':
-      return condition.values.some((pattern) => pathMatches(pattern, request.path));
+      // A loop, not .some(): every request class is matched against every rule each tick.
+      for (const pattern of condition.values) if (pathMatches(pattern, request.path)) return true;
+      return false;
     case 'host-header':
       return condition.values.some((pattern) => hostMatches(pattern, request.host));
     case 'http-request-method':
@@ -90,8 +94,9 @@ export function conditionMatches(condition: SimRuleCondition, request: RequestSh
 
 /** ALB-1: the first rule (by ascending priority, default last) whose conditions all match. */
 export function matchRule(rules: readonly SimListenerRule[], request: RequestShape): SimListenerRule | undefined {
-  for (const rule of rules) {
-    if (rule.conditions.every((condition) => conditionMatches(condition, request))) return rule;
+  next: for (const rule of rules) {
+    for (const condition of rule.conditions) if (!conditionMatches(condition, request)) continue next;
+    return rule;
   }
   return undefined;
 }

@@ -84,11 +84,16 @@ export interface HealthCheckOutcome {
 
 /**
  * Runs the checks that are due. `probe` answers one check for one target. Returns the targets
- * whose state changed, so the engine can record the transition.
+ * whose state changed, so the engine can record the transition. With `counts`, also counts the
+ * targets as countByState would have just before the checks (the same walk, not a second one).
  */
-export function runHealthChecks(ctx: SimContext, group: SimTargetGroup, probe: (target: SimTarget) => HealthCheckOutcome): SimTarget[] {
+export function runHealthChecks(ctx: SimContext, group: SimTargetGroup, probe: (target: SimTarget) => HealthCheckOutcome, counts?: { healthy: number; unhealthy: number }): SimTarget[] {
   const changed: SimTarget[] = [];
   for (const target of group.targets.values()) {
+    if (counts) {
+      if (target.state === 'healthy') counts.healthy++;
+      else if (target.state === 'unhealthy' || target.state === 'initial') counts.unhealthy++;
+    }
     if (target.state === 'draining') {
       if (target.drainUntil !== undefined && ctx.now >= target.drainUntil) {
         group.targets.delete(target.id);

@@ -11,13 +11,22 @@ import type { SimContext } from '../sim-context';
 import type { SimTarget, SimTargetGroup } from './alb-state';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { seriesOwner } from './series-owner';
-import { countByState, runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
+import { runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
 
-/** Host counts for the tick starting at `tickStartMs`, then the checks due now and their transitions. */
+/**
+ * Host counts for the tick starting at `tickStartMs`, then the checks due now and their transitions.
+ * Host counts are as they stand before this tick's checks; the checks' own walk counts them (issue 15:
+ * one walk over the targets instead of two). Checks touch only their own group's targets and put no
+ * metric, so publishing group by group puts the same values in the same series order.
+ */
 export function checkTargetHealth(ctx: SimContext, tickStartMs: number): void {
-  publishHostCounts(ctx, tickStartMs);
   for (const group of ctx.world.targetGroups.values()) {
-    for (const changed of runHealthChecks(ctx, group, (target) => probe(ctx, target, group))) {
+    // The matcher is the group's, the same for each of its targets: asked once per group and tick.
+    const matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
+    const counts = group.healthCheckEnabled && group.targets.size > 0 ? { healthy: 0, unhealthy: 0 } : undefined;
+    const changes = runHealthChecks(ctx, group, (target) => probe(ctx, target, group, matcherPasses), counts);
+    if (counts) publishHostCounts(ctx, group, counts, tickStartMs);
+    for (const changed of changes) {
       if (changed.state === 'healthy') {
         const live = group.targets.get(changed.id);
         if (live) live.healthySince = ctx.now;
@@ -34,17 +43,23 @@ export function checkTargetHealth(ctx: SimContext, tickStartMs: number): void {
   }
 }
 
+// Health-check outcomes, shared (read only): one object per check was garbage at 10,000 targets.
+const PASSED: HealthCheckOutcome = Object.freeze({ passed: true });
+const MISMATCH: HealthCheckOutcome = Object.freeze({ passed: false, reason: 'Target.ResponseCodeMismatch' });
+const TIMEOUT: HealthCheckOutcome = Object.freeze({ passed: false, reason: 'Target.Timeout' });
+
 /** One health check of one target, as the application on it would answer. */
-function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup): HealthCheckOutcome {
-  if (target.forcedUnhealthyUntil !== undefined && ctx.now < target.forcedUnhealthyUntil) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
+function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup, matcherPasses: boolean): HealthCheckOutcome {
+  if (target.forcedUnhealthyUntil !== undefined && ctx.now < target.forcedUnhealthyUntil) return MISMATCH;
   // The application answers 200; a Matcher that excludes it ("301", "400-499") fails every check.
-  if (!matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE)) return { passed: false, reason: 'Target.ResponseCodeMismatch' };
+  if (!matcherPasses) return MISMATCH;
   const instance = ctx.world.instances.get(target.id);
-  if (!instance) return { passed: true }; // ip / lambda targets: healthy unless a fault says otherwise
-  if (instance.lifecycleState !== 'InService' || ctx.world.failedAvailabilityZones.has(instance.availabilityZone)) return { passed: false, reason: 'Target.Timeout' };
+  if (!instance) return PASSED; // ip / lambda targets: healthy unless a fault says otherwise
+  const failedZones = ctx.world.failedAvailabilityZones;
+  if (instance.lifecycleState !== 'InService' || (failedZones.size > 0 && failedZones.has(instance.availabilityZone))) return TIMEOUT;
   // A health check waits behind the queued work like any request: it times out past the timeout.
-  if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return { passed: false, reason: 'Target.Timeout' };
-  return { passed: true };
+  if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return TIMEOUT;
+  return PASSED;
 }
 
 /**
@@ -52,19 +67,15 @@ function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup): Healt
  * without traffic; a target group with health checks off (a Lambda target's default) reports neither
  * (load-balancer-cloudwatch-metrics.html). Published per load balancer the group is attached to.
  */
-function publishHostCounts(ctx: SimContext, tickStart: number): void {
+function publishHostCounts(ctx: SimContext, group: SimTargetGroup, counts: { healthy: number; unhealthy: number }, tickStart: number): void {
   const epochSeconds = Math.floor(tickStart / 1000);
-  for (const group of ctx.world.targetGroups.values()) {
-    if (!group.healthCheckEnabled || group.targets.size === 0) continue;
-    const counts = countByState(group);
-    for (const lbArn of group.loadBalancerArns) {
-      const lb = ctx.world.loadBalancers.get(lbArn);
-      if (!lb) continue;
-      const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
-      const owner = seriesOwner(group, lbArn);
-      ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
-      ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
-    }
+  for (const lbArn of group.loadBalancerArns) {
+    const lb = ctx.world.loadBalancers.get(lbArn);
+    if (!lb) continue;
+    const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
+    const owner = seriesOwner(group, lbArn);
+    ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
+    ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
   }
 }
 

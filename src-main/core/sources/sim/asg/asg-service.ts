@@ -12,6 +12,7 @@ import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } fro
 import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
+import type { SimTargetGroup } from '../alb/alb-state';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
@@ -169,18 +170,24 @@ export class AsgService implements SimService {
     let inService = 0;
     let pending = 0;
     let terminating = 0;
+    const now = this.ctx.now;
+    const failedZones = this.world.failedAvailabilityZones;
+    const anyZoneFailed = failedZones.size > 0;
     for (const instance of group.instances.values()) {
-      if (instance.lifecycleState === 'Pending') pending++;
-      else if (instance.lifecycleState.startsWith('Terminating')) terminating++;
-      if (instance.lifecycleState !== 'InService') continue;
+      const state = instance.lifecycleState;
+      if (state !== 'InService') {
+        if (state === 'Pending') pending++;
+        else if (state.startsWith('Terminating')) terminating++;
+        continue;
+      }
       inService++;
-      const down = this.world.failedAvailabilityZones.has(instance.availabilityZone);
+      const down = anyZoneFailed && failedZones.has(instance.availabilityZone);
       // 2 % idle baseline plus the work it did, with ±1 point of jitter; a host in a failed zone reports nothing.
       instance.cpuPercent = down ? 0 : Math.min(100, Math.max(0, 2 + 98 * Math.min(1, instance.utilisation) + noise.normal()));
       // EC2-1: a stopped host publishes nothing; a warming one does publish its own series (ASG-5
       // leaves it out of the group's only).
       if (publishInstances) this.publishInstanceCpu(group, instance, tickStart, down ? undefined : instance.cpuPercent);
-      if (down || this.ctx.now < instance.warmUntil) continue;
+      if (down || now < instance.warmUntil) continue;
       cpuSum += instance.cpuPercent;
       counted++;
     }
@@ -189,6 +196,8 @@ export class AsgService implements SimService {
     this.publishCpu(group, tickStart, counted > 0 ? cpuSum / counted : undefined);
     // ASG-18: group metrics only for the metrics whose collection is enabled. Every instance weighs 1
     // capacity unit here, so the *Capacity metrics equal the instance counts; Standby is not modelled (0).
+    // Most groups collect no group metrics: their values are not even gathered then.
+    if (group.metricsCollection.size === 0) return;
     const values: Record<string, number> = {
       GroupMinSize: group.minSize,
       GroupMaxSize: group.maxSize,
@@ -214,9 +223,14 @@ export class AsgService implements SimService {
    */
   private replaceUnhealthy(group: SimAutoScalingGroup): void {
     let failing: [SimInstance, string][] | undefined;
+    // The group's target groups, looked up once per look rather than once per instance.
+    const targetGroups = group.healthCheckType === 'ELB' ? group.targetGroupArns.map((arn) => this.world.targetGroups.get(arn)) : [];
+    // Nothing can fail this look when no zone has been down long enough and none of the group's target
+    // groups holds an unhealthy target: the walk over the instances (a lookup each) is skipped.
+    if (!this.zoneDownLongEnough() && !targetGroups.some((targetGroup) => targetGroup !== undefined && hasUnhealthyTarget(targetGroup))) return;
     for (const instance of group.instances.values()) {
       if (instance.lifecycleState !== 'InService' || this.ctx.now < instance.readyAt + group.healthCheckGracePeriod * 1000) continue;
-      const reason = this.healthFailure(group, instance);
+      const reason = this.healthFailure(group, instance, targetGroups);
       if (reason) (failing ??= []).push([instance, reason]);
     }
     if (!failing) return;
@@ -228,15 +242,21 @@ export class AsgService implements SimService {
     reconcile(this.ctx, group);
   }
 
-  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance): string | undefined {
+  /** Whether some zone has been down for the EC2 status checks' detection time (healthFailure's first reason). */
+  private zoneDownLongEnough(): boolean {
+    for (const since of this.world.failedAvailabilityZones.values()) if (this.ctx.now - since >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return true;
+    return false;
+  }
+
+  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance, targetGroups: readonly (SimTargetGroup | undefined)[]): string | undefined {
     // EC2 runs status checks every minute and marks an instance impaired after they fail; Auto Scaling
     // sees it at its next look — minutes, not seconds (ec2-auto-scaling-health-checks.html). Meanwhile
     // the load balancer's own checks have already marked its target unhealthy.
-    const zoneDownSince = this.world.failedAvailabilityZones.get(instance.availabilityZone);
+    const zoneDownSince = this.world.failedAvailabilityZones.size > 0 ? this.world.failedAvailabilityZones.get(instance.availabilityZone) : undefined;
     if (zoneDownSince !== undefined && this.ctx.now - zoneDownSince >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return 'an EC2 instance status check failure';
     if (group.healthCheckType !== 'ELB') return undefined;
-    for (const arn of group.targetGroupArns) {
-      const target = this.world.targetGroups.get(arn)?.targets.get(instance.instanceId);
+    for (const targetGroup of targetGroups) {
+      const target = targetGroup?.targets.get(instance.instanceId);
       if (target?.state === 'unhealthy') return 'an ELB system health check failure';
     }
     return undefined;
@@ -432,4 +452,9 @@ export class AsgService implements SimService {
         };
     }
   }
+}
+
+function hasUnhealthyTarget(targetGroup: SimTargetGroup): boolean {
+  for (const target of targetGroup.targets.values()) if (target.state === 'unhealthy') return true;
+  return false;
 }

@@ -270,7 +270,12 @@ function componentCdf(c: MixtureComponent, x: number): number {
 /** p50, p90, p99 of a mixture of exponential and log-normal components (bisection on the mixture's CDF). */
 export function mixturePercentiles(components: MixtureComponent[]): [number, number, number] {
   const total = components.reduce((sum, c) => sum + c.weight, 0);
-  const cdf = (x: number) => components.reduce((sum, c) => sum + c.weight * componentCdf(c, x), 0) / total;
+  // A plain loop (the reduce's additions in the same order): run 120 times per series and minute.
+  const cdf = (x: number) => {
+    let sum = 0;
+    for (let i = 0; i < components.length; i++) sum = sum + components[i]!.weight * componentCdf(components[i]!, x);
+    return sum / total;
+  };
   // Far enough out for every component: 10 means (exponential), or e^(5σ) times the mean (log-normal).
   const upper = Math.max(...components.map((c) => c.mean * (c.sigma === undefined ? 10 : Math.exp(5 * c.sigma) + 1)));
   const quantile = (q: number) => {
@@ -305,6 +310,54 @@ export function bucketDistribution(components: readonly (readonly [mean: number,
     into.weights.push(weight);
   }
   return into;
+}
+
+/**
+ * A bucketed distribution (keys and weights as bucketDistribution makes them) in growable typed arrays
+ * that a hot path reuses tick after tick instead of building two arrays per target group and tick.
+ * Only the first `length` entries count.
+ */
+export class BucketBuffer {
+  keys = new Float64Array(256);
+  weights = new Float64Array(256);
+  length = 0;
+
+  push(key: number, weight: number): void {
+    if (this.length === this.keys.length) {
+      const keys = new Float64Array(this.length * 2);
+      const weights = new Float64Array(this.length * 2);
+      keys.set(this.keys);
+      weights.set(this.weights);
+      this.keys = keys;
+      this.weights = weights;
+    }
+    this.keys[this.length] = key;
+    this.weights[this.length++] = weight;
+  }
+
+  append(from: BucketBuffer): void {
+    for (let i = 0; i < from.length; i++) this.push(from.keys[i]!, from.weights[i]!);
+  }
+}
+
+/**
+ * bucketDistribution for exponential components held in parallel arrays (the load balancer's per-target
+ * response times): the same keys, appended to `into`. Neighbouring targets mostly share a mean, so the
+ * last mean's key is reused rather than taking its logarithm again.
+ */
+export function bucketMeans(means: ArrayLike<number>, weights: ArrayLike<number>, length: number, into: BucketBuffer): void {
+  let lastMean = NaN;
+  let lastKey = 0;
+  for (let i = 0; i < length; i++) {
+    const mean = means[i]!;
+    const weight = weights[i]!;
+    if (!(mean > 0) || !(weight > 0)) continue;
+    if (mean !== lastMean) {
+      lastMean = mean;
+      lastKey = Math.round(Math.log(mean) / LOG_BUCKET) + SHAPE_STRIDE / 2;
+    }
+    into.push(lastKey, weight);
+  }
 }
 
 /** Appends `from`'s components to `into` (element by element: a spread of 100,000 arguments throws). */
@@ -441,11 +494,31 @@ export class MetricStore {
    * balancer's series instead of bucketing every target's component a second time.
    */
   putBucketedInto(data: MetricSeriesData, epochSeconds: number, bucketed: BucketedDistribution): void {
+    this.addBuckets(data, epochSeconds, bucketed.keys, bucketed.weights, bucketed.keys.length);
+  }
+
+  /** putBucketedInto from a BucketBuffer. */
+  putBufferInto(data: MetricSeriesData, epochSeconds: number, buffer: BucketBuffer): void {
+    this.addBuckets(data, epochSeconds, buffer.keys, buffer.weights, buffer.length);
+  }
+
+  /** putBucketedFor from a BucketBuffer. */
+  putBufferFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, buffer: BucketBuffer): void {
+    this.addBuckets(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, buffer.keys, buffer.weights, buffer.length);
+  }
+
+  private addBuckets(data: MetricSeriesData, epochSeconds: number, keys: ArrayLike<number>, weights: ArrayLike<number>, length: number): void {
     const start = epochSeconds - (epochSeconds % this.period);
     if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
     const distribution = (data.openDistribution ??= new Map());
-    const { keys, weights } = bucketed;
-    for (let i = 0; i < keys.length; i++) distribution.set(keys[i]!, (distribution.get(keys[i]!) ?? 0) + weights[i]!);
+    // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
+    for (let i = 0; i < length; ) {
+      const key = keys[i]!;
+      let weight = distribution.get(key) ?? 0;
+      do weight += weights[i++]!;
+      while (i < length && keys[i] === key);
+      distribution.set(key, weight);
+    }
   }
 
   putBucketedFor(owner: object, namespace: string, metricName: string, dimensions: Dimensions, epochSeconds: number, bucketed: BucketedDistribution): void {
@@ -464,14 +537,14 @@ export class MetricStore {
     data.openMax = -Infinity;
   }
 
-  /** Closes every open period that ends at or before `epochSeconds`; returns what was closed. */
-  closePeriodsBefore(epochSeconds: number): ClosedPeriod[] {
+  /** Closes every open period that ends at or before `epochSeconds`; returns what was closed (nothing when not `collect`ing). */
+  closePeriodsBefore(epochSeconds: number, collect = true): ClosedPeriod[] {
     const closed: ClosedPeriod[] = [];
     for (const data of this.series.values()) {
       if (data.openStart >= 0 && data.openStart + this.period <= epochSeconds && data.openCount > 0) {
         const start = data.openStart;
         this.closeOpen(data);
-        closed.push({ series: data, start });
+        if (collect) closed.push({ series: data, start });
       }
     }
     return closed;
