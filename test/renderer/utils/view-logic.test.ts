@@ -64,7 +64,7 @@ describe('recent events', () => {
   });
 
   it('translate a timeline entry only when its words are read, not every entry on every push (issue 15)', () => {
-    const timeline = Array.from({ length: 1000 }, (_, i) => ({ time: new Date(START + i * 1000).toISOString(), service: 'simulator', kind: 'Fault', resource: `r${i}`, message: `m${i}`, severity: 'info' as const }));
+    const timeline = Array.from({ length: 1000 }, (_, i) => ({ time: new Date(START + i * 1000).toISOString(), service: 'simulator' as const, kind: 'Fault', resource: `r${i}`, message: `m${i}`, severity: 'info' as const }));
     const describeTimeline = vi.fn((event: { message: string }) => `said ${event.message}`);
     const events = mergeRecentEvents({ alarmHistory: [], scalingActivities: [], rdsEvents: [], timeline, describeTimeline });
     expect(events).toHaveLength(1000);
