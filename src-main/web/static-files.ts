@@ -3,7 +3,7 @@
  * leads out of the folder — the resolved real path must still be inside the folder's real path.
  */
 import { constants } from 'node:fs';
-import { open, realpath } from 'node:fs/promises';
+import { open, readdir, realpath } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { safeDecode } from './security';
 
@@ -33,8 +33,52 @@ function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
+/**
+ * Built assets carry a content hash in their name (Vite's `[name]-[hash]`): one URL is always the
+ * same bytes, so they are kept after the first read. A host busy simulating (scale-1000 at ×3600)
+ * turns its event loop a few times a second, and each file took six file-system round trips
+ * through it: the ~20 files a view needs arrived seconds after the snapshot (issue 15, first
+ * render at scale). index.html is never kept (a rebuild changes it and the names it points to).
+ */
+const HASHED_ASSET = /^\/assets\/[^/]+-[\w-]{8}\.(?:js|css)$/;
+/** Far above the renderer's few MB: a bound, not a budget. */
+export const MAX_CACHED_BYTES = 64 * 1024 * 1024;
+const cache = new Map<string, StaticFile>();
+let cachedBytes = 0;
+const warmed = new Set<string>();
+
 /** The file for a URL path inside `root`, or undefined (missing, a directory, outside root, or a link out of it). */
 export async function readStatic(root: string, urlPath: string): Promise<StaticFile | undefined> {
+  const key = `${root}\0${urlPath}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const file = await readChecked(root, urlPath);
+  if (file && HASHED_ASSET.test(urlPath) && !cache.has(key) && cachedBytes + file.body.length <= MAX_CACHED_BYTES) {
+    cache.set(key, file);
+    cachedBytes += file.body.length;
+  }
+  // The page is being loaded: read its assets now, all at once, rather than as the browser asks for each.
+  if (file?.isHtml) void warmAssets(root);
+  return file;
+}
+
+async function warmAssets(root: string): Promise<void> {
+  if (warmed.has(root)) return;
+  warmed.add(root);
+  try {
+    const names = await readdir(join(root, 'assets'));
+    await Promise.all(names.filter((name) => HASHED_ASSET.test(`/assets/${name}`)).map((name) => readStatic(root, `/assets/${name}`)));
+  } catch {
+    // No assets folder (or unreadable): files are read on request as before.
+  }
+}
+
+/** Whether a URL path is one of the kept assets (tests). */
+export function isCachedAsset(root: string, urlPath: string): boolean {
+  return cache.has(`${root}\0${urlPath}`);
+}
+
+async function readChecked(root: string, urlPath: string): Promise<StaticFile | undefined> {
   const decoded = safeDecode(urlPath);
   if (decoded === undefined || decoded.includes('\0')) return undefined;
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');

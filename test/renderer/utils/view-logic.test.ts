@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DnsTrace as DnsTraceSchema, Inventory, type DnsTrace } from '@contract';
 import betaTrace from '../support/traces/beta-weighted.json';
 import { resourceItems, searchPalette } from '@/components/palette/palette-items';
@@ -61,6 +61,16 @@ describe('recent events', () => {
     const alarmHistory = [{ alarmName: 'TargetTracking-a-AlarmLow-12345678-1234-1234-1234-123456789012', timestamp: new Date(START).toISOString(), oldState: 'OK' as const, newState: 'ALARM' as const, reason: 'r' }];
     const events = mergeRecentEvents({ alarmHistory, scalingActivities: [], rdsEvents: [], timeline: [], isScalingAlarm: (name) => name.startsWith('TargetTracking-') });
     expect(events.map((e) => e.tone)).toEqual(['info']);
+  });
+
+  it('translate a timeline entry only when its words are read, not every entry on every push (issue 15)', () => {
+    const timeline = Array.from({ length: 1000 }, (_, i) => ({ time: new Date(START + i * 1000).toISOString(), service: 'simulator' as const, kind: 'Fault', resource: `r${i}`, message: `m${i}`, severity: 'info' as const }));
+    const describeTimeline = vi.fn((event: { message: string }) => `said ${event.message}`);
+    const events = mergeRecentEvents({ alarmHistory: [], scalingActivities: [], rdsEvents: [], timeline, describeTimeline });
+    expect(events).toHaveLength(1000);
+    expect(describeTimeline).not.toHaveBeenCalled();
+    expect(events[0]!.message).toBe('said m999');
+    expect(describeTimeline).toHaveBeenCalledTimes(1);
   });
 });
 

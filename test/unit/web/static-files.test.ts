@@ -2,12 +2,12 @@
  * Issue 10: "Web-mode static files follow symlinks out of the renderer folder." The real path of
  * what is served must stay inside the real path of the renderer folder; links within it still work.
  */
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readStatic } from '@main/web/static-files';
+import { isCachedAsset, readStatic } from '@main/web/static-files';
 
 function fixture() {
   const base = mkdtempSync(join(tmpdir(), 'fd-static-'));
@@ -54,5 +54,33 @@ describe('static files of web mode', () => {
     const fifo = join(root, 'pipe.js');
     execFileSync('mkfifo', [fifo]);
     expect(await readStatic(root, '/pipe.js')).toBeUndefined();
+  });
+});
+
+describe('hashed assets are kept after the first read (issue 15: first render on a busy host)', () => {
+  it('reads every hashed asset when the page is served, keeps them, and always reads index.html and unhashed files again', async () => {
+    const { root } = fixture();
+    writeFileSync(join(root, 'assets', 'index-BsX-I_in.js'), 'main');
+    writeFileSync(join(root, 'assets', 'OverviewView-DIAXeU3g.css'), 'view');
+    expect(isCachedAsset(root, '/assets/index-BsX-I_in.js')).toBe(false);
+    expect((await readStatic(root, '/'))?.isHtml).toBe(true);
+    await expect.poll(() => isCachedAsset(root, '/assets/OverviewView-DIAXeU3g.css')).toBe(true);
+    expect(isCachedAsset(root, '/assets/index-BsX-I_in.js')).toBe(true);
+    // Kept: the same URL is the same bytes (the hash is of the content).
+    rmSync(join(root, 'assets', 'index-BsX-I_in.js'));
+    expect((await readStatic(root, '/assets/index-BsX-I_in.js'))?.body.toString()).toBe('main');
+    // Not kept: a rebuild changes index.html, and an unhashed name says nothing about its content.
+    writeFileSync(join(root, 'index.html'), '<!doctype html><p>rebuilt');
+    expect((await readStatic(root, '/'))?.body.toString()).toContain('rebuilt');
+    expect(isCachedAsset(root, '/assets/app.js')).toBe(false);
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(2)');
+    expect((await readStatic(root, '/assets/app.js'))?.body.toString()).toBe('console.log(2)');
+  });
+
+  it('still refuses a hashed-looking link out of the folder', async () => {
+    const { base, root } = fixture();
+    symlinkSync(join(base, 'outside', 'secret.txt'), join(root, 'assets', 'leak-AbCd1234.js'));
+    expect(await readStatic(root, '/')).toBeDefined();
+    expect(await readStatic(root, '/assets/leak-AbCd1234.js')).toBeUndefined();
   });
 });

@@ -85,6 +85,18 @@ export function seriesColor(series: MetricChartSeries, index: number, theme: Cha
   return palette.series[(series.color ?? index) % palette.series.length]!;
 }
 
+/** Same markers, in the same order: a view that rebuilt an equal list needs no redraw. */
+export function sameMarkers(a: readonly ChartMarker[] | undefined, b: readonly ChartMarker[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.time !== y.time || x.kind !== y.kind || x.label !== y.label || x.tone !== y.tone) return false;
+  }
+  return true;
+}
+
 export function markerOption(markers: readonly ChartMarker[], theme: ChartTheme, window: { from: number; to: number }) {
   const palette = PALETTES[theme];
   const visible = markers.filter((marker) => marker.time >= window.from && marker.time <= window.to);

@@ -67,13 +67,18 @@ export function mergeRecentEvents(input: {
       route: ROUTES.rds!,
     });
   }
+  const describe = input.describeTimeline;
   for (const event of input.timeline) {
     out.push({
       id: `timeline|${event.time}|${event.kind}|${event.resource}|${event.message}`,
       time: ms(event.time),
       service: event.service,
       resource: event.resource,
-      message: input.describeTimeline?.(event) ?? event.message,
+      // Translated when read (the rows in view, or a filter), not for all thousand on every push:
+      // at scale most of the list is new in each frame (issue 15).
+      get message() {
+        return describe ? describe(event) : event.message;
+      },
       tone: event.severity === 'error' ? 'bad' : event.severity === 'warning' ? 'warn' : 'info',
       route: ROUTES[event.service] ?? 'overview',
     });

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+/**
+ * Issue 15: live lists are shown at most once a second (four pushes a second at ×3600 re-rendered
+ * every visible row four times), the newest value always ends up shown, and what the operator
+ * selects shows at once.
+ */
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h, ref } from 'vue';
+import { useDisplayRate } from '@/composables/use-display-rate';
+
+const live = ref(0);
+const selected = ref('a');
+let renders = 0;
+const Host = defineComponent({
+  setup() {
+    const shown = useDisplayRate(() => `${selected.value}:${live.value}`, { immediateOn: () => selected.value });
+    return () => {
+      renders++;
+      return h('p', shown.value);
+    };
+  },
+});
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  live.value = 0;
+  selected.value = 'a';
+  renders = 0;
+});
+afterEach(() => vi.useRealTimers());
+
+describe('useDisplayRate (issue 15)', () => {
+  it('shows the first change at once, coalesces the next second of changes into one, and ends on the newest', async () => {
+    const wrapper = mount(Host);
+    live.value = 1;
+    await flushPromises();
+    expect(wrapper.text()).toBe('a:1');
+    for (let i = 2; i <= 5; i++) {
+      await vi.advanceTimersByTimeAsync(200);
+      live.value = i;
+      await flushPromises();
+    }
+    expect(wrapper.text()).toBe('a:1');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(wrapper.text()).toBe('a:5');
+    expect(renders).toBe(3); // mount, a:1, a:5
+    wrapper.unmount();
+  });
+
+  it('shows a new selection at once, however recent the last change', async () => {
+    const wrapper = mount(Host);
+    live.value = 1;
+    await flushPromises();
+    live.value = 2;
+    await flushPromises();
+    selected.value = 'b';
+    await flushPromises();
+    expect(wrapper.text()).toBe('b:2');
+    wrapper.unmount();
+  });
+});
