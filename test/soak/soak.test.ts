@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { FrameJoiner } from '@main/core/contract/frame-parts';
 import { FlightdeckCore } from '@main/core/core-host';
 import { readScenario } from '@main/core/scenario-files';
 import { SimSource } from '@main/core/sources/sim/sim-source';
@@ -51,8 +52,12 @@ describe('soak: 24 h of scale-1000 through the web bridge', () => {
       let nextId = 1;
       const pending = new Map<number, (frame: { result: { ok: boolean; error?: { message: string } } }) => void>();
       let updates = 0;
+      // The host sends a message over 256 kB (the first snapshot of scale-1000) as parts: join them as the renderer does.
+      const joiner = new FrameJoiner();
       ws.on('message', (data) => {
-        const frame = JSON.parse(data.toString());
+        const text = joiner.accept(data.toString());
+        if (text === undefined) return;
+        const frame = JSON.parse(text);
         if (frame.type === 'event') updates++;
         else pending.get(frame.id)?.(frame);
       });
