@@ -1551,6 +1551,8 @@ const en = {
     noFaults: 'Nothing injected yet',
     runningFaults: 'Running faults',
     noRunningFaults: 'No fault is running',
+    runningHere: '{count} running | {count} running',
+    injectRefused: 'Not injected: {detail}',
     runningUntil: 'until {time}',
     runningUntilStopped: 'since {time}, until stopped or restart',
     stopFault: 'Stop',

@@ -34,6 +34,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const loading = ref(false);
   const injecting = ref(false);
   const injectError = ref<string | null>(null);
+  /** The fault kind whose inject failed, so its own form shows the error where the operator clicked. */
+  const injectErrorKind = ref<string | null>(null);
   /** What this window injected, newest first (the timeline has everyone's, via service 'simulator'). */
   const injected = shallowRef<readonly TimelineEvent[]>([]);
   /** Faults in effect that can be ended, oldest first (refreshed after inject/stop and on simulator events). */
@@ -126,11 +128,14 @@ export const useSimulatorStore = defineStore('simulator', () => {
 
   async function inject(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<boolean> {
     injecting.value = true;
-    return changeFault(
+    injectErrorKind.value = null;
+    const done = await changeFault(
       () => api.request('sim.fault.inject', { type, parameters, ...(durationSeconds ? { durationSeconds } : {}) }),
       () => (injecting.value = false),
     );
+    if (!done) injectErrorKind.value = type;
+    return done;
   }
 
-  return { scenarios, faultKinds, loadErrors, loadErrorProblems, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
+  return { scenarios, faultKinds, loadErrors, loadErrorProblems, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injectErrorKind, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
 });

@@ -105,6 +105,32 @@ describe('SimulatorView', () => {
     ]);
   });
 
+  it('answers an Inject in the form the operator clicked: how many of its kind run now, or why it was refused', async () => {
+    let running: unknown[] = [];
+    core.answer('sim.faults.running', () => running);
+    core.answer('sim.fault.inject', (payload: unknown) => {
+      running = [{ id: 'fault-1', type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' }, startedAt: new Date(START).toISOString() }];
+      return { time: new Date(START).toISOString(), service: 'simulator', kind: 'FaultInjected', resource: (payload as { type: string }).type, message: 'injected', severity: 'warning' };
+    });
+    const wrapper = mountWithApp(SimulatorView);
+    await flushPromises();
+    const az = wrapper.get('[data-type="FailAvailabilityZone"]');
+    expect(az.find('[data-testid="fault-running-count"]').exists()).toBe(false);
+    await az.trigger('submit');
+    await flushPromises();
+    expect(az.get('[data-testid="fault-running-count"]').text()).toBe('1 running');
+    expect(wrapper.get('[data-type="RaiseReplicaLag"]').find('[data-testid="fault-running-count"]').exists()).toBe(false);
+
+    core.refuse('sim.fault.inject', 'InvalidRequest', 'A health check with id hc-1 does not exist.');
+    const check = wrapper.get('[data-type="FailHealthCheck"]');
+    await check.trigger('submit');
+    await flushPromises();
+    expect(check.get('[data-testid="fault-refusal"]').text()).toBe('Not injected: A health check with id hc-1 does not exist.');
+    // Shown once, in its form, not again at the top of the panel.
+    expect(wrapper.find('[data-testid="fault-error"]').exists()).toBe(false);
+    expect(az.find('[data-testid="fault-refusal"]').exists()).toBe(false);
+  });
+
   it('injects the numbers an operator typed, required and optional (edited number inputs round-trip)', async () => {
     core.answer('sim.faultKinds', [
       ...FAULT_KINDS,
