@@ -125,10 +125,10 @@ describe('SimulatorView', () => {
     const check = wrapper.get('[data-type="FailHealthCheck"]');
     await check.trigger('submit');
     await flushPromises();
-    expect(check.get('[data-testid="fault-refusal"]').text()).toBe('Not injected: A health check with id hc-1 does not exist.');
+    expect(check.get('[data-testid="fault-problem"]').text()).toBe('Not injected: A health check with id hc-1 does not exist.');
     // Shown once, in its form, not again at the top of the panel.
     expect(wrapper.find('[data-testid="fault-error"]').exists()).toBe(false);
-    expect(az.find('[data-testid="fault-refusal"]').exists()).toBe(false);
+    expect(az.find('[data-testid="fault-problem"]').exists()).toBe(false);
   });
 
   it('injects the numbers an operator typed, required and optional (edited number inputs round-trip)', async () => {
