@@ -19,8 +19,11 @@ const CATEGORY_EXIT: Record<ProblemCategory, number> = { credentials: AWS_EXIT.c
 /** Tests swap the source (e.g. one on mocked clients); the command is otherwise unchanged. */
 export type CreateAwsSource = (options: AwsSourceOptions) => AwsSource;
 
+/** --profile and --region: which account and region a command works in (`serve`, `dns trace`, the `aws` commands). */
+export const AWS_PROFILE_OPTIONS = { profile: { type: 'string' }, region: { type: 'string' } } as const;
+
 /** The `parseArgs` options every command that connects to an account takes. */
-export const AWS_CONNECT_OPTIONS = { profile: { type: 'string' }, region: { type: 'string' }, 'mfa-code': { type: 'string' } } as const;
+export const AWS_CONNECT_OPTIONS = { ...AWS_PROFILE_OPTIONS, 'mfa-code': { type: 'string' } } as const;
 
 /** `--mfa-code`: exactly the six digits an MFA device shows (a UsageError otherwise). */
 function parseMfaCode(text: string | undefined): string | undefined {

@@ -1,5 +1,5 @@
 /** `flightdeck dns trace <name> --profile P [--region R] [--type A] [--repeat N] [--resolver-ip IP] [--json]` on a real zone. */
-import { parseArgs } from 'node:util';
+import { parseOperand } from './command-line';
 import type { DnsTrace } from '../core/contract';
 import { parseLocation } from '../core/route53';
 import { englishDnsText } from './dns-text-en';
@@ -7,7 +7,7 @@ import { traceLines } from './dns-trace-format';
 import { AwsSource } from '../core/sources/aws/aws-source';
 import { awsCallHint, isAwsCallError } from '../core/sources/aws/aws-errors';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
-import { AWS_EXIT, connectedOrExit } from './aws-connect';
+import { AWS_EXIT, AWS_PROFILE_OPTIONS, connectedOrExit } from './aws-connect';
 import { MAX_AWS_REPEAT } from '../core/sources/aws/dns/aws-dns-trace';
 import { UsageError } from './output';
 
@@ -42,14 +42,11 @@ export function formatDnsTrace(trace: DnsTrace, where: string): string {
 }
 
 export async function dnsTraceAws(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { operand: name, values } = parseOperand(
     args,
-    allowPositionals: true,
-    options: { profile: { type: 'string' }, region: { type: 'string' }, type: { type: 'string' }, from: { type: 'string' }, repeat: { type: 'string' }, 'resolver-ip': { type: 'string' }, json: { type: 'boolean' } },
-  });
-  const [name, ...extra] = positionals;
-  if (!name) throw new UsageError(`dns trace needs a name.\n${DNS_TRACE_AWS_USAGE}`);
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+    { ...AWS_PROFILE_OPTIONS, type: { type: 'string' }, from: { type: 'string' }, repeat: { type: 'string' }, 'resolver-ip': { type: 'string' }, json: { type: 'boolean' } },
+    `dns trace needs a name.\n${DNS_TRACE_AWS_USAGE}`,
+  );
   if (!values.profile) throw new UsageError('dns trace on AWS needs --profile');
   const type = (values.type ?? 'A').toUpperCase();
   if (!/^[A-Z]{1,10}$/.test(type)) throw new UsageError(`--type must be a record type such as A or AAAA, got "${values.type}"`);

@@ -8,11 +8,9 @@
  * time (faults included) and the trace reads its state then. `--profile` is AWS mode, implemented in
  * dns-trace-aws.ts.
  */
-import { parseArgs } from 'node:util';
 import type { ClientLocation, DnsTrace } from '../core/contract/model-dns';
 import { parseLocation } from '../core/route53/geography';
 import { traceLines } from './dns-trace-format';
-import { readScenario } from '../core/scenario-files';
 import { SimulationEngine } from '../core/sources/sim/engine';
 import { formatDuration, parseDuration } from '../core/sources/sim/kernel/duration';
 import { createRandom } from '../core/sources/sim/kernel/random';
@@ -22,10 +20,11 @@ import { ASSUME_HEALTHY, simDnsTrace } from '../core/sources/sim/route53/sim-dns
 import { latencyFor } from '../core/sources/sim/route53/latency';
 import type { ScenarioModel } from '../core/sources/sim/scenario/load-scenario';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
-import { EXIT, printWarnings, UsageError } from './output';
-import { parseSeed } from './sim-run';
+import { EXIT, UsageError } from './output';
+import { parseOperand } from './command-line';
+import { openScenario, parseScenarioOptions, SCENARIO_OPTIONS } from './scenario-options';
 
-export const DNS_TRACE_USAGE = `flightdeck dns trace <name> --scenario <scenario> [--type A] [--from <location>] [--at <time>] [--repeat <n>] [--seed <n>] [--json]
+export const DNS_TRACE_USAGE = `flightdeck dns trace <name> --scenario <scenario> [--type A] [--from <location>] [--at <time>] [--repeat <n>] [--seed <n>] [--template <file>] [--parameter <Key=Value>]… [--parameters <file>] [--stack-name <name>] [--json]
   <name>       the DNS name to resolve, e.g. www.example.com
   --scenario   a bundled scenario name (e.g. global-failover) or a path to a scenario YAML file
   --type       record type to ask for (default A)
@@ -34,6 +33,9 @@ export const DNS_TRACE_USAGE = `flightdeck dns trace <name> --scenario <scenario
   --at         run the simulation to this time first: an offset (30m, 1h30m) or an ISO time
   --repeat     resolve n times and count each distinct answer (seeded: the same seed, the same counts)
   --seed       overrides Simulation.Seed in the file
+  --template, --parameter, --parameters, --stack-name
+               a CloudFormation template as the stack, with its parameter values and stack name
+               (as for sim run)
   --json       print the trace as JSON (steps, answer, distribution)
   --profile    resolve against a real AWS account instead (AWS mode)`;
 
@@ -98,23 +100,11 @@ export async function dnsTrace(args: string[]): Promise<number> {
     const { dnsTraceAws } = await import('./dns-trace-aws');
     return dnsTraceAws(args);
   }
-  const { values, positionals } = parseArgs({
+  const { operand: name, values } = parseOperand(
     args,
-    allowPositionals: true,
-    options: {
-      scenario: { type: 'string' },
-      template: { type: 'string' },
-      type: { type: 'string' },
-      from: { type: 'string' },
-      at: { type: 'string' },
-      repeat: { type: 'string' },
-      seed: { type: 'string' },
-      json: { type: 'boolean' },
-    },
-  });
-  const [name, ...rest] = positionals;
-  if (!name) throw new UsageError(`dns trace needs a name.\n${DNS_TRACE_USAGE}`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    { scenario: { type: 'string' }, type: { type: 'string' }, from: { type: 'string' }, at: { type: 'string' }, repeat: { type: 'string' }, json: { type: 'boolean' }, ...SCENARIO_OPTIONS },
+    `dns trace needs a name.\n${DNS_TRACE_USAGE}`,
+  );
   if (!values.scenario) throw new UsageError('dns trace needs --scenario (a bundled name such as global-failover, or a file), or --profile for a real AWS account');
   const type = (values.type ?? 'A').toUpperCase();
   if (!RECORD_TYPES.has(type)) throw new UsageError(`--type ${values.type} is not a record type Route 53 serves (${[...RECORD_TYPES].join(', ')})`);
@@ -126,8 +116,7 @@ export async function dnsTrace(args: string[]): Promise<number> {
     if (!/^\d+$/.test(values.repeat) || repeat < 1 || repeat > MAX_REPEAT) throw new UsageError(`--repeat must be a whole number from 1 to ${MAX_REPEAT.toLocaleString('en')}, got "${values.repeat}"`);
   }
 
-  const scenario = readScenario(values.scenario, { seed: parseSeed(values.seed), template: values.template });
-  printWarnings(scenario.file, scenario.warnings);
+  const scenario = openScenario(values.scenario, parseScenarioOptions(values));
   const atSeconds = values.at === undefined ? undefined : parseAt(values.at, scenario.simulation.startTime);
   const trace = traceScenario(scenario, { name, type, from, ...(atSeconds !== undefined ? { atSeconds } : {}), ...(repeat ? { repeat } : {}) });
   if (trace.steps.every((step) => step.kind !== 'authoritative')) {

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { FlightdeckCore } from '../core/core-host';
 import { DEFAULT_SCENARIO, readScenario } from '../core/scenario-files';
 import { SimSource } from '../core/sources/sim/sim-source';
@@ -15,15 +14,16 @@ import { systemWallClock } from '../core/wall-clock';
 import { startWebServer } from '../web/web-server';
 import { createSessionManager } from '../core/session/create-session-manager';
 import { defaultSettingsDirectory } from '../core/settings/settings-store';
-import { parseLeadIn, parseSeed, parseStackOptions, STACK_OPTIONS } from './sim-run';
+import { openScenario, parseLeadIn, parseScenarioOptions, SCENARIO_OPTIONS } from './scenario-options';
+import { parseOptions } from './command-line';
 import { LIVE_LEAD_IN_SECONDS, liveLeadInSeconds } from '../core/sources/sim/lead-in';
 import { formatDuration } from '../core/sources/sim/kernel/duration';
 import type { ScenarioModel } from '../core/sources/sim/scenario/load-scenario';
-import { EXIT, printWarnings, UsageError } from './output';
+import { EXIT, UsageError } from './output';
 import { regionProblem } from '../core/sources/aws/credentials/connect-problem';
 import { DEFAULT_CHAIN } from '../core/sources/aws/credentials/default-chain';
 import { resolveRegion } from '../core/sources/aws/profiles/profile-list';
-import { missingProfileProblem } from './aws-connect';
+import { AWS_PROFILE_OPTIONS, missingProfileProblem } from './aws-connect';
 import { readSharedFiles } from '../core/sources/aws/profiles/shared-ini';
 import type { LastSession } from '../core/session/last-session';
 
@@ -73,21 +73,7 @@ function awsStart(profile: string | undefined, region: string | undefined): Last
 }
 
 export async function serve(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      port: { type: 'string' },
-      scenario: { type: 'string' },
-      speed: { type: 'string' },
-      seed: { type: 'string' },
-      'lead-in': { type: 'string' },
-      profile: { type: 'string' },
-      region: { type: 'string' },
-      ...STACK_OPTIONS,
-    },
-  });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const values = parseOptions(args, { port: { type: 'string' }, scenario: { type: 'string' }, speed: { type: 'string' }, 'lead-in': { type: 'string' }, ...AWS_PROFILE_OPTIONS, ...SCENARIO_OPTIONS });
   const speed = values.speed === undefined ? 10 : Number(values.speed);
   if (!Number.isFinite(speed) || speed < 1 || speed > 3600) throw new UsageError(`--speed must be between 1 and 3600, got "${values.speed}"`);
   const port = parsePort(values.port);
@@ -95,11 +81,10 @@ export async function serve(args: string[]): Promise<number> {
   const leadInOverride = parseLeadIn(values['lead-in']);
   const leadIn = (loaded: ScenarioModel) => liveLeadInSeconds(loaded, leadInOverride);
   // Usage errors before anything is looked up or started.
-  const stackOptions = { seed: parseSeed(values.seed), ...parseStackOptions(values) };
+  const stackOptions = parseScenarioOptions(values);
   const renderer = rendererDir();
 
-  const scenario = readScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions);
-  printWarnings(scenario.file, scenario.warnings);
+  const scenario = openScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions);
   for (const notice of scenario.notices ?? []) process.stderr.write(`${formatNotice(notice)}\n`);
   // Starts in the simulator; session.switch moves to an AWS profile (and back) without a restart.
   const core = new FlightdeckCore(

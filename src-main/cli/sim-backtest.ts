@@ -1,14 +1,13 @@
 /** `flightdeck sim backtest <scenario> --change change.yaml`: the what-if comparison of docs/backtest.md. */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { readScenario } from '../core/scenario-files';
 import { FileRefusedError, readBoundedTextFile } from '../core/read-bounded-file';
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { MAX_BACKTEST_SECONDS, MAX_CHANGE_TEXT_CHARS, MAX_OBSERVED_SERIES, ObservedSeries } from '../core/contract/model-backtest';
 import { runBacktest } from '../core/sources/sim/backtest/run-backtest';
 import { DEFAULT_CPU_THRESHOLD } from '../core/sources/sim/backtest/compare';
 import { ScenarioError } from '../core/sources/sim/scenario/diagnostics';
-import { parseSeed, parseStackOptions, STACK_OPTIONS } from './sim-run';
+import { openScenario, parseScenarioOptions, SCENARIO_OPTIONS } from './scenario-options';
+import { parseOperand } from './command-line';
 import { printWarnings, UsageError } from './output';
 import { formatBacktestTable } from './sim-backtest-format';
 
@@ -28,22 +27,11 @@ const DEFAULT_DURATION_SECONDS = 2 * 3600;
 const MAX_OBSERVED_FILE_BYTES = 8 * 1024 * 1024;
 
 export async function simBacktest(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { operand: scenarioArg, values } = parseOperand(
     args,
-    allowPositionals: true,
-    options: {
-      change: { type: 'string' },
-      duration: { type: 'string' },
-      seed: { type: 'string' },
-      'cpu-threshold': { type: 'string' },
-      observed: { type: 'string' },
-      json: { type: 'boolean' },
-      ...STACK_OPTIONS,
-    },
-  });
-  const [scenarioArg, ...rest] = positionals;
-  if (!scenarioArg) throw new UsageError(`sim backtest needs a scenario.\n${SIM_BACKTEST_USAGE}`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    { change: { type: 'string' }, duration: { type: 'string' }, 'cpu-threshold': { type: 'string' }, observed: { type: 'string' }, json: { type: 'boolean' }, ...SCENARIO_OPTIONS },
+    `sim backtest needs a scenario.\n${SIM_BACKTEST_USAGE}`,
+  );
   if (!values.change) throw new UsageError('sim backtest needs --change <change.yaml> (docs/backtest.md)');
   const durationSeconds = values.duration === undefined ? DEFAULT_DURATION_SECONDS : parseDuration(values.duration);
   if (durationSeconds === undefined || durationSeconds < 60) throw new UsageError(`--duration "${values.duration}" is not a duration of at least a minute such as 30m, 2h or 1d`);
@@ -51,13 +39,11 @@ export async function simBacktest(args: string[]): Promise<number> {
   const cpuThreshold = values['cpu-threshold'] === undefined ? undefined : Number(values['cpu-threshold']);
   if (cpuThreshold !== undefined && !(cpuThreshold >= 1 && cpuThreshold <= 100)) throw new UsageError(`--cpu-threshold must be a percentage from 1 to 100, got "${values['cpu-threshold']}"`);
 
-  const seed = parseSeed(values.seed);
-  const stack = parseStackOptions(values);
+  const options = parseScenarioOptions(values);
   const change = readChange(values.change);
-  const scenario = readScenario(scenarioArg, { seed, ...stack });
+  const scenario = openScenario(scenarioArg, options);
   // A twin is compared with the account it copies (its Twin.Observed series) unless --observed says otherwise.
   const observed = values.observed === undefined ? scenario.twin?.observed : parseObserved(values.observed);
-  printWarnings(scenario.file, scenario.warnings);
   const result = await runBacktest(scenario, {
     change,
     changeFile: resolve(values.change),

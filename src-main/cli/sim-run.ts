@@ -1,19 +1,16 @@
 /** `flightdeck sim run <scenario> --duration 2h --seed 7 --out report.json`: as fast as the CPU allows. */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
-import { readScenario, type StackOptions } from '../core/scenario-files';
-import { STACK_NAME_PATTERN } from '../core/sources/sim/scenario/load-scenario';
-import { ParameterValuesError, parseParameterAssignment } from '../core/sources/sim/scenario/parameter-values';
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { SimulationEngine } from '../core/sources/sim/engine';
-import { parseLeadInOption } from '../core/sources/sim/lead-in';
 import { reportText, twinFit } from '../core/sources/sim/report';
 import { formatFit } from '../core/twin/compare';
 import { newestActivities } from '../core/sources/sim/asg/auto-scaling-group';
 import { standardStats } from '../core/metric-catalog';
 import { MAX_SCENARIO_SECONDS } from '../core/sources/sim/scenario/limits';
-import { printWarnings, UsageError } from './output';
+import { UsageError } from './output';
+import { parseOperand } from './command-line';
+import { openScenario, parseLeadIn, parseScenarioOptions, SCENARIO_OPTIONS } from './scenario-options';
 import { formatNotice } from '../core/sources/sim/traffic/default-traffic';
 
 /** Why a run shows no load: said after the summary, which would otherwise read as "nothing happened". */
@@ -35,64 +32,15 @@ export const SIM_RUN_USAGE = `flightdeck sim run <scenario> --duration <e.g. 2h>
   --stack-name AWS::StackName (default: the template's file name, else the scenario's, as a valid stack name)
   --strict     exit 3 when the run had error-severity events (refused actions, faults that failed …)`;
 
-/** --template, --parameter (repeatable), --parameters and --stack-name: the same for `sim run` and `serve`. */
-export const STACK_OPTIONS = {
-  template: { type: 'string' },
-  parameter: { type: 'string', multiple: true },
-  parameters: { type: 'string' },
-  'stack-name': { type: 'string' },
-} as const;
-
-export function parseStackOptions(values: { template?: string; parameter?: string[]; parameters?: string; 'stack-name'?: string }): Omit<StackOptions, 'seed'> {
-  const parameters: Record<string, string> = {};
-  for (const assignment of values.parameter ?? []) {
-    try {
-      const [key, value] = parseParameterAssignment(assignment);
-      parameters[key] = value;
-    } catch (error) {
-      if (error instanceof ParameterValuesError) throw new UsageError(`--parameter ${error.message}`);
-      throw error;
-    }
-  }
-  const stackName = values['stack-name'];
-  if (stackName !== undefined && !STACK_NAME_PATTERN.test(stackName)) {
-    throw new UsageError(`--stack-name "${stackName}" is not a stack name: a letter, then letters, digits and hyphens, at most 128 characters`);
-  }
-  return {
-    ...(values.template !== undefined ? { template: values.template } : {}),
-    ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
-    ...(values.parameters !== undefined ? { parametersFile: values.parameters } : {}),
-    ...(stackName !== undefined ? { stackName } : {}),
-  };
-}
-
 /** Exit code of a --strict run whose timeline has error-severity events. */
 export const STRICT_FAILURE_EXIT = 3;
 
-export function parseSeed(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(Number(text))) throw new UsageError(`--seed must be an integer, got "${text}"`);
-  return Number(text);
-}
-
-/** `--lead-in` (sim run and serve): whole minutes, 0–24 h; 0 disables. */
-export function parseLeadIn(text: string | undefined): number | undefined {
-  try {
-    return parseLeadInOption(text);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
-
 export async function simRun(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { operand: scenarioArg, values } = parseOperand(
     args,
-    allowPositionals: true,
-    options: { duration: { type: 'string' }, seed: { type: 'string' }, 'lead-in': { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' }, ...STACK_OPTIONS },
-  });
-  const [scenarioArg, ...rest] = positionals;
-  if (!scenarioArg) throw new UsageError(`sim run needs a scenario.\n${SIM_RUN_USAGE}`);
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    { duration: { type: 'string' }, 'lead-in': { type: 'string' }, out: { type: 'string' }, strict: { type: 'boolean' }, ...SCENARIO_OPTIONS },
+    `sim run needs a scenario.\n${SIM_RUN_USAGE}`,
+  );
   if (!values.duration) throw new UsageError('sim run needs --duration (e.g. --duration 2h)');
   const duration = parseDuration(values.duration);
   if (duration === undefined || duration <= 0) throw new UsageError(`--duration "${values.duration}" is not a duration such as 90s, 30m, 2h or 1d`);
@@ -101,8 +49,7 @@ export async function simRun(args: string[]): Promise<number> {
 
   const leadInSeconds = parseLeadIn(values['lead-in']);
 
-  const scenario = readScenario(scenarioArg, { seed: parseSeed(values.seed), ...parseStackOptions(values) });
-  printWarnings(scenario.file, scenario.warnings);
+  const scenario = openScenario(scenarioArg, parseScenarioOptions(values));
   // Default Traffic and its absence are announced (default-traffic.ts): the report is otherwise silent about them.
   for (const notice of scenario.notices ?? []) process.stderr.write(`${formatNotice(notice)}\n`);
   // A report covers the scenario from StartTime unless a lead-in is asked for (here or in the file).

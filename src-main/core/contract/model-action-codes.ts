@@ -132,3 +132,8 @@ export type RefusalCode = z.infer<typeof RefusalCode>;
 /** Parameters of a message: identifiers, counts, seconds; lists of identifiers. Bounded. */
 export const MessageParams = z.record(z.string().max(100), z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(300)).max(100)]));
 export type MessageParams = z.infer<typeof MessageParams>;
+
+/** A message the renderer words through i18n (the CLI in English): one of `code`'s codes and its parameters. */
+export function codedMessage<C extends z.ZodType<string>>(code: C) {
+  return z.object({ code, params: MessageParams });
+}

@@ -7,7 +7,7 @@
  * (model-action-codes.ts), never as sentences: the renderer words them in the operator's language.
  */
 import { z } from 'zod';
-import { CheckCode, ConsequenceCode, MessageParams, RefusalCode, SummaryCode } from './model-action-codes';
+import { CheckCode, codedMessage, ConsequenceCode, MessageParams, RefusalCode, SummaryCode } from './model-action-codes';
 import { IsoTime } from './model-common';
 
 export * from './model-action-codes';
@@ -79,13 +79,13 @@ export const PreflightCheck = z.object({
 export type PreflightCheck = z.infer<typeof PreflightCheck>;
 export type CheckStatus = PreflightCheck['status'];
 
-export const Consequence = z.object({ code: ConsequenceCode, params: MessageParams });
+export const Consequence = codedMessage(ConsequenceCode);
 export type Consequence = z.infer<typeof Consequence>;
 
-export const ActionSummary = z.object({ code: SummaryCode, params: MessageParams });
+export const ActionSummary = codedMessage(SummaryCode);
 export type ActionSummary = z.infer<typeof ActionSummary>;
 
-export const Refusal = z.object({ code: RefusalCode, params: MessageParams });
+export const Refusal = codedMessage(RefusalCode);
 export type Refusal = z.infer<typeof Refusal>;
 
 export const PreparedAction = z.object({

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { Refusal } from './model-actions';
-import { MessageParams } from './model-action-codes';
+import { codedMessage } from './model-action-codes';
 import { IsoTime } from './model-common';
 import { TimelineText } from './model-sim-kinds';
 
@@ -45,10 +45,8 @@ export const AuditTextCode = z.enum([
 ]);
 export type AuditTextCode = z.infer<typeof AuditTextCode>;
 
-export const AuditText = z.object({
-  code: AuditTextCode,
-  /** `status`: the resource's state as last described; `error`: the error as AWS or core worded it; `profile`, `loosened`. */
-  params: MessageParams,
+/** Params: `status`, the resource's state as last described; `error`, the error as AWS or core worded it; `profile`, `loosened`. */
+export const AuditText = codedMessage(AuditTextCode).extend({
   refusal: Refusal.optional(),
   timeline: TimelineText.optional(),
 });

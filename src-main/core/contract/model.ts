@@ -67,6 +67,13 @@ export const RunningFault = z.object({
 export type RunningFault = z.infer<typeof RunningFault>;
 
 /** How fresh each service's data is, so the UI can show loading, staleness and per-service errors. */
+/**
+ * A session's or a dataset's problem as the renderer shows it: a connect-problem code or `service.*`
+ * (sources/aws/credentials/connect-problem.ts, sources/aws/dataset-problem.ts) and its parameters.
+ */
+export const ProblemText = z.object({ code: z.string().max(80), params: z.record(z.string(), z.string().max(2000)).default({}) });
+export type ProblemText = z.infer<typeof ProblemText>;
+
 export const DatasetStatus = z.object({
   state: z.enum(['loading', 'ok', 'stale', 'error']),
   /**
@@ -85,7 +92,7 @@ export const DatasetStatus = z.object({
        * `service.*`, sources/aws/dataset-problem.ts). `message`/`hint` are English for the CLI and
        * logs only; the UI never prints them (they can be SDK text).
        */
-      problem: z.object({ code: z.string().max(80), params: z.record(z.string(), z.string().max(2000)).default({}) }).optional(),
+      problem: ProblemText.optional(),
     })
     .optional(),
 });
@@ -132,7 +139,7 @@ export const SessionInfo = z.discriminatedUnion('mode', [
     /** The default chain: which link answered (env, container, imds …). */
     credentialSource: z.enum(['env', 'sso', 'profile', 'process', 'web-identity', 'container', 'imds']).optional(),
     /** What is wrong, as a code the renderer translates (credentialMessage/Hint stay for logs and the CLI). */
-    problem: z.object({ code: z.string().max(80), params: z.record(z.string(), z.string().max(2000)).default({}) }).optional(),
+    problem: ProblemText.optional(),
   }),
 ]);
 export type SessionInfo = z.infer<typeof SessionInfo>;

@@ -55,6 +55,10 @@ describe('flightdeck sim run', () => {
     [['sim', 'walk'], 'unknown command "sim walk"'],
     [['serve', '--stack-name', 'load.v2'], '--stack-name "load.v2" is not a stack name'],
     [['serve', '--parameter', 'NoEquals'], '--parameter "NoEquals" is not Key=Value'],
+    // dns trace opens its scenario as sim run and serve do: the same stack options, checked alike.
+    [['dns', 'trace', 'www.example.com', '--scenario', 'global-failover', '--parameter', 'NoEquals'], '--parameter "NoEquals" is not Key=Value'],
+    [['dns', 'trace', 'www.example.com', '--scenario', 'global-failover', '--stack-name', 'load.v2'], '--stack-name "load.v2" is not a stack name'],
+    [['sim', 'backtest', 'shop', 'extra', '--change', 'change.yaml'], 'unexpected argument "extra"'],
     [['launch'], 'unknown command "launch"'],
   ])('exits 2 with a clear usage message for %j', async (args, message) => {
     expect(await main(args)).toBe(2);

@@ -21,16 +21,15 @@ import type { RequestOf } from '../../contract';
 import type { DataSource, SnapshotOptions } from '../data-source';
 import { InventoryTracker } from '../inventory-tracker';
 import type { ActionBackend, ActionTarget } from '../../actions/action-executor';
-import { awsCallHint, isAwsCallError, NETWORK_CODES, type AwsCallError } from './aws-errors';
+import { isAwsCallError, NETWORK_CODES, type AwsCallError } from './aws-errors';
 import { CoreError } from '../../core-error';
 import { destroyClients, type AwsClients } from './clients';
 import { describeCredentialError } from './credentials/credential-state';
 import { describeConnectError, regionProblem, type ConnectProblem } from './credentials/connect-problem';
 import { answeredBy, chainProfile, DEFAULT_CHAIN } from './credentials/default-chain';
-import { customEndpoint, resolveEndpoints } from './endpoints';
-import { AwsNetworkAgent } from './network/network-agent';
+import { customEndpoint } from './endpoints';
 import { describeProfile, resolveRegion } from './profiles/profile-list';
-import { redactText, secretValues } from '../../redact';
+import { secretValues } from '../../redact';
 import { readSharedFiles, type SharedFiles } from './profiles/shared-ini';
 import { CallGate } from './throttle/call-gate';
 import { systemClock, type Clock } from './throttle/time';
@@ -38,9 +37,10 @@ import { ACTION_DATASET, AWS_DATASETS, DEFAULT_POLL_INTERVALS_MS, SETTINGS_INTER
 import { MetricPoller } from './metrics/metric-poller';
 import { CapacitySamples } from './metrics/capacity-samples';
 import { CpuMonitoring } from './metrics/cpu-monitoring';
-import type { Problem } from './dataset-problem';
 import { buildSessionClients } from './session-clients';
-import { failedStatus, failureProblem, reportedStatuses, type SessionPlace } from './polling/dataset-statuses';
+import { AwsSessionState, type AwsSession } from './aws-session-state';
+import { serviceRoute, type SessionPlace } from './polling/dataset-statuses';
+import { DatasetBook } from './polling/dataset-book';
 import { SettingsCadence } from './polling/settings-cadence';
 import { AwsActionBackend, DEFAULT_FOLLOW } from './actions/aws-action-backend';
 import { traceDnsOnAws } from './dns/aws-dns-trace';
@@ -57,8 +57,6 @@ import { readHistory, type HistoryProgress, type HistoryWindow } from './twin/re
 import { readEnvironmentNames } from './twin/read-environment-names';
 import type { HistoryQuery } from '../../twin/history-queries';
 import type { ObservedSeries } from '../../twin/twin-section';
-
-type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 
 export type { AwsSourceOptions } from './aws-source-options';
 
@@ -81,7 +79,7 @@ export class AwsSource implements DataSource {
   private readonly secrets: string[];
   private clients: AwsClients;
   private credentials!: AwsCredentialIdentityProvider;
-  private state: AwsSession;
+  private readonly sessionState: AwsSessionState;
   /** The inventory published so far: each dataset's poll is compared with it by resource key. */
   private readonly published = new InventoryTracker(EMPTY_INVENTORY);
   private readonly metrics: MetricPoller;
@@ -89,9 +87,8 @@ export class AwsSource implements DataSource {
   private readonly capacity = new CapacitySamples();
   /** Basic or detailed EC2 monitoring per group: the period its CPU is polled at. */
   private readonly cpuMonitoring = new CpuMonitoring();
-  private readonly datasets: DatasetStatuses = {};
+  private readonly datasets = new DatasetBook(() => this.place());
   private readonly listeners = new Set<(update: Update) => void>();
-  private readonly sessionListeners = new Set<(session: SessionInfo) => void>();
   private readonly intervals: Record<AwsDataset, number>;
   private readonly settings: SettingsCadence;
   private readonly pollers: Record<AwsDataset, DatasetPoller>;
@@ -133,9 +130,8 @@ export class AwsSource implements DataSource {
     this.rds = new RdsPoller(this.metrics, historyStart);
     this.cloudWatch = new CloudWatchPoller(this.metrics, this.capacity, historyStart);
     this.pollers = { elbv2: new LoadBalancingPoller(this.metrics), autoscaling: this.autoScaling, route53: route53Poller, rds: this.rds, lambda: lambdaPoller, cloudwatch: this.cloudWatch };
-    const found = customEndpoint(this.files, this.configProfile, this.env);
-    const endpoint = found === undefined ? undefined : { ...found, label: redactText(found.label, this.secrets) };
-    this.state = {
+    const endpoint = customEndpoint(this.files, this.configProfile, this.env);
+    this.sessionState = new AwsSessionState({
       mode: 'aws',
       profile: this.profile,
       region: this.region,
@@ -143,8 +139,7 @@ export class AwsSource implements DataSource {
       readOnly: options.readOnly ?? false,
       ...(options.environmentColour ? { environmentColour: options.environmentColour } : {}),
       ...(endpoint ? { customEndpoint: endpoint.label, customEndpointFrom: endpoint.from } : {}),
-    };
-    for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
+    }, this.secrets);
     this.actions = this.refreshingWhenSettled(new AwsActionBackend(this.clients, this.clock, this.metrics, options.follow ?? DEFAULT_FOLLOW));
   }
 
@@ -170,7 +165,7 @@ export class AwsSource implements DataSource {
       now: () => this.clock.now(),
       mfaCode: () => this.pendingMfaCode,
       onResolved: (identity) => {
-        if (this.profile === DEFAULT_CHAIN) this.setSession({ credentialSource: answeredBy(identity, this.env) });
+        if (this.profile === DEFAULT_CHAIN) this.sessionState.set({ credentialSource: answeredBy(identity, this.env) });
       },
       ...(this.options.credentialProvider ? { credentialProvider: this.options.credentialProvider } : {}),
       ...(this.options.createClients ? { createClients: this.options.createClients } : {}),
@@ -189,14 +184,18 @@ export class AwsSource implements DataSource {
   /** Records a problem in the session: its translated code and the English text for the CLI. */
   private setProblem(problem: ConnectProblem): void {
     this.lastProblem = problem;
-    this.setSession({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint, problem: { code: problem.code, params: problem.params } });
+    this.sessionState.set({ credentialState: problem.state, credentialMessage: problem.message, credentialHint: problem.hint, problem: { code: problem.code, params: problem.params } });
   }
 
   /** The last connect failure, sorted (the CLI picks its exit code from the category). */
   lastProblem: ConnectProblem | undefined;
 
   get session(): SessionInfo {
-    return { ...this.state };
+    return this.sessionState.copy();
+  }
+
+  private get state(): Readonly<AwsSession> {
+    return this.sessionState.current;
   }
 
   /** Polling goes on while connected, and while offline (that is how it notices the network is back). */
@@ -205,7 +204,7 @@ export class AwsSource implements DataSource {
   }
 
   applyProfileSettings(settings: { readOnly: boolean; environmentColour?: string }): void {
-    this.setSession({ readOnly: settings.readOnly, environmentColour: settings.environmentColour });
+    this.sessionState.set({ readOnly: settings.readOnly, environmentColour: settings.environmentColour });
   }
 
   /** Who acts, for the action protocol and the audit log. */
@@ -225,27 +224,12 @@ export class AwsSource implements DataSource {
   }
 
   onSessionChanged(listener: (session: SessionInfo) => void): () => void {
-    this.sessionListeners.add(listener);
-    return () => this.sessionListeners.delete(listener);
-  }
-
-  private setSession(change: Partial<AwsSession>): void {
-    const next: AwsSession = { ...this.state, ...change };
-    // SDK messages can quote a credential_process command line or an endpoint with a password.
-    for (const key of ['credentialMessage', 'credentialHint', 'customEndpoint'] as const) {
-      const text = next[key];
-      if (text !== undefined) next[key] = redactText(text, this.secrets);
-    }
-    for (const key of Object.keys(next) as (keyof AwsSession)[]) if (next[key] === undefined) delete next[key];
-    const unchanged = JSON.stringify(next) === JSON.stringify(this.state);
-    this.state = next;
-    if (this.stopped || unchanged) return;
-    for (const listener of this.sessionListeners) listener(this.session);
+    return this.sessionState.onChanged(listener);
   }
 
   /** Resolves credentials and asks STS who we are. Never throws: failures become the session state. */
   async connect(): Promise<SessionInfo> {
-    this.setSession({ credentialState: 'connecting', credentialMessage: undefined, credentialHint: undefined, problem: undefined });
+    this.sessionState.set({ credentialState: 'connecting', credentialMessage: undefined, credentialHint: undefined, problem: undefined });
     this.lastProblem = undefined;
     const badRegion = regionProblem(this.region);
     if (badRegion) {
@@ -265,19 +249,11 @@ export class AwsSource implements DataSource {
       if (!identity.Account) throw Object.assign(new Error('GetCallerIdentity answered without an account'), { name: 'EndpointNotAws' });
       // Retry with other keys can land in another account: nothing read before may stay on screen.
       if (this.state.accountId && identity.Account !== this.state.accountId) this.forgetData();
-      this.setSession({ credentialState: 'connected', accountId: identity.Account, callerArn: identity.Arn });
+      this.sessionState.set({ credentialState: 'connected', accountId: identity.Account, callerArn: identity.Arn });
     } catch (error) {
       if (this.stopped) return this.session;
-      const endpoint = resolveEndpoints(this.files, this.configProfile, this.env).sts;
-      const stsUrl = new URL(endpoint ?? `https://sts.${this.region}.amazonaws.com`);
-      const proxy = AwsNetworkAgent.proxyFor(stsUrl.protocol === 'https:', stsUrl.hostname, Number(stsUrl.port) || (stsUrl.protocol === 'https:' ? 443 : 80));
-      const problem = describeConnectError(error, {
-        profile: this.profile,
-        kind: this.kind,
-        region: this.region,
-        ...(endpoint ? { endpoint } : {}),
-        ...(proxy ? { proxy } : {}),
-      });
+      const sts = serviceRoute(this.place(), 'sts', `https://sts.${this.region}.amazonaws.com`);
+      const problem = describeConnectError(error, { profile: this.profile, kind: this.kind, region: this.region, ...sts });
       this.setProblem(problem);
       this.datasetsWaitOnCredentials();
     } finally {
@@ -286,10 +262,7 @@ export class AwsSource implements DataSource {
     return this.session;
   }
 
-  /**
-   * Without credentials no dataset can load: each says so (with the fix) instead of "loading"
-   * forever; data already held stays, marked stale, until a Retry connects again.
-   */
+  /** Without credentials no dataset can load: each says why, with the fix (DatasetBook.waitOnCredentials). */
   private datasetsWaitOnCredentials(): void {
     const session = this.session;
     if (session.mode !== 'aws' || session.credentialState === 'connected') return;
@@ -299,10 +272,7 @@ export class AwsSource implements DataSource {
       ...(session.credentialHint ? { hint: session.credentialHint } : {}),
       ...(session.problem ? { problem: session.problem } : {}),
     };
-    for (const dataset of AWS_DATASETS) {
-      const previous = this.datasets[dataset];
-      this.datasets[dataset] = previous?.fetchedAt !== undefined ? { state: 'stale', fetchedAt: previous.fetchedAt, error } : { state: 'error', error };
-    }
+    this.datasets.waitOnCredentials(error);
     const update: Update = { scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], datasets: this.datasetStatuses() };
     for (const listener of this.listeners) listener(update);
   }
@@ -344,7 +314,7 @@ export class AwsSource implements DataSource {
     this.stopped = true;
     this.abort.abort();
     this.listeners.clear();
-    this.sessionListeners.clear();
+    this.sessionState.stop();
     destroyClients(this.clients);
   }
 
@@ -377,7 +347,7 @@ export class AwsSource implements DataSource {
     this.metrics.clear();
     this.capacity.clear();
     this.cpuMonitoring.clear();
-    for (const dataset of AWS_DATASETS) this.datasets[dataset] = { state: 'loading' };
+    this.datasets.reset();
   }
 
   /**
@@ -421,14 +391,8 @@ export class AwsSource implements DataSource {
   }
 
   private markFresh(dataset: AwsDataset, partial: AwsCallError[]): void {
-    const first = partial[0];
-    if (this.state.credentialState === 'offline') this.setSession({ credentialState: 'connected', credentialMessage: undefined, credentialHint: undefined });
-    this.datasets[dataset] = {
-      state: 'ok',
-      fetchedAt: this.clock.now(),
-      // A secondary call failed (e.g. alarm history): the rest is fresh, the gap is named.
-      ...(first ? { error: { code: first.params.awsCode, message: partial.map((e) => e.message).join(' '), ...(awsCallHint(first) ? { hint: awsCallHint(first) } : {}), problem: this.problemFor(first) } } : {}),
-    };
+    if (this.state.credentialState === 'offline') this.sessionState.set({ credentialState: 'connected', credentialMessage: undefined, credentialHint: undefined });
+    this.datasets.fresh(dataset, this.clock.now(), partial);
   }
 
   private readonly offlineProbe = new OfflineProbe();
@@ -438,19 +402,19 @@ export class AwsSource implements DataSource {
     if (this.state.credentialState !== 'connected') return Promise.resolve();
     return this.offlineProbe.probe(this.clients.sts, () => {
       if (this.stopped || this.state.credentialState !== 'connected') return;
-      this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${cause.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
+      this.goOffline(cause);
     });
+  }
+
+  private goOffline(cause: AwsCallError): void {
+    this.sessionState.set({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${cause.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
   }
 
   private markFailed(dataset: AwsDataset, error: unknown): void {
     const e = isAwsCallError(error) ? error : undefined;
-    const status = failedStatus(this.datasets[dataset], error, this.problemFor(error));
-    this.datasets[dataset] = status;
+    const status = this.datasets.failed(dataset, error);
     // Every service unreachable for the network's sake: the whole session is offline (polling goes on).
-    if (e && NETWORK_CODES.has(e.params.awsCode) && this.state.credentialState === 'connected') {
-      const allDown = AWS_DATASETS.every((d) => this.datasets[d]?.error && NETWORK_CODES.has(this.datasets[d]!.error!.code) && this.datasets[d]!.state !== 'ok');
-      if (allDown) this.setSession({ credentialState: 'offline', credentialMessage: `Cannot reach AWS: ${e.message}`, credentialHint: 'Flightdeck keeps polling and shows the last data it had, with its age.' });
-    }
+    if (e && NETWORK_CODES.has(e.params.awsCode) && this.state.credentialState === 'connected' && this.datasets.allUnreachable()) this.goOffline(e);
     if (e?.params.kind === 'credentials') {
       const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
       status.error = { code: e.params.awsCode, message: problem.message, hint: problem.hint, problem: { code: problem.code, params: problem.params } };
@@ -458,13 +422,9 @@ export class AwsSource implements DataSource {
     }
   }
 
-  private problemFor(error: unknown): Problem {
-    return failureProblem(error, this.place());
-  }
-
   /** Each dataset's status, with `stale` for data older than STALE_AFTER_INTERVALS intervals. */
   datasetStatuses(): DatasetStatuses {
-    return reportedStatuses(this.datasets, { now: this.clock.now(), intervals: this.intervals, secrets: this.secrets });
+    return this.datasets.report({ now: this.clock.now(), intervals: this.intervals, secrets: this.secrets });
   }
 
   snapshot(options: SnapshotOptions = {}): Snapshot {
@@ -489,15 +449,19 @@ export class AwsSource implements DataSource {
    * function's environment variables. Read-only calls; `refresh()` first for the inventory.
    */
   async readTwinInputs(queries: HistoryQuery[], window: HistoryWindow, onProgress?: (progress: HistoryProgress) => void): Promise<{ observed: ObservedSeries[]; environmentNames: Record<string, string[]> }> {
-    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
+    this.requireConnected();
     const environmentNames = await readEnvironmentNames(this.clients.lambda);
     const observed = await readHistory(this.clients.cloudwatch, queries, window, onProgress);
     return { observed, environmentNames };
   }
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
-    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
+    this.requireConnected();
     return traceDnsOnAws(this.clients.route53, request, { inventory: this.published.current });
+  }
+
+  private requireConnected(): void {
+    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
   }
 
   /** SSO device authorization for this profile; Retry runs when the operator has approved it. */
@@ -512,7 +476,7 @@ export class AwsSource implements DataSource {
     });
     void completion.then(
       () => (this.stopped ? undefined : this.retry()),
-      (error: unknown) => this.setSession({ credentialMessage: `SSO sign-in did not complete: ${error instanceof Error ? error.message : String(error)}` }),
+      (error: unknown) => this.sessionState.set({ credentialMessage: `SSO sign-in did not complete: ${error instanceof Error ? error.message : String(error)}` }),
     );
     return prompt;
   }

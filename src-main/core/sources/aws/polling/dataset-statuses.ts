@@ -4,7 +4,7 @@ import type { ProfileKind } from '../../../contract/model-aws';
 import { redactText } from '../../../redact';
 import { awsCallHint, isAwsCallError } from '../aws-errors';
 import { datasetProblem, defaultEndpoint, type Problem } from '../dataset-problem';
-import { resolveEndpoints } from '../endpoints';
+import { resolveEndpoints, type EndpointService } from '../endpoints';
 import { AwsNetworkAgent } from '../network/network-agent';
 import { AWS_DATASETS, STALE_AFTER_INTERVALS, type AwsDataset } from '../poll-plan';
 import type { SharedFiles } from '../profiles/shared-ini';
@@ -41,17 +41,23 @@ export interface SessionPlace {
   kind: ProfileKind;
 }
 
+/**
+ * Where this session sends a service's calls: the custom endpoint, when the profile or environment sets
+ * one, and the proxy the environment names for that endpoint (or for `defaultUrl` without one).
+ */
+export function serviceRoute(place: SessionPlace, service: EndpointService, defaultUrl: string): { endpoint?: string; proxy?: string } {
+  const endpoint = resolveEndpoints(place.files, place.configProfile, place.env)[service];
+  const url = new URL(endpoint ?? defaultUrl);
+  const secure = url.protocol === 'https:';
+  const proxy = AwsNetworkAgent.proxyFor(secure, url.hostname, Number(url.port) || (secure ? 443 : 80));
+  return { ...(endpoint ? { endpoint } : {}), ...(proxy ? { proxy } : {}) };
+}
+
 /** A dataset's failure as a code + parameters (dataset-problem.ts), with its service's endpoint and proxy. */
 export function failureProblem(error: unknown, place: SessionPlace): Problem {
   const service = isAwsCallError(error) ? error.params.service : undefined;
-  const endpoint = service ? resolveEndpoints(place.files, place.configProfile, place.env)[service] : undefined;
-  let proxy: string | undefined;
-  if (service) {
-    const url = new URL(endpoint ?? defaultEndpoint(service, place.region));
-    const secure = url.protocol === 'https:';
-    proxy = AwsNetworkAgent.proxyFor(secure, url.hostname, Number(url.port) || (secure ? 443 : 80));
-  }
-  return datasetProblem(error, { region: place.region, profile: place.profile, kind: place.kind, ...(endpoint ? { endpoint } : {}), ...(proxy ? { proxy } : {}) });
+  const route = service ? serviceRoute(place, service, defaultEndpoint(service, place.region)) : {};
+  return datasetProblem(error, { region: place.region, profile: place.profile, kind: place.kind, ...route });
 }
 
 /** A failed poll: the data held stays, marked stale with its age; without data the dataset is in error. */
