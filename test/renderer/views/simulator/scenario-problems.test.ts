@@ -123,3 +123,25 @@ describe('scenarioProblemText', () => {
     expect(shown('ko')).toBe('web.yaml:4:14: 출력 A을(를) 표시하지 않습니다: Fn::Join: 인수는 [delimiter, [values]] 형식이어야 합니다 (위치: Outputs.A.Value)');
   });
 });
+
+describe('a refused value (issue 9: zod issues as codes)', () => {
+  const problem = (code: string, params: ScenarioProblem['params']): ScenarioProblem => ({ severity: 'error', code, params, file: 's.yaml', path: 'Traffic[0].Rate', line: 4, column: 11 });
+  const say = (locale: Locale, p: ScenarioProblem) => {
+    const { global } = createI18n({ legacy: false, locale, messages });
+    return scenarioProblemText(p, (key, params) => global.t(key, params ?? {}), (key) => global.te(key));
+  };
+
+  it('kinds of value are translated, one or several', () => {
+    const wrongType = problem('value.wrongType', { field: 'Rate', expectedKind: 'number', gotKind: 'list', value: '[1]' });
+    expect(say('en', wrongType)).toBe('s.yaml:4:11: Rate must be a number; got a list ([1]) (at Traffic[0].Rate)');
+    expect(say('ko', wrongType)).toBe('s.yaml:4:11: Rate에는 숫자 값을 지정해야 합니다 (입력값: 목록, [1]) (위치: Traffic[0].Rate)');
+    const wrongForm = problem('value.wrongForm', { field: 'Rate', expectedKinds: 'number,mapping', gotKind: 'string', value: '"x"' });
+    expect(say('en', wrongForm)).toBe('s.yaml:4:11: Rate must be a number or a mapping; got a string ("x") (at Traffic[0].Rate)');
+    expect(say('ko', wrongForm)).toBe('s.yaml:4:11: Rate에는 숫자 또는 매핑 값을 지정해야 합니다 (입력값: 문자열, "x") (위치: Traffic[0].Rate)');
+  });
+
+  it('a number above its bound reads in Korean without English', () => {
+    const above = problem('value.numberAboveMaximum', { field: 'Rate', bound: 1_000_000, value: 2_000_000 });
+    expect(say('ko', above)).toBe('s.yaml:4:11: Rate은(는) 1000000 이하여야 합니다 (입력값: 2000000) (위치: Traffic[0].Rate)');
+  });
+});
