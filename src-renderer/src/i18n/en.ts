@@ -1960,6 +1960,15 @@ const en = {
       geolocationRepeated: '{name} {type} already has a geolocation record set for {location}',
       failoverRepeated: '{name} {type} already has a {failover} failover record set',
       cnameConflict: 'RRSet of type CNAME with DNS name {name} is not permitted as it conflicts with other records ({others}) with the same DNS name in zone {zone}',
+      zoneReferenceBoth: 'give HostedZoneId or HostedZoneName, not both',
+      zoneReferenceMissing: 'give HostedZoneId (e.g. !Ref MyZone) or HostedZoneName (e.g. example.com.)',
+      healthCheckNeedsEndpoint: 'a {type} health check needs an IPAddress or a FullyQualifiedDomainName to probe',
+      healthCheckNeedsPort: 'a TCP health check needs a Port',
+      healthCheckNeedsSearchString: 'a {type} health check needs a SearchString',
+      healthCheckChildrenNotCalculated: 'ChildHealthChecks is only for CALCULATED health checks',
+      healthCheckNeedsChildren: 'a CALCULATED health check needs ChildHealthChecks',
+      healthCheckNeedsThreshold: 'a CALCULATED health check needs a HealthThreshold (how many children must be healthy)',
+      healthCheckOmitForCalculated: 'omit {key} for a CALCULATED health check',
     },
     loadBalancer: {
       internalIpv6Only: 'internal load balancer {name} cannot use IpAddressType dualstack-without-public-ipv4 (public IPv6 addresses only); internal load balancers use ipv4',
@@ -2001,6 +2010,7 @@ const en = {
       integrationNotFound: 'NotFoundException: Invalid Integration identifier specified {target} (use !Sub with integrations/ and the Integration’s logical id)',
       routeKeyConflict: 'ConflictException: Route with key {key} already exists for this API ({other})',
       routeKeyTakenByApiTarget: 'ConflictException: Route with key {key} already exists for this API ({other}, made by its Target)',
+      routeKeyInvalid: 'RouteKey "{value}" must be {defaultKey} or "METHOD /path" (e.g. GET /items/{\'{\'}id{\'}\'}, ANY /{\'{\'}proxy+{\'}\'}) with a known method, no empty path segment and a greedy variable only at the end',
     },
     s3: {
       filterRuleRepeated: 'InvalidArgument: Cannot specify more than one {kind} rule in a filter ({values})',
@@ -2037,6 +2047,10 @@ const en = {
       databaseNotFound: '"{id}" is not a DB instance in this file (known: {known})',
       timedDatabaseNotFound: '{type}: "{id}" is not a DB instance in this file (known: {known})',
     },
+    twin: {
+      windowInvalid: 'Window.End must be after Window.Start and at most {maxDays} days later',
+      valuesExceedWindow: '{count} values, but the window holds {periods} periods of {periodSeconds} s',
+    },
     // A value the loader's schema refused (scenario/issue-codes.ts); *Kind(s) come from scenarioValueKinds.
     value: {
       required: '{field} is required',
@@ -2067,6 +2081,13 @@ const en = {
       notADuration: '"{value}" is not a duration (use e.g. 30s, 10m, 2h)',
       notATimeOfDay: '"{value}" is not a time of day HH:MM (UTC)',
       notADateTime: '"{value}" is not an ISO date-time such as 2026-11-20T14:00:00Z',
+      numberOutOfRange: '{field} must be between {min} and {max}; got {value}',
+      durationAboveMaximum: '{field} must be between 0 and {maxSeconds} seconds; got {value}',
+      durationBelowMinimum: '{field} must be at least {minSeconds} seconds; got {value}',
+      dateTimeOutOfRange: '{field} must be between {min} and {max}; got {value}',
+      tooManyKeys: '{field} holds at most {maximum} entries',
+      notACidr: '{field} {value} is not a CIDR block such as 203.0.113.0/24 or 2001:db8::/64',
+      notAnHttpStatus: '{field} {value} must be an HTTP status {allowed}',
     },
     // The fallback for diagnostics not yet given a code: the loader's English text, as the CLI prints it.
     scenario: { problem: '{message}' },

@@ -1961,6 +1961,15 @@ const ko: MessageSchema = {
       geolocationRepeated: '{name} {type}에는 이미 {location}의 지리적 위치 레코드 세트가 있습니다',
       failoverRepeated: '{name} {type}에는 이미 {failover} 장애 조치 레코드 세트가 있습니다',
       cnameConflict: 'DNS 이름이 {name}인 CNAME 유형 RRSet은 영역 {zone}에서 DNS 이름이 같은 다른 레코드({others})와 충돌하므로 허용되지 않습니다',
+      zoneReferenceBoth: 'HostedZoneId와 HostedZoneName 중 하나만 지정하세요',
+      zoneReferenceMissing: 'HostedZoneId(예: !Ref MyZone) 또는 HostedZoneName(예: example.com.)을 지정하세요',
+      healthCheckNeedsEndpoint: '{type} 상태 확인에는 확인할 IPAddress 또는 FullyQualifiedDomainName이 필요합니다',
+      healthCheckNeedsPort: 'TCP 상태 확인에는 Port가 필요합니다',
+      healthCheckNeedsSearchString: '{type} 상태 확인에는 SearchString이 필요합니다',
+      healthCheckChildrenNotCalculated: 'ChildHealthChecks는 CALCULATED 상태 확인에만 지정합니다',
+      healthCheckNeedsChildren: 'CALCULATED 상태 확인에는 ChildHealthChecks가 필요합니다',
+      healthCheckNeedsThreshold: 'CALCULATED 상태 확인에는 HealthThreshold(정상이어야 하는 하위 상태 확인 수)가 필요합니다',
+      healthCheckOmitForCalculated: 'CALCULATED 상태 확인에서는 {key}을(를) 생략하세요',
     },
     loadBalancer: {
       internalIpv6Only: '내부 로드 밸런서 {name}은(는) IP 주소 유형 dualstack-without-public-ipv4(퍼블릭 IPv6 주소만)를 사용할 수 없습니다. 내부 로드 밸런서는 ipv4를 사용합니다',
@@ -2002,6 +2011,7 @@ const ko: MessageSchema = {
       integrationNotFound: 'NotFoundException: 잘못된 통합 식별자 {target}이(가) 지정되었습니다(!Sub로 integrations/와 통합의 논리적 ID 사용)',
       routeKeyConflict: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other})',
       routeKeyTakenByApiTarget: 'ConflictException: 이 API에 키가 {key}인 경로가 이미 있습니다({other}의 Target이 만든 경로)',
+      routeKeyInvalid: 'RouteKey "{value}"은(는) {defaultKey} 또는 "METHOD /path" 형식이어야 합니다 (예: GET /items/{\'{\'}id{\'}\'}, ANY /{\'{\'}proxy+{\'}\'}). 메서드는 알려진 것이어야 하고, 경로에 빈 세그먼트가 없어야 하며, greedy 변수는 끝에만 올 수 있습니다',
     },
     s3: {
       filterRuleRepeated: 'InvalidArgument: 필터 하나에 {kind} 규칙을 두 개 이상 지정할 수 없습니다({values})',
@@ -2038,6 +2048,10 @@ const ko: MessageSchema = {
       databaseNotFound: '"{id}"은(는) 이 파일의 DB 인스턴스가 아닙니다 (알려진 인스턴스: {known})',
       timedDatabaseNotFound: '{type}: "{id}"은(는) 이 파일의 DB 인스턴스가 아닙니다 (알려진 인스턴스: {known})',
     },
+    twin: {
+      windowInvalid: 'Window.End는 Window.Start 이후, 최대 {maxDays}일 이내여야 합니다',
+      valuesExceedWindow: '값이 {count}개이지만 기간에는 {periodSeconds}초 주기가 {periods}개뿐입니다',
+    },
     // 시나리오 스키마가 거부한 값 (scenario/issue-codes.ts). *Kind(s)는 scenarioValueKinds에서 옵니다.
     value: {
       required: '{field}이(가) 필요합니다',
@@ -2068,6 +2082,13 @@ const ko: MessageSchema = {
       notADuration: '"{value}"은(는) 기간이 아닙니다 (예: 30s, 10m, 2h)',
       notATimeOfDay: '"{value}"은(는) HH:MM(UTC) 형식의 시각이 아닙니다',
       notADateTime: '"{value}"은(는) 2026-11-20T14:00:00Z와 같은 ISO 날짜/시간이 아닙니다',
+      numberOutOfRange: '{field}은(는) {min}에서 {max} 사이여야 합니다 (입력값: {value})',
+      durationAboveMaximum: '{field}은(는) 0초에서 {maxSeconds}초 사이여야 합니다 (입력값: {value})',
+      durationBelowMinimum: '{field}은(는) {minSeconds}초 이상이어야 합니다 (입력값: {value})',
+      dateTimeOutOfRange: '{field}은(는) {min}에서 {max} 사이여야 합니다 (입력값: {value})',
+      tooManyKeys: '{field}에는 항목을 최대 {maximum}개까지 지정할 수 있습니다',
+      notACidr: '{field} {value}은(는) 203.0.113.0/24 또는 2001:db8::/64와 같은 CIDR 블록이 아닙니다',
+      notAnHttpStatus: '{field} {value}은(는) HTTP 상태 코드 {allowed}여야 합니다',
     },
     // 아직 코드가 없는 진단의 대체: 로더의 영어 문장을 CLI와 같이 보여 줍니다.
     scenario: { problem: '{message}' },

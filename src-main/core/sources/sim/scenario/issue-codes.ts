@@ -8,24 +8,8 @@
  * the fault forms) — whatever English message it gives the CLI.
  */
 import type { z } from 'zod';
-import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
+import { readCodedParams } from '../../../coded-checks';
 import type { DiagnosticCode } from './diagnostics';
-
-/**
- * A custom check's own problem code, carried in its issue's `params` (zod passes them through).
- * Without `params`, the problem's parameters are the field's name and its value (`field`, `value`).
- */
-export function problemParams(code: ScenarioProblemCode, params?: Record<string, string | number>): Record<string, unknown> {
-  return params ? { [PROBLEM_CODE]: code, [PROBLEM_PARAMS]: params } : { [PROBLEM_CODE]: code };
-}
-
-/** A refinement's second argument: the CLI's English, and the code the window translates. */
-export function codedCheck(code: ScenarioProblemCode, message: string): { error: string; params: Record<string, unknown> } {
-  return { error: message, params: problemParams(code) };
-}
-
-const PROBLEM_CODE = 'scenarioProblemCode';
-const PROBLEM_PARAMS = 'scenarioProblemParams';
 
 /**
  * The code and parameters of one issue. `field` names the value (the last part of its path),
@@ -92,11 +76,9 @@ function boundIssue(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig, fi
 }
 
 function codedCustomIssue(params: Record<string, unknown> | undefined, field: string, input: unknown): DiagnosticCode | undefined {
-  const code = params?.[PROBLEM_CODE];
-  if (typeof code !== 'string') return undefined;
-  const values = params?.[PROBLEM_PARAMS];
-  if (values !== null && typeof values === 'object') return { code: code as ScenarioProblemCode, params: values as Record<string, string | number> };
-  return { code: code as ScenarioProblemCode, params: { field, value: shown(input) } };
+  const coded = readCodedParams(params);
+  if (!coded) return undefined;
+  return { code: coded.code, params: coded.params ?? { field, value: shown(input), gotKind: kindOf(input), ...coded.extra } };
 }
 
 /**

@@ -4,7 +4,7 @@
  * an ordinary machine (our choice, said so). A value outside is an error that says the limit.
  */
 import { z } from 'zod';
-import { problemParams } from './issue-codes';
+import { problemParams } from '../../../coded-checks';
 
 /** Scenario and template files (and a scenario's text sent by the window): 16 MiB. */
 export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;

@@ -8,7 +8,7 @@ import type { PathSegment } from './diagnostics';
 import { codeOfIssue } from './issue-codes';
 import type { Diagnose } from './yaml-source';
 
-export { codedCheck, problemParams } from './issue-codes';
+export { codedCheck, problemParams, valueProblemParams } from '../../../coded-checks';
 
 /** Validates one section with zod and reports each issue at its own path. */
 export function parseSection<S extends z.ZodType>(schema: S, value: unknown, path: PathSegment[], report: Diagnose): z.output<S> | undefined {
@@ -75,11 +75,12 @@ function fitsShape(issues: z.core.$ZodIssue[]): boolean {
   return !issues.some((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union'));
 }
 
-/** `Resources.G.Properties.Tags[0].Key` → `Key`; a list item → `Tags[0]`. */
+/** `Resources.G.Properties.Tags[0].Key` → `Key`; a list item → `Tags[0]`, an item of an item → `Points[0][1]`. */
 function fieldName(path: readonly PathSegment[]): string {
-  const last = path.length - 1;
-  if (last < 0) return 'the value';
-  return typeof path[last] === 'number' ? `${String(path[last - 1] ?? '')}[${path[last]}]` : String(path[last]);
+  if (path.length === 0) return 'the value';
+  let named = path.length - 1;
+  while (named > 0 && typeof path[named] === 'number') named--;
+  return `${String(path[named])}${path.slice(named + 1).map((index) => `[${String(index)}]`).join('')}`;
 }
 
 const KIND_NAMES: Record<string, string> = { string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping', record: 'a mapping', undefined: 'nothing', null: 'null' };

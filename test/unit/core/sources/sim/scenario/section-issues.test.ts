@@ -9,6 +9,12 @@ import { ScenarioError, type Diagnostic } from '@main/core/sources/sim/scenario/
 import { loadScenario } from '@main/core/sources/sim/scenario/load-scenario';
 import { listOf, numberIn } from '@main/core/sources/sim/scenario/limits';
 import { parseSection } from '@main/core/sources/sim/scenario/section-issues';
+import { SimulationSchema, TrafficSchema } from '@main/core/sources/sim/scenario/sections';
+import { FAULT_PARAMETERS } from '@main/core/sources/sim/scenario/timed-entries';
+import { ALB_RESOURCE_TYPES, ListenerActionSchema } from '@main/core/sources/sim/alb/resource-types';
+import { APIGATEWAY_RESOURCE_TYPES } from '@main/core/sources/sim/apigateway/resource-types';
+import { ROUTE53_RESOURCE_TYPES } from '@main/core/sources/sim/route53/resource-types';
+import { TwinSectionSchema } from '@main/core/twin/twin-section';
 
 interface Reported {
   message: string;
@@ -26,7 +32,7 @@ function reported(schema: z.ZodType, value: unknown): Reported[] {
 function expectNoSentence(problem: Reported): void {
   expect(problem.params, problem.code).not.toHaveProperty('message');
   for (const [name, value] of Object.entries(problem.params)) {
-    if (typeof value === 'string' && name !== 'pattern') expect(value, `${problem.code} ${name}`).not.toMatch(/[A-Za-z]{2,} [A-Za-z]{2,}/);
+    if (typeof value === 'string' && name !== 'pattern') expect(value, `${problem.code} ${name}`).not.toMatch(/[A-Za-z']{2,} [A-Za-z']{2,}/);
   }
 }
 
@@ -116,5 +122,56 @@ describe('a scenario with a value out of range', () => {
     const rate = found.find((d) => d.path === 'Traffic[0].Rate');
     expect(rate, JSON.stringify(found)).toMatchObject({ code: 'value.numberAboveMaximum', params: { field: 'Rate', bound: 1_000_000, value: 2_000_000 } });
     expect(rate!.message).toBe('Rate must be between 0 and 1000000 (requests per second of one population); got 2000000');
+  });
+});
+
+describe('custom checks carry codes of their own (their English stays for the CLI)', () => {
+  const codes = (schema: z.ZodType, value: unknown) =>
+    reported(schema, value).map((problem) => {
+      expectNoSentence(problem);
+      return { code: problem.code, params: problem.params };
+    });
+
+  it('traffic: a share of 0, a CIDR that is not one, too many headers, a step of 0 seconds, a span over a year', () => {
+    const traffic = { Name: 'u', Target: 'x', Rate: 1, Requests: [{ Path: '/', Share: 0, Headers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`h${i}`, 'v'])) }], ClientIps: [{ Cidr: 'nope' }] };
+    expect(codes(TrafficSchema, traffic)).toEqual(
+      expect.arrayContaining([
+        { code: 'value.numberNotAboveMinimum', params: { field: 'Share', bound: 0, value: 0, gotKind: 'number' } },
+        expect.objectContaining({ code: 'value.tooManyKeys', params: expect.objectContaining({ field: 'Headers', maximum: 10 }) }),
+        { code: 'value.notACidr', params: { field: 'Cidr', value: '"nope"', gotKind: 'string' } },
+      ]),
+    );
+    expect(codes(TrafficSchema, { Name: 'u', Target: 'x', Rate: { Steps: { Every: '0s', Values: [1] } } })).toEqual([{ code: 'value.durationBelowMinimum', params: { field: 'Every', minSeconds: 1, value: '"0s"', gotKind: 'string' } }]);
+    expect(codes(TrafficSchema, { Name: 'u', Target: 'x', Rate: { Points: [['400d', 1]] } })).toEqual([{ code: 'value.durationAboveMaximum', params: { field: 'Points[0][0]', maxSeconds: 366 * 86_400, value: '"400d"', gotKind: 'string' } }]);
+  });
+
+  it('simulation: a StartTime outside the years it takes', () => {
+    expect(codes(SimulationSchema, { StartTime: '1990-01-01T00:00:00Z' })).toEqual([
+      { code: 'value.dateTimeOutOfRange', params: { field: 'StartTime', min: '2000-01-01T00:00:00.000Z', max: '2100-01-01T00:00:00.000Z', value: '1990-01-01T00:00:00Z' } },
+    ]);
+  });
+
+  it('faults: a factor of 0', () => {
+    expect(codes(FAULT_PARAMETERS.MultiplyTraffic, { Factor: 0 })).toEqual([{ code: 'value.numberNotAboveMinimum', params: { field: 'Factor', bound: 0, value: 0, gotKind: 'number' } }]);
+  });
+
+  it('resource types: a target group attribute out of range, a status code, a route key, a Route 53 health check', () => {
+    const group = { TargetGroupAttributes: [{ Key: 'slow_start.duration_seconds', Value: '1000' }] };
+    expect(codes(ALB_RESOURCE_TYPES['AWS::ElasticLoadBalancingV2::TargetGroup']!.properties, group)).toEqual([
+      { code: 'value.numberAboveMaximum', params: { field: 'slow_start.duration_seconds', bound: 900, value: '"1000"' } },
+    ]);
+    expect(codes(ListenerActionSchema, { Type: 'fixed-response', FixedResponseConfig: { StatusCode: '302' } })).toEqual([
+      { code: 'value.notAnHttpStatus', params: { field: 'StatusCode', value: '"302"', gotKind: 'string', allowed: '2XX, 4XX, 5XX' } },
+    ]);
+    expect(codes(APIGATEWAY_RESOURCE_TYPES['AWS::ApiGatewayV2::Route']!.properties, { ApiId: 'a', RouteKey: 'GET' })).toEqual([{ code: 'apiGateway.routeKeyInvalid', params: { value: 'GET', defaultKey: '$default' } }]);
+    expect(codes(ROUTE53_RESOURCE_TYPES['AWS::Route53::HealthCheck']!.properties, { HealthCheckConfig: { Type: 'TCP', IPAddress: '192.0.2.1' } })).toEqual([{ code: 'route53.healthCheckNeedsPort', params: {} }]);
+    expect(codes(ROUTE53_RESOURCE_TYPES['AWS::Route53::HealthCheck']!.properties, { HealthCheckConfig: { Type: 'CALCULATED', ChildHealthChecks: ['a'], HealthThreshold: 1, Port: 80 } })).toEqual([
+      { code: 'route53.healthCheckOmitForCalculated', params: { key: 'Port' } },
+    ]);
+  });
+
+  it('the twin section: a period that is not whole minutes', () => {
+    const twin = { Source: { Account: '123456789012', Region: 'eu-west-1' }, Window: { Start: '2026-01-01T00:00:00Z', End: '2026-01-02T00:00:00Z' }, PeriodSeconds: 90 };
+    expect(codes(TwinSectionSchema, twin)).toEqual([{ code: 'value.notMultipleOf', params: { field: 'PeriodSeconds', divisor: 60, value: 90, gotKind: 'number' } }]);
   });
 });
