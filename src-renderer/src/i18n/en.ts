@@ -2004,6 +2004,10 @@ const en = {
       addressWithoutPrefix: '{address} needs its prefix length in CIDR notation (e.g. {address}/{prefix} for one address)',
       addressPrefixZero: '{address}: AWS WAF supports every IPv4 and IPv6 CIDR range except /0',
       addressWrongVersion: '{address} is an IPv{version} block in an IPAddressVersion {setVersion} IP set',
+      blockPathOnlyWildcards: 'Path needs something to match besides *',
+      blockPathNotAPath: 'Path is a URI path beginning with / (e.g. /admin*), or * for "ends with" / "contains"',
+      metricNameReserved: 'ALL and Default_Action (in any case) are reserved for AWS WAF’s own metrics; choose another MetricName',
+      defaultActionNotOne: 'DefaultAction is exactly one of Allow or Block',
     },
     apiGateway: {
       apiNotFound: 'NotFoundException: Invalid API identifier specified {id} (use !Ref <Api> of an AWS::ApiGatewayV2::Api in this stack)',
@@ -2088,6 +2092,7 @@ const en = {
       tooManyKeys: '{field} holds at most {maximum} entries',
       notACidr: '{field} {value} is not a CIDR block such as 203.0.113.0/24 or 2001:db8::/64',
       notAnHttpStatus: '{field} {value} must be an HTTP status {allowed}',
+      leadInInvalid: 'a lead-in is whole minutes from 0 to 24h (e.g. 0, 30m, 1h); got {value}',
     },
     // The fallback for diagnostics not yet given a code: the loader's English text, as the CLI prints it.
     scenario: { problem: '{message}' },

@@ -2005,6 +2005,10 @@ const ko: MessageSchema = {
       addressWithoutPrefix: '{address}에는 CIDR 표기법의 접두사 길이가 필요합니다(예: 주소 하나이면 {address}/{prefix})',
       addressPrefixZero: '{address}: AWS WAF는 /0을 제외한 모든 IPv4 및 IPv6 CIDR 범위를 지원합니다',
       addressWrongVersion: '{address}은(는) IP 버전이 {setVersion}인 IP 세트에 있는 IPv{version} 블록입니다',
+      blockPathOnlyWildcards: 'Path에는 * 외에 일치시킬 내용이 있어야 합니다',
+      blockPathNotAPath: 'Path는 /로 시작하는 URI 경로(예: /admin*)이거나, "로 끝남" / "포함"을 위해 *로 시작해야 합니다',
+      metricNameReserved: 'ALL과 Default_Action(대소문자 무관)은 AWS WAF 자체 지표용으로 예약되어 있습니다. 다른 MetricName을 지정하세요',
+      defaultActionNotOne: 'DefaultAction은 Allow 또는 Block 중 정확히 하나여야 합니다',
     },
     apiGateway: {
       apiNotFound: 'NotFoundException: 잘못된 API 식별자 {id}이(가) 지정되었습니다(이 스택의 AWS::ApiGatewayV2::Api를 !Ref <Api>로 사용)',
@@ -2089,6 +2093,7 @@ const ko: MessageSchema = {
       tooManyKeys: '{field}에는 항목을 최대 {maximum}개까지 지정할 수 있습니다',
       notACidr: '{field} {value}은(는) 203.0.113.0/24 또는 2001:db8::/64와 같은 CIDR 블록이 아닙니다',
       notAnHttpStatus: '{field} {value}은(는) HTTP 상태 코드 {allowed}여야 합니다',
+      leadInInvalid: '리드인은 0에서 24h 사이의 분 단위여야 합니다 (예: 0, 30m, 1h, 입력값: {value})',
     },
     // 아직 코드가 없는 진단의 대체: 로더의 영어 문장을 CLI와 같이 보여 줍니다.
     scenario: { problem: '{message}' },

@@ -207,7 +207,7 @@ export const SimulationSchema = z
      * History simulated before StartTime, as fast as the CPU allows, so charts open filled (lead-in.ts):
      * whole minutes, 0 to 24 h. The scenario's clock, Faults and Actions still count from StartTime.
      */
-    LeadIn: durationUpTo('LeadIn', 86_400, ' (24 h)').refine((seconds) => isValidLeadIn(seconds), { message: LEAD_IN_RULE }).optional(),
+    LeadIn: durationUpTo('LeadIn', 86_400, ' (24 h)').refine((seconds) => isValidLeadIn(seconds), codedCheck('value.leadInInvalid', LEAD_IN_RULE)).optional(),
     /**
      * Per instance type, the simulator's figures instead of its built-in table (build-asg.ts): Vcpus is
      * the CPU-seconds an instance serves per second (its capacity), HourlyPrice the On-Demand USD per
@@ -219,7 +219,7 @@ export const SimulationSchema = z
         z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as c5.large'),
         z.object({ Vcpus: z.number().int().min(1).max(448).optional(), HourlyPrice: z.number().min(0).max(1000).optional() }).strict(),
       )
-      .refine((types) => Object.keys(types).length <= 100, { message: 'at most 100 instance types' })
+      .refine((types) => Object.keys(types).length <= 100, codedCheck('value.tooManyKeys', 'at most 100 instance types', { maximum: 100 }))
       .optional(),
   })
   .strict();

@@ -73,9 +73,9 @@ export const FAULT_PARAMETERS = {
         .string()
         .min(1)
         .max(512)
-        .refine((path) => path.replace(/^\*|\*$/g, '').length > 0, 'Path needs something to match besides *')
+        .refine((path) => path.replace(/^\*|\*$/g, '').length > 0, codedCheck('waf.blockPathOnlyWildcards', 'Path needs something to match besides *'))
         // A URI path always begins with "/": `admin*` (STARTS_WITH "admin") could never match anything.
-        .refine((path) => path.startsWith('/') || path.startsWith('*'), 'Path is a URI path beginning with / (e.g. /admin*), or * for "ends with" / "contains"'),
+        .refine((path) => path.startsWith('/') || path.startsWith('*'), codedCheck('waf.blockPathNotAPath', 'Path is a URI path beginning with / (e.g. /admin*), or * for "ends with" / "contains"')),
       Priority: numberIn('Priority', 0, 2_147_483_647, { integer: true }).optional(),
       WebACLName: z.string().min(1).max(128).optional(),
     })
