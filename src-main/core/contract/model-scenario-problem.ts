@@ -236,7 +236,11 @@ export const ScenarioProblemCode = z.enum([
   'autoScaling.minAdjustmentMagnitudeWithoutPercent',
   'autoScaling.scheduledActionSetsNothing',
   'autoScaling.scheduledActionWithoutTime',
-  'autoScaling.recurrenceInvalid',
+  // A Recurrence that is not 5-field cron (asg/cron.ts): `part` as written, `cronField` (translated), `min`/`max`.
+  'autoScaling.recurrenceFieldCount',
+  'autoScaling.recurrenceNotANumber',
+  'autoScaling.recurrenceBadStep',
+  'autoScaling.recurrenceOutOfRange',
   'autoScaling.timeZoneInvalid',
   'autoScaling.timeInvalid',
   'rds.identifierInvalid',

@@ -4,7 +4,8 @@
  * `scenario.problem` is the fallback for diagnostics the loader has not given a code yet: it shows
  * the loader's English `params.message`. A code this window does not know (a newer core) shows its
  * English message when it has one, else the code itself. Parameters named `…Kind` (one kind of value)
- * and `…Kinds` (several, comma-separated) are kind names translated through `scenarioValueKinds`.
+ * and `…Kinds` (several, comma-separated) are kind names translated through `scenarioValueKinds`;
+ * `cronField` through `scenarioCronFields`; a YAML parser's `yamlCode` replaces its English `reason`.
  */
 import type { ScenarioProblem } from '@contract';
 
@@ -13,7 +14,7 @@ type HasKey = (key: string) => boolean;
 
 export function scenarioProblemText(problem: ScenarioProblem, t: Translate, te: HasKey): string {
   const key = `scenarioProblems.${problem.code}`;
-  const text = te(key) ? t(key, { ...problem.params, ...kinds(problem, t, te), ...reason(problem, t, te) }) : String(problem.params.message ?? problem.code);
+  const text = te(key) ? t(key, { ...problem.params, ...kinds(problem, t, te), ...yamlReason(problem, t, te), ...reason(problem, t, te) }) : String(problem.params.message ?? problem.code);
   const file = problem.file ?? '';
   const where = problem.line > 0 ? `${file}:${problem.line}:${problem.column}` : file;
   return problem.path ? t('scenarioProblems.located', { where, text, path: problem.path }) : t('scenarioProblems.unlocated', { where, text });
@@ -36,8 +37,15 @@ function kinds(problem: ScenarioProblem, t: Translate, te: HasKey): Record<strin
   const translated: Record<string, string> = {};
   for (const [name, value] of Object.entries(problem.params)) {
     if (typeof value !== 'string') continue;
-    if (name.endsWith('Kind')) translated[name] = kind(value);
+    if (name === 'cronField' && te(`scenarioCronFields.${value}`)) translated[name] = t(`scenarioCronFields.${value}`);
+    else if (name.endsWith('Kind')) translated[name] = kind(value);
     else if (name.endsWith('Kinds')) translated[name] = value.split(',').map(kind).join(` ${t('scenarioValueKinds.or')} `);
   }
   return translated;
+}
+
+/** The YAML parser's words (`reason`) replaced by the window's for its error code, when it has them. */
+function yamlReason(problem: ScenarioProblem, t: Translate, te: HasKey): { reason?: string } {
+  const code = problem.params.yamlCode;
+  return typeof code === 'string' && te(`scenarioYamlErrors.${code}`) ? { reason: t(`scenarioYamlErrors.${code}`) } : {};
 }

@@ -144,4 +144,17 @@ describe('a refused value (issue 9: zod issues as codes)', () => {
     const above = problem('value.numberAboveMaximum', { field: 'Rate', bound: 1_000_000, value: 2_000_000 });
     expect(say('ko', above)).toBe('s.yaml:4:11: Rate은(는) 1000000 이하여야 합니다 (입력값: 2000000) (위치: Traffic[0].Rate)');
   });
+
+  it('a YAML error in the window’s words from the parser’s code; an unknown code keeps the parser’s English', () => {
+    const yaml = (yamlCode: string): ScenarioProblem => ({ severity: 'error', code: 'file.invalidYaml', params: { reason: 'Missing , or : between flow map items', yamlCode }, file: 's.yaml', path: '', line: 2, column: 1 });
+    expect(say('ko', yaml('MISSING_CHAR'))).not.toContain('Missing');
+    expect(say('en', yaml('MISSING_CHAR'))).toContain('a closing quote, bracket or brace is missing');
+    expect(say('ko', yaml('SOME_NEW_CODE'))).toContain('Missing , or : between flow map items');
+  });
+
+  it('a cron field is named in the window’s language', () => {
+    const cron = problem('autoScaling.recurrenceOutOfRange', { recurrence: '0 25 * * *', part: '25', cronField: 'hour', min: 0, max: 23 });
+    expect(say('en', cron)).toContain('hour field: "25" is outside 0-23');
+    expect(say('ko', cron)).toContain('시 필드의 "25"이(가) 0-23 범위를 벗어납니다');
+  });
 });
