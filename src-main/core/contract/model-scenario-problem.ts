@@ -15,6 +15,10 @@ export const ScenarioProblemCode = z.enum([
   'file.notFoundBundled',
   // A file the host refused to read (`reason` the refusal's words; `what` scenario, template …) or could not read (the system's words).
   'file.refused',
+  // The refusals of read-bounded-file.ts as data (`fileType` translated; sizes in bytes); `errno` the system's code.
+  'file.refusedNotRegular',
+  'file.refusedTooLarge',
+  'file.refusedGrew',
   'file.unreadable',
   'import.missing',
   'listenerRule.externalListener',

@@ -1724,6 +1724,9 @@ const en = {
       notFoundBundled: 'file not found (bundled scenarios: {bundled})',
       refused: 'refused to read this {what} file: {reason}',
       unreadable: '{reason}',
+      refusedNotRegular: 'refused to read this {what} file: {fileType}, not a regular file; only regular files are read',
+      refusedTooLarge: 'refused to read this {what} file: the file is {bytes} bytes, larger than the {maxBytes} bytes allowed',
+      refusedGrew: 'refused to read this {what} file: the file grew beyond the {maxBytes} bytes allowed while it was read',
     },
     change: {
       notMapping: 'a change is a YAML mapping: Resources (logical id → Properties) and Simulation.InstanceTypes',
@@ -2148,6 +2151,26 @@ const en = {
     'day-of-month': 'day-of-month',
     month: 'month',
     'day-of-week': 'day-of-week',
+  },
+  // The kinds of file a scenario load refuses to read (fileType).
+  scenarioFileTypes: {
+    directory: 'a directory',
+    fifo: 'a FIFO (named pipe)',
+    characterDevice: 'a character device',
+    blockDevice: 'a block device',
+    socket: 'a socket',
+    other: 'not a regular file',
+  },
+  // The system's error codes (errno) when a file cannot be read, in the window's words; an unknown code shows the system's English.
+  scenarioSystemErrors: {
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'a directory, not a file',
+    ENOTDIR: 'a part of the path is not a directory',
+    ENAMETOOLONG: 'the path is too long',
+    ELOOP: 'too many symbolic links',
+    EMFILE: 'too many open files',
+    EIO: 'an input/output error',
   },
   faults: {
     TerminateInstances: 'Terminate instances of an Auto Scaling group outside Auto Scaling; the group replaces them.',

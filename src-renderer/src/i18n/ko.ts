@@ -1725,6 +1725,9 @@ const ko: MessageSchema = {
       notFoundBundled: '파일을 찾을 수 없습니다 (번들 시나리오: {bundled})',
       refused: '이 {what} 파일을 읽기를 거부했습니다: {reason}',
       unreadable: '파일을 읽을 수 없습니다: {reason}',
+      refusedNotRegular: '이 {what} 파일을 읽기를 거부했습니다: {fileType}은(는) 일반 파일이 아닙니다. 일반 파일만 읽습니다',
+      refusedTooLarge: '이 {what} 파일을 읽기를 거부했습니다: 파일이 {bytes}바이트로, 허용된 {maxBytes}바이트보다 큽니다',
+      refusedGrew: '이 {what} 파일을 읽기를 거부했습니다: 읽는 동안 파일이 허용된 {maxBytes}바이트를 넘어 커졌습니다',
     },
     change: {
       notMapping: '변경 사항은 YAML 매핑입니다: Resources(논리적 ID → Properties)와 Simulation.InstanceTypes',
@@ -2149,6 +2152,26 @@ const ko: MessageSchema = {
     'day-of-month': '일',
     month: '월',
     'day-of-week': '요일',
+  },
+  // 읽지 않은 파일의 종류(fileType).
+  scenarioFileTypes: {
+    directory: '디렉터리',
+    fifo: 'FIFO(명명된 파이프)',
+    characterDevice: '문자 장치',
+    blockDevice: '블록 장치',
+    socket: '소켓',
+    other: '특수 파일',
+  },
+  // 파일을 읽을 수 없을 때 시스템 오류 코드(errno)의 설명. 알 수 없는 코드는 시스템의 영어 문장을 보여 줍니다.
+  scenarioSystemErrors: {
+    EACCES: '파일을 읽을 권한이 없습니다',
+    EPERM: '이 작업이 허용되지 않습니다',
+    EISDIR: '파일이 아니라 디렉터리입니다',
+    ENOTDIR: '경로의 일부가 디렉터리가 아닙니다',
+    ENAMETOOLONG: '경로가 너무 깁니다',
+    ELOOP: '심볼릭 링크가 너무 많이 이어집니다',
+    EMFILE: '열린 파일이 너무 많습니다',
+    EIO: '입출력 오류가 발생했습니다',
   },
   faults: {
     TerminateInstances: 'Auto Scaling 밖에서 그룹의 인스턴스를 종료합니다. 그룹이 대체합니다.',

@@ -157,4 +157,11 @@ describe('a refused value (issue 9: zod issues as codes)', () => {
     expect(say('en', cron)).toContain('hour field: "25" is outside 0-23');
     expect(say('ko', cron)).toContain('시 필드의 "25"이(가) 0-23 범위를 벗어납니다');
   });
+
+  it('a refused or unreadable file in the window’s words: the kind of file, the system’s error code', () => {
+    const file = (code: string, params: ScenarioProblem['params']): ScenarioProblem => ({ severity: 'error', code, params, file: '/dev/zero', path: '', line: 0, column: 0 });
+    expect(say('ko', file('file.refusedNotRegular', { what: 'scenario', fileType: 'characterDevice' }))).toContain('문자 장치');
+    expect(say('en', file('file.refusedNotRegular', { what: 'scenario', fileType: 'characterDevice' }))).toContain('a character device, not a regular file');
+    expect(say('ko', file('file.unreadable', { reason: 'EACCES: permission denied, open', errno: 'EACCES' }))).not.toContain('permission denied');
+  });
 });
