@@ -5,10 +5,32 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 
-export class FileRefusedError extends Error {}
+/** Why a file was refused, as data (issue 9: a window words it in its own language). */
+export type FileRefusal =
+  | { kind: 'notRegular'; fileType: 'directory' | 'fifo' | 'characterDevice' | 'blockDevice' | 'socket' | 'other' }
+  | { kind: 'tooLarge'; bytes: number; maxBytes: number }
+  | { kind: 'grew'; maxBytes: number };
+
+export class FileRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly refusal?: FileRefusal,
+  ) {
+    super(message);
+  }
+}
 
 export const MIB = 1024 * 1024;
 const CHUNK_BYTES = 256 * 1024;
+
+function fileTypeOf(stats: Stats): Extract<FileRefusal, { kind: 'notRegular' }>['fileType'] {
+  if (stats.isDirectory()) return 'directory';
+  if (stats.isFIFO()) return 'fifo';
+  if (stats.isCharacterDevice()) return 'characterDevice';
+  if (stats.isBlockDevice()) return 'blockDevice';
+  if (stats.isSocket()) return 'socket';
+  return 'other';
+}
 
 function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
@@ -25,8 +47,8 @@ export function formatBytes(bytes: number): string {
 }
 
 function checkStats(stats: Stats, maxBytes: number): void {
-  if (!stats.isFile()) throw new FileRefusedError(`${kindOf(stats)}, not a regular file; only regular files are read`);
-  if (stats.size > maxBytes) throw new FileRefusedError(`the file is ${stats.size} bytes, larger than the ${formatBytes(maxBytes)} allowed`);
+  if (!stats.isFile()) throw new FileRefusedError(`${kindOf(stats)}, not a regular file; only regular files are read`, { kind: 'notRegular', fileType: fileTypeOf(stats) });
+  if (stats.size > maxBytes) throw new FileRefusedError(`the file is ${stats.size} bytes, larger than the ${formatBytes(maxBytes)} allowed`, { kind: 'tooLarge', bytes: stats.size, maxBytes });
 }
 
 /**
@@ -49,7 +71,7 @@ export function readBoundedTextFile(path: string, maxBytes: number): string {
       const read = readSync(fd, chunk, 0, CHUNK_BYTES, null);
       if (read === 0) break;
       total += read;
-      if (total > maxBytes) throw new FileRefusedError(`the file grew beyond the ${formatBytes(maxBytes)} allowed while it was read`);
+      if (total > maxBytes) throw new FileRefusedError(`the file grew beyond the ${formatBytes(maxBytes)} allowed while it was read`, { kind: 'grew', maxBytes });
       chunks.push(read === CHUNK_BYTES ? chunk : chunk.subarray(0, read));
     }
     return Buffer.concat(chunks, total).toString('utf8');

@@ -102,17 +102,26 @@ function readText(path: string, hint: { text: string; bundled?: string }, what: 
         : error instanceof FileRefusedError
           ? `refused to read this ${what} file: ${error.message}`
           : (error as Error).message;
-    // The refusal and the system's own words stay as they are (`reason`); the rest is the code's.
+    // A refusal crosses as data; the system's words (`reason`) travel with its error code (`errno`),
+    // which the window words when it knows it.
     const detail: DiagnosticCode =
       code === 'ENOENT'
         ? hint.bundled !== undefined
           ? { code: 'file.notFoundBundled', params: { bundled: hint.bundled } }
           : { code: 'file.notFound' }
         : error instanceof FileRefusedError
-          ? { code: 'file.refused', params: { what, reason: error.message } }
-          : { code: 'file.unreadable', params: { reason } };
+          ? refusedCode(error, what)
+          : { code: 'file.unreadable', params: { reason, ...(code !== undefined ? { errno: code } : {}) } };
     throw new ScenarioError(path, [{ severity: 'error', message: reason, path: '', line: 0, column: 0, ...detail }], what);
   }
+}
+
+function refusedCode(error: FileRefusedError, what: string): DiagnosticCode {
+  const refusal = error.refusal;
+  if (refusal?.kind === 'notRegular') return { code: 'file.refusedNotRegular', params: { what, fileType: refusal.fileType } };
+  if (refusal?.kind === 'tooLarge') return { code: 'file.refusedTooLarge', params: { what, bytes: refusal.bytes, maxBytes: refusal.maxBytes } };
+  if (refusal?.kind === 'grew') return { code: 'file.refusedGrew', params: { what, maxBytes: refusal.maxBytes } };
+  return { code: 'file.refused', params: { what, reason: error.message } };
 }
 
 function safeBundledNames(): string {

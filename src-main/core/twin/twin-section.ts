@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { TwinSource } from '../contract/model-twin';
+import { codedCheck, problemParams } from '../coded-checks';
 
 /** Recorded series in one twin (our bound: 24 h of a few hundred resources' standard metrics). */
 export const MAX_OBSERVED_SERIES = 2_000;
@@ -19,19 +20,19 @@ export const MAX_WINDOW_SECONDS = 31 * 86_400;
 const isoTime = z.union([z.string(), z.date()]).transform((value, ctx) => {
   const time = value instanceof Date ? value.getTime() : Date.parse(value);
   if (!Number.isFinite(time)) {
-    ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not an ISO date-time such as 2026-12-06T00:00:00Z` });
+    ctx.addIssue({ code: 'custom', message: `"${String(value)}" is not an ISO date-time such as 2026-12-06T00:00:00Z`, params: problemParams('value.notADateTime', { value: String(value) }) });
     return z.NEVER;
   }
   return new Date(time).toISOString();
 });
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
+const finite = z.number().refine(Number.isFinite, codedCheck('value.wrongType', 'a finite number', { expectedKind: 'number' }));
 
 const ObservedSchema = z
   .object({
     Namespace: z.string().min(1).max(255),
     MetricName: z.string().min(1).max(255),
-    Dimensions: z.record(z.string().min(1).max(255), z.string().max(1024)).refine((d) => Object.keys(d).length <= 30, 'at most 30 dimensions (CloudWatch)'),
+    Dimensions: z.record(z.string().min(1).max(255), z.string().max(1024)).refine((d) => Object.keys(d).length <= 30, codedCheck('value.tooManyKeys', 'at most 30 dimensions (CloudWatch)', { maximum: 30 })),
     Stat: z.string().min(1).max(32),
     Values: z
       .array(finite.nullable())
@@ -69,7 +70,7 @@ export const TwinSectionSchema = z
   .object({
     Source: z.object({ Account: z.string().regex(/^\d{12}$/, 'a 12-digit AWS account id'), Region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as eu-west-1'), Profile: z.string().max(256).optional() }).strict(),
     Window: z.object({ Start: isoTime, End: isoTime }).strict(),
-    PeriodSeconds: z.number().int().min(60).max(86_400).refine((p) => p % 60 === 0, 'PeriodSeconds is a multiple of 60 (CloudWatch periods)'),
+    PeriodSeconds: z.number().int().min(60).max(86_400).refine((p) => p % 60 === 0, codedCheck('value.notMultipleOf', 'PeriodSeconds is a multiple of 60 (CloudWatch periods)', { divisor: 60 })),
     Placeholders: z.array(PlaceholderSchema).max(MAX_PLACEHOLDERS).default([]),
     Observed: z.array(ObservedSchema).max(MAX_OBSERVED_SERIES, `at most ${MAX_OBSERVED_SERIES} recorded series`).default([]),
     Calibration: z
@@ -85,13 +86,18 @@ export const TwinSectionSchema = z
   .superRefine((twin, ctx) => {
     const seconds = (Date.parse(twin.Window.End) - Date.parse(twin.Window.Start)) / 1000;
     if (!(seconds > 0) || seconds > MAX_WINDOW_SECONDS) {
-      ctx.addIssue({ code: 'custom', path: ['Window', 'End'], message: `Window.End must be after Window.Start and at most ${MAX_WINDOW_SECONDS / 86_400} days later` });
+      ctx.addIssue({ code: 'custom', path: ['Window', 'End'], message: `Window.End must be after Window.Start and at most ${MAX_WINDOW_SECONDS / 86_400} days later`, params: problemParams('twin.windowInvalid', { maxDays: MAX_WINDOW_SECONDS / 86_400 }) });
       return;
     }
     const periods = Math.ceil(seconds / twin.PeriodSeconds);
     twin.Observed.forEach((series, index) => {
       if (series.Values.length > periods) {
-        ctx.addIssue({ code: 'custom', path: ['Observed', index, 'Values'], message: `${series.Values.length} values, but the window holds ${periods} periods of ${twin.PeriodSeconds} s` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['Observed', index, 'Values'],
+          message: `${series.Values.length} values, but the window holds ${periods} periods of ${twin.PeriodSeconds} s`,
+          params: problemParams('twin.valuesExceedWindow', { count: series.Values.length, periods, periodSeconds: twin.PeriodSeconds }),
+        });
       }
     });
   });

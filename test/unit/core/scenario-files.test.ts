@@ -33,8 +33,22 @@ describe('reading scenario and template files (bounded, regular files only)', ()
     const error = refusal(() => readScenario('/dev/zero'));
     expect(error.file).toBe('/dev/zero');
     expect(error.message).toBe('/dev/zero: error: refused to read this scenario file: a character device, not a regular file; only regular files are read');
-    // Issue 9: the problem crosses as a code; the refusal's own words are its reason.
-    expect(error.diagnostics[0]).toMatchObject({ code: 'file.refused', params: { what: 'scenario', reason: 'a character device, not a regular file; only regular files are read' } });
+    // Issue 9: the refusal crosses as a code with data (the window words the kind of file), not the English.
+    expect(error.diagnostics[0]).toMatchObject({ code: 'file.refusedNotRegular', params: { what: 'scenario', fileType: 'characterDevice' } });
+  });
+
+  it('a file the system cannot read carries the system’s error code (errno) beside its words', () => {
+    const file = join(dir, 'plain.yaml');
+    writeFileSync(file, 'Resources: {}\n');
+    const error = refusal(() => readScenario(join(file, 'inside.yaml')));
+    expect(error.diagnostics[0]).toMatchObject({ code: 'file.unreadable', params: { errno: 'ENOTDIR', reason: expect.stringContaining('ENOTDIR') } });
+  });
+
+  it('a file over the limit is file.refusedTooLarge with its size and the limit', () => {
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_SCENARIO_FILE_BYTES + 1);
+    expect(refusal(() => readScenario(big)).diagnostics[0]).toMatchObject({ code: 'file.refusedTooLarge', params: { what: 'scenario', bytes: MAX_SCENARIO_FILE_BYTES + 1, maxBytes: MAX_SCENARIO_FILE_BYTES } });
   });
 
   it('a missing file is file.notFound, with the bundled scenarios when a bare name was given', () => {

@@ -123,3 +123,45 @@ describe('scenarioProblemText', () => {
     expect(shown('ko')).toBe('web.yaml:4:14: 출력 A을(를) 표시하지 않습니다: Fn::Join: 인수는 [delimiter, [values]] 형식이어야 합니다 (위치: Outputs.A.Value)');
   });
 });
+
+describe('a refused value (issue 9: zod issues as codes)', () => {
+  const problem = (code: string, params: ScenarioProblem['params']): ScenarioProblem => ({ severity: 'error', code, params, file: 's.yaml', path: 'Traffic[0].Rate', line: 4, column: 11 });
+  const say = (locale: Locale, p: ScenarioProblem) => {
+    const { global } = createI18n({ legacy: false, locale, messages });
+    return scenarioProblemText(p, (key, params) => global.t(key, params ?? {}), (key) => global.te(key));
+  };
+
+  it('kinds of value are translated, one or several', () => {
+    const wrongType = problem('value.wrongType', { field: 'Rate', expectedKind: 'number', gotKind: 'list', value: '[1]' });
+    expect(say('en', wrongType)).toBe('s.yaml:4:11: Rate must be a number; got a list ([1]) (at Traffic[0].Rate)');
+    expect(say('ko', wrongType)).toBe('s.yaml:4:11: Rate에는 숫자 값을 지정해야 합니다 (입력값: 목록, [1]) (위치: Traffic[0].Rate)');
+    const wrongForm = problem('value.wrongForm', { field: 'Rate', expectedKinds: 'number,mapping', gotKind: 'string', value: '"x"' });
+    expect(say('en', wrongForm)).toBe('s.yaml:4:11: Rate must be a number or a mapping; got a string ("x") (at Traffic[0].Rate)');
+    expect(say('ko', wrongForm)).toBe('s.yaml:4:11: Rate에는 숫자 또는 매핑 값을 지정해야 합니다 (입력값: 문자열, "x") (위치: Traffic[0].Rate)');
+  });
+
+  it('a number above its bound reads in Korean without English', () => {
+    const above = problem('value.numberAboveMaximum', { field: 'Rate', bound: 1_000_000, value: 2_000_000 });
+    expect(say('ko', above)).toBe('s.yaml:4:11: Rate은(는) 1000000 이하여야 합니다 (입력값: 2000000) (위치: Traffic[0].Rate)');
+  });
+
+  it('a YAML error in the window’s words from the parser’s code; an unknown code keeps the parser’s English', () => {
+    const yaml = (yamlCode: string): ScenarioProblem => ({ severity: 'error', code: 'file.invalidYaml', params: { reason: 'Missing , or : between flow map items', yamlCode }, file: 's.yaml', path: '', line: 2, column: 1 });
+    expect(say('ko', yaml('MISSING_CHAR'))).not.toContain('Missing');
+    expect(say('en', yaml('MISSING_CHAR'))).toContain('a closing quote, bracket or brace is missing');
+    expect(say('ko', yaml('SOME_NEW_CODE'))).toContain('Missing , or : between flow map items');
+  });
+
+  it('a cron field is named in the window’s language', () => {
+    const cron = problem('autoScaling.recurrenceOutOfRange', { recurrence: '0 25 * * *', part: '25', cronField: 'hour', min: 0, max: 23 });
+    expect(say('en', cron)).toContain('hour field: "25" is outside 0-23');
+    expect(say('ko', cron)).toContain('시 필드의 "25"이(가) 0-23 범위를 벗어납니다');
+  });
+
+  it('a refused or unreadable file in the window’s words: the kind of file, the system’s error code', () => {
+    const file = (code: string, params: ScenarioProblem['params']): ScenarioProblem => ({ severity: 'error', code, params, file: '/dev/zero', path: '', line: 0, column: 0 });
+    expect(say('ko', file('file.refusedNotRegular', { what: 'scenario', fileType: 'characterDevice' }))).toContain('문자 장치');
+    expect(say('en', file('file.refusedNotRegular', { what: 'scenario', fileType: 'characterDevice' }))).toContain('a character device, not a regular file');
+    expect(say('ko', file('file.unreadable', { reason: 'EACCES: permission denied, open', errno: 'EACCES' }))).not.toContain('permission denied');
+  });
+});

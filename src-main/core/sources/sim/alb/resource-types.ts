@@ -4,7 +4,9 @@
  * scenario/resource-registry.ts. docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/AWS_ElasticLoadBalancingV2.html
  */
 import { z } from 'zod';
+import { codedCheck, problemParams } from '../../../coded-checks';
 import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString, cfnTags } from '../scenario/cfn-values';
+import { codeOfIssue } from '../scenario/issue-codes';
 import { listOf, MAX_GROUP_INSTANCES } from '../scenario/limits';
 import type { ResourceIdentity, ResourceTypeSpec, SpecCheckReport } from '../scenario/resource-spec';
 import { parseMatcher } from './health-check-matcher';
@@ -27,7 +29,10 @@ const targetGroupAttributes = z.array(z.object({ Key: z.string(), Value: attribu
     const range = NUMERIC_TARGET_GROUP_ATTRIBUTES[attribute.Key];
     if (!range) return;
     const parsed = cfnNumberIn(attribute.Key, range[0], range[1]).safeParse(attribute.Value);
-    for (const issue of parsed.error?.issues ?? []) ctx.addIssue({ code: 'custom', message: issue.message, path: [index, 'Value'] });
+    for (const issue of parsed.error?.issues ?? []) {
+      const { code, params } = codeOfIssue(issue, attribute.Key, '', attribute.Value);
+      ctx.addIssue({ code: 'custom', message: issue.message, path: [index, 'Value'], params: problemParams(code, params) });
+    }
   });
 });
 
@@ -63,7 +68,7 @@ export const ListenerActionSchema = z.object({
     })
     .optional(),
   FixedResponseConfig: z
-    .object({ StatusCode: cfnString.refine((code) => /^[245]\d\d$/.test(code), 'StatusCode must be an HTTP status 2XX, 4XX or 5XX'), ContentType: z.string().optional(), MessageBody: z.string().optional() })
+    .object({ StatusCode: cfnString.refine((code) => /^[245]\d\d$/.test(code), codedCheck('value.notAnHttpStatus', 'StatusCode must be an HTTP status 2XX, 4XX or 5XX', { allowed: '2XX, 4XX, 5XX' })), ContentType: z.string().optional(), MessageBody: z.string().optional() })
     .optional(),
   RedirectConfig: z
     .object({ StatusCode: z.enum(['HTTP_301', 'HTTP_302']), Protocol: z.string().optional(), Host: z.string().optional(), Port: cfnString.optional(), Path: z.string().optional(), Query: z.string().optional() })

@@ -7,6 +7,7 @@
  * route, its integration and the `$default` stage that API Gateway creates for it (APIGW-6).
  */
 import { z } from 'zod';
+import { problemParams } from '../../../coded-checks';
 import { cfnBoolean, cfnIntegerIn, cfnNumberIn } from '../scenario/cfn-values';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-spec';
 import { parseRouteKey } from './route-selection';
@@ -29,7 +30,7 @@ export type RouteSettingsInput = z.output<typeof RouteSettings>;
 
 const routeKey = z.string().superRefine((key, ctx) => {
   const parsed = parseRouteKey(key);
-  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed });
+  if (typeof parsed === 'string') ctx.addIssue({ code: 'custom', message: parsed, params: problemParams('apiGateway.routeKeyInvalid', { value: key, defaultKey: '$default' }) });
 });
 
 export const APIGATEWAY_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {

@@ -15,6 +15,24 @@ export interface CronSchedule {
   dayOfWeekRestricted: boolean;
 }
 
+/**
+ * Why a Recurrence is refused, as data (issue 9: the window words it): which field, what is wrong with
+ * which part, and the field's bounds. The message is the CLI's English.
+ */
+export class CronError extends Error {
+  constructor(
+    message: string,
+    readonly problem: 'fieldCount' | 'notANumber' | 'badStep' | 'outOfRange',
+    readonly part: string,
+    readonly field?: CronField,
+    readonly bounds?: { min: number; max: number },
+  ) {
+    super(message);
+    this.name = 'CronError';
+  }
+}
+export type CronField = 'minute' | 'hour' | 'day-of-month' | 'month' | 'day-of-week';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -24,13 +42,13 @@ function parseField(text: string, min: number, max: number, names: string[] = []
     const lower = token.toLowerCase();
     const named = names.indexOf(lower);
     const number = named >= 0 ? named + nameBase : Number(token);
-    if (!Number.isInteger(number)) throw new Error(`"${token}" is not a number`);
+    if (!Number.isInteger(number)) throw new CronError(`"${token}" is not a number`, 'notANumber', token);
     return number;
   };
   for (const part of text.split(',')) {
     const [range, stepText] = part.split('/');
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) throw new Error(`"${part}" has an invalid step`);
+    if (!Number.isInteger(step) || step < 1) throw new CronError(`"${part}" has an invalid step`, 'badStep', part);
     let from: number;
     let to: number;
     if (range === '*') [from, to] = [min, max];
@@ -41,22 +59,23 @@ function parseField(text: string, min: number, max: number, names: string[] = []
       from = value(range!);
       to = stepText === undefined ? from : max;
     }
-    if (from < min || to > max || from > to) throw new Error(`"${part}" is outside ${min}-${max}`);
+    if (from < min || to > max || from > to) throw new CronError(`"${part}" is outside ${min}-${max}`, 'outOfRange', part, undefined, { min, max });
     for (let v = from; v <= to; v += step) values.add(v);
   }
   return values;
 }
 
-/** Parses `0 15 * * FRI`; throws an Error naming the bad field. */
+/** Parses `0 15 * * FRI`; throws a CronError naming the bad field. */
 export function parseCron(expression: string): CronSchedule {
   const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) throw new Error(`"${expression}" must have 5 fields: minute hour day-of-month month day-of-week`);
+  if (fields.length !== 5) throw new CronError(`"${expression}" must have 5 fields: minute hour day-of-month month day-of-week`, 'fieldCount', expression);
   const [minute, hour, dom, month, dow] = fields as [string, string, string, string, string];
-  const field = <T>(name: string, parse: () => T): T => {
+  const field = <T>(name: CronField, parse: () => T): T => {
     try {
       return parse();
     } catch (error) {
-      throw new Error(`${name} field: ${(error as Error).message}`, { cause: error });
+      if (!(error instanceof CronError)) throw error;
+      throw new CronError(`${name} field: ${error.message}`, error.problem, error.part, name, error.bounds);
     }
   };
   const daysOfWeek = field('day-of-week', () => parseField(dow, 0, 7, DAYS));

@@ -11,8 +11,15 @@ import { z } from 'zod';
 import { cfnBoolean, cfnIntegerIn, cfnNumberIn, cfnString } from '../scenario/cfn-values';
 import { listOf, MAX_DAY_SECONDS, MAX_GROUP_INSTANCES, MAX_METRIC_MAGNITUDE, MAX_STEP_ADJUSTMENTS, MAX_TARGET_GROUPS_PER_GROUP } from '../scenario/limits';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-spec';
-import { isValidTimeZone, parseCron } from './cron';
+import { CronError, isValidTimeZone, parseCron } from './cron';
 import { GROUP_METRICS } from './group-metrics';
+
+const CRON_PROBLEM_CODES = {
+  fieldCount: 'autoScaling.recurrenceFieldCount',
+  notANumber: 'autoScaling.recurrenceNotANumber',
+  badStep: 'autoScaling.recurrenceBadStep',
+  outOfRange: 'autoScaling.recurrenceOutOfRange',
+} as const satisfies Record<CronError['problem'], string>;
 
 /** Our per-group instance cap and other bounds of the Auto Scaling and CloudWatch properties. */
 const instances = (what: string) => cfnIntegerIn(what, 0, MAX_GROUP_INSTANCES, 'instances per Auto Scaling group in the simulator');
@@ -156,7 +163,10 @@ export const ASG_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
         try {
           parseCron(properties.Recurrence);
         } catch (error) {
-          report('Recurrence', `Recurrence "${properties.Recurrence}" is not a 5-field cron expression: ${(error as Error).message}`, { code: 'autoScaling.recurrenceInvalid', params: { recurrence: properties.Recurrence, reason: (error as Error).message } });
+          if (!(error instanceof CronError)) throw error;
+          // The field, the part and the bounds cross as data; cronField is translated (scenarioCronFields).
+          const params = { recurrence: properties.Recurrence, part: error.part, ...(error.field ? { cronField: error.field } : {}), ...(error.bounds ?? {}) };
+          report('Recurrence', `Recurrence "${properties.Recurrence}" is not a 5-field cron expression: ${error.message}`, { code: CRON_PROBLEM_CODES[error.problem], params });
         }
       }
       if (typeof properties.TimeZone === 'string' && !isValidTimeZone(properties.TimeZone)) report('TimeZone', `TimeZone "${properties.TimeZone}" is not an IANA time zone such as Europe/Berlin`, { code: 'autoScaling.timeZoneInvalid', params: { timeZone: properties.TimeZone } });

@@ -8,6 +8,7 @@
  * in the resource's CloudFormation `Metadata` attribute under `Simulation` (LambdaSimulationMetadata below).
  */
 import { z } from 'zod';
+import { codedCheck } from '../../../coded-checks';
 import { cfnInteger, cfnNumber } from '../scenario/cfn-values';
 import { MAX_LAMBDA_CONCURRENCY } from '../scenario/limits';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-types';
@@ -39,12 +40,12 @@ export const LambdaSimulationMetadata = z
   .object({
     // At most the longest Timeout (15 minutes): a handler cannot run longer.
     DurationMs: cfnNumber
-      .refine((v) => v > 0, 'DurationMs must be positive')
-      .refine((v) => v <= 900_000, 'DurationMs must be at most 900000 (15 minutes, the longest Timeout)')
+      .refine((v) => v > 0, codedCheck('value.numberNotAboveMinimum', 'DurationMs must be positive', { bound: 0 }))
+      .refine((v) => v <= 900_000, codedCheck('value.numberAboveMaximum', 'DurationMs must be at most 900000 (15 minutes, the longest Timeout)', { bound: 900_000 }))
       .optional(),
-    ColdStartMs: cfnNumber.refine((v) => v >= 0 && v <= 10_000, 'ColdStartMs is between 0 and 10000 (the Init phase is limited to 10 s)').optional(),
-    ErrorRate: cfnNumber.refine((v) => v >= 0 && v <= 1, 'ErrorRate is a share between 0 and 1').optional(),
-    DurationSpread: cfnNumber.refine((v) => v >= 0 && v <= 2, 'DurationSpread is between 0 and 2').optional(),
+    ColdStartMs: cfnNumber.refine((v) => v >= 0 && v <= 10_000, codedCheck('value.numberOutOfRange', 'ColdStartMs is between 0 and 10000 (the Init phase is limited to 10 s)', { min: 0, max: 10_000 })).optional(),
+    ErrorRate: cfnNumber.refine((v) => v >= 0 && v <= 1, codedCheck('value.numberOutOfRange', 'ErrorRate is a share between 0 and 1', { min: 0, max: 1 })).optional(),
+    DurationSpread: cfnNumber.refine((v) => v >= 0 && v <= 2, codedCheck('value.numberOutOfRange', 'DurationSpread is between 0 and 2', { min: 0, max: 2 })).optional(),
   })
   .strict();
 export type LambdaSimulationMetadata = z.output<typeof LambdaSimulationMetadata>;

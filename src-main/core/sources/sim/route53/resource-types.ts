@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { validateRecordSet } from '../../../route53/record-groups';
-import { problemParams } from '../scenario/section-issues';
+import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
+import { codedCheck, problemParams } from '../../../coded-checks';
 import { route53NameServers } from '../../../route53/name-servers';
 import { cfnBoolean, cfnInteger, cfnString, cfnTags } from '../scenario/cfn-values';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-types';
@@ -92,8 +93,8 @@ const zoneReference = {
 };
 
 function checkZoneReference(value: { HostedZoneId?: string; HostedZoneName?: string }, ctx: z.core.$RefinementCtx<unknown>): void {
-  if (value.HostedZoneId && value.HostedZoneName) ctx.addIssue({ code: 'custom', message: 'give HostedZoneId or HostedZoneName, not both', path: ['HostedZoneName'] });
-  if (!value.HostedZoneId && !value.HostedZoneName) ctx.addIssue({ code: 'custom', message: 'give HostedZoneId (e.g. !Ref MyZone) or HostedZoneName (e.g. example.com.)', path: [] });
+  if (value.HostedZoneId && value.HostedZoneName) ctx.addIssue({ code: 'custom', message: 'give HostedZoneId or HostedZoneName, not both', path: ['HostedZoneName'], params: problemParams('route53.zoneReferenceBoth', {}) });
+  if (!value.HostedZoneId && !value.HostedZoneName) ctx.addIssue({ code: 'custom', message: 'give HostedZoneId (e.g. !Ref MyZone) or HostedZoneName (e.g. example.com.)', path: [], params: problemParams('route53.zoneReferenceMissing', {}) });
 }
 
 /** Names clients can call: those with an address record or a CNAME. */
@@ -112,7 +113,7 @@ const healthCheckConfig = z
     ResourcePath: z.string().max(255).optional(),
     SearchString: z.string().max(255).optional(),
     // RequestInterval is 10 or 30 seconds (R53-7), FailureThreshold 1–10.
-    RequestInterval: cfnInteger.pipe(z.number().refine((seconds) => seconds === 10 || seconds === 30, 'RequestInterval is 10 or 30 (seconds)')).optional(),
+    RequestInterval: cfnInteger.pipe(z.number().refine((seconds) => seconds === 10 || seconds === 30, codedCheck('value.notOneOfKind', 'RequestInterval is 10 or 30 (seconds)', { values: '10, 30' }))).optional(),
     FailureThreshold: ranged(1, 10, 'FailureThreshold').optional(),
     Inverted: cfnBoolean.optional(),
     Disabled: cfnBoolean.optional(),
@@ -127,17 +128,18 @@ const healthCheckConfig = z
   })
   .strict()
   .superRefine((config, ctx) => {
-    const issue = (message: string, path: string) => ctx.addIssue({ code: 'custom', message, path: [path] });
-    if (ENDPOINT_TYPES.has(config.Type)) {
-      if (!config.IPAddress && !config.FullyQualifiedDomainName) issue(`a ${config.Type} health check needs an IPAddress or a FullyQualifiedDomainName to probe`, 'FullyQualifiedDomainName');
-      if (config.Type === 'TCP' && config.Port === undefined) issue('a TCP health check needs a Port', 'Port');
-      if (config.Type.endsWith('_STR_MATCH') && !config.SearchString) issue(`a ${config.Type} health check needs a SearchString`, 'SearchString');
-      if (config.ChildHealthChecks) issue('ChildHealthChecks is only for CALCULATED health checks', 'ChildHealthChecks');
+    const issue = (message: string, path: string, code: ScenarioProblemCode, params: Record<string, string> = {}) => ctx.addIssue({ code: 'custom', message, path: [path], params: problemParams(code, params) });
+    const type = config.Type;
+    if (ENDPOINT_TYPES.has(type)) {
+      if (!config.IPAddress && !config.FullyQualifiedDomainName) issue(`a ${type} health check needs an IPAddress or a FullyQualifiedDomainName to probe`, 'FullyQualifiedDomainName', 'route53.healthCheckNeedsEndpoint', { type });
+      if (type === 'TCP' && config.Port === undefined) issue('a TCP health check needs a Port', 'Port', 'route53.healthCheckNeedsPort');
+      if (type.endsWith('_STR_MATCH') && !config.SearchString) issue(`a ${type} health check needs a SearchString`, 'SearchString', 'route53.healthCheckNeedsSearchString', { type });
+      if (config.ChildHealthChecks) issue('ChildHealthChecks is only for CALCULATED health checks', 'ChildHealthChecks', 'route53.healthCheckChildrenNotCalculated');
     }
-    if (config.Type === 'CALCULATED') {
-      if (!config.ChildHealthChecks?.length) issue('a CALCULATED health check needs ChildHealthChecks', 'ChildHealthChecks');
-      if (config.HealthThreshold === undefined) issue('a CALCULATED health check needs a HealthThreshold (how many children must be healthy)', 'HealthThreshold');
-      for (const key of ['IPAddress', 'Port', 'RequestInterval', 'FailureThreshold'] as const) if (config[key] !== undefined) issue(`omit ${key} for a CALCULATED health check`, key);
+    if (type === 'CALCULATED') {
+      if (!config.ChildHealthChecks?.length) issue('a CALCULATED health check needs ChildHealthChecks', 'ChildHealthChecks', 'route53.healthCheckNeedsChildren');
+      if (config.HealthThreshold === undefined) issue('a CALCULATED health check needs a HealthThreshold (how many children must be healthy)', 'HealthThreshold', 'route53.healthCheckNeedsThreshold');
+      for (const key of ['IPAddress', 'Port', 'RequestInterval', 'FailureThreshold'] as const) if (config[key] !== undefined) issue(`omit ${key} for a CALCULATED health check`, key, 'route53.healthCheckOmitForCalculated', { key });
     }
   });
 

@@ -4,6 +4,7 @@
  * an ordinary machine (our choice, said so). A value outside is an error that says the limit.
  */
 import { z } from 'zod';
+import { problemParams } from '../../../coded-checks';
 
 /** Scenario and template files (and a scenario's text sent by the window): 16 MiB. */
 export const MAX_SCENARIO_BYTES = 16 * 1024 * 1024;
@@ -61,7 +62,10 @@ export const MAX_REPLICA_LAG_SECONDS = 7 * 86_400;
 /** Reserved concurrency a fault may set: the largest LambdaConcurrencyLimit. */
 export const MAX_LAMBDA_CONCURRENCY = 100_000;
 
-/** `what must be between min and max (why); got value` — the limit is always in the message. */
+/**
+ * `what must be between min and max (why); got value` — the limit is always in the message (the CLI's
+ * English). The window's text comes from the issue's own bound (issue-codes.ts: value.numberAboveMaximum …).
+ */
 export function rangeMessage(what: string, min: number, max: number, why?: string) {
   return (issue: { input?: unknown }): string => `${what} must be between ${min} and ${max}${why ? ` (${why})` : ''}; got ${formatInput(issue.input)}`;
 }
@@ -74,7 +78,7 @@ function formatInput(value: unknown): string {
 export function numberIn(what: string, min: number, max: number, options: { integer?: boolean; why?: string } = {}) {
   const message = rangeMessage(what, min, max, options.why);
   const bounded = z.number({ error: (issue) => `${what} must be a finite number; got ${formatInput(issue.input)}` }).min(min, { error: message }).max(max, { error: message });
-  return options.integer ? bounded.refine(Number.isInteger, { error: (issue) => `${what} must be a whole number; got ${formatInput(issue.input)}` }) : bounded;
+  return options.integer ? bounded.refine(Number.isInteger, { error: (issue) => `${what} must be a whole number; got ${formatInput(issue.input)}`, params: problemParams('value.notAWholeNumber') }) : bounded;
 }
 
 /** A list of at most `max` entries, saying the limit. */

@@ -4,9 +4,11 @@
  * forms, only the one it fits is discussed).
  */
 import type { z } from 'zod';
-import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
-import type { DiagnosticCode, PathSegment } from './diagnostics';
+import type { PathSegment } from './diagnostics';
+import { codeOfIssue } from './issue-codes';
 import type { Diagnose } from './yaml-source';
+
+export { codedCheck, problemParams, valueProblemParams } from '../../../coded-checks';
 
 /** Validates one section with zod and reports each issue at its own path. */
 export function parseSection<S extends z.ZodType>(schema: S, value: unknown, path: PathSegment[], report: Diagnose): z.output<S> | undefined {
@@ -20,7 +22,7 @@ export function parseSection<S extends z.ZodType>(schema: S, value: unknown, pat
       // One cause, one error: the unknown key is (probably) the required field that is missing.
       const issuePath = [...path, ...(issue.path as PathSegment[])];
       const message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}, and ${meant.join(', ')} ${meant.length > 1 ? 'are' : 'is'} required: a misspelling?`;
-      report('error', issuePath, message, { code: 'value.unrecognized_keys', params: { field: fieldName(issuePath), message } });
+      report('error', issuePath, message, { code: 'value.unknownKeysMeantRequired', params: { field: fieldName(issuePath), keys: issue.keys.join(', '), count: issue.keys.length, required: meant.join(', ') } });
       continue;
     }
     reportIssue(issue, path, report, valueAt(value, issue.path as PathSegment[]));
@@ -64,33 +66,8 @@ function reportIssue(issue: z.core.$ZodIssue, path: PathSegment[], report: Diagn
     for (const inner of fitting[0]!) reportIssue(inner, issuePath, report, valueAt(input, inner.path as PathSegment[]));
     return;
   }
-  const message = describeIssue(issue, fieldName(issuePath), input);
-  const coded = issue.code === 'custom' ? codedCustomIssue(issue.params) : undefined;
-  if (coded) {
-    report('error', issuePath, message, coded);
-    return;
-  }
-  // The common kinds have codes and parameters of their own; the rest (a custom check's words, the
-  // less common bounds) still travel as the English `message`.
-  report('error', issuePath, message, typedIssue(issue, fieldName(issuePath), input) ?? { code: `value.${issue.code}`, params: { field: fieldName(issuePath), message } });
-}
-
-/**
- * A custom check's issue may carry its own problem code (issue 9): `params` made by problemParams.
- * Then it crosses as that code and its parameters rather than value.custom with English.
- */
-export function problemParams(code: ScenarioProblemCode, params: Record<string, string | number> = {}): Record<string, unknown> {
-  return { [PROBLEM_CODE]: code, [PROBLEM_PARAMS]: params };
-}
-
-const PROBLEM_CODE = 'scenarioProblemCode';
-const PROBLEM_PARAMS = 'scenarioProblemParams';
-
-function codedCustomIssue(params: Record<string, unknown> | undefined): DiagnosticCode | undefined {
-  const code = params?.[PROBLEM_CODE];
-  const values = params?.[PROBLEM_PARAMS];
-  if (typeof code !== 'string' || values === null || typeof values !== 'object') return undefined;
-  return { code: code as ScenarioProblemCode, params: values as Record<string, string | number> };
+  // The CLI's English (describeIssue) and the window's code (codeOfIssue) are worded apart.
+  report('error', issuePath, describeIssue(issue, fieldName(issuePath), input), codeOfIssue(issue, fieldName(issuePath), fieldName(issuePath.slice(0, -1)), input));
 }
 
 /** A union branch whose errors are about values inside it, not about the value being of another form. */
@@ -98,11 +75,12 @@ function fitsShape(issues: z.core.$ZodIssue[]): boolean {
   return !issues.some((issue) => issue.path.length === 0 && (issue.code === 'invalid_type' || issue.code === 'unrecognized_keys' || issue.code === 'invalid_union'));
 }
 
-/** `Resources.G.Properties.Tags[0].Key` → `Key`; a list item → `Tags[0]`. */
+/** `Resources.G.Properties.Tags[0].Key` → `Key`; a list item → `Tags[0]`, an item of an item → `Points[0][1]`. */
 function fieldName(path: readonly PathSegment[]): string {
-  const last = path.length - 1;
-  if (last < 0) return 'the value';
-  return typeof path[last] === 'number' ? `${String(path[last - 1] ?? '')}[${path[last]}]` : String(path[last]);
+  if (path.length === 0) return 'the value';
+  let named = path.length - 1;
+  while (named > 0 && typeof path[named] === 'number') named--;
+  return `${String(path[named])}${path.slice(named + 1).map((index) => `[${String(index)}]`).join('')}`;
 }
 
 const KIND_NAMES: Record<string, string> = { string: 'a string', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a mapping', record: 'a mapping', undefined: 'nothing', null: 'null' };
@@ -115,31 +93,6 @@ function kindOf(value: unknown): string {
   // JSON.stringify says null for these: name them as YAML spells them (.nan, .inf, -.inf).
   if (typeof value === 'number' && !Number.isFinite(value)) return `${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'} (not a finite number)`;
   return `${KIND_NAMES[typeof value] ?? typeof value} (${JSON.stringify(value)})`;
-}
-
-/**
- * zod's own issues of the common kinds as a code with parameters, worded as describeIssue words them:
- * a missing field, a number or string outside its bounds, a string not among the allowed values.
- * Undefined for anything else (then value.<kind> carries describeIssue's English).
- */
-function typedIssue(issue: z.core.$ZodIssue, field: string, input: unknown): DiagnosticCode | undefined {
-  if (!ZOD_DEFAULT_MESSAGE.test(issue.message)) return undefined;
-  if (issue.code === 'invalid_type' && input === undefined) return { code: 'value.required', params: { field } };
-  if ((issue.code === 'too_small' || issue.code === 'too_big') && (issue.origin === 'number' || issue.origin === 'int') && typeof input === 'number' && Number.isFinite(input)) {
-    const small = issue.code === 'too_small';
-    const bound = Number(small ? issue.minimum : issue.maximum);
-    const code = small ? (issue.inclusive ? 'value.numberBelowMinimum' : 'value.numberNotAboveMinimum') : issue.inclusive ? 'value.numberAboveMaximum' : 'value.numberNotBelowMaximum';
-    return { code, params: { field, bound, value: input } };
-  }
-  if (issue.code === 'too_small' && issue.origin === 'string') {
-    const minimum = Number(issue.minimum);
-    return minimum <= 1 ? { code: 'value.stringEmpty', params: { field } } : { code: 'value.stringTooShort', params: { field, minimum } };
-  }
-  if (issue.code === 'too_big' && issue.origin === 'string') return { code: 'value.stringTooLong', params: { field, maximum: Number(issue.maximum) } };
-  if (issue.code === 'invalid_value' && typeof input === 'string') {
-    return { code: 'value.notOneOf', params: { field, values: issue.values.map((v) => String(v)).join(', '), value: JSON.stringify(input) } };
-  }
-  return undefined;
 }
 
 /** zod's wording ("Too small: expected string to have >=1 characters") said in plain English, naming the field. */

@@ -22,7 +22,7 @@ import {
   MIN_START_TIME,
   numberIn,
 } from './limits';
-import { problemParams } from './section-issues';
+import { codedCheck, problemParams, valueProblemParams } from './section-issues';
 import { isValidLeadIn, LEAD_IN_RULE } from '../lead-in-rule';
 import { parseCidr } from '../waf/cidr';
 
@@ -35,7 +35,8 @@ const durationUpTo = (what: string, maxSeconds: number, note = '') =>
       return z.NEVER;
     }
     if (!(seconds <= maxSeconds)) {
-      ctx.addIssue({ code: 'custom', message: `${what} must be between 0 and ${maxSeconds} seconds${note}; got ${typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value}` });
+      const given = typeof value === 'string' && value.length > 40 ? `${value.slice(0, 40)}…` : value;
+      ctx.addIssue({ code: 'custom', message: `${what} must be between 0 and ${maxSeconds} seconds${note}; got ${given}`, params: valueProblemParams('value.durationAboveMaximum', { maxSeconds }) });
       return z.NEVER;
     }
     return seconds;
@@ -79,7 +80,7 @@ export const RateSchema = z.union([
     .object({
       Steps: z
         .object({
-          Every: durationUpTo('Every', 86_400, ' (one day)').refine((seconds) => seconds >= 1, 'Every must be at least 1 second'),
+          Every: durationUpTo('Every', 86_400, ' (one day)').refine((seconds) => seconds >= 1, codedCheck('value.durationBelowMinimum', 'Every must be at least 1 second', { minSeconds: 1 })),
           Values: listOf('Values', rate, MAX_RATE_STEPS, 'seven days at one minute').min(1),
         })
         .strict(),
@@ -110,9 +111,9 @@ export const RequestClassSchema = z
     /** Request headers, for http-header rule conditions (at most 10 of 1 KiB: our bound). */
     Headers: z
       .record(z.string().regex(/^[A-Za-z0-9-]{1,100}$/, 'a header name is letters, digits and hyphens'), z.string().max(1024))
-      .refine((headers) => Object.keys(headers).length <= 10, 'at most 10 headers per request class')
+      .refine((headers) => Object.keys(headers).length <= 10, codedCheck('value.tooManyKeys', 'at most 10 headers per request class', { maximum: 10 }))
       .optional(),
-    Share: numberIn('Share', 0, MAX_SHARE).refine((share) => share > 0, 'Share must be greater than 0'),
+    Share: numberIn('Share', 0, MAX_SHARE).refine((share) => share > 0, codedCheck('value.numberNotAboveMinimum', 'Share must be greater than 0', { bound: 0 })),
     CpuPerRequest: cpuPerRequest.optional(),
   })
   .strict();
@@ -137,7 +138,7 @@ export const TrafficSchema = z
      * Where the requests come from, for WAF IP sets and rate-based rules: CIDR blocks and their relative
      * weights (default: TEST-NET-3, 203.0.113.0/24). A few addresses of each block are the clients.
      */
-    ClientIps: listOf('ClientIps', z.object({ Cidr: z.string().max(50).refine((cidr) => parseCidr(cidr) !== undefined, 'Cidr is a CIDR block such as 203.0.113.0/24 or 2001:db8::/64'), Weight: numberIn('Weight', 0, MAX_SHARE).optional() }).strict(), MAX_CLIENT_IP_BLOCKS).min(1).optional(),
+    ClientIps: listOf('ClientIps', z.object({ Cidr: z.string().max(50).refine((cidr) => parseCidr(cidr) !== undefined, codedCheck('value.notACidr', 'Cidr is a CIDR block such as 203.0.113.0/24 or 2001:db8::/64')), Weight: numberIn('Weight', 0, MAX_SHARE).optional() }).strict(), MAX_CLIENT_IP_BLOCKS).min(1).optional(),
     /** The mix of paths and host headers; shares are relative. Default: everything to `/`. */
     Requests: listOf('Requests', RequestClassSchema, MAX_REQUEST_CLASSES).min(1).optional(),
     /** Share of served requests that read / write the database; reads spread over the primary's replicas. */
@@ -155,7 +156,7 @@ export const TrafficSchema = z
      * second and Keys the object keys they write, by relative share (`*` in a key stands for a generated
      * part: `uploads/*.jpg`). Default: every PUT writes the key `object`.
      */
-    Keys: listOf('Keys', z.object({ Key: z.string().min(1).max(1024), Share: numberIn('Share', 0, MAX_SHARE).refine((s) => s > 0, 'Share must be greater than 0') }).strict(), MAX_REQUEST_CLASSES).min(1).optional(),
+    Keys: listOf('Keys', z.object({ Key: z.string().min(1).max(1024), Share: numberIn('Share', 0, MAX_SHARE).refine((s) => s > 0, codedCheck('value.numberNotAboveMinimum', 'Share must be greater than 0', { bound: 0 })) }).strict(), MAX_REQUEST_CLASSES).min(1).optional(),
   })
   .strict();
 export type TrafficInput = z.output<typeof TrafficSchema>;
@@ -171,7 +172,8 @@ export const SimulationSchema = z
           return z.NEVER;
         }
         if (time < MIN_START_TIME || time > MAX_START_TIME) {
-          ctx.addIssue({ code: 'custom', message: `StartTime must be between ${new Date(MIN_START_TIME).toISOString()} and ${new Date(MAX_START_TIME).toISOString()}; got ${String(value instanceof Date ? value.toISOString() : value)}` });
+          const [min, max, given] = [new Date(MIN_START_TIME).toISOString(), new Date(MAX_START_TIME).toISOString(), String(value instanceof Date ? value.toISOString() : value)];
+          ctx.addIssue({ code: 'custom', message: `StartTime must be between ${min} and ${max}; got ${given}`, params: problemParams('value.dateTimeOutOfRange', { field: 'StartTime', min, max, value: given }) });
           return z.NEVER;
         }
         return time;
@@ -205,7 +207,7 @@ export const SimulationSchema = z
      * History simulated before StartTime, as fast as the CPU allows, so charts open filled (lead-in.ts):
      * whole minutes, 0 to 24 h. The scenario's clock, Faults and Actions still count from StartTime.
      */
-    LeadIn: durationUpTo('LeadIn', 86_400, ' (24 h)').refine((seconds) => isValidLeadIn(seconds), { message: LEAD_IN_RULE }).optional(),
+    LeadIn: durationUpTo('LeadIn', 86_400, ' (24 h)').refine((seconds) => isValidLeadIn(seconds), codedCheck('value.leadInInvalid', LEAD_IN_RULE)).optional(),
     /**
      * Per instance type, the simulator's figures instead of its built-in table (build-asg.ts): Vcpus is
      * the CPU-seconds an instance serves per second (its capacity), HourlyPrice the On-Demand USD per
@@ -217,7 +219,7 @@ export const SimulationSchema = z
         z.string().regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, 'an EC2 instance type such as c5.large'),
         z.object({ Vcpus: z.number().int().min(1).max(448).optional(), HourlyPrice: z.number().min(0).max(1000).optional() }).strict(),
       )
-      .refine((types) => Object.keys(types).length <= 100, { message: 'at most 100 instance types' })
+      .refine((types) => Object.keys(types).length <= 100, codedCheck('value.tooManyKeys', 'at most 100 instance types', { maximum: 100 }))
       .optional(),
   })
   .strict();

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ActionOf, ActionType as ControlActionType, ControlAction } from '../../../contract/model';
 import type { FaultFieldCode, FaultKindCode } from '../../../contract/model-sim-kinds';
 import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
+import { codedCheck } from '../../../coded-checks';
 
 const name = z.string().min(1).max(255);
 const count = numberIn('Count', 1, MAX_GROUP_INSTANCES, { integer: true, why: 'instances per Auto Scaling group in the simulator' });
@@ -53,7 +54,7 @@ export const FAULT_PARAMETERS = {
   /** The primary of a Multi-AZ instance fails; RDS fails over to the standby (RDS-1). */
   FailDBInstance: z.object({ DBInstanceIdentifier: name }).strict(),
   /** Replication on a read replica falls behind by this many seconds (RDS-3). */
-  RaiseReplicaLag: z.object({ DBInstanceIdentifier: name, LagSeconds: numberIn('LagSeconds', 0, MAX_REPLICA_LAG_SECONDS, { why: 'seven days' }).refine((lag) => lag > 0, 'LagSeconds must be greater than 0') }).strict(),
+  RaiseReplicaLag: z.object({ DBInstanceIdentifier: name, LagSeconds: numberIn('LagSeconds', 0, MAX_REPLICA_LAG_SECONDS, { why: 'seven days' }).refine((lag) => lag > 0, codedCheck('value.numberNotAboveMinimum', 'LagSeconds must be greater than 0', { bound: 0 })) }).strict(),
   /** A share of a function's invocations fail (Errors). */
   RaiseFunctionErrorRate: z.object({ FunctionName: name, ErrorRate: z.number().min(0).max(1) }).strict(),
   /** Reserved concurrency cut to this value (0 throttles every call, LAM-1). */
@@ -61,7 +62,7 @@ export const FAULT_PARAMETERS = {
   /** A Route 53 health check reports its endpoint unhealthy. */
   FailHealthCheck: z.object({ HealthCheckId: name }).strict(),
   /** Every population's request rate times this factor. */
-  MultiplyTraffic: z.object({ Factor: numberIn('Factor', 0, 1000).refine((factor) => factor > 0, 'Factor must be greater than 0'), Name: z.string().optional() }).strict(),
+  MultiplyTraffic: z.object({ Factor: numberIn('Factor', 0, 1000).refine((factor) => factor > 0, codedCheck('value.numberNotAboveMinimum', 'Factor must be greater than 0', { bound: 0 })), Name: z.string().optional() }).strict(),
   /**
    * AWS WAF: a Block rule on the URI path added to a web ACL now (WAF-9): `/admin*` starts with, `*.php`
    * ends with, `*wp-*` contains, else exactly. Default web ACL: the first one associated with a load balancer.
@@ -72,9 +73,9 @@ export const FAULT_PARAMETERS = {
         .string()
         .min(1)
         .max(512)
-        .refine((path) => path.replace(/^\*|\*$/g, '').length > 0, 'Path needs something to match besides *')
+        .refine((path) => path.replace(/^\*|\*$/g, '').length > 0, codedCheck('waf.blockPathOnlyWildcards', 'Path needs something to match besides *'))
         // A URI path always begins with "/": `admin*` (STARTS_WITH "admin") could never match anything.
-        .refine((path) => path.startsWith('/') || path.startsWith('*'), 'Path is a URI path beginning with / (e.g. /admin*), or * for "ends with" / "contains"'),
+        .refine((path) => path.startsWith('/') || path.startsWith('*'), codedCheck('waf.blockPathNotAPath', 'Path is a URI path beginning with / (e.g. /admin*), or * for "ends with" / "contains"')),
       Priority: numberIn('Priority', 0, 2_147_483_647, { integer: true }).optional(),
       WebACLName: z.string().min(1).max(128).optional(),
     })

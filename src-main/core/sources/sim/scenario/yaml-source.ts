@@ -83,7 +83,8 @@ export function readYaml(text: string, file?: string): YamlSource {
   for (const error of document.errors.slice(0, 1)) {
     const pos = lineCounter.linePos(error.pos[0]);
     const reason = error.message.split('\n')[0] ?? '';
-    diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: pos.line, column: pos.col, code: 'file.invalidYaml', params: { reason } });
+    // The parser's code (BAD_INDENT, MISSING_CHAR …) is what the window translates; `reason` is its English.
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: pos.line, column: pos.col, code: 'file.invalidYaml', params: { reason, yamlCode: error.code } });
   }
   for (const { key, offset } of duplicateKeys(document)) {
     const pos = lineCounter.linePos(offset);

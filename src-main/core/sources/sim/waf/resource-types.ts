@@ -7,6 +7,7 @@
  * naming its rule (statements.ts, validate.ts), never a load error, so a real template still loads.
  */
 import { z } from 'zod';
+import { codedCheck } from '../../../coded-checks';
 import { cfnIntegerIn, cfnTags } from '../scenario/cfn-values';
 import { listOf } from '../scenario/limits';
 import type { ResourceIdentity, ResourceTypeSpec } from '../scenario/resource-spec';
@@ -31,7 +32,7 @@ const wafName = (what: string) => z.string().regex(/^[\w-]{1,128}$/, `${what} is
 const wafScope = z.enum(['REGIONAL', 'CLOUDFRONT']);
 const visibilityConfig = z.object({
   MetricName: wafName('a MetricName')
-    .refine((name) => !RESERVED_METRIC_NAMES.includes(name.toLowerCase()), "ALL and Default_Action (in any case) are reserved for AWS WAF's own metrics; choose another MetricName"),
+    .refine((name) => !RESERVED_METRIC_NAMES.includes(name.toLowerCase()), codedCheck('waf.metricNameReserved', "ALL and Default_Action (in any case) are reserved for AWS WAF's own metrics; choose another MetricName")),
   CloudWatchMetricsEnabled: z.boolean().optional(),
   SampledRequestsEnabled: z.boolean().optional(),
 });
@@ -64,7 +65,7 @@ export const WAF_RESOURCE_TYPES: Record<string, ResourceTypeSpec> = {
     properties: z.object({
       Name: wafName('a web ACL name').optional(),
       Scope: wafScope,
-      DefaultAction: z.object({ Allow: z.unknown().optional(), Block: z.unknown().optional() }).refine((a) => (a.Allow === undefined) !== (a.Block === undefined), 'DefaultAction is exactly one of Allow or Block'),
+      DefaultAction: z.object({ Allow: z.unknown().optional(), Block: z.unknown().optional() }).refine((a) => (a.Allow === undefined) !== (a.Block === undefined), codedCheck('waf.defaultActionNotOne', 'DefaultAction is exactly one of Allow or Block')),
       Rules: listOf('Rules', WebAclRuleSchema, MAX_WEB_ACL_RULES).optional(),
       VisibilityConfig: visibilityConfig,
       Description: z.string().max(256).optional(),

@@ -95,7 +95,12 @@ Traffic:
     RequestsPerSecond: 10
 `).filter((d) => d.severity === 'error');
     expect(found).toEqual([
-      expect.objectContaining({ code: 'value.unrecognized_keys', path: 'Traffic[0]', message: 'unknown key "RequestsPerSecond", and Rate is required: a misspelling?' }),
+      expect.objectContaining({
+        code: 'value.unknownKeysMeantRequired',
+        params: { field: 'Traffic[0]', keys: 'RequestsPerSecond', count: 1, required: 'Rate' },
+        path: 'Traffic[0]',
+        message: 'unknown key "RequestsPerSecond", and Rate is required: a misspelling?',
+      }),
     ]);
   });
 
