@@ -112,6 +112,7 @@ export class AlbService implements SimService {
   private accessLogCursor = 0;
   private roundRobin = 0;
   private assigned = new Float64Array(64);
+  private shareWeights = new Float64Array(64);
   private readonly whole = new WholeCounts();
 
   constructor(private readonly ctx: SimContext) {}
@@ -122,13 +123,10 @@ export class AlbService implements SimService {
 
   /**
    * Serving fills each instance's utilisation and busy flag for the tick (the queueing model below);
-   * they start afresh before the traffic arrives.
+   * they start afresh before the traffic arrives: one fill of the instances' columns (instance-columns.ts).
    */
   startTick(): void {
-    for (const instance of this.world.instances.values()) {
-      instance.utilisation = 0;
-      instance.busyThisTick = false;
-    }
+    this.world.instanceColumns.startTick();
   }
 
   /** The listener clients reach for a scheme (HTTPS → 443 when present), else the first. */
@@ -332,12 +330,18 @@ export class AlbService implements SimService {
     if (n === 0) return { codes: { ...codes, elb503: load.requests }, latency };
     const cpuPerRequest = load.cpuWeighted / load.requests;
     // Split by slow-start weights, integer counts with the remainder rotated over targets.
-    const assigned = this.assigned.length >= n ? this.assigned : (this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2)));
+    // Each target's weight is worked out once (it was asked twice per target): the same values summed in the same order.
+    if (this.assigned.length < n) {
+      this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2));
+      this.shareWeights = new Float64Array(this.assigned.length);
+    }
+    const assigned = this.assigned;
+    const weights = this.shareWeights;
     let weightSum = 0;
-    for (let i = 0; i < n; i++) weightSum += this.shareWeight(group, targets[i]!);
+    for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
     let leftover = load.requests;
     for (let i = 0; i < n; i++) {
-      const share = Math.floor((load.requests * this.shareWeight(group, targets[i]!)) / weightSum);
+      const share = Math.floor((load.requests * weights[i]!) / weightSum);
       assigned[i] = share;
       leftover -= share;
     }
@@ -347,6 +351,8 @@ export class AlbService implements SimService {
     const instances = this.world.instances;
     const failedZones = this.world.failedAvailabilityZones;
     const anyZoneFailed = failedZones.size > 0;
+    // An instance in service is in the world: its numbers are in the world's columns (instance-columns.ts).
+    const { backlog: backlogs, utilisation: utilisations, busy } = this.world.instanceColumns;
     let served = 0;
     for (let index = 0; index < n; index++) {
       const count = assigned[index]!;
@@ -366,8 +372,9 @@ export class AlbService implements SimService {
       }
       // Queueing (ALB-11): work beyond what the vCPUs process this tick waits in a backlog; past
       // MAX_QUEUE_SECONDS of waiting work, the target rejects requests.
+      const slot = instance.slot;
       const capacity = instance.vcpus * tickSeconds;
-      const queued = instance.backlog + count * cpuPerRequest;
+      const queued = backlogs[slot]! + count * cpuPerRequest;
       const processed = Math.min(queued, capacity);
       let backlog = queued - processed;
       let rejected = 0;
@@ -376,16 +383,16 @@ export class AlbService implements SimService {
         rejected = Math.min(count, Math.ceil((backlog - maxBacklog) / cpuPerRequest));
         backlog = Math.max(0, backlog - rejected * cpuPerRequest);
       }
-      instance.backlog = backlog;
+      backlogs[slot] = backlog;
       if (backlog > 0) this.backlogged.add(instance);
-      instance.busyThisTick = true;
-      instance.utilisation = Math.max(instance.utilisation, queued / capacity);
+      busy[slot] = 1;
+      const utilisation = (utilisations[slot] = Math.max(utilisations[slot]!, queued / capacity));
       const ok = count - rejected;
       served += ok;
       codes.target503 += rejected; // the overloaded target itself answers 503
       if (ok > 0) {
         // Mean response time: M/M/1-style service time growth, plus the wait for the queued work ahead.
-        const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation)) + backlog / instance.vcpus;
+        const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, utilisation)) + backlog / instance.vcpus;
         latency.count += ok;
         latency.sum += seconds * ok;
         components.push(seconds, ok);
