@@ -37,8 +37,8 @@ export class SimInstance {
   autoScalingGroupName: string;
   availabilityZone: string;
   instanceType: string;
-  vcpus: number;
-  lifecycleState: LifecycleState;
+  readonly vcpus: number;
+  private state: LifecycleState;
   healthStatus: 'Healthy' | 'Unhealthy';
   launchTime: number;
   /** Virtual time (ms) at which boot completes and the instance can serve. */
@@ -61,7 +61,7 @@ export class SimInstance {
     this.availabilityZone = init.availabilityZone;
     this.instanceType = init.instanceType;
     this.vcpus = init.vcpus;
-    this.lifecycleState = init.lifecycleState;
+    this.state = init.lifecycleState;
     this.healthStatus = init.healthStatus;
     this.launchTime = init.launchTime;
     this.readyAt = init.readyAt;
@@ -70,7 +70,16 @@ export class SimInstance {
     this.basicCpu = undefined;
     this.rebalancing = init.rebalancing;
     this.columns = columns;
-    this.slot = columns.allocate();
+    this.slot = columns.allocate(init.vcpus);
+    columns.inService[this.slot] = this.state === 'InService' ? 1 : 0;
+  }
+
+  get lifecycleState(): LifecycleState {
+    return this.state;
+  }
+  set lifecycleState(value: LifecycleState) {
+    this.state = value;
+    this.columns.inService[this.slot] = value === 'InService' ? 1 : 0;
   }
 
   /** Utilisation of its vCPUs in the last tick, 0..1 (can exceed 1 when offered more than it can serve). */
@@ -104,7 +113,8 @@ export class SimInstance {
   /** It left the world: its numbers move to columns of its own and its slot is freed for the next launch. */
   detach(): void {
     const own = new InstanceColumns(1);
-    const slot = own.allocate();
+    const slot = own.allocate(this.vcpus);
+    own.inService[slot] = this.columns.inService[this.slot]!;
     own.utilisation[slot] = this.utilisation;
     own.backlog[slot] = this.backlog;
     own.cpuPercent[slot] = this.cpuPercent;

@@ -19,6 +19,15 @@ export class InstanceColumns {
   cpuPercent: Float64Array;
   /** 1 when it received work this tick (an idle instance drains its backlog in the ALB's tick). */
   busy: Uint8Array;
+  /** 1 while its lifecycle state is InService (kept by SimInstance's lifecycleState setter). */
+  inService: Uint8Array;
+  vcpus: Float64Array;
+  /**
+   * Bumped whenever the slot is handed out or freed: a (slot, generation) pair someone kept names the
+   * same instance, still in the world, exactly while the slot's generation is unchanged — so the ALB
+   * reaches a target's instance without a lookup by id or a touch of the object (alb-service.ts).
+   */
+  generation: Int32Array;
   /** Slots handed out so far (the free ones among them are listed in `free`). */
   size = 0;
   private readonly free: number[] = [];
@@ -28,10 +37,13 @@ export class InstanceColumns {
     this.backlog = new Float64Array(capacity);
     this.cpuPercent = new Float64Array(capacity);
     this.busy = new Uint8Array(capacity);
+    this.inService = new Uint8Array(capacity);
+    this.vcpus = new Float64Array(capacity);
+    this.generation = new Int32Array(capacity);
   }
 
   /** A slot for a new instance, all its values zero. The arrays may be replaced: read them after. */
-  allocate(): number {
+  allocate(vcpus: number): number {
     const reused = this.free.pop();
     const slot = reused ?? this.size++;
     if (slot >= this.utilisation.length) this.grow(Math.max(256, this.utilisation.length * 2));
@@ -39,11 +51,16 @@ export class InstanceColumns {
     this.backlog[slot] = 0;
     this.cpuPercent[slot] = 0;
     this.busy[slot] = 0;
+    this.inService[slot] = 0;
+    this.vcpus[slot] = vcpus;
+    this.generation[slot]!++;
     return slot;
   }
 
   /** The slot's instance left the world: the slot may be handed out again. */
   release(slot: number): void {
+    this.generation[slot]!++;
+    this.inService[slot] = 0;
     this.free.push(slot);
   }
 
@@ -58,13 +75,22 @@ export class InstanceColumns {
     const backlog = new Float64Array(capacity);
     const cpuPercent = new Float64Array(capacity);
     const busy = new Uint8Array(capacity);
+    const inService = new Uint8Array(capacity);
+    const vcpus = new Float64Array(capacity);
+    const generation = new Int32Array(capacity);
     utilisation.set(this.utilisation);
     backlog.set(this.backlog);
     cpuPercent.set(this.cpuPercent);
     busy.set(this.busy);
+    inService.set(this.inService);
+    vcpus.set(this.vcpus);
+    generation.set(this.generation);
     this.utilisation = utilisation;
     this.backlog = backlog;
     this.cpuPercent = cpuPercent;
     this.busy = busy;
+    this.inService = inService;
+    this.vcpus = vcpus;
+    this.generation = generation;
   }
 }

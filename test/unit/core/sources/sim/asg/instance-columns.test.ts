@@ -53,4 +53,22 @@ describe('instance columns (issue 15 item 6: per-tick numbers in typed arrays)',
     expect([a.backlog, a.utilisation]).toEqual([4, 0.9]);
     expect(columns.size).toBe(1);
   });
+
+  it('a kept (slot, generation) names the same instance only while it is in the world; in service follows its state', () => {
+    const columns = new InstanceColumns();
+    const a = instance('i-a', columns);
+    const kept = { slot: a.slot, generation: columns.generation[a.slot] };
+    expect(columns.inService[a.slot]).toBe(1);
+    expect(columns.vcpus[a.slot]).toBe(2);
+    a.lifecycleState = 'Terminating';
+    expect(columns.inService[a.slot]).toBe(0);
+    expect(columns.generation[kept.slot]).toBe(kept.generation);
+    a.detach();
+    expect(columns.generation[kept.slot]).not.toBe(kept.generation); // freed: no longer a
+    const b = instance('i-b', columns);
+    expect(b.slot).toBe(kept.slot);
+    expect(columns.generation[kept.slot]).not.toBe(kept.generation); // handed out again: b, not a
+    expect(a.lifecycleState).toBe('Terminating');
+    expect(a.vcpus).toBe(2);
+  });
 });
