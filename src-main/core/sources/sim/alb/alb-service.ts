@@ -103,6 +103,13 @@ interface Roster {
   targets: SimTarget[];
   /** Undefined: not looked up yet, or no instance (ip targets). */
   instances: (SimInstance | undefined)[];
+  /**
+   * Where each instance's numbers are in the world's columns, and the slot's generation when it was
+   * looked up (instance-columns.ts): while the generation is unchanged it is the same instance, still in
+   * the world, so serving reads its state from the columns without touching the object. -1: none.
+   */
+  slots: number[];
+  generations: number[];
   length: number;
 }
 
@@ -112,6 +119,7 @@ export class AlbService implements SimService {
   private accessLogCursor = 0;
   private roundRobin = 0;
   private assigned = new Float64Array(64);
+  private shareWeights = new Float64Array(64);
   private readonly whole = new WholeCounts();
 
   constructor(private readonly ctx: SimContext) {}
@@ -122,13 +130,10 @@ export class AlbService implements SimService {
 
   /**
    * Serving fills each instance's utilisation and busy flag for the tick (the queueing model below);
-   * they start afresh before the traffic arrives.
+   * they start afresh before the traffic arrives: one fill of the instances' columns (instance-columns.ts).
    */
   startTick(): void {
-    for (const instance of this.world.instances.values()) {
-      instance.utilisation = 0;
-      instance.busyThisTick = false;
-    }
+    this.world.instanceColumns.startTick();
   }
 
   /** The listener clients reach for a scheme (HTTPS → 443 when present), else the first. */
@@ -282,12 +287,14 @@ export class AlbService implements SimService {
   /** Fills the group's roster with this tick's routable targets (see Roster); call once per group per tick. */
   private routable(group: SimTargetGroup): Roster {
     let roster = this.rosters.get(group);
-    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], length: 0 }));
+    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0 }));
     let n = 0;
     const keep = (target: SimTarget) => {
       if (roster.targets[n] !== target) {
         roster.targets[n] = target;
         roster.instances[n] = undefined;
+        roster.slots[n] = -1;
+        roster.generations[n] = -1;
       }
       n++;
     };
@@ -332,12 +339,18 @@ export class AlbService implements SimService {
     if (n === 0) return { codes: { ...codes, elb503: load.requests }, latency };
     const cpuPerRequest = load.cpuWeighted / load.requests;
     // Split by slow-start weights, integer counts with the remainder rotated over targets.
-    const assigned = this.assigned.length >= n ? this.assigned : (this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2)));
+    // Each target's weight is worked out once (it was asked twice per target): the same values summed in the same order.
+    if (this.assigned.length < n) {
+      this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2));
+      this.shareWeights = new Float64Array(this.assigned.length);
+    }
+    const assigned = this.assigned;
+    const weights = this.shareWeights;
     let weightSum = 0;
-    for (let i = 0; i < n; i++) weightSum += this.shareWeight(group, targets[i]!);
+    for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
     let leftover = load.requests;
     for (let i = 0; i < n; i++) {
-      const share = Math.floor((load.requests * this.shareWeight(group, targets[i]!)) / weightSum);
+      const share = Math.floor((load.requests * weights[i]!) / weightSum);
       assigned[i] = share;
       leftover -= share;
     }
@@ -347,15 +360,24 @@ export class AlbService implements SimService {
     const instances = this.world.instances;
     const failedZones = this.world.failedAvailabilityZones;
     const anyZoneFailed = failedZones.size > 0;
+    // An instance in service is in the world: its numbers are in the world's columns (instance-columns.ts).
+    const { backlog: backlogs, utilisation: utilisations, busy, inService, vcpus: vcpusOf, generation } = this.world.instanceColumns;
+    const { slots, generations } = roster;
     let served = 0;
     for (let index = 0; index < n; index++) {
       const count = assigned[index]!;
       if (count === 0) continue;
       // An instance in service is the one the world's map holds under its id (it leaves the map only
-      // once terminated, and never returns to service), so a cached one in service needs no lookup.
-      let instance = roster.instances[index];
-      if (instance === undefined || instance.lifecycleState !== 'InService') roster.instances[index] = instance = instances.get(targets[index]!.id);
-      if (!instance || instance.lifecycleState !== 'InService' || (anyZoneFailed && failedZones.has(instance.availabilityZone))) {
+      // once terminated, and never returns to service), so a kept one still in its slot and in service
+      // needs no lookup — nor a touch of its object unless a zone is down.
+      let slot = slots[index]!;
+      if (slot < 0 || generation[slot] !== generations[index] || inService[slot] !== 1) {
+        const instance = (roster.instances[index] = instances.get(targets[index]!.id));
+        slot = slots[index] = instance ? instance.slot : -1;
+        generations[index] = instance ? generation[slot]! : -1;
+      }
+      if (slot < 0 || inService[slot] !== 1 || (anyZoneFailed && failedZones.has(roster.instances[index]!.availabilityZone))) {
+        const instance = roster.instances[index];
         // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
         // connection timeout (504), a stopped or terminated instance resets the connection (502).
         // Both are TargetConnectionErrorCount, never HTTPCode_Target_5XX (load-balancer-troubleshooting).
@@ -366,26 +388,27 @@ export class AlbService implements SimService {
       }
       // Queueing (ALB-11): work beyond what the vCPUs process this tick waits in a backlog; past
       // MAX_QUEUE_SECONDS of waiting work, the target rejects requests.
-      const capacity = instance.vcpus * tickSeconds;
-      const queued = instance.backlog + count * cpuPerRequest;
+      const vcpus = vcpusOf[slot]!;
+      const capacity = vcpus * tickSeconds;
+      const queued = backlogs[slot]! + count * cpuPerRequest;
       const processed = Math.min(queued, capacity);
       let backlog = queued - processed;
       let rejected = 0;
-      const maxBacklog = MAX_QUEUE_SECONDS * instance.vcpus;
+      const maxBacklog = MAX_QUEUE_SECONDS * vcpus;
       if (backlog > maxBacklog) {
         rejected = Math.min(count, Math.ceil((backlog - maxBacklog) / cpuPerRequest));
         backlog = Math.max(0, backlog - rejected * cpuPerRequest);
       }
-      instance.backlog = backlog;
-      if (backlog > 0) this.backlogged.add(instance);
-      instance.busyThisTick = true;
-      instance.utilisation = Math.max(instance.utilisation, queued / capacity);
+      backlogs[slot] = backlog;
+      if (backlog > 0) this.backlogged.add(roster.instances[index]!);
+      busy[slot] = 1;
+      const utilisation = (utilisations[slot] = Math.max(utilisations[slot]!, queued / capacity));
       const ok = count - rejected;
       served += ok;
       codes.target503 += rejected; // the overloaded target itself answers 503
       if (ok > 0) {
         // Mean response time: M/M/1-style service time growth, plus the wait for the queued work ahead.
-        const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, instance.utilisation)) + backlog / instance.vcpus;
+        const seconds = (BASE_LATENCY_SECONDS + cpuPerRequest) / (1 - Math.min(0.95, utilisation)) + backlog / vcpus;
         latency.count += ok;
         latency.sum += seconds * ok;
         components.push(seconds, ok);

@@ -24,6 +24,13 @@ export interface SimTarget {
   healthySince?: number;
   /** Fault injection: health checks fail until this time (ms). */
   forcedUnhealthyUntil?: number;
+  /**
+   * The instance's slot in the world's InstanceColumns and that slot's generation when the health
+   * check last looked it up (instance-columns.ts): the same instance, still in the world, while the
+   * generation is unchanged — a health check then needs no lookup by id. -1: not looked up (or no instance).
+   */
+  instanceSlot?: number;
+  instanceGeneration?: number;
 }
 
 export interface SimTargetGroup {

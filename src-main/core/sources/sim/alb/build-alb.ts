@@ -77,7 +77,11 @@ export function buildAlb(scenario: ScenarioModel, world: AlbWorld): void {
         consecutivePasses: 0,
         consecutiveFailures: 0,
         nextCheckAt: scenario.simulation.startTime + group.healthCheckIntervalSeconds * 1000,
+        drainUntil: undefined,
         healthySince: scenario.simulation.startTime,
+        forcedUnhealthyUntil: undefined,
+        instanceSlot: -1,
+        instanceGeneration: -1,
       });
     }
     world.targetGroups.set(group.arn, group);

@@ -29,6 +29,12 @@ export function registerTarget(ctx: SimContext, group: SimTargetGroup, id: strin
     consecutivePasses: 0,
     consecutiveFailures: 0,
     nextCheckAt: ctx.now + group.healthCheckIntervalSeconds * 1000,
+    // Every field from the start, so all targets share one shape for the hot loops.
+    drainUntil: undefined,
+    healthySince: undefined,
+    forcedUnhealthyUntil: undefined,
+    instanceSlot: -1,
+    instanceGeneration: -1,
   };
   group.targets.set(id, target);
   ctx.inventoryChanged();

@@ -53,12 +53,20 @@ function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup, matche
   if (target.forcedUnhealthyUntil !== undefined && ctx.now < target.forcedUnhealthyUntil) return MISMATCH;
   // The application answers 200; a Matcher that excludes it ("301", "400-499") fails every check.
   if (!matcherPasses) return MISMATCH;
-  const instance = ctx.world.instances.get(target.id);
-  if (!instance) return PASSED; // ip / lambda targets: healthy unless a fault says otherwise
+  // The instance's numbers are in the world's columns; the slot kept from the last check is still its
+  // own while the slot's generation is unchanged (instance-columns.ts), else it is looked up by id.
+  const columns = ctx.world.instanceColumns;
+  let slot = target.instanceSlot ?? -1;
+  if (slot < 0 || columns.generation[slot] !== target.instanceGeneration) {
+    const instance = ctx.world.instances.get(target.id);
+    if (!instance) return PASSED; // ip / lambda targets: healthy unless a fault says otherwise
+    slot = target.instanceSlot = instance.slot;
+    target.instanceGeneration = columns.generation[slot];
+  }
   const failedZones = ctx.world.failedAvailabilityZones;
-  if (instance.lifecycleState !== 'InService' || (failedZones.size > 0 && failedZones.has(instance.availabilityZone))) return TIMEOUT;
+  if (columns.inService[slot] !== 1 || (failedZones.size > 0 && failedZones.has(ctx.world.instances.get(target.id)!.availabilityZone))) return TIMEOUT;
   // A health check waits behind the queued work like any request: it times out past the timeout.
-  if (instance.backlog / instance.vcpus > group.healthCheckTimeoutSeconds) return TIMEOUT;
+  if (columns.backlog[slot]! / columns.vcpus[slot]! > group.healthCheckTimeoutSeconds) return TIMEOUT;
   return PASSED;
 }
 

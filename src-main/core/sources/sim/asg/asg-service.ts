@@ -15,7 +15,7 @@ import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAc
 import type { SimTargetGroup } from '../alb/alb-state';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
-import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance, zoneCounts } from './auto-scaling-group';
+import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
@@ -267,8 +267,17 @@ export class AsgService implements SimService {
    * first, then terminate in the busiest; meanwhile the group may exceed MaxSize by 10 % or 1.
    */
   private rebalance(group: SimAutoScalingGroup): void {
-    for (const i of group.instances.values()) if (i.rebalancing || i.lifecycleState === 'Pending' || i.lifecycleState.startsWith('Terminating')) return;
-    const counts = zoneCounts(group);
+    // One walk (issue 15): any launch or termination under way stops the look; meanwhile the zones are
+    // counted as zoneCounts does (countedInstances' rule: here every instance but a terminated one).
+    let counts: Map<string, number> | undefined;
+    for (const i of group.instances.values()) {
+      const state = i.lifecycleState;
+      if (i.rebalancing || state === 'Pending' || state.startsWith('Terminating')) return;
+      if (state.startsWith('Terminat')) continue;
+      counts ??= new Map(group.availabilityZones.map((az) => [az, 0]));
+      counts.set(i.availabilityZone, (counts.get(i.availabilityZone) ?? 0) + 1);
+    }
+    counts ??= new Map(group.availabilityZones.map((az) => [az, 0]));
     const healthy = [...counts].filter(([az]) => !this.world.failedAvailabilityZones.has(az));
     if (healthy.length < 2) return;
     const [emptiest] = healthy.reduce((a, b) => (b[1] < a[1] ? b : a));

@@ -8,8 +8,10 @@
  */
 import type { ActivityStatusCode, LifecycleState } from '../../../contract/model';
 import type { MetricSeriesData } from '../cloudwatch/metric-store';
+import { InstanceColumns } from './instance-columns';
 
-export interface SimInstance {
+/** What a new instance is made of; its per-tick numbers start at zero (instance-columns.ts). */
+export interface SimInstanceInit {
   instanceId: string;
   autoScalingGroupName: string;
   availabilityZone: string;
@@ -18,23 +20,109 @@ export interface SimInstance {
   lifecycleState: LifecycleState;
   healthStatus: 'Healthy' | 'Unhealthy';
   launchTime: number;
+  readyAt: number;
+  activity: SimActivity;
+  warmUntil: number;
+  rebalancing?: boolean;
+}
+
+/**
+ * One instance. Its per-tick numbers (utilisation, backlog, cpuPercent, busyThisTick) live in the
+ * world's InstanceColumns at `slot` (instance-columns.ts); the accessors below read and write them there,
+ * and the hot loops (serving, health checks, CPU metrics) use the columns directly. Every field is set
+ * in the constructor, so all instances share one shape.
+ */
+export class SimInstance {
+  instanceId: string;
+  autoScalingGroupName: string;
+  availabilityZone: string;
+  instanceType: string;
+  readonly vcpus: number;
+  private state: LifecycleState;
+  healthStatus: 'Healthy' | 'Unhealthy';
+  launchTime: number;
   /** Virtual time (ms) at which boot completes and the instance can serve. */
   readyAt: number;
-  /** Utilisation of its vCPUs in the last tick, 0..1 (can exceed 1 when offered more than it can serve). */
-  utilisation: number;
-  cpuPercent: number;
-  /** CPU-seconds of queued work not yet processed (requests waiting), carried across ticks. */
-  backlog: number;
-  /** Whether it received work this tick (an idle instance drains its backlog in the ALB's tick). */
-  busyThisTick: boolean;
   /** The scaling activity currently describing this instance (launch or termination). */
   activity: SimActivity;
   /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
   warmUntil: number;
   /** EC2-1 basic monitoring: its own CPU accumulated over the current 5-minute period. */
-  basicCpu?: { sum: number; count: number };
+  basicCpu: { sum: number; count: number } | undefined;
   /** Launched for AZ rebalancing: when it is in service, one instance of the busiest AZ goes. */
-  rebalancing?: boolean;
+  rebalancing: boolean | undefined;
+  /** Where its per-tick numbers are: the world's columns while it is in the world, then its own. */
+  columns: InstanceColumns;
+  slot: number;
+
+  constructor(init: SimInstanceInit, columns: InstanceColumns) {
+    this.instanceId = init.instanceId;
+    this.autoScalingGroupName = init.autoScalingGroupName;
+    this.availabilityZone = init.availabilityZone;
+    this.instanceType = init.instanceType;
+    this.vcpus = init.vcpus;
+    this.state = init.lifecycleState;
+    this.healthStatus = init.healthStatus;
+    this.launchTime = init.launchTime;
+    this.readyAt = init.readyAt;
+    this.activity = init.activity;
+    this.warmUntil = init.warmUntil;
+    this.basicCpu = undefined;
+    this.rebalancing = init.rebalancing;
+    this.columns = columns;
+    this.slot = columns.allocate(init.vcpus);
+    columns.inService[this.slot] = this.state === 'InService' ? 1 : 0;
+  }
+
+  get lifecycleState(): LifecycleState {
+    return this.state;
+  }
+  set lifecycleState(value: LifecycleState) {
+    this.state = value;
+    this.columns.inService[this.slot] = value === 'InService' ? 1 : 0;
+  }
+
+  /** Utilisation of its vCPUs in the last tick, 0..1 (can exceed 1 when offered more than it can serve). */
+  get utilisation(): number {
+    return this.columns.utilisation[this.slot]!;
+  }
+  set utilisation(value: number) {
+    this.columns.utilisation[this.slot] = value;
+  }
+  /** CPU-seconds of queued work not yet processed (requests waiting), carried across ticks. */
+  get backlog(): number {
+    return this.columns.backlog[this.slot]!;
+  }
+  set backlog(value: number) {
+    this.columns.backlog[this.slot] = value;
+  }
+  get cpuPercent(): number {
+    return this.columns.cpuPercent[this.slot]!;
+  }
+  set cpuPercent(value: number) {
+    this.columns.cpuPercent[this.slot] = value;
+  }
+  /** Whether it received work this tick (an idle instance drains its backlog in the ALB's tick). */
+  get busyThisTick(): boolean {
+    return this.columns.busy[this.slot] === 1;
+  }
+  set busyThisTick(value: boolean) {
+    this.columns.busy[this.slot] = value ? 1 : 0;
+  }
+
+  /** It left the world: its numbers move to columns of its own and its slot is freed for the next launch. */
+  detach(): void {
+    const own = new InstanceColumns(1);
+    const slot = own.allocate(this.vcpus);
+    own.inService[slot] = this.columns.inService[this.slot]!;
+    own.utilisation[slot] = this.utilisation;
+    own.backlog[slot] = this.backlog;
+    own.cpuPercent[slot] = this.cpuPercent;
+    own.busy[slot] = this.columns.busy[this.slot]!;
+    this.columns.release(this.slot);
+    this.columns = own;
+    this.slot = slot;
+  }
 }
 
 interface SimScalingPolicyBase {
@@ -154,9 +242,11 @@ export interface SimAutoScalingGroup {
 export interface AsgWorld {
   autoScalingGroups: Map<string, SimAutoScalingGroup>;
   instances: Map<string, SimInstance>;
+  /** The per-tick numbers of the instances in `instances` (instance-columns.ts). */
+  instanceColumns: InstanceColumns;
   policiesByArn: Map<string, SimScalingPolicy>;
 }
 
 export function createAsgWorld(): AsgWorld {
-  return { autoScalingGroups: new Map(), instances: new Map(), policiesByArn: new Map() };
+  return { autoScalingGroups: new Map(), instances: new Map(), instanceColumns: new InstanceColumns(), policiesByArn: new Map() };
 }

@@ -7,7 +7,7 @@
 import type { SimContext } from '../sim-context';
 import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
 import { deregisterTarget, registerTarget } from '../alb/target-group';
-import type { SimActivity, SimAutoScalingGroup, SimInstance } from './asg-state';
+import { SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
 
 export const MAX_ACTIVITIES = 300;
 
@@ -240,24 +240,23 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
   const instanceId = newInstanceId(ctx.random('ids'));
   const activity = newActivity(ctx, group, cause, `Launching a new EC2 instance: ${instanceId}`);
   const readyAt = ctx.now + ctx.settings.instanceBootSeconds * 1000;
-  const instance: SimInstance = {
-    instanceId,
-    autoScalingGroupName: group.name,
-    availabilityZone: options.availabilityZone ?? chooseAvailabilityZone(group, ctx.world.failedAvailabilityZones, options.zoneCounts),
-    instanceType: group.instanceType,
-    vcpus: group.vcpus,
-    lifecycleState: 'Pending',
-    healthStatus: 'Healthy',
-    launchTime: ctx.now,
-    readyAt,
-    utilisation: 0,
-    cpuPercent: 0,
-    backlog: 0,
-    busyThisTick: false,
-    activity,
-    warmUntil: readyAt + warmupSeconds(group) * 1000,
-    ...(options.rebalancing ? { rebalancing: true } : {}),
-  };
+  const instance = new SimInstance(
+    {
+      instanceId,
+      autoScalingGroupName: group.name,
+      availabilityZone: options.availabilityZone ?? chooseAvailabilityZone(group, ctx.world.failedAvailabilityZones, options.zoneCounts),
+      instanceType: group.instanceType,
+      vcpus: group.vcpus,
+      lifecycleState: 'Pending',
+      healthStatus: 'Healthy',
+      launchTime: ctx.now,
+      readyAt,
+      activity,
+      warmUntil: readyAt + warmupSeconds(group) * 1000,
+      ...(options.rebalancing ? { rebalancing: true } : {}),
+    },
+    ctx.world.instanceColumns,
+  );
   activity.progress = 30;
   if (options.zoneCounts && !options.rebalancing) options.zoneCounts.set(instance.availabilityZone, (options.zoneCounts.get(instance.availabilityZone) ?? 0) + 1);
   group.instances.set(instanceId, instance);
@@ -316,6 +315,7 @@ export function onInstanceReady(ctx: SimContext, instanceId: string): void {
     // The zone went down while it booted: the launch fails and the group tries again elsewhere.
     group.instances.delete(instanceId);
     ctx.world.instances.delete(instanceId);
+    instance.detach();
     instance.activity.statusCode = 'Failed';
     instance.activity.statusMessage = `Instance ${instanceId} could not start: ${instance.availabilityZone} is unavailable.`;
     instance.activity.progress = 100;
@@ -395,6 +395,7 @@ export function onInstanceTerminated(ctx: SimContext, instanceId: string): void 
   const group = ctx.world.autoScalingGroups.get(instance.autoScalingGroupName);
   instance.lifecycleState = 'Terminated';
   ctx.world.instances.delete(instanceId);
+  instance.detach();
   // An instance is registered only with its group's target groups (onInstanceReady): look there, not
   // in every target group of the scenario (250 groups × every termination at 10,000 instances).
   if (group) for (const arn of group.targetGroupArns) ctx.world.targetGroups.get(arn)?.targets.delete(instanceId);

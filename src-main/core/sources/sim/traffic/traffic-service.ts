@@ -91,6 +91,16 @@ export class TrafficService implements SimService {
     this.carry = populations.map(() => 0);
   }
 
+  /** An endpoint as loadBalancersByDns keys it (lower case, no trailing dot), worked out once per name, not per tick. */
+  private dnsKey(endpoint: string): string {
+    let key = this.dnsKeys.get(endpoint);
+    if (key === undefined) this.dnsKeys.set(endpoint, (key = endpoint.toLowerCase().replace(/\.$/, '')));
+    return key;
+  }
+
+  /** The scenario's endpoint names seen so far (its records and populations: a bounded set). */
+  private readonly dnsKeys = new Map<string, string>();
+
   private multiplierFor(population: SimTraffic): number {
     return (this.multipliers.get('*') ?? 1) * (this.multipliers.get(population.name) ?? 1);
   }
@@ -145,7 +155,7 @@ export class TrafficService implements SimService {
       routes.forEach((route, r) => {
         const count = perRoute[r]!;
         if (count === 0) return;
-        const lb = world.loadBalancersByDns.get(route.endpoint.toLowerCase().replace(/\.$/, ''));
+        const lb = world.loadBalancersByDns.get(this.dnsKey(route.endpoint));
         if (!lb) {
           unresolved += count;
           return;
