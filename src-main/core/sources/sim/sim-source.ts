@@ -256,9 +256,13 @@ export class SimSource implements DataSource, SimulationControls {
 
   snapshot(options: SnapshotOptions = {}): Snapshot {
     const windowSeconds = this.options.snapshotWindowSeconds ?? 6 * 3600;
-    // Asked between two slices of a frame: what was simulated so far goes out first, so that a
-    // snapshot is always of published state and the updates after it carry only what is newer.
-    if (this.slicing) this.publish();
+    // Asked between two slices of a frame: the frame ends here and what it simulated goes out
+    // first, so that a snapshot is always of published state and the updates after it carry only
+    // what is newer. The rest of its target is the next frame's (one publish, not two).
+    if (this.slicing) {
+      this.letGoOfFrame();
+      this.publish();
+    }
     const cpu = this.catchUpInventory();
     return {
       session: this.session,

@@ -64,7 +64,7 @@ describe('SimSource frames in slices: the host answers between them', () => {
   const speed = 300;
   const msPerRead = 5;
 
-  it('a snapshot asked while a frame is being simulated is answered before the frame has run to its end', async () => {
+  it('a snapshot asked while a frame is being simulated is answered before the frame has run to its end, and ends it', async () => {
     const clock = hostLoop(msPerRead, true);
     const source = new SimSource(readScenario('shop'), { wallClock: clock, speed, frameMs: 250 });
     const core = new FlightdeckCore(source);
@@ -88,7 +88,13 @@ describe('SimSource frames in slices: the host answers between them', () => {
     expect(updates.at(-1)!.clock!.now).toBe(midFrame);
     const afterSnapshot = updates.length;
 
-    expect(finishFrame(clock)).toBeGreaterThan(0);
+    // The snapshot ended that frame (published): its last slice does nothing, the next frame
+    // carries on towards the same target.
+    finishFrame(clock);
+    expect(source.clock().now).toBe(midFrame);
+    expect(updates).toHaveLength(afterSnapshot);
+    clock.frame();
+    finishFrame(clock);
     const end = source.clock().now;
     expect(end).toBeGreaterThan(midFrame);
     // The rest of the frame comes as updates, and the snapshot plus those is the whole state: no
