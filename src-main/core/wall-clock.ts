@@ -5,6 +5,12 @@
 export interface WallClock {
   now(): number;
   every(ms: number, callback: () => void): () => void;
+  /**
+   * Runs `callback` once the host has handled what is waiting (sockets, requests, file reads):
+   * lets a long simulation frame give way in slices (sim-source.ts). Without it a frame runs in
+   * one go (tests that drive the clock by hand).
+   */
+  defer?(callback: () => void): void;
 }
 
 export const systemWallClock: WallClock = {
@@ -13,4 +19,7 @@ export const systemWallClock: WallClock = {
     const handle = setInterval(callback, ms);
     return () => clearInterval(handle);
   },
+  // setImmediate runs after the event loop's poll phase: the I/O that arrived during a slice is
+  // answered before the next slice starts.
+  defer: (callback) => void setImmediate(callback),
 };

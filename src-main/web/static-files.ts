@@ -2,8 +2,8 @@
  * Serves the built renderer (out/renderer) and nothing else: no path traversal, and no symlink that
  * leads out of the folder — the resolved real path must still be inside the folder's real path.
  */
-import { constants } from 'node:fs';
-import { open, readdir, realpath } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { safeDecode } from './security';
 
@@ -52,7 +52,7 @@ export async function readStatic(root: string, urlPath: string): Promise<StaticF
   const key = `${root}\0${urlPath}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const file = await readChecked(root, urlPath);
+  const file = readChecked(root, urlPath);
   if (file && HASHED_ASSET.test(urlPath) && !cache.has(key) && cachedBytes + file.body.length <= MAX_CACHED_BYTES) {
     cache.set(key, file);
     cachedBytes += file.body.length;
@@ -78,27 +78,33 @@ export function isCachedAsset(root: string, urlPath: string): boolean {
   return cache.has(`${root}\0${urlPath}`);
 }
 
-async function readChecked(root: string, urlPath: string): Promise<StaticFile | undefined> {
+/**
+ * Synchronous on purpose: these are the app's own local files (index.html ~1 kB, assets read once
+ * and kept), so each read takes microseconds, while each asynchronous step (two realpaths, open,
+ * stat, read, close) waited for a turn of an event loop busy simulating — at scale-1000 ×3600
+ * index.html alone took ~1 s to serve (issue 15, first render at scale).
+ */
+function readChecked(root: string, urlPath: string): StaticFile | undefined {
   const decoded = safeDecode(urlPath);
   if (decoded === undefined || decoded.includes('\0')) return undefined;
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   try {
-    const rootReal = await realpath(resolve(root));
+    const rootReal = realpathSync(resolve(root));
     const lexical = resolve(join(rootReal, relative));
     if (!isInside(rootReal, lexical)) return undefined;
     // Symlinks (of the file or of any folder on the way) are followed here, then checked again.
-    const real = await realpath(lexical);
+    const real = realpathSync(lexical);
     if (!isInside(rootReal, real)) return undefined;
-    // Open the checked real path once and read through that handle, so what is read is what was
+    // Open the checked real path once and read through that descriptor, so what is read is what was
     // checked; O_NONBLOCK so that a FIFO cannot hold the open (it is then refused as not a file).
-    const handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
+    const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const info = await handle.stat();
+      const info = fstatSync(fd);
       if (!info.isFile() || info.size > MAX_STATIC_FILE_BYTES) return undefined;
       const extension = extname(real).toLowerCase();
-      return { body: await handle.readFile(), contentType: MIME[extension] ?? 'application/octet-stream', isHtml: extension === '.html' };
+      return { body: readFileSync(fd), contentType: MIME[extension] ?? 'application/octet-stream', isHtml: extension === '.html' };
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch {
     return undefined;

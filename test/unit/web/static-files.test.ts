@@ -77,6 +77,25 @@ describe('hashed assets are kept after the first read (issue 15: first render on
     expect((await readStatic(root, '/assets/app.js'))?.body.toString()).toBe('console.log(2)');
   });
 
+  it('serves a file without waiting for turns of the event loop (a host busy simulating turns it seldom)', async () => {
+    const { root } = fixture();
+    // Every setImmediate is one turn of the loop; at scale-1000 ×3600 each turn could wait behind
+    // a simulation frame, and index.html took six of them (realpath ×2, open, stat, read, close).
+    let turns = 0;
+    let served = false;
+    const count = () => {
+      turns++;
+      if (!served) setImmediate(count);
+    };
+    setImmediate(count);
+    const page = await readStatic(root, '/');
+    const asset = await readStatic(root, '/assets/app.js');
+    served = true;
+    expect(page?.isHtml).toBe(true);
+    expect(asset?.body.toString()).toBe('console.log(1)');
+    expect(turns).toBe(0);
+  });
+
   it('still refuses a hashed-looking link out of the folder', async () => {
     const { base, root } = fixture();
     symlinkSync(join(base, 'outside', 'secret.txt'), join(root, 'assets', 'leak-AbCd1234.js'));

@@ -23,6 +23,14 @@ import { twinFit } from './report';
 
 /** The share of a frame's wall time the simulation may use: the rest is the host's (sockets, requests). */
 const FRAME_BUDGET_SHARE = 0.6;
+/**
+ * Wall ms a frame simulates before it lets the host answer what is waiting (WallClock.defer). A
+ * frame in one piece held the event loop ~200 ms of every 250 at scale-1000 ×3600: each HTTP
+ * request, file read and WebSocket request of a page being opened waited for a frame to end, and
+ * opening the Overview took ~6 such waits before the snapshot was even asked for (issue 15, first
+ * render at scale).
+ */
+export const FRAME_SLICE_MS = 20;
 
 export interface SimSourceOptions {
   wallClock: WallClock;
@@ -57,6 +65,10 @@ export class SimSource implements DataSource, SimulationControls {
   private lastWall = 0;
   /** Virtual time the pacer aims for; the engine follows in whole ticks. */
   private virtualTarget: number;
+  /** A frame is being simulated in slices: what is asked between two slices sees the engine at a whole tick, not yet published. */
+  private slicing = false;
+  /** Moves when something outside the frames moves or replaces the engine (load, step, stop): a frame still in slices lets go. */
+  private epoch = 0;
 
   constructor(
     scenario: ScenarioModel,
@@ -106,6 +118,7 @@ export class SimSource implements DataSource, SimulationControls {
 
   /** A fresh engine on `scenario` from its start; subscribers reload the snapshot (session.changed). */
   load(scenario: ScenarioModel): void {
+    this.letGoOfFrame();
     this.scenario = scenario;
     this.engine = this.createEngine(scenario);
     this.engine.drainChanges();
@@ -147,15 +160,47 @@ export class SimSource implements DataSource, SimulationControls {
   stop(): void {
     this.stopTimer?.();
     this.stopTimer = undefined;
+    this.letGoOfFrame();
+  }
+
+  /** A frame still in slices stops where it is (its deferred slice finds another epoch and does nothing). */
+  private letGoOfFrame(): void {
+    this.epoch++;
+    this.slicing = false;
   }
 
   private frame(): void {
+    // The previous frame is still in slices: this interval's wall time goes to the next frame.
+    if (this.slicing) return;
     const wall = this.options.wallClock.now();
     const elapsed = wall - this.lastWall;
     this.lastWall = wall;
     if (!this.running) return;
     this.virtualTarget += elapsed * this.speed;
-    this.advanceWithin(wall + (this.options.frameMs ?? 250) * FRAME_BUDGET_SHARE);
+    this.continueFrame(this.epoch, wall + (this.options.frameMs ?? 250) * FRAME_BUDGET_SHARE);
+  }
+
+  /**
+   * One slice of a frame; the next one is deferred until the host has answered what arrived
+   * meanwhile (request priority: a page's files and its snapshot request do not wait for the
+   * simulation). The engine is advanced by the same whole ticks however the frame is cut, so the
+   * slices change when updates are sent, never what is simulated.
+   */
+  private continueFrame(epoch: number, deadline: number): void {
+    if (epoch !== this.epoch) return;
+    this.slicing = false;
+    if (!this.running) {
+      // Paused between two slices (pause() published): the rest of this frame's target is dropped.
+      this.virtualTarget = this.engine.now;
+      return;
+    }
+    const defer = this.options.wallClock.defer;
+    const sliceEnd = defer ? Math.min(deadline, this.options.wallClock.now() + FRAME_SLICE_MS) : deadline;
+    if (!this.advanceWithin(sliceEnd, deadline) && defer) {
+      this.slicing = true;
+      defer(() => this.continueFrame(epoch, deadline));
+      return;
+    }
     this.publish();
   }
 
@@ -165,17 +210,21 @@ export class SimSource implements DataSource, SimulationControls {
    * target. On a machine that cannot sustain the speed (scale-1000 at ×3600 on a busy laptop) the
    * clock falls behind instead of the host: without this each late frame had more to simulate than
    * the one before, and the host stopped answering at all. Whole ticks either way: the same run.
+   * Returns false when the slice ended with whole ticks still to simulate within the frame.
    */
-  private advanceWithin(deadline: number): void {
+  private advanceWithin(sliceEnd: number, deadline: number): boolean {
     const tickMs = this.engine.tickMs;
     while (this.engine.now + tickMs <= this.virtualTarget) {
       this.engine.advanceTo(this.engine.now + tickMs);
-      if (this.options.wallClock.now() >= deadline) {
+      const wall = this.options.wallClock.now();
+      if (wall >= deadline) {
         this.virtualTarget = this.engine.now;
         break;
       }
+      if (wall >= sliceEnd && this.engine.now + tickMs <= this.virtualTarget) return false;
     }
     this.engine.advanceTo(this.virtualTarget);
+    return true;
   }
 
   clock(): SimClock {
@@ -194,6 +243,7 @@ export class SimSource implements DataSource, SimulationControls {
   }
 
   step(seconds: number): void {
+    this.letGoOfFrame();
     this.engine.advanceBy(seconds);
     this.virtualTarget = this.engine.now;
     this.publish();
@@ -206,6 +256,13 @@ export class SimSource implements DataSource, SimulationControls {
 
   snapshot(options: SnapshotOptions = {}): Snapshot {
     const windowSeconds = this.options.snapshotWindowSeconds ?? 6 * 3600;
+    // Asked between two slices of a frame: the frame ends here and what it simulated goes out
+    // first, so that a snapshot is always of published state and the updates after it carry only
+    // what is newer. The rest of its target is the next frame's (one publish, not two).
+    if (this.slicing) {
+      this.letGoOfFrame();
+      this.publish();
+    }
     const cpu = this.catchUpInventory();
     return {
       session: this.session,
