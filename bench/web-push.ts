@@ -98,14 +98,22 @@ function overviewSubscription() {
   return { metrics: [], lists: ['scalingActivities', 'alarmHistory', 'rdsEvents', 'timeline'], instanceCpu: [], newest: { scalingActivities: 30, rdsEvents: 30, timeline: 30 }, history: false };
 }
 
-/** The Load balancers view (LoadBalancersView.vue): the access log's newest 100 per frame, the notifier's alarm history; without the open detail's chart series. */
-function loadBalancersSubscription() {
-  return { metrics: [], lists: ['alarmHistory', 'accessLog'], instanceCpu: [], newest: { accessLog: 100 }, history: false };
+/**
+ * The Load balancers view (LoadBalancersView.vue): the access log's newest 100 per frame, the
+ * notifier's alarm history, the targets of the open target group (the first, as the view opens);
+ * without the open detail's chart series.
+ */
+function loadBalancersSubscription(targetGroupArn: string) {
+  return { metrics: [], lists: ['alarmHistory', 'accessLog'], instanceCpu: [], targetsOf: [targetGroupArn], newest: { accessLog: 100 }, history: false };
 }
 
-/** A tree from before `newest` existed refuses the field (strict schema): it is sent without, as that tree's views did. */
+/** A tree from before `newest` (or `targetsOf`) existed refuses the field (strict schema): it is sent without, as that tree's views did. */
 function withoutNewest(subscription: Record<string, unknown>) {
-  const { newest: _newest, ...rest } = subscription;
+  const { newest: _newest, targetsOf: _targetsOf, ...rest } = subscription;
+  return rest;
+}
+function withoutTargetsOf(subscription: Record<string, unknown>) {
+  const { targetsOf: _targetsOf, ...rest } = subscription;
   return rest;
 }
 
@@ -148,14 +156,15 @@ export async function measurePushes(scenario: string, speed: number, root = reso
     });
   try {
     if (client !== 'everything') {
-      const group = (source as unknown as { engine: { inventory(): { autoScalingGroups: { autoScalingGroupName: string }[] } } }).engine.inventory().autoScalingGroups[0]!.autoScalingGroupName;
-      const subscription: Record<string, unknown> = client === 'overview' ? overviewSubscription() : client === 'load-balancers view' ? loadBalancersSubscription() : autoScalingViewSubscription(group);
+      const inventory = (source as unknown as { engine: { inventory(): { autoScalingGroups: { autoScalingGroupName: string }[]; targetGroups: { targetGroupArn: string }[] } } }).engine.inventory();
+      const group = inventory.autoScalingGroups[0]!.autoScalingGroupName;
+      const subscription: Record<string, unknown> = client === 'overview' ? overviewSubscription() : client === 'load-balancers view' ? loadBalancersSubscription(inventory.targetGroups[0]!.targetGroupArn) : autoScalingViewSubscription(group);
       const subscribe = (id: number, payload: unknown) =>
         new Promise<boolean>((done) => {
           answers.set(id, (_bytes, ok) => done(ok));
           ws.send(JSON.stringify({ type: 'request', id, channel: 'live.subscribe', payload }));
         });
-      if (!(await subscribe(0, subscription))) await subscribe(100, withoutNewest(subscription));
+      if (!(await subscribe(0, subscription)) && !(await subscribe(101, withoutTargetsOf(subscription)))) await subscribe(100, withoutNewest(subscription));
     }
     const snapshotBytes = await ask(1, 'snapshot.get');
     source.start();
