@@ -90,22 +90,30 @@ function autoScalingViewSubscription(group: string) {
 }
 
 /**
- * The Overview as views/overview/OverviewView.vue subscribes it (with the alarm notifier's alarm
- * history): the newest 30 activities, RDS events and timeline entries per frame. Without its WAF
- * series (scale-1000 has no web ACL; shop's are two series).
+ * The Overview as views/overview/OverviewView.vue subscribes it (with the alarm notifier's): the
+ * newest 10 activities, alarm transitions, RDS events and timeline entries per frame. Without its
+ * WAF series (scale-1000 has no web ACL; shop's are two series).
  */
 function overviewSubscription() {
-  return { metrics: [], lists: ['scalingActivities', 'alarmHistory', 'rdsEvents', 'timeline'], instanceCpu: [], newest: { scalingActivities: 30, rdsEvents: 30, timeline: 30 }, history: false };
+  return { metrics: [], lists: ['scalingActivities', 'alarmHistory', 'rdsEvents', 'timeline'], instanceCpu: [], newest: { scalingActivities: 10, alarmHistory: 10, rdsEvents: 10, timeline: 10 }, history: false };
 }
 
-/** The Load balancers view (LoadBalancersView.vue): the access log's newest 100 per frame, the notifier's alarm history; without the open detail's chart series. */
-function loadBalancersSubscription() {
-  return { metrics: [], lists: ['alarmHistory', 'accessLog'], instanceCpu: [], newest: { accessLog: 100 }, history: false };
+/**
+ * The Load balancers view (LoadBalancersView.vue): the access log's newest 25 per frame, the
+ * notifier's newest 10 alarm transitions, the targets of the open target group (the first, as the view opens);
+ * without the open detail's chart series.
+ */
+function loadBalancersSubscription(targetGroupArn: string) {
+  return { metrics: [], lists: ['alarmHistory', 'accessLog'], instanceCpu: [], targetsOf: [targetGroupArn], newest: { accessLog: 25, alarmHistory: 10 }, history: false };
 }
 
-/** A tree from before `newest` existed refuses the field (strict schema): it is sent without, as that tree's views did. */
+/** A tree from before `newest` (or `targetsOf`) existed refuses the field (strict schema): it is sent without, as that tree's views did. */
 function withoutNewest(subscription: Record<string, unknown>) {
-  const { newest: _newest, ...rest } = subscription;
+  const { newest: _newest, targetsOf: _targetsOf, ...rest } = subscription;
+  return rest;
+}
+function withoutTargetsOf(subscription: Record<string, unknown>) {
+  const { targetsOf: _targetsOf, ...rest } = subscription;
   return rest;
 }
 
@@ -148,14 +156,15 @@ export async function measurePushes(scenario: string, speed: number, root = reso
     });
   try {
     if (client !== 'everything') {
-      const group = (source as unknown as { engine: { inventory(): { autoScalingGroups: { autoScalingGroupName: string }[] } } }).engine.inventory().autoScalingGroups[0]!.autoScalingGroupName;
-      const subscription: Record<string, unknown> = client === 'overview' ? overviewSubscription() : client === 'load-balancers view' ? loadBalancersSubscription() : autoScalingViewSubscription(group);
+      const inventory = (source as unknown as { engine: { inventory(): { autoScalingGroups: { autoScalingGroupName: string }[]; targetGroups: { targetGroupArn: string }[] } } }).engine.inventory();
+      const group = inventory.autoScalingGroups[0]!.autoScalingGroupName;
+      const subscription: Record<string, unknown> = client === 'overview' ? overviewSubscription() : client === 'load-balancers view' ? loadBalancersSubscription(inventory.targetGroups[0]!.targetGroupArn) : autoScalingViewSubscription(group);
       const subscribe = (id: number, payload: unknown) =>
         new Promise<boolean>((done) => {
           answers.set(id, (_bytes, ok) => done(ok));
           ws.send(JSON.stringify({ type: 'request', id, channel: 'live.subscribe', payload }));
         });
-      if (!(await subscribe(0, subscription))) await subscribe(100, withoutNewest(subscription));
+      if (!(await subscribe(0, subscription)) && !(await subscribe(101, withoutTargetsOf(subscription)))) await subscribe(100, withoutNewest(subscription));
     }
     const snapshotBytes = await ask(1, 'snapshot.get');
     source.start();
@@ -227,7 +236,7 @@ export async function webPushBench(): Promise<BenchResult> {
       '',
       `Goals, scale-1000 at ×3600: WebSocket ≤ ${GOAL_KB_PER_SECOND} kB/s per view: worst view ${worst.toLocaleString('en-US')} kB/s — ${worst <= GOAL_KB_PER_SECOND ? 'met' : '**not met**'}; no frame over ${GOAL_FRAME_BYTES / 1000} kB: largest ${kB(largest)} — ${largest <= GOAL_FRAME_BYTES ? 'met' : '**not met**'}.`,
       '',
-      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas, a changed resource as a field-level patch (its instances, targets, listeners … as changes of their members). A message longer than a frame (the first snapshot at scale) is sent in parts of at most 256 kB (contract/frame-parts.ts): "largest frame" is the largest WebSocket frame of the run, the snapshot's included; "snapshot" and "bytes per frame" are whole messages. Windows: "everything" never sends \`live.subscribe\` (older windows, the CLI); "overview" as OverviewView.vue subscribes (its four lists, the newest 30 activities, RDS events and timeline entries per frame, and the notifier's alarm history); "auto-scaling view" with the first group open (its 5 chart series, its instances' CPU, its scaling activities, alarm history); "load-balancers view" the access log's newest 100 per frame and alarm history, without the open detail's chart series (a few series, ~0.4 kB each per frame).`,
+      `${FRAMES} frames of ${FRAME_MS} ms wall time through the web host to one client that keeps up (bench/web-push.ts); kB/s over the wall time those frames stand for. After the first snapshot the inventory travels as per-resource deltas, a changed resource as a field-level patch (its instances, targets, listeners … as changes of their members). A message longer than a frame (the first snapshot at scale) is sent in parts of at most 256 kB (contract/frame-parts.ts): "largest frame" is the largest WebSocket frame of the run, the snapshot's included; "snapshot" and "bytes per frame" are whole messages. Windows: "everything" never sends \`live.subscribe\` (older windows, the CLI); "overview" as OverviewView.vue subscribes (its four lists, the newest 10 of each per frame); "auto-scaling view" with the first group open (its 5 chart series, its instances with their CPU, its scaling activities, alarm history); "load-balancers view" the access log's newest 25 and the newest 10 alarm transitions per frame, the first target group's targets (the detail it opens with), without the open detail's chart series (a few series, ~0.4 kB each per frame). A group's instances and a target group's targets travel only to a window that lists them (contract/member-counts.ts), health verdicts as deltas (contract/health-delta.ts).`,
     ].join('\n'),
     data: results,
   };

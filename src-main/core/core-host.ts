@@ -149,7 +149,7 @@ export class FlightdeckCore {
     return () => this.listeners.delete(filtered);
   }
 
-  /** What a subscription added, from the source as it stands: the new series' history, the new lists, the new groups' CPU. */
+  /** What a subscription added, from the source as it stands: the new series' history, the new lists, the new groups' CPU and members. */
   private historyOf(added: InterestAdded): LiveHistory {
     const wanted = added.metricKeys;
     const snapshot = this.source.snapshot(wanted.size > 0 ? { metrics: (series) => wanted.has(metricQueryKey(series)) } : { metrics: () => false });
@@ -158,6 +158,14 @@ export class FlightdeckCore {
     if (added.activityGroups.length > 0) {
       const groups = new Set(added.activityGroups);
       history.scalingActivities = snapshot.scalingActivities.filter((activity) => groups.has(activity.autoScalingGroupName));
+    }
+    if (added.groups.length > 0 || added.targetGroups.length > 0) {
+      const groups = new Set(added.groups);
+      const targetGroups = new Set(added.targetGroups);
+      history.members = {
+        instances: Object.fromEntries(snapshot.inventory.autoScalingGroups.filter((group) => groups.has(group.autoScalingGroupName)).map((group) => [group.autoScalingGroupName, group.instances])),
+        targets: Object.fromEntries(snapshot.inventory.targetGroups.filter((tg) => targetGroups.has(tg.targetGroupArn)).map((tg) => [tg.targetGroupArn, tg.targets])),
+      };
     }
     if (added.groups.length > 0 && snapshot.instanceCpu) {
       history.instanceCpu = Object.fromEntries(added.groups.filter((group) => snapshot.instanceCpu![group]).map((group) => [group, snapshot.instanceCpu![group]!]));

@@ -5,7 +5,8 @@
  * window on a thousand-instance account gets the few series its open detail draws instead of all
  * of them. Until a window subscribes it gets everything (the CLI, tests, older windows).
  */
-import { LIVE_LISTS, metricQueryKey, type InstanceCpu, type LiveList, type LiveSubscription, type MetricSeries, type NewestPerFrame, type ScalingActivity, type SkippedEntries, type Snapshot, type Update } from './contract';
+import { deltaWithoutMembers, withoutMembers, type ListedMembers } from './contract/member-counts';
+import { LIVE_LISTS, metricQueryKey, type InstanceCpu, type LiveList, type LiveSubscription, type MetricSeries, type NewestPerFrame, type ScalingActivity, type SkippedEntries, type Snapshot, type TargetGroup, type Update } from './contract';
 
 /**
  * Activities this window was sent, remembered so that their later changes (InProgress → Successful)
@@ -21,6 +22,8 @@ export interface InterestAdded {
   groups: readonly string[];
   /** Groups whose activities are newly wanted (when not the whole list). */
   activityGroups: readonly string[];
+  /** Target groups whose targets are newly listed. */
+  targetGroups: readonly string[];
 }
 
 /** A series' key, computed once per series object however many windows filter it. */
@@ -48,6 +51,9 @@ export class LiveInterest {
   private metrics: Set<string> | undefined;
   private lists: Set<LiveList> | undefined;
   private groups: Set<string> | undefined;
+  private targetGroups = new Set<string>();
+  /** Each target group's type as this window was sent it (a patch does not carry it): contract/member-counts.ts. */
+  private readonly targetTypes = new Map<string, TargetGroup['targetType']>();
   private activityGroups = new Set<string>();
   private newest: NewestPerFrame = {};
   private readonly sentActivities = new Set<string>();
@@ -57,22 +63,25 @@ export class LiveInterest {
   }
 
   /** Replaces the subscriptions; returns what is new compared with the previous ones. */
-  set(subscription: Pick<LiveSubscription, 'metrics' | 'lists' | 'instanceCpu'> & { activitiesOf?: readonly string[]; newest?: NewestPerFrame }): InterestAdded {
+  set(subscription: Pick<LiveSubscription, 'metrics' | 'lists' | 'instanceCpu'> & { activitiesOf?: readonly string[]; targetsOf?: readonly string[]; newest?: NewestPerFrame }): InterestAdded {
     const metrics = new Set(subscription.metrics.map(metricQueryKey));
     const lists = new Set(subscription.lists);
     const groups = new Set(subscription.instanceCpu);
-    const before = { metrics: this.metrics ?? new Set<string>(), lists: this.lists ?? new Set<LiveList>(), groups: this.groups ?? new Set<string>(), activityGroups: this.activityGroups };
+    const before = { metrics: this.metrics ?? new Set<string>(), lists: this.lists ?? new Set<LiveList>(), groups: this.groups ?? new Set<string>(), activityGroups: this.activityGroups, targetGroups: this.targetGroups };
+    const targetGroups = new Set(subscription.targetsOf ?? []);
     const activityGroups = new Set(subscription.activitiesOf ?? []);
     this.metrics = metrics;
     this.lists = lists;
     this.groups = groups;
     this.activityGroups = activityGroups;
+    this.targetGroups = targetGroups;
     this.newest = { ...subscription.newest };
     return {
       activityGroups: lists.has('scalingActivities') || before.lists.has('scalingActivities') ? [] : [...activityGroups].filter((group) => !before.activityGroups.has(group)),
       metricKeys: new Set([...metrics].filter((key) => !before.metrics.has(key))),
       lists: [...lists].filter((list) => !before.lists.has(list)),
       groups: [...groups].filter((group) => !before.groups.has(group)),
+      targetGroups: [...targetGroups].filter((arn) => !before.targetGroups.has(arn)),
     };
   }
 
@@ -137,15 +146,26 @@ export class LiveInterest {
     const cpu = pickGroups(update.instanceCpu, this.groups);
     if (cpu) filtered.instanceCpu = cpu;
     else delete filtered.instanceCpu;
+    if (update.inventory) {
+      for (const tg of update.inventory.targetGroups?.upserted ?? []) this.targetTypes.set(tg.targetGroupArn, tg.targetType);
+      filtered.inventory = deltaWithoutMembers(update.inventory, this.listed(), (arn) => this.targetTypes.get(arn));
+    }
     return filtered;
   }
 
-  /** This window's part of a snapshot: the inventory whole, the rest as subscribed. */
+  /** The members this window lists: the groups whose instance table is open, the target groups whose targets. */
+  private listed(): ListedMembers {
+    return { groups: this.groups ?? new Set(), targetGroups: this.targetGroups };
+  }
+
+  /** This window's part of a snapshot: the inventory without the members it does not list, the rest as subscribed. */
   snapshot(snapshot: Snapshot): Snapshot {
     if (!this.metrics || !this.lists || !this.groups) return snapshot;
     const lists = this.lists;
+    for (const tg of snapshot.inventory.targetGroups) this.targetTypes.set(tg.targetGroupArn, tg.targetType);
     const filtered: Snapshot = {
       ...snapshot,
+      inventory: withoutMembers(snapshot.inventory, this.listed()),
       metrics: snapshot.metrics.filter((series) => this.wantsSeries(series)),
       ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? snapshot[list] : []])),
       scalingActivities: this.activities(snapshot.scalingActivities),

@@ -2,10 +2,11 @@
  * Back-pressure for one WebSocket client (issue 15 item 5): while its socket buffer is above the
  * high-water mark, `update` frames are not queued behind each other but merged into one, sent when
  * the buffer has drained. A slow client therefore gets fewer, larger frames carrying the latest
- * state instead of a growing backlog, and is never disconnected for being slow; inventory deltas
- * are composed by key (contract/inventory-delta.ts), new datapoints and events are kept, bounded.
+ * state instead of a growing backlog, and is never disconnected for being slow; inventory and
+ * health deltas are composed by key (contract/inventory-delta.ts, health-delta.ts), new datapoints
+ * and events are kept, bounded.
  */
-import { composeInventoryDeltas, LIVE_LISTS, type MetricSeries, type SkippedEntries, type Update } from '../core/contract';
+import { composeHealthDeltas, composeInventoryDeltas, LIVE_LISTS, type MetricSeries, type SkippedEntries, type Update } from '../core/contract';
 
 /** Per merged list: a client this far behind gets the newest entries (the snapshot has the rest). */
 export const MAX_MERGED_EVENTS = 2000;
@@ -51,11 +52,15 @@ export function mergeUpdates(first: Update, second: Update): Update | undefined 
     inventory = composeInventoryDeltas(first.inventory, second.inventory);
     if (!inventory) return undefined;
   }
+  let healthDelta = second.healthDelta ?? first.healthDelta;
+  if (first.healthDelta && second.healthDelta) {
+    healthDelta = composeHealthDeltas(first.healthDelta, second.healthDelta);
+    if (!healthDelta) return undefined;
+  }
   // An activity is reported again when it changes: the latest report of each is enough.
   const activities = new Map([...first.scalingActivities, ...second.scalingActivities].map((a) => [a.activityId, a]));
   const clock = second.clock ?? first.clock;
   const datasets = second.datasets ?? first.datasets;
-  const health = second.health ?? first.health;
   // Each names whole groups: the later one's groups replace the earlier one's.
   const instanceCpu = first.instanceCpu || second.instanceCpu ? { ...first.instanceCpu, ...second.instanceCpu } : undefined;
   const lists = {
@@ -77,7 +82,7 @@ export function mergeUpdates(first: Update, second: Update): Update | undefined 
     ...lists,
     metrics: mergeMetrics(first.metrics, second.metrics),
     ...(datasets ? { datasets } : {}),
-    ...(health ? { health } : {}),
+    ...(healthDelta ? { healthDelta } : {}),
     ...(instanceCpu ? { instanceCpu } : {}),
     ...(skipped ? { skipped } : {}),
   };

@@ -2,7 +2,7 @@
  * A bundled scenario run the way the app runs it: SimSource (the real engine) followed by the
  * session manager's health monitor, stepped in simulated time with the pushes it would make.
  */
-import type { HealthReport, HealthService, ResourceHealth, ServiceHealth } from '../../src-main/core/contract/model';
+import { applyHealthDelta, type HealthReport, type HealthService, type ResourceHealth, type ServiceHealth } from '../../src-main/core/contract/model';
 import { readScenario } from '../../src-main/core/scenario-files';
 import { SessionManager } from '../../src-main/core/session/session-manager';
 import { SimSource } from '../../src-main/core/sources/sim/sim-source';
@@ -22,7 +22,18 @@ export class HealthTimeline {
     const leadIn = options.leadInSeconds;
     this.source = new SimSource(loaded, { wallClock: stillWallClock, paused: true, ...(leadIn !== undefined ? { leadIn: () => leadIn } : {}) });
     this.sessions = new SessionManager(this.source);
-    this.sessions.attach({ update: (update) => update.health && this.pushed.push(update.health), sessionChanged: () => undefined, actionProgress: () => undefined });
+    // Pushes carry deltas (contract/health-delta.ts): each pushed report is the one before with its delta applied.
+    let held: HealthReport | undefined;
+    this.sessions.attach({
+      update: (update) => {
+        if (!update.healthDelta) return;
+        held = applyHealthDelta(held ?? this.sessions.snapshot().health!, update.healthDelta);
+        this.pushed.push(held);
+      },
+      sessionChanged: () => undefined,
+      actionProgress: () => undefined,
+    });
+    held = this.sessions.snapshot().health;
   }
 
   /** Advance to `minutes` after the scenario's start (never backwards). */

@@ -6,7 +6,7 @@
  * Shared with the renderer: imports nothing but zod and ./model.
  */
 import { z } from 'zod';
-import { AccessLogEntry, AlarmHistoryItem, InstanceCpu, LiveSubscription, MetricSeries, RdsEvent, RunningFault, ScalingActivity, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
+import { AccessLogEntry, AlarmHistoryItem, AsgInstance, InstanceCpu, TargetHealthDescription, LiveSubscription, MetricSeries, RdsEvent, RunningFault, ScalingActivity, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
 // ---- AWS mode: profiles, session, settings, actions, DNS traces (imports) ----
 import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
 import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
@@ -25,6 +25,7 @@ export * from './model';
 export * from './model-aws';
 export * from './model-audit';
 export * from './inventory-delta';
+export * from './member-counts';
 export * from './frame-parts';
 export * from './model-scenario-notice';
 export * from './model-scenario-problem';
@@ -41,6 +42,16 @@ export const LiveHistory = z.object({
   timeline: z.array(TimelineEvent).optional(),
   accessLog: z.array(AccessLogEntry).optional(),
   instanceCpu: InstanceCpu.optional(),
+  /**
+   * The members of the groups and target groups newly listed (contract/member-counts.ts), as the
+   * inventory last pushed has them: they replace what the window's inventory holds for those.
+   */
+  members: z
+    .object({
+      instances: z.record(z.string().max(255), z.array(AsgInstance)).default({}),
+      targets: z.record(z.string().max(2048), z.array(TargetHealthDescription)).default({}),
+    })
+    .optional(),
 });
 export type LiveHistory = z.infer<typeof LiveHistory>;
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { IsoTime } from './model-common';
+import { TargetCounts } from './model-live';
 
 export const TargetHealthState = z.enum(['initial', 'healthy', 'unhealthy', 'unused', 'draining', 'unavailable']);
 export type TargetHealthState = z.infer<typeof TargetHealthState>;
@@ -43,6 +44,8 @@ export const TargetGroup = z.object({
   slowStartSeconds: z.number().int().optional(),
   loadBalancerArns: z.array(z.string()),
   targets: z.array(TargetHealthDescription),
+  /** The targets counted by health (set by the host; a window that does not list them gets `targets` empty: model-live.ts). */
+  targetCounts: TargetCounts.optional(),
 });
 export type TargetGroup = z.infer<typeof TargetGroup>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IsoTime } from './model-common';
+import { InstanceCounts } from './model-live';
 
 export const ActivityStatusCode = z.enum([
   'PendingSpotBidPlacement',
@@ -128,6 +129,8 @@ export const AutoScalingGroup = z.object({
   launchTemplateName: z.string().optional(),
   instanceType: z.string().optional(),
   instances: z.array(AsgInstance),
+  /** The instances counted (set by the host; a window that does not list them gets `instances` empty: model-live.ts). */
+  instanceCounts: InstanceCounts.optional(),
   policies: z.array(ScalingPolicySummary),
   scheduledActions: z.array(ScheduledAction).default([]),
   createdTime: IsoTime.optional(),

@@ -1,7 +1,9 @@
 /**
  * Subscriptions per visible view (issue 15 item 5). A window tells its host what the views it shows
  * display: the metric series its charts and tables draw, the event lists it lists, the Auto Scaling
- * groups whose instance table (with each instance's current CPU) is open. The host then pushes only
+ * groups whose instance table (with each instance's current CPU) is open, the target groups whose
+ * targets it lists. A group's instances and a target group's targets travel only to the windows
+ * that list them; every window gets their counts. The host then pushes only
  * those, per window, and answers a subscription with the history of what was newly added, so a view
  * that appears has its data at once. A window that never subscribes gets everything (the CLI, tests,
  * older windows).
@@ -61,12 +63,45 @@ export type MetricQuery = z.infer<typeof MetricQuery>;
 export const InstanceCpu = z.record(z.string().max(255), z.record(z.string().max(64), z.number()));
 export type InstanceCpu = z.infer<typeof InstanceCpu>;
 
+/**
+ * What the lists, the request path and the tiles count of an Auto Scaling group's instances
+ * (issue 15 item 5): a window gets a group's instances themselves only while it shows them (its
+ * instance table is open, `instanceCpu`), and these counts always. Set by the host on every group it
+ * publishes (contract/member-counts.ts).
+ */
+export const InstanceCounts = z
+  .object({
+    total: z.number().int().nonnegative(),
+    inService: z.number().int().nonnegative(),
+    unhealthy: z.number().int().nonnegative(),
+  })
+  .strict();
+export type InstanceCounts = z.infer<typeof InstanceCounts>;
+
+/** A target group's targets by health, for the windows that do not list them (see InstanceCounts; `targetsOf`). */
+export const TargetCounts = z
+  .object({
+    total: z.number().int().nonnegative(),
+    healthy: z.number().int().nonnegative(),
+    unhealthy: z.number().int().nonnegative(),
+    /** initial, draining, unused, unavailable: neither serving nor failing. */
+    other: z.number().int().nonnegative(),
+  })
+  .strict();
+export type TargetCounts = z.infer<typeof TargetCounts>;
+
 /** `live.subscribe`: replaces the window's subscriptions with these (the union over its visible views). */
 export const LiveSubscription = z
   .object({
     metrics: z.array(MetricQuery).max(MAX_SUBSCRIBED_SERIES),
     lists: z.array(LiveList).max(LIVE_LISTS.length),
+    /** Groups whose instance table is open: their instances (in the inventory) and each one's current CPU. */
     instanceCpu: z.array(z.string().min(1).max(255)).max(MAX_SUBSCRIBED_GROUPS),
+    /**
+     * Target groups (ARNs) whose target table is open: their targets. The others' instance and IP
+     * targets stay out of this window's inventory (targetCounts says how many and how healthy).
+     */
+    targetsOf: z.array(z.string().min(1).max(2048)).max(MAX_SUBSCRIBED_GROUPS).default([]),
     /**
      * Without 'scalingActivities' in `lists`: the activities of these groups only (an open group's
      * history; an Availability Zone failure at scale sends hundreds of activities in one frame).

@@ -12,6 +12,7 @@ import { AlarmHistoryItem } from './model-cloudwatch';
 import { IsoTime, MetricSeries } from './model-common';
 import { RdsEvent } from './model-rds';
 import { HealthReport } from './model-health';
+import { HealthDelta } from './health-delta';
 import { Inventory, InventoryDelta } from './model-inventory';
 import { InstanceCpu, SkippedEntries } from './model-live';
 import { FaultKindCode, TimelineText } from './model-sim-kinds';
@@ -32,6 +33,7 @@ export * from './model-health';
 export * from './model-inventory';
 export * from './model-waf';
 export * from './model-live';
+export * from './health-delta';
 
 
 export const Service = z.enum(['elbv2', 'autoscaling', 'cloudwatch', 'route53', 'rds', 'lambda', 'simulator']);
@@ -165,6 +167,8 @@ export const Snapshot = z.object({
   datasets: DatasetStatuses.default({}),
   /** Verdicts with their reasons (core/health), for the data above. */
   health: HealthReport.optional(),
+  /** The version of `health` (absent: 0); the next health delta applies to it (its `from`). */
+  healthVersion: z.number().int().nonnegative().optional(),
   /** Simulation: each Auto Scaling instance's current CPU (for a subscribed window, its subscribed groups). */
   instanceCpu: InstanceCpu.optional(),
 });
@@ -176,8 +180,8 @@ export const Update = z.object({
   inventory: InventoryDelta.optional(),
   ...EVENT_STREAMS,
   datasets: DatasetStatuses.optional(),
-  /** Present when a verdict or reason changed. */
-  health: HealthReport.optional(),
+  /** Present when a verdict or reason changed: what changed since the report version before (health-delta.ts). */
+  healthDelta: HealthDelta.optional(),
   /** Simulation: the current CPU of every instance of the groups named (replacing what was held for them). */
   instanceCpu: InstanceCpu.optional(),
   /** Entries of this Update's lists left out for this window, which asked for the newest only (`live.subscribe` newest). */

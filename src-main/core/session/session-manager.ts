@@ -19,6 +19,7 @@ import type { ActionTarget } from '../actions/action-executor';
 import { appendAfterTheFact, auditRecord, newAuditId, says, writeAhead, type AuditSubject, type AuditWords } from '../actions/audit-entry';
 import { loosenedProtection } from './protection-policy';
 import { HealthMonitor } from '../health/health-monitor';
+import { PublishedHealth } from '../health/published-health';
 import { HealthThresholdStore } from '../settings/health-thresholds-store';
 
 export interface SessionFactories {
@@ -67,6 +68,8 @@ export class SessionManager {
   private readonly now: () => number;
   /** Health verdicts for the active source, pushed with its updates (core/health). */
   private readonly health: HealthMonitor;
+  /** The report the clients hold and its version: updates carry deltas from it (contract/health-delta.ts). */
+  private readonly publishedHealth = new PublishedHealth();
   private readonly thresholds: HealthThresholdStore;
 
   constructor(
@@ -107,11 +110,11 @@ export class SessionManager {
     this.unsubscribe();
     const generation = this.generation;
     const live = () => generation === this.generation && source === this.source;
-    this.health.reset(source.snapshot());
+    this.publishedHealth.reset(this.health.reset(source.snapshot()));
     const offUpdate = source.onUpdate((update) => {
       if (!live()) return;
       const health = this.health.ingest(update);
-      this.events?.update(health ? { ...update, health } : update);
+      this.events?.update(health ? { ...update, healthDelta: this.publishedHealth.publish(health) } : update);
     });
     const offSession = source.onSessionChanged?.((session) => live() && this.announce(session)) ?? (() => undefined);
     this.unsubscribe = () => {
@@ -124,10 +127,15 @@ export class SessionManager {
     this.source.start();
   }
 
-  /** The active source's full picture with its health verdicts (the monitor starts over from it). */
+  /**
+   * The active source's full picture with the health verdicts the clients were last sent, and their
+   * version (the next update's delta applies to it). The monitor follows the source from the
+   * session's start: a snapshot no longer starts it over, which changed the report under every
+   * other client (their next delta would not have applied) and threw away its metric history.
+   */
   snapshot(): Snapshot {
     const snapshot = this.source.snapshot();
-    return { ...snapshot, health: this.health.reset(snapshot) };
+    return { ...snapshot, health: this.publishedHealth.report ?? this.health.current(), healthVersion: this.publishedHealth.version };
   }
 
   /**
@@ -145,8 +153,8 @@ export class SessionManager {
   /** New thresholds apply at once: every client gets the re-evaluated verdicts. */
   setHealthThresholds(next: HealthThresholds | null): HealthThresholds {
     const saved = this.thresholds.set(next);
-    const health = this.health.reevaluate();
-    this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], health });
+    const healthDelta = this.publishedHealth.publish(this.health.reevaluate());
+    this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], healthDelta });
     return saved;
   }
 
@@ -243,7 +251,7 @@ export class SessionManager {
   }
 
   private restarted(): SessionInfo {
-    this.health.reset(this.source.snapshot());
+    this.publishedHealth.reset(this.health.reset(this.source.snapshot()));
     this.announce(this.source.session);
     return this.source.session;
   }

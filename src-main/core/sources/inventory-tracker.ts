@@ -5,6 +5,7 @@
  * that applies to another state.
  */
 import { applyInventoryDelta, diffInventory, type InventoryPart } from '../contract/inventory-delta';
+import { withMemberCounts } from '../contract/member-counts';
 import type { Inventory, InventoryDelta } from '../contract/model';
 
 export class InventoryTracker {
@@ -12,7 +13,7 @@ export class InventoryTracker {
   private at = 0;
 
   constructor(initial: Inventory) {
-    this.held = structuredClone(initial);
+    this.held = structuredClone(withMemberCounts(initial));
   }
 
   /** The published inventory (treat as read-only: it is shared with the snapshot it went into). */
@@ -29,7 +30,8 @@ export class InventoryTracker {
    * returns what changed, by key, or undefined when nothing did (the version stays).
    */
   publish(next: InventoryPart): InventoryDelta | undefined {
-    const found = diffInventory(this.held, next, { from: this.at, to: this.at + 1 });
+    // Counts on every group and target group: windows that do not list their members read these (contract/member-counts.ts).
+    const found = diffInventory(this.held, withMemberCounts(next), { from: this.at, to: this.at + 1 });
     if (!found) return undefined;
     // A copy: a source may share arrays with its live state and change them in place later, and a
     // delta may wait in a slow client's queue; neither may change what was published.
@@ -41,7 +43,7 @@ export class InventoryTracker {
 
   /** Starts over from `inventory` (another scenario, another account): clients reload the snapshot. */
   reset(inventory: Inventory): void {
-    this.held = structuredClone(inventory);
+    this.held = structuredClone(withMemberCounts(inventory));
     this.at++;
   }
 }

@@ -36,8 +36,11 @@ export const useEventsStore = defineStore('events', () => {
   const alarmHistory = shallowRef<readonly AlarmHistoryItem[]>([]);
   const rdsEvents = shallowRef<readonly RdsEvent[]>([]);
   const timeline = shallowRef<readonly TimelineEvent[]>([]);
-  /** The alarm transitions the latest Update brought (never a snapshot's history), for notifications. */
-  const freshAlarms = shallowRef<{ seq: number; items: readonly AlarmHistoryItem[] }>({ seq: 0, items: [] });
+  /**
+   * The alarm transitions the latest Update brought (never a snapshot's history), for notifications;
+   * `notListed`: how many more it left out (the window asks for the newest only: stores/skipped.ts).
+   */
+  const freshAlarms = shallowRef<{ seq: number; items: readonly AlarmHistoryItem[]; notListed: number }>({ seq: 0, items: [], notListed: 0 });
 
   function load(data: { alarmHistory: readonly AlarmHistoryItem[]; rdsEvents: readonly RdsEvent[]; timeline: readonly TimelineEvent[] }): void {
     alarmHistory.value = merge([], data.alarmHistory, alarmKey, (i) => time(i.timestamp));
@@ -46,13 +49,13 @@ export const useEventsStore = defineStore('events', () => {
   }
 
   /** Returns the alarm transitions that were new, for notifications. */
-  function append(data: { alarmHistory: readonly AlarmHistoryItem[]; rdsEvents: readonly RdsEvent[]; timeline: readonly TimelineEvent[] }): AlarmHistoryItem[] {
+  function append(data: { alarmHistory: readonly AlarmHistoryItem[]; rdsEvents: readonly RdsEvent[]; timeline: readonly TimelineEvent[]; skipped?: { alarmHistory?: number } }): AlarmHistoryItem[] {
     const known = new Set(alarmHistory.value.map(alarmKey));
     const newAlarms = data.alarmHistory.filter((item) => !known.has(alarmKey(item)));
     alarmHistory.value = merge(alarmHistory.value, data.alarmHistory, alarmKey, (i) => time(i.timestamp));
     rdsEvents.value = merge(rdsEvents.value, data.rdsEvents, rdsEventKey, (e) => time(e.date));
     timeline.value = merge(timeline.value, data.timeline, timelineKey, (e) => time(e.time));
-    if (newAlarms.length > 0) freshAlarms.value = { seq: freshAlarms.value.seq + 1, items: newAlarms };
+    if (newAlarms.length > 0) freshAlarms.value = { seq: freshAlarms.value.seq + 1, items: newAlarms, notListed: data.skipped?.alarmHistory ?? 0 };
     return newAlarms;
   }
 

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { applyInventoryDelta, Inventory, type AutoScalingGroup, type InventoryDelta, type TargetGroup } from '@contract';
+import { applyInventoryDelta, countTargets, Inventory, type AsgInstance, type AutoScalingGroup, type InventoryDelta, type TargetGroup, type TargetHealthDescription } from '@contract';
 
 export interface TargetHealthCounts {
   healthy: number;
@@ -17,15 +17,19 @@ export interface TargetHealthCounts {
 // Parsed, so that every list the contract defaults (alarms, hosted zones, …) exists.
 const EMPTY: Inventory = Inventory.parse({ loadBalancers: [], targetGroups: [], autoScalingGroups: [] });
 
+/**
+ * Targets by health, from the counts the host sets on each target group: a window gets a target
+ * group's targets only while it lists them (contract/member-counts.ts). Counted from the targets
+ * when a host sets none (an older core).
+ */
 export function countTargetHealth(groups: readonly TargetGroup[]): TargetHealthCounts {
   const counts: TargetHealthCounts = { healthy: 0, unhealthy: 0, other: 0, total: 0 };
   for (const group of groups) {
-    for (const target of group.targets) {
-      counts.total++;
-      if (target.state === 'healthy') counts.healthy++;
-      else if (target.state === 'unhealthy') counts.unhealthy++;
-      else counts.other++;
-    }
+    const of = group.targetCounts ?? countTargets(group.targets);
+    counts.healthy += of.healthy;
+    counts.unhealthy += of.unhealthy;
+    counts.other += of.other;
+    counts.total += of.total;
   }
   return counts;
 }
@@ -49,7 +53,7 @@ export const useInventoryStore = defineStore('inventory', () => {
   const healthChecks = computed(() => inventory.value.healthChecks);
   const alarms = computed(() => inventory.value.alarms);
   const targetHealth = computed(() => countTargetHealth(inventory.value.targetGroups));
-  const instanceCount = computed(() => inventory.value.autoScalingGroups.reduce((sum, group) => sum + group.instances.length, 0));
+  const instanceCount = computed(() => inventory.value.autoScalingGroups.reduce((sum, group) => sum + (group.instanceCounts?.total ?? group.instances.length), 0));
 
   function replace(next: Inventory, nextVersion = 0): void {
     inventory.value = next;
@@ -69,6 +73,27 @@ export const useInventoryStore = defineStore('inventory', () => {
     inventory.value = applyInventoryDelta(inventory.value, delta);
     version = delta.to;
     return true;
+  }
+
+  /**
+   * The members of groups and target groups this window now lists, as the host answered the
+   * subscription (stores/live-interest.ts): they replace what was held for those (nothing, or what
+   * was current when they were last listed). Deltas after it carry their changes.
+   */
+  function setMembers(members: { instances: Record<string, AsgInstance[]>; targets: Record<string, TargetHealthDescription[]> } | undefined): void {
+    if (!members || (Object.keys(members.instances).length === 0 && Object.keys(members.targets).length === 0)) return;
+    const current = inventory.value;
+    inventory.value = {
+      ...current,
+      autoScalingGroups: current.autoScalingGroups.map((group) => {
+        const instances = members.instances[group.autoScalingGroupName];
+        return instances ? { ...group, instances } : group;
+      }),
+      targetGroups: current.targetGroups.map((tg) => {
+        const targets = members.targets[tg.targetGroupArn];
+        return targets ? { ...tg, targets } : tg;
+      }),
+    };
   }
 
   function groupByName(name: string): AutoScalingGroup | undefined {
@@ -100,6 +125,7 @@ export const useInventoryStore = defineStore('inventory', () => {
     instanceCount,
     replace,
     applyDelta,
+    setMembers,
     groupByName,
     targetGroupName,
     loadBalancerName,

@@ -13,12 +13,15 @@ import { useAccessLogStore } from './access-log';
 import { useActivitiesStore } from './activities';
 import { useEventsStore } from './events';
 import { useInstanceCpuStore } from './instance-cpu';
+import { useInventoryStore } from './inventory';
 import { useMetricsStore } from './metrics';
 
 export interface Interest {
   metrics?: readonly MetricQuery[];
   lists?: readonly LiveList[];
   instanceCpu?: readonly string[];
+  /** Target groups (ARNs) whose targets this view lists (the others' come as counts only). */
+  targetsOf?: readonly string[];
   /** Scaling activities of these groups only (when no view lists them all). */
   activitiesOf?: readonly string[];
   /**
@@ -43,6 +46,7 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
     const lists = new Set<LiveList>();
     const groups = new Set<string>();
     const activityGroups = new Set<string>();
+    const targetGroups = new Set<string>();
     /** Per list, the largest bound its holders asked for; null when one of them takes it whole. */
     const bounds = new Map<LiveList, number | null>();
     for (const interest of holders.values()) {
@@ -55,6 +59,7 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
       for (const query of interest.metrics ?? []) metrics.set(metricQueryKey(query), { namespace: query.namespace, metricName: query.metricName, dimensions: { ...query.dimensions }, stat: query.stat });
       for (const list of interest.lists ?? []) lists.add(list);
       for (const group of interest.instanceCpu ?? []) groups.add(group);
+      for (const arn of interest.targetsOf ?? []) targetGroups.add(arn);
     }
     const newest: NewestPerFrame = {};
     for (const [list, bound] of bounds) if (bound !== null) newest[list] = bound;
@@ -62,6 +67,7 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
       metrics: [...metrics.values()].slice(0, MAX_SUBSCRIBED_SERIES),
       lists: LIVE_LISTS.filter((list) => lists.has(list)),
       instanceCpu: [...groups].slice(0, MAX_SUBSCRIBED_GROUPS),
+      targetsOf: [...targetGroups].slice(0, MAX_SUBSCRIBED_GROUPS),
       // With the whole list there is nothing to add; with its newest only, an open group's activities still come whole.
       activitiesOf: lists.has('scalingActivities') && newest.scalingActivities === undefined ? [] : [...activityGroups].slice(0, MAX_SUBSCRIBED_GROUPS),
       newest,
@@ -78,6 +84,7 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
     // Not followed until now: what the store held is older than the host's list, which replaces it.
     if (history.accessLog) useAccessLogStore().load(history.accessLog);
     useInstanceCpuStore().merge(history.instanceCpu);
+    useInventoryStore().setMembers(history.members);
   }
 
   /** Sends the union now; with history, puts what was added into the stores. */

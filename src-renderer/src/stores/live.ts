@@ -3,8 +3,8 @@
  * change, then `update` events as deltas. Updates that arrive while a snapshot is in flight are
  * held back and replayed on top of it, except those older than the snapshot itself. Updates are
  * applied once per animation frame, all that arrived since the last one (issue 15: one redraw per
- * frame, however many frames the socket delivered); an inventory delta that does not follow the
- * inventory held means a change was missed, and the snapshot is loaded again.
+ * frame, however many frames the socket delivered); an inventory or health delta that does not
+ * follow what is held means a change was missed, and the snapshot is loaded again.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
@@ -58,7 +58,7 @@ export const useLiveStore = defineStore('live', () => {
     useEventsStore().append(update);
     useAccessLogStore().append(update.accessLog);
     if (update.datasets) useSessionStore().setDatasets(update.datasets);
-    if (update.health) useHealthStore().replace(update.health);
+    if (update.healthDelta && !useHealthStore().applyDelta(update.healthDelta)) missedInventory();
     useInstanceCpuStore().merge(update.instanceCpu);
     useSkippedStore().add(update.skipped);
   }
@@ -73,11 +73,12 @@ export const useLiveStore = defineStore('live', () => {
     useEventsStore().load(snapshot);
     useAccessLogStore().load(snapshot.accessLog);
     session.setDatasets(snapshot.datasets);
-    useHealthStore().replace(snapshot.health);
+    useHealthStore().replace(snapshot.health, snapshot.healthVersion ?? 0);
     useInstanceCpuStore().load(snapshot.instanceCpu);
     useSkippedStore().reset();
   }
 
+  /** An inventory or health delta that does not follow what is held: a change was missed. */
   function missedInventory(): void {
     if (status.value !== 'loading') void reload();
   }

@@ -38,8 +38,11 @@ export const useNotificationsStore = defineStore('notifications', () => {
     return permission.value;
   }
 
-  /** `format` turns an item into the translated title and body (the store has no i18n). */
-  function notifyAlarms(items: readonly AlarmHistoryItem[], format: (item: AlarmHistoryItem) => { title: string; body: string }, summary: (count: number) => string): void {
+  /**
+   * `format` turns an item into the translated title and body (the store has no i18n); `notListed`:
+   * transitions of the same update the window did not receive (newest per frame), counted in the summary.
+   */
+  function notifyAlarms(items: readonly AlarmHistoryItem[], format: (item: AlarmHistoryItem) => { title: string; body: string }, summary: (count: number) => string, notListed = 0): void {
     if (items.length === 0 || !usePreferencesStore().notifications) return;
     permission.value = currentPermission();
     if (permission.value !== 'granted') return;
@@ -56,7 +59,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
         const { title, body } = format(item);
         void show(title, body, `alarm:${item.alarmName}`);
       }
-      if (items.length > shown.length) void show(summary(items.length - shown.length), '', 'alarm:summary');
+      if (items.length + notListed > shown.length) void show(summary(items.length + notListed - shown.length), '', 'alarm:summary');
       return;
     }
     try {
@@ -65,8 +68,8 @@ export const useNotificationsStore = defineStore('notifications', () => {
         new globalThis.Notification(title, { body, tag: `alarm:${item.alarmName}` });
         sent.value++;
       }
-      if (items.length > shown.length) {
-        new globalThis.Notification(summary(items.length - shown.length), { tag: 'alarm:summary' });
+      if (items.length + notListed > shown.length) {
+        new globalThis.Notification(summary(items.length + notListed - shown.length), { tag: 'alarm:summary' });
         sent.value++;
       }
     } catch {

@@ -3,7 +3,7 @@
  * (health-check status, alarm state) and a first guess before core's verdicts arrive. Health
  * verdicts — with thresholds, metrics and reasons — come from core (stores/health), not from here.
  */
-import type { AutoScalingGroup, DbInstance, HealthCheck, MetricAlarm, TargetGroup } from '@contract';
+import { countInstances, type AutoScalingGroup, type DbInstance, type HealthCheck, type MetricAlarm, type TargetGroup } from '@contract';
 import { countTargetHealth } from '@/stores/inventory';
 import type { Tone } from './tone';
 
@@ -16,15 +16,16 @@ export function targetGroupTone(group: TargetGroup): Tone {
   return 'ok';
 }
 
+/** From the host's counts: a window gets a group's instances only while it lists them (contract/member-counts.ts). */
 export function inService(group: AutoScalingGroup): number {
-  return group.instances.filter((instance) => instance.lifecycleState === 'InService').length;
+  return (group.instanceCounts ?? countInstances(group.instances)).inService;
 }
 
 export function autoScalingGroupTone(group: AutoScalingGroup): Tone {
   const serving = inService(group);
   if (group.desiredCapacity > 0 && serving === 0) return 'bad';
   if (serving < group.desiredCapacity) return 'warn';
-  if (group.instances.some((instance) => instance.healthStatus === 'Unhealthy')) return 'warn';
+  if ((group.instanceCounts ?? countInstances(group.instances)).unhealthy > 0) return 'warn';
   return 'ok';
 }
 

@@ -84,6 +84,10 @@ describe('notifications', () => {
     usePreferencesStore().setNotifications(true);
     notifications.notifyAlarms([1, 2, 3, 4, 5].map((m) => alarm(m, 'ALARM')), format, (n) => `${n} more`);
     expect(shown.map((s) => s.title)).toEqual(['high-cpu ALARM', 'high-cpu ALARM', 'high-cpu ALARM', '2 more']);
+    // Transitions of the same update the window did not receive (the newest per frame only) are counted too.
+    shown.length = 0;
+    notifications.notifyAlarms([1, 2].map((m) => alarm(m, 'ALARM')), format, (n) => `${n} more`, 40);
+    expect(shown.map((s) => s.title)).toEqual(['high-cpu ALARM', 'high-cpu ALARM', '40 more']);
   });
 
   it('in the desktop app, ask the main process to show them (no browser permission involved)', async () => {

@@ -6,7 +6,7 @@ import { useActivitiesStore } from '@/stores/activities';
 import { useInventoryStore } from '@/stores/inventory';
 import { useLiveStore } from '@/stores/live';
 import { useHealthStore } from '@/stores/health';
-import { DEFAULT_HEALTH_THRESHOLDS } from '@contract';
+import { DEFAULT_HEALTH_THRESHOLDS, diffHealth } from '@contract';
 import { useMetricsStore } from '@/stores/metrics';
 import { useSessionStore } from '@/stores/session';
 import { createWebSocketTransport } from '@/transport/websocket-transport';
@@ -33,15 +33,30 @@ const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => r
 describe('live store', () => {
   it('takes health verdicts from the snapshot and from updates that carry them, and keeps them otherwise', async () => {
     const report = (status: 'ok' | 'failing') => ({ evaluatedAt: new Date(START).toISOString(), thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services: [{ service: 'elbv2' as const, status, total: 1, counts: {}, reasons: [] }] });
-    core.answer('snapshot.get', snapshot({ health: report('ok') }));
+    core.answer('snapshot.get', snapshot({ health: report('ok'), healthVersion: 4 }));
     useLiveStore().start();
     await flush();
     expect(useHealthStore().service('elbv2')?.status).toBe('ok');
-    core.emit('update', update({ clock: clock(11), health: report('failing') }));
+    // Only what changed travels (contract/health-delta.ts), from the version the snapshot carried.
+    core.emit('update', update({ clock: clock(11), healthDelta: diffHealth(report('ok'), report('failing'), { from: 4, to: 5 }) }));
     await frame();
     expect(useHealthStore().service('elbv2')?.status).toBe('failing');
     core.emit('update', update({ clock: clock(12) }));
     await frame();
+    expect(useHealthStore().service('elbv2')?.status).toBe('failing');
+  });
+
+  it('a health delta that does not follow the version held loads the snapshot again (a change was missed)', async () => {
+    const report = (status: 'ok' | 'failing') => ({ evaluatedAt: new Date(START).toISOString(), thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services: [{ service: 'elbv2' as const, status, total: 1, counts: {}, reasons: [] }] });
+    core.answer('snapshot.get', snapshot({ health: report('ok'), healthVersion: 4 }));
+    useLiveStore().start();
+    await flush();
+    const loads = core.requests.filter((r) => r.channel === 'snapshot.get').length;
+    core.answer('snapshot.get', snapshot({ clock: clock(13), health: report('failing'), healthVersion: 7 }));
+    core.emit('update', update({ clock: clock(12), healthDelta: diffHealth(report('ok'), report('ok'), { from: 6, to: 7 }) }));
+    await frame();
+    await flush();
+    expect(core.requests.filter((r) => r.channel === 'snapshot.get').length).toBe(loads + 1);
     expect(useHealthStore().service('elbv2')?.status).toBe('failing');
   });
 

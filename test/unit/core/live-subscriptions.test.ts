@@ -5,11 +5,11 @@
  * window that never subscribes gets everything, and the request is bounded.
  */
 import { describe, expect, it } from 'vitest';
-import { LiveHistory, MAX_SUBSCRIBED_SERIES, metricQueryKey, Snapshot, type LiveSubscription, type Update } from '@main/core/contract';
+import { LiveHistory, MAX_SUBSCRIBED_SERIES, metricQueryKey, Snapshot, withoutMembers, type LiveSubscription, type Update } from '@main/core/contract';
 import { shopCore } from '../../helpers/core';
 
 const CPU = { namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensions: { AutoScalingGroupName: 'shop-web-asg' }, stat: 'Average' } as const;
-const subscription = (over: Partial<LiveSubscription> = {}): LiveSubscription => ({ metrics: [CPU], lists: ['scalingActivities'], instanceCpu: ['shop-web-asg'], activitiesOf: [], newest: {}, history: true, ...over });
+const subscription = (over: Partial<LiveSubscription> = {}): LiveSubscription => ({ metrics: [CPU], lists: ['scalingActivities'], instanceCpu: ['shop-web-asg'], activitiesOf: [], targetsOf: [], newest: {}, history: true, ...over });
 
 function collect(core: ReturnType<typeof shopCore>['core'], interest?: ReturnType<ReturnType<typeof shopCore>['core']['newInterest']>): Update[] {
   const updates: Update[] = [];
@@ -63,7 +63,7 @@ describe('live.subscribe: each window gets what its views show', () => {
     expect(second.instanceCpu).toBeUndefined();
   });
 
-  it("a subscribed window's snapshot has its series and lists, the whole inventory, instance CPU only of its groups", async () => {
+  it("a subscribed window's snapshot has its series and lists, the inventory with the instances of its groups only (live-members.test.ts), instance CPU only of its groups", async () => {
     const { core } = shopCore();
     await core.handle('sim.control', { command: 'step', seconds: 900 });
     const window = core.newInterest();
@@ -73,7 +73,7 @@ describe('live.subscribe: each window gets what its views show', () => {
     expect(snapshot.metrics.map(metricQueryKey)).toEqual([metricQueryKey(CPU)]);
     expect(snapshot.timeline).toEqual([]);
     expect(snapshot.scalingActivities).toEqual(full.scalingActivities);
-    expect(snapshot.inventory).toEqual(full.inventory);
+    expect(snapshot.inventory).toEqual(withoutMembers(full.inventory, { groups: new Set(['shop-web-asg']), targetGroups: new Set() }));
     expect(Object.keys(snapshot.instanceCpu ?? {})).toEqual(['shop-web-asg']);
     expect(full.metrics.length).toBeGreaterThan(snapshot.metrics.length);
   });

@@ -15,7 +15,8 @@
  */
 import type { HealthReason, HealthResourceKind, HealthStatus, Inventory, ListenerRule, ResourceHealth, WebAcl } from '@contract';
 import { healthTone } from '@/utils/health-text';
-import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, targetGroupTone } from '@/utils/service-health';
+import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, inService, targetGroupTone } from '@/utils/service-health';
+import { countTargetHealth } from '@/stores/inventory';
 import type { Tone } from '@/utils/tone';
 
 /** Looks up core's verdict on a resource by kind and id (stores/health). */
@@ -178,13 +179,13 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
   }
 
   for (const tg of inventory.targetGroups) {
-    const healthy = tg.targets.filter((target) => target.state === 'healthy').length;
+    const counts = countTargetHealth([tg]);
     add({
       id: `tg:${tg.targetGroupArn}`,
       kind: 'targetGroup',
       column: 3,
       label: tg.targetGroupName,
-      detail: `${healthy}/${tg.targets.length}`,
+      detail: `${counts.healthy}/${counts.total}`,
       ...judged('targetGroup', tg.targetGroupArn, targetGroupTone(tg)),
       route: 'load-balancers',
       focus: tg.targetGroupName,
@@ -195,7 +196,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
   for (const group of inventory.autoScalingGroups) {
     const id = `asg:${group.autoScalingGroupName}`;
     computeIds.push(id);
-    const serving = group.instances.filter((instance) => instance.lifecycleState === 'InService').length;
+    const serving = inService(group);
     add({ id, kind: 'autoScalingGroup', column: 4, label: group.autoScalingGroupName, detail: `${serving}/${group.desiredCapacity}`, ...judged('autoScalingGroup', group.autoScalingGroupName, autoScalingGroupTone(group)), route: 'auto-scaling', focus: group.autoScalingGroupName });
     for (const arn of group.targetGroupARNs) if (tgByArn.has(arn)) edges.push({ from: `tg:${arn}`, to: id });
   }

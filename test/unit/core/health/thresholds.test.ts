@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HEALTH_THRESHOLDS, type HealthReport } from '@main/core/contract/model';
+import { applyHealthDelta, DEFAULT_HEALTH_THRESHOLDS, type HealthReport, type Update } from '@main/core/contract/model';
 import { FlightdeckCore } from '@main/core/core-host';
 import { readScenario } from '@main/core/scenario-files';
 import { SessionManager } from '@main/core/session/session-manager';
@@ -14,10 +14,16 @@ const stillWallClock = { now: () => 0, every: () => () => undefined };
 
 function start(directory: string) {
   const source = new SimSource(readScenario('serverless'), { wallClock: stillWallClock, paused: true });
-  const core = new FlightdeckCore(new SessionManager(source, { healthThresholds: new HealthThresholdStore(directory) }));
+  const sessions = new SessionManager(source, { healthThresholds: new HealthThresholdStore(directory) });
+  const core = new FlightdeckCore(sessions);
   const pushed: HealthReport[] = [];
+  // Updates carry health deltas (contract/health-delta.ts): applied to the report a client holds.
+  let held = sessions.snapshot().health!;
   core.subscribe((channel, payload) => {
-    if (channel === 'update' && (payload as { health?: HealthReport }).health) pushed.push((payload as { health: HealthReport }).health);
+    const delta = channel === 'update' ? (payload as Update).healthDelta : undefined;
+    if (!delta) return;
+    held = applyHealthDelta(held, delta);
+    pushed.push(held);
   });
   return { core, source, pushed };
 }
