@@ -11,6 +11,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthReport, type Inventory } from '@contract';
 import { useHealthStore } from '@/stores/health';
+import { useInstanceCpuStore } from '@/stores/instance-cpu';
 import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
 import AutoScalingView from '@/views/auto-scaling/AutoScalingView.vue';
@@ -137,6 +138,24 @@ describe('what a push re-renders (issue 15)', () => {
     expect(counts.RecentEventsTable).toBeLessThanOrEqual(2);
     expect(counts.RequestPathMap).toBeLessThanOrEqual(2);
     expect({ OverviewView: counts.OverviewView, OverviewServiceHealth: counts.OverviewServiceHealth }).toEqual({ OverviewView: 0, OverviewServiceHealth: 0 });
+    wrapper.unmount();
+  });
+
+  it('Auto Scaling: the open group\'s instance CPU, pushed with every frame, re-renders its table at most once a pace and shows the newest', async () => {
+    const wrapper = mountWithApp(AutoScalingView, { global: { mixins: [countRenders] } });
+    await flushPromises();
+    await pace();
+    const instanceId = useInventoryStore().autoScalingGroups[0]!.instances[0]!.instanceId;
+    renders.clear();
+    for (let value = 1; value <= 6; value++) {
+      useInstanceCpuStore().merge({ [GROUP]: { [instanceId]: value * 10 } });
+      await flushPromises();
+    }
+    await pace();
+    await flushPromises();
+    // Once at the first push (after a quiet pace), once for the newest at the end of the pace.
+    expect(rendered('BaseVirtualTable').BaseVirtualTable).toBeLessThanOrEqual(2);
+    expect(wrapper.get(`[data-testid="asg-instance"][data-instance-id="${instanceId}"]`).text()).toContain('60');
     wrapper.unmount();
   });
 });
