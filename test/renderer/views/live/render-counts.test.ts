@@ -138,6 +138,18 @@ describe('what a push re-renders (issue 15)', () => {
     expect(counts.RecentEventsTable).toBeLessThanOrEqual(2);
     expect(counts.RequestPathMap).toBeLessThanOrEqual(2);
     expect({ OverviewView: counts.OverviewView, OverviewServiceHealth: counts.OverviewServiceHealth }).toEqual({ OverviewView: 0, OverviewServiceHealth: 0 });
+
+    // Numbers that do move (requests behind a verdict) show at most twice a pace, the newest last.
+    renders.clear();
+    for (let minute = 1; minute <= 8; minute++) {
+      const next = report(1000 + minute);
+      useHealthStore().replace({ ...next, services: next.services.map((s) => ({ ...s, counts: { ...s.counts, loadBalancers: minute } })) });
+      await flushPromises();
+    }
+    await pace();
+    await flushPromises();
+    expect(renders.get('OverviewServiceHealth') ?? 0).toBeLessThanOrEqual(2);
+    expect(renders.get('OverviewServiceHealth') ?? 0).toBeGreaterThanOrEqual(1);
     wrapper.unmount();
   });
 
