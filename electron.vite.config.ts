@@ -37,7 +37,7 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // electron-vite leaves the renderer unminified by default; web mode serves it over HTTP.
-      minify: true,
+      minify: process.env.FLIGHTDECK_UNMINIFIED ? false : true,
       rolldownOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },

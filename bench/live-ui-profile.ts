@@ -10,7 +10,7 @@
  * PROFILE_ROOT runs another build (a directory holding bin/ and out/, e.g. a copy of the base
  * commit's build) to compare before and after; PROFILE_SECONDS sets the window (default 10),
  * PROFILE_SPEED the simulation speed (default 3600). Minified builds give minified names: build
- * with the renderer unminified to read them.
+ * with the renderer unminified to read them (`FLIGHTDECK_UNMINIFIED=1 npm run build`).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -59,4 +59,32 @@ describe('useDisplayRate (issue 15)', () => {
     expect(wrapper.text()).toBe('b:2');
     wrapper.unmount();
   });
+
+  it('evaluates its source only when it shows it, never per change: five changes in a pace cost two evaluations', async () => {
+    let evaluations = 0;
+    const Counting = defineComponent({
+      setup() {
+        // A derived list (the Overview's merged recent events) was rebuilt per push only to be compared.
+        const shown = useDisplayRate(() => {
+          evaluations++;
+          return `${live.value}`;
+        });
+        return () => h('p', shown.value);
+      },
+    });
+    const wrapper = mount(Counting);
+    expect(evaluations).toBe(1);
+    for (let i = 1; i <= 5; i++) {
+      live.value = i;
+      await flushPromises();
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(wrapper.text()).toBe('5');
+    expect(evaluations).toBe(3); // mount, the first change at once, the newest at the end of the pace
+    wrapper.unmount();
+    live.value = 6;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(evaluations).toBe(3); // nothing after unmount
+  });
 });

@@ -31,6 +31,10 @@ export function listHealth(verdict: { status: HealthStatus } | undefined, guess:
   return { status, tone: verdict ? healthTone(status) : guess };
 }
 
+export function sameListHealth(a: ListHealth, b: ListHealth): boolean {
+  return a.status === b.status && a.tone === b.tone;
+}
+
 /** The health column of a master list: the status in words, sorted worst first (ListHealthBadge draws it). */
 export function healthColumn<Row extends { health: ListHealth }>(t: Translate): VirtualColumn<Row> {
   return { key: 'health', label: t('resourceLists.health'), width: '86px', value: (r) => t(`health.status.${r.health.status}`), sortValue: (r) => healthRank(r.health.status) };
