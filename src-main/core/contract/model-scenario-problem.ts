@@ -23,7 +23,15 @@ export const ScenarioProblemCode = z.enum([
   'import.missing',
   'listenerRule.externalListener',
   'output.unavailable',
+  // Where the value came from (`valueSource`: default, imports, option; translated) and the reason as `reasonCode` with `reason.`-prefixed parameters.
   'parameter.invalid',
+  'parameter.valueNotANumber',
+  'parameter.valueNotAllowed',
+  'parameter.valuePatternMismatch',
+  'parameter.valueTooShort',
+  'parameter.valueTooLong',
+  'parameter.valueBelowMinimum',
+  'parameter.valueAboveMaximum',
   // A parameter values file not in one of the AWS CLI's shapes (`reason` says which).
   'parameter.fileInvalid',
   'parameter.missing',

@@ -1762,7 +1762,14 @@ const en = {
       valueMissing: 'output {output} needs a Value',
     },
     parameter: {
-      invalid: 'parameter "{parameter}": {reason}; the value comes from {from}',
+      invalid: 'parameter "{parameter}": {reason}; the value comes from {valueSource}',
+      valueNotANumber: '{value} is not a number',
+      valueNotAllowed: '{value} is not one of the allowed values {allowed}',
+      valuePatternMismatch: '{value} does not match the pattern {pattern}',
+      valueTooShort: '{value} is shorter than {minimum} characters',
+      valueTooLong: '{value} is longer than {maximum} characters',
+      valueBelowMinimum: '{value} is less than the minimum {minimum}',
+      valueAboveMaximum: '{value} is more than the maximum {maximum}',
       missing: 'parameter "{parameter}" has no Default and no value was given; give it a value',
       ssmStandIn: 'parameter "{parameter}" reads the Systems Manager parameter "{ssmName}", which the simulator cannot read; it uses "{standIn}" in its place',
       undeclared: 'a value is given for "{parameter}", which the template does not declare',
@@ -2153,6 +2160,12 @@ const en = {
     'day-of-month': 'day-of-month',
     month: 'month',
     'day-of-week': 'day-of-week',
+  },
+  // Where a template parameter's value came from (valueSource).
+  scenarioParameterSources: {
+    default: 'its Default',
+    imports: 'the scenario’s Imports.Parameters',
+    option: 'a --parameter option',
   },
   // The kinds of file a scenario load refuses to read (fileType).
   scenarioFileTypes: {

@@ -1763,7 +1763,14 @@ const ko: MessageSchema = {
       valueMissing: '출력 {output}에 Value가 필요합니다',
     },
     parameter: {
-      invalid: '파라미터 "{parameter}": {reason}. 값의 출처: {from}',
+      invalid: '파라미터 "{parameter}": {reason}. 값의 출처: {valueSource}',
+      valueNotANumber: '{value}은(는) 숫자가 아닙니다',
+      valueNotAllowed: '{value}은(는) 허용된 값 {allowed} 중 하나가 아닙니다',
+      valuePatternMismatch: '{value}이(가) 패턴 {pattern}과(와) 일치하지 않습니다',
+      valueTooShort: '{value}은(는) {minimum}자보다 짧습니다',
+      valueTooLong: '{value}은(는) {maximum}자보다 깁니다',
+      valueBelowMinimum: '{value}은(는) 최솟값 {minimum}보다 작습니다',
+      valueAboveMaximum: '{value}은(는) 최댓값 {maximum}보다 큽니다',
       missing: '파라미터 "{parameter}"에 Default가 없고 값도 지정되지 않았습니다. 값을 지정하세요',
       ssmStandIn: '파라미터 "{parameter}"은(는) 시뮬레이터가 읽을 수 없는 Systems Manager 파라미터 "{ssmName}"을(를) 읽습니다. 대신 "{standIn}"을(를) 사용합니다',
       undeclared: '템플릿에 선언되지 않은 파라미터 "{parameter}"에 값이 지정되었습니다',
@@ -2154,6 +2161,12 @@ const ko: MessageSchema = {
     'day-of-month': '일',
     month: '월',
     'day-of-week': '요일',
+  },
+  // 템플릿 파라미터 값의 출처(valueSource).
+  scenarioParameterSources: {
+    default: 'Default 값',
+    imports: '시나리오의 Imports.Parameters',
+    option: '--parameter 옵션',
   },
   // 읽지 않은 파일의 종류(fileType).
   scenarioFileTypes: {

@@ -33,7 +33,7 @@ function reason(problem: ScenarioProblem, t: Translate, te: HasKey): { reason?: 
 }
 
 /** Parameters whose values are names with a text of their own (a cron field, a kind of file). */
-const NAMED_PARAMS: Record<string, string> = { cronField: 'scenarioCronFields', fileType: 'scenarioFileTypes' };
+const NAMED_PARAMS: Record<string, string> = { cronField: 'scenarioCronFields', fileType: 'scenarioFileTypes', valueSource: 'scenarioParameterSources' };
 
 /** `expectedKind: number` → `a number`; `expectedKinds: number,mapping` → `a number or a mapping`. */
 function kinds(problem: ScenarioProblem, t: Translate, te: HasKey): Record<string, string> {

@@ -164,4 +164,10 @@ describe('a refused value (issue 9: zod issues as codes)', () => {
     expect(say('en', file('file.refusedNotRegular', { what: 'scenario', fileType: 'characterDevice' }))).toContain('a character device, not a regular file');
     expect(say('ko', file('file.unreadable', { reason: 'EACCES: permission denied, open', errno: 'EACCES' }))).not.toContain('permission denied');
   });
+
+  it('a template parameter refused: the reason from its code, the value’s source translated, as the CLI says it in English', () => {
+    const invalid = problem('parameter.invalid', { parameter: 'Size', valueSource: 'option', reasonCode: 'parameter.valueAboveMaximum', 'reason.value': '9', 'reason.maximum': '4' });
+    expect(say('en', invalid)).toBe('s.yaml:4:11: parameter "Size": 9 is more than the maximum 4; the value comes from a --parameter option (at Traffic[0].Rate)');
+    expect(say('ko', invalid)).toBe('s.yaml:4:11: 파라미터 "Size": 9은(는) 최댓값 4보다 큽니다. 값의 출처: --parameter 옵션 (위치: Traffic[0].Rate)');
+  });
 });

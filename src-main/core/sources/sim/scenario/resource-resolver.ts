@@ -7,7 +7,7 @@ import { createRandom } from '../kernel/random';
 import { CLASSIC_LOAD_BALANCER_TYPE, CLASSIC_LOAD_BALANCER_WARNING } from '../alb/validate';
 import { type PathSegment } from './diagnostics';
 import { evaluate, NO_VALUE, REPORTED, type IntrinsicContext } from './intrinsics';
-import { TemplateParameters } from './template-parameters';
+import { TemplateParameters, type GivenParameter } from './template-parameters';
 import { SAFELY_IGNORED_TYPES, type ResourceIdentity } from './resource-types';
 import type { LoadedResource } from './loaded-resource';
 import { RESOURCE_TYPES } from './resource-registry';
@@ -57,11 +57,11 @@ export class ResourceResolver {
     if (root.Parameters !== undefined && !isRecord(root.Parameters)) this.report('error', ['Parameters'], 'Parameters maps parameter names to declarations', { code: 'section.notAMapping', params: { section: 'Parameters' } });
     if (root.Conditions !== undefined && !isRecord(root.Conditions)) this.report('error', ['Conditions'], 'Conditions maps condition names to condition functions', { code: 'section.notAMapping', params: { section: 'Conditions' } });
     if (root.Mappings !== undefined && !isRecord(root.Mappings)) this.report('error', ['Mappings'], 'Mappings maps map names to two-level mappings', { code: 'section.notAMapping', params: { section: 'Mappings' } });
-    const given: Record<string, { from: string; value: () => unknown }> = {};
+    const given: Record<string, GivenParameter> = {};
     for (const [key, value] of Object.entries(inputs.parameters)) {
-      given[key] = { from: 'the scenario\'s Imports.Parameters', value: () => evaluate(value, ['Imports', 'Parameters', key], { ...this.context, report: inputs.scenarioReport }) };
+      given[key] = { from: 'the scenario\'s Imports.Parameters', source: 'imports', value: () => evaluate(value, ['Imports', 'Parameters', key], { ...this.context, report: inputs.scenarioReport }) };
     }
-    for (const [key, value] of Object.entries(inputs.given)) given[key] = { from: `--parameter ${key}`, value: () => value };
+    for (const [key, value] of Object.entries(inputs.given)) given[key] = { from: `--parameter ${key}`, source: 'option', value: () => value };
     this.parameters = new TemplateParameters(isRecord(root.Parameters) ? root.Parameters : {}, given, this.report);
     this.context = {
       ref: (name, path) => this.ref(name, path),

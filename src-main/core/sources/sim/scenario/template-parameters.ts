@@ -8,6 +8,7 @@
  * evaluates only what it models, so a KeyName that only reaches UserData needs nothing.
  */
 import { createRandom } from '../kernel/random';
+import type { ScenarioProblemCode } from '../../../contract/model-scenario-problem';
 import type { PathSegment } from './diagnostics';
 import { REPORTED } from './intrinsics';
 import type { Diagnose } from './yaml-source';
@@ -46,6 +47,8 @@ export function ssmStandIn(innerType: string, ssmName: string): string | string[
 /** A value given for a parameter: where it came from (for messages) and how to get it (it may use intrinsics). */
 export interface GivenParameter {
   from: string;
+  /** Where it came from as a name the window translates (scenarioParameterSources). */
+  source: 'imports' | 'option';
   value: () => unknown;
 }
 
@@ -123,9 +126,12 @@ export class TemplateParameters {
   private resolve(name: string, declaration: Record<string, unknown>, raw: unknown, from: string): ParameterValue {
     const type = String(declaration.Type);
     const path = ['Parameters', name];
-    const invalid = (message: string): ParameterValue => {
+    const source = Object.hasOwn(this.given, name) ? this.given[name]!.source : 'default';
+    // The English for the CLI; the window words the reason from its code and `reason.`-prefixed parameters.
+    const invalid = (message: string, reasonCode: ScenarioProblemCode, reason: Record<string, string | number>): ParameterValue => {
       const why = typeof declaration.ConstraintDescription === 'string' ? ` (${declaration.ConstraintDescription})` : '';
-      this.report('error', path, `parameter "${name}": ${message}${why}; the value comes from ${from}`, { code: 'parameter.invalid', params: { parameter: name, reason: message, from } });
+      const reasonParams = Object.fromEntries(Object.entries(reason).map(([key, value]) => [`reason.${key}`, value]));
+      this.report('error', path, `parameter "${name}": ${message}${why}; the value comes from ${from}`, { code: 'parameter.invalid', params: { parameter: name, valueSource: source, reasonCode, ...reasonParams } });
       return { kind: 'invalid' };
     };
     const ssm = SSM_TYPE.exec(type);
@@ -141,9 +147,10 @@ export class TemplateParameters {
     const items = isListType(type) ? (text === '' ? [] : text.split(',').map((item) => item.trim())) : [text];
     const numeric = type === 'Number' || type === 'List<Number>';
     for (const item of items) {
-      if (numeric && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(item)) return invalid(`${JSON.stringify(item)} is not a number`);
+      if (numeric && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(item)) return invalid(`${JSON.stringify(item)} is not a number`, 'parameter.valueNotANumber', { value: JSON.stringify(item) });
       if (Array.isArray(declaration.AllowedValues) && !declaration.AllowedValues.map(asText).includes(item)) {
-        return invalid(`${JSON.stringify(item)} is not one of the allowed values ${declaration.AllowedValues.map(asText).join(', ')}`);
+        const allowed = declaration.AllowedValues.map(asText).join(', ');
+        return invalid(`${JSON.stringify(item)} is not one of the allowed values ${allowed}`, 'parameter.valueNotAllowed', { value: JSON.stringify(item), allowed });
       }
       if (typeof declaration.AllowedPattern === 'string') {
         let pattern: RegExp | undefined;
@@ -153,12 +160,12 @@ export class TemplateParameters {
         } catch {
           this.report('warning', [...path, 'AllowedPattern'], `AllowedPattern of "${name}" is not a regular expression the simulator can read; it is not checked`, { code: 'parameter.patternUnchecked', params: { parameter: name } });
         }
-        if (pattern && !pattern.test(item)) return invalid(`${JSON.stringify(item)} does not match the pattern ${declaration.AllowedPattern}`);
+        if (pattern && !pattern.test(item)) return invalid(`${JSON.stringify(item)} does not match the pattern ${declaration.AllowedPattern}`, 'parameter.valuePatternMismatch', { value: JSON.stringify(item), pattern: declaration.AllowedPattern });
       }
-      if (!numeric && declaration.MinLength !== undefined && item.length < Number(declaration.MinLength)) return invalid(`${JSON.stringify(item)} is shorter than ${asText(declaration.MinLength)} characters`);
-      if (!numeric && declaration.MaxLength !== undefined && item.length > Number(declaration.MaxLength)) return invalid(`${JSON.stringify(item)} is longer than ${asText(declaration.MaxLength)} characters`);
-      if (numeric && declaration.MinValue !== undefined && Number(item) < Number(declaration.MinValue)) return invalid(`${item} is less than the minimum ${asText(declaration.MinValue)}`);
-      if (numeric && declaration.MaxValue !== undefined && Number(item) > Number(declaration.MaxValue)) return invalid(`${item} is more than the maximum ${asText(declaration.MaxValue)}`);
+      if (!numeric && declaration.MinLength !== undefined && item.length < Number(declaration.MinLength)) return invalid(`${JSON.stringify(item)} is shorter than ${asText(declaration.MinLength)} characters`, 'parameter.valueTooShort', { value: JSON.stringify(item), minimum: asText(declaration.MinLength) });
+      if (!numeric && declaration.MaxLength !== undefined && item.length > Number(declaration.MaxLength)) return invalid(`${JSON.stringify(item)} is longer than ${asText(declaration.MaxLength)} characters`, 'parameter.valueTooLong', { value: JSON.stringify(item), maximum: asText(declaration.MaxLength) });
+      if (numeric && declaration.MinValue !== undefined && Number(item) < Number(declaration.MinValue)) return invalid(`${item} is less than the minimum ${asText(declaration.MinValue)}`, 'parameter.valueBelowMinimum', { value: item, minimum: asText(declaration.MinValue) });
+      if (numeric && declaration.MaxValue !== undefined && Number(item) > Number(declaration.MaxValue)) return invalid(`${item} is more than the maximum ${asText(declaration.MaxValue)}`, 'parameter.valueAboveMaximum', { value: item, maximum: asText(declaration.MaxValue) });
     }
     if (isListType(type)) return { kind: 'value', value: items };
     // CloudFormation hands a Number to Ref as a string; a number here serves the simulator's own sections

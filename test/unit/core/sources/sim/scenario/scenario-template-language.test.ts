@@ -78,6 +78,15 @@ Resources:${LT}
     expect(load(template, { parameters: { Size: '3' } }).resources.find((r) => r.logicalId === 'Group')!.properties.DesiredCapacity).toBe(3);
     expect(problems(template, { parameters: { Size: '9' } }).map((d) => d.message)).toEqual(['parameter "Size": 9 is more than the maximum 4; the value comes from --parameter Size']);
     expect(problems(template, { parameters: { Env: 'qa' } })[0]!.message).toContain('"qa" is not one of the allowed values dev, prod');
+    // Issue 9: the window words the reason from its code and parameters, and where the value came from.
+    expect(problems(template, { parameters: { Env: 'qa' } })[0]!.params).toEqual({
+      parameter: 'Env',
+      valueSource: 'option',
+      reasonCode: 'parameter.valueNotAllowed',
+      'reason.value': '"qa"',
+      'reason.allowed': 'dev, prod',
+    });
+    expect(problems(template, { parameters: { Size: '9' } })[0]!.params).toEqual({ parameter: 'Size', valueSource: 'option', reasonCode: 'parameter.valueAboveMaximum', 'reason.value': '9', 'reason.maximum': '4' });
     expect(problems(template, { parameters: { Nope: 'x' } })[0]!.message).toContain('gives a value for "Nope", which the template does not declare');
   });
 
