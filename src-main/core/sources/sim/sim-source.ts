@@ -69,6 +69,8 @@ export class SimSource implements DataSource, SimulationControls {
   private slicing = false;
   /** Moves when something outside the frames moves or replaces the engine (load, step, stop): a frame still in slices lets go. */
   private epoch = 0;
+  /** The timer fired while a frame was still in slices: the next frame starts as soon as that one ends. */
+  private frameDue = false;
 
   constructor(
     scenario: ScenarioModel,
@@ -167,11 +169,16 @@ export class SimSource implements DataSource, SimulationControls {
   private letGoOfFrame(): void {
     this.epoch++;
     this.slicing = false;
+    this.frameDue = false;
   }
 
   private frame(): void {
-    // The previous frame is still in slices: this interval's wall time goes to the next frame.
-    if (this.slicing) return;
+    // The previous frame is still in slices: the next one follows it at once (a late frame on a busy
+    // machine must not cost a whole timer period: the simulation keeps its share of the wall time).
+    if (this.slicing) {
+      this.frameDue = true;
+      return;
+    }
     const wall = this.options.wallClock.now();
     const elapsed = wall - this.lastWall;
     this.lastWall = wall;
@@ -202,6 +209,12 @@ export class SimSource implements DataSource, SimulationControls {
       return;
     }
     this.publish();
+    if (this.frameDue && defer) {
+      this.frameDue = false;
+      defer(() => {
+        if (epoch === this.epoch && this.stopTimer && !this.slicing) this.frame();
+      });
+    }
   }
 
   /**

@@ -135,6 +135,24 @@ describe('SimSource frames in slices: the host answers between them', () => {
     expect(state(sliced)).toBe(state(whole));
   });
 
+  it('a frame that falls due while the previous one is still in slices follows it at once, not a timer period later', () => {
+    const clock = hostLoop(msPerRead, true);
+    const source = new SimSource(readScenario('shop'), { wallClock: clock, speed, frameMs: 250 });
+    const ends: number[] = [];
+    source.onUpdate((update) => ends.push(update.clock!.now));
+    source.start();
+    clock.frame();
+    expect(clock.deferred).toHaveLength(1);
+    // The timer fires again before the first frame's slices are done (a busy machine).
+    clock.frame();
+    expect(ends).toHaveLength(0);
+    finishFrame(clock);
+    // Two frames published, the second one simulating both intervals' wall time.
+    expect(ends).toHaveLength(2);
+    expect(ends[1]!).toBeGreaterThan(ends[0]!);
+    source.stop();
+  });
+
   it('step, load and stop let go of a frame still in slices; pause drops the rest of its target', () => {
     const clock = hostLoop(msPerRead, true);
     const source = new SimSource(readScenario('shop'), { wallClock: clock, speed, frameMs: 250 });
