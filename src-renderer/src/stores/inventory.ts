@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { applyInventoryDelta, countTargets, Inventory, type AsgInstance, type AutoScalingGroup, type InventoryDelta, type TargetGroup, type TargetHealthDescription } from '@contract';
+import { applyInventoryDelta, countTargets, Inventory, targetsAlwaysListed, type AsgInstance, type AutoScalingGroup, type InventoryDelta, type TargetGroup, type TargetHealthDescription } from '@contract';
 
 export interface TargetHealthCounts {
   healthy: number;
@@ -96,6 +96,23 @@ export const useInventoryStore = defineStore('inventory', () => {
     };
   }
 
+  /**
+   * Lets go of the members of groups and target groups this window no longer lists (the host no
+   * longer sends their changes, so they would go stale): the command palette lists what is held.
+   * Only where the host counts them (contract/member-counts.ts), so an older host's are kept.
+   */
+  function keepMembers(groups: ReadonlySet<string>, targetGroups: ReadonlySet<string>): void {
+    const current = inventory.value;
+    const dropGroup = (group: AutoScalingGroup) => group.instanceCounts !== undefined && group.instances.length > 0 && !groups.has(group.autoScalingGroupName);
+    const dropTargets = (tg: TargetGroup) => tg.targetCounts !== undefined && tg.targets.length > 0 && !targetsAlwaysListed(tg) && !targetGroups.has(tg.targetGroupArn);
+    if (!current.autoScalingGroups.some(dropGroup) && !current.targetGroups.some(dropTargets)) return;
+    inventory.value = {
+      ...current,
+      autoScalingGroups: current.autoScalingGroups.map((group) => (dropGroup(group) ? { ...group, instances: [] } : group)),
+      targetGroups: current.targetGroups.map((tg) => (dropTargets(tg) ? { ...tg, targets: [] } : tg)),
+    };
+  }
+
   function groupByName(name: string): AutoScalingGroup | undefined {
     return inventory.value.autoScalingGroups.find((group) => group.autoScalingGroupName === name);
   }
@@ -126,6 +143,7 @@ export const useInventoryStore = defineStore('inventory', () => {
     replace,
     applyDelta,
     setMembers,
+    keepMembers,
     groupByName,
     targetGroupName,
     loadBalancerName,

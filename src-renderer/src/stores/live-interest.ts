@@ -97,6 +97,7 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
     try {
       const answer = await api.request('live.subscribe', { ...subscription, history });
       if (history) applyHistory(answer);
+      useInventoryStore().keepMembers(new Set(subscription.instanceCpu), new Set(subscription.targetsOf));
     } catch (error) {
       if ((error as { code?: string }).code === 'UnknownChannel') unsupported = true;
       // Otherwise (a socket that closed): the reconnect sends the union again before its snapshot.

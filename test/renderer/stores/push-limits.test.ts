@@ -56,6 +56,29 @@ describe('field-level patches in the inventory store', () => {
   });
 });
 
+describe('instances and targets only while a view lists them (contract/member-counts.ts)', () => {
+  it("a group's instances come with the subscription's answer and go when no view lists them; the counts serve the rest", async () => {
+    const counted = snapshot().inventory.autoScalingGroups[0]!;
+    const members = counted.instances;
+    const inventory = { ...snapshot().inventory, autoScalingGroups: [{ ...counted, instances: [], instanceCounts: { total: 2, inService: 1, unhealthy: 0 } }] };
+    core.answer('snapshot.get', snapshot({ inventory, inventoryVersion: 1 }));
+    core.answer('live.subscribe', (payload: unknown) => ((payload as LiveSubscription).instanceCpu.includes(counted.autoScalingGroupName) ? { metrics: [], members: { instances: { [counted.autoScalingGroupName]: members }, targets: {} } } : { metrics: [] }));
+    useLiveStore().start();
+    await flush();
+    const store = useInventoryStore();
+    expect(store.instanceCount).toBe(2);
+    expect(store.autoScalingGroups[0]!.instances).toEqual([]);
+    const table = useLiveInterestStore().hold();
+    table.set({ instanceCpu: [counted.autoScalingGroupName] });
+    await flush();
+    expect(store.autoScalingGroups[0]!.instances).toEqual(members);
+    table.release();
+    await flush();
+    expect(store.autoScalingGroups[0]!.instances).toEqual([]);
+    expect(store.instanceCount).toBe(2);
+  });
+});
+
 describe('lists bounded per frame', () => {
   it('the union asks for the largest bound, and for the whole list when one view takes it whole', () => {
     const interest = useLiveInterestStore();

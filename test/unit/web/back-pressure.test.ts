@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { applyInventoryDelta, Inventory, type Update } from '@main/core/contract';
+import { applyHealthDelta, applyInventoryDelta, DEFAULT_HEALTH_THRESHOLDS, diffHealth, Inventory, type Update } from '@main/core/contract';
 import type { EventListener } from '@main/core/core-host';
 import { startWebServer, type RunningWebServer } from '@main/web/web-server';
 import { mergeUpdates, UpdateCoalescer } from '@main/web/update-coalescer';
@@ -137,5 +137,16 @@ describe('UpdateCoalescer', () => {
     expect(mergeUpdates(bigUpdate(0), bigUpdate(5))).toBeUndefined();
     const merged = mergeUpdates({ ...bigUpdate(0), inventory: undefined }, bigUpdate(5))!;
     expect(merged.inventory).toMatchObject({ from: 5, to: 6 });
+  });
+
+  it('composes the health deltas of merged updates (contract/health-delta.ts), and does not merge those that do not chain', () => {
+    const report = (status: 'ok' | 'failing', at: string) => ({ evaluatedAt: at, thresholds: DEFAULT_HEALTH_THRESHOLDS, resources: [], services: [{ service: 'elbv2' as const, status, total: 1, counts: {}, reasons: [] }] });
+    const [a, b, c] = [report('ok', '2026-01-01T00:00:00Z'), report('failing', '2026-01-01T00:01:00Z'), report('ok', '2026-01-01T00:02:00Z')];
+    const first = { ...bigUpdate(0), inventory: undefined, healthDelta: diffHealth(a, b, { from: 3, to: 4 }) };
+    const second = { ...bigUpdate(1), inventory: undefined, healthDelta: diffHealth(b, c, { from: 4, to: 5 }) };
+    const merged = mergeUpdates(first, second)!;
+    expect(merged.healthDelta).toMatchObject({ from: 3, to: 5 });
+    expect(applyHealthDelta(a, merged.healthDelta!)).toEqual(c);
+    expect(mergeUpdates(first, { ...second, healthDelta: diffHealth(b, c, { from: 6, to: 7 }) })).toBeUndefined();
   });
 });
