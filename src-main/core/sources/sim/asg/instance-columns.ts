@@ -7,7 +7,7 @@
  * which here is one `fill`. The columns hold the same doubles, so every result is the same bytes.
  *
  * Each instance in the world has a slot; an instance that leaves the world (terminated, or its launch
- * failed) is detached: its values move to a one-slot columns of its own, so whoever still holds it
+ * failed) is detached: its values move to plain fields on it (SimInstance.detach), so whoever still holds it
  * reads what it had, and its slot is reused by the next launch (slots stay as many as the instances
  * alive at once, however long a session runs).
  */
