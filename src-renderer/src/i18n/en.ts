@@ -1551,7 +1551,7 @@ const en = {
     noFaults: 'Nothing injected yet',
     runningFaults: 'Running faults',
     noRunningFaults: 'No fault is running',
-    runningHere: '{count} running | {count} running',
+    runningHere: '{count} running',
     injectRefused: 'Not injected: {detail}',
     runningUntil: 'until {time}',
     runningUntilStopped: 'since {time}, until stopped or restart',

@@ -1552,7 +1552,7 @@ const ko: MessageSchema = {
     noFaults: '아직 주입한 장애가 없습니다',
     runningFaults: '진행 중인 장애',
     noRunningFaults: '진행 중인 장애가 없습니다',
-    runningHere: '{count}개 진행 중 | {count}개 진행 중',
+    runningHere: '{count}개 진행 중',
     injectRefused: '주입되지 않음: {detail}',
     runningUntil: '{time}까지',
     runningUntilStopped: '{time}부터, 중지하거나 다시 시작할 때까지',
