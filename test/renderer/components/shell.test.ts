@@ -13,6 +13,8 @@ import { useSessionStore } from '@/stores/session';
 import { useShellStore } from '@/stores/shell';
 import { awsSession, fullInventory, simSession } from '../support/fixtures';
 import { mountWithApp } from '../support/mount';
+import { installFakeCore } from '../support/fake-api';
+import { setApi } from '@/api';
 
 beforeEach(() => {
   setActivePinia(createPinia());
@@ -77,5 +79,33 @@ describe('TheCommandPalette', () => {
     expect(router.currentRoute.value.fullPath).toBe('/rds?focus=shop-db-replica-1');
     expect(useShellStore().paletteOpen).toBe(false);
     wrapper.unmount();
+  });
+
+  it('finds an instance of any group: while open it asks the host for every group\'s instances, and lets go when closed', async () => {
+    const core = installFakeCore();
+    const inventory = fullInventory();
+    const group = inventory.autoScalingGroups[0]!;
+    const instances = group.instances;
+    // As a window that lists no instance table gets it: counts only.
+    useInventoryStore().replace({ ...inventory, autoScalingGroups: inventory.autoScalingGroups.map((g) => ({ ...g, instances: [] })) });
+    core.answer('live.subscribe', (payload: unknown) => {
+      const wanted = (payload as { instanceCpu?: string[] }).instanceCpu ?? [];
+      return { metrics: [], members: { instances: Object.fromEntries(wanted.includes(group.autoScalingGroupName) ? [[group.autoScalingGroupName, instances]] : []), targets: {} } };
+    });
+    const wrapper = mountWithApp(TheCommandPalette, { attachTo: document.body });
+    await flushPromises();
+    useShellStore().openPalette();
+    await flushPromises();
+    expect(core.subscriptions.at(-1)).toMatchObject({ instanceCpu: inventory.autoScalingGroups.map((g) => g.autoScalingGroupName) });
+    const input = document.querySelector<HTMLInputElement>('[data-testid="palette-input"]')!;
+    input.value = instances[0]!.instanceId;
+    input.dispatchEvent(new Event('input'));
+    await flushPromises();
+    expect(document.querySelector('[data-testid="palette-item"]')!.textContent).toContain(instances[0]!.instanceId);
+    useShellStore().closePalette();
+    await flushPromises();
+    expect((core.subscriptions.at(-1) as { instanceCpu?: string[] }).instanceCpu ?? []).toEqual([]);
+    wrapper.unmount();
+    setApi(undefined);
   });
 });
