@@ -32,13 +32,18 @@ function fileTypeOf(stats: Stats): Extract<FileRefusal, { kind: 'notRegular' }>[
   return 'other';
 }
 
+/** The CLI's and the logs' English for each kind of file fileTypeOf tells apart. */
+const FILE_TYPE_TEXT: Record<ReturnType<typeof fileTypeOf>, string> = {
+  directory: 'a directory',
+  fifo: 'a FIFO (named pipe)',
+  characterDevice: 'a character device',
+  blockDevice: 'a block device',
+  socket: 'a socket',
+  other: 'not a regular file',
+};
+
 function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a directory';
-  if (stats.isFIFO()) return 'a FIFO (named pipe)';
-  if (stats.isCharacterDevice()) return 'a character device';
-  if (stats.isBlockDevice()) return 'a block device';
-  if (stats.isSocket()) return 'a socket';
-  return 'not a regular file';
+  return FILE_TYPE_TEXT[fileTypeOf(stats)];
 }
 
 /** "16 MiB" for whole mebibytes, else the byte count. */

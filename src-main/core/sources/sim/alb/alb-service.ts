@@ -13,14 +13,15 @@ import type { SimClient } from '../traffic/traffic-state';
 import type { BlockedSample } from '../service-module';
 import type { SimInstance } from '../asg/asg-state';
 import { matchRule, type RequestShape } from './listener-rules';
-import { blockedEntry, keepInRing, ringInOrder } from './waf-access-log';
+import { ACCESS_LOG_CAPACITY, blockedEntry, keepInRing, ringInOrder, servedEntry } from './access-log';
 import { checkTargetHealth, failTargets } from './target-health';
 import { seriesOwner } from './series-owner';
 import { exportLoadBalancers, exportTargetGroups } from './export-alb';
 import { WholeCounts } from '../cloudwatch/whole-counts';
 import { idleTimeoutSeconds } from '../../../elbv2/load-balancer-attributes';
-import { applyIdleTimeout } from './idle-timeout';
-import { BucketBuffer, bucketMeans, type MetricSeriesData, type StatisticSet } from '../cloudwatch/metric-store';
+import { addCodes, emptyCodes, idleTimeout, pickOutcome, statisticSet, traceId, type GroupResult, type Latency } from './serving-outcome';
+import type { MetricSeriesData, StatisticSet } from '../cloudwatch/metric-store';
+import { bucketMeans, WeightedValues } from '../cloudwatch/latency-buckets';
 import { BASE_LATENCY_SECONDS } from '../../../instance-model';
 
 /**
@@ -30,8 +31,6 @@ import { BASE_LATENCY_SECONDS } from '../../../instance-model';
 export const MAX_QUEUE_SECONDS = 10;
 /** Time a request spends outside the CPU (network, I/O) on an idle target (our choice; shared with the twin's calibration). */
 export { BASE_LATENCY_SECONDS } from '../../../instance-model';
-/** Access-log sampling: at most this many entries kept (a ring), one per target group per minute. */
-export const ACCESS_LOG_CAPACITY = 1000;
 
 /** Requests of one kind arriving at one load balancer in one tick. */
 export interface AlbRequests extends RequestShape {
@@ -48,37 +47,6 @@ interface TargetGroupLoad {
   requests: number;
   cpuWeighted: number;
   classes: AlbRequests[];
-}
-
-interface Latency {
-  count: number;
-  sum: number;
-  /** Per-target mean response time and request count, for percentiles (exponential mixture). */
-  components: Components;
-}
-
-/**
- * Mixture components (mean response time, request count) in two parallel arrays reused from group to
- * group and tick to tick: a [mean, weight] pair per target per tick was the simulator's largest source
- * of garbage at 10,000 instances (issue 15). Only `length` entries are this group's.
- */
-class Components {
-  means = new Float64Array(64);
-  weights = new Float64Array(64);
-  length = 0;
-
-  push(mean: number, weight: number): void {
-    if (this.length === this.means.length) {
-      const means = new Float64Array(this.length * 2);
-      const weights = new Float64Array(this.length * 2);
-      means.set(this.means);
-      weights.set(this.weights);
-      this.means = means;
-      this.weights = weights;
-    }
-    this.means[this.length] = mean;
-    this.weights[this.length++] = weight;
-  }
 }
 
 interface TargetGroupSeries {
@@ -216,7 +184,7 @@ export class AlbService implements SimService {
       addCodes(totals, result.codes);
       if (result.latency.count > 0) {
         const set = statisticSet(result.latency);
-        const { means, weights, length } = result.latency.components;
+        const { values: means, weights, length } = result.latency.components;
         const bucketed = this.groupBuckets;
         bucketed.length = 0;
         bucketMeans(means, weights, length, bucketed);
@@ -321,10 +289,10 @@ export class AlbService implements SimService {
   }
 
   private readonly groupSeries = new WeakMap<object, TargetGroupSeries>();
-  private readonly components = new Components();
+  private readonly components = new WeightedValues();
   /** One target group's response-time buckets, and the load balancer's (its groups' together), reused per tick. */
-  private readonly groupBuckets = new BucketBuffer();
-  private readonly lbBuckets = new BucketBuffer();
+  private readonly groupBuckets = new WeightedValues(256);
+  private readonly lbBuckets = new WeightedValues(256);
 
   private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
     const components = this.components;
@@ -440,7 +408,7 @@ export class AlbService implements SimService {
       if (extraLatency > 0) {
         latency.sum += extraLatency;
         const added = extraLatency / latency.count;
-        for (let i = 0; i < components.length; i++) components.means[i] = components.means[i]! + added;
+        for (let i = 0; i < components.length; i++) components.values[i] = components.values[i]! + added;
       }
     }
     codes.target2xx = served;
@@ -487,23 +455,12 @@ export class AlbService implements SimService {
     for (const id of group.targets.keys()) if (skip-- === 0) target = id;
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
     const seconds = result.latency.count > 0 ? result.latency.sum / result.latency.count : 0;
-    const entry: AccessLogEntry = {
-      time: new Date(at).toISOString(),
-      loadBalancerName: lb.name,
-      clientLocation: requests.clientLocation,
-      request: `${requests.method ?? 'GET'} ${this.listenerFor(lb)?.protocol === 'HTTPS' ? 'https' : 'http'}://${requests.host ?? lb.dnsName}:${this.listenerFor(lb)?.port ?? 80}${requests.path} HTTP/1.1`,
-      host: requests.host,
-      targetGroupName: group.name,
-      target,
-      elbStatusCode: outcome.elb,
-      ...(outcome.target !== undefined ? { targetStatusCode: outcome.target } : {}),
-      targetProcessingTimeSeconds: Math.round(seconds * 1e6) / 1e6,
-      traceId: traceId(at, random.hex(24)),
-    };
+    const sample = { method: requests.method, host: requests.host, path: requests.path, clientLocation: requests.clientLocation, targetGroupName: group.name, target, outcome, seconds };
+    const entry = servedEntry(lb, this.listenerFor(lb), sample, at, traceId(at, random.hex(24)));
     this.keepAccessLogEntry(entry);
   }
 
-  /** WAF-8: a request the web ACL blocked, as the access log has it (waf-access-log.ts). */
+  /** WAF-8: a request the web ACL blocked, as the access log has it (access-log.ts). */
   private logBlocked(lb: SimLoadBalancer, sample: BlockedSample, tickStart: number): void {
     const random = this.ctx.random('access-log-waf');
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
@@ -547,99 +504,4 @@ export class AlbService implements SimService {
   applyFault(type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
     return type === 'FailTargets' ? failTargets(this.ctx, parameters as FaultParameters<'FailTargets'>) : undefined;
   }
-}
-
-/** `Root=1-{8 hex digits of epoch seconds}-{24 hex}` (ALB-9; load-balancer-request-tracing.html). */
-export function traceId(epochMs: number, random24Hex: string): string {
-  return `Root=1-${Math.floor(epochMs / 1000).toString(16).padStart(8, '0')}-${random24Hex}`;
-}
-
-/** What one target group's requests came to in a tick, by who answered and with which code. */
-interface StatusCodes {
-  target2xx: number;
-  /** The application on the target failed (its database or Lambda call). */
-  target500: number;
-  /** The overloaded target rejected the request. */
-  target503: number;
-  elb502: number;
-  elb503: number;
-  elb504: number;
-  connectionErrors: number;
-}
-
-interface GroupResult {
-  codes: StatusCodes;
-  latency: Latency;
-}
-
-function emptyCodes(): StatusCodes {
-  return { target2xx: 0, target500: 0, target503: 0, elb502: 0, elb503: 0, elb504: 0, connectionErrors: 0 };
-}
-
-function addCodes(into: StatusCodes, from: StatusCodes): void {
-  into.target2xx += from.target2xx;
-  into.target500 += from.target500;
-  into.target503 += from.target503;
-  into.elb502 += from.elb502;
-  into.elb503 += from.elb503;
-  into.elb504 += from.elb504;
-  into.connectionErrors += from.connectionErrors;
-}
-
-/** A request drawn in proportion to the tick's outcomes (`draw` in [0, 1)). */
-export function pickOutcome(codes: StatusCodes, draw: number): { elb: number; target?: number } {
-  const outcomes: [number, { elb: number; target?: number }][] = [
-    [codes.target2xx, { elb: 200, target: 200 }],
-    [codes.target500, { elb: 500, target: 500 }],
-    [codes.target503, { elb: 503, target: 503 }],
-    [codes.elb502, { elb: 502 }],
-    [codes.elb503, { elb: 503 }],
-    [codes.elb504, { elb: 504 }],
-  ];
-  const total = outcomes.reduce((sum, [n]) => sum + n, 0);
-  let at = draw * total;
-  for (const [n, outcome] of outcomes) {
-    if (at < n) return outcome;
-    at -= n;
-  }
-  return { elb: 200, target: 200 };
-}
-
-/**
- * The statistic set of a tick's response times. Each target's times are exponential around its mean,
- * so the fastest and slowest requests lie well beyond the means: Minimum and Maximum are the mixture's
- * 0.1st and 99.9th percentiles (mean × ln(1/0.999) and mean × ln 1000), which keeps p50/p90/p99 inside
- * [Minimum, Maximum] as CloudWatch's are (CW-5).
- */
-const FASTEST = -Math.log(0.999);
-const SLOWEST = Math.log(1000);
-
-function statisticSet(latency: Latency) {
-  let min = Infinity;
-  let max = -Infinity;
-  const { means, length } = latency.components;
-  for (let i = 0; i < length; i++) {
-    min = Math.min(min, means[i]! * FASTEST);
-    max = Math.max(max, means[i]! * SLOWEST);
-  }
-  return { count: latency.count, sum: latency.sum, min, max };
-}
-
-/**
- * LBA-4 through applyIdleTimeout (idle-timeout.ts), which takes [mean, weight] pairs: only a group
- * with a component past the timeout (rare: 60 s by default) pays for building them.
- */
-function idleTimeout(result: GroupResult, idleSeconds: number): void {
-  const components = result.latency.components;
-  let late = false;
-  for (let i = 0; i < components.length && !late; i++) late = components.means[i]! > idleSeconds;
-  if (!late) return;
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < components.length; i++) pairs.push([components.means[i]!, components.weights[i]!]);
-  const timed = { codes: result.codes, latency: { count: result.latency.count, sum: result.latency.sum, components: pairs } };
-  applyIdleTimeout(timed, idleSeconds);
-  result.latency.count = timed.latency.count;
-  result.latency.sum = timed.latency.sum;
-  components.length = 0;
-  for (const [mean, weight] of timed.latency.components) components.push(mean, weight);
 }

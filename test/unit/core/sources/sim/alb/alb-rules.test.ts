@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { hostMatches, matchRule, pathMatches, sortRules, type SimListenerRule } from '@main/core/sources/sim/alb/listener-rules';
-import { traceId } from '@main/core/sources/sim/alb/alb-service';
+import { traceId } from '@main/core/sources/sim/alb/serving-outcome';
 import { buildReport } from '@main/core/sources/sim/report';
 import { scenarioFrom } from '../../../../../helpers/scenarios';
 

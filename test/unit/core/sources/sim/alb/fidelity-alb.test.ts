@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
-import { pickOutcome } from '@main/core/sources/sim/alb/alb-service';
+import { pickOutcome } from '@main/core/sources/sim/alb/serving-outcome';
 import { runSimulation } from '@main/core/sources/sim/report';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';
 

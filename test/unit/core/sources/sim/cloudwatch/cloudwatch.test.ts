@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MetricStore, mixturePercentiles } from '@main/core/sources/sim/cloudwatch/metric-store';
+import { MetricStore } from '@main/core/sources/sim/cloudwatch/metric-store';
+import { mixturePercentiles } from '@main/core/sources/sim/cloudwatch/latency-buckets';
 import { evaluateAlarm, type AlarmDefinition } from '@main/core/sources/sim/cloudwatch/alarm';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
 import { scenarioFrom, webTier } from '../../../../../helpers/scenarios';

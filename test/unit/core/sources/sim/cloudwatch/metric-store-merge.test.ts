@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '@main/core/sources/sim/kernel/random';
-import { appendBucketed, bucketDistribution, MetricStore, type BucketedDistribution } from '@main/core/sources/sim/cloudwatch/metric-store';
+import { MetricStore } from '@main/core/sources/sim/cloudwatch/metric-store';
+import { appendBucketed, bucketDistribution, type BucketedDistribution } from '@main/core/sources/sim/cloudwatch/latency-buckets';
 import type { MetricStat } from '@main/core/contract/model';
 
 const T0 = 1_763_596_800; // a minute boundary
