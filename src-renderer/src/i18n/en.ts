@@ -487,8 +487,9 @@ const en = {
   },
   guide: {
     title: 'Welcome to Flightdeck',
-    what: 'You are looking at a simulated AWS account running the {scenario} scenario: Route 53, an Application Load Balancer, Auto Scaling groups, RDS and Lambda, with their CloudWatch metrics and alarms. The charts start with history simulated before the first frame; the virtual clock runs at ×{speed} (pause, speed up or reset it in the Simulator).',
-    tryTitle: 'Three things to try',
+    what: 'You are looking at a simulated AWS account running the {scenario} scenario: {services}, with their CloudWatch metrics and alarms. The charts start with history simulated before the first frame; the virtual clock runs at ×{speed} (pause, speed up or reset it in the Simulator).',
+    whatEmpty: 'You are looking at a simulated AWS account running the {scenario} scenario. The virtual clock runs at ×{speed} (pause, speed up or reset it in the Simulator).',
+    tryTitle: 'Things to try',
     az: {
       title: 'Inject an Availability Zone failure',
       body: 'Simulator → Inject a fault → FailAvailabilityZone: targets there turn unhealthy and the groups replace their instances in the other zones.',

@@ -488,8 +488,9 @@ const ko: MessageSchema = {
   },
   guide: {
     title: 'Flightdeck 시작하기',
-    what: '지금 보고 있는 것은 {scenario} 시나리오를 실행하는 시뮬레이션 AWS 계정입니다: Route 53, Application Load Balancer, Auto Scaling 그룹, RDS, Lambda와 그 CloudWatch 지표 및 경보. 차트는 첫 화면 전에 시뮬레이션한 기록으로 시작하고, 가상 시계는 ×{speed}로 흐릅니다(시뮬레이터에서 일시 중지, 속도 변경, 다시 시작).',
-    tryTitle: '해 볼 만한 세 가지',
+    what: '지금 보고 있는 것은 {scenario} 시나리오를 실행하는 시뮬레이션 AWS 계정입니다: {services} 및 그 CloudWatch 지표와 경보. 차트는 첫 화면 전에 시뮬레이션한 기록으로 시작하고, 가상 시계는 ×{speed}로 흐릅니다(시뮬레이터에서 일시 중지, 속도 변경, 다시 시작).',
+    whatEmpty: '지금 보고 있는 것은 {scenario} 시나리오를 실행하는 시뮬레이션 AWS 계정입니다. 가상 시계는 ×{speed}로 흐릅니다(시뮬레이터에서 일시 중지, 속도 변경, 다시 시작).',
+    tryTitle: '해 볼 만한 것',
     az: {
       title: '가용 영역 장애 주입',
       body: '시뮬레이터 → 장애 주입 → FailAvailabilityZone: 그 영역의 대상이 비정상이 되고 그룹이 다른 가용 영역에서 인스턴스를 대체합니다.',

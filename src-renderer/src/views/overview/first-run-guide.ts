@@ -15,6 +15,22 @@ export function dismissGuide(): void {
   writeSetting(GUIDE_SETTING, 'dismissed');
 }
 
+/**
+ * The services this scenario has, by their AWS names (the same in every language), in the Overview's
+ * order: the guide says what is there, not what the default scenario has (scale-1000 has no Route 53,
+ * RDS or Lambda).
+ */
+export function servicesPresent(inventory: Inventory): string[] {
+  const present: [boolean, string][] = [
+    [inventory.hostedZones.length > 0, 'Route 53'],
+    [inventory.loadBalancers.length > 0, 'Application Load Balancer'],
+    [inventory.autoScalingGroups.length > 0, 'Auto Scaling'],
+    [inventory.dbInstances.length > 0, 'RDS'],
+    [inventory.lambdaFunctions.length > 0, 'Lambda'],
+  ];
+  return present.filter(([has]) => has).map(([, name]) => name);
+}
+
 /** A name worth tracing: a failover or weighted record first (their answers depend on health), else any A/AAAA/CNAME. */
 export function nameToTrace(inventory: Inventory): string | undefined {
   const candidates = inventory.recordSets.filter((r) => r.type === 'A' || r.type === 'AAAA' || r.type === 'CNAME');

@@ -52,14 +52,25 @@ describe('FirstRunGuide', () => {
     expect(mountWithApp(FirstRunGuide).find('[data-testid="first-run-guide"]').exists()).toBe(false);
   });
 
-  it('speaks Korean with the AWS console terms, and falls back to generic steps without records or replicas', () => {
+  it('speaks Korean with the AWS console terms, and traces the zone itself without a record to name', () => {
     simulation();
-    useInventoryStore().replace(emptyInventory());
+    useInventoryStore().replace({ ...fullInventory(), recordSets: [] });
     const wrapper = mountWithApp(FirstRunGuide, { locale: 'ko' });
     const text = wrapper.text();
     expect(text).toContain('가용 영역 장애 주입');
     expect(text).toContain('읽기 전용 복제본 승격');
     expect(text).toContain('DNS 추적');
-    expect(wrapper.findAll('[data-testid="guide-link"]').map((a) => a.attributes('href'))).toEqual(['#/simulator', '#/route53', '#/rds']);
+    expect(wrapper.findAll('[data-testid="guide-link"]').map((a) => a.attributes('href'))).toEqual(['#/simulator', '#/route53', '#/rds?focus=shop-db-replica-1']);
+  });
+
+  it('says only what the scenario has, and offers only what it can do (scale-1000: no Route 53, RDS or Lambda)', () => {
+    simulation();
+    const full = fullInventory();
+    useInventoryStore().replace({ ...emptyInventory(), loadBalancers: full.loadBalancers, targetGroups: full.targetGroups, autoScalingGroups: full.autoScalingGroups });
+    const wrapper = mountWithApp(FirstRunGuide);
+    const what = wrapper.get('[data-testid="guide-what"]').text();
+    expect(what).toContain('running the shop scenario: Application Load Balancer, Auto Scaling, with their CloudWatch metrics');
+    expect(what).not.toMatch(/Route 53|RDS|Lambda/);
+    expect(wrapper.findAll('[data-testid="guide-step"]').map((s) => s.attributes('data-step'))).toEqual(['az']);
   });
 });
