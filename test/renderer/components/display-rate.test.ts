@@ -4,6 +4,7 @@
  * every visible row four times), the newest value always ends up shown, and what the operator
  * selects shows at once.
  */
+/* eslint-disable vue/one-component-per-file -- each test mounts its own small host component to count renders and evaluations */
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
