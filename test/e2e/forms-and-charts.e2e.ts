@@ -36,7 +36,9 @@ describe('forms and charts in Chromium', () => {
     await page.screenshot({ path: screenshotPath('fault-running'), fullPage: true });
     await running.getByTestId('running-fault-stop').click();
     await expect.poll(() => page.locator('[data-testid="running-fault"]').count(), { timeout: 60_000 }).toBe(0);
-    expect(await page.getByTestId('fault-log').textContent()).toContain('stopped by an operator');
+    // The Stop reply refreshes the running list at once; the log line arrives with the next pushed
+    // frame (the timeline), a moment later — wait for it rather than read it in the same instant.
+    await expect.poll(() => page.getByTestId('fault-log').textContent(), { timeout: 60_000 }).toContain('stopped by an operator');
     expect(errors).toEqual([]);
     await page.close();
   });
