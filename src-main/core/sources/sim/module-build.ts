@@ -2,7 +2,7 @@
  * How a service module builds its service (service-module.ts describes what a service does once built).
  * Apart from service-module.ts because it names the context, which names the services: no import cycle.
  */
-import type { ScenarioModel } from './scenario/load-scenario';
+import type { LoadedResource, ScenarioModel } from './scenario/load-scenario';
 import type { SimRole, SimService, SimServices } from './service-module';
 import type { SimContext } from './sim-context';
 
@@ -29,3 +29,24 @@ interface ModuleOf<S extends SimService> {
  * module with a role must build a service of that role's interface (checked at compile time).
  */
 export type SimModule = ({ [R in SimRole]: ModuleOf<NonNullable<SimServices[R]>> & { readonly role: R } }[SimRole]) | (ModuleOf<SimService> & { readonly role?: undefined });
+
+/**
+ * A module whose service exists when the scenario has at least one resource of `resourceType` (a web ACL,
+ * a hosted zone, an HTTP API, a bucket), built from the scenario's resources: the rule "present when the
+ * scenario has one" written once.
+ */
+export function moduleForResourceType<R extends SimRole>(
+  id: string,
+  role: R,
+  resourceType: string,
+  create: (ctx: SimContext, resources: LoadedResource[]) => NonNullable<SimServices[R]>,
+): SimModule {
+  const module: ModuleOf<NonNullable<SimServices[R]>> & { readonly role: R } = {
+    id,
+    role,
+    build: (ctx, { scenario }) => (scenario.resources.some((r) => r.type === resourceType) ? create(ctx, scenario.resources) : undefined),
+  };
+  // A generic R is not narrowed into SimModule's union over the roles; the object above is checked
+  // against the one member for R, which is what the union requires.
+  return module as SimModule;
+}

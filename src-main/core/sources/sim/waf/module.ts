@@ -1,11 +1,5 @@
 /** AWS WAF (waf-service.ts), present when the scenario has a web ACL; the load balancers screen requests through it. */
-import type { SimModule } from '../module-build';
+import { moduleForResourceType } from '../module-build';
 import { WafService } from './waf-service';
 
-export const WAF_MODULE: SimModule = {
-  id: 'wafv2',
-  role: 'firewall',
-  build(ctx, { scenario }) {
-    return scenario.resources.some((r) => r.type === 'AWS::WAFv2::WebACL') ? new WafService(ctx, scenario.resources) : undefined;
-  },
-};
+export const WAF_MODULE = moduleForResourceType('wafv2', 'firewall', 'AWS::WAFv2::WebACL', (ctx, resources) => new WafService(ctx, resources));
