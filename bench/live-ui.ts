@@ -48,7 +48,7 @@ interface Server {
   startMs: number;
 }
 
-async function startServer(scenario: string): Promise<Server> {
+export async function startServer(scenario: string): Promise<Server> {
   const started = Date.now();
   const child = spawn(process.execPath, [resolve(ROOT, 'bin/flightdeck.js'), 'serve', '--port', '0', '--scenario', scenario, '--speed', String(SPEED)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -72,7 +72,7 @@ async function startServer(scenario: string): Promise<Server> {
   return { url, child, startMs: Date.now() - started };
 }
 
-function stopServer(server: Server): Promise<void> {
+export function stopServer(server: Server): Promise<void> {
   return new Promise((done) => {
     if (server.child.exitCode !== null) return done();
     server.child.once('exit', () => done());
@@ -84,7 +84,7 @@ function stopServer(server: Server): Promise<void> {
  * A view has rendered when it shows its content: a chart with data, the request path, or its empty
  * state. A function, not a string: the app's CSP forbids eval.
  */
-function rendered(): boolean {
+export function rendered(): boolean {
   interface El {
     getAttribute(name: string): string | null;
   }

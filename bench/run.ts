@@ -16,6 +16,7 @@ import { awsApiCallsBench } from './aws-api-calls';
 import { awsPollingBench } from './aws-polling';
 import { webPushBench } from './web-push';
 import { liveUiBench } from './live-ui';
+import { liveSoakBench } from './live-soak';
 
 export interface BenchResult {
   name: string;
@@ -37,6 +38,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'aws-polling': awsPollingBench,
   'web-push': webPushBench,
   'live-ui': liveUiBench,
+  'live-soak': liveSoakBench,
 };
 
 function machine(): string {

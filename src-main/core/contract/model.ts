@@ -108,8 +108,14 @@ export const SimClock = z.object({
   now: z.number(),
   startTime: z.number(),
   running: z.boolean(),
-  /** Simulated seconds per wall-clock second. */
+  /** Simulated seconds per wall-clock second, as asked. */
   speed: z.number().positive(),
+  /**
+   * Simulated seconds per wall second actually reached over the last ~10 s of running (sim/pace-meter.ts):
+   * below `speed` when this machine cannot simulate the scenario that fast. Absent until measured, and
+   * after a pause, a step, a speed change or a reset.
+   */
+  pace: z.number().nonnegative().optional(),
 });
 export type SimClock = z.infer<typeof SimClock>;
 

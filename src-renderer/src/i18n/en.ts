@@ -48,6 +48,8 @@ const en = {
     running: 'Running',
     paused: 'Paused',
     speed: '×{speed}',
+    behindSpeed: '×{speed} asked, reaching ×{pace}',
+    behindSpeedHint: 'This machine cannot simulate the scenario at ×{speed}: the virtual clock runs at about ×{pace} (over the last 10 s). Charts and times are right; they only arrive more slowly. A lower speed or a smaller scenario keeps up.',
     utc: 'UTC',
   },
   env: {

@@ -49,6 +49,8 @@ const ko: MessageSchema = {
     running: '실행 중',
     paused: '일시 중지됨',
     speed: '×{speed}',
+    behindSpeed: '요청 ×{speed}, 실제 ×{pace}',
+    behindSpeedHint: '이 컴퓨터는 이 시나리오를 ×{speed}로 시뮬레이션할 수 없습니다. 가상 시계는 약 ×{pace}로 진행됩니다(최근 10초 기준). 차트와 시간은 정확하며 더 느리게 도착할 뿐입니다. 속도를 낮추거나 더 작은 시나리오를 사용하면 따라갈 수 있습니다.',
     utc: 'UTC',
   },
   env: {

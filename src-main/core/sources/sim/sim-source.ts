@@ -20,6 +20,7 @@ import { exportActivities, toScalingActivity } from './asg/export-activities';
 import type { ScenarioModel } from './scenario/load-scenario';
 import type { TwinFit } from '../../contract/model-twin';
 import { twinFit } from './report';
+import { PaceMeter } from './pace-meter';
 
 /** The share of a frame's wall time the simulation may use: the rest is the host's (sockets, requests). */
 const FRAME_BUDGET_SHARE = 0.6;
@@ -71,6 +72,8 @@ export class SimSource implements DataSource, SimulationControls {
   private epoch = 0;
   /** The timer fired while a frame was still in slices: the next frame starts as soon as that one ends. */
   private frameDue = false;
+  /** The speed reached, measured at the end of each frame (the clock falls behind on a busy machine). */
+  private readonly pace = new PaceMeter();
 
   constructor(
     scenario: ScenarioModel,
@@ -127,6 +130,7 @@ export class SimSource implements DataSource, SimulationControls {
     this.published.reset(this.liveInventory().inventory);
     this.virtualTarget = this.engine.now;
     this.session = sessionOf(scenario);
+    this.pace.reset();
   }
 
   injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): TimelineEvent {
@@ -208,6 +212,7 @@ export class SimSource implements DataSource, SimulationControls {
       defer(() => this.continueFrame(epoch, deadline));
       return;
     }
+    this.pace.record(this.options.wallClock.now(), this.engine.now);
     this.publish();
     if (this.frameDue && defer) {
       this.frameDue = false;
@@ -241,16 +246,19 @@ export class SimSource implements DataSource, SimulationControls {
   }
 
   clock(): SimClock {
-    return { now: this.engine.now, startTime: this.engine.startTime, running: this.running, speed: this.speed };
+    const pace = this.running ? this.pace.achieved() : undefined;
+    return { now: this.engine.now, startTime: this.engine.startTime, running: this.running, speed: this.speed, ...(pace !== undefined ? { pace } : {}) };
   }
 
   pause(): void {
     this.running = false;
+    this.pace.reset();
     this.publish();
   }
 
   resume(): void {
     this.running = true;
+    this.pace.reset();
     this.lastWall = this.options.wallClock.now();
     this.publish();
   }
@@ -259,11 +267,13 @@ export class SimSource implements DataSource, SimulationControls {
     this.letGoOfFrame();
     this.engine.advanceBy(seconds);
     this.virtualTarget = this.engine.now;
+    this.pace.reset();
     this.publish();
   }
 
   setSpeed(speed: number): void {
     this.speed = speed;
+    this.pace.reset();
     this.publish();
   }
 

@@ -48,3 +48,35 @@ describe('SimSource pacing on a machine slower than the speed', () => {
     source.stop();
   });
 });
+
+describe('SimSource reports the speed it reaches (SimClock.pace)', () => {
+  it('says how far below the asked speed a slow machine runs, instead of repeating the speed asked', () => {
+    const wallClock = slowMachine(50);
+    const source = new SimSource(readScenario('shop'), { wallClock, speed: 3600, frameMs: 250 });
+    source.start();
+    expect(source.clock().pace).toBeUndefined();
+    for (let i = 0; i < 60; i++) wallClock.frame();
+    const clock = source.clock();
+    expect(clock.speed).toBe(3600);
+    // Measured against the wall clock the frames ran on: far below ×3600, above nothing.
+    expect(clock.pace).toBeGreaterThan(0);
+    expect(clock.pace).toBeLessThan(3600 / 2);
+    source.stop();
+  });
+
+  it('reads close to the asked speed on a machine that keeps up, and forgets it on a pause or a speed change', () => {
+    const wallClock = slowMachine(0.001);
+    const source = new SimSource(readScenario('shop'), { wallClock, speed: 60, frameMs: 250 });
+    source.start();
+    for (let i = 0; i < 60; i++) wallClock.frame();
+    expect(source.clock().pace).toBeGreaterThan(50);
+    expect(source.clock().pace).toBeLessThanOrEqual(61);
+    source.setSpeed(600);
+    expect(source.clock().pace).toBeUndefined();
+    for (let i = 0; i < 60; i++) wallClock.frame();
+    expect(source.clock().pace).toBeGreaterThan(500);
+    source.pause();
+    expect(source.clock().pace).toBeUndefined();
+    source.stop();
+  });
+});
