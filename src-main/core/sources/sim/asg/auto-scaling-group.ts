@@ -7,7 +7,7 @@
 import type { SimContext } from '../sim-context';
 import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
 import { deregisterTarget, registerTarget } from '../alb/target-group';
-import { SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
+import { addGroupInstance, removeGroupInstance, SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
 
 export const MAX_ACTIVITIES = 300;
 
@@ -259,7 +259,7 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
   );
   activity.progress = 30;
   if (options.zoneCounts && !options.rebalancing) options.zoneCounts.set(instance.availabilityZone, (options.zoneCounts.get(instance.availabilityZone) ?? 0) + 1);
-  group.instances.set(instanceId, instance);
+  addGroupInstance(group, instance);
   ctx.world.instances.set(instanceId, instance);
   ctx.schedule(instance.readyAt, () => onInstanceReady(ctx, instanceId));
   return activity;
@@ -313,7 +313,7 @@ export function onInstanceReady(ctx: SimContext, instanceId: string): void {
   if (!group) return;
   if (ctx.world.failedAvailabilityZones.has(instance.availabilityZone)) {
     // The zone went down while it booted: the launch fails and the group tries again elsewhere.
-    group.instances.delete(instanceId);
+    removeGroupInstance(group, instanceId);
     ctx.world.instances.delete(instanceId);
     instance.detach();
     instance.activity.statusCode = 'Failed';
@@ -400,9 +400,7 @@ export function onInstanceTerminated(ctx: SimContext, instanceId: string): void 
   // in every target group of the scenario (250 groups × every termination at 10,000 instances).
   if (group) for (const arn of group.targetGroupArns) ctx.world.targetGroups.get(arn)?.targets.delete(instanceId);
   else for (const targetGroup of ctx.world.targetGroups.values()) targetGroup.targets.delete(instanceId);
-  if (group) {
-    group.instances.delete(instanceId);
-  }
+  if (group) removeGroupInstance(group, instanceId);
   finishActivity(ctx, instance.activity);
   ctx.inventoryChanged();
 }
