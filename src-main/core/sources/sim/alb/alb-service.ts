@@ -229,20 +229,23 @@ export class AlbService implements SimService {
 
   /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
   private splitForward(targets: { targetGroupArn: string; weight: number }[], requests: AlbRequests, loads: Map<SimTargetGroup, TargetGroupLoad>): void {
-    const totalWeight = targets.reduce((sum, t) => sum + t.weight, 0);
+    let totalWeight = 0;
+    for (const target of targets) totalWeight += target.weight;
     let remaining = requests.count;
-    targets.forEach((target, index) => {
+    for (let index = 0; index < targets.length; index++) {
+      const target = targets[index]!;
       const group = this.world.targetGroups.get(target.targetGroupArn);
-      if (!group) return;
+      if (!group) continue;
       const count = index === targets.length - 1 ? remaining : totalWeight > 0 ? Math.floor((requests.count * target.weight) / totalWeight) : 0;
       remaining -= count;
-      if (count === 0) return;
-      const load = loads.get(group) ?? { requests: 0, cpuWeighted: 0, classes: [] };
+      if (count === 0) continue;
+      let load = loads.get(group);
+      if (!load) loads.set(group, (load = { requests: 0, cpuWeighted: 0, classes: [] }));
       load.requests += count;
       load.cpuWeighted += count * requests.cpuSecondsPerRequest;
-      load.classes.push({ ...requests, count });
-      loads.set(group, load);
-    });
+      // All of them (a forward to one group): the class as it came, read only from here on, not a copy.
+      load.classes.push(count === requests.count ? requests : { ...requests, count });
+    }
   }
 
   /** Slow start (ALB-8): a new target's share ramps linearly from 0 to 1 over the slow-start period. */
@@ -257,18 +260,20 @@ export class AlbService implements SimService {
     let roster = this.rosters.get(group);
     if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0 }));
     let n = 0;
-    const keep = (target: SimTarget) => {
-      if (roster.targets[n] !== target) {
-        roster.targets[n] = target;
-        roster.instances[n] = undefined;
-        roster.slots[n] = -1;
-        roster.generations[n] = -1;
+    // Healthy targets; ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
+    for (let pass = 0; pass < 2 && n === 0; pass++) {
+      const wanted = pass === 0 ? 'healthy' : 'unhealthy';
+      for (const target of group.targets.values()) {
+        if (target.state !== wanted) continue;
+        if (roster.targets[n] !== target) {
+          roster.targets[n] = target;
+          roster.instances[n] = undefined;
+          roster.slots[n] = -1;
+          roster.generations[n] = -1;
+        }
+        n++;
       }
-      n++;
-    };
-    for (const target of group.targets.values()) if (target.state === 'healthy') keep(target);
-    // ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
-    if (n === 0) for (const target of group.targets.values()) if (target.state === 'unhealthy') keep(target);
+    }
     roster.length = n;
     return roster;
   }
