@@ -332,9 +332,11 @@ export class AlbService implements SimService {
 
     const instances = this.world.instances;
     const failedZones = this.world.failedAvailabilityZones;
-    const anyZoneFailed = failedZones.size > 0;
-    // An instance in service is in the world: its numbers are in the world's columns (instance-columns.ts).
-    const { backlog: backlogs, utilisation: utilisations, busy, inService, vcpus: vcpusOf, generation } = this.world.instanceColumns;
+    // An instance in service is in the world: its numbers are in the world's columns (instance-columns.ts),
+    // its zone too (whether it is down: one flag per zone, worked out here once per group).
+    const columns = this.world.instanceColumns;
+    const zoneDown = failedZones.size > 0 ? columns.zonesDown(failedZones.keys()) : undefined;
+    const { backlog: backlogs, utilisation: utilisations, busy, inService, vcpus: vcpusOf, generation, zone } = columns;
     const { slots, generations } = roster;
     let served = 0;
     for (let index = 0; index < n; index++) {
@@ -349,7 +351,7 @@ export class AlbService implements SimService {
         slot = slots[index] = instance ? instance.slot : -1;
         generations[index] = instance ? generation[slot]! : -1;
       }
-      if (slot < 0 || inService[slot] !== 1 || (anyZoneFailed && failedZones.has(roster.instances[index]!.availabilityZone))) {
+      if (slot < 0 || inService[slot] !== 1 || (zoneDown !== undefined && zoneDown[zone[slot]!] === 1)) {
         const instance = roster.instances[index];
         // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
         // connection timeout (504), a stopped or terminated instance resets the connection (502).

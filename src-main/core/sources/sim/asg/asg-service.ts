@@ -121,7 +121,7 @@ export class AsgService implements SimService {
   tick(tickStart: number): void {
     const healthCheckDue = this.ctx.now % (HEALTH_CHECK_PERIOD_SECONDS * 1000) === 0;
     // Health replacements change instances' states, never which zones are down: worked out once per tick.
-    const zoneDown = this.world.failedAvailabilityZones.size > 0 ? this.fillZoneDown() : undefined;
+    const zoneDown = this.world.failedAvailabilityZones.size > 0 ? this.world.instanceColumns.zonesDown(this.world.failedAvailabilityZones.keys()) : undefined;
     for (const group of this.world.autoScalingGroups.values()) {
       if (healthCheckDue) this.replaceUnhealthy(group);
       this.publishMetrics(group, tickStart, zoneDown);
@@ -188,17 +188,6 @@ export class AsgService implements SimService {
   }
 
   private readonly memberCache = new WeakMap<SimAutoScalingGroup, GroupMembers>();
-
-  /** Per zone index (InstanceColumns.zoneIndex), 1 while that zone is down; filled per tick only when one is. */
-  private zoneDown = new Uint8Array(8);
-
-  private fillZoneDown(): Uint8Array {
-    const columns = this.world.instanceColumns;
-    if (this.zoneDown.length < columns.zoneNames.length) this.zoneDown = new Uint8Array(columns.zoneNames.length * 2);
-    this.zoneDown.fill(0);
-    for (const zone of this.world.failedAvailabilityZones.keys()) this.zoneDown[columns.zoneIndex(zone)] = 1;
-    return this.zoneDown;
-  }
 
   /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
   private publishMetrics(group: SimAutoScalingGroup, tickStart: number, zoneDown: Uint8Array | undefined): void {

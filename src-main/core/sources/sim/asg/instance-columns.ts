@@ -44,6 +44,19 @@ export class InstanceColumns {
   readonly zoneNames: string[] = [];
   private readonly zoneIndexes = new Map<string, number>();
 
+  /**
+   * Per zone index, 1 for the zones listed (the failed ones), else 0: the per-tick walks tell whether an
+   * instance's zone is down from its zone column. The array is reused: valid until the next call.
+   */
+  zonesDown(failed: Iterable<string>): Uint8Array {
+    if (this.zoneFlags.length < this.zoneNames.length) this.zoneFlags = new Uint8Array(this.zoneNames.length * 2);
+    this.zoneFlags.fill(0);
+    for (const zone of failed) this.zoneFlags[this.zoneIndex(zone)] = 1;
+    return this.zoneFlags;
+  }
+
+  private zoneFlags = new Uint8Array(8);
+
   /** The index of an Availability Zone in `zoneNames`, given one on first sight. */
   zoneIndex(name: string): number {
     let index = this.zoneIndexes.get(name);
