@@ -79,6 +79,9 @@ interface Roster {
   slots: number[];
   generations: number[];
   length: number;
+  /** The group's targetsVersion and target count it was filled at: unchanged, so are its routable targets. */
+  version: number;
+  size: number;
 }
 
 export class AlbService implements SimService {
@@ -258,7 +261,12 @@ export class AlbService implements SimService {
   /** Fills the group's roster with this tick's routable targets (see Roster); call once per group per tick. */
   private routable(group: SimTargetGroup): Roster {
     let roster = this.rosters.get(group);
-    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0 }));
+    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0, version: -1, size: -1 }));
+    // No target joined, left or changed state since the last fill: the same targets, in the same order.
+    const version = group.targetsVersion ?? 0;
+    if (roster.version === version && roster.size === group.targets.size) return roster;
+    roster.version = version;
+    roster.size = group.targets.size;
     let n = 0;
     // Healthy targets; ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
     for (let pass = 0; pass < 2 && n === 0; pass++) {

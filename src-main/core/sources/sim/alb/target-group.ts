@@ -37,8 +37,14 @@ export function registerTarget(ctx: SimContext, group: SimTargetGroup, id: strin
     instanceGeneration: -1,
   };
   group.targets.set(id, target);
+  targetsChanged(group);
   ctx.inventoryChanged();
   return target;
+}
+
+/** A target joined or left the group, or changed state: what depends on its targets is worked out again. */
+export function targetsChanged(group: SimTargetGroup): void {
+  group.targetsVersion = (group.targetsVersion ?? 0) + 1;
 }
 
 /** A target-health change as a timeline code + parameters: the state is a TargetHealth State, the reason its code. */
@@ -51,6 +57,7 @@ export function deregisterTarget(ctx: SimContext, group: SimTargetGroup, id: str
   const target = group.targets.get(id);
   if (!target) return;
   target.state = 'draining';
+  targetsChanged(group);
   target.reason = 'Target.DeregistrationInProgress';
   target.description = 'Target deregistration is in progress';
   target.drainUntil = ctx.now + group.deregistrationDelaySeconds * 1000;
@@ -103,6 +110,7 @@ export function runHealthChecks(ctx: SimContext, group: SimTargetGroup, probe: (
     if (target.state === 'draining') {
       if (target.drainUntil !== undefined && ctx.now >= target.drainUntil) {
         group.targets.delete(target.id);
+        targetsChanged(group);
         changed.push(unusedTarget(target));
       }
       continue;
@@ -129,6 +137,7 @@ export function applyCheck(group: SimTargetGroup, target: SimTarget, outcome: He
       target.state = 'healthy';
       target.reason = undefined;
       target.description = undefined;
+      targetsChanged(group);
       return true;
     }
     return false;
@@ -139,6 +148,7 @@ export function applyCheck(group: SimTargetGroup, target: SimTarget, outcome: He
     target.state = 'unhealthy';
     target.reason = outcome.reason === 'Target.Timeout' ? 'Target.Timeout' : 'Target.FailedHealthChecks';
     target.description = outcome.reason === 'Target.Timeout' ? 'Request timed out' : 'Health checks failed';
+    targetsChanged(group);
     return true;
   }
   return false;

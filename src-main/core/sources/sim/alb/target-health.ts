@@ -11,7 +11,7 @@ import type { SimContext } from '../sim-context';
 import type { SimTarget, SimTargetGroup } from './alb-state';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { seriesOwner } from './series-owner';
-import { applyCheck, targetStateText, unusedTarget, type HealthCheckOutcome } from './target-group';
+import { applyCheck, targetsChanged, targetStateText, unusedTarget, type HealthCheckOutcome } from './target-group';
 
 /**
  * Host counts for the tick starting at `tickStartMs`, then the checks due now and their transitions.
@@ -70,6 +70,7 @@ function runGroupChecks(ctx: SimContext, group: SimTargetGroup, matcherPasses: b
     if (state === 'draining') {
       if (target.drainUntil !== undefined && now >= target.drainUntil) {
         group.targets.delete(target.id);
+        targetsChanged(group);
         (changed ??= []).push(unusedTarget(target));
       }
       continue;

@@ -6,7 +6,8 @@
  */
 import type { SimContext } from '../sim-context';
 import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
-import { deregisterTarget, registerTarget } from '../alb/target-group';
+import { deregisterTarget, registerTarget, targetsChanged } from '../alb/target-group';
+import type { SimTargetGroup } from '../alb/alb-state';
 import { addGroupInstance, removeGroupInstance, SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
 
 export const MAX_ACTIVITIES = 300;
@@ -301,6 +302,7 @@ export function inServiceBeforeStart(ctx: SimContext, instance: SimInstance): vo
     target.reason = undefined;
     target.description = undefined;
     target.healthySince = ctx.now - targetGroup.slowStartSeconds * 1000;
+    targetsChanged(targetGroup);
   }
   finishActivity(ctx, instance.activity);
 }
@@ -398,8 +400,11 @@ export function onInstanceTerminated(ctx: SimContext, instanceId: string): void 
   instance.detach();
   // An instance is registered only with its group's target groups (onInstanceReady): look there, not
   // in every target group of the scenario (250 groups × every termination at 10,000 instances).
-  if (group) for (const arn of group.targetGroupArns) ctx.world.targetGroups.get(arn)?.targets.delete(instanceId);
-  else for (const targetGroup of ctx.world.targetGroups.values()) targetGroup.targets.delete(instanceId);
+  const leave = (targetGroup: SimTargetGroup | undefined) => {
+    if (targetGroup?.targets.delete(instanceId)) targetsChanged(targetGroup);
+  };
+  if (group) for (const arn of group.targetGroupArns) leave(ctx.world.targetGroups.get(arn));
+  else for (const targetGroup of ctx.world.targetGroups.values()) leave(targetGroup);
   if (group) removeGroupInstance(group, instanceId);
   finishActivity(ctx, instance.activity);
   ctx.inventoryChanged();
