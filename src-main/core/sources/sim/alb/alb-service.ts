@@ -79,6 +79,9 @@ interface Roster {
   slots: number[];
   generations: number[];
   length: number;
+  /** The group's targetsVersion and target count it was filled at: unchanged, so are its routable targets. */
+  version: number;
+  size: number;
 }
 
 export class AlbService implements SimService {
@@ -229,20 +232,23 @@ export class AlbService implements SimService {
 
   /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
   private splitForward(targets: { targetGroupArn: string; weight: number }[], requests: AlbRequests, loads: Map<SimTargetGroup, TargetGroupLoad>): void {
-    const totalWeight = targets.reduce((sum, t) => sum + t.weight, 0);
+    let totalWeight = 0;
+    for (const target of targets) totalWeight += target.weight;
     let remaining = requests.count;
-    targets.forEach((target, index) => {
+    for (let index = 0; index < targets.length; index++) {
+      const target = targets[index]!;
       const group = this.world.targetGroups.get(target.targetGroupArn);
-      if (!group) return;
+      if (!group) continue;
       const count = index === targets.length - 1 ? remaining : totalWeight > 0 ? Math.floor((requests.count * target.weight) / totalWeight) : 0;
       remaining -= count;
-      if (count === 0) return;
-      const load = loads.get(group) ?? { requests: 0, cpuWeighted: 0, classes: [] };
+      if (count === 0) continue;
+      let load = loads.get(group);
+      if (!load) loads.set(group, (load = { requests: 0, cpuWeighted: 0, classes: [] }));
       load.requests += count;
       load.cpuWeighted += count * requests.cpuSecondsPerRequest;
-      load.classes.push({ ...requests, count });
-      loads.set(group, load);
-    });
+      // All of them (a forward to one group): the class as it came, read only from here on, not a copy.
+      load.classes.push(count === requests.count ? requests : { ...requests, count });
+    }
   }
 
   /** Slow start (ALB-8): a new target's share ramps linearly from 0 to 1 over the slow-start period. */
@@ -255,20 +261,27 @@ export class AlbService implements SimService {
   /** Fills the group's roster with this tick's routable targets (see Roster); call once per group per tick. */
   private routable(group: SimTargetGroup): Roster {
     let roster = this.rosters.get(group);
-    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0 }));
+    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0, version: -1, size: -1 }));
+    // No target joined, left or changed state since the last fill: the same targets, in the same order.
+    const version = group.targetsVersion ?? 0;
+    if (roster.version === version && roster.size === group.targets.size) return roster;
+    roster.version = version;
+    roster.size = group.targets.size;
     let n = 0;
-    const keep = (target: SimTarget) => {
-      if (roster.targets[n] !== target) {
-        roster.targets[n] = target;
-        roster.instances[n] = undefined;
-        roster.slots[n] = -1;
-        roster.generations[n] = -1;
+    // Healthy targets; ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
+    for (let pass = 0; pass < 2 && n === 0; pass++) {
+      const wanted = pass === 0 ? 'healthy' : 'unhealthy';
+      for (const target of group.targets.values()) {
+        if (target.state !== wanted) continue;
+        if (roster.targets[n] !== target) {
+          roster.targets[n] = target;
+          roster.instances[n] = undefined;
+          roster.slots[n] = -1;
+          roster.generations[n] = -1;
+        }
+        n++;
       }
-      n++;
-    };
-    for (const target of group.targets.values()) if (target.state === 'healthy') keep(target);
-    // ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
-    if (n === 0) for (const target of group.targets.values()) if (target.state === 'unhealthy') keep(target);
+    }
     roster.length = n;
     return roster;
   }
@@ -327,9 +340,11 @@ export class AlbService implements SimService {
 
     const instances = this.world.instances;
     const failedZones = this.world.failedAvailabilityZones;
-    const anyZoneFailed = failedZones.size > 0;
-    // An instance in service is in the world: its numbers are in the world's columns (instance-columns.ts).
-    const { backlog: backlogs, utilisation: utilisations, busy, inService, vcpus: vcpusOf, generation } = this.world.instanceColumns;
+    // An instance in service is in the world: its numbers are in the world's columns (instance-columns.ts),
+    // its zone too (whether it is down: one flag per zone, worked out here once per group).
+    const columns = this.world.instanceColumns;
+    const zoneDown = failedZones.size > 0 ? columns.zonesDown(failedZones.keys()) : undefined;
+    const { backlog: backlogs, utilisation: utilisations, busy, inService, vcpus: vcpusOf, generation, zone } = columns;
     const { slots, generations } = roster;
     let served = 0;
     for (let index = 0; index < n; index++) {
@@ -344,7 +359,7 @@ export class AlbService implements SimService {
         slot = slots[index] = instance ? instance.slot : -1;
         generations[index] = instance ? generation[slot]! : -1;
       }
-      if (slot < 0 || inService[slot] !== 1 || (anyZoneFailed && failedZones.has(roster.instances[index]!.availabilityZone))) {
+      if (slot < 0 || inService[slot] !== 1 || (zoneDown !== undefined && zoneDown[zone[slot]!] === 1)) {
         const instance = roster.instances[index];
         // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
         // connection timeout (504), a stopped or terminated instance resets the connection (502).

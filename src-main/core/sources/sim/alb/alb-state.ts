@@ -53,6 +53,11 @@ export interface SimTargetGroup {
   /** Matcher HttpCode as written ("200", "200,202", "200-299"); see health-check-matcher.ts. */
   healthCheckMatcher: string;
   targets: Map<string, SimTarget>;
+  /**
+   * Bumped whenever a target joins or leaves `targets` or changes state (targetsChanged in
+   * target-group.ts): the ALB keeps its routable roster until it does (alb-service.ts).
+   */
+  targetsVersion?: number;
   loadBalancerArns: string[];
 }
 

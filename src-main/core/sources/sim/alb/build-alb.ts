@@ -68,6 +68,7 @@ export function buildAlb(scenario: ScenarioModel, world: AlbWorld): void {
     for (const target of (p.Targets as { Id: string; Port?: number; AvailabilityZone?: string }[]) ?? []) {
       // A Lambda target that is no function of the stack cannot be registered (warned at load, validate.ts).
       if (lambda && !isLambdaTargetOfStack(functions, target.Id)) continue;
+      group.targetsVersion = (group.targetsVersion ?? 0) + 1;
       group.targets.set(target.Id, {
         id: target.Id,
         port: target.Port ?? group.port,

@@ -37,8 +37,14 @@ export function registerTarget(ctx: SimContext, group: SimTargetGroup, id: strin
     instanceGeneration: -1,
   };
   group.targets.set(id, target);
+  targetsChanged(group);
   ctx.inventoryChanged();
   return target;
+}
+
+/** A target joined or left the group, or changed state: what depends on its targets is worked out again. */
+export function targetsChanged(group: SimTargetGroup): void {
+  group.targetsVersion = (group.targetsVersion ?? 0) + 1;
 }
 
 /** A target-health change as a timeline code + parameters: the state is a TargetHealth State, the reason its code. */
@@ -51,6 +57,7 @@ export function deregisterTarget(ctx: SimContext, group: SimTargetGroup, id: str
   const target = group.targets.get(id);
   if (!target) return;
   target.state = 'draining';
+  targetsChanged(group);
   target.reason = 'Target.DeregistrationInProgress';
   target.description = 'Target deregistration is in progress';
   target.drainUntil = ctx.now + group.deregistrationDelaySeconds * 1000;
@@ -103,33 +110,46 @@ export function runHealthChecks(ctx: SimContext, group: SimTargetGroup, probe: (
     if (target.state === 'draining') {
       if (target.drainUntil !== undefined && ctx.now >= target.drainUntil) {
         group.targets.delete(target.id);
-        changed.push({ ...target, state: 'unused', reason: 'Target.NotRegistered', description: 'Target is not registered to the target group' });
+        targetsChanged(group);
+        changed.push(unusedTarget(target));
       }
       continue;
     }
     if (ctx.now < target.nextCheckAt) continue;
     target.nextCheckAt += group.healthCheckIntervalSeconds * 1000;
-    const outcome = probe(target);
-    if (outcome.passed) {
-      target.consecutivePasses++;
-      target.consecutiveFailures = 0;
-      if (target.state !== 'healthy' && target.consecutivePasses >= group.healthyThresholdCount) {
-        target.state = 'healthy';
-        target.reason = undefined;
-        target.description = undefined;
-        changed.push(target);
-      }
-    } else {
-      target.consecutiveFailures++;
-      target.consecutivePasses = 0;
-      if (target.state !== 'unhealthy' && target.consecutiveFailures >= group.unhealthyThresholdCount) {
-        target.state = 'unhealthy';
-        target.reason = outcome.reason === 'Target.Timeout' ? 'Target.Timeout' : 'Target.FailedHealthChecks';
-        target.description = outcome.reason === 'Target.Timeout' ? 'Request timed out' : 'Health checks failed';
-        changed.push(target);
-      }
-    }
+    if (applyCheck(group, target, probe(target))) changed.push(target);
   }
   if (changed.length > 0) ctx.inventoryChanged();
   return changed;
+}
+
+/** A drained target as the timeline records its removal. */
+export function unusedTarget(target: SimTarget): SimTarget {
+  return { ...target, state: 'unused', reason: 'Target.NotRegistered', description: 'Target is not registered to the target group' };
+}
+
+/** One check's outcome on the target's thresholds and state (ALB-4); true when its state changed. */
+export function applyCheck(group: SimTargetGroup, target: SimTarget, outcome: HealthCheckOutcome): boolean {
+  if (outcome.passed) {
+    target.consecutivePasses++;
+    target.consecutiveFailures = 0;
+    if (target.state !== 'healthy' && target.consecutivePasses >= group.healthyThresholdCount) {
+      target.state = 'healthy';
+      target.reason = undefined;
+      target.description = undefined;
+      targetsChanged(group);
+      return true;
+    }
+    return false;
+  }
+  target.consecutiveFailures++;
+  target.consecutivePasses = 0;
+  if (target.state !== 'unhealthy' && target.consecutiveFailures >= group.unhealthyThresholdCount) {
+    target.state = 'unhealthy';
+    target.reason = outcome.reason === 'Target.Timeout' ? 'Target.Timeout' : 'Target.FailedHealthChecks';
+    target.description = outcome.reason === 'Target.Timeout' ? 'Request timed out' : 'Health checks failed';
+    targetsChanged(group);
+    return true;
+  }
+  return false;
 }

@@ -11,7 +11,7 @@ import type { SimContext } from '../sim-context';
 import type { SimTarget, SimTargetGroup } from './alb-state';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { seriesOwner } from './series-owner';
-import { runHealthChecks, targetStateText, type HealthCheckOutcome } from './target-group';
+import { applyCheck, targetsChanged, targetStateText, unusedTarget, type HealthCheckOutcome } from './target-group';
 
 /**
  * Host counts for the tick starting at `tickStartMs`, then the checks due now and their transitions.
@@ -20,27 +20,69 @@ import { runHealthChecks, targetStateText, type HealthCheckOutcome } from './tar
  * metric, so publishing group by group puts the same values in the same series order.
  */
 export function checkTargetHealth(ctx: SimContext, tickStartMs: number): void {
+  const columns = ctx.world.instanceColumns;
+  // Which zones are down, by the columns' zone index: worked out once per tick, not per target.
+  const zoneDown = ctx.world.failedAvailabilityZones.size > 0 ? columns.zonesDown(ctx.world.failedAvailabilityZones.keys()) : undefined;
+  const counts = { healthy: 0, unhealthy: 0 };
   for (const group of ctx.world.targetGroups.values()) {
     // The matcher is the group's, the same for each of its targets: asked once per group and tick.
     const matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
-    const counts = group.healthCheckEnabled && group.targets.size > 0 ? { healthy: 0, unhealthy: 0 } : undefined;
-    const changes = runHealthChecks(ctx, group, (target) => probe(ctx, target, group, matcherPasses), counts);
-    if (counts) publishHostCounts(ctx, group, counts, tickStartMs);
-    for (const changed of changes) {
-      if (changed.state === 'healthy') {
-        const live = group.targets.get(changed.id);
-        if (live) live.healthySince = ctx.now;
-      }
-      ctx.recordTimeline({
-        service: 'elbv2',
-        kind: 'TargetHealth',
-        resource: `${group.name}/${changed.id}`,
-        message: `Target ${changed.id} in ${group.name} is now ${changed.state}${changed.reason ? ` (${changed.reason})` : ''}`,
-        text: targetStateText(changed.id, group.name, changed.state, changed.reason),
-        severity: changed.state === 'unhealthy' ? 'warning' : 'info',
-      });
-    }
+    const counting = group.healthCheckEnabled && group.targets.size > 0;
+    counts.healthy = 0;
+    counts.unhealthy = 0;
+    const changes = runGroupChecks(ctx, group, matcherPasses, zoneDown, counting ? counts : undefined);
+    if (counting) publishHostCounts(ctx, group, counts, tickStartMs);
+    if (changes) recordChanges(ctx, group, changes);
   }
+}
+
+function recordChanges(ctx: SimContext, group: SimTargetGroup, changes: readonly SimTarget[]): void {
+  for (const changed of changes) {
+    if (changed.state === 'healthy') {
+      const live = group.targets.get(changed.id);
+      if (live) live.healthySince = ctx.now;
+    }
+    ctx.recordTimeline({
+      service: 'elbv2',
+      kind: 'TargetHealth',
+      resource: `${group.name}/${changed.id}`,
+      message: `Target ${changed.id} in ${group.name} is now ${changed.state}${changed.reason ? ` (${changed.reason})` : ''}`,
+      text: targetStateText(changed.id, group.name, changed.state, changed.reason),
+      severity: changed.state === 'unhealthy' ? 'warning' : 'info',
+    });
+  }
+}
+
+/**
+ * runHealthChecks (target-group.ts) for one group with `probe` below written into the walk, as the
+ * tick runs it: no closure per group and tick, no list unless a target changed (undefined then), and
+ * whether a zone is down read from the instance columns. The same steps in the same order.
+ */
+function runGroupChecks(ctx: SimContext, group: SimTargetGroup, matcherPasses: boolean, zoneDown: Uint8Array | undefined, counts: { healthy: number; unhealthy: number } | undefined): SimTarget[] | undefined {
+  let changed: SimTarget[] | undefined;
+  const now = ctx.now;
+  for (const target of group.targets.values()) {
+    const state = target.state;
+    if (counts) {
+      if (state === 'healthy') counts.healthy++;
+      else if (state === 'unhealthy' || state === 'initial') counts.unhealthy++;
+    }
+    if (state === 'draining') {
+      if (target.drainUntil !== undefined && now >= target.drainUntil) {
+        group.targets.delete(target.id);
+        targetsChanged(group);
+        (changed ??= []).push(unusedTarget(target));
+      }
+      continue;
+    }
+    if (now < target.nextCheckAt) continue;
+    target.nextCheckAt += group.healthCheckIntervalSeconds * 1000;
+    const outcome = probe(ctx, target, group, matcherPasses, zoneDown);
+    const transition = applyCheck(group, target, outcome);
+    if (transition) (changed ??= []).push(target);
+  }
+  if (changed) ctx.inventoryChanged();
+  return changed;
 }
 
 // Health-check outcomes, shared (read only): one object per check was garbage at 10,000 targets.
@@ -49,7 +91,7 @@ const MISMATCH: HealthCheckOutcome = Object.freeze({ passed: false, reason: 'Tar
 const TIMEOUT: HealthCheckOutcome = Object.freeze({ passed: false, reason: 'Target.Timeout' });
 
 /** One health check of one target, as the application on it would answer. */
-function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup, matcherPasses: boolean): HealthCheckOutcome {
+function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup, matcherPasses: boolean, zoneDown: Uint8Array | undefined): HealthCheckOutcome {
   if (target.forcedUnhealthyUntil !== undefined && ctx.now < target.forcedUnhealthyUntil) return MISMATCH;
   // The application answers 200; a Matcher that excludes it ("301", "400-499") fails every check.
   if (!matcherPasses) return MISMATCH;
@@ -63,8 +105,8 @@ function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup, matche
     slot = target.instanceSlot = instance.slot;
     target.instanceGeneration = columns.generation[slot];
   }
-  const failedZones = ctx.world.failedAvailabilityZones;
-  if (columns.inService[slot] !== 1 || (failedZones.size > 0 && failedZones.has(ctx.world.instances.get(target.id)!.availabilityZone))) return TIMEOUT;
+  // The slot is the instance's, in the world: its zone is in the zone column.
+  if (columns.inService[slot] !== 1 || (zoneDown !== undefined && zoneDown[columns.zone[slot]!] === 1)) return TIMEOUT;
   // A health check waits behind the queued work like any request: it times out past the timeout.
   if (columns.backlog[slot]! / columns.vcpus[slot]! > group.healthCheckTimeoutSeconds) return TIMEOUT;
   return PASSED;

@@ -15,6 +15,7 @@ import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAc
 import type { SimTargetGroup } from '../alb/alb-state';
 import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
+import { LIFECYCLE } from './instance-columns';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
@@ -33,6 +34,13 @@ export const EC2_STATUS_CHECK_DETECTION_SECONDS = 120;
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
 /** EC2-1: basic monitoring publishes EC2 metrics every 5 minutes. */
 const BASIC_MONITORING_MS = 300_000;
+
+/** A group's instances in launch order and their slots in the world's columns (AsgService.members). */
+interface GroupMembers {
+  version: number;
+  instances: SimInstance[];
+  slots: Int32Array;
+}
 
 export interface AlarmTrigger {
   /** Absent when an operator executed the policy (ExecutePolicy). */
@@ -112,9 +120,11 @@ export class AsgService implements SimService {
 
   tick(tickStart: number): void {
     const healthCheckDue = this.ctx.now % (HEALTH_CHECK_PERIOD_SECONDS * 1000) === 0;
+    // Health replacements change instances' states, never which zones are down: worked out once per tick.
+    const zoneDown = this.world.failedAvailabilityZones.size > 0 ? this.world.instanceColumns.zonesDown(this.world.failedAvailabilityZones.keys()) : undefined;
     for (const group of this.world.autoScalingGroups.values()) {
       if (healthCheckDue) this.replaceUnhealthy(group);
-      this.publishMetrics(group, tickStart);
+      this.publishMetrics(group, tickStart, zoneDown);
     }
   }
 
@@ -160,8 +170,27 @@ export class AsgService implements SimService {
     basic.count = 0;
   }
 
+  /**
+   * The group's instances in launch order, as slots in the world's columns (instance-columns.ts), kept
+   * until the group's instances change (instancesVersion): the per-tick walk reads the columns, not the
+   * instance objects scattered over the heap (issue 15: a cache miss per instance per pass).
+   */
+  private members(group: SimAutoScalingGroup): GroupMembers {
+    const version = group.instancesVersion ?? 0;
+    let members = this.memberCache.get(group);
+    if (members && members.version === version && members.instances.length === group.instances.size) return members;
+    const instances = [...group.instances.values()];
+    const slots = new Int32Array(instances.length);
+    for (let k = 0; k < instances.length; k++) slots[k] = instances[k]!.slot;
+    members = { version, instances, slots };
+    this.memberCache.set(group, members);
+    return members;
+  }
+
+  private readonly memberCache = new WeakMap<SimAutoScalingGroup, GroupMembers>();
+
   /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
-  private publishMetrics(group: SimAutoScalingGroup, tickStart: number): void {
+  private publishMetrics(group: SimAutoScalingGroup, tickStart: number, zoneDown: Uint8Array | undefined): void {
     const epochSeconds = tickStart / 1000;
     const noise = this.ctx.random('cpu');
     const publishInstances = this.ctx.settings.instanceMetrics === true;
@@ -171,33 +200,35 @@ export class AsgService implements SimService {
     let pending = 0;
     let terminating = 0;
     const now = this.ctx.now;
-    const failedZones = this.world.failedAvailabilityZones;
-    const anyZoneFailed = failedZones.size > 0;
-    for (const instance of group.instances.values()) {
-      const state = instance.lifecycleState;
-      if (state !== 'InService') {
-        if (state === 'Pending') pending++;
-        else if (state.startsWith('Terminating')) terminating++;
+    // One walk over the group's slots in launch order (the order of the noise draws), reading the columns.
+    const { slots, instances } = this.members(group);
+    const { state: states, utilisation, cpuPercent, warmUntil, zone } = this.world.instanceColumns;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      const state = states[slot];
+      if (state !== LIFECYCLE.inService) {
+        if (state === LIFECYCLE.pending) pending++;
+        else if (state === LIFECYCLE.terminating) terminating++;
         continue;
       }
       inService++;
-      const down = anyZoneFailed && failedZones.has(instance.availabilityZone);
+      const down = zoneDown !== undefined && zoneDown[zone[slot]!] === 1;
       // 2 % idle baseline plus the work it did, with ±1 point of jitter; a host in a failed zone reports nothing.
-      instance.cpuPercent = down ? 0 : Math.min(100, Math.max(0, 2 + 98 * Math.min(1, instance.utilisation) + noise.normal()));
+      const cpu = (cpuPercent[slot] = down ? 0 : Math.min(100, Math.max(0, 2 + 98 * Math.min(1, utilisation[slot]!) + noise.normal())));
       // EC2-1: a stopped host publishes nothing; a warming one does publish its own series (ASG-5
       // leaves it out of the group's only).
-      if (publishInstances) this.publishInstanceCpu(group, instance, tickStart, down ? undefined : instance.cpuPercent);
-      if (down || now < instance.warmUntil) continue;
-      cpuSum += instance.cpuPercent;
+      if (publishInstances) this.publishInstanceCpu(group, instances[k]!, tickStart, down ? undefined : cpu);
+      if (down || now < warmUntil[slot]!) continue;
+      cpuSum += cpu;
       counted++;
     }
-    const dims = { AutoScalingGroupName: group.name };
-    const metrics = this.ctx.metrics;
     this.publishCpu(group, tickStart, counted > 0 ? cpuSum / counted : undefined);
     // ASG-18: group metrics only for the metrics whose collection is enabled. Every instance weighs 1
     // capacity unit here, so the *Capacity metrics equal the instance counts; Standby is not modelled (0).
     // Most groups collect no group metrics: their values are not even gathered then.
     if (group.metricsCollection.size === 0) return;
+    const dims = { AutoScalingGroupName: group.name };
+    const metrics = this.ctx.metrics;
     const values: Record<string, number> = {
       GroupMinSize: group.minSize,
       GroupMaxSize: group.maxSize,

@@ -8,7 +8,7 @@
  */
 import type { ActivityStatusCode, LifecycleState } from '../../../contract/model';
 import type { MetricSeriesData } from '../cloudwatch/metric-store';
-import { InstanceColumns } from './instance-columns';
+import { InstanceColumns, lifecycleCode } from './instance-columns';
 
 /** What a new instance is made of; its per-tick numbers start at zero (instance-columns.ts). */
 export interface SimInstanceInit {
@@ -35,7 +35,6 @@ export interface SimInstanceInit {
 export class SimInstance {
   instanceId: string;
   autoScalingGroupName: string;
-  availabilityZone: string;
   instanceType: string;
   readonly vcpus: number;
   private state: LifecycleState;
@@ -45,8 +44,6 @@ export class SimInstance {
   readyAt: number;
   /** The scaling activity currently describing this instance (launch or termination). */
   activity: SimActivity;
-  /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
-  warmUntil: number;
   /** EC2-1 basic monitoring: its own CPU accumulated over the current 5-minute period. */
   basicCpu: { sum: number; count: number } | undefined;
   /** Launched for AZ rebalancing: when it is in service, one instance of the busiest AZ goes. */
@@ -58,7 +55,7 @@ export class SimInstance {
   constructor(init: SimInstanceInit, columns: InstanceColumns) {
     this.instanceId = init.instanceId;
     this.autoScalingGroupName = init.autoScalingGroupName;
-    this.availabilityZone = init.availabilityZone;
+    this.zoneName = init.availabilityZone;
     this.instanceType = init.instanceType;
     this.vcpus = init.vcpus;
     this.state = init.lifecycleState;
@@ -66,12 +63,14 @@ export class SimInstance {
     this.launchTime = init.launchTime;
     this.readyAt = init.readyAt;
     this.activity = init.activity;
-    this.warmUntil = init.warmUntil;
     this.basicCpu = undefined;
     this.rebalancing = init.rebalancing;
     this.columns = columns;
     this.slot = columns.allocate(init.vcpus);
     columns.inService[this.slot] = this.state === 'InService' ? 1 : 0;
+    columns.state[this.slot] = lifecycleCode(this.state);
+    columns.warmUntil[this.slot] = init.warmUntil;
+    columns.zone[this.slot] = columns.zoneIndex(init.availabilityZone);
   }
 
   get lifecycleState(): LifecycleState {
@@ -79,7 +78,28 @@ export class SimInstance {
   }
   set lifecycleState(value: LifecycleState) {
     this.state = value;
-    if (!this.left) this.columns.inService[this.slot] = value === 'InService' ? 1 : 0;
+    if (this.left) return;
+    this.columns.inService[this.slot] = value === 'InService' ? 1 : 0;
+    this.columns.state[this.slot] = lifecycleCode(value);
+  }
+
+  /** Its Availability Zone (its index is in the columns too, for the per-tick walks). */
+  get availabilityZone(): string {
+    return this.zoneName;
+  }
+  set availabilityZone(value: string) {
+    this.zoneName = value;
+    if (!this.left) this.columns.zone[this.slot] = this.columns.zoneIndex(value);
+  }
+  private zoneName: string;
+
+  /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
+  get warmUntil(): number {
+    return this.left ? this.left.warmUntil : this.columns.warmUntil[this.slot]!;
+  }
+  set warmUntil(value: number) {
+    if (this.left) this.left.warmUntil = value;
+    else this.columns.warmUntil[this.slot] = value;
   }
 
   /** Utilisation of its vCPUs in the last tick, 0..1 (can exceed 1 when offered more than it can serve). */
@@ -122,13 +142,13 @@ export class SimInstance {
   detach(): void {
     const columns = this.columns;
     const slot = this.slot;
-    this.left = { utilisation: columns.utilisation[slot]!, backlog: columns.backlog[slot]!, cpuPercent: columns.cpuPercent[slot]!, busy: columns.busy[slot] === 1 };
+    this.left = { utilisation: columns.utilisation[slot]!, backlog: columns.backlog[slot]!, cpuPercent: columns.cpuPercent[slot]!, busy: columns.busy[slot] === 1, warmUntil: columns.warmUntil[slot]! };
     columns.release(slot);
     this.slot = -1;
   }
 
   /** A detached instance's last numbers (see detach); undefined while it is in the world. */
-  private left: { utilisation: number; backlog: number; cpuPercent: number; busy: boolean } | undefined = undefined;
+  private left: { utilisation: number; backlog: number; cpuPercent: number; busy: boolean; warmUntil: number } | undefined = undefined;
 }
 
 interface SimScalingPolicyBase {
@@ -236,12 +256,25 @@ export interface SimAutoScalingGroup {
   scheduledActions: SimScheduledAction[];
   /** After a failed launch: when the next attempt is due and the current backoff. */
   launchRetry?: { delaySeconds: number; at: number };
-  /** Instances by id, insertion order = launch order. */
+  /** Instances by id, insertion order = launch order. Changed only through addGroupInstance / removeGroupInstance. */
   instances: Map<string, SimInstance>;
+  /** Bumped whenever `instances` changes: the per-tick walks keep the members' slots until it does (asg-service.ts). */
+  instancesVersion?: number;
   policies: SimScalingPolicy[];
   /** Newest last; exported newest first like DescribeScalingActivities. */
   activities: SimActivity[];
   cpuSeries?: MetricSeriesData;
+}
+
+/** A launched instance joins its group (launch order). */
+export function addGroupInstance(group: SimAutoScalingGroup, instance: SimInstance): void {
+  group.instances.set(instance.instanceId, instance);
+  group.instancesVersion = (group.instancesVersion ?? 0) + 1;
+}
+
+/** An instance leaves its group (terminated, or its launch failed). */
+export function removeGroupInstance(group: SimAutoScalingGroup, instanceId: string): void {
+  if (group.instances.delete(instanceId)) group.instancesVersion = (group.instancesVersion ?? 0) + 1;
 }
 
 /** The Auto Scaling maps the World holds for every service to read. */

@@ -6,8 +6,9 @@
  */
 import type { SimContext } from '../sim-context';
 import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
-import { deregisterTarget, registerTarget } from '../alb/target-group';
-import { SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
+import { deregisterTarget, registerTarget, targetsChanged } from '../alb/target-group';
+import type { SimTargetGroup } from '../alb/alb-state';
+import { addGroupInstance, removeGroupInstance, SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
 
 export const MAX_ACTIVITIES = 300;
 
@@ -259,7 +260,7 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
   );
   activity.progress = 30;
   if (options.zoneCounts && !options.rebalancing) options.zoneCounts.set(instance.availabilityZone, (options.zoneCounts.get(instance.availabilityZone) ?? 0) + 1);
-  group.instances.set(instanceId, instance);
+  addGroupInstance(group, instance);
   ctx.world.instances.set(instanceId, instance);
   ctx.schedule(instance.readyAt, () => onInstanceReady(ctx, instanceId));
   return activity;
@@ -301,6 +302,7 @@ export function inServiceBeforeStart(ctx: SimContext, instance: SimInstance): vo
     target.reason = undefined;
     target.description = undefined;
     target.healthySince = ctx.now - targetGroup.slowStartSeconds * 1000;
+    targetsChanged(targetGroup);
   }
   finishActivity(ctx, instance.activity);
 }
@@ -313,7 +315,7 @@ export function onInstanceReady(ctx: SimContext, instanceId: string): void {
   if (!group) return;
   if (ctx.world.failedAvailabilityZones.has(instance.availabilityZone)) {
     // The zone went down while it booted: the launch fails and the group tries again elsewhere.
-    group.instances.delete(instanceId);
+    removeGroupInstance(group, instanceId);
     ctx.world.instances.delete(instanceId);
     instance.detach();
     instance.activity.statusCode = 'Failed';
@@ -398,11 +400,12 @@ export function onInstanceTerminated(ctx: SimContext, instanceId: string): void 
   instance.detach();
   // An instance is registered only with its group's target groups (onInstanceReady): look there, not
   // in every target group of the scenario (250 groups × every termination at 10,000 instances).
-  if (group) for (const arn of group.targetGroupArns) ctx.world.targetGroups.get(arn)?.targets.delete(instanceId);
-  else for (const targetGroup of ctx.world.targetGroups.values()) targetGroup.targets.delete(instanceId);
-  if (group) {
-    group.instances.delete(instanceId);
-  }
+  const leave = (targetGroup: SimTargetGroup | undefined) => {
+    if (targetGroup?.targets.delete(instanceId)) targetsChanged(targetGroup);
+  };
+  if (group) for (const arn of group.targetGroupArns) leave(ctx.world.targetGroups.get(arn));
+  else for (const targetGroup of ctx.world.targetGroups.values()) leave(targetGroup);
+  if (group) removeGroupInstance(group, instanceId);
   finishActivity(ctx, instance.activity);
   ctx.inventoryChanged();
 }

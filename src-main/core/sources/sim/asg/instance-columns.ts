@@ -23,6 +23,15 @@ export class InstanceColumns {
   inService: Uint8Array;
   vcpus: Float64Array;
   /**
+   * Its lifecycle state as a code (LIFECYCLE below, kept by SimInstance's lifecycleState setter): the
+   * group's per-tick walk (CPU, group metrics) reads states here instead of touching every instance object.
+   */
+  state: Uint8Array;
+  /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
+  warmUntil: Float64Array;
+  /** Its Availability Zone as an index into `zoneNames` (zoneIndex): whether its zone is down, without the object. */
+  zone: Int32Array;
+  /**
    * Bumped whenever the slot is handed out or freed: a (slot, generation) pair someone kept names the
    * same instance, still in the world, exactly while the slot's generation is unchanged — so the ALB
    * reaches a target's instance without a lookup by id or a touch of the object (alb-service.ts).
@@ -31,6 +40,32 @@ export class InstanceColumns {
   /** Slots handed out so far (the free ones among them are listed in `free`). */
   size = 0;
   private readonly free: number[] = [];
+  /** Availability Zone names by index, and the index of each (a handful per region). */
+  readonly zoneNames: string[] = [];
+  private readonly zoneIndexes = new Map<string, number>();
+
+  /**
+   * Per zone index, 1 for the zones listed (the failed ones), else 0: the per-tick walks tell whether an
+   * instance's zone is down from its zone column. The array is reused: valid until the next call.
+   */
+  zonesDown(failed: Iterable<string>): Uint8Array {
+    if (this.zoneFlags.length < this.zoneNames.length) this.zoneFlags = new Uint8Array(this.zoneNames.length * 2);
+    this.zoneFlags.fill(0);
+    for (const zone of failed) this.zoneFlags[this.zoneIndex(zone)] = 1;
+    return this.zoneFlags;
+  }
+
+  private zoneFlags = new Uint8Array(8);
+
+  /** The index of an Availability Zone in `zoneNames`, given one on first sight. */
+  zoneIndex(name: string): number {
+    let index = this.zoneIndexes.get(name);
+    if (index === undefined) {
+      index = this.zoneNames.push(name) - 1;
+      this.zoneIndexes.set(name, index);
+    }
+    return index;
+  }
 
   constructor(capacity = 256) {
     this.utilisation = new Float64Array(capacity);
@@ -40,6 +75,9 @@ export class InstanceColumns {
     this.inService = new Uint8Array(capacity);
     this.vcpus = new Float64Array(capacity);
     this.generation = new Int32Array(capacity);
+    this.state = new Uint8Array(capacity);
+    this.warmUntil = new Float64Array(capacity);
+    this.zone = new Int32Array(capacity);
   }
 
   /** A slot for a new instance, all its values zero. The arrays may be replaced: read them after. */
@@ -53,6 +91,9 @@ export class InstanceColumns {
     this.busy[slot] = 0;
     this.inService[slot] = 0;
     this.vcpus[slot] = vcpus;
+    this.state[slot] = LIFECYCLE.other;
+    this.warmUntil[slot] = 0;
+    this.zone[slot] = 0;
     this.generation[slot]!++;
     return slot;
   }
@@ -61,6 +102,7 @@ export class InstanceColumns {
   release(slot: number): void {
     this.generation[slot]!++;
     this.inService[slot] = 0;
+    this.state[slot] = LIFECYCLE.other;
     this.free.push(slot);
   }
 
@@ -78,6 +120,12 @@ export class InstanceColumns {
     const inService = new Uint8Array(capacity);
     const vcpus = new Float64Array(capacity);
     const generation = new Int32Array(capacity);
+    const state = new Uint8Array(capacity);
+    const warmUntil = new Float64Array(capacity);
+    const zone = new Int32Array(capacity);
+    state.set(this.state);
+    warmUntil.set(this.warmUntil);
+    zone.set(this.zone);
     utilisation.set(this.utilisation);
     backlog.set(this.backlog);
     cpuPercent.set(this.cpuPercent);
@@ -92,5 +140,23 @@ export class InstanceColumns {
     this.inService = inService;
     this.vcpus = vcpus;
     this.generation = generation;
+    this.state = state;
+    this.warmUntil = warmUntil;
+    this.zone = zone;
   }
+}
+
+/**
+ * Lifecycle states as the per-tick walks tell them apart: in service; exactly Pending (the group's
+ * pending count); on its way out (any Terminating…, the terminating count); Terminated; anything else.
+ */
+export const LIFECYCLE = { other: 0, inService: 1, pending: 2, terminating: 3, terminated: 4 } as const;
+
+/** The code of a lifecycle state (LIFECYCLE). */
+export function lifecycleCode(state: string): number {
+  if (state === 'InService') return LIFECYCLE.inService;
+  if (state === 'Pending') return LIFECYCLE.pending;
+  if (state.startsWith('Terminating')) return LIFECYCLE.terminating;
+  if (state === 'Terminated') return LIFECYCLE.terminated;
+  return LIFECYCLE.other;
 }

@@ -7,7 +7,8 @@
 import type { AlarmHistoryItem, Inventory, MetricAlarm } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
 import type { SimService } from '../service-module';
-import { evaluateAlarm, evaluationRange } from './alarm';
+import { evaluateAlarm, evaluationRange, type AlarmDefinition } from './alarm';
+import type { MetricSeriesData } from './metric-store';
 import { mathSeries } from './math-alarm';
 import { BoundedLog } from '../kernel/bounded-log';
 
@@ -39,7 +40,7 @@ export class AlarmService implements SimService {
       if (def.math?.unsupported) continue;
       const series = def.math
         ? mathSeries(def.math, this.ctx.metrics, nowSeconds - (nowSeconds % def.period), def.period, evaluationRange(def.evaluationPeriods))
-        : this.ctx.metrics.get(def.namespace, def.metricName, def.dimensions);
+        : this.seriesOf(def);
       const evaluation = evaluateAlarm(def, series, nowSeconds, alarm.state);
       if (evaluation.state !== alarm.state) {
         const item: AlarmHistoryItem = {
@@ -61,6 +62,21 @@ export class AlarmService implements SimService {
       }
     }
   }
+
+  /**
+   * The alarm's metric series, held once found (a series, once created, stays in the store): building its
+   * key every minute for each of 500 alarms cost more than the lookup (issue 15).
+   */
+  private seriesOf(def: AlarmDefinition): MetricSeriesData | undefined {
+    let series = this.seriesByAlarm.get(def);
+    if (!series) {
+      series = this.ctx.metrics.get(def.namespace, def.metricName, def.dimensions);
+      if (series) this.seriesByAlarm.set(def, series);
+    }
+    return series;
+  }
+
+  private readonly seriesByAlarm = new WeakMap<AlarmDefinition, MetricSeriesData>();
 
   /** State changes (DescribeAlarmHistory), the newest MAX_ALARM_HISTORY, oldest first. */
   get history(): readonly AlarmHistoryItem[] {

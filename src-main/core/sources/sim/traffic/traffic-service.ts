@@ -66,6 +66,9 @@ export function buildTraffic(scenario: ScenarioModel, clientDraws: Random): SimT
 
 /** Splits `total` into whole parts proportional to `weights` (largest remainder, ties by order). */
 export function apportion(total: number, weights: readonly number[]): number[] {
+  // One part takes the whole (what the general case below gives too: the floor and then the remainder all
+  // go to it); without the arrays and the sort, as most populations have one request class and one route.
+  if (weights.length === 1 && Number.isFinite(weights[0]) && Number.isFinite(total)) return [weights[0]! <= 0 || total <= 0 ? 0 : total];
   const sum = weights.reduce((a, b) => a + b, 0);
   if (sum <= 0 || total <= 0) return weights.map(() => 0);
   const exact = weights.map((w) => (total * w) / sum);
@@ -74,6 +77,14 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   const order = exact.map((value, index) => ({ index, remainder: value - Math.floor(value) })).sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (let k = 0; left > 0; k++, left--) parts[order[k % order.length]!.index]!++;
   return parts;
+}
+
+/** What a population's requests carry every tick and never change: worked out once, not per tick. */
+interface PopulationConstants {
+  dims: { Population: string };
+  shares: number[];
+  clientLocation: string | undefined;
+  onServed: (served: number) => { failed: number; extraLatencySeconds: number };
 }
 
 export class TrafficService implements SimService {
@@ -101,6 +112,23 @@ export class TrafficService implements SimService {
   /** The scenario's endpoint names seen so far (its records and populations: a bounded set). */
   private readonly dnsKeys = new Map<string, string>();
 
+  private readonly constants = new Map<SimTraffic, PopulationConstants>();
+
+  private constantsOf(population: SimTraffic): PopulationConstants {
+    let constants = this.constants.get(population);
+    if (!constants) {
+      const tickSeconds = this.ctx.settings.tickSeconds;
+      constants = {
+        dims: { Population: population.name },
+        shares: population.requests.map((c) => c.share),
+        clientLocation: population.location.subdivisionCode ?? population.location.countryCode ?? population.location.continentCode,
+        onServed: (served) => this.downstream(population, served, tickSeconds),
+      };
+      this.constants.set(population, constants);
+    }
+    return constants;
+  }
+
   private multiplierFor(population: SimTraffic): number {
     return (this.multipliers.get('*') ?? 1) * (this.multipliers.get(population.name) ?? 1);
   }
@@ -122,7 +150,8 @@ export class TrafficService implements SimService {
       const exact = this.carry[index]! + rate * tickSeconds;
       const offered = Math.floor(exact);
       this.carry[index] = exact - offered;
-      const dims = { Population: population.name };
+      const constants = this.constantsOf(population);
+      const dims = constants.dims;
       this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'OfferedRequests', dims, tickStart / 1000, offered);
       if (offered === 0) return;
       if (population.invoke) {
@@ -132,7 +161,7 @@ export class TrafficService implements SimService {
       }
       if (population.httpApi) {
         // APIGW-1…5: the request mix goes to the API's stages and routes; API Gateway's metrics tell the outcome.
-        const perClass = apportion(offered, population.requests.map((c) => c.share));
+        const perClass = apportion(offered, constants.shares);
         const batch = population.requests.map((c, i) => ({ count: perClass[i]!, method: c.method ?? 'GET', path: c.path })).filter((b) => b.count > 0);
         this.ctx.services.httpApis?.serve(population.httpApi.apiId, batch, tickSeconds);
         return;
@@ -160,7 +189,7 @@ export class TrafficService implements SimService {
           unresolved += count;
           return;
         }
-        const perClass = apportion(count, population.requests.map((c) => c.share));
+        const perClass = apportion(count, constants.shares);
         const batch = batches.get(lb) ?? [];
         population.requests.forEach((requestClass, c) => {
           if (perClass[c]! === 0) return;
@@ -172,8 +201,8 @@ export class TrafficService implements SimService {
             headers: requestClass.headers,
             clients: population.clients,
             cpuSecondsPerRequest: requestClass.cpuSecondsPerRequest,
-            clientLocation: population.location.subdivisionCode ?? population.location.countryCode ?? population.location.continentCode,
-            onServed: (served) => this.downstream(population, served, tickSeconds),
+            clientLocation: constants.clientLocation,
+            onServed: constants.onServed,
           });
         });
         batches.set(lb, batch);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InstanceColumns } from '@main/core/sources/sim/asg/instance-columns';
+import { InstanceColumns, LIFECYCLE, lifecycleCode } from '@main/core/sources/sim/asg/instance-columns';
 import { SimInstance, type SimActivity } from '@main/core/sources/sim/asg/asg-state';
 
 const activity = { activityId: 'a', autoScalingGroupName: 'g', cause: '', description: '', startTime: 0, statusCode: 'InProgress', progress: 0 } as SimActivity;
@@ -70,5 +70,29 @@ describe('instance columns (issue 15 item 6: per-tick numbers in typed arrays)',
     expect(columns.generation[kept.slot]).not.toBe(kept.generation); // handed out again: b, not a
     expect(a.lifecycleState).toBe('Terminating');
     expect(a.vcpus).toBe(2);
+  });
+
+  it('the lifecycle code, warm-up end and zone follow the instance (the group walk reads them from the columns)', () => {
+    const columns = new InstanceColumns();
+    const a = instance('i-a', columns);
+    expect(columns.state[a.slot]).toBe(LIFECYCLE.inService);
+    expect(columns.zoneNames[columns.zone[a.slot]!]).toBe('us-east-1a');
+    a.lifecycleState = 'Pending';
+    expect(columns.state[a.slot]).toBe(LIFECYCLE.pending);
+    for (const state of ['Terminating', 'Terminating:Wait', 'Terminating:Proceed'] as const) {
+      a.lifecycleState = state;
+      expect(columns.state[a.slot]).toBe(LIFECYCLE.terminating);
+    }
+    expect([lifecycleCode('Terminated'), lifecycleCode('Pending:Wait'), lifecycleCode('Standby')]).toEqual([LIFECYCLE.terminated, LIFECYCLE.other, LIFECYCLE.other]);
+    a.warmUntil = 5000;
+    a.availabilityZone = 'us-east-1c';
+    expect(columns.warmUntil[a.slot]).toBe(5000);
+    expect(columns.zoneNames[columns.zone[a.slot]!]).toBe('us-east-1c');
+    const slot = a.slot;
+    a.detach();
+    expect([a.warmUntil, a.availabilityZone]).toEqual([5000, 'us-east-1c']);
+    a.warmUntil = 7000; // detached: its own field, not the freed slot's
+    expect(columns.warmUntil[slot]).toBe(5000);
+    expect(a.warmUntil).toBe(7000);
   });
 });
