@@ -19,6 +19,7 @@ import {
   metricQueryKey,
 } from './contract';
 import { CoreError } from './core-error';
+import { toContractError } from './contract-error';
 import { LiveInterest, type InterestAdded } from './live-interest';
 import { redactDeep, redactText } from './redact';
 import type { DataSource } from './sources/data-source';
@@ -63,7 +64,7 @@ export class FlightdeckCore {
     this.handlers = {
       'session.get': () => this.source.session,
       'notifications.show': (request) => {
-        if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s');
+        if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s', {}, { problem: 'host.noNotifications' });
         return { shown: this.options.notifier(request) };
       },
       'snapshot.get': (_request, interest) => interest.snapshot(sessions.snapshot()),
@@ -199,20 +200,8 @@ export class FlightdeckCore {
       const value = await handler(parsed.value, interest);
       return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
-      // Error texts may quote what they failed on: an endpoint URL, a command line.
-      if (error instanceof CoreError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000), ...problemsOf(error) } };
-      return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
+      // Codes and parameters for the window, English for the CLI and logs; texts redacted (contract-error.ts).
+      return { ok: false, error: toContractError(error) };
     }
   }
-}
-
-/** A refused scenario load's problems, bounded and redacted like the message they restate. */
-function problemsOf(error: CoreError): { problems?: ScenarioProblem[] } {
-  if (!error.problems?.length) return {};
-  return {
-    problems: error.problems.slice(0, MAX_SCENARIO_PROBLEMS).map((problem) => ({
-      ...problem,
-      params: Object.fromEntries(Object.entries(problem.params).map(([key, value]) => [key, typeof value === 'string' ? redactText(value).slice(0, 4000) : value])),
-    })),
-  };
 }

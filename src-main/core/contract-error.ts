@@ -1,0 +1,51 @@
+/**
+ * The one place an error becomes the contract's `{ code, message, problem, problems }` (issue 9):
+ * a CoreError keeps its code and gives its problem code with its params (or its refusal, for a
+ * refused control action) for the window to translate; anything else is `Internal`. Texts are
+ * redacted (they may quote an endpoint URL or a command line) and bounded as the contract bounds them.
+ */
+import { type ContractError, MAX_SCENARIO_PROBLEMS, type RequestProblem, type ScenarioProblem } from './contract';
+import { CoreError } from './core-error';
+import { redactText } from './redact';
+import { refusalCarriedBy } from './rules/refusal-text';
+
+const MAX_MESSAGE = 4000;
+
+export function toContractError(error: unknown): ContractError {
+  if (!(error instanceof CoreError)) {
+    return { code: 'Internal', message: bounded(error instanceof Error ? error.message : String(error)) };
+  }
+  const problem = problemOf(error);
+  return { code: error.code, message: bounded(error.message), ...(problem ? { problem } : {}), ...problemsOf(error) };
+}
+
+/** The error's problem code and its params (flat: lists joined, booleans as words), or its refusal's. */
+export function problemOf(error: CoreError): RequestProblem | undefined {
+  if (error.problem) return { code: error.problem, params: flat(error.params) };
+  const refusal = refusalCarriedBy(error);
+  if (refusal) return { code: `refusal.${refusal.code}`, params: flat(refusal.params) };
+  return undefined;
+}
+
+function flat(params: Readonly<Record<string, unknown>>): RequestProblem['params'] {
+  const out: RequestProblem['params'] = {};
+  for (const [key, value] of Object.entries(params).slice(0, 50)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'number' && Number.isFinite(value)) out[key.slice(0, 64)] = value;
+    else out[key.slice(0, 64)] = bounded(Array.isArray(value) ? value.join(', ') : String(value));
+  }
+  return out;
+}
+
+const bounded = (text: string): string => redactText(text).slice(0, MAX_MESSAGE);
+
+/** A refused scenario load's problems, bounded and redacted like the message they restate. */
+function problemsOf(error: CoreError): { problems?: ScenarioProblem[] } {
+  if (!error.problems?.length) return {};
+  return {
+    problems: error.problems.slice(0, MAX_SCENARIO_PROBLEMS).map((problem) => ({
+      ...problem,
+      params: Object.fromEntries(Object.entries(problem.params).map(([key, value]) => [key, typeof value === 'string' ? bounded(value) : value])),
+    })),
+  };
+}
