@@ -248,7 +248,8 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
           Statement: { SqliMatchStatement: { FieldToMatch: { Body: {} }, TextTransformations: [{ Priority: 0, Type: NONE }] } }
           VisibilityConfig: { MetricName: Sqli }`),
     code: 'waf.statementNotSimulated',
-    params: { rule: 'sqli', acl: 'shop-acl', reason: expect.stringContaining('SqliMatchStatement') },
+    // The reason as a code of its own (wrapped as reasonCode + reason.*), the English kept for the CLI.
+    params: { rule: 'sqli', acl: 'shop-acl', reason: expect.stringContaining('SqliMatchStatement'), reasonCode: 'wafStatement.typeNotSimulated', 'reason.type': 'SqliMatchStatement' },
   },
   {
     name: 'an association with a web ACL of no stack (WAF-7)',
