@@ -252,6 +252,16 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
     params: { rule: 'sqli', acl: 'shop-acl', reason: expect.stringContaining('SqliMatchStatement'), reasonCode: 'wafStatement.typeNotSimulated', 'reason.type': 'SqliMatchStatement' },
   },
   {
+    name: 'a statement AWS WAF refuses: its reason a code of its own (WAF-7)',
+    yaml: wafRules(`        - Name: flood
+          Priority: 0
+          Action: { Block: {} }
+          Statement: { RateBasedStatement: { Limit: 5, AggregateKeyType: IP } }
+          VisibilityConfig: { MetricName: Flood }`),
+    code: 'waf.statementInvalid',
+    params: { rule: 'flood', acl: 'shop-acl', reason: expect.stringContaining('Limit'), reasonCode: 'wafStatement.rateLimitOutOfRange', 'reason.min': 10, 'reason.max': 2_000_000_000, 'reason.value': '5' },
+  },
+  {
     name: 'an association with a web ACL of no stack (WAF-7)',
     yaml: WAF_SCENARIO.replace('WebACLArn: !GetAtt Acl.Arn', 'WebACLArn: arn:aws:wafv2:us-east-1:123456789012:regional/webacl/other/1'),
     code: 'waf.associationAclUnknown',
