@@ -34,7 +34,7 @@ export function requestFailure(caught: unknown): RequestFailure {
 export function requestErrorText(failure: RequestFailure, t: Translate, te: HasKey): string {
   const problem = failure.problem;
   if (problem) {
-    const text = problemText(problem, t, te);
+    const text = requestProblemText(problem, t, te);
     if (text !== undefined) return text;
   }
   const transport = `requestProblems.transport.${failure.code}`;
@@ -42,7 +42,8 @@ export function requestErrorText(failure: RequestFailure, t: Translate, te: HasK
   return failure.message;
 }
 
-function problemText(problem: RequestProblem, t: Translate, te: HasKey): string | undefined {
+/** A request problem in the window's language; undefined for a code it has no words for. */
+export function requestProblemText(problem: RequestProblem, t: Translate, te: HasKey): string | undefined {
   const key = problem.code.startsWith('refusal.') ? `actionRules.refusal.${problem.code.slice('refusal.'.length)}` : `requestProblems.${problem.code}`;
   if (!te(key)) return undefined;
   // A parameter's value code (fault.parameterInvalid) wraps the loader's wording of it; unknown, its English `reason` stays.

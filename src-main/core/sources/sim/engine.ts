@@ -18,6 +18,8 @@ import type { SimulationSettings } from './scenario/sections';
 import { FAULT_PARAMETERS, parseScenarioAction, type FaultType } from './scenario/timed-entries';
 import { runControlAction } from './sim-action-registry';
 import { parametersRefused, simRefusal } from './sim-refusals';
+import { CoreError } from '../../core-error';
+import { problemOf } from '../../contract-error';
 import type { FaultEffect, SimRole, SimService, SimServices } from './service-module';
 import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
@@ -334,7 +336,7 @@ export class SimulationEngine implements SimContext {
       this.injectFault(type, parameters, durationSeconds);
     } catch (error) {
       const reason = (error as Error).message;
-      this.recordTimeline({ service: 'simulator', kind: 'FaultFailed', resource: path, message: `${path}: ${type} could not be applied: ${reason}`, text: { code: 'fault.failed', params: { kind: type, path, error: reason } }, severity: 'error' });
+      this.recordTimeline({ service: 'simulator', kind: 'FaultFailed', resource: path, message: `${path}: ${type} could not be applied: ${reason}`, text: { code: 'fault.failed', params: { kind: type, path, error: reason, ...errorProblemParams(error) } }, severity: 'error' });
     }
   }
 
@@ -343,7 +345,7 @@ export class SimulationEngine implements SimContext {
       this.perform(action);
     } catch (error) {
       const reason = (error as Error).message;
-      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${action.type} was refused: ${reason}`, text: { code: 'action.refused', params: { kind: action.type, path, error: reason } }, severity: 'error' });
+      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${action.type} was refused: ${reason}`, text: { code: 'action.refused', params: { kind: action.type, path, error: reason, ...errorProblemParams(error) } }, severity: 'error' });
     }
   }
 
@@ -395,3 +397,13 @@ function faultResource(params: Record<string, unknown>): string {
 }
 
 export type { AlarmHistoryItem };
+
+/**
+ * A refusal's problem code and parameters for a timeline entry (`errorCode`, `error.<name>`), so the
+ * window words it as it words a refused request; `error` keeps the English for the CLI.
+ */
+function errorProblemParams(error: unknown): Record<string, string | number> {
+  const problem = error instanceof CoreError ? problemOf(error) : undefined;
+  if (!problem) return {};
+  return { errorCode: problem.code, ...Object.fromEntries(Object.entries(problem.params).map(([name, value]) => [`error.${name}`.slice(0, 64), value])) };
+}
