@@ -4,10 +4,12 @@
  * refused control action) for the window to translate; anything else is `Internal`. Texts are
  * redacted (they may quote an endpoint URL or a command line) and bounded as the contract bounds them.
  */
-import { type ContractError, MAX_SCENARIO_PROBLEMS, type RequestProblem, type ScenarioProblem } from './contract';
+import { type ContractError, MAX_SCENARIO_PROBLEMS, type RequestChannel, type RequestProblem, requests, type ScenarioProblem } from './contract';
 import { CoreError } from './core-error';
 import { redactText } from './redact';
 import { refusalCarriedBy } from './rules/refusal-text';
+import { wrappedReason } from './sources/sim/scenario/diagnostics';
+import { firstParameterProblem } from './sources/sim/sim-refusals';
 
 const MAX_MESSAGE = 4000;
 
@@ -17,6 +19,18 @@ export function toContractError(error: unknown): ContractError {
   }
   const problem = problemOf(error);
   return { code: error.code, message: bounded(error.message), ...(problem ? { problem } : {}), ...problemsOf(error) };
+}
+
+/**
+ * A request the contract's schema refused (contract parseRequest): its English error as it was, with
+ * the first problem worded as the scenario loader words a value (`request.invalidValue` wrapping a
+ * `value.*` code, `field` the path) — a value typed past a form's own checks reads in the window's language.
+ */
+export function invalidRequestError(channel: RequestChannel, payload: unknown, error: ContractError): ContractError {
+  const first = firstParameterProblem(requests[channel].request, payload ?? {});
+  if (!first) return error;
+  const reason = first.detail ? wrappedReason(first.detail, first.message) : { reason: first.message };
+  return { ...error, problem: { code: 'request.invalidValue', params: flat({ channel, field: first.path || 'request', ...reason }) } };
 }
 
 /** The error's problem code and its params (flat: lists joined, booleans as words), or its refusal's. */

@@ -19,7 +19,7 @@ import {
   metricQueryKey,
 } from './contract';
 import { CoreError } from './core-error';
-import { toContractError } from './contract-error';
+import { invalidRequestError, toContractError } from './contract-error';
 import { LiveInterest, type InterestAdded } from './live-interest';
 import { redactDeep, redactText } from './redact';
 import type { DataSource } from './sources/data-source';
@@ -194,7 +194,7 @@ export class FlightdeckCore {
       return { ok: false, error: { code: 'UnknownChannel', message: `unknown request channel ${JSON.stringify(String(channel)).slice(0, 120)}` } };
     }
     const parsed = parseRequest(channel, payload);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, error: invalidRequestError(channel, payload, parsed.error) };
     try {
       const handler = this.handlers[channel] as (request: unknown, interest: LiveInterest) => unknown;
       const value = await handler(parsed.value, interest);

@@ -11,6 +11,8 @@ import { z } from 'zod';
 import type { RefusalCode } from './model-action-codes';
 
 export const RequestProblemCode = z.enum([
+  // A request the contract's schema refused: `field` the path, the reason a wrapped value code (`reasonCode`, `reason.*`).
+  'request.invalidValue',
   // Where the request does not apply: a host, a mode, a session.
   'host.noNotifications',
   'host.noSimulator',

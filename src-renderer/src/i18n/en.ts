@@ -194,6 +194,9 @@ const en = {
   },
   requestProblems: {
     // Why a request was refused or failed, from its problem code (contract/model-request-problem.ts).
+    request: {
+      invalidValue: 'The request was refused: {reason}',
+    },
     host: {
       noNotifications: 'This host shows no desktop notifications; use the browser’s.',
       noSimulator: 'Switching to the simulator is not available here.',

@@ -195,6 +195,9 @@ const ko: MessageSchema = {
   },
   requestProblems: {
     // 요청이 거부되거나 실패한 이유(문제 코드, contract/model-request-problem.ts).
+    request: {
+      invalidValue: '요청이 거부되었습니다: {reason}',
+    },
     host: {
       noNotifications: '이 호스트는 데스크톱 알림을 표시하지 않습니다. 브라우저 알림을 사용하세요.',
       noSimulator: '여기서는 시뮬레이터로 전환할 수 없습니다.',

@@ -98,3 +98,19 @@ describe('every CoreError the core throws names its problem code', () => {
     expect(new Set(RequestProblemCode.options).size).toBe(RequestProblemCode.options.length);
   });
 });
+
+describe('a request the contract refuses', () => {
+  it('a fault duration past the contract’s bound (typed past the form): the English as before, and the value’s code for the window', async () => {
+    const { core } = shopCore();
+    const result = await core.handle('sim.fault.inject', { type: 'FailAvailabilityZone', parameters: { AvailabilityZone: 'us-east-1a' }, durationSeconds: 700_000 });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'InvalidRequest',
+        path: 'durationSeconds',
+        message: expect.stringMatching(/^sim\.fault\.inject: durationSeconds: /),
+        problem: { code: 'request.invalidValue', params: { channel: 'sim.fault.inject', field: 'durationSeconds', reasonCode: 'value.numberAboveMaximum', 'reason.bound': 604_800, 'reason.value': 700_000 } },
+      },
+    });
+  });
+});
