@@ -8,20 +8,18 @@ import {
   type EventChannel,
   type EventOf,
   isRequestChannel,
-  MAX_SCENARIO_PROBLEMS,
   parseRequest,
   type RequestChannel,
   type RequestOf,
   type ResponseOf,
   type Result,
-  type ScenarioProblem,
   type LiveHistory,
   metricQueryKey,
 } from './contract';
 import { CoreError } from './core-error';
 import { invalidRequestError, toContractError } from './contract-error';
 import { LiveInterest, type InterestAdded } from './live-interest';
-import { redactDeep, redactText } from './redact';
+import { redactDeep } from './redact';
 import type { DataSource } from './sources/data-source';
 import { SessionManager } from './session/session-manager';
 import { SimulationRequests } from './session/simulation-requests';
