@@ -24,6 +24,7 @@ import { actionTargetId, type ActionBackend, type ActionTarget, type FollowResul
 import { appendAfterTheFact, auditRecord, failureWords, intentWords, newAuditId, says, type AuditSubject } from './audit-entry';
 import { auditUnavailable, type AuditRecord, type AuditSink } from './audit-log';
 import { CoreError, type CoreErrorParams } from '../core-error';
+import { problemOf } from '../contract-error';
 import { refusal, refusalCarriedBy, refusalMessage } from '../rules';
 
 export const NONCE_TTL_MS = 2 * 60_000;
@@ -188,7 +189,9 @@ export class ActionProtocol {
       const carried = refusalCarriedBy(error);
       const failure = failureWords(error);
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', carried ? says(failure.message, 'failed', failure.text.params, { refusal: carried }) : failure));
-      return { action, accepted: false, message: text, ...(carried ? { refusal: carried } : {}), auditId };
+      // Anything else with its problem code (an AWS call denied, a service the scenario lacks), for the window to word.
+      const problem = !carried && error instanceof CoreError ? problemOf(error) : undefined;
+      return { action, accepted: false, message: text, ...(carried ? { refusal: carried } : {}), ...(problem ? { problem } : {}), auditId };
     }
     // The intent is durable; if the outcome cannot be appended the action still happened, and
     // saying otherwise would invite a retry.

@@ -73,7 +73,7 @@ export const useActionsStore = defineStore('actions', () => {
       const payload = current.typedConfirmation === undefined ? { nonce: current.nonce } : { nonce: current.nonce, confirmation: confirmation?.trim() ?? '' };
       outcome.value = await api.request('action.execute', payload);
       phase.value = outcome.value.accepted ? 'done' : 'error';
-      if (!outcome.value.accepted) error.value = { code: 'Refused', message: outcome.value.message };
+      if (!outcome.value.accepted) error.value = { code: 'Refused', message: outcome.value.message, ...(outcome.value.problem ? { problem: outcome.value.problem } : {}) };
     } catch (caught) {
       errorCode.value = safetyErrorCode(caught);
       error.value = requestFailure(caught);
