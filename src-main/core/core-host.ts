@@ -8,19 +8,18 @@ import {
   type EventChannel,
   type EventOf,
   isRequestChannel,
-  MAX_SCENARIO_PROBLEMS,
   parseRequest,
   type RequestChannel,
   type RequestOf,
   type ResponseOf,
   type Result,
-  type ScenarioProblem,
   type LiveHistory,
   metricQueryKey,
 } from './contract';
 import { CoreError } from './core-error';
+import { invalidRequestError, toContractError } from './contract-error';
 import { LiveInterest, type InterestAdded } from './live-interest';
-import { redactDeep, redactText } from './redact';
+import { redactDeep } from './redact';
 import type { DataSource } from './sources/data-source';
 import { SessionManager } from './session/session-manager';
 import { SimulationRequests } from './session/simulation-requests';
@@ -63,7 +62,7 @@ export class FlightdeckCore {
     this.handlers = {
       'session.get': () => this.source.session,
       'notifications.show': (request) => {
-        if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s');
+        if (!this.options.notifier) throw new CoreError('NotSupported', 'this host shows no desktop notifications; use the browser\'s', {}, { problem: 'host.noNotifications' });
         return { shown: this.options.notifier(request) };
       },
       'snapshot.get': (_request, interest) => interest.snapshot(sessions.snapshot()),
@@ -193,26 +192,14 @@ export class FlightdeckCore {
       return { ok: false, error: { code: 'UnknownChannel', message: `unknown request channel ${JSON.stringify(String(channel)).slice(0, 120)}` } };
     }
     const parsed = parseRequest(channel, payload);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, error: invalidRequestError(channel, payload, parsed.error) };
     try {
       const handler = this.handlers[channel] as (request: unknown, interest: LiveInterest) => unknown;
       const value = await handler(parsed.value, interest);
       return { ok: true, value: REDACTED_RESPONSES.has(channel) ? redactDeep(value) : value };
     } catch (error) {
-      // Error texts may quote what they failed on: an endpoint URL, a command line.
-      if (error instanceof CoreError) return { ok: false, error: { code: error.code, message: redactText(error.message).slice(0, 4000), ...problemsOf(error) } };
-      return { ok: false, error: { code: 'Internal', message: redactText(error instanceof Error ? error.message : String(error)).slice(0, 4000) } };
+      // Codes and parameters for the window, English for the CLI and logs; texts redacted (contract-error.ts).
+      return { ok: false, error: toContractError(error) };
     }
   }
-}
-
-/** A refused scenario load's problems, bounded and redacted like the message they restate. */
-function problemsOf(error: CoreError): { problems?: ScenarioProblem[] } {
-  if (!error.problems?.length) return {};
-  return {
-    problems: error.problems.slice(0, MAX_SCENARIO_PROBLEMS).map((problem) => ({
-      ...problem,
-      params: Object.fromEntries(Object.entries(problem.params).map(([key, value]) => [key, typeof value === 'string' ? redactText(value).slice(0, 4000) : value])),
-    })),
-  };
 }

@@ -9,7 +9,7 @@ import { FileRefusedError, readBoundedTextFile } from './read-bounded-file';
 import { type DiagnosticCode, ScenarioError } from './sources/sim/scenario/diagnostics';
 import { loadScenario, type ScenarioModel } from './sources/sim/scenario/load-scenario';
 import { MAX_SCENARIO_BYTES } from './sources/sim/scenario/limits';
-import { ParameterValuesError, parseParameterFile } from './sources/sim/scenario/parameter-values';
+import { parameterFileDiagnostic, ParameterValuesError, parseParameterFile } from './sources/sim/scenario/parameter-values';
 
 export const DEFAULT_SCENARIO = 'shop';
 
@@ -86,7 +86,7 @@ function readParameterFile(path: string): Record<string, string> {
     return parseParameterFile(text);
   } catch (error) {
     if (!(error instanceof ParameterValuesError)) throw error;
-    throw new ScenarioError(path, [{ severity: 'error', message: error.message, path: '', line: 0, column: 0, code: 'parameter.fileInvalid', params: { reason: error.message } }], 'parameters file');
+    throw new ScenarioError(path, [parameterFileDiagnostic(error)], 'parameters file');
   }
 }
 

@@ -54,8 +54,8 @@ export function createApi(transport: Transport): Api {
         throw new ApiError('InvalidResponse', `${channel}: the answer is not a Result (${describeZodError(envelope.error).message})`);
       }
       if (!envelope.data.ok) {
-        const { code, message, path, problems } = envelope.data.error;
-        throw new ApiError(code, message, path, problems);
+        const { code, message, path, problems, problem } = envelope.data.error;
+        throw new ApiError(code, message, path, problems, problem);
       }
       const parsed = requests[channel].response.safeParse(envelope.data.value);
       if (!parsed.success) {

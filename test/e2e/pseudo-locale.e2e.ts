@@ -2,8 +2,8 @@
  * Every visible word comes through i18n (issue 9, item 2). The app runs in the pseudo locale `xx`
  * (src-renderer/src/i18n/pseudo.ts: each English message accented and wrapped in ⟦ ⟧, switched on by
  * a localStorage test hook); the test visits every view and opens every dialog (the promotion
- * pre-flight, a DNS trace, a fault form with an injected fault, settings, the command palette and the
- * keyboard shortcuts) and reads every visible text
+ * pre-flight, a DNS trace, a fault form with an injected fault and a refused one, settings, the command
+ * palette and the keyboard shortcuts) and reads every visible text
  * node. Whatever is left of a text node once the bracketed (translated) parts are removed must be a
  * value, by this rule:
  *
@@ -206,6 +206,23 @@ describe('pseudo locale: every visible word comes through i18n', () => {
     await page.getByTestId('fault-log-entry').first().waitFor({ timeout: 60_000 });
     await check('fault injected');
     await page.screenshot({ path: screenshotPath('pseudo-faults'), fullPage: true });
+  }, 180_000);
+
+  it('a refused fault injection (a duration past the contract’s bound): the refusal comes through i18n too', async () => {
+    await open('simulator');
+    const form = page.locator('[data-testid="fault-form"][data-type="FailTargets"]');
+    await form.waitFor({ timeout: 60_000 });
+    // 20,000 minutes is past the 7 days the contract allows; the form has no bound of its own, so the core refuses.
+    await form.getByTestId('fault-duration').fill('20000');
+    await form.getByTestId('fault-inject').click();
+    const problem = form.getByTestId('fault-problem');
+    await problem.waitFor({ timeout: 60_000 });
+    await check('fault refused');
+    // Inside the brackets too: the core's English would keep unaccented vowels (the pseudo locale accents
+    // every one); a camelCase token is a value (the contract field the core names, durationSeconds).
+    const text = (await problem.textContent()) ?? '';
+    expect(text.startsWith('⟦')).toBe(true);
+    expect(text.split(/[^A-Za-z\u00C0-\u017F]+/).filter((word) => /[aeiouAEIOU]/.test(word) && !/[a-z][A-Z]/.test(word))).toEqual([]);
   }, 180_000);
 
   it('settings, again after the other steps (audit entries, profiles)', async () => {

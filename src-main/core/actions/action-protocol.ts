@@ -23,7 +23,8 @@ import type { AuditTextCode } from '../contract/model-audit';
 import { actionTargetId, type ActionBackend, type ActionTarget, type FollowResult } from './action-executor';
 import { appendAfterTheFact, auditRecord, failureWords, intentWords, newAuditId, says, type AuditSubject } from './audit-entry';
 import { auditUnavailable, type AuditRecord, type AuditSink } from './audit-log';
-import { CoreError } from '../core-error';
+import { CoreError, type CoreErrorParams } from '../core-error';
+import { problemOf } from '../contract-error';
 import { refusal, refusalCarriedBy, refusalMessage } from '../rules';
 
 export const NONCE_TTL_MS = 2 * 60_000;
@@ -113,7 +114,8 @@ export class ActionProtocol {
   private ensureRoom(): void {
     this.dropExpired();
     if (this.pending.size >= this.maxPending) {
-      throw new CoreError('TooManyPending', `${this.pending.size} confirmations are already waiting (at most ${this.maxPending}): run them, or wait up to ${Math.round(this.ttlMs / 1000)} s for them to expire.`);
+      const seconds = Math.round(this.ttlMs / 1000);
+      throw new CoreError('TooManyPending', `${this.pending.size} confirmations are already waiting (at most ${this.maxPending}): run them, or wait up to ${seconds} s for them to expire.`, { count: this.pending.size, max: this.maxPending, seconds }, { problem: 'confirmation.tooManyPending' });
     }
   }
 
@@ -129,7 +131,7 @@ export class ActionProtocol {
     this.dropExpired();
     const pending = this.pending.get(nonce);
     this.pending.delete(nonce);
-    if (!pending) throw new CoreError('InvalidRequest', 'This confirmation has expired or was already used: prepare the action again.');
+    if (!pending) throw new CoreError('InvalidRequest', 'This confirmation has expired or was already used: prepare the action again.', {}, { problem: 'confirmation.expired' });
     return pending;
   }
 
@@ -160,7 +162,7 @@ export class ActionProtocol {
 
   async execute(nonce: string, confirmation: string | undefined, currentSessionKey: string): Promise<ActionOutcome> {
     const pending = this.take(nonce);
-    if (pending.kind !== 'action') throw new CoreError('InvalidRequest', 'This confirmation belongs to a settings change, not to a control action.');
+    if (pending.kind !== 'action') throw new CoreError('InvalidRequest', 'This confirmation belongs to a settings change, not to a control action.', {}, { problem: 'confirmation.notForAction' });
     const { action, backend, target } = pending;
     const subject: AuditSubject = { kind: 'action', target, action: action.type, targetId: actionTargetId(action), parameters: parameters(action), nonce };
     const auditId = newAuditId(this.now());
@@ -187,7 +189,9 @@ export class ActionProtocol {
       const carried = refusalCarriedBy(error);
       const failure = failureWords(error);
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'failed', carried ? says(failure.message, 'failed', failure.text.params, { refusal: carried }) : failure));
-      return { action, accepted: false, message: text, ...(carried ? { refusal: carried } : {}), auditId };
+      // Anything else with its problem code (an AWS call denied, a service the scenario lacks), for the window to word.
+      const problem = !carried && error instanceof CoreError ? problemOf(error) : undefined;
+      return { action, accepted: false, message: text, ...(carried ? { refusal: carried } : {}), ...(problem ? { problem } : {}), auditId };
     }
     // The intent is durable; if the outcome cannot be appended the action still happened, and
     // saying otherwise would invite a retry.
@@ -218,13 +222,13 @@ export class ActionProtocol {
    */
   async executeProtection<T>(nonce: string, confirmation: string, currentSessionKey: string, apply: (change: ProtectionChange) => T | Promise<T>): Promise<T> {
     const pending = this.take(nonce);
-    if (pending.kind !== 'protection') throw new CoreError('InvalidRequest', 'This confirmation belongs to a control action, not to a settings change.');
+    if (pending.kind !== 'protection') throw new CoreError('InvalidRequest', 'This confirmation belongs to a control action, not to a settings change.', {}, { problem: 'confirmation.notForSettings' });
     const { change, target } = pending;
     const subject: AuditSubject = { kind: 'settings', target, action: 'LoosenProfileProtection', targetId: change.profile, parameters: protectionParameters(change), nonce };
     const auditId = newAuditId(this.now(), 'set');
     const refuse = (message: string, why: Refusal): never => {
       appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'refused', says(message, 'refused', {}, { refusal: why })));
-      throw new CoreError('Unauthorized', message);
+      throw new CoreError('Unauthorized', message, why.params as CoreErrorParams, { problem: `refusal.${why.code}` });
     };
     if (target.sessionKey !== currentSessionKey) refuse('The session changed since this change was prepared: prepare it again.', refusal('session-changed'));
     if (confirmation !== pending.typedConfirmation) {

@@ -30,7 +30,7 @@ export function auditUnavailable(path: string | undefined, failure: unknown): Co
   const message = path
     ? `The audit log ${path} cannot be written (${reason}), so nothing was changed. Free space or fix the config directory's permissions, then try again.`
     : `The audit log cannot be written (${reason}), so nothing was changed.`;
-  return new CoreError('AuditUnavailable', message, { path, reason }, { cause: failure });
+  return new CoreError('AuditUnavailable', message, { path, reason }, { cause: failure, problem: 'audit.notWritable' });
 }
 
 /** Where records go; the protocol needs only this (tests inject failing ones). */
@@ -195,7 +195,7 @@ function readTail(path: string, maxBytes: number): { lines: string[]; partial: b
 /** An audit log that exists but cannot be read (permissions, a directory in its place). */
 function unreadable(path: string, error: unknown): CoreError {
   const reason = (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
-  return new CoreError('StorageUnavailable', `The audit log ${path} cannot be read (${reason}).`, { path, reason }, { cause: error });
+  return new CoreError('StorageUnavailable', `The audit log ${path} cannot be read (${reason}).`, { path, reason }, { cause: error, problem: 'audit.unreadable' });
 }
 
 function readOpenTail(fd: number, maxBytes: number): { lines: string[]; partial: boolean } {

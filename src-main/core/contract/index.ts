@@ -17,6 +17,7 @@ import { AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, Protectio
 import { HealthThresholds } from './model-health';
 import { ScenarioNotice } from './model-scenario-notice';
 import { ScenarioProblem } from './model-scenario-problem';
+import { RequestProblem } from './model-request-problem';
 // ---- simulation: what-if backtests (imports) ----
 import { BacktestProgress, BacktestRequest, BacktestResult, MAX_BACKTEST_SECONDS, MAX_CHANGE_TEXT_CHARS } from './model-backtest';
 import { TwinFit, TwinProgress } from './model-twin';
@@ -29,6 +30,7 @@ export * from './member-counts';
 export * from './frame-parts';
 export * from './model-scenario-notice';
 export * from './model-scenario-problem';
+export * from './model-request-problem';
 export * from './model-backtest';
 
 const Empty = z.object({}).strict();
@@ -334,6 +336,11 @@ export const ContractError = z.object({
   path: z.string().max(500).optional(),
   /** A refused scenario load's errors as codes and parameters (issue 9), so a window lists them in its language. */
   problems: z.array(ScenarioProblem).max(MAX_SCENARIO_PROBLEMS).optional(),
+  /**
+   * What went wrong as a code and parameters the window translates (model-request-problem.ts); the
+   * English `message` stays for the CLI and logs, and for a window that has no words for the code.
+   */
+  problem: RequestProblem.optional(),
 });
 export type ContractError = z.infer<typeof ContractError>;
 

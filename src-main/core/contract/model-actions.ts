@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { CheckCode, codedMessage, ConsequenceCode, MessageParams, RefusalCode, SummaryCode } from './model-action-codes';
+import { RequestProblem } from './model-request-problem';
 import { IsoTime } from './model-common';
 
 export * from './model-action-codes';
@@ -110,6 +111,8 @@ export const ActionOutcome = z.object({
   message: z.string(),
   /** Why it was not run, as a code (absent when it ran, or when AWS itself answered with an error). */
   refusal: Refusal.optional(),
+  /** Why it failed without a refusal (an AWS call denied, a service the scenario lacks), as a request problem code (model-request-problem.ts). */
+  problem: RequestProblem.optional(),
   auditId: z.string().optional(),
 });
 export type ActionOutcome = z.infer<typeof ActionOutcome>;

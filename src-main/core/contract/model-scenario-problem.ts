@@ -34,6 +34,16 @@ export const ScenarioProblemCode = z.enum([
   'parameter.valueAboveMaximum',
   // A parameter values file not in one of the AWS CLI's shapes (`reason` says which).
   'parameter.fileInvalid',
+  // Why a parameter values file is refused (parameter-values.ts), the reasons parameter.fileInvalid wraps.
+  'parameterFile.notKeyValue',
+  'parameterFile.nameNotAlphanumeric',
+  'parameterFile.valueTooLong',
+  'parameterFile.valueNotAString',
+  // JSON.parse's own words as `reason`, with the `line` and `column` it points at (0 when it names none).
+  'parameterFile.invalidJson',
+  'parameterFile.elementForm',
+  'parameterFile.shape',
+  'parameterFile.tooMany',
   'parameter.missing',
   'parameter.ssmStandIn',
   'parameter.undeclared',
@@ -87,6 +97,9 @@ export const ScenarioProblemCode = z.enum([
   'yaml.unresolvedTag',
   // Any other YAML parser warning: `reason` in the parser's words, `yamlCode` its code.
   'yaml.warning',
+  // After parsing: more alias expansions than `max`; a structure too deep to walk (an alias inside itself).
+  'yaml.tooManyAliases',
+  'yaml.tooDeep',
   // The AWS SAM transform (serverless-transform.ts).
   'sam.transformNotApplied',
   'sam.transformMissing',
@@ -223,6 +236,26 @@ export const ScenarioProblemCode = z.enum([
   'waf.addressWithoutPrefix',
   'waf.addressPrefixZero',
   'waf.addressWrongVersion',
+  // Why a web ACL rule's statement is refused or not simulated (waf/statements.ts), the reasons waf.statementInvalid/NotSimulated wrap.
+  'wafStatement.rateNotAMapping',
+  'wafStatement.rateLimitOutOfRange',
+  'wafStatement.rateWindowInvalid',
+  'wafStatement.rateKeyNotSimulated',
+  'wafStatement.notAMapping',
+  'wafStatement.tooDeep',
+  'wafStatement.notOneType',
+  'wafStatement.ipSetNotInStack',
+  'wafStatement.forwardedIpNotSimulated',
+  'wafStatement.tooFewStatements',
+  'wafStatement.rateNotTopLevel',
+  'wafStatement.typeNotSimulated',
+  'wafStatement.byteMatchNotAMapping',
+  'wafStatement.searchStringMissing',
+  'wafStatement.containsWordNotSimulated',
+  'wafStatement.positionalConstraintInvalid',
+  'wafStatement.transformNotSimulated',
+  'wafStatement.fieldToMatchMissing',
+  'wafStatement.fieldToMatchNotSimulated',
   'apiGateway.apiNotFound',
   'apiGateway.integrationNotFound',
   'apiGateway.routeKeyConflict',

@@ -76,7 +76,11 @@ export type TimelineTextCode = z.infer<typeof TimelineTextCode>;
 
 export const TimelineText = z.object({
   code: TimelineTextCode,
-  /** `kind`: a FaultKindCode or SimActionKindCode; `seconds`: a duration; `resource`, `path`, `error`: values. */
+  /**
+   * `kind`: a FaultKindCode or SimActionKindCode; `seconds`: a duration; `resource`, `path`, `error`:
+   * values; `errorCode` with `error.<name>` parameters: the refusal as a request problem code
+   * (model-request-problem.ts), which the window words in place of `error` when it can.
+   */
   params: z.record(z.string().max(64), z.union([z.string().max(4096), z.number()])),
 });
 export type TimelineText = z.infer<typeof TimelineText>;

@@ -195,17 +195,17 @@ export class SessionManager {
     if (request.mode === 'simulation') {
       const createSimulation = this.factories.createSimulation;
       const parked = this.source.session.mode !== 'simulation' ? this.parkedSimulation : undefined;
-      if (!parked && !createSimulation) throw new CoreError('NotSupported', 'switching to the simulator is not available here');
+      if (!parked && !createSimulation) throw new CoreError('NotSupported', 'switching to the simulator is not available here', {}, { problem: 'host.noSimulator' });
       return this.audited({ kind: 'session', action: 'SwitchSession', targetId: 'simulation', parameters: { mode: 'simulation' } }, () => {
         this.parkedSimulation = undefined;
         return this.replace(parked ?? createSimulation!());
       });
     }
     const createAws = this.factories.createAws;
-    if (!createAws) throw new CoreError('NotSupported', 'AWS mode is not available in this host');
+    if (!createAws) throw new CoreError('NotSupported', 'AWS mode is not available in this host', {}, { problem: 'host.noAwsMode' });
     const listing = this.profiles();
     if (!listing.profiles.some((p) => p.name === request.profile)) {
-      throw new CoreError('InvalidRequest', `No profile named ${request.profile} in ${listing.configFile} or ${listing.credentialsFile}.`);
+      throw new CoreError('InvalidRequest', `No profile named ${request.profile} in ${listing.configFile} or ${listing.credentialsFile}.`, { profile: request.profile, configFile: listing.configFile, credentialsFile: listing.credentialsFile }, { problem: 'profile.unknown' });
     }
     const settings = this.factories.settings?.profile(request.profile) ?? { readOnly: false, nonProduction: false };
     return this.audited(
@@ -223,7 +223,7 @@ export class SessionManager {
 
   private simulation() {
     const control = this.source.control;
-    if (!control) throw new CoreError('NotSupported', 'only available in simulation mode');
+    if (!control) throw new CoreError('NotSupported', 'only available in simulation mode', {}, { problem: 'simulation.only' });
     return control;
   }
 
@@ -281,22 +281,22 @@ export class SessionManager {
   }
 
   async retry(mfaCode?: string): Promise<SessionInfo> {
-    if (!this.source.retry) throw new CoreError('NotSupported', 'Retry applies to AWS sessions');
+    if (!this.source.retry) throw new CoreError('NotSupported', 'Retry applies to AWS sessions', {}, { problem: 'aws.retryOnly' });
     return this.source.retry(mfaCode);
   }
 
   async ssoLogin(): Promise<SsoLoginPrompt> {
-    if (!this.source.ssoLogin) throw new CoreError('NotSupported', 'SSO sign-in applies to AWS SSO profiles');
+    if (!this.source.ssoLogin) throw new CoreError('NotSupported', 'SSO sign-in applies to AWS SSO profiles', {}, { problem: 'sso.notSsoProfile' });
     return this.source.ssoLogin();
   }
 
   profiles(): ProfileListing {
-    if (!this.factories.listProfiles) throw new CoreError('NotSupported', 'AWS profiles are not available in this host');
+    if (!this.factories.listProfiles) throw new CoreError('NotSupported', 'AWS profiles are not available in this host', {}, { problem: 'host.noProfiles' });
     return this.factories.listProfiles();
   }
 
   settingsView(): SettingsView {
-    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host');
+    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     return this.factories.settings.view();
   }
 
@@ -308,7 +308,7 @@ export class SessionManager {
    */
   async updateSettings(change: SettingsUpdate): Promise<SettingsView> {
     const store = this.factories.settings;
-    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host');
+    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     const current = store.profile(change.profile);
     const loosened = loosenedProtection(current, change);
     const subject: AuditSubject = { kind: 'settings', target: this.target(), action: 'UpdateProfileSettings', targetId: change.profile, parameters: settingsParameters(change) };
@@ -316,7 +316,7 @@ export class SessionManager {
       const message = `Making profile ${change.profile} ${loosened.join(' and ')} loosens its protection: confirm it with settings.protection.prepare and the profile name typed.`;
       const words = says(message, 'loosensProtection', { profile: change.profile, loosened });
       if (this.factories.audit) appendAfterTheFact(this.factories.audit, auditRecord(subject, newAuditId(this.now(), 'set'), this.now(), 'refused', words));
-      throw new CoreError('ConfirmationRequired', message);
+      throw new CoreError('ConfirmationRequired', message, { profile: change.profile }, { problem: 'settings.loosensProtection' });
     }
     const apply = () => this.applySettings(change);
     const audit = this.factories.audit;
@@ -346,7 +346,7 @@ export class SessionManager {
    * over with every AWS profile from the shared files read-only (the old file is kept as a copy).
    */
   resolveSettings(request: SettingsResolve): SettingsView {
-    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host');
+    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     const names = this.factories.listProfiles ? this.factories.listProfiles().profiles.map((p) => p.name) : [];
     const view = request.action === 'reload' ? this.factories.settings.reload() : this.factories.settings.reset(names);
     this.applyActiveProfileSettings();
@@ -366,21 +366,21 @@ export class SessionManager {
   /** Step 1 of loosening a profile's protection; the profile name is the text to type. */
   prepareProtection(change: ProtectionChange): PreparedProtectionChange {
     const store = this.factories.settings;
-    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host');
-    if (!this.actions) throw new CoreError('NotSupported', 'loosening a profile needs an audit log, which this host does not have');
+    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
+    if (!this.actions) throw new CoreError('NotSupported', 'loosening a profile needs an audit log, which this host does not have', {}, { problem: 'host.loosenNeedsAuditLog' });
     const current = store.profile(change.profile);
-    if (!loosenedProtection(current, change)) throw new CoreError('InvalidRequest', `Profile ${change.profile} is already as loose as asked: nothing to confirm.`);
+    if (!loosenedProtection(current, change)) throw new CoreError('InvalidRequest', `Profile ${change.profile} is already as loose as asked: nothing to confirm.`, { profile: change.profile }, { problem: 'settings.alreadyLoose' });
     return this.actions.prepareProtection(change, current, this.target());
   }
 
   /** Step 2: the typed profile name, the same session, a durable intent — then the settings change. */
   async executeProtection(nonce: string, confirmation: string): Promise<SettingsView> {
-    if (!this.actions || !this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host');
+    if (!this.actions || !this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     return await this.actions.executeProtection(nonce, confirmation, this.target().sessionKey, (change) => this.applySettings(change));
   }
 
   listAudit(query: AuditQuery): AuditPage {
-    if (!this.factories.audit) throw new CoreError('NotSupported', 'this host keeps no audit log');
+    if (!this.factories.audit) throw new CoreError('NotSupported', 'this host keeps no audit log', {}, { problem: 'host.noAuditLog' });
     return this.factories.audit.list(query);
   }
 
@@ -405,23 +405,23 @@ export class SessionManager {
   }
 
   async prepareAction(action: ControlAction): Promise<PreparedAction> {
-    if (!this.actions) throw new CoreError('NotSupported', 'control actions need an audit log, which this host does not have');
+    if (!this.actions) throw new CoreError('NotSupported', 'control actions need an audit log, which this host does not have', {}, { problem: 'host.actionsNeedAuditLog' });
     const backend = this.source.actions;
-    if (!backend) throw new CoreError('NotSupported', `control actions are not available in ${this.source.session.mode} mode yet`);
+    if (!backend) throw new CoreError('NotSupported', `control actions are not available in ${this.source.session.mode} mode yet`, { mode: this.source.session.mode }, { problem: 'actions.notInMode' });
     const session = this.source.session;
     if (session.mode === 'aws' && session.credentialState !== 'connected') {
-      throw new CoreError('NotConnected', `not connected to AWS (${session.credentialState}): ${session.credentialHint ?? 'Retry first'}`, { credentialState: session.credentialState });
+      throw new CoreError('NotConnected', `not connected to AWS (${session.credentialState}): ${session.credentialHint ?? 'Retry first'}`, { credentialState: session.credentialState }, { problem: 'aws.notConnected' });
     }
     return await this.actions.prepare(action, backend, this.target());
   }
 
   async executeAction(nonce: string, confirmation: string | undefined): Promise<ActionOutcome> {
-    if (!this.actions) throw new CoreError('NotSupported', 'control actions need an audit log, which this host does not have');
+    if (!this.actions) throw new CoreError('NotSupported', 'control actions need an audit log, which this host does not have', {}, { problem: 'host.actionsNeedAuditLog' });
     return await this.actions.execute(nonce, confirmation, this.target().sessionKey);
   }
 
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
-    if (!this.source.traceDns) throw new CoreError('NotSupported', `DNS traces are not available in ${this.source.session.mode} mode yet`);
+    if (!this.source.traceDns) throw new CoreError('NotSupported', `DNS traces are not available in ${this.source.session.mode} mode yet`, { mode: this.source.session.mode }, { problem: 'dns.traceNotInMode' });
     return this.source.traceDns(request);
   }
 }

@@ -5,14 +5,14 @@
  * simulator, so core-host only dispatches. Changes that start a new session identity (reset, a
  * scenario load) and fault injection go through the session manager: audited, announced once.
  */
-import { type BacktestProgress, MAX_SCENARIO_PROBLEMS, type RequestOf, type ResponseOf, type ScenarioProblem, type SimClock } from '../contract';
+import { type BacktestProgress, MAX_BACKTEST_SECONDS, MAX_SCENARIO_PROBLEMS, type RequestOf, type ResponseOf, type ScenarioProblem, type SimClock } from '../contract';
 import { BacktestCancelled, BacktestRangeError, exampleChange, runBacktest } from '../sources/sim/backtest/run-backtest';
 import { CoreError } from '../core-error';
 import { bundledScenarios, readScenario } from '../scenario-files';
 import type { SimulationControls } from '../sources/data-source';
 import { describeFaultKinds } from '../sources/sim/fault-kinds';
 import { type Diagnostic, formatDiagnostic, ScenarioError } from '../sources/sim/scenario/diagnostics';
-import { ParameterValuesError, parseParameterFile } from '../sources/sim/scenario/parameter-values';
+import { parameterFileDiagnostic, ParameterValuesError, parseParameterFile } from '../sources/sim/scenario/parameter-values';
 import { loadScenario, type ScenarioModel } from '../sources/sim/scenario/load-scenario';
 import type { SessionManager } from './session-manager';
 
@@ -28,14 +28,14 @@ export class SimulationRequests {
     private readonly events: { backtestProgress?: (progress: BacktestProgress) => void } = {},
   ) {}
 
-  private controls(reason = 'only available in simulation mode'): SimulationControls {
+  private controls(reason = 'only available in simulation mode', problem: 'simulation.only' | 'simulation.clockOnly' | 'simulation.backtestOnly' = 'simulation.only'): SimulationControls {
     const control = this.sessions.active.control;
-    if (!control) throw new CoreError('NotSupported', reason);
+    if (!control) throw new CoreError('NotSupported', reason, {}, { problem });
     return control;
   }
 
   async control(request: RequestOf<'sim.control'>): Promise<SimClock> {
-    const control = this.controls('the clock can only be controlled in simulation mode');
+    const control = this.controls('the clock can only be controlled in simulation mode', 'simulation.clockOnly');
     switch (request.command) {
       case 'pause':
         control.pause();
@@ -100,8 +100,8 @@ export class SimulationRequests {
    * so the host keeps answering (the live simulation, other windows) and a cancel can arrive.
    */
   async runBacktest(request: RequestOf<'sim.backtest.run'>): Promise<ResponseOf<'sim.backtest.run'>> {
-    const scenario = this.controls('a backtest replays a simulated scenario: switch to the simulator first').scenario;
-    if (this.backtest) throw new CoreError('Busy', 'a backtest is already running: wait for it or cancel it');
+    const scenario = this.controls('a backtest replays a simulated scenario: switch to the simulator first', 'simulation.backtestOnly').scenario;
+    if (this.backtest) throw new CoreError('Busy', 'a backtest is already running: wait for it or cancel it', {}, { problem: 'backtest.busy' });
     const observed = request.observed ?? scenario.twin?.observed;
     const abort = new AbortController();
     this.backtest = abort;
@@ -119,12 +119,9 @@ export class SimulationRequests {
         pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
       });
     } catch (error) {
-      if (error instanceof BacktestCancelled) throw new CoreError('Cancelled', error.message);
-      if (error instanceof BacktestRangeError) throw new CoreError('InvalidRequest', error.message);
-      if (error instanceof ScenarioError) {
-        const errors = error.diagnostics.filter((d) => d.severity === 'error');
-        throw new CoreError('InvalidRequest', errors.map((d) => formatDiagnostic(error.file, d)).join('\n'), {}, { problems: errors.slice(0, MAX_SCENARIO_PROBLEMS).map((d) => toProblem(error.file, d)) });
-      }
+      if (error instanceof BacktestCancelled) throw new CoreError('Cancelled', error.message, {}, { problem: 'backtest.cancelled' });
+      if (error instanceof BacktestRangeError) throw new CoreError('InvalidRequest', error.message, { maxHours: MAX_BACKTEST_SECONDS / 3600, seconds: request.durationSeconds }, { problem: 'backtest.durationOutOfRange' });
+      if (error instanceof ScenarioError) throw scenarioRefused(error);
       throw error;
     } finally {
       if (this.backtest === abort) this.backtest = undefined;
@@ -152,15 +149,21 @@ export function parseScenarioRequest(request: RequestOf<'sim.scenario.load'>): S
   try {
     return 'name' in request ? readScenario(request.name) : loadOpenedFile(request);
   } catch (error) {
-    if (error instanceof ParameterValuesError) throw new CoreError('InvalidRequest', `parameters: ${error.message}`);
-    if (error instanceof ScenarioError) {
-      // The running simulation is untouched.
-      // The same errors as codes, so a window lists them in its language; the message stays for the CLI and logs.
-      const errors = error.diagnostics.filter((d) => d.severity === 'error');
-      throw new CoreError('InvalidRequest', errors.map((d) => formatDiagnostic(error.file, d)).join('\n'), {}, { problems: errors.slice(0, MAX_SCENARIO_PROBLEMS).map((d) => toProblem(error.file, d)) });
-    }
+    // The values the window sent (not a file of its own): refused like a parameters file, named `parameters`.
+    if (error instanceof ParameterValuesError) throw scenarioRefused(new ScenarioError('parameters', [parameterFileDiagnostic(error)], 'parameters file'));
+    // The running simulation is untouched.
+    if (error instanceof ScenarioError) throw scenarioRefused(error);
     throw error;
   }
+}
+
+/**
+ * A refused scenario (or change file): its errors as codes, so a window lists them in its language
+ * (`problems`); the message stays for the CLI and logs.
+ */
+function scenarioRefused(error: ScenarioError): CoreError {
+  const errors = error.diagnostics.filter((d) => d.severity === 'error');
+  return new CoreError('InvalidRequest', errors.map((d) => formatDiagnostic(error.file, d)).join('\n'), { count: errors.length }, { problem: 'scenario.refused', problems: errors.slice(0, MAX_SCENARIO_PROBLEMS).map((d) => toProblem(error.file, d)) });
 }
 
 /** The simulator refuses a fault it cannot apply with a plain message: that is the request's fault. */

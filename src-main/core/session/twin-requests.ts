@@ -24,7 +24,7 @@ export class TwinRequests {
 
   async open(request: RequestOf<'aws.twin.open'>): Promise<ResponseOf<'aws.twin.open'>> {
     const source = this.sessions.active;
-    if (!(source instanceof AwsSource) || !source.connected) throw new CoreError('NotSupported', 'Open as twin needs a connected AWS session');
+    if (!(source instanceof AwsSource) || !source.connected) throw new CoreError('NotSupported', 'Open as twin needs a connected AWS session', {}, { problem: 'aws.twinNeedsSession' });
     const twin = await exportTwin(source, {
       hours: request.hours,
       now: this.now(),

@@ -52,7 +52,8 @@ export class HealthThresholdStore {
       try {
         writeFileAtomic(this.path, `${JSON.stringify(chosen, null, 2)}\n`);
       } catch (error) {
-        throw new CoreError('StorageUnavailable', `Health thresholds could not be saved to ${this.path}: ${error instanceof Error ? error.message : String(error)}`, { path: this.path }, { cause: error });
+        const reason = (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+        throw new CoreError('StorageUnavailable', `Health thresholds could not be saved to ${this.path}: ${error instanceof Error ? error.message : String(error)}`, { path: this.path, reason }, { cause: error, problem: 'healthThresholds.notSaved' });
       }
     }
     this.current = chosen;

@@ -73,18 +73,18 @@ export class SettingsStore {
   /** Changes the given fields of one profile, merged into the file as it is now on disk. */
   update(change: SettingsUpdate): SettingsView {
     if (change.profile.length === 0 || change.profile.length > MAX_PROFILE_NAME_LENGTH) {
-      throw new CoreError('InvalidRequest', `Profile names in settings are 1 to ${MAX_PROFILE_NAME_LENGTH} characters (got ${change.profile.length}).`);
+      throw new CoreError('InvalidRequest', `Profile names in settings are 1 to ${MAX_PROFILE_NAME_LENGTH} characters (got ${change.profile.length}).`, { max: MAX_PROFILE_NAME_LENGTH, length: change.profile.length }, { problem: 'settings.profileNameLength' });
     }
     this.locked(() => {
       const state = this.readFile();
       this.adopt(state);
       if (this.blocking) {
-        throw new CoreError('InvalidRequest', `Settings are not saved while ${this.path} cannot be used (${this.blocking.code}); reload it after fixing it, or start over.`);
+        throw new CoreError('InvalidRequest', `Settings are not saved while ${this.path} cannot be used (${this.blocking.code}); reload it after fixing it, or start over.`, { path: this.path, blocking: this.blocking.code }, { problem: 'settings.fileBlocked' });
       }
       const profiles = this.current.profiles;
       const exists = Object.hasOwn(profiles, change.profile);
       if (!exists && Object.keys(profiles).length >= MAX_PROFILES) {
-        throw new CoreError('InvalidRequest', `${this.path} already holds settings for ${MAX_PROFILES} profiles, the most Flightdeck keeps; remove some entries first.`);
+        throw new CoreError('InvalidRequest', `${this.path} already holds settings for ${MAX_PROFILES} profiles, the most Flightdeck keeps; remove some entries first.`, { path: this.path, max: MAX_PROFILES }, { problem: 'settings.tooManyProfiles' });
       }
       const previous = exists ? profiles[change.profile]! : WRITABLE;
       const next: ProfileSettings = {
@@ -131,7 +131,7 @@ export class SettingsStore {
     } catch (error) {
       if (error instanceof CoreError) throw error;
       // A full disk, a read-only directory, a lock held too long: say so; the host stays up.
-      throw new CoreError('StorageUnavailable', `Settings could not be saved to ${this.path}: ${(error as Error).message}`, { path: this.path }, { cause: error });
+      throw new CoreError('StorageUnavailable', `Settings could not be saved to ${this.path}: ${(error as Error).message}`, { path: this.path, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }, { cause: error, problem: 'settings.notSaved' });
     }
   }
 

@@ -8,6 +8,7 @@ import { ref, shallowRef } from 'vue';
 import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction } from '@contract';
 import { api } from '@/api';
 import { isApiError } from '@/transport/api-error';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
 /** Refusals the window explains in its own words (the core's message follows as detail). */
 export const SAFETY_ERROR_CODES = ['AuditUnavailable', 'TooManyPending', 'ConfirmationRequired'] as const;
@@ -35,7 +36,7 @@ export const useActionsStore = defineStore('actions', () => {
   const phase = ref<ActionPhase>('idle');
   const prepared = shallowRef<PreparedAction | null>(null);
   const outcome = shallowRef<ActionOutcome | null>(null);
-  const error = ref<string | null>(null);
+  const error = ref<RequestFailure | null>(null);
   /** Set when the core refused for a safety reason (audit log unwritable, too many pending). */
   const errorCode = ref<SafetyErrorCode | null>(null);
   const progress = shallowRef<readonly ActionProgress[]>([]);
@@ -59,7 +60,7 @@ export const useActionsStore = defineStore('actions', () => {
       phase.value = 'prepared';
     } catch (caught) {
       errorCode.value = safetyErrorCode(caught);
-      error.value = caught instanceof Error ? caught.message : String(caught);
+      error.value = requestFailure(caught);
       phase.value = 'error';
     }
   }
@@ -72,10 +73,10 @@ export const useActionsStore = defineStore('actions', () => {
       const payload = current.typedConfirmation === undefined ? { nonce: current.nonce } : { nonce: current.nonce, confirmation: confirmation?.trim() ?? '' };
       outcome.value = await api.request('action.execute', payload);
       phase.value = outcome.value.accepted ? 'done' : 'error';
-      if (!outcome.value.accepted) error.value = outcome.value.message;
+      if (!outcome.value.accepted) error.value = { code: 'Refused', message: outcome.value.message, ...(outcome.value.problem ? { problem: outcome.value.problem } : {}) };
     } catch (caught) {
       errorCode.value = safetyErrorCode(caught);
-      error.value = caught instanceof Error ? caught.message : String(caught);
+      error.value = requestFailure(caught);
       phase.value = 'error';
     }
   }

@@ -8,6 +8,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { AuditKind, AuditRecord, AuditResult } from '@contract';
 import { api } from '@/api';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
 export const MAX_RECORDS = 1000;
 
@@ -103,7 +104,7 @@ export const useAuditLogStore = defineStore('auditLog', () => {
   /** Newest first. */
   const records = shallowRef<readonly AuditRecord[]>([]);
   const loading = ref(false);
-  const error = ref<string | null>(null);
+  const error = ref<RequestFailure | null>(null);
   const truncated = ref(false);
   const skippedLines = ref(0);
   const filter = ref<AuditFilter>({ text: '', kind: '', outcome: '' });
@@ -132,7 +133,7 @@ export const useAuditLogStore = defineStore('auditLog', () => {
       truncated.value = page.truncated;
       skippedLines.value = page.skippedLines;
     } catch (caught) {
-      error.value = caught instanceof Error ? caught.message : String(caught);
+      error.value = requestFailure(caught);
     } finally {
       pushedDuringLoad = null;
       loading.value = false;

@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import type { BacktestProgress, BacktestResult, ScenarioProblem } from '@contract';
+import type { BacktestProgress, BacktestResult, RequestProblem, ScenarioProblem } from '@contract';
 import { api, isApiError, type ApiErrorCode } from '@/api';
 
 /** The longest backtest this window asks for (the core allows 48 h): a day of each run answers in well under its wait. */
@@ -18,7 +18,7 @@ export const useBacktestStore = defineStore('backtest', () => {
   const progress = shallowRef<BacktestProgress | null>(null);
   const result = shallowRef<BacktestResult | null>(null);
   /** The last failure as a code (Cancelled, Busy, InvalidRequest …), with the change's problems when it was refused. */
-  const error = shallowRef<{ code: ApiErrorCode | 'Unknown'; message: string; problems: readonly ScenarioProblem[] } | null>(null);
+  const error = shallowRef<{ code: ApiErrorCode | 'Unknown'; message: string; problems: readonly ScenarioProblem[]; problem?: RequestProblem } | null>(null);
   /** The scenario the example was made for: a new scenario gets its own example. */
   const exampleFor = ref<string | null>(null);
   let unsubscribe: (() => void) | undefined;
@@ -49,7 +49,7 @@ export const useBacktestStore = defineStore('backtest', () => {
       return true;
     } catch (caught) {
       error.value = isApiError(caught)
-        ? { code: caught.code, message: caught.message, problems: caught.problems ?? [] }
+        ? { code: caught.code, message: caught.message, problems: caught.problems ?? [], ...(caught.problem ? { problem: caught.problem } : {}) }
         : { code: 'Unknown', message: caught instanceof Error ? caught.message : String(caught), problems: [] };
       return false;
     } finally {

@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { ClientLocation, DnsTrace } from '@contract';
 import { api } from '@/api';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
 export interface TraceQuery {
   name: string;
@@ -18,7 +19,7 @@ export const useDnsStore = defineStore('dns', () => {
   const trace = shallowRef<DnsTrace | null>(null);
   const query = shallowRef<TraceQuery | null>(null);
   const loading = ref(false);
-  const error = ref<string | null>(null);
+  const error = ref<RequestFailure | null>(null);
 
   async function run(next: TraceQuery): Promise<void> {
     loading.value = true;
@@ -29,7 +30,7 @@ export const useDnsStore = defineStore('dns', () => {
       trace.value = await api.request('dns.trace', payload);
     } catch (caught) {
       trace.value = null;
-      error.value = caught instanceof Error ? caught.message : String(caught);
+      error.value = requestFailure(caught);
     } finally {
       loading.value = false;
     }

@@ -20,6 +20,7 @@ import { useLiveInterestStore } from './live-interest';
 import { useMetricsStore } from './metrics';
 import { useSessionStore } from './session';
 import { useSkippedStore } from './skipped';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
 export type LiveStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -40,7 +41,7 @@ const MAX_HELD_UPDATES = 240;
 
 export const useLiveStore = defineStore('live', () => {
   const status = ref<LiveStatus>('idle');
-  const loadError = ref<string | null>(null);
+  const loadError = ref<RequestFailure | null>(null);
   const snapshotCount = ref(0);
 
   let unsubscribers: (() => void)[] = [];
@@ -135,7 +136,7 @@ export const useLiveStore = defineStore('live', () => {
     } catch (error) {
       if (token !== generation) return;
       held = null;
-      loadError.value = error instanceof Error ? error.message : String(error);
+      loadError.value = requestFailure(error);
       status.value = 'error';
     }
   }

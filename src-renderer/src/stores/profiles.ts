@@ -6,6 +6,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { PreparedProtectionChange, ProfileListing, SettingsView, SsoLoginPrompt, ProfileSettings, ProtectionChange, SettingsResolve, SettingsUpdate } from '@contract';
 import { api } from '@/api';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
 /**
  * Whether a settings change loosens a profile's protection (read-only off, or marked not
@@ -25,7 +26,7 @@ export const DEFAULT_CHAIN = '(default chain)';
 export const useProfilesStore = defineStore('profiles', () => {
   const listing = shallowRef<ProfileListing | null>(null);
   const settings = shallowRef<SettingsView | null>(null);
-  const error = ref<string | null>(null);
+  const error = ref<RequestFailure | null>(null);
   const busy = ref(false);
   /** SSO device sign-in in progress: what the operator opens and types (the device code stays in main). */
   const ssoPrompt = shallowRef<SsoLoginPrompt | null>(null);
@@ -36,7 +37,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     try {
       await work();
     } catch (caught) {
-      error.value = caught instanceof Error ? caught.message : String(caught);
+      error.value = requestFailure(caught);
     } finally {
       busy.value = false;
     }
@@ -70,7 +71,7 @@ export const useProfilesStore = defineStore('profiles', () => {
   /** A loosening change being confirmed: asked for, then prepared by the core (nonce, text to type). */
   const protectionChange = shallowRef<ProtectionChange | null>(null);
   const protection = shallowRef<PreparedProtectionChange | null>(null);
-  const protectionError = ref<string | null>(null);
+  const protectionError = ref<RequestFailure | null>(null);
   const protectionBusy = ref(false);
 
   function currentSettings(profile: string): Pick<ProfileSettings, 'readOnly' | 'nonProduction'> {
@@ -94,7 +95,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     try {
       protection.value = await api.request('settings.protection.prepare', change);
     } catch (caught) {
-      protectionError.value = caught instanceof Error ? caught.message : String(caught);
+      protectionError.value = requestFailure(caught);
     } finally {
       protectionBusy.value = false;
     }
@@ -112,7 +113,7 @@ export const useProfilesStore = defineStore('profiles', () => {
     } catch (caught) {
       // The nonce is spent either way: a new attempt prepares again.
       protection.value = null;
-      protectionError.value = caught instanceof Error ? caught.message : String(caught);
+      protectionError.value = requestFailure(caught);
     } finally {
       protectionBusy.value = false;
     }

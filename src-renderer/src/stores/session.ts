@@ -5,12 +5,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import type { DatasetStatuses, RequestOf, SessionInfo, SimClock } from '@contract';
-import { api, isApiError, type ConnectionState } from '@/api';
+import { api, type ConnectionState } from '@/api';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
-export interface Problem {
+export interface Problem extends RequestFailure {
   id: number;
-  code: string;
-  message: string;
 }
 
 /** Older problems scroll away: the banner is for "what just went wrong", not a log. */
@@ -47,9 +46,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   function reportProblem(error: unknown): void {
-    const code = isApiError(error) ? error.code : 'Error';
-    const message = error instanceof Error ? error.message : String(error);
-    problems.value = [...problems.value, { id: nextProblemId++, code, message }].slice(-MAX_PROBLEMS);
+    problems.value = [...problems.value, { id: nextProblemId++, ...requestFailure(error) }].slice(-MAX_PROBLEMS);
   }
 
   function dismissProblem(id: number): void {

@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { RequestOf, ResponseOf, RunningFault, ScenarioNotice, ScenarioProblem, TimelineEvent } from '@contract';
 import { api, isApiError } from '@/api';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
 export type ScenarioList = ResponseOf<'sim.scenarios.list'>;
 export type FaultKind = ResponseOf<'sim.faultKinds'>[number];
@@ -33,7 +34,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const loadNotices = ref<ScenarioNotice[]>([]);
   const loading = ref(false);
   const injecting = ref(false);
-  const injectError = ref<string | null>(null);
+  const injectError = ref<RequestFailure | null>(null);
   /** The fault kind whose inject failed, so its own form shows the error where the operator clicked. */
   const injectErrorKind = ref<string | null>(null);
   /** What this window injected, newest first (the timeline has everyone's, via service 'simulator'). */
@@ -69,7 +70,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
       injected.value = [event, ...injected.value].slice(0, 100);
       return true;
     } catch (error) {
-      injectError.value = error instanceof Error ? error.message : String(error);
+      injectError.value = requestFailure(error);
       return false;
     } finally {
       settle();

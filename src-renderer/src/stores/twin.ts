@@ -7,15 +7,16 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { TwinFit, TwinProgress } from '@contract';
 import { api } from '@/api';
+import { requestFailure, type RequestFailure } from '@/utils/request-error';
 
 export const useTwinStore = defineStore('twin', () => {
   const opening = ref(false);
-  const openError = ref<string | null>(null);
+  const openError = ref<RequestFailure | null>(null);
   /** Where the last "Open as twin" kept its file, and what it could not export. */
   const lastFile = ref<string | null>(null);
   const warnings = shallowRef<readonly string[]>([]);
   const fit = shallowRef<TwinFit | null>(null);
-  const fitError = ref<string | null>(null);
+  const fitError = ref<RequestFailure | null>(null);
   /** The history read under way (one entry per GetMetricData call), while opening. */
   const progress = shallowRef<TwinProgress | null>(null);
   let unsubscribe: (() => void) | undefined;
@@ -32,7 +33,7 @@ export const useTwinStore = defineStore('twin', () => {
       fit.value = null;
       return true;
     } catch (error) {
-      openError.value = error instanceof Error ? error.message : String(error);
+      openError.value = requestFailure(error);
       return false;
     } finally {
       opening.value = false;
@@ -46,7 +47,7 @@ export const useTwinStore = defineStore('twin', () => {
       fit.value = await api.request('sim.twin.fit');
     } catch (error) {
       fit.value = null;
-      fitError.value = error instanceof Error ? error.message : String(error);
+      fitError.value = requestFailure(error);
     }
   }
 

@@ -2,7 +2,7 @@
  * The one error type the renderer sees from the core. Domain errors keep the contract's code
  * (InvalidRequest, NotSupported, …); the transport adds its own for what can go wrong on the way.
  */
-import type { ErrorCode, ScenarioProblem } from '@contract';
+import type { ErrorCode, RequestProblem, ScenarioProblem } from '@contract';
 
 export type TransportErrorCode = 'Disconnected' | 'Timeout' | 'InvalidResponse' | 'InvalidEvent' | 'InvalidFrame';
 export type ApiErrorCode = ErrorCode | TransportErrorCode;
@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly path?: string,
     /** A refused scenario load's errors as codes and parameters, for the window to translate. */
     readonly problems?: readonly ScenarioProblem[],
+    /** What went wrong as a code and parameters the window translates (utils/request-error.ts); `message` is the core's English. */
+    readonly problem?: RequestProblem,
   ) {
     super(message);
   }

@@ -7,6 +7,7 @@
  * (1,500). Entries without a code (records written before codes existed) still show core's message.
  */
 import type { TimelineEvent, TimelineText } from '@contract';
+import { requestProblemText } from './request-error';
 
 type Translate = (key: string, params?: Record<string, unknown>) => string;
 type Exists = (key: string) => boolean;
@@ -37,7 +38,19 @@ export function timelineText(t: Translate, te: Exists, text: TimelineText): stri
   const kind = kindName(t, te, String(params.kind ?? ''));
   // MultiplyTraffic without a Name applies to every population; core names that resource "traffic".
   const resource = params.kind === 'MultiplyTraffic' && params.resource === 'traffic' ? t('timelineText.everyPopulation') : params.resource;
-  return t(`timelineText.${text.code}`, { ...params, kind, resource });
+  return t(`timelineText.${text.code}`, { ...params, kind, resource, ...codedError(t, te, params) });
+}
+
+/**
+ * A refusal that came with its problem code (`errorCode`, `error.<name>` parameters) worded as a
+ * refused request is; otherwise `error` stays as sent (the simulated API's words).
+ */
+function codedError(t: Translate, te: Exists, params: TimelineText['params']): { error?: string } {
+  const code = params.errorCode;
+  if (typeof code !== 'string') return {};
+  const problemParams = Object.fromEntries(Object.entries(params).flatMap(([name, value]) => (name.startsWith('error.') ? [[name.slice('error.'.length), value]] : [])));
+  const text = requestProblemText({ code, params: problemParams }, t, te);
+  return text === undefined ? {} : { error: text };
 }
 
 const COUNTS = new Set(['throttled', 'offered', 'concurrency', 'value', 'count']);

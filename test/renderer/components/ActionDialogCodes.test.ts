@@ -76,4 +76,23 @@ describe('ActionDialog words codes through i18n', () => {
     expect(document.body.querySelector('[data-testid="action-error"]')!.textContent).toContain('DB 인스턴스 orders-r1이(가) 사용 가능 상태가 아닙니다.');
     wrapper.unmount();
   });
+
+  it('an action AWS refused to run (access denied) is said from its problem code, in Korean', async () => {
+    const core = installFakeCore();
+    core.answer('action.prepare', { ...prepared, checks: [], allowed: true });
+    core.answer('action.execute', {
+      action: PROMOTE,
+      accepted: false,
+      message: 'User: arn:aws:iam::1:user/x is not authorized to perform: rds:PromoteReadReplica',
+      problem: { code: 'awsCall.accessDenied', params: { operation: 'PromoteReadReplica', permission: 'rds:PromoteReadReplica', awsCode: 'AccessDenied' } },
+    });
+    const wrapper = mountWithApp(ActionDialog, { props: { title: '승격', action: PROMOTE }, attachTo: document.body, locale: 'ko' });
+    await flushPromises();
+    document.body.querySelector<HTMLButtonElement>('[data-testid="action-execute"]')!.click();
+    await flushPromises();
+    const shown = document.body.querySelector('[data-testid="action-error"]')!.textContent!;
+    expect(shown).toContain('PromoteReadReplica에 대한 액세스가 거부되었습니다. rds:PromoteReadReplica 권한을 부여하세요.');
+    expect(shown).not.toContain('not authorized');
+    wrapper.unmount();
+  });
 });

@@ -74,7 +74,7 @@ describe('audit log store (Activity view)', () => {
     core.refuse('audit.list', 'NotSupported', 'this host keeps no audit log');
     const store = useAuditLogStore();
     await store.start();
-    expect(store.error).toBe('this host keeps no audit log');
+    expect(store.error).toMatchObject({ code: 'NotSupported', message: 'this host keeps no audit log' });
   });
 
   it('exports CSV (RFC 4180 quoting) and JSON (every record, oldest first)', () => {

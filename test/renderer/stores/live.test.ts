@@ -156,7 +156,7 @@ describe('live store', () => {
     useLiveStore().start();
     await flush();
     expect(useLiveStore().status).toBe('error');
-    expect(useLiveStore().loadError).toMatch(/no fake for snapshot.get/);
+    expect(useLiveStore().loadError?.message).toMatch(/no fake for snapshot.get/);
     core.answer('snapshot.get', snapshot());
     await useLiveStore().reload();
     expect(useLiveStore().status).toBe('ready');

@@ -36,7 +36,7 @@ describe('stores on the typed api report invalid events', () => {
     const actions = useActionsStore();
     await actions.prepare({ type: 'PromoteReadReplica', dbInstanceIdentifier: 'shop-db-replica-1' });
     // The core's refusal comes through with its code and message.
-    expect(actions.error).toContain('need an audit log');
+    expect(actions.error?.message).toContain('need an audit log');
     core.emit('action.progress', { auditId: 'a-1', phase: 'sideways' });
     expect(actions.progress).toEqual([]);
     const problems = useSessionStore().problems;

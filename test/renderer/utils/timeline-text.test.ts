@@ -55,4 +55,14 @@ describe('timeline entries from codes', () => {
     const en = translator('en');
     expect(timelineMessage(en.t, en.te, { message: 'Invoke: throttled' })).toBe('Invoke: throttled');
   });
+
+  it('a scheduled action refused with its problem code: the refusal worded by the window, not the simulated API’s English', () => {
+    const text = { code: 'action.refused' as const, params: { kind: 'PromoteReadReplica', path: 'Actions[1]', error: 'DB instance shop-db is not a read replica.', errorCode: 'refusal.not-a-replica', 'error.id': 'shop-db' } };
+    const ko = translator('ko');
+    const shown = timelineText(ko.t, ko.te, text);
+    expect(shown).toContain('DB 인스턴스 shop-db은(는) 읽기 전용 복제본이 아닙니다.');
+    expect(shown).not.toContain('is not a read replica');
+    // Without a code (an older core) the English travels as the entry's error.
+    expect(timelineText(ko.t, ko.te, { code: 'action.refused', params: { kind: 'PromoteReadReplica', path: 'Actions[1]', error: 'DB instance shop-db is not a read replica.' } })).toContain('is not a read replica');
+  });
 });

@@ -4,6 +4,7 @@
  * Error codes: docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html (throttling and
  * transient codes the SDKs retry) and each service's "Common Errors" API page.
  */
+import type { RequestProblemCode } from '../../contract/model-request-problem';
 import { CoreError, isCoreError } from '../../core-error';
 import type { AwsServiceName } from './throttle/api-rates';
 
@@ -126,8 +127,18 @@ export interface AwsCallParams {
  */
 export type AwsCallError = CoreError<AwsCallParams>;
 
+/** The window's words for each kind (contract/model-request-problem.ts): AWS's error code is a parameter, its sentence is not. */
+const AWS_CALL_PROBLEMS = {
+  throttled: 'awsCall.throttled',
+  transient: 'awsCall.transient',
+  'access-denied': 'awsCall.accessDenied',
+  credentials: 'awsCall.credentials',
+  'not-found': 'awsCall.notFound',
+  other: 'awsCall.other',
+} as const satisfies Record<AwsErrorKind, RequestProblemCode>;
+
 export function awsCallError(kind: AwsErrorKind, awsCode: string, message: string, service: AwsServiceName, operation: string, permission?: string): AwsCallError {
-  const error = new CoreError<AwsCallParams>('AwsCallFailed', message, { kind, awsCode, service, operation, ...(permission ? { permission } : {}) });
+  const error = new CoreError<AwsCallParams>('AwsCallFailed', message, { kind, awsCode, service, operation, ...(permission ? { permission } : {}) }, { problem: AWS_CALL_PROBLEMS[kind] });
   error.name = 'AwsCallError';
   return error;
 }

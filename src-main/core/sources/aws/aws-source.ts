@@ -461,7 +461,7 @@ export class AwsSource implements DataSource {
   }
 
   private requireConnected(): void {
-    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState });
+    if (!this.connected) throw new CoreError('NotConnected', `Not connected to AWS (${this.state.credentialState}): ${this.state.credentialHint ?? 'Retry'}`, { credentialState: this.state.credentialState }, { problem: 'aws.notConnected' });
   }
 
   /** SSO device authorization for this profile; Retry runs when the operator has approved it. */

@@ -17,6 +17,9 @@ import type { ScenarioModel } from './scenario/load-scenario';
 import type { SimulationSettings } from './scenario/sections';
 import { FAULT_PARAMETERS, parseScenarioAction, type FaultType } from './scenario/timed-entries';
 import { runControlAction } from './sim-action-registry';
+import { parametersRefused, simRefusal } from './sim-refusals';
+import { CoreError } from '../../core-error';
+import { problemOf } from '../../contract-error';
 import type { FaultEffect, SimRole, SimService, SimServices } from './service-module';
 import { SIM_MODULES } from './sim-modules';
 import type { SimContext } from './sim-context';
@@ -225,9 +228,11 @@ export class SimulationEngine implements SimContext {
    * Throws an Error with a clear message when it cannot be applied (unknown group, bad parameters).
    */
   injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): FaultRecord {
-    if (!Object.hasOwn(FAULT_PARAMETERS, type)) throw new Error(`unknown fault type ${type} (known: ${Object.keys(FAULT_PARAMETERS).join(', ')})`);
-    const parsed = FAULT_PARAMETERS[type as FaultType].safeParse(parameters);
-    if (!parsed.success) throw new Error(`${type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`).join('; ')}`);
+    const known = Object.keys(FAULT_PARAMETERS).join(', ');
+    if (!Object.hasOwn(FAULT_PARAMETERS, type)) throw simRefusal('fault.unknownType', `unknown fault type ${type} (known: ${known})`, { kind: type, known });
+    const schema = FAULT_PARAMETERS[type as FaultType];
+    const parsed = schema.safeParse(parameters);
+    if (!parsed.success) throw parametersRefused('fault.parameterInvalid', type, schema, parameters, `${type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`).join('; ')}`);
     const params = parsed.data as Record<string, unknown>;
     const effect = type === 'FailAvailabilityZone' ? this.failAvailabilityZone(params.AvailabilityZone as string) : this.dispatchFault(type, params);
     const record: FaultRecord = {
@@ -269,7 +274,7 @@ export class SimulationEngine implements SimContext {
    */
   stopFault(id: string): FaultRecord {
     const fault = this.faults.find((candidate) => candidate.id === id);
-    if (!fault || !this.reverts.has(id)) throw new Error(`no running fault ${id}`);
+    if (!fault || !this.reverts.has(id)) throw simRefusal('fault.notRunning', `no running fault ${id}`, { id });
     this.endFault(fault, 'stopped');
     return fault;
   }
@@ -292,7 +297,7 @@ export class SimulationEngine implements SimContext {
       const effect = service.applyFault?.(type, params);
       if (effect) return effect;
     }
-    throw new Error(`${type} needs a service this scenario does not have`);
+    throw simRefusal('fault.serviceMissing', `${type} needs a service this scenario does not have`, { kind: type });
   }
 
   private failAvailabilityZone(zone: string): FaultEffect {
@@ -321,7 +326,7 @@ export class SimulationEngine implements SimContext {
   /** An action in a scenario file's words (PascalCase API parameters): validated once, then `perform`. */
   runAction(type: string, parameters: Record<string, unknown>): string {
     const parsed = parseScenarioAction(type, parameters);
-    if ('problems' in parsed) throw new Error(parsed.problems.length === 1 && parsed.problems[0]!.startsWith('unknown action') ? parsed.problems[0] : `${type}: ${parsed.problems.join('; ')}`);
+    if ('problems' in parsed) throw parsed.refusal;
     return this.perform(parsed.action);
   }
 
@@ -331,7 +336,7 @@ export class SimulationEngine implements SimContext {
       this.injectFault(type, parameters, durationSeconds);
     } catch (error) {
       const reason = (error as Error).message;
-      this.recordTimeline({ service: 'simulator', kind: 'FaultFailed', resource: path, message: `${path}: ${type} could not be applied: ${reason}`, text: { code: 'fault.failed', params: { kind: type, path, error: reason } }, severity: 'error' });
+      this.recordTimeline({ service: 'simulator', kind: 'FaultFailed', resource: path, message: `${path}: ${type} could not be applied: ${reason}`, text: { code: 'fault.failed', params: { kind: type, path, error: reason, ...errorProblemParams(error) } }, severity: 'error' });
     }
   }
 
@@ -340,7 +345,7 @@ export class SimulationEngine implements SimContext {
       this.perform(action);
     } catch (error) {
       const reason = (error as Error).message;
-      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${action.type} was refused: ${reason}`, text: { code: 'action.refused', params: { kind: action.type, path, error: reason } }, severity: 'error' });
+      this.recordTimeline({ service: 'simulator', kind: 'ActionRefused', resource: path, message: `${path}: ${action.type} was refused: ${reason}`, text: { code: 'action.refused', params: { kind: action.type, path, error: reason, ...errorProblemParams(error) } }, severity: 'error' });
     }
   }
 
@@ -392,3 +397,13 @@ function faultResource(params: Record<string, unknown>): string {
 }
 
 export type { AlarmHistoryItem };
+
+/**
+ * A refusal's problem code and parameters for a timeline entry (`errorCode`, `error.<name>`), so the
+ * window words it as it words a refused request; `error` keeps the English for the CLI.
+ */
+function errorProblemParams(error: unknown): Record<string, string | number> {
+  const problem = error instanceof CoreError ? problemOf(error) : undefined;
+  if (!problem) return {};
+  return { errorCode: problem.code, ...Object.fromEntries(Object.entries(problem.params).map(([name, value]) => [`error.${name}`.slice(0, 64), value])) };
+}

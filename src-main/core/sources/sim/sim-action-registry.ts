@@ -9,6 +9,7 @@ import { promoteReadReplica, rebootDBInstance } from './rds/rds-actions';
 import { createDBSnapshot, restoreDBInstanceToPointInTime } from './rds/rds-backups';
 import { RdsService } from './rds/rds-service';
 import type { ScalingControl, SimServices } from './service-module';
+import { simRefusal } from './sim-refusals';
 
 /** What an action may reach: the services of this scenario. */
 export interface SimActionHost {
@@ -23,13 +24,13 @@ export interface SimActionEntry<K extends ActionType> {
 
 function rds(host: SimActionHost, type: ActionType): RdsService {
   const database = host.services.database;
-  if (!(database instanceof RdsService)) throw new Error(`${type} needs a service this scenario does not have (it has no RDS DB instances)`);
+  if (!(database instanceof RdsService)) throw simRefusal('action.serviceMissing', `${type} needs a service this scenario does not have (it has no RDS DB instances)`, { kind: type, service: 'rds' });
   return database;
 }
 
 function asg(host: SimActionHost, type: ActionType): ScalingControl {
   const scaling = host.services.scaling;
-  if (!scaling) throw new Error(`${type} needs a service this scenario does not have (it has no Auto Scaling)`);
+  if (!scaling) throw simRefusal('action.serviceMissing', `${type} needs a service this scenario does not have (it has no Auto Scaling)`, { kind: type, service: 'autoscaling' });
   return scaling;
 }
 

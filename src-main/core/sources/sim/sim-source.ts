@@ -102,7 +102,7 @@ export class SimSource implements DataSource, SimulationControls {
   /** A DNS trace on the running simulation: health checks and load balancers as they are now. */
   async traceDns(request: RequestOf<'dns.trace'>): Promise<DnsTrace> {
     const dns = this.engine.services.dns;
-    if (!(dns instanceof Route53Service)) throw new CoreError('NotSupported', `${this.scenario.name} has no Route 53 hosted zone to trace`);
+    if (!(dns instanceof Route53Service)) throw new CoreError('NotSupported', `${this.scenario.name} has no Route 53 hosted zone to trace`, { scenario: this.scenario.name }, { problem: 'simulation.noHostedZone' });
     const from = Object.keys(request.from).length > 0 ? request.from : (parseLocation(DEFAULT_TRACE_FROM) as ClientLocation);
     const trace = dns.trace({ name: request.name, type: request.type }, from, this.engine.random('dns-trace'), request.repeat);
     this.publish();

@@ -170,4 +170,21 @@ describe('a refused value (issue 9: zod issues as codes)', () => {
     expect(say('en', invalid)).toBe('s.yaml:4:11: parameter "Size": 9 is more than the maximum 4; the value comes from a --parameter option (at Traffic[0].Rate)');
     expect(say('ko', invalid)).toBe('s.yaml:4:11: 파라미터 "Size": 9은(는) 최댓값 4보다 큽니다. 값의 출처: --parameter 옵션 (위치: Traffic[0].Rate)');
   });
+
+  it('a parameter values file refused: its reason from the reason’s code (the English reason is not shown in Korean)', () => {
+    const refused = problem('parameter.fileInvalid', { reason: 'parameter names are alphanumeric; "Bad-Key" is not', reasonCode: 'parameterFile.nameNotAlphanumeric', 'reason.key': 'Bad-Key' });
+    expect(say('en', refused)).toContain('the parameter values file is not valid: parameter names are letters and digits; "Bad-Key" is not');
+    expect(say('ko', refused)).toContain('파라미터 값 파일이 올바르지 않습니다: 파라미터 이름은 영문자와 숫자로만 구성됩니다. "Bad-Key"은(는) 그렇지 않습니다');
+    expect(say('ko', refused)).not.toContain('alphanumeric');
+  });
+
+  it('a web ACL statement AWS WAF refuses: its reason worded from its code', () => {
+    const refused = problem('waf.statementInvalid', { rule: 'flood', acl: 'shop-acl', reason: 'RateBasedStatement Limit must be …', reasonCode: 'wafStatement.rateLimitOutOfRange', 'reason.min': 10, 'reason.max': 2000000000, 'reason.value': '5' });
+    expect(say('ko', refused)).toContain('웹 ACL shop-acl의 규칙 flood: RateBasedStatement Limit은 10에서 2000000000 사이의 정수여야 합니다(입력값: 5)');
+    expect(say('ko', refused)).not.toContain('must be');
+  });
+
+  it('after parsing: an alias bomb in the window’s words', () => {
+    expect(say('ko', problem('yaml.tooManyAliases', { max: 100 }))).toContain('별칭이 100개보다 많이');
+  });
 });

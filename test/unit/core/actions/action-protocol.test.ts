@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ActionProtocol, NONCE_TTL_MS } from '@main/core/actions/action-protocol';
 import { CoreError } from '@main/core/core-error';
+import { awsCallError } from '@main/core/sources/aws/aws-errors';
 import { AuditLog, redactSecrets, type AuditRecord } from '@main/core/actions/audit-log';
 import { MAX_PENDING_NONCES } from '@main/core/actions/action-protocol';
 import type { ActionBackend, ActionTarget, Preflight } from '@main/core/actions/action-executor';
@@ -159,6 +160,15 @@ describe('the two-step action protocol', () => {
     expect(await protocol.execute(nonce, 'orders-r1', TARGET.sessionKey)).toMatchObject({ accepted: false, message: 'InvalidDBInstanceState: backing-up' });
     expect(readAudit().map((r) => r.result)).toEqual(['intent', 'failed']);
     expect(readAudit()[1]!.text).toEqual({ code: 'failed', params: { error: 'InvalidDBInstanceState: backing-up' } });
+  });
+
+  it('a failed call with a problem code (AWS denied it) carries the code for the window to word (issue 9)', async () => {
+    const denied = awsCallError('access-denied', 'AccessDenied', 'User is not authorized to perform: rds:PromoteReadReplica', 'rds', 'PromoteReadReplica', 'rds:PromoteReadReplica');
+    const { protocol, backend } = setup({ executeError: denied });
+    const { nonce } = await protocol.prepare(PROMOTE, backend, TARGET);
+    const outcome = await protocol.execute(nonce, 'orders-r1', TARGET.sessionKey);
+    expect(outcome).toMatchObject({ accepted: false, problem: { code: 'awsCall.accessDenied', params: { operation: 'PromoteReadReplica', permission: 'rds:PromoteReadReplica', awsCode: 'AccessDenied' } } });
+    expect(outcome.refusal).toBeUndefined();
   });
 
   it('refuses the action and never calls the backend when the intent cannot be written (full disk)', async () => {

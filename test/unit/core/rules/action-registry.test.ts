@@ -47,8 +47,15 @@ describe('the action registry', () => {
       expect(parsed).toEqual({ action: expected });
       expect(ControlAction.safeParse(expected).success).toBe(true);
     }
-    expect(parseScenarioAction('TerminateEverything', {})).toEqual({ problems: [expect.stringContaining('unknown action TerminateEverything')] });
-    expect(parseScenarioAction('SetDesiredCapacity', { AutoScalingGroupName: 'web' })).toEqual({ problems: [expect.stringContaining('DesiredCapacity')] });
+    expect(parseScenarioAction('TerminateEverything', {})).toEqual({
+      problems: [expect.stringContaining('unknown action TerminateEverything')],
+      refusal: expect.objectContaining({ code: 'InvalidRequest', problem: 'action.unknownType', params: expect.objectContaining({ kind: 'TerminateEverything' }) }),
+    });
+    // The refusal a window translates: the first problem's value code, wrapped, and which parameter.
+    expect(parseScenarioAction('SetDesiredCapacity', { AutoScalingGroupName: 'web' })).toEqual({
+      problems: [expect.stringContaining('DesiredCapacity')],
+      refusal: expect.objectContaining({ problem: 'action.parameterInvalid', params: expect.objectContaining({ kind: 'SetDesiredCapacity', parameter: 'DesiredCapacity', reasonCode: 'value.required', 'reason.field': 'DesiredCapacity' }) }),
+    });
   });
 
   it('a refusal by the simulated service at execute time reaches the outcome as a code', async () => {

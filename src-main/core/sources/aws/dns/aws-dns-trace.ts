@@ -97,7 +97,7 @@ export async function traceDnsOnAws(client: Route53Client, request: TraceRequest
   const from = completeLocation(Object.keys(request.from).length ? request.from : (locationOfRegion(TEST_DNS_ANSWER_DEFAULT_REGION) ?? {}));
 
   const found = await publicZoneFor(client, name);
-  if (!found) throw new CoreError('InvalidRequest', `${name} is not in any public hosted zone of this account.`, { name });
+  if (!found) throw new CoreError('InvalidRequest', `${name} is not in any public hosted zone of this account.`, { name }, { problem: 'dns.nameNotInPublicZone' });
   const hosted = await client.send(new GetHostedZoneCommand({ Id: found.id }));
   const zone: HostedZone = { id: found.id, name: found.name, privateZone: false, nameServers: hosted.DelegationSet?.NameServers ?? [] };
   const recordSets = await listRecordSets(client, found.id);

@@ -43,13 +43,13 @@ export interface SsoProfileConfig {
 
 export function ssoConfig(files: SharedFiles, profile: string): SsoProfileConfig {
   const section = configSection(files, profile);
-  if (!section) throw new CoreError('InvalidRequest', `Profile ${profile} is not in ${files.paths.configFile}.`, { profile });
+  if (!section) throw new CoreError('InvalidRequest', `Profile ${profile} is not in ${files.paths.configFile}.`, { profile, configFile: files.paths.configFile }, { problem: 'sso.profileNotInConfig' });
   const sessionName = section.sso_session;
   const session = sessionName ? files.config.get(`sso-session ${sessionName}`) : undefined;
-  if (sessionName && !session) throw new CoreError('InvalidRequest', `Profile ${profile} names sso_session ${sessionName}, which ${files.paths.configFile} does not define.`, { profile, sessionName });
+  if (sessionName && !session) throw new CoreError('InvalidRequest', `Profile ${profile} names sso_session ${sessionName}, which ${files.paths.configFile} does not define.`, { profile, sessionName, configFile: files.paths.configFile }, { problem: 'sso.sessionUndefined' });
   const startUrl = session?.sso_start_url ?? section.sso_start_url;
   const region = session?.sso_region ?? section.sso_region;
-  if (!startUrl || !region) throw new CoreError('NotSupported', `Profile ${profile} is not an IAM Identity Center (SSO) profile: it has no sso_start_url/sso_region.`, { profile });
+  if (!startUrl || !region) throw new CoreError('NotSupported', `Profile ${profile} is not an IAM Identity Center (SSO) profile: it has no sso_start_url/sso_region.`, { profile }, { problem: 'sso.notSsoProfile' });
   const scopes = session?.sso_registration_scopes?.split(',').map((s) => s.trim()).filter(Boolean);
   return { startUrl, region, ...(sessionName ? { sessionName, scopes: scopes?.length ? scopes : ['sso:account:access'] } : {}) };
 }

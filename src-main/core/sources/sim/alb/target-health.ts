@@ -12,6 +12,7 @@ import type { SimTarget, SimTargetGroup } from './alb-state';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { seriesOwner } from './series-owner';
 import { applyCheck, targetsChanged, targetStateText, unusedTarget, type HealthCheckOutcome } from './target-group';
+import { simRefusal } from '../sim-refusals';
 
 /**
  * Host counts for the tick starting at `tickStartMs`, then the checks due now and their transitions.
@@ -132,7 +133,7 @@ function publishHostCounts(ctx: SimContext, group: SimTargetGroup, counts: { hea
 /** FailTargets: targets of a group start failing their health checks (e.g. a bad deploy) until reverted. */
 export function failTargets(ctx: SimContext, p: FaultParameters<'FailTargets'>): FaultEffect {
   const group = [...ctx.world.targetGroups.values()].find((g) => g.name === p.TargetGroupName);
-  if (!group) throw new Error(`One or more target groups not found: ${p.TargetGroupName}`);
+  if (!group) throw simRefusal('fault.targetGroupNotFound', `One or more target groups not found: ${p.TargetGroupName}`, { name: p.TargetGroupName });
   const targets = [...group.targets.values()].filter((t) => t.state !== 'draining');
   const count = p.Count ?? (p.Percent !== undefined ? Math.max(1, Math.round((targets.length * p.Percent) / 100)) : targets.length);
   const victims = targets.slice(0, count);

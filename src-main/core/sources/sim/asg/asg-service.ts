@@ -20,6 +20,7 @@ import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, po
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
+import { simRefusal } from '../sim-refusals';
 
 /**
  * How often the group looks at its instances' health. AWS says only "periodically"; EC2 status checks
@@ -429,7 +430,7 @@ export class AsgService implements SimService {
 
   requireGroup(name: string): SimAutoScalingGroup {
     const group = this.world.autoScalingGroups.get(name);
-    if (!group) throw new Error(`AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`);
+    if (!group) throw simRefusal('fault.groupNotFound', `AutoScalingGroup name not found - AutoScalingGroup '${name}' not found`, { name });
     return group;
   }
 

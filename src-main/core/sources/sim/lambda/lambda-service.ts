@@ -39,6 +39,7 @@ import { WholeCounts } from '../cloudwatch/whole-counts';
 import { count, endFunctionTick, NAMESPACE } from './function-tick';
 import { functionTriggers } from './triggers';
 import { functionNameOf, LAMBDA_DEFAULTS, SimFunction, ZERO, type Architecture, type RunResult } from './sim-function';
+import { parametersRefused } from '../sim-refusals';
 
 export { LAMBDA_DEFAULTS } from './sim-function';
 
@@ -489,6 +490,7 @@ function metadataKnobs(resource: LoadedResource): LambdaSimulationMetadata {
   const simulation = resource.metadata?.Simulation;
   if (simulation === undefined) return {};
   const parsed = LambdaSimulationMetadata.safeParse(simulation);
-  if (!parsed.success) throw new Error(`${resource.logicalId}: Metadata.Simulation: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  // The loader checks the same schema (resource-types.ts); this guards a model built some other way.
+  if (!parsed.success) throw parametersRefused('lambda.metadataInvalid', resource.logicalId, LambdaSimulationMetadata, simulation, `${resource.logicalId}: Metadata.Simulation: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
   return parsed.data;
 }

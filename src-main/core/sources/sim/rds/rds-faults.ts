@@ -5,7 +5,8 @@
 import type { FaultParameters } from '../scenario/timed-entries';
 import type { FaultEffect } from '../service-module';
 import { RDS_EVENTS } from './rds-events';
-import { RdsApiError, type RdsInternals } from './rds-instance';
+import { refusal } from '../../../rules';
+import { refusedBy, type RdsInternals } from './rds-instance';
 
 export function applyRdsFault(rds: RdsInternals, type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
   if (type === 'FailDBInstance') {
@@ -25,7 +26,7 @@ export function applyRdsFault(rds: RdsInternals, type: string, parameters: Recor
   if (type === 'RaiseReplicaLag') {
     const { DBInstanceIdentifier, LagSeconds } = parameters as FaultParameters<'RaiseReplicaLag'>;
     const instance = rds.require(DBInstanceIdentifier);
-    if (instance.source === undefined) throw new RdsApiError('InvalidDBInstanceState', `DB instance ${instance.identifier} is not a read replica.`);
+    if (instance.source === undefined) throw refusedBy(refusal('not-a-replica', { id: instance.identifier }));
     instance.lagOffsetSeconds += LagSeconds;
     return {
       message: `Replication on ${instance.identifier} falls ${LagSeconds} s behind ${instance.source}`,

@@ -22,13 +22,14 @@ export type RdsContext = Pick<SimContext, 'now' | 'random' | 'schedule' | 'metri
  * words it, and — when the refusal comes from the shared rules (core/rules) — the refusal the window
  * translates.
  */
-export class RdsApiError extends CoreError<{ awsCode: string }> {
+export class RdsApiError extends CoreError<{ awsCode: string; detail?: string }> {
   constructor(
     awsCode: string,
     message: string,
     readonly refusal?: Refusal,
   ) {
-    super('InvalidRequest', message, { awsCode });
+    // Without the rules' refusal the window shows the API's error code and its words, as AWS gives them.
+    super('InvalidRequest', message, refusal ? { awsCode } : { awsCode, detail: message }, refusal ? undefined : { problem: 'simulatedApi.refused' });
     this.name = awsCode;
   }
 }

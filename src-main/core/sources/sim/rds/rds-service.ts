@@ -57,8 +57,8 @@ import {
   IDLE_CPU_PERCENT,
   MIN_REPLAY_SHARE,
   NAMESPACE,
-  RdsApiError,
   REBOOT_SECONDS,
+  refusedBy,
   RECOVERY_SECONDS,
   type CreateReadReplicaParameters,
   type DbInstanceStatus,
@@ -69,6 +69,7 @@ import {
   type SimDbSnapshot,
   type TickLoad,
 } from './rds-instance';
+import { refusal } from '../../../rules';
 import {
   DB_INSTANCE_TYPE,
   dbInstanceIdentifierOf,
@@ -136,7 +137,7 @@ export class RdsService implements DatabaseTier, RdsInternals {
   /** The instance, or DBInstanceNotFound as the API words it. */
   require(identifier: string): SimDbInstance {
     const instance = this.instances.get(sourceIdentifierOf(identifier));
-    if (!instance) throw new RdsApiError('DBInstanceNotFound', `DBInstance ${identifier} not found.`);
+    if (!instance) throw refusedBy(refusal('db-not-found', { id: identifier }));
     return instance;
   }
 

@@ -26,6 +26,7 @@ import { exportRoute53 } from './export-route53';
 import { forceHealthCheckFailure, stepHealthChecks, transitionText, type HealthCheckDefinition, type HealthCheckTransition, type ProbeFailure } from './health-checks';
 import { checkerAddress } from './checker-addresses';
 import { endpointProbe, simDnsTrace, trafficShares, type LoadBalancerHealth } from './sim-dns';
+import { simRefusal } from '../sim-refusals';
 
 /** What the Route 53 module uses of the engine's SimContext. */
 export type Route53Context = Pick<SimContext, 'now' | 'world' | 'random' | 'recordTimeline' | 'inventoryChanged' | 'settings' | 'services'>;
@@ -131,7 +132,7 @@ export class Route53Service implements DnsRouting {
     if (type !== 'FailHealthCheck') return undefined;
     const { HealthCheckId: wanted } = parameters as FaultParameters<'FailHealthCheck'>;
     const check = this.state.healthChecks.checks.find((c) => c.definition.id === wanted || c.definition.logicalId === wanted);
-    if (!check) throw new Error(`A health check with id ${wanted} does not exist.`);
+    if (!check) throw simRefusal('fault.healthCheckNotFound', `A health check with id ${wanted} does not exist.`, { id: wanted });
     const id = check.definition.id;
     const reason = 'FailHealthCheck fault';
     this.state = { ...this.state, healthChecks: forceHealthCheckFailure(this.state.healthChecks, { healthCheckId: id, fromMs: this.ctx.now, untilMs: Infinity, reason }) };

@@ -29,6 +29,17 @@ export interface DiagnosticCode {
   params?: Record<string, string | number>;
 }
 
+/**
+ * A problem that wraps another (a parameters file's, a WAF statement's reason): the English `reason`
+ * (the CLI's words), its code as `reasonCode` and its parameters prefixed `reason.`, which the window
+ * words through the same section (scenario-problem-text.ts).
+ */
+export function wrappedReason(reason: DiagnosticCode, english: string): Record<string, string | number> {
+  const params: Record<string, string | number> = { reason: english, reasonCode: reason.code };
+  for (const [key, value] of Object.entries(reason.params ?? {})) params[`reason.${key}`] = value;
+  return params;
+}
+
 export type PathSegment = string | number;
 
 export function formatPath(path: readonly PathSegment[]): string {

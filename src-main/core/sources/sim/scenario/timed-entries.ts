@@ -10,6 +10,8 @@ import type { ActionOf, ActionType as ControlActionType, ControlAction } from '.
 import type { FaultFieldCode, FaultKindCode } from '../../../contract/model-sim-kinds';
 import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
 import { codedCheck } from '../../../coded-checks';
+import type { CoreError } from '../../../core-error';
+import { parametersRefused, simRefusal } from '../sim-refusals';
 
 const name = z.string().min(1).max(255);
 const count = numberIn('Count', 1, MAX_GROUP_INSTANCES, { integer: true, why: 'instances per Auto Scaling group in the simulator' });
@@ -137,12 +139,23 @@ const TO_CONTROL_ACTION: { [K in ControlActionType]: (p: ActionParameters<K>) =>
   }),
 };
 
-/** Validates a scenario-format action; the typed action, or the problems (path: message). */
-export function parseScenarioAction(type: string, parameters: unknown): { action: ControlAction } | { problems: string[] } {
-  if (!Object.hasOwn(ACTION_PARAMETERS, type)) return { problems: [`unknown action ${type} (known: ${ACTION_TYPES.join(', ')})`] };
+/**
+ * Validates a scenario-format action; the typed action, or the problems (path: message, the CLI's
+ * English) and the refusal to throw, with the code a window translates (sim-refusals.ts).
+ */
+export function parseScenarioAction(type: string, parameters: unknown): { action: ControlAction } | { problems: string[]; refusal: CoreError } {
+  if (!Object.hasOwn(ACTION_PARAMETERS, type)) {
+    const known = ACTION_TYPES.join(', ');
+    const problem = `unknown action ${type} (known: ${known})`;
+    return { problems: [problem], refusal: simRefusal('action.unknownType', problem, { kind: type, known }) };
+  }
   const kind = type as ActionType;
-  const parsed = ACTION_PARAMETERS[kind].safeParse(parameters);
-  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`) };
+  const schema = ACTION_PARAMETERS[kind];
+  const parsed = schema.safeParse(parameters);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'parameters'}: ${i.message}`);
+    return { problems, refusal: parametersRefused('action.parameterInvalid', type, schema, parameters, `${type}: ${problems.join('; ')}`) };
+  }
   return { action: toControlAction(kind, parsed.data) };
 }
 

@@ -51,19 +51,32 @@ function jsonProblem(text: string, file: string | undefined): Diagnostic | undef
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    let line = 0;
-    let column = 0;
-    if (position) {
-      const before = text.slice(0, Number(position[1]));
-      line = before.split('\n').length;
-      column = Number(position[1]) - before.lastIndexOf('\n');
-    }
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { severity: 'error', message: `invalid JSON: ${reason}`, path: '', line, column, code: 'file.invalidJson', params: { reason } };
+    const { reason, line, column } = jsonSyntaxError(text, error);
+    // The parser's own words (not ours to translate) inside a translated sentence, with where.
+    return { severity: 'error', message: `invalid JSON: ${reason}`, path: '', line, column, code: 'file.invalidJson', params: { reason, line, column } };
   }
 }
+
+/**
+ * JSON.parse's complaint without its position, and that position as line and column (1-based; 0
+ * when the parser gave none, as for "Unexpected end of JSON input").
+ */
+export function jsonSyntaxError(text: string, error: unknown): { reason: string; line: number; column: number } {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /position (\d+)/.exec(message);
+  let line = 0;
+  let column = 0;
+  if (position) {
+    const before = text.slice(0, Number(position[1]));
+    line = before.split('\n').length;
+    column = Number(position[1]) - before.lastIndexOf('\n');
+  }
+  const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  return { reason, line, column };
+}
+
+/** The most alias expansions in one file (the yaml library's guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
 
 export function readYaml(text: string, file?: string): YamlSource {
   const json = jsonProblem(text, file);
@@ -134,10 +147,10 @@ export function readYaml(text: string, file?: string): YamlSource {
 
   let value: unknown;
   try {
-    value = document.errors.length > 0 ? undefined : toPlain(document.toJS({ maxAliasCount: 100 }));
+    value = document.errors.length > 0 ? undefined : toPlain(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (error) {
     const reason = (error as Error).message;
-    diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: 0, column: 0, code: 'file.invalidYaml', params: { reason } });
+    diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: 0, column: 0, ...afterParseCode(error, reason) });
   }
   return { value, locate, diagnostics };
 }
@@ -170,6 +183,17 @@ function toPlain(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlain(item)]));
   }
   return value;
+}
+
+/**
+ * What went wrong turning a parsed document into values: more aliases than we expand (the library's
+ * guard against "billion laughs"), or a structure too deep to walk (an alias inside itself); anything
+ * else in the library's words.
+ */
+function afterParseCode(error: unknown, reason: string): DiagnosticCode {
+  if (/alias count/i.test(reason)) return { code: 'yaml.tooManyAliases', params: { max: MAX_ALIAS_COUNT } };
+  if (error instanceof RangeError) return { code: 'yaml.tooDeep' };
+  return { code: 'file.invalidYaml', params: { reason } };
 }
 
 /**

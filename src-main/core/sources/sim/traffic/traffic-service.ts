@@ -16,6 +16,7 @@ import { databaseTargets, functionTargets } from './function-targets';
 import { buildClientPool } from './client-pool';
 import type { Random } from '../kernel/random';
 import { bucketTargets, httpApiTargets } from './event-source-targets';
+import { simRefusal } from '../sim-refusals';
 
 /** Our default for clients querying a DB instance directly: one query in five writes. */
 export const DEFAULT_DIRECT_WRITE_SHARE = 0.2;
@@ -243,7 +244,7 @@ export class TrafficService implements SimService {
     if (type !== 'MultiplyTraffic') return undefined;
     const p = parameters as FaultParameters<'MultiplyTraffic'>;
     const key = p.Name ?? '*';
-    if (p.Name && !this.populations.some((t) => t.name === p.Name)) throw new Error(`no Traffic population named ${p.Name}`);
+    if (p.Name && !this.populations.some((t) => t.name === p.Name)) throw simRefusal('fault.trafficNotFound', `no Traffic population named ${p.Name}`, { name: p.Name });
     const previous = this.multipliers.get(key);
     this.multipliers.set(key, (previous ?? 1) * p.Factor);
     return {

@@ -4,7 +4,7 @@
  * Challenge action, an OverrideAction (only for rules that reference a rule group; waf-rule-action.html),
  * a CLOUDFRONT web ACL, an association with something that is not one of the stack's load balancers.
  */
-import type { PathSegment } from '../scenario/diagnostics';
+import { type PathSegment, wrappedReason } from '../scenario/diagnostics';
 import type { ScenarioReport } from '../scenario/scenario-checks';
 import type { LoadedResource } from '../scenario/loaded-resource';
 import { compileRule, ipSetsOf } from './web-acl';
@@ -35,11 +35,11 @@ export function checkWafResources(resources: readonly LoadedResource[], report: 
         });
       } else if (rule.compiled.kind === 'unsupported' && rule.compiled.invalid) {
         // AWS WAF refuses the web ACL (WAFInvalidParameterException): an error, not "not simulated".
-        report('error', at('Rules', index, 'Statement'), `${where}: ${rule.compiled.reason}`, { code: 'waf.statementInvalid', params: { ...named, reason: rule.compiled.reason } });
+        report('error', at('Rules', index, 'Statement'), `${where}: ${rule.compiled.reason}`, { code: 'waf.statementInvalid', params: { ...named, ...wrappedReason(rule.compiled.reasonCode, rule.compiled.reason) } });
       } else if (rule.compiled.kind === 'unsupported') {
         report('warning', at('Rules', index, 'Statement'), `${where} is not simulated and never matches: ${rule.compiled.reason}`, {
           code: 'waf.statementNotSimulated',
-          params: { ...named, reason: rule.compiled.reason },
+          params: { ...named, ...wrappedReason(rule.compiled.reasonCode, rule.compiled.reason) },
         });
       } else if (!rule.action) {
         const kind = input.Action ? Object.keys(input.Action).join(', ') : 'none';

@@ -16,6 +16,8 @@ import type { WafRequest } from './statements';
 import { buildWebAcls, evaluate, RateCounter, type SimWafRule, type SimWebAcl, type Verdict } from './web-acl';
 import { parseAddress } from './cidr';
 import { blockPathRule } from './block-path';
+import type { CoreError, CoreErrorParams } from '../../../core-error';
+import { simRefusal } from '../sim-refusals';
 
 const NS = 'AWS/WAFV2';
 
@@ -138,10 +140,10 @@ export class WafService implements RequestScreen {
     if (type !== 'WafBlockPath') return undefined;
     const p = parameters as FaultParameters<'WafBlockPath'>;
     const acl = p.WebACLName ? this.acls.find((a) => a.name === p.WebACLName) : this.acls.find((a) => a.resourceArns.length > 0);
-    if (!acl) throw new WafNonexistentItem(p.WebACLName ? `no web ACL named ${p.WebACLName}` : 'no web ACL is associated with a load balancer');
+    if (!acl) throw p.WebACLName ? wafError('WAFNonexistentItemException', 'fault.webAclNotFound', `no web ACL named ${p.WebACLName}`, { name: p.WebACLName }) : wafError('WAFNonexistentItemException', 'fault.noAssociatedWebAcl', 'no web ACL is associated with a load balancer');
     const priority = p.Priority ?? firstFreePriority(acl);
     const clash = acl.rules.find((rule) => rule.priority === priority);
-    if (clash) throw new WafDuplicateItem(`rule ${clash.name} of ${acl.name} already has Priority ${priority}`);
+    if (clash) throw wafError('WAFDuplicateItemException', 'fault.wafPriorityTaken', `rule ${clash.name} of ${acl.name} already has Priority ${priority}`, { rule: clash.name, acl: acl.name, priority });
     const rule = blockPathRule(p.Path, priority, acl.rules.filter((r) => r.addedByFault).length + 1);
     acl.rules.push(rule);
     acl.rules.sort((a, b) => a.priority - b.priority);
@@ -157,12 +159,11 @@ export class WafService implements RequestScreen {
   }
 }
 
-/** WAFNonexistentItemException / WAFDuplicateItemException, as AWS WAF words them. */
-class WafNonexistentItem extends Error {
-  override name = 'WAFNonexistentItemException';
-}
-class WafDuplicateItem extends Error {
-  override name = 'WAFDuplicateItemException';
+/** WAFNonexistentItemException / WAFDuplicateItemException, named as AWS WAF names them, with the code a window translates. */
+function wafError(name: string, problem: 'fault.webAclNotFound' | 'fault.noAssociatedWebAcl' | 'fault.wafPriorityTaken', message: string, params: CoreErrorParams = {}): CoreError {
+  const error = simRefusal(problem, message, params);
+  error.name = name;
+  return error;
 }
 
 /** The lowest priority no rule has: the new rule runs before any rule added after it. */

@@ -126,4 +126,21 @@ Actions:
     expect(() => engine.injectFault('Meteor', {})).toThrow('unknown fault type Meteor');
     expect(() => engine.injectFault('FailDBInstance', { DBInstanceIdentifier: 'db' })).toThrow('needs a service this scenario does not have');
   });
+
+  it('each refusal names its problem code and parameters, for a window to word (issue 9)', () => {
+    const engine = new SimulationEngine(scenarioFrom(webTier()));
+    const refusal = (type: string, parameters: Record<string, unknown>) => {
+      try {
+        engine.injectFault(type, parameters);
+      } catch (error) {
+        return { problem: (error as { problem?: string }).problem, params: (error as { params?: unknown }).params };
+      }
+      throw new Error(`${type} was not refused`);
+    };
+    expect(refusal('TerminateInstances', { AutoScalingGroupName: 'nope' })).toEqual({ problem: 'fault.groupNotFound', params: { name: 'nope' } });
+    expect(refusal('FailTargets', { TargetGroupName: 'nope' })).toEqual({ problem: 'fault.targetGroupNotFound', params: { name: 'nope' } });
+    expect(refusal('MultiplyTraffic', { Factor: 2, Name: 'nobody' })).toEqual({ problem: 'fault.trafficNotFound', params: { name: 'nobody' } });
+    expect(refusal('FailDBInstance', { DBInstanceIdentifier: 'db' })).toEqual({ problem: 'fault.serviceMissing', params: { kind: 'FailDBInstance' } });
+    expect(refusal('MultiplyTraffic', { Factor: -1 })).toMatchObject({ problem: 'fault.parameterInvalid', params: { kind: 'MultiplyTraffic', parameter: 'Factor', reasonCode: expect.stringMatching(/^value\./) } });
+  });
 });

@@ -136,6 +136,11 @@ describe('RDS in the engine: sim run with a FailDBInstance fault', () => {
     expect(inventory.find((d) => d.dbInstanceIdentifier === 'shop-db')!.readReplicaDBInstanceIdentifiers).toEqual(['shop-db-replica-1']);
     expect(inventory.find((d) => d.dbInstanceIdentifier === 'shop-db-replica-2')).toMatchObject({ dbInstanceStatus: 'available', readReplicaSourceDBInstanceIdentifier: undefined });
     expect(engine.timeline.find((t) => t.kind === 'ActionRefused')!.message).toBe('Actions[1]: PromoteReadReplica was refused: DB instance shop-db is not a read replica.');
+    // The refusal as a code too (issue 9), so the window words it rather than showing the English.
+    expect(engine.timeline.find((t) => t.kind === 'ActionRefused')!.text).toEqual({
+      code: 'action.refused',
+      params: { kind: 'PromoteReadReplica', path: 'Actions[1]', error: 'DB instance shop-db is not a read replica.', errorCode: 'refusal.not-a-replica', 'error.id': 'shop-db' },
+    });
   });
 
   it('the loader reports a replica whose source is missing, with file, line and path', () => {

@@ -248,7 +248,18 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
           Statement: { SqliMatchStatement: { FieldToMatch: { Body: {} }, TextTransformations: [{ Priority: 0, Type: NONE }] } }
           VisibilityConfig: { MetricName: Sqli }`),
     code: 'waf.statementNotSimulated',
-    params: { rule: 'sqli', acl: 'shop-acl', reason: expect.stringContaining('SqliMatchStatement') },
+    // The reason as a code of its own (wrapped as reasonCode + reason.*), the English kept for the CLI.
+    params: { rule: 'sqli', acl: 'shop-acl', reason: expect.stringContaining('SqliMatchStatement'), reasonCode: 'wafStatement.typeNotSimulated', 'reason.type': 'SqliMatchStatement' },
+  },
+  {
+    name: 'a statement AWS WAF refuses: its reason a code of its own (WAF-7)',
+    yaml: wafRules(`        - Name: flood
+          Priority: 0
+          Action: { Block: {} }
+          Statement: { RateBasedStatement: { Limit: 5, AggregateKeyType: IP } }
+          VisibilityConfig: { MetricName: Flood }`),
+    code: 'waf.statementInvalid',
+    params: { rule: 'flood', acl: 'shop-acl', reason: expect.stringContaining('Limit'), reasonCode: 'wafStatement.rateLimitOutOfRange', 'reason.min': 10, 'reason.max': 2_000_000_000, 'reason.value': '5' },
   },
   {
     name: 'an association with a web ACL of no stack (WAF-7)',
