@@ -17,6 +17,7 @@ import { awsPollingBench } from './aws-polling';
 import { webPushBench } from './web-push';
 import { liveUiBench } from './live-ui';
 import { liveSoakBench } from './live-soak';
+import { redactionBench } from './redaction';
 
 export interface BenchResult {
   name: string;
@@ -39,6 +40,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   'web-push': webPushBench,
   'live-ui': liveUiBench,
   'live-soak': liveSoakBench,
+  redaction: redactionBench,
 };
 
 function machine(): string {

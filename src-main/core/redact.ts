@@ -29,10 +29,20 @@ export function credentialProcessProgram(command: string): string {
   return program.split(/[\\/]/).pop() ?? '';
 }
 
-const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi;
-const SECRET_QUERY = /([?&][^=&#\s]*(?:password|passwd|secret|token|signature|credential)[^=&#\s]*=)[^&#\s]*/gi;
-/** `key = value`, `key: value`, `"key": "value"` for secret-looking keys. */
-const SECRET_ASSIGNMENT = /(["']?[a-z0-9_.-]*(?:password|passwd|secret|token|credential_process|private_key|passphrase)[a-z0-9_.-]*(?<!_file)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi;
+/*
+ * Every run in these patterns is bounded (a scheme of at most 32 characters, a query key of at most 64
+ * and a config key of at most 128 either side of its secret word, userinfo of at most 512): unbounded, each pattern rescanned a long
+ * run of letters from every position in it, and 100,000 letters took 52 s (91 s for "a.a.a…"), all of
+ * it on the host's one thread — an AWS error message from a hostile endpoint, or a request's text,
+ * could stop the host. Real keys, schemes and userinfo are far shorter than the bounds.
+ */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#@]{1,512}@/gi;
+const SECRET_QUERY = /([?&][^=&#\s]{0,64}?(?:password|passwd|secret|token|signature|credential)[^=&#\s]{0,64}=)[^&#\s]*/gi;
+// `key = value`, `key: value`, `"key": "value"` for secret-looking keys. A key name starts where a run of key characters starts (the lookbehind), so a long run is tried
+// once, not from each of its positions; the rest of the name is taken whole, `(?=(…))\2` (an atomic
+// group): it cannot end in a quote, space, colon or equals sign, so giving characters back could
+// never help. Names of up to 128 characters either side of the secret word are found.
+const SECRET_ASSIGNMENT = /(["']?(?<![a-z0-9_.-])[a-z0-9_.-]{0,128}?(?:password|passwd|secret|token|credential_process|private_key|passphrase)(?=([a-z0-9_.-]{0,128}))\2(?<!_file)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi;
 /** child_process.exec errors: "Command failed: <the whole command line>" then stderr. */
 const COMMAND_FAILED = /(Command failed:\s*)[^\n]*/g;
 
