@@ -26,6 +26,8 @@ export const useSimulatorStore = defineStore('simulator', () => {
   const loadErrors = ref<string[]>([]);
   /** A refused load's errors as codes (issue 9): the panel lists these, translated, instead of `loadErrors` when present. */
   const loadErrorProblems = ref<ScenarioProblem[]>([]);
+  /** A refused load as caught: without `problems` (not in simulation, say) the panel words its problem code. */
+  const loadFailure = ref<RequestFailure | null>(null);
   /** English warnings, shown only when the core sent no `problems` (an older core). */
   const loadWarnings = ref<string[]>([]);
   /** The last load's warnings as codes and parameters, translated by the panel (issue 9). */
@@ -98,6 +100,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     loading.value = true;
     loadErrors.value = [];
     loadErrorProblems.value = [];
+    loadFailure.value = null;
     loadWarnings.value = [];
     loadProblems.value = [];
     loadNotices.value = [];
@@ -112,6 +115,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
     } catch (error) {
       loadErrors.value = splitErrors(error instanceof Error ? error.message : String(error));
       loadErrorProblems.value = isApiError(error) && error.problems ? [...error.problems] : [];
+      loadFailure.value = requestFailure(error);
       return false;
     } finally {
       loading.value = false;
@@ -122,6 +126,7 @@ export const useSimulatorStore = defineStore('simulator', () => {
   function refuseFile(message: string): void {
     loadErrors.value = [message];
     loadErrorProblems.value = [];
+    loadFailure.value = null;
     loadWarnings.value = [];
     loadProblems.value = [];
     loadNotices.value = [];
@@ -138,5 +143,5 @@ export const useSimulatorStore = defineStore('simulator', () => {
     return done;
   }
 
-  return { scenarios, faultKinds, loadErrors, loadErrorProblems, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injectErrorKind, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
+  return { scenarios, faultKinds, loadErrors, loadErrorProblems, loadFailure, loadWarnings, loadProblems, loadNotices, loading, injecting, injectError, injectErrorKind, injected, running, stopping, fetchScenarios, fetchFaultKinds, fetchRunning, load, refuseFile, inject, stop };
 });

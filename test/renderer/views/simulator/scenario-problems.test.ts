@@ -80,6 +80,16 @@ describe('a refused load', () => {
     ]);
   });
 
+  it('refused for another reason than its contents (not in simulation): worded from its problem code', async () => {
+    core.refuse('sim.scenario.load', 'NotSupported', 'only available in simulation mode', { problem: { code: 'simulation.only', params: {} } });
+    const wrapper = mountWithApp(SimulatorView, { locale: 'ko' });
+    await flushPromises();
+    await wrapper.get('form.scenario-form').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    expect(wrapper.findAll('[data-testid="scenario-error"]').map((item) => item.text())).toEqual(['시뮬레이션 모드에서만 사용할 수 있습니다.']);
+  });
+
   it('without problems (an older core) shows the message, one line each', async () => {
     core.refuse('sim.scenario.load', 'InvalidRequest', 'a.yaml:1:1: error: first\na.yaml:2:1: error: second');
     const wrapper = mountWithApp(SimulatorView, { locale: 'en' });
