@@ -327,13 +327,21 @@ export class AlbService implements SimService {
     }
     const assigned = this.assigned;
     const weights = this.shareWeights;
-    let weightSum = 0;
-    for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
     let leftover = load.requests;
-    for (let i = 0; i < n; i++) {
-      const share = Math.floor((load.requests * weights[i]!) / weightSum);
-      assigned[i] = share;
-      leftover -= share;
+    if (group.slowStartSeconds <= 0) {
+      // No slow start: every weight is 1 and their sum n, so every target gets the same share (the same
+      // arithmetic as below, without reading each target's object).
+      const share = Math.floor((load.requests * 1) / n);
+      assigned.fill(share, 0, n);
+      leftover -= share * n;
+    } else {
+      let weightSum = 0;
+      for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
+      for (let i = 0; i < n; i++) {
+        const share = Math.floor((load.requests * weights[i]!) / weightSum);
+        assigned[i] = share;
+        leftover -= share;
+      }
     }
     const offset = this.roundRobin++ % n;
     for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % n]!++;
