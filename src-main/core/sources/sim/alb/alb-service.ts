@@ -50,6 +50,9 @@ interface TargetGroupLoad {
 }
 
 interface TargetGroupSeries {
+  /** The load balancer `dims` were made for, and the (LoadBalancer, TargetGroup) dimensions themselves. */
+  dimsOf?: SimLoadBalancer;
+  dims?: { LoadBalancer: string; TargetGroup: string };
   requestCount?: MetricSeriesData;
   perTargetAlone?: MetricSeriesData;
   perTarget?: MetricSeriesData;
@@ -170,8 +173,13 @@ export class AlbService implements SimService {
     lbDistribution.length = 0;
     const totals = emptyCodes();
     for (const [group, load] of loads) {
-      const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
       const series = this.seriesHandles(group);
+      // The dimensions matter only when a series is created; kept with the handles while the load balancer is the same.
+      if (series.dimsOf !== lb) {
+        series.dimsOf = lb;
+        series.dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
+      }
+      const tgDims = series.dims!;
       metrics.putInto((series.requestCount ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCount', tgDims)), epochSeconds, load.requests);
       if (group.targetType !== 'lambda') {
         // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
