@@ -50,6 +50,9 @@ interface TargetGroupLoad {
 }
 
 interface TargetGroupSeries {
+  /** The load balancer `dims` were made for, and the (LoadBalancer, TargetGroup) dimensions themselves. */
+  dimsOf?: SimLoadBalancer;
+  dims?: { LoadBalancer: string; TargetGroup: string };
   requestCount?: MetricSeriesData;
   perTargetAlone?: MetricSeriesData;
   perTarget?: MetricSeriesData;
@@ -170,8 +173,13 @@ export class AlbService implements SimService {
     lbDistribution.length = 0;
     const totals = emptyCodes();
     for (const [group, load] of loads) {
-      const tgDims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
       const series = this.seriesHandles(group);
+      // The dimensions matter only when a series is created; kept with the handles while the load balancer is the same.
+      if (series.dimsOf !== lb) {
+        series.dimsOf = lb;
+        series.dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
+      }
+      const tgDims = series.dims!;
       metrics.putInto((series.requestCount ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCount', tgDims)), epochSeconds, load.requests);
       if (group.targetType !== 'lambda') {
         // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
@@ -327,13 +335,21 @@ export class AlbService implements SimService {
     }
     const assigned = this.assigned;
     const weights = this.shareWeights;
-    let weightSum = 0;
-    for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
     let leftover = load.requests;
-    for (let i = 0; i < n; i++) {
-      const share = Math.floor((load.requests * weights[i]!) / weightSum);
-      assigned[i] = share;
-      leftover -= share;
+    if (group.slowStartSeconds <= 0) {
+      // No slow start: every weight is 1 and their sum n, so every target gets the same share (the same
+      // arithmetic as below, without reading each target's object).
+      const share = Math.floor((load.requests * 1) / n);
+      assigned.fill(share, 0, n);
+      leftover -= share * n;
+    } else {
+      let weightSum = 0;
+      for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
+      for (let i = 0; i < n; i++) {
+        const share = Math.floor((load.requests * weights[i]!) / weightSum);
+        assigned[i] = share;
+        leftover -= share;
+      }
     }
     const offset = this.roundRobin++ % n;
     for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % n]!++;

@@ -301,13 +301,18 @@ export class AsgService implements SimService {
   private rebalance(group: SimAutoScalingGroup): void {
     // One walk (issue 15): any launch or termination under way stops the look; meanwhile the zones are
     // counted as zoneCounts does (countedInstances' rule: here every instance but a terminated one).
+    // The group's slots and the columns stand in for its instance objects (see members).
     let counts: Map<string, number> | undefined;
-    for (const i of group.instances.values()) {
-      const state = i.lifecycleState;
-      if (i.rebalancing || state === 'Pending' || state.startsWith('Terminating')) return;
-      if (state.startsWith('Terminat')) continue;
+    const { slots } = this.members(group);
+    const { state: states, rebalancing, zone, zoneNames } = this.world.instanceColumns;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      const state = states[slot];
+      if (rebalancing[slot] === 1 || state === LIFECYCLE.pending || state === LIFECYCLE.terminating) return;
+      if (state === LIFECYCLE.terminated) continue;
       counts ??= new Map(group.availabilityZones.map((az) => [az, 0]));
-      counts.set(i.availabilityZone, (counts.get(i.availabilityZone) ?? 0) + 1);
+      const az = zoneNames[zone[slot]!]!;
+      counts.set(az, (counts.get(az) ?? 0) + 1);
     }
     counts ??= new Map(group.availabilityZones.map((az) => [az, 0]));
     const healthy = [...counts].filter(([az]) => !this.world.failedAvailabilityZones.has(az));

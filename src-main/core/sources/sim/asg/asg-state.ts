@@ -46,8 +46,6 @@ export class SimInstance {
   activity: SimActivity;
   /** EC2-1 basic monitoring: its own CPU accumulated over the current 5-minute period. */
   basicCpu: { sum: number; count: number } | undefined;
-  /** Launched for AZ rebalancing: when it is in service, one instance of the busiest AZ goes. */
-  rebalancing: boolean | undefined;
   /** The world's columns, where its per-tick numbers are at `slot` while it is in the world (slot -1 once detached). */
   readonly columns: InstanceColumns;
   slot: number;
@@ -64,14 +62,25 @@ export class SimInstance {
     this.readyAt = init.readyAt;
     this.activity = init.activity;
     this.basicCpu = undefined;
-    this.rebalancing = init.rebalancing;
+    this.rebalancingLaunch = init.rebalancing;
     this.columns = columns;
     this.slot = columns.allocate(init.vcpus);
     columns.inService[this.slot] = this.state === 'InService' ? 1 : 0;
     columns.state[this.slot] = lifecycleCode(this.state);
     columns.warmUntil[this.slot] = init.warmUntil;
     columns.zone[this.slot] = columns.zoneIndex(init.availabilityZone);
+    columns.rebalancing[this.slot] = init.rebalancing ? 1 : 0;
   }
+
+  /** Launched for AZ rebalancing: when it is in service, one instance of the busiest AZ goes. Kept in the columns too. */
+  get rebalancing(): boolean | undefined {
+    return this.rebalancingLaunch;
+  }
+  set rebalancing(value: boolean | undefined) {
+    this.rebalancingLaunch = value;
+    if (!this.left) this.columns.rebalancing[this.slot] = value ? 1 : 0;
+  }
+  private rebalancingLaunch: boolean | undefined;
 
   get lifecycleState(): LifecycleState {
     return this.state;

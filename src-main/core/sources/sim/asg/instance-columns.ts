@@ -29,6 +29,8 @@ export class InstanceColumns {
   state: Uint8Array;
   /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
   warmUntil: Float64Array;
+  /** 1 while it is a rebalancing launch not yet in service (SimInstance.rebalancing). */
+  rebalancing: Uint8Array;
   /** Its Availability Zone as an index into `zoneNames` (zoneIndex): whether its zone is down, without the object. */
   zone: Int32Array;
   /**
@@ -78,6 +80,7 @@ export class InstanceColumns {
     this.state = new Uint8Array(capacity);
     this.warmUntil = new Float64Array(capacity);
     this.zone = new Int32Array(capacity);
+    this.rebalancing = new Uint8Array(capacity);
   }
 
   /** A slot for a new instance, all its values zero. The arrays may be replaced: read them after. */
@@ -94,6 +97,7 @@ export class InstanceColumns {
     this.state[slot] = LIFECYCLE.other;
     this.warmUntil[slot] = 0;
     this.zone[slot] = 0;
+    this.rebalancing[slot] = 0;
     this.generation[slot]!++;
     return slot;
   }
@@ -123,6 +127,8 @@ export class InstanceColumns {
     const state = new Uint8Array(capacity);
     const warmUntil = new Float64Array(capacity);
     const zone = new Int32Array(capacity);
+    const rebalancing = new Uint8Array(capacity);
+    rebalancing.set(this.rebalancing);
     state.set(this.state);
     warmUntil.set(this.warmUntil);
     zone.set(this.zone);
@@ -143,6 +149,7 @@ export class InstanceColumns {
     this.state = state;
     this.warmUntil = warmUntil;
     this.zone = zone;
+    this.rebalancing = rebalancing;
   }
 }
 

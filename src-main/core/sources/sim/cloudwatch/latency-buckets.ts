@@ -30,36 +30,171 @@ function normalCdf(z: number): number {
   return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
 }
 
-function componentCdf(c: MixtureComponent, x: number): number {
-  if (c.sigma === undefined) return 1 - Math.exp(-x / c.mean);
-  if (c.sigma === 0) return x >= c.mean ? 1 : 0;
-  const mu = Math.log(c.mean) - (c.sigma * c.sigma) / 2;
-  return x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / c.sigma);
-}
-
 /** p50, p90, p99 of a mixture of exponential and log-normal components (bisection on the mixture's CDF). */
 export function mixturePercentiles(components: MixtureComponent[]): [number, number, number] {
-  const total = components.reduce((sum, c) => sum + c.weight, 0);
-  // A plain loop (the reduce's additions in the same order): run 120 times per series and minute.
-  const cdf = (x: number) => {
+  const mixture = new Mixture(components.length);
+  for (const c of components) mixture.add(c.mean, c.weight, c.sigma);
+  return mixture.percentiles();
+}
+
+/**
+ * Mixture components in parallel arrays, reused period after period by the metric store (issue 15: a
+ * component object per bucket per series and minute was garbage that lived long enough to be promoted).
+ * `percentiles` does the arithmetic mixturePercentiles always did, in the same order.
+ */
+export class Mixture {
+  means: Float64Array;
+  weights: Float64Array;
+  /** 0: exponential (no σ); 1: log-normal with σ in `sigmas`. */
+  kinds: Uint8Array;
+  sigmas: Float64Array;
+  /** A log-normal component's μ (ln mean − σ²/2), worked out once instead of at every CDF evaluation. */
+  mus: Float64Array;
+  length = 0;
+
+  constructor(capacity = 64) {
+    this.means = new Float64Array(Math.max(1, capacity));
+    this.weights = new Float64Array(this.means.length);
+    this.kinds = new Uint8Array(this.means.length);
+    this.sigmas = new Float64Array(this.means.length);
+    this.mus = new Float64Array(this.means.length);
+  }
+
+  add(mean: number, weight: number, sigma: number | undefined): void {
+    if (this.length === this.means.length) this.grow(this.length * 2);
+    const i = this.length++;
+    this.means[i] = mean;
+    this.weights[i] = weight;
+    this.kinds[i] = sigma === undefined ? 0 : 1;
+    this.sigmas[i] = sigma ?? 0;
+    this.mus[i] = sigma === undefined ? 0 : Math.log(mean) - (sigma * sigma) / 2;
+  }
+
+  /** A bucket key as decodeComponent reads it. */
+  addKey(key: number, weight: number): void {
+    const shape = Math.floor(key / SHAPE_STRIDE);
+    const mean = Math.exp((key - shape * SHAPE_STRIDE - SHAPE_STRIDE / 2) * LOG_BUCKET);
+    this.add(mean, weight, shape === 0 ? undefined : (shape - 1) / 100);
+  }
+
+  private grow(capacity: number): void {
+    const grown = (from: Float64Array) => {
+      const to = new Float64Array(capacity);
+      to.set(from);
+      return to;
+    };
+    this.means = grown(this.means);
+    this.weights = grown(this.weights);
+    this.sigmas = grown(this.sigmas);
+    this.mus = grown(this.mus);
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+  }
+
+  /** The mixture's CDF at x: each component's, weighted, summed in order, over the total weight. */
+  private cdf(x: number, total: number): number {
+    const { means, weights, kinds, sigmas, mus } = this;
     let sum = 0;
-    for (let i = 0; i < components.length; i++) sum = sum + components[i]!.weight * componentCdf(components[i]!, x);
-    return sum / total;
-  };
-  // Far enough out for every component: 10 means (exponential), or e^(5σ) times the mean (log-normal).
-  const upper = Math.max(...components.map((c) => c.mean * (c.sigma === undefined ? 10 : Math.exp(5 * c.sigma) + 1)));
-  const quantile = (q: number) => {
-    let lo = 0;
-    let hi = upper;
-    // 40 halvings resolve far below a microsecond.
-    for (let i = 0; i < 40; i++) {
-      const mid = (lo + hi) / 2;
-      if (cdf(mid) < q) lo = mid;
-      else hi = mid;
+    for (let i = 0; i < this.length; i++) {
+      let p: number;
+      if (kinds[i] === 0) p = 1 - Math.exp(-x / means[i]!);
+      else if (sigmas[i] === 0) p = x >= means[i]! ? 1 : 0;
+      else p = x <= 0 ? 0 : normalCdf((Math.log(x) - mus[i]!) / sigmas[i]!);
+      sum = sum + weights[i]! * p;
     }
-    return (lo + hi) / 2;
-  };
-  return [quantile(0.5), quantile(0.9), quantile(0.99)];
+    return sum / total;
+  }
+
+  percentiles(): [number, number, number] {
+    let total = 0;
+    for (let i = 0; i < this.length; i++) total = total + this.weights[i]!;
+    // Far enough out for every component: 10 means (exponential), or e^(5σ) times the mean (log-normal).
+    let upper = -Infinity;
+    for (let i = 0; i < this.length; i++) upper = Math.max(upper, this.means[i]! * (this.kinds[i] === 0 ? 10 : Math.exp(5 * this.sigmas[i]!) + 1));
+    const quantile = (q: number) => {
+      let lo = 0;
+      let hi = upper;
+      // 40 halvings resolve far below a microsecond.
+      for (let i = 0; i < 40; i++) {
+        const mid = (lo + hi) / 2;
+        if (this.cdf(mid, total) < q) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    return [quantile(0.5), quantile(0.9), quantile(0.99)];
+  }
+}
+
+/**
+ * A period's bucketed components: weights summed per key, keys in the order first seen (what a Map gave),
+ * in typed arrays with an open-addressing index, cleared and reused period after period (issue 15).
+ */
+export class OpenBuckets {
+  keys = new Float64Array(64);
+  weights = new Float64Array(64);
+  length = 0;
+  /** Position + 1 of each key by hash; 0: empty. Twice the capacity or more, a power of two. */
+  private index = new Int32Array(128);
+
+  clear(): void {
+    this.length = 0;
+    this.index.fill(0);
+  }
+
+  /** Where `key` is, or −(insertion point + 1) of its empty hash slot. */
+  private find(key: number): number {
+    const mask = this.index.length - 1;
+    let h = Math.imul(key | 0, 0x9e3779b1) & mask;
+    for (;;) {
+      const at = this.index[h]!;
+      if (at === 0) return -(h + 1);
+      const k = this.keys[at - 1]!;
+      if (k === key || (k !== k && key !== key)) return at - 1;
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** The weight summed so far for `key` (0 when not seen), as Map.get(key) ?? 0 gave it. */
+  weightOf(key: number): number {
+    const at = this.find(key);
+    return at >= 0 ? this.weights[at]! : 0;
+  }
+
+  /** Sets `key`'s weight, adding the key at the end when it is new (Map.set). */
+  set(key: number, weight: number): void {
+    const at = this.find(key);
+    if (at >= 0) {
+      this.weights[at] = weight;
+      return;
+    }
+    if (this.length === this.keys.length) {
+      this.growEntries();
+      this.set(key, weight);
+      return;
+    }
+    this.keys[this.length] = key;
+    this.weights[this.length] = weight;
+    this.index[-at - 1] = ++this.length;
+  }
+
+  private growEntries(): void {
+    const capacity = this.keys.length * 2;
+    const keys = new Float64Array(capacity);
+    const weights = new Float64Array(capacity);
+    keys.set(this.keys);
+    weights.set(this.weights);
+    this.keys = keys;
+    this.weights = weights;
+    this.index = new Int32Array(capacity * 2);
+    const mask = this.index.length - 1;
+    for (let i = 0; i < this.length; i++) {
+      let h = Math.imul(this.keys[i]! | 0, 0x9e3779b1) & mask;
+      while (this.index[h] !== 0) h = (h + 1) & mask;
+      this.index[h] = i + 1;
+    }
+  }
 }
 
 /** Mixture components keyed by (mean bucket, shape), in the order given; equal keys are not summed here. */

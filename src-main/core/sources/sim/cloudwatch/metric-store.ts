@@ -7,7 +7,7 @@
  * docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Statistic
  */
 import type { MetricPoint, MetricStat } from '../../../contract/model';
-import { bucketDistribution, decodeComponent, mixturePercentiles, type BucketedDistribution, type WeightedValues } from './latency-buckets';
+import { bucketDistribution, Mixture, OpenBuckets, type BucketedDistribution, type WeightedValues } from './latency-buckets';
 
 export type Dimensions = Readonly<Record<string, string>>;
 
@@ -80,9 +80,12 @@ export class MetricSeriesData implements SeriesId {
   openMax = -Infinity;
   /**
    * Mixture components of the open period, when the metric has a distribution: weight per mean,
-   * means bucketed on a 1 % log scale so a period holds tens of components, not one per target-tick.
+   * means bucketed on a 3 % log scale so a period holds tens of components, not one per target-tick.
+   * Created on the first distribution and reused by every later period (`hasDistribution` says whether
+   * the open period has one).
    */
-  openDistribution?: Map<number, number>;
+  openDistribution?: OpenBuckets;
+  hasDistribution = false;
 
   constructor(
     readonly namespace: string,
@@ -300,6 +303,9 @@ export class MetricStore {
     this.putDistributionInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, components, sigma);
   }
 
+  /** The closing period's mixture, reused from series to series. */
+  private readonly mixture = new Mixture();
+
   private readonly ownerCache = new WeakMap<object, Map<string, Map<string, MetricSeriesData>>>();
 
   private seriesFor(namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
@@ -378,11 +384,12 @@ export class MetricStore {
   private addBuckets(data: MetricSeriesData, epochSeconds: number, keys: ArrayLike<number>, weights: ArrayLike<number>, length: number): void {
     const start = epochSeconds - (epochSeconds % this.period);
     if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
-    const distribution = (data.openDistribution ??= new Map());
+    const distribution = (data.openDistribution ??= new OpenBuckets());
+    data.hasDistribution = true;
     // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
     for (let i = 0; i < length; ) {
       const key = keys[i]!;
-      let weight = distribution.get(key) ?? 0;
+      let weight = distribution.weightOf(key);
       do weight += weights[i++]!;
       while (i < length && keys[i] === key);
       distribution.set(key, weight);
@@ -394,10 +401,17 @@ export class MetricStore {
   }
 
   private closeOpen(data: MetricSeriesData): void {
-    const distribution = data.openDistribution;
-    const components = distribution ? [...distribution].map(([key, weight]) => decodeComponent(key, weight)) : [];
-    data.ring.push(data.openStart, data.openCount, data.openSum, data.openMin, data.openMax, components.length > 0 ? mixturePercentiles(components) : undefined);
-    data.openDistribution = undefined;
+    const distribution = data.hasDistribution ? data.openDistribution : undefined;
+    let percentiles: [number, number, number] | undefined;
+    if (distribution && distribution.length > 0) {
+      const mixture = this.mixture;
+      mixture.length = 0;
+      for (let i = 0; i < distribution.length; i++) mixture.addKey(distribution.keys[i]!, distribution.weights[i]!);
+      percentiles = mixture.percentiles();
+    }
+    data.ring.push(data.openStart, data.openCount, data.openSum, data.openMin, data.openMax, percentiles);
+    distribution?.clear();
+    data.hasDistribution = false;
     data.openStart = -1;
     data.openCount = 0;
     data.openSum = 0;

@@ -18,6 +18,9 @@ export interface Random {
   hex(length: number): string;
 }
 
+/** '00' … 'ff'. */
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
   return () => {
@@ -87,7 +90,11 @@ export function createRandom(seed: number, stream: string): Random {
     },
     hex(length) {
       let out = '';
-      while (out.length < length) out += nextUint32().toString(16).padStart(8, '0');
+      // Eight hex digits per draw, as toString(16).padStart(8, '0') wrote them, from a table of the 256 bytes.
+      while (out.length < length) {
+        const t = nextUint32();
+        out += HEX_BYTES[t >>> 24]! + HEX_BYTES[(t >>> 16) & 255]! + HEX_BYTES[(t >>> 8) & 255]! + HEX_BYTES[t & 255]!;
+      }
       return out.slice(0, length);
     },
   };

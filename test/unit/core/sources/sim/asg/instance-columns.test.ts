@@ -72,7 +72,7 @@ describe('instance columns (issue 15 item 6: per-tick numbers in typed arrays)',
     expect(a.vcpus).toBe(2);
   });
 
-  it('the lifecycle code, warm-up end and zone follow the instance (the group walk reads them from the columns)', () => {
+  it('the lifecycle code, rebalancing flag, warm-up end and zone follow the instance (the group walk reads them from the columns)', () => {
     const columns = new InstanceColumns();
     const a = instance('i-a', columns);
     expect(columns.state[a.slot]).toBe(LIFECYCLE.inService);
@@ -84,6 +84,11 @@ describe('instance columns (issue 15 item 6: per-tick numbers in typed arrays)',
       expect(columns.state[a.slot]).toBe(LIFECYCLE.terminating);
     }
     expect([lifecycleCode('Terminated'), lifecycleCode('Pending:Wait'), lifecycleCode('Standby')]).toEqual([LIFECYCLE.terminated, LIFECYCLE.other, LIFECYCLE.other]);
+    expect(columns.rebalancing[a.slot]).toBe(0);
+    a.rebalancing = true;
+    expect(columns.rebalancing[a.slot]).toBe(1);
+    a.rebalancing = undefined;
+    expect([columns.rebalancing[a.slot], a.rebalancing]).toEqual([0, undefined]);
     a.warmUntil = 5000;
     a.availabilityZone = 'us-east-1c';
     expect(columns.warmUntil[a.slot]).toBe(5000);
