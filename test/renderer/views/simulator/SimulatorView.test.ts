@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { flushPromises } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '@/api';
 import { useEventsStore } from '@/stores/events';
 import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
-import { installFakeCore, type FakeCore } from '../../support/fake-api';
+import { type FakeCore } from '../../support/fake-api';
 import { START, awsSession, clock, fullInventory, simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { startSimulatorSession } from './simulator-session';
 
 let core: FakeCore;
 
@@ -21,11 +21,7 @@ const FAULT_KINDS = [
 ];
 
 beforeEach(() => {
-  setActivePinia(createPinia());
-  core = installFakeCore();
-  const session = useSessionStore();
-  session.setSession(simSession);
-  session.setClock(clock(0, true, 10));
+  core = startSimulatorSession();
   useInventoryStore().replace(fullInventory());
   core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop', description: 'Online shop' }, { name: 'global-failover' }] });
   core.answer('sim.faultKinds', FAULT_KINDS);

@@ -5,16 +5,15 @@
  * words for (a newer core).
  */
 import { flushPromises } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '@/api';
 import type { Locale } from '@/i18n';
 import { useInventoryStore } from '@/stores/inventory';
-import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
-import { installFakeCore, type FakeCore } from '../../support/fake-api';
-import { clock, fullInventory, simSession } from '../../support/fixtures';
+import { type FakeCore } from '../../support/fake-api';
+import { fullInventory } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { startSimulatorSession } from './simulator-session';
 
 let core: FakeCore;
 
@@ -24,11 +23,7 @@ const FAULT_KINDS = [
 ];
 
 beforeEach(() => {
-  setActivePinia(createPinia());
-  core = installFakeCore();
-  const session = useSessionStore();
-  session.setSession(simSession);
-  session.setClock(clock(0, true, 10));
+  core = startSimulatorSession();
   useInventoryStore().replace(fullInventory());
   core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop' }] });
   core.answer('sim.faultKinds', FAULT_KINDS);

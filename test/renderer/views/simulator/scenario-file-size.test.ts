@@ -1,24 +1,19 @@
 // @vitest-environment happy-dom
 /** A scenario file over the window's limit is refused before it is read or sent (issue 10, item 7). */
 import { flushPromises } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_SCENARIO_TEXT_CHARS } from '@contract';
 import { setApi } from '@/api';
-import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
-import { installFakeCore, type FakeCore } from '../../support/fake-api';
-import { clock, simSession } from '../../support/fixtures';
+import { type FakeCore } from '../../support/fake-api';
+import { simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { startSimulatorSession } from './simulator-session';
 
 let core: FakeCore;
 
 beforeEach(() => {
-  setActivePinia(createPinia());
-  core = installFakeCore();
-  const session = useSessionStore();
-  session.setSession(simSession);
-  session.setClock(clock(0, true, 10));
+  core = startSimulatorSession();
   core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop' }] });
   core.answer('sim.faultKinds', []);
   core.answer('sim.scenario.load', { session: simSession, warnings: [] });

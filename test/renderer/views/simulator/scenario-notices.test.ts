@@ -1,23 +1,18 @@
 // @vitest-environment happy-dom
 /** Issue 14 item 6: default traffic is announced in the window, translated from its code and parameters. */
 import { flushPromises } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setApi } from '@/api';
-import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
-import { installFakeCore, type FakeCore } from '../../support/fake-api';
-import { clock, simSession } from '../../support/fixtures';
+import { type FakeCore } from '../../support/fake-api';
+import { simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { startSimulatorSession } from './simulator-session';
 
 let core: FakeCore;
 
 beforeEach(() => {
-  setActivePinia(createPinia());
-  core = installFakeCore();
-  const session = useSessionStore();
-  session.setSession(simSession);
-  session.setClock(clock(0, true, 10));
+  core = startSimulatorSession();
   core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop' }] });
   core.answer('sim.faultKinds', []);
   core.answer('sim.scenario.load', {

@@ -5,19 +5,18 @@
  * fallback for diagnostics not yet coded, shows its English message.
  */
 import { flushPromises } from '@vue/test-utils';
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScenarioProblem } from '@contract';
 import { createI18n } from 'vue-i18n';
 import { setApi } from '@/api';
 import { messages } from '@/i18n';
 import type { Locale } from '@/i18n';
-import { useSessionStore } from '@/stores/session';
 import SimulatorView from '@/views/simulator/SimulatorView.vue';
 import { scenarioProblemText } from '@/views/simulator/scenario-problem-text';
-import { installFakeCore, type FakeCore } from '../../support/fake-api';
-import { clock, simSession } from '../../support/fixtures';
+import { type FakeCore } from '../../support/fake-api';
+import { simSession } from '../../support/fixtures';
 import { mountWithApp } from '../../support/mount';
+import { startSimulatorSession } from './simulator-session';
 
 let core: FakeCore;
 
@@ -25,11 +24,7 @@ const coded: ScenarioProblem = { severity: 'warning', code: 'resource.typeNotSim
 const uncoded: ScenarioProblem = { severity: 'warning', code: 'scenario.problem', params: { message: 'something not yet coded' }, file: 'web.yaml', path: 'Traffic', line: 3, column: 1 };
 
 beforeEach(() => {
-  setActivePinia(createPinia());
-  core = installFakeCore();
-  const session = useSessionStore();
-  session.setSession(simSession);
-  session.setClock(clock(0, true, 10));
+  core = startSimulatorSession();
   core.answer('sim.scenarios.list', { current: 'shop', scenarios: [{ name: 'shop' }] });
   core.answer('sim.faultKinds', []);
   core.answer('sim.scenario.load', { session: simSession, warnings: ['web.yaml:15:11: warning: English warning text (at Resources.Topic.Type)'], problems: [coded, uncoded], notices: [] });
