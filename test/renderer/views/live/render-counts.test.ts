@@ -132,6 +132,54 @@ describe('what a push re-renders (issue 15)', () => {
     wrapper.unmount();
   });
 
+  it('Load balancers: the target groups and the access log scrolled out of view hold still, and show the newest as they come back', async () => {
+    // At scale-1000 they sit below the load balancer's charts: the page re-rendered, laid out and
+    // painted them every second (a thousand layout objects a second), unseen (issue 15).
+    const observers: { callback: (entries: { isIntersecting: boolean }[]) => void; target?: Element }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        target?: Element;
+        constructor(public callback: (entries: { isIntersecting: boolean }[]) => void) {
+          observers.push(this);
+        }
+        observe(target: Element) {
+          this.target = target;
+        }
+        disconnect() {}
+      },
+    );
+    try {
+      const wrapper = mountWithApp(LoadBalancersView, { global: { mixins: [countRenders] } });
+      await flushPromises();
+      await pace();
+      const targetGroups = observers.find((o) => o.target?.querySelector('[data-testid="tg-master-detail"]'));
+      const accessLog = observers.find((o) => o.target?.classList.contains('panel'));
+      expect(targetGroups && accessLog).toBeTruthy();
+      targetGroups!.callback([{ isIntersecting: false }]);
+      accessLog!.callback([{ isIntersecting: false }]);
+      await flushPromises();
+      renders.clear();
+      for (let minute = 1; minute <= 4; minute++) await push(minute);
+      await pace();
+      await flushPromises();
+      expect(rendered('TargetGroupList', 'TargetGroupListItem', 'AccessLogTable', 'BaseVirtualTable')).toEqual({ TargetGroupList: 0, TargetGroupListItem: 0, AccessLogTable: 0, BaseVirtualTable: 0 });
+      expect(wrapper.find('[data-testid="target-group"]').text()).not.toContain('moved');
+      // (The count's first entries show at once: it starts from none, as after a snapshot.)
+      expect(wrapper.find('[data-testid="access-log-not-listed"]').text()).not.toContain('200');
+
+      // Scrolled back: the newest at once, without waiting for the next push or tick.
+      targetGroups!.callback([{ isIntersecting: true }]);
+      accessLog!.callback([{ isIntersecting: true }]);
+      await flushPromises();
+      expect(wrapper.get('[data-testid="target-group"]').text()).toContain('moved 4');
+      expect(wrapper.get('[data-testid="access-log-not-listed"]').text()).toContain('200');
+      wrapper.unmount();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('Overview: eight pushes within a pace merge the recent events and draw the map at most twice, and re-render no service tile', async () => {
     const wrapper = mountWithApp(OverviewView, { global: { mixins: [countRenders] } });
     await flushPromises();
