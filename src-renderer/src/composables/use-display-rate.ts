@@ -17,7 +17,7 @@ import { atDisplayTick, DISPLAY_INTERVAL_MS } from './display-clock';
 
 export { DISPLAY_INTERVAL_MS };
 
-export interface DisplayRateOptions {
+export interface DisplayRateOptions<T = unknown> {
   intervalMs?: number;
   /** What the operator chose (a selected resource): a change of it shows at once, never waits. */
   immediateOn?: () => unknown;
@@ -25,12 +25,13 @@ export interface DisplayRateOptions {
    * While true the value holds still: its changes are only noted, and the newest shows at once when
    * it turns false. For a section scrolled out of view (composables/use-in-view): at scale-1000 the
    * Load balancers view re-rendered, laid out and painted a target group list and an access log
-   * nobody could see once a second (issue 15).
+   * nobody could see once a second (issue 15). Given the value shown, so a view can let an empty
+   * list fill out of view (opened before the snapshot came): the page then has its real height.
    */
-  paused?: () => boolean;
+  paused?: (shown: T) => boolean;
 }
 
-export function useDisplayRate<T>(source: () => T, options: DisplayRateOptions = {}): Readonly<ShallowRef<T>> {
+export function useDisplayRate<T>(source: () => T, options: DisplayRateOptions<T> = {}): Readonly<ShallowRef<T>> {
   const intervalMs = options.intervalMs ?? DISPLAY_INTERVAL_MS;
   let cancel: (() => void) | undefined;
   /** Changed while paused: shown when the pause ends. */
@@ -51,7 +52,7 @@ export function useDisplayRate<T>(source: () => T, options: DisplayRateOptions =
   }
 
   function changed(): void {
-    if (options.paused?.()) {
+    if (options.paused?.(shown.value)) {
       missed = true;
       return;
     }
@@ -69,14 +70,18 @@ export function useDisplayRate<T>(source: () => T, options: DisplayRateOptions =
   watch(changes, changed);
   if (options.immediateOn) watch(options.immediateOn, show);
   if (options.paused) {
-    watch(options.paused, (paused) => {
-      if (paused) {
-        // Already due when it went out of view: shown when it comes back.
-        if (cancel) missed = true;
-        cancel?.();
-        cancel = undefined;
-      } else if (missed) show();
-    });
+    const pausedFor = options.paused;
+    watch(
+      () => pausedFor(shown.value),
+      (paused) => {
+        if (paused) {
+          // Already due when it went out of view: shown when it comes back.
+          if (cancel) missed = true;
+          cancel?.();
+          cancel = undefined;
+        } else if (missed) show();
+      },
+    );
   }
   onScopeDispose(() => {
     tracker.stop();

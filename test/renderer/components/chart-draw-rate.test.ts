@@ -114,6 +114,13 @@ describe('live charts draw at most once a second (issue 15)', () => {
     expect(sameMarkers([a], [])).toBe(false);
   });
 
+  it('lets each chart\'s animation loop sleep after one still frame, not ten: frames the page renders for nothing', () => {
+    // zrender keeps a chart's requestAnimationFrame loop awake for ten frames after each draw; with a
+    // view's charts drawing once a second that kept the page at 15 frames a second (each a commit).
+    mountHost();
+    expect(chart.setSleepAfterStill).toHaveBeenCalledWith(1);
+  });
+
   it('draws the charts of a view in the same frame, also one shown later: their animation loops run together', async () => {
     // A second chart that appears half a second into the pushes (a detail opened) used to start its
     // own second: the two drew in different frames for good, and each draw keeps ECharts' animation

@@ -10,6 +10,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthReport, type Inventory } from '@contract';
+import { useAccessLogStore } from '@/stores/access-log';
 import { useHealthStore } from '@/stores/health';
 import { useInstanceCpuStore } from '@/stores/instance-cpu';
 import { useInventoryStore } from '@/stores/inventory';
@@ -174,6 +175,48 @@ describe('what a push re-renders (issue 15)', () => {
       await flushPromises();
       expect(wrapper.get('[data-testid="target-group"]').text()).toContain('moved 4');
       expect(wrapper.get('[data-testid="access-log-not-listed"]').text()).toContain('200');
+      wrapper.unmount();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('Load balancers: an access log out of view still fills once when the view opened before its entries came (the page keeps its height)', async () => {
+    const observers: { callback: (entries: { isIntersecting: boolean }[]) => void; target?: Element }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        target?: Element;
+        constructor(public callback: (entries: { isIntersecting: boolean }[]) => void) {
+          observers.push(this);
+        }
+        observe(target: Element) {
+          this.target = target;
+        }
+        disconnect() {}
+      },
+    );
+    const entry = (i: number) => ({ time: new Date(START + i * 1000).toISOString(), loadBalancerName: 'shop-alb', request: `GET http://shop/${i} HTTP/1.1`, elbStatusCode: 200, targetProcessingTimeSeconds: 0.01, traceId: `Root=1-00000000-${String(i).padStart(24, '0')}` });
+    try {
+      const wrapper = mountWithApp(LoadBalancersView, { global: { mixins: [countRenders] } });
+      await flushPromises();
+      observers.find((o) => o.target?.classList.contains('panel'))!.callback([{ isIntersecting: false }]);
+      await flushPromises();
+      useAccessLogStore().append([entry(1), entry(2)]);
+      await flushPromises();
+      await pace();
+      await flushPromises();
+      expect(wrapper.findAll('[data-testid="access-log-row"]').length).toBe(2);
+      // Filled, it holds still again.
+      renders.clear();
+      for (let i = 3; i <= 6; i++) {
+        useAccessLogStore().append([entry(i)]);
+        await flushPromises();
+      }
+      await pace();
+      await flushPromises();
+      expect(rendered('AccessLogTable').AccessLogTable).toBe(0);
+      expect(wrapper.findAll('[data-testid="access-log-row"]').length).toBe(2);
       wrapper.unmount();
     } finally {
       vi.unstubAllGlobals();
