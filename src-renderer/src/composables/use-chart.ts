@@ -73,6 +73,12 @@ export function useChart(options: UseChartOptions) {
   onMounted(() => {
     if (!el.value) return;
     chart = markRaw(echarts.init(el.value, themeName(toValue(options.theme) ?? 'light'), { renderer: 'canvas' }));
+    // zrender runs an animation-frame loop per chart and keeps it awake for ten frames after each
+    // draw (setSleepAfterStill defaults to 10): at ×3600 the charts of a view kept the page rendering
+    // 15 frames a second, each with a commit, for nothing that moved (animation is off). One still
+    // frame is enough: anything that changes the picture (setOption, a hover's pointer, a zoom) calls
+    // refresh() or wakeUp(), which restarts the loop (zrender/src/zrender.ts).
+    chart.getZr().setSleepAfterStill(1);
     chart.setOption(options.build());
     if (options.group) {
       chart.group = options.group;

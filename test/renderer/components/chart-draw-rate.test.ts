@@ -4,12 +4,14 @@
  * second however fast pushes arrive (four a second at ×3600), a forced draw (a range change) does
  * not wait, and markers a view rebuilt unchanged cause no redraw at all.
  */
+/* eslint-disable vue/one-component-per-file -- one host per test: a single chart, and a view with two */
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defineComponent, h, shallowRef } from 'vue';
+import { defineComponent, h, ref, shallowRef } from 'vue';
 import MetricChart from '@/components/charts/MetricChart.vue';
 import { sameMarkers, type ChartMarker } from '@/components/charts/metric-option';
+import { resetDisplayClocks } from '@/composables/display-clock';
 import { provideChartGroup, type ChartGroup } from '@/composables/use-chart-group';
 import { useMetricsStore } from '@/stores/metrics';
 import { useSessionStore } from '@/stores/session';
@@ -19,7 +21,7 @@ import { mountWithApp } from '../support/mount';
 
 vi.mock('echarts/core', () => import('../support/echarts-mock'));
 
-const { desired } = capacityQueries('web-asg');
+const { desired, cpu } = capacityQueries('web-asg');
 const markers = shallowRef<ChartMarker[]>([]);
 let group: ChartGroup;
 const Host = defineComponent({
@@ -33,6 +35,8 @@ const updates = () => chart.setOption.mock.calls.filter((call) => call[0]?.useUT
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+  // The page's display tick (composables/display-clock) is shared: each test starts on a quiet page.
+  resetDisplayClocks();
   setActivePinia(createPinia());
   vi.clearAllMocks();
   markers.value = [];
@@ -108,5 +112,46 @@ describe('live charts draw at most once a second (issue 15)', () => {
     expect(sameMarkers([a], [{ ...a }])).toBe(true);
     expect(sameMarkers([a], [{ ...a, label: 'High → OK' }])).toBe(false);
     expect(sameMarkers([a], [])).toBe(false);
+  });
+
+  it('lets each chart\'s animation loop sleep after one still frame, not ten: frames the page renders for nothing', () => {
+    // zrender keeps a chart's requestAnimationFrame loop awake for ten frames after each draw; with a
+    // view's charts drawing once a second that kept the page at 15 frames a second (each a commit).
+    mountHost();
+    expect(chart.setSleepAfterStill).toHaveBeenCalledWith(1);
+  });
+
+  it('draws the charts of a view in the same frame, also one shown later: their animation loops run together', async () => {
+    // A second chart that appears half a second into the pushes (a detail opened) used to start its
+    // own second: the two drew in different frames for good, and each draw keeps ECharts' animation
+    // loop awake for ten frames, so the page rendered frames all through the second.
+    const second = ref(false);
+    const Pair = defineComponent({
+      setup() {
+        provideChartGroup();
+        return () => [
+          h(MetricChart, { title: 'Capacity', series: [{ id: 'desired', name: 'Desired', query: desired }] }),
+          second.value ? h(MetricChart, { title: 'CPU', series: [{ id: 'cpu', name: 'CPU', query: cpu }] }) : null,
+        ];
+      },
+    });
+    mounted.push(mountWithApp(Pair));
+    const drawnAt: number[] = [];
+    chart.setOption.mockImplementation((option: { useUTC?: boolean; series?: unknown }) => {
+      if (option?.useUTC !== true && option?.series !== undefined) drawnAt.push(performance.now());
+    });
+    for (let quarter = 0; quarter < 12; quarter++) {
+      if (quarter === 2) second.value = true;
+      await push(5 + quarter);
+      await vi.advanceTimersByTimeAsync(250);
+    }
+    await vi.advanceTimersByTimeAsync(1100);
+    chart.setOption.mockImplementation(() => undefined);
+    const frames = new Set(drawnAt);
+    // Both charts kept drawing (at most once a second each) ...
+    expect(drawnAt.length).toBeGreaterThanOrEqual(6);
+    // ... in the same frames: one a second for both (three seconds of pushes), not one per chart.
+    expect(frames.size).toBeLessThanOrEqual(4);
+    expect(frames.size * 2 - drawnAt.length).toBeLessThanOrEqual(1);
   });
 });

@@ -8,6 +8,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
+import { resetDisplayClocks } from '@/composables/display-clock';
 import { useDisplayRate } from '@/composables/use-display-rate';
 
 const live = ref(0);
@@ -25,6 +26,8 @@ const Host = defineComponent({
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  // The page's display tick (composables/display-clock) is shared: each test starts on a quiet page.
+  resetDisplayClocks();
   live.value = 0;
   selected.value = 'a';
   renders = 0;
@@ -87,5 +90,70 @@ describe('useDisplayRate (issue 15)', () => {
     live.value = 6;
     await vi.advanceTimersByTimeAsync(2000);
     expect(evaluations).toBe(3); // nothing after unmount
+  });
+
+  it('shows values that change at different moments in the same tick: one layout and paint a second, not one per value', async () => {
+    // Two lists of a view, fed by the same pushes (four a second), the second starting half a second
+    // later (its first change came after a quiet second). Each used to keep its own second, so their
+    // phases drifted apart and the page re-rendered (and the browser laid out and painted) twice a second.
+    const a = ref(0);
+    const b = ref(0);
+    const renderedAt = new Set<number>();
+    const Pair = defineComponent({
+      setup() {
+        const shownA = useDisplayRate(() => a.value);
+        const shownB = useDisplayRate(() => b.value);
+        return () => {
+          renderedAt.add(Math.round(performance.now()));
+          return h('p', `${shownA.value}:${shownB.value}`);
+        };
+      },
+    });
+    const wrapper = mount(Pair);
+    renderedAt.clear();
+    for (let quarter = 1; quarter <= 12; quarter++) {
+      a.value = quarter;
+      if (quarter >= 3) b.value = quarter;
+      await flushPromises();
+      await vi.advanceTimersByTimeAsync(250);
+    }
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(wrapper.text()).toBe('12:12');
+    // Three seconds of pushes: the first change at once, then one tick a second, both values together.
+    expect(renderedAt.size).toBeLessThanOrEqual(4);
+    wrapper.unmount();
+  });
+
+  it('holds still while paused (out of view) and shows the newest at once when the pause ends', async () => {
+    const paused = ref(true);
+    let evaluations = 0;
+    const Section = defineComponent({
+      setup() {
+        const shown = useDisplayRate(
+          () => {
+            evaluations++;
+            return live.value;
+          },
+          { paused: () => paused.value },
+        );
+        return () => h('p', String(shown.value));
+      },
+    });
+    const wrapper = mount(Section);
+    for (let i = 1; i <= 8; i++) {
+      live.value = i;
+      await flushPromises();
+      await vi.advanceTimersByTimeAsync(250);
+    }
+    expect(wrapper.text()).toBe('0');
+    expect(evaluations).toBe(1); // the mount only: nothing evaluated or rendered while out of view
+    paused.value = false;
+    await flushPromises();
+    expect(wrapper.text()).toBe('8');
+    live.value = 9;
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(wrapper.text()).toBe('9');
+    wrapper.unmount();
   });
 });

@@ -16,6 +16,8 @@ export const chart = {
   on: vi.fn(),
   getOption: vi.fn(() => ({ dataZoom: [{ start: 0, end: 100 }] })),
   dispatchAction: vi.fn(),
+  /** zrender's, through getZr(). */
+  setSleepAfterStill: vi.fn(),
 };
 
 export const use = vi.fn();
@@ -30,6 +32,7 @@ export const init = chart.init.mockImplementation(() => ({
   on: chart.on,
   getOption: chart.getOption,
   dispatchAction: chart.dispatchAction,
+  getZr: () => ({ setSleepAfterStill: chart.setSleepAfterStill }),
   group: '',
 }));
 

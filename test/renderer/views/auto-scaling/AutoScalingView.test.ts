@@ -2,6 +2,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetDisplayClocks } from '@/composables/display-clock';
 import { useActivitiesStore } from '@/stores/activities';
 import { useEventsStore } from '@/stores/events';
 import { useInventoryStore } from '@/stores/inventory';
@@ -18,6 +19,8 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => res
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 
 beforeEach(() => {
+  // Live values and charts share the page's display tick (composables/display-clock): each test starts on a quiet page.
+  resetDisplayClocks();
   setActivePinia(createPinia());
   vi.clearAllMocks();
   // Requests the view makes go to a fake core (it answers UnknownChannel unless told otherwise).

@@ -9,6 +9,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { metricQueryKey, type LiveSubscription } from '@contract';
+import { resetDisplayClocks } from '@/composables/display-clock';
 import { useInstanceCpuStore } from '@/stores/instance-cpu';
 import { useInventoryStore } from '@/stores/inventory';
 import { useMetricsStore } from '@/stores/metrics';
@@ -22,6 +23,8 @@ vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 
 let core: FakeCore;
 beforeEach(() => {
+  // Live values and charts share the page's display tick (composables/display-clock): each test starts on a quiet page.
+  resetDisplayClocks();
   setActivePinia(createPinia());
   core = installFakeCore();
   useSessionStore().setClock(clock(10));

@@ -10,6 +10,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthReport, type Inventory } from '@contract';
+import { useAccessLogStore } from '@/stores/access-log';
 import { useHealthStore } from '@/stores/health';
 import { useInstanceCpuStore } from '@/stores/instance-cpu';
 import { useInventoryStore } from '@/stores/inventory';
@@ -130,6 +131,96 @@ describe('what a push re-renders (issue 15)', () => {
       ListHealthBadge: 0,
     });
     wrapper.unmount();
+  });
+
+  it('Load balancers: the target groups and the access log scrolled out of view hold still, and show the newest as they come back', async () => {
+    // At scale-1000 they sit below the load balancer's charts: the page re-rendered, laid out and
+    // painted them every second (a thousand layout objects a second), unseen (issue 15).
+    const observers: { callback: (entries: { isIntersecting: boolean }[]) => void; target?: Element }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        target?: Element;
+        constructor(public callback: (entries: { isIntersecting: boolean }[]) => void) {
+          observers.push(this);
+        }
+        observe(target: Element) {
+          this.target = target;
+        }
+        disconnect() {}
+      },
+    );
+    try {
+      const wrapper = mountWithApp(LoadBalancersView, { global: { mixins: [countRenders] } });
+      await flushPromises();
+      await pace();
+      const targetGroups = observers.find((o) => o.target?.querySelector('[data-testid="tg-master-detail"]'));
+      const accessLog = observers.find((o) => o.target?.classList.contains('panel'));
+      expect(targetGroups && accessLog).toBeTruthy();
+      targetGroups!.callback([{ isIntersecting: false }]);
+      accessLog!.callback([{ isIntersecting: false }]);
+      await flushPromises();
+      renders.clear();
+      for (let minute = 1; minute <= 4; minute++) await push(minute);
+      await pace();
+      await flushPromises();
+      expect(rendered('TargetGroupList', 'TargetGroupListItem', 'AccessLogTable', 'BaseVirtualTable')).toEqual({ TargetGroupList: 0, TargetGroupListItem: 0, AccessLogTable: 0, BaseVirtualTable: 0 });
+      expect(wrapper.find('[data-testid="target-group"]').text()).not.toContain('moved');
+      // (The count's first entries show at once: it starts from none, as after a snapshot.)
+      expect(wrapper.find('[data-testid="access-log-not-listed"]').text()).not.toContain('200');
+
+      // Scrolled back: the newest at once, without waiting for the next push or tick.
+      targetGroups!.callback([{ isIntersecting: true }]);
+      accessLog!.callback([{ isIntersecting: true }]);
+      await flushPromises();
+      expect(wrapper.get('[data-testid="target-group"]').text()).toContain('moved 4');
+      expect(wrapper.get('[data-testid="access-log-not-listed"]').text()).toContain('200');
+      wrapper.unmount();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('Load balancers: an access log out of view still fills once when the view opened before its entries came (the page keeps its height)', async () => {
+    const observers: { callback: (entries: { isIntersecting: boolean }[]) => void; target?: Element }[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        target?: Element;
+        constructor(public callback: (entries: { isIntersecting: boolean }[]) => void) {
+          observers.push(this);
+        }
+        observe(target: Element) {
+          this.target = target;
+        }
+        disconnect() {}
+      },
+    );
+    const entry = (i: number) => ({ time: new Date(START + i * 1000).toISOString(), loadBalancerName: 'shop-alb', request: `GET http://shop/${i} HTTP/1.1`, elbStatusCode: 200, targetProcessingTimeSeconds: 0.01, traceId: `Root=1-00000000-${String(i).padStart(24, '0')}` });
+    try {
+      const wrapper = mountWithApp(LoadBalancersView, { global: { mixins: [countRenders] } });
+      await flushPromises();
+      observers.find((o) => o.target?.classList.contains('panel'))!.callback([{ isIntersecting: false }]);
+      await flushPromises();
+      useAccessLogStore().append([entry(1), entry(2)]);
+      await flushPromises();
+      await pace();
+      await flushPromises();
+      expect(wrapper.findAll('[data-testid="access-log-row"]').length).toBe(2);
+      // Filled, it holds still again.
+      renders.clear();
+      for (let i = 3; i <= 6; i++) {
+        useAccessLogStore().append([entry(i)]);
+        await flushPromises();
+      }
+      await pace();
+      await flushPromises();
+      expect(rendered('AccessLogTable').AccessLogTable).toBe(0);
+      expect(wrapper.findAll('[data-testid="access-log-row"]').length).toBe(2);
+      wrapper.unmount();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('Overview: eight pushes within a pace merge the recent events and draw the map at most twice, and re-render no service tile', async () => {

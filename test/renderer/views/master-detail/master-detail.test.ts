@@ -8,6 +8,7 @@ import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Inventory } from '@contract';
+import { resetDisplayClocks } from '@/composables/display-clock';
 import MetricChart from '@/components/charts/MetricChart.vue';
 import { provideChartGroup } from '@/composables/use-chart-group';
 import { buildInventoryIndex } from '@/composables/use-inventory-index';
@@ -55,6 +56,8 @@ function bigInventory(): Inventory {
 }
 
 beforeEach(() => {
+  // Live values and charts share the page's display tick (composables/display-clock): each test starts on a quiet page.
+  resetDisplayClocks();
   setActivePinia(createPinia());
   vi.clearAllMocks();
   useSessionStore().setClock(clock(10));
