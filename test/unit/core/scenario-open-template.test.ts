@@ -62,7 +62,8 @@ describe('sim.scenario.load with a template, parameters and a stack name', () =>
     const refused = await core.handle('sim.scenario.load', { fileName: 'load.yaml', yaml: '{}', template: { fileName: 'web.yaml', yaml: TEMPLATE }, parameters: 'Max=9' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining('parameter "Max": 9 is more than the maximum 6') } });
     const malformed = await core.handle('sim.scenario.load', { fileName: 'load.yaml', yaml: '{}', template: { fileName: 'web.yaml', yaml: TEMPLATE }, parameters: 'Max' });
-    expect(malformed).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: 'parameters: "Max" is not Key=Value' } });
+    // Refused like a parameters file: the window words its code, the CLI and logs read the message.
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringContaining('"Max" is not Key=Value'), problem: { code: 'scenario.refused' }, problems: [{ code: 'parameter.fileInvalid', params: expect.objectContaining({ reasonCode: 'parameterFile.notKeyValue' }) }] } });
     expect(core.dataSource.snapshot().inventory.autoScalingGroups.some((g) => g.autoScalingGroupName === 'shop-web-asg')).toBe(true);
     core.stop();
   });
