@@ -148,6 +148,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     return undefined;
   }
 
+  /** Sockets that asked for a snapshot or subscribed: only they are sent updates. */
+  const windowsFollowing = new WeakSet<WebSocket>();
+
   /** Numbers the messages sent in parts (contract/frame-parts.ts). */
   let nextMessage = 0;
 
@@ -208,8 +211,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const interest = options.core.newInterest?.();
     if (interest) interests.set(ws, interest);
     const unsubscribe = options.core.subscribe((channel, payload) => {
-      if (channel === 'update') updates.push(payload as Update);
-      else send(ws, { type: 'event', channel, payload });
+      if (channel === 'update') {
+        // An update is a change since the window's snapshot: before the window asked for one (or
+        // subscribed), it has nothing to apply it to. A page opening on scale-1000 ×3600 got a
+        // 300 kB update of everything first, before its subscription, only to parse and drop it.
+        if (windowsFollowing.has(ws)) updates.push(payload as Update);
+      } else send(ws, { type: 'event', channel, payload });
     }, interest);
     const error = (id: number, code: ContractError['code'], message: string) => send(ws, { type: 'response', id, result: { ok: false, error: { code, message } } });
     /** A refused frame: a typed answer, and a connection that keeps being refused is closed. */
@@ -265,6 +272,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (actionable && !budget.requests.take()) {
       return budget.refuse(id, `${channel}: refused, more than ${limits.requestsPerSecond} requests a second on this connection; retry shortly`);
     }
+    // From here on its updates matter to it (before the snapshot is built: no change falls between).
+    if (channel === 'snapshot.get' || channel === 'live.subscribe') windowsFollowing.add(ws);
     let result: Result<unknown>;
     try {
       result = await options.core.handle(channel, payload, interests.get(ws));

@@ -70,6 +70,8 @@ describe('soak: 24 h of scale-1000 through the web bridge', () => {
           });
           ws.send(JSON.stringify({ type: 'request', id, channel, payload }));
         });
+      // A window opens with its snapshot, then follows the updates (the host sends none before it).
+      await request('snapshot.get', {});
       return { ws, request, updates: () => updates };
     };
 

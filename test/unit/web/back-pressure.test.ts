@@ -62,8 +62,15 @@ describe('web host back-pressure', () => {
     const ws = await openSocket(server.port, `?token=${server.token}`);
     const received: Update[] = [];
     let closed = false;
-    ws.on('message', (data) => received.push((JSON.parse(data.toString()) as { payload: Update }).payload));
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString()) as { type: string; channel?: string; payload: Update };
+      if (frame.type === 'event' && frame.channel === 'update') received.push(frame.payload);
+    });
     ws.on('close', () => (closed = true));
+    // Updates are changes since the window's snapshot: it asks for one first, as a window does.
+    const answered = new Promise((resolve) => ws.once('message', resolve));
+    ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'snapshot.get', payload: {} }));
+    await answered;
     tcp(ws).pause();
     // 200 frames of ~150 KB: 30 MB, more than the kernel's loopback buffers and the 16 MiB at
     // which the host used to drop the connection.

@@ -128,12 +128,21 @@ describe('web mode WebSocket bridge', () => {
     ws.close();
   });
 
-  it('pushes update events to the socket', async () => {
+  it('pushes update events to a socket that asked for the snapshot, and none before (they are changes since it)', async () => {
     const ws = await openSocket(`?token=${server.token}`);
+    const frames: { type: string; channel?: string }[] = [];
+    ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    const stepped = nextFrame(ws, (f) => f.type === 'response' && f.id === 9);
+    ws.send(JSON.stringify({ type: 'request', id: 9, channel: 'sim.control', payload: { command: 'step', seconds: 60 } }));
+    await stepped;
+    expect(frames.filter((f) => f.type === 'event' && f.channel === 'update')).toEqual([]);
+    const snapshot = nextFrame(ws, (f) => f.type === 'response' && f.id === 10);
+    ws.send(JSON.stringify({ type: 'request', id: 10, channel: 'snapshot.get', payload: {} }));
+    await snapshot;
     const event = nextFrame(ws, (f) => f.type === 'event' && f.channel === 'update');
     ws.send(JSON.stringify({ type: 'request', id: 1, channel: 'sim.control', payload: { command: 'step', seconds: 120 } }));
     const frame = (await event) as { payload: { clock: { now: number } } };
-    expect(frame.payload.clock.now).toBe(Date.UTC(2026, 10, 20, 14, 2));
+    expect(frame.payload.clock.now).toBe(Date.UTC(2026, 10, 20, 14, 3));
     ws.close();
   });
 
