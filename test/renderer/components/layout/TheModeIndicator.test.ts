@@ -5,6 +5,7 @@
  */
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { nextTick } from 'vue';
 import TheModeIndicator from '@/components/layout/TheModeIndicator.vue';
 import { useSessionStore } from '@/stores/session';
 import { mountWithApp } from '../../support/mount';
@@ -36,5 +37,20 @@ describe('the simulation clock badge', () => {
     expect(badge({ speed: 3600 }).text()).not.toContain('reaching');
     expect(badge({ speed: 3600, pace: 10, running: false }).text()).not.toContain('reaching');
     expect(badge({ speed: 60, pace: 59.8 }).text()).toContain('×60');
+  });
+
+  it('keeps saying so while the pace hovers between 80 % and 90 % of the speed asked (no flicker), and stops above', async () => {
+    const session = useSessionStore();
+    const state = badge({ speed: 3600, pace: 2800 });
+    expect(state.text()).toContain('reaching ×2800');
+    session.setClock({ now: START, startTime: START, running: true, speed: 3600, pace: 3000 });
+    await nextTick();
+    expect(state.text()).toContain('reaching ×3000');
+    session.setClock({ now: START, startTime: START, running: true, speed: 3600, pace: 3300 });
+    await nextTick();
+    expect(state.text()).not.toContain('reaching');
+    session.setClock({ now: START, startTime: START, running: true, speed: 3600, pace: 3000 });
+    await nextTick();
+    expect(state.text()).not.toContain('reaching');
   });
 });
