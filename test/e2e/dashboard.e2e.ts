@@ -151,7 +151,8 @@ describe('the dashboard in Chromium', () => {
     await open('auto-scaling');
     await expect.poll(since('[data-testid="scaling-activity"]', 'data-start'), { timeout: 30_000 }).toBeGreaterThan(0);
     const capacity = page.getByTestId('capacity-chart').first();
-    expect(Number(await capacity.getAttribute('data-point-count'))).toBeGreaterThan(0);
+    // The group's series come with the view's subscription (its history): they may land a moment after its activities.
+    await expect.poll(async () => Number(await capacity.getAttribute('data-point-count')), { timeout: 30_000 }).toBeGreaterThan(0);
     const clockNow = Number(await page.getByTestId('virtual-clock').getAttribute('data-now'));
     expect(clockNow).toBeGreaterThan(injectedAt);
     await settle();
