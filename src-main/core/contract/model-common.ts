@@ -14,6 +14,9 @@ import { z } from 'zod';
  */
 export const IsoTime = z.string().max(40);
 
+/** How many of something: a whole number, zero or more. */
+export const Count = z.number().int().nonnegative();
+
 export const Dimensions = z.record(z.string().max(255), z.string().max(1024));
 
 export const MetricStat = z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount', 'p50', 'p90', 'p99']);

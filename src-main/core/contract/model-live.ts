@@ -11,7 +11,7 @@
  * Shared with the renderer: zod and the contract's own files only.
  */
 import { z } from 'zod';
-import { Dimensions, MetricStat } from './model-common';
+import { Count, Dimensions, MetricStat } from './model-common';
 
 /** A window draws at most this many series at once (a detail panel has ~20; the bound is generous). */
 export const MAX_SUBSCRIBED_SERIES = 2000;
@@ -38,9 +38,8 @@ export const NewestPerFrame = z
 export type NewestPerFrame = z.infer<typeof NewestPerFrame>;
 
 /** Per list, how many entries of an Update were left out for this window (it asked for the newest only). */
-const SkippedCount = z.number().int().nonnegative();
 export const SkippedEntries = z
-  .object(Object.fromEntries(LIVE_LISTS.map((list) => [list, SkippedCount.optional()])) as Record<LiveList, z.ZodOptional<typeof SkippedCount>>)
+  .object(Object.fromEntries(LIVE_LISTS.map((list) => [list, Count.optional()])) as Record<LiveList, z.ZodOptional<typeof Count>>)
   .strict();
 export type SkippedEntries = z.infer<typeof SkippedEntries>;
 
@@ -69,23 +68,17 @@ export type InstanceCpu = z.infer<typeof InstanceCpu>;
  * instance table is open, `instanceCpu`), and these counts always. Set by the host on every group it
  * publishes (contract/member-counts.ts).
  */
-export const InstanceCounts = z
-  .object({
-    total: z.number().int().nonnegative(),
-    inService: z.number().int().nonnegative(),
-    unhealthy: z.number().int().nonnegative(),
-  })
-  .strict();
+export const InstanceCounts = z.object({ total: Count, inService: Count, unhealthy: Count }).strict();
 export type InstanceCounts = z.infer<typeof InstanceCounts>;
 
 /** A target group's targets by health, for the windows that do not list them (see InstanceCounts; `targetsOf`). */
 export const TargetCounts = z
   .object({
-    total: z.number().int().nonnegative(),
-    healthy: z.number().int().nonnegative(),
-    unhealthy: z.number().int().nonnegative(),
+    total: Count,
+    healthy: Count,
+    unhealthy: Count,
     /** initial, draining, unused, unavailable: neither serving nor failing. */
-    other: z.number().int().nonnegative(),
+    other: Count,
   })
   .strict();
 export type TargetCounts = z.infer<typeof TargetCounts>;

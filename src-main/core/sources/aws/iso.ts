@@ -3,8 +3,3 @@ export function iso(value: Date | string | undefined): string | undefined {
   if (value === undefined) return undefined;
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
-
-/** Drops undefined fields so that optional model fields are absent, not `undefined`. */
-export function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}

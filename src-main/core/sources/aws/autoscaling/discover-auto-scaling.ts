@@ -15,11 +15,12 @@ import {
   type ScheduledUpdateGroupAction,
 } from '@aws-sdk/client-auto-scaling';
 import { ActivityStatusCode, AutoScalingGroup, LifecycleState, ScalingPolicySummary, type ScalingActivity, type ScheduledAction } from '../../../contract/model';
-import { compact, iso } from '../iso';
+import { definedFields } from '../../../defined-fields';
+import { iso } from '../iso';
 
 function toPolicy(policy: ScalingPolicy): ScalingPolicySummary {
   const tt = policy.TargetTrackingConfiguration;
-  return compact({
+  return definedFields({
     policyName: policy.PolicyName ?? '',
     policyARN: policy.PolicyARN,
     policyType: ScalingPolicySummary.shape.policyType.catch('SimpleScaling').parse(policy.PolicyType ?? 'SimpleScaling'),
@@ -28,7 +29,7 @@ function toPolicy(policy: ScalingPolicy): ScalingPolicySummary {
     minAdjustmentMagnitude: policy.MinAdjustmentMagnitude,
     cooldown: policy.Cooldown,
     stepAdjustments: policy.StepAdjustments?.map((s) =>
-      compact({ metricIntervalLowerBound: s.MetricIntervalLowerBound, metricIntervalUpperBound: s.MetricIntervalUpperBound, scalingAdjustment: s.ScalingAdjustment ?? 0 }),
+      definedFields({ metricIntervalLowerBound: s.MetricIntervalLowerBound, metricIntervalUpperBound: s.MetricIntervalUpperBound, scalingAdjustment: s.ScalingAdjustment ?? 0 }),
     ),
     estimatedInstanceWarmup: policy.EstimatedInstanceWarmup,
     targetValue: tt?.TargetValue,
@@ -45,7 +46,7 @@ function toPolicy(policy: ScalingPolicy): ScalingPolicySummary {
  */
 function toScheduledAction(action: ScheduledUpdateGroupAction, now: number): ScheduledAction {
   const start = action.StartTime?.getTime();
-  return compact({
+  return definedFields({
     scheduledActionName: action.ScheduledActionName ?? '',
     recurrence: action.Recurrence,
     startTime: iso(action.StartTime),
@@ -59,7 +60,7 @@ function toScheduledAction(action: ScheduledUpdateGroupAction, now: number): Sch
 }
 
 export function toScalingActivity(activity: Activity): ScalingActivity {
-  return compact({
+  return definedFields({
     activityId: activity.ActivityId ?? '',
     autoScalingGroupName: activity.AutoScalingGroupName ?? '',
     cause: activity.Cause ?? '',
@@ -127,7 +128,7 @@ export async function discoverAutoScaling(client: AutoScalingClient, now: number
   for (const g of described) {
     const name = g.AutoScalingGroupName ?? '';
     groups.push(
-      compact({
+      definedFields({
         autoScalingGroupName: name,
         autoScalingGroupARN: g.AutoScalingGroupARN,
         minSize: g.MinSize ?? 0,
@@ -142,7 +143,7 @@ export async function discoverAutoScaling(client: AutoScalingClient, now: number
         launchTemplateName: g.LaunchTemplate?.LaunchTemplateName ?? g.MixedInstancesPolicy?.LaunchTemplate?.LaunchTemplateSpecification?.LaunchTemplateName ?? g.LaunchConfigurationName,
         instanceType: g.Instances?.[0]?.InstanceType,
         instances: (g.Instances ?? []).map((i) =>
-          compact({
+          definedFields({
             instanceId: i.InstanceId ?? '',
             instanceType: i.InstanceType,
             availabilityZone: i.AvailabilityZone ?? '',

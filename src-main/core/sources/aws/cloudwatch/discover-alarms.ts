@@ -5,14 +5,15 @@
  */
 import { paginateDescribeAlarmHistory, paginateDescribeAlarms, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { AlarmState, type AlarmHistoryItem, type MetricAlarm } from '../../../contract/model';
-import { compact, iso } from '../iso';
+import { definedFields } from '../../../defined-fields';
+import { iso } from '../iso';
 
 export async function discoverAlarms(client: CloudWatchClient): Promise<MetricAlarm[]> {
   const alarms: MetricAlarm[] = [];
   for await (const page of paginateDescribeAlarms({ client }, { AlarmTypes: ['MetricAlarm'] })) {
     for (const a of page.MetricAlarms ?? []) {
       alarms.push(
-        compact({
+        definedFields({
           alarmName: a.AlarmName ?? '',
           alarmArn: a.AlarmArn,
           alarmDescription: a.AlarmDescription,

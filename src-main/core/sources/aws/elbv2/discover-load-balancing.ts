@@ -19,7 +19,8 @@ import {
 import type { Listener, ListenerRule, LoadBalancer, LoadBalancerAttribute, RuleAction, TargetGroup, TargetHealthDescription } from '../../../contract/model';
 import { IpAddressType, RuleAction as RuleActionSchema, TargetHealthState } from '../../../contract/model';
 import { annotateDefaults } from '../../../elbv2/load-balancer-attributes';
-import { compact, iso } from '../iso';
+import { definedFields } from '../../../defined-fields';
+import { iso } from '../iso';
 
 export interface LoadBalancingInventory {
   loadBalancers: LoadBalancer[];
@@ -35,7 +36,7 @@ function toRuleAction(action: Action): RuleAction | undefined {
       ? [{ targetGroupArn: action.TargetGroupArn, weight: 1 }]
       : undefined;
   const redirect = action.RedirectConfig;
-  return compact({
+  return definedFields({
     type: type.data,
     order: action.Order,
     targetGroups: type.data === 'forward' ? forward : undefined,
@@ -68,14 +69,14 @@ export function sortRules(rules: ListenerRule[]): ListenerRule[] {
 
 function toTargetGroup(tg: SdkTargetGroup, targets: TargetHealthDescription[]): TargetGroup {
   const targetType = (['instance', 'ip', 'lambda', 'alb'] as const).find((t) => t === tg.TargetType) ?? 'instance';
-  return compact({
+  return definedFields({
     targetGroupArn: tg.TargetGroupArn ?? '',
     targetGroupName: tg.TargetGroupName ?? '',
     protocol: tg.Protocol,
     port: tg.Port,
     targetType,
     healthCheckPath: tg.HealthCheckPath,
-    healthCheck: compact({
+    healthCheck: definedFields({
       protocol: tg.HealthCheckProtocol,
       path: tg.HealthCheckPath,
       intervalSeconds: tg.HealthCheckIntervalSeconds ?? 30,
@@ -144,7 +145,7 @@ async function describeListeners(client: ElasticLoadBalancingV2Client, loadBalan
 async function describeTargets(client: ElasticLoadBalancingV2Client, targetGroupArn: string | undefined): Promise<TargetHealthDescription[]> {
   const health = await client.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }));
   return (health.TargetHealthDescriptions ?? []).map((d) =>
-    compact({
+    definedFields({
       targetId: d.Target?.Id ?? '',
       port: d.Target?.Port,
       availabilityZone: d.Target?.AvailabilityZone,
@@ -169,7 +170,7 @@ export async function discoverLoadBalancing(client: ElasticLoadBalancingV2Client
       const attributes = held.attributes?.get(arn) ?? (arn ? await describeAttributes(client, arn, scheme) : undefined);
       const ipAddressType = IpAddressType.safeParse(lb.IpAddressType);
       loadBalancers.push(
-        compact({
+        definedFields({
           loadBalancerArn: lb.LoadBalancerArn ?? '',
           loadBalancerName: lb.LoadBalancerName ?? '',
           dnsName: lb.DNSName ?? '',

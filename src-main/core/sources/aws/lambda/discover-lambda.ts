@@ -9,7 +9,8 @@
 import { GetAccountSettingsCommand, GetFunctionConcurrencyCommand, paginateListFunctions, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { LambdaAccount, LambdaFunction, LambdaTrigger } from '../../../contract/model';
 import { discoverEventSourceMappings, discoverFunctionTriggers } from './discover-triggers';
-import { compact, iso } from '../iso';
+import { definedFields } from '../../../defined-fields';
+import { iso } from '../iso';
 
 /**
  * Reserved concurrency already read, per function name (`undefined` value: none reserved). It is
@@ -49,7 +50,7 @@ export async function discoverLambdaFunctions(client: LambdaClient, held?: HeldC
         triggers = await optional(() => discoverFunctionTriggers(client, name, mappings!));
       }
       lambdaFunctions.push(
-        compact({
+        definedFields({
           functionName: fn.FunctionName ?? '',
           functionArn: fn.FunctionArn ?? '',
           runtime: fn.Runtime,

@@ -5,10 +5,11 @@
  */
 import { paginateDescribeDBInstances, paginateDescribeDBSnapshots, paginateDescribeEvents, type DBInstance, type DBSnapshot, type RDSClient } from '@aws-sdk/client-rds';
 import type { DbInstance, DbSnapshot, RdsEvent } from '../../../contract/model';
-import { compact, iso } from '../iso';
+import { definedFields } from '../../../defined-fields';
+import { iso } from '../iso';
 
 export function toDbInstance(db: DBInstance): DbInstance {
-  return compact({
+  return definedFields({
     dbInstanceIdentifier: db.DBInstanceIdentifier ?? '',
     dbInstanceArn: db.DBInstanceArn,
     dbInstanceClass: db.DBInstanceClass ?? '',
@@ -32,7 +33,7 @@ export function toDbInstance(db: DBInstance): DbInstance {
 
 /** API_DBSnapshot as the contract's DbSnapshot. */
 export function toDbSnapshot(snapshot: DBSnapshot): DbSnapshot {
-  return compact({
+  return definedFields({
     dbSnapshotIdentifier: snapshot.DBSnapshotIdentifier ?? '',
     dbInstanceIdentifier: snapshot.DBInstanceIdentifier ?? '',
     dbSnapshotArn: snapshot.DBSnapshotArn,
@@ -97,7 +98,7 @@ async function discoverEventsOf(client: RDSClient, sourceType: (typeof EVENT_SOU
     for (const event of page.Events ?? []) {
       const message = event.Message ?? '';
       events.push(
-        compact({
+        definedFields({
           sourceIdentifier: event.SourceIdentifier ?? '',
           sourceType: event.SourceType ?? sourceType,
           date: iso(event.Date) ?? until.toISOString(),

@@ -15,7 +15,7 @@ import {
   type RRType,
 } from '@aws-sdk/client-route-53';
 import type { HealthCheck, HostedZone, ResourceRecordSet, RoutingPolicy } from '../../../contract/model';
-import { compact } from '../iso';
+import { definedFields } from '../../../defined-fields';
 
 /** R53-7: "Route 53 considers an endpoint healthy when more than 18 % of health checkers report it healthy". */
 export const HEALTHY_CHECKER_FRACTION = 0.18;
@@ -45,7 +45,7 @@ export function routingPolicyOf(record: Pick<SdkRecordSet, 'Weight' | 'Region' |
 }
 
 export function toRecordSet(zoneId: string, record: SdkRecordSet): ResourceRecordSet {
-  return compact({
+  return definedFields({
     hostedZoneId: zoneId,
     name: decodeDnsName(record.Name ?? ''),
     type: record.Type ?? 'A',
@@ -54,7 +54,7 @@ export function toRecordSet(zoneId: string, record: SdkRecordSet): ResourceRecor
     weight: record.Weight,
     region: record.Region,
     geoLocation: record.GeoLocation
-      ? compact({ continentCode: record.GeoLocation.ContinentCode, countryCode: record.GeoLocation.CountryCode, subdivisionCode: record.GeoLocation.SubdivisionCode })
+      ? definedFields({ continentCode: record.GeoLocation.ContinentCode, countryCode: record.GeoLocation.CountryCode, subdivisionCode: record.GeoLocation.SubdivisionCode })
       : undefined,
     failover: record.Failover === 'PRIMARY' || record.Failover === 'SECONDARY' ? record.Failover : undefined,
     multiValueAnswer: record.MultiValueAnswer,
@@ -90,7 +90,7 @@ export function healthFromObservations(observations: HealthCheckObservation[]): 
   const healthy = observations.filter((o) => /^Success/i.test(o.StatusReport?.Status ?? '')).length;
   const fraction = healthy / observations.length;
   const times = observations.map((o) => o.StatusReport?.CheckedTime?.getTime()).filter((t): t is number => t !== undefined);
-  return compact({
+  return definedFields({
     status: fraction > HEALTHY_CHECKER_FRACTION ? ('Healthy' as const) : ('Unhealthy' as const),
     checkersHealthyPercent: Math.round(fraction * 1000) / 10,
     lastChange: times.length ? new Date(Math.max(...times)).toISOString() : undefined,
@@ -115,7 +115,7 @@ export async function discoverRoute53(client: Route53Client, heldNameServers?: R
       // Private zones have no public delegation set; GetHostedZone then returns VPCs instead.
       const held = heldNameServers?.get(id);
       const nameServers = privateZone ? [] : (held ?? (await client.send(new GetHostedZoneCommand({ Id: id }))).DelegationSet?.NameServers ?? []);
-      hostedZones.push(compact({ id, name: decodeDnsName(zone.Name ?? ''), privateZone, resourceRecordSetCount: zone.ResourceRecordSetCount, nameServers: [...nameServers] }));
+      hostedZones.push(definedFields({ id, name: decodeDnsName(zone.Name ?? ''), privateZone, resourceRecordSetCount: zone.ResourceRecordSetCount, nameServers: [...nameServers] }));
       recordSets.push(...(await listRecordSets(client, id)));
     }
   }
@@ -129,7 +129,7 @@ export async function discoverRoute53(client: Route53Client, heldNameServers?: R
           ? { status: 'Unknown' as const }
           : healthFromObservations((await client.send(new GetHealthCheckStatusCommand({ HealthCheckId: check.Id }))).HealthCheckObservations ?? []);
       healthChecks.push(
-        compact({
+        definedFields({
           id: check.Id ?? '',
           type: config?.Type ?? 'HTTP',
           fullyQualifiedDomainName: config?.FullyQualifiedDomainName,

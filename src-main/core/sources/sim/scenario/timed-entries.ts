@@ -10,6 +10,7 @@ import type { ActionOf, ActionType as ControlActionType, ControlAction } from '.
 import type { FaultFieldCode, FaultKindCode } from '../../../contract/model-sim-kinds';
 import { listOf, MAX_GROUP_INSTANCES, MAX_LAMBDA_CONCURRENCY, MAX_METRIC_MAGNITUDE, MAX_REPLICA_LAG_SECONDS, numberIn } from './limits';
 import { codedCheck } from '../../../coded-checks';
+import { definedFields } from '../../../defined-fields';
 import type { CoreError } from '../../../core-error';
 import { parametersRefused, simRefusal } from '../sim-refusals';
 
@@ -117,26 +118,28 @@ export const FAULT_TYPES = Object.keys(FAULT_PARAMETERS) as FaultType[];
  * the UI sends too: converted once, here, so every action reaches the simulator in one shape.
  */
 const TO_CONTROL_ACTION: { [K in ControlActionType]: (p: ActionParameters<K>) => ActionOf<K> } = {
-  SetDesiredCapacity: (p) => ({ type: 'SetDesiredCapacity', autoScalingGroupName: p.AutoScalingGroupName, desiredCapacity: p.DesiredCapacity, ...(p.HonorCooldown !== undefined ? { honorCooldown: p.HonorCooldown } : {}) }),
-  ExecutePolicy: (p) => ({
-    type: 'ExecutePolicy',
-    autoScalingGroupName: p.AutoScalingGroupName,
-    policyName: p.PolicyName,
-    ...(p.HonorCooldown !== undefined ? { honorCooldown: p.HonorCooldown } : {}),
-    ...(p.MetricValue !== undefined ? { metricValue: p.MetricValue } : {}),
-    ...(p.BreachThreshold !== undefined ? { breachThreshold: p.BreachThreshold } : {}),
-  }),
-  PromoteReadReplica: (p) => ({ type: 'PromoteReadReplica', dbInstanceIdentifier: p.DBInstanceIdentifier, ...(p.BackupRetentionPeriod !== undefined ? { backupRetentionPeriod: p.BackupRetentionPeriod } : {}) }),
+  SetDesiredCapacity: (p) => definedFields({ type: 'SetDesiredCapacity', autoScalingGroupName: p.AutoScalingGroupName, desiredCapacity: p.DesiredCapacity, honorCooldown: p.HonorCooldown }),
+  ExecutePolicy: (p) =>
+    definedFields({
+      type: 'ExecutePolicy',
+      autoScalingGroupName: p.AutoScalingGroupName,
+      policyName: p.PolicyName,
+      honorCooldown: p.HonorCooldown,
+      metricValue: p.MetricValue,
+      breachThreshold: p.BreachThreshold,
+    }),
+  PromoteReadReplica: (p) => definedFields({ type: 'PromoteReadReplica', dbInstanceIdentifier: p.DBInstanceIdentifier, backupRetentionPeriod: p.BackupRetentionPeriod }),
   RebootDBInstance: (p) => ({ type: 'RebootDBInstance', dbInstanceIdentifier: p.DBInstanceIdentifier, forceFailover: p.ForceFailover ?? false }),
   CreateDBSnapshot: (p) => ({ type: 'CreateDBSnapshot', dbInstanceIdentifier: p.DBInstanceIdentifier, dbSnapshotIdentifier: p.DBSnapshotIdentifier }),
-  RestoreDBInstanceToPointInTime: (p) => ({
-    type: 'RestoreDBInstanceToPointInTime',
-    sourceDBInstanceIdentifier: p.SourceDBInstanceIdentifier,
-    targetDBInstanceIdentifier: p.TargetDBInstanceIdentifier,
-    ...(p.RestoreTime !== undefined ? { restoreTime: p.RestoreTime } : {}),
-    ...(p.UseLatestRestorableTime !== undefined ? { useLatestRestorableTime: p.UseLatestRestorableTime } : {}),
-    ...(p.MultiAZ !== undefined ? { multiAZ: p.MultiAZ } : {}),
-  }),
+  RestoreDBInstanceToPointInTime: (p) =>
+    definedFields({
+      type: 'RestoreDBInstanceToPointInTime',
+      sourceDBInstanceIdentifier: p.SourceDBInstanceIdentifier,
+      targetDBInstanceIdentifier: p.TargetDBInstanceIdentifier,
+      restoreTime: p.RestoreTime,
+      useLatestRestorableTime: p.UseLatestRestorableTime,
+      multiAZ: p.MultiAZ,
+    }),
 };
 
 /**
