@@ -69,6 +69,7 @@ export const RequestProblemCode = z.enum([
   'fault.notRunning',
   'fault.targetGroupNotFound',
   'fault.groupNotFound',
+  'fault.functionNotFound',
   'fault.healthCheckNotFound',
   'fault.trafficNotFound',
   'fault.webAclNotFound',

@@ -274,6 +274,7 @@ const en = {
       notRunning: 'No running fault {id}: it already ended.',
       targetGroupNotFound: 'No target group is named {name}.',
       groupNotFound: 'No Auto Scaling group is named {name}.',
+      functionNotFound: 'No Lambda function is named {name}.',
       healthCheckNotFound: 'No health check has the ID {id}.',
       trafficNotFound: 'No Traffic population is named {name}.',
       webAclNotFound: 'No web ACL is named {name}.',

@@ -275,6 +275,7 @@ const ko: MessageSchema = {
       notRunning: '진행 중인 장애 {id}이(가) 없습니다. 이미 종료되었습니다.',
       targetGroupNotFound: '이름이 {name}인 대상 그룹이 없습니다.',
       groupNotFound: '이름이 {name}인 Auto Scaling 그룹이 없습니다.',
+      functionNotFound: '이름이 {name}인 Lambda 함수가 없습니다.',
       healthCheckNotFound: 'ID가 {id}인 상태 확인이 없습니다.',
       trafficNotFound: '이름이 {name}인 Traffic 모집단이 없습니다.',
       webAclNotFound: '이름이 {name}인 웹 ACL이 없습니다.',

@@ -39,7 +39,7 @@ import { WholeCounts } from '../cloudwatch/whole-counts';
 import { count, endFunctionTick, NAMESPACE } from './function-tick';
 import { functionTriggers } from './triggers';
 import { functionNameOf, LAMBDA_DEFAULTS, SimFunction, ZERO, type Architecture, type RunResult } from './sim-function';
-import { parametersRefused } from '../sim-refusals';
+import { parametersRefused, simRefusal } from '../sim-refusals';
 
 export { LAMBDA_DEFAULTS } from './sim-function';
 
@@ -246,8 +246,7 @@ export class LambdaService implements FunctionTier {
   applyFault(type: string, parameters: Record<string, unknown>): FaultEffect | undefined {
     if (type === 'RaiseFunctionErrorRate') {
       const p = parameters as FaultParameters<'RaiseFunctionErrorRate'>;
-      const fn = this.resolve(p.FunctionName);
-      if (!fn) return { message: `RaiseFunctionErrorRate: ResourceNotFoundException: Function not found: ${p.FunctionName}` };
+      const fn = this.requireFunction(p.FunctionName);
       const previous = fn.errorRateOverride;
       fn.errorRateOverride = p.ErrorRate;
       return {
@@ -260,13 +259,13 @@ export class LambdaService implements FunctionTier {
     }
     if (type === 'LimitFunctionConcurrency') {
       const p = parameters as FaultParameters<'LimitFunctionConcurrency'>;
-      const fn = this.resolve(p.FunctionName);
-      if (!fn) return { message: `LimitFunctionConcurrency: ResourceNotFoundException: Function not found: ${p.FunctionName}` };
+      const fn = this.requireFunction(p.FunctionName);
       const previous = fn.reserved;
       const others = this.reservedTotal() - (previous ?? 0);
       if (p.ReservedConcurrentExecutions > this.concurrencyLimit - this.minimumUnreserved - others) {
-        // PutFunctionConcurrency refuses it; nothing changes.
-        return { message: `LimitFunctionConcurrency refused: ${this.reservationRefused(fn.name)}` };
+        // PutFunctionConcurrency refuses it: nothing changes, so there is no fault to run or stop.
+        const detail = this.reservationRefused(fn.name);
+        throw simRefusal('simulatedApi.refused', `LimitFunctionConcurrency refused: ${detail}`, { awsCode: 'InvalidParameterValueException', detail });
       }
       this.setReserved(fn, p.ReservedConcurrentExecutions);
       return {
@@ -344,6 +343,13 @@ export class LambdaService implements FunctionTier {
     fn.reserved = reserved;
     this.reservedSum = undefined;
     this.ctx.inventoryChanged();
+  }
+
+  /** A fault's function: Lambda answers a name it does not know with ResourceNotFoundException; the simulator refuses the fault. */
+  private requireFunction(name: string): SimFunction {
+    const fn = this.resolve(name);
+    if (!fn) throw simRefusal('fault.functionNotFound', `ResourceNotFoundException: Function not found: ${name}`, { name });
+    return fn;
   }
 
   private reservationRefused(name: string): string {

@@ -59,10 +59,12 @@ describe('Lambda concurrency (LAM-1)', () => {
     );
     const { service } = setup([{ name: 'x', reserved: 500 }, { name: 'y', reserved: 400 }]);
     expect(service.account()).toEqual({ concurrentExecutionsLimit: 1_000, unreservedConcurrentExecutions: 100 });
-    const refused = service.applyFault('LimitFunctionConcurrency', { FunctionName: 'x', ReservedConcurrentExecutions: 501 })!;
-    expect(refused.message).toMatch(/^LimitFunctionConcurrency refused: InvalidParameterValueException/);
-    expect(refused.revert).toBeUndefined();
+    // Injected as a fault, the same reservation is refused as the API refuses it: nothing runs, nothing to stop.
+    expect(() => service.applyFault('LimitFunctionConcurrency', { FunctionName: 'x', ReservedConcurrentExecutions: 501 })).toThrow(
+      expect.objectContaining({ problem: 'simulatedApi.refused', params: expect.objectContaining({ awsCode: 'InvalidParameterValueException' }) }),
+    );
     expect(service.account().unreservedConcurrentExecutions).toBe(100);
+    expect(service.inventory().lambdaFunctions!.find((fn) => fn.functionName === 'x')!.reservedConcurrentExecutions).toBe(500);
   });
 
   it('LAM-1: the account quota is configurable', () => {
@@ -360,6 +362,17 @@ describe('Lambda faults, inventory and lookup', () => {
     expect(service.inventory().lambdaFunctions![0]!.reservedConcurrentExecutions).toBeUndefined();
     expect(sim.inventoryChanges).toBe(2);
     expect(service.applyFault('FailDBInstance', { DBInstanceIdentifier: 'db' })).toBeUndefined();
+  });
+
+  it('a fault on a function that does not exist is refused with its code, as Lambda answers ResourceNotFoundException', () => {
+    const { service } = setup([{ name: 'api' }], { api: exact() });
+    for (const [type, parameters] of [
+      ['RaiseFunctionErrorRate', { FunctionName: 'nope', ErrorRate: 0.5 }],
+      ['LimitFunctionConcurrency', { FunctionName: 'nope', ReservedConcurrentExecutions: 1 }],
+    ] as const) {
+      expect(() => service.applyFault(type, parameters)).toThrow(expect.objectContaining({ code: 'InvalidRequest', problem: 'fault.functionNotFound', params: { name: 'nope' } }));
+      expect(() => service.applyFault(type, parameters)).toThrow('ResourceNotFoundException: Function not found: nope');
+    }
   });
 
   it('lists functions under the contract names with AWS defaults (128 MB, 3 s, x86_64)', () => {
