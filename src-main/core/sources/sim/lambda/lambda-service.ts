@@ -264,8 +264,7 @@ export class LambdaService implements FunctionTier {
       const others = this.reservedTotal() - (previous ?? 0);
       if (p.ReservedConcurrentExecutions > this.concurrencyLimit - this.minimumUnreserved - others) {
         // PutFunctionConcurrency refuses it: nothing changes, so there is no fault to run or stop.
-        const detail = this.reservationRefused(fn.name);
-        throw simRefusal('simulatedApi.refused', `LimitFunctionConcurrency refused: ${detail}`, { awsCode: 'InvalidParameterValueException', detail });
+        throw simRefusal('simulatedApi.refused', `LimitFunctionConcurrency refused: ${this.reservationRefused(fn.name)}`, { awsCode: 'InvalidParameterValueException', detail: this.reservationRefusedDetail(fn.name) });
       }
       this.setReserved(fn, p.ReservedConcurrentExecutions);
       return {
@@ -353,7 +352,12 @@ export class LambdaService implements FunctionTier {
   }
 
   private reservationRefused(name: string): string {
-    return `InvalidParameterValueException: Specified ReservedConcurrentExecutions for function ${name} decreases account's UnreservedConcurrentExecution below its minimum value of [${this.minimumUnreserved}].`;
+    return `InvalidParameterValueException: ${this.reservationRefusedDetail(name)}`;
+  }
+
+  /** PutFunctionConcurrency's words for a reservation that leaves too little unreserved. */
+  private reservationRefusedDetail(name: string): string {
+    return `Specified ReservedConcurrentExecutions for function ${name} decreases account's UnreservedConcurrentExecution below its minimum value of [${this.minimumUnreserved}].`;
   }
 
   private beginAccountTick(now: number): void {

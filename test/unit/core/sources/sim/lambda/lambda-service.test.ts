@@ -61,7 +61,7 @@ describe('Lambda concurrency (LAM-1)', () => {
     expect(service.account()).toEqual({ concurrentExecutionsLimit: 1_000, unreservedConcurrentExecutions: 100 });
     // Injected as a fault, the same reservation is refused as the API refuses it: nothing runs, nothing to stop.
     expect(() => service.applyFault('LimitFunctionConcurrency', { FunctionName: 'x', ReservedConcurrentExecutions: 501 })).toThrow(
-      expect.objectContaining({ problem: 'simulatedApi.refused', params: expect.objectContaining({ awsCode: 'InvalidParameterValueException' }) }),
+      expect.objectContaining({ problem: 'simulatedApi.refused', params: { awsCode: 'InvalidParameterValueException', detail: expect.stringMatching(/^Specified ReservedConcurrentExecutions for function x decreases/) } }),
     );
     expect(service.account().unreservedConcurrentExecutions).toBe(100);
     expect(service.inventory().lambdaFunctions!.find((fn) => fn.functionName === 'x')!.reservedConcurrentExecutions).toBe(500);
