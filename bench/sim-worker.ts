@@ -4,6 +4,7 @@
  * Runs the way `flightdeck sim run` does (no change tracking, rings sized to the run); with --report
  * it also streams the report (to nowhere), so the peak includes writing it.
  * Usage: node --expose-gc --import tsx bench/sim-worker.ts <scenario|scale:GROUPS:PER_GROUP[:MAX_SIZE_FACTOR]> <seconds> [--report]
+ * (the benchmarks run it compiled: bench/built-sim-worker.ts; out/bench/sim-worker.js after a bench run).
  */
 import { readScenario } from '../src-main/core/scenario-files';
 import { SimulationEngine } from '../src-main/core/sources/sim/engine';

@@ -1,16 +1,13 @@
 /**
  * `npm run bench -- simulator-sizes`: the simulator across sizes with the number of groups growing
  * (issue 15) — 1,000, 4,000 and 10,000 instances, 40 per Auto Scaling group (25, 100 and 250 groups),
- * 24 simulated hours each, run the way `flightdeck sim run` runs (no change tracking, rings sized to
+ * 24 simulated hours each, run the way `flightdeck sim run` runs (compiled, no change tracking, rings sized to
  * the run, report streamed) — and a 7-day run of scale-1000. Each run is its own process (its peak RSS is
  * its own); one run each: they are long. CPU seconds (user + system) count the engine and the report,
  * not the loading of the scenario. BENCH_SIM_HOURS shortens every run (e.g. 2) on a busy machine.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { runSimWorker } from './built-sim-worker';
 import type { BenchResult } from './run';
-
-const ROOT = join(import.meta.dirname, '..');
 
 interface WorkerRun {
   wallMs: number;
@@ -21,31 +18,26 @@ interface WorkerRun {
   reportBytes: number;
 }
 
-function run(which: string, seconds: number): WorkerRun {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/sim-worker.ts'), which, String(seconds), '--report'], { cwd: ROOT, encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`sim-worker ${which} failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as WorkerRun;
-}
-
 const PER_GROUP = 40;
 /** MaxSize 80 per group: 250 groups may reach 20,000 instances, the simulator's cap (same shape at every size). */
 const MAX_SIZE_FACTOR = 2;
 
 export async function simulatorSizesBench(): Promise<BenchResult> {
   const hours = Number(process.env.BENCH_SIM_HOURS ?? 24);
-  const sizes = [25, 100, 250].map((groups) => {
-    const r = run(`scale:${groups}:${PER_GROUP}:${MAX_SIZE_FACTOR}`, hours * 3600);
+  const sizes = [];
+  for (const groups of [25, 100, 250]) {
+    const r = await runSimWorker<WorkerRun>(`scale:${groups}:${PER_GROUP}:${MAX_SIZE_FACTOR}`, hours * 3600, ['--report']);
     const planned = groups * PER_GROUP;
-    return { planned, groups, hours, ...r, cpuMsPerInstanceHour: (r.cpuSeconds * 1000) / (planned * hours) };
-  });
+    sizes.push({ planned, groups, hours, ...r, cpuMsPerInstanceHour: (r.cpuSeconds * 1000) / (planned * hours) });
+  }
   const weekHours = Math.min(7 * 24, hours * 7);
-  const week = run('scale-1000', weekHours * 3600);
+  const week = await runSimWorker<WorkerRun>('scale-1000', weekHours * 3600, ['--report']);
   const first = sizes[0]!;
   const last = sizes[sizes.length - 1]!;
   const ratio = last.cpuMsPerInstanceHour / first.cpuMsPerInstanceHour;
   const mb = (value: number) => `${Math.round(value)} MB`;
   const rows = [
-    `Groups growing, ${PER_GROUP} instances each, ${hours} simulated hours, the way \`sim run\` runs (report streamed: \`--report\` in bench/sim-worker.ts); one process per run:`,
+    `Groups growing, ${PER_GROUP} instances each, ${hours} simulated hours, the way \`sim run\` runs (compiled, report streamed: bench/sim-worker.ts built by bench/built-sim-worker.ts); one process per run:`,
     '',
     '| instances (start) | groups | instances at end | CPU (user + sys) | wall | peak RSS | CPU ms per instance-hour | report |',
     '|---|---|---|---|---|---|---|---|',

@@ -3,9 +3,9 @@
  * (24 simulated hours each), and the cost at two sizes of the scale scenario to show it grows
  * linearly with the number of resources. Each run is its own process; medians of 3 runs.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { runSimWorker } from './built-sim-worker';
 import type { BenchResult } from './run';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -18,16 +18,11 @@ interface Run {
   instances: number;
 }
 
-function runOnce(which: string, seconds: number): Run {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/sim-worker.ts'), which, String(seconds)], { cwd: ROOT, encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`sim-worker ${which} failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run;
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-function measure(which: string, seconds: number, repeats = 3) {
-  const runs = Array.from({ length: repeats }, () => runOnce(which, seconds));
+async function measure(which: string, seconds: number, repeats = 3) {
+  const runs: Run[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await runSimWorker<Run>(which, seconds));
   const wallMs = median(runs.map((r) => r.wallMs));
   return {
     scenario: which,
@@ -45,9 +40,10 @@ export async function simulatorBench(): Promise<BenchResult> {
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => f.replace(/\.yaml$/, ''))
     .sort();
-  const perScenario = scenarios.map((name) => measure(name, day));
+  const perScenario = [];
+  for (const name of scenarios) perScenario.push(await measure(name, day));
   // Two sizes, same shape, side by side: cost per instance-hour should stay flat.
-  const sizes = [measure('scale:25:20', day), measure('scale:25:40', day)];
+  const sizes = [await measure('scale:25:20', day), await measure('scale:25:40', day)];
   const perInstance = sizes.map((s) => ({ ...s, wallMsPerInstanceHour: Math.round(((s.wallSeconds * 1000) / (s.instancesAtEnd * 24)) * 1000) / 1000 }));
   const ratio = perInstance[1]!.wallMsPerInstanceHour / perInstance[0]!.wallMsPerInstanceHour;
   const scale = perScenario.find((s) => s.scenario === 'scale-1000');
