@@ -21,5 +21,17 @@ export const useAccessLogStore = defineStore('accessLog', () => {
     entries.value = [...[...list].reverse(), ...entries.value].slice(0, MAX_ACCESS_LOG);
   }
 
-  return { entries, load, append };
+  /**
+   * Older entries loaded by scrolling back (`live.older`, oldest first): after those held, those
+   * already held left out (a page starts at the instant of the oldest held, which it repeats).
+   */
+  function appendOlder(list: readonly AccessLogEntry[]): void {
+    if (list.length === 0) return;
+    const oldest = entries.value[entries.value.length - 1];
+    const held = new Set(entries.value.filter((entry) => entry.time === oldest?.time).map((entry) => JSON.stringify(entry)));
+    const older = [...list].reverse().filter((entry) => !held.has(JSON.stringify(entry)));
+    entries.value = [...entries.value, ...older].slice(0, MAX_ACCESS_LOG);
+  }
+
+  return { entries, load, append, appendOlder };
 });
