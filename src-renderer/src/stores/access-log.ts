@@ -28,8 +28,9 @@ export const useAccessLogStore = defineStore('accessLog', () => {
   function appendOlder(list: readonly AccessLogEntry[]): void {
     if (list.length === 0) return;
     const oldest = entries.value[entries.value.length - 1];
-    const held = new Set(entries.value.filter((entry) => entry.time === oldest?.time).map((entry) => JSON.stringify(entry)));
-    const older = [...list].reverse().filter((entry) => !held.has(JSON.stringify(entry)));
+    const key = (entry: AccessLogEntry) => `${entry.traceId}|${entry.time}`;
+    const held = new Set(entries.value.filter((entry) => entry.time === oldest?.time).map(key));
+    const older = [...list].reverse().filter((entry) => !held.has(key(entry)));
     entries.value = [...entries.value, ...older].slice(0, MAX_ACCESS_LOG);
   }
 
