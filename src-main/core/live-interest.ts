@@ -193,7 +193,7 @@ export class LiveInterest {
       inventory: withoutMembers(snapshot.inventory, this.listed()),
       metrics: snapshot.metrics.filter((series) => this.wantsSeries(series)),
       // The lists as the views show them: the newest N of a bounded one, the count of the rest in `older`.
-      ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? this.boundedHistory(list, snapshot[list] as unknown[], older) : []])),
+      ...Object.fromEntries(LIVE_LISTS.filter((list) => list !== 'scalingActivities').map((list) => [list, lists.has(list) ? this.boundedHistory(list, snapshot[list] as unknown[], older) : []])),
       scalingActivities: lists.has('scalingActivities') ? this.boundedHistory('scalingActivities', snapshot.scalingActivities, older) : this.activities(snapshot.scalingActivities),
     };
     if (Object.keys(older).length > 0) filtered.older = older;
