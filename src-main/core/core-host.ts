@@ -15,10 +15,12 @@ import {
   type Result,
   type LiveHistory,
   metricQueryKey,
+  type OlderEntries,
 } from './contract';
 import { CoreError } from './core-error';
 import { invalidRequestError, toContractError } from './contract-error';
 import { LiveInterest, type InterestAdded } from './live-interest';
+import { olderPage } from './older-pages';
 import { redactDeep } from './redact';
 import type { DataSource } from './sources/data-source';
 import { SessionManager } from './session/session-manager';
@@ -69,9 +71,15 @@ export class FlightdeckCore {
       'live.subscribe': (request, interest) => {
         const added = interest.set(request);
         if (!request.history) return { metrics: [] };
-        const history = this.historyOf(added);
+        const history = this.historyOf(added, interest);
         interest.remember(history.scalingActivities ?? []);
         return history;
+      },
+      'live.older': (request, interest) => {
+        const page = olderPage(this.source.snapshot({ metrics: () => false }), request);
+        // Their later changes (InProgress → Successful) must reach the rows they fill.
+        interest.remember(page.scalingActivities ?? []);
+        return page;
       },
       // ---- simulation: clock, scenarios, faults (session/simulation-requests.ts) ----
       'sim.control': (request) => simulation.control(request),
@@ -149,11 +157,15 @@ export class FlightdeckCore {
   }
 
   /** What a subscription added, from the source as it stands: the new series' history, the new lists, the new groups' CPU and members. */
-  private historyOf(added: InterestAdded): LiveHistory {
+  private historyOf(added: InterestAdded, interest: LiveInterest): LiveHistory {
     const wanted = added.metricKeys;
     const snapshot = this.source.snapshot(wanted.size > 0 ? { metrics: (series) => wanted.has(metricQueryKey(series)) } : { metrics: () => false });
     const history: LiveHistory = { metrics: snapshot.metrics.filter((series) => wanted.has(metricQueryKey(series))) };
-    for (const list of added.lists) (history as Record<string, unknown>)[list] = snapshot[list];
+    // A list the views show the newest N of comes as those N, with the count of the older ones
+    // (the Overview's four lists were ~0.5 MB at scale-1000, for a table showing ten rows at a time).
+    const older: OlderEntries = {};
+    for (const list of added.lists) (history as Record<string, unknown>)[list] = interest.boundedHistory(list, snapshot[list] as unknown[], older);
+    if (Object.keys(older).length > 0) history.older = older;
     if (added.activityGroups.length > 0) {
       const groups = new Set(added.activityGroups);
       history.scalingActivities = snapshot.scalingActivities.filter((activity) => groups.has(activity.autoScalingGroupName));

@@ -6,7 +6,7 @@
  * of them. Until a window subscribes it gets everything (the CLI, tests, older windows).
  */
 import { deltaWithoutMembers, withoutMembers, type ListedMembers } from './contract/member-counts';
-import { LIVE_LISTS, metricQueryKey, type InstanceCpu, type LiveList, type LiveSubscription, type MetricSeries, type NewestPerFrame, type ScalingActivity, type SkippedEntries, type Snapshot, type TargetGroup, type Update } from './contract';
+import { LIVE_LISTS, metricQueryKey, type InstanceCpu, type LiveList, type LiveSubscription, type MetricSeries, type NewestPerFrame, type OlderEntries, type ScalingActivity, type SkippedEntries, type Snapshot, type TargetGroup, type Update } from './contract';
 
 /**
  * Activities this window was sent, remembered so that their later changes (InProgress → Successful)
@@ -75,11 +75,15 @@ export class LiveInterest {
     this.groups = groups;
     this.activityGroups = activityGroups;
     this.targetGroups = targetGroups;
+    const newestBefore = this.newest;
     this.newest = { ...subscription.newest };
+    // A list held to its newest N whose bound is raised or lifted (another view lists it whole) is
+    // added again: the window holds only those N, the answer brings it to the new bound.
+    const widened = (list: LiveList) => newestBefore[list] !== undefined && (this.newest[list] === undefined || this.newest[list]! > newestBefore[list]!);
     return {
       activityGroups: lists.has('scalingActivities') || before.lists.has('scalingActivities') ? [] : [...activityGroups].filter((group) => !before.activityGroups.has(group)),
       metricKeys: new Set([...metrics].filter((key) => !before.metrics.has(key))),
-      lists: [...lists].filter((list) => !before.lists.has(list)),
+      lists: [...lists].filter((list) => !before.lists.has(list) || widened(list)),
       groups: [...groups].filter((group) => !before.groups.has(group)),
       targetGroups: [...targetGroups].filter((arn) => !before.targetGroups.has(arn)),
     };
@@ -125,6 +129,26 @@ export class LiveInterest {
     return kept;
   }
 
+  /**
+   * What a snapshot or a subscription answer sends of a list the window holds to its newest N: those
+   * N (for scaling activities, also every one of the groups whose history is open), and how many
+   * older entries were left out (`older`; the view loads them with `live.older` when scrolled to).
+   */
+  boundedHistory<L extends LiveList>(list: L, entries: L extends 'scalingActivities' ? ScalingActivity[] : unknown[], older: OlderEntries): typeof entries {
+    const limit = this.newest[list];
+    if (limit === undefined || entries.length <= limit) return entries;
+    if (list !== 'scalingActivities') {
+      older[list] = entries.length - limit;
+      return entries.slice(-limit) as typeof entries;
+    }
+    const activities = entries as ScalingActivity[];
+    const others = activities.filter((a) => !this.activityGroups.has(a.autoScalingGroupName));
+    if (others.length <= limit) return entries;
+    const keep = new Set(others.slice(-limit));
+    older[list] = others.length - limit;
+    return activities.filter((a) => keep.has(a) || this.activityGroups.has(a.autoScalingGroupName)) as typeof entries;
+  }
+
   wantsSeries(series: MetricSeries): boolean {
     return this.metrics === undefined || this.metrics.has(seriesQueryKey(series));
   }
@@ -163,14 +187,18 @@ export class LiveInterest {
     if (!this.metrics || !this.lists || !this.groups) return snapshot;
     const lists = this.lists;
     for (const tg of snapshot.inventory.targetGroups) this.targetTypes.set(tg.targetGroupArn, tg.targetType);
+    const older: OlderEntries = {};
     const filtered: Snapshot = {
       ...snapshot,
       inventory: withoutMembers(snapshot.inventory, this.listed()),
       metrics: snapshot.metrics.filter((series) => this.wantsSeries(series)),
-      ...Object.fromEntries(LIVE_LISTS.map((list) => [list, lists.has(list) ? snapshot[list] : []])),
-      scalingActivities: this.activities(snapshot.scalingActivities),
+      // The lists as the views show them: the newest N of a bounded one, the count of the rest in `older`.
+      ...Object.fromEntries(LIVE_LISTS.filter((list) => list !== 'scalingActivities').map((list) => [list, lists.has(list) ? this.boundedHistory(list, snapshot[list] as unknown[], older) : []])),
+      scalingActivities: lists.has('scalingActivities') ? this.boundedHistory('scalingActivities', snapshot.scalingActivities, older) : this.activities(snapshot.scalingActivities),
     };
-    // The snapshot's list is not bounded (it is the history the view opens with): its activities may change later.
+    if (Object.keys(older).length > 0) filtered.older = older;
+    else delete filtered.older;
+    // The history the view opens with: its activities may change later.
     this.remember(filtered.scalingActivities);
     const cpu = pickGroups(snapshot.instanceCpu, this.groups);
     if (cpu) filtered.instanceCpu = cpu;

@@ -13,6 +13,7 @@ export const requestChannelNames = [
   'session.get',
   'snapshot.get',
   'live.subscribe',
+  'live.older',
   'sim.control',
   'notifications.show',
   // simulation: scenarios and fault injection

@@ -6,7 +6,7 @@
  * Shared with the renderer: imports nothing but zod and ./model.
  */
 import { z } from 'zod';
-import { AccessLogEntry, AlarmHistoryItem, AsgInstance, InstanceCpu, TargetHealthDescription, LiveSubscription, MetricSeries, RdsEvent, RunningFault, ScalingActivity, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
+import { AccessLogEntry, AlarmHistoryItem, AsgInstance, InstanceCpu, OlderCursor, OlderEntries, OlderRequest, TargetHealthDescription, LiveSubscription, MetricSeries, RdsEvent, RunningFault, ScalingActivity, SessionInfo, SimClock, Snapshot, TimelineEvent, Update } from './model';
 // ---- AWS mode: profiles, session, settings, actions, DNS traces (imports) ----
 import { ActionOutcome, ControlAction, PreparedAction } from './model-actions';
 import { ActionProgress, ProfileListing, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from './model-aws';
@@ -54,8 +54,24 @@ export const LiveHistory = z.object({
       targets: z.record(z.string().max(2048), z.array(TargetHealthDescription)).default({}),
     })
     .optional(),
+  /** Per list bounded by `newest`: how many entries older than those sent the host holds (for `live.older`). */
+  older: OlderEntries.optional(),
 });
 export type LiveHistory = z.infer<typeof LiveHistory>;
+
+/** A page of `live.older`: per list its entries (oldest first, as lists travel), and where the next page starts. */
+export const OlderPage = z.object({
+  scalingActivities: z.array(ScalingActivity).optional(),
+  alarmHistory: z.array(AlarmHistoryItem).optional(),
+  rdsEvents: z.array(RdsEvent).optional(),
+  timeline: z.array(TimelineEvent).optional(),
+  accessLog: z.array(AccessLogEntry).optional(),
+  /** Per list asked for, how many older entries are still held after this page. */
+  older: OlderEntries,
+  /** Absent: nothing older is held. */
+  next: OlderCursor.optional(),
+});
+export type OlderPage = z.infer<typeof OlderPage>;
 
 /**
  * The most scenario text a window may send (sim.scenario.load): under the WebSocket frame limit, and
@@ -83,6 +99,11 @@ export const requests = {
    * lists and groups' instance CPU; the answer carries the history of what was added.
    */
   'live.subscribe': { request: LiveSubscription, response: LiveHistory },
+  /**
+   * Older entries of event lists, a page at a time (model-live.ts OlderCursor): a view that answers
+   * with the newest only loads the rest when the operator scrolls back to it.
+   */
+  'live.older': { request: OlderRequest, response: OlderPage },
   /** Drive the simulator's virtual clock. */
   'sim.control': {
     request: z.discriminatedUnion('command', [

@@ -43,6 +43,43 @@ export const SkippedEntries = z
   .strict();
 export type SkippedEntries = z.infer<typeof SkippedEntries>;
 
+/**
+ * Per list, how many entries older than those sent the host holds (a snapshot or a subscription
+ * answer bounded by `newest`, a page of `live.older`): what a view can still load by scrolling back.
+ */
+const OlderCount = z.number().int().nonnegative();
+export const OlderEntries = z
+  .object(Object.fromEntries(LIVE_LISTS.map((list) => [list, OlderCount.optional()])) as Record<LiveList, z.ZodOptional<typeof OlderCount>>)
+  .strict();
+export type OlderEntries = z.infer<typeof OlderEntries>;
+
+/** The most entries one page of `live.older` carries (a screenful of rows a few times over). */
+export const MAX_OLDER_PAGE = 200;
+
+/**
+ * Where a page of `live.older` starts: the lists merged newest first (by time; at equal times in
+ * the order of `lists`, then the later entry first), the entries at `time` or older, after the
+ * first `skip` of them. The host answers with the cursor of the next page; a window starts at the
+ * time of the oldest entry it shows, skip 0 (what it already holds comes again and is de-duplicated).
+ */
+export const OlderCursor = z
+  .object({
+    time: z.iso.datetime({ offset: true }),
+    skip: z.number().int().nonnegative().max(100_000),
+  })
+  .strict();
+export type OlderCursor = z.infer<typeof OlderCursor>;
+
+/** `live.older`: the page of `lists` before `before`, at most `limit` entries in all. */
+export const OlderRequest = z
+  .object({
+    lists: z.array(LiveList).min(1).max(LIVE_LISTS.length),
+    before: OlderCursor,
+    limit: z.number().int().min(1).max(MAX_OLDER_PAGE).default(100),
+  })
+  .strict();
+export type OlderRequest = z.infer<typeof OlderRequest>;
+
 /** One series as a chart asks for it: without a period, whichever the source publishes. */
 export const MetricQuery = z
   .object({
@@ -103,7 +140,9 @@ export const LiveSubscription = z
     /**
      * Lists in `lists` that the views show only the latest of: per frame, the newest this many
      * (a list also asked for without a bound by another view comes whole). Snapshots and
-     * subscription answers are not bounded by it.
+     * subscription answers carry the newest this many too, with the count of the older entries the
+     * host holds in `older`: a view that lets the operator scroll back asks for them page by page
+     * (`live.older`). A bound raised or lifted later answers with the list again, to the new bound.
      */
     newest: NewestPerFrame.default({}),
     /** Answer with the history of what this adds (false: the window is about to load a snapshot anyway). */

@@ -14,7 +14,7 @@ import { RdsEvent } from './model-rds';
 import { HealthReport } from './model-health';
 import { HealthDelta } from './health-delta';
 import { Inventory, InventoryDelta } from './model-inventory';
-import { InstanceCpu, SkippedEntries } from './model-live';
+import { InstanceCpu, OlderEntries, SkippedEntries } from './model-live';
 import { FaultKindCode, TimelineText } from './model-sim-kinds';
 import { TwinSummary } from './model-twin';
 
@@ -152,7 +152,7 @@ export const SessionInfo = z.discriminatedUnion('mode', [
 ]);
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-/** The events and series a Snapshot carries whole and an Update carries as what is new since the last one. */
+/** The events and series a Snapshot carries whole (a subscribed window: bounded by its `newest`) and an Update carries as what is new since the last one. */
 const EVENT_STREAMS = {
   scalingActivities: z.array(ScalingActivity),
   alarmHistory: z.array(AlarmHistoryItem).default([]),
@@ -177,6 +177,8 @@ export const Snapshot = z.object({
   healthVersion: z.number().int().nonnegative().optional(),
   /** Simulation: each Auto Scaling instance's current CPU (for a subscribed window, its subscribed groups). */
   instanceCpu: InstanceCpu.optional(),
+  /** Per list bounded by the window's `newest`: how many older entries the host holds (`live.older` pages through them). */
+  older: OlderEntries.optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

@@ -500,6 +500,12 @@ const en = {
       cloudwatch: 'In ALARM {inAlarm}/{alarms} · scaling {scaling}',
     },
   },
+  olderEvents: {
+    load: 'Load older events ({count} more)',
+    loading: 'Loading older events…',
+    shownSince: 'Showing changes since {time}; scroll to the end of the table or load more for older ones',
+    failed: 'Older events could not be loaded: {reason}',
+  },
   health: {
     status: {
       ok: 'Healthy',

@@ -501,6 +501,12 @@ const ko: MessageSchema = {
       cloudwatch: '경보 상태 {inAlarm}/{alarms} · 조정 중 {scaling}',
     },
   },
+  olderEvents: {
+    load: '이전 이벤트 불러오기(추가 {count}개)',
+    loading: '이전 이벤트를 불러오는 중…',
+    shownSince: '{time} 이후의 변경 사항을 표시합니다. 이전 항목은 표 끝까지 스크롤하거나 더 불러오세요',
+    failed: '이전 이벤트를 불러오지 못했습니다: {reason}',
+  },
   health: {
     status: {
       ok: '정상',

@@ -21,5 +21,18 @@ export const useAccessLogStore = defineStore('accessLog', () => {
     entries.value = [...[...list].reverse(), ...entries.value].slice(0, MAX_ACCESS_LOG);
   }
 
-  return { entries, load, append };
+  /**
+   * Older entries loaded by scrolling back (`live.older`, oldest first): after those held, those
+   * already held left out (a page starts at the instant of the oldest held, which it repeats).
+   */
+  function appendOlder(list: readonly AccessLogEntry[]): void {
+    if (list.length === 0) return;
+    const oldest = entries.value[entries.value.length - 1];
+    const key = (entry: AccessLogEntry) => `${entry.traceId}|${entry.time}`;
+    const held = new Set(entries.value.filter((entry) => entry.time === oldest?.time).map(key));
+    const older = [...list].reverse().filter((entry) => !held.has(key(entry)));
+    entries.value = [...entries.value, ...older].slice(0, MAX_ACCESS_LOG);
+  }
+
+  return { entries, load, append, appendOlder };
 });

@@ -15,6 +15,7 @@ import { useEventsStore } from './events';
 import { useInstanceCpuStore } from './instance-cpu';
 import { useInventoryStore } from './inventory';
 import { useMetricsStore } from './metrics';
+import { useOlderEventsStore } from './older-events';
 
 export interface Interest {
   metrics?: readonly MetricQuery[];
@@ -85,6 +86,8 @@ export const useLiveInterestStore = defineStore('liveInterest', () => {
     if (history.accessLog) useAccessLogStore().load(history.accessLog);
     useInstanceCpuStore().merge(history.instanceCpu);
     useInventoryStore().setMembers(history.members);
+    // A list the views show the newest N of came as those N: the rest loads when scrolled back to.
+    useOlderEventsStore().note(history, history.older, false);
   }
 
   /** Sends the union now; with history, puts what was added into the stores. */

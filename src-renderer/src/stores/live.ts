@@ -18,6 +18,7 @@ import { useInstanceCpuStore } from './instance-cpu';
 import { useInventoryStore } from './inventory';
 import { useLiveInterestStore } from './live-interest';
 import { useMetricsStore } from './metrics';
+import { useOlderEventsStore } from './older-events';
 import { useSessionStore } from './session';
 import { useSkippedStore } from './skipped';
 import { requestFailure, type RequestFailure } from '@/utils/request-error';
@@ -77,6 +78,7 @@ export const useLiveStore = defineStore('live', () => {
     useHealthStore().replace(snapshot.health, snapshot.healthVersion ?? 0);
     useInstanceCpuStore().load(snapshot.instanceCpu);
     useSkippedStore().reset();
+    useOlderEventsStore().note(snapshot, snapshot.older, true);
   }
 
   /** An inventory or health delta that does not follow what is held: a change was missed. */

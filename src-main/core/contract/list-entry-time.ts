@@ -1,0 +1,29 @@
+/**
+ * When an entry of an event list happened, by list (each AWS shape names it differently): what
+ * `newest` and `live.older` order by, on both sides of the contract.
+ *
+ * Shared with the renderer: imports only the contract's own types.
+ */
+import type { AccessLogEntry, AlarmHistoryItem, LiveList, RdsEvent, ScalingActivity, TimelineEvent } from './model';
+
+export interface ListEntries {
+  scalingActivities: ScalingActivity;
+  alarmHistory: AlarmHistoryItem;
+  rdsEvents: RdsEvent;
+  timeline: TimelineEvent;
+  accessLog: AccessLogEntry;
+}
+
+const TIME_OF: { [L in LiveList]: (entry: ListEntries[L]) => string } = {
+  scalingActivities: (activity) => activity.startTime,
+  alarmHistory: (item) => item.timestamp,
+  rdsEvents: (event) => event.date,
+  timeline: (event) => event.time,
+  accessLog: (entry) => entry.time,
+};
+
+/** Milliseconds since the epoch; an unreadable time counts as the oldest. */
+export function listEntryMillis<L extends LiveList>(list: L, entry: ListEntries[L]): number {
+  const ms = Date.parse(TIME_OF[list](entry));
+  return Number.isNaN(ms) ? 0 : ms;
+}
