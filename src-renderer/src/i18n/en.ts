@@ -505,6 +505,7 @@ const en = {
     loading: 'Loading older events…',
     shownSince: 'Showing changes since {time}; scroll to the end of the table or load more for older ones',
     failed: 'Older events could not be loaded: {reason}',
+    windowFull: 'This window keeps the newest {count} of each list; older ones stay with the source (the simulation report, or CloudWatch and the service consoles).',
   },
   health: {
     status: {

@@ -506,6 +506,7 @@ const ko: MessageSchema = {
     loading: '이전 이벤트를 불러오는 중…',
     shownSince: '{time} 이후의 변경 사항을 표시합니다. 이전 항목은 표 끝까지 스크롤하거나 더 불러오세요',
     failed: '이전 이벤트를 불러오지 못했습니다: {reason}',
+    windowFull: '이 창은 목록마다 최신 {count}개만 보관합니다. 이전 항목은 원본(시뮬레이션 보고서, 또는 CloudWatch와 각 서비스 콘솔)에 남아 있습니다.',
   },
   health: {
     status: {

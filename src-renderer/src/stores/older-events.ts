@@ -12,12 +12,25 @@ import { LIVE_LISTS, type LiveList, type OlderCursor, type OlderEntries, type Ol
 import { listEntryMillis, type ListEntries } from '@contract/list-entry-time';
 import { api } from '@/api';
 import { requestFailure, type RequestFailure } from '@/utils/request-error';
-import { useActivitiesStore } from './activities';
-import { useEventsStore } from './events';
-import { useAccessLogStore } from './access-log';
+import { MAX_ACTIVITIES, useActivitiesStore } from './activities';
+import { MAX_EVENTS, useEventsStore } from './events';
+import { MAX_ACCESS_LOG, useAccessLogStore } from './access-log';
 
 /** Rows per page: a few screenfuls of the Overview's table. */
 export const OLDER_PAGE_SIZE = 100;
+
+/**
+ * The most entries this window keeps of each list (its stores' bounds). Once a list holds that
+ * many, a page of older ones would only push rows out again: the window stops offering them and
+ * says why instead of a button that loads nothing it can show.
+ */
+export const WINDOW_KEEPS: Readonly<Record<LiveList, number>> = {
+  scalingActivities: MAX_ACTIVITIES,
+  alarmHistory: MAX_EVENTS,
+  rdsEvents: MAX_EVENTS,
+  timeline: MAX_EVENTS,
+  accessLog: MAX_ACCESS_LOG,
+};
 
 interface Unloaded {
   /** Older entries the host holds that this window has not loaded. */
@@ -50,8 +63,23 @@ export const useOlderEventsStore = defineStore('olderEvents', () => {
     if (all) next = undefined;
   }
 
-  /** How many older entries of these lists the host still holds. */
+  const activities = useActivitiesStore();
+  const events = useEventsStore();
+  const accessLog = useAccessLogStore();
+  function held(list: LiveList): number {
+    if (list === 'scalingActivities') return activities.items.length;
+    if (list === 'accessLog') return accessLog.entries.length;
+    return events[list].length;
+  }
+
+  /** Lists of these with older entries at the host that this window has no room left for. */
+  function full(lists: readonly LiveList[]): LiveList[] {
+    return lists.filter((list) => (unloaded.value[list]?.count ?? 0) > 0 && held(list) >= WINDOW_KEEPS[list]);
+  }
+
+  /** How many older entries of these lists the host still holds and this window can still load (0 once one of them is full). */
   function count(lists: readonly LiveList[]): number {
+    if (full(lists).length > 0) return 0;
     return lists.reduce((sum, list) => sum + (unloaded.value[list]?.count ?? 0), 0);
   }
 
@@ -65,18 +93,18 @@ export const useOlderEventsStore = defineStore('olderEvents', () => {
   }
 
   function store(page: OlderPage): void {
-    if (page.scalingActivities?.length) useActivitiesStore().upsert(page.scalingActivities);
+    if (page.scalingActivities?.length) activities.upsert(page.scalingActivities);
     if (page.alarmHistory?.length || page.rdsEvents?.length || page.timeline?.length) {
       // History, not news: no alarm notifications for them.
-      useEventsStore().mergeHistory({ alarmHistory: page.alarmHistory ?? [], rdsEvents: page.rdsEvents ?? [], timeline: page.timeline ?? [] });
+      events.mergeHistory({ alarmHistory: page.alarmHistory ?? [], rdsEvents: page.rdsEvents ?? [], timeline: page.timeline ?? [] });
     }
-    if (page.accessLog?.length) useAccessLogStore().appendOlder(page.accessLog);
+    if (page.accessLog?.length) accessLog.appendOlder(page.accessLog);
   }
 
   /** The next page of these lists, before the horizon. One at a time; a failure is kept for the view to say. */
   async function loadOlder(lists: readonly LiveList[]): Promise<void> {
     const since = horizon(lists);
-    if (loading.value || since === undefined) return;
+    if (loading.value || since === undefined || count(lists) === 0) return;
     const wanted = lists.filter((list) => (unloaded.value[list]?.count ?? 0) > 0);
     const before: OlderCursor = next && Date.parse(next.time) === since ? next : { time: new Date(since).toISOString(), skip: 0 };
     loading.value = true;
@@ -99,5 +127,5 @@ export const useOlderEventsStore = defineStore('olderEvents', () => {
     }
   }
 
-  return { unloaded, loading, error, note, count, horizon, loadOlder };
+  return { unloaded, loading, error, note, count, full, horizon, loadOlder };
 });

@@ -12,6 +12,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('echarts/core', () => import('../../support/echarts-mock'));
 import { useHealthStore } from '@/stores/health';
 import { useInventoryStore } from '@/stores/inventory';
+import { MAX_EVENTS } from '@/stores/events';
+import { useOlderEventsStore } from '@/stores/older-events';
 import OverviewView from '@/views/overview/OverviewView.vue';
 import type { LiveHistory, OlderPage, TimelineEvent } from '@contract';
 import { installFakeCore, type FakeCore } from '../../support/fake-api';
@@ -78,6 +80,21 @@ describe('Overview: older events load when scrolled back to', () => {
     await flushPromises();
     expect(wrapper.find('[data-testid="load-older-events"]').exists()).toBe(false);
     expect(wrapper.get('[data-testid="virtual-table"]').attributes('data-row-count')).toBe('41');
+    wrapper.unmount();
+  });
+
+  it('once the window holds as many of a list as it keeps, it says so instead of offering pages it could not show', async () => {
+    // The window keeps MAX_EVENTS timeline entries: a page beyond them would only push rows out.
+    core.answer('live.subscribe', (payload: { lists?: string[] }): LiveHistory => {
+      if (!payload.lists?.includes('timeline')) return { metrics: [] };
+      return { metrics: [], timeline: Array.from({ length: MAX_EVENTS }, (_, i) => entry(i)), rdsEvents: [], scalingActivities: [], alarmHistory: [], older: { timeline: 500 } };
+    });
+    const wrapper = mountWithApp(OverviewView);
+    await flushPromises();
+    expect(wrapper.find('[data-testid="load-older-events"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="older-events-full"]').text()).toContain(`keeps the newest ${MAX_EVENTS.toLocaleString()} of each list`);
+    await useOlderEventsStore().loadOlder(['timeline']);
+    expect(core.requests.filter((r) => r.channel === 'live.older')).toHaveLength(0);
     wrapper.unmount();
   });
 
