@@ -12,7 +12,8 @@ import type { SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from './
 import type { SimClient } from '../traffic/traffic-state';
 import type { BlockedSample } from '../service-module';
 import type { SimInstance } from '../asg/asg-state';
-import { matchRule, type RequestShape } from './listener-rules';
+import type { RequestShape, SimForwardTarget } from './listener-rules';
+import { matchRuleCached } from './rule-cache';
 import { ACCESS_LOG_CAPACITY, blockedEntry, keepInRing, ringInOrder, servedEntry } from './access-log';
 import { checkTargetHealth, failTargets } from './target-health';
 import { seriesOwner } from './series-owner';
@@ -43,10 +44,26 @@ export interface AlbRequests extends RequestShape {
   onServed?: (served: number, latencySeconds: number) => { failed: number; extraLatencySeconds: number };
 }
 
+/** A target group's requests in one serve() call; one object per group, reused from tick to tick. */
 interface TargetGroupLoad {
+  group: SimTargetGroup;
   requests: number;
   cpuWeighted: number;
   classes: AlbRequests[];
+  /** The serve() call it holds the requests of (AlbService.serveCount); an older one: none yet. */
+  serve: number;
+}
+
+/**
+ * A forward action's target groups looked up by ARN once, not per request class and tick: target groups
+ * are made with the scenario (build-alb.ts) and never removed, so the lookup stands while the world's
+ * map is the same one with the same number of groups.
+ */
+interface ForwardGroups {
+  map: Map<string, SimTargetGroup>;
+  size: number;
+  groups: (SimTargetGroup | undefined)[];
+  totalWeight: number;
 }
 
 interface TargetGroupSeries {
@@ -118,7 +135,7 @@ export class AlbService implements SimService {
   /** Serves one tick's requests at `lb`. `tickStart` is the metric timestamp (ms). */
   serve(lb: SimLoadBalancer, offered: AlbRequests[], tickStart: number, tickSeconds: number): void {
     const epochSeconds = tickStart / 1000;
-    const lbDims = { LoadBalancer: lb.fullName };
+    const lbDims = this.lbDimensions(lb);
     const metrics = this.ctx.metrics;
     // WAF-2: the associated web ACL inspects requests before the listener rules; what it blocks the load
     // balancer answers 403 itself (HTTPCode_ELB_4XX_Count), and it never reaches a target or RequestCount
@@ -134,7 +151,10 @@ export class AlbService implements SimService {
     metrics.putFor(lb, 'AWS/ApplicationELB', 'RequestCount', lbDims, epochSeconds, total);
 
     const listener = this.listenerFor(lb);
-    const loads = new Map<SimTargetGroup, TargetGroupLoad>();
+    // This call's target groups, in the order they first received requests (the order they publish in).
+    const loads = this.loads;
+    loads.length = 0;
+    this.serveCount++;
     let elb500 = 0;
     let elb503 = 0;
     let elb5xxOther = 0;
@@ -143,7 +163,7 @@ export class AlbService implements SimService {
     let fixedResponses = 0;
     for (const requests of batch) {
       if (requests.count === 0) continue;
-      const rule = listener ? matchRule(listener.rules, requests) : undefined;
+      const rule = listener ? matchRuleCached(listener.rules, requests) : undefined;
       const action = rule?.action;
       if (!action) {
         // No listener or no rule: the ALB itself answers 503.
@@ -163,7 +183,7 @@ export class AlbService implements SimService {
         elb3xx += requests.count;
         continue;
       }
-      this.splitForward(action.targetGroups, requests, loads);
+      this.splitForward(action.targetGroups, requests);
     }
 
     // The load balancer's response times are its target groups' together: their statistics combine and
@@ -172,7 +192,8 @@ export class AlbService implements SimService {
     const lbDistribution = this.lbBuckets;
     lbDistribution.length = 0;
     const totals = emptyCodes();
-    for (const [group, load] of loads) {
+    for (const load of loads) {
+      const group = load.group;
       const series = this.seriesHandles(group);
       // The dimensions matter only when a series is created; kept with the handles while the load balancer is the same.
       if (series.dimsOf !== lb) {
@@ -238,20 +259,59 @@ export class AlbService implements SimService {
     put('HTTP_Fixed_Response_Count', fixedResponses);
   }
 
+  /** The load balancer's own dimensions, made once per load balancer rather than per tick. */
+  private lbDimensions(lb: SimLoadBalancer): { LoadBalancer: string } {
+    let dims = this.lbDims.get(lb);
+    if (!dims || dims.LoadBalancer !== lb.fullName) this.lbDims.set(lb, (dims = { LoadBalancer: lb.fullName }));
+    return dims;
+  }
+
+  private readonly lbDims = new WeakMap<SimLoadBalancer, { LoadBalancer: string }>();
+
+  /** A forward action's target groups (see ForwardGroups), looked up again only if the world's map changed. */
+  private forwardGroups(targets: readonly SimForwardTarget[]): ForwardGroups {
+    const map = this.world.targetGroups;
+    let resolved = this.forwards.get(targets);
+    if (!resolved || resolved.map !== map || resolved.size !== map.size) {
+      let totalWeight = 0;
+      for (const target of targets) totalWeight += target.weight;
+      resolved = { map, size: map.size, groups: targets.map((t) => map.get(t.targetGroupArn)), totalWeight };
+      this.forwards.set(targets, resolved);
+    }
+    return resolved;
+  }
+
+  private readonly forwards = new WeakMap<readonly SimForwardTarget[], ForwardGroups>();
+  private readonly loadOf = new WeakMap<SimTargetGroup, TargetGroupLoad>();
+  private readonly loads: TargetGroupLoad[] = [];
+  private serveCount = 0;
+
+  /** The group's load object for this serve() call: emptied and listed on its first request class. */
+  private loadFor(group: SimTargetGroup): TargetGroupLoad {
+    let load = this.loadOf.get(group);
+    if (!load) this.loadOf.set(group, (load = { group, requests: 0, cpuWeighted: 0, classes: [], serve: -1 }));
+    if (load.serve !== this.serveCount) {
+      load.serve = this.serveCount;
+      load.requests = 0;
+      load.cpuWeighted = 0;
+      load.classes.length = 0;
+      this.loads.push(load);
+    }
+    return load;
+  }
+
   /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
-  private splitForward(targets: { targetGroupArn: string; weight: number }[], requests: AlbRequests, loads: Map<SimTargetGroup, TargetGroupLoad>): void {
-    let totalWeight = 0;
-    for (const target of targets) totalWeight += target.weight;
+  private splitForward(targets: readonly SimForwardTarget[], requests: AlbRequests): void {
+    const { groups, totalWeight } = this.forwardGroups(targets);
     let remaining = requests.count;
     for (let index = 0; index < targets.length; index++) {
       const target = targets[index]!;
-      const group = this.world.targetGroups.get(target.targetGroupArn);
+      const group = groups[index];
       if (!group) continue;
       const count = index === targets.length - 1 ? remaining : totalWeight > 0 ? Math.floor((requests.count * target.weight) / totalWeight) : 0;
       remaining -= count;
       if (count === 0) continue;
-      let load = loads.get(group);
-      if (!load) loads.set(group, (load = { requests: 0, cpuWeighted: 0, classes: [] }));
+      const load = this.loadFor(group);
       load.requests += count;
       load.cpuWeighted += count * requests.cpuSecondsPerRequest;
       // All of them (a forward to one group): the class as it came, read only from here on, not a copy.
