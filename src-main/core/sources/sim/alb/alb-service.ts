@@ -431,17 +431,28 @@ export class AlbService implements SimService {
       // needs no lookup — nor a touch of its object unless a zone is down.
       let slot = slots[index]!;
       if (slot < 0 || generation[slot] !== generations[index] || inService[slot] !== 1) {
-        const instance = (roster.instances[index] = instances.get(targets[index]!.id));
-        slot = slots[index] = instance ? instance.slot : -1;
-        generations[index] = instance ? generation[slot]! : -1;
+        const target = targets[index]!;
+        // The health checks keep the target's slot too (target-health.ts): while its generation is
+        // unchanged it is the instance the lookup by id would find, so the lookup is needed only when
+        // both are stale (a roster refilled after a change moves targets to new positions).
+        const kept = target.instanceSlot ?? -1;
+        if (kept >= 0 && generation[kept] === target.instanceGeneration) {
+          if (kept !== slot) roster.instances[index] = undefined; // the object is looked up if needed (backlog below)
+          slot = slots[index] = kept;
+          generations[index] = generation[kept]!;
+        } else {
+          const instance = (roster.instances[index] = instances.get(target.id));
+          slot = slots[index] = instance ? instance.slot : -1;
+          generations[index] = instance ? generation[slot]! : -1;
+        }
       }
       if (slot < 0 || inService[slot] !== 1 || (zoneDown !== undefined && zoneDown[zone[slot]!] === 1)) {
-        const instance = roster.instances[index];
         // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
         // connection timeout (504), a stopped or terminated instance resets the connection (502).
         // Both are TargetConnectionErrorCount, never HTTPCode_Target_5XX (load-balancer-troubleshooting).
+        // No instance (slot -1): 502; else its zone, from the zone column, says whether it is down.
         codes.connectionErrors += count;
-        if (instance && failedZones.has(instance.availabilityZone)) codes.elb504 += count;
+        if (slot >= 0 && zoneDown !== undefined && zoneDown[zone[slot]!] === 1) codes.elb504 += count;
         else codes.elb502 += count;
         continue;
       }
@@ -459,7 +470,7 @@ export class AlbService implements SimService {
         backlog = Math.max(0, backlog - rejected * cpuPerRequest);
       }
       backlogs[slot] = backlog;
-      if (backlog > 0) this.backlogged.add(roster.instances[index]!);
+      if (backlog > 0) this.backlogged.add((roster.instances[index] ??= instances.get(targets[index]!.id)!));
       busy[slot] = 1;
       const utilisation = (utilisations[slot] = Math.max(utilisations[slot]!, queued / capacity));
       const ok = count - rejected;
@@ -543,7 +554,12 @@ export class AlbService implements SimService {
     const outcome = pickOutcome(result.codes, random.next());
     let target: string | undefined;
     let skip = random.int(Math.max(1, group.targets.size));
-    for (const id of group.targets.keys()) if (skip-- === 0) target = id;
+    for (const id of group.targets.keys()) {
+      if (skip-- === 0) {
+        target = id;
+        break;
+      }
+    }
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
     const seconds = result.latency.count > 0 ? result.latency.sum / result.latency.count : 0;
     const sample = { method: requests.method, host: requests.host, path: requests.path, clientLocation: requests.clientLocation, targetGroupName: group.name, target, outcome, seconds };
