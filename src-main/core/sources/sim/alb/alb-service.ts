@@ -44,7 +44,11 @@ export interface AlbRequests extends RequestShape {
   onServed?: (served: number, latencySeconds: number) => { failed: number; extraLatencySeconds: number };
 }
 
-/** A target group's requests in one serve() call; one object per group, reused from tick to tick. */
+/**
+ * What serving keeps per target group, one object per group reused from tick to tick and reached from
+ * the forward actions that name the group (ForwardGroups) — no lookup per group and tick: its requests
+ * in one serve() call, its routable roster and its series handles.
+ */
 interface TargetGroupLoad {
   group: SimTargetGroup;
   requests: number;
@@ -52,6 +56,8 @@ interface TargetGroupLoad {
   classes: AlbRequests[];
   /** The serve() call it holds the requests of (AlbService.serveCount); an older one: none yet. */
   serve: number;
+  roster: Roster;
+  series: TargetGroupSeries;
 }
 
 /**
@@ -62,7 +68,8 @@ interface TargetGroupLoad {
 interface ForwardGroups {
   map: Map<string, SimTargetGroup>;
   size: number;
-  groups: (SimTargetGroup | undefined)[];
+  /** Per forward target, its group's load object (undefined: no such group). */
+  loads: (TargetGroupLoad | undefined)[];
   totalWeight: number;
 }
 
@@ -194,7 +201,7 @@ export class AlbService implements SimService {
     const totals = emptyCodes();
     for (const load of loads) {
       const group = load.group;
-      const series = this.seriesHandles(group);
+      const series = load.series;
       // The dimensions matter only when a series is created; kept with the handles while the load balancer is the same.
       if (series.dimsOf !== lb) {
         series.dimsOf = lb;
@@ -206,7 +213,7 @@ export class AlbService implements SimService {
         // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
         // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
         // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
-        const perTarget = load.requests / Math.max(1, this.routable(group).length);
+        const perTarget = load.requests / Math.max(1, this.routable(load).length);
         series.perTargetAlone ??= metrics.seriesOf(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName });
         metrics.putInto(series.perTargetAlone, epochSeconds, perTarget);
         metrics.putInto((series.perTarget ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims)), epochSeconds, perTarget);
@@ -275,21 +282,37 @@ export class AlbService implements SimService {
     if (!resolved || resolved.map !== map || resolved.size !== map.size) {
       let totalWeight = 0;
       for (const target of targets) totalWeight += target.weight;
-      resolved = { map, size: map.size, groups: targets.map((t) => map.get(t.targetGroupArn)), totalWeight };
+      const loads = targets.map((t) => {
+        const group = map.get(t.targetGroupArn);
+        return group ? this.loadOf(group) : undefined;
+      });
+      resolved = { map, size: map.size, loads, totalWeight };
       this.forwards.set(targets, resolved);
     }
     return resolved;
   }
 
   private readonly forwards = new WeakMap<readonly SimForwardTarget[], ForwardGroups>();
-  private readonly loadOf = new WeakMap<SimTargetGroup, TargetGroupLoad>();
+  private readonly groupLoads = new WeakMap<SimTargetGroup, TargetGroupLoad>();
   private readonly loads: TargetGroupLoad[] = [];
   private serveCount = 0;
 
-  /** The group's load object for this serve() call: emptied and listed on its first request class. */
-  private loadFor(group: SimTargetGroup): TargetGroupLoad {
-    let load = this.loadOf.get(group);
-    if (!load) this.loadOf.set(group, (load = { group, requests: 0, cpuWeighted: 0, classes: [], serve: -1 }));
+  /**
+   * The group's load object, made on first use. Its series handles start empty and are each taken from
+   * MetricStore.seriesOf on first use — in the same order as before, so the store's series keep their
+   * order — then held: one lookup per group instead of three per metric and tick (issue 15).
+   */
+  private loadOf(group: SimTargetGroup): TargetGroupLoad {
+    let load = this.groupLoads.get(group);
+    if (!load) {
+      const roster: Roster = { targets: [], instances: [], slots: [], generations: [], length: 0, version: -1, size: -1 };
+      this.groupLoads.set(group, (load = { group, requests: 0, cpuWeighted: 0, classes: [], serve: -1, roster, series: {} }));
+    }
+    return load;
+  }
+
+  /** The load for this serve() call: emptied and listed on its first request class. */
+  private startLoad(load: TargetGroupLoad): void {
     if (load.serve !== this.serveCount) {
       load.serve = this.serveCount;
       load.requests = 0;
@@ -297,21 +320,20 @@ export class AlbService implements SimService {
       load.classes.length = 0;
       this.loads.push(load);
     }
-    return load;
   }
 
   /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
   private splitForward(targets: readonly SimForwardTarget[], requests: AlbRequests): void {
-    const { groups, totalWeight } = this.forwardGroups(targets);
+    const { loads, totalWeight } = this.forwardGroups(targets);
     let remaining = requests.count;
     for (let index = 0; index < targets.length; index++) {
       const target = targets[index]!;
-      const group = groups[index];
-      if (!group) continue;
+      const load = loads[index];
+      if (!load) continue;
       const count = index === targets.length - 1 ? remaining : totalWeight > 0 ? Math.floor((requests.count * target.weight) / totalWeight) : 0;
       remaining -= count;
       if (count === 0) continue;
-      const load = this.loadFor(group);
+      this.startLoad(load);
       load.requests += count;
       load.cpuWeighted += count * requests.cpuSecondsPerRequest;
       // All of them (a forward to one group): the class as it came, read only from here on, not a copy.
@@ -327,9 +349,8 @@ export class AlbService implements SimService {
   }
 
   /** Fills the group's roster with this tick's routable targets (see Roster); call once per group per tick. */
-  private routable(group: SimTargetGroup): Roster {
-    let roster = this.rosters.get(group);
-    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0, version: -1, size: -1 }));
+  private routable(load: TargetGroupLoad): Roster {
+    const { group, roster } = load;
     // No target joined, left or changed state since the last fill: the same targets, in the same order.
     const version = group.targetsVersion ?? 0;
     if (roster.version === version && roster.size === group.targets.size) return roster;
@@ -354,22 +375,9 @@ export class AlbService implements SimService {
     return roster;
   }
 
-  private readonly rosters = new WeakMap<SimTargetGroup, Roster>();
   /** Instances serving left queued work (see tick): only alb-service writes `backlog`. */
   private readonly backlogged = new Set<SimInstance>();
 
-  /**
-   * A target group's series (or seriesOwner's stand-in's), each taken from MetricStore.seriesOf on first
-   * use — in the same order as before, so the store's series keep their order — then held here: one
-   * lookup per group and tick instead of three per metric (issue 15).
-   */
-  private seriesHandles(owner: object): TargetGroupSeries {
-    let series = this.groupSeries.get(owner);
-    if (!series) this.groupSeries.set(owner, (series = {}));
-    return series;
-  }
-
-  private readonly groupSeries = new WeakMap<object, TargetGroupSeries>();
   private readonly components = new WeightedValues();
   /** One target group's response-time buckets, and the load balancer's (its groups' together), reused per tick. */
   private readonly groupBuckets = new WeightedValues(256);
@@ -381,7 +389,7 @@ export class AlbService implements SimService {
     const latency: Latency = { count: 0, sum: 0, components };
     const codes = emptyCodes();
     // serve() filled the roster for RequestCountPerTarget this tick; nothing changes target states in between.
-    const roster = this.rosters.get(group)!;
+    const roster = load.roster;
     const n = roster.length;
     const targets = roster.targets;
     // 503: no registered target can take the request (load-balancer-troubleshooting, HTTP 503).
