@@ -12,6 +12,17 @@
  * and the walk moves a due time itself when it checks a target (target-health.ts).
  */
 import type { SimTarget, SimTargetGroup } from './alb-state';
+import type { MetricSeriesData, MetricStore } from '../cloudwatch/metric-store';
+
+/** The group's HealthyHostCount / UnHealthyHostCount series, and what they were looked up for (target-health.ts). */
+export interface HostCountSeries {
+  store: MetricStore;
+  loadBalancers: Map<string, unknown>;
+  size: number;
+  attachedTo: number;
+  /** Healthy, unhealthy, per load balancer the group is attached to. */
+  series: MetricSeriesData[];
+}
 
 export interface CheckSchedule {
   /** The group's targetsVersion and target count it was made at. */
@@ -25,6 +36,11 @@ export interface CheckSchedule {
   /** As countByState (target-group.ts) counts them: healthy, and unhealthy or initial. */
   healthy: number;
   unhealthy: number;
+  /** Whether the group's Matcher accepts what the applications answer, and the Matcher text it was asked for. */
+  matcher?: string;
+  matcherPasses: boolean;
+  /** Held by the host counts' publishing; kept through the schedule's remaking. */
+  hostCounts?: HostCountSeries;
 }
 
 const schedules = new WeakMap<SimTargetGroup, CheckSchedule>();
@@ -38,7 +54,7 @@ export function dueAt(target: SimTarget): number {
 /** The group's schedule, made again if a target joined, left or changed state since it was made. */
 export function checkSchedule(group: SimTargetGroup): CheckSchedule {
   let schedule = schedules.get(group);
-  if (!schedule) schedules.set(group, (schedule = { version: -1, size: -1, targets: [], length: 0, due: new Float64Array(16), healthy: 0, unhealthy: 0 }));
+  if (!schedule) schedules.set(group, (schedule = { version: -1, size: -1, targets: [], length: 0, due: new Float64Array(16), healthy: 0, unhealthy: 0, matcherPasses: false }));
   const version = group.targetsVersion ?? 0;
   if (schedule.version === version && schedule.size === group.targets.size) return schedule;
   schedule.version = version;

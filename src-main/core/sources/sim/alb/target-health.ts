@@ -12,8 +12,8 @@ import type { SimTarget, SimTargetGroup } from './alb-state';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { seriesOwner } from './series-owner';
 import { applyCheck, targetsChanged, targetStateText, unusedTarget, type HealthCheckOutcome } from './target-group';
-import { checkSchedule } from './check-schedule';
-import type { MetricSeriesData, MetricStore } from '../cloudwatch/metric-store';
+import { checkSchedule, type CheckSchedule } from './check-schedule';
+import type { MetricSeriesData } from '../cloudwatch/metric-store';
 import { simRefusal } from '../sim-refusals';
 
 /**
@@ -28,11 +28,15 @@ export function checkTargetHealth(ctx: SimContext, tickStartMs: number): void {
   const zoneDown = ctx.world.failedAvailabilityZones.size > 0 ? columns.zonesDown(ctx.world.failedAvailabilityZones.keys()) : undefined;
   const counts = { healthy: 0, unhealthy: 0 };
   for (const group of ctx.world.targetGroups.values()) {
-    // The matcher is the group's, the same for each of its targets: asked once per group and tick.
-    const matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
+    const schedule = checkSchedule(group);
+    // The matcher is the group's, the same for each of its targets: asked again only if its text differs.
+    if (schedule.matcher !== group.healthCheckMatcher) {
+      schedule.matcher = group.healthCheckMatcher;
+      schedule.matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
+    }
     const counting = group.healthCheckEnabled && group.targets.size > 0;
-    const changes = runGroupChecks(ctx, group, matcherPasses, zoneDown, counting ? counts : undefined);
-    if (counting) publishHostCounts(ctx, group, counts, tickStartMs);
+    const changes = runGroupChecks(ctx, group, schedule, zoneDown, counting ? counts : undefined);
+    if (counting) publishHostCounts(ctx, group, schedule, counts, tickStartMs);
     if (changes) recordChanges(ctx, group, changes);
   }
 }
@@ -61,8 +65,8 @@ function recordChanges(ctx: SimContext, group: SimTargetGroup, changes: readonly
  * group's check schedule (check-schedule.ts): a target that is not due is passed over on its due time
  * alone, without a touch of its object. With `counts`, fills in the host counts from before the checks.
  */
-function runGroupChecks(ctx: SimContext, group: SimTargetGroup, matcherPasses: boolean, zoneDown: Uint8Array | undefined, counts: { healthy: number; unhealthy: number } | undefined): SimTarget[] | undefined {
-  const schedule = checkSchedule(group);
+function runGroupChecks(ctx: SimContext, group: SimTargetGroup, schedule: CheckSchedule, zoneDown: Uint8Array | undefined, counts: { healthy: number; unhealthy: number } | undefined): SimTarget[] | undefined {
+  const matcherPasses = schedule.matcherPasses;
   if (counts) {
     counts.healthy = schedule.healthy;
     counts.unhealthy = schedule.unhealthy;
@@ -123,9 +127,9 @@ function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup, matche
  * without traffic; a target group with health checks off (a Lambda target's default) reports neither
  * (load-balancer-cloudwatch-metrics.html). Published per load balancer the group is attached to.
  */
-function publishHostCounts(ctx: SimContext, group: SimTargetGroup, counts: { healthy: number; unhealthy: number }, tickStart: number): void {
+function publishHostCounts(ctx: SimContext, group: SimTargetGroup, schedule: CheckSchedule, counts: { healthy: number; unhealthy: number }, tickStart: number): void {
   const epochSeconds = Math.floor(tickStart / 1000);
-  const series = hostCountSeries(ctx, group);
+  const series = hostCountSeries(ctx, group, schedule);
   for (let i = 0; i < series.length; i += 2) {
     ctx.metrics.putInto(series[i]!, epochSeconds, counts.healthy);
     ctx.metrics.putInto(series[i + 1]!, epochSeconds, counts.unhealthy);
@@ -139,9 +143,9 @@ function publishHostCounts(ctx: SimContext, group: SimTargetGroup, counts: { hea
  * groups' attachments are made with the scenario (build-alb.ts); the pairs are looked up again if the
  * store, the load balancer map or the attachment list ever differs.
  */
-function hostCountSeries(ctx: SimContext, group: SimTargetGroup): MetricSeriesData[] {
+function hostCountSeries(ctx: SimContext, group: SimTargetGroup, schedule: CheckSchedule): MetricSeriesData[] {
   const loadBalancers = ctx.world.loadBalancers;
-  let held = hostCounts.get(group);
+  const held = schedule.hostCounts;
   if (held && held.store === ctx.metrics && held.loadBalancers === loadBalancers && held.size === loadBalancers.size && held.attachedTo === group.loadBalancerArns.length) return held.series;
   const series: MetricSeriesData[] = [];
   for (const lbArn of group.loadBalancerArns) {
@@ -151,11 +155,9 @@ function hostCountSeries(ctx: SimContext, group: SimTargetGroup): MetricSeriesDa
     const owner = seriesOwner(group, lbArn);
     series.push(ctx.metrics.seriesOf(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims), ctx.metrics.seriesOf(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims));
   }
-  hostCounts.set(group, (held = { store: ctx.metrics, loadBalancers, size: loadBalancers.size, attachedTo: group.loadBalancerArns.length, series }));
-  return held.series;
+  schedule.hostCounts = { store: ctx.metrics, loadBalancers, size: loadBalancers.size, attachedTo: group.loadBalancerArns.length, series };
+  return series;
 }
-
-const hostCounts = new WeakMap<SimTargetGroup, { store: MetricStore; loadBalancers: Map<string, unknown>; size: number; attachedTo: number; series: MetricSeriesData[] }>();
 
 /** FailTargets: targets of a group start failing their health checks (e.g. a bad deploy) until reverted. */
 export function failTargets(ctx: SimContext, p: FaultParameters<'FailTargets'>): FaultEffect {
