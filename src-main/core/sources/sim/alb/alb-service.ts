@@ -242,6 +242,8 @@ export class AlbService implements SimService {
       if (c.target500 + c.target503 > 0) metrics.putInto((series.target5xx ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims)), epochSeconds, c.target500 + c.target503);
       if (c.connectionErrors > 0) metrics.putInto((series.connectionErrors ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims)), epochSeconds, c.connectionErrors);
       this.sampleAccessLog(lb, group, load, result, tickStart);
+      // The request classes are this tick's: not held until the next one (they would outlive a scavenge).
+      load.classes.length = 0;
     }
     if (lbLatency.count > 0) {
       metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbLatency);
