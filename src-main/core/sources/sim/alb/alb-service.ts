@@ -12,7 +12,8 @@ import type { SimListener, SimLoadBalancer, SimTarget, SimTargetGroup } from './
 import type { SimClient } from '../traffic/traffic-state';
 import type { BlockedSample } from '../service-module';
 import type { SimInstance } from '../asg/asg-state';
-import { matchRule, type RequestShape } from './listener-rules';
+import type { RequestShape, SimForwardTarget } from './listener-rules';
+import { matchRuleCached } from './rule-cache';
 import { ACCESS_LOG_CAPACITY, blockedEntry, keepInRing, ringInOrder, servedEntry } from './access-log';
 import { checkTargetHealth, failTargets } from './target-health';
 import { seriesOwner } from './series-owner';
@@ -43,10 +44,33 @@ export interface AlbRequests extends RequestShape {
   onServed?: (served: number, latencySeconds: number) => { failed: number; extraLatencySeconds: number };
 }
 
+/**
+ * What serving keeps per target group, one object per group reused from tick to tick and reached from
+ * the forward actions that name the group (ForwardGroups) — no lookup per group and tick: its requests
+ * in one serve() call, its routable roster and its series handles.
+ */
 interface TargetGroupLoad {
+  group: SimTargetGroup;
   requests: number;
   cpuWeighted: number;
   classes: AlbRequests[];
+  /** The serve() call it holds the requests of (AlbService.serveCount); an older one: none yet. */
+  serve: number;
+  roster: Roster;
+  series: TargetGroupSeries;
+}
+
+/**
+ * A forward action's target groups looked up by ARN once, not per request class and tick: target groups
+ * are made with the scenario (build-alb.ts) and never removed, so the lookup stands while the world's
+ * map is the same one with the same number of groups.
+ */
+interface ForwardGroups {
+  map: Map<string, SimTargetGroup>;
+  size: number;
+  /** Per forward target, its group's load object (undefined: no such group). */
+  loads: (TargetGroupLoad | undefined)[];
+  totalWeight: number;
 }
 
 interface TargetGroupSeries {
@@ -118,7 +142,7 @@ export class AlbService implements SimService {
   /** Serves one tick's requests at `lb`. `tickStart` is the metric timestamp (ms). */
   serve(lb: SimLoadBalancer, offered: AlbRequests[], tickStart: number, tickSeconds: number): void {
     const epochSeconds = tickStart / 1000;
-    const lbDims = { LoadBalancer: lb.fullName };
+    const lbDims = this.lbDimensions(lb);
     const metrics = this.ctx.metrics;
     // WAF-2: the associated web ACL inspects requests before the listener rules; what it blocks the load
     // balancer answers 403 itself (HTTPCode_ELB_4XX_Count), and it never reaches a target or RequestCount
@@ -134,7 +158,10 @@ export class AlbService implements SimService {
     metrics.putFor(lb, 'AWS/ApplicationELB', 'RequestCount', lbDims, epochSeconds, total);
 
     const listener = this.listenerFor(lb);
-    const loads = new Map<SimTargetGroup, TargetGroupLoad>();
+    // This call's target groups, in the order they first received requests (the order they publish in).
+    const loads = this.loads;
+    loads.length = 0;
+    this.serveCount++;
     let elb500 = 0;
     let elb503 = 0;
     let elb5xxOther = 0;
@@ -143,7 +170,7 @@ export class AlbService implements SimService {
     let fixedResponses = 0;
     for (const requests of batch) {
       if (requests.count === 0) continue;
-      const rule = listener ? matchRule(listener.rules, requests) : undefined;
+      const rule = listener ? matchRuleCached(listener.rules, requests) : undefined;
       const action = rule?.action;
       if (!action) {
         // No listener or no rule: the ALB itself answers 503.
@@ -163,7 +190,7 @@ export class AlbService implements SimService {
         elb3xx += requests.count;
         continue;
       }
-      this.splitForward(action.targetGroups, requests, loads);
+      this.splitForward(action.targetGroups, requests);
     }
 
     // The load balancer's response times are its target groups' together: their statistics combine and
@@ -172,8 +199,9 @@ export class AlbService implements SimService {
     const lbDistribution = this.lbBuckets;
     lbDistribution.length = 0;
     const totals = emptyCodes();
-    for (const [group, load] of loads) {
-      const series = this.seriesHandles(group);
+    for (const load of loads) {
+      const group = load.group;
+      const series = load.series;
       // The dimensions matter only when a series is created; kept with the handles while the load balancer is the same.
       if (series.dimsOf !== lb) {
         series.dimsOf = lb;
@@ -185,7 +213,7 @@ export class AlbService implements SimService {
         // RequestCountPerTarget (ASG-14, ALB-14): requests over the targets that receive them; published
         // by TargetGroup alone too, the dimension target tracking's ResourceLabel resolves to. Its Sum
         // over a period is the per-target average (load-balancer-cloudwatch-metrics.html).
-        const perTarget = load.requests / Math.max(1, this.routable(group).length);
+        const perTarget = load.requests / Math.max(1, this.routable(load).length);
         series.perTargetAlone ??= metrics.seriesOf(seriesOwner(group, ''), 'AWS/ApplicationELB', 'RequestCountPerTarget', { TargetGroup: group.fullName });
         metrics.putInto(series.perTargetAlone, epochSeconds, perTarget);
         metrics.putInto((series.perTarget ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'RequestCountPerTarget', tgDims)), epochSeconds, perTarget);
@@ -214,6 +242,8 @@ export class AlbService implements SimService {
       if (c.target500 + c.target503 > 0) metrics.putInto((series.target5xx ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', tgDims)), epochSeconds, c.target500 + c.target503);
       if (c.connectionErrors > 0) metrics.putInto((series.connectionErrors ??= metrics.seriesOf(group, 'AWS/ApplicationELB', 'TargetConnectionErrorCount', tgDims)), epochSeconds, c.connectionErrors);
       this.sampleAccessLog(lb, group, load, result, tickStart);
+      // The request classes are this tick's: not held until the next one (they would outlive a scavenge).
+      load.classes.length = 0;
     }
     if (lbLatency.count > 0) {
       metrics.putStatisticsFor(lb, 'AWS/ApplicationELB', 'TargetResponseTime', lbDims, epochSeconds, lbLatency);
@@ -238,20 +268,74 @@ export class AlbService implements SimService {
     put('HTTP_Fixed_Response_Count', fixedResponses);
   }
 
+  /** The load balancer's own dimensions, made once per load balancer rather than per tick. */
+  private lbDimensions(lb: SimLoadBalancer): { LoadBalancer: string } {
+    let dims = this.lbDims.get(lb);
+    if (!dims || dims.LoadBalancer !== lb.fullName) this.lbDims.set(lb, (dims = { LoadBalancer: lb.fullName }));
+    return dims;
+  }
+
+  private readonly lbDims = new WeakMap<SimLoadBalancer, { LoadBalancer: string }>();
+
+  /** A forward action's target groups (see ForwardGroups), looked up again only if the world's map changed. */
+  private forwardGroups(targets: readonly SimForwardTarget[]): ForwardGroups {
+    const map = this.world.targetGroups;
+    let resolved = this.forwards.get(targets);
+    if (!resolved || resolved.map !== map || resolved.size !== map.size) {
+      let totalWeight = 0;
+      for (const target of targets) totalWeight += target.weight;
+      const loads = targets.map((t) => {
+        const group = map.get(t.targetGroupArn);
+        return group ? this.loadOf(group) : undefined;
+      });
+      resolved = { map, size: map.size, loads, totalWeight };
+      this.forwards.set(targets, resolved);
+    }
+    return resolved;
+  }
+
+  private readonly forwards = new WeakMap<readonly SimForwardTarget[], ForwardGroups>();
+  private readonly groupLoads = new WeakMap<SimTargetGroup, TargetGroupLoad>();
+  private readonly loads: TargetGroupLoad[] = [];
+  private serveCount = 0;
+
+  /**
+   * The group's load object, made on first use. Its series handles start empty and are each taken from
+   * MetricStore.seriesOf on first use — in the same order as before, so the store's series keep their
+   * order — then held: one lookup per group instead of three per metric and tick (issue 15).
+   */
+  private loadOf(group: SimTargetGroup): TargetGroupLoad {
+    let load = this.groupLoads.get(group);
+    if (!load) {
+      const roster: Roster = { targets: [], instances: [], slots: [], generations: [], length: 0, version: -1, size: -1 };
+      this.groupLoads.set(group, (load = { group, requests: 0, cpuWeighted: 0, classes: [], serve: -1, roster, series: {} }));
+    }
+    return load;
+  }
+
+  /** The load for this serve() call: emptied and listed on its first request class. */
+  private startLoad(load: TargetGroupLoad): void {
+    if (load.serve !== this.serveCount) {
+      load.serve = this.serveCount;
+      load.requests = 0;
+      load.cpuWeighted = 0;
+      load.classes.length = 0;
+      this.loads.push(load);
+    }
+  }
+
   /** Weighted forward: split the requests over the target groups by weight, remainder to the first. */
-  private splitForward(targets: { targetGroupArn: string; weight: number }[], requests: AlbRequests, loads: Map<SimTargetGroup, TargetGroupLoad>): void {
-    let totalWeight = 0;
-    for (const target of targets) totalWeight += target.weight;
+  private splitForward(targets: readonly SimForwardTarget[], requests: AlbRequests): void {
+    const { loads, totalWeight } = this.forwardGroups(targets);
     let remaining = requests.count;
     for (let index = 0; index < targets.length; index++) {
       const target = targets[index]!;
-      const group = this.world.targetGroups.get(target.targetGroupArn);
-      if (!group) continue;
+      const load = loads[index];
+      if (!load) continue;
       const count = index === targets.length - 1 ? remaining : totalWeight > 0 ? Math.floor((requests.count * target.weight) / totalWeight) : 0;
       remaining -= count;
       if (count === 0) continue;
-      let load = loads.get(group);
-      if (!load) loads.set(group, (load = { requests: 0, cpuWeighted: 0, classes: [] }));
+      this.startLoad(load);
       load.requests += count;
       load.cpuWeighted += count * requests.cpuSecondsPerRequest;
       // All of them (a forward to one group): the class as it came, read only from here on, not a copy.
@@ -267,9 +351,8 @@ export class AlbService implements SimService {
   }
 
   /** Fills the group's roster with this tick's routable targets (see Roster); call once per group per tick. */
-  private routable(group: SimTargetGroup): Roster {
-    let roster = this.rosters.get(group);
-    if (!roster) this.rosters.set(group, (roster = { targets: [], instances: [], slots: [], generations: [], length: 0, version: -1, size: -1 }));
+  private routable(load: TargetGroupLoad): Roster {
+    const { group, roster } = load;
     // No target joined, left or changed state since the last fill: the same targets, in the same order.
     const version = group.targetsVersion ?? 0;
     if (roster.version === version && roster.size === group.targets.size) return roster;
@@ -294,22 +377,9 @@ export class AlbService implements SimService {
     return roster;
   }
 
-  private readonly rosters = new WeakMap<SimTargetGroup, Roster>();
   /** Instances serving left queued work (see tick): only alb-service writes `backlog`. */
   private readonly backlogged = new Set<SimInstance>();
 
-  /**
-   * A target group's series (or seriesOwner's stand-in's), each taken from MetricStore.seriesOf on first
-   * use — in the same order as before, so the store's series keep their order — then held here: one
-   * lookup per group and tick instead of three per metric (issue 15).
-   */
-  private seriesHandles(owner: object): TargetGroupSeries {
-    let series = this.groupSeries.get(owner);
-    if (!series) this.groupSeries.set(owner, (series = {}));
-    return series;
-  }
-
-  private readonly groupSeries = new WeakMap<object, TargetGroupSeries>();
   private readonly components = new WeightedValues();
   /** One target group's response-time buckets, and the load balancer's (its groups' together), reused per tick. */
   private readonly groupBuckets = new WeightedValues(256);
@@ -321,7 +391,7 @@ export class AlbService implements SimService {
     const latency: Latency = { count: 0, sum: 0, components };
     const codes = emptyCodes();
     // serve() filled the roster for RequestCountPerTarget this tick; nothing changes target states in between.
-    const roster = this.rosters.get(group)!;
+    const roster = load.roster;
     const n = roster.length;
     const targets = roster.targets;
     // 503: no registered target can take the request (load-balancer-troubleshooting, HTTP 503).
@@ -371,17 +441,28 @@ export class AlbService implements SimService {
       // needs no lookup — nor a touch of its object unless a zone is down.
       let slot = slots[index]!;
       if (slot < 0 || generation[slot] !== generations[index] || inService[slot] !== 1) {
-        const instance = (roster.instances[index] = instances.get(targets[index]!.id));
-        slot = slots[index] = instance ? instance.slot : -1;
-        generations[index] = instance ? generation[slot]! : -1;
+        const target = targets[index]!;
+        // The health checks keep the target's slot too (target-health.ts): while its generation is
+        // unchanged it is the instance the lookup by id would find, so the lookup is needed only when
+        // both are stale (a roster refilled after a change moves targets to new positions).
+        const kept = target.instanceSlot ?? -1;
+        if (kept >= 0 && generation[kept] === target.instanceGeneration) {
+          if (kept !== slot) roster.instances[index] = undefined; // the object is looked up if needed (backlog below)
+          slot = slots[index] = kept;
+          generations[index] = generation[kept]!;
+        } else {
+          const instance = (roster.instances[index] = instances.get(target.id));
+          slot = slots[index] = instance ? instance.slot : -1;
+          generations[index] = instance ? generation[slot]! : -1;
+        }
       }
       if (slot < 0 || inService[slot] !== 1 || (zoneDown !== undefined && zoneDown[zone[slot]!] === 1)) {
-        const instance = roster.instances[index];
         // ALB-12: the connection fails and the load balancer answers itself: an unreachable zone is a
         // connection timeout (504), a stopped or terminated instance resets the connection (502).
         // Both are TargetConnectionErrorCount, never HTTPCode_Target_5XX (load-balancer-troubleshooting).
+        // No instance (slot -1): 502; else its zone, from the zone column, says whether it is down.
         codes.connectionErrors += count;
-        if (instance && failedZones.has(instance.availabilityZone)) codes.elb504 += count;
+        if (slot >= 0 && zoneDown !== undefined && zoneDown[zone[slot]!] === 1) codes.elb504 += count;
         else codes.elb502 += count;
         continue;
       }
@@ -399,7 +480,7 @@ export class AlbService implements SimService {
         backlog = Math.max(0, backlog - rejected * cpuPerRequest);
       }
       backlogs[slot] = backlog;
-      if (backlog > 0) this.backlogged.add(roster.instances[index]!);
+      if (backlog > 0) this.backlogged.add((roster.instances[index] ??= instances.get(targets[index]!.id)!));
       busy[slot] = 1;
       const utilisation = (utilisations[slot] = Math.max(utilisations[slot]!, queued / capacity));
       const ok = count - rejected;
@@ -483,7 +564,12 @@ export class AlbService implements SimService {
     const outcome = pickOutcome(result.codes, random.next());
     let target: string | undefined;
     let skip = random.int(Math.max(1, group.targets.size));
-    for (const id of group.targets.keys()) if (skip-- === 0) target = id;
+    for (const id of group.targets.keys()) {
+      if (skip-- === 0) {
+        target = id;
+        break;
+      }
+    }
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
     const seconds = result.latency.count > 0 ? result.latency.sum / result.latency.count : 0;
     const sample = { method: requests.method, host: requests.host, path: requests.path, clientLocation: requests.clientLocation, targetGroupName: group.name, target, outcome, seconds };

@@ -87,10 +87,12 @@ export function statisticSet(latency: Latency) {
   let max = -Infinity;
   const { values: means, length } = latency.components;
   for (let i = 0; i < length; i++) {
-    min = Math.min(min, means[i]! * FASTEST);
-    max = Math.max(max, means[i]! * SLOWEST);
+    min = Math.min(min, means[i]!);
+    max = Math.max(max, means[i]!);
   }
-  return { count: latency.count, sum: latency.sum, min, max };
+  // Scaled once, not per component: a product rounds monotonically, so the smallest mean's product is the
+  // smallest product (the same double), and likewise the largest.
+  return { count: latency.count, sum: latency.sum, min: min * FASTEST, max: max * SLOWEST };
 }
 
 /**

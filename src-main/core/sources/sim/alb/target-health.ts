@@ -12,13 +12,15 @@ import type { SimTarget, SimTargetGroup } from './alb-state';
 import { HEALTH_CHECK_RESPONSE_CODE, matcherAccepts } from './health-check-matcher';
 import { seriesOwner } from './series-owner';
 import { applyCheck, targetsChanged, targetStateText, unusedTarget, type HealthCheckOutcome } from './target-group';
+import { checkSchedule, type CheckSchedule } from './check-schedule';
+import type { MetricSeriesData } from '../cloudwatch/metric-store';
 import { simRefusal } from '../sim-refusals';
 
 /**
  * Host counts for the tick starting at `tickStartMs`, then the checks due now and their transitions.
- * Host counts are as they stand before this tick's checks; the checks' own walk counts them (issue 15:
- * one walk over the targets instead of two). Checks touch only their own group's targets and put no
- * metric, so publishing group by group puts the same values in the same series order.
+ * Host counts are as they stand before this tick's checks: the group's check schedule holds them
+ * (check-schedule.ts, counted again only when a target changed). Checks touch only their own group's
+ * targets and put no metric, so publishing group by group puts the same values in the same series order.
  */
 export function checkTargetHealth(ctx: SimContext, tickStartMs: number): void {
   const columns = ctx.world.instanceColumns;
@@ -26,13 +28,15 @@ export function checkTargetHealth(ctx: SimContext, tickStartMs: number): void {
   const zoneDown = ctx.world.failedAvailabilityZones.size > 0 ? columns.zonesDown(ctx.world.failedAvailabilityZones.keys()) : undefined;
   const counts = { healthy: 0, unhealthy: 0 };
   for (const group of ctx.world.targetGroups.values()) {
-    // The matcher is the group's, the same for each of its targets: asked once per group and tick.
-    const matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
+    const schedule = checkSchedule(group);
+    // The matcher is the group's, the same for each of its targets: asked again only if its text differs.
+    if (schedule.matcher !== group.healthCheckMatcher) {
+      schedule.matcher = group.healthCheckMatcher;
+      schedule.matcherPasses = matcherAccepts(group.healthCheckMatcher, HEALTH_CHECK_RESPONSE_CODE);
+    }
     const counting = group.healthCheckEnabled && group.targets.size > 0;
-    counts.healthy = 0;
-    counts.unhealthy = 0;
-    const changes = runGroupChecks(ctx, group, matcherPasses, zoneDown, counting ? counts : undefined);
-    if (counting) publishHostCounts(ctx, group, counts, tickStartMs);
+    const changes = runGroupChecks(ctx, group, schedule, zoneDown, counting ? counts : undefined);
+    if (counting) publishHostCounts(ctx, group, schedule, counts, tickStartMs);
     if (changes) recordChanges(ctx, group, changes);
   }
 }
@@ -57,27 +61,32 @@ function recordChanges(ctx: SimContext, group: SimTargetGroup, changes: readonly
 /**
  * runHealthChecks (target-group.ts) for one group with `probe` below written into the walk, as the
  * tick runs it: no closure per group and tick, no list unless a target changed (undefined then), and
- * whether a zone is down read from the instance columns. The same steps in the same order.
+ * whether a zone is down read from the instance columns. The same steps in the same order, over the
+ * group's check schedule (check-schedule.ts): a target that is not due is passed over on its due time
+ * alone, without a touch of its object. With `counts`, fills in the host counts from before the checks.
  */
-function runGroupChecks(ctx: SimContext, group: SimTargetGroup, matcherPasses: boolean, zoneDown: Uint8Array | undefined, counts: { healthy: number; unhealthy: number } | undefined): SimTarget[] | undefined {
+function runGroupChecks(ctx: SimContext, group: SimTargetGroup, schedule: CheckSchedule, zoneDown: Uint8Array | undefined, counts: { healthy: number; unhealthy: number } | undefined): SimTarget[] | undefined {
+  const matcherPasses = schedule.matcherPasses;
+  if (counts) {
+    counts.healthy = schedule.healthy;
+    counts.unhealthy = schedule.unhealthy;
+  }
   let changed: SimTarget[] | undefined;
   const now = ctx.now;
-  for (const target of group.targets.values()) {
-    const state = target.state;
-    if (counts) {
-      if (state === 'healthy') counts.healthy++;
-      else if (state === 'unhealthy' || state === 'initial') counts.unhealthy++;
-    }
-    if (state === 'draining') {
-      if (target.drainUntil !== undefined && now >= target.drainUntil) {
-        group.targets.delete(target.id);
-        targetsChanged(group);
-        (changed ??= []).push(unusedTarget(target));
-      }
+  const { targets, due, length } = schedule;
+  for (let index = 0; index < length; index++) {
+    if (now < due[index]!) continue;
+    const target = targets[index]!;
+    if (target.state === 'draining') {
+      // Due: its draining ended (dueAt). Removed: the version moves and the schedule is made again.
+      due[index] = Infinity;
+      group.targets.delete(target.id);
+      targetsChanged(group);
+      (changed ??= []).push(unusedTarget(target));
       continue;
     }
-    if (now < target.nextCheckAt) continue;
     target.nextCheckAt += group.healthCheckIntervalSeconds * 1000;
+    due[index] = target.nextCheckAt;
     const outcome = probe(ctx, target, group, matcherPasses, zoneDown);
     const transition = applyCheck(group, target, outcome);
     if (transition) (changed ??= []).push(target);
@@ -118,16 +127,36 @@ function probe(ctx: SimContext, target: SimTarget, group: SimTargetGroup, matche
  * without traffic; a target group with health checks off (a Lambda target's default) reports neither
  * (load-balancer-cloudwatch-metrics.html). Published per load balancer the group is attached to.
  */
-function publishHostCounts(ctx: SimContext, group: SimTargetGroup, counts: { healthy: number; unhealthy: number }, tickStart: number): void {
+function publishHostCounts(ctx: SimContext, group: SimTargetGroup, schedule: CheckSchedule, counts: { healthy: number; unhealthy: number }, tickStart: number): void {
   const epochSeconds = Math.floor(tickStart / 1000);
+  const series = hostCountSeries(ctx, group, schedule);
+  for (let i = 0; i < series.length; i += 2) {
+    ctx.metrics.putInto(series[i]!, epochSeconds, counts.healthy);
+    ctx.metrics.putInto(series[i + 1]!, epochSeconds, counts.unhealthy);
+  }
+}
+
+/**
+ * The group's HealthyHostCount and UnHealthyHostCount series, in pairs per load balancer it is attached
+ * to: taken from MetricStore.seriesOf once (what putFor would look up on every put, in the same order),
+ * then held — no dimensions object or lookups per group and tick. Load balancers and their target
+ * groups' attachments are made with the scenario (build-alb.ts); the pairs are looked up again if the
+ * store, the load balancer map or the attachment list ever differs.
+ */
+function hostCountSeries(ctx: SimContext, group: SimTargetGroup, schedule: CheckSchedule): MetricSeriesData[] {
+  const loadBalancers = ctx.world.loadBalancers;
+  const held = schedule.hostCounts;
+  if (held && held.store === ctx.metrics && held.loadBalancers === loadBalancers && held.size === loadBalancers.size && held.attachedTo === group.loadBalancerArns.length) return held.series;
+  const series: MetricSeriesData[] = [];
   for (const lbArn of group.loadBalancerArns) {
-    const lb = ctx.world.loadBalancers.get(lbArn);
+    const lb = loadBalancers.get(lbArn);
     if (!lb) continue;
     const dims = { LoadBalancer: lb.fullName, TargetGroup: group.fullName };
     const owner = seriesOwner(group, lbArn);
-    ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims, epochSeconds, counts.healthy);
-    ctx.metrics.putFor(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, epochSeconds, counts.unhealthy);
+    series.push(ctx.metrics.seriesOf(owner, 'AWS/ApplicationELB', 'HealthyHostCount', dims), ctx.metrics.seriesOf(owner, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims));
   }
+  schedule.hostCounts = { store: ctx.metrics, loadBalancers, size: loadBalancers.size, attachedTo: group.loadBalancerArns.length, series };
+  return series;
 }
 
 /** FailTargets: targets of a group start failing their health checks (e.g. a bad deploy) until reverted. */

@@ -17,6 +17,7 @@ import { buildClientPool } from './client-pool';
 import type { Random } from '../kernel/random';
 import { bucketTargets, httpApiTargets } from './event-source-targets';
 import { simRefusal } from '../sim-refusals';
+import type { MetricSeriesData } from '../cloudwatch/metric-store';
 
 /** Our default for clients querying a DB instance directly: one query in five writes. */
 export const DEFAULT_DIRECT_WRITE_SHARE = 0.2;
@@ -86,6 +87,8 @@ interface PopulationConstants {
   shares: number[];
   clientLocation: string | undefined;
   onServed: (served: number) => { failed: number; extraLatencySeconds: number };
+  /** Its OfferedRequests series, taken from MetricStore.seriesOf on the first put (where putFor made it) and held. */
+  offered?: MetricSeriesData;
 }
 
 export class TrafficService implements SimService {
@@ -134,6 +137,21 @@ export class TrafficService implements SimService {
     return (this.multipliers.get('*') ?? 1) * (this.multipliers.get(population.name) ?? 1);
   }
 
+  /**
+   * Each population's multiplier (multiplierFor), worked out again only after a MultiplyTraffic fault
+   * or its revert changed `multipliers`, not twice a lookup per population and tick. Same product.
+   */
+  private multiplierAt(index: number): number {
+    if (this.multipliersChanged) {
+      this.multipliersChanged = false;
+      this.populations.forEach((population, i) => (this.multiplierOf[i] = this.multiplierFor(population)));
+    }
+    return this.multiplierOf[index]!;
+  }
+
+  private readonly multiplierOf: number[] = [];
+  private multipliersChanged = true;
+
   offerTraffic(tickStart: number): void {
     this.serve(tickStart);
   }
@@ -146,54 +164,59 @@ export class TrafficService implements SimService {
     const noise = this.ctx.random('traffic');
 
     const batches = new Map<SimLoadBalancer, AlbRequests[]>();
-    this.populations.forEach((population, index) => {
-      const rate = withNoise(rateAt(population.rate, elapsed, tickStart / 1000), population.noise, noise) * this.multiplierFor(population);
+    const metrics = this.ctx.metrics;
+    // Loops, not forEach: no closures per population and tick (issue 15 item 6); the same steps in the same order.
+    for (let index = 0; index < this.populations.length; index++) {
+      const population = this.populations[index]!;
+      const rate = withNoise(rateAt(population.rate, elapsed, tickStart / 1000), population.noise, noise) * this.multiplierAt(index);
       const exact = this.carry[index]! + rate * tickSeconds;
       const offered = Math.floor(exact);
       this.carry[index] = exact - offered;
       const constants = this.constantsOf(population);
       const dims = constants.dims;
-      this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'OfferedRequests', dims, tickStart / 1000, offered);
-      if (offered === 0) return;
+      metrics.putInto((constants.offered ??= metrics.seriesOf(population, 'Flightdeck/Traffic', 'OfferedRequests', dims)), tickStart / 1000, offered);
+      if (offered === 0) continue;
       if (population.invoke) {
         // LAM-8: clients calling Invoke directly; Lambda's own metrics tell the outcome.
         this.ctx.services.functions?.invoke(population.invoke.functionRef, offered, tickSeconds, population.invoke.mode);
-        return;
+        continue;
       }
       if (population.httpApi) {
         // APIGW-1…5: the request mix goes to the API's stages and routes; API Gateway's metrics tell the outcome.
         const perClass = apportion(offered, constants.shares);
         const batch = population.requests.map((c, i) => ({ count: perClass[i]!, method: c.method ?? 'GET', path: c.path })).filter((b) => b.count > 0);
         this.ctx.services.httpApis?.serve(population.httpApi.apiId, batch, tickSeconds);
-        return;
+        continue;
       }
       if (population.bucket) {
         // S3EV-4: each PUT is an s3:ObjectCreated:Put event; matching notifications invoke their functions asynchronously.
         this.ctx.services.buckets?.putObjects(population.bucket.name, offered, population.bucket.keys, tickSeconds);
-        return;
+        continue;
       }
       if (population.queryDatabase) {
         // Clients of the database itself (a reporting job, another service): each request is one query.
         const writes = Math.round(offered * population.queryDatabase.writeShare);
         this.ctx.services.database?.serve(population.queryDatabase.dbInstanceIdentifier, offered - writes, writes, tickSeconds);
-        return;
+        continue;
       }
 
       const routes = this.ctx.services.dns?.routeTraffic(population.target, population.location) ?? [{ probability: 1, endpoint: population.target }];
       const perRoute = apportion(offered, routes.map((r) => r.probability));
       let unresolved = routes.length === 0 ? offered : 0;
-      routes.forEach((route, r) => {
+      for (let r = 0; r < routes.length; r++) {
+        const route = routes[r]!;
         const count = perRoute[r]!;
-        if (count === 0) return;
+        if (count === 0) continue;
         const lb = world.loadBalancersByDns.get(this.dnsKey(route.endpoint));
         if (!lb) {
           unresolved += count;
-          return;
+          continue;
         }
         const perClass = apportion(count, constants.shares);
         const batch = batches.get(lb) ?? [];
-        population.requests.forEach((requestClass, c) => {
-          if (perClass[c]! === 0) return;
+        for (let c = 0; c < population.requests.length; c++) {
+          const requestClass = population.requests[c]!;
+          if (perClass[c]! === 0) continue;
           batch.push({
             count: perClass[c]!,
             path: requestClass.path,
@@ -205,12 +228,12 @@ export class TrafficService implements SimService {
             clientLocation: constants.clientLocation,
             onServed: constants.onServed,
           });
-        });
+        }
         batches.set(lb, batch);
-      });
+      }
       // Requests that found no endpoint (no DNS answer, or an answer nothing serves) fail at the client.
-      if (unresolved > 0) this.ctx.metrics.putFor(population, 'Flightdeck/Traffic', 'UnresolvedRequests', dims, tickStart / 1000, unresolved);
-    });
+      if (unresolved > 0) metrics.putFor(population, 'Flightdeck/Traffic', 'UnresolvedRequests', dims, tickStart / 1000, unresolved);
+    }
     for (const [lb, batch] of batches) this.alb.serve(lb, batch, tickStart, tickSeconds);
   }
 
@@ -247,11 +270,13 @@ export class TrafficService implements SimService {
     if (p.Name && !this.populations.some((t) => t.name === p.Name)) throw simRefusal('fault.trafficNotFound', `no Traffic population named ${p.Name}`, { name: p.Name });
     const previous = this.multipliers.get(key);
     this.multipliers.set(key, (previous ?? 1) * p.Factor);
+    this.multipliersChanged = true;
     return {
       message: `Traffic ${p.Name ? `of ${p.Name} ` : ''}multiplied by ${p.Factor}`,
       revert: () => {
         const current = this.multipliers.get(key) ?? 1;
         this.multipliers.set(key, current / p.Factor);
+        this.multipliersChanged = true;
         return `Traffic ${p.Name ? `of ${p.Name} ` : ''}back to normal (÷${p.Factor})`;
       },
     };
