@@ -176,14 +176,7 @@ export class MetricSeriesData implements SeriesId {
     let max = -Infinity;
     let weighted = 0;
     const percentile = stat === 'p50' || stat === 'p90' || stat === 'p99';
-    const flush = () => {
-      if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
-      n = 0;
-      sum = 0;
-      min = Infinity;
-      max = -Infinity;
-      weighted = 0;
-    };
+    // No closure for "flush the period being summed" (one per alarm and minute): written out twice below.
     for (let k = ring.length - 1; k >= 0; k--) {
       const slot = ring.slot(k);
       const slotStart = ring.start[slot]!;
@@ -192,7 +185,12 @@ export class MetricSeriesData implements SeriesId {
       // [end − (i + 1)·period, end − i·period) is period i (newest first).
       const at = Math.min(count - 1, Math.ceil((end - slotStart) / period) - 1);
       if (at !== bucket) {
-        flush();
+        if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
+        n = 0;
+        sum = 0;
+        min = Infinity;
+        max = -Infinity;
+        weighted = 0;
         bucket = at;
       }
       n += ring.count[slot]!;
@@ -201,7 +199,7 @@ export class MetricSeriesData implements SeriesId {
       max = Math.max(max, ring.max[slot]!);
       if (percentile) weighted += this.statAt(slot, stat) * ring.count[slot]!;
     }
-    flush();
+    if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
     return values;
   }
 
