@@ -270,21 +270,19 @@ export class MetricStore {
    * than the put itself; this caches the series per owner object without allocating.
    */
   seriesOf(owner: object, namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
-    let byNamespace = this.ownerCache.get(owner);
-    if (!byNamespace) {
-      byNamespace = new Map();
-      this.ownerCache.set(owner, byNamespace);
+    let held = this.ownerCache.get(owner);
+    if (!held) {
+      held = [];
+      this.ownerCache.set(owner, held);
     }
-    let byName = byNamespace.get(namespace);
-    if (!byName) {
-      byName = new Map();
-      byNamespace.set(namespace, byName);
+    // An owner has a handful of series, named by literals: comparing the (interned) strings in a short
+    // list costs less than two Map lookups by string (issue 15: seriesOf was 2–3 % of a 10,000-instance run).
+    for (let i = 0; i < held.length; i++) {
+      const entry = held[i]!;
+      if (entry.metricName === metricName && entry.namespace === namespace) return entry;
     }
-    let data = byName.get(metricName);
-    if (!data) {
-      data = this.seriesFor(namespace, metricName, dimensions);
-      byName.set(metricName, data);
-    }
+    const data = this.seriesFor(namespace, metricName, dimensions);
+    held.push(data);
     return data;
   }
 
@@ -304,7 +302,8 @@ export class MetricStore {
   /** The closing period's mixture, reused from series to series. */
   private readonly mixture = new Mixture();
 
-  private readonly ownerCache = new WeakMap<object, Map<string, Map<string, MetricSeriesData>>>();
+  /** Per owner, the series seriesOf found for it (each by namespace and metric name). */
+  private readonly ownerCache = new WeakMap<object, MetricSeriesData[]>();
 
   private seriesFor(namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
     const key = seriesKey(namespace, metricName, dimensions);
@@ -385,12 +384,15 @@ export class MetricStore {
     const distribution = (data.openDistribution ??= new OpenBuckets());
     data.hasDistribution = true;
     // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
+    // One hash probe per run: the run's weights are added to the key's sum in place, in order.
     for (let i = 0; i < length; ) {
       const key = keys[i]!;
-      let weight = distribution.weightOf(key);
+      const at = distribution.indexOf(key);
+      const summed = distribution.weights; // after indexOf, which may grow it
+      let weight = summed[at]!;
       do weight += weights[i++]!;
       while (i < length && keys[i] === key);
-      distribution.set(key, weight);
+      summed[at] = weight;
     }
   }
 
