@@ -330,8 +330,20 @@ export class MetricStore {
     this.accumulate(data, epochSeconds, set.count, set.sum, set.min, set.max);
   }
 
+  /**
+   * The start of the period holding `epochSeconds`. Most puts fall in the series' open period, which then
+   * is the answer without a floating-point remainder (epoch seconds are past 2³¹, so `%` is a slow fmod
+   * at every put): for an open period [s, s + period) with s a multiple of the period, t − (t % period)
+   * is exactly s for every t in it (the remainder t − s and that difference are both exact).
+   */
+  private periodStart(data: MetricSeriesData, epochSeconds: number): number {
+    const open = data.openStart;
+    if (open >= 0 && epochSeconds >= open && epochSeconds < open + this.period) return open;
+    return epochSeconds - (epochSeconds % this.period);
+  }
+
   private accumulate(data: MetricSeriesData, epochSeconds: number, count: number, sum: number, min: number, max: number): void {
-    const start = epochSeconds - (epochSeconds % this.period);
+    const start = this.periodStart(data, epochSeconds);
     if (data.openStart !== start) {
       if (data.openStart >= 0 && data.openCount > 0) this.closeOpen(data);
       data.openStart = start;
@@ -379,8 +391,7 @@ export class MetricStore {
   }
 
   private addBuckets(data: MetricSeriesData, epochSeconds: number, keys: ArrayLike<number>, weights: ArrayLike<number>, length: number): void {
-    const start = epochSeconds - (epochSeconds % this.period);
-    if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
+    if (data.openStart !== this.periodStart(data, epochSeconds)) return; // putStatistics opens the period; a distribution alone does not
     const distribution = (data.openDistribution ??= new OpenBuckets());
     data.hasDistribution = true;
     // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
