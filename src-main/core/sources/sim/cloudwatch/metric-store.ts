@@ -1,13 +1,14 @@
 /**
  * A CloudWatch-like metric store: raw values are put at virtual times and aggregated into fixed
  * periods (60 s, the standard resolution) holding SampleCount, Sum, Minimum and Maximum, from which
- * Average follows. Periods live in fixed-size ring buffers, so memory stays bounded however long a
- * simulation runs. A period with no values has no datapoint, as in CloudWatch (ALB metrics, for one,
- * are published only while requests flow).
+ * Average follows. Periods live in fixed-size ring buffers (period-ring.ts), so memory stays bounded
+ * however long a simulation runs. A period with no values has no datapoint, as in CloudWatch (ALB
+ * metrics, for one, are published only while requests flow).
  * docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Statistic
  */
 import type { MetricPoint, MetricStat } from '../../../contract/model';
 import { bucketDistribution, Mixture, OpenBuckets, type BucketedDistribution, type WeightedValues } from './latency-buckets';
+import { PeriodRing } from './period-ring';
 
 export type Dimensions = Readonly<Record<string, string>>;
 
@@ -23,50 +24,6 @@ export function seriesKey(namespace: string, metricName: string, dimensions: Dim
     .map((name) => `${name}=${dimensions[name]}`)
     .join(',');
   return `${namespace}|${metricName}|${dims}`;
-}
-
-class PeriodRing {
-  readonly start: Float64Array;
-  readonly count: Float64Array;
-  readonly sum: Float64Array;
-  readonly min: Float64Array;
-  readonly max: Float64Array;
-  /** Index of the next slot to write; `length` is how many slots hold data. */
-  private head = 0;
-  length = 0;
-
-  constructor(readonly capacity: number) {
-    this.start = new Float64Array(capacity);
-    this.count = new Float64Array(capacity);
-    this.sum = new Float64Array(capacity);
-    this.min = new Float64Array(capacity);
-    this.max = new Float64Array(capacity);
-  }
-
-  /** p50, p90, p99 per slot, allocated only for series that carry a distribution. */
-  percentiles?: [Float64Array, Float64Array, Float64Array];
-
-  push(start: number, count: number, sum: number, min: number, max: number, percentiles?: [number, number, number]): void {
-    const i = this.head;
-    if (percentiles) {
-      this.percentiles ??= [new Float64Array(this.capacity), new Float64Array(this.capacity), new Float64Array(this.capacity)];
-      this.percentiles[0][i] = percentiles[0];
-      this.percentiles[1][i] = percentiles[1];
-      this.percentiles[2][i] = percentiles[2];
-    }
-    this.start[i] = start;
-    this.count[i] = count;
-    this.sum[i] = sum;
-    this.min[i] = min;
-    this.max[i] = max;
-    this.head = (this.head + 1) % this.capacity;
-    this.length = Math.min(this.length + 1, this.capacity);
-  }
-
-  /** Slot index of the k-th oldest datapoint. */
-  slot(k: number): number {
-    return (this.head - this.length + k + this.capacity) % this.capacity;
-  }
 }
 
 export class MetricSeriesData implements SeriesId {
@@ -104,7 +61,7 @@ export class MetricSeriesData implements SeriesId {
       case 'Sum':
         return ring.sum[slot]!;
       case 'SampleCount':
-        return ring.count[slot]!;
+        return ring.count.get(slot);
       case 'Minimum':
         return ring.min[slot]!;
       case 'Maximum':
@@ -116,9 +73,9 @@ export class MetricSeriesData implements SeriesId {
         // CW-5: a percentile never leaves the period's [Minimum, Maximum] (the modelled distribution's
         // tail may reach past the largest value actually recorded).
         if (ring.percentiles) return Math.min(ring.max[slot]!, Math.max(ring.min[slot]!, ring.percentiles[stat === 'p50' ? 0 : stat === 'p90' ? 1 : 2][slot]!));
-        return ring.sum[slot]! / ring.count[slot]!;
+        return ring.sum[slot]! / ring.count.get(slot);
       default:
-        return ring.sum[slot]! / ring.count[slot]!;
+        return ring.sum[slot]! / ring.count.get(slot);
     }
   }
 
@@ -127,7 +84,7 @@ export class MetricSeriesData implements SeriesId {
     const out: MetricPoint[] = [];
     for (let k = 0; k < this.ring.length; k++) {
       const slot = this.ring.slot(k);
-      const start = this.ring.start[slot]!;
+      const start = this.ring.start(slot);
       if (start >= fromEpochSeconds && start < toEpochSeconds) out.push([start, round(this.statAt(slot, stat))]);
     }
     return out;
@@ -147,14 +104,14 @@ export class MetricSeriesData implements SeriesId {
     const ring = this.ring;
     for (let k = ring.length - 1; k >= 0; k--) {
       const slot = ring.slot(k);
-      const slotStart = ring.start[slot]!;
+      const slotStart = ring.start(slot);
       if (slotStart < start) break;
       if (slotStart >= start + period) continue;
-      count += ring.count[slot]!;
+      count += ring.count.get(slot);
       sum += ring.sum[slot]!;
       min = Math.min(min, ring.min[slot]!);
       max = Math.max(max, ring.max[slot]!);
-      if (stat === 'p50' || stat === 'p90' || stat === 'p99') weighted += this.statAt(slot, stat) * ring.count[slot]!;
+      if (stat === 'p50' || stat === 'p90' || stat === 'p99') weighted += this.statAt(slot, stat) * ring.count.get(slot);
     }
     if (count === 0) return undefined;
     return combine(stat, count, sum, min, max, weighted);
@@ -179,7 +136,7 @@ export class MetricSeriesData implements SeriesId {
     // No closure for "flush the period being summed" (one per alarm and minute): written out twice below.
     for (let k = ring.length - 1; k >= 0; k--) {
       const slot = ring.slot(k);
-      const slotStart = ring.start[slot]!;
+      const slotStart = ring.start(slot);
       if (slotStart < oldest) break;
       if (slotStart >= end) continue;
       // [end − (i + 1)·period, end − i·period) is period i (newest first).
@@ -193,11 +150,11 @@ export class MetricSeriesData implements SeriesId {
         weighted = 0;
         bucket = at;
       }
-      n += ring.count[slot]!;
+      n += ring.count.get(slot);
       sum += ring.sum[slot]!;
       min = Math.min(min, ring.min[slot]!);
       max = Math.max(max, ring.max[slot]!);
-      if (percentile) weighted += this.statAt(slot, stat) * ring.count[slot]!;
+      if (percentile) weighted += this.statAt(slot, stat) * ring.count.get(slot);
     }
     if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
     return values;
@@ -208,7 +165,7 @@ export class MetricSeriesData implements SeriesId {
     const out: { start: number; slot: number }[] = [];
     for (let k = Math.max(0, this.ring.length - count); k < this.ring.length; k++) {
       const slot = this.ring.slot(k);
-      out.push({ start: this.ring.start[slot]!, slot });
+      out.push({ start: this.ring.start(slot), slot });
     }
     return out;
   }
