@@ -9,6 +9,7 @@
 import type { MetricPoint, MetricStat } from '../../../contract/model';
 import { bucketDistribution, Mixture, OpenBuckets, type BucketedDistribution, type WeightedValues } from './latency-buckets';
 import { PeriodRing } from './period-ring';
+import { OpenPeriods } from './open-periods';
 
 export type Dimensions = Readonly<Record<string, string>>;
 
@@ -29,12 +30,8 @@ export function seriesKey(namespace: string, metricName: string, dimensions: Dim
 export class MetricSeriesData implements SeriesId {
   readonly key: string;
   readonly ring: PeriodRing;
-  // The open period being accumulated.
-  openStart = -1;
-  openCount = 0;
-  openSum = 0;
-  openMin = Infinity;
-  openMax = -Infinity;
+  /** This series' slot in the store's open-period columns (open-periods.ts). */
+  readonly openSlot: number;
   /**
    * Mixture components of the open period, when the metric has a distribution: weight per mean,
    * means bucketed on a 3 % log scale so a period holds tens of components, not one per target-tick.
@@ -50,9 +47,32 @@ export class MetricSeriesData implements SeriesId {
     readonly dimensions: Dimensions,
     readonly period: number,
     capacity: number,
+    private readonly open: OpenPeriods = new OpenPeriods(),
   ) {
     this.key = seriesKey(namespace, metricName, dimensions);
     this.ring = new PeriodRing(capacity);
+    this.openSlot = open.add();
+  }
+
+  /** The open period (being accumulated): its start (−1: none), SampleCount, Sum, Minimum, Maximum. */
+  get openStart(): number {
+    return this.open.start[this.openSlot]!;
+  }
+
+  get openCount(): number {
+    return this.open.count[this.openSlot]!;
+  }
+
+  get openSum(): number {
+    return this.open.sum[this.openSlot]!;
+  }
+
+  get openMin(): number {
+    return this.open.min[this.openSlot]!;
+  }
+
+  get openMax(): number {
+    return this.open.max[this.openSlot]!;
   }
 
   statAt(slot: number, stat: MetricStat): number {
@@ -256,6 +276,9 @@ export class MetricStore {
     this.putDistributionInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, components, sigma);
   }
 
+  /** Every series' open period, in columns. */
+  private readonly open = new OpenPeriods();
+
   /** The closing period's mixture, reused from series to series. */
   private readonly mixture = new Mixture();
 
@@ -266,7 +289,7 @@ export class MetricStore {
     const key = seriesKey(namespace, metricName, dimensions);
     let data = this.series.get(key);
     if (!data) {
-      data = new MetricSeriesData(namespace, metricName, dimensions, this.period, this.capacity);
+      data = new MetricSeriesData(namespace, metricName, dimensions, this.period, this.capacity, this.open);
       this.series.set(key, data);
     }
     return data;
@@ -294,21 +317,23 @@ export class MetricStore {
    * is exactly s for every t in it (the remainder t − s and that difference are both exact).
    */
   private periodStart(data: MetricSeriesData, epochSeconds: number): number {
-    const open = data.openStart;
+    const open = this.open.start[data.openSlot]!;
     if (open >= 0 && epochSeconds >= open && epochSeconds < open + this.period) return open;
     return epochSeconds - (epochSeconds % this.period);
   }
 
   private accumulate(data: MetricSeriesData, epochSeconds: number, count: number, sum: number, min: number, max: number): void {
+    const open = this.open;
+    const i = data.openSlot;
     const start = this.periodStart(data, epochSeconds);
-    if (data.openStart !== start) {
-      if (data.openStart >= 0 && data.openCount > 0) this.closeOpen(data);
-      data.openStart = start;
+    if (open.start[i] !== start) {
+      if (open.start[i]! >= 0 && open.count[i]! > 0) this.closeOpen(data);
+      open.start[i] = start;
     }
-    data.openCount += count;
-    data.openSum += sum;
-    if (min < data.openMin) data.openMin = min;
-    if (max > data.openMax) data.openMax = max;
+    open.count[i] = open.count[i]! + count;
+    open.sum[i] = open.sum[i]! + sum;
+    if (min < open.min[i]!) open.min[i] = min;
+    if (max > open.max[i]!) open.max[i] = max;
   }
 
   /**
@@ -348,7 +373,7 @@ export class MetricStore {
   }
 
   private addBuckets(data: MetricSeriesData, epochSeconds: number, keys: ArrayLike<number>, weights: ArrayLike<number>, length: number): void {
-    if (data.openStart !== this.periodStart(data, epochSeconds)) return; // putStatistics opens the period; a distribution alone does not
+    if (this.open.start[data.openSlot] !== this.periodStart(data, epochSeconds)) return; // putStatistics opens the period; a distribution alone does not
     const distribution = (data.openDistribution ??= new OpenBuckets());
     data.hasDistribution = true;
     // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
@@ -377,22 +402,20 @@ export class MetricStore {
       for (let i = 0; i < distribution.length; i++) mixture.addKey(distribution.keys[i]!, distribution.weights[i]!);
       percentiles = mixture.percentiles();
     }
-    data.ring.push(data.openStart, data.openCount, data.openSum, data.openMin, data.openMax, percentiles);
+    const open = this.open;
+    const i = data.openSlot;
+    data.ring.push(open.start[i]!, open.count[i]!, open.sum[i]!, open.min[i]!, open.max[i]!, percentiles);
     distribution?.clear();
     data.hasDistribution = false;
-    data.openStart = -1;
-    data.openCount = 0;
-    data.openSum = 0;
-    data.openMin = Infinity;
-    data.openMax = -Infinity;
+    open.reset(i);
   }
 
   /** Closes every open period that ends at or before `epochSeconds`; returns what was closed (nothing when not `collect`ing). */
   closePeriodsBefore(epochSeconds: number, collect = true): ClosedPeriod[] {
     const closed: ClosedPeriod[] = [];
     for (const data of this.series.values()) {
-      if (data.openStart >= 0 && data.openStart + this.period <= epochSeconds && data.openCount > 0) {
-        const start = data.openStart;
+      const start = this.open.start[data.openSlot]!;
+      if (start >= 0 && start + this.period <= epochSeconds && this.open.count[data.openSlot]! > 0) {
         this.closeOpen(data);
         if (collect) closed.push({ series: data, start });
       }
