@@ -4,6 +4,7 @@
  * Apart from metric-store.ts, which keeps the periods; the store merges a period's buckets and asks
  * mixturePercentiles when the period closes (CW-5).
  */
+import { Bracket, exponentialBracket } from './exponential-bracket';
 
 /** 3 % wide buckets: plenty for p50/p90/p99, and few components to integrate. */
 const LOG_BUCKET = Math.log(1.03);
@@ -93,7 +94,7 @@ export class Mixture {
   }
 
   /** The mixture's CDF at x: each component's, weighted, summed in order, over the total weight. */
-  private cdf(x: number, total: number): number {
+  cdf(x: number, total: number): number {
     const { means, weights, kinds, sigmas, mus } = this;
     let sum = 0;
     for (let i = 0; i < this.length; i++) {
@@ -106,24 +107,43 @@ export class Mixture {
     return sum / total;
   }
 
+  /** The quantiles' shared bracket (exponential-bracket.ts), reused. */
+  private readonly bracket = new Bracket();
+
   percentiles(): [number, number, number] {
     let total = 0;
     for (let i = 0; i < this.length; i++) total = total + this.weights[i]!;
     // Far enough out for every component: 10 means (exponential), or e^(5σ) times the mean (log-normal).
     let upper = -Infinity;
-    for (let i = 0; i < this.length; i++) upper = Math.max(upper, this.means[i]! * (this.kinds[i] === 0 ? 10 : Math.exp(5 * this.sigmas[i]!) + 1));
-    const quantile = (q: number) => {
-      let lo = 0;
-      let hi = upper;
-      // 40 halvings resolve far below a microsecond.
-      for (let i = 0; i < 40; i++) {
-        const mid = (lo + hi) / 2;
-        if (this.cdf(mid, total) < q) lo = mid;
-        else hi = mid;
-      }
-      return (lo + hi) / 2;
-    };
-    return [quantile(0.5), quantile(0.9), quantile(0.99)];
+    let exponentialOnly = true;
+    for (let i = 0; i < this.length; i++) {
+      upper = Math.max(upper, this.means[i]! * (this.kinds[i] === 0 ? 10 : Math.exp(5 * this.sigmas[i]!) + 1));
+      if (this.kinds[i] !== 0) exponentialOnly = false;
+    }
+    this.bracket.settleNothing();
+    const p50 = this.quantile(0.5, total, upper, exponentialOnly);
+    const p90 = this.quantile(0.9, total, upper, exponentialOnly);
+    const p99 = this.quantile(0.99, total, upper, exponentialOnly);
+    return [p50, p90, p99];
+  }
+
+  /**
+   * Bisection on the CDF, 40 halvings (far below a microsecond). Mids the bracket settles are not
+   * evaluated: the comparison's answer there is proven (exponential-bracket.ts), so lo and hi, and the
+   * result, are those of evaluating every one.
+   */
+  private quantile(q: number, total: number, upper: number, exponentialOnly: boolean): number {
+    const bracket = this.bracket;
+    if (exponentialOnly) exponentialBracket(this, total, q, bracket.root, bracket);
+    const { below, above } = bracket;
+    let lo = 0;
+    let hi = upper;
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (mid <= below || (mid < above && this.cdf(mid, total) < q)) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
   }
 }
 
@@ -160,6 +180,18 @@ export class OpenBuckets {
   weightOf(key: number): number {
     const at = this.find(key);
     return at >= 0 ? this.weights[at]! : 0;
+  }
+
+  /**
+   * Where `key`'s weight is in `weights`, the key added at the end with weight 0 when it is new: a sum
+   * then continues in place from what weightOf would give, with one hash probe instead of two.
+   * `weights` may be replaced by a growth here, so read it after this call.
+   */
+  indexOf(key: number): number {
+    const at = this.find(key);
+    if (at >= 0) return at;
+    this.set(key, 0);
+    return this.length - 1;
   }
 
   /** Sets `key`'s weight, adding the key at the end when it is new (Map.set). */

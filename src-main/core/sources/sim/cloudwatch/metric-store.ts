@@ -1,13 +1,15 @@
 /**
  * A CloudWatch-like metric store: raw values are put at virtual times and aggregated into fixed
  * periods (60 s, the standard resolution) holding SampleCount, Sum, Minimum and Maximum, from which
- * Average follows. Periods live in fixed-size ring buffers, so memory stays bounded however long a
- * simulation runs. A period with no values has no datapoint, as in CloudWatch (ALB metrics, for one,
- * are published only while requests flow).
+ * Average follows. Periods live in fixed-size ring buffers (period-ring.ts), so memory stays bounded
+ * however long a simulation runs. A period with no values has no datapoint, as in CloudWatch (ALB
+ * metrics, for one, are published only while requests flow).
  * docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Statistic
  */
 import type { MetricPoint, MetricStat } from '../../../contract/model';
 import { bucketDistribution, Mixture, OpenBuckets, type BucketedDistribution, type WeightedValues } from './latency-buckets';
+import { PeriodRing } from './period-ring';
+import { OpenPeriods } from './open-periods';
 
 export type Dimensions = Readonly<Record<string, string>>;
 
@@ -25,59 +27,11 @@ export function seriesKey(namespace: string, metricName: string, dimensions: Dim
   return `${namespace}|${metricName}|${dims}`;
 }
 
-class PeriodRing {
-  readonly start: Float64Array;
-  readonly count: Float64Array;
-  readonly sum: Float64Array;
-  readonly min: Float64Array;
-  readonly max: Float64Array;
-  /** Index of the next slot to write; `length` is how many slots hold data. */
-  private head = 0;
-  length = 0;
-
-  constructor(readonly capacity: number) {
-    this.start = new Float64Array(capacity);
-    this.count = new Float64Array(capacity);
-    this.sum = new Float64Array(capacity);
-    this.min = new Float64Array(capacity);
-    this.max = new Float64Array(capacity);
-  }
-
-  /** p50, p90, p99 per slot, allocated only for series that carry a distribution. */
-  percentiles?: [Float64Array, Float64Array, Float64Array];
-
-  push(start: number, count: number, sum: number, min: number, max: number, percentiles?: [number, number, number]): void {
-    const i = this.head;
-    if (percentiles) {
-      this.percentiles ??= [new Float64Array(this.capacity), new Float64Array(this.capacity), new Float64Array(this.capacity)];
-      this.percentiles[0][i] = percentiles[0];
-      this.percentiles[1][i] = percentiles[1];
-      this.percentiles[2][i] = percentiles[2];
-    }
-    this.start[i] = start;
-    this.count[i] = count;
-    this.sum[i] = sum;
-    this.min[i] = min;
-    this.max[i] = max;
-    this.head = (this.head + 1) % this.capacity;
-    this.length = Math.min(this.length + 1, this.capacity);
-  }
-
-  /** Slot index of the k-th oldest datapoint. */
-  slot(k: number): number {
-    return (this.head - this.length + k + this.capacity) % this.capacity;
-  }
-}
-
 export class MetricSeriesData implements SeriesId {
   readonly key: string;
   readonly ring: PeriodRing;
-  // The open period being accumulated.
-  openStart = -1;
-  openCount = 0;
-  openSum = 0;
-  openMin = Infinity;
-  openMax = -Infinity;
+  /** This series' slot in the store's open-period columns (open-periods.ts). */
+  readonly openSlot: number;
   /**
    * Mixture components of the open period, when the metric has a distribution: weight per mean,
    * means bucketed on a 3 % log scale so a period holds tens of components, not one per target-tick.
@@ -93,9 +47,32 @@ export class MetricSeriesData implements SeriesId {
     readonly dimensions: Dimensions,
     readonly period: number,
     capacity: number,
+    private readonly open: OpenPeriods = new OpenPeriods(),
   ) {
     this.key = seriesKey(namespace, metricName, dimensions);
     this.ring = new PeriodRing(capacity);
+    this.openSlot = open.add();
+  }
+
+  /** The open period (being accumulated): its start (−1: none), SampleCount, Sum, Minimum, Maximum. */
+  get openStart(): number {
+    return this.open.start[this.openSlot]!;
+  }
+
+  get openCount(): number {
+    return this.open.count[this.openSlot]!;
+  }
+
+  get openSum(): number {
+    return this.open.sum[this.openSlot]!;
+  }
+
+  get openMin(): number {
+    return this.open.min[this.openSlot]!;
+  }
+
+  get openMax(): number {
+    return this.open.max[this.openSlot]!;
   }
 
   statAt(slot: number, stat: MetricStat): number {
@@ -104,7 +81,7 @@ export class MetricSeriesData implements SeriesId {
       case 'Sum':
         return ring.sum[slot]!;
       case 'SampleCount':
-        return ring.count[slot]!;
+        return ring.count.get(slot);
       case 'Minimum':
         return ring.min[slot]!;
       case 'Maximum':
@@ -116,9 +93,9 @@ export class MetricSeriesData implements SeriesId {
         // CW-5: a percentile never leaves the period's [Minimum, Maximum] (the modelled distribution's
         // tail may reach past the largest value actually recorded).
         if (ring.percentiles) return Math.min(ring.max[slot]!, Math.max(ring.min[slot]!, ring.percentiles[stat === 'p50' ? 0 : stat === 'p90' ? 1 : 2][slot]!));
-        return ring.sum[slot]! / ring.count[slot]!;
+        return ring.sum[slot]! / ring.count.get(slot);
       default:
-        return ring.sum[slot]! / ring.count[slot]!;
+        return ring.sum[slot]! / ring.count.get(slot);
     }
   }
 
@@ -127,7 +104,7 @@ export class MetricSeriesData implements SeriesId {
     const out: MetricPoint[] = [];
     for (let k = 0; k < this.ring.length; k++) {
       const slot = this.ring.slot(k);
-      const start = this.ring.start[slot]!;
+      const start = this.ring.start(slot);
       if (start >= fromEpochSeconds && start < toEpochSeconds) out.push([start, round(this.statAt(slot, stat))]);
     }
     return out;
@@ -147,14 +124,14 @@ export class MetricSeriesData implements SeriesId {
     const ring = this.ring;
     for (let k = ring.length - 1; k >= 0; k--) {
       const slot = ring.slot(k);
-      const slotStart = ring.start[slot]!;
+      const slotStart = ring.start(slot);
       if (slotStart < start) break;
       if (slotStart >= start + period) continue;
-      count += ring.count[slot]!;
+      count += ring.count.get(slot);
       sum += ring.sum[slot]!;
       min = Math.min(min, ring.min[slot]!);
       max = Math.max(max, ring.max[slot]!);
-      if (stat === 'p50' || stat === 'p90' || stat === 'p99') weighted += this.statAt(slot, stat) * ring.count[slot]!;
+      if (stat === 'p50' || stat === 'p90' || stat === 'p99') weighted += this.statAt(slot, stat) * ring.count.get(slot);
     }
     if (count === 0) return undefined;
     return combine(stat, count, sum, min, max, weighted);
@@ -176,32 +153,30 @@ export class MetricSeriesData implements SeriesId {
     let max = -Infinity;
     let weighted = 0;
     const percentile = stat === 'p50' || stat === 'p90' || stat === 'p99';
-    const flush = () => {
-      if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
-      n = 0;
-      sum = 0;
-      min = Infinity;
-      max = -Infinity;
-      weighted = 0;
-    };
+    // No closure for "flush the period being summed" (one per alarm and minute): written out twice below.
     for (let k = ring.length - 1; k >= 0; k--) {
       const slot = ring.slot(k);
-      const slotStart = ring.start[slot]!;
+      const slotStart = ring.start(slot);
       if (slotStart < oldest) break;
       if (slotStart >= end) continue;
       // [end − (i + 1)·period, end − i·period) is period i (newest first).
       const at = Math.min(count - 1, Math.ceil((end - slotStart) / period) - 1);
       if (at !== bucket) {
-        flush();
+        if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
+        n = 0;
+        sum = 0;
+        min = Infinity;
+        max = -Infinity;
+        weighted = 0;
         bucket = at;
       }
-      n += ring.count[slot]!;
+      n += ring.count.get(slot);
       sum += ring.sum[slot]!;
       min = Math.min(min, ring.min[slot]!);
       max = Math.max(max, ring.max[slot]!);
-      if (percentile) weighted += this.statAt(slot, stat) * ring.count[slot]!;
+      if (percentile) weighted += this.statAt(slot, stat) * ring.count.get(slot);
     }
-    flush();
+    if (bucket >= 0 && n > 0) values[bucket] = combine(stat, n, sum, min, max, weighted);
     return values;
   }
 
@@ -210,7 +185,7 @@ export class MetricSeriesData implements SeriesId {
     const out: { start: number; slot: number }[] = [];
     for (let k = Math.max(0, this.ring.length - count); k < this.ring.length; k++) {
       const slot = this.ring.slot(k);
-      out.push({ start: this.ring.start[slot]!, slot });
+      out.push({ start: this.ring.start(slot), slot });
     }
     return out;
   }
@@ -272,21 +247,19 @@ export class MetricStore {
    * than the put itself; this caches the series per owner object without allocating.
    */
   seriesOf(owner: object, namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
-    let byNamespace = this.ownerCache.get(owner);
-    if (!byNamespace) {
-      byNamespace = new Map();
-      this.ownerCache.set(owner, byNamespace);
+    let held = this.ownerCache.get(owner);
+    if (!held) {
+      held = [];
+      this.ownerCache.set(owner, held);
     }
-    let byName = byNamespace.get(namespace);
-    if (!byName) {
-      byName = new Map();
-      byNamespace.set(namespace, byName);
+    // An owner has a handful of series, named by literals: comparing the (interned) strings in a short
+    // list costs less than two Map lookups by string (issue 15: seriesOf was 2–3 % of a 10,000-instance run).
+    for (let i = 0; i < held.length; i++) {
+      const entry = held[i]!;
+      if (entry.metricName === metricName && entry.namespace === namespace) return entry;
     }
-    let data = byName.get(metricName);
-    if (!data) {
-      data = this.seriesFor(namespace, metricName, dimensions);
-      byName.set(metricName, data);
-    }
+    const data = this.seriesFor(namespace, metricName, dimensions);
+    held.push(data);
     return data;
   }
 
@@ -303,16 +276,20 @@ export class MetricStore {
     this.putDistributionInto(this.seriesOf(owner, namespace, metricName, dimensions), epochSeconds, components, sigma);
   }
 
+  /** Every series' open period, in columns. */
+  private readonly open = new OpenPeriods();
+
   /** The closing period's mixture, reused from series to series. */
   private readonly mixture = new Mixture();
 
-  private readonly ownerCache = new WeakMap<object, Map<string, Map<string, MetricSeriesData>>>();
+  /** Per owner, the series seriesOf found for it (each by namespace and metric name). */
+  private readonly ownerCache = new WeakMap<object, MetricSeriesData[]>();
 
   private seriesFor(namespace: string, metricName: string, dimensions: Dimensions): MetricSeriesData {
     const key = seriesKey(namespace, metricName, dimensions);
     let data = this.series.get(key);
     if (!data) {
-      data = new MetricSeriesData(namespace, metricName, dimensions, this.period, this.capacity);
+      data = new MetricSeriesData(namespace, metricName, dimensions, this.period, this.capacity, this.open);
       this.series.set(key, data);
     }
     return data;
@@ -333,16 +310,30 @@ export class MetricStore {
     this.accumulate(data, epochSeconds, set.count, set.sum, set.min, set.max);
   }
 
+  /**
+   * The start of the period holding `epochSeconds`. Most puts fall in the series' open period, which then
+   * is the answer without a floating-point remainder (epoch seconds are past 2³¹, so `%` is a slow fmod
+   * at every put): for an open period [s, s + period) with s a multiple of the period, t − (t % period)
+   * is exactly s for every t in it (the remainder t − s and that difference are both exact).
+   */
+  private periodStart(data: MetricSeriesData, epochSeconds: number): number {
+    const open = this.open.start[data.openSlot]!;
+    if (open >= 0 && epochSeconds >= open && epochSeconds < open + this.period) return open;
+    return epochSeconds - (epochSeconds % this.period);
+  }
+
   private accumulate(data: MetricSeriesData, epochSeconds: number, count: number, sum: number, min: number, max: number): void {
-    const start = epochSeconds - (epochSeconds % this.period);
-    if (data.openStart !== start) {
-      if (data.openStart >= 0 && data.openCount > 0) this.closeOpen(data);
-      data.openStart = start;
+    const open = this.open;
+    const i = data.openSlot;
+    const start = this.periodStart(data, epochSeconds);
+    if (open.start[i] !== start) {
+      if (open.start[i]! >= 0 && open.count[i]! > 0) this.closeOpen(data);
+      open.start[i] = start;
     }
-    data.openCount += count;
-    data.openSum += sum;
-    if (min < data.openMin) data.openMin = min;
-    if (max > data.openMax) data.openMax = max;
+    open.count[i] = open.count[i]! + count;
+    open.sum[i] = open.sum[i]! + sum;
+    if (min < open.min[i]!) open.min[i] = min;
+    if (max > open.max[i]!) open.max[i] = max;
   }
 
   /**
@@ -382,17 +373,19 @@ export class MetricStore {
   }
 
   private addBuckets(data: MetricSeriesData, epochSeconds: number, keys: ArrayLike<number>, weights: ArrayLike<number>, length: number): void {
-    const start = epochSeconds - (epochSeconds % this.period);
-    if (data.openStart !== start) return; // putStatistics opens the period; a distribution alone does not
+    if (this.open.start[data.openSlot] !== this.periodStart(data, epochSeconds)) return; // putStatistics opens the period; a distribution alone does not
     const distribution = (data.openDistribution ??= new OpenBuckets());
     data.hasDistribution = true;
     // A run of equal keys (neighbouring targets) is one lookup: the same additions, in the same order.
+    // One hash probe per run: the run's weights are added to the key's sum in place, in order.
     for (let i = 0; i < length; ) {
       const key = keys[i]!;
-      let weight = distribution.weightOf(key);
+      const at = distribution.indexOf(key);
+      const summed = distribution.weights; // after indexOf, which may grow it
+      let weight = summed[at]!;
       do weight += weights[i++]!;
       while (i < length && keys[i] === key);
-      distribution.set(key, weight);
+      summed[at] = weight;
     }
   }
 
@@ -409,22 +402,20 @@ export class MetricStore {
       for (let i = 0; i < distribution.length; i++) mixture.addKey(distribution.keys[i]!, distribution.weights[i]!);
       percentiles = mixture.percentiles();
     }
-    data.ring.push(data.openStart, data.openCount, data.openSum, data.openMin, data.openMax, percentiles);
+    const open = this.open;
+    const i = data.openSlot;
+    data.ring.push(open.start[i]!, open.count[i]!, open.sum[i]!, open.min[i]!, open.max[i]!, percentiles);
     distribution?.clear();
     data.hasDistribution = false;
-    data.openStart = -1;
-    data.openCount = 0;
-    data.openSum = 0;
-    data.openMin = Infinity;
-    data.openMax = -Infinity;
+    open.reset(i);
   }
 
   /** Closes every open period that ends at or before `epochSeconds`; returns what was closed (nothing when not `collect`ing). */
   closePeriodsBefore(epochSeconds: number, collect = true): ClosedPeriod[] {
     const closed: ClosedPeriod[] = [];
     for (const data of this.series.values()) {
-      if (data.openStart >= 0 && data.openStart + this.period <= epochSeconds && data.openCount > 0) {
-        const start = data.openStart;
+      const start = this.open.start[data.openSlot]!;
+      if (start >= 0 && start + this.period <= epochSeconds && this.open.count[data.openSlot]! > 0) {
         this.closeOpen(data);
         if (collect) closed.push({ series: data, start });
       }

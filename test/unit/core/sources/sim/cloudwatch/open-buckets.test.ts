@@ -24,4 +24,23 @@ describe('OpenBuckets (a period’s bucketed response-time components)', () => {
     buckets.clear();
     expect([buckets.length, buckets.weightOf(50_000)]).toEqual([0, 0]);
   });
+
+  it('CW-5: indexOf (one probe per run of a key) sums in place to the same keys, order and sums as a Map, through growth', () => {
+    const random = createRandom(11, 'open-buckets-index-test');
+    const buckets = new OpenBuckets();
+    for (let period = 0; period < 4; period++) {
+      const map = new Map<number, number>();
+      buckets.clear();
+      const distinct = 10 + random.int(500);
+      for (let n = 0; n < 2000; n++) {
+        const key = 50_000 + random.int(distinct);
+        const weight = random.next() * 10;
+        map.set(key, (map.get(key) ?? 0) + weight);
+        const at = buckets.indexOf(key);
+        buckets.weights[at] = buckets.weights[at]! + weight;
+      }
+      expect([...buckets.keys.subarray(0, buckets.length)]).toEqual([...map.keys()]);
+      expect([...buckets.weights.subarray(0, buckets.length)]).toEqual([...map.values()]);
+    }
+  });
 });
