@@ -13,7 +13,6 @@ import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
 import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
 import type { SimTargetGroup } from '../alb/alb-state';
-import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
 import { LIFECYCLE } from './instance-columns';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance } from './auto-scaling-group';
@@ -21,6 +20,7 @@ import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
 import { simRefusal } from '../sim-refusals';
+import { EC2_STATUS_CHECK_FAILURE, ELB_HEALTH_CHECK_FAILURE, TERMINATED_OUTSIDE, ZONE_IMBALANCE, type ActivityCause } from './scaling-activity';
 
 /**
  * How often the group looks at its instances' health. AWS says only "periodically"; EC2 status checks
@@ -254,7 +254,7 @@ export class AsgService implements SimService {
    * own activity. Replacements ignore cooldowns (ASG-3).
    */
   private replaceUnhealthy(group: SimAutoScalingGroup): void {
-    let failing: [SimInstance, string][] | undefined;
+    let failing: [SimInstance, ActivityCause][] | undefined;
     // The group's target groups, looked up once per look rather than once per instance.
     const targetGroups = group.healthCheckType === 'ELB' ? group.targetGroupArns.map((arn) => this.world.targetGroups.get(arn)) : [];
     // Nothing can fail this look when no zone has been down long enough and none of the group's target
@@ -266,10 +266,9 @@ export class AsgService implements SimService {
       if (reason) (failing ??= []).push([instance, reason]);
     }
     if (!failing) return;
-    const at = awsCauseTime(this.ctx.now);
     for (const [instance, reason] of failing) {
       instance.healthStatus = 'Unhealthy';
-      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to ${reason}.`);
+      terminateInstance(this.ctx, group, instance, reason);
     }
     reconcile(this.ctx, group);
   }
@@ -280,16 +279,16 @@ export class AsgService implements SimService {
     return false;
   }
 
-  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance, targetGroups: readonly (SimTargetGroup | undefined)[]): string | undefined {
+  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance, targetGroups: readonly (SimTargetGroup | undefined)[]): ActivityCause | undefined {
     // EC2 runs status checks every minute and marks an instance impaired after they fail; Auto Scaling
     // sees it at its next look — minutes, not seconds (ec2-auto-scaling-health-checks.html). Meanwhile
     // the load balancer's own checks have already marked its target unhealthy.
     const zoneDownSince = this.world.failedAvailabilityZones.size > 0 ? this.world.failedAvailabilityZones.get(instance.availabilityZone) : undefined;
-    if (zoneDownSince !== undefined && this.ctx.now - zoneDownSince >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return 'an EC2 instance status check failure';
+    if (zoneDownSince !== undefined && this.ctx.now - zoneDownSince >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return EC2_STATUS_CHECK_FAILURE;
     if (group.healthCheckType !== 'ELB') return undefined;
     for (const targetGroup of targetGroups) {
       const target = targetGroup?.targets.get(instance.instanceId);
-      if (target?.state === 'unhealthy') return 'an ELB system health check failure';
+      if (target?.state === 'unhealthy') return ELB_HEALTH_CHECK_FAILURE;
     }
     return undefined;
   }
@@ -322,8 +321,7 @@ export class AsgService implements SimService {
     if (most - counts.get(emptiest)! <= 1) return;
     const allowance = Math.max(1, Math.floor(group.maxSize * 0.1));
     if (group.instances.size + 1 > group.maxSize + allowance) return;
-    const at = awsCauseTime(this.ctx.now);
-    launchInstance(this.ctx, group, `At ${at} an instance was started in response to an Availability Zone imbalance, to rebalance the group across its zones.`, { availabilityZone: emptiest, rebalancing: true });
+    launchInstance(this.ctx, group, ZONE_IMBALANCE, { availabilityZone: emptiest, rebalancing: true });
     this.ctx.inventoryChanged();
   }
 
@@ -389,8 +387,7 @@ export class AsgService implements SimService {
     // Terminated outside Auto Scaling: EC2 reports them gone, the group notices at its next health check.
     for (const instance of victims) {
       instance.healthStatus = 'Unhealthy';
-      const at = awsCauseTime(this.ctx.now);
-      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped.`);
+      terminateInstance(this.ctx, group, instance, TERMINATED_OUTSIDE);
     }
     reconcile(this.ctx, group);
     return { message: `Terminated ${victims.length} ${victims.length === 1 ? 'instance' : 'instances'} of ${group.name}: ${victims.map((i) => i.instanceId).join(', ') || 'none in service'}` };

@@ -225,11 +225,12 @@ export interface SimScheduledAction {
   nextRun?: number;
 }
 
+/** A scaling activity; the simulator's are ScalingActivityRecords (scaling-activity.ts), which write cause and description when read. */
 export interface SimActivity {
   activityId: string;
   autoScalingGroupName: string;
-  cause: string;
-  description: string;
+  readonly cause: string;
+  readonly description: string;
   startTime: number;
   endTime?: number;
   statusCode: ActivityStatusCode;
