@@ -270,10 +270,19 @@ export interface SimAutoScalingGroup {
   instances: Map<string, SimInstance>;
   /** Bumped whenever `instances` changes: the per-tick walks keep the members' slots until it does (asg-service.ts). */
   instancesVersion?: number;
+  /** The per-tick walks' view of `instances` (AsgService.members), valid while `instancesVersion` is unchanged. */
+  members?: GroupMembers;
   policies: SimScalingPolicy[];
   /** Newest last; exported newest first like DescribeScalingActivities. */
   activities: SimActivity[];
   cpuSeries?: MetricSeriesData;
+}
+
+/** A group's instances in launch order and their slots in the world's columns (AsgService.members). */
+export interface GroupMembers {
+  version: number;
+  instances: SimInstance[];
+  slots: Int32Array;
 }
 
 /** A launched instance joins its group (launch order). */
