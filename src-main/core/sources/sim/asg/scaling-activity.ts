@@ -69,7 +69,7 @@ export class ScalingActivityRecord implements SimActivity {
 
   /** The cause as AWS writes it; every time in it is the activity's start (the cause is written when it starts). */
   get cause(): string {
-    return causeText(this.why, awsCauseTime(this.startTime), this.kind !== 'terminate', this.instanceId);
+    return causeText(this.why, causeTime(this.startTime), this.kind !== 'terminate', this.instanceId);
   }
 
   get description(): string {
@@ -77,6 +77,18 @@ export class ScalingActivityRecord implements SimActivity {
     if (this.kind === 'terminate') return `Terminating EC2 instance: ${this.instanceId}`;
     return FAILED_LAUNCH_DESCRIPTION;
   }
+}
+
+let lastTime = NaN;
+let lastTimeText = '';
+
+/** awsCauseTime, remembered for the last time asked: activities are read newest first, many of one decision at one time. */
+function causeTime(epochMs: number): string {
+  if (epochMs !== lastTime) {
+    lastTimeText = awsCauseTime(epochMs);
+    lastTime = epochMs;
+  }
+  return lastTimeText;
 }
 
 function causeText(why: ActivityCause, at: string, launch: boolean, instanceId: string): string {
