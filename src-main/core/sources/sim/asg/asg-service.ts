@@ -182,9 +182,11 @@ export class AsgService implements SimService {
    */
   private members(group: SimAutoScalingGroup): GroupMembers {
     const version = group.instancesVersion ?? 0;
-    // Held on the group, not in a WeakMap: a WeakMap lookup per group and tick cost more than the walk's setup.
+    // Held on the group, not in a WeakMap: a WeakMap lookup per group and tick cost more than the walk's
+    // setup. The version alone decides (instances change only through add/removeGroupInstance, which bump
+    // it): comparing sizes too touched the list and the Map, two cache misses per group and tick at 10,000.
     const members = group.members;
-    if (members && members.version === version && members.instances.length === group.instances.size) return members;
+    if (members !== undefined && members.version === version) return members;
     const instances = [...group.instances.values()];
     const slots = new Int32Array(instances.length);
     for (let k = 0; k < instances.length; k++) slots[k] = instances[k]!.slot;
