@@ -11,9 +11,8 @@ import type { SimContext } from '../sim-context';
 import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
-import type { SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
+import type { GroupMembers, SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
 import type { SimTargetGroup } from '../alb/alb-state';
-import { awsCauseTime } from '../sim-context';
 import { GROUP_METRICS } from './group-metrics';
 import { LIFECYCLE } from './instance-columns';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance } from './auto-scaling-group';
@@ -21,6 +20,7 @@ import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
 import { simRefusal } from '../sim-refusals';
+import { EC2_STATUS_CHECK_FAILURE, ELB_HEALTH_CHECK_FAILURE, TERMINATED_OUTSIDE, ZONE_IMBALANCE, type ActivityCause } from './scaling-activity';
 
 /**
  * How often the group looks at its instances' health. AWS says only "periodically"; EC2 status checks
@@ -35,13 +35,6 @@ export const EC2_STATUS_CHECK_DETECTION_SECONDS = 120;
 export const SCHEDULED_ACTION_MAX_DELAY_SECONDS = 120;
 /** EC2-1: basic monitoring publishes EC2 metrics every 5 minutes. */
 const BASIC_MONITORING_MS = 300_000;
-
-/** A group's instances in launch order and their slots in the world's columns (AsgService.members). */
-interface GroupMembers {
-  version: number;
-  instances: SimInstance[];
-  slots: Int32Array;
-}
 
 export interface AlarmTrigger {
   /** Absent when an operator executed the policy (ExecutePolicy). */
@@ -141,18 +134,22 @@ export class AsgService implements SimService {
    * the same period; off by default for its cost at scale (docs/metrics.md).
    */
   private publishCpu(group: SimAutoScalingGroup, tickStart: number, cpu: number | undefined): void {
-    this.publishCpuSeries(group, group, { AutoScalingGroupName: group.name }, group.basicCpu, tickStart, cpu);
+    this.publishCpuSeries(group, group, undefined, group.basicCpu, tickStart, cpu);
   }
 
   /** EC2-1 per instance: what the instance's own CloudWatch series gets, at its group's monitoring period. */
   private publishInstanceCpu(group: SimAutoScalingGroup, instance: SimInstance, tickStart: number, cpu: number | undefined): void {
     if (!group.detailedMonitoring) instance.basicCpu ??= { sum: 0, count: 0 };
-    this.publishCpuSeries(group, instance, { InstanceId: instance.instanceId }, instance.basicCpu, tickStart, cpu);
+    this.publishCpuSeries(group, instance, instance, instance.basicCpu, tickStart, cpu);
   }
 
-  private publishCpuSeries(group: SimAutoScalingGroup, owner: object, dims: Record<string, string>, basic: { sum: number; count: number } | undefined, tickStart: number, cpu: number | undefined): void {
+  /**
+   * `instance` undefined: the group's series (held on the group once it has its first datapoint, so a
+   * tick costs no lookup or dimensions object); else that instance's.
+   */
+  private publishCpuSeries(group: SimAutoScalingGroup, owner: object, instance: SimInstance | undefined, basic: { sum: number; count: number } | undefined, tickStart: number, cpu: number | undefined): void {
     if (group.detailedMonitoring || !basic) {
-      if (cpu !== undefined) this.ctx.metrics.putFor(owner, 'AWS/EC2', 'CPUUtilization', dims, tickStart / 1000, cpu);
+      if (cpu !== undefined) this.putCpu(group, owner, instance, tickStart / 1000, cpu);
       return;
     }
     if (cpu !== undefined) {
@@ -165,10 +162,17 @@ export class AsgService implements SimService {
       // Stamped in the minute that is still open (the store's closed minutes are final): one datapoint
       // per 5 minutes, at the last minute of the window it averages.
       const minuteStart = tickStart - (tickStart % 60_000);
-      this.ctx.metrics.putFor(owner, 'AWS/EC2', 'CPUUtilization', dims, minuteStart / 1000, basic.sum / basic.count);
+      this.putCpu(group, owner, instance, minuteStart / 1000, basic.sum / basic.count);
     }
     basic.sum = 0;
     basic.count = 0;
+  }
+
+  /** One CPUUtilization datapoint: the series is found (created at its first datapoint, as before) through the store's per-owner cache. */
+  private putCpu(group: SimAutoScalingGroup, owner: object, instance: SimInstance | undefined, epochSeconds: number, cpu: number): void {
+    const metrics = this.ctx.metrics;
+    if (instance) metrics.putFor(owner, 'AWS/EC2', 'CPUUtilization', { InstanceId: instance.instanceId }, epochSeconds, cpu);
+    else metrics.putInto((group.cpuSeries ??= metrics.seriesOf(group, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: group.name })), epochSeconds, cpu);
   }
 
   /**
@@ -178,17 +182,16 @@ export class AsgService implements SimService {
    */
   private members(group: SimAutoScalingGroup): GroupMembers {
     const version = group.instancesVersion ?? 0;
-    let members = this.memberCache.get(group);
-    if (members && members.version === version && members.instances.length === group.instances.size) return members;
+    // Held on the group, not in a WeakMap: a WeakMap lookup per group and tick cost more than the walk's
+    // setup. The version alone decides (instances change only through add/removeGroupInstance, which bump
+    // it): comparing sizes too touched the list and the Map, two cache misses per group and tick at 10,000.
+    const members = group.members;
+    if (members !== undefined && members.version === version) return members;
     const instances = [...group.instances.values()];
     const slots = new Int32Array(instances.length);
     for (let k = 0; k < instances.length; k++) slots[k] = instances[k]!.slot;
-    members = { version, instances, slots };
-    this.memberCache.set(group, members);
-    return members;
+    return (group.members = { version, instances, slots });
   }
-
-  private readonly memberCache = new WeakMap<SimAutoScalingGroup, GroupMembers>();
 
   /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
   private publishMetrics(group: SimAutoScalingGroup, tickStart: number, zoneDown: Uint8Array | undefined): void {
@@ -224,28 +227,17 @@ export class AsgService implements SimService {
       counted++;
     }
     this.publishCpu(group, tickStart, counted > 0 ? cpuSum / counted : undefined);
-    // ASG-18: group metrics only for the metrics whose collection is enabled. Every instance weighs 1
-    // capacity unit here, so the *Capacity metrics equal the instance counts; Standby is not modelled (0).
-    // Most groups collect no group metrics: their values are not even gathered then.
+    // ASG-18: group metrics only for the metrics whose collection is enabled (values: groupMetricValue),
+    // from the counts of the walk above. Most groups collect none: nothing more is done for them.
     if (group.metricsCollection.size === 0) return;
-    const dims = { AutoScalingGroupName: group.name };
     const metrics = this.ctx.metrics;
-    const values: Record<string, number> = {
-      GroupMinSize: group.minSize,
-      GroupMaxSize: group.maxSize,
-      GroupDesiredCapacity: group.desiredCapacity,
-      GroupInServiceInstances: inService,
-      GroupPendingInstances: pending,
-      GroupStandbyInstances: 0,
-      GroupTerminatingInstances: terminating,
-      GroupTotalInstances: group.instances.size,
-      GroupInServiceCapacity: inService,
-      GroupPendingCapacity: pending,
-      GroupStandbyCapacity: 0,
-      GroupTerminatingCapacity: terminating,
-      GroupTotalCapacity: group.instances.size,
-    };
-    for (const name of GROUP_METRICS) if (group.metricsCollection.has(name)) metrics.putFor(group, 'AWS/AutoScaling', name, dims, epochSeconds, values[name]!);
+    // The dimensions object is only read when a series is created (the store's per-owner cache).
+    let dims: { AutoScalingGroupName: string } | undefined;
+    for (const name of GROUP_METRICS) {
+      if (!group.metricsCollection.has(name)) continue;
+      dims ??= { AutoScalingGroupName: group.name };
+      metrics.putFor(group, 'AWS/AutoScaling', name, dims, epochSeconds, groupMetricValue(name, group, inService, pending, terminating));
+    }
   }
 
   /**
@@ -254,24 +246,39 @@ export class AsgService implements SimService {
    * own activity. Replacements ignore cooldowns (ASG-3).
    */
   private replaceUnhealthy(group: SimAutoScalingGroup): void {
-    let failing: [SimInstance, string][] | undefined;
+    // Nothing can fail this look when no zone has been down long enough and none of the group's target
+    // groups holds an unhealthy target (known without a walk while their targets are unchanged): the walk
+    // over the instances (a lookup each) is skipped, and nothing is allocated.
+    if (!this.zoneDownLongEnough() && !this.anyUnhealthyTarget(group)) return;
+    let failing: [SimInstance, ActivityCause][] | undefined;
     // The group's target groups, looked up once per look rather than once per instance.
     const targetGroups = group.healthCheckType === 'ELB' ? group.targetGroupArns.map((arn) => this.world.targetGroups.get(arn)) : [];
-    // Nothing can fail this look when no zone has been down long enough and none of the group's target
-    // groups holds an unhealthy target: the walk over the instances (a lookup each) is skipped.
-    if (!this.zoneDownLongEnough() && !targetGroups.some((targetGroup) => targetGroup !== undefined && hasUnhealthyTarget(targetGroup))) return;
-    for (const instance of group.instances.values()) {
-      if (instance.lifecycleState !== 'InService' || this.ctx.now < instance.readyAt + group.healthCheckGracePeriod * 1000) continue;
+    // Launch order, as before; the in-service test reads the state column (see members).
+    const { slots, instances } = this.members(group);
+    const states = this.world.instanceColumns.state;
+    for (let k = 0; k < slots.length; k++) {
+      if (states[slots[k]!] !== LIFECYCLE.inService) continue;
+      const instance = instances[k]!;
+      if (this.ctx.now < instance.readyAt + group.healthCheckGracePeriod * 1000) continue;
       const reason = this.healthFailure(group, instance, targetGroups);
       if (reason) (failing ??= []).push([instance, reason]);
     }
     if (!failing) return;
-    const at = awsCauseTime(this.ctx.now);
     for (const [instance, reason] of failing) {
       instance.healthStatus = 'Unhealthy';
-      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to ${reason}.`);
+      terminateInstance(this.ctx, group, instance, reason);
     }
     reconcile(this.ctx, group);
+  }
+
+  /** With HealthCheckType ELB: whether one of the group's target groups holds an unhealthy target (healthFailure's second reason). */
+  private anyUnhealthyTarget(group: SimAutoScalingGroup): boolean {
+    if (group.healthCheckType !== 'ELB') return false;
+    for (const arn of group.targetGroupArns) {
+      const targetGroup = this.world.targetGroups.get(arn);
+      if (targetGroup !== undefined && hasUnhealthyTarget(targetGroup)) return true;
+    }
+    return false;
   }
 
   /** Whether some zone has been down for the EC2 status checks' detection time (healthFailure's first reason). */
@@ -280,16 +287,16 @@ export class AsgService implements SimService {
     return false;
   }
 
-  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance, targetGroups: readonly (SimTargetGroup | undefined)[]): string | undefined {
+  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance, targetGroups: readonly (SimTargetGroup | undefined)[]): ActivityCause | undefined {
     // EC2 runs status checks every minute and marks an instance impaired after they fail; Auto Scaling
     // sees it at its next look — minutes, not seconds (ec2-auto-scaling-health-checks.html). Meanwhile
     // the load balancer's own checks have already marked its target unhealthy.
     const zoneDownSince = this.world.failedAvailabilityZones.size > 0 ? this.world.failedAvailabilityZones.get(instance.availabilityZone) : undefined;
-    if (zoneDownSince !== undefined && this.ctx.now - zoneDownSince >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return 'an EC2 instance status check failure';
+    if (zoneDownSince !== undefined && this.ctx.now - zoneDownSince >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return EC2_STATUS_CHECK_FAILURE;
     if (group.healthCheckType !== 'ELB') return undefined;
     for (const targetGroup of targetGroups) {
       const target = targetGroup?.targets.get(instance.instanceId);
-      if (target?.state === 'unhealthy') return 'an ELB system health check failure';
+      if (target?.state === 'unhealthy') return ELB_HEALTH_CHECK_FAILURE;
     }
     return undefined;
   }
@@ -300,31 +307,71 @@ export class AsgService implements SimService {
    */
   private rebalance(group: SimAutoScalingGroup): void {
     // One walk (issue 15): any launch or termination under way stops the look; meanwhile the zones are
-    // counted as zoneCounts does (countedInstances' rule: here every instance but a terminated one).
+    // counted as zoneCounts does (countedInstances' rule: here every instance but a terminated one), by
+    // zone index into a reused tally, without a Map per group and minute.
     // The group's slots and the columns stand in for its instance objects (see members).
-    let counts: Map<string, number> | undefined;
     const { slots } = this.members(group);
-    const { state: states, rebalancing, zone, zoneNames } = this.world.instanceColumns;
+    const columns = this.world.instanceColumns;
+    const { state: states, rebalancing, zone } = columns;
+    if (this.zoneTally.length < columns.zoneNames.length) this.zoneTally = new Int32Array(columns.zoneNames.length * 2);
+    const tally = this.zoneTally;
+    tally.fill(0);
+    let total = 0;
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k]!;
       const state = states[slot];
       if (rebalancing[slot] === 1 || state === LIFECYCLE.pending || state === LIFECYCLE.terminating) return;
       if (state === LIFECYCLE.terminated) continue;
-      counts ??= new Map(group.availabilityZones.map((az) => [az, 0]));
-      const az = zoneNames[zone[slot]!]!;
-      counts.set(az, (counts.get(az) ?? 0) + 1);
+      tally[zone[slot]!]!++;
+      total++;
     }
-    counts ??= new Map(group.availabilityZones.map((az) => [az, 0]));
+    // The healthy zones in the group's order with their counts; the emptiest is the first of the fewest.
+    let zonesCounted = 0;
+    let healthyZones = 0;
+    let emptiest: string | undefined;
+    let fewest = 0;
+    let most = 0;
+    const zones = group.availabilityZones;
+    for (let z = 0; z < zones.length; z++) {
+      const az = zones[z]!;
+      if (zones.indexOf(az) !== z) continue; // listed twice: counted once, as a Map of the zones would
+      const n = tally[columns.zoneIndex(az)] ?? 0; // a zone no instance has been in yet is past the tally's end
+      zonesCounted += n;
+      if (this.world.failedAvailabilityZones.has(az)) continue;
+      healthyZones++;
+      if (emptiest === undefined || n < fewest) {
+        emptiest = az;
+        fewest = n;
+      }
+      if (healthyZones === 1 || n > most) most = n;
+    }
+    // An instance in a zone the group does not list (not made here) is counted the general way.
+    if (zonesCounted !== total) return this.rebalanceListedElsewhere(group);
+    if (healthyZones < 2 || emptiest === undefined) return;
+    if (most - fewest <= 1) return;
+    this.launchRebalancing(group, emptiest);
+  }
+
+  private zoneTally = new Int32Array(8);
+
+  /** ASG-10's launch, within the allowance over MaxSize. */
+  private launchRebalancing(group: SimAutoScalingGroup, emptiest: string): void {
+    const allowance = Math.max(1, Math.floor(group.maxSize * 0.1));
+    if (group.instances.size + 1 > group.maxSize + allowance) return;
+    launchInstance(this.ctx, group, ZONE_IMBALANCE, { availabilityZone: emptiest, rebalancing: true });
+    this.ctx.inventoryChanged();
+  }
+
+  /** rebalance when some instance is in a zone the group does not list: its zones in a Map, in the order first seen. */
+  private rebalanceListedElsewhere(group: SimAutoScalingGroup): void {
+    const counts = new Map(group.availabilityZones.map((az) => [az, 0]));
+    for (const instance of group.instances.values()) if (instance.lifecycleState !== 'Terminated') counts.set(instance.availabilityZone, (counts.get(instance.availabilityZone) ?? 0) + 1);
     const healthy = [...counts].filter(([az]) => !this.world.failedAvailabilityZones.has(az));
     if (healthy.length < 2) return;
     const [emptiest] = healthy.reduce((a, b) => (b[1] < a[1] ? b : a));
     const [, most] = healthy.reduce((a, b) => (b[1] > a[1] ? b : a));
     if (most - counts.get(emptiest)! <= 1) return;
-    const allowance = Math.max(1, Math.floor(group.maxSize * 0.1));
-    if (group.instances.size + 1 > group.maxSize + allowance) return;
-    const at = awsCauseTime(this.ctx.now);
-    launchInstance(this.ctx, group, `At ${at} an instance was started in response to an Availability Zone imbalance, to rebalance the group across its zones.`, { availabilityZone: emptiest, rebalancing: true });
-    this.ctx.inventoryChanged();
+    this.launchRebalancing(group, emptiest);
   }
 
   /** A policy invoked by an alarm in ALARM (CW-2), or by ExecutePolicy. Returns what happened, for messages. */
@@ -389,8 +436,7 @@ export class AsgService implements SimService {
     // Terminated outside Auto Scaling: EC2 reports them gone, the group notices at its next health check.
     for (const instance of victims) {
       instance.healthStatus = 'Unhealthy';
-      const at = awsCauseTime(this.ctx.now);
-      terminateInstance(this.ctx, group, instance, `At ${at} an instance was taken out of service in response to an EC2 health check indicating it has been terminated or stopped.`);
+      terminateInstance(this.ctx, group, instance, TERMINATED_OUTSIDE);
     }
     reconcile(this.ctx, group);
     return { message: `Terminated ${victims.length} ${victims.length === 1 ? 'instance' : 'instances'} of ${group.name}: ${victims.map((i) => i.instanceId).join(', ') || 'none in service'}` };
@@ -500,7 +546,50 @@ export class AsgService implements SimService {
   }
 }
 
-function hasUnhealthyTarget(targetGroup: SimTargetGroup): boolean {
-  for (const target of targetGroup.targets.values()) if (target.state === 'unhealthy') return true;
-  return false;
+/**
+ * ASG-18: a group metric's value. Every instance weighs 1 capacity unit here, so the *Capacity metrics
+ * equal the instance counts; Standby is not modelled (0).
+ */
+function groupMetricValue(name: (typeof GROUP_METRICS)[number], group: SimAutoScalingGroup, inService: number, pending: number, terminating: number): number {
+  switch (name) {
+    case 'GroupMinSize':
+      return group.minSize;
+    case 'GroupMaxSize':
+      return group.maxSize;
+    case 'GroupDesiredCapacity':
+      return group.desiredCapacity;
+    case 'GroupInServiceInstances':
+    case 'GroupInServiceCapacity':
+      return inService;
+    case 'GroupPendingInstances':
+    case 'GroupPendingCapacity':
+      return pending;
+    case 'GroupTerminatingInstances':
+    case 'GroupTerminatingCapacity':
+      return terminating;
+    case 'GroupTotalInstances':
+    case 'GroupTotalCapacity':
+      return group.instances.size;
+    case 'GroupStandbyInstances':
+    case 'GroupStandbyCapacity':
+      return 0;
+  }
 }
+
+/** Whether the target group holds an unhealthy target, worked out again only when its targets changed (targetsVersion). */
+function hasUnhealthyTarget(targetGroup: SimTargetGroup): boolean {
+  const version = targetGroup.targetsVersion ?? 0;
+  const known = unhealthyKnown.get(targetGroup);
+  if (known !== undefined && known.version === version && known.size === targetGroup.targets.size) return known.unhealthy;
+  let unhealthy = false;
+  for (const target of targetGroup.targets.values()) {
+    if (target.state === 'unhealthy') {
+      unhealthy = true;
+      break;
+    }
+  }
+  unhealthyKnown.set(targetGroup, { version, size: targetGroup.targets.size, unhealthy });
+  return unhealthy;
+}
+
+const unhealthyKnown = new WeakMap<SimTargetGroup, { version: number; size: number; unhealthy: boolean }>();

@@ -26,6 +26,9 @@ export interface SimInstanceInit {
   rebalancing?: boolean;
 }
 
+/** The instance's numbers held as doubles in the columns, and on a detached instance (SimInstance.read). */
+type NumberColumn = 'warmUntil' | 'utilisation' | 'backlog' | 'cpuPercent';
+
 /**
  * One instance. Its per-tick numbers (utilisation, backlog, cpuPercent, busyThisTick) live in the
  * world's InstanceColumns at `slot` (instance-columns.ts); the accessors below read and write them there,
@@ -104,35 +107,42 @@ export class SimInstance {
 
   /** Until when its metrics do not count toward the group's (ASG-5), epoch ms. */
   get warmUntil(): number {
-    return this.left ? this.left.warmUntil : this.columns.warmUntil[this.slot]!;
+    return this.read('warmUntil');
   }
   set warmUntil(value: number) {
-    if (this.left) this.left.warmUntil = value;
-    else this.columns.warmUntil[this.slot] = value;
+    this.write('warmUntil', value);
   }
-
   /** Utilisation of its vCPUs in the last tick, 0..1 (can exceed 1 when offered more than it can serve). */
   get utilisation(): number {
-    return this.left ? this.left.utilisation : this.columns.utilisation[this.slot]!;
+    return this.read('utilisation');
   }
   set utilisation(value: number) {
-    if (this.left) this.left.utilisation = value;
-    else this.columns.utilisation[this.slot] = value;
+    this.write('utilisation', value);
   }
   /** CPU-seconds of queued work not yet processed (requests waiting), carried across ticks. */
   get backlog(): number {
-    return this.left ? this.left.backlog : this.columns.backlog[this.slot]!;
+    return this.read('backlog');
   }
   set backlog(value: number) {
-    if (this.left) this.left.backlog = value;
-    else this.columns.backlog[this.slot] = value;
+    this.write('backlog', value);
   }
   get cpuPercent(): number {
-    return this.left ? this.left.cpuPercent : this.columns.cpuPercent[this.slot]!;
+    return this.read('cpuPercent');
   }
   set cpuPercent(value: number) {
-    if (this.left) this.left.cpuPercent = value;
-    else this.columns.cpuPercent[this.slot] = value;
+    this.write('cpuPercent', value);
+  }
+
+  /**
+   * A number of its own: in the columns at its slot while it is in the world, else where detach left it.
+   * (Called with a constant name, so once inlined it is a plain field or element access.)
+   */
+  private read(name: NumberColumn): number {
+    return this.left ? this.left[name] : this.columns[name][this.slot]!;
+  }
+  private write(name: NumberColumn, value: number): void {
+    if (this.left) this.left[name] = value;
+    else this.columns[name][this.slot] = value;
   }
   /** Whether it received work this tick (an idle instance drains its backlog in the ALB's tick). */
   get busyThisTick(): boolean {
@@ -225,11 +235,12 @@ export interface SimScheduledAction {
   nextRun?: number;
 }
 
+/** A scaling activity; the simulator's are ScalingActivityRecords (scaling-activity.ts), which write cause and description when read. */
 export interface SimActivity {
   activityId: string;
   autoScalingGroupName: string;
-  cause: string;
-  description: string;
+  readonly cause: string;
+  readonly description: string;
   startTime: number;
   endTime?: number;
   statusCode: ActivityStatusCode;
@@ -269,10 +280,19 @@ export interface SimAutoScalingGroup {
   instances: Map<string, SimInstance>;
   /** Bumped whenever `instances` changes: the per-tick walks keep the members' slots until it does (asg-service.ts). */
   instancesVersion?: number;
+  /** The per-tick walks' view of `instances` (AsgService.members), valid while `instancesVersion` is unchanged. */
+  members?: GroupMembers;
   policies: SimScalingPolicy[];
   /** Newest last; exported newest first like DescribeScalingActivities. */
   activities: SimActivity[];
   cpuSeries?: MetricSeriesData;
+}
+
+/** A group's instances in launch order and their slots in the world's columns (AsgService.members). */
+export interface GroupMembers {
+  version: number;
+  instances: SimInstance[];
+  slots: Int32Array;
 }
 
 /** A launched instance joins its group (launch order). */

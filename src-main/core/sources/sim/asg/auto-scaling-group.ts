@@ -5,10 +5,13 @@
  * docs.aws.amazon.com/autoscaling/ec2/userguide/as-instance-termination.html
  */
 import type { SimContext } from '../sim-context';
-import { awsCauseTime, newInstanceId, newUuid } from '../sim-context';
+import { newInstanceId, newUuid } from '../sim-context';
 import { deregisterTarget, registerTarget, targetsChanged } from '../alb/target-group';
 import type { SimTargetGroup } from '../alb/alb-state';
 import { addGroupInstance, removeGroupInstance, SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
+import { ScalingActivityRecord, ZONE_REBALANCING, type ActivityCause, type ActivityKind, type CapacityTrigger } from './scaling-activity';
+
+export type { CapacityTrigger } from './scaling-activity';
 
 export const MAX_ACTIVITIES = 300;
 
@@ -43,33 +46,6 @@ export function newestActivities(group: SimAutoScalingGroup): SimActivity[] {
   return group.activities.length > MAX_ACTIVITIES ? group.activities.slice(-MAX_ACTIVITIES) : group.activities;
 }
 
-/** "changing the desired capacity from 2 to 3" — the first sentence of a cause says who asked. */
-export type CapacityTrigger =
-  | { kind: 'alarm'; alarmName: string; policyName: string }
-  | { kind: 'created' }
-  | { kind: 'user' }
-  | { kind: 'user-policy'; policyName: string }
-  | { kind: 'scheduled'; actionName: string; minSize: number; maxSize: number }
-  | { kind: 'reconcile' };
-
-function triggerSentence(trigger: CapacityTrigger, at: string, from: number, to: number): string {
-  switch (trigger.kind) {
-    case 'alarm':
-      return `At ${at} a monitor alarm ${trigger.alarmName} in state ALARM triggered policy ${trigger.policyName} changing the desired capacity from ${from} to ${to}.`;
-    case 'created':
-      return `At ${at} a user request created an AutoScalingGroup changing the desired capacity from ${from} to ${to}.`;
-    case 'user':
-      return `At ${at} a user request explicitly set group desired capacity changing the desired capacity from ${from} to ${to}.`;
-    case 'user-policy':
-      // ASG-19: the cause AWS writes for ExecutePolicy (DescribeScalingActivities).
-      return `At ${at} a user request executed policy ${trigger.policyName} changing the desired capacity from ${from} to ${to}.`;
-    case 'scheduled':
-      return `At ${at} a scheduled action update of AutoScalingGroup constraints to min: ${trigger.minSize}, max: ${trigger.maxSize}, desired: ${to} changing the desired capacity from ${from} to ${to}.`;
-    case 'reconcile':
-      return '';
-  }
-}
-
 /**
  * Sets the desired capacity (already clamped by the caller where AWS clamps) and launches or
  * terminates instances to match. Returns the activities started.
@@ -78,19 +54,20 @@ export function setDesiredCapacity(ctx: SimContext, group: SimAutoScalingGroup, 
   const previous = group.desiredCapacity;
   group.desiredCapacity = desired;
   ctx.inventoryChanged();
-  const first = triggerSentence(trigger, awsCauseTime(ctx.now), previous, desired);
-  return reconcile(ctx, group, first);
+  return reconcile(ctx, group, { trigger, from: previous, to: desired });
 }
 
-/** Launch or terminate until the counted instances equal the desired capacity. */
-export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSentence = ''): SimActivity[] {
+/**
+ * Launch or terminate until the counted instances equal the desired capacity. `change`: the desired
+ * capacity change that asked for it (its cause's first sentence), if any.
+ */
+export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, change?: { trigger: CapacityTrigger; from: number; to: number }): SimActivity[] {
   const counted = countedInstances(group);
   const difference = group.desiredCapacity - counted.length;
-  const at = awsCauseTime(ctx.now);
   const started: SimActivity[] = [];
-  const prefix = firstSentence ? `${firstSentence}  ` : '';
+  // One cause for every activity of this decision (the sentences are written when read: scaling-activity.ts).
+  const cause: ActivityCause = { kind: 'capacity', change, actual: counted.length, desired: group.desiredCapacity };
   if (difference > 0) {
-    const cause = `${prefix}At ${at} an instance was started in response to a difference between desired and actual capacity, increasing the capacity from ${counted.length} to ${group.desiredCapacity}.`;
     if (group.availabilityZones.every((az) => ctx.world.failedAvailabilityZones.has(az))) {
       started.push(failLaunch(ctx, group, cause));
       return started;
@@ -102,10 +79,7 @@ export function reconcile(ctx: SimContext, group: SimAutoScalingGroup, firstSent
     for (let n = 0; n < difference; n++) started.push(launchInstance(ctx, group, cause, { zoneCounts: counts }));
   } else if (difference < 0) {
     const victims = terminationOrder(group, -difference, counted);
-    for (const victim of victims) {
-      const cause = `${prefix}At ${at} an instance was taken out of service in response to a difference between desired and actual capacity, shrinking the capacity from ${counted.length} to ${group.desiredCapacity}.  At ${at} instance ${victim.instanceId} was selected for termination.`;
-      started.push(terminateInstance(ctx, group, victim, cause));
-    }
+    for (const victim of victims) started.push(terminateInstance(ctx, group, victim, cause));
   }
   return started;
 }
@@ -118,8 +92,8 @@ export const LAUNCH_RETRY_MAX_SECONDS = 300;
  * Every zone of the group is down: EC2 refuses the launch at once. Auto Scaling records one failed
  * activity and tries again later with an exponential backoff, instead of one attempt per missing instance.
  */
-function failLaunch(ctx: SimContext, group: SimAutoScalingGroup, cause: string): SimActivity {
-  const activity = newActivity(ctx, group, cause, 'Launching a new EC2 instance.  Status Reason: Your requested instance type is not supported in your requested Availability Zones, or they are unavailable. Launching EC2 instance failed.');
+function failLaunch(ctx: SimContext, group: SimAutoScalingGroup, cause: ActivityCause): SimActivity {
+  const activity = newActivity(ctx, group, 'launch-failed', '', cause);
   activity.statusCode = 'Failed';
   activity.statusMessage = `The Availability Zones of ${group.name} (${group.availabilityZones.join(', ')}) are unavailable.`;
   activity.progress = 100;
@@ -134,16 +108,8 @@ function failLaunch(ctx: SimContext, group: SimAutoScalingGroup, cause: string):
   return activity;
 }
 
-function newActivity(ctx: SimContext, group: SimAutoScalingGroup, cause: string, description: string): SimActivity {
-  const activity: SimActivity = {
-    activityId: newUuid(ctx.random('ids')),
-    autoScalingGroupName: group.name,
-    cause,
-    description,
-    startTime: ctx.now,
-    statusCode: 'InProgress',
-    progress: 0,
-  };
+function newActivity(ctx: SimContext, group: SimAutoScalingGroup, kind: ActivityKind, instanceId: string, cause: ActivityCause): SimActivity {
+  const activity = new ScalingActivityRecord(newUuid(ctx.random('ids')), group.name, ctx.now, kind, instanceId, cause);
   group.activities.push(activity);
   // Bounded history: AWS keeps six weeks of activities; we keep the newest MAX_ACTIVITIES per group (the
   // console pages through 100 at a time), so memory stays flat however long a simulation runs. The list
@@ -237,9 +203,9 @@ export function terminationOrder(group: SimAutoScalingGroup, count: number, give
   return order;
 }
 
-export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, cause: string, options: { availabilityZone?: string; rebalancing?: boolean; zoneCounts?: Map<string, number> } = {}): SimActivity {
+export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, cause: ActivityCause, options: { availabilityZone?: string; rebalancing?: boolean; zoneCounts?: Map<string, number> } = {}): SimActivity {
   const instanceId = newInstanceId(ctx.random('ids'));
-  const activity = newActivity(ctx, group, cause, `Launching a new EC2 instance: ${instanceId}`);
+  const activity = newActivity(ctx, group, 'launch', instanceId, cause);
   const readyAt = ctx.now + ctx.settings.instanceBootSeconds * 1000;
   const instance = new SimInstance(
     {
@@ -346,8 +312,7 @@ function finishRebalancing(ctx: SimContext, group: SimAutoScalingGroup, launched
   for (const [az, n] of counts) if (!ctx.world.failedAvailabilityZones.has(az) && (busiest === undefined || n > counts.get(busiest)!)) busiest = az;
   const victim = counted.find((i) => i.availabilityZone === busiest && i !== launched);
   if (!victim || counted.length <= group.desiredCapacity) return;
-  const at = awsCauseTime(ctx.now);
-  terminateInstance(ctx, group, victim, `At ${at} an instance was taken out of service in response to an Availability Zone rebalancing operation.  At ${at} instance ${victim.instanceId} was selected for termination.`);
+  terminateInstance(ctx, group, victim, ZONE_REBALANCING);
 }
 
 function finishActivity(ctx: SimContext, activity: SimActivity): void {
@@ -357,8 +322,8 @@ function finishActivity(ctx: SimContext, activity: SimActivity): void {
   ctx.changes.activity(activity);
 }
 
-export function terminateInstance(ctx: SimContext, group: SimAutoScalingGroup, instance: SimInstance, cause: string): SimActivity {
-  const activity = newActivity(ctx, group, cause, `Terminating EC2 instance: ${instance.instanceId}`);
+export function terminateInstance(ctx: SimContext, group: SimAutoScalingGroup, instance: SimInstance, cause: ActivityCause): SimActivity {
+  const activity = newActivity(ctx, group, 'terminate', instance.instanceId, cause);
   instance.activity = activity;
   instance.lifecycleState = 'Terminating';
   let drainSeconds = 0;
