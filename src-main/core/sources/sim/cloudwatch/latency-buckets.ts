@@ -5,6 +5,7 @@
  * mixturePercentiles when the period closes (CW-5).
  */
 import { Bracket, exponentialBracket } from './exponential-bracket';
+import { grown } from '../kernel/typed-arrays';
 
 /** 3 % wide buckets: plenty for p50/p90/p99, and few components to integrate. */
 const LOG_BUCKET = Math.log(1.03);
@@ -79,18 +80,11 @@ export class Mixture {
   }
 
   private grow(capacity: number): void {
-    const grown = (from: Float64Array) => {
-      const to = new Float64Array(capacity);
-      to.set(from);
-      return to;
-    };
-    this.means = grown(this.means);
-    this.weights = grown(this.weights);
-    this.sigmas = grown(this.sigmas);
-    this.mus = grown(this.mus);
-    const kinds = new Uint8Array(capacity);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
+    this.means = grown(this.means, capacity);
+    this.weights = grown(this.weights, capacity);
+    this.sigmas = grown(this.sigmas, capacity);
+    this.mus = grown(this.mus, capacity);
+    this.kinds = grown(this.kinds, capacity);
   }
 
   /** The mixture's CDF at x: each component's, weighted, summed in order, over the total weight. */

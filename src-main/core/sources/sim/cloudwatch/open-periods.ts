@@ -4,6 +4,8 @@
  * doubles per series (V8 keeps no unboxed double fields), touched at every put — over a million puts per
  * simulated hour at 10,000 instances (issue 15); in columns they are plain doubles side by side.
  */
+import { grown } from '../kernel/typed-arrays';
+
 export class OpenPeriods {
   /** Start of the open period; −1: none open. */
   start = new Float64Array(0);
@@ -31,15 +33,10 @@ export class OpenPeriods {
   }
 
   private grow(capacity: number): void {
-    const grown = (from: Float64Array) => {
-      const to = new Float64Array(capacity);
-      to.set(from);
-      return to;
-    };
-    this.start = grown(this.start);
-    this.count = grown(this.count);
-    this.sum = grown(this.sum);
-    this.min = grown(this.min);
-    this.max = grown(this.max);
+    this.start = grown(this.start, capacity);
+    this.count = grown(this.count, capacity);
+    this.sum = grown(this.sum, capacity);
+    this.min = grown(this.min, capacity);
+    this.max = grown(this.max, capacity);
   }
 }
