@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ControlAction } from './model-actions';
-import { IsoTime } from './model-common';
+import { IsoTime, TextParams } from './model-common';
 
 export const ProfileKind = z.enum(['static', 'sso', 'assume-role', 'credential-process', 'web-identity', 'unknown', 'default-chain']);
 export type ProfileKind = z.infer<typeof ProfileKind>;
@@ -95,7 +95,7 @@ export const SettingsDiagnostic = z.object({
   code: SettingsDiagnosticCode,
   severity: z.enum(['blocking', 'warning', 'info']),
   /** Always `file`; then e.g. `profile`, `field`, `outcome`, `copy`, `version`, `limit`, `detail`. */
-  params: z.record(z.string(), z.union([z.string().max(1000), z.number()])),
+  params: TextParams,
 });
 export type SettingsDiagnostic = z.infer<typeof SettingsDiagnostic>;
 

@@ -17,6 +17,15 @@ export const IsoTime = z.string().max(40);
 /** How many of something: a whole number, zero or more. */
 export const Count = z.number().int().nonnegative();
 
+/**
+ * The parameters a coded text is filled with when the window words it (health reasons, request
+ * problems, scenario problems, settings diagnostics, timeline texts): names and numbers, bounded.
+ * One schema so every code's parameters have the same bounds. Control-action messages, which also
+ * carry flags and lists of identifiers, use MessageParams (model-action-codes.ts).
+ */
+export const TextParams = z.record(z.string().max(64), z.union([z.string().max(4096), z.number()]));
+export type TextParams = z.infer<typeof TextParams>;
+
 export const Dimensions = z.record(z.string().max(255), z.string().max(1024));
 
 export const MetricStat = z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount', 'p50', 'p90', 'p99']);

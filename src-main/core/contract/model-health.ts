@@ -4,7 +4,7 @@
  * renderer translates: verdicts carry codes and parameters, never sentences.
  */
 import { z } from 'zod';
-import { IsoTime } from './model-common';
+import { IsoTime, TextParams } from './model-common';
 
 /** Worst first: failing > degraded > unknown > ok. Unknown is never shown as healthy. */
 export const HealthStatus = z.enum(['ok', 'degraded', 'failing', 'unknown']);
@@ -61,7 +61,7 @@ export const HealthReason = z.object({
   status: HealthStatus,
   /** The resource it is about, as an operator names it (target group, function, record …). */
   subject: z.string().max(512),
-  params: z.record(z.string().max(64), z.union([z.string().max(1024), z.number()])).default({}),
+  params: TextParams.default({}),
 });
 export type HealthReason = z.infer<typeof HealthReason>;
 

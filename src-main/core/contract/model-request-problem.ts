@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { RefusalCode } from './model-action-codes';
+import { TextParams } from './model-common';
 
 export const RequestProblemCode = z.enum([
   // A request the contract's schema refused: `field` the path, the reason a wrapped value code (`reasonCode`, `reason.*`).
@@ -96,6 +97,6 @@ export type CoreProblemCode = RequestProblemCode | `refusal.${RefusalCode}`;
 /** A refused or failed request's problem as it crosses: a plain-string code so a newer core's code still crosses. */
 export const RequestProblem = z.object({
   code: z.string().max(80),
-  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])).default({}),
+  params: TextParams.default({}),
 });
 export type RequestProblem = z.infer<typeof RequestProblem>;

@@ -5,6 +5,7 @@
  * The wire keeps `code` a plain string so a window older than its core still shows the rest.
  */
 import { z } from 'zod';
+import { TextParams } from './model-common';
 
 export const ScenarioProblemCode = z.enum([
   'condition.undeclared',
@@ -405,7 +406,7 @@ export const ScenarioProblem = z.object({
   severity: z.enum(['error', 'warning']),
   /** One of ScenarioProblemCode; a plain string so a newer core's code still crosses. */
   code: z.string().max(64),
-  params: z.record(z.string().max(64), z.union([z.string().max(4000), z.number()])),
+  params: TextParams,
   file: z.string().max(1000).optional(),
   path: z.string().max(1000),
   line: z.number().int().nonnegative(),

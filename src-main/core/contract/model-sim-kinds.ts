@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ACTION_TYPES } from './model-actions';
+import { TextParams } from './model-common';
 
 export const FaultKindCode = z.enum([
   'TerminateInstances',
@@ -81,6 +82,6 @@ export const TimelineText = z.object({
    * values; `errorCode` with `error.<name>` parameters: the refusal as a request problem code
    * (model-request-problem.ts), which the window words in place of `error` when it can.
    */
-  params: z.record(z.string().max(64), z.union([z.string().max(4096), z.number()])),
+  params: TextParams,
 });
 export type TimelineText = z.infer<typeof TimelineText>;
