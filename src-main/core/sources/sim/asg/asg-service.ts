@@ -116,8 +116,9 @@ export class AsgService implements SimService {
     const healthCheckDue = this.ctx.now % (HEALTH_CHECK_PERIOD_SECONDS * 1000) === 0;
     // Health replacements change instances' states, never which zones are down: worked out once per tick.
     const zoneDown = this.world.failedAvailabilityZones.size > 0 ? this.world.instanceColumns.zonesDown(this.world.failedAvailabilityZones.keys()) : undefined;
+    const zoneFailing = healthCheckDue ? this.zonesFailingStatusChecks() : undefined;
     for (const group of this.world.autoScalingGroups.values()) {
-      if (healthCheckDue) this.replaceUnhealthy(group);
+      if (healthCheckDue) this.replaceUnhealthy(group, zoneFailing);
       this.publishMetrics(group, tickStart, zoneDown);
     }
   }
@@ -244,23 +245,36 @@ export class AsgService implements SimService {
    * ASG-8/ASG-9: after the grace period, an instance whose EC2 status check fails (its zone is down)
    * or — with HealthCheckType ELB — whose target is unhealthy is terminated and replaced, each its
    * own activity. Replacements ignore cooldowns (ASG-3).
+   * `zoneFailing`: per zone index, 1 for a zone down long enough to fail the status checks
+   * (zonesFailingStatusChecks); undefined when there is none.
    */
-  private replaceUnhealthy(group: SimAutoScalingGroup): void {
-    // Nothing can fail this look when no zone has been down long enough and none of the group's target
-    // groups holds an unhealthy target (known without a walk while their targets are unchanged): the walk
-    // over the instances (a lookup each) is skipped, and nothing is allocated.
-    if (!this.zoneDownLongEnough() && !this.anyUnhealthyTarget(group)) return;
+  private replaceUnhealthy(group: SimAutoScalingGroup, zoneFailing: Uint8Array | undefined): void {
+    // Whether some target of the group's target groups is unhealthy is known without a walk while
+    // their targets are unchanged. With neither reason, nothing can fail this look: no walk at all.
+    const targetMayFail = this.anyUnhealthyTarget(group);
+    if (zoneFailing === undefined && !targetMayFail) return;
     let failing: [SimInstance, ActivityCause][] | undefined;
     // The group's target groups, looked up once per look rather than once per instance.
-    const targetGroups = group.healthCheckType === 'ELB' ? group.targetGroupArns.map((arn) => this.world.targetGroups.get(arn)) : [];
-    // Launch order, as before; the in-service test reads the state column (see members).
+    const targetGroups = targetMayFail ? group.targetGroupArns.map((arn) => this.world.targetGroups.get(arn)) : [];
+    const graceMs = group.healthCheckGracePeriod * 1000;
+    const now = this.ctx.now;
+    // Launch order, as before; the state and zone tests read the columns (see members). While a zone is
+    // down and no target is unhealthy (most looks with a walk at 10,000 instances: every group, every
+    // 30 s, for the whole outage), only the instances in that zone are touched, not every instance
+    // object with two Map lookups each as before.
     const { slots, instances } = this.members(group);
-    const states = this.world.instanceColumns.state;
+    const { state: states, zone } = this.world.instanceColumns;
     for (let k = 0; k < slots.length; k++) {
-      if (states[slots[k]!] !== LIFECYCLE.inService) continue;
+      const slot = slots[k]!;
+      if (states[slot] !== LIFECYCLE.inService) continue;
+      const zoneFails = zoneFailing !== undefined && zoneFailing[zone[slot]!] === 1;
+      if (!zoneFails && !targetMayFail) continue;
       const instance = instances[k]!;
-      if (this.ctx.now < instance.readyAt + group.healthCheckGracePeriod * 1000) continue;
-      const reason = this.healthFailure(group, instance, targetGroups);
+      if (now < instance.readyAt + graceMs) continue;
+      // EC2 runs status checks every minute and marks an instance impaired after they fail; Auto Scaling
+      // sees it at its next look — minutes, not seconds (ec2-auto-scaling-health-checks.html). Meanwhile
+      // the load balancer's own checks have already marked its target unhealthy.
+      const reason = zoneFails ? EC2_STATUS_CHECK_FAILURE : unhealthyTargetIn(targetGroups, instance.instanceId) ? ELB_HEALTH_CHECK_FAILURE : undefined;
       if (reason) (failing ??= []).push([instance, reason]);
     }
     if (!failing) return;
@@ -271,7 +285,7 @@ export class AsgService implements SimService {
     reconcile(this.ctx, group);
   }
 
-  /** With HealthCheckType ELB: whether one of the group's target groups holds an unhealthy target (healthFailure's second reason). */
+  /** With HealthCheckType ELB: whether one of the group's target groups holds an unhealthy target (the ELB reason of replaceUnhealthy). */
   private anyUnhealthyTarget(group: SimAutoScalingGroup): boolean {
     if (group.healthCheckType !== 'ELB') return false;
     for (const arn of group.targetGroupArns) {
@@ -281,25 +295,24 @@ export class AsgService implements SimService {
     return false;
   }
 
-  /** Whether some zone has been down for the EC2 status checks' detection time (healthFailure's first reason). */
-  private zoneDownLongEnough(): boolean {
-    for (const since of this.world.failedAvailabilityZones.values()) if (this.ctx.now - since >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return true;
-    return false;
+  /**
+   * The zones down for the EC2 status checks' detection time, as flags by zone index (the EC2 reason of
+   * replaceUnhealthy); undefined when there is none. Health replacements never change which zones are
+   * down, so this holds for the whole tick. The array is reused.
+   */
+  private zonesFailingStatusChecks(): Uint8Array | undefined {
+    let failing: string[] | undefined;
+    for (const [zone, since] of this.world.failedAvailabilityZones) if (this.ctx.now - since >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) (failing ??= []).push(zone);
+    if (failing === undefined) return undefined;
+    const columns = this.world.instanceColumns;
+    for (const zone of failing) columns.zoneIndex(zone); // indexed before the flags are sized
+    if (this.failingZoneFlags.length < columns.zoneNames.length) this.failingZoneFlags = new Uint8Array(columns.zoneNames.length * 2);
+    this.failingZoneFlags.fill(0);
+    for (const zone of failing) this.failingZoneFlags[columns.zoneIndex(zone)] = 1;
+    return this.failingZoneFlags;
   }
 
-  private healthFailure(group: SimAutoScalingGroup, instance: SimInstance, targetGroups: readonly (SimTargetGroup | undefined)[]): ActivityCause | undefined {
-    // EC2 runs status checks every minute and marks an instance impaired after they fail; Auto Scaling
-    // sees it at its next look — minutes, not seconds (ec2-auto-scaling-health-checks.html). Meanwhile
-    // the load balancer's own checks have already marked its target unhealthy.
-    const zoneDownSince = this.world.failedAvailabilityZones.size > 0 ? this.world.failedAvailabilityZones.get(instance.availabilityZone) : undefined;
-    if (zoneDownSince !== undefined && this.ctx.now - zoneDownSince >= EC2_STATUS_CHECK_DETECTION_SECONDS * 1000) return EC2_STATUS_CHECK_FAILURE;
-    if (group.healthCheckType !== 'ELB') return undefined;
-    for (const targetGroup of targetGroups) {
-      const target = targetGroup?.targets.get(instance.instanceId);
-      if (target?.state === 'unhealthy') return ELB_HEALTH_CHECK_FAILURE;
-    }
-    return undefined;
-  }
+  private failingZoneFlags = new Uint8Array(8);
 
   /**
    * ASG-10: when zones are unbalanced by more than one instance, launch in the emptiest healthy zone
@@ -590,6 +603,12 @@ function hasUnhealthyTarget(targetGroup: SimTargetGroup): boolean {
   }
   unhealthyKnown.set(targetGroup, { version, size: targetGroup.targets.size, unhealthy });
   return unhealthy;
+}
+
+/** Whether the instance's target is unhealthy in one of the target groups. */
+function unhealthyTargetIn(targetGroups: readonly (SimTargetGroup | undefined)[], instanceId: string): boolean {
+  for (const targetGroup of targetGroups) if (targetGroup?.targets.get(instanceId)?.state === 'unhealthy') return true;
+  return false;
 }
 
 const unhealthyKnown = new WeakMap<SimTargetGroup, { version: number; size: number; unhealthy: boolean }>();
