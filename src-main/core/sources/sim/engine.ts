@@ -13,6 +13,7 @@ import { EventQueue, type EventHandle } from './kernel/event-queue';
 import { BoundedLog } from './kernel/bounded-log';
 import { ChangeLog, type ClosedDatapoint, type SimChanges } from './change-log';
 import { createRandom, type Random } from './kernel/random';
+import { isoTime } from './kernel/iso-time';
 import type { ScenarioModel } from './scenario/load-scenario';
 import type { SimulationSettings } from './scenario/sections';
 import { FAULT_PARAMETERS, parseScenarioAction, type FaultType } from './scenario/timed-entries';
@@ -170,13 +171,13 @@ export class SimulationEngine implements SimContext {
   }
 
   recordTimeline(event: Omit<TimelineEvent, 'time'>): void {
-    const entry = { time: new Date(this.now).toISOString(), ...event };
+    const entry = { time: isoTime(this.now), ...event };
     this.timelineLog.push(entry);
     this.changes.timelineEntry(entry);
   }
 
   recordRdsEvent(event: Omit<RdsEvent, 'date'>): void {
-    const entry = { ...event, date: new Date(this.now).toISOString() };
+    const entry = { ...event, date: isoTime(this.now) };
     this.rdsEventLog.push(entry);
     this.changes.rdsEvent(entry);
     this.changes.inventory();

@@ -2,6 +2,7 @@
 import type { ScalingActivity } from '../../../contract/model';
 import type { AsgWorld, SimActivity } from './asg-state';
 import { newestActivities } from './auto-scaling-group';
+import { isoTime } from '../kernel/iso-time';
 
 /** All groups' activities, newest first like DescribeScalingActivities (ties: later-created first). */
 export function exportActivities(world: AsgWorld, limit = Infinity): ScalingActivity[] {
@@ -16,8 +17,8 @@ export function toScalingActivity(activity: SimActivity): ScalingActivity {
     autoScalingGroupName: activity.autoScalingGroupName,
     cause: activity.cause,
     description: activity.description,
-    startTime: new Date(activity.startTime).toISOString(),
-    ...(activity.endTime !== undefined ? { endTime: new Date(activity.endTime).toISOString() } : {}),
+    startTime: isoTime(activity.startTime),
+    ...(activity.endTime !== undefined ? { endTime: isoTime(activity.endTime) } : {}),
     statusCode: activity.statusCode,
     ...(activity.statusMessage ? { statusMessage: activity.statusMessage } : {}),
     progress: activity.progress,
