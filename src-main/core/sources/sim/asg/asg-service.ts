@@ -188,9 +188,9 @@ export class AsgService implements SimService {
     // it): comparing sizes too touched the list and the Map, two cache misses per group and tick at 10,000.
     const members = group.members;
     if (members !== undefined && members.version === version) return members;
+    // Built once; add/removeGroupInstance then keep them current (asg-state.ts).
     const instances = [...group.instances.values()];
-    const slots = new Int32Array(instances.length);
-    for (let k = 0; k < instances.length; k++) slots[k] = instances[k]!.slot;
+    const slots = instances.map((instance) => instance.slot);
     return (group.members = { version, instances, slots });
   }
 
