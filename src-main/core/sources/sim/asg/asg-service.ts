@@ -12,13 +12,13 @@ import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } fro
 import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
 import type { GroupMembers, SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
-import type { SimTargetGroup } from '../alb/alb-state';
 import { GROUP_METRICS } from './group-metrics';
 import { LIFECYCLE } from './instance-columns';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance } from './auto-scaling-group';
 import { nextScheduledRun } from './build-asg';
 import { adjustedCapacity, selectStep } from './scaling-adjustment';
 import { targetTrackingCapacity } from './target-tracking';
+import { anyUnhealthyTarget, elbTargetsView, unhealthyTargetIn } from './unhealthy-targets';
 import { simRefusal } from '../sim-refusals';
 import { EC2_STATUS_CHECK_FAILURE, ELB_HEALTH_CHECK_FAILURE, TERMINATED_OUTSIDE, ZONE_IMBALANCE, type ActivityCause } from './scaling-activity';
 
@@ -251,11 +251,11 @@ export class AsgService implements SimService {
   private replaceUnhealthy(group: SimAutoScalingGroup, zoneFailing: Uint8Array | undefined): void {
     // Whether some target of the group's target groups is unhealthy is known without a walk while
     // their targets are unchanged. With neither reason, nothing can fail this look: no walk at all.
-    const targetMayFail = this.anyUnhealthyTarget(group);
+    const elb = group.healthCheckType === 'ELB' ? elbTargetsView(group, this.world.targetGroups) : undefined;
+    const targetMayFail = elb !== undefined && anyUnhealthyTarget(elb);
     if (zoneFailing === undefined && !targetMayFail) return;
     let failing: [SimInstance, ActivityCause][] | undefined;
-    // The group's target groups, looked up once per look rather than once per instance.
-    const targetGroups = targetMayFail ? group.targetGroupArns.map((arn) => this.world.targetGroups.get(arn)) : [];
+    const targetGroups = targetMayFail ? elb.targetGroups : [];
     const graceMs = group.healthCheckGracePeriod * 1000;
     const now = this.ctx.now;
     // Launch order, as before; the state and zone tests read the columns (see members). While a zone is
@@ -283,16 +283,6 @@ export class AsgService implements SimService {
       terminateInstance(this.ctx, group, instance, reason);
     }
     reconcile(this.ctx, group);
-  }
-
-  /** With HealthCheckType ELB: whether one of the group's target groups holds an unhealthy target (the ELB reason of replaceUnhealthy). */
-  private anyUnhealthyTarget(group: SimAutoScalingGroup): boolean {
-    if (group.healthCheckType !== 'ELB') return false;
-    for (const arn of group.targetGroupArns) {
-      const targetGroup = this.world.targetGroups.get(arn);
-      if (targetGroup !== undefined && hasUnhealthyTarget(targetGroup)) return true;
-    }
-    return false;
   }
 
   /**
@@ -588,27 +578,3 @@ function groupMetricValue(name: (typeof GROUP_METRICS)[number], group: SimAutoSc
       return 0;
   }
 }
-
-/** Whether the target group holds an unhealthy target, worked out again only when its targets changed (targetsVersion). */
-function hasUnhealthyTarget(targetGroup: SimTargetGroup): boolean {
-  const version = targetGroup.targetsVersion ?? 0;
-  const known = unhealthyKnown.get(targetGroup);
-  if (known !== undefined && known.version === version && known.size === targetGroup.targets.size) return known.unhealthy;
-  let unhealthy = false;
-  for (const target of targetGroup.targets.values()) {
-    if (target.state === 'unhealthy') {
-      unhealthy = true;
-      break;
-    }
-  }
-  unhealthyKnown.set(targetGroup, { version, size: targetGroup.targets.size, unhealthy });
-  return unhealthy;
-}
-
-/** Whether the instance's target is unhealthy in one of the target groups. */
-function unhealthyTargetIn(targetGroups: readonly (SimTargetGroup | undefined)[], instanceId: string): boolean {
-  for (const targetGroup of targetGroups) if (targetGroup?.targets.get(instanceId)?.state === 'unhealthy') return true;
-  return false;
-}
-
-const unhealthyKnown = new WeakMap<SimTargetGroup, { version: number; size: number; unhealthy: boolean }>();

@@ -9,6 +9,7 @@
 import type { ActivityStatusCode, LifecycleState } from '../../../contract/model';
 import type { MetricSeriesData } from '../cloudwatch/metric-store';
 import { InstanceColumns, lifecycleCode } from './instance-columns';
+import type { ElbTargetsView } from './unhealthy-targets';
 
 /** What a new instance is made of; its per-tick numbers start at zero (instance-columns.ts). */
 export interface SimInstanceInit {
@@ -282,6 +283,8 @@ export interface SimAutoScalingGroup {
   instancesVersion?: number;
   /** The per-tick walks' view of `instances` (AsgService.members), valid while `instancesVersion` is unchanged. */
   members?: GroupMembers;
+  /** With HealthCheckType ELB: its target groups as its health looks see them (unhealthy-targets.ts). */
+  elbTargets?: ElbTargetsView;
   policies: SimScalingPolicy[];
   /** Newest last; exported newest first like DescribeScalingActivities. */
   activities: SimActivity[];
