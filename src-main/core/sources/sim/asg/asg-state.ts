@@ -54,7 +54,8 @@ export class SimInstance {
   readonly columns: InstanceColumns;
   slot: number;
 
-  constructor(init: SimInstanceInit, columns: InstanceColumns) {
+  /** `nearSlot`: a slot of its group's, near which its own is taken (InstanceColumns.allocate); -1: none. */
+  constructor(init: SimInstanceInit, columns: InstanceColumns, nearSlot = -1) {
     this.instanceId = init.instanceId;
     this.autoScalingGroupName = init.autoScalingGroupName;
     this.zoneName = init.availabilityZone;
@@ -68,7 +69,7 @@ export class SimInstance {
     this.basicCpu = undefined;
     this.rebalancingLaunch = init.rebalancing;
     this.columns = columns;
-    this.slot = columns.allocate(init.vcpus);
+    this.slot = columns.allocate(init.vcpus, nearSlot);
     columns.inService[this.slot] = this.state === 'InService' ? 1 : 0;
     columns.state[this.slot] = lifecycleCode(this.state);
     columns.warmUntil[this.slot] = init.warmUntil;

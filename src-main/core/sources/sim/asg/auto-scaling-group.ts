@@ -223,6 +223,7 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
       ...(options.rebalancing ? { rebalancing: true } : {}),
     },
     ctx.world.instanceColumns,
+    slotNearGroup(group),
   );
   activity.progress = 30;
   if (options.zoneCounts && !options.rebalancing) options.zoneCounts.set(instance.availabilityZone, (options.zoneCounts.get(instance.availabilityZone) ?? 0) + 1);
@@ -230,6 +231,16 @@ export function launchInstance(ctx: SimContext, group: SimAutoScalingGroup, caus
   ctx.world.instances.set(instanceId, instance);
   ctx.schedule(instance.readyAt, () => onInstanceReady(ctx, instanceId));
   return activity;
+}
+
+/**
+ * The slot of the group's newest instance (its members' last, possibly a change behind): a new
+ * instance's slot is taken near it, so the group's slots stay close together (instance-columns.ts).
+ * -1 before the group's first walk.
+ */
+function slotNearGroup(group: SimAutoScalingGroup): number {
+  const slots = group.members?.slots;
+  return slots !== undefined && slots.length > 0 ? slots[slots.length - 1]! : -1;
 }
 
 /**

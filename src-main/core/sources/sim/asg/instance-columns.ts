@@ -8,8 +8,13 @@
  *
  * Each instance in the world has a slot; an instance that leaves the world (terminated, or its launch
  * failed) is detached: its values move to plain fields on it (SimInstance.detach), so whoever still holds it
- * reads what it had, and its slot is reused by the next launch (slots stay as many as the instances
+ * reads what it had, and its slot is reused by a later launch (slots stay as many as the instances
  * alive at once, however long a session runs).
+ *
+ * A launch takes a free slot near one of its group's (allocate's `near`): the per-tick walks go group
+ * by group (CPU, health checks, serving a target group), and a group's slots close together share cache
+ * lines. Handing out the last slot freed, whichever group it was, scattered every group over all the
+ * columns within hours of churn (issue 15 item 6). Nothing depends on which slot an instance has.
  */
 export class InstanceColumns {
   /** Utilisation of its vCPUs in the current tick, 0..1 (can exceed 1 when offered more than it can serve). */
@@ -39,9 +44,16 @@ export class InstanceColumns {
    * reaches a target's instance without a lookup by id or a touch of the object (alb-service.ts).
    */
   generation: Int32Array;
-  /** Slots handed out so far (the free ones among them are listed in `free`). */
+  /** Slots handed out so far (the free ones among them are flagged in `freeFlags`). */
   size = 0;
-  private readonly free: number[] = [];
+  /**
+   * Free slots, the last freed last. A slot taken near another (allocate) stays listed until it comes up
+   * here: what comes up is taken only while its flag says free. Compacted when mostly stale.
+   */
+  private free: number[] = [];
+  /** 1 for a free slot. */
+  private freeFlags: Uint8Array;
+  private freeCount = 0;
   /** Availability Zone names by index, and the index of each (a handful per region). */
   readonly zoneNames: string[] = [];
   private readonly zoneIndexes = new Map<string, number>();
@@ -81,12 +93,16 @@ export class InstanceColumns {
     this.warmUntil = new Float64Array(capacity);
     this.zone = new Int32Array(capacity);
     this.rebalancing = new Uint8Array(capacity);
+    this.freeFlags = new Uint8Array(capacity);
   }
 
-  /** A slot for a new instance, all its values zero. The arrays may be replaced: read them after. */
-  allocate(vcpus: number): number {
-    const reused = this.free.pop();
-    const slot = reused ?? this.size++;
+  /**
+   * A slot for a new instance, all its values zero. The arrays may be replaced: read them after.
+   * `near`: a slot of its group's, if it has one; the free slot closest to it within NEAR_SLOTS is
+   * taken, else the last one freed, else a new one.
+   */
+  allocate(vcpus: number, near = -1): number {
+    const slot = this.takeFreeNear(near) ?? this.takeLastFreed() ?? this.size++;
     if (slot >= this.utilisation.length) this.grow(Math.max(256, this.utilisation.length * 2));
     this.utilisation[slot] = 0;
     this.backlog[slot] = 0;
@@ -107,7 +123,52 @@ export class InstanceColumns {
     this.generation[slot]!++;
     this.inService[slot] = 0;
     this.state[slot] = LIFECYCLE.other;
+    this.freeFlags[slot] = 1;
+    this.freeCount++;
     this.free.push(slot);
+    if (this.free.length > 2 * this.freeCount + 64) this.compactFree();
+  }
+
+  /** The free slot closest to `near` (the one after it first on a tie), within NEAR_SLOTS either side. */
+  private takeFreeNear(near: number): number | undefined {
+    if (near < 0 || this.freeCount === 0) return undefined;
+    const flags = this.freeFlags;
+    for (let distance = 1; distance <= NEAR_SLOTS; distance++) {
+      const after = near + distance;
+      if (after < this.size && flags[after] === 1) return this.take(after);
+      const before = near - distance;
+      if (before >= 0 && before < this.size && flags[before] === 1) return this.take(before);
+    }
+    return undefined;
+  }
+
+  private takeLastFreed(): number | undefined {
+    while (this.free.length > 0) {
+      const slot = this.free.pop()!;
+      if (this.freeFlags[slot] === 1) return this.take(slot);
+    }
+    return undefined;
+  }
+
+  private take(slot: number): number {
+    this.freeFlags[slot] = 0;
+    this.freeCount--;
+    return slot;
+  }
+
+  /** The free list without its stale entries (slots taken near another) and repeats, in the same order. */
+  private compactFree(): void {
+    const flags = this.freeFlags;
+    const kept: number[] = [];
+    // From the end: of a slot listed twice, the later entry is the one that would come up first.
+    for (let i = this.free.length - 1; i >= 0; i--) {
+      const slot = this.free[i]!;
+      if (flags[slot] !== 1) continue;
+      flags[slot] = 2; // listed already
+      kept.push(slot);
+    }
+    for (const slot of kept) flags[slot] = 1;
+    this.free = kept.reverse();
   }
 
   /** Before a tick's traffic: no instance has worked yet (the instances' former startTick walk). */
@@ -128,6 +189,9 @@ export class InstanceColumns {
     const warmUntil = new Float64Array(capacity);
     const zone = new Int32Array(capacity);
     const rebalancing = new Uint8Array(capacity);
+    const freeFlags = new Uint8Array(capacity);
+    freeFlags.set(this.freeFlags);
+    this.freeFlags = freeFlags;
     rebalancing.set(this.rebalancing);
     state.set(this.state);
     warmUntil.set(this.warmUntil);
@@ -152,6 +216,9 @@ export class InstanceColumns {
     this.rebalancing = rebalancing;
   }
 }
+
+/** How far from its group's slot a launch looks for a free one: a few cache lines of each column either side. */
+export const NEAR_SLOTS = 64;
 
 /**
  * Lifecycle states as the per-tick walks tell them apart: in service; exactly Pending (the group's
