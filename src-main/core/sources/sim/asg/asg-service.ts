@@ -11,7 +11,7 @@ import type { SimContext } from '../sim-context';
 import type { AlarmTrigger as ServiceAlarmTrigger, FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import { ActionRefusedError, capacityRefusal, executePolicyRefusal, refusal, type GroupState } from '../../../rules';
-import type { GroupMembers, SimAutoScalingGroup, SimInstance, SimScalingPolicy, SimScheduledAction } from './asg-state';
+import { groupMembers, type SimAutoScalingGroup, type SimInstance, type SimScalingPolicy, type SimScheduledAction } from './asg-state';
 import { GROUP_METRICS } from './group-metrics';
 import { LIFECYCLE } from './instance-columns';
 import { clampCapacity, countInService, inServiceBeforeStart, launchInstance, policyWarmupSeconds, reconcile, setDesiredCapacity, terminateInstance } from './auto-scaling-group';
@@ -176,24 +176,6 @@ export class AsgService implements SimService {
     else metrics.putInto((group.cpuSeries ??= metrics.seriesOf(group, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: group.name })), epochSeconds, cpu);
   }
 
-  /**
-   * The group's instances in launch order, as slots in the world's columns (instance-columns.ts), kept
-   * until the group's instances change (instancesVersion): the per-tick walk reads the columns, not the
-   * instance objects scattered over the heap (issue 15: a cache miss per instance per pass).
-   */
-  private members(group: SimAutoScalingGroup): GroupMembers {
-    const version = group.instancesVersion ?? 0;
-    // Held on the group, not in a WeakMap: a WeakMap lookup per group and tick cost more than the walk's
-    // setup. The version alone decides (instances change only through add/removeGroupInstance, which bump
-    // it): comparing sizes too touched the list and the Map, two cache misses per group and tick at 10,000.
-    const members = group.members;
-    if (members !== undefined && members.version === version) return members;
-    // Built once; add/removeGroupInstance then keep them current (asg-state.ts).
-    const instances = [...group.instances.values()];
-    const slots = instances.map((instance) => instance.slot);
-    return (group.members = { version, instances, slots });
-  }
-
   /** CPU per instance, the group's CPUUtilization (ASG-12, without warming instances: ASG-5) and AWS/AutoScaling group metrics. */
   private publishMetrics(group: SimAutoScalingGroup, tickStart: number, zoneDown: Uint8Array | undefined): void {
     const epochSeconds = tickStart / 1000;
@@ -206,7 +188,7 @@ export class AsgService implements SimService {
     let terminating = 0;
     const now = this.ctx.now;
     // One walk over the group's slots in launch order (the order of the noise draws), reading the columns.
-    const { slots, instances } = this.members(group);
+    const { slots, instances } = groupMembers(group);
     const { state: states, utilisation, cpuPercent, warmUntil, zone } = this.world.instanceColumns;
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k]!;
@@ -258,11 +240,11 @@ export class AsgService implements SimService {
     const targetGroups = targetMayFail ? elb.targetGroups : [];
     const graceMs = group.healthCheckGracePeriod * 1000;
     const now = this.ctx.now;
-    // Launch order, as before; the state and zone tests read the columns (see members). While a zone is
+    // Launch order, as before; the state and zone tests read the columns (see groupMembers). While a zone is
     // down and no target is unhealthy (most looks with a walk at 10,000 instances: every group, every
     // 30 s, for the whole outage), only the instances in that zone are touched, not every instance
     // object with two Map lookups each as before.
-    const { slots, instances } = this.members(group);
+    const { slots, instances } = groupMembers(group);
     const { state: states, zone } = this.world.instanceColumns;
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k]!;
@@ -312,8 +294,8 @@ export class AsgService implements SimService {
     // One walk (issue 15): any launch or termination under way stops the look; meanwhile the zones are
     // counted as zoneCounts does (countedInstances' rule: here every instance but a terminated one), by
     // zone index into a reused tally, without a Map per group and minute.
-    // The group's slots and the columns stand in for its instance objects (see members).
-    const { slots } = this.members(group);
+    // The group's slots and the columns stand in for its instance objects (see groupMembers).
+    const { slots } = groupMembers(group);
     const columns = this.world.instanceColumns;
     const { state: states, rebalancing, zone } = columns;
     if (this.zoneTally.length < columns.zoneNames.length) this.zoneTally = new Int32Array(columns.zoneNames.length * 2);

@@ -299,6 +299,24 @@ export interface GroupMembers {
   slots: number[];
 }
 
+/**
+ * The group's instances in launch order, as slots in the world's columns (instance-columns.ts), kept
+ * until the group's instances change (instancesVersion): the per-tick walks and the capacity counts read
+ * the columns, not the instance objects scattered over the heap (issue 15: a cache miss per instance per pass).
+ */
+export function groupMembers(group: SimAutoScalingGroup): GroupMembers {
+  const version = group.instancesVersion ?? 0;
+  // Held on the group, not in a WeakMap: a WeakMap lookup per group and tick cost more than the walk's
+  // setup. The version alone decides (instances change only through add/removeGroupInstance, which bump
+  // it): comparing sizes too touched the list and the Map, two cache misses per group and tick at 10,000.
+  const members = group.members;
+  if (members !== undefined && members.version === version) return members;
+  // Built once; add/removeGroupInstance then keep them current.
+  const instances = [...group.instances.values()];
+  const slots = instances.map((instance) => instance.slot);
+  return (group.members = { version, instances, slots });
+}
+
 /** A launched instance joins its group (launch order). */
 export function addGroupInstance(group: SimAutoScalingGroup, instance: SimInstance): void {
   const joins = !group.instances.has(instance.instanceId);

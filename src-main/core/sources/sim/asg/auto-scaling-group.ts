@@ -8,7 +8,8 @@ import type { SimContext } from '../sim-context';
 import { newInstanceId, newUuid } from '../sim-context';
 import { deregisterTarget, registerTarget, targetsChanged } from '../alb/target-group';
 import type { SimTargetGroup } from '../alb/alb-state';
-import { addGroupInstance, removeGroupInstance, SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
+import { addGroupInstance, groupMembers, removeGroupInstance, SimInstance, type SimActivity, type SimAutoScalingGroup } from './asg-state';
+import { LIFECYCLE } from './instance-columns';
 import { ScalingActivityRecord, ZONE_REBALANCING, type ActivityCause, type ActivityKind, type CapacityTrigger } from './scaling-activity';
 
 export type { CapacityTrigger } from './scaling-activity';
@@ -25,19 +26,31 @@ export function clampCapacity(group: Pick<SimAutoScalingGroup, 'minSize' | 'maxS
  * only once it is in service (and then one instance of the busiest zone leaves).
  */
 export function countedInstances(group: SimAutoScalingGroup): SimInstance[] {
+  // Told from the lifecycle code and rebalancing flag in the columns (the group's members), not from
+  // each instance's lifecycle string ("Terminat…": Terminating, its sub-states, Terminated).
+  const { instances, slots } = groupMembers(group);
   const counted: SimInstance[] = [];
-  for (const instance of group.instances.values()) if (isCounted(instance)) counted.push(instance);
+  if (instances.length === 0) return counted;
+  const { state: states, rebalancing } = instances[0]!.columns; // every instance of the world shares them
+  for (let k = 0; k < slots.length; k++) {
+    const slot = slots[k]!;
+    const state = states[slot];
+    if (state === LIFECYCLE.terminating || state === LIFECYCLE.terminated || (state === LIFECYCLE.pending && rebalancing[slot] === 1)) continue;
+    counted.push(instances[k]!);
+  }
   return counted;
 }
 
-function isCounted(instance: SimInstance): boolean {
-  return !instance.lifecycleState.startsWith('Terminat') && !(instance.rebalancing && instance.lifecycleState === 'Pending');
-}
-
-/** How many counted instances are in service, without building the list (alarms ask every minute). */
+/**
+ * How many counted instances are in service, without building the list (target tracking asks every
+ * minute while its alarm is in ALARM): every instance in service counts, so these are the in-service ones.
+ */
 export function countInService(group: SimAutoScalingGroup): number {
+  const { instances, slots } = groupMembers(group);
+  if (instances.length === 0) return 0;
+  const states = instances[0]!.columns.state;
   let n = 0;
-  for (const instance of group.instances.values()) if (instance.lifecycleState === 'InService' && isCounted(instance)) n++;
+  for (let k = 0; k < slots.length; k++) if (states[slots[k]!] === LIFECYCLE.inService) n++;
   return n;
 }
 

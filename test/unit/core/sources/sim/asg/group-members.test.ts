@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InstanceColumns } from '@main/core/sources/sim/asg/instance-columns';
-import { addGroupInstance, removeGroupInstance, SimInstance, type GroupMembers, type SimActivity, type SimAutoScalingGroup } from '@main/core/sources/sim/asg/asg-state';
+import { addGroupInstance, groupMembers, removeGroupInstance, SimInstance, type GroupMembers, type SimActivity, type SimAutoScalingGroup } from '@main/core/sources/sim/asg/asg-state';
+import { countedInstances, countInService } from '@main/core/sources/sim/asg/auto-scaling-group';
 
 const activity = { activityId: 'a', autoScalingGroupName: 'g', cause: '', description: '', startTime: 0, statusCode: 'InProgress', progress: 0 } as SimActivity;
 
@@ -49,5 +50,31 @@ describe("a group's members follow its launches and terminations (issue 15 item 
     addGroupInstance(group, again);
     expect(group.members.version).not.toBe(group.instancesVersion);
     expect(rebuilt(group).instances).toEqual([again, group.instances.get('i-b')]);
+  });
+});
+
+describe('capacity counts from the columns (issue 15 item 6)', () => {
+  it('count what the lifecycle strings say: everything not on its way out, a rebalancing launch once in service', () => {
+    const columns = new InstanceColumns();
+    const group = { instances: new Map() } as SimAutoScalingGroup;
+    const states = ['Pending', 'InService', 'Terminating', 'Terminating:Wait', 'Terminating:Proceed', 'Terminated', 'Pending:Wait', 'Standby'] as const;
+    for (const [n, state] of states.entries()) {
+      for (const rebalancing of [false, true]) {
+        const one = instance(`i-${n}-${rebalancing}`, columns);
+        one.lifecycleState = state;
+        one.rebalancing = rebalancing || undefined;
+        addGroupInstance(group, one);
+      }
+    }
+    groupMembers(group); // built: later changes go through the members
+    const late = instance('i-late', columns);
+    addGroupInstance(group, late);
+    late.lifecycleState = 'Terminating';
+    // The former rule, on the lifecycle strings.
+    const all = [...group.instances.values()];
+    const byStrings = all.filter((i) => !i.lifecycleState.startsWith('Terminat') && !(i.rebalancing && i.lifecycleState === 'Pending'));
+    expect(countedInstances(group)).toEqual(byStrings);
+    expect(countInService(group)).toBe(byStrings.filter((i) => i.lifecycleState === 'InService').length);
+    expect(countInService(group)).toBe(2);
   });
 });
