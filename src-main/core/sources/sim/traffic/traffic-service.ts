@@ -112,7 +112,7 @@ interface PopulationConstants {
   dims: { Population: string };
   shares: number[];
   clientLocation: string | undefined;
-  onServed: (served: number) => { failed: number; extraLatencySeconds: number };
+  onServed: ((served: number) => { failed: number; extraLatencySeconds: number }) | undefined;
   /** Its OfferedRequests series, taken from MetricStore.seriesOf on the first put (where putFor made it) and held. */
   offered?: MetricSeriesData;
   /**
@@ -170,7 +170,9 @@ export class TrafficService implements SimService {
         dims: { Population: population.name },
         shares: population.requests.map((c) => c.share),
         clientLocation: population.location.subdivisionCode ?? population.location.countryCode ?? population.location.continentCode,
-        onServed: (served) => this.downstream(population, served, tickSeconds),
+        // Without database or Lambda work, downstream() answers nothing failed and no extra latency,
+        // which adds nothing where the load balancer sums it: it need not be asked (alb-service.ts).
+        onServed: population.database || population.lambda ? (served) => this.downstream(population, served, tickSeconds) : undefined,
         albRequests: [],
       };
       this.constants.set(population, constants);
