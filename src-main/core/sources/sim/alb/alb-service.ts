@@ -385,6 +385,34 @@ export class AlbService implements SimService {
   private readonly groupBuckets = new WeightedValues(256);
   private readonly lbBuckets = new WeightedValues(256);
 
+  /**
+   * Each routable target's whole share of the group's requests by its slow-start weight (ALB-8), the
+   * remainder one more each from `offset` on, wrapping. Each target's weight is worked out once: the
+   * same values summed in the same order.
+   */
+  private assignShares(group: SimTargetGroup, load: TargetGroupLoad, offset: number): Float64Array {
+    const { targets, length: n } = load.roster;
+    if (this.assigned.length < n) {
+      this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2));
+      this.shareWeights = new Float64Array(this.assigned.length);
+    }
+    const assigned = this.assigned;
+    const weights = this.shareWeights;
+    let leftover = load.requests;
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
+    for (let i = 0; i < n; i++) {
+      const share = Math.floor((load.requests * weights[i]!) / weightSum);
+      assigned[i] = share;
+      leftover -= share;
+    }
+    for (let at = offset; leftover > 0; leftover--) {
+      assigned[at]!++;
+      if (++at === n) at = 0;
+    }
+    return assigned;
+  }
+
   private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
     const components = this.components;
     components.length = 0;
@@ -397,32 +425,15 @@ export class AlbService implements SimService {
     // 503: no registered target can take the request (load-balancer-troubleshooting, HTTP 503).
     if (n === 0) return { codes: { ...codes, elb503: load.requests }, latency };
     const cpuPerRequest = load.cpuWeighted / load.requests;
-    // Split by slow-start weights, integer counts with the remainder rotated over targets.
-    // Each target's weight is worked out once (it was asked twice per target): the same values summed in the same order.
-    if (this.assigned.length < n) {
-      this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2));
-      this.shareWeights = new Float64Array(this.assigned.length);
-    }
-    const assigned = this.assigned;
-    const weights = this.shareWeights;
-    let leftover = load.requests;
-    if (group.slowStartSeconds <= 0) {
-      // No slow start: every weight is 1 and their sum n, so every target gets the same share (the same
-      // arithmetic as below, without reading each target's object).
-      const share = Math.floor((load.requests * 1) / n);
-      assigned.fill(share, 0, n);
-      leftover -= share * n;
-    } else {
-      let weightSum = 0;
-      for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
-      for (let i = 0; i < n; i++) {
-        const share = Math.floor((load.requests * weights[i]!) / weightSum);
-        assigned[i] = share;
-        leftover -= share;
-      }
-    }
+    // Split by slow-start weights, integer counts with the remainder rotated over targets from `offset`.
     const offset = this.roundRobin++ % n;
-    for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % n]!++;
+    // No slow start: every weight is 1 and their sum n, so every target gets the same share and the
+    // remainder one more each from `offset` on, wrapping (the arithmetic of assignShares with weights 1):
+    // worked out per target in the loop below, with no array to fill and no modulo per remainder.
+    const share = Math.floor((load.requests * 1) / n);
+    const extra = load.requests - share * n;
+    const uniform = group.slowStartSeconds <= 0 && extra < n;
+    const assigned = uniform ? this.assigned : this.assignShares(group, load, offset);
 
     const instances = this.world.instances;
     const failedZones = this.world.failedAvailabilityZones;
@@ -434,7 +445,11 @@ export class AlbService implements SimService {
     const { slots, generations } = roster;
     let served = 0;
     for (let index = 0; index < n; index++) {
-      const count = assigned[index]!;
+      let count: number;
+      if (uniform) {
+        const fromOffset = index >= offset ? index - offset : index - offset + n;
+        count = fromOffset < extra ? share + 1 : share;
+      } else count = assigned[index]!;
       if (count === 0) continue;
       // An instance in service is the one the world's map holds under its id (it leaves the map only
       // once terminated, and never returns to service), so a kept one still in its slot and in service
