@@ -31,8 +31,8 @@ export interface ServedSample {
  * sampling's largest cost. Whole milliseconds only (what the samples are); others are formatted afresh.
  */
 export function isoTime(atMs: number): string {
-  const minute = Math.floor(atMs / 60_000) * 60_000;
   if (!Number.isInteger(atMs)) return new Date(atMs).toISOString();
+  const minute = Math.floor(atMs / 60_000) * 60_000;
   if (minute !== isoMinute.start) {
     const text = new Date(minute).toISOString();
     // "…THH:MM:00.000Z" (a year past 9999 has more digits in front): the seconds are the last 7 characters.
