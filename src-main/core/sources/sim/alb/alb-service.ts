@@ -251,21 +251,27 @@ export class AlbService implements SimService {
     }
     // ALB-10/ALB-12: counts are published only when non-zero; an error the load balancer generates is an
     // ELB code (with its 500/502/503/504 split), one a target sent is a Target code.
-    const elb = { 500: elb500, 502: totals.elb502, 503: elb503 + totals.elb503, 504: totals.elb504 };
-    const elbOther5xx = elb5xxOther;
-    const put = (name: string, value: number) => value > 0 && metrics.putFor(lb, 'AWS/ApplicationELB', name, lbDims, epochSeconds, value);
-    put('HTTPCode_Target_2XX_Count', totals.target2xx);
-    put('HTTPCode_Target_5XX_Count', totals.target500 + totals.target503);
-    put('TargetConnectionErrorCount', totals.connectionErrors);
-    put('HTTPCode_ELB_5XX_Count', elb[500] + elb[502] + elb[503] + elb[504] + elbOther5xx);
-    put('HTTPCode_ELB_500_Count', elb[500]);
-    put('HTTPCode_ELB_502_Count', elb[502]);
-    put('HTTPCode_ELB_503_Count', elb[503]);
-    put('HTTPCode_ELB_504_Count', elb[504]);
-    put('HTTPCode_ELB_4XX_Count', elb4xx);
-    put('HTTPCode_ELB_3XX_Count', elb3xx);
-    put('HTTP_Redirect_Count', elb3xx);
-    put('HTTP_Fixed_Response_Count', fixedResponses);
+    // (Locals and a method, not an object and a closure per call: serve() runs per load balancer and tick.)
+    const elb502 = totals.elb502;
+    const elb503All = elb503 + totals.elb503;
+    const elb504 = totals.elb504;
+    this.putCount(lb, 'HTTPCode_Target_2XX_Count', lbDims, epochSeconds, totals.target2xx);
+    this.putCount(lb, 'HTTPCode_Target_5XX_Count', lbDims, epochSeconds, totals.target500 + totals.target503);
+    this.putCount(lb, 'TargetConnectionErrorCount', lbDims, epochSeconds, totals.connectionErrors);
+    this.putCount(lb, 'HTTPCode_ELB_5XX_Count', lbDims, epochSeconds, elb500 + elb502 + elb503All + elb504 + elb5xxOther);
+    this.putCount(lb, 'HTTPCode_ELB_500_Count', lbDims, epochSeconds, elb500);
+    this.putCount(lb, 'HTTPCode_ELB_502_Count', lbDims, epochSeconds, elb502);
+    this.putCount(lb, 'HTTPCode_ELB_503_Count', lbDims, epochSeconds, elb503All);
+    this.putCount(lb, 'HTTPCode_ELB_504_Count', lbDims, epochSeconds, elb504);
+    this.putCount(lb, 'HTTPCode_ELB_4XX_Count', lbDims, epochSeconds, elb4xx);
+    this.putCount(lb, 'HTTPCode_ELB_3XX_Count', lbDims, epochSeconds, elb3xx);
+    this.putCount(lb, 'HTTP_Redirect_Count', lbDims, epochSeconds, elb3xx);
+    this.putCount(lb, 'HTTP_Fixed_Response_Count', lbDims, epochSeconds, fixedResponses);
+  }
+
+  /** A load balancer's count metric, put only when non-zero (ALB-10). */
+  private putCount(lb: SimLoadBalancer, name: string, dims: { LoadBalancer: string }, epochSeconds: number, value: number): void {
+    if (value > 0) this.ctx.metrics.putFor(lb, 'AWS/ApplicationELB', name, dims, epochSeconds, value);
   }
 
   /** The load balancer's own dimensions, made once per load balancer rather than per tick. */
@@ -385,10 +391,38 @@ export class AlbService implements SimService {
   private readonly groupBuckets = new WeightedValues(256);
   private readonly lbBuckets = new WeightedValues(256);
 
+  /**
+   * Each routable target's whole share of the group's requests by its slow-start weight (ALB-8), the
+   * remainder one more each from `offset` on, wrapping. Each target's weight is worked out once: the
+   * same values summed in the same order.
+   */
+  private assignShares(group: SimTargetGroup, load: TargetGroupLoad, offset: number): Float64Array {
+    const { targets, length: n } = load.roster;
+    if (this.assigned.length < n) {
+      this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2));
+      this.shareWeights = new Float64Array(this.assigned.length);
+    }
+    const assigned = this.assigned;
+    const weights = this.shareWeights;
+    let leftover = load.requests;
+    let weightSum = 0;
+    for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
+    for (let i = 0; i < n; i++) {
+      const share = Math.floor((load.requests * weights[i]!) / weightSum);
+      assigned[i] = share;
+      leftover -= share;
+    }
+    for (let at = offset; leftover > 0; leftover--) {
+      assigned[at]!++;
+      if (++at === n) at = 0;
+    }
+    return assigned;
+  }
+
   private serveInstanceGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
     const components = this.components;
     components.length = 0;
-    const latency: Latency = { count: 0, sum: 0, components };
+    const latency: Latency = { count: 0, sum: 0, components, fastestMean: Infinity, slowestMean: -Infinity };
     const codes = emptyCodes();
     // serve() filled the roster for RequestCountPerTarget this tick; nothing changes target states in between.
     const roster = load.roster;
@@ -397,32 +431,15 @@ export class AlbService implements SimService {
     // 503: no registered target can take the request (load-balancer-troubleshooting, HTTP 503).
     if (n === 0) return { codes: { ...codes, elb503: load.requests }, latency };
     const cpuPerRequest = load.cpuWeighted / load.requests;
-    // Split by slow-start weights, integer counts with the remainder rotated over targets.
-    // Each target's weight is worked out once (it was asked twice per target): the same values summed in the same order.
-    if (this.assigned.length < n) {
-      this.assigned = new Float64Array(Math.max(n, this.assigned.length * 2));
-      this.shareWeights = new Float64Array(this.assigned.length);
-    }
-    const assigned = this.assigned;
-    const weights = this.shareWeights;
-    let leftover = load.requests;
-    if (group.slowStartSeconds <= 0) {
-      // No slow start: every weight is 1 and their sum n, so every target gets the same share (the same
-      // arithmetic as below, without reading each target's object).
-      const share = Math.floor((load.requests * 1) / n);
-      assigned.fill(share, 0, n);
-      leftover -= share * n;
-    } else {
-      let weightSum = 0;
-      for (let i = 0; i < n; i++) weightSum += weights[i] = this.shareWeight(group, targets[i]!);
-      for (let i = 0; i < n; i++) {
-        const share = Math.floor((load.requests * weights[i]!) / weightSum);
-        assigned[i] = share;
-        leftover -= share;
-      }
-    }
+    // Split by slow-start weights, integer counts with the remainder rotated over targets from `offset`.
     const offset = this.roundRobin++ % n;
-    for (let k = 0; leftover > 0; k++, leftover--) assigned[(offset + k) % n]!++;
+    // No slow start: every weight is 1 and their sum n, so every target gets the same share and the
+    // remainder one more each from `offset` on, wrapping (the arithmetic of assignShares with weights 1):
+    // worked out per target in the loop below, with no array to fill and no modulo per remainder.
+    const share = Math.floor((load.requests * 1) / n);
+    const extra = load.requests - share * n;
+    const uniform = group.slowStartSeconds <= 0 && extra < n;
+    const assigned = uniform ? this.assigned : this.assignShares(group, load, offset);
 
     const instances = this.world.instances;
     const failedZones = this.world.failedAvailabilityZones;
@@ -434,7 +451,11 @@ export class AlbService implements SimService {
     const { slots, generations } = roster;
     let served = 0;
     for (let index = 0; index < n; index++) {
-      const count = assigned[index]!;
+      let count: number;
+      if (uniform) {
+        const fromOffset = index >= offset ? index - offset : index - offset + n;
+        count = fromOffset < extra ? share + 1 : share;
+      } else count = assigned[index]!;
       if (count === 0) continue;
       // An instance in service is the one the world's map holds under its id (it leaves the map only
       // once terminated, and never returns to service), so a kept one still in its slot and in service
@@ -492,6 +513,8 @@ export class AlbService implements SimService {
         latency.count += ok;
         latency.sum += seconds * ok;
         components.push(seconds, ok);
+        latency.fastestMean = Math.min(latency.fastestMean, seconds);
+        latency.slowestMean = Math.max(latency.slowestMean, seconds);
       }
     }
     // Downstream work (database, Lambda) for what the targets served, class by class.
@@ -521,6 +544,9 @@ export class AlbService implements SimService {
         latency.sum += extraLatency;
         const added = extraLatency / latency.count;
         for (let i = 0; i < components.length; i++) components.values[i] = components.values[i]! + added;
+        // A sum rounds monotonically: the fastest and slowest shifted are the shifted fastest and slowest.
+        latency.fastestMean = latency.fastestMean + added;
+        latency.slowestMean = latency.slowestMean + added;
       }
     }
     codes.target2xx = served;
@@ -531,7 +557,7 @@ export class AlbService implements SimService {
   private serveLambdaGroup(group: SimTargetGroup, load: TargetGroupLoad, tickSeconds: number): GroupResult {
     const components = this.components;
     components.length = 0;
-    const latency: Latency = { count: 0, sum: 0, components };
+    const latency: Latency = { count: 0, sum: 0, components, fastestMean: Infinity, slowestMean: -Infinity };
     const codes = emptyCodes();
     const functions = this.ctx.services.functions;
     const target = [...group.targets.values()][0];
@@ -549,6 +575,7 @@ export class AlbService implements SimService {
       latency.count = succeeded;
       latency.sum = seconds * succeeded;
       components.push(seconds, succeeded);
+      latency.fastestMean = latency.slowestMean = seconds;
     }
     return { codes, latency };
   }

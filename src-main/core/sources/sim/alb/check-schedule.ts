@@ -33,6 +33,8 @@ export interface CheckSchedule {
   length: number;
   /** Per target: when the walk has something to do for it (ms); Infinity: nothing (draining without end, or removed). */
   due: Float64Array;
+  /** The earliest of `due` (ms): before then the walk has nothing to do in this group (a check is due every third tick by default). */
+  nextDue: number;
   /** As countByState (target-group.ts) counts them: healthy, and unhealthy or initial. */
   healthy: number;
   unhealthy: number;
@@ -54,7 +56,7 @@ export function dueAt(target: SimTarget): number {
 /** The group's schedule, made again if a target joined, left or changed state since it was made. */
 export function checkSchedule(group: SimTargetGroup): CheckSchedule {
   let schedule = schedules.get(group);
-  if (!schedule) schedules.set(group, (schedule = { version: -1, size: -1, targets: [], length: 0, due: new Float64Array(16), healthy: 0, unhealthy: 0, matcherPasses: false }));
+  if (!schedule) schedules.set(group, (schedule = { version: -1, size: -1, targets: [], length: 0, due: new Float64Array(16), nextDue: Infinity, healthy: 0, unhealthy: 0, matcherPasses: false }));
   const version = group.targetsVersion ?? 0;
   if (schedule.version === version && schedule.size === group.targets.size) return schedule;
   schedule.version = version;
@@ -64,9 +66,11 @@ export function checkSchedule(group: SimTargetGroup): CheckSchedule {
   let n = 0;
   let healthy = 0;
   let unhealthy = 0;
+  let nextDue = Infinity;
   for (const target of group.targets.values()) {
     targets[n] = target;
     due[n] = dueAt(target);
+    nextDue = Math.min(nextDue, due[n]!);
     n++;
     if (target.state === 'healthy') healthy++;
     else if (target.state === 'unhealthy' || target.state === 'initial') unhealthy++;
@@ -76,5 +80,6 @@ export function checkSchedule(group: SimTargetGroup): CheckSchedule {
   schedule.length = n;
   schedule.healthy = healthy;
   schedule.unhealthy = unhealthy;
+  schedule.nextDue = nextDue;
   return schedule;
 }

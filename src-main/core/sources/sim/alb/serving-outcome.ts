@@ -15,6 +15,12 @@ export interface Latency {
    * mixture), reused from group to group and tick to tick. Only `length` entries are this group's.
    */
   components: WeightedValues;
+  /**
+   * The smallest and largest of the components' means (Infinity and -Infinity: none), kept by whoever
+   * fills or shifts them, so the statistic set and the idle-timeout check need no pass of their own.
+   */
+  fastestMean: number;
+  slowestMean: number;
 }
 
 /** `Root=1-{8 hex digits of epoch seconds}-{24 hex}` (ALB-9; load-balancer-request-tracing.html). */
@@ -83,6 +89,13 @@ const FASTEST = -Math.log(0.999);
 const SLOWEST = Math.log(1000);
 
 export function statisticSet(latency: Latency) {
+  // Scaled once, not per component: a product rounds monotonically, so the smallest mean's product is the
+  // smallest product (the same double), and likewise the largest.
+  return { count: latency.count, sum: latency.sum, min: latency.fastestMean * FASTEST, max: latency.slowestMean * SLOWEST };
+}
+
+/** fastestMean and slowestMean worked out from the components (after they were replaced). */
+export function rangeOfMeans(latency: Latency): void {
   let min = Infinity;
   let max = -Infinity;
   const { values: means, length } = latency.components;
@@ -90,9 +103,8 @@ export function statisticSet(latency: Latency) {
     min = Math.min(min, means[i]!);
     max = Math.max(max, means[i]!);
   }
-  // Scaled once, not per component: a product rounds monotonically, so the smallest mean's product is the
-  // smallest product (the same double), and likewise the largest.
-  return { count: latency.count, sum: latency.sum, min: min * FASTEST, max: max * SLOWEST };
+  latency.fastestMean = min;
+  latency.slowestMean = max;
 }
 
 /**
@@ -101,9 +113,8 @@ export function statisticSet(latency: Latency) {
  */
 export function idleTimeout(result: GroupResult, idleSeconds: number): void {
   const components = result.latency.components;
-  let late = false;
-  for (let i = 0; i < components.length && !late; i++) late = components.values[i]! > idleSeconds;
-  if (!late) return;
+  // A component past the timeout: the slowest is.
+  if (!(result.latency.slowestMean > idleSeconds)) return;
   const pairs: [number, number][] = [];
   for (let i = 0; i < components.length; i++) pairs.push([components.values[i]!, components.weights[i]!]);
   const timed = { codes: result.codes, latency: { count: result.latency.count, sum: result.latency.sum, components: pairs } };
@@ -112,4 +123,5 @@ export function idleTimeout(result: GroupResult, idleSeconds: number): void {
   result.latency.sum = timed.latency.sum;
   components.length = 0;
   for (const [mean, weight] of timed.latency.components) components.push(mean, weight);
+  rangeOfMeans(result.latency);
 }

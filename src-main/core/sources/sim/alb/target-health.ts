@@ -63,7 +63,8 @@ function recordChanges(ctx: SimContext, group: SimTargetGroup, changes: readonly
  * tick runs it: no closure per group and tick, no list unless a target changed (undefined then), and
  * whether a zone is down read from the instance columns. The same steps in the same order, over the
  * group's check schedule (check-schedule.ts): a target that is not due is passed over on its due time
- * alone, without a touch of its object. With `counts`, fills in the host counts from before the checks.
+ * alone, without a touch of its object, and a group with none due (before its earliest due time) is
+ * not walked at all. With `counts`, fills in the host counts from before the checks.
  */
 function runGroupChecks(ctx: SimContext, group: SimTargetGroup, schedule: CheckSchedule, zoneDown: Uint8Array | undefined, counts: { healthy: number; unhealthy: number } | undefined): SimTarget[] | undefined {
   const matcherPasses = schedule.matcherPasses;
@@ -71,11 +72,16 @@ function runGroupChecks(ctx: SimContext, group: SimTargetGroup, schedule: CheckS
     counts.healthy = schedule.healthy;
     counts.unhealthy = schedule.unhealthy;
   }
-  let changed: SimTarget[] | undefined;
   const now = ctx.now;
+  if (now < schedule.nextDue) return undefined;
+  let changed: SimTarget[] | undefined;
   const { targets, due, length } = schedule;
+  let nextDue = Infinity;
   for (let index = 0; index < length; index++) {
-    if (now < due[index]!) continue;
+    if (now < due[index]!) {
+      nextDue = Math.min(nextDue, due[index]!);
+      continue;
+    }
     const target = targets[index]!;
     if (target.state === 'draining') {
       // Due: its draining ended (dueAt). Removed: the version moves and the schedule is made again.
@@ -87,10 +93,12 @@ function runGroupChecks(ctx: SimContext, group: SimTargetGroup, schedule: CheckS
     }
     target.nextCheckAt += group.healthCheckIntervalSeconds * 1000;
     due[index] = target.nextCheckAt;
+    nextDue = Math.min(nextDue, due[index]!);
     const outcome = probe(ctx, target, group, matcherPasses, zoneDown);
     const transition = applyCheck(group, target, outcome);
     if (transition) (changed ??= []).push(target);
   }
+  schedule.nextDue = nextDue;
   if (changed) ctx.inventoryChanged();
   return changed;
 }

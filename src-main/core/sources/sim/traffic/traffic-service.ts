@@ -6,7 +6,7 @@
  */
 import type { ScenarioModel } from '../scenario/load-scenario';
 import type { SimContext } from '../sim-context';
-import type { FaultEffect, SimService } from '../service-module';
+import type { DnsRoute, FaultEffect, SimService } from '../service-module';
 import type { FaultParameters } from '../scenario/timed-entries';
 import type { SimLoadBalancer } from '../alb/alb-state';
 import type { SimTraffic } from './traffic-state';
@@ -81,14 +81,58 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
+/**
+ * apportion(total, [weight]) without its arrays when the arguments are finite (one route or one request
+ * class, the usual case): the same whole part, written into `into` (a reused one-element array).
+ */
+function onePart(total: number, weight: number, into: number[]): readonly number[] {
+  if (!Number.isFinite(weight) || !Number.isFinite(total)) return apportion(total, [weight]);
+  into[0] = weight <= 0 || total <= 0 ? 0 : total;
+  return into;
+}
+
+/** A population's request class as a load balancer receives it; `count` is set every tick. */
+function albRequestsOf(population: SimTraffic, index: number, constants: PopulationConstants): AlbRequests {
+  const requestClass = population.requests[index]!;
+  return {
+    count: 0,
+    path: requestClass.path,
+    host: requestClass.host,
+    method: requestClass.method,
+    headers: requestClass.headers,
+    clients: population.clients,
+    cpuSecondsPerRequest: requestClass.cpuSecondsPerRequest,
+    clientLocation: constants.clientLocation,
+    onServed: constants.onServed,
+  };
+}
+
 /** What a population's requests carry every tick and never change: worked out once, not per tick. */
 interface PopulationConstants {
   dims: { Population: string };
   shares: number[];
   clientLocation: string | undefined;
-  onServed: (served: number) => { failed: number; extraLatencySeconds: number };
+  onServed: ((served: number) => { failed: number; extraLatencySeconds: number }) | undefined;
   /** Its OfferedRequests series, taken from MetricStore.seriesOf on the first put (where putFor made it) and held. */
   offered?: MetricSeriesData;
+  /**
+   * Its request classes as the load balancers receive them, one object per (route, class) made on first
+   * use and reused tick after tick with this tick's count (issue 15 item 6: a fresh object per class and
+   * tick was ~3 % of a 10,000-instance run). The load balancer reads them only while it serves them:
+   * alb-service.ts lets a target group's classes go at the end of its serve() call, and AWS WAF copies
+   * what it passes. Index: route × classes + class.
+   */
+  albRequests: AlbRequests[];
+  /** Its one route when no DNS service answers (directRoute). */
+  directRoute?: DnsRoute[];
+}
+
+/** A load balancer's request classes for one tick, the array reused from tick to tick. */
+interface LoadBalancerBatch {
+  lb: SimLoadBalancer;
+  requests: AlbRequests[];
+  /** The tick (TrafficService.tickCount) the requests are of; an older one: empty for this tick. */
+  tick: number;
 }
 
 export class TrafficService implements SimService {
@@ -126,7 +170,10 @@ export class TrafficService implements SimService {
         dims: { Population: population.name },
         shares: population.requests.map((c) => c.share),
         clientLocation: population.location.subdivisionCode ?? population.location.countryCode ?? population.location.continentCode,
-        onServed: (served) => this.downstream(population, served, tickSeconds),
+        // Without database or Lambda work, downstream() answers nothing failed and no extra latency,
+        // which adds nothing where the load balancer sums it: it need not be asked (alb-service.ts).
+        onServed: population.database || population.lambda ? (served) => this.downstream(population, served, tickSeconds) : undefined,
+        albRequests: [],
       };
       this.constants.set(population, constants);
     }
@@ -163,7 +210,10 @@ export class TrafficService implements SimService {
     const elapsed = (tickStart - this.ctx.startTime) / 1000;
     const noise = this.ctx.random('traffic');
 
-    const batches = new Map<SimLoadBalancer, AlbRequests[]>();
+    // This tick's load balancers in the order they first receive requests (the order a new Map gave).
+    const batches = this.batchOrder;
+    batches.length = 0;
+    this.tickCount++;
     const metrics = this.ctx.metrics;
     // Loops, not forEach: no closures per population and tick (issue 15 item 6); the same steps in the same order.
     for (let index = 0; index < this.populations.length; index++) {
@@ -200,8 +250,8 @@ export class TrafficService implements SimService {
         continue;
       }
 
-      const routes = this.ctx.services.dns?.routeTraffic(population.target, population.location) ?? [{ probability: 1, endpoint: population.target }];
-      const perRoute = apportion(offered, routes.map((r) => r.probability));
+      const routes = this.ctx.services.dns?.routeTraffic(population.target, population.location) ?? this.directRoute(population, constants);
+      const perRoute = routes.length === 1 ? onePart(offered, routes[0]!.probability, this.routePart) : apportion(offered, routes.map((r) => r.probability));
       let unresolved = routes.length === 0 ? offered : 0;
       for (let r = 0; r < routes.length; r++) {
         const route = routes[r]!;
@@ -212,29 +262,44 @@ export class TrafficService implements SimService {
           unresolved += count;
           continue;
         }
-        const perClass = apportion(count, constants.shares);
-        const batch = batches.get(lb) ?? [];
-        for (let c = 0; c < population.requests.length; c++) {
-          const requestClass = population.requests[c]!;
+        const classes = population.requests.length;
+        const perClass = classes === 1 ? onePart(count, constants.shares[0]!, this.classPart) : apportion(count, constants.shares);
+        const batch = this.batchOf(lb);
+        for (let c = 0; c < classes; c++) {
           if (perClass[c]! === 0) continue;
-          batch.push({
-            count: perClass[c]!,
-            path: requestClass.path,
-            host: requestClass.host,
-            method: requestClass.method,
-            headers: requestClass.headers,
-            clients: population.clients,
-            cpuSecondsPerRequest: requestClass.cpuSecondsPerRequest,
-            clientLocation: constants.clientLocation,
-            onServed: constants.onServed,
-          });
+          const requests = (constants.albRequests[r * classes + c] ??= albRequestsOf(population, c, constants));
+          requests.count = perClass[c]!;
+          batch.push(requests);
         }
-        batches.set(lb, batch);
       }
       // Requests that found no endpoint (no DNS answer, or an answer nothing serves) fail at the client.
       if (unresolved > 0) metrics.putFor(population, 'Flightdeck/Traffic', 'UnresolvedRequests', dims, tickStart / 1000, unresolved);
     }
-    for (const [lb, batch] of batches) this.alb.serve(lb, batch, tickStart, tickSeconds);
+    for (const batch of batches) this.alb.serve(batch.lb, batch.requests, tickStart, tickSeconds);
+  }
+
+  private tickCount = 0;
+  /** onePart's answers for a population's route and for its request class (read before the next population's). */
+  private readonly routePart = [0];
+  private readonly classPart = [0];
+  private readonly batchOrder: LoadBalancerBatch[] = [];
+  private readonly batchesByLoadBalancer = new Map<SimLoadBalancer, LoadBalancerBatch>();
+
+  /** The load balancer's request classes for this tick: emptied and listed on its first request class. */
+  private batchOf(lb: SimLoadBalancer): AlbRequests[] {
+    let batch = this.batchesByLoadBalancer.get(lb);
+    if (!batch) this.batchesByLoadBalancer.set(lb, (batch = { lb, requests: [], tick: -1 }));
+    if (batch.tick !== this.tickCount) {
+      batch.tick = this.tickCount;
+      batch.requests.length = 0;
+      this.batchOrder.push(batch);
+    }
+    return batch.requests;
+  }
+
+  /** Without Route 53, the population's own target is its one answer (made once, not per tick). */
+  private directRoute(population: SimTraffic, constants: PopulationConstants): DnsRoute[] {
+    return (constants.directRoute ??= [{ probability: 1, endpoint: population.target }]);
   }
 
   /** The database and Lambda work of requests the targets served; failures there fail the request (5xx). */

@@ -29,6 +29,8 @@ describe('health-check schedule (kept while the group is unchanged)', () => {
       const targets = [...group.targets.values()];
       expect(schedule.targets.slice(0, schedule.length)).toEqual(targets);
       expect(Array.from(schedule.due.subarray(0, schedule.length))).toEqual(targets.map(dueAt));
+      // A group is not walked before its earliest due time: that must be the earliest of its targets'.
+      expect(schedule.nextDue).toBe(Math.min(Infinity, ...targets.map(dueAt)));
       expect({ healthy: schedule.healthy, unhealthy: schedule.unhealthy }).toEqual(countByState(group));
       for (const target of targets) states.add(target.state);
     }
