@@ -9,6 +9,7 @@
 import type { AccessLogEntry } from '../../../contract/model';
 import type { BlockedSample } from '../service-module';
 import type { SimListener, SimLoadBalancer } from './alb-state';
+import { isoTime } from '../kernel/iso-time';
 
 /** Access-log sampling: at most this many entries kept (a ring), one per target group per minute. */
 export const ACCESS_LOG_CAPACITY = 1000;
@@ -24,28 +25,6 @@ export interface ServedSample {
   outcome: { elb: number; target?: number };
   seconds: number;
 }
-
-/**
- * `new Date(atMs).toISOString()`, with the part up to the minute kept from the last call: every target
- * group's sampled request of a minute falls in the same minute (ALB-9), and formatting a date was the
- * sampling's largest cost. Whole milliseconds only (what the samples are); others are formatted afresh.
- */
-export function isoTime(atMs: number): string {
-  if (!Number.isInteger(atMs)) return new Date(atMs).toISOString();
-  const minute = Math.floor(atMs / 60_000) * 60_000;
-  if (minute !== isoMinute.start) {
-    const text = new Date(minute).toISOString();
-    // "…THH:MM:00.000Z" (a year past 9999 has more digits in front): the seconds are the last 7 characters.
-    isoMinute.start = minute;
-    isoMinute.prefix = text.slice(0, -7);
-  }
-  const ms = atMs - minute;
-  const seconds = Math.floor(ms / 1000);
-  const millis = ms - seconds * 1000;
-  return `${isoMinute.prefix}${seconds < 10 ? '0' : ''}${seconds}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
-}
-
-const isoMinute = { start: NaN, prefix: '' };
 
 export function servedEntry(lb: SimLoadBalancer, listener: SimListener | undefined, sample: ServedSample, atMs: number, traceId: string): AccessLogEntry {
   return {
@@ -65,7 +44,7 @@ export function servedEntry(lb: SimLoadBalancer, listener: SimListener | undefin
 
 export function blockedEntry(lb: SimLoadBalancer, listener: SimListener | undefined, sample: BlockedSample, atMs: number, traceId: string): AccessLogEntry {
   return {
-    time: new Date(atMs).toISOString(),
+    time: isoTime(atMs),
     loadBalancerName: lb.name,
     request: `GET ${listener?.protocol === 'HTTPS' ? 'https' : 'http'}://${sample.host ?? lb.dnsName}:${listener?.port ?? 80}${sample.path} HTTP/1.1`,
     ...(sample.host ? { host: sample.host } : {}),

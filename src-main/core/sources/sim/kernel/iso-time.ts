@@ -1,8 +1,8 @@
 /**
  * `new Date(epochMs).toISOString()`, the same characters, for the simulator's hot paths: every timeline
- * entry (thousands of target-health changes per simulated hour at 10,000 instances) and every exported
- * scaling activity wrote its time through a Date object and its formatter (issue 15 item 6: ~2 % of a
- * 10,000-instance run). Most times repeat (the entries of one tick share its instant; a run spans a few
+ * entry (thousands of target-health changes per simulated hour at 10,000 instances), every exported
+ * scaling activity and every sampled access-log entry (one per target group and minute) wrote its time
+ * through a Date object and its formatter (issue 15 item 6: ~2.5 % of a 10,000-instance run). Most times repeat (the entries of one tick share its instant; a run spans a few
  * days), so the last time and the last day's date part are remembered, and the time of day is written
  * from tables. Anything that is not a whole millisecond between 1970 and 9999 goes to Date itself.
  */
