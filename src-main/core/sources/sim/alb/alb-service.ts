@@ -115,6 +115,14 @@ export class AlbService implements SimService {
   readonly id = 'elbv2';
   readonly accessLog: AccessLogEntry[] = [];
   private accessLogCursor = 0;
+  /**
+   * This tick's sampled entries, kept in the log in time order at the end of the tick's traffic
+   * (keepTickSamples). Each is stamped at a random instant of the tick, and the groups are served one
+   * after another: kept as sampled, one minute's entries were out of order (14:01:04 before 14:01:03),
+   * and an entry that is later than the oldest one a window was sent but sits before it in the log was
+   * never paged to (live.older pages by time; older-pages.ts).
+   */
+  private tickSamples: { at: number; entry: AccessLogEntry }[] = [];
   private roundRobin = 0;
   private assigned = new Float64Array(64);
   private shareWeights = new Float64Array(64);
@@ -600,28 +608,36 @@ export class AlbService implements SimService {
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
     const seconds = result.latency.count > 0 ? result.latency.sum / result.latency.count : 0;
     const sample = { method: requests.method, host: requests.host, path: requests.path, clientLocation: requests.clientLocation, targetGroupName: group.name, target, outcome, seconds };
-    const entry = servedEntry(lb, this.listenerFor(lb), sample, at, traceId(at, random.hex(24)));
-    this.keepAccessLogEntry(entry);
+    this.tickSamples.push({ at, entry: servedEntry(lb, this.listenerFor(lb), sample, at, traceId(at, random.hex(24))) });
   }
 
   /** WAF-8: a request the web ACL blocked, as the access log has it (access-log.ts). */
   private logBlocked(lb: SimLoadBalancer, sample: BlockedSample, tickStart: number): void {
     const random = this.ctx.random('access-log-waf');
     const at = tickStart + random.int(this.ctx.settings.tickSeconds * 1000);
-    this.keepAccessLogEntry(blockedEntry(lb, this.listenerFor(lb), sample, at, traceId(at, random.hex(24))));
+    this.tickSamples.push({ at, entry: blockedEntry(lb, this.listenerFor(lb), sample, at, traceId(at, random.hex(24))) });
   }
 
-  private keepAccessLogEntry(entry: AccessLogEntry): void {
-    this.accessLogCursor = keepInRing(this.accessLog, this.accessLogCursor, ACCESS_LOG_CAPACITY, entry);
-    this.ctx.changes.accessLogEntry(entry);
+  /** The tick's sampled entries into the log, oldest first (ties: as sampled). */
+  private keepTickSamples(): void {
+    if (this.tickSamples.length === 0) return;
+    const samples = this.tickSamples.sort((a, b) => a.at - b.at);
+    this.tickSamples = [];
+    for (const { entry } of samples) {
+      this.accessLogCursor = keepInRing(this.accessLog, this.accessLogCursor, ACCESS_LOG_CAPACITY, entry);
+      this.ctx.changes.accessLogEntry(entry);
+    }
   }
 
-  /** The access log, oldest first. */
+  /** The access log, oldest first (with any entries sampled since the last tick). */
   accessLogInOrder(): AccessLogEntry[] {
+    this.keepTickSamples();
     return ringInOrder(this.accessLog, this.accessLogCursor, ACCESS_LOG_CAPACITY);
   }
 
   tick(tickStartMs: number = this.ctx.now - this.ctx.settings.tickSeconds * 1000): void {
+    // The tick's traffic has been served (engine.step: offerTraffic, then tick).
+    this.keepTickSamples();
     // Idle instances (no traffic this tick) work off their backlog. Only serving sets a backlog, so only
     // the instances it left one are walked, not all of them (issue 15); each drains on its own, so the
     // order does not matter. A terminated instance has left the world and is dropped.
