@@ -27,3 +27,15 @@ export function listEntryMillis<L extends LiveList>(list: L, entry: ListEntries[
   const ms = Date.parse(TIME_OF[list](entry));
   return Number.isNaN(ms) ? 0 : ms;
 }
+
+/**
+ * The entries oldest first by their time (a new array; entries at one instant keep their order), the
+ * order every list travels in: `newest` keeps a list's last N and `live.older` pages back from them,
+ * so a list out of time order would send old entries as the newest and never reach some others.
+ */
+export function oldestFirst<L extends LiveList>(list: L, entries: readonly ListEntries[L][]): ListEntries[L][] {
+  return entries
+    .map((entry, index) => ({ entry, index, ms: listEntryMillis(list, entry) }))
+    .sort((a, b) => a.ms - b.ms || a.index - b.index)
+    .map(({ entry }) => entry);
+}

@@ -46,6 +46,13 @@ describe('live.subscribe newest: answers and snapshots carry what the view shows
     const answer = LiveHistory.parse(value(await core.handle('live.subscribe', overview(), window)));
     expect(answer.timeline).toEqual(whole.timeline.slice(-3));
     expect(answer.scalingActivities).toEqual(whole.scalingActivities.slice(-3));
+    // Lists travel oldest first, so the last three are the newest: the snapshot held its scaling
+    // activities newest first (as DescribeScalingActivities answers), and the Overview's "recent"
+    // table showed the three oldest, with nothing older to page to.
+    const startTimes = whole.scalingActivities.map((a) => Date.parse(a.startTime));
+    expect(startTimes).toEqual([...startTimes].sort((a, b) => a - b));
+    const oldestSent = Math.min(...answer.scalingActivities!.map((a) => Date.parse(a.startTime)));
+    expect(startTimes.slice(0, -3).every((ms) => ms <= oldestSent)).toBe(true);
     expect(answer.older).toMatchObject({ timeline: whole.timeline.length - 3, scalingActivities: whole.scalingActivities.length - 3 });
     // The snapshot that follows a reconnect is bounded the same way.
     const snapshot = Snapshot.parse(value(await core.handle('snapshot.get', {}, window)));

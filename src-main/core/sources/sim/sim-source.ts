@@ -292,7 +292,8 @@ export class SimSource implements DataSource, SimulationControls {
       clock: this.clock(),
       inventory: this.published.current,
       inventoryVersion: this.published.version,
-      scalingActivities: exportActivities(this.engine.world, 500),
+      // The newest 500, oldest first as lists travel (exportActivities answers newest first, like the API).
+      scalingActivities: exportActivities(this.engine.world, 500).reverse(),
       alarmHistory: this.engine.alarmHistory.slice(-500),
       rdsEvents: this.engine.rdsEvents.slice(-500),
       timeline: this.engine.timeline.slice(-500),

@@ -1,6 +1,7 @@
 /** autoscaling: groups (policies are settings), their sampled capacity, their EC2 monitoring, and scaling activities. */
 import type { ScalingActivity } from '../../../contract/model';
 import { sameValue } from '../../../contract/inventory-delta';
+import { oldestFirst } from '../../../contract/list-entry-time';
 import { autoScalingSettingsOf, discoverAutoScaling, discoverScalingActivities } from '../autoscaling/discover-auto-scaling';
 import type { CapacitySamples } from '../metrics/capacity-samples';
 import type { CpuMonitoring } from '../metrics/cpu-monitoring';
@@ -26,8 +27,10 @@ export class AutoScalingPoller implements DatasetPoller {
       return monitoring ? { ...group, instanceMonitoring: monitoring } : group;
     });
     const read = (await optional(() => discoverScalingActivities(clients.autoscaling, this.activities))) ?? [];
+    // DescribeScalingActivities lists activities still in progress first, then the rest newest first
+    // (APIReference/API_DescribeScalingActivities.html): a long activity is out of time order there.
     const scalingActivities: ScalingActivity[] = [];
-    for (const activity of [...read].reverse()) {
+    for (const activity of oldestFirst('scalingActivities', [...read].reverse())) {
       const previous = this.activities.get(activity.activityId);
       if (previous && sameValue(previous, activity)) continue;
       this.activities.set(activity.activityId, activity);
@@ -37,8 +40,9 @@ export class AutoScalingPoller implements DatasetPoller {
     return { part: { autoScalingGroups }, events: { metrics, scalingActivities } };
   }
 
+  /** Oldest first by start time, as lists travel (held in the order they were first read). */
   heldActivities(): ScalingActivity[] {
-    return [...this.activities.values()];
+    return oldestFirst('scalingActivities', [...this.activities.values()]);
   }
 
   forget(): void {

@@ -9,7 +9,7 @@ import { EventHistory } from './event-history';
 import { withReplicaLag } from './replica-lag';
 
 export class CloudWatchPoller implements DatasetPoller {
-  readonly history = new EventHistory<AlarmHistoryItem>((h) => `${h.alarmName}|${h.timestamp}|${h.newState}`);
+  readonly history = new EventHistory('alarmHistory', (h: AlarmHistoryItem) => `${h.alarmName}|${h.timestamp}|${h.newState}`);
   private since: number;
 
   constructor(

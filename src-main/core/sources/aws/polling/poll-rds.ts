@@ -11,7 +11,7 @@ import { EventHistory } from './event-history';
 import { withReplicaLag } from './replica-lag';
 
 export class RdsPoller implements DatasetPoller {
-  readonly events = new EventHistory<RdsEvent>((e) => `${e.sourceIdentifier}|${e.date}|${e.message}`);
+  readonly events = new EventHistory('rdsEvents', (e: RdsEvent) => `${e.sourceIdentifier}|${e.date}|${e.message}`);
   private since: number;
 
   constructor(

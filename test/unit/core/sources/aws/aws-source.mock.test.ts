@@ -169,6 +169,34 @@ describe('AwsSource on mocked AWS APIs', () => {
     expect(stubs.autoscaling.commandCalls(DescribeScalingActivitiesCommand)).toHaveLength(2);
   });
 
+  it('holds scaling activities oldest first by start time although the API lists those in progress first', async () => {
+    // "Activities are sorted by start time. Activities still in progress are described first."
+    // (autoscaling/ec2/APIReference/API_DescribeScalingActivities.html): a long warm-up started at
+    // 11:05 comes before the 11:50 and 11:40 activities that have finished.
+    const { source, stubs } = mockedSource();
+    withIdentity(stubs);
+    const activity = (id: string, status: string, minute: number) => ({
+      ActivityId: id,
+      AutoScalingGroupName: 'web',
+      Cause: `At 2026-06-01T11:${minute}:00Z a user request update of AutoScalingGroup constraints.`,
+      Description: `Launching a new EC2 instance: i-${id}`,
+      StartTime: new Date(Date.UTC(2026, 5, 1, 11, minute)),
+      StatusCode: status as 'InProgress',
+      Progress: status === 'InProgress' ? 30 : 100,
+    });
+    stubs.autoscaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: [activity('c', 'InProgress', 5), activity('b', 'Successful', 50), activity('a', 'Successful', 40)] });
+    const updates: Update[] = [];
+    source.onUpdate((u) => updates.push(u));
+    await source.connect();
+    await source.refreshDataset('autoscaling');
+    expect(updates.at(-1)!.scalingActivities.map((a) => a.activityId)).toEqual(['c', 'a', 'b']);
+    expect(source.snapshot().scalingActivities.map((a) => a.activityId)).toEqual(['c', 'a', 'b']);
+    // A newer activity read later still goes after them; one first read later but older goes before.
+    stubs.autoscaling.on(DescribeScalingActivitiesCommand).resolves({ Activities: [activity('d', 'InProgress', 55), activity('e', 'InProgress', 1), activity('c', 'Successful', 5), activity('b', 'Successful', 50)] });
+    await source.refreshDataset('autoscaling');
+    expect(source.snapshot().scalingActivities.map((a) => a.activityId)).toEqual(['e', 'c', 'a', 'b', 'd']);
+  });
+
   it('reads the account concurrency from GetAccountSettings', async () => {
     const { source, stubs } = mockedSource();
     withIdentity(stubs);
