@@ -9,7 +9,7 @@ import type { ControlAction } from '../contract/model-actions';
 import type { AUDITED_CHANGES, AuditKind, AuditRecord, AuditResult, AuditText, AuditTextCode } from '../contract/model-audit';
 
 /** What the `action` of a record can be: a control action's API name or an audited change (the window names each). */
-export type AuditedAction = ControlAction['type'] | Exclude<(typeof AUDITED_CHANGES)[number], 'InjectFault'> | `InjectFault:${string}`;
+export type AuditedAction = ControlAction['type'] | Exclude<(typeof AUDITED_CHANGES)[number], 'InjectFault' | 'StopFault'> | `InjectFault:${string}` | `StopFault:${string}`;
 import type { ActionTarget } from './action-executor';
 import { auditUnavailable, type AuditSink } from './audit-log';
 

@@ -26,9 +26,10 @@ const text = z.string().max(4000);
 
 /**
  * What core writes in `action` besides the control actions' own names (PromoteReadReplica …): the
- * kinds of change it audits. An injected fault is `InjectFault:<fault kind>`.
+ * kinds of change it audits. An injected fault is `InjectFault:<fault kind>`, one stopped by the
+ * operator before its end `StopFault:<fault kind>`.
  */
-export const AUDITED_CHANGES = ['LoosenProfileProtection', 'UpdateProfileSettings', 'SwitchSession', 'ResetSimulation', 'LoadScenario', 'InjectFault'] as const;
+export const AUDITED_CHANGES = ['LoosenProfileProtection', 'UpdateProfileSettings', 'SwitchSession', 'ResetSimulation', 'LoadScenario', 'InjectFault', 'StopFault'] as const;
 
 /**
  * What a record says, as a code + parameters the window words (issue 9: codes, not sentences). The
@@ -41,7 +42,7 @@ export const AuditTextCode = z.enum([
   // A control action: accepted by AWS (or the simulator), then followed until it settles.
   'accepted', 'settled', 'timedOut', 'followFailed',
   // Settings, protection and injected faults.
-  'settingsSaved', 'protectionLoosened', 'loosensProtection', 'faultInjected',
+  'settingsSaved', 'protectionLoosened', 'loosensProtection', 'faultInjected', 'faultStopped',
 ]);
 export type AuditTextCode = z.infer<typeof AuditTextCode>;
 

@@ -258,15 +258,26 @@ export class SessionManager {
 
   async injectFault(type: string, parameters: Record<string, unknown>, durationSeconds?: number): Promise<TimelineEvent> {
     const control = this.simulation();
-    const recorded = Object.fromEntries(
-      Object.entries(parameters).map(([key, value]) => [key, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : (JSON.stringify(value) ?? String(value)).slice(0, 2000)]),
-    );
-    // What the fault is aimed at, by its fields (FaultFieldCode); MultiplyTraffic without a Name is every population (`*`).
-    const aimedAt = parameters.AutoScalingGroupName ?? parameters.TargetGroupName ?? parameters.DBInstanceIdentifier ?? parameters.FunctionName ?? parameters.HealthCheckId ?? parameters.AvailabilityZone ?? parameters.Name;
     return this.audited(
-      { kind: 'fault', action: `InjectFault:${type}`, targetId: String(aimedAt ?? parameters.TargetGroupArn ?? '*'), parameters: { ...recorded, ...(durationSeconds !== undefined ? { durationSeconds } : {}) } },
+      { kind: 'fault', action: `InjectFault:${type}`, targetId: faultAimedAt(parameters), parameters: { ...recordedFaultParameters(parameters), ...(durationSeconds !== undefined ? { durationSeconds } : {}) } },
       () => control.injectFault(type, parameters, durationSeconds),
       (event) => says(`${event.resource}: ${event.message}`, 'faultInjected', { resource: event.resource }, event.text ? { timeline: event.text } : {}),
+    );
+  }
+
+  /**
+   * Ends a running fault before its time: a change of the simulation like injecting one, so it is
+   * audited the same way (intent first). An id that names no running fault changes nothing and is
+   * refused without a record.
+   */
+  async stopFault(id: string): Promise<TimelineEvent> {
+    const control = this.simulation();
+    const running = control.runningFaults().find((fault) => fault.id === id);
+    if (!running) return control.stopFault(id);
+    return this.audited(
+      { kind: 'fault', action: `StopFault:${running.type}`, targetId: faultAimedAt(running.parameters), parameters: { faultId: id, ...recordedFaultParameters(running.parameters) } },
+      () => control.stopFault(id),
+      (event) => says(`${event.resource}: ${event.message}`, 'faultStopped', { resource: event.resource }, event.text ? { timeline: event.text } : {}),
     );
   }
 
@@ -433,4 +444,17 @@ function settingsParameters(change: SettingsUpdate): AuditRecord['parameters'] {
 function tightensOnly(current: ProfileSettings, change: SettingsUpdate): boolean {
   const tightens = (change.readOnly === true && !current.readOnly) || (change.nonProduction === false && current.nonProduction);
   return tightens && change.environmentColour === undefined;
+}
+
+/** A fault's parameters as an audit record holds them: scalars as they are, anything else as bounded JSON. */
+function recordedFaultParameters(parameters: Record<string, unknown>): AuditRecord['parameters'] {
+  return Object.fromEntries(
+    Object.entries(parameters).map(([key, value]) => [key, typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null ? value : (JSON.stringify(value) ?? String(value)).slice(0, 2000)]),
+  );
+}
+
+/** What a fault is aimed at, by its fields (FaultFieldCode); MultiplyTraffic without a Name is every population (`*`). */
+function faultAimedAt(parameters: Record<string, unknown>): string {
+  const aimedAt = parameters.AutoScalingGroupName ?? parameters.TargetGroupName ?? parameters.DBInstanceIdentifier ?? parameters.FunctionName ?? parameters.HealthCheckId ?? parameters.AvailabilityZone ?? parameters.Name;
+  return String(aimedAt ?? parameters.TargetGroupArn ?? '*');
 }

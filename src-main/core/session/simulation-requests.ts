@@ -134,10 +134,10 @@ export class SimulationRequests {
     return { cancelled: true };
   }
 
-  stopFault(request: RequestOf<'sim.fault.stop'>): ResponseOf<'sim.fault.stop'> {
-    const control = this.controls();
+  async stopFault(request: RequestOf<'sim.fault.stop'>): Promise<ResponseOf<'sim.fault.stop'>> {
     try {
-      return control.stopFault(request.id);
+      // Audited like an injection (session-manager.ts).
+      return await this.sessions.stopFault(request.id);
     } catch (error) {
       throw asInvalidRequest(error);
     }
