@@ -412,7 +412,7 @@ const en = {
       failed: 'Failed',
       'timed-out': 'Timed out',
     },
-    time: 'Time (UTC)',
+    time: 'Recorded (UTC, wall clock)',
     where: 'Mode / profile',
     account: 'Account',
     region: 'Region',
@@ -438,6 +438,7 @@ const en = {
       ResetSimulation: 'Reset simulation',
       LoadScenario: 'Load scenario',
       InjectFault: 'Inject fault: {kind}',
+      StopFault: 'Stop fault: {kind}',
     },
     message: {
       intent: 'Recorded before running; no outcome recorded yet',
@@ -452,6 +453,7 @@ const en = {
       protectionLoosened: 'Protection of {profile} loosened',
       loosensProtection: 'Refused: this loosens the protection of {profile}; confirm it with the profile name typed',
       faultInjected: 'Injected · {resource}',
+      faultStopped: 'Stopped · {resource}',
     },
   },
   safetyErrors: {

@@ -413,7 +413,7 @@ const ko: MessageSchema = {
       failed: '실패',
       'timed-out': '시간 초과',
     },
-    time: '시간(UTC)',
+    time: '기록 시각(UTC, 실제 시계)',
     where: '모드 / 프로필',
     account: '계정',
     region: '리전',
@@ -439,6 +439,7 @@ const ko: MessageSchema = {
       ResetSimulation: '시뮬레이션 재설정',
       LoadScenario: '시나리오 불러오기',
       InjectFault: '장애 주입: {kind}',
+      StopFault: '장애 중지: {kind}',
     },
     message: {
       intent: '실행 전에 기록됨. 아직 결과가 기록되지 않음',
@@ -453,6 +454,7 @@ const ko: MessageSchema = {
       protectionLoosened: '{profile}의 보호가 완화됨',
       loosensProtection: '거부됨: {profile}의 보호를 완화하는 변경입니다. 프로필 이름을 입력해 확인하세요',
       faultInjected: '주입됨 · {resource}',
+      faultStopped: '중지됨 · {resource}',
     },
   },
   safetyErrors: {

@@ -24,7 +24,7 @@ export interface AuditChange {
   records: AuditRecord[];
 }
 
-/** Records (newest first) → changes (newest first), one per auditId. */
+/** Records (newest first) → changes (newest first by their start), one per auditId. */
 export function changesFromRecords(records: readonly AuditRecord[]): AuditChange[] {
   const byId = new Map<string, AuditChange>();
   for (const record of records) {
@@ -38,7 +38,9 @@ export function changesFromRecords(records: readonly AuditRecord[]): AuditChange
       existing.records.unshift(record);
     }
   }
-  return [...byId.values()];
+  // Newest first by the time each row shows (its start): in record order, a change that settled
+  // late sat above later ones (23:18:28 above 23:18:31).
+  return [...byId.values()].sort((a, b) => Date.parse(b.time) - Date.parse(a.time));
 }
 
 export interface AuditFilter {

@@ -14,10 +14,10 @@ type Exists = (key: string) => boolean;
 
 const name = (t: Translate, te: Exists, key: string, fallback: string): string => (te(key) ? t(key) : fallback);
 
-/** `SetDesiredCapacity` → "Set desired capacity"; `InjectFault:FailTargets` → "Inject fault: Fail targets". */
+/** `SetDesiredCapacity` → "Set desired capacity"; `InjectFault:FailTargets` → "Inject fault: Fail targets" (StopFault alike). */
 export function auditActionText(t: Translate, te: Exists, action: string): string {
   const [change, kind] = action.split(':', 2);
-  if (change === 'InjectFault' && kind) return t('auditText.action.InjectFault', { kind: name(t, te, `faultNames.${kind}`, kind) });
+  if ((change === 'InjectFault' || change === 'StopFault') && kind) return t(`auditText.action.${change}`, { kind: name(t, te, `faultNames.${kind}`, kind) });
   if (te(`simActions.${action}`)) return t(`simActions.${action}`);
   return name(t, te, `auditText.action.${action}`, action);
 }
@@ -27,7 +27,7 @@ export function auditMessageText(t: Translate, te: Exists, record: Pick<AuditRec
   const { text } = record;
   if (!text) return record.message;
   if (text.refusal) return refusalText(t, text.refusal);
-  if (text.code === 'faultInjected' && text.timeline) return timelineText(t, te, text.timeline);
+  if ((text.code === 'faultInjected' || text.code === 'faultStopped') && text.timeline) return timelineText(t, te, text.timeline);
   const params: Record<string, unknown> = { ...text.params };
   // A DB instance's status in the console's words; a group's (`3/5 InService`) is figures and AWS's word.
   if (typeof params.status === 'string' && /DBInstance|ReadReplica/.test(record.action)) params.status = awsValueText(t, te, 'dbInstanceStatus', params.status);

@@ -35,9 +35,10 @@ describe('audit log store (Activity view)', () => {
     core.emit('audit.appended', auditRecord('a', 4, 'settled'));
     // An invalid event is ignored, not listed.
     core.emit('audit.appended', { auditId: 'broken' });
-    expect(store.changes.map((c) => [c.auditId, c.outcome])).toEqual([
-      ['a', 'settled'],
-      ['f', 'intent'],
+    // Rows are ordered by the start time they show: `a` (18:00) settled after `f` began (18:03), and stays below it.
+    expect(store.changes.map((c) => [c.auditId, c.outcome, c.time.slice(11, 16)])).toEqual([
+      ['f', 'intent', '18:03'],
+      ['a', 'settled', '18:00'],
     ]);
 
     store.filter.text = 'ORDERS';

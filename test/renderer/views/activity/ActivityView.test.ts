@@ -66,6 +66,14 @@ describe('ActivityView', () => {
           message: 'shop-web: FailTargets: 1 target of shop-web fail their health checks',
           text: { code: 'faultInjected', params: { resource: 'shop-web' }, timeline: { code: 'fault.injected', params: { kind: 'FailTargets', resource: 'shop-web' } } },
         }),
+        auditRecord('s1', 10, 'applied', {
+          kind: 'fault',
+          mode: 'simulation',
+          action: 'StopFault:FailTargets',
+          target: 'shop-web',
+          message: 'shop-web: shop-web targets pass their health checks again (stopped by an operator)',
+          text: { code: 'faultStopped', params: { resource: 'shop-web' }, timeline: { code: 'fault.stopped', params: { kind: 'FailTargets', resource: 'shop-web' } } },
+        }),
         auditRecord('r1', 8, 'settled', { action: 'RebootDBInstance', target: 'orders', message: 'orders is available again.', text: { code: 'settled', params: { status: 'available' } } }),
         auditRecord('x1', 7, 'refused', {
           action: 'SetDesiredCapacity',
@@ -79,7 +87,8 @@ describe('ActivityView', () => {
     });
     const ko = mountWithApp(ActivityView, { locale: 'ko' });
     await flushPromises();
-    const [fault, reboot, refused, old] = rows(ko).map((r) => r.text());
+    const [stopped, fault, reboot, refused, old] = rows(ko).map((r) => r.text());
+    expect(stopped).toContain('장애 중지: 대상 장애');
     expect(fault).toContain('장애 주입: 대상 장애');
     expect(reboot).toContain('DB 인스턴스 재부팅');
     expect(reboot).toContain('완료됨: 사용 가능');
@@ -89,8 +98,9 @@ describe('ActivityView', () => {
     ko.unmount();
     const en = mountWithApp(ActivityView);
     await flushPromises();
-    expect(rows(en)[0]!.text()).toContain('Inject fault: Fail targets');
-    expect(rows(en)[1]!.text()).toContain('Completed: Available');
+    expect(rows(en)[0]!.text()).toContain('Stop fault: Fail targets');
+    expect(rows(en)[1]!.text()).toContain('Inject fault: Fail targets');
+    expect(rows(en)[2]!.text()).toContain('Completed: Available');
     en.unmount();
   });
 

@@ -3,9 +3,9 @@
  * write-ahead audit (a full or unwritable config dir refuses the action, the backend is never
  * called), loosening protection only as a confirmed change, nonces bound to the session.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ActionOutcome, AuditPage, AuditRecord, ControlAction, PreparedAction, PreparedProtectionChange } from '@main/core/contract';
 import { FlightdeckCore } from '@main/core/core-host';
@@ -173,6 +173,44 @@ describe('what a fault injection is audited against (issue 9)', () => {
       ['InjectFault:MultiplyTraffic', '*', 'intent'],
       ['InjectFault:MultiplyTraffic', '*', 'applied'],
     ]);
+    core.stop();
+  });
+});
+
+describe('stopping a fault is audited like injecting one', () => {
+  it('writes the intent before the fault ends and the outcome after; an unknown id is refused without a record', async () => {
+    const { core, configDirectory } = host();
+    value(await core.handle('sim.fault.inject', { type: 'FailTargets', parameters: { TargetGroupName: 'shop-web', Count: 1 } }));
+    const [running] = value<{ id: string }[]>(await core.handle('sim.faults.running', {}));
+    expect(await core.handle('sim.fault.stop', { id: running!.id })).toMatchObject({ ok: true });
+    expect(value<unknown[]>(await core.handle('sim.faults.running', {}))).toEqual([]);
+    const records = readAudit(configDirectory).slice(2);
+    expect(records.map((r) => [r.kind, r.action, r.target, r.result])).toEqual([
+      ['fault', 'StopFault:FailTargets', 'shop-web', 'intent'],
+      ['fault', 'StopFault:FailTargets', 'shop-web', 'applied'],
+    ]);
+    expect(records[0]!.parameters).toMatchObject({ faultId: running!.id, TargetGroupName: 'shop-web', Count: 1 });
+    expect(records[1]!.text).toMatchObject({ code: 'faultStopped', params: { resource: 'shop-web' } });
+    // Nothing running by that id: refused, and nothing to audit.
+    expect(await core.handle('sim.fault.stop', { id: running!.id })).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+    expect(readAudit(configDirectory)).toHaveLength(4);
+    core.stop();
+  });
+
+  it('does not stop the fault when the intent cannot be made durable', async () => {
+    let full = false;
+    const { core } = host({
+      writeLine: (path, line) => {
+        if (full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+        mkdirSync(dirname(path), { recursive: true });
+        appendFileSync(path, line);
+      },
+    });
+    value(await core.handle('sim.fault.inject', { type: 'FailTargets', parameters: { TargetGroupName: 'shop-web', Count: 1 } }));
+    const [running] = value<{ id: string }[]>(await core.handle('sim.faults.running', {}));
+    full = true;
+    expect(await core.handle('sim.fault.stop', { id: running!.id })).toMatchObject({ ok: false, error: { code: 'AuditUnavailable' } });
+    expect(value<{ id: string }[]>(await core.handle('sim.faults.running', {})).map((f) => f.id)).toEqual([running!.id]);
     core.stop();
   });
 });
