@@ -87,20 +87,22 @@ export async function serve(args: string[]): Promise<number> {
   const scenario = openScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions);
   for (const notice of scenario.notices ?? []) process.stderr.write(`${formatNotice(notice)}\n`);
   // Starts in the simulator; session.switch moves to an AWS profile (and back) without a restart.
-  const core = new FlightdeckCore(
-    createSessionManager({
+  const sessions = createSessionManager({
       initial: new SimSource(scenario, { wallClock: systemWallClock, speed, leadIn }),
       createSimulation: () => new SimSource(readScenario(values.scenario ?? DEFAULT_SCENARIO, stackOptions), { wallClock: systemWallClock, speed, leadIn }),
       configDirectory: defaultSettingsDirectory(),
       actor: 'web',
       startIn,
-    }),
-  );
+  });
+  const core = new FlightdeckCore(sessions);
   core.start();
   const guard = guardProcess((message) => process.stderr.write(`flightdeck serve: ${message}\n`));
   const server = await startWebServer({ core, rendererDir: renderer, port });
   process.stdout.write(`Flightdeck listening on ${server.url}\n`);
-  process.stdout.write(`Simulation: ${scenario.name} (seed ${scenario.simulation.seed}) at ×${speed}, ${formatDuration(leadIn(scenario))} of history. Press Ctrl+C to stop.\n`);
+  // What the page opens on: the AWS profile asked for or restored, else the simulation.
+  const session = (await sessions.opening) ?? sessions.active.session;
+  if (session.mode === 'aws') process.stdout.write(`AWS: profile ${session.profile}, region ${session.region} (the simulator stays one switch away). Press Ctrl+C to stop.\n`);
+  else process.stdout.write(`Simulation: ${scenario.name} (seed ${scenario.simulation.seed}) at ×${speed}, ${formatDuration(leadIn(scenario))} of history. Press Ctrl+C to stop.\n`);
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -151,12 +153,21 @@ export function guardProcess(log: (message: string) => void): { dispose(): void 
   const describe = (error: unknown) => (error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error));
   const onException = (error: unknown) => log(`uncaught exception (still serving): ${describe(error)}`);
   const onRejection = (reason: unknown) => log(`unhandled rejection (still serving): ${describe(reason)}`);
+  // A reader that went away (`flightdeck serve | head`): every write there fails with EPIPE, and
+  // logging that failure to the same closed pipe failed again, a busy loop that never ended.
+  const onStdioError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') onException(error);
+  };
   process.on('uncaughtException', onException);
   process.on('unhandledRejection', onRejection);
+  process.stdout.on('error', onStdioError);
+  process.stderr.on('error', onStdioError);
   return {
     dispose() {
       process.off('uncaughtException', onException);
       process.off('unhandledRejection', onRejection);
+      process.stdout.off('error', onStdioError);
+      process.stderr.off('error', onStdioError);
     },
   };
 }

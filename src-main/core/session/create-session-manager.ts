@@ -65,7 +65,8 @@ export function createSessionManager(wiring: SessionManagerWiring): SessionManag
   if (start?.mode === 'aws') {
     const known = manager.profiles().profiles.some((p) => p.name === start.profile);
     // A remembered profile that has since been removed: start in the simulator rather than fail.
-    if (known) void manager.switch({ mode: 'aws', profile: start.profile, region: start.region });
+    // An explicit start (`serve --profile`) is the command line's change; a restored one the host's.
+    if (known) manager.opening = manager.switch({ mode: 'aws', profile: start.profile, region: start.region }, wiring.startIn === 'last' ? undefined : 'cli').catch(() => manager.active.session);
     else if (wiring.startIn !== 'last') throw new Error(`No profile named ${start.profile} in the AWS config or credentials files.`);
   }
   return manager;

@@ -59,6 +59,8 @@ export class SessionManager {
   private unsubscribe: () => void = () => undefined;
   private events?: SessionEvents;
   readonly actions?: ActionProtocol;
+  /** The switch to the session the host starts in (an AWS profile asked for or restored), while it runs. */
+  opening?: Promise<SessionInfo>;
   /** Bumped on every switch: work started under an older source must not publish. */
   private generation = 0;
   /** Bumped on every switch, scenario load and reset: nonces from before must not act after. */
@@ -191,7 +193,8 @@ export class SessionManager {
     return next.session;
   }
 
-  async switch(request: RequestOf<'session.switch'>): Promise<SessionInfo> {
+  /** `actor`: who asked when it is not this host's window (`serve --profile` starts in AWS mode for the command line). */
+  async switch(request: RequestOf<'session.switch'>, actor?: AuditActor): Promise<SessionInfo> {
     if (request.mode === 'simulation') {
       const createSimulation = this.factories.createSimulation;
       const parked = this.source.session.mode !== 'simulation' ? this.parkedSimulation : undefined;
@@ -216,6 +219,8 @@ export class SessionManager {
         if (this.source.session.mode === 'simulation') this.parkedSimulation = this.source;
         return this.replace(next);
       },
+      undefined,
+      actor,
     );
   }
 
@@ -285,10 +290,11 @@ export class SessionManager {
    * Write-ahead for a change of the session or the simulation: intent durable first (or the change
    * is refused with AuditUnavailable), outcome after. A host without an audit log just runs it.
    */
-  private async audited<T>(subject: Omit<AuditSubject, 'target'>, work: () => T, describe?: (value: T) => AuditWords): Promise<T> {
+  private async audited<T>(subject: Omit<AuditSubject, 'target'>, work: () => T, describe?: (value: T) => AuditWords, actor?: AuditActor): Promise<T> {
     const audit = this.factories.audit;
     if (!audit) return work();
-    return await writeAhead(audit, { ...subject, target: this.target() }, this.now, work, describe);
+    const target = this.target();
+    return await writeAhead(audit, { ...subject, target: actor ? { ...target, actor } : target }, this.now, work, describe);
   }
 
   async retry(mfaCode?: string): Promise<SessionInfo> {

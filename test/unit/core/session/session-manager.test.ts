@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,17 @@ describe('AWS-mode channels on the core', () => {
     expect(sessions.active.session).toMatchObject({ mode: 'aws', profile: 'staging', region: 'eu-central-1' });
     sessions.stop();
     expect(() => wired({ mode: 'aws', profile: 'gone', region: 'eu-central-1' })).toThrow('No profile named gone');
+  });
+
+  it('audits the start in an AWS profile asked for on the command line as the command line’s change', async () => {
+    const { sessions, dir } = wired({ mode: 'aws', profile: 'staging', region: 'eu-central-1' });
+    expect(await sessions.opening).toMatchObject({ mode: 'aws', profile: 'staging' });
+    const records = readFileSync(join(dir, 'flightdeck', 'audit-log.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { action: string; actor?: string; result: string });
+    expect(records.map((r) => [r.action, r.actor, r.result])).toEqual([
+      ['SwitchSession', 'cli', 'intent'],
+      ['SwitchSession', 'cli', 'applied'],
+    ]);
+    sessions.stop();
   });
 
   it('switches to an AWS profile (with its settings) and back to the simulator, announcing each session', async () => {
