@@ -83,6 +83,13 @@ export const DatasetStatus = z.object({
    * the window only subtracts it from its own clock to show an age.
    */
   fetchedAt: z.number().optional(),
+  /**
+   * AWS mode: how often core refreshes this dataset, and after how long without a good refresh its
+   * data counts as stale (core's one rule, poll-plan.ts): the window marks data stale by this age too,
+   * for when no status reaches it at all.
+   */
+  intervalMs: z.number().int().positive().max(86_400_000).optional(),
+  staleAfterMs: z.number().int().positive().max(86_400_000).optional(),
   error: z
     .object({
       code: z.string(),

@@ -150,7 +150,7 @@ const en = {
   staleness: {
     fresh: 'Fresh',
     stale: 'Stale',
-    hint: 'Data older than {seconds} s (two refresh intervals) counts as stale.',
+    hint: 'A service’s data counts as stale after three of its refreshes missed (Settings lists the schedule).',
   },
   datasets: {
     failed: 'Could not load this data.',
@@ -2367,9 +2367,9 @@ const en = {
       en: 'English',
       ko: '한국어',
     },
-    refresh: 'Refresh interval (AWS mode)',
-    everySeconds: 'Every {seconds} s',
-    refreshHint: 'Data older than two intervals is shown as stale.',
+    refresh: 'Refresh (AWS mode)',
+    refreshEntry: '{service}: every {every}; stale after {staleAfter}',
+    refreshHint: 'Each service is refreshed on its own schedule, within its API request rates; its data is shown as stale after three refreshes missed.',
     notifications: 'Notifications',
     notifyAlarms: 'Desktop notification when an alarm changes state',
     permission: 'Permission',

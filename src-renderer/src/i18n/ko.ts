@@ -151,7 +151,7 @@ const ko: MessageSchema = {
   staleness: {
     fresh: '최신',
     stale: '오래됨',
-    hint: '{seconds}초(새로 고침 간격의 두 배)보다 오래된 데이터는 오래된 것으로 표시합니다.',
+    hint: '서비스의 데이터는 새로 고침이 세 번 연속 누락되면 오래된 것으로 표시됩니다(일정은 설정에 있음).',
   },
   datasets: {
     failed: '이 데이터를 불러오지 못했습니다.',
@@ -2368,9 +2368,9 @@ const ko: MessageSchema = {
       en: 'English',
       ko: '한국어',
     },
-    refresh: '새로 고침 간격 (AWS 모드)',
-    everySeconds: '{seconds}초마다',
-    refreshHint: '간격의 두 배보다 오래된 데이터는 오래된 것으로 표시됩니다.',
+    refresh: '새로 고침 (AWS 모드)',
+    refreshEntry: '{service}: {every}마다, {staleAfter} 후 오래됨',
+    refreshHint: '각 서비스는 API 요청 한도 안에서 자체 일정에 따라 새로 고칩니다. 새로 고침이 세 번 누락되면 데이터가 오래된 것으로 표시됩니다.',
     notifications: '알림',
     notifyAlarms: '경보 상태가 바뀌면 데스크톱 알림',
     permission: '권한',

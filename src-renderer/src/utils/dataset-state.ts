@@ -16,12 +16,12 @@ export interface DatasetSummary {
   total: number;
 }
 
-export function worstDatasetState(datasets: DatasetStatuses, now: number, refreshSeconds: number): DatasetSummary {
+export function worstDatasetState(datasets: DatasetStatuses, now: number): DatasetSummary {
   const entries = Object.entries(datasets).filter((entry): entry is [Service, DatasetStatus] => entry[1] !== undefined);
   const total = entries.length;
   const errors = entries.filter(([, status]) => status.state === 'error').map(([service]) => service);
   if (errors.length > 0) return { state: 'error', services: errors, total };
-  const stale = staleness(datasets, now, refreshSeconds);
+  const stale = staleness(datasets, now);
   if (stale.stale) return { state: 'stale', services: stale.services, total };
   const loading = entries.filter(([, status]) => status.state === 'loading').map(([service]) => service);
   if (loading.length > 0) return { state: 'loading', services: loading, total };

@@ -1,6 +1,9 @@
 /**
- * When is data stale: older than two refresh intervals (one missed poll is noise, two is a
- * problem). Only AWS mode has ages (datasets[].fetchedAt); simulated data is never stale.
+ * When is data stale: when core says so, or when it is older than the limit core gives for its
+ * dataset (`staleAfterMs`: three of its refresh intervals, which differ by service) — the window
+ * checks the age itself for when no status reaches it. Its own guess of two intervals of a
+ * preference core never used marked Lambda (refreshed every 2 min) stale on every cycle. Only AWS
+ * mode has ages (datasets[].fetchedAt); simulated data is never stale.
  */
 import type { DatasetStatuses, Service } from '@contract';
 
@@ -11,8 +14,7 @@ export interface Staleness {
   services: Service[];
 }
 
-export function staleness(datasets: DatasetStatuses, now: number, refreshSeconds: number, only?: readonly Service[]): Staleness {
-  const limit = 2 * refreshSeconds * 1000;
+export function staleness(datasets: DatasetStatuses, now: number, only?: readonly Service[]): Staleness {
   let oldest: number | undefined;
   const services: Service[] = [];
   for (const [service, status] of Object.entries(datasets) as [Service, NonNullable<DatasetStatuses[Service]>][]) {
@@ -20,7 +22,8 @@ export function staleness(datasets: DatasetStatuses, now: number, refreshSeconds
     const explicitlyStale = status.state === 'stale';
     const age = status.fetchedAt !== undefined ? now - status.fetchedAt : undefined;
     if (age !== undefined) oldest = Math.max(oldest ?? 0, age);
-    if (explicitlyStale || (age !== undefined && age > limit)) services.push(service);
+    const tooOld = age !== undefined && status.staleAfterMs !== undefined && age > status.staleAfterMs;
+    if (explicitlyStale || tooOld) services.push(service);
   }
   return { stale: services.length > 0, ageMs: oldest, services };
 }

@@ -40,10 +40,10 @@ describe('TheEnvironmentBanner', () => {
 });
 
 describe('staleness', () => {
-  it('warns when AWS data is older than two refresh intervals, per view and in the header', () => {
+  it('warns when AWS data is older than core’s limit for its dataset, per view and in the header', () => {
     const session = useSessionStore();
     session.setSession(awsSession);
-    session.setDatasets({ elbv2: { state: 'ok', fetchedAt: Date.now() - 10 * 60_000 }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to rds:DescribeDBInstances', hint: 'Add rds:DescribeDBInstances to the role', problem: { code: 'service.accessDenied', params: { operation: 'DescribeDBInstances', permission: 'rds:DescribeDBInstances' } } } } });
+    session.setDatasets({ elbv2: { state: 'ok', fetchedAt: Date.now() - 10 * 60_000, intervalMs: 30_000, staleAfterMs: 90_000 }, rds: { state: 'error', error: { code: 'AccessDenied', message: 'not authorized to rds:DescribeDBInstances', hint: 'Add rds:DescribeDBInstances to the role', problem: { code: 'service.accessDenied', params: { operation: 'DescribeDBInstances', permission: 'rds:DescribeDBInstances' } } } } });
     const header = mountWithApp(TheStalenessIndicator);
     expect(header.get('[data-testid="staleness"]').attributes('data-stale')).toBe('true');
     expect(header.text()).toContain('10 min');

@@ -35,11 +35,15 @@ describe('CloudWatch dimensions from ARNs', () => {
 describe('staleness', () => {
   it('is stale past two refresh intervals, or when the source says so; never without ages', () => {
     const now = 1_000_000;
-    expect(staleness({}, now, 60).stale).toBe(false);
-    expect(staleness({ elbv2: { state: 'ok', fetchedAt: now - 119_000 } }, now, 60).stale).toBe(false);
-    expect(staleness({ elbv2: { state: 'ok', fetchedAt: now - 121_000 } }, now, 60)).toMatchObject({ stale: true, services: ['elbv2'] });
-    expect(staleness({ rds: { state: 'stale' } }, now, 60).services).toEqual(['rds']);
-    expect(staleness({ elbv2: { state: 'ok', fetchedAt: now - 500_000 } }, now, 60, ['rds']).stale).toBe(false);
+    expect(staleness({}, now).stale).toBe(false);
+    // Core's limit per dataset (three of its intervals): Lambda, refreshed every 2 min, is fresh at
+    // 3 min; with the window's old guess (two intervals of a 60 s preference) it turned stale at 2 min.
+    expect(staleness({ lambda: { state: 'ok', fetchedAt: now - 180_000, intervalMs: 120_000, staleAfterMs: 360_000 } }, now).stale).toBe(false);
+    expect(staleness({ elbv2: { state: 'ok', fetchedAt: now - 89_000, intervalMs: 30_000, staleAfterMs: 90_000 } }, now).stale).toBe(false);
+    // No status reached the window for longer than core's limit: stale by age.
+    expect(staleness({ elbv2: { state: 'ok', fetchedAt: now - 91_000, intervalMs: 30_000, staleAfterMs: 90_000 } }, now)).toMatchObject({ stale: true, services: ['elbv2'] });
+    expect(staleness({ rds: { state: 'stale' } }, now).services).toEqual(['rds']);
+    expect(staleness({ elbv2: { state: 'ok', fetchedAt: now - 500_000, staleAfterMs: 90_000 } }, now, ['rds']).stale).toBe(false);
     expect(formatAge(90_000)).toEqual({ value: 90, unit: 's' });
     expect(formatAge(600_000)).toEqual({ value: 10, unit: 'min' });
   });

@@ -15,8 +15,10 @@ export function reportedStatuses(datasets: DatasetStatuses, options: { now: numb
   for (const dataset of AWS_DATASETS) {
     const status = datasets[dataset];
     if (!status) continue;
-    const aged = status.state === 'ok' && status.fetchedAt !== undefined && options.now - status.fetchedAt > STALE_AFTER_INTERVALS * options.intervals[dataset];
-    result[dataset] = aged ? { ...status, state: 'stale' } : { ...status };
+    const intervalMs = options.intervals[dataset];
+    const staleAfterMs = STALE_AFTER_INTERVALS * intervalMs;
+    const aged = status.state === 'ok' && status.fetchedAt !== undefined && options.now - status.fetchedAt > staleAfterMs;
+    result[dataset] = { ...status, ...(aged ? { state: 'stale' as const } : {}), intervalMs, staleAfterMs };
     // An SDK error can quote an endpoint URL with its userinfo.
     if (status.error) {
       const { problem } = status.error;

@@ -66,6 +66,9 @@ describe('polling', () => {
     await clock.drive(clock.sleep(91_000));
     expect(source.datasetStatuses().elbv2!.state).toBe('stale');
     expect(source.datasetStatuses().lambda!.state).toBe('ok');
+    // Each status carries its schedule and limit, so the window judges staleness by core's rule.
+    expect(source.datasetStatuses().elbv2).toMatchObject({ intervalMs: 30_000, staleAfterMs: 90_000 });
+    expect(source.datasetStatuses().lambda).toMatchObject({ intervalMs: 120_000, staleAfterMs: 360_000 });
   });
 });
 
