@@ -36,7 +36,8 @@ export const HealthReasonCode = z.enum([
   'hc.unhealthy',
   'hc.unknown',
   'record.outOfAnswers',
-  'record.nameUnanswered',
+  'record.allUnhealthy',
+  'record.nameAllUnhealthy',
   // RDS
   'db.notAvailable',
   'db.failover',
