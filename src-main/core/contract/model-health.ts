@@ -30,6 +30,7 @@ export const HealthReasonCode = z.enum([
   'asg.launching',
   'asg.belowDesired',
   'asg.noneInService',
+  'asg.noneInServiceReplacing',
   'asg.launchFailures',
   'asg.unhealthyInstances',
   // Route 53
