@@ -44,6 +44,9 @@ export const HealthReasonCode = z.enum([
   'db.failover',
   'db.replicaLag',
   'db.replicationStopped',
+  'db.replicationSourceFailover',
+  'db.replicationSourceDown',
+  'db.replicationResuming',
   // Lambda
   'fn.errors',
   'fn.throttles',

@@ -581,6 +581,7 @@ const en = {
         replicationStopped: '{who}: replication from {source} stopped',
         replicationSourceFailover: '{who}: replication from {source} stopped while {source} fails over (Multi-AZ)',
         replicationSourceDown: '{who}: replication from {source} stopped while {source} is {sourceStatus}',
+        replicationResuming: '{who}: replication from {source} not resumed yet; {source} is back within the last 3 min',
       },
       fn: {
         errors: '{who}: {percent} % errors over {minutes} min ({errors} of {invocations})',

@@ -582,6 +582,7 @@ const ko: MessageSchema = {
         replicationStopped: '{who}: {source}에서의 복제 중지됨',
         replicationSourceFailover: '{who}: {source}의 다중 AZ 장애 조치 중 {source}에서의 복제 중지됨',
         replicationSourceDown: '{who}: {source} 상태가 {sourceStatus}이므로 {source}에서의 복제 중지됨',
+        replicationResuming: '{who}: {source}에서의 복제가 아직 재개되지 않음, {source}은(는) 최근 3분 안에 복구됨',
       },
       fn: {
         errors: '{who}: {minutes}분 동안 오류 {percent}% ({invocations}건 중 {errors}건)',
