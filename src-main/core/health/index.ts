@@ -65,11 +65,12 @@ export function evaluateHealth(input: HealthInput): HealthReport {
   const alarms = evaluateAlarms(input);
 
   // Route 53 at the service level: a failing check and the records it takes out are failover doing
-  // its job (degraded); a name with no record left to answer is failing.
+  // its job (degraded); a name none of whose records is healthy (answered as if all were, R53-5) is
+  // failing. Records out because of their alias target have no health check to name them.
   const dnsReasons = [
     ...reasonsOf(dns.resources.filter((r) => r.kind === 'healthCheck')).map((r) => (r.status === 'failing' ? { ...r, status: 'degraded' as const } : r)),
     ...reasonsOf(dns.resources.filter((r) => r.kind === 'recordSet'))
-      .filter((r) => r.params.cause === 'aliasTarget')
+      .filter((r) => r.code === 'record.outOfAnswers' && r.params.cause !== 'healthCheck')
       .map((r) => ({ ...r, status: 'degraded' as const })),
     ...dns.names,
   ];

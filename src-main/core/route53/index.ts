@@ -21,6 +21,8 @@ export {
   type HealthLookup,
   type LatencyTable,
   type RandomSource,
+  recordGroupHealth,
+  type RecordGroupHealth,
   type Resolution,
   type ResolverContext,
 } from './resolver';

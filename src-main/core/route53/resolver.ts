@@ -30,7 +30,7 @@ import { drawSubset, enumerateSubsets } from './answer-subsets';
 import { list, optional, percent, say } from './explain';
 import { completeLocation } from './geography';
 import { isInZone, normalizeName, parentName, withoutDualstack } from './names';
-import { describeGeoLocation, groupKey, routingPolicyOf } from './record-groups';
+import { describeGeoLocation, groupKey, groupRecordSets, routingPolicyOf } from './record-groups';
 import {
   MAX_CHAIN,
   recordLine,
@@ -445,4 +445,38 @@ export function answerDistribution(query: DnsQuery, ctx: ResolverContext): Answe
       });
   }
   return { outcomes: [...merged.values()], exact };
+}
+
+/** One name-and-type group of record sets, judged the way the resolver judges them when it answers. */
+export interface RecordGroupHealth {
+  name: string;
+  type: string;
+  policy: RoutingPolicy;
+  /** Each record set of the group's policy with its health: health check, EvaluateTargetHealth (R53-9, in-zone aliases). */
+  records: { record: ResourceRecordSet; healthy: boolean }[];
+  /**
+   * R53-4/R53-5: false when no record set of the group is healthy — Route 53 then answers as if all
+   * were (failover: the primary; weighted: by weight; latency: the lowest latency; multivalue: up to
+   * eight), it never goes silent for health. For geolocation the trace decides per client among the
+   * locations that match it; here the group as a whole: no record set healthy.
+   */
+  anyHealthy: boolean;
+}
+
+/**
+ * Every group of record sets in `ctx.recordSets` with the health the resolver gives it: the health
+ * verdicts read this (core/health/route53.ts), so a verdict and `dns trace` never disagree on which
+ * record sets are healthy or on whether Route 53 still answers. Client and latency play no part in
+ * health; they are ignored.
+ */
+export function recordGroupHealth(ctx: Pick<ResolverContext, 'zone' | 'recordSets' | 'health'>): RecordGroupHealth[] {
+  const resolver = new ZoneResolver({ ...ctx, client: {}, latency: {} });
+  const groups: RecordGroupHealth[] = [];
+  for (const records of groupRecordSets(ctx.recordSets).values()) {
+    const plan = resolver.plan(records[0]!.name, records[0]!.type, []);
+    if (plan.kind !== 'group') continue;
+    const anyHealthy = plan.policy === 'geolocation' ? plan.candidates.some((c) => c.healthy) : plan.anyHealthy;
+    groups.push({ name: plan.name, type: plan.type, policy: plan.policy, records: plan.candidates.map((c) => ({ record: c.record, healthy: c.healthy })), anyHealthy });
+  }
+  return groups;
 }

@@ -544,12 +544,14 @@ const en = {
         launching: '{who}: {launching} instances launching (InService {inService}/{desired})',
         belowDesired: '{who}: InService {inService}/{desired} for longer than {seconds} s',
         noneInService: '{who}: no instance InService (desired {desired})',
+        noneInServiceReplacing: '{who}: no instance InService (desired {desired}), {launching} replacements launching',
         launchFailures: '{who}: launches failed {count}× in {minutes} min — {message}',
         unhealthyInstances: '{who}: instances marked Unhealthy: {count}',
       },
       hc: {
         unhealthy: {
           records: 'Health check {who} is unhealthy: records out of answers: {records} ({recordNames})',
+          answered: 'Health check {who} is unhealthy; no record of their names is healthy, so Route 53 still answers with its records: {answered} ({answeredNames})',
           none: 'Health check {who} is unhealthy (no record uses it)',
         },
         unknown: 'Health check {who}: status unknown',
@@ -558,14 +560,30 @@ const en = {
         outOfAnswers: {
           healthCheck: '{who}: out of answers, health check {healthCheck} is unhealthy',
           aliasTarget: '{who}: out of answers, alias target {target} has no healthy targets',
+          aliasRecord: '{who}: out of answers, alias target {target} has no healthy record',
         },
-        nameUnanswered: '{who} ({type}): every record is out of answers',
+        allUnhealthy: {
+          healthCheck: '{who}: health check {healthCheck} is unhealthy, and so is every record of this name: Route 53 answers as if all were healthy',
+          aliasTarget: '{who}: alias target {target} has no healthy targets, and every record of this name is unhealthy: Route 53 answers as if all were healthy',
+          aliasRecord: '{who}: alias target {target} has no healthy record, and every record of this name is unhealthy: Route 53 answers as if all were healthy',
+        },
+        nameAllUnhealthy: {
+          failover: '{who} ({type}): every record is unhealthy; Route 53 answers as if all were healthy, with the primary',
+          weighted: '{who} ({type}): every record is unhealthy; Route 53 answers as if all were healthy, by weight',
+          latency: '{who} ({type}): every record is unhealthy; Route 53 answers as if all were healthy, with the lowest-latency region',
+          geolocation: '{who} ({type}): every record is unhealthy; Route 53 answers as if all were healthy, with the closest location',
+          multivalue: '{who} ({type}): every record is unhealthy; Route 53 answers as if all were healthy, with up to 8 of the {records} records',
+          simple: '{who} ({type}): every record is unhealthy; Route 53 answers with it anyway',
+        },
       },
       db: {
         notAvailable: '{who}: status {status}',
         failover: '{who}: Multi-AZ failover in progress',
         replicaLag: '{who}: replica lag {seconds} s (threshold {threshold} s)',
         replicationStopped: '{who}: replication from {source} stopped',
+        replicationSourceFailover: '{who}: replication from {source} stopped while {source} fails over (Multi-AZ)',
+        replicationSourceDown: '{who}: replication from {source} stopped while {source} is {sourceStatus}',
+        replicationResuming: '{who}: replication from {source} not resumed yet; {source} is back within the last 3 min',
       },
       fn: {
         errors: '{who}: {percent} % errors over {minutes} min ({errors} of {invocations})',

@@ -545,12 +545,14 @@ const ko: MessageSchema = {
         launching: '{who}: 인스턴스 {launching}개 시작 중 (InService {inService}/{desired})',
         belowDesired: '{who}: InService {inService}/{desired} 상태가 {seconds}초 넘게 지속',
         noneInService: '{who}: InService 인스턴스 없음 (원하는 용량 {desired})',
+        noneInServiceReplacing: '{who}: InService 인스턴스 없음 (원하는 용량 {desired}), 대체 인스턴스 {launching}개 시작 중',
         launchFailures: '{who}: {minutes}분 동안 시작 실패 {count}회 — {message}',
         unhealthyInstances: '{who}: Unhealthy로 표시된 인스턴스 {count}개',
       },
       hc: {
         unhealthy: {
           records: '상태 확인 {who} 비정상: 응답에서 제외된 레코드 {records}개 ({recordNames})',
+          answered: '상태 확인 {who} 비정상: 해당 이름에 정상 레코드가 없어 Route 53이 이 레코드로 계속 응답함 {answered}개 ({answeredNames})',
           none: '상태 확인 {who} 비정상 (사용하는 레코드 없음)',
         },
         unknown: '상태 확인 {who}: 상태 알 수 없음',
@@ -559,14 +561,30 @@ const ko: MessageSchema = {
         outOfAnswers: {
           healthCheck: '{who}: 응답에서 제외됨, 상태 확인 {healthCheck} 비정상',
           aliasTarget: '{who}: 응답에서 제외됨, 별칭 대상 {target}에 정상 대상 없음',
+          aliasRecord: '{who}: 응답에서 제외됨, 별칭 대상 {target}에 정상 레코드 없음',
         },
-        nameUnanswered: '{who} ({type}): 모든 레코드가 응답에서 제외됨',
+        allUnhealthy: {
+          healthCheck: '{who}: 상태 확인 {healthCheck} 비정상, 이 이름의 모든 레코드가 비정상이므로 Route 53은 모두 정상인 것처럼 응답',
+          aliasTarget: '{who}: 별칭 대상 {target}에 정상 대상 없음, 이 이름의 모든 레코드가 비정상이므로 Route 53은 모두 정상인 것처럼 응답',
+          aliasRecord: '{who}: 별칭 대상 {target}에 정상 레코드 없음, 이 이름의 모든 레코드가 비정상이므로 Route 53은 모두 정상인 것처럼 응답',
+        },
+        nameAllUnhealthy: {
+          failover: '{who} ({type}): 모든 레코드 비정상, Route 53은 모두 정상인 것처럼 기본 레코드로 응답',
+          weighted: '{who} ({type}): 모든 레코드 비정상, Route 53은 모두 정상인 것처럼 가중치에 따라 응답',
+          latency: '{who} ({type}): 모든 레코드 비정상, Route 53은 모두 정상인 것처럼 지연 시간이 가장 짧은 리전으로 응답',
+          geolocation: '{who} ({type}): 모든 레코드 비정상, Route 53은 모두 정상인 것처럼 가장 가까운 위치로 응답',
+          multivalue: '{who} ({type}): 모든 레코드 비정상, Route 53은 모두 정상인 것처럼 레코드 {records}개 중 최대 8개로 응답',
+          simple: '{who} ({type}): 모든 레코드 비정상, Route 53은 그래도 이 레코드로 응답',
+        },
       },
       db: {
         notAvailable: '{who}: 상태 {status}',
         failover: '{who}: 다중 AZ 장애 조치 진행 중',
         replicaLag: '{who}: 복제 지연 {seconds}초 (임계값 {threshold}초)',
         replicationStopped: '{who}: {source}에서의 복제 중지됨',
+        replicationSourceFailover: '{who}: {source}의 다중 AZ 장애 조치 중 {source}에서의 복제 중지됨',
+        replicationSourceDown: '{who}: {source} 상태가 {sourceStatus}이므로 {source}에서의 복제 중지됨',
+        replicationResuming: '{who}: {source}에서의 복제가 아직 재개되지 않음, {source}은(는) 최근 3분 안에 복구됨',
       },
       fn: {
         errors: '{who}: {minutes}분 동안 오류 {percent}% ({invocations}건 중 {errors}건)',

@@ -18,17 +18,23 @@ export function healthTone(status: HealthStatus | undefined): Tone {
   }
 }
 
+/** Routing policies with their own "every record unhealthy" message. */
+const ROUTING_POLICIES = new Set(['failover', 'weighted', 'latency', 'geolocation', 'multivalue', 'simple']);
+
 /** The message key of a reason: a few codes have variants by parameter. */
 export function reasonKey(reason: HealthReason): string {
   switch (reason.code) {
     case 'record.outOfAnswers':
-      return `health.reason.record.outOfAnswers.${reason.params.cause === 'aliasTarget' ? 'aliasTarget' : 'healthCheck'}`;
+    case 'record.allUnhealthy':
+      return `health.reason.${reason.code}.${reason.params.cause === 'aliasTarget' || reason.params.cause === 'aliasRecord' ? reason.params.cause : 'healthCheck'}`;
+    case 'record.nameAllUnhealthy':
+      return `health.reason.record.nameAllUnhealthy.${ROUTING_POLICIES.has(String(reason.params.policy)) ? String(reason.params.policy) : 'simple'}`;
     case 'fn.concurrencyLimit':
       return `health.reason.fn.concurrencyLimit.${reason.params.scope === 'account' ? 'account' : 'reserved'}`;
     case 'alarm.scaling':
       return `health.reason.alarm.scaling.${reason.params.direction === 'low' ? 'low' : reason.params.direction === 'high' ? 'high' : 'step'}`;
     case 'hc.unhealthy':
-      return `health.reason.hc.unhealthy.${Number(reason.params.records) > 0 ? 'records' : 'none'}`;
+      return `health.reason.hc.unhealthy.${Number(reason.params.records) > 0 ? 'records' : Number(reason.params.answered) > 0 ? 'answered' : 'none'}`;
     default:
       return `health.reason.${reason.code}`;
   }
