@@ -459,6 +459,12 @@ const en = {
     TooManyPending: 'Too many confirmations are waiting: run or let them expire first.',
     ConfirmationRequired: 'This change loosens a protection and needs a typed confirmation.',
   },
+  /** A control action whose call failed without saying whether AWS ran it (ActionOutcome.outcomeUnknown, audit result `outcome-unknown`). */
+  actionOutcomeUnknown: {
+    outcome: 'Outcome unknown',
+    message: 'Outcome unknown: {error} — it may have been carried out and was not sent again; check the resource',
+    banner: 'AWS did not say whether the change to {target} was made ({code}): it may have been. It was not sent again. Check {target} before trying again; Flightdeck follows it below.',
+  },
   notify: {
     title: '{alarm} is {state}',
     more: 'More alarm changes: {count}',
