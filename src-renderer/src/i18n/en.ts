@@ -1071,6 +1071,7 @@ const en = {
         behind: 'ReplicaLag {seconds} s: writes made on {source} in that time will be missing.',
         stopped: 'Replication is not running (ReplicaLag −1): the lag is unknown.',
         unknown: 'No recent ReplicaLag datapoint: the lag is unknown.',
+        stale: 'The newest ReplicaLag datapoint ({seconds} s) is {minutes} min old: the lag now is unknown.',
       },
       'backup-retention': {
         label: 'Automated backups after promotion',

@@ -1072,6 +1072,7 @@ const ko: MessageSchema = {
         behind: 'ReplicaLag {seconds}초: 그동안 {source}에서 발생한 쓰기가 누락됩니다.',
         stopped: '복제가 실행되지 않습니다(ReplicaLag −1). 지연을 알 수 없습니다.',
         unknown: '최근 ReplicaLag 데이터 포인트가 없어 지연을 알 수 없습니다.',
+        stale: '최신 ReplicaLag 데이터 포인트({seconds}초)가 {minutes}분 전 값이라 현재 지연을 알 수 없습니다.',
       },
       'backup-retention': {
         label: '승격 후 자동 백업',

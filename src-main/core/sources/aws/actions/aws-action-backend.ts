@@ -13,7 +13,7 @@ import type { ActionBackend, FollowReport, FollowResult, Preflight } from '../..
 import { isAwsCallError } from '../aws-errors';
 import { observeSnapshot, preflightOf, subjectOf, type ActionState, type GroupState } from '../../../rules';
 import type { Clock } from '../throttle/time';
-import type { MetricPoller } from '../metrics/metric-poller';
+import { replicaLagOf, withLagFields, type LatestPointSource } from '../polling/replica-lag';
 import { toDbInstance, toDbSnapshot, withEarliestRestorableTime } from '../rds/discover-rds';
 import { sendControlAction, type ActionClients } from './aws-action-calls';
 
@@ -28,7 +28,7 @@ export class AwsActionBackend implements ActionBackend {
   constructor(
     private clients: ActionClients,
     private readonly clock: Clock,
-    private readonly metrics?: Pick<MetricPoller, 'latest'>,
+    private readonly metrics?: LatestPointSource,
     private readonly followOptions: FollowOptions = DEFAULT_FOLLOW,
   ) {}
 
@@ -64,14 +64,14 @@ export class AwsActionBackend implements ActionBackend {
     }
   }
 
-  /** The DB instance as the contract's model, with its latest ReplicaLag from CloudWatch. */
+  /** The DB instance as the contract's model, with its ReplicaLag from CloudWatch (current, or stale with its age). */
   private async dbModel(id: string, withRestoreWindow = false): Promise<DbInstance | undefined> {
     const db = await this.dbInstance(id);
     if (!db) return undefined;
     let model = toDbInstance(db);
     if (withRestoreWindow && model.backupRetentionPeriod > 0) model = withEarliestRestorableTime([model], await this.snapshots({ DBInstanceIdentifier: model.dbInstanceIdentifier }))[0]!;
-    const lag = model.readReplicaSourceDBInstanceIdentifier ? this.metrics?.latest('AWS/RDS', 'ReplicaLag', 'DBInstanceIdentifier', model.dbInstanceIdentifier) : undefined;
-    return lag === undefined ? model : { ...model, replicaLagSeconds: lag };
+    // Only a recent datapoint is the lag now; an old one is passed on as such (polling/replica-lag.ts).
+    return model.readReplicaSourceDBInstanceIdentifier ? withLagFields(model, replicaLagOf(this.metrics, model.dbInstanceIdentifier, this.clock.now())) : model;
   }
 
   /** The group with its scaling policies (DescribePolicies), as the rules read it. */
