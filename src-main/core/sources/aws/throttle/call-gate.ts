@@ -12,7 +12,7 @@ import { TokenBucket } from './token-bucket';
 import { API_RATES, type AwsServiceName } from './api-rates';
 import { backoffDelay, THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff';
 import { classifyAwsError, toAwsCallError, type AwsCallError } from '../aws-errors';
-import { isSafeToRepeat, outcomeUnknownAfter, provesNotProcessed } from './retry-safety';
+import { isRead, isSafeToRepeat, outcomeUnknownAfter, provesNotProcessed } from './retry-safety';
 
 export interface CallRecord {
   service: AwsServiceName;
@@ -65,7 +65,8 @@ export class CallGate {
         const code = toAwsCallError(error, service, operation).params.awsCode;
         if (!policy || attempt >= policy.maxAttempts) {
           this.options.observe?.({ service, operation, attempt, outcome: 'error', errorCode: code, waitedMs: wait });
-          throw withOutcome(toAwsCallError(error, service, operation), !isSafeToRepeat(operation) && outcomeUnknownAfter(error));
+          // Any write, repeatable or not, may have been carried out by an attempt that failed this way.
+          throw withOutcome(toAwsCallError(error, service, operation), !isRead(operation) && outcomeUnknownAfter(error));
         }
         this.options.observe?.({ service, operation, attempt, outcome: 'retry', errorCode: code, waitedMs: wait });
         await this.options.clock.sleep(backoffDelay(policy, attempt, this.random));

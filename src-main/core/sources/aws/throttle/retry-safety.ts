@@ -27,9 +27,14 @@ const READ = /^(Describe|List|Get|Test)/;
  */
 const IDEMPOTENT_WRITES = new Set(['SetDesiredCapacity']);
 
+/** Whether `operation` only reads. */
+export function isRead(operation: string): boolean {
+  return READ.test(operation);
+}
+
 /** Whether a failed call of `operation` may be retried whatever the (transient) error. */
 export function isSafeToRepeat(operation: string): boolean {
-  return READ.test(operation) || IDEMPOTENT_WRITES.has(operation);
+  return isRead(operation) || IDEMPOTENT_WRITES.has(operation);
 }
 
 /** Errors raised before a connection existed: the request never left this machine. */

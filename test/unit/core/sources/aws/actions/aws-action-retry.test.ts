@@ -105,12 +105,23 @@ describe('control actions are sent at most once unless AWS proves it did not run
     expect(stubs.autoscaling.commandCalls(SetDesiredCapacityCommand)).toHaveLength(2);
   });
 
-  it('still retries reads after a 500', async () => {
+  it('SetDesiredCapacity still answered 500 after its retries: its outcome is unknown too (an attempt may have set it)', async () => {
+    const { stubs, backend } = setup();
+    stubs.autoscaling.on(SetDesiredCapacityCommand).rejects(awsError('InternalFailure', 500));
+    await expect(backend.execute({ type: 'SetDesiredCapacity', autoScalingGroupName: 'web', desiredCapacity: 3 })).rejects.toMatchObject({ params: { outcome: 'unknown' } });
+    expect(stubs.autoscaling.commandCalls(SetDesiredCapacityCommand)).toHaveLength(3);
+  });
+
+  it('still retries reads after a 500, and a read that keeps failing is just an error', async () => {
     const { stubs, backend } = setup();
     stubs.rds.on(DescribeDBInstancesCommand).rejectsOnce(awsError('InternalFailure', 500)).rejectsOnce(awsError('InternalFailure', 500)).resolves(available);
     const preflight = await backend.preflight(REBOOT);
     expect(preflight.checks.every((c) => c.status === 'pass')).toBe(true);
     expect(stubs.rds.commandCalls(DescribeDBInstancesCommand)).toHaveLength(3);
+    stubs.rds.on(DescribeDBInstancesCommand).rejects(awsError('InternalFailure', 500));
+    const failed = await backend.preflight(REBOOT).catch((error: unknown) => error);
+    expect(failed).toMatchObject({ params: { kind: 'transient' } });
+    expect((failed as { params: Record<string, unknown> }).params.outcome).toBeUndefined();
   });
 
   it('a write refused by AWS (a 4xx error) is still a failure, audited as failed', async () => {
