@@ -152,7 +152,11 @@ export class AwsActionBackend implements ActionBackend {
     if (action.type === 'CreateDBSnapshot') return observeSnapshot(await this.snapshots({ DBSnapshotIdentifier: action.dbSnapshotIdentifier }), action.dbSnapshotIdentifier) as FollowResult | FollowReport;
     const id = action.type === 'RestoreDBInstanceToPointInTime' ? action.targetDBInstanceIdentifier : action.dbInstanceIdentifier;
     const db = await this.dbInstance(id);
-    if (!db) return { outcome: 'failed', status: 'deleted', message: `${id} no longer exists.` };
+    if (!db) {
+      // A restore's new instance that is not there was never created (its outcome may have been unknown).
+      if (action.type === 'RestoreDBInstanceToPointInTime') return { outcome: 'failed', status: 'not-found', message: `${id} does not exist: the restore did not create it.` };
+      return { outcome: 'failed', status: 'deleted', message: `${id} no longer exists.` };
+    }
     const status = db.DBInstanceStatus ?? 'unknown';
     if (status === 'available' && action.type === 'RestoreDBInstanceToPointInTime') return { outcome: 'settled', status, message: `${id} is restored and available at ${db.Endpoint?.Address ?? 'its new endpoint'}.` };
     if (status === 'failed' || status === 'incompatible-parameters' || status === 'storage-full') return { outcome: 'failed', status, message: `${id} is ${status}.` };

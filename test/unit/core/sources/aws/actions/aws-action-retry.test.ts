@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DescribeDBInstancesCommand, RebootDBInstanceCommand, CreateDBSnapshotCommand } from '@aws-sdk/client-rds';
+import { CreateDBSnapshotCommand, DescribeDBInstancesCommand, RebootDBInstanceCommand, RestoreDBInstanceToPointInTimeCommand } from '@aws-sdk/client-rds';
 import { ExecutePolicyCommand, SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
 import { AwsActionBackend } from '@main/core/sources/aws/actions/aws-action-backend';
 import { CallGate, type CallRecord } from '@main/core/sources/aws/throttle/call-gate';
@@ -96,6 +96,22 @@ describe('control actions are sent at most once unless AWS proves it did not run
     stubs.rds.on(CreateDBSnapshotCommand).rejects(awsError('InternalFailure', 500));
     await expect(backend.execute({ type: 'CreateDBSnapshot', dbInstanceIdentifier: 'orders', dbSnapshotIdentifier: 'before-change' })).rejects.toMatchObject({ params: { outcome: 'unknown' } });
     expect(stubs.rds.commandCalls(CreateDBSnapshotCommand)).toHaveLength(1);
+  });
+
+  it('RestoreDBInstanceToPointInTime answered 500 is sent once; following it says when the new instance does not exist', async () => {
+    const { stubs, backend, run, protocol, readAudit } = setup();
+    stubs.rds.on(DescribeDBInstancesCommand).callsFake((input: { DBInstanceIdentifier?: string }) => {
+      if (input.DBInstanceIdentifier === 'orders') return { DBInstances: [{ DBInstanceIdentifier: 'orders', DBInstanceStatus: 'available', BackupRetentionPeriod: 7, LatestRestorableTime: new Date(Date.UTC(2026, 5, 1) - 60_000) }] };
+      throw Object.assign(new Error('DBInstance orders-restored not found.'), { name: 'DBInstanceNotFoundFault', $metadata: { httpStatusCode: 404 } });
+    });
+    stubs.rds.on(RestoreDBInstanceToPointInTimeCommand).rejects(awsError('InternalFailure', 500));
+    const action: ControlAction = { type: 'RestoreDBInstanceToPointInTime', sourceDBInstanceIdentifier: 'orders', targetDBInstanceIdentifier: 'orders-restored', useLatestRestorableTime: true };
+    const outcome = await run(action);
+    expect(stubs.rds.commandCalls(RestoreDBInstanceToPointInTimeCommand)).toHaveLength(1);
+    expect(outcome).toMatchObject({ accepted: false, outcomeUnknown: true });
+    await protocol.settled();
+    expect(readAudit().map((r) => r.result)).toEqual(['intent', 'outcome-unknown', 'failed']);
+    expect(await backend.follow(action, () => undefined)).toEqual({ outcome: 'failed', status: 'not-found', message: 'orders-restored does not exist: the restore did not create it.' });
   });
 
   it('retries SetDesiredCapacity after a 500: setting an absolute capacity twice is the same as once', async () => {
