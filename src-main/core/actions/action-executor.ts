@@ -5,6 +5,7 @@
  * interface on its engine and get the identical confirmation, read-only and audit behaviour.
  */
 import type { ControlAction } from '../contract/model';
+import { isCoreError } from '../core-error';
 import type { AuditActor } from '../contract/model-audit';
 import type { Preflight } from '../rules';
 
@@ -19,6 +20,16 @@ export interface FollowReport {
 
 export interface FollowResult extends FollowReport {
   outcome: 'settled' | 'failed' | 'timed-out';
+}
+
+/**
+ * Whether `execute` failed in a way that leaves the change's outcome unknown: the call may have been
+ * carried out (an AWS write answered 5xx, timed out or lost its connection after sending; the AWS
+ * gate marks it `params.outcome: 'unknown'` and does not send it again). The protocol then says so
+ * — not "failed" — and follows the resource as for an accepted action.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  return isCoreError(error) && error.params.outcome === 'unknown';
 }
 
 export interface PreflightProvider {

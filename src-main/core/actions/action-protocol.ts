@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import type { ActionOutcome, ActionProgress, ControlAction, PreparedAction, PreflightCheck, Refusal } from '../contract';
 import type { PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
 import type { AuditTextCode } from '../contract/model-audit';
-import { actionTargetId, type ActionBackend, type ActionTarget, type FollowResult } from './action-executor';
+import { actionTargetId, isOutcomeUnknown, type ActionBackend, type ActionTarget, type FollowResult } from './action-executor';
 import { appendAfterTheFact, auditRecord, failureWords, intentWords, newAuditId, says, type AuditSubject } from './audit-entry';
 import { auditUnavailable, type AuditRecord, type AuditSink } from './audit-log';
 import { CoreError, type CoreErrorParams } from '../core-error';
@@ -185,6 +185,7 @@ export class ActionProtocol {
       message = await backend.execute(action);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
+      if (isOutcomeUnknown(error)) return this.outcomeUnknown(subject, auditId, action, backend, text, error instanceof CoreError ? problemOf(error) : undefined);
       // The simulator refuses with a code the window can translate; AWS answers in its own words.
       const carried = refusalCarriedBy(error);
       const failure = failureWords(error);
@@ -196,11 +197,29 @@ export class ActionProtocol {
     // The intent is durable; if the outcome cannot be appended the action still happened, and
     // saying otherwise would invite a retry.
     appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'accepted', says(message, 'accepted')));
+    this.startFollowing(auditId, action, backend, subject, message);
+    return { action, accepted: true, message, auditId };
+  }
+
+  /**
+   * The call failed without saying whether it ran (a 5xx, a timeout after sending): "failed" would
+   * tell the operator nothing happened — and invite a second reboot or failover — when it may have.
+   * Say the outcome is unknown, and follow the resource as for an accepted action, so the window
+   * shows what it actually does.
+   */
+  private outcomeUnknown(subject: AuditSubject, auditId: string, action: ControlAction, backend: ActionBackend, error: string, problem: ActionOutcome['problem']): ActionOutcome {
+    const message = `Outcome unknown: ${error} — the request may have been carried out and was not sent again; check ${subject.targetId} (Flightdeck follows it).`;
+    appendAfterTheFact(this.options.audit, auditRecord(subject, auditId, this.now(), 'outcome-unknown', says(message, 'outcomeUnknown', { error: error.slice(0, 2000) })));
+    this.startFollowing(auditId, action, backend, subject, message);
+    // `problem` carries the AWS error code (and operation) for the window's own words.
+    return { action, accepted: false, outcomeUnknown: true, message, ...(problem ? { problem } : {}), auditId };
+  }
+
+  private startFollowing(auditId: string, action: ControlAction, backend: ActionBackend, subject: AuditSubject, message: string): void {
     this.emit(auditId, action, 'started', message, undefined, backend);
     const following = this.follow(auditId, action, backend, subject);
     this.following.add(following);
     void following.finally(() => this.following.delete(following));
-    return { action, accepted: true, message, auditId };
   }
 
   /** Step 1 of loosening a profile's protection: the profile name must be typed at step 2. */

@@ -113,6 +113,12 @@ export const ActionOutcome = z.object({
   refusal: Refusal.optional(),
   /** Why it failed without a refusal (an AWS call denied, a service the scenario lacks), as a request problem code (model-request-problem.ts). */
   problem: RequestProblem.optional(),
+  /**
+   * True when the call failed without saying whether AWS carried it out (a 5xx, a timeout or a lost
+   * connection after sending): `accepted` is false, but the change may have happened. It was not sent
+   * again; the resource is followed (`action.progress`) so the operator sees what it does.
+   */
+  outcomeUnknown: z.boolean().optional(),
   auditId: z.string().optional(),
 });
 export type ActionOutcome = z.infer<typeof ActionOutcome>;

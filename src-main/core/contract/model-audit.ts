@@ -15,7 +15,11 @@ import { TimelineText } from './model-sim-kinds';
 export const AuditKind = z.enum(['action', 'settings', 'session', 'fault']);
 export type AuditKind = z.infer<typeof AuditKind>;
 
-export const AuditResult = z.enum(['intent', 'refused', 'failed', 'accepted', 'settled', 'timed-out', 'applied']);
+/**
+ * `outcome-unknown`: a control action's call failed in a way that does not say whether AWS carried
+ * it out (a 5xx, a timeout after sending); it was not sent again, and the resource is followed.
+ */
+export const AuditResult = z.enum(['intent', 'refused', 'failed', 'accepted', 'settled', 'timed-out', 'applied', 'outcome-unknown']);
 export type AuditResult = z.infer<typeof AuditResult>;
 
 /** Who asked: the desktop window, the web page served by `flightdeck serve`, or a command line. */
@@ -41,6 +45,8 @@ export const AuditTextCode = z.enum([
   'intent', 'applied', 'failed', 'refused',
   // A control action: accepted by AWS (or the simulator), then followed until it settles.
   'accepted', 'settled', 'timedOut', 'followFailed',
+  // … or its call failed without saying whether it ran (`error`): check the resource.
+  'outcomeUnknown',
   // Settings, protection and injected faults.
   'settingsSaved', 'protectionLoosened', 'loosensProtection', 'faultInjected', 'faultStopped',
 ]);

@@ -22,8 +22,17 @@ export const DbInstance = z.object({
   endpoint: z.object({ address: z.string(), port: z.number().int() }).optional(),
   allocatedStorage: z.number().int().optional(),
   instanceCreateTime: IsoTime.optional(),
-  /** Latest ReplicaLag in seconds for replicas (−1 when replication is not running), from metrics. */
+  /**
+   * Current ReplicaLag in seconds for replicas (−1 when replication is not running), from metrics.
+   * Absent when unknown — no datapoint, or only one too old to be current (then `staleReplicaLag`).
+   */
   replicaLagSeconds: z.number().optional(),
+  /**
+   * AWS mode: the newest ReplicaLag datapoint when it is too old to stand for the current lag
+   * (sources/aws/polling/replica-lag.ts): its value and when its period ended. The promote
+   * pre-flight says the lag is unknown and how old this value is (core/rules/rds-rules.ts).
+   */
+  staleReplicaLag: z.object({ seconds: z.number(), time: IsoTime }).optional(),
   /** Daily backup window, `hh24:mi-hh24:mi` UTC (PreferredBackupWindow): a backup under way blocks promotion. */
   preferredBackupWindow: z.string().max(11).optional(),
   /**

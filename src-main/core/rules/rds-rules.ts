@@ -45,8 +45,13 @@ function statusCheck(db: DbInstance): PreflightCheck {
   return db.dbInstanceStatus === 'available' ? check('status-available.ok', 'pass', params) : check('status-available.not', 'fail', params);
 }
 
-function lagCheck(db: DbInstance, source: string): PreflightCheck {
+function lagCheck(db: DbInstance, source: string, nowMs: number): PreflightCheck {
   const lag = db.replicaLagSeconds;
+  // Only an old datapoint (AWS mode): its value is not the lag now, so the lag is unknown — say how old it is.
+  if (lag === undefined && db.staleReplicaLag) {
+    const minutes = Math.max(0, Math.floor((nowMs - Date.parse(db.staleReplicaLag.time)) / 60_000));
+    return check('replica-lag.stale', 'warn', { source, seconds: tenths(db.staleReplicaLag.seconds), minutes });
+  }
   if (lag === undefined) return check('replica-lag.unknown', 'warn', { source });
   if (lag < 0) return check('replica-lag.stopped', 'warn', { source });
   if (lag === 0) return check('replica-lag.caught-up', 'pass', { source, seconds: 0 });
@@ -67,7 +72,7 @@ export function promotionChecks(state: DbActionState, action: ActionOf<'PromoteR
         ? check('not-backing-up.window-soon', 'warn', { minutes: Math.ceil(untilBackup) })
         : check('not-backing-up.idle', 'pass'),
   );
-  if (source) checks.push(lagCheck(db, source));
+  if (source) checks.push(lagCheck(db, source, state.nowMs));
   const retention = action.backupRetentionPeriod ?? PROMOTION_DEFAULT_RETENTION_DAYS;
   const replicas = db.readReplicaDBInstanceIdentifiers;
   checks.push(

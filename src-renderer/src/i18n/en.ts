@@ -461,6 +461,12 @@ const en = {
     TooManyPending: 'Too many confirmations are waiting: run or let them expire first.',
     ConfirmationRequired: 'This change loosens a protection and needs a typed confirmation.',
   },
+  /** A control action whose call failed without saying whether AWS ran it (ActionOutcome.outcomeUnknown, audit result `outcome-unknown`). */
+  actionOutcomeUnknown: {
+    outcome: 'Outcome unknown',
+    message: 'Outcome unknown: {error} — it may have been carried out and was not sent again; check the resource',
+    banner: 'AWS did not say whether the change to {target} was made ({code}): it may have been. It was not sent again. Check {target} before trying again; Flightdeck follows it below.',
+  },
   notify: {
     title: '{alarm} is {state}',
     more: 'More alarm changes: {count}',
@@ -1085,6 +1091,7 @@ const en = {
         behind: 'ReplicaLag {seconds} s: writes made on {source} in that time will be missing.',
         stopped: 'Replication is not running (ReplicaLag −1): the lag is unknown.',
         unknown: 'No recent ReplicaLag datapoint: the lag is unknown.',
+        stale: 'The newest ReplicaLag datapoint ({seconds} s) is {minutes} min old: the lag now is unknown.',
       },
       'backup-retention': {
         label: 'Automated backups after promotion',

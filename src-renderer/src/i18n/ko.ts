@@ -462,6 +462,12 @@ const ko: MessageSchema = {
     TooManyPending: '대기 중인 확인이 너무 많습니다. 먼저 실행하거나 만료될 때까지 기다리세요.',
     ConfirmationRequired: '이 변경은 보호를 완화하므로 확인 입력이 필요합니다.',
   },
+  /** A control action whose call failed without saying whether AWS ran it (ActionOutcome.outcomeUnknown, audit result `outcome-unknown`). */
+  actionOutcomeUnknown: {
+    outcome: '결과 알 수 없음',
+    message: '결과 알 수 없음: {error} — 처리되었을 수 있으며 다시 보내지 않았습니다. 리소스를 확인하세요',
+    banner: 'AWS가 {target} 변경의 적용 여부를 알려 주지 않았습니다({code}). 적용되었을 수 있습니다. 요청은 다시 보내지 않았습니다. 다시 시도하기 전에 {target}을(를) 확인하세요. Flightdeck이 아래에서 계속 추적합니다.',
+  },
   notify: {
     title: '{alarm}: {state}',
     more: '경보 변경 {count}건 더',
@@ -1086,6 +1092,7 @@ const ko: MessageSchema = {
         behind: 'ReplicaLag {seconds}초: 그동안 {source}에서 발생한 쓰기가 누락됩니다.',
         stopped: '복제가 실행되지 않습니다(ReplicaLag −1). 지연을 알 수 없습니다.',
         unknown: '최근 ReplicaLag 데이터 포인트가 없어 지연을 알 수 없습니다.',
+        stale: '최신 ReplicaLag 데이터 포인트({seconds}초)가 {minutes}분 전 값이라 현재 지연을 알 수 없습니다.',
       },
       'backup-retention': {
         label: '승격 후 자동 백업',

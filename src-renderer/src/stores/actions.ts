@@ -72,8 +72,10 @@ export const useActionsStore = defineStore('actions', () => {
     try {
       const payload = current.typedConfirmation === undefined ? { nonce: current.nonce } : { nonce: current.nonce, confirmation: confirmation?.trim() ?? '' };
       outcome.value = await api.request('action.execute', payload);
-      phase.value = outcome.value.accepted ? 'done' : 'error';
-      if (!outcome.value.accepted) error.value = { code: 'Refused', message: outcome.value.message, ...(outcome.value.problem ? { problem: outcome.value.problem } : {}) };
+      // Outcome unknown: not an error to retry — the change may have happened; its progress follows.
+      const followed = outcome.value.accepted || outcome.value.outcomeUnknown === true;
+      phase.value = followed ? 'done' : 'error';
+      if (!followed) error.value = { code: 'Refused', message: outcome.value.message, ...(outcome.value.problem ? { problem: outcome.value.problem } : {}) };
     } catch (caught) {
       errorCode.value = safetyErrorCode(caught);
       error.value = requestFailure(caught);

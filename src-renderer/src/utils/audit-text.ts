@@ -31,5 +31,11 @@ export function auditMessageText(t: Translate, te: Exists, record: Pick<AuditRec
   const params: Record<string, unknown> = { ...text.params };
   // A DB instance's status in the console's words; a group's (`3/5 InService`) is figures and AWS's word.
   if (typeof params.status === 'string' && /DBInstance|ReadReplica/.test(record.action)) params.status = awsValueText(t, te, 'dbInstanceStatus', params.status);
+  if (text.code === 'outcomeUnknown') return t('actionOutcomeUnknown.message', params);
   return t(`auditText.message.${text.code}`, params);
+}
+
+/** An audit result's name (Activity's outcome column and filter). */
+export function auditOutcomeText(t: Translate, outcome: AuditRecord['result']): string {
+  return outcome === 'outcome-unknown' ? t('actionOutcomeUnknown.outcome') : t(`activity.outcomes.${outcome}`);
 }

@@ -119,6 +119,11 @@ export interface AwsCallParams {
   operation: string;
   /** AccessDenied: the IAM action to grant, e.g. `rds:DescribeDBInstances`. */
   permission?: string;
+  /**
+   * `unknown`: a write failed in a way that does not say whether AWS carried it out (a 5xx, a
+   * timeout or a reset after sending; throttle/retry-safety.ts). It was not sent again.
+   */
+  outcome?: 'unknown';
 }
 
 /**

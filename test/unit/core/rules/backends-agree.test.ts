@@ -209,7 +209,13 @@ function awsBackend(row: Row): AwsActionBackend {
     AutoScalingGroups: g ? [{ AutoScalingGroupName: g.autoScalingGroupName, MinSize: g.minSize, MaxSize: g.maxSize, DesiredCapacity: g.desiredCapacity, DefaultCooldown: 300, AvailabilityZones: ['eu-west-1a'], HealthCheckType: 'EC2', CreatedTime: new Date(0), Instances: [] }] : [],
   });
   stubs.autoscaling.on(DescribePoliciesCommand).resolves({ ScalingPolicies: (g?.policies ?? []).map((p) => ({ AutoScalingGroupName: g!.autoScalingGroupName, PolicyName: p.policyName, PolicyARN: p.policyARN, PolicyType: p.policyType })) });
-  const metrics = { latest: (_namespace: string, _metric: string, _dimension: string, id: string) => byId.get(id)?.replicaLagSeconds };
+  // A datapoint of the minute before NOW: current (polling/replica-lag.ts).
+  const metrics = {
+    latestPoint: (_namespace: string, _metric: string, _dimension: string, id: string) => {
+      const value = byId.get(id)?.replicaLagSeconds;
+      return value === undefined ? undefined : { time: Math.floor(NOW / 1000) - 120, value, period: 60 };
+    },
+  };
   return new AwsActionBackend(clients, clock, metrics);
 }
 

@@ -142,7 +142,7 @@ function awsBackend(row: Row): AwsActionBackend {
       DBSnapshots: matching.map((s) => ({ DBSnapshotIdentifier: s.dbSnapshotIdentifier, DBInstanceIdentifier: s.dbInstanceIdentifier, SnapshotType: s.snapshotType, Status: s.status, SnapshotCreateTime: s.snapshotCreateTime ? new Date(s.snapshotCreateTime) : undefined })),
     };
   });
-  return new AwsActionBackend(clients, clock, { latest: () => undefined });
+  return new AwsActionBackend(clients, clock, { latestPoint: () => undefined });
 }
 
 describe('RDSB-4 RDSB-5 RDSB-6: the simulator and the AWS backend give the same verdicts for snapshots and restores (core/rules/rds-rules.ts; API_CreateDBSnapshot, API_RestoreDBInstanceToPointInTime)', () => {

@@ -13,7 +13,7 @@ import type { ActionBackend, FollowReport, FollowResult, Preflight } from '../..
 import { isAwsCallError } from '../aws-errors';
 import { observeSnapshot, preflightOf, subjectOf, type ActionState, type GroupState } from '../../../rules';
 import type { Clock } from '../throttle/time';
-import type { MetricPoller } from '../metrics/metric-poller';
+import { replicaLagOf, withLagFields, type LatestPointSource } from '../polling/replica-lag';
 import { toDbInstance, toDbSnapshot, withEarliestRestorableTime } from '../rds/discover-rds';
 import { sendControlAction, type ActionClients } from './aws-action-calls';
 
@@ -28,7 +28,7 @@ export class AwsActionBackend implements ActionBackend {
   constructor(
     private clients: ActionClients,
     private readonly clock: Clock,
-    private readonly metrics?: Pick<MetricPoller, 'latest'>,
+    private readonly metrics?: LatestPointSource,
     private readonly followOptions: FollowOptions = DEFAULT_FOLLOW,
   ) {}
 
@@ -64,14 +64,14 @@ export class AwsActionBackend implements ActionBackend {
     }
   }
 
-  /** The DB instance as the contract's model, with its latest ReplicaLag from CloudWatch. */
+  /** The DB instance as the contract's model, with its ReplicaLag from CloudWatch (current, or stale with its age). */
   private async dbModel(id: string, withRestoreWindow = false): Promise<DbInstance | undefined> {
     const db = await this.dbInstance(id);
     if (!db) return undefined;
     let model = toDbInstance(db);
     if (withRestoreWindow && model.backupRetentionPeriod > 0) model = withEarliestRestorableTime([model], await this.snapshots({ DBInstanceIdentifier: model.dbInstanceIdentifier }))[0]!;
-    const lag = model.readReplicaSourceDBInstanceIdentifier ? this.metrics?.latest('AWS/RDS', 'ReplicaLag', 'DBInstanceIdentifier', model.dbInstanceIdentifier) : undefined;
-    return lag === undefined ? model : { ...model, replicaLagSeconds: lag };
+    // Only a recent datapoint is the lag now; an old one is passed on as such (polling/replica-lag.ts).
+    return model.readReplicaSourceDBInstanceIdentifier ? withLagFields(model, replicaLagOf(this.metrics, model.dbInstanceIdentifier, this.clock.now())) : model;
   }
 
   /** The group with its scaling policies (DescribePolicies), as the rules read it. */
@@ -152,7 +152,11 @@ export class AwsActionBackend implements ActionBackend {
     if (action.type === 'CreateDBSnapshot') return observeSnapshot(await this.snapshots({ DBSnapshotIdentifier: action.dbSnapshotIdentifier }), action.dbSnapshotIdentifier) as FollowResult | FollowReport;
     const id = action.type === 'RestoreDBInstanceToPointInTime' ? action.targetDBInstanceIdentifier : action.dbInstanceIdentifier;
     const db = await this.dbInstance(id);
-    if (!db) return { outcome: 'failed', status: 'deleted', message: `${id} no longer exists.` };
+    if (!db) {
+      // A restore's new instance that is not there was never created (its outcome may have been unknown).
+      if (action.type === 'RestoreDBInstanceToPointInTime') return { outcome: 'failed', status: 'not-found', message: `${id} does not exist: the restore did not create it.` };
+      return { outcome: 'failed', status: 'deleted', message: `${id} no longer exists.` };
+    }
     const status = db.DBInstanceStatus ?? 'unknown';
     if (status === 'available' && action.type === 'RestoreDBInstanceToPointInTime') return { outcome: 'settled', status, message: `${id} is restored and available at ${db.Endpoint?.Address ?? 'its new endpoint'}.` };
     if (status === 'failed' || status === 'incompatible-parameters' || status === 'storage-full') return { outcome: 'failed', status, message: `${id} is ${status}.` };

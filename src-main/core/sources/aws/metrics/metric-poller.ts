@@ -17,6 +17,13 @@ export interface MetricPollerOptions {
   retainSeconds?: number;
 }
 
+/** A held point: its period's start (epoch seconds, as GetMetricData's Timestamps), value and period (seconds). */
+export interface HeldPoint {
+  time: number;
+  value: number;
+  period: number;
+}
+
 interface HeldSeries {
   key: MetricKey;
   points: Map<number, number>;
@@ -141,10 +148,21 @@ export class MetricPoller {
     return undefined;
   }
 
+  /** The newest value of the series with this dimension, whatever its age (latestPoint says when it was). */
   latest(namespace: string, metricName: string, dimension: string, value: string): number | undefined {
+    return this.latestPoint(namespace, metricName, dimension, value)?.value;
+  }
+
+  /**
+   * The newest point of the series with this dimension, with its period's start (epoch seconds) and
+   * length: a point held from a poll long ago is still the newest one, and only its time says so.
+   */
+  latestPoint(namespace: string, metricName: string, dimension: string, value: string): HeldPoint | undefined {
     for (const entry of this.held.values()) {
       if (entry.key.namespace !== namespace || entry.key.metricName !== metricName || entry.key.dimensions[dimension] !== value) continue;
-      if (entry.newest !== undefined) return entry.points.get(entry.newest);
+      if (entry.newest === undefined) continue;
+      const point = entry.points.get(entry.newest);
+      if (point !== undefined) return { time: entry.newest, value: point, period: entry.key.period };
     }
     return undefined;
   }

@@ -30,7 +30,7 @@ export class CloudWatchPoller implements DatasetPoller {
     const metrics = await this.metrics.poll(keys, now);
     partial.push(...this.metrics.lastFailures);
     // The replicas' lag is a metric: the DB instances change with it (held() is read after the awaits).
-    return { part: { alarms, dbInstances: withReplicaLag(held().dbInstances, this.metrics) }, events: { metrics, alarmHistory } };
+    return { part: { alarms, dbInstances: withReplicaLag(held().dbInstances, this.metrics, now) }, events: { metrics, alarmHistory } };
   }
 
   forget(): void {

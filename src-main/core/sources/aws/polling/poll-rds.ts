@@ -23,7 +23,7 @@ export class RdsPoller implements DatasetPoller {
 
   async poll({ clients, now, optional }: PollContext): Promise<DatasetResult> {
     // The lag is kept from the last metric poll, so that it does not blink out between two of them.
-    const described = withReplicaLag(await discoverDbInstances(clients.rds), this.metrics);
+    const described = withReplicaLag(await discoverDbInstances(clients.rds), this.metrics, now);
     // Snapshots are optional: a policy without rds:DescribeDBSnapshots still shows the instances.
     const snapshots = await optional(() => discoverDbSnapshots(clients.rds));
     const dbInstances = snapshots ? withEarliestRestorableTime(described, snapshots) : described;

@@ -1,6 +1,8 @@
 /**
  * The one path every SDK call takes: wait for a token from the service's bucket, send, and on
- * throttling or a transient failure wait with jittered backoff and try again. Installed as SDK
+ * throttling or a transient failure wait with jittered backoff and try again — a write that is not
+ * safe to repeat only when the error proves it was not carried out (retry-safety.ts); when its
+ * outcome is unknown the error says so (`params.outcome: 'unknown'`). Installed as SDK
  * middleware (so paginators, waiters and single calls all go through it), with the SDK's own
  * retries turned off (maxAttempts 1) so that waits use the injected clock and tests run instantly.
  * docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/middleware-stack.html
@@ -9,7 +11,8 @@ import type { Clock } from './time';
 import { TokenBucket } from './token-bucket';
 import { API_RATES, type AwsServiceName } from './api-rates';
 import { backoffDelay, THROTTLE_BACKOFF, TRANSIENT_BACKOFF } from './backoff';
-import { classifyAwsError, toAwsCallError } from '../aws-errors';
+import { classifyAwsError, toAwsCallError, type AwsCallError } from '../aws-errors';
+import { isRead, isSafeToRepeat, outcomeUnknownAfter, provesNotProcessed } from './retry-safety';
 
 export interface CallRecord {
   service: AwsServiceName;
@@ -56,15 +59,24 @@ export class CallGate {
         return result;
       } catch (error) {
         const kind = classifyAwsError(error);
-        const policy = kind === 'throttled' ? THROTTLE_BACKOFF : kind === 'transient' ? TRANSIENT_BACKOFF : undefined;
+        // A write that may have been carried out is not sent again (a second reboot, a second step).
+        const repeatable = isSafeToRepeat(operation) || provesNotProcessed(error);
+        const policy = kind === 'throttled' ? THROTTLE_BACKOFF : kind === 'transient' && repeatable ? TRANSIENT_BACKOFF : undefined;
         const code = toAwsCallError(error, service, operation).params.awsCode;
         if (!policy || attempt >= policy.maxAttempts) {
           this.options.observe?.({ service, operation, attempt, outcome: 'error', errorCode: code, waitedMs: wait });
-          throw toAwsCallError(error, service, operation);
+          // Any write, repeatable or not, may have been carried out by an attempt that failed this way.
+          throw withOutcome(toAwsCallError(error, service, operation), !isRead(operation) && outcomeUnknownAfter(error));
         }
         this.options.observe?.({ service, operation, attempt, outcome: 'retry', errorCode: code, waitedMs: wait });
         await this.options.clock.sleep(backoffDelay(policy, attempt, this.random));
       }
     }
   }
+}
+
+/** Marks a failed write that AWS may nevertheless have carried out (actions/action-executor.ts isOutcomeUnknown). */
+function withOutcome(error: AwsCallError, unknown: boolean): AwsCallError {
+  if (unknown) error.params.outcome = 'unknown';
+  return error;
 }

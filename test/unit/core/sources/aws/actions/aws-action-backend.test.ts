@@ -10,7 +10,8 @@ import { mockedClients } from '../../../../../helpers/aws-mocks';
 function backend(lag?: number) {
   const clock = manualClock(Date.UTC(2026, 5, 1));
   const { clients, stubs } = mockedClients({ region: 'eu-west-1', credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }), endpoints: {}, gate: new CallGate({ clock }) });
-  const metrics = { latest: () => lag };
+  // A datapoint of the minute before now: the current lag.
+  const metrics = { latestPoint: () => (lag === undefined ? undefined : { time: Math.floor(clock.now() / 1000) - 120, value: lag, period: 60 }) };
   return { clock, stubs, backend: new AwsActionBackend(clients, clock, metrics, { intervalMs: 15_000, timeoutMs: 600_000 }) };
 }
 
