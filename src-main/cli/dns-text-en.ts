@@ -129,6 +129,8 @@ export const DNS_TEXT_EN: Record<DnsTextCode, string> = {
   'alb.noHealthyTarget': 'load balancer {name}: target group {groups} has no healthy target',
   'alb.healthy': 'load balancer {name}: every target group with targets has a healthy one ({counts})',
   'alb.groupCount': '{group} {healthy}/{total} healthy',
+  'alb.groupUnchecked': '{group}: health checks off, {unchecked} not checked',
+  'alb.noneChecked': 'load balancer {name}: health checks are off in every target group with targets ({counts}); none is unhealthy',
   'aws.possible': 'Possible answers by the resolver: {odds}.',
   'aws.possibleSampled': 'Possible answers by the resolver (sampled): {odds}.',
   'aws.none': 'none',

@@ -144,6 +144,8 @@ export const DnsTextCode = z.enum([
   'alb.noHealthyTarget',
   'alb.healthy',
   'alb.groupCount',
+  'alb.groupUnchecked',
+  'alb.noneChecked',
   'alb.simTarget',
   'alb.notSimulatedYet',
   'alb.noRecordsOfFamily',

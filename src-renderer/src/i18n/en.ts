@@ -479,6 +479,7 @@ const en = {
     timeline: 'Recent changes',
     timelineHint: 'Alarms, scaling activities, RDS events, target health, faults and actions',
     wafDetail: '{action} · {percent} % blocked',
+    notChecked: '{count} not checked',
     pathKinds: {
       record: 'Route 53 record',
       apiGateway: 'API Gateway HTTP API',
@@ -493,6 +494,7 @@ const en = {
     },
     summary: {
       elbv2: 'Targets healthy {healthy}/{total} · load balancers {loadBalancers}',
+      elbv2Unchecked: 'Targets healthy {healthy}/{total} · {unchecked} not checked · load balancers {loadBalancers}',
       autoscaling: 'InService {inService}/{desired} · groups {groups}',
       route53: 'Unhealthy checks {unhealthy}/{checks} · zones {zones} · records {records}',
       rds: 'Available {available}/{instances} · read replicas {replicas}',
@@ -536,6 +538,8 @@ const en = {
         unhealthyTargets: '{who}: {unhealthy} of {total} targets unhealthy',
         zoneUnhealthy: '{who}: {zone} has {unhealthy} of {total} targets unhealthy',
         target5xx: '{who}: targets answered {percent} % 5XX over {minutes} min ({errors} of {requests})',
+        healthChecksOff: '{who}: health checks off, {unchecked} of {total} targets not checked (Unavailable); judged by Lambda function {functions}',
+        notChecked: '{who}: health checks off, {unchecked} of {total} targets not checked (Unavailable); nothing else to judge them by',
       },
       asg: {
         starting: '{who}: starting, {launching} instances launching (InService {inService}/{desired})',
@@ -805,7 +809,9 @@ const en = {
       unused: 'Unused',
       draining: 'Draining',
       unavailable: 'Unavailable',
+      healthChecksOff: 'Health checks off',
     },
+    summaryUnchecked: '{healthy} healthy · {unhealthy} unhealthy · {unchecked} not checked (health checks off) · {total} total',
   },
   resourceLists: {
     name: 'Name',
@@ -1431,6 +1437,8 @@ const en = {
       noHealthyTarget: 'load balancer {name}: target group {groups} has no healthy target',
       healthy: 'load balancer {name}: every target group with targets has a healthy one ({counts})',
       groupCount: '{group} {healthy}/{total} healthy',
+      groupUnchecked: '{group}: health checks off, {unchecked} not checked',
+      noneChecked: 'load balancer {name}: health checks are off in every target group with targets ({counts}); none is unhealthy',
       simTarget: 'load balancer {name} ({region})',
       notSimulatedYet: 'load balancer {name}: not simulated yet (t = 0), taken as healthy',
       noRecordsOfFamily: 'no {type} records (load balancer {name} has IP address type {ipAddressType})',

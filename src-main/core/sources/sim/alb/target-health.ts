@@ -91,6 +91,11 @@ function runGroupChecks(ctx: SimContext, group: SimTargetGroup, schedule: CheckS
       (changed ??= []).push(unusedTarget(target));
       continue;
     }
+    // LTG-1: health checks off — nothing probes the target, it stays `unavailable` (a draining one still drains).
+    if (!group.healthCheckEnabled) {
+      due[index] = Infinity;
+      continue;
+    }
     target.nextCheckAt += group.healthCheckIntervalSeconds * 1000;
     due[index] = target.nextCheckAt;
     nextDue = Math.min(nextDue, due[index]!);
