@@ -273,6 +273,7 @@ const en = {
       serviceMissing: 'This scenario has no service for this fault.',
       notRunning: 'No running fault {id}: it already ended.',
       targetGroupNotFound: 'No target group is named {name}.',
+      targetGroupHealthChecksOff: 'Target group {name} has health checks off: its targets are not checked, so they cannot fail health checks. Limit the function’s concurrency or make it fail instead.',
       groupNotFound: 'No Auto Scaling group is named {name}.',
       functionNotFound: 'No Lambda function is named {name}.',
       healthCheckNotFound: 'No health check has the ID {id}.',

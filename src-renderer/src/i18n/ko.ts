@@ -274,6 +274,7 @@ const ko: MessageSchema = {
       serviceMissing: '이 시나리오에는 이 장애를 적용할 서비스가 없습니다.',
       notRunning: '진행 중인 장애 {id}이(가) 없습니다. 이미 종료되었습니다.',
       targetGroupNotFound: '이름이 {name}인 대상 그룹이 없습니다.',
+      targetGroupHealthChecksOff: '대상 그룹 {name}은(는) 상태 확인이 꺼져 있어 대상을 확인하지 않으므로 상태 확인에 실패할 수 없습니다. 대신 함수의 동시성을 제한하거나 함수를 실패시키십시오.',
       groupNotFound: '이름이 {name}인 Auto Scaling 그룹이 없습니다.',
       functionNotFound: '이름이 {name}인 Lambda 함수가 없습니다.',
       healthCheckNotFound: 'ID가 {id}인 상태 확인이 없습니다.',

@@ -63,6 +63,12 @@ describe('LTG-1: a Lambda target with health checks off is unavailable, Target.H
     expect(targetOf(engine).reason).toBeUndefined();
   });
 
+  it('LTG-1: FailTargets on a group with health checks off is refused with its own problem code (nothing checks the targets)', () => {
+    const engine = new SimulationEngine(scenarioFrom(lambdaTier()));
+    expect(() => engine.injectFault('FailTargets', { TargetGroupName: 'fn-tg' })).toThrow(expect.objectContaining({ problem: 'fault.targetGroupHealthChecksOff', params: { name: 'fn-tg' } }));
+    expect(targetOf(engine).state).toBe('unavailable');
+  });
+
   it('LTG-1: a target group with health checks off routes to its unavailable targets, as to healthy ones', () => {
     const target = (id: string, state: SimTarget['state']): SimTarget => ({ id, port: 80, availabilityZone: 'all', state, consecutivePasses: 0, consecutiveFailures: 0, nextCheckAt: 0 });
     const group = { targets: new Map([['a', target('a', 'unavailable')], ['b', target('b', 'draining')]]) } as SimTargetGroup;
