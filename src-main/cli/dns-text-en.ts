@@ -130,6 +130,7 @@ export const DNS_TEXT_EN: Record<DnsTextCode, string> = {
   'alb.healthy': 'load balancer {name}: every target group with targets has a healthy one ({counts})',
   'alb.groupCount': '{group} {healthy}/{total} healthy',
   'alb.groupUnchecked': '{group}: health checks off, {unchecked} not checked',
+  'alb.healthySomeUnchecked': 'load balancer {name}: every target group with checked targets has a healthy one; the others have health checks off ({counts})',
   'alb.noneChecked': 'load balancer {name}: health checks are off in every target group with targets ({counts}); none is unhealthy',
   'aws.possible': 'Possible answers by the resolver: {odds}.',
   'aws.possibleSampled': 'Possible answers by the resolver (sampled): {odds}.',

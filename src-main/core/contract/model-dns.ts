@@ -146,6 +146,7 @@ export const DnsTextCode = z.enum([
   'alb.groupCount',
   'alb.groupUnchecked',
   'alb.noneChecked',
+  'alb.healthySomeUnchecked',
   'alb.simTarget',
   'alb.notSimulatedYet',
   'alb.noRecordsOfFamily',

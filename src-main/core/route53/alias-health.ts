@@ -48,5 +48,6 @@ export function albAliasHealth(loadBalancer: Pick<LoadBalancer, 'loadBalancerArn
       ? say('alb.groupUnchecked', { group: group.targetGroupName, unchecked: registered(group).length })
       : say('alb.groupCount', { group: group.targetGroupName, healthy: registered(group).filter((t) => t.state === 'healthy').length, total: registered(group).length }),
   );
-  return { healthy: true, reason: say(withTargets.every(unchecked) ? 'alb.noneChecked' : 'alb.healthy', { name, counts: list(counts) }) };
+  const code = withTargets.every(unchecked) ? 'alb.noneChecked' : withTargets.some(unchecked) ? 'alb.healthySomeUnchecked' : 'alb.healthy';
+  return { healthy: true, reason: say(code, { name, counts: list(counts) }) };
 }

@@ -1439,6 +1439,7 @@ const en = {
       healthy: 'load balancer {name}: every target group with targets has a healthy one ({counts})',
       groupCount: '{group} {healthy}/{total} healthy',
       groupUnchecked: '{group}: health checks off, {unchecked} not checked',
+      healthySomeUnchecked: 'load balancer {name}: every target group with checked targets has a healthy one; the others have health checks off ({counts})',
       noneChecked: 'load balancer {name}: health checks are off in every target group with targets ({counts}); none is unhealthy',
       simTarget: 'load balancer {name} ({region})',
       notSimulatedYet: 'load balancer {name}: not simulated yet (t = 0), taken as healthy',

@@ -1440,6 +1440,7 @@ const ko: MessageSchema = {
       healthy: '로드 밸런서 {name}: 대상이 있는 모든 대상 그룹에 정상 대상이 있습니다({counts})',
       groupCount: '{group} {healthy}/{total} 정상',
       groupUnchecked: '{group}: 상태 확인 꺼짐, {unchecked}개 확인 안 함',
+      healthySomeUnchecked: '로드 밸런서 {name}: 상태 확인되는 대상이 있는 모든 대상 그룹에 정상 대상이 있습니다. 나머지는 상태 확인이 꺼져 있습니다({counts})',
       noneChecked: '로드 밸런서 {name}: 대상이 있는 모든 대상 그룹에서 상태 확인이 꺼져 있습니다({counts}). 비정상 대상 그룹은 없습니다',
       simTarget: '로드 밸런서 {name} ({region})',
       notSimulatedYet: '로드 밸런서 {name}: 아직 시뮬레이션 전(t = 0)이므로 정상으로 간주',

@@ -80,6 +80,7 @@ describe('LTG-2: the DNS evidence names an unchecked group "not checked", and it
     const text = englishDnsText(health.reason);
     expect(text).toContain('shop-image-resize: health checks off, 1 not checked');
     expect(text).not.toContain('shop-image-resize 1/1 healthy');
+    expect(text).toContain('every target group with checked targets has a healthy one; the others have health checks off');
   });
 
   it('LTG-2: a load balancer whose only group has health checks off is not called unhealthy', () => {
