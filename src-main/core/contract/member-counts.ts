@@ -11,7 +11,7 @@
  */
 import type { ListDelta, RecordPatch } from './keyed-list-delta';
 import type { AsgInstance, AutoScalingGroup } from './model-asg';
-import type { TargetGroup, TargetHealthDescription } from './model-alb';
+import { isUnchecked, type TargetGroup, type TargetHealthDescription } from './model-alb';
 import type { Inventory, InventoryDelta } from './model-inventory';
 import type { InstanceCounts, TargetCounts } from './model-live';
 
@@ -26,12 +26,15 @@ export function countInstances(instances: readonly AsgInstance[]): InstanceCount
 }
 
 export function countTargets(targets: readonly TargetHealthDescription[]): TargetCounts {
-  const counts: TargetCounts = { total: 0, healthy: 0, unhealthy: 0, other: 0 };
+  const counts: TargetCounts = { total: 0, healthy: 0, unhealthy: 0, other: 0, unchecked: 0 };
   for (const target of targets) {
     counts.total++;
     if (target.state === 'healthy') counts.healthy++;
     else if (target.state === 'unhealthy') counts.unhealthy++;
-    else counts.other++;
+    else {
+      counts.other++;
+      if (isUnchecked(target)) counts.unchecked++;
+    }
   }
   return counts;
 }

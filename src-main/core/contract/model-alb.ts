@@ -21,6 +21,18 @@ export const TargetHealthDescription = z.object({
 });
 export type TargetHealthDescription = z.infer<typeof TargetHealthDescription>;
 
+/**
+ * LTG-1: the reason DescribeTargetHealth gives a target of a group with health checks off (a Lambda
+ * target's default): state `unavailable`, and the load balancer still sends it requests. Such a target
+ * is neither healthy nor unhealthy: nothing checks it (API_TargetHealth.html, lambda-functions.html).
+ */
+export const HEALTH_CHECK_DISABLED = 'Target.HealthCheckDisabled';
+
+/** Whether nothing checks this target: health checks are off for its group (LTG-1). */
+export function isUnchecked(target: Pick<TargetHealthDescription, 'state' | 'reason'>): boolean {
+  return target.state === 'unavailable' && target.reason === HEALTH_CHECK_DISABLED;
+}
+
 export const TargetGroupHealthCheck = z.object({
   protocol: z.string().optional(),
   path: z.string().optional(),

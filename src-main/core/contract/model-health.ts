@@ -25,6 +25,8 @@ export const HealthReasonCode = z.enum([
   'tg.unhealthyTargets',
   'tg.zoneUnhealthy',
   'tg.target5xx',
+  'tg.healthChecksOff',
+  'tg.notChecked',
   // Auto Scaling
   'asg.starting',
   'asg.launching',

@@ -116,6 +116,8 @@ export const TargetCounts = z
     unhealthy: Count,
     /** initial, draining, unused, unavailable: neither serving nor failing. */
     other: Count,
+    /** Of `other`: unavailable because health checks are off (LTG-1, Target.HealthCheckDisabled): receiving requests, checked by no one. */
+    unchecked: Count,
   })
   .strict();
 export type TargetCounts = z.infer<typeof TargetCounts>;

@@ -69,6 +69,7 @@ export const RequestProblemCode = z.enum([
   'fault.serviceMissing',
   'fault.notRunning',
   'fault.targetGroupNotFound',
+  'fault.targetGroupHealthChecksOff',
   'fault.groupNotFound',
   'fault.functionNotFound',
   'fault.healthCheckNotFound',

@@ -17,7 +17,8 @@ function share(part: number, whole: number, degraded: number, failing: number, m
   return value >= failing ? 'failing' : value >= degraded ? 'degraded' : undefined;
 }
 
-function functionReasons(fn: LambdaFunction, input: HealthInput, window: MetricWindow): HealthReason[] {
+/** The Lambda rules for one function; also how a Lambda target group with health checks off is judged (load-balancing.ts). */
+export function functionReasons(fn: LambdaFunction, input: HealthInput, window: MetricWindow): HealthReason[] {
   const t = input.thresholds;
   const subject = fn.functionName;
   const reasons: HealthReason[] = [];

@@ -1,12 +1,17 @@
 /**
  * Elastic Load Balancing: 5XX as a share of requests (ELB-generated and target-sent, ALB-12) over
  * the window, target groups with no healthy or no registered target, and Availability Zones whose
- * targets all fail. Targets in `initial` are still being checked (ALB-4): not failures.
+ * targets all fail. Targets in `initial` are still being checked (ALB-4): not failures. Targets of a
+ * group with health checks off (LTG-1: `unavailable`, Target.HealthCheckDisabled, a Lambda target's
+ * default) are not checked by anyone: never counted healthy, the group is judged by its function's
+ * own health (the Lambda rules, lambda.ts) and the 5XX shares, or Unknown when no function is known.
  * docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
+ * docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html
  */
-import type { HealthReason, Inventory, LoadBalancer, ResourceHealth, TargetGroup } from '../contract/model';
+import { isUnchecked, type HealthReason, type Inventory, type LambdaFunction, type LoadBalancer, type ResourceHealth, type TargetGroup } from '../contract/model';
 import { loadBalancerDimension, targetGroupDimension } from '../metric-catalog';
 import type { HealthInput } from './input';
+import { functionReasons } from './lambda';
 import { percent, type MetricWindow } from './metric-window';
 import { reason, resource, worstOf } from './status';
 
@@ -23,20 +28,43 @@ interface TargetCounts {
   unhealthy: number;
   initial: number;
   draining: number;
-  /** Health checks off (a Lambda group without them): serving as far as anyone can tell. */
+  /** `unavailable` for another reason than health checks off: receiving requests as far as anyone can tell. */
   unavailable: number;
+  /** LTG-1: health checks off (Target.HealthCheckDisabled): receiving requests, checked by no one. */
+  unchecked: number;
 }
 
 function countTargets(targets: TargetGroup['targets']): TargetCounts {
-  const counts: TargetCounts = { total: targets.length, healthy: 0, unhealthy: 0, initial: 0, draining: 0, unavailable: 0 };
+  const counts: TargetCounts = { total: targets.length, healthy: 0, unhealthy: 0, initial: 0, draining: 0, unavailable: 0, unchecked: 0 };
   for (const target of targets) {
     if (target.state === 'healthy') counts.healthy++;
     else if (target.state === 'unhealthy') counts.unhealthy++;
     else if (target.state === 'initial') counts.initial++;
     else if (target.state === 'draining' || target.state === 'unused') counts.draining++;
+    else if (isUnchecked(target)) counts.unchecked++;
     else counts.unavailable++;
   }
   return counts;
+}
+
+/** The function a Lambda target names: its ARN, or the ARN with a version or alias qualifier. */
+function functionOfTarget(targetId: string, functions: readonly LambdaFunction[]): LambdaFunction | undefined {
+  return functions.find((fn) => targetId === fn.functionArn || targetId.startsWith(`${fn.functionArn}:`));
+}
+
+/**
+ * LTG-1: a group none of whose targets is checked. A Lambda target's health check would invoke the
+ * function and fail on its errors, throttles or timeouts, so its function's verdict (the Lambda
+ * rules, one place: lambda.ts) stands in for the check: a note (ok) that nothing checks the targets,
+ * then the function's own reasons. No function known: Unknown — never Healthy on nothing.
+ */
+function uncheckedReasons(tg: TargetGroup, counts: TargetCounts, registered: number, input: HealthInput, window: MetricWindow, where: Record<string, string>): HealthReason[] {
+  const subject = tg.targetGroupName;
+  const functions = tg.targetType === 'lambda' ? tg.targets.filter(isUnchecked).map((t) => functionOfTarget(t.targetId, input.inventory.lambdaFunctions)) : [];
+  const known = functions.filter((fn): fn is LambdaFunction => fn !== undefined);
+  if (known.length === 0 || known.length < functions.length) return [reason('tg.notChecked', 'unknown', subject, { ...where, unchecked: counts.unchecked, total: registered })];
+  const names = [...new Set(known.map((fn) => fn.functionName))];
+  return [reason('tg.healthChecksOff', 'ok', subject, { ...where, unchecked: counts.unchecked, total: registered, functions: names.join(', ') }), ...known.filter((fn, i) => known.indexOf(fn) === i).flatMap((fn) => functionReasons(fn, input, window))];
 }
 
 /** Instances on their way into a group's target groups: Pending in an Auto Scaling group that registers there. */
@@ -51,9 +79,11 @@ function targetGroupReasons(tg: TargetGroup, input: HealthInput, window: MetricW
   const where: Record<string, string> = region ? { region } : {};
   const counts = countTargets(tg.targets);
   const registered = counts.total - counts.draining;
-  const serving = counts.healthy + counts.unavailable;
+  const serving = counts.healthy + counts.unavailable + counts.unchecked;
   const reasons: HealthReason[] = [];
-  if (registered === 0) {
+  if (registered > 0 && counts.unchecked === registered) {
+    reasons.push(...uncheckedReasons(tg, counts, registered, input, window, where));
+  } else if (registered === 0) {
     const launching = launchingFor(tg, input.inventory);
     if (launching > 0) reasons.push(reason('tg.targetsLaunching', 'unknown', subject, { ...where, launching }));
     // R53-9: a group with no registered targets is unhealthy — when something sends it traffic.
@@ -73,7 +103,7 @@ function targetGroupReasons(tg: TargetGroup, input: HealthInput, window: MetricW
     }
     for (const [zone, targets] of zones) {
       const z = countTargets(targets);
-      if (z.healthy + z.unavailable === 0 && z.unhealthy > 0) reasons.push(reason('tg.zoneUnhealthy', 'degraded', subject, { zone, unhealthy: z.unhealthy, total: z.total - z.draining }));
+      if (z.healthy + z.unavailable + z.unchecked === 0 && z.unhealthy > 0) reasons.push(reason('tg.zoneUnhealthy', 'degraded', subject, { zone, unhealthy: z.unhealthy, total: z.total - z.draining }));
     }
     if (counts.initial > 0) reasons.push(reason('tg.initial', 'ok', subject, { ...where, initial: counts.initial, total: registered }));
   }
@@ -141,5 +171,5 @@ export function evaluateLoadBalancing(input: HealthInput, window: MetricWindow):
   }
   const all = targetGroups.flatMap((tg) => tg.targets);
   const counts = countTargets(all);
-  return { resources, counts: { loadBalancers: loadBalancers.length, healthy: counts.healthy, unhealthy: counts.unhealthy, initial: counts.initial, total: all.length } };
+  return { resources, counts: { loadBalancers: loadBalancers.length, healthy: counts.healthy, unhealthy: counts.unhealthy, initial: counts.initial, unchecked: counts.unchecked, total: all.length } };
 }

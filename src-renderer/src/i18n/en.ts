@@ -273,6 +273,7 @@ const en = {
       serviceMissing: 'This scenario has no service for this fault.',
       notRunning: 'No running fault {id}: it already ended.',
       targetGroupNotFound: 'No target group is named {name}.',
+      targetGroupHealthChecksOff: 'Target group {name} has health checks off: its targets are not checked, so they cannot fail health checks. Limit the function’s concurrency or make it fail instead.',
       groupNotFound: 'No Auto Scaling group is named {name}.',
       functionNotFound: 'No Lambda function is named {name}.',
       healthCheckNotFound: 'No health check has the ID {id}.',
@@ -487,6 +488,7 @@ const en = {
     timeline: 'Recent changes',
     timelineHint: 'Alarms, scaling activities, RDS events, target health, faults and actions',
     wafDetail: '{action} · {percent} % blocked',
+    notChecked: '{count} not checked',
     pathKinds: {
       record: 'Route 53 record',
       apiGateway: 'API Gateway HTTP API',
@@ -501,6 +503,7 @@ const en = {
     },
     summary: {
       elbv2: 'Targets healthy {healthy}/{total} · load balancers {loadBalancers}',
+      elbv2Unchecked: 'Targets healthy {healthy}/{total} · {unchecked} not checked · load balancers {loadBalancers}',
       autoscaling: 'InService {inService}/{desired} · groups {groups}',
       route53: 'Unhealthy checks {unhealthy}/{checks} · zones {zones} · records {records}',
       rds: 'Available {available}/{instances} · read replicas {replicas}',
@@ -544,6 +547,8 @@ const en = {
         unhealthyTargets: '{who}: {unhealthy} of {total} targets unhealthy',
         zoneUnhealthy: '{who}: {zone} has {unhealthy} of {total} targets unhealthy',
         target5xx: '{who}: targets answered {percent} % 5XX over {minutes} min ({errors} of {requests})',
+        healthChecksOff: '{who}: health checks off, {unchecked} of {total} targets not checked (Unavailable); judged by Lambda function {functions}',
+        notChecked: '{who}: health checks off, {unchecked} of {total} targets not checked (Unavailable); nothing else to judge them by',
       },
       asg: {
         starting: '{who}: starting, {launching} instances launching (InService {inService}/{desired})',
@@ -831,7 +836,9 @@ const en = {
       unused: 'Unused',
       draining: 'Draining',
       unavailable: 'Unavailable',
+      healthChecksOff: 'Health checks off',
     },
+    summaryUnchecked: '{healthy} healthy · {unhealthy} unhealthy · {unchecked} not checked (health checks off) · {total} total',
   },
   resourceLists: {
     name: 'Name',
@@ -1458,6 +1465,9 @@ const en = {
       noHealthyTarget: 'load balancer {name}: target group {groups} has no healthy target',
       healthy: 'load balancer {name}: every target group with targets has a healthy one ({counts})',
       groupCount: '{group} {healthy}/{total} healthy',
+      groupUnchecked: '{group}: health checks off, {unchecked} not checked',
+      healthySomeUnchecked: 'load balancer {name}: every target group with checked targets has a healthy one; the others have health checks off ({counts})',
+      noneChecked: 'load balancer {name}: health checks are off in every target group with targets ({counts}); none is unhealthy',
       simTarget: 'load balancer {name} ({region})',
       notSimulatedYet: 'load balancer {name}: not simulated yet (t = 0), taken as healthy',
       noRecordsOfFamily: 'no {type} records (load balancer {name} has IP address type {ipAddressType})',

@@ -274,6 +274,7 @@ const ko: MessageSchema = {
       serviceMissing: '이 시나리오에는 이 장애를 적용할 서비스가 없습니다.',
       notRunning: '진행 중인 장애 {id}이(가) 없습니다. 이미 종료되었습니다.',
       targetGroupNotFound: '이름이 {name}인 대상 그룹이 없습니다.',
+      targetGroupHealthChecksOff: '대상 그룹 {name}은(는) 상태 확인이 꺼져 있어 대상을 확인하지 않으므로 상태 확인에 실패할 수 없습니다. 대신 함수의 동시성을 제한하거나 함수를 실패시키십시오.',
       groupNotFound: '이름이 {name}인 Auto Scaling 그룹이 없습니다.',
       functionNotFound: '이름이 {name}인 Lambda 함수가 없습니다.',
       healthCheckNotFound: 'ID가 {id}인 상태 확인이 없습니다.',
@@ -487,6 +488,7 @@ const ko: MessageSchema = {
     notPresent: '이 시나리오 또는 계정에 없음',
     timeline: '최근 변경',
     timelineHint: '경보, 조정 활동, RDS 이벤트, 대상 상태, 장애 주입과 작업',
+    notChecked: '{count}개 확인 안 함',
     wafDetail: '{action} · {percent}% 차단',
     pathKinds: {
       record: 'Route 53 레코드',
@@ -502,6 +504,7 @@ const ko: MessageSchema = {
     },
     summary: {
       elbv2: '정상 대상 {healthy}/{total} · 로드 밸런서 {loadBalancers}개',
+      elbv2Unchecked: '정상 대상 {healthy}/{total} · 확인 안 함 {unchecked} · 로드 밸런서 {loadBalancers}개',
       autoscaling: 'InService {inService}/{desired} · 그룹 {groups}개',
       route53: '비정상 상태 확인 {unhealthy}/{checks} · 호스팅 영역 {zones}개 · 레코드 {records}개',
       rds: '사용 가능 {available}/{instances} · 읽기 전용 복제본 {replicas}개',
@@ -545,6 +548,8 @@ const ko: MessageSchema = {
         unhealthyTargets: '{who}: 대상 {total}개 중 {unhealthy}개 비정상',
         zoneUnhealthy: '{who}: {zone}의 대상 {total}개 중 {unhealthy}개 비정상',
         target5xx: '{who}: {minutes}분 동안 대상 응답 5XX {percent}% ({requests}건 중 {errors}건)',
+        healthChecksOff: '{who}: 상태 확인 꺼짐, 대상 {total}개 중 {unchecked}개 확인 안 함(사용할 수 없음). Lambda 함수 {functions}(으)로 판단',
+        notChecked: '{who}: 상태 확인 꺼짐, 대상 {total}개 중 {unchecked}개 확인 안 함(사용할 수 없음). 판단할 다른 근거 없음',
       },
       asg: {
         starting: '{who}: 시작 중, 인스턴스 {launching}개 시작 중 (InService {inService}/{desired})',
@@ -832,7 +837,9 @@ const ko: MessageSchema = {
       unused: '사용되지 않음',
       draining: '드레이닝 중',
       unavailable: '사용할 수 없음',
+      healthChecksOff: '상태 확인 꺼짐',
     },
+    summaryUnchecked: '정상 {healthy} · 비정상 {unhealthy} · 확인 안 함 {unchecked}(상태 확인 꺼짐) · 전체 {total}',
   },
   resourceLists: {
     name: '이름',
@@ -1459,6 +1466,9 @@ const ko: MessageSchema = {
       noHealthyTarget: '로드 밸런서 {name}: 대상 그룹 {groups}에 정상 대상이 없습니다',
       healthy: '로드 밸런서 {name}: 대상이 있는 모든 대상 그룹에 정상 대상이 있습니다({counts})',
       groupCount: '{group} {healthy}/{total} 정상',
+      groupUnchecked: '{group}: 상태 확인 꺼짐, {unchecked}개 확인 안 함',
+      healthySomeUnchecked: '로드 밸런서 {name}: 상태 확인되는 대상이 있는 모든 대상 그룹에 정상 대상이 있습니다. 나머지는 상태 확인이 꺼져 있습니다({counts})',
+      noneChecked: '로드 밸런서 {name}: 대상이 있는 모든 대상 그룹에서 상태 확인이 꺼져 있습니다({counts}). 비정상 대상 그룹은 없습니다',
       simTarget: '로드 밸런서 {name} ({region})',
       notSimulatedYet: '로드 밸런서 {name}: 아직 시뮬레이션 전(t = 0)이므로 정상으로 간주',
       noRecordsOfFamily: '{type} 레코드 없음(로드 밸런서 {name}의 IP 주소 유형: {ipAddressType})',

@@ -11,6 +11,8 @@ export interface TargetHealthCounts {
   unhealthy: number;
   /** initial, draining, unused, unavailable: neither serving nor failing. */
   other: number;
+  /** Of `other`: health checks off (Target.HealthCheckDisabled), so nothing checks them. */
+  unchecked: number;
   total: number;
 }
 
@@ -23,12 +25,13 @@ const EMPTY: Inventory = Inventory.parse({ loadBalancers: [], targetGroups: [], 
  * when a host sets none (an older core).
  */
 export function countTargetHealth(groups: readonly TargetGroup[]): TargetHealthCounts {
-  const counts: TargetHealthCounts = { healthy: 0, unhealthy: 0, other: 0, total: 0 };
+  const counts: TargetHealthCounts = { healthy: 0, unhealthy: 0, other: 0, unchecked: 0, total: 0 };
   for (const group of groups) {
     const of = group.targetCounts ?? countTargets(group.targets);
     counts.healthy += of.healthy;
     counts.unhealthy += of.unhealthy;
     counts.other += of.other;
+    counts.unchecked += of.unchecked;
     counts.total += of.total;
   }
   return counts;

@@ -4,16 +4,28 @@
  * verdicts — with thresholds, metrics and reasons — come from core (stores/health), not from here.
  */
 import { countInstances, type AutoScalingGroup, type DbInstance, type HealthCheck, type MetricAlarm, type TargetGroup } from '@contract';
-import { countTargetHealth } from '@/stores/inventory';
+import { countTargetHealth, type TargetHealthCounts } from '@/stores/inventory';
 import type { Tone } from './tone';
 
 export function targetGroupTone(group: TargetGroup): Tone {
   const counts = countTargetHealth([group]);
   if (counts.total === 0) return 'neutral';
+  // Health checks off (LTG-1): nothing says healthy or unhealthy; core's verdict judges the group.
+  if (counts.unchecked === counts.total) return 'neutral';
   if (counts.healthy === 0) return 'bad';
   if (counts.unhealthy > 0) return 'warn';
   if (counts.other > 0) return 'info';
   return 'ok';
+}
+
+/**
+ * A target group's count as a node shows it: "3/4" healthy of all; targets nothing checks (health
+ * checks off, LTG-1) are not counted healthy but named apart: "1 not checked".
+ */
+export function targetCountDetail(counts: TargetHealthCounts, notChecked: (count: number) => string): string {
+  if (counts.unchecked === 0) return `${counts.healthy}/${counts.total}`;
+  if (counts.unchecked === counts.total) return notChecked(counts.unchecked);
+  return `${counts.healthy}/${counts.total - counts.unchecked} · ${notChecked(counts.unchecked)}`;
 }
 
 /** From the host's counts: a window gets a group's instances only while it lists them (contract/member-counts.ts). */

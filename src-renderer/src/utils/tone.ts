@@ -2,7 +2,7 @@
  * One colour vocabulary for states across services, so "red" means the same thing everywhere:
  * ok = serving, bad = failed, warn = on its way in or out, info = work in progress, neutral = idle.
  */
-import type { ActivityStatusCode, LifecycleState, LoadBalancer, TargetHealthState } from '@contract';
+import { isUnchecked, type ActivityStatusCode, type LifecycleState, type LoadBalancer, type TargetHealthDescription, type TargetHealthState } from '@contract';
 
 export type Tone = 'ok' | 'bad' | 'warn' | 'info' | 'neutral';
 
@@ -25,6 +25,15 @@ export function targetHealthTone(state: TargetHealthState): Tone {
     default:
       return 'neutral';
   }
+}
+
+/**
+ * The message key of a target's health state: `unavailable` because health checks are off (LTG-1,
+ * Target.HealthCheckDisabled, a Lambda target's default) reads "Health checks off" — it gets
+ * requests but nothing checks it, so it is neither healthy nor unhealthy (neutral tone).
+ */
+export function targetStateKey(target: Pick<TargetHealthDescription, 'state' | 'reason'>): string {
+  return isUnchecked(target) ? 'targetGroups.states.healthChecksOff' : `targetGroups.states.${target.state}`;
 }
 
 export function lifecycleTone(state: LifecycleState): Tone {

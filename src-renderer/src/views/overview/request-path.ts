@@ -15,7 +15,7 @@
  */
 import type { HealthReason, HealthResourceKind, HealthStatus, Inventory, ListenerRule, ResourceHealth, WebAcl } from '@contract';
 import { healthTone } from '@/utils/health-text';
-import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, inService, targetGroupTone } from '@/utils/service-health';
+import { autoScalingGroupTone, dbInstanceTone, healthCheckTone, inService, targetCountDetail, targetGroupTone } from '@/utils/service-health';
 import { countTargetHealth } from '@/stores/inventory';
 import type { Tone } from '@/utils/tone';
 
@@ -80,6 +80,8 @@ export interface PathWords {
   /** A DB instance's status as the console words it (utils/aws-value-text.ts). */
   dbStatus: (status: string) => string;
   multiAZ: string;
+  /** A target group's targets that nothing checks (health checks off, LTG-1): "1 not checked". */
+  notChecked?: (count: number) => string;
 }
 
 const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy, dbStatus: (status) => status, multiAZ: 'Multi-AZ' };
@@ -185,7 +187,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
       kind: 'targetGroup',
       column: 3,
       label: tg.targetGroupName,
-      detail: `${counts.healthy}/${counts.total}`,
+      detail: targetCountDetail(counts, words.notChecked ?? ((count) => `${count} not checked`)),
       ...judged('targetGroup', tg.targetGroupArn, targetGroupTone(tg)),
       route: 'load-balancers',
       focus: tg.targetGroupName,

@@ -373,11 +373,12 @@ export class AlbService implements SimService {
     roster.version = version;
     roster.size = group.targets.size;
     let n = 0;
-    // Healthy targets; ALB-5, fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
+    // Healthy targets (LTG-1: and unavailable ones, health checks off: they get requests too); ALB-5,
+    // fail-open: no healthy target → every registered, non-draining one (healthy or unhealthy).
     for (let pass = 0; pass < 2 && n === 0; pass++) {
       const wanted = pass === 0 ? 'healthy' : 'unhealthy';
       for (const target of group.targets.values()) {
-        if (target.state !== wanted) continue;
+        if (target.state !== wanted && (pass !== 0 || target.state !== 'unavailable')) continue;
         if (roster.targets[n] !== target) {
           roster.targets[n] = target;
           roster.instances[n] = undefined;

@@ -7,7 +7,7 @@ import { isLambdaTargetOfStack, isSimulatedLoadBalancer } from './validate';
 import { functionTargets } from '../traffic/function-targets';
 import { loadBalancerDnsName, type ListenerActionInput, type RuleConditionInput } from '../scenario/resource-types';
 import type { AlbWorld, SimListener, SimLoadBalancer, SimTargetGroup } from './alb-state';
-import { HEALTH_CHECK_DEFAULTS } from './target-group';
+import { HEALTH_CHECK_DEFAULTS, healthChecksOff } from './target-group';
 import { DEFAULT_MATCHER } from './health-check-matcher';
 import { albAttributeSpec } from '../../../elbv2/load-balancer-attributes';
 import { sortRules, type SimRuleAction, type SimRuleCondition } from './listener-rules';
@@ -73,8 +73,10 @@ export function buildAlb(scenario: ScenarioModel, world: AlbWorld): void {
         id: target.Id,
         port: target.Port ?? group.port,
         availabilityZone: target.AvailabilityZone ?? 'all',
-        // Lambda targets without health checks enabled are `unavailable` on AWS but receive traffic; we show them healthy.
-        state: 'healthy',
+        // LTG-1: with health checks off (a Lambda target's default) DescribeTargetHealth says `unavailable`,
+        // Target.HealthCheckDisabled, and the load balancer still sends it requests (API_TargetHealth.html,
+        // lambda-functions.html). A checked static target starts healthy: the stack was up before the scenario.
+        ...(group.healthCheckEnabled ? { state: 'healthy' as const } : healthChecksOff()),
         consecutivePasses: 0,
         consecutiveFailures: 0,
         nextCheckAt: scenario.simulation.startTime + group.healthCheckIntervalSeconds * 1000,

@@ -4,7 +4,7 @@
  * docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html
  * docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay
  */
-import type { TimelineText } from '../../../contract/model';
+import { HEALTH_CHECK_DISABLED, type TimelineText } from '../../../contract/model';
 import type { SimContext } from '../sim-context';
 import type { SimTarget, SimTargetGroup } from './alb-state';
 
@@ -18,14 +18,21 @@ export const HEALTH_CHECK_DEFAULTS = {
   deregistrationDelaySeconds: 300,
 };
 
+/**
+ * LTG-1: a target of a group with health checks off (HealthCheckEnabled false, a Lambda target's
+ * default; instance and ip groups cannot turn them off) as DescribeTargetHealth describes it.
+ * docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html
+ */
+export function healthChecksOff(): Pick<SimTarget, 'state' | 'reason' | 'description'> {
+  return { state: 'unavailable', reason: HEALTH_CHECK_DISABLED, description: 'Health checks are disabled' };
+}
+
 export function registerTarget(ctx: SimContext, group: SimTargetGroup, id: string, availabilityZone: string): SimTarget {
   const target: SimTarget = {
     id,
     port: group.port,
     availabilityZone,
-    state: 'initial',
-    reason: 'Elb.RegistrationInProgress',
-    description: 'Target registration is in progress',
+    ...(group.healthCheckEnabled ? { state: 'initial', reason: 'Elb.RegistrationInProgress', description: 'Target registration is in progress' } : healthChecksOff()),
     consecutivePasses: 0,
     consecutiveFailures: 0,
     nextCheckAt: ctx.now + group.healthCheckIntervalSeconds * 1000,
@@ -66,14 +73,15 @@ export function deregisterTarget(ctx: SimContext, group: SimTargetGroup, id: str
 }
 
 /**
- * The targets a request may go to: the healthy ones, or — ALB-5, fail-open — every registered,
- * non-draining target when none is healthy.
+ * The targets a request may go to: the healthy ones (and, LTG-1, those of a group with health checks
+ * off, `unavailable`: the load balancer still sends them requests), or — ALB-5, fail-open — every
+ * registered, non-draining target when none is healthy.
  */
 export function routableTargets(group: SimTargetGroup): SimTarget[] {
   const healthy: SimTarget[] = [];
   const candidates: SimTarget[] = [];
   for (const target of group.targets.values()) {
-    if (target.state === 'healthy') healthy.push(target);
+    if (target.state === 'healthy' || target.state === 'unavailable') healthy.push(target);
     if (target.state === 'healthy' || target.state === 'unhealthy') candidates.push(target);
   }
   return healthy.length > 0 ? healthy : candidates;

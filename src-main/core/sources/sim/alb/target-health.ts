@@ -91,6 +91,11 @@ function runGroupChecks(ctx: SimContext, group: SimTargetGroup, schedule: CheckS
       (changed ??= []).push(unusedTarget(target));
       continue;
     }
+    // LTG-1: health checks off — nothing probes the target, it stays `unavailable` (a draining one still drains).
+    if (!group.healthCheckEnabled) {
+      due[index] = Infinity;
+      continue;
+    }
     target.nextCheckAt += group.healthCheckIntervalSeconds * 1000;
     due[index] = target.nextCheckAt;
     nextDue = Math.min(nextDue, due[index]!);
@@ -171,6 +176,8 @@ function hostCountSeries(ctx: SimContext, group: SimTargetGroup, schedule: Check
 export function failTargets(ctx: SimContext, p: FaultParameters<'FailTargets'>): FaultEffect {
   const group = [...ctx.world.targetGroups.values()].find((g) => g.name === p.TargetGroupName);
   if (!group) throw simRefusal('fault.targetGroupNotFound', `One or more target groups not found: ${p.TargetGroupName}`, { name: p.TargetGroupName });
+  // LTG-1: with health checks off nothing checks the targets, so they cannot fail a check: refused, not a silent no-op.
+  if (!group.healthCheckEnabled) throw simRefusal('fault.targetGroupHealthChecksOff', `Target group ${group.name} has health checks off: its targets are not checked, so they cannot fail health checks`, { name: group.name });
   const targets = [...group.targets.values()].filter((t) => t.state !== 'draining');
   const count = p.Count ?? (p.Percent !== undefined ? Math.max(1, Math.round((targets.length * p.Percent) / 100)) : targets.length);
   const victims = targets.slice(0, count);

@@ -161,7 +161,7 @@ function targetGroupsOf(world: World): TargetGroup[] {
     targetGroupName: group.name,
     targetType: group.targetType,
     loadBalancerArns: group.loadBalancerArns,
-    targets: [...group.targets.values()].map((t) => ({ targetId: t.id, availabilityZone: t.availabilityZone, state: t.state })),
+    targets: [...group.targets.values()].map((t) => ({ targetId: t.id, availabilityZone: t.availabilityZone, state: t.state, ...(t.reason ? { reason: t.reason } : {}) })),
   }));
 }
 
@@ -172,7 +172,8 @@ export function loadBalancerAnswers(world: World, lb: SimLoadBalancer | undefine
   if (!lb.availabilityZones.some(zoneUp)) return false;
   for (const group of world.targetGroups.values()) {
     if (!group.loadBalancerArns.includes(lb.arn)) continue;
-    for (const target of group.targets.values()) if (target.state === 'healthy' && zoneUp(target.availabilityZone)) return true;
+    // LTG-1: an `unavailable` target (health checks off) gets requests like a healthy one, so it answers.
+    for (const target of group.targets.values()) if ((target.state === 'healthy' || target.state === 'unavailable') && zoneUp(target.availabilityZone)) return true;
   }
   return false;
 }
