@@ -726,6 +726,14 @@ const en = {
     perMinute: 'per minute',
     ms: 'ms',
   },
+  lbHostsChart: {
+    healthyOf: '{name} · healthy',
+    unhealthyOf: '{name} · unhealthy',
+    key: 'one colour per target group: solid healthy, dashed unhealthy',
+    more: '+{count} more target groups not charted: {names}',
+    silent: 'health checks off, no host counts: {names}',
+    noneChecked: 'Health checks are off for {names}: no HealthyHostCount or UnHealthyHostCount is published',
+  },
   waf: {
     title: 'AWS WAF web ACL',
     none: 'No web ACL is associated with this load balancer.',

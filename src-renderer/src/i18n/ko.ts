@@ -727,6 +727,14 @@ const ko: MessageSchema = {
     perMinute: '분당',
     ms: 'ms',
   },
+  lbHostsChart: {
+    healthyOf: '{name} · 정상',
+    unhealthyOf: '{name} · 비정상',
+    key: '대상 그룹마다 한 색: 실선 정상, 점선 비정상',
+    more: '차트에 없는 대상 그룹 {count}개 더: {names}',
+    silent: '상태 확인 꺼짐, 호스트 수 없음: {names}',
+    noneChecked: '{names}의 상태 확인이 꺼져 있어 HealthyHostCount와 UnHealthyHostCount가 게시되지 않습니다',
+  },
   waf: {
     title: 'AWS WAF 웹 ACL',
     none: '이 로드 밸런서에 연결된 웹 ACL이 없습니다.',
