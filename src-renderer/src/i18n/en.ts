@@ -1594,7 +1594,7 @@ const en = {
     requests: 'Requests',
     cost: 'Est. cost',
     monthly: 'Per 30 days',
-    costNote: 'Estimated for the selected time range from Invocations and Duration: 0.20 USD per million requests plus 0.0000166667 USD per GB-second, free tier not included.',
+    costNote: 'Estimated for the selected time range from Invocations and Duration: {requests} USD per million requests plus {x86} USD per GB-second on x86_64 ({arm64} USD on arm64), free tier not included.',
     metricsFor: 'Metrics · {name}',
   },
   lambdaCharts: {

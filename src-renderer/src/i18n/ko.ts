@@ -1595,7 +1595,7 @@ const ko: MessageSchema = {
     requests: '요청',
     cost: '예상 비용',
     monthly: '30일 기준',
-    costNote: '선택한 시간 범위의 Invocations와 Duration으로 추정: 요청 100만 건당 0.20 USD와 GB-초당 0.0000166667 USD, 프리 티어 제외.',
+    costNote: '선택한 시간 범위의 Invocations와 Duration으로 추정: 요청 100만 건당 {requests} USD와 GB-초당 {x86} USD(x86_64) 또는 {arm64} USD(arm64), 프리 티어 제외.',
     metricsFor: '지표 · {name}',
   },
   lambdaCharts: {
