@@ -2312,6 +2312,7 @@ const en = {
       notACidr: '{field} {value} is not a CIDR block such as 203.0.113.0/24 or 2001:db8::/64',
       notAnHttpStatus: '{field} {value} must be an HTTP status {allowed}',
       leadInInvalid: 'a lead-in is whole minutes from 0 to 24h (e.g. 0, 30m, 1h); got {value}',
+      degradedAboveFailing: '“{field}” ({value}) must not be above “{other}” ({otherValue}): a service turns degraded before it turns failing',
     },
     // The fallback for diagnostics not yet given a code: the loader's English text, as the CLI prints it.
     scenario: { problem: '{message}' },

@@ -2313,6 +2313,7 @@ const ko: MessageSchema = {
       notACidr: '{field} {value}은(는) 203.0.113.0/24 또는 2001:db8::/64와 같은 CIDR 블록이 아닙니다',
       notAnHttpStatus: '{field} {value}은(는) HTTP 상태 코드 {allowed}여야 합니다',
       leadInInvalid: '리드인은 0에서 24h 사이의 분 단위여야 합니다 (예: 0, 30m, 1h, 입력값: {value})',
+      degradedAboveFailing: '“{field}”({value})은(는) “{other}”({otherValue})보다 클 수 없습니다: 서비스는 장애 전에 저하 상태가 됩니다',
     },
     // 아직 코드가 없는 진단의 대체: 로더의 영어 문장을 CLI와 같이 보여 줍니다.
     scenario: { problem: '{message}' },
