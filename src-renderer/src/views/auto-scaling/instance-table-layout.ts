@@ -10,7 +10,7 @@ export const INSTANCE_COLUMN_WIDTHS = {
   lifecycle: '100px',
   zone: '100px',
   health: '96px',
-  cpu: '56px',
+  cpu: '64px',
   launch: '160px',
 } as const;
 
