@@ -52,5 +52,8 @@ describe('CSV export units match the chart', () => {
     const requests = { id: 'r', name: 'Requests', query: { namespace: 'AWS/ApplicationELB', metricName: 'RequestCount', dimensions: {}, stat: 'Sum' as const } };
     expect(csvColumns([requests], [{ name: 'per minute' }], () => points)[0]!.name).toBe('Requests (per minute)');
     expect(csvColumns([requests], [], () => points)[0]!.name).toBe('Requests');
+    // A right-hand count axis: its unit, not its name's "(right)".
+    const errors = { ...requests, id: 'e', name: 'Errors', yAxis: 1 as const };
+    expect(csvColumns([errors], [{ name: 'per minute' }, { name: 'errors per minute (right)', csvUnit: 'per minute' }], () => points)[0]!.name).toBe('Errors (per minute)');
   });
 });

@@ -42,15 +42,17 @@ export interface MetricChartAxis {
   integer?: boolean;
   /** Suffix on axis labels and tooltips: ' %', ' ms'. */
   unit?: string;
+  /** What a CSV header names for an axis without a `unit` when its name says more (its side: "… (right)"); default the name. */
+  csvUnit?: string;
 }
 
 /**
- * The unit a series is drawn in, as a CSV header names it: the axis's unit ("ms", "%"), else the
- * axis's name ("per minute", "Hosts"); empty when the chart names neither.
+ * The unit a series is drawn in, as a CSV header names it: the axis's unit ("ms", "%"), else its
+ * csvUnit or name ("per minute", "Hosts"); empty when the chart names neither.
  */
 export function seriesUnit(series: MetricChartSeries, axes: readonly MetricChartAxis[]): string {
   const axis = axes[Math.min(series.yAxis ?? 0, Math.max(0, axes.length - 1))];
-  return axis?.unit?.trim() || axis?.name.trim() || '';
+  return axis?.unit?.trim() || axis?.csvUnit?.trim() || axis?.name.trim() || '';
 }
 
 /**
