@@ -165,7 +165,12 @@ export const requests = {
           ['lambdaErrorDegradedPercent', 'lambdaErrorFailingPercent'],
           ['lambdaThrottleDegradedPercent', 'lambdaThrottleFailingPercent'],
         ] as const) {
-          if (t[degraded] > t[failing]) ctx.addIssue({ code: 'custom', path: ['thresholds', degraded], message: `must not be above ${failing} (${t[failing]})` });
+          if (t[degraded] > t[failing]) {
+            // The window's code and parameters as coded-checks.ts valueProblemParams writes them (the
+            // contract cannot import core): `field` and `value` are added where the issue is read.
+            const params = { scenarioProblemCode: 'value.degradedAboveFailing', scenarioProblemExtra: { other: failing, otherValue: t[failing] } };
+            ctx.addIssue({ code: 'custom', path: ['thresholds', degraded], message: `must not be above ${failing} (${t[failing]})`, params });
+          }
         }
       }),
     response: HealthThresholds,

@@ -34,6 +34,11 @@ export function isUnchecked(target: Pick<TargetHealthDescription, 'state' | 'rea
 }
 
 export const TargetGroupHealthCheck = z.object({
+  /**
+   * HealthCheckEnabled: on for instance and ip targets, off by default for a Lambda target; with it
+   * off the group publishes neither HealthyHostCount nor UnHealthyHostCount (ALB-13). Absent: not read.
+   */
+  enabled: z.boolean().optional(),
   protocol: z.string().optional(),
   path: z.string().optional(),
   intervalSeconds: z.number().int(),

@@ -374,6 +374,8 @@ export const ScenarioProblemCode = z.enum([
   'value.notACidr',
   'value.notAnHttpStatus',
   'value.leadInInvalid',
+  // A health threshold's "degraded" level above its "failing" one (health.thresholds.set): `other` the failing level's key, `otherValue` its value.
+  'value.degradedAboveFailing',
   'waf.blockPathOnlyWildcards',
   'waf.blockPathNotAPath',
   'waf.metricNameReserved',

@@ -55,4 +55,14 @@ describe('SettingsProfiles', () => {
     await flushPromises();
     expect(core.requests.find((r) => r.channel === 'session.switch')?.payload).toEqual({ mode: 'aws', profile: 'prod', region: 'me-central-1' });
   });
+
+  it('Korean: region names as the AWS Korean console writes them; one ko.ts does not know keeps the core\'s name', async () => {
+    core.answer('profiles.list', () => ({ ...listing, regions: [...listing.regions, { name: 'xx-new-1', description: 'Somewhere (New)', optIn: true }] }));
+    const wrapper = mountWithApp(SettingsProfiles, { locale: 'ko' });
+    await flushPromises();
+    const options = wrapper.findAll('[data-testid="profile-row"]')[1]!.findAll('option').map((o) => o.text());
+    expect(options[1]).toBe('ap-northeast-2 — 아시아 태평양(서울)');
+    expect(options[0]).toContain('유럽(아일랜드)');
+    expect(options[3]).toContain('Somewhere (New)');
+  });
 });

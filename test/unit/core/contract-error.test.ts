@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContractError, RequestProblemCode } from '@main/core/contract';
+import { ContractError, DEFAULT_HEALTH_THRESHOLDS, RequestProblemCode } from '@main/core/contract';
 import { toContractError } from '@main/core/contract-error';
 import { CoreError } from '@main/core/core-error';
 import { ActionRefusedError } from '@main/core/rules';
@@ -110,6 +110,21 @@ describe('a request the contract refuses', () => {
         path: 'durationSeconds',
         message: expect.stringMatching(/^sim\.fault\.inject: durationSeconds: /),
         problem: { code: 'request.invalidValue', params: { channel: 'sim.fault.inject', field: 'durationSeconds', reasonCode: 'value.numberAboveMaximum', 'reason.bound': 604_800, 'reason.value': 700_000 } },
+      },
+    });
+  });
+
+  it('a health threshold\'s degraded level above its failing one: the rule\'s own code, with the other field and its value (operator review)', async () => {
+    const { core } = shopCore();
+    const result = await core.handle('health.thresholds.set', { thresholds: { ...DEFAULT_HEALTH_THRESHOLDS, http5xxDegradedPercent: 50 } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'InvalidRequest',
+        problem: {
+          code: 'request.invalidValue',
+          params: { channel: 'health.thresholds.set', field: 'thresholds.http5xxDegradedPercent', reasonCode: 'value.degradedAboveFailing', 'reason.field': 'http5xxDegradedPercent', 'reason.value': 50, 'reason.other': 'http5xxFailingPercent', 'reason.otherValue': 5 },
+        },
       },
     });
   });

@@ -4,6 +4,7 @@
  * alarm transitions, scheduled actions) as vertical lines. Pure: the component owns the data.
  */
 import type { ChartTheme, ECOption } from '@/composables/use-chart';
+import type { CsvSeries } from '@/utils/csv';
 import type { MetricQuery } from '@/utils/metric-key';
 import { formatUtc } from '@/utils/time';
 import type { Tone } from '@/utils/tone';
@@ -41,6 +42,31 @@ export interface MetricChartAxis {
   integer?: boolean;
   /** Suffix on axis labels and tooltips: ' %', ' ms'. */
   unit?: string;
+  /** What a CSV header names for an axis without a `unit` when its name says more (its side: "… (right)"); default the name. */
+  csvUnit?: string;
+}
+
+/**
+ * The unit a series is drawn in, as a CSV header names it: the axis's unit ("ms", "%"), else its
+ * csvUnit or name ("per minute", "Hosts"); empty when the chart names neither.
+ */
+export function seriesUnit(series: MetricChartSeries, axes: readonly MetricChartAxis[]): string {
+  const axis = axes[Math.min(series.yAxis ?? 0, Math.max(0, axes.length - 1))];
+  return axis?.unit?.trim() || axis?.csvUnit?.trim() || axis?.name.trim() || '';
+}
+
+/**
+ * CSV columns carry what the chart shows: the same scale (TargetResponseTime in ms, not the seconds
+ * CloudWatch stores) and the unit in the header ("Average (ms)"), so a value read off the chart is
+ * the value in the file (docs/ui.md, "CSV export").
+ */
+export function csvColumns(series: readonly MetricChartSeries[], axes: readonly MetricChartAxis[], pointsOf: (s: MetricChartSeries) => readonly [number, number][]): CsvSeries[] {
+  return series.map((s) => {
+    const unit = seriesUnit(s, axes);
+    const scale = s.scale ?? 1;
+    const points = pointsOf(s);
+    return { name: unit ? `${s.name} (${unit})` : s.name, points: scale === 1 ? points : points.map(([time, value]) => [time, value * scale] as [number, number]) };
+  });
 }
 
 export type MarkerKind = 'activity' | 'alarm' | 'scheduled' | 'event';

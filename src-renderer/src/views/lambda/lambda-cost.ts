@@ -12,6 +12,15 @@ export const USD_PER_MILLION_REQUESTS = 0.2;
 export const USD_PER_GB_SECOND = 0.0000166667;
 export const USD_PER_GB_SECOND_ARM64 = 0.0000133334;
 
+/**
+ * The prices the estimate uses, as the cost note under the table quotes them (i18n `lambda.costNote`):
+ * from these constants, so the note cannot quote another rate than the one computed with (it quoted
+ * the x86_64 rate only, while arm64 functions were costed at the arm64 one).
+ */
+export function costNoteParams(): { requests: string; x86: string; arm64: string } {
+  return { requests: USD_PER_MILLION_REQUESTS.toFixed(2), x86: String(USD_PER_GB_SECOND), arm64: String(USD_PER_GB_SECOND_ARM64) };
+}
+
 /** Points are [time, value]; times match when both series share a period (they do in CloudWatch). */
 export function estimateLambdaCost(
   functionName: string,

@@ -35,6 +35,15 @@ describe('LambdaView', () => {
     expect(wrapper.get('[data-testid="lambda-account"]').text()).toContain('1000');
   });
 
+  it('LAM-7: the cost note quotes both GB-second rates the estimate uses, x86_64 and arm64, in both languages', () => {
+    const note = mountWithApp(LambdaView).get('.cost-note').text();
+    expect(note).toContain('0.20 USD per million requests');
+    expect(note).toContain('0.0000166667 USD per GB-second on x86_64');
+    expect(note).toContain('0.0000133334 USD on arm64');
+    const korean = mountWithApp(LambdaView, { locale: 'ko' }).get('.cost-note').text();
+    expect(korean).toContain('0.0000133334 USD(arm64)');
+  });
+
   it('charts invocations, errors, throttles, duration and concurrency for the selected function', () => {
     mountWithApp(LambdaView);
     expect(fullOptions().map((option) => option.series.filter((s) => s.id !== '__markers').map((s) => s.id))).toEqual([

@@ -77,6 +77,7 @@ function toTargetGroup(tg: SdkTargetGroup, targets: TargetHealthDescription[]): 
     targetType,
     healthCheckPath: tg.HealthCheckPath,
     healthCheck: definedFields({
+      enabled: tg.HealthCheckEnabled,
       protocol: tg.HealthCheckProtocol,
       path: tg.HealthCheckPath,
       intervalSeconds: tg.HealthCheckIntervalSeconds ?? 30,

@@ -50,6 +50,7 @@ export function exportTargetGroups(world: AlbWorld): TargetGroup[] {
     targetType: group.targetType,
     healthCheckPath: group.healthCheckPath,
     healthCheck: {
+      enabled: group.healthCheckEnabled,
       protocol: group.protocol,
       path: group.healthCheckPath,
       intervalSeconds: group.healthCheckIntervalSeconds,
