@@ -186,6 +186,16 @@ const ko: MessageSchema = {
     connecting: 'Flightdeck에 연결하는 중…',
     closed: 'Flightdeck와의 연결이 끊어졌습니다. 다시 연결하는 중…',
   },
+  // While the wire to the core is down (stores/session.ts lostSince): old data, Unknown verdicts.
+  connectionLost: {
+    reason: '{since} UTC부터 Flightdeck에 연결되지 않음: 상태 알 수 없음',
+    badge: '{since} UTC부터 연결 끊김',
+    badgeHint: '{since} UTC 이후 Flightdeck에서 받은 데이터가 없습니다. 시계와 표시된 모든 값은 마지막으로 받은 것이며, 연결이 돌아올 때까지 상태는 알 수 없음으로 표시됩니다.',
+    banner: '{since} UTC에 Flightdeck와의 연결이 끊어졌습니다. 다시 연결하는 중… 연결이 돌아올 때까지 표시된 내용은 오래된 것이며 모든 상태는 알 수 없음으로 표시됩니다.',
+    viewNotLoaded: 'Flightdeck에 연결되어 있지 않아 {view} 보기를 불러올 수 없습니다. 연결이 돌아오면 바로 열립니다.',
+    viewLoadFailed: '{view} 보기를 불러오지 못했습니다: {message}',
+    retry: '다시 시도',
+  },
   problem: {
     dismiss: '닫기',
   },
@@ -491,6 +501,7 @@ const ko: MessageSchema = {
       function: 'Lambda 함수',
       dbInstance: 'RDS 기본',
       dbReplica: '읽기 전용 복제본',
+      dbStandalone: '독립 실행형(승격됨)',
     },
     summary: {
       elbv2: '정상 대상 {healthy}/{total} · 로드 밸런서 {loadBalancers}개',
@@ -500,6 +511,12 @@ const ko: MessageSchema = {
       lambda: '함수 {functions}개 · 장애 {failing}개',
       cloudwatch: '경보 상태 {inAlarm}/{alarms} · 조정 중 {scaling}',
     },
+  },
+  // The request path's notes (views/overview/request-path.ts): what a node's verdict is about.
+  requestPathNotes: {
+    promoted: '승격됨',
+    loadBalancerWide: '로드 밸런서 전체: {reason}',
+    loadBalancerWideHint: '이 규칙이 아니라 로드 밸런서 전체의 값입니다. ELB 5XX(HTTPCode_ELB_5XX_Count)에는 대상 그룹 차원이 없어 어느 규칙의 것인지 알 수 없습니다. 각 대상 그룹은 자기 대상의 5XX를 표시합니다.',
   },
   olderEvents: {
     load: '이전 이벤트 불러오기(추가 {count}개)',

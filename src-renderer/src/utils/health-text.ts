@@ -21,6 +21,9 @@ export function healthTone(status: HealthStatus | undefined): Tone {
 /** The message key of a reason: a few codes have variants by parameter. */
 export function reasonKey(reason: HealthReason): string {
   switch (reason.code) {
+    // The window's own: the connection to the core is lost (stores/health.ts).
+    case 'data.stale':
+      return reason.params.cause === 'connection' ? 'connectionLost.reason' : 'health.reason.data.stale';
     case 'record.outOfAnswers':
       return `health.reason.record.outOfAnswers.${reason.params.cause === 'aliasTarget' ? 'aliasTarget' : 'healthCheck'}`;
     case 'fn.concurrencyLimit':
