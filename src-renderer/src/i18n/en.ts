@@ -1053,6 +1053,11 @@ const en = {
       fail: 'Fail',
     },
   },
+  // The confirmation dialog after main refused (stores/actions.ts recheck).
+  actionRecheck: {
+    rechecking: 'Refused: running the pre-flight checks again…',
+    rechecked: 'Checks run again after the refusal: this is the state now.',
+  },
   actionRules: {
     summary: {
       promote: 'Promote read replica {id} to a standalone DB instance',

@@ -1054,6 +1054,11 @@ const ko: MessageSchema = {
       fail: '실패',
     },
   },
+  // The confirmation dialog after main refused (stores/actions.ts recheck).
+  actionRecheck: {
+    rechecking: '거부됨: 사전 확인을 다시 실행하는 중…',
+    rechecked: '거부된 뒤 다시 실행한 확인 결과입니다: 현재 상태입니다.',
+  },
   actionRules: {
     summary: {
       promote: '읽기 전용 복제본 {id}을(를) 독립 실행형 DB 인스턴스로 승격',
