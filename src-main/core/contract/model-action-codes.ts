@@ -24,6 +24,7 @@ export const CHECK_CODES = [
   'replica-lag.behind',
   'replica-lag.stopped',
   'replica-lag.unknown',
+  'replica-lag.not-running',
   'backup-retention.kept',
   'backup-retention.disabled',
   'backup-retention.source-of-replicas',

@@ -1087,6 +1087,7 @@ const en = {
         behind: 'ReplicaLag {seconds} s: writes made on {source} in that time will be missing.',
         stopped: 'Replication is not running (ReplicaLag −1): the lag is unknown.',
         unknown: 'No recent ReplicaLag datapoint: the lag is unknown.',
+        'not-running': '{id} is {status}: it applies no writes from {source} now, so its last ReplicaLag says nothing; the lag is unknown.',
       },
       'backup-retention': {
         label: 'Automated backups after promotion',

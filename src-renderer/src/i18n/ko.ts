@@ -1088,6 +1088,7 @@ const ko: MessageSchema = {
         behind: 'ReplicaLag {seconds}초: 그동안 {source}에서 발생한 쓰기가 누락됩니다.',
         stopped: '복제가 실행되지 않습니다(ReplicaLag −1). 지연을 알 수 없습니다.',
         unknown: '최근 ReplicaLag 데이터 포인트가 없어 지연을 알 수 없습니다.',
+        'not-running': '{id}의 상태가 {status}이므로 지금은 {source}의 쓰기를 적용하지 않습니다. 마지막 ReplicaLag 값은 의미가 없으며 지연을 알 수 없습니다.',
       },
       'backup-retention': {
         label: '승격 후 자동 백업',
