@@ -11,6 +11,7 @@ import { createAppRouter } from './router';
 import { useLiveStore } from './stores/live';
 import { useSessionStore } from './stores/session';
 import { takeLaunchToken } from './transport/launch-token';
+import { failedView, isViewLoadFailure } from './view-load';
 import './styles/main.css';
 
 // Web mode: the token leaves the address bar before the router reads it (the cookie now carries it).
@@ -21,8 +22,16 @@ const pinia = createPinia();
 const router = createAppRouter();
 
 app.config.errorHandler = (error, _instance, info) => reportFatal(error, info);
-// A lazily loaded view that fails to load (a broken build) is fatal too, rather than an empty pane.
-router.onError((error) => reportFatal(error, 'router'));
+// A lazily loaded view that cannot be fetched (web mode, the server gone) says so in place of the
+// view and opens when the connection returns (view-load.ts); any other failure (a broken build) is
+// fatal, rather than an empty pane.
+router.onError((error, to) => {
+  if (!isViewLoadFailure(error)) return reportFatal(error, 'router');
+  failedView.value = { fullPath: to.fullPath, name: String(to.name ?? to.path), titleKey: to.meta.titleKey, message: error instanceof Error ? error.message : String(error) };
+});
+router.afterEach((_to, _from, failure) => {
+  if (!failure) failedView.value = null;
+});
 // Promises nobody awaited: worth telling the operator, not worth tearing the app down.
 window.addEventListener('unhandledrejection', (event) => useSessionStore(pinia).reportProblem(event.reason));
 

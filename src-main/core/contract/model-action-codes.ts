@@ -25,6 +25,7 @@ export const CHECK_CODES = [
   'replica-lag.stopped',
   'replica-lag.unknown',
   'replica-lag.stale',
+  'replica-lag.not-running',
   'backup-retention.kept',
   'backup-retention.disabled',
   'backup-retention.source-of-replicas',

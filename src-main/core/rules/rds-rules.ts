@@ -45,8 +45,23 @@ function statusCheck(db: DbInstance): PreflightCheck {
   return db.dbInstanceStatus === 'available' ? check('status-available.ok', 'pass', params) : check('status-available.not', 'fail', params);
 }
 
+/**
+ * Statuses in which the DB engine is down or not yet up, so the replica applies no writes from its
+ * source: its last ReplicaLag datapoint (0 before a reboot) says nothing about what it would miss.
+ * `backing-up` and `modifying` are not here: the engine runs and keeps replicating.
+ * docs.aws.amazon.com/AmazonRDS/latest/UserGuide/accessing-monitoring.html#Overview.DBInstance.Status
+ */
+const ENGINE_DOWN_STATUSES: ReadonlySet<string> = new Set(['rebooting', 'starting', 'stopping', 'stopped', 'failed', 'storage-full', 'upgrading', 'maintenance', 'creating', 'deleting', 'restore-error', 'inaccessible-encryption-credentials']);
+
+/** The engine of this instance is down (or not up yet): it replicates nothing now. */
+function replicationHalted(db: DbInstance): boolean {
+  return ENGINE_DOWN_STATUSES.has(db.dbInstanceStatus);
+}
+
 function lagCheck(db: DbInstance, source: string, nowMs: number): PreflightCheck {
   const lag = db.replicaLagSeconds;
+  // Before the figure: a rebooting replica's last ReplicaLag (0) read "caught up" (operator review).
+  if (replicationHalted(db)) return check('replica-lag.not-running', 'warn', { id: db.dbInstanceIdentifier, status: db.dbInstanceStatus, source });
   // Only an old datapoint (AWS mode): its value is not the lag now, so the lag is unknown — say how old it is.
   if (lag === undefined && db.staleReplicaLag) {
     const minutes = Math.max(0, Math.floor((nowMs - Date.parse(db.staleReplicaLag.time)) / 60_000));
@@ -95,7 +110,7 @@ export function promotionConsequences(state: DbActionState, action: ActionOf<'Pr
     const siblings = state.source.readReplicaDBInstanceIdentifiers.filter((replica) => replica !== id);
     out.push(siblings.length > 0 ? consequence('promote.siblings-unaffected', { source, replicas: siblings }) : consequence('promote.source-left-alone', { source }));
   }
-  if (db.replicaLagSeconds !== undefined && db.replicaLagSeconds > 0) out.push(consequence('promote.lag-loss', { id, source, seconds: tenths(db.replicaLagSeconds) }));
+  if (db.replicaLagSeconds !== undefined && db.replicaLagSeconds > 0 && !replicationHalted(db)) out.push(consequence('promote.lag-loss', { id, source, seconds: tenths(db.replicaLagSeconds) }));
   if (db.readReplicaDBInstanceIdentifiers.length > 0) out.push(consequence('promote.own-replicas-continue', { id, replicas: [...db.readReplicaDBInstanceIdentifiers] }));
   if (db.endpoint) out.push(consequence('promote.point-applications', { id, endpoint: db.endpoint.address }));
   const retention = action.backupRetentionPeriod ?? PROMOTION_DEFAULT_RETENTION_DAYS;

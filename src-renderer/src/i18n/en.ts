@@ -228,6 +228,16 @@ const en = {
     connecting: 'Connecting to Flightdeck…',
     closed: 'Connection to Flightdeck lost. Reconnecting…',
   },
+  // While the wire to the core is down (stores/session.ts lostSince): old data, Unknown verdicts.
+  connectionLost: {
+    reason: 'No connection to Flightdeck since {since} UTC: health unknown',
+    badge: 'Connection lost since {since} UTC',
+    badgeHint: 'No data from Flightdeck since {since} UTC: the clock and every value shown are the last received, and health reads Unknown until the connection returns.',
+    banner: 'Connection to Flightdeck lost at {since} UTC. Reconnecting… Until it returns, what is shown is old and every health verdict reads Unknown.',
+    viewNotLoaded: 'The {view} view cannot be loaded: there is no connection to Flightdeck. It opens as soon as the connection returns.',
+    viewLoadFailed: 'The {view} view could not be loaded: {message}',
+    retry: 'Retry',
+  },
   problem: {
     dismiss: 'Dismiss',
   },
@@ -543,6 +553,7 @@ const en = {
       function: 'Lambda function',
       dbInstance: 'RDS primary',
       dbReplica: 'Read replicas',
+      dbStandalone: 'Standalone (promoted)',
     },
     summary: {
       elbv2: 'Targets healthy {healthy}/{total} · load balancers {loadBalancers}',
@@ -553,6 +564,12 @@ const en = {
       lambda: 'Functions {functions} · failing {failing}',
       cloudwatch: 'In ALARM {inAlarm}/{alarms} · scaling {scaling}',
     },
+  },
+  // The request path's notes (views/overview/request-path.ts): what a node's verdict is about.
+  requestPathNotes: {
+    promoted: 'promoted',
+    loadBalancerWide: 'whole load balancer: {reason}',
+    loadBalancerWideHint: 'Load balancer-wide, not this rule: ELB 5XX (HTTPCode_ELB_5XX_Count) has no target group, so no rule can be blamed for it. Each target group shows its own targets\' 5XX.',
   },
   olderEvents: {
     load: 'Load older events ({count} more)',
@@ -1120,6 +1137,11 @@ const en = {
       fail: 'Fail',
     },
   },
+  // The confirmation dialog after main refused (stores/actions.ts recheck).
+  actionRecheck: {
+    rechecking: 'Refused: running the pre-flight checks again…',
+    rechecked: 'Checks run again after the refusal: this is the state now.',
+  },
   actionRules: {
     summary: {
       promote: 'Promote read replica {id} to a standalone DB instance',
@@ -1150,6 +1172,7 @@ const en = {
         stopped: 'Replication is not running (ReplicaLag −1): the lag is unknown.',
         unknown: 'No recent ReplicaLag datapoint: the lag is unknown.',
         stale: 'The newest ReplicaLag datapoint ({seconds} s) is {minutes} min old: the lag now is unknown.',
+        'not-running': '{id} is {status}: it applies no writes from {source} now, so its last ReplicaLag says nothing; the lag is unknown.',
       },
       'backup-retention': {
         label: 'Automated backups after promotion',

@@ -229,6 +229,16 @@ const ko: MessageSchema = {
     connecting: 'Flightdeck에 연결하는 중…',
     closed: 'Flightdeck와의 연결이 끊어졌습니다. 다시 연결하는 중…',
   },
+  // While the wire to the core is down (stores/session.ts lostSince): old data, Unknown verdicts.
+  connectionLost: {
+    reason: '{since} UTC부터 Flightdeck에 연결되지 않음: 상태 알 수 없음',
+    badge: '{since} UTC부터 연결 끊김',
+    badgeHint: '{since} UTC 이후 Flightdeck에서 받은 데이터가 없습니다. 시계와 표시된 모든 값은 마지막으로 받은 것이며, 연결이 돌아올 때까지 상태는 알 수 없음으로 표시됩니다.',
+    banner: '{since} UTC에 Flightdeck와의 연결이 끊어졌습니다. 다시 연결하는 중… 연결이 돌아올 때까지 표시된 내용은 오래된 것이며 모든 상태는 알 수 없음으로 표시됩니다.',
+    viewNotLoaded: 'Flightdeck에 연결되어 있지 않아 {view} 보기를 불러올 수 없습니다. 연결이 돌아오면 바로 열립니다.',
+    viewLoadFailed: '{view} 보기를 불러오지 못했습니다: {message}',
+    retry: '다시 시도',
+  },
   problem: {
     dismiss: '닫기',
   },
@@ -544,6 +554,7 @@ const ko: MessageSchema = {
       function: 'Lambda 함수',
       dbInstance: 'RDS 기본',
       dbReplica: '읽기 전용 복제본',
+      dbStandalone: '독립 실행형(승격됨)',
     },
     summary: {
       elbv2: '정상 대상 {healthy}/{total} · 로드 밸런서 {loadBalancers}개',
@@ -554,6 +565,12 @@ const ko: MessageSchema = {
       lambda: '함수 {functions}개 · 장애 {failing}개',
       cloudwatch: '경보 상태 {inAlarm}/{alarms} · 조정 중 {scaling}',
     },
+  },
+  // The request path's notes (views/overview/request-path.ts): what a node's verdict is about.
+  requestPathNotes: {
+    promoted: '승격됨',
+    loadBalancerWide: '로드 밸런서 전체: {reason}',
+    loadBalancerWideHint: '이 규칙이 아니라 로드 밸런서 전체의 값입니다. ELB 5XX(HTTPCode_ELB_5XX_Count)에는 대상 그룹 차원이 없어 어느 규칙의 것인지 알 수 없습니다. 각 대상 그룹은 자기 대상의 5XX를 표시합니다.',
   },
   olderEvents: {
     load: '이전 이벤트 불러오기(추가 {count}개)',
@@ -1121,6 +1138,11 @@ const ko: MessageSchema = {
       fail: '실패',
     },
   },
+  // The confirmation dialog after main refused (stores/actions.ts recheck).
+  actionRecheck: {
+    rechecking: '거부됨: 사전 확인을 다시 실행하는 중…',
+    rechecked: '거부된 뒤 다시 실행한 확인 결과입니다: 현재 상태입니다.',
+  },
   actionRules: {
     summary: {
       promote: '읽기 전용 복제본 {id}을(를) 독립 실행형 DB 인스턴스로 승격',
@@ -1151,6 +1173,7 @@ const ko: MessageSchema = {
         stopped: '복제가 실행되지 않습니다(ReplicaLag −1). 지연을 알 수 없습니다.',
         unknown: '최근 ReplicaLag 데이터 포인트가 없어 지연을 알 수 없습니다.',
         stale: '최신 ReplicaLag 데이터 포인트({seconds}초)가 {minutes}분 전 값이라 현재 지연을 알 수 없습니다.',
+        'not-running': '{id}의 상태가 {status}이므로 지금은 {source}의 쓰기를 적용하지 않습니다. 마지막 ReplicaLag 값은 의미가 없으며 지연을 알 수 없습니다.',
       },
       'backup-retention': {
         label: '승격 후 자동 백업',

@@ -40,6 +40,15 @@ export const useActionsStore = defineStore('actions', () => {
   /** Set when the core refused for a safety reason (audit log unwritable, too many pending). */
   const errorCode = ref<SafetyErrorCode | null>(null);
   const progress = shallowRef<readonly ActionProgress[]>([]);
+  /**
+   * Pre-flight checks are being run again because main just refused the action: the checks shown
+   * were taken before (another window may have rebooted the instance meanwhile) and a "Pass" beside
+   * main's refusal would contradict it, so they are dropped until the fresh ones arrive.
+   */
+  const rechecking = ref(false);
+  /** The checks shown were taken again after a refusal (the dialog says so). */
+  const recheckedAfterRefusal = ref(false);
+  let lastAction: ControlAction | undefined;
   let unsubscribe: (() => void) | undefined;
 
   function follow(): void {
@@ -50,6 +59,8 @@ export const useActionsStore = defineStore('actions', () => {
 
   async function prepare(action: ControlAction): Promise<void> {
     follow();
+    lastAction = action;
+    recheckedAfterRefusal.value = false;
     phase.value = 'preparing';
     prepared.value = null;
     outcome.value = null;
@@ -69,13 +80,20 @@ export const useActionsStore = defineStore('actions', () => {
     const current = prepared.value;
     if (!current || !current.allowed) return;
     phase.value = 'executing';
+    // A second try after a refusal starts clean: the old refusal is not this attempt's answer.
+    error.value = null;
+    errorCode.value = null;
+    outcome.value = null;
     try {
       const payload = current.typedConfirmation === undefined ? { nonce: current.nonce } : { nonce: current.nonce, confirmation: confirmation?.trim() ?? '' };
       outcome.value = await api.request('action.execute', payload);
       // Outcome unknown: not an error to retry — the change may have happened; its progress follows.
       const followed = outcome.value.accepted || outcome.value.outcomeUnknown === true;
       phase.value = followed ? 'done' : 'error';
-      if (!followed) error.value = { code: 'Refused', message: outcome.value.message, ...(outcome.value.problem ? { problem: outcome.value.problem } : {}) };
+      if (!followed) {
+        error.value = { code: 'Refused', message: outcome.value.message, ...(outcome.value.problem ? { problem: outcome.value.problem } : {}) };
+        if (lastAction) await recheck(lastAction);
+      }
     } catch (caught) {
       errorCode.value = safetyErrorCode(caught);
       error.value = requestFailure(caught);
@@ -83,8 +101,30 @@ export const useActionsStore = defineStore('actions', () => {
     }
   }
 
+  /**
+   * After main refused: the same pre-flight again, so the checks shown are main's view now (the
+   * refusal stays shown above them). Allowed again, the dialog can confirm with the new nonce.
+   */
+  async function recheck(action: ControlAction): Promise<void> {
+    prepared.value = null;
+    rechecking.value = true;
+    try {
+      const fresh = await api.request('action.prepare', { action });
+      if (lastAction !== action) return; // the dialog moved on to another action meanwhile
+      prepared.value = fresh;
+      recheckedAfterRefusal.value = true;
+      phase.value = 'prepared';
+    } catch {
+      // No fresh checks (disconnected, …): none are shown rather than the outdated ones; the refusal stays.
+    } finally {
+      rechecking.value = false;
+    }
+  }
+
   function reset(): void {
     phase.value = 'idle';
+    rechecking.value = false;
+    recheckedAfterRefusal.value = false;
     prepared.value = null;
     outcome.value = null;
     error.value = null;
@@ -96,5 +136,5 @@ export const useActionsStore = defineStore('actions', () => {
     return progress.value.filter((event) => event.action.type === action.type && actionTarget(event.action) === target);
   }
 
-  return { phase, prepared, outcome, error, errorCode, progress, prepare, execute, reset, progressFor };
+  return { phase, prepared, outcome, error, errorCode, progress, rechecking, recheckedAfterRefusal, prepare, execute, reset, progressFor };
 });

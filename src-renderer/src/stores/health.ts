@@ -5,7 +5,22 @@
  */
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import { applyHealthDelta, type HealthDelta, type HealthReport, type HealthResourceKind, type HealthService, type ResourceHealth, type ServiceHealth } from '@contract';
+import { applyHealthDelta, type HealthDelta, type HealthReason, type HealthReport, type HealthResourceKind, type HealthService, type ResourceHealth, type ServiceHealth } from '@contract';
+import { useSessionStore } from './session';
+
+/** 23:45:12: when the connection was lost, in UTC like every time the window shows. */
+export function utcClockTime(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}
+
+/**
+ * Why a verdict reads Unknown while the wire to the core is down: the data held is old (docs/health.md:
+ * missing or old data is Unknown, never Healthy). `data.stale` with cause `connection`
+ * (utils/health-text.ts words it "no connection since …"); the renderer's own, core never sends it.
+ */
+export function connectionLostReason(since: number): HealthReason {
+  return { code: 'data.stale', status: 'unknown', subject: '', params: { cause: 'connection', since: utcClockTime(since) } };
+}
 
 export const useHealthStore = defineStore('health', () => {
   const report = shallowRef<HealthReport | null>(null);
@@ -35,14 +50,29 @@ export const useHealthStore = defineStore('health', () => {
     return true;
   }
 
+  const session = useSessionStore();
+  /** The reason every verdict carries while disconnected; undefined while connected and current. */
+  const lost = computed(() => (session.lostSince === null ? undefined : connectionLostReason(session.lostSince)));
+
+  /** While disconnected: the service's counts as last seen, but Unknown, and only because of that. */
   function service(key: HealthService): ServiceHealth | undefined {
-    return services.value.get(key);
+    const verdict = services.value.get(key);
+    const reason = lost.value;
+    if (!reason || !verdict) return verdict;
+    return { ...verdict, status: 'unknown', reasons: [reason] };
   }
 
-  /** By id (ARN, group name, record key — see core/health) or, failing that, by name. */
+  /**
+   * By id (ARN, group name, record key — see core/health) or, failing that, by name. While
+   * disconnected every resource reads Unknown, judged or not: a view's own first guess from the
+   * inventory would be just as old.
+   */
   function resource(kind: HealthResourceKind, id: string): ResourceHealth | undefined {
-    return resources.value.get(`${kind}|${id}`) ?? resourcesByName.value.get(`${kind}|${id}`);
+    const verdict = resources.value.get(`${kind}|${id}`) ?? resourcesByName.value.get(`${kind}|${id}`);
+    const reason = lost.value;
+    if (!reason) return verdict;
+    return { kind, id, name: verdict?.name ?? id, status: 'unknown', reasons: [reason] };
   }
 
-  return { report, replace, applyDelta, service, resource };
+  return { report, lost, replace, applyDelta, service, resource };
 });

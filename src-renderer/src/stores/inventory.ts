@@ -44,6 +44,25 @@ export const useInventoryStore = defineStore('inventory', () => {
   const loaded = ref(false);
   /** The version of `inventory`: the next delta applies to it. */
   let version = 0;
+  /**
+   * DB instances seen as read replicas in this window and standalone now: promoted replicas
+   * (PromoteReadReplica). DescribeDBInstances keeps no trace of the promotion — the instance simply
+   * has no ReadReplicaSourceDBInstanceIdentifier any more, like a primary — so the window remembers
+   * what it saw; nothing points at such an instance until the applications are re-pointed
+   * (USER_ReadRepl.Promote.html), which the request path must not suggest.
+   */
+  const promotedReplicas = shallowRef<ReadonlySet<string>>(new Set());
+  const seenAsReplica = new Set<string>();
+
+  function notePromotions(next: Inventory): void {
+    const promoted = new Set<string>();
+    for (const db of next.dbInstances) {
+      if (db.readReplicaSourceDBInstanceIdentifier) seenAsReplica.add(db.dbInstanceIdentifier);
+      else if (seenAsReplica.has(db.dbInstanceIdentifier)) promoted.add(db.dbInstanceIdentifier);
+    }
+    const held = promotedReplicas.value;
+    if (promoted.size !== held.size || [...promoted].some((id) => !held.has(id))) promotedReplicas.value = promoted;
+  }
 
   const loadBalancers = computed(() => inventory.value.loadBalancers);
   const targetGroups = computed(() => inventory.value.targetGroups);
@@ -62,6 +81,7 @@ export const useInventoryStore = defineStore('inventory', () => {
     inventory.value = next;
     version = nextVersion;
     loaded.value = true;
+    notePromotions(next);
   }
 
   /**
@@ -75,6 +95,7 @@ export const useInventoryStore = defineStore('inventory', () => {
     if (delta.from > version) return false;
     inventory.value = applyInventoryDelta(inventory.value, delta);
     version = delta.to;
+    if (delta.dbInstances) notePromotions(inventory.value);
     return true;
   }
 
@@ -131,6 +152,7 @@ export const useInventoryStore = defineStore('inventory', () => {
   return {
     inventory,
     loaded,
+    promotedReplicas,
     loadBalancers,
     targetGroups,
     autoScalingGroups,

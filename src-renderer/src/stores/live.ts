@@ -79,6 +79,8 @@ export const useLiveStore = defineStore('live', () => {
     useInstanceCpuStore().load(snapshot.instanceCpu);
     useSkippedStore().reset();
     useOlderEventsStore().note(snapshot, snapshot.older, true);
+    // Only now, with everything replaced, do verdicts stop reading Unknown after a lost connection.
+    session.markFresh();
   }
 
   /** An inventory or health delta that does not follow what is held: a change was missed. */

@@ -23,6 +23,14 @@ export const useSessionStore = defineStore('session', () => {
   const controlPending = ref(false);
   /** Per-service freshness and errors (AWS mode); empty in simulation, where data is never stale. */
   const datasets = shallowRef<DatasetStatuses>({});
+  /**
+   * Wall-clock ms when the wire to the core went down after data had arrived, until a fresh snapshot
+   * replaces what was held: everything shown meanwhile is old, so no verdict may read Healthy
+   * (docs/health.md: missing or old data is Unknown). Null while connected and current.
+   */
+  const lostSince = ref<number | null>(null);
+  /** A snapshot has been applied since the page started: there is something that can go stale. */
+  let hasData = false;
   let nextProblemId = 1;
 
   const isSimulation = computed(() => session.value?.mode === 'simulation');
@@ -41,8 +49,15 @@ export const useSessionStore = defineStore('session', () => {
     datasets.value = next;
   }
 
-  function setConnection(next: ConnectionState): void {
+  function setConnection(next: ConnectionState, now = Date.now()): void {
     connection.value = next;
+    if (next !== 'open' && hasData && lostSince.value === null) lostSince.value = now;
+  }
+
+  /** A snapshot fresh from the core was applied: what is shown is current again. */
+  function markFresh(): void {
+    hasData = true;
+    lostSince.value = connection.value === 'open' ? null : lostSince.value;
   }
 
   function reportProblem(error: unknown): void {
@@ -75,6 +90,8 @@ export const useSessionStore = defineStore('session', () => {
     isSimulation,
     isConnected,
     isReadOnly,
+    lostSince,
+    markFresh,
     setSession,
     setClock,
     setConnection,

@@ -24,6 +24,9 @@ const ROUTING_POLICIES = new Set(['failover', 'weighted', 'latency', 'geolocatio
 /** The message key of a reason: a few codes have variants by parameter. */
 export function reasonKey(reason: HealthReason): string {
   switch (reason.code) {
+    // The window's own: the connection to the core is lost (stores/health.ts).
+    case 'data.stale':
+      return reason.params.cause === 'connection' ? 'connectionLost.reason' : 'health.reason.data.stale';
     case 'record.outOfAnswers':
     case 'record.allUnhealthy':
       return `health.reason.${reason.code}.${reason.params.cause === 'aliasTarget' || reason.params.cause === 'aliasRecord' ? reason.params.cause : 'healthCheck'}`;

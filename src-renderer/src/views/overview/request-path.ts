@@ -22,7 +22,7 @@ import type { Tone } from '@/utils/tone';
 /** Looks up core's verdict on a resource by kind and id (stores/health). */
 export type HealthLookup = (kind: HealthResourceKind, id: string) => ResourceHealth | undefined;
 
-export type PathNodeKind = 'record' | 'apiGateway' | 's3Bucket' | 'waf' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica';
+export type PathNodeKind = 'record' | 'apiGateway' | 's3Bucket' | 'waf' | 'rule' | 'targetGroup' | 'autoScalingGroup' | 'function' | 'dbInstance' | 'dbReplica' | 'dbStandalone';
 
 export interface PathNode {
   id: string;
@@ -42,6 +42,8 @@ export interface PathNode {
   hidden?: number;
   /** Of those, how many need attention (not ok). */
   hiddenAttention?: number;
+  /** A rule node carrying its load balancer's load balancer-wide verdict (isLoadBalancerWide), once per load balancer. */
+  loadBalancerWide?: boolean;
 }
 
 export interface PathEdge {
@@ -71,6 +73,45 @@ export function ruleSummary(rule: ListenerRule): string {
   return conditions.join(' · ') || `#${rule.priority}`;
 }
 
+/**
+ * Findings about a load balancer's traffic as a whole, which no listener rule can be blamed for:
+ * HTTPCode_ELB_5XX_Count has no TargetGroup dimension (the load balancer answers those itself,
+ * before or without a target: docs.aws.amazon.com/elasticloadbalancing/latest/application/
+ * load-balancer-cloudwatch-metrics.html), and core's `lb.http5xx` adds the targets' 5XX of every
+ * target group behind it. A rule's own target group carries its targets' 5XX (`tg.target5xx`).
+ */
+export function isLoadBalancerWide(reason: HealthReason): boolean {
+  return reason.code === 'lb.http5xx';
+}
+
+const STATUS_RANK: Record<HealthStatus, number> = { failing: 0, degraded: 1, unknown: 2, ok: 3 };
+
+/**
+ * What a listener rule (other than the load balancer's first) shows of the load balancer's verdict:
+ * the reasons that hold for every rule (its state, missing data), not the load balancer-wide 5XX.
+ */
+function ruleShare(verdict: Pick<PathNode, 'tone' | 'status' | 'reasons'>): Pick<PathNode, 'tone' | 'status' | 'reasons'> {
+  if (!verdict.status) return verdict;
+  const reasons = verdict.reasons.filter((reason) => !isLoadBalancerWide(reason));
+  if (reasons.length === verdict.reasons.length) return verdict;
+  const worst = reasons.filter((r) => r.status !== 'ok').reduce<HealthStatus>((status, r) => (STATUS_RANK[r.status] < STATUS_RANK[status] ? r.status : status), 'ok');
+  return { tone: healthTone(worst), status: worst, reasons };
+}
+
+/**
+ * While the connection to the core is lost, every node is Unknown for that one reason (stores/health):
+ * the WAF, API and bucket steps too, whose tone comes from old metrics or from nothing.
+ */
+export function markAllUnknown(path: RequestPath, reason: HealthReason): RequestPath {
+  return {
+    ...path,
+    nodes: path.nodes.map((node) => {
+      const { loadBalancerWide: _wide, ...rest } = node;
+      return { ...rest, tone: 'neutral' as const, status: 'unknown' as const, reasons: [reason], ...(node.hidden !== undefined ? { hiddenAttention: node.hidden } : {}) };
+    }),
+  };
+}
+
 /** The few words node details need, translated by the caller (English without one, for tests). */
 export interface PathWords {
   defaultRule: string;
@@ -82,14 +123,21 @@ export interface PathWords {
   multiAZ: string;
   /** A target group's targets that nothing checks (health checks off, LTG-1): "1 not checked". */
   notChecked?: (count: number) => string;
+  /** A promoted replica's second line: standalone, nothing points at it yet. */
+  promoted?: string;
 }
 
-const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy, dbStatus: (status) => status, multiAZ: 'Multi-AZ' };
+const ENGLISH: PathWords = { defaultRule: 'default', policy: (policy) => policy, dbStatus: (status) => status, multiAZ: 'Multi-AZ', promoted: 'promoted' };
 
 /** `Block` default or a recent blocked share make the WAF step worth a look; otherwise it is fine. */
 export type WafTone = (acl: WebAcl) => Tone;
 
-export function buildRequestPath(inventory: Inventory, health?: HealthLookup, words: PathWords = ENGLISH, wafTone?: WafTone): RequestPath {
+/**
+ * `promoted`: DB instances the window saw as read replicas that are standalone now (stores/inventory
+ * promotedReplicas). They get their own column, after the replicas, and no inferred edge: a promoted
+ * replica serves no application until someone points one at its endpoint.
+ */
+export function buildRequestPath(inventory: Inventory, health?: HealthLookup, words: PathWords = ENGLISH, wafTone?: WafTone, promoted: ReadonlySet<string> = new Set()): RequestPath {
   const nodes: PathNode[] = [];
   const edges: PathEdge[] = [];
   const ids = new Set<string>();
@@ -113,9 +161,13 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
   const rulesOfLb = new Map<string, string[]>();
   for (const lb of inventory.loadBalancers) {
     const ruleIds: string[] = [];
+    const lbVerdict = judged('loadBalancer', lb.loadBalancerArn, lb.state === 'active' ? 'ok' : lb.state === 'failed' ? 'bad' : 'warn');
     for (const listener of lb.listeners) {
       for (const rule of listener.rules) {
         const id = `rule:${rule.ruleArn}`;
+        // The load balancer's whole verdict once, on its first rule (marked as load balancer-wide);
+        // every other rule carries only what is true of each rule: the load balancer's state.
+        const first = ruleIds.length === 0;
         ruleIds.push(id);
         add({
           id,
@@ -123,7 +175,7 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
           column: 2,
           label: `${lb.loadBalancerName} :${listener.port}`,
           detail: rule.isDefault ? words.defaultRule : `${rule.priority} · ${ruleSummary(rule)}`,
-          ...judged('loadBalancer', lb.loadBalancerArn, lb.state === 'active' ? 'ok' : lb.state === 'failed' ? 'bad' : 'warn'),
+          ...(first ? { ...lbVerdict, ...(lbVerdict.reasons.some(isLoadBalancerWide) ? { loadBalancerWide: true } : {}) } : ruleShare(lbVerdict)),
           route: 'load-balancers',
           focus: lb.loadBalancerName,
         });
@@ -241,15 +293,22 @@ export function buildRequestPath(inventory: Inventory, health?: HealthLookup, wo
     }
   }
 
-  const primaries = inventory.dbInstances.filter((db) => !db.readReplicaSourceDBInstanceIdentifier);
+  const isPromoted = (db: Inventory['dbInstances'][number]) => !db.readReplicaSourceDBInstanceIdentifier && promoted.has(db.dbInstanceIdentifier);
+  const primaries = inventory.dbInstances.filter((db) => !db.readReplicaSourceDBInstanceIdentifier && !isPromoted(db));
   for (const db of inventory.dbInstances) {
     const isReplica = Boolean(db.readReplicaSourceDBInstanceIdentifier);
+    const standalone = isPromoted(db);
     add({
       id: `db:${db.dbInstanceIdentifier}`,
-      kind: isReplica ? 'dbReplica' : 'dbInstance',
-      column: isReplica ? 6 : 5,
+      kind: isReplica ? 'dbReplica' : standalone ? 'dbStandalone' : 'dbInstance',
+      column: isReplica ? 6 : standalone ? 7 : 5,
       label: db.dbInstanceIdentifier,
-      detail: isReplica && db.replicaLagSeconds !== undefined ? `${words.dbStatus(db.dbInstanceStatus)} · ${db.replicaLagSeconds} s` : `${words.dbStatus(db.dbInstanceStatus)}${db.multiAZ ? ` · ${words.multiAZ}` : ''}`,
+      detail:
+        isReplica && db.replicaLagSeconds !== undefined
+          ? `${words.dbStatus(db.dbInstanceStatus)} · ${db.replicaLagSeconds} s`
+          : standalone
+            ? `${words.dbStatus(db.dbInstanceStatus)} · ${words.promoted ?? ENGLISH.promoted}`
+            : `${words.dbStatus(db.dbInstanceStatus)}${db.multiAZ ? ` · ${words.multiAZ}` : ''}`,
       ...judged('dbInstance', db.dbInstanceIdentifier, dbInstanceTone(db)),
       route: 'rds',
       focus: db.dbInstanceIdentifier,
