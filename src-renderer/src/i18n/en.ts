@@ -181,6 +181,27 @@ const en = {
     seeAbove: 'Could not load: see the message above.',
     unknown: 'Not known yet: no successful answer so far.',
   },
+  // Data that is old, could not be read, or was read only in part (AWS mode): health reasons,
+  // the dataset banners and the Overview tiles.
+  dataRead: {
+    stale: {
+      refreshFailed: 'Data is stale: refreshing it failed; last read {minutes} min ago',
+      tooOld: 'Data is stale: last read {minutes} min ago',
+    },
+    metricsStale: {
+      refreshFailed: 'CloudWatch metrics are stale: refreshing them failed; last read {minutes} min ago',
+      tooOld: 'CloudWatch metrics are stale: last read {minutes} min ago',
+    },
+    missing: {
+      loading: 'Data not loaded yet',
+      error: 'Data could not be read',
+    },
+    lastSeen: '{reason}; last seen {status}',
+    partlyRead: 'Partly read',
+    partlyReadBanner: 'partly read:',
+    noneWhenLastRead: 'Could not be read now; none found when last read {age} ago',
+    notReadYet: 'Not read yet',
+  },
   connection: {
     connecting: 'Connecting to Flightdeck…',
     closed: 'Connection to Flightdeck lost. Reconnecting…',
