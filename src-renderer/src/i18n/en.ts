@@ -199,6 +199,16 @@ const en = {
     lastSeen: '{reason}; last seen {status}',
     partlyRead: 'Partly read',
     partlyReadBanner: 'partly read:',
+    partlyReadCalls: 'partly read: {calls} could not be read:',
+    // The secondary calls a dataset can miss while its main data is read (sources/aws/polling).
+    call: {
+      DescribeAlarmHistory: 'alarm history',
+      GetMetricData: 'metric data',
+      GetAccountSettings: 'account concurrency settings',
+      DescribeScalingActivities: 'scaling activities',
+      DescribeDBSnapshots: 'DB snapshots',
+      DescribeEvents: 'RDS events',
+    },
     noneWhenLastRead: 'Could not be read now; none found when last read {age} ago',
     notReadYet: 'Not read yet',
   },

@@ -200,6 +200,16 @@ const ko: MessageSchema = {
     lastSeen: '{reason}. 마지막 상태: {status}',
     partlyRead: '일부만 읽음',
     partlyReadBanner: '일부만 읽음:',
+    partlyReadCalls: '일부만 읽음: {calls}을(를) 읽을 수 없음:',
+    // The secondary calls a dataset can miss while its main data is read (sources/aws/polling).
+    call: {
+      DescribeAlarmHistory: '경보 기록',
+      GetMetricData: '지표 데이터',
+      GetAccountSettings: '계정 동시성 설정',
+      DescribeScalingActivities: '조정 활동',
+      DescribeDBSnapshots: 'DB 스냅샷',
+      DescribeEvents: 'RDS 이벤트',
+    },
     noneWhenLastRead: '지금은 읽을 수 없습니다. {age} 전 마지막으로 읽었을 때는 없었습니다',
     notReadYet: '아직 읽지 않음',
   },

@@ -23,7 +23,7 @@ const ALL = ['elbv2', 'autoscaling', 'route53', 'rds', 'lambda', 'cloudwatch'] a
 const HISTORY_FAILED = {
   code: 'InternalError',
   message: 'DescribeAlarmHistory failed: InternalError (HTTP 500)',
-  problem: { code: 'service.error', params: { operation: 'DescribeAlarmHistory', code: 'InternalError', status: '500', service: 'cloudwatch' } },
+  problem: { code: 'service.error', params: { operation: 'DescribeAlarmHistory', code: 'InternalError', status: '500', service: 'cloudwatch', unread: 'DescribeAlarmHistory, GetMetricData' } },
 };
 const REVOKED = {
   code: 'InvalidClientTokenId',
@@ -49,10 +49,10 @@ describe('a dataset read but for a secondary call says so', () => {
     useSessionStore().setDatasets({ ...fresh(now), cloudwatch: { state: 'ok', fetchedAt: now, error: HISTORY_FAILED } });
     const banner = mountWithApp(OverviewView).get('[data-testid="dataset-partial"]');
     expect(banner.attributes('data-service')).toBe('cloudwatch');
-    expect(banner.text()).toContain('partly read:');
+    expect(banner.text()).toContain('partly read: alarm history, metric data could not be read:');
     expect(banner.get('[data-testid="dataset-partial-message"]').text()).toBe('DescribeAlarmHistory failed: InternalError (HTTP 500).');
     const ko = mountWithApp(OverviewView, { locale: 'ko' }).get('[data-testid="dataset-partial"]');
-    expect(ko.text()).toContain('일부만 읽음');
+    expect(ko.text()).toContain('일부만 읽음: 경보 기록, 지표 데이터을(를) 읽을 수 없음:');
   });
 
   it('the header says "Partly read", not "Fresh"', () => {
