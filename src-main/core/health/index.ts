@@ -44,7 +44,9 @@ function dataReason(service: HealthService, input: HealthInput, last?: HealthSta
   const status = input.datasets[service];
   if (!status || status.state === 'ok') return undefined;
   const context: HealthReason['params'] = {
-    ...(status.fetchedAt !== undefined ? { minutes: Math.max(0, Math.floor((input.now - status.fetchedAt) / 60_000)) } : {}),
+    // The time of the last good read, not an age: an age would be as old as the last evaluation
+    // (nothing is pushed while a source is down) and would change the report every minute.
+    ...(status.fetchedAt !== undefined ? { since: new Date(status.fetchedAt).toISOString() } : {}),
     ...(last !== undefined ? { last } : {}),
   };
   if (status.state === 'stale') return reason('data.stale', 'unknown', '', { cause: status.error ? 'refreshFailed' : 'tooOld', ...context });
@@ -57,10 +59,11 @@ function dataReason(service: HealthService, input: HealthInput, last?: HealthSta
  */
 function onCurrentData(resources: readonly ResourceHealth[], input: HealthInput): ResourceHealth[] {
   return resources.map((r) => {
-    const data = dataReason(DATASET_OF[r.kind], input, r.status);
-    if (!data) return r;
-    // Its own data reason says it all: no second line for the metrics it could not judge either.
+    // Its own data reason says it all: no second line for the metrics it could not judge either,
+    // and what it last showed is judged without them.
     const context = r.reasons.filter((x) => x.code !== 'data.stale' && x.code !== 'metrics.waiting');
+    const data = dataReason(DATASET_OF[r.kind], input, worstOf(context.map((x) => x.status)));
+    if (!data) return r;
     return { ...r, status: 'unknown', reasons: [{ ...data, subject: r.name }, ...context] };
   });
 }
@@ -85,7 +88,8 @@ function serviceVerdict(service: HealthService, input: HealthInput, total: numbe
     merged.push(shared ? { ...r, subject: '' } : r);
   }
   const rolled = status ?? worstOf(merged.map((r) => r.status));
-  const data = dataReason(service, input, rolled);
+  // What the service last showed: its verdict without the staleness of the metrics it is judged on.
+  const data = dataReason(service, input, status ?? worstOf(merged.filter((r) => r.code !== 'data.stale').map((r) => r.status)));
   // Missing or old data: Unknown, never Healthy, and never Degraded or Failing judged on what was
   // last seen; the data reason comes first (it also says the stale CloudWatch metrics: one line),
   // the last verdict's reasons after it.

@@ -185,12 +185,12 @@ const en = {
   // the dataset banners and the Overview tiles.
   dataRead: {
     stale: {
-      refreshFailed: 'Data is stale: refreshing it failed; last read {minutes} min ago',
-      tooOld: 'Data is stale: last read {minutes} min ago',
+      refreshFailed: 'Data is stale: refreshing it failed; last read at {time} UTC',
+      tooOld: 'Data is stale: last read at {time} UTC',
     },
     metricsStale: {
-      refreshFailed: 'CloudWatch metrics are stale: refreshing them failed; last read {minutes} min ago',
-      tooOld: 'CloudWatch metrics are stale: last read {minutes} min ago',
+      refreshFailed: 'CloudWatch metrics are stale: refreshing them failed; last read at {time} UTC',
+      tooOld: 'CloudWatch metrics are stale: last read at {time} UTC',
     },
     missing: {
       loading: 'Data not loaded yet',

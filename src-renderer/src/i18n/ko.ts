@@ -186,12 +186,12 @@ const ko: MessageSchema = {
   // the dataset banners and the Overview tiles.
   dataRead: {
     stale: {
-      refreshFailed: '데이터가 오래되었습니다: 새로 고침에 실패했습니다. 마지막으로 읽은 시점은 {minutes}분 전',
-      tooOld: '데이터가 오래되었습니다: 마지막으로 읽은 시점은 {minutes}분 전',
+      refreshFailed: '데이터가 오래되었습니다: 새로 고침에 실패했습니다. 마지막으로 읽은 시각 {time} UTC',
+      tooOld: '데이터가 오래되었습니다: 마지막으로 읽은 시각 {time} UTC',
     },
     metricsStale: {
-      refreshFailed: 'CloudWatch 지표가 오래되었습니다: 새로 고침에 실패했습니다. 마지막으로 읽은 시점은 {minutes}분 전',
-      tooOld: 'CloudWatch 지표가 오래되었습니다: 마지막으로 읽은 시점은 {minutes}분 전',
+      refreshFailed: 'CloudWatch 지표가 오래되었습니다: 새로 고침에 실패했습니다. 마지막으로 읽은 시각 {time} UTC',
+      tooOld: 'CloudWatch 지표가 오래되었습니다: 마지막으로 읽은 시각 {time} UTC',
     },
     missing: {
       loading: '데이터를 아직 불러오지 못했습니다',

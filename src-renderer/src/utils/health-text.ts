@@ -30,7 +30,7 @@ export function reasonKey(reason: HealthReason): string {
     // Old or unread data (core/health/index.ts dataReason): whether the refresh failed or the data is
     // only old, and whether it is the resource's own data or the CloudWatch metrics it is judged on.
     case 'data.stale':
-      if (reason.params.minutes === undefined) return 'health.reason.data.stale';
+      if (reason.params.since === undefined) return 'health.reason.data.stale';
       return `dataRead.${reason.params.scope === 'metrics' ? 'metricsStale' : 'stale'}.${reason.params.cause === 'refreshFailed' ? 'refreshFailed' : 'tooOld'}`;
     case 'data.missing':
       return reason.params.state === 'error' ? 'dataRead.missing.error' : 'dataRead.missing.loading';
@@ -51,6 +51,8 @@ export function reasonText(t: Translate, reason: HealthReason, locale = 'en', ba
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const params: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(reason.params)) params[name] = typeof value === 'number' ? format.format(value) : value;
+  // The last good read (data.stale / data.missing `since`), as the time of day the tables use (UTC).
+  if (typeof reason.params.since === 'string' && !Number.isNaN(Date.parse(reason.params.since))) params.time = new Date(reason.params.since).toISOString().slice(11, 16);
   const who = reason.params.region ? `${reason.subject} (${reason.params.region})` : reason.subject;
   const said = t(reasonKey(reason), { ...params, who });
   // What a resource or service last showed, when its data is old: context, not its verdict now.

@@ -76,7 +76,7 @@ describe('"not in this region" only while the last read answered', () => {
   it('after the credentials are revoked an old empty answer is not "Not in this scenario or region"', () => {
     const fetchedAt = Date.now() - 3 * 60_000;
     useSessionStore().setDatasets(Object.fromEntries(ALL.map((s) => [s, { state: 'stale', fetchedAt, error: REVOKED }])));
-    useHealthStore().replace(report(ALL.map((s) => verdict(s, 'unknown', 0, [{ code: 'data.stale', status: 'unknown', subject: '', params: { cause: 'refreshFailed', minutes: 3 } }]))));
+    useHealthStore().replace(report(ALL.map((s) => verdict(s, 'unknown', 0, [{ code: 'data.stale', status: 'unknown', subject: '', params: { cause: 'refreshFailed', since: new Date(fetchedAt).toISOString() } }]))));
     const overview = mountWithApp(OverviewView);
     expect(overview.text()).not.toContain('Not in this scenario or region');
     expect(tile(overview, 'rds').text()).toContain('Could not be read now; none found when last read 3 min ago');
@@ -93,10 +93,10 @@ describe('stale data says why, once, with what was last seen', () => {
   it('a failed refresh is not "too old"; the last verdict is context', () => {
     const fetchedAt = Date.now() - 3 * 60_000;
     useSessionStore().setDatasets(Object.fromEntries(ALL.map((s) => [s, { state: 'stale', fetchedAt, error: REVOKED }])));
-    const stale: HealthReason = { code: 'data.stale', status: 'unknown', subject: '', params: { cause: 'refreshFailed', minutes: 3, last: 'ok' } };
+    const stale: HealthReason = { code: 'data.stale', status: 'unknown', subject: '', params: { cause: 'refreshFailed', since: '2026-12-07T23:59:15.000Z', last: 'ok' } };
     useHealthStore().replace(report(ALL.map((s) => verdict(s, 'unknown', 2, [stale]))));
     const text = tile(mountWithApp(OverviewView), 'rds').text();
-    expect(text).toContain('Data is stale: refreshing it failed; last read 3 min ago; last seen Healthy');
+    expect(text).toContain('Data is stale: refreshing it failed; last read at 23:59 UTC; last seen Healthy');
     expect(text).not.toContain('too old');
     expect(tile(mountWithApp(OverviewView, { locale: 'ko' }), 'rds').text()).toContain('새로 고침에 실패했습니다');
   });

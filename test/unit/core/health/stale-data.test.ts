@@ -54,7 +54,7 @@ describe('every resource of a stale or unreadable dataset is Unknown, never Heal
   it('offline: DB instances, groups, target groups and load balancers are Unknown, with what they last showed', () => {
     const report = run(OFFLINE);
     for (const name of ['orders', 'reports', 'web-asg', 'web-tg', 'web', 'p99-latency']) expect(resource(report, name).status, name).toBe('unknown');
-    expect(resource(report, 'orders').reasons[0]).toMatchObject({ code: 'data.stale', status: 'unknown', subject: 'orders', params: { cause: 'refreshFailed', minutes: 3, last: 'ok' } });
+    expect(resource(report, 'orders').reasons[0]).toMatchObject({ code: 'data.stale', status: 'unknown', subject: 'orders', params: { cause: 'refreshFailed', since: '2026-11-20T14:57:00.000Z', last: 'ok' } });
     // What it last saw stays, as context after the data reason.
     expect(resource(report, 'reports').reasons.map((r) => r.code)).toEqual(['data.stale', 'db.notAvailable']);
     expect(resource(report, 'reports').reasons[0]!.params.last).toBe('failing');
@@ -68,14 +68,20 @@ describe('every resource of a stale or unreadable dataset is Unknown, never Heal
 
   it('the reason tells a failed refresh from data that is only old', () => {
     const old = run({ ...FRESH, rds: { state: 'stale', fetchedAt: NOW - 600_000 } });
-    expect(resource(old, 'orders').reasons[0]!.params).toMatchObject({ cause: 'tooOld', minutes: 10 });
-    expect(service(run(OFFLINE), 'rds').reasons[0]).toMatchObject({ code: 'data.stale', params: { cause: 'refreshFailed', minutes: 3, last: 'failing' } });
+    expect(resource(old, 'orders').reasons[0]!.params).toMatchObject({ cause: 'tooOld', since: '2026-11-20T14:50:00.000Z' });
+    expect(service(run(OFFLINE), 'rds').reasons[0]).toMatchObject({ code: 'data.stale', params: { cause: 'refreshFailed', since: '2026-11-20T14:57:00.000Z', last: 'failing' } });
   });
 
   it('one stale line per tile: load balancing and Lambda do not say it again for the CloudWatch metrics', () => {
     const report = run(OFFLINE);
     expect(service(report, 'elbv2').reasons.filter((r) => r.code === 'data.stale')).toHaveLength(1);
     expect(service(report, 'elbv2').reasons[0]).toMatchObject({ code: 'data.stale', params: { cause: 'refreshFailed' } });
+  });
+
+  it('"last seen" is the verdict of the last data, not Unknown for the stale metrics it is judged on', () => {
+    const report = run(OFFLINE);
+    expect(service(report, 'elbv2').reasons[0]!.params.last).toBe('ok');
+    expect(resource(report, 'web').reasons[0]!.params.last).toBe('ok');
   });
 
   it('only the CloudWatch metrics stale: the load balancer is Unknown for its metrics, and the line says the refresh failed', () => {
