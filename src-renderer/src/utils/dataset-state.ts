@@ -45,6 +45,15 @@ export function hasAnswered(status: DatasetStatus | undefined, awsMode: boolean)
   return status === undefined ? !awsMode : status.fetchedAt !== undefined;
 }
 
+/**
+ * The dataset's last read answered (not stale, not failed since), so an empty list in it means
+ * "none" now: after credentials are revoked or the network is gone, an old empty answer cannot be
+ * checked and says nothing about the account today.
+ */
+export function answersNow(status: DatasetStatus | undefined, awsMode: boolean): boolean {
+  return hasAnswered(status, awsMode) && (status === undefined || status.state === 'ok');
+}
+
 export interface GroupedError {
   error: NonNullable<DatasetStatus['error']>;
   services: Service[];

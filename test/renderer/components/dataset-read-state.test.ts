@@ -12,6 +12,7 @@ import TheStalenessIndicator from '@/components/layout/TheStalenessIndicator.vue
 import { useHealthStore } from '@/stores/health';
 import { useInventoryStore } from '@/stores/inventory';
 import { useSessionStore } from '@/stores/session';
+import AutoScalingView from '@/views/auto-scaling/AutoScalingView.vue';
 import OverviewView from '@/views/overview/OverviewView.vue';
 import { awsSession, emptyInventory } from '../support/fixtures';
 import { mountWithApp } from '../support/mount';
@@ -80,12 +81,17 @@ describe('"not in this region" only while the last read answered', () => {
     const overview = mountWithApp(OverviewView);
     expect(overview.text()).not.toContain('Not in this scenario or region');
     expect(tile(overview, 'rds').text()).toContain('Could not be read now; none found when last read 3 min ago');
+    // The view does not claim it either; the stale banner says old data is shown.
+    const view = mountWithApp(AutoScalingView);
+    expect(view.text()).not.toContain('No Auto Scaling groups');
+    expect(view.find('[data-testid="dataset-stale"]').exists()).toBe(true);
   });
 
   it('a fresh empty answer still says it', () => {
     useSessionStore().setDatasets(Object.fromEntries(ALL.map((s) => [s, { state: 'ok', fetchedAt: Date.now() }])));
     useHealthStore().replace(report(ALL.map((s) => verdict(s, 'ok', 0))));
     expect(tile(mountWithApp(OverviewView), 'rds').text()).toContain('Not in this scenario or region');
+    expect(mountWithApp(AutoScalingView).text()).toContain('No Auto Scaling groups');
   });
 });
 
