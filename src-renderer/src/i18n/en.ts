@@ -200,6 +200,7 @@ const en = {
     partlyRead: 'Partly read',
     partlyReadBanner: 'partly read:',
     partlyReadCalls: 'partly read: {calls} could not be read:',
+    eventsUnread: 'Missing from this list: {calls} could not be read (see the message above).',
     // The secondary calls a dataset can miss while its main data is read (sources/aws/polling).
     call: {
       DescribeAlarmHistory: 'alarm history',

@@ -201,6 +201,7 @@ const ko: MessageSchema = {
     partlyRead: '일부만 읽음',
     partlyReadBanner: '일부만 읽음:',
     partlyReadCalls: '일부만 읽음: {calls}을(를) 읽을 수 없음:',
+    eventsUnread: '이 목록에 빠진 항목: {calls}을(를) 읽을 수 없습니다(위 메시지 참조).',
     // The secondary calls a dataset can miss while its main data is read (sources/aws/polling).
     call: {
       DescribeAlarmHistory: '경보 기록',

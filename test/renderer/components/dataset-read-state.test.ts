@@ -52,6 +52,8 @@ describe('a dataset read but for a secondary call says so', () => {
     expect(banner.attributes('data-service')).toBe('cloudwatch');
     expect(banner.text()).toContain('partly read: alarm history, metric data could not be read:');
     expect(banner.get('[data-testid="dataset-partial-message"]').text()).toBe('DescribeAlarmHistory failed: InternalError (HTTP 500).');
+    // Recent changes says what it misses (the review saw no alarm row and no note).
+    expect(mountWithApp(OverviewView).get('[data-testid="events-unread"]').text()).toBe('Missing from this list: alarm history could not be read (see the message above).');
     const ko = mountWithApp(OverviewView, { locale: 'ko' }).get('[data-testid="dataset-partial"]');
     expect(ko.text()).toContain('일부만 읽음: 경보 기록, 지표 데이터을(를) 읽을 수 없음:');
   });
@@ -69,6 +71,7 @@ describe('a dataset read but for a secondary call says so', () => {
     useSessionStore().setDatasets({ ...fresh(now), rds: { state: 'error', error: HISTORY_FAILED } });
     const overview = mountWithApp(OverviewView);
     expect(overview.findAll('[data-testid="dataset-partial"]')).toHaveLength(0);
+    expect(overview.find('[data-testid="events-unread"]').exists()).toBe(false);
     expect(overview.findAll('[data-testid="dataset-error"]')).toHaveLength(1);
   });
 });
