@@ -1,5 +1,5 @@
 /** The readable form of an AWS-mode snapshot for `flightdeck aws snapshot`: inventory, health, latest metric values. */
-import type { MetricSeries, Snapshot } from '../core/contract';
+import type { DatasetStatus, MetricSeries, Snapshot } from '../core/contract';
 import { loadBalancerDimension, targetGroupDimension } from '../core/metric-catalog';
 
 function latest(metrics: MetricSeries[], namespace: string, metricName: string, dimensions: Record<string, string>, stat: string): string {
@@ -33,6 +33,27 @@ function describeReason(reason: NonNullable<Snapshot['health']>['services'][numb
   return [reason.code, reason.subject, params.length ? `(${params.join(' ')})` : ''].filter(Boolean).join(' ');
 }
 
+/**
+ * A section's heading: its count only when the dataset was read; a dataset that failed, or has not
+ * answered yet, has no count to give (a "(0)" there would say none exist). Stale data keeps its
+ * count with the time it was read and why it is old.
+ */
+export function sectionTitle(title: string, count: number, status: DatasetStatus | undefined): string {
+  const why = status?.error ? status.error.message : undefined;
+  switch (status?.state) {
+    case 'error':
+      return `${title} (not read${why ? `: ${why}` : ''})`;
+    case 'loading':
+      return `${title} (not read yet)`;
+    case 'stale': {
+      const at = status.fetchedAt !== undefined ? ` as read at ${new Date(status.fetchedAt).toISOString()}` : '';
+      return `${title} (${count}${at}; ${why ? `refresh failed: ${why}` : 'stale'})`;
+    }
+    default:
+      return `${title} (${count})`;
+  }
+}
+
 export function formatAwsSnapshot(snapshot: Snapshot): string {
   const lines: string[] = [];
   const session = snapshot.session;
@@ -45,7 +66,7 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
   if (session.customEndpoint) lines.push(`  endpoint  ${session.customEndpoint} (custom${session.customEndpointFrom === 'env' ? ', from AWS_ENDPOINT_URL* — applies to every profile' : ''}; not AWS)`);
   if (session.readOnly) lines.push('  read-only profile');
 
-  const section = (title: string, count: number) => lines.push('', `${title} (${count})`);
+  const section = (title: string, count: number, dataset: keyof Snapshot['datasets']) => lines.push('', sectionTitle(title, count, snapshot.datasets[dataset]));
   // Verdicts as core's health model gives them (codes and parameters: the same ones the app translates).
   if (snapshot.health) {
     lines.push('', 'Health');
@@ -55,7 +76,7 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
       for (const reason of concerns.slice(1, 5)) lines.push(`  ${''.padEnd(22)}${describeReason(reason)}`);
     }
   }
-  section('Load balancers', inv.loadBalancers.length);
+  section('Load balancers', inv.loadBalancers.length, 'elbv2');
   for (const lb of inv.loadBalancers) {
     lines.push(`  ${lb.loadBalancerName}  ${lb.state}  ${lb.scheme}  ${lb.dnsName}`);
     for (const listener of lb.listeners) {
@@ -75,7 +96,7 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
     const dims = { LoadBalancer: loadBalancerDimension(lb.loadBalancerArn) };
     lines.push(`    ${latest(metrics, 'AWS/ApplicationELB', 'RequestCount', dims, 'Sum')}  ${latest(metrics, 'AWS/ApplicationELB', 'TargetResponseTime', dims, 'Average')}  ${latest(metrics, 'AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', dims, 'Sum')}`);
   }
-  section('Target groups', inv.targetGroups.length);
+  section('Target groups', inv.targetGroups.length, 'elbv2');
   for (const tg of inv.targetGroups) {
     const healthy = tg.targets.filter((t) => t.state === 'healthy').length;
     const unhealthy = tg.targets.filter((t) => t.state === 'unhealthy').map((t) => `${t.targetId} ${t.reason ?? ''}`.trim());
@@ -84,7 +105,7 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
       lines.push(`    ${latest(metrics, 'AWS/ApplicationELB', 'HealthyHostCount', { LoadBalancer: loadBalancerDimension(lbArn), TargetGroup: targetGroupDimension(tg.targetGroupArn) }, 'Average')}`);
     }
   }
-  section('Auto Scaling groups', inv.autoScalingGroups.length);
+  section('Auto Scaling groups', inv.autoScalingGroups.length, 'autoscaling');
   for (const g of inv.autoScalingGroups) {
     const inService = g.instances.filter((i) => i.lifecycleState === 'InService').length;
     const policies = g.policies.map((p) => (p.targetValue !== undefined ? `${p.policyName} (target ${p.targetValue})` : p.policyName)).join(', ');
@@ -96,16 +117,16 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
     lines.push('', 'Recent scaling activities');
     for (const a of activities) lines.push(`  ${a.startTime}  ${a.autoScalingGroupName}  ${a.statusCode}  ${a.description}`);
   }
-  section('Hosted zones', inv.hostedZones.length);
+  section('Hosted zones', inv.hostedZones.length, 'route53');
   for (const zone of inv.hostedZones) {
     lines.push(`  ${zone.name}  ${zone.privateZone ? 'private' : 'public'}  ${inv.recordSets.filter((r) => r.hostedZoneId === zone.id).length} record sets  NS ${zone.nameServers.join(', ') || '—'}`);
   }
-  section('Health checks', inv.healthChecks.length);
+  section('Health checks', inv.healthChecks.length, 'route53');
   for (const hc of inv.healthChecks) {
     const target = hc.fullyQualifiedDomainName ?? hc.ipAddress ?? '';
     lines.push(`  ${hc.id}  ${hc.type} ${target}${hc.port ? `:${hc.port}` : ''}${hc.resourcePath ?? ''}  ${hc.status}${hc.checkersHealthyPercent !== undefined ? ` (${hc.checkersHealthyPercent} % of checkers healthy)` : ''}`);
   }
-  section('DB instances', inv.dbInstances.length);
+  section('DB instances', inv.dbInstances.length, 'rds');
   for (const db of inv.dbInstances) {
     const role = db.readReplicaSourceDBInstanceIdentifier
       ? `replica of ${db.readReplicaSourceDBInstanceIdentifier}${db.replicaLagSeconds !== undefined ? `, lag ${db.replicaLagSeconds} s` : ''}`
@@ -115,13 +136,13 @@ export function formatAwsSnapshot(snapshot: Snapshot): string {
     lines.push(`  ${db.dbInstanceIdentifier}  ${db.dbInstanceStatus}  ${db.engine} ${db.dbInstanceClass}${db.multiAZ ? `  Multi-AZ${db.secondaryAvailabilityZone ? ` (standby in ${db.secondaryAvailabilityZone})` : ''}` : ''}  ${role}`);
     lines.push(`    ${latest(metrics, 'AWS/RDS', 'CPUUtilization', { DBInstanceIdentifier: db.dbInstanceIdentifier }, 'Average')}  ${latest(metrics, 'AWS/RDS', 'DatabaseConnections', { DBInstanceIdentifier: db.dbInstanceIdentifier }, 'Average')}`);
   }
-  section('Lambda functions', inv.lambdaFunctions.length);
+  section('Lambda functions', inv.lambdaFunctions.length, 'lambda');
   for (const fn of inv.lambdaFunctions) {
     lines.push(`  ${fn.functionName}  ${fn.runtime ?? ''} ${fn.memorySize} MB${fn.reservedConcurrentExecutions !== undefined ? `  reserved concurrency ${fn.reservedConcurrentExecutions}` : ''}`);
     lines.push(`    ${latest(metrics, 'AWS/Lambda', 'Invocations', { FunctionName: fn.functionName }, 'Sum')}  ${latest(metrics, 'AWS/Lambda', 'Errors', { FunctionName: fn.functionName }, 'Sum')}  ${latest(metrics, 'AWS/Lambda', 'Throttles', { FunctionName: fn.functionName }, 'Sum')}`);
   }
   if (inv.lambdaAccount) lines.push(`  account: ${inv.lambdaAccount.unreservedConcurrentExecutions} of ${inv.lambdaAccount.concurrentExecutionsLimit} concurrent executions unreserved`);
-  section('Alarms', inv.alarms.length);
+  section('Alarms', inv.alarms.length, 'cloudwatch');
   for (const alarm of inv.alarms) lines.push(`  ${alarm.alarmName}  ${alarm.stateValue}  ${alarm.metricName ?? ''} ${alarm.comparisonOperator} ${alarm.threshold ?? ''}`);
 
   lines.push('', 'Datasets');

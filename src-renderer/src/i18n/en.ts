@@ -224,6 +224,38 @@ const en = {
     seeAbove: 'Could not load: see the message above.',
     unknown: 'Not known yet: no successful answer so far.',
   },
+  // Data that is old, could not be read, or was read only in part (AWS mode): health reasons,
+  // the dataset banners and the Overview tiles.
+  dataRead: {
+    stale: {
+      refreshFailed: 'Data is stale: refreshing it failed; last read at {time} UTC',
+      tooOld: 'Data is stale: last read at {time} UTC',
+    },
+    metricsStale: {
+      refreshFailed: 'CloudWatch metrics are stale: refreshing them failed; last read at {time} UTC',
+      tooOld: 'CloudWatch metrics are stale: last read at {time} UTC',
+    },
+    missing: {
+      loading: 'Data not loaded yet',
+      error: 'Data could not be read',
+    },
+    lastSeen: '{reason}; last seen {status}',
+    partlyRead: 'Partly read',
+    partlyReadBanner: 'partly read:',
+    partlyReadCalls: 'partly read: {calls} could not be read:',
+    eventsUnread: 'Missing from this list: {calls} could not be read (see the message above).',
+    // The secondary calls a dataset can miss while its main data is read (sources/aws/polling).
+    call: {
+      DescribeAlarmHistory: 'alarm history',
+      GetMetricData: 'metric data',
+      GetAccountSettings: 'account concurrency settings',
+      DescribeScalingActivities: 'scaling activities',
+      DescribeDBSnapshots: 'DB snapshots',
+      DescribeEvents: 'RDS events',
+    },
+    noneWhenLastRead: 'Could not be read now; none found when last read {age} ago',
+    notReadYet: 'Not read yet',
+  },
   connection: {
     connecting: 'Connecting to Flightdeck…',
     closed: 'Connection to Flightdeck lost. Reconnecting…',

@@ -225,6 +225,38 @@ const ko: MessageSchema = {
     seeAbove: '불러오지 못했습니다. 위의 메시지를 확인하세요.',
     unknown: '아직 알 수 없음: 정상 응답을 받은 적이 없습니다.',
   },
+  // Data that is old, could not be read, or was read only in part (AWS mode): health reasons,
+  // the dataset banners and the Overview tiles.
+  dataRead: {
+    stale: {
+      refreshFailed: '데이터가 오래되었습니다: 새로 고침에 실패했습니다. 마지막으로 읽은 시각 {time} UTC',
+      tooOld: '데이터가 오래되었습니다: 마지막으로 읽은 시각 {time} UTC',
+    },
+    metricsStale: {
+      refreshFailed: 'CloudWatch 지표가 오래되었습니다: 새로 고침에 실패했습니다. 마지막으로 읽은 시각 {time} UTC',
+      tooOld: 'CloudWatch 지표가 오래되었습니다: 마지막으로 읽은 시각 {time} UTC',
+    },
+    missing: {
+      loading: '데이터를 아직 불러오지 못했습니다',
+      error: '데이터를 읽을 수 없습니다',
+    },
+    lastSeen: '{reason}. 마지막 상태: {status}',
+    partlyRead: '일부만 읽음',
+    partlyReadBanner: '일부만 읽음:',
+    partlyReadCalls: '일부만 읽음: {calls}을(를) 읽을 수 없음:',
+    eventsUnread: '이 목록에 빠진 항목: {calls}을(를) 읽을 수 없습니다(위 메시지 참조).',
+    // The secondary calls a dataset can miss while its main data is read (sources/aws/polling).
+    call: {
+      DescribeAlarmHistory: '경보 기록',
+      GetMetricData: '지표 데이터',
+      GetAccountSettings: '계정 동시성 설정',
+      DescribeScalingActivities: '조정 활동',
+      DescribeDBSnapshots: 'DB 스냅샷',
+      DescribeEvents: 'RDS 이벤트',
+    },
+    noneWhenLastRead: '지금은 읽을 수 없습니다. {age} 전 마지막으로 읽었을 때는 없었습니다',
+    notReadYet: '아직 읽지 않음',
+  },
   connection: {
     connecting: 'Flightdeck에 연결하는 중…',
     closed: 'Flightdeck와의 연결이 끊어졌습니다. 다시 연결하는 중…',

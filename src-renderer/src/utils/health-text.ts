@@ -36,6 +36,13 @@ export function reasonKey(reason: HealthReason): string {
       return `health.reason.fn.concurrencyLimit.${reason.params.scope === 'account' ? 'account' : 'reserved'}`;
     case 'alarm.scaling':
       return `health.reason.alarm.scaling.${reason.params.direction === 'low' ? 'low' : reason.params.direction === 'high' ? 'high' : 'step'}`;
+    // Old or unread data (core/health/index.ts dataReason): whether the refresh failed or the data is
+    // only old, and whether it is the resource's own data or the CloudWatch metrics it is judged on.
+    case 'data.stale':
+      if (reason.params.since === undefined) return 'health.reason.data.stale';
+      return `dataRead.${reason.params.scope === 'metrics' ? 'metricsStale' : 'stale'}.${reason.params.cause === 'refreshFailed' ? 'refreshFailed' : 'tooOld'}`;
+    case 'data.missing':
+      return reason.params.state === 'error' ? 'dataRead.missing.error' : 'dataRead.missing.loading';
     case 'hc.unhealthy':
       return `health.reason.hc.unhealthy.${Number(reason.params.records) > 0 ? 'records' : Number(reason.params.answered) > 0 ? 'answered' : 'none'}`;
     default:
@@ -53,7 +60,12 @@ export function reasonText(t: Translate, reason: HealthReason, locale = 'en', ba
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const params: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(reason.params)) params[name] = typeof value === 'number' ? format.format(value) : value;
+  // The last good read (data.stale / data.missing `since`), as the time of day the tables use (UTC).
+  if (typeof reason.params.since === 'string' && !Number.isNaN(Date.parse(reason.params.since))) params.time = new Date(reason.params.since).toISOString().slice(11, 16);
   const who = reason.params.region ? `${reason.subject} (${reason.params.region})` : reason.subject;
-  const text = t(reasonKey(reason), { ...params, who });
+  const said = t(reasonKey(reason), { ...params, who });
+  // What a resource or service last showed, when its data is old: context, not its verdict now.
+  const last = reason.params.last;
+  const text = (reason.code === 'data.stale' || reason.code === 'data.missing') && typeof last === 'string' ? t('dataRead.lastSeen', { reason: said, status: t(`health.status.${last}`, {}) }) : said;
   return bare && who && text.startsWith(`${who}: `) ? text.slice(who.length + 2) : text;
 }

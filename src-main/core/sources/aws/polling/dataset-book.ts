@@ -33,13 +33,19 @@ export class DatasetBook {
     }
   }
 
-  /** A good poll at `fetchedAt`; `partial`: a secondary call failed (e.g. alarm history): the rest is fresh, the gap is named. */
+  /**
+   * A good poll at `fetchedAt`; `partial`: a secondary call failed (e.g. alarm history): the rest is
+   * fresh, the gap is named — the first failure's problem, with every call that failed in `unread`
+   * (the window says "partly read: alarm history, metric data could not be read").
+   */
   fresh(dataset: AwsDataset, fetchedAt: number, partial: AwsCallError[]): void {
     const first = partial[0];
+    const problem = first ? failureProblem(first, this.place()) : undefined;
+    const unread = [...new Set(partial.map((e) => e.params.operation))].join(', ');
     this.datasets[dataset] = {
       state: 'ok',
       fetchedAt,
-      ...(first ? { error: { code: first.params.awsCode, message: partial.map((e) => e.message).join(' '), ...(awsCallHint(first) ? { hint: awsCallHint(first) } : {}), problem: failureProblem(first, this.place()) } } : {}),
+      ...(first && problem ? { error: { code: first.params.awsCode, message: partial.map((e) => e.message).join(' '), ...(awsCallHint(first) ? { hint: awsCallHint(first) } : {}), problem: { ...problem, params: { ...problem.params, unread } } } } : {}),
     };
   }
 

@@ -26,6 +26,13 @@ describe('DatasetBook', () => {
     expect(status.error).toMatchObject({ code: 'AccessDenied', problem: { code: 'service.accessDenied' } });
   });
 
+  it('names every secondary call that failed, not only the first (the window lists what could not be read)', () => {
+    const book = new DatasetBook(() => place);
+    const failed = (operation: string) => awsCallError('transient', 'InternalError', `${operation}: HTTP 500`, 'cloudwatch', operation);
+    book.fresh('cloudwatch', 1_000, [failed('DescribeAlarmHistory'), failed('GetMetricData'), failed('GetMetricData')]);
+    expect(report(book).cloudwatch!.error!.problem!.params.unread).toBe('DescribeAlarmHistory, GetMetricData');
+  });
+
   it('a failure keeps the data held as stale with its age; without data the dataset is in error', () => {
     const book = new DatasetBook(() => place);
     book.fresh('elbv2', 500, []);
