@@ -1156,6 +1156,7 @@ const en = {
       'read-only': 'Profile {profile} is read-only: change it in settings to run actions.',
       'preflight-failed': 'A pre-flight check failed: the action was not run.',
       'confirmation-mismatch': 'Type {expected} exactly to confirm.',
+      'protection-changed': 'Profile {profile} was marked production after this action was prepared: prepare it again and type {expected}.',
       'db-not-found': 'DB instance {id} not found.',
       'group-not-found': 'Auto Scaling group {group} not found.',
       'not-a-replica': 'DB instance {id} is not a read replica.',

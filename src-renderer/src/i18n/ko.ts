@@ -1157,6 +1157,7 @@ const ko: MessageSchema = {
       'read-only': '프로필 {profile}은(는) 읽기 전용입니다. 작업을 실행하려면 설정에서 변경하세요.',
       'preflight-failed': '사전 점검에 실패하여 작업을 실행하지 않았습니다.',
       'confirmation-mismatch': '확인하려면 {expected}을(를) 정확히 입력하세요.',
+      'protection-changed': '이 작업을 준비한 뒤 {profile} 프로필이 프로덕션으로 표시되었습니다. 다시 준비하고 {expected}을(를) 입력하세요.',
       'db-not-found': 'DB 인스턴스 {id}을(를) 찾을 수 없습니다.',
       'group-not-found': 'Auto Scaling 그룹 {group}을(를) 찾을 수 없습니다.',
       'not-a-replica': 'DB 인스턴스 {id}은(는) 읽기 전용 복제본이 아닙니다.',
