@@ -12,10 +12,11 @@
  * profile, and replaces the file atomically (settings/atomic-file.ts). The file is re-read when
  * another process changed it, so a profile made read-only elsewhere is read-only here too.
  */
-import { copyFileSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
+import { copyFileSync, lstatSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { ProfileSettings, Settings, SettingsDiagnostic, SettingsUpdate, SettingsView } from '../contract/model-aws';
 import { writeFileAtomic } from './atomic-file';
+import { readBoundedRegularFile } from './bounded-file';
 import { withFileLock, type FileLockOptions } from './file-lock';
 import { CoreError } from '../core-error';
 import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings } from './settings-file';
@@ -153,13 +154,7 @@ export class SettingsStore {
   }
 
   private refresh(): void {
-    let stamp: string;
-    try {
-      stamp = stampOf(statSync(this.path));
-    } catch {
-      stamp = 'missing';
-    }
-    if (stamp !== this.stamp) this.adopt(this.readFile());
+    if (currentStamp(this.path) !== this.stamp) this.adopt(this.readFile());
   }
 
   private adopt(state: FileState): void {
@@ -182,27 +177,16 @@ export class SettingsStore {
     }
   }
 
-  /** Only a regular file of bounded size is read (a FIFO would block, /dev/zero never ends). */
+  /** Only a regular file of bounded size is read (settings/bounded-file.ts: a FIFO would block, /dev/zero never ends). */
   private readFile(): FileState {
-    let stats: Stats;
-    try {
-      stats = statSync(this.path);
-    } catch (error) {
-      // A link to a file that is not there (a dotfiles folder not mounted) is not "no settings".
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !isDanglingLink(this.path)) return { kind: 'missing' };
-      return this.unusable('unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'error' }, 'unreadable');
-    }
-    const stamp = stampOf(stats);
-    if (!stats.isFile()) return this.unusable('not-a-file', {}, stamp);
-    if (stats.size > MAX_SETTINGS_BYTES) return this.unusable('too-large', { size: stats.size, limit: MAX_SETTINGS_BYTES }, stamp);
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (error) {
-      return this.unusable('unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'error' }, stamp);
-    }
-    if (Buffer.byteLength(text) > MAX_SETTINGS_BYTES) return this.unusable('too-large', { size: Buffer.byteLength(text), limit: MAX_SETTINGS_BYTES }, stamp);
-    return { kind: 'read', parsed: parseSettingsText(text, this.path), stamp };
+    const file = readBoundedRegularFile(this.path, MAX_SETTINGS_BYTES);
+    if (file.kind === 'read') return { kind: 'read', parsed: parseSettingsText(file.text, this.path), stamp: stampOf(file.stats) };
+    // A link to a file that is not there (a dotfiles folder not mounted) is not "no settings".
+    if (file.kind === 'missing') return isDanglingLink(this.path) ? this.unusable('unreadable', { error: 'ENOENT' }, 'unreadable') : { kind: 'missing' };
+    const stamp = currentStamp(this.path);
+    if (file.kind === 'not-a-file') return this.unusable('not-a-file', {}, stamp);
+    if (file.kind === 'too-large') return this.unusable('too-large', { size: file.size, limit: MAX_SETTINGS_BYTES }, stamp);
+    return this.unusable('unreadable', { error: file.code }, stamp);
   }
 
   private unusable(code: SettingsDiagnostic['code'], params: SettingsDiagnostic['params'], stamp: string): FileState {
@@ -223,6 +207,15 @@ function linkTarget(path: string): string {
     return realpathSync(path);
   } catch {
     return path;
+  }
+}
+
+/** The stamp of whatever is at the path now (stat(2) never opens it, so a FIFO cannot block it). */
+function currentStamp(path: string): string {
+  try {
+    return stampOf(statSync(path));
+  } catch {
+    return 'missing';
   }
 }
 
