@@ -5,6 +5,7 @@
  * session rather than on a source: profiles, settings, the action protocol, DNS traces.
  */
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import type { ActionOutcome, DnsTrace, HealthThresholds, PreparedAction, SessionInfo, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { ActionProgress, ProfileListing, ProfileSettings, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from '../contract/model-aws';
 import type { AuditActor, AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
@@ -150,12 +151,19 @@ export class SessionManager {
     return this.thresholds.get();
   }
 
-  /** New thresholds apply at once: every client gets the re-evaluated verdicts. */
-  setHealthThresholds(next: HealthThresholds | null): HealthThresholds {
-    const saved = this.thresholds.set(next);
-    const healthDelta = this.publishedHealth.publish(this.health.reevaluate());
-    this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], healthDelta });
-    return saved;
+  /**
+   * New thresholds apply at once: every client gets the re-evaluated verdicts. Audited write-ahead
+   * like any settings change (thresholds at 100 % turn the verdicts off); refused when the intent
+   * cannot be written.
+   */
+  async setHealthThresholds(next: HealthThresholds | null): Promise<HealthThresholds> {
+    const parameters: AuditRecord['parameters'] = next ? { ...next } : { reset: true };
+    return await this.audited({ kind: 'settings', action: 'SetHealthThresholds', targetId: 'health-thresholds', parameters }, () => {
+      const saved = this.thresholds.set(next);
+      const healthDelta = this.publishedHealth.publish(this.health.reevaluate());
+      this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], healthDelta });
+      return saved;
+    }, () => says('settings saved', 'settingsSaved'));
   }
 
   stop(): void {
@@ -356,12 +364,16 @@ export class SessionManager {
    * The operator's decision about a settings file that could not be used: read it again, or start
    * over with every AWS profile from the shared files read-only (the old file is kept as a copy).
    */
-  resolveSettings(request: SettingsResolve): SettingsView {
-    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
+  async resolveSettings(request: SettingsResolve): Promise<SettingsView> {
+    const store = this.factories.settings;
+    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     const names = this.factories.listProfiles ? this.factories.listProfiles().profiles.map((p) => p.name) : [];
-    const view = request.action === 'reload' ? this.factories.settings.reload() : this.factories.settings.reset(names);
-    this.applyActiveProfileSettings();
-    return view;
+    // Both may change what each profile allows (a reload can make profiles writable again): audited write-ahead.
+    return await this.audited({ kind: 'settings', action: 'ResolveSettings', targetId: basename(store.path), parameters: { action: request.action } }, () => {
+      const view = request.action === 'reload' ? store.reload() : store.reset(names);
+      this.applyActiveProfileSettings();
+      return view;
+    }, () => says('settings saved', 'settingsSaved'));
   }
 
   /** The active AWS session shows (and enforces) its profile's flags as they are now. */

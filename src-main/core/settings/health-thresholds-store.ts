@@ -8,6 +8,7 @@
 import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_HEALTH_THRESHOLDS, HealthThresholds } from '../contract/model-health';
+import type { SettingsDiagnostic } from '../contract/model-aws';
 import { writeFileAtomic } from './atomic-file';
 import { readBoundedRegularFile, type BoundedRead } from './bounded-file';
 import { CoreError } from '../core-error';
@@ -25,6 +26,8 @@ export interface ThresholdsLoadProblem {
 
 export class HealthThresholdStore {
   private current: HealthThresholds;
+  /** Thresholds were saved since the start: a load problem is no longer news. */
+  private saved = false;
   readonly path: string | undefined;
   /** Set when the file could not be used and the defaults were loaded (shown as a settings diagnostic). */
   readonly loadProblem: ThresholdsLoadProblem | undefined;
@@ -79,6 +82,13 @@ export class HealthThresholdStore {
     return { ...this.current };
   }
 
+  /** The load problem as a settings diagnostic (until thresholds are saved again). */
+  diagnostics(): SettingsDiagnostic[] {
+    const problem = this.loadProblem;
+    if (!problem || this.saved) return [];
+    return [{ code: 'thresholds-unusable', severity: 'warning', params: { file: problem.file, detail: problem.detail, copy: problem.copy ?? problem.file } }];
+  }
+
   /** Replace the thresholds (already validated by the contract); null restores the defaults. */
   set(next: HealthThresholds | null): HealthThresholds {
     const chosen = next ? HealthThresholds.parse(next) : { ...DEFAULT_HEALTH_THRESHOLDS };
@@ -92,6 +102,7 @@ export class HealthThresholdStore {
       }
     }
     this.current = chosen;
+    this.saved = true;
     return this.get();
   }
 }

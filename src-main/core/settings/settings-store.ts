@@ -36,6 +36,8 @@ export class SettingsStore {
   private warnings: SettingsDiagnostic[] = [];
   /** Copies kept (repaired, reset): reported until the next change. */
   private notices: SettingsDiagnostic[] = [];
+  /** Problems of the other files in the config directory (health thresholds), shown with these. */
+  private alsoReported: () => SettingsDiagnostic[] = () => [];
   /** size/mtime/inode of the file as last read: a change by another process triggers a re-read. */
   private stamp = '';
   readonly path: string;
@@ -61,8 +63,13 @@ export class SettingsStore {
       settings: structuredClone(this.current),
       status: this.blocking ? 'blocked' : 'ok',
       file: this.path,
-      diagnostics: [...(this.blocking ? [this.blocking] : []), ...this.warnings, ...this.notices],
+      diagnostics: [...(this.blocking ? [this.blocking] : []), ...this.warnings, ...this.notices, ...this.alsoReported()],
     };
+  }
+
+  /** Another config file's problems travel with the settings diagnostics (the window's banner shows them). */
+  reportAlso(diagnostics: () => SettingsDiagnostic[]): void {
+    this.alsoReported = diagnostics;
   }
 
   profile(name: string): ProfileSettings {

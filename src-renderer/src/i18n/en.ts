@@ -439,6 +439,8 @@ const en = {
       LoadScenario: 'Load scenario',
       InjectFault: 'Inject fault: {kind}',
       StopFault: 'Stop fault: {kind}',
+      SetHealthThresholds: 'Set health thresholds',
+      ResolveSettings: 'Reload or start over the settings file',
     },
     message: {
       intent: 'Recorded before running; no outcome recorded yet',
@@ -2415,6 +2417,7 @@ const en = {
     moreProblems: '{count} more problems in {file}.',
     repaired: 'Before its invalid entries were replaced, a copy of the settings file was kept at {copy}.',
     reset: 'Settings started over; the previous file is kept at {copy}. Every profile is read-only until you change it.',
+    thresholdsUnusable: 'The health thresholds file {file} could not be used ({detail}), so the default thresholds apply; the file is kept at {copy}.',
     wholeEntry: 'the whole entry',
     outcomes: {
       readOnly: 'read-only',

@@ -440,6 +440,8 @@ const ko: MessageSchema = {
       LoadScenario: '시나리오 불러오기',
       InjectFault: '장애 주입: {kind}',
       StopFault: '장애 중지: {kind}',
+      SetHealthThresholds: '상태 임계값 설정',
+      ResolveSettings: '설정 파일 다시 읽기 또는 새로 시작',
     },
     message: {
       intent: '실행 전에 기록됨. 아직 결과가 기록되지 않음',
@@ -2416,6 +2418,7 @@ const ko: MessageSchema = {
     moreProblems: '{file}에 문제가 {count}개 더 있습니다.',
     repaired: '잘못된 항목을 바꾸기 전에 설정 파일 사본을 {copy}에 보관했습니다.',
     reset: '설정을 새로 시작했습니다. 이전 파일은 {copy}에 보관되어 있습니다. 변경할 때까지 모든 프로필이 읽기 전용입니다.',
+    thresholdsUnusable: '상태 임계값 파일 {file}을(를) 사용할 수 없어({detail}) 기본 임계값을 적용합니다. 파일은 {copy}에 보관되어 있습니다.',
     wholeEntry: '항목 전체',
     outcomes: {
       readOnly: '읽기 전용',
