@@ -328,6 +328,7 @@ export class SessionManager {
   async updateSettings(change: SettingsUpdate): Promise<SettingsView> {
     const store = this.factories.settings;
     if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
+    this.refuseUnknownProfile(store, change.profile);
     const current = store.profile(change.profile);
     const loosened = loosenedProtection(current, change);
     const subject: AuditSubject = { kind: 'settings', target: this.target(), action: 'UpdateProfileSettings', targetId: change.profile, parameters: settingsParameters(change) };
@@ -376,6 +377,23 @@ export class SessionManager {
     }, () => says('settings saved', 'settingsSaved'));
   }
 
+  /**
+   * Settings are kept only for profiles that exist: a new entry needs its name in the AWS config or
+   * credentials files (an entry already in settings.json can always be changed). Otherwise a client
+   * could fill the file with junk names up to its cap (review-attack t28).
+   */
+  private refuseUnknownProfile(store: SettingsStore, profile: string): void {
+    if (!this.factories.listProfiles || store.has(profile)) return;
+    let names: string[];
+    try {
+      names = this.factories.listProfiles().profiles.map((p) => p.name);
+    } catch {
+      names = [];
+    }
+    if (names.includes(profile)) return;
+    throw new CoreError('InvalidRequest', `There is no profile named ${profile} in the AWS config or credentials files, so no settings are kept for it.`, { profile }, { problem: 'settings.unknownProfile' });
+  }
+
   /** The active AWS session shows (and enforces) its profile's flags as they are now. */
   private applyActiveProfileSettings(): void {
     const session = this.source.session;
@@ -391,6 +409,7 @@ export class SessionManager {
     const store = this.factories.settings;
     if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     if (!this.actions) throw new CoreError('NotSupported', 'loosening a profile needs an audit log, which this host does not have', {}, { problem: 'host.loosenNeedsAuditLog' });
+    this.refuseUnknownProfile(store, change.profile);
     const current = store.profile(change.profile);
     if (!loosenedProtection(current, change)) throw new CoreError('InvalidRequest', `Profile ${change.profile} is already as loose as asked: nothing to confirm.`, { profile: change.profile }, { problem: 'settings.alreadyLoose' });
     return this.actions.prepareProtection(change, current, this.target());

@@ -11,8 +11,16 @@ import type { ProfileSettings, Settings, SettingsDiagnostic } from '../contract/
 
 /** settings.json holds a few flags per profile: 1 MiB is thousands of times what a real one needs. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
-/** Far more profiles than any shared config file we have seen; bounds memory and the Settings table. */
+/**
+ * Far more profiles than any shared config file we have seen; bounds memory and the Settings table.
+ * New entries are refused beyond it — except ones that make a profile read-only, which may use a
+ * reserve above it (MAX_PROFILES_IN_FILE): protecting a profile is never refused because the file
+ * is full (docs/security.md).
+ */
 export const MAX_PROFILES = 1000;
+export const PROFILE_TIGHTENING_RESERVE = 100;
+/** A file with more entries than this is refused as a whole (too-many-profiles). */
+export const MAX_PROFILES_IN_FILE = MAX_PROFILES + PROFILE_TIGHTENING_RESERVE;
 /** The same bound the contract puts on profile names in session.switch and settings.update. */
 export const MAX_PROFILE_NAME_LENGTH = 200;
 /** The one version this build writes. */
@@ -58,7 +66,7 @@ export function parseSettingsText(raw: string, file: string): ParsedSettings {
   const rawProfiles = data.profiles ?? {};
   if (!isPlainObject(rawProfiles)) return blocking('not-an-object', { file, found: 'profiles' });
   const names = Object.keys(rawProfiles);
-  if (names.length > MAX_PROFILES) return blocking('too-many-profiles', { file, count: names.length, limit: MAX_PROFILES });
+  if (names.length > MAX_PROFILES_IN_FILE) return blocking('too-many-profiles', { file, count: names.length, limit: MAX_PROFILES_IN_FILE });
 
   const problems: SettingsDiagnostic[] = [];
   const entries: [string, ProfileSettings][] = [];

@@ -19,7 +19,7 @@ import { writeFileAtomic } from './atomic-file';
 import { readBoundedRegularFile } from './bounded-file';
 import { withFileLock, type FileLockOptions } from './file-lock';
 import { CoreError } from '../core-error';
-import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings } from './settings-file';
+import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_PROFILES_IN_FILE, MAX_SETTINGS_BYTES, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings } from './settings-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -78,6 +78,12 @@ export class SettingsStore {
     return Object.hasOwn(this.current.profiles, name) ? { ...this.current.profiles[name]! } : { ...WRITABLE };
   }
 
+  /** True when the file has an entry for this profile (whatever its flags). */
+  has(name: string): boolean {
+    this.refresh();
+    return Object.hasOwn(this.current.profiles, name);
+  }
+
   /** Changes the given fields of one profile, merged into the file as it is now on disk. */
   update(change: SettingsUpdate): SettingsView {
     if (change.profile.length === 0 || change.profile.length > MAX_PROFILE_NAME_LENGTH) {
@@ -91,8 +97,11 @@ export class SettingsStore {
       }
       const profiles = this.current.profiles;
       const exists = Object.hasOwn(profiles, change.profile);
-      if (!exists && Object.keys(profiles).length >= MAX_PROFILES) {
-        throw new CoreError('InvalidRequest', `${this.path} already holds settings for ${MAX_PROFILES} profiles, the most Flightdeck keeps; remove some entries first.`, { path: this.path, max: MAX_PROFILES }, { problem: 'settings.tooManyProfiles' });
+      // Full: a new entry that makes a profile read-only still fits (the reserve), anything else is refused.
+      const count = Object.keys(profiles).length;
+      const cap = change.readOnly === true ? MAX_PROFILES_IN_FILE : MAX_PROFILES;
+      if (!exists && count >= cap) {
+        throw new CoreError('InvalidRequest', `${this.path} already holds settings for ${count} profiles, the most Flightdeck keeps; remove some entries first.`, { path: this.path, max: cap }, { problem: 'settings.tooManyProfiles' });
       }
       const previous = exists ? profiles[change.profile]! : WRITABLE;
       const next: ProfileSettings = {

@@ -239,6 +239,7 @@ const en = {
       profileNameLength: 'Profile names in settings are 1 to {max} characters (got {length}).',
       fileBlocked: 'Settings are not saved while {path} cannot be used ({blocking}); reload it after fixing it, or start over.',
       tooManyProfiles: '{path} already holds settings for {max} profiles, the most Flightdeck keeps; remove some entries first.',
+      unknownProfile: 'There is no profile named {profile} in the AWS config or credentials files, so no settings are kept for it.',
       notSaved: 'Settings could not be saved to {path} ({reason}).',
       loosensProtection: 'This change loosens the protection of profile {profile}: confirm it by typing the profile name.',
       alreadyLoose: 'Profile {profile} is already as loose as asked: nothing to confirm.',

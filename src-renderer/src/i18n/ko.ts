@@ -240,6 +240,7 @@ const ko: MessageSchema = {
       profileNameLength: '설정의 프로필 이름은 1~{max}자입니다(입력: {length}자).',
       fileBlocked: '{path}을(를) 사용할 수 없는 동안({blocking}) 설정이 저장되지 않습니다. 파일을 고친 뒤 다시 불러오거나 새로 시작하세요.',
       tooManyProfiles: '{path}에 이미 Flightdeck이 보관하는 최대 수인 {max}개 프로필의 설정이 있습니다. 먼저 일부 항목을 제거하세요.',
+      unknownProfile: 'AWS config 또는 credentials 파일에 {profile} 프로필이 없으므로 설정을 보관하지 않습니다.',
       notSaved: '설정을 {path}에 저장할 수 없습니다({reason}).',
       loosensProtection: '이 변경은 {profile} 프로필의 보호를 완화합니다. 프로필 이름을 입력하여 확인하세요.',
       alreadyLoose: '{profile} 프로필은 이미 요청한 만큼 완화되어 있어 확인할 것이 없습니다.',
