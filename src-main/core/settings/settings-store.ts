@@ -9,7 +9,8 @@
  *
  * Safe with several processes sharing the config directory (two windows, `serve` and the app):
  * each update takes a file lock, re-reads the file, changes only the fields asked for on the one
- * profile, and replaces the file atomically (settings/atomic-file.ts). The file is re-read when
+ * profile, and replaces the file atomically (settings/atomic-file.ts). Keys it does not read (a
+ * team's notes) are written back as they were. The file is re-read when
  * another process changed it, so a profile made read-only elsewhere is read-only here too.
  */
 import { copyFileSync, lstatSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
@@ -19,7 +20,7 @@ import { writeFileAtomic } from './atomic-file';
 import { readBoundedRegularFile } from './bounded-file';
 import { withFileLock, type FileLockOptions } from './file-lock';
 import { CoreError } from '../core-error';
-import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_PROFILES_IN_FILE, MAX_SETTINGS_BYTES, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings } from './settings-file';
+import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_PROFILES_IN_FILE, MAX_SETTINGS_BYTES, NO_UNKNOWN_KEYS, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings, type UnknownKeys } from './settings-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -31,6 +32,8 @@ type FileState = { kind: 'missing' } | { kind: 'read'; parsed: ParsedSettings; s
 
 export class SettingsStore {
   private current: Settings = { version: SETTINGS_VERSION, profiles: {} };
+  /** Keys of the file Flightdeck does not read: written back untouched at each update. */
+  private unknown: UnknownKeys = NO_UNKNOWN_KEYS;
   /** The blocking problem while the file cannot be used. */
   private blocking: SettingsDiagnostic | undefined;
   private warnings: SettingsDiagnostic[] = [];
@@ -113,7 +116,7 @@ export class SettingsStore {
       const settings: Settings = { version: SETTINGS_VERSION, profiles: Object.fromEntries([...Object.entries(profiles).filter(([name]) => name !== change.profile), [change.profile, next]]) };
       // Entries that were repaired are about to be rewritten: keep the file as it was first.
       const notices = state.kind === 'read' && this.warnings.length > 0 ? [this.keepCopy('repaired', copyFileSync)] : [];
-      this.write(settings);
+      this.write(settings, this.unknown);
       this.notices = notices;
     });
     return this.view();
@@ -136,7 +139,7 @@ export class SettingsStore {
     this.locked(() => {
       const state = this.readFile();
       const notices = state.kind === 'read' ? [this.keepCopy('reset', renameSync)] : [];
-      this.write({ version: SETTINGS_VERSION, profiles: Object.fromEntries(names.map((name) => [name, { ...FAIL_CLOSED }])) });
+      this.write({ version: SETTINGS_VERSION, profiles: Object.fromEntries(names.map((name) => [name, { ...FAIL_CLOSED }])) }, NO_UNKNOWN_KEYS);
       this.notices = notices;
     });
     return this.view();
@@ -152,11 +155,13 @@ export class SettingsStore {
     }
   }
 
-  private write(settings: Settings): void {
+  /** `unknown`: the file's keys Flightdeck does not read, kept as they are (none after a reset: the old file is kept whole). */
+  private write(settings: Settings, unknown: UnknownKeys): void {
     // Through a symbolic link (settings kept in a dotfiles folder): replace the file it points to,
     // not the link.
-    writeFileAtomic(linkTarget(this.path), serializeSettings(settings));
+    writeFileAtomic(linkTarget(this.path), serializeSettings(settings, unknown));
     this.current = settings;
+    this.unknown = unknown;
     this.blocking = undefined;
     this.warnings = [];
     this.stamp = stampOf(statSync(this.path));
@@ -177,6 +182,7 @@ export class SettingsStore {
     if (state.kind === 'missing') {
       this.stamp = 'missing';
       this.current = { version: SETTINGS_VERSION, profiles: {} };
+      this.unknown = NO_UNKNOWN_KEYS;
       this.blocking = undefined;
       this.warnings = [];
       return;
@@ -184,6 +190,7 @@ export class SettingsStore {
     this.stamp = state.stamp;
     if (state.parsed.ok) {
       this.current = state.parsed.settings;
+      this.unknown = state.parsed.unknown;
       this.blocking = undefined;
       this.warnings = state.parsed.problems;
     } else {
