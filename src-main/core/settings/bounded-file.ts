@@ -19,19 +19,21 @@ export type BoundedRead =
   | { kind: 'unreadable'; code: string }
   | { kind: 'read'; text: string; stats: Stats };
 
-/** The error a non-regular file is refused with (its `code` is what callers report). */
-export function notARegularFile(path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`${path} is not a regular file`), { code: 'ENOTREG', path });
+/** The error a non-regular file is refused with: EISDIR for a directory, else ENOTREG (the `code` callers report). */
+export function notARegularFile(path: string, stats: Stats): NodeJS.ErrnoException {
+  const directory = stats.isDirectory();
+  return Object.assign(new Error(`${path} is ${directory ? 'a directory' : 'not a regular file'}`), { code: directory ? 'EISDIR' : 'ENOTREG', path });
 }
 
 /**
  * Opens `path` (flags as numbers from fs.constants) without ever blocking, and returns the
- * descriptor only when it is a regular file; otherwise closes it and throws (code ENOTREG).
+ * descriptor only when it is a regular file; otherwise closes it and throws (code EISDIR or ENOTREG).
  */
 export function openRegularFile(path: string, flags: number, mode?: number): number {
   const fd = openSync(path, flags | NONBLOCK, mode);
   try {
-    if (!fstatSync(fd).isFile()) throw notARegularFile(path);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notARegularFile(path, stats);
     return fd;
   } catch (error) {
     closeSync(fd);
@@ -47,7 +49,7 @@ export function readBoundedRegularFile(path: string, maxBytes: number): BoundedR
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     if (code === 'ENOENT') return { kind: 'missing' };
-    if (code === 'ENOTREG') return { kind: 'not-a-file' };
+    if (code === 'ENOTREG' || code === 'EISDIR') return { kind: 'not-a-file' };
     return { kind: 'unreadable', code };
   }
   try {
