@@ -4,8 +4,9 @@
  *   prepare(action) → pre-flight checks + consequences + a nonce (random, single-use, 2 minutes)
  *   execute(nonce, confirmation?) → refused unless the nonce is live, was prepared under this same
  *     session binding (source instance, profile, region, account or scenario, load generation), all
- *     checks passed, the profile is not read-only (checked again now), and — unless the profile is
- *     marked non-production — `confirmation` is exactly the resource identifier.
+ *     checks passed, and the profile's policy read again NOW allows it: not read-only, and — unless the
+ *     profile is now marked non-production — `confirmation` is exactly the resource identifier (a
+ *     profile marked production after prepare is refused `protection-changed`: prepare again).
  *
  * Then, write-ahead: an `intent` record is fsynced to the audit log BEFORE the backend is called; if
  * it cannot be written the action is refused (AuditUnavailable) and nothing changes. The outcome is
@@ -173,10 +174,16 @@ export class ActionProtocol {
       return { action, accepted: false, message, refusal: why, auditId };
     };
     if (target.sessionKey !== currentSessionKey) return refuse(refusal('session-changed'));
-    if (this.options.policy(target).readOnly) return refuse(refusal('read-only', { profile: target.profile }));
+    // The whole policy is read again: the profile may have been tightened while the dialog was open.
+    const policy = this.options.policy(target);
+    if (policy.readOnly) return refuse(refusal('read-only', { profile: target.profile }));
     if (!pending.allowed) return refuse(refusal('preflight-failed'));
-    if (pending.typedConfirmation !== undefined && confirmation !== pending.typedConfirmation) {
-      return refuse(refusal('confirmation-mismatch', { expected: pending.typedConfirmation }));
+    const required = policy.nonProduction ? undefined : actionTargetId(action);
+    if (required !== undefined && confirmation !== required) {
+      // Prepared without a typed confirmation and marked production since: the dialog the operator
+      // saw asked for none, so say why and have it prepared again (fail closed).
+      if (pending.typedConfirmation === undefined) return refuse(refusal('protection-changed', { profile: target.profile, expected: required }));
+      return refuse(refusal('confirmation-mismatch', { expected: required }));
     }
 
     this.writeIntent(subject, auditId);

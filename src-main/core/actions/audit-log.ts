@@ -8,10 +8,11 @@
  * bytes (Linux serialises O_APPEND writes to a regular file; a record is a few KiB at most).
  * Records are built field by field from non-secret values, and every string passes `redactSecrets`.
  */
-import { closeSync, fsyncSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, fstatSync, mkdirSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AuditRecord, type AuditPage, type AuditQuery } from '../contract/model-audit';
 import { CoreError, isCoreError } from '../core-error';
+import { openRegularFile } from '../settings/bounded-file';
 
 export type { AuditRecord } from '../contract/model-audit';
 
@@ -76,18 +77,32 @@ function bounded(record: AuditRecord): AuditRecord {
   };
 }
 
-/** One write(2) of the whole line on an O_APPEND descriptor, then fsync. */
+/**
+ * One write(2) of the whole line on an O_APPEND descriptor, then fsync. Only a regular file is
+ * appended to (settings/bounded-file.ts): a FIFO in its place would block open(2) or write(2) for
+ * good, so it is refused (the caller turns that into AuditUnavailable). When the file does not end
+ * with a newline (a writer died mid-line), the record starts a line of its own, in the same write.
+ */
 export function appendLineDurably(path: string, line: string): void {
   mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, 'a', 0o600);
+  const fd = openRegularFile(path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT, 0o600);
   try {
-    const bytes = Buffer.from(line, 'utf8');
+    const bytes = Buffer.from(endsTorn(fd) ? `\n${line}` : line, 'utf8');
     const written = writeSync(fd, bytes, 0, bytes.length);
     if (written !== bytes.length) throw Object.assign(new Error(`short write: ${written} of ${bytes.length} bytes`), { code: 'EIO' });
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** True when the file's last byte is not a newline: its last line is a fragment (checked by one pread). */
+function endsTorn(fd: number): boolean {
+  const size = fstatSync(fd).size;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  // pread(2) at an offset: O_APPEND moves only writes to the end (the descriptor is opened O_RDWR for this).
+  return readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
 }
 
 export interface AuditLogOptions {
@@ -178,7 +193,7 @@ function matches(record: AuditRecord, query: AuditQuery, text: string | undefine
 function readTail(path: string, maxBytes: number): { lines: string[]; partial: boolean } {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openRegularFile(path, constants.O_RDONLY);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], partial: false };
     throw unreadable(path, error);

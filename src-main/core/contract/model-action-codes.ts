@@ -108,6 +108,7 @@ export const REFUSAL_CODES = [
   'read-only',
   'preflight-failed',
   'confirmation-mismatch',
+  'protection-changed',
   'db-not-found',
   'group-not-found',
   'not-a-replica',

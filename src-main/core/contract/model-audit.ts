@@ -31,9 +31,11 @@ const text = z.string().max(4000);
 /**
  * What core writes in `action` besides the control actions' own names (PromoteReadReplica …): the
  * kinds of change it audits. An injected fault is `InjectFault:<fault kind>`, one stopped by the
- * operator before its end `StopFault:<fault kind>`.
+ * operator before its end `StopFault:<fault kind>`. `SetHealthThresholds` (target `health-thresholds`;
+ * parameters the thresholds, or `reset: true`) and `ResolveSettings` (target the settings file's name;
+ * parameter `action`: reload or reset) are settings changes like UpdateProfileSettings.
  */
-export const AUDITED_CHANGES = ['LoosenProfileProtection', 'UpdateProfileSettings', 'SwitchSession', 'ResetSimulation', 'LoadScenario', 'InjectFault', 'StopFault'] as const;
+export const AUDITED_CHANGES = ['LoosenProfileProtection', 'UpdateProfileSettings', 'SwitchSession', 'ResetSimulation', 'LoadScenario', 'InjectFault', 'StopFault', 'SetHealthThresholds', 'ResolveSettings'] as const;
 
 /**
  * What a record says, as a code + parameters the window words (issue 9: codes, not sentences). The

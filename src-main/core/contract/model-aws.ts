@@ -88,6 +88,8 @@ export const SettingsDiagnosticCode = z.enum([
   'more-problems',
   'repaired',
   'reset',
+  // health-thresholds.json could not be used: the defaults apply (params: file, detail, copy).
+  'thresholds-unusable',
 ]);
 export type SettingsDiagnosticCode = z.infer<typeof SettingsDiagnosticCode>;
 

@@ -41,6 +41,7 @@ export const RequestProblemCode = z.enum([
   'settings.profileNameLength',
   'settings.fileBlocked',
   'settings.tooManyProfiles',
+  'settings.unknownProfile',
   'settings.notSaved',
   'settings.loosensProtection',
   'settings.alreadyLoose',

@@ -84,6 +84,8 @@ export function refusalMessage(refusal: Refusal): string {
       return 'A pre-flight check failed: the action was not run.';
     case 'confirmation-mismatch':
       return `Type ${text(p.expected)} exactly to confirm (this profile is not marked non-production).`;
+    case 'protection-changed':
+      return `Profile ${text(p.profile)} was marked production after this action was prepared, so it now needs ${text(p.expected)} typed: prepare it again.`;
   }
 }
 

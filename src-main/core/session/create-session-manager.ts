@@ -42,6 +42,9 @@ export function createSessionManager(wiring: SessionManagerWiring): SessionManag
   const env = wiring.env ?? process.env;
   const settings = new SettingsStore(wiring.configDirectory);
   const lastSession = new LastSessionStore(wiring.configDirectory);
+  const healthThresholds = new HealthThresholdStore(wiring.configDirectory);
+  // A thresholds file that could not be used is said where the settings file's problems are.
+  settings.reportAlso(() => healthThresholds.diagnostics());
   const manager = new SessionManager(wiring.initial, {
     createSimulation: wiring.createSimulation,
     createAws: (profile, region, profileSettings) =>
@@ -56,7 +59,7 @@ export function createSessionManager(wiring: SessionManagerWiring): SessionManag
     listProfiles: () => listProfiles(env),
     settings,
     audit: new AuditLog(join(wiring.configDirectory, AUDIT_LOG_FILE), wiring.auditLog),
-    healthThresholds: new HealthThresholdStore(wiring.configDirectory),
+    healthThresholds,
     now: wiring.now,
     ...(wiring.actor ? { actor: wiring.actor } : {}),
     remember: (session) => lastSession.write(session.mode === 'aws' ? { mode: 'aws', profile: session.profile, region: session.region } : { mode: 'simulation' }),

@@ -5,10 +5,13 @@
  * switch; a missing, unreadable or malformed file simply means "start in the simulator".
  * Never holds anything secret: a profile name and a region.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../settings/atomic-file';
+import { readBoundedRegularFile } from '../settings/bounded-file';
+
+/** A mode, a profile name and a region: a few hundred bytes. */
+const MAX_LAST_SESSION_BYTES = 10_000;
 
 export const LAST_SESSION_FILE = 'last-session.json';
 
@@ -26,9 +29,11 @@ export class LastSessionStore {
   }
 
   read(): LastSession | undefined {
-    if (!existsSync(this.path)) return undefined;
+    // Only a small regular file is read: a FIFO here must not hang the start (settings/bounded-file.ts).
+    const file = readBoundedRegularFile(this.path, MAX_LAST_SESSION_BYTES);
+    if (file.kind !== 'read') return undefined;
     try {
-      const parsed = LastSession.safeParse(JSON.parse(readFileSync(this.path, 'utf8').slice(0, 10_000)));
+      const parsed = LastSession.safeParse(JSON.parse(file.text));
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;

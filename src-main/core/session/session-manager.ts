@@ -5,6 +5,7 @@
  * session rather than on a source: profiles, settings, the action protocol, DNS traces.
  */
 import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import type { ActionOutcome, DnsTrace, HealthThresholds, PreparedAction, SessionInfo, Snapshot, TimelineEvent, Update } from '../contract/model';
 import type { ActionProgress, ProfileListing, ProfileSettings, SettingsResolve, SettingsUpdate, SettingsView, SsoLoginPrompt } from '../contract/model-aws';
 import type { AuditActor, AuditPage, AuditQuery, AuditRecord, PreparedProtectionChange, ProtectionChange } from '../contract/model-audit';
@@ -152,12 +153,19 @@ export class SessionManager {
     return this.thresholds.get();
   }
 
-  /** New thresholds apply at once: every client gets the re-evaluated verdicts. */
-  setHealthThresholds(next: HealthThresholds | null): HealthThresholds {
-    const saved = this.thresholds.set(next);
-    const healthDelta = this.publishedHealth.publish(this.health.reevaluate());
-    this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], healthDelta });
-    return saved;
+  /**
+   * New thresholds apply at once: every client gets the re-evaluated verdicts. Audited write-ahead
+   * like any settings change (thresholds at 100 % turn the verdicts off); refused when the intent
+   * cannot be written.
+   */
+  async setHealthThresholds(next: HealthThresholds | null): Promise<HealthThresholds> {
+    const parameters: AuditRecord['parameters'] = next ? { ...next } : { reset: true };
+    return await this.audited({ kind: 'settings', action: 'SetHealthThresholds', targetId: 'health-thresholds', parameters }, () => {
+      const saved = this.thresholds.set(next);
+      const healthDelta = this.publishedHealth.publish(this.health.reevaluate());
+      this.events?.update({ scalingActivities: [], alarmHistory: [], rdsEvents: [], timeline: [], accessLog: [], metrics: [], healthDelta });
+      return saved;
+    }, () => says('settings saved', 'settingsSaved'));
   }
 
   stop(): void {
@@ -326,6 +334,7 @@ export class SessionManager {
   async updateSettings(change: SettingsUpdate): Promise<SettingsView> {
     const store = this.factories.settings;
     if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
+    this.refuseUnknownProfile(store, change.profile);
     const current = store.profile(change.profile);
     const loosened = loosenedProtection(current, change);
     const subject: AuditSubject = { kind: 'settings', target: this.target(), action: 'UpdateProfileSettings', targetId: change.profile, parameters: settingsParameters(change) };
@@ -362,12 +371,33 @@ export class SessionManager {
    * The operator's decision about a settings file that could not be used: read it again, or start
    * over with every AWS profile from the shared files read-only (the old file is kept as a copy).
    */
-  resolveSettings(request: SettingsResolve): SettingsView {
-    if (!this.factories.settings) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
+  async resolveSettings(request: SettingsResolve): Promise<SettingsView> {
+    const store = this.factories.settings;
+    if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     const names = this.factories.listProfiles ? this.factories.listProfiles().profiles.map((p) => p.name) : [];
-    const view = request.action === 'reload' ? this.factories.settings.reload() : this.factories.settings.reset(names);
-    this.applyActiveProfileSettings();
-    return view;
+    // Both may change what each profile allows (a reload can make profiles writable again): audited write-ahead.
+    return await this.audited({ kind: 'settings', action: 'ResolveSettings', targetId: basename(store.path), parameters: { action: request.action } }, () => {
+      const view = request.action === 'reload' ? store.reload() : store.reset(names);
+      this.applyActiveProfileSettings();
+      return view;
+    }, () => says('settings saved', 'settingsSaved'));
+  }
+
+  /**
+   * Settings are kept only for profiles that exist: a new entry needs its name in the AWS config or
+   * credentials files (an entry already in settings.json can always be changed). Otherwise a client
+   * could fill the file with junk names up to its cap (review-attack t28).
+   */
+  private refuseUnknownProfile(store: SettingsStore, profile: string): void {
+    if (!this.factories.listProfiles || store.has(profile)) return;
+    let names: string[];
+    try {
+      names = this.factories.listProfiles().profiles.map((p) => p.name);
+    } catch {
+      names = [];
+    }
+    if (names.includes(profile)) return;
+    throw new CoreError('InvalidRequest', `There is no profile named ${profile} in the AWS config or credentials files, so no settings are kept for it.`, { profile }, { problem: 'settings.unknownProfile' });
   }
 
   /** The active AWS session shows (and enforces) its profile's flags as they are now. */
@@ -385,6 +415,7 @@ export class SessionManager {
     const store = this.factories.settings;
     if (!store) throw new CoreError('NotSupported', 'settings are not available in this host', {}, { problem: 'host.noSettings' });
     if (!this.actions) throw new CoreError('NotSupported', 'loosening a profile needs an audit log, which this host does not have', {}, { problem: 'host.loosenNeedsAuditLog' });
+    this.refuseUnknownProfile(store, change.profile);
     const current = store.profile(change.profile);
     if (!loosenedProtection(current, change)) throw new CoreError('InvalidRequest', `Profile ${change.profile} is already as loose as asked: nothing to confirm.`, { profile: change.profile }, { problem: 'settings.alreadyLoose' });
     return this.actions.prepareProtection(change, current, this.target());

@@ -2,7 +2,8 @@
  * Reading settings.json so that a damaged file fails closed: each profile entry is checked on its
  * own and the good ones are kept; a field that is wrong is dropped (colour) or takes its safe value
  * (read-only on, non-production off) with a diagnostic naming the profile and field. A file that
- * cannot be understood as a whole (not JSON, not an object, a newer version, too big) is reported
+ * cannot be understood as a whole (not JSON, not an object, another program's JSON, a newer version,
+ * too big) is reported
  * as blocking: the store then keeps it untouched and treats every profile as read-only.
  *
  * Pure: text in, settings and diagnostics out (the store does the file system).
@@ -11,8 +12,16 @@ import type { ProfileSettings, Settings, SettingsDiagnostic } from '../contract/
 
 /** settings.json holds a few flags per profile: 1 MiB is thousands of times what a real one needs. */
 export const MAX_SETTINGS_BYTES = 1024 * 1024;
-/** Far more profiles than any shared config file we have seen; bounds memory and the Settings table. */
+/**
+ * Far more profiles than any shared config file we have seen; bounds memory and the Settings table.
+ * New entries are refused beyond it — except ones that make a profile read-only, which may use a
+ * reserve above it (MAX_PROFILES_IN_FILE): protecting a profile is never refused because the file
+ * is full (docs/security.md).
+ */
 export const MAX_PROFILES = 1000;
+export const PROFILE_TIGHTENING_RESERVE = 100;
+/** A file with more entries than this is refused as a whole (too-many-profiles). */
+export const MAX_PROFILES_IN_FILE = MAX_PROFILES + PROFILE_TIGHTENING_RESERVE;
 /** The same bound the contract puts on profile names in session.switch and settings.update. */
 export const MAX_PROFILE_NAME_LENGTH = 200;
 /** The one version this build writes. */
@@ -20,8 +29,22 @@ export const SETTINGS_VERSION = 1;
 /** Diagnostics listed per load; more are counted, not listed, so a huge bad file cannot flood the window. */
 const MAX_LISTED_DIAGNOSTICS = 50;
 
+/**
+ * What the file holds besides the fields Flightdeck reads (a team's notes, keys of a newer minor
+ * version): written back as it was at every update, never dropped (review-attack t23).
+ */
+export interface UnknownKeys {
+  top: Record<string, unknown>;
+  profiles: Record<string, Record<string, unknown>>;
+}
+
+const KNOWN_TOP = new Set(['version', 'profiles']);
+const KNOWN_ENTRY = new Set(['readOnly', 'nonProduction', 'environmentColour']);
+
+export const NO_UNKNOWN_KEYS: UnknownKeys = { top: {}, profiles: {} };
+
 export type ParsedSettings =
-  | { ok: true; settings: Settings; problems: SettingsDiagnostic[] }
+  | { ok: true; settings: Settings; problems: SettingsDiagnostic[]; unknown: UnknownKeys }
   | { ok: false; problem: SettingsDiagnostic };
 
 const blocking = (code: SettingsDiagnostic['code'], params: SettingsDiagnostic['params']): ParsedSettings => ({
@@ -50,6 +73,10 @@ export function parseSettingsText(raw: string, file: string): ParsedSettings {
     return blocking('unparseable', { file, detail: String((error as Error).message).slice(0, 200) });
   }
   if (!isPlainObject(data)) return blocking('not-an-object', { file, found: data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data });
+  // Another program's JSON (settings.json linked to the wrong file): neither key of ours, only others.
+  // Refused as a whole so that the first update does not rewrite that program's file (review-attack t27).
+  const keys = Object.keys(data);
+  if (keys.length > 0 && !keys.some((key) => KNOWN_TOP.has(key))) return blocking('not-an-object', { file, found: shortName(keys.slice(0, 5).join(', ')) });
   const version = data.version ?? SETTINGS_VERSION;
   if (typeof version === 'number' && Number.isInteger(version) && version > SETTINGS_VERSION) {
     return blocking('newer-version', { file, version, supported: SETTINGS_VERSION });
@@ -58,7 +85,7 @@ export function parseSettingsText(raw: string, file: string): ParsedSettings {
   const rawProfiles = data.profiles ?? {};
   if (!isPlainObject(rawProfiles)) return blocking('not-an-object', { file, found: 'profiles' });
   const names = Object.keys(rawProfiles);
-  if (names.length > MAX_PROFILES) return blocking('too-many-profiles', { file, count: names.length, limit: MAX_PROFILES });
+  if (names.length > MAX_PROFILES_IN_FILE) return blocking('too-many-profiles', { file, count: names.length, limit: MAX_PROFILES_IN_FILE });
 
   const problems: SettingsDiagnostic[] = [];
   const entries: [string, ProfileSettings][] = [];
@@ -72,7 +99,22 @@ export function parseSettingsText(raw: string, file: string): ParsedSettings {
   const listed = problems.slice(0, MAX_LISTED_DIAGNOSTICS);
   if (problems.length > listed.length) listed.push({ code: 'more-problems', severity: 'warning', params: { file, count: problems.length - listed.length } });
   // fromEntries defines own properties, so a profile called "__proto__" stays a profile.
-  return { ok: true, settings: { version: SETTINGS_VERSION, profiles: Object.fromEntries(entries) }, problems: listed };
+  return { ok: true, settings: { version: SETTINGS_VERSION, profiles: Object.fromEntries(entries) }, problems: listed, unknown: unknownKeys(data, rawProfiles, names) };
+}
+
+function others(value: Record<string, unknown>, known: Set<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !known.has(key)));
+}
+
+function unknownKeys(data: Record<string, unknown>, rawProfiles: Record<string, unknown>, names: string[]): UnknownKeys {
+  const profiles: [string, Record<string, unknown>][] = [];
+  for (const name of names) {
+    const entry = rawProfiles[name];
+    if (!isPlainObject(entry)) continue;
+    const extra = others(entry, KNOWN_ENTRY);
+    if (Object.keys(extra).length > 0) profiles.push([name, extra]);
+  }
+  return { top: others(data, KNOWN_TOP), profiles: Object.fromEntries(profiles) };
 }
 
 /** One profile's entry: each field on its own; a bad field falls back to the safe side, never to "writable". */
@@ -99,6 +141,9 @@ function parseEntry(name: string, entry: unknown, file: string, problems: Settin
   return result;
 }
 
-export function serializeSettings(settings: Settings): string {
-  return `${JSON.stringify(settings, null, 2)}\n`;
+/** The settings as JSON, with the file's unknown keys put back where they were (ours win on a clash). */
+export function serializeSettings(settings: Settings, unknown: UnknownKeys = NO_UNKNOWN_KEYS): string {
+  const profiles = Object.fromEntries(Object.entries(settings.profiles).map(([name, entry]) => [name, Object.hasOwn(unknown.profiles, name) ? Object.fromEntries([...Object.entries(unknown.profiles[name]!), ...Object.entries(entry)]) : entry]));
+  const file = Object.fromEntries([['version', settings.version], ...Object.entries(unknown.top), ['profiles', profiles]]);
+  return `${JSON.stringify(file, null, 2)}\n`;
 }

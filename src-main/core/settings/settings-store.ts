@@ -9,16 +9,18 @@
  *
  * Safe with several processes sharing the config directory (two windows, `serve` and the app):
  * each update takes a file lock, re-reads the file, changes only the fields asked for on the one
- * profile, and replaces the file atomically (settings/atomic-file.ts). The file is re-read when
+ * profile, and replaces the file atomically (settings/atomic-file.ts). Keys it does not read (a
+ * team's notes) are written back as they were. The file is re-read when
  * another process changed it, so a profile made read-only elsewhere is read-only here too.
  */
-import { copyFileSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
+import { copyFileSync, lstatSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { ProfileSettings, Settings, SettingsDiagnostic, SettingsUpdate, SettingsView } from '../contract/model-aws';
 import { writeFileAtomic } from './atomic-file';
+import { readBoundedRegularFile } from './bounded-file';
 import { withFileLock, type FileLockOptions } from './file-lock';
 import { CoreError } from '../core-error';
-import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings } from './settings-file';
+import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_PROFILES_IN_FILE, MAX_SETTINGS_BYTES, NO_UNKNOWN_KEYS, parseSettingsText, serializeSettings, SETTINGS_VERSION, type ParsedSettings, type UnknownKeys } from './settings-file';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -30,11 +32,15 @@ type FileState = { kind: 'missing' } | { kind: 'read'; parsed: ParsedSettings; s
 
 export class SettingsStore {
   private current: Settings = { version: SETTINGS_VERSION, profiles: {} };
+  /** Keys of the file Flightdeck does not read: written back untouched at each update. */
+  private unknown: UnknownKeys = NO_UNKNOWN_KEYS;
   /** The blocking problem while the file cannot be used. */
   private blocking: SettingsDiagnostic | undefined;
   private warnings: SettingsDiagnostic[] = [];
   /** Copies kept (repaired, reset): reported until the next change. */
   private notices: SettingsDiagnostic[] = [];
+  /** Problems of the other files in the config directory (health thresholds), shown with these. */
+  private alsoReported: () => SettingsDiagnostic[] = () => [];
   /** size/mtime/inode of the file as last read: a change by another process triggers a re-read. */
   private stamp = '';
   readonly path: string;
@@ -60,14 +66,25 @@ export class SettingsStore {
       settings: structuredClone(this.current),
       status: this.blocking ? 'blocked' : 'ok',
       file: this.path,
-      diagnostics: [...(this.blocking ? [this.blocking] : []), ...this.warnings, ...this.notices],
+      diagnostics: [...(this.blocking ? [this.blocking] : []), ...this.warnings, ...this.notices, ...this.alsoReported()],
     };
+  }
+
+  /** Another config file's problems travel with the settings diagnostics (the window's banner shows them). */
+  reportAlso(diagnostics: () => SettingsDiagnostic[]): void {
+    this.alsoReported = diagnostics;
   }
 
   profile(name: string): ProfileSettings {
     this.refresh();
     if (this.blocking || name.length > MAX_PROFILE_NAME_LENGTH) return { ...FAIL_CLOSED };
     return Object.hasOwn(this.current.profiles, name) ? { ...this.current.profiles[name]! } : { ...WRITABLE };
+  }
+
+  /** True when the file has an entry for this profile (whatever its flags). */
+  has(name: string): boolean {
+    this.refresh();
+    return Object.hasOwn(this.current.profiles, name);
   }
 
   /** Changes the given fields of one profile, merged into the file as it is now on disk. */
@@ -83,8 +100,11 @@ export class SettingsStore {
       }
       const profiles = this.current.profiles;
       const exists = Object.hasOwn(profiles, change.profile);
-      if (!exists && Object.keys(profiles).length >= MAX_PROFILES) {
-        throw new CoreError('InvalidRequest', `${this.path} already holds settings for ${MAX_PROFILES} profiles, the most Flightdeck keeps; remove some entries first.`, { path: this.path, max: MAX_PROFILES }, { problem: 'settings.tooManyProfiles' });
+      // Full: a new entry that makes a profile read-only still fits (the reserve), anything else is refused.
+      const count = Object.keys(profiles).length;
+      const cap = change.readOnly === true ? MAX_PROFILES_IN_FILE : MAX_PROFILES;
+      if (!exists && count >= cap) {
+        throw new CoreError('InvalidRequest', `${this.path} already holds settings for ${count} profiles, the most Flightdeck keeps; remove some entries first.`, { path: this.path, max: cap }, { problem: 'settings.tooManyProfiles' });
       }
       const previous = exists ? profiles[change.profile]! : WRITABLE;
       const next: ProfileSettings = {
@@ -96,7 +116,7 @@ export class SettingsStore {
       const settings: Settings = { version: SETTINGS_VERSION, profiles: Object.fromEntries([...Object.entries(profiles).filter(([name]) => name !== change.profile), [change.profile, next]]) };
       // Entries that were repaired are about to be rewritten: keep the file as it was first.
       const notices = state.kind === 'read' && this.warnings.length > 0 ? [this.keepCopy('repaired', copyFileSync)] : [];
-      this.write(settings);
+      this.write(settings, this.unknown);
       this.notices = notices;
     });
     return this.view();
@@ -119,7 +139,7 @@ export class SettingsStore {
     this.locked(() => {
       const state = this.readFile();
       const notices = state.kind === 'read' ? [this.keepCopy('reset', renameSync)] : [];
-      this.write({ version: SETTINGS_VERSION, profiles: Object.fromEntries(names.map((name) => [name, { ...FAIL_CLOSED }])) });
+      this.write({ version: SETTINGS_VERSION, profiles: Object.fromEntries(names.map((name) => [name, { ...FAIL_CLOSED }])) }, NO_UNKNOWN_KEYS);
       this.notices = notices;
     });
     return this.view();
@@ -135,11 +155,13 @@ export class SettingsStore {
     }
   }
 
-  private write(settings: Settings): void {
+  /** `unknown`: the file's keys Flightdeck does not read, kept as they are (none after a reset: the old file is kept whole). */
+  private write(settings: Settings, unknown: UnknownKeys): void {
     // Through a symbolic link (settings kept in a dotfiles folder): replace the file it points to,
     // not the link.
-    writeFileAtomic(linkTarget(this.path), serializeSettings(settings));
+    writeFileAtomic(linkTarget(this.path), serializeSettings(settings, unknown));
     this.current = settings;
+    this.unknown = unknown;
     this.blocking = undefined;
     this.warnings = [];
     this.stamp = stampOf(statSync(this.path));
@@ -153,19 +175,14 @@ export class SettingsStore {
   }
 
   private refresh(): void {
-    let stamp: string;
-    try {
-      stamp = stampOf(statSync(this.path));
-    } catch {
-      stamp = 'missing';
-    }
-    if (stamp !== this.stamp) this.adopt(this.readFile());
+    if (currentStamp(this.path) !== this.stamp) this.adopt(this.readFile());
   }
 
   private adopt(state: FileState): void {
     if (state.kind === 'missing') {
       this.stamp = 'missing';
       this.current = { version: SETTINGS_VERSION, profiles: {} };
+      this.unknown = NO_UNKNOWN_KEYS;
       this.blocking = undefined;
       this.warnings = [];
       return;
@@ -173,6 +190,7 @@ export class SettingsStore {
     this.stamp = state.stamp;
     if (state.parsed.ok) {
       this.current = state.parsed.settings;
+      this.unknown = state.parsed.unknown;
       this.blocking = undefined;
       this.warnings = state.parsed.problems;
     } else {
@@ -182,27 +200,16 @@ export class SettingsStore {
     }
   }
 
-  /** Only a regular file of bounded size is read (a FIFO would block, /dev/zero never ends). */
+  /** Only a regular file of bounded size is read (settings/bounded-file.ts: a FIFO would block, /dev/zero never ends). */
   private readFile(): FileState {
-    let stats: Stats;
-    try {
-      stats = statSync(this.path);
-    } catch (error) {
-      // A link to a file that is not there (a dotfiles folder not mounted) is not "no settings".
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !isDanglingLink(this.path)) return { kind: 'missing' };
-      return this.unusable('unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'error' }, 'unreadable');
-    }
-    const stamp = stampOf(stats);
-    if (!stats.isFile()) return this.unusable('not-a-file', {}, stamp);
-    if (stats.size > MAX_SETTINGS_BYTES) return this.unusable('too-large', { size: stats.size, limit: MAX_SETTINGS_BYTES }, stamp);
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (error) {
-      return this.unusable('unreadable', { error: (error as NodeJS.ErrnoException).code ?? 'error' }, stamp);
-    }
-    if (Buffer.byteLength(text) > MAX_SETTINGS_BYTES) return this.unusable('too-large', { size: Buffer.byteLength(text), limit: MAX_SETTINGS_BYTES }, stamp);
-    return { kind: 'read', parsed: parseSettingsText(text, this.path), stamp };
+    const file = readBoundedRegularFile(this.path, MAX_SETTINGS_BYTES);
+    if (file.kind === 'read') return { kind: 'read', parsed: parseSettingsText(file.text, this.path), stamp: stampOf(file.stats) };
+    // A link to a file that is not there (a dotfiles folder not mounted) is not "no settings".
+    if (file.kind === 'missing') return isDanglingLink(this.path) ? this.unusable('unreadable', { error: 'ENOENT' }, 'unreadable') : { kind: 'missing' };
+    const stamp = currentStamp(this.path);
+    if (file.kind === 'not-a-file') return this.unusable('not-a-file', {}, stamp);
+    if (file.kind === 'too-large') return this.unusable('too-large', { size: file.size, limit: MAX_SETTINGS_BYTES }, stamp);
+    return this.unusable('unreadable', { error: file.code }, stamp);
   }
 
   private unusable(code: SettingsDiagnostic['code'], params: SettingsDiagnostic['params'], stamp: string): FileState {
@@ -223,6 +230,15 @@ function linkTarget(path: string): string {
     return realpathSync(path);
   } catch {
     return path;
+  }
+}
+
+/** The stamp of whatever is at the path now (stat(2) never opens it, so a FIFO cannot block it). */
+function currentStamp(path: string): string {
+  try {
+    return stampOf(statSync(path));
+  } catch {
+    return 'missing';
   }
 }
 

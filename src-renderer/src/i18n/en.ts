@@ -324,6 +324,7 @@ const en = {
       profileNameLength: 'Profile names in settings are 1 to {max} characters (got {length}).',
       fileBlocked: 'Settings are not saved while {path} cannot be used ({blocking}); reload it after fixing it, or start over.',
       tooManyProfiles: '{path} already holds settings for {max} profiles, the most Flightdeck keeps; remove some entries first.',
+      unknownProfile: 'There is no profile named {profile} in the AWS config or credentials files, so no settings are kept for it.',
       notSaved: 'Settings could not be saved to {path} ({reason}).',
       loosensProtection: 'This change loosens the protection of profile {profile}: confirm it by typing the profile name.',
       alreadyLoose: 'Profile {profile} is already as loose as asked: nothing to confirm.',
@@ -525,6 +526,8 @@ const en = {
       LoadScenario: 'Load scenario',
       InjectFault: 'Inject fault: {kind}',
       StopFault: 'Stop fault: {kind}',
+      SetHealthThresholds: 'Set health thresholds',
+      ResolveSettings: 'Reload or start over the settings file',
     },
     message: {
       intent: 'Recorded before running; no outcome recorded yet',
@@ -1294,6 +1297,7 @@ const en = {
       'read-only': 'Profile {profile} is read-only: change it in settings to run actions.',
       'preflight-failed': 'A pre-flight check failed: the action was not run.',
       'confirmation-mismatch': 'Type {expected} exactly to confirm.',
+      'protection-changed': 'Profile {profile} was marked production after this action was prepared: prepare it again and type {expected}.',
       'db-not-found': 'DB instance {id} not found.',
       'group-not-found': 'Auto Scaling group {group} not found.',
       'not-a-replica': 'DB instance {id} is not a read replica.',
@@ -2556,6 +2560,7 @@ const en = {
     moreProblems: '{count} more problems in {file}.',
     repaired: 'Before its invalid entries were replaced, a copy of the settings file was kept at {copy}.',
     reset: 'Settings started over; the previous file is kept at {copy}. Every profile is read-only until you change it.',
+    thresholdsUnusable: 'The health thresholds file {file} could not be used ({detail}), so the default thresholds apply; the file is kept at {copy}.',
     wholeEntry: 'the whole entry',
     outcomes: {
       readOnly: 'read-only',

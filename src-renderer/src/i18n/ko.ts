@@ -325,6 +325,7 @@ const ko: MessageSchema = {
       profileNameLength: '설정의 프로필 이름은 1~{max}자입니다(입력: {length}자).',
       fileBlocked: '{path}을(를) 사용할 수 없는 동안({blocking}) 설정이 저장되지 않습니다. 파일을 고친 뒤 다시 불러오거나 새로 시작하세요.',
       tooManyProfiles: '{path}에 이미 Flightdeck이 보관하는 최대 수인 {max}개 프로필의 설정이 있습니다. 먼저 일부 항목을 제거하세요.',
+      unknownProfile: 'AWS config 또는 credentials 파일에 {profile} 프로필이 없으므로 설정을 보관하지 않습니다.',
       notSaved: '설정을 {path}에 저장할 수 없습니다({reason}).',
       loosensProtection: '이 변경은 {profile} 프로필의 보호를 완화합니다. 프로필 이름을 입력하여 확인하세요.',
       alreadyLoose: '{profile} 프로필은 이미 요청한 만큼 완화되어 있어 확인할 것이 없습니다.',
@@ -526,6 +527,8 @@ const ko: MessageSchema = {
       LoadScenario: '시나리오 불러오기',
       InjectFault: '장애 주입: {kind}',
       StopFault: '장애 중지: {kind}',
+      SetHealthThresholds: '상태 임계값 설정',
+      ResolveSettings: '설정 파일 다시 읽기 또는 새로 시작',
     },
     message: {
       intent: '실행 전에 기록됨. 아직 결과가 기록되지 않음',
@@ -1295,6 +1298,7 @@ const ko: MessageSchema = {
       'read-only': '프로필 {profile}은(는) 읽기 전용입니다. 작업을 실행하려면 설정에서 변경하세요.',
       'preflight-failed': '사전 점검에 실패하여 작업을 실행하지 않았습니다.',
       'confirmation-mismatch': '확인하려면 {expected}을(를) 정확히 입력하세요.',
+      'protection-changed': '이 작업을 준비한 뒤 {profile} 프로필이 프로덕션으로 표시되었습니다. 다시 준비하고 {expected}을(를) 입력하세요.',
       'db-not-found': 'DB 인스턴스 {id}을(를) 찾을 수 없습니다.',
       'group-not-found': 'Auto Scaling 그룹 {group}을(를) 찾을 수 없습니다.',
       'not-a-replica': 'DB 인스턴스 {id}은(는) 읽기 전용 복제본이 아닙니다.',
@@ -2557,6 +2561,7 @@ const ko: MessageSchema = {
     moreProblems: '{file}에 문제가 {count}개 더 있습니다.',
     repaired: '잘못된 항목을 바꾸기 전에 설정 파일 사본을 {copy}에 보관했습니다.',
     reset: '설정을 새로 시작했습니다. 이전 파일은 {copy}에 보관되어 있습니다. 변경할 때까지 모든 프로필이 읽기 전용입니다.',
+    thresholdsUnusable: '상태 임계값 파일 {file}을(를) 사용할 수 없어({detail}) 기본 임계값을 적용합니다. 파일은 {copy}에 보관되어 있습니다.',
     wholeEntry: '항목 전체',
     outcomes: {
       readOnly: '읽기 전용',

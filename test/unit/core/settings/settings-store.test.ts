@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettingsDirectory, SETTINGS_FILE, SettingsStore } from '@main/core/settings/settings-store';
 import { CoreError } from '@main/core/core-error';
-import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_SETTINGS_BYTES } from '@main/core/settings/settings-file';
+import { MAX_PROFILE_NAME_LENGTH, MAX_PROFILES, MAX_PROFILES_IN_FILE, MAX_SETTINGS_BYTES } from '@main/core/settings/settings-file';
 import { writeFileAtomic } from '@main/core/settings/atomic-file';
 import { SettingsView } from '@main/core/contract';
 
@@ -217,15 +217,22 @@ describe('settings store', () => {
       chmodSync(file, 0o600);
     });
 
-    it(`blocks a file with more than ${MAX_PROFILES} profiles, and refuses to add one beyond the cap`, () => {
+    it(`blocks a file with more than ${MAX_PROFILES_IN_FILE} profiles; at ${MAX_PROFILES} only a new read-only entry is added (review-attack t28)`, () => {
       const many = (n: number) => JSON.stringify({ version: 1, profiles: Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, { readOnly: false }])) });
-      const { store } = storeWith(many(MAX_PROFILES + 1));
-      expect(store.view().diagnostics[0]).toMatchObject({ code: 'too-many-profiles', params: { count: MAX_PROFILES + 1, limit: MAX_PROFILES } });
+      const { store } = storeWith(many(MAX_PROFILES_IN_FILE + 1));
+      expect(store.view().diagnostics[0]).toMatchObject({ code: 'too-many-profiles', params: { count: MAX_PROFILES_IN_FILE + 1, limit: MAX_PROFILES_IN_FILE } });
       const full = storeWith(many(MAX_PROFILES)).store;
       expect(full.view().status).toBe('ok');
-      expect(() => full.update({ profile: 'one-more', readOnly: true })).toThrow(new RegExp(`${MAX_PROFILES} profiles, the most Flightdeck keeps`));
+      // Tightening is never refused for want of room: the reserve above the cap is for it alone.
+      full.update({ profile: 'one-more', readOnly: true });
+      expect(full.profile('one-more').readOnly).toBe(true);
+      expect(() => full.update({ profile: 'colour-only', environmentColour: '#ff0000' })).toThrow(/profiles, the most Flightdeck keeps/);
+      expect(() => full.update({ profile: 'marked-production', nonProduction: false })).toThrow(/profiles, the most Flightdeck keeps/);
       full.update({ profile: 'p0', readOnly: true });
       expect(full.profile('p0').readOnly).toBe(true);
+      const brim = storeWith(many(MAX_PROFILES_IN_FILE)).store;
+      expect(brim.view().status).toBe('ok');
+      expect(() => brim.update({ profile: 'beyond', readOnly: true })).toThrow(/profiles, the most Flightdeck keeps/);
     });
 
     it(`drops entries whose name is longer than ${MAX_PROFILE_NAME_LENGTH} characters, and refuses to write one`, () => {
