@@ -24,9 +24,6 @@ const ROUTING_POLICIES = new Set(['failover', 'weighted', 'latency', 'geolocatio
 /** The message key of a reason: a few codes have variants by parameter. */
 export function reasonKey(reason: HealthReason): string {
   switch (reason.code) {
-    // The window's own: the connection to the core is lost (stores/health.ts).
-    case 'data.stale':
-      return reason.params.cause === 'connection' ? 'connectionLost.reason' : 'health.reason.data.stale';
     case 'record.outOfAnswers':
     case 'record.allUnhealthy':
       return `health.reason.${reason.code}.${reason.params.cause === 'aliasTarget' || reason.params.cause === 'aliasRecord' ? reason.params.cause : 'healthCheck'}`;
@@ -39,6 +36,8 @@ export function reasonKey(reason: HealthReason): string {
     // Old or unread data (core/health/index.ts dataReason): whether the refresh failed or the data is
     // only old, and whether it is the resource's own data or the CloudWatch metrics it is judged on.
     case 'data.stale':
+      // The window's own: the connection to the core is lost (stores/health.ts).
+      if (reason.params.cause === 'connection') return 'connectionLost.reason';
       if (reason.params.since === undefined) return 'health.reason.data.stale';
       return `dataRead.${reason.params.scope === 'metrics' ? 'metricsStale' : 'stale'}.${reason.params.cause === 'refreshFailed' ? 'refreshFailed' : 'tooOld'}`;
     case 'data.missing':
