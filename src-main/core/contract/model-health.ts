@@ -45,6 +45,7 @@ export const HealthReasonCode = z.enum([
   'db.notAvailable',
   'db.failover',
   'db.replicaLag',
+  'db.replicaLagStale',
   'db.replicationStopped',
   'db.replicationSourceFailover',
   'db.replicationSourceDown',

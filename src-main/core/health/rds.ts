@@ -57,6 +57,11 @@ function instanceReasons(db: DbInstance, input: HealthInput, source: { db: DbIns
     else if (db.replicaLagSeconds < 0) reasons.push(reason('db.replicationStopped', 'failing', subject, { source: db.readReplicaSourceDBInstanceIdentifier }));
     else if (db.replicaLagSeconds > input.thresholds.replicaLagSeconds) reasons.push(reason('db.replicaLag', 'degraded', subject, { seconds: Math.round(db.replicaLagSeconds), threshold: input.thresholds.replicaLagSeconds }));
   }
+  // ReplicaLag was published and has stopped (AWS mode keeps the last point apart once it is old,
+  // sources/aws/polling/replica-lag.ts): whether the replica keeps up is not known, so not Healthy.
+  if (db.readReplicaSourceDBInstanceIdentifier && SERVING.has(status) && db.replicaLagSeconds === undefined && db.staleReplicaLag) {
+    reasons.push(reason('db.replicaLagStale', 'unknown', subject, { seconds: Math.round(db.staleReplicaLag.seconds), since: db.staleReplicaLag.time }));
+  }
   return reasons;
 }
 

@@ -686,6 +686,7 @@ const en = {
         notAvailable: '{who}: status {status}',
         failover: '{who}: Multi-AZ failover in progress',
         replicaLag: '{who}: replica lag {seconds} s (threshold {threshold} s)',
+        replicaLagStale: '{who}: no recent ReplicaLag datapoint (the last, {seconds} s, is from {time} UTC): whether it keeps up is unknown',
         replicationStopped: '{who}: replication from {source} stopped',
         replicationSourceFailover: '{who}: replication from {source} stopped while {source} fails over (Multi-AZ)',
         replicationSourceDown: '{who}: replication from {source} stopped while {source} is {sourceStatus}',

@@ -687,6 +687,7 @@ const ko: MessageSchema = {
         notAvailable: '{who}: 상태 {status}',
         failover: '{who}: 다중 AZ 장애 조치 진행 중',
         replicaLag: '{who}: 복제 지연 {seconds}초 (임계값 {threshold}초)',
+        replicaLagStale: '{who}: 최근 ReplicaLag 데이터 포인트 없음(마지막 값 {seconds}초, {time} UTC): 복제를 따라가는지 알 수 없음',
         replicationStopped: '{who}: {source}에서의 복제 중지됨',
         replicationSourceFailover: '{who}: {source}의 다중 AZ 장애 조치 중 {source}에서의 복제 중지됨',
         replicationSourceDown: '{who}: {source} 상태가 {sourceStatus}이므로 {source}에서의 복제 중지됨',

@@ -76,3 +76,15 @@ describe('shop: "Fail a DB instance" shop-db in the simulator (RDS-1 Multi-AZ fa
     expect(run.service('rds').status, run.describe()).toBe('ok');
   });
 });
+
+describe('RDS: a replica whose ReplicaLag stopped being published', () => {
+  it('is Unknown, not Healthy, naming the last value and when it was (AWS mode keeps an old point apart)', () => {
+    const { resource } = rds([db({ readReplicaDBInstanceIdentifiers: ['orders-r1'] }), replica('orders-r1', { replicaLagSeconds: undefined, staleReplicaLag: { seconds: 4, time: '2026-11-20T14:41:00Z' } })]);
+    expect(resource('orders-r1')).toMatchObject({ status: 'unknown', reasons: [{ code: 'db.replicaLagStale', status: 'unknown', params: { seconds: 4, since: '2026-11-20T14:41:00Z' } }] });
+  });
+
+  it('a replica never measured yet stays as before (no datapoint is not a stopped one)', () => {
+    const { resource } = rds([db({ readReplicaDBInstanceIdentifiers: ['orders-r1'] }), replica('orders-r1', { replicaLagSeconds: undefined })]);
+    expect(resource('orders-r1').status).toBe('ok');
+  });
+});
