@@ -22,6 +22,7 @@ export const HealthReasonCode = z.enum([
   'tg.targetsLaunching',
   'tg.initial',
   'tg.noHealthyTargets',
+  'tg.targetsUnused',
   'tg.unhealthyTargets',
   'tg.zoneUnhealthy',
   'tg.target5xx',

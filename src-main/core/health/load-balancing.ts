@@ -32,15 +32,27 @@ interface TargetCounts {
   unavailable: number;
   /** LTG-1: health checks off (Target.HealthCheckDisabled): receiving requests, checked by no one. */
   unchecked: number;
+  /**
+   * `unused` while still registered (Target.InvalidState: a stopped instance; Target.NotInUse: its
+   * zone is not enabled; Target.IpUnusable): it gets no requests. Only `unused` with
+   * Target.NotRegistered has left the group (API_TargetHealth.html): it counts with the draining ones.
+   */
+  unused: number;
+  /** The reason code of the first of those, e.g. Target.InvalidState. */
+  unusedReason?: string;
 }
 
 function countTargets(targets: TargetGroup['targets']): TargetCounts {
-  const counts: TargetCounts = { total: targets.length, healthy: 0, unhealthy: 0, initial: 0, draining: 0, unavailable: 0, unchecked: 0 };
+  const counts: TargetCounts = { total: targets.length, healthy: 0, unhealthy: 0, initial: 0, draining: 0, unavailable: 0, unchecked: 0, unused: 0 };
   for (const target of targets) {
     if (target.state === 'healthy') counts.healthy++;
     else if (target.state === 'unhealthy') counts.unhealthy++;
     else if (target.state === 'initial') counts.initial++;
-    else if (target.state === 'draining' || target.state === 'unused') counts.draining++;
+    else if (target.state === 'draining' || (target.state === 'unused' && (target.reason === undefined || target.reason === 'Target.NotRegistered'))) counts.draining++;
+    else if (target.state === 'unused') {
+      counts.unused++;
+      counts.unusedReason ??= target.reason;
+    }
     else if (isUnchecked(target)) counts.unchecked++;
     else counts.unavailable++;
   }
@@ -89,10 +101,13 @@ function targetGroupReasons(tg: TargetGroup, input: HealthInput, window: MetricW
     // R53-9: a group with no registered targets is unhealthy — when something sends it traffic.
     else if (tg.loadBalancerArns.length > 0) reasons.push(reason('tg.noTargets', 'failing', subject, { ...where, draining: counts.draining }));
   } else if (serving === 0) {
-    if (counts.unhealthy === 0) reasons.push(reason('tg.initial', 'unknown', subject, { ...where, initial: counts.initial, total: registered }));
-    else reasons.push(reason('tg.noHealthyTargets', 'failing', subject, { ...where, unhealthy: counts.unhealthy, total: registered, initial: counts.initial, draining: counts.draining }));
+    // Registered but unused (a stopped instance): it gets no requests, and it is no missing registration.
+    if (counts.unused > 0) reasons.push(reason('tg.targetsUnused', 'failing', subject, { ...where, unused: counts.unused, total: registered, reason: counts.unusedReason ?? 'Target.NotInUse' }));
+    if (counts.unhealthy === 0 && counts.unused === 0) reasons.push(reason('tg.initial', 'unknown', subject, { ...where, initial: counts.initial, total: registered }));
+    else if (counts.unhealthy > 0) reasons.push(reason('tg.noHealthyTargets', 'failing', subject, { ...where, unhealthy: counts.unhealthy, total: registered, initial: counts.initial, draining: counts.draining }));
   } else {
     if (counts.unhealthy > 0) reasons.push(reason('tg.unhealthyTargets', 'degraded', subject, { ...where, unhealthy: counts.unhealthy, total: registered }));
+    if (counts.unused > 0) reasons.push(reason('tg.targetsUnused', 'degraded', subject, { ...where, unused: counts.unused, total: registered, reason: counts.unusedReason ?? 'Target.NotInUse' }));
     // Per Availability Zone: a zone none of whose targets is healthy (the zone is out, or its instances are).
     const zones = new Map<string, TargetGroup['targets']>();
     for (const target of tg.targets) {

@@ -639,6 +639,7 @@ const en = {
         targetsLaunching: '{who}: no targets yet, {launching} instances launching',
         initial: '{who}: {initial} of {total} targets in initial health checks',
         noHealthyTargets: '{who}: {unhealthy} of {total} targets unhealthy, none healthy',
+        targetsUnused: '{who}: {unused} of {total} registered targets unused ({reason}), so they get no requests',
         unhealthyTargets: '{who}: {unhealthy} of {total} targets unhealthy',
         zoneUnhealthy: '{who}: {zone} has {unhealthy} of {total} targets unhealthy',
         target5xx: '{who}: targets answered {percent} % 5XX over {minutes} min ({errors} of {requests})',

@@ -640,6 +640,7 @@ const ko: MessageSchema = {
         targetsLaunching: '{who}: 아직 대상 없음, 인스턴스 {launching}개 시작 중',
         initial: '{who}: 대상 {total}개 중 {initial}개 초기 상태 확인 중',
         noHealthyTargets: '{who}: 대상 {total}개 중 {unhealthy}개 비정상, 정상 대상 없음',
+        targetsUnused: '{who}: 등록된 대상 {total}개 중 {unused}개 사용되지 않음({reason}), 요청을 받지 않음',
         unhealthyTargets: '{who}: 대상 {total}개 중 {unhealthy}개 비정상',
         zoneUnhealthy: '{who}: {zone}의 대상 {total}개 중 {unhealthy}개 비정상',
         target5xx: '{who}: {minutes}분 동안 대상 응답 5XX {percent}% ({requests}건 중 {errors}건)',
