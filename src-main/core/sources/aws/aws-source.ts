@@ -253,7 +253,7 @@ export class AwsSource implements DataSource {
     } catch (error) {
       if (this.stopped) return this.session;
       const sts = serviceRoute(this.place(), 'sts', `https://sts.${this.region}.amazonaws.com`);
-      const problem = describeConnectError(error, { profile: this.profile, kind: this.kind, region: this.region, ...sts });
+      const problem = describeConnectError(error, { profile: this.profile, kind: this.kind, region: this.region, ...sts, secrets: this.secrets });
       this.setProblem(problem);
       this.datasetsWaitOnCredentials();
     } finally {
@@ -416,7 +416,7 @@ export class AwsSource implements DataSource {
     // Every service unreachable for the network's sake: the whole session is offline (polling goes on).
     if (e && NETWORK_CODES.has(e.params.awsCode) && this.state.credentialState === 'connected' && this.datasets.allUnreachable()) this.goOffline(e);
     if (e?.params.kind === 'credentials') {
-      const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
+      const problem = describeCredentialError(unwrap(error), this.profile, this.kind, this.secrets);
       status.error = { code: e.params.awsCode, message: problem.message, hint: problem.hint, problem: { code: problem.code, params: problem.params } };
       this.setProblem({ ...problem, category: 'credentials' });
     }
