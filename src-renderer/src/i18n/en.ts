@@ -198,6 +198,7 @@ const en = {
     // Why a request was refused or failed, from its problem code (contract/model-request-problem.ts).
     request: {
       invalidValue: 'The request was refused: {reason}',
+      tooDeep: 'The request was refused: it nests lists and objects deeper than {limit} levels',
     },
     host: {
       noNotifications: 'This host shows no desktop notifications; use the browser’s.',

@@ -199,6 +199,7 @@ const ko: MessageSchema = {
     // 요청이 거부되거나 실패한 이유(문제 코드, contract/model-request-problem.ts).
     request: {
       invalidValue: '요청이 거부되었습니다: {reason}',
+      tooDeep: '요청이 거부되었습니다: 목록과 객체가 {limit}단계보다 깊게 중첩되어 있습니다',
     },
     host: {
       noNotifications: '이 호스트는 데스크톱 알림을 표시하지 않습니다. 브라우저 알림을 사용하세요.',
