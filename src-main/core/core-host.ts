@@ -204,7 +204,8 @@ export class FlightdeckCore {
       return { ok: false, error: { code: 'UnknownChannel', message: `unknown request channel ${JSON.stringify(String(channel)).slice(0, 120)}` } };
     }
     const parsed = parseRequest(channel, payload);
-    if (!parsed.ok) return { ok: false, error: invalidRequestError(channel, payload, parsed.error) };
+    // A refusal that already names its problem (a request nested too deep) is not validated again.
+    if (!parsed.ok) return { ok: false, error: parsed.error.problem ? parsed.error : invalidRequestError(channel, payload, parsed.error) };
     try {
       const handler = this.handlers[channel] as (request: unknown, interest: LiveInterest) => unknown;
       const value = await handler(parsed.value, interest);

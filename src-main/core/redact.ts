@@ -9,7 +9,11 @@
  *   a file (web_identity_token_file) rather than hold the secret;
  * - the userinfo (`user:password@`) of any URL, and URL query parameters with such names;
  * - the command line in a child_process failure ("Command failed: …"), which is how
- *   @aws-sdk/credential-provider-process reports a credential_process that failed.
+ *   @aws-sdk/credential-provider-process reports a credential_process that failed;
+ * - the token of an HTTP authorization (`Bearer <token>`, `Basic <base64>`: the scheme word stays,
+ *   RFC 9110 §11.4), any other `Authorization:` value, JWT-looking strings (`eyJ….….…`), and the
+ *   value after a secret-named command-line flag (`--password hunter2`), as a failing credential
+ *   helper prints them to stderr.
  */
 
 export const REDACTED = '[redacted]';
@@ -43,6 +47,17 @@ const SECRET_QUERY = /([?&][^=&#\s]{0,64}?(?:password|passwd|secret|token|signat
 // group): it cannot end in a quote, space, colon or equals sign, so giving characters back could
 // never help. Names of up to 128 characters either side of the secret word are found.
 const SECRET_ASSIGNMENT = /(["']?(?<![a-z0-9_.-])[a-z0-9_.-]{0,128}?(?:password|passwd|secret|token|credential_process|private_key|passphrase)(?=([a-z0-9_.-]{0,128}))\2(?<!_file)["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi;
+/**
+ * `Bearer <token>`, `Basic <credentials>` …: the scheme stays, the token (8+ token68 characters, RFC 9110
+ * §11.4, with a digit or punctuation in it, so that "Basic authentication failed" stays prose) goes.
+ */
+const AUTH_SCHEME_TOKEN = /\b(Bearer|Basic|Digest|Negotiate|NTLM|AWS4-HMAC-SHA256)(\s+)(?=[A-Za-z]{0,4096}[0-9._~+/=,:-])[A-Za-z0-9._~+/=,:-]{8,4096}/gi;
+/** An `Authorization:` value with no scheme word before it. */
+const AUTHORIZATION_VALUE = /(\b(?:proxy-)?authorization["']?\s*[:=]\s*)(?!\[redacted\]|(?:Bearer|Basic|Digest|Negotiate|NTLM|AWS4-HMAC-SHA256)\s)("[^"]*"|'[^']*'|[^\s,;&}]+)/gi;
+/** A JWT (header.payload.signature, base64url; the header always starts `eyJ`, `{"`): started only where a run of such characters starts, so it is linear. */
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{2,4096}\.[A-Za-z0-9_-]{1,8192}\.[A-Za-z0-9_-]{0,4096}/g;
+/** `--password hunter2`, `-token abc`: the value after a secret-named flag (the `=` form is SECRET_ASSIGNMENT's). */
+const SECRET_FLAG = /((?<![A-Za-z0-9_-])--?[a-z0-9_-]{0,64}(?:password|passwd|secret|token|passphrase|api[_-]?key)[a-z0-9_-]{0,64}[ \t]+)(?!-)("[^"]*"|'[^']*'|[^\s"']+)/gi;
 /** child_process.exec errors: "Command failed: <the whole command line>" then stderr. */
 const COMMAND_FAILED = /(Command failed:\s*)[^\n]*/g;
 
@@ -66,8 +81,18 @@ export function secretValues(sections: Iterable<Record<string, string>>): string
     for (const [key, value] of Object.entries(section)) {
       if (isSecretKey(key)) {
         add(value);
-        // The arguments on their own too: a message may quote them without the program.
-        if (key.toLowerCase() === 'credential_process') add(value.trim().split(/\s+/).slice(1).join(' '));
+        // The arguments on their own too: a message (a helper's stderr) may quote them without the
+        // program, all together, or the value of a secret-named flag alone (`--password hunter2` →
+        // `hunter2`, `--token=x` → `x`). Other arguments (a profile or role name) stay readable.
+        if (key.toLowerCase() === 'credential_process') {
+          const args = value.trim().split(/\s+/).slice(1);
+          add(args.join(' '));
+          args.forEach((arg, i) => {
+            const flag = /^--?([^=]+)(?:=(.*))?$/.exec(arg);
+            if (!flag || !isSecretKey(flag[1]!)) return;
+            add((flag[2] ?? args[i + 1] ?? '').replace(/^["']|["']$/g, ''));
+          });
+        }
       }
       for (const match of value.matchAll(/\b[a-z][a-z0-9+.-]*:\/\/([^\s/?#@]+)@/gi)) {
         add(match[1]);
@@ -83,7 +108,13 @@ export function secretValues(sections: Iterable<Record<string, string>>): string
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-  return redactUrl(out).replace(SECRET_ASSIGNMENT, `$1${REDACTED}`).replace(COMMAND_FAILED, `$1${REDACTED}`);
+  return redactUrl(out)
+    .replace(AUTH_SCHEME_TOKEN, `$1$2${REDACTED}`)
+    .replace(AUTHORIZATION_VALUE, `$1${REDACTED}`)
+    .replace(JWT, REDACTED)
+    .replace(SECRET_FLAG, `$1${REDACTED}`)
+    .replace(SECRET_ASSIGNMENT, `$1${REDACTED}`)
+    .replace(COMMAND_FAILED, `$1${REDACTED}`);
 }
 
 /** Every string inside a value (objects, arrays) redacted; other values unchanged. */

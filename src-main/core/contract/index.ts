@@ -21,6 +21,7 @@ import { RequestProblem } from './model-request-problem';
 // ---- simulation: what-if backtests (imports) ----
 import { BacktestProgress, BacktestRequest, BacktestResult, MAX_BACKTEST_SECONDS, MAX_CHANGE_TEXT_CHARS } from './model-backtest';
 import { TwinFit, TwinProgress } from './model-twin';
+import { MAX_REQUEST_DEPTH, requestDepthProblem } from './request-depth';
 
 export * from './model';
 export * from './model-aws';
@@ -405,6 +406,19 @@ export function parseRequest<C extends RequestChannel>(
   channel: C,
   payload: unknown,
 ): Result<RequestOf<C>> {
+  // Before zod, which recurses: a payload nested thousands of levels would exhaust the stack.
+  const tooDeep = requestDepthProblem(payload);
+  if (tooDeep) {
+    return {
+      ok: false,
+      error: {
+        code: 'InvalidRequest',
+        message: `${channel}: the request nests deeper than ${MAX_REQUEST_DEPTH} levels${tooDeep.path ? ` (at ${tooDeep.path})` : ''}`,
+        ...(tooDeep.path ? { path: tooDeep.path } : {}),
+        problem: { code: 'request.tooDeep', params: { channel, limit: MAX_REQUEST_DEPTH, ...(tooDeep.path ? { field: tooDeep.path } : {}) } },
+      },
+    };
+  }
   const parsed = requests[channel].request.safeParse(payload ?? {});
   if (parsed.success) return { ok: true, value: parsed.data as RequestOf<C> };
   const { message, path } = describeZodError(parsed.error);

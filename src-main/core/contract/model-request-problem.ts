@@ -14,6 +14,8 @@ import { TextParams } from './model-common';
 export const RequestProblemCode = z.enum([
   // A request the contract's schema refused: `field` the path, the reason a wrapped value code (`reasonCode`, `reason.*`).
   'request.invalidValue',
+  // A request nested deeper than `limit` levels of arrays and objects (contract/request-depth.ts); `field` where.
+  'request.tooDeep',
   // Where the request does not apply: a host, a mode, a session.
   'host.noNotifications',
   'host.noSimulator',

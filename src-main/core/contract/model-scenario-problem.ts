@@ -101,6 +101,8 @@ export const ScenarioProblemCode = z.enum([
   // After parsing: more alias expansions than `max`; a structure too deep to walk (an alias inside itself).
   'yaml.tooManyAliases',
   'yaml.tooDeep',
+  // An alias inside the node its anchor names (`a: &r { b: *r }`): `alias` the name.
+  'yaml.aliasSelfReference',
   // The AWS SAM transform (serverless-transform.ts).
   'sam.transformNotApplied',
   'sam.transformMissing',

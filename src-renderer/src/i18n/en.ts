@@ -283,6 +283,7 @@ const en = {
     // Why a request was refused or failed, from its problem code (contract/model-request-problem.ts).
     request: {
       invalidValue: 'The request was refused: {reason}',
+      tooDeep: 'The request was refused: it nests lists and objects deeper than {limit} levels',
     },
     host: {
       noNotifications: 'This host shows no desktop notifications; use the browser’s.',
@@ -2144,11 +2145,12 @@ const en = {
       requestsToBucket: 'Requests applies to a load balancer or an HTTP API; PUTs to an S3 bucket take Keys ([ {\'{\'} Key: uploads/*.jpg, Share: 1 {\'}\'} ])',
     },
     yaml: {
-      duplicateKey: 'invalid YAML: map keys must be unique; "{key}" is repeated',
+      duplicateKey: 'the key "{key}" is repeated in one mapping; the last value is used, as CloudFormation does',
       unresolvedTag: 'Unresolved tag: {tag}',
       warning: '{reason}',
       tooManyAliases: 'invalid YAML: more than {max} aliases are expanded; the file is refused as an alias bomb',
-      tooDeep: 'invalid YAML: the document nests too deeply, or an alias refers to a node that contains it',
+      tooDeep: 'the document nests lists and mappings deeper than {limit} levels',
+      aliasSelfReference: 'invalid YAML: the alias *{alias} refers to itself (it is inside the node &{alias} names)',
     },
     simulation: {
       tickNotDividing60: 'Tick must divide 60 seconds (1s, 2s, 5s, 10s, 15s, 30s or 60s) so that metric periods line up',

@@ -284,6 +284,7 @@ const ko: MessageSchema = {
     // 요청이 거부되거나 실패한 이유(문제 코드, contract/model-request-problem.ts).
     request: {
       invalidValue: '요청이 거부되었습니다: {reason}',
+      tooDeep: '요청이 거부되었습니다: 목록과 객체가 {limit}단계보다 깊게 중첩되어 있습니다',
     },
     host: {
       noNotifications: '이 호스트는 데스크톱 알림을 표시하지 않습니다. 브라우저 알림을 사용하세요.',
@@ -2145,11 +2146,12 @@ const ko: MessageSchema = {
       requestsToBucket: 'Requests는 로드 밸런서 또는 HTTP API에 적용됩니다. S3 버킷에 대한 PUT에는 Keys([ {\'{\'} Key: uploads/*.jpg, Share: 1 {\'}\'} ])를 사용합니다',
     },
     yaml: {
-      duplicateKey: '잘못된 YAML: 맵 키는 고유해야 합니다. "{key}"이(가) 반복됩니다',
+      duplicateKey: '한 매핑에서 키 "{key}"이(가) 반복됩니다. CloudFormation과 같이 마지막 값이 사용됩니다',
       unresolvedTag: '확인할 수 없는 태그: {tag}',
       warning: 'YAML 경고: {reason}',
       tooManyAliases: '잘못된 YAML: 별칭이 {max}개보다 많이 확장되어 별칭 폭탄으로 보고 파일을 거부합니다',
-      tooDeep: '잘못된 YAML: 문서가 너무 깊게 중첩되었거나 별칭이 자신을 포함하는 노드를 참조합니다',
+      tooDeep: '문서의 목록과 매핑이 {limit}단계보다 깊게 중첩되어 있습니다',
+      aliasSelfReference: '잘못된 YAML: 별칭 *{alias}이(가) 자기 자신을 참조합니다(&{alias}이(가) 가리키는 노드 안에 있습니다)',
     },
     simulation: {
       tickNotDividing60: '지표 기간이 맞도록 Tick은 60초를 나누어떨어지게 해야 합니다(1s, 2s, 5s, 10s, 15s, 30s 또는 60s)',

@@ -80,4 +80,43 @@ describe('secrets stay in the main process', () => {
     for (const secret of SECRETS) expect(everything, secret).not.toContain(secret);
     expect(everything).not.toContain('sh -c');
   }, 120_000);
+
+  it('a credential_process that prints secrets to stderr: the stderr the window shows has none (review-attack t15)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fd-redact-'));
+    // review-attack/inputs/leak.sh, word for word.
+    writeFileSync(
+      join(dir, 'leak.sh'),
+      [
+        '#!/bin/sh',
+        'echo "failed: AccessKeyId=AKIAPROCLEAK1234567 SecretAccessKey=wJalrPROCLEAKSECRETxxxxxxxxxxxxxxxxxx hunter2pass Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.procleak.sig" >&2',
+        'exit 1',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'config'), `[profile proc]\nregion = us-east-1\ncredential_process = sh ${join(dir, 'leak.sh')} --password hunter2pass\n`);
+    writeFileSync(join(dir, 'credentials'), '');
+    const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') };
+    const wallClock = manualWallClock();
+    const sessions = createSessionManager({
+      initial: new SimSource(readScenario('shop'), { wallClock, paused: true }),
+      createSimulation: () => new SimSource(readScenario('shop'), { wallClock, paused: true }),
+      configDirectory: join(dir, 'flightdeck'),
+      env,
+    });
+    const core = new FlightdeckCore(sessions);
+    const seen: unknown[] = [];
+    core.subscribe((channel, payload) => seen.push([channel, payload]));
+    seen.push(await core.handle('session.switch', { mode: 'aws', profile: 'proc' }));
+    let session: Awaited<ReturnType<typeof core.handle>> | undefined;
+    await until(async () => {
+      session = await core.handle('session.get', {});
+      return session.ok && (session.value as { credentialState: string }).credentialState === 'error';
+    }, 'the credential_process failure');
+    seen.push(session, await core.handle('snapshot.get', {}), await core.handle('session.retry', {}));
+    await core.handle('session.switch', { mode: 'simulation' });
+    // Still says what went wrong, with the words around the secrets.
+    expect(session).toMatchObject({ ok: true, value: { problem: { code: 'credentials.processFailed', params: { stderr: expect.stringContaining('Authorization: Bearer [redacted]') } } } });
+    const everything = JSON.stringify(seen);
+    for (const secret of ['hunter2pass', 'AKIAPROCLEAK', 'wJalrPROCLEAK', 'eyJhbGciOiJIUzI1NiJ9', 'procleak.sig', 'leak.sh']) expect(everything, secret).not.toContain(secret);
+  }, 120_000);
 });

@@ -58,6 +58,8 @@ export class AwsSessionState {
       const text = next[key];
       if (text !== undefined) next[key] = redactText(text, this.secrets);
     }
+    // The problem's parameters are shown too (a credential_process's stderr, an endpoint).
+    if (next.problem) next.problem = { ...next.problem, params: Object.fromEntries(Object.entries(next.problem.params).map(([key, value]) => [key, typeof value === 'string' ? redactText(value, this.secrets) : value])) };
     return next;
   }
 }

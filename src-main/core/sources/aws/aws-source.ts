@@ -253,7 +253,7 @@ export class AwsSource implements DataSource {
     } catch (error) {
       if (this.stopped) return this.session;
       const sts = serviceRoute(this.place(), 'sts', `https://sts.${this.region}.amazonaws.com`);
-      const problem = describeConnectError(error, { profile: this.profile, kind: this.kind, region: this.region, ...sts });
+      const problem = describeConnectError(error, { profile: this.profile, kind: this.kind, region: this.region, ...sts, secrets: this.secrets });
       this.setProblem(problem);
       this.datasetsWaitOnCredentials();
     } finally {
@@ -284,9 +284,11 @@ export class AwsSource implements DataSource {
     void this.run();
   }
 
-  private async run(): Promise<void> {
+  /** `onOffline`: told when the first connect attempt finds the network down (the run goes on). */
+  private async run(onOffline?: () => void): Promise<void> {
     try {
       await this.connect();
+      if (this.state.credentialState === 'offline') onOffline?.();
       // Offline at start: try again with a growing pause until the network is back (no restart needed).
       for (let pause = OFFLINE_RETRY_FIRST_MS; this.state.credentialState === 'offline' && !this.stopped; pause = Math.min(pause * 2, OFFLINE_RETRY_MAX_MS)) {
         await this.clock.sleep(pause, this.abort.signal);
@@ -337,7 +339,10 @@ export class AwsSource implements DataSource {
     this.abort = new AbortController();
     this.started = true;
     this.ready = new Promise((resolve) => (this.markReady = resolve));
-    await this.run();
+    // Answered when connected and refreshed, or as soon as the attempt finds the network down: offline,
+    // the run reconnects with backoff until the network is back, which must not hold the answer
+    // (review-attack t26: no answer while the endpoint stayed frozen).
+    await new Promise<void>((resolve) => void this.run(resolve).finally(resolve));
     return this.session;
   }
 
@@ -416,7 +421,7 @@ export class AwsSource implements DataSource {
     // Every service unreachable for the network's sake: the whole session is offline (polling goes on).
     if (e && NETWORK_CODES.has(e.params.awsCode) && this.state.credentialState === 'connected' && this.datasets.allUnreachable()) this.goOffline(e);
     if (e?.params.kind === 'credentials') {
-      const problem = describeCredentialError(unwrap(error), this.profile, this.kind);
+      const problem = describeCredentialError(unwrap(error), this.profile, this.kind, this.secrets);
       status.error = { code: e.params.awsCode, message: problem.message, hint: problem.hint, problem: { code: problem.code, params: problem.params } };
       this.setProblem({ ...problem, category: 'credentials' });
     }

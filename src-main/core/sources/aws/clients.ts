@@ -20,6 +20,7 @@ import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsServiceName } from './throttle/api-rates';
 import type { CallGate } from './throttle/call-gate';
 import type { EndpointService } from './endpoints';
+import { timeoutOptions } from './network/network-agent';
 
 export interface AwsClients {
   elbv2: ElasticLoadBalancingV2Client;
@@ -95,7 +96,7 @@ export function createAwsClients(options: ClientOptions): AwsClients {
     credentials: options.credentials,
     // Our gate retries with the injected clock; the SDK's own retry would double the attempts.
     maxAttempts: 1,
-    requestHandler: options.requestHandler ?? { requestTimeout: options.requestTimeoutMs ?? 20_000, connectionTimeout: 5_000 },
+    requestHandler: options.requestHandler ?? timeoutOptions(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
     // Endpoint isolation (issue 11): only the endpoint resolved for this profile, never the SDK's guess.
     ignoreConfiguredEndpointUrls: true,
     ...(options.endpoints[service] ? { endpoint: options.endpoints[service] } : {}),

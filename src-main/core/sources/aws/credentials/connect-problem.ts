@@ -12,6 +12,7 @@ import { errorCode, httpStatus, isAwsCallError, isNetworkError, NETWORK_CODES } 
 import { CaBundleError } from '../network/network-agent';
 import { isRegionName, regionInfo } from '../regions';
 import { describeCredentialError, type CredentialProblem } from './credential-state';
+import { redactProblem } from './redact';
 
 export type ProblemCategory = 'credentials' | 'network' | 'endpoint' | 'region';
 
@@ -27,6 +28,8 @@ export interface ConnectContext {
   endpoint?: string;
   /** The proxy the environment names for STS, if any. */
   proxy?: string;
+  /** The shared files' secret values (core/redact.ts secretValues): removed from every text of the problem. */
+  secrets?: readonly string[];
 }
 
 const TLS_CODES = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'UNABLE_TO_GET_ISSUER_CERT']);
@@ -58,6 +61,11 @@ export function regionProblem(region: string): ConnectProblem | undefined {
 }
 
 export function describeConnectError(error: unknown, context: ConnectContext): ConnectProblem {
+  // Every text of the problem through the credential redaction: an endpoint or proxy URL can carry a password.
+  return redactProblem(sortConnectError(error, context), context.secrets ?? []);
+}
+
+function sortConnectError(error: unknown, context: ConnectContext): ConnectProblem {
   if (error instanceof CaBundleError) {
     return { category: 'network', state: 'error', code: 'network.caBundle', params: { path: error.path, reason: error.reason }, message: error.message, hint: 'Point AWS_CA_BUNDLE (or the profile\'s ca_bundle) at a readable PEM file, then Retry.' };
   }
@@ -124,5 +132,5 @@ export function describeConnectError(error: unknown, context: ConnectContext): C
   }
   // The gate wraps SDK errors; the credential sorting reads the SDK's code and message.
   const sdkError = isAwsCallError(error) ? Object.assign(new Error(error.message.replace(/^GetCallerIdentity: /, '')), { name: error.params.awsCode }) : error;
-  return { category: 'credentials', ...describeCredentialError(sdkError, context.profile, context.kind) };
+  return { category: 'credentials', ...describeCredentialError(sdkError, context.profile, context.kind, context.secrets) };
 }

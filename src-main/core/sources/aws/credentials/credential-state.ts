@@ -9,7 +9,7 @@ import type { SessionInfo } from '../../../contract/model';
 import type { ProfileKind } from '../../../contract/model-aws';
 import { errorCode } from '../aws-errors';
 import { DEFAULT_CHAIN } from './default-chain';
-import { redactText } from './redact';
+import { redactCredentialText, redactProblem } from './redact';
 
 type AwsSession = Extract<SessionInfo, { mode: 'aws' }>;
 export type CredentialState = AwsSession['credentialState'];
@@ -24,22 +24,31 @@ export interface CredentialProblem {
 }
 
 /** The stderr of a failed credential_process: Node's exec error is "Command failed: <cmd>\n<stderr>". */
-export function processStderr(message: string): string | undefined {
+export function processStderr(message: string, secrets: readonly string[] = []): string | undefined {
   if (!/^Command failed:/.test(message)) return undefined;
   const stderr = message.split('\n').slice(1).join('\n').trim();
   if (!stderr) return undefined;
   // Bounded: the last lines say what went wrong; secrets a tool may print are masked.
   const lines = stderr.split('\n').slice(-10).join('\n');
-  return redactText(lines.length > 1000 ? `…${lines.slice(-1000)}` : lines);
+  return redactCredentialText(lines.length > 1000 ? `…${lines.slice(-1000)}` : lines, secrets);
 }
 
-export function describeCredentialError(error: unknown, profile: string, kind: ProfileKind): CredentialProblem {
+/**
+ * `secrets`: the shared files' secret values (core/redact.ts secretValues) — a helper's stderr can
+ * repeat a password from its command line that no pattern would recognise. Every text of the problem
+ * (message, hint, each parameter) goes through the same redaction before it is returned.
+ */
+export function describeCredentialError(error: unknown, profile: string, kind: ProfileKind, secrets: readonly string[] = []): CredentialProblem {
+  return redactProblem(sortCredentialError(error, profile, kind, secrets), secrets);
+}
+
+function sortCredentialError(error: unknown, profile: string, kind: ProfileKind, secrets: readonly string[]): CredentialProblem {
   const full = error instanceof Error ? error.message : String(error);
   const message = full.split('\n')[0]!.slice(0, 500);
   const code = errorCode(error);
   const chain = profile === DEFAULT_CHAIN;
   const sso = `aws sso login --profile ${profile}`;
-  const stderr = processStderr(full);
+  const stderr = processStderr(full, secrets);
   if (stderr !== undefined || /^Command failed:/.test(full)) {
     return {
       state: 'error',
@@ -50,7 +59,7 @@ export function describeCredentialError(error: unknown, profile: string, kind: P
     };
   }
   if (/credential_process (did not return|returned)/.test(message)) {
-    return { state: 'error', code: 'credentials.processOutput', params: { profile }, message: `The credential_process of profile ${profile} ran but its output is not usable: ${redactText(message)}`, hint: 'It must print JSON with Version 1, AccessKeyId and SecretAccessKey (docs.aws.amazon.com/sdkref/latest/guide/feature-process-credentials.html).' };
+    return { state: 'error', code: 'credentials.processOutput', params: { profile }, message: `The credential_process of profile ${profile} ran but its output is not usable: ${message}`, hint: 'It must print JSON with Version 1, AccessKeyId and SecretAccessKey (docs.aws.amazon.com/sdkref/latest/guide/feature-process-credentials.html).' };
   }
   if (/SSO session token .*not found|was not found or is invalid|SSO session associated with this profile is invalid/i.test(message)) {
     return { state: 'sso-missing', code: 'credentials.ssoMissing', params: { profile }, message: 'No SSO sign-in found for this profile.', hint: `Run \`${sso}\` (or Sign in from Flightdeck), then Retry.` };
@@ -85,6 +94,6 @@ export function describeCredentialError(error: unknown, profile: string, kind: P
   if (/could not be found|Could not resolve credentials|not found in shared|Unable to (find|load)|Profile .* not found|no credentials/i.test(message)) {
     return { state: 'missing', code: 'credentials.missing', params: { profile }, message: `No credentials found for profile ${profile}.`, hint: `Configure it with \`aws configure --profile ${profile}\` (or \`aws configure sso --profile ${profile}\`), then Retry.` };
   }
-  const detail = redactText(message);
+  const detail = redactCredentialText(message, secrets);
   return { state: 'error', code: 'credentials.other', params: { profile, detail }, message: `Could not get credentials for profile ${profile}: ${detail}`, hint: 'Check the profile in your AWS config files, then Retry.' };
 }

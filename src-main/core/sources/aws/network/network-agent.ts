@@ -102,13 +102,27 @@ export interface HandlerTimeouts {
   connectionTimeoutMs?: number;
 }
 
+export const REQUEST_TIMEOUT_MS = 20_000;
+export const CONNECTION_TIMEOUT_MS = 5_000;
+
+/**
+ * The handler's timeouts as errors. @smithy/node-http-handler 4.x only logs "[WARN] a request has
+ * exceeded the configured … requestTimeout" and keeps waiting unless `throwOnRequestTimeout` is set: a
+ * frozen endpoint (an emulator stopped, a proxy that accepts and hangs) then held a reboot or a Retry
+ * for minutes (review-attack t25/t26). With it the request is destroyed and fails with TimeoutError
+ * (code ETIMEDOUT), which the session reports as a network failure. A write that timed out after it
+ * was sent may still have happened: its outcome is unknown (the action layer says so).
+ */
+export function timeoutOptions(timeouts: HandlerTimeouts = {}): { requestTimeout: number; connectionTimeout: number; throwOnRequestTimeout: true } {
+  return {
+    requestTimeout: timeouts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    connectionTimeout: timeouts.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS,
+    throwOnRequestTimeout: true,
+  };
+}
+
 /** One request handler for every client of a session (and the SDK's inner STS/SSO clients). */
 export function createRequestHandler(settings: NetworkSettings, timeouts: HandlerTimeouts = {}): NodeHttpHandler {
   const agent = new AwsNetworkAgent(settings);
-  return new NodeHttpHandler({
-    httpAgent: agent,
-    httpsAgent: agent,
-    requestTimeout: timeouts.requestTimeoutMs ?? 20_000,
-    connectionTimeout: timeouts.connectionTimeoutMs ?? 5_000,
-  });
+  return new NodeHttpHandler({ httpAgent: agent, httpsAgent: agent, ...timeoutOptions(timeouts) });
 }

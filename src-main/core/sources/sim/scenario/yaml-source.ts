@@ -4,7 +4,7 @@
  * map from YAML paths to lines for error messages.
  * Tags: docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html
  */
-import { LineCounter, parseDocument, isMap, isNode, isSeq, isScalar, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLWarning } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isSeq, isScalar, type Document, type Node, type Pair, type YAMLMap, type YAMLWarning } from 'yaml';
 import type { Diagnostic, DiagnosticCode, PathSegment } from './diagnostics';
 import { formatPath } from './diagnostics';
 
@@ -78,6 +78,13 @@ export function jsonSyntaxError(text: string, error: unknown): { reason: string;
 /** The most alias expansions in one file (the yaml library's guard against alias bombs). */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * The deepest nesting of lists and mappings a file may have. Turning a document into values recurses,
+ * so 100,000 levels (200 KB of `[`) exhausted the stack (review-attack t3); real templates nest
+ * fewer than 20 levels (intrinsic functions inside properties included).
+ */
+export const MAX_YAML_DEPTH = 100;
+
 export function readYaml(text: string, file?: string): YamlSource {
   const json = jsonProblem(text, file);
   if (json) return { value: undefined, locate: () => ({ line: 0, column: 0 }), diagnostics: [json] };
@@ -87,7 +94,7 @@ export function readYaml(text: string, file?: string): YamlSource {
     lineCounter,
     prettyErrors: false,
     // The library's own check compares every key with every other (n² for a Resources map of
-    // thousands of entries: a 1 MiB file took 25 s); duplicateKeys below does it with a Set.
+    // thousands of entries: a 1 MiB file took 25 s); documentShape below does it with a Set.
     uniqueKeys: false,
   });
   const diagnostics: Diagnostic[] = [];
@@ -96,12 +103,29 @@ export function readYaml(text: string, file?: string): YamlSource {
   for (const error of document.errors.slice(0, 1)) {
     const pos = lineCounter.linePos(error.pos[0]);
     const reason = error.message.split('\n')[0] ?? '';
+    // Nesting so deep the parser itself ran out of stack: the depth limit, where the parser stopped.
+    if (error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(reason)) {
+      diagnostics.push(tooDeep(pos.line, pos.col));
+      continue;
+    }
     // The parser's code (BAD_INDENT, MISSING_CHAR …) is what the window translates; `reason` is its English.
     diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: pos.line, column: pos.col, code: 'file.invalidYaml', params: { reason, yamlCode: error.code } });
   }
-  for (const { key, offset } of duplicateKeys(document)) {
+  const shape = document.errors.length > 0 ? undefined : documentShape(document);
+  if (shape?.tooDeepAt !== undefined) {
+    const pos = lineCounter.linePos(shape.tooDeepAt);
+    diagnostics.push(tooDeep(pos.line, pos.col));
+  }
+  if (shape?.selfAlias) {
+    const pos = lineCounter.linePos(shape.selfAlias.offset);
+    const alias = shape.selfAlias.name;
+    diagnostics.push({ severity: 'error', message: `invalid YAML: the alias *${alias} refers to itself (it is inside the node &${alias} names)`, path: '', line: pos.line, column: pos.col, code: 'yaml.aliasSelfReference', params: { alias } });
+  }
+  // CloudFormation accepts a mapping that repeats a key, in YAML and JSON templates alike, and uses the
+  // last value (github.com/aws-cloudformation/cfn-language-discussion/issues/96): so do we, and say so.
+  for (const { key, offset } of shape?.duplicateKeys ?? []) {
     const pos = lineCounter.linePos(offset);
-    diagnostics.push({ severity: 'error', message: `invalid YAML: Map keys must be unique; "${key}" is repeated`, path: '', line: pos.line, column: pos.col, code: 'yaml.duplicateKey', params: { key } });
+    diagnostics.push({ severity: 'warning', message: `the key "${key}" is repeated in one mapping; the last value is used, as CloudFormation does`, path: '', line: pos.line, column: pos.col, code: 'yaml.duplicateKey', params: { key } });
   }
   for (const warning of document.warnings) {
     const pos = lineCounter.linePos(warning.pos[0]);
@@ -147,7 +171,8 @@ export function readYaml(text: string, file?: string): YamlSource {
 
   let value: unknown;
   try {
-    value = document.errors.length > 0 ? undefined : toPlain(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    const refused = document.errors.length > 0 || shape?.tooDeepAt !== undefined || shape?.selfAlias !== undefined;
+    value = refused ? undefined : toPlain(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (error) {
     const reason = (error as Error).message;
     diagnostics.push({ severity: 'error', message: `invalid YAML: ${reason}`, path: '', line: 0, column: 0, ...afterParseCode(error, reason) });
@@ -155,21 +180,61 @@ export function readYaml(text: string, file?: string): YamlSource {
   return { value, locate, diagnostics };
 }
 
-/** Keys that appear twice in one mapping (scalar keys, compared as text), with the offset of the repeat. */
-function duplicateKeys(document: Document): { key: string; offset: number }[] {
-  const found: { key: string; offset: number }[] = [];
-  visit(document, {
-    Map(_, map) {
+function tooDeep(line: number, column: number): Diagnostic {
+  return { severity: 'error', message: `the document nests lists and mappings deeper than ${MAX_YAML_DEPTH} levels`, path: '', line, column, code: 'yaml.tooDeep', params: { limit: MAX_YAML_DEPTH } };
+}
+
+interface DocumentShape {
+  /** Where nesting first goes past MAX_YAML_DEPTH. */
+  tooDeepAt?: number;
+  /** The first alias inside the node its anchor names (`a: &r { b: *r }`): expanding it never ends. */
+  selfAlias?: { name: string; offset: number };
+  /** Keys that appear twice in one mapping (scalar keys, compared as text), with the offset of the repeat. */
+  duplicateKeys: { key: string; offset: number }[];
+}
+
+/**
+ * One walk over the parsed document, iterative (no recursion, whatever the depth), in document order so
+ * that an alias meets the anchor it names (the last one before it): how deep it nests, a self-referring
+ * alias, repeated keys. It stops at the first node past the depth limit.
+ */
+function documentShape(document: Document): DocumentShape {
+  const shape: DocumentShape = { duplicateKeys: [] };
+  const anchors = new Map<string, Node>();
+  const stack: { node: unknown; depth: number }[] = [{ node: document.contents, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isNode(node)) continue;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      const at = node.range?.[0] ?? 0;
+      if (!shape.selfAlias && target?.range && target.range[0] <= at && at < target.range[2]) shape.selfAlias = { name: node.source, offset: at };
+      continue;
+    }
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > MAX_YAML_DEPTH) {
+      shape.tooDeepAt = node.range?.[0] ?? 0;
+      return shape;
+    }
+    const children: unknown[] = [];
+    if (isMap(node)) {
       const seen = new Set<string>();
-      for (const item of map.items) {
-        if (!isScalar(item.key)) continue;
-        const key = String(item.key.value);
-        if (seen.has(key)) found.push({ key, offset: item.key.range?.[0] ?? 0 });
-        seen.add(key);
+      for (const item of node.items) {
+        if (isScalar(item.key)) {
+          const key = String(item.key.value);
+          if (seen.has(key)) shape.duplicateKeys.push({ key, offset: item.key.range?.[0] ?? 0 });
+          seen.add(key);
+        }
+        children.push(item.key, item.value);
       }
-    },
-  });
-  return found;
+    } else {
+      children.push(...node.items);
+    }
+    // Reversed onto the stack, so they come off in document order.
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
+  }
+  return shape;
 }
 
 /**
@@ -192,7 +257,8 @@ function toPlain(value: unknown): unknown {
  */
 function afterParseCode(error: unknown, reason: string): DiagnosticCode {
   if (/alias count/i.test(reason)) return { code: 'yaml.tooManyAliases', params: { max: MAX_ALIAS_COUNT } };
-  if (error instanceof RangeError) return { code: 'yaml.tooDeep' };
+  // Past the checks above, only aliases expanding into aliases can still nest this deep.
+  if (error instanceof RangeError) return { code: 'yaml.tooDeep', params: { limit: MAX_YAML_DEPTH } };
   return { code: 'file.invalidYaml', params: { reason } };
 }
 

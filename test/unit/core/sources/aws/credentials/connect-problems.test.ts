@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { describeConnectError, regionProblem } from '@main/core/sources/aws/credentials/connect-problem';
 import { processStderr } from '@main/core/sources/aws/credentials/credential-state';
 import { answeredBy, expectedSource } from '@main/core/sources/aws/credentials/default-chain';
-import { redactText } from '@main/core/sources/aws/credentials/redact';
+import { redactCredentialText as redactText } from '@main/core/sources/aws/credentials/redact';
 import { awsCallError, toAwsCallError } from '@main/core/sources/aws/aws-errors';
 import { CaBundleError } from '@main/core/sources/aws/network/network-agent';
 import { isRegionName, REGIONS } from '@main/core/sources/aws/regions';
