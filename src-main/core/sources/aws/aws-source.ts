@@ -48,7 +48,7 @@ import { startSsoDeviceLogin } from './sso/sso-device-login';
 import { checkShape, pollContext, type DatasetPoller } from './polling/dataset-poller';
 import { LoadBalancingPoller } from './polling/poll-load-balancing';
 import { AutoScalingPoller } from './polling/poll-auto-scaling';
-import { route53Poller } from './polling/poll-route53';
+import { Route53Poller } from './polling/poll-route53';
 import { RdsPoller } from './polling/poll-rds';
 import { lambdaPoller } from './polling/poll-lambda';
 import { CloudWatchPoller } from './polling/poll-cloudwatch';
@@ -129,7 +129,7 @@ export class AwsSource implements DataSource {
     this.autoScaling = new AutoScalingPoller(this.capacity, this.cpuMonitoring);
     this.rds = new RdsPoller(this.metrics, historyStart);
     this.cloudWatch = new CloudWatchPoller(this.metrics, this.capacity, historyStart);
-    this.pollers = { elbv2: new LoadBalancingPoller(this.metrics), autoscaling: this.autoScaling, route53: route53Poller, rds: this.rds, lambda: lambdaPoller, cloudwatch: this.cloudWatch };
+    this.pollers = { elbv2: new LoadBalancingPoller(this.metrics), autoscaling: this.autoScaling, route53: new Route53Poller(), rds: this.rds, lambda: lambdaPoller, cloudwatch: this.cloudWatch };
     const endpoint = customEndpoint(this.files, this.configProfile, this.env);
     this.sessionState = new AwsSessionState({
       mode: 'aws',

@@ -85,6 +85,7 @@ export async function listRecordSets(client: Route53Client, zoneId: string): Pro
 }
 
 /** "Success: HTTP Status Code 200, OK" / "Failure: …" per checker region. */
+/** `lastChange` here is only the newest CheckedTime (when a checker last checked); poll-route53.ts keeps the real one. */
 export function healthFromObservations(observations: HealthCheckObservation[]): { status: HealthCheck['status']; checkersHealthyPercent?: number; lastChange?: string } {
   if (observations.length === 0) return { status: 'Unknown' };
   const healthy = observations.filter((o) => /^Success/i.test(o.StatusReport?.Status ?? '')).length;

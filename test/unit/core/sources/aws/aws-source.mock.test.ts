@@ -227,7 +227,24 @@ describe('AwsSource on mocked AWS APIs', () => {
     await source.refreshDataset('route53');
     const checks = Object.fromEntries(source.snapshot().inventory.healthChecks.map((c) => [c.id, c]));
     expect(checks.few).toMatchObject({ status: 'Unhealthy', checkersHealthyPercent: 12.5 });
-    expect(checks.enough).toMatchObject({ status: 'Healthy', checkersHealthyPercent: 18.8, lastChange: '2026-06-01T11:59:15.000Z' });
+    expect(checks.enough).toMatchObject({ status: 'Healthy', checkersHealthyPercent: 18.8 });
+    // When it turned Healthy is not known from the first read: the newest CheckedTime is only when a
+    // checker last checked (it moved on every poll and read as a change).
+    expect(checks.enough!.lastChange).toBeUndefined();
+
+    // The next poll: checkers checked again, status unchanged — still no change to show.
+    const later = (healthy: number, total: number) => observations(healthy, total).map((o, i) => ({ ...o, StatusReport: { ...o.StatusReport, CheckedTime: new Date(Date.UTC(2026, 5, 1, 12, 5, i)) } }));
+    stubs.route53.on(GetHealthCheckStatusCommand, { HealthCheckId: 'enough' }).resolves({ HealthCheckObservations: later(3, 16) });
+    // `few` turns Healthy: its change is the newest CheckedTime of the read that first saw it.
+    stubs.route53.on(GetHealthCheckStatusCommand, { HealthCheckId: 'few' }).resolves({ HealthCheckObservations: later(8, 16) });
+    await source.refreshDataset('route53');
+    const again = Object.fromEntries(source.snapshot().inventory.healthChecks.map((c) => [c.id, c]));
+    expect(again.enough!.lastChange).toBeUndefined();
+    expect(again.few).toMatchObject({ status: 'Healthy', lastChange: '2026-06-01T12:05:15.000Z' });
+    // And it stays there while the status holds.
+    stubs.route53.on(GetHealthCheckStatusCommand, { HealthCheckId: 'few' }).resolves({ HealthCheckObservations: observations(8, 16).map((o) => ({ ...o, StatusReport: { ...o.StatusReport, CheckedTime: new Date(Date.UTC(2026, 5, 1, 12, 10)) } })) });
+    await source.refreshDataset('route53');
+    expect(source.snapshot().inventory.healthChecks.find((c) => c.id === 'few')!.lastChange).toBe('2026-06-01T12:05:15.000Z');
   });
 
   it('follows GetMetricData NextToken and merges the pages of each series', async () => {
