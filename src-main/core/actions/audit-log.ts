@@ -96,7 +96,11 @@ export function appendLineDurably(path: string, line: string): void {
   }
 }
 
-/** True when the file's last byte is not a newline: its last line is a fragment (checked by one pread). */
+/**
+ * True when the file's last byte is not a newline: its last line is a fragment (checked by one pread).
+ * Another process's append in progress can look the same; the record then starts after an empty
+ * line, which every reader passes over — never on the end of someone else's line.
+ */
 function endsTorn(fd: number): boolean {
   const size = fstatSync(fd).size;
   if (size === 0) return false;
