@@ -136,6 +136,7 @@ export const ScenarioProblemCode = z.enum([
   'imports.sectionNotAMapping',
   'traffic.notAList',
   'traffic.tooMany',
+  'traffic.tooManyClasses',
   'traffic.invocationTypeWithoutFunction',
   'traffic.keysWithoutBucket',
   'traffic.requestsToBucket',

@@ -2140,6 +2140,7 @@ const en = {
       unknownTarget: 'nothing in this scenario answers to "{target}" (known: {known}); use the DNS name of a load balancer (Fn::GetAtt DNSName), a Route 53 record name, a Lambda function or a DB instance (Ref)',
       notAList: 'Traffic is a list of client populations',
       tooMany: 'Traffic has {count} entries; at most {max} are allowed',
+      tooManyClasses: 'Traffic has {count} request classes in all; at most {max} are allowed',
       invocationTypeWithoutFunction: 'InvocationType applies only when Target is a Lambda function (its name or !GetAtt <Function>.Arn)',
       keysWithoutBucket: 'Keys applies only when Target is an S3 bucket (!Ref <Bucket>)',
       requestsToBucket: 'Requests applies to a load balancer or an HTTP API; PUTs to an S3 bucket take Keys ([ {\'{\'} Key: uploads/*.jpg, Share: 1 {\'}\'} ])',

@@ -2141,6 +2141,7 @@ const ko: MessageSchema = {
       unknownTarget: '이 시나리오에서 "{target}"에 응답하는 것이 없습니다 (알려진 대상: {known}). 로드 밸런서의 DNS 이름(Fn::GetAtt DNSName), Route 53 레코드 이름, Lambda 함수 또는 DB 인스턴스(Ref)를 사용하세요',
       notAList: 'Traffic은 클라이언트 모집단의 목록입니다',
       tooMany: 'Traffic 항목이 {count}개입니다. 최대 {max}개까지 허용됩니다',
+      tooManyClasses: 'Traffic의 요청 클래스가 모두 {count}개입니다. 최대 {max}개까지 허용됩니다',
       invocationTypeWithoutFunction: 'InvocationType은 Target이 Lambda 함수(이름 또는 !GetAtt <Function>.Arn)일 때만 적용됩니다',
       keysWithoutBucket: 'Keys는 Target이 S3 버킷(!Ref <Bucket>)일 때만 적용됩니다',
       requestsToBucket: 'Requests는 로드 밸런서 또는 HTTP API에 적용됩니다. S3 버킷에 대한 PUT에는 Keys([ {\'{\'} Key: uploads/*.jpg, Share: 1 {\'}\'} ])를 사용합니다',

@@ -36,6 +36,13 @@ export const MAX_RATE_STEPS = 10_080;
 /** Client populations in Traffic, and request classes in one population's Requests. Our choice. */
 export const MAX_TRAFFIC_POPULATIONS = 1_000;
 export const MAX_REQUEST_CLASSES = 100;
+/**
+ * Request classes (Requests, Keys; a population without either is one) summed over Traffic. Each
+ * costs about what an instance does per simulated hour; 570 populations of 100 classes (57,000,
+ * each within the bounds above) held the host for 66–91 s while its lead-in ran (hostile-input
+ * review). 10,000 is our choice: ten times scale-1000's traffic, a lead-in of about two seconds.
+ */
+export const MAX_TOTAL_REQUEST_CLASSES = 10_000;
 /** CIDR blocks in one population's ClientIps. Our choice. */
 export const MAX_CLIENT_IP_BLOCKS = 50;
 /** Relative weight of a request class (Share). Our choice. */

@@ -17,7 +17,7 @@ import type { ScenarioReport } from './scenario-checks';
 import { RESOURCE_TYPES, SCENARIO_CHECKS } from './resource-registry';
 import { SIMULATION_DEFAULTS, SimulationSchema, TrafficSchema, type InstanceTypeOverrides, type SimulationSettings, type TrafficInput } from './sections';
 import { diagnose, readYaml, type Diagnose } from './yaml-source';
-import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from './limits';
+import { MAX_DIAGNOSTICS, MAX_SCENARIO_BYTES, MAX_SCENARIO_SECONDS, MAX_TIMED_ENTRIES, MAX_TOTAL_REQUEST_CLASSES, MAX_TRAFFIC_POPULATIONS } from './limits';
 import { expandServerless } from './serverless-transform';
 import { defaultTraffic } from '../traffic/default-traffic';
 import type { ScenarioNotice } from '../../../contract/model-scenario-notice';
@@ -217,6 +217,8 @@ export function loadScenario(text: string, options: LoadOptions): ScenarioModel 
         const parsed = parseSection(TrafficSchema, evaluated, ['Traffic', index], report);
         if (parsed) traffic.push(parsed);
       });
+    const classes = requestClasses(traffic);
+    if (classes > MAX_TOTAL_REQUEST_CLASSES) report('error', ['Traffic'], `Traffic has ${classes} request classes in all; at most ${MAX_TOTAL_REQUEST_CLASSES} are allowed`, { code: 'traffic.tooManyClasses', params: { count: classes, max: MAX_TOTAL_REQUEST_CLASSES } });
   }
 
   // No Traffic section (an empty list means none): default populations per internet-facing load balancer and function URL.
@@ -399,4 +401,9 @@ function parseTimed(section: unknown, name: 'Faults' | 'Actions', context: Intri
     );
   });
   return out;
+}
+
+/** Request classes over every population: its Requests or Keys, or one for a population with neither. */
+export function requestClasses(traffic: readonly TrafficInput[]): number {
+  return traffic.reduce((sum, population) => sum + Math.max(1, population.Requests?.length ?? 0, population.Keys?.length ?? 0), 0);
 }

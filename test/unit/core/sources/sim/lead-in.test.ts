@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readScenario } from '@main/core/scenario-files';
 import { SimulationEngine } from '@main/core/sources/sim/engine';
-import { defaultLiveLeadInSeconds, initialInstances, LIVE_LEAD_IN_SECONDS, liveLeadInSeconds, parseLeadInOption } from '@main/core/sources/sim/lead-in';
+import { defaultLiveLeadInSeconds, initialInstances, leadInUnits, LIVE_LEAD_IN_SECONDS, liveLeadInSeconds, parseLeadInOption } from '@main/core/sources/sim/lead-in';
 import { runSimulation, serializeReport } from '@main/core/sources/sim/report';
 import { SimSource } from '@main/core/sources/sim/sim-source';
 import { exportMetrics } from '@main/core/sources/sim/export';
@@ -92,10 +92,21 @@ describe('lead-in: history before StartTime', () => {
     expect(LIVE_LEAD_IN_SECONDS).toBeGreaterThanOrEqual(3600);
     const big = webTier({ min: 10, max: 1000, desired: 1000 });
     expect(defaultLiveLeadInSeconds(scenarioFrom(big))).toBe(15 * 60);
-    const mid = webTier({ min: 10, max: 1000, desired: 200 });
+    const mid = webTier({ min: 10, max: 1000, desired: 150 });
     expect(defaultLiveLeadInSeconds(scenarioFrom(mid))).toBe(75 * 60);
+    // 400 instances and the population's one request class: 250 instance-hours last 37 minutes.
     const larger = webTier({ min: 10, max: 1000, desired: 400 });
+    expect(leadInUnits(scenarioFrom(larger))).toBe(401);
     expect(defaultLiveLeadInSeconds(scenarioFrom(larger))).toBe(37 * 60);
+  });
+
+  it('counts traffic request classes in the budget: each costs about what an instance does (hostile-input review)', () => {
+    // Two instances, but 50 populations of 100 classes: 5,002 units, so 15 minutes, not 75.
+    const classes = Array.from({ length: 100 }, (_, i) => `      - { Path: /o/${i}, Share: 1 }`).join('\n');
+    const populations = Array.from({ length: 50 }, (_, p) => `  - Name: p${p}\n    Target: !GetAtt Alb.DNSName\n    Rate: 10\n    Requests:\n${classes}`).join('\n');
+    const heavy = scenarioFrom(webTier({ min: 2, max: 4, desired: 2 }).replace(/Traffic:\n[\s\S]*$/, `Traffic:\n${populations}\n`));
+    expect(leadInUnits(heavy)).toBe(2 + 5000);
+    expect(defaultLiveLeadInSeconds(heavy)).toBe(15 * 60);
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, type Diagnostic } from '@main/core/sources/sim/scenario/diagnostics';
 import { loadScenario, type LoadOptions } from '@main/core/sources/sim/scenario/load-scenario';
-import { MAX_DIAGNOSTICS, MAX_POLICIES_PER_GROUP, MAX_TIMED_ENTRIES, MAX_TRAFFIC_POPULATIONS } from '@main/core/sources/sim/scenario/limits';
+import { MAX_DIAGNOSTICS, MAX_POLICIES_PER_GROUP, MAX_TIMED_ENTRIES, MAX_TOTAL_REQUEST_CLASSES, MAX_TRAFFIC_POPULATIONS } from '@main/core/sources/sim/scenario/limits';
 import { MAX_TEMPLATE_PARAMETERS } from '@main/core/sources/sim/scenario/template-parameters';
 import { webTier } from '../../../../../helpers/scenarios';
 import { WAF_SCENARIO } from '../waf/waf-scenario';
@@ -96,6 +96,12 @@ const CASES: { name: string; yaml: string; options?: Partial<LoadOptions>; code:
   { name: 'an Imports section that is not a mapping', yaml: 'Imports: { Exports: [1] }\n', options: template(LAUNCH_TEMPLATE), code: 'imports.sectionNotAMapping', params: { key: 'Exports' } },
   { name: 'Traffic that is not a list', yaml: `${LAUNCH_TEMPLATE}Traffic: 5\n`, code: 'traffic.notAList' },
   { name: 'too many populations', yaml: `${LAUNCH_TEMPLATE}Traffic: ${list(MAX_TRAFFIC_POPULATIONS + 1, '{}')}\n`, code: 'traffic.tooMany', params: { count: MAX_TRAFFIC_POPULATIONS + 1, max: MAX_TRAFFIC_POPULATIONS } },
+  {
+    name: 'too many request classes in all (each population within its own bound)',
+    yaml: `${LAUNCH_TEMPLATE}Traffic: ${list(101, `{ Name: p, Target: x, Rate: 1, Requests: ${list(100, '{ Path: /a, Share: 1 }')} }`)}\n`,
+    code: 'traffic.tooManyClasses',
+    params: { count: 10_100, max: MAX_TOTAL_REQUEST_CLASSES },
+  },
   { name: 'Faults that are not a list', yaml: `${LAUNCH_TEMPLATE}Faults: 5\n`, code: 'timeline.notAList', params: { section: 'Faults' } },
   { name: 'too many Actions', yaml: `${LAUNCH_TEMPLATE}Actions: ${list(MAX_TIMED_ENTRIES + 1, '1')}\n`, code: 'timeline.tooMany', params: { section: 'Actions', count: MAX_TIMED_ENTRIES + 1, max: MAX_TIMED_ENTRIES } },
   { name: 'an entry that is not a mapping', yaml: `${LAUNCH_TEMPLATE}Faults: [1]\n`, code: 'timeline.entryNotAMapping' },
