@@ -31,7 +31,8 @@ describe('web mode in Chromium', () => {
     const errors = collectPageErrors(page);
     await page.goto(web.url);
     await page.getByTestId('mode-indicator').waitFor();
-    expect(await page.getByTestId('mode-indicator').textContent()).toMatch(/shop/);
+    // The badge is there before the first session arrives ("No session yet"): wait for the session.
+    await expect.poll(() => page.getByTestId('mode-indicator').textContent(), { timeout: 60_000 }).toMatch(/shop/);
 
     await page.goto(`${web.url}#/auto-scaling`);
     const chart = page.getByTestId('capacity-chart').first();

@@ -38,7 +38,8 @@ const SCENARIO = 'shop';
 
 /** AWS's own words, by where they are shown and how AWS writes them (see the rule above). */
 const AWS_WORDS: { where: RegExp; text: RegExp }[] = [
-  { where: /› (alarm|recent-event)$/, text: /^(?:(?:OK|ALARM|INSUFFICIENT_DATA) → (?:OK|ALARM|INSUFFICIENT_DATA): )?Threshold Crossed: / },
+  // An alarm's StateReason, as CloudWatch writes it ("Threshold Crossed: …", "Insufficient Data: …").
+  { where: /› (alarm|recent-event)$/, text: /^(?:(?:OK|ALARM|INSUFFICIENT_DATA) → (?:OK|ALARM|INSUFFICIENT_DATA): )?(?:Threshold Crossed|Insufficient Data): / },
   {
     where: /› (scaling-activity|recent-event)$/,
     // Any StatusCode of a scaling activity (contract ActivityStatusCode; a run may catch one mid-way, e.g. WaitingForELBConnectionDraining).

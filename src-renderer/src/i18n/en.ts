@@ -920,6 +920,21 @@ const en = {
   liveLimits: {
     notListed: '{count} more entries not listed: at this speed each update sends only the newest',
   },
+  /** DescribeTargetHealth's fixed descriptions by reason code (API_TargetHealth.html), in the window's language. */
+  targetReasons: {
+    Elb: {
+      RegistrationInProgress: 'Target registration is in progress',
+      InitialHealthChecking: 'Initial health checks in progress',
+      InternalError: 'Health checks failed due to an internal error',
+    },
+    Target: {
+      FailedHealthChecks: 'Health checks failed',
+      Timeout: 'Request timed out',
+      NotRegistered: 'Target is not registered to the target group',
+      DeregistrationInProgress: 'Target deregistration is in progress',
+      HealthCheckDisabled: 'Health checks are disabled',
+    },
+  },
   targetGroups: {
     title: 'Target groups',
     empty: 'No target groups in this scenario or region',

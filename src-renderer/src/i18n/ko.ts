@@ -921,6 +921,21 @@ const ko: MessageSchema = {
   liveLimits: {
     notListed: '표시되지 않은 항목 {count}개: 이 속도에서는 각 업데이트의 최신 항목만 전송됩니다',
   },
+  /** DescribeTargetHealth's fixed descriptions by reason code (API_TargetHealth.html), in the window's language. */
+  targetReasons: {
+    Elb: {
+      RegistrationInProgress: '대상 등록이 진행 중입니다',
+      InitialHealthChecking: '초기 상태 확인이 진행 중입니다',
+      InternalError: '내부 오류로 상태 확인에 실패했습니다',
+    },
+    Target: {
+      FailedHealthChecks: '상태 확인에 실패했습니다',
+      Timeout: '요청 시간이 초과되었습니다',
+      NotRegistered: '대상이 대상 그룹에 등록되어 있지 않습니다',
+      DeregistrationInProgress: '대상 등록 취소가 진행 중입니다',
+      HealthCheckDisabled: '상태 확인이 비활성화되어 있습니다',
+    },
+  },
   targetGroups: {
     title: '대상 그룹',
     empty: '이 시나리오 또는 리전에는 대상 그룹이 없습니다',

@@ -4,7 +4,7 @@
  * name says what it is: AutoScalingGroupName, AvailabilityZone, TargetGroupName,
  * DBInstanceIdentifier, FunctionName, HealthCheckId.
  */
-import type { Inventory } from '@contract';
+import { isUnchecked, type Inventory } from '@contract';
 
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'string[]';
 
@@ -67,7 +67,9 @@ export function suggestions(field: string, faultType: string, inventory: Invento
       return [...zones].sort();
     }
     case 'TargetGroupName':
-      return inventory.targetGroups.map((tg) => tg.targetGroupName);
+      // Failing health checks needs health checks: a group with them off (a Lambda one by default,
+      // LTG-1) is refused by the simulator, so it is not offered (nor the default) for FailTargets.
+      return inventory.targetGroups.filter((tg) => faultType !== 'FailTargets' || (tg.healthCheck?.enabled !== false && !(tg.targets.length > 0 && tg.targets.every(isUnchecked)))).map((tg) => tg.targetGroupName);
     case 'DBInstanceIdentifier': {
       const dbs = inventory.dbInstances;
       // Lag needs a replica; failing over needs a Multi-AZ primary: offer those first.
