@@ -1,5 +1,6 @@
 /** `flightdeck sim run <scenario> --duration 2h --seed 7 --out report.json`: as fast as the CPU allows. */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, statSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
 import { parseDuration } from '../core/sources/sim/kernel/duration';
 import { SimulationEngine } from '../core/sources/sim/engine';
@@ -48,6 +49,8 @@ export async function simRun(args: string[]): Promise<number> {
   if (duration > MAX_SCENARIO_SECONDS) throw new UsageError(`--duration ${values.duration} is longer than the ${MAX_SCENARIO_SECONDS / 86_400} days a run may last`);
 
   const leadInSeconds = parseLeadIn(values['lead-in']);
+  // Before the run, not after it: a 12-hour run was simulated whole and then lost to ENOENT.
+  if (values.out) checkReportPath(values.out);
 
   const scenario = openScenario(scenarioArg, parseScenarioOptions(values));
   // Default Traffic and its absence are announced (default-traffic.ts): the report is otherwise silent about them.
@@ -109,4 +112,22 @@ function writeReportFile(path: string, pieces: Iterable<string>): void {
 /** Standard output may be a pipe: wait for it to drain rather than queue the whole report in memory. */
 async function writeReportStream(out: NodeJS.WritableStream, pieces: Iterable<string>): Promise<void> {
   for (const chunk of batched(pieces)) if (!out.write(chunk)) await once(out, 'drain');
+}
+
+/** `--out` must name a file in a folder that exists and can be written to (checked before the run). */
+function checkReportPath(out: string): void {
+  const folder = dirname(resolve(out));
+  let stats;
+  try {
+    stats = statSync(folder);
+  } catch {
+    throw new UsageError(`--out ${out}: the folder ${folder} does not exist`);
+  }
+  if (!stats.isDirectory()) throw new UsageError(`--out ${out}: ${folder} is not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UsageError(`--out ${out}: the folder ${folder} cannot be written to`);
+  }
+  if (existsSync(out) && statSync(out).isDirectory()) throw new UsageError(`--out ${out} is a folder; name a file such as ${join(out, 'report.json')}`);
 }

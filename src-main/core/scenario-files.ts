@@ -100,7 +100,7 @@ function readText(path: string, hint: { text: string; bundled?: string }, what: 
       code === 'ENOENT'
         ? `file not found${hint.text}`
         : error instanceof FileRefusedError
-          ? `refused to read this ${what} file: ${error.message}`
+          ? `refused to read this ${what.endsWith(' file') ? what : `${what} file`}: ${error.message}`
           : (error as Error).message;
     // A refusal crosses as data; the system's words (`reason`) travel with its error code (`errno`),
     // which the window words when it knows it.

@@ -60,6 +60,9 @@ describe('flightdeck sim run', () => {
     [['dns', 'trace', 'www.example.com', '--scenario', 'global-failover', '--stack-name', 'load.v2'], '--stack-name "load.v2" is not a stack name'],
     [['sim', 'backtest', 'shop', 'extra', '--change', 'change.yaml'], 'unexpected argument "extra"'],
     [['launch'], 'unknown command "launch"'],
+    // The report's place is checked before the run, not after it (a 12-hour run was lost to ENOENT).
+    [['sim', 'run', 'shop', '--duration', '12h', '--out', '/nonexistent-dir/report.json'], '--out /nonexistent-dir/report.json: the folder /nonexistent-dir does not exist'],
+    [['sim', 'run', 'shop', '--duration', '12h', '--out', tmpdir()], `--out ${tmpdir()} is a folder`],
   ])('exits 2 with a clear usage message for %j', async (args, message) => {
     expect(await main(args)).toBe(2);
     expect(stderr).toContain(message);

@@ -37,6 +37,11 @@ describe('reading scenario and template files (bounded, regular files only)', ()
     expect(error.diagnostics[0]).toMatchObject({ code: 'file.refusedNotRegular', params: { what: 'scenario', fileType: 'characterDevice' } });
   });
 
+  it.runIf(posix)('names a refused parameters file once ("this parameters file", not "parameters file file")', () => {
+    const error = refusal(() => readScenario('shop', { parametersFile: '/dev/zero' }));
+    expect(error.message).toContain('refused to read this parameters file: a character device');
+  });
+
   it('a file the system cannot read carries the system’s error code (errno) beside its words', () => {
     const file = join(dir, 'plain.yaml');
     writeFileSync(file, 'Resources: {}\n');
